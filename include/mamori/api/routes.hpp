@@ -1,0 +1,24 @@
+/// @file
+/// @brief Registers every HTTP route of mamori. Handlers are thin: parse and validate the request, call a
+/// service, map the result to JSON or a problem response.
+///
+///     http::Router router;
+///     api::register_routes(router, {.db = *db, .metrics = metrics});
+#pragma once
+
+#include "mamori/http/metrics.hpp"
+#include "mamori/http/router.hpp"
+#include "mamori/store/database.hpp"
+
+namespace mamori::api {
+
+// Dependencies: what handlers may reach; grows as services are added.
+struct Dependencies {
+    store::Database& db;
+    http::Metrics& metrics;
+};
+
+// register_routes: adds all API and operational routes (/healthz, /readyz, /metrics, /api/v1/…).
+void register_routes(http::Router& router, Dependencies deps);
+
+}  // namespace mamori::api

@@ -1,0 +1,105 @@
+/// @file
+/// @brief The database handle every repository works through: a pool of SOCI sessions over SQLite (WAL,
+/// foreign keys on, busy timeout) or PostgreSQL, chosen by URL, and transactions that commit or roll back
+/// as a whole.
+///
+///     auto db = Database::open(*parse_database_url("sqlite:/var/lib/mamori/mamori.db"), 4);
+///     auto n = (*db)->transaction([](soci::session& sql) -> Result<int> { ... });
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include <soci/soci.h>
+
+#include "mamori/core/error.hpp"
+
+namespace mamori::store {
+
+// Dialect: which SQL engine a database speaks; migrations are written per dialect.
+enum class Dialect { sqlite, postgresql };
+
+// to_string: Dialect::sqlite → "sqlite" (also the migrations folder name).
+std::string_view to_string(Dialect dialect);
+
+// DatabaseUrl: a parsed `--database` value.
+struct DatabaseUrl {
+    Dialect dialect = Dialect::sqlite;
+    std::string target;  // file path for SQLite; libpq connection URI for PostgreSQL
+};
+
+// parse_database_url: "sqlite:PATH" or "postgresql://…". PostgreSQL is refused until its backend lands.
+Result<DatabaseUrl> parse_database_url(std::string_view url);
+
+// Database: thread-safe; each call leases one pooled session.
+class Database {
+public:
+    // Lease: exclusive use of one pooled session until destroyed.
+    class Lease {
+    public:
+        Lease(Database& db, std::size_t slot) : db_(&db), slot_(slot) {}
+        Lease(Lease&& other) noexcept : db_(other.db_), slot_(other.slot_) { other.db_ = nullptr; }
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
+        Lease& operator=(Lease&&) = delete;
+        ~Lease();
+        soci::session& operator*() const;
+        soci::session* operator->() const { return &**this; }
+
+    private:
+        Database* db_;
+        std::size_t slot_;
+    };
+
+    // open: connects `pool_size` sessions and applies the per-connection settings.
+    static Result<std::unique_ptr<Database>> open(const DatabaseUrl& url, std::size_t pool_size);
+    ~Database();
+
+    Dialect dialect() const { return url_.dialect; }
+    const DatabaseUrl& url() const { return url_; }
+
+    // acquire: leases a session, waiting for one to be free.
+    Lease acquire();
+
+    // ping: a trivial query, for /readyz.
+    Status ping();
+
+    // execute_script: runs several `;`-separated statements (a migration file) on `sql`.
+    void execute_script(soci::session& sql, std::string_view script) const;
+
+    // transaction: runs `work(session)` inside one transaction (SQLite: BEGIN IMMEDIATE, so writers queue
+    // instead of failing on lock upgrade). Commits when `work` returns a value; rolls back when it returns an
+    // error or throws (the exception propagates).
+    template <typename Work>
+    auto transaction(Work&& work) -> std::invoke_result_t<Work, soci::session&> {
+        auto lease = acquire();
+        begin(*lease);
+        try {
+            auto result = work(*lease);
+            if (result) {
+                commit(*lease);
+            } else {
+                rollback(*lease);
+            }
+            return result;
+        } catch (...) {
+            rollback(*lease);
+            throw;
+        }
+    }
+
+private:
+    Database(DatabaseUrl url, std::size_t pool_size);
+    void begin(soci::session& sql) const;
+    void commit(soci::session& sql) const;
+    void rollback(soci::session& sql) const;
+
+    DatabaseUrl url_;
+    std::size_t pool_size_;
+    soci::connection_pool pool_;
+};
+
+}  // namespace mamori::store

@@ -1,0 +1,48 @@
+/// @file
+/// @brief Numbered schema migrations per dialect (migrations/<dialect>/NNNN_name.sql, embedded in the
+/// binary), applied in order, each in its own transaction, and recorded in `schema_migrations`. A database
+/// whose schema is newer than this binary is refused.
+///
+///     auto report = migrate(db, embedded_migrations(db.dialect()).value());
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mamori/core/embedded.hpp"
+#include "mamori/core/error.hpp"
+#include "mamori/store/database.hpp"
+
+namespace mamori::store {
+
+// Migration: one numbered script.
+struct Migration {
+    int version = 0;
+    std::string name;
+    std::string_view sql;
+};
+
+// MigrationReport: what migrate() found and did.
+struct MigrationReport {
+    int from_version = 0;
+    int to_version = 0;
+    std::vector<std::string> applied;  // "0002_organisations"
+};
+
+// load_migrations: the migrations of `dialect` among `files` ("<dialect>/NNNN_name.sql"), sorted; fails if
+// a name is malformed or the numbers are not 1, 2, 3 … without gaps.
+Result<std::vector<Migration>> load_migrations(std::span<const embedded::File> files, Dialect dialect);
+
+// embedded_migrations: load_migrations over the files compiled into the binary.
+Result<std::vector<Migration>> embedded_migrations(Dialect dialect);
+
+// current_version: the highest applied version (0 for an empty database).
+Result<int> current_version(Database& db);
+
+// migrate: applies every migration above the current version. Fails without changing anything when the
+// database is newer than the newest migration known to this binary.
+Result<MigrationReport> migrate(Database& db, std::span<const Migration> migrations);
+
+}  // namespace mamori::store

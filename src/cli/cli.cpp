@@ -1,0 +1,204 @@
+#include "mamori/cli/cli.hpp"
+
+#include <charconv>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "config_file.hpp"
+#include "mamori/core/log.hpp"
+#include "mamori/services/demo.hpp"
+#include "mamori/store/migrations.hpp"
+#include "settings.hpp"
+
+namespace mamori::cli {
+
+namespace {
+
+spdlog::level::level_enum log_level(const std::string& name) { return spdlog::level::from_str(name); }
+
+void add_common_options(CLI::App& command, CommonSettings& s) {
+    command.add_option("--config", s.config, "Config file of 'key = value' lines (keys: the long flag names)")
+        ->envname("MAMORI_CONFIG");
+    command.add_option("--data-dir", s.data_dir, "Directory for the default SQLite database")
+        ->envname("MAMORI_DATA_DIR")
+        ->capture_default_str();
+    command
+        .add_option("--database", s.database,
+                    "Database URL: sqlite:PATH (default: sqlite:<data-dir>/mamori.db) or postgresql://…")
+        ->envname("MAMORI_DATABASE");
+    command.add_option("--log-level", s.log_level, "Log level: trace, debug, info, warn, error")
+        ->envname("MAMORI_LOG_LEVEL")
+        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
+        ->capture_default_str();
+}
+
+void add_serve_options(CLI::App& command, ServeSettings& s) {
+    command.add_option("--listen", s.listen, "Address to listen on, HOST:PORT (port 0 picks a free port)")
+        ->envname("MAMORI_LISTEN")
+        ->capture_default_str();
+    command.add_flag("--demo", s.demo, "Load demo data into an empty database")->envname("MAMORI_DEMO");
+    command
+        .add_option("--demo-institutions", s.demo_institutions,
+                    "With --demo: also generate this many synthetic clinics (load tests)")
+        ->envname("MAMORI_DEMO_INSTITUTIONS")
+        ->check(CLI::Range(0, 1'000'000))
+        ->capture_default_str();
+    command.add_option("--threads", s.threads, "I/O threads (0: one per core)")
+        ->envname("MAMORI_THREADS")
+        ->check(CLI::Range(0, 256))
+        ->capture_default_str();
+    command.add_option("--max-header-bytes", s.max_header_bytes, "Largest request header block accepted")
+        ->envname("MAMORI_MAX_HEADER_BYTES")
+        ->check(CLI::Range(1024, 1024 * 1024))
+        ->capture_default_str();
+    command.add_option("--max-body-bytes", s.max_body_bytes, "Largest request body accepted")
+        ->envname("MAMORI_MAX_BODY_BYTES")
+        ->check(CLI::Range(1024, 256 * 1024 * 1024))
+        ->capture_default_str();
+    command.add_option("--request-timeout-ms", s.request_timeout_ms, "Time allowed to receive one request")
+        ->envname("MAMORI_REQUEST_TIMEOUT_MS")
+        ->check(CLI::Range(100, 600'000))
+        ->capture_default_str();
+    command.add_option("--max-connections", s.max_connections, "Open connections before new ones get 503")
+        ->envname("MAMORI_MAX_CONNECTIONS")
+        ->check(CLI::Range(1, 1'000'000))
+        ->capture_default_str();
+    command
+        .add_option("--shutdown-grace-ms", s.shutdown_grace_ms,
+                    "On SIGTERM/SIGINT, time in-flight requests get to finish")
+        ->envname("MAMORI_SHUTDOWN_GRACE_MS")
+        ->check(CLI::Range(0, 600'000))
+        ->capture_default_str();
+}
+
+// apply_config_file: fills every option given neither as a flag nor in the environment from the file.
+Status apply_config_file(CLI::App& command, const std::string& path) {
+    if (path.empty()) return {};
+    auto entries = read_config_file(path);
+    if (!entries) return fail(entries.error());
+    for (const auto& [key, entry] : *entries) {
+        const auto where = fmt::format("{} line {}", path, entry.line);
+        CLI::Option* option = key == "config" ? nullptr : command.get_option_no_throw("--" + key);
+        if (option == nullptr)
+            return fail(ErrorCode::invalid_input,
+                        fmt::format("{}: '{}' is not a setting of 'mamori {}'", where, key, command.get_name()),
+                        where);
+        if (option->count() > 0) continue;
+        try {
+            option->add_result(entry.value);
+            option->run_callback();
+        } catch (const CLI::Error& e) {
+            return fail(ErrorCode::invalid_input, fmt::format("{}: bad value for '{}': {}", where, key, e.what()),
+                        where);
+        }
+    }
+    return {};
+}
+
+int report(const Error& error) {
+    std::cerr << "mamori: " << error.message << "\n";
+    return 1;
+}
+
+int migrate_command(const CommonSettings& common) {
+    auto db = open_migrated_database(common, 1);
+    return db ? 0 : 1;
+}
+
+int demo_command(const CommonSettings& common, std::size_t synthetic) {
+    auto db = open_migrated_database(common, 1);
+    if (!db) return 1;
+    auto loaded = services::load_demo(*db, {synthetic});
+    if (!loaded) return report(loaded.error());
+    std::cout << (loaded->loaded ? fmt::format("demo data loaded: {} organisations\n", loaded->organisations)
+                                 : fmt::format("the database already has {} organisations; nothing loaded\n",
+                                               loaded->organisations));
+    return 0;
+}
+
+}  // namespace
+
+Result<std::pair<std::string, std::uint16_t>> parse_listen(std::string_view text) {
+    const auto colon = text.rfind(':');
+    if (colon == std::string_view::npos)
+        return fail(ErrorCode::invalid_input, fmt::format("listen address '{}' must be HOST:PORT", text), "listen");
+    std::string host(text.substr(0, colon));
+    const auto port_text = text.substr(colon + 1);
+    unsigned port = 0;
+    const auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+    if (ec != std::errc() || end != port_text.data() + port_text.size() || port_text.empty() || port > 65535)
+        return fail(ErrorCode::invalid_input,
+                    fmt::format("listen port '{}' must be a number from 0 to 65535", port_text), "listen");
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (host.empty()) host = "0.0.0.0";
+    return std::pair{host, static_cast<std::uint16_t>(port)};
+}
+
+std::unique_ptr<store::Database> open_migrated_database(const CommonSettings& common, std::size_t pool_size) {
+    auto url = store::parse_database_url(common.database_url());
+    if (!url) return report(url.error()), nullptr;
+    auto db = store::Database::open(*url, pool_size);
+    if (!db) return report(db.error()), nullptr;
+    auto migrations = store::embedded_migrations((*db)->dialect());
+    if (!migrations) return report(migrations.error()), nullptr;
+    auto migrated = store::migrate(**db, *migrations);
+    if (!migrated) return report(migrated.error()), nullptr;
+    log_event(spdlog::level::info, "database ready",
+              {{"dialect", to_string((*db)->dialect())},
+               {"schema_version", migrated->to_version},
+               {"applied", migrated->applied}});
+    return std::move(*db);
+}
+
+int run(int argc, char** argv) {
+    CLI::App app{"mamori (守り): cybersecurity of Japan's medical institutions under the MHLW checklist", "mamori"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", MAMORI_VERSION);
+
+    CommonSettings common;
+    ServeSettings serve_settings;
+    std::size_t demo_synthetic = 0;
+
+    auto* serve_cmd = app.add_subcommand("serve", "Run the web server (migrates the database first)");
+    add_common_options(*serve_cmd, common);
+    add_serve_options(*serve_cmd, serve_settings);
+
+    auto* migrate_cmd = app.add_subcommand("migrate", "Apply pending database migrations and exit");
+    add_common_options(*migrate_cmd, common);
+
+    auto* demo_cmd = app.add_subcommand("demo", "Load demo data into an empty database and exit");
+    add_common_options(*demo_cmd, common);
+    demo_cmd->add_option("--institutions", demo_synthetic, "Also generate this many synthetic clinics")
+        ->check(CLI::Range(0, 1'000'000))
+        ->capture_default_str();
+
+    auto* version_cmd = app.add_subcommand("version", "Print the version and exit");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+    if (version_cmd->parsed()) {
+        std::cout << "mamori " << MAMORI_VERSION << "\n";
+        return 0;
+    }
+    CLI::App* chosen = serve_cmd->parsed() ? serve_cmd : migrate_cmd->parsed() ? migrate_cmd : demo_cmd;
+    if (auto ok = apply_config_file(*chosen, common.config); !ok) return report(ok.error());
+
+    init_logging(log_level(common.log_level));
+    int code = 0;
+    if (chosen == serve_cmd) {
+        code = serve(common, serve_settings);
+    } else if (chosen == migrate_cmd) {
+        code = migrate_command(common);
+    } else {
+        code = demo_command(common, demo_synthetic);
+    }
+    flush_logs();
+    return code;
+}
+
+}  // namespace mamori::cli

@@ -1,0 +1,70 @@
+#include <algorithm>
+#include <iostream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "mamori/api/routes.hpp"
+#include "mamori/cli/cli.hpp"
+#include "mamori/core/embedded.hpp"
+#include "mamori/core/log.hpp"
+#include "mamori/http/server.hpp"
+#include "mamori/services/demo.hpp"
+#include "settings.hpp"
+
+namespace mamori::cli {
+
+int serve(const CommonSettings& common, const ServeSettings& settings) {
+    auto listen = parse_listen(settings.listen);
+    if (!listen) {
+        std::cerr << "mamori: " << listen.error().message << "\n";
+        return 1;
+    }
+    const std::size_t threads =
+        settings.threads > 0 ? settings.threads : std::max(1u, std::thread::hardware_concurrency());
+    auto db = open_migrated_database(common, threads * 2);
+    if (!db) return 1;
+
+    if (settings.demo) {
+        auto demo = services::load_demo(*db, {settings.demo_institutions});
+        if (!demo) {
+            std::cerr << "mamori: cannot load demo data: " << demo.error().message << "\n";
+            return 1;
+        }
+        log_event(spdlog::level::info, demo->loaded ? "demo data loaded" : "demo data skipped: database not empty",
+                  {{"organisations", demo->organisations}});
+    }
+
+    http::Metrics metrics;
+    http::Router router;
+    api::register_routes(router, {*db, metrics});
+    const web::StaticFiles spa(embedded::web_assets());
+    const http::Dispatcher dispatcher(router, metrics, &spa);
+
+    http::ServerOptions options;
+    options.host = listen->first;
+    options.port = listen->second;
+    options.threads = threads;
+    options.max_header_bytes = settings.max_header_bytes;
+    options.max_body_bytes = settings.max_body_bytes;
+    options.request_timeout = std::chrono::milliseconds(settings.request_timeout_ms);
+    options.max_connections = settings.max_connections;
+    options.shutdown_grace = std::chrono::milliseconds(settings.shutdown_grace_ms);
+    http::Server server(options, dispatcher);
+    auto bound = server.listen();
+    if (!bound) {
+        std::cerr << "mamori: " << bound.error().message << "\n";
+        return 1;
+    }
+    const bool any_interface = options.host == "0.0.0.0" || options.host == "::";
+    const auto url = fmt::format("http://{}/", any_interface ? fmt::format("localhost:{}", bound->substr(
+                                                                                   bound->rfind(':') + 1))
+                                                             : *bound);
+    log_event(spdlog::level::info, "listening", {{"address", *bound}, {"url", url}, {"threads", threads}});
+    std::cout << "mamori is running at " << url << std::endl;
+    server.run();
+    log_event(spdlog::level::info, "stopped");
+    return 0;
+}
+
+}  // namespace mamori::cli

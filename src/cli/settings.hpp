@@ -1,0 +1,41 @@
+// Settings of the CLI commands, filled by CLI11 from flags, environment and the config file.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "mamori/store/database.hpp"
+
+namespace mamori::cli {
+
+// CommonSettings: what every command that touches the database needs.
+struct CommonSettings {
+    std::string config;
+    std::string data_dir = "data";
+    std::string database;  // empty: sqlite:<data_dir>/mamori.db
+    std::string log_level = "info";
+
+    std::string database_url() const { return database.empty() ? "sqlite:" + data_dir + "/mamori.db" : database; }
+};
+
+// ServeSettings: the server's address, limits and start-up data.
+struct ServeSettings {
+    std::string listen = "127.0.0.1:8080";
+    bool demo = false;
+    std::size_t demo_institutions = 0;
+    std::size_t threads = 0;
+    std::size_t max_header_bytes = 16 * 1024;
+    std::size_t max_body_bytes = 1024 * 1024;
+    std::size_t request_timeout_ms = 30'000;
+    std::size_t max_connections = 4096;
+    std::size_t shutdown_grace_ms = 10'000;
+};
+
+// open_migrated_database: opens the database, applies pending migrations and logs what happened. Prints a
+// plain error and returns nullptr on failure.
+std::unique_ptr<store::Database> open_migrated_database(const CommonSettings& common, std::size_t pool_size);
+
+// serve: runs the server until SIGINT/SIGTERM; returns the exit code.
+int serve(const CommonSettings& common, const ServeSettings& settings);
+
+}  // namespace mamori::cli

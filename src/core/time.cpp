@@ -1,0 +1,51 @@
+#include "mamori/core/time.hpp"
+
+#include <fmt/format.h>
+
+namespace mamori {
+
+using namespace std::chrono;
+
+year_month_day japan_date(system_clock::time_point t) {
+    return year_month_day{floor<days>(t + hours{9})};
+}
+
+int fiscal_year(year_month_day date) {
+    const int y = static_cast<int>(date.year());
+    return static_cast<unsigned>(date.month()) >= 4 ? y : y - 1;
+}
+
+std::pair<year_month_day, year_month_day> fiscal_year_bounds(int fy) {
+    return {year{fy} / April / 1, year{fy + 1} / March / 31};
+}
+
+std::optional<year_month_day> parse_iso_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    int parts[3] = {0, 0, 0};
+    const std::size_t starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
+    for (int i = 0; i < 3; ++i) {
+        for (std::size_t j = 0; j < lengths[i]; ++j) {
+            const char c = text[starts[i] + j];
+            if (c < '0' || c > '9') return std::nullopt;
+            parts[i] = parts[i] * 10 + (c - '0');
+        }
+    }
+    const year_month_day date{year{parts[0]}, month{static_cast<unsigned>(parts[1])},
+                              day{static_cast<unsigned>(parts[2])}};
+    if (!date.ok()) return std::nullopt;
+    return date;
+}
+
+std::string to_iso_date(year_month_day date) {
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                       static_cast<unsigned>(date.day()));
+}
+
+std::string to_iso_utc(system_clock::time_point t) {
+    const auto day_start = floor<days>(t);
+    const hh_mm_ss<milliseconds> clock{floor<milliseconds>(t - day_start)};
+    return fmt::format("{}T{:02}:{:02}:{:02}.{:03}Z", to_iso_date(year_month_day{day_start}), clock.hours().count(),
+                       clock.minutes().count(), clock.seconds().count(), clock.subseconds().count());
+}
+
+}  // namespace mamori

@@ -1,0 +1,301 @@
+// The only translation unit that includes Boost.Beast (it compiles slowly).
+#include "mamori/http/server.hpp"
+
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include <boost/asio.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <fmt/format.h>
+
+#include "mamori/core/log.hpp"
+#include "mamori/http/problem.hpp"
+
+namespace mamori::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+
+namespace {
+
+constexpr auto kAsTuple = asio::as_tuple(use_awaitable);
+
+// Connection: what the server needs to reach a live connection at shutdown.
+struct Connection {
+    beast::tcp_stream stream;
+    bool busy = false;  // touched only on the connection's strand
+
+    explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+};
+
+bhttp::response<bhttp::string_body> to_beast(Response& response, unsigned version, bool keep_alive, bool head) {
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), version};
+    for (auto& [name, value] : response.headers) out.set(name, value);
+    const auto length = response.body.size();
+    if (!head) out.body() = std::move(response.body);
+    out.keep_alive(keep_alive);
+    if (head) {
+        out.content_length(length);
+    } else if (response.status != 304 && response.status != 204) {
+        out.prepare_payload();
+    }
+    return out;
+}
+
+Request to_request(bhttp::request<bhttp::string_body>&& in, const std::string& remote, bool& bad_target) {
+    Request r;
+    r.method = parse_method(std::string_view(in.method_string().data(), in.method_string().size()));
+    const std::string_view target(in.target().data(), in.target().size());
+    const auto question = target.find('?');
+    const auto path = target.substr(0, question);
+    auto decoded = percent_decode(path);
+    bad_target = !decoded || path.empty() || path.front() != '/' || decoded->find('\0') != std::string::npos;
+    r.path = decoded ? std::move(*decoded) : std::string(path);
+    if (question != std::string_view::npos) r.query = std::string(target.substr(question + 1));
+    r.headers.reserve(8);
+    for (const auto& field : in)
+        r.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    r.body = std::move(in.body());
+    r.remote_address = remote;
+    return r;
+}
+
+// Parse failures the client caused, mapped to a status and a sentence for the problem body.
+std::pair<int, std::string> classify_read_error(const beast::error_code& ec, const ServerOptions& options) {
+    if (ec == bhttp::error::header_limit)
+        return {431, fmt::format("the request headers exceed {} bytes", options.max_header_bytes)};
+    if (ec == bhttp::error::body_limit)
+        return {413, fmt::format("the request body exceeds {} bytes", options.max_body_bytes)};
+    if (ec == beast::error::timeout)
+        return {408, fmt::format("the request was not received within {} ms", options.request_timeout.count())};
+    return {400, fmt::format("the request is not valid HTTP/1.1 ({})", ec.message())};
+}
+
+}  // namespace
+
+struct Server::Impl {
+    ServerOptions options;
+    const Dispatcher& dispatcher;
+    asio::io_context io;
+    tcp::acceptor acceptor{io};
+    asio::signal_set signals{io};
+    std::atomic<bool> stopping{false};
+    std::atomic<std::size_t> open{0};
+    std::mutex connections_mutex;
+    std::set<std::shared_ptr<Connection>> connections;
+
+    Impl(ServerOptions o, const Dispatcher& d)
+        : options(std::move(o)), dispatcher(d), io(static_cast<int>(thread_count())) {}
+
+    std::size_t thread_count() const {
+        if (options.threads > 0) return options.threads;
+        return std::max(1u, std::thread::hardware_concurrency());
+    }
+
+    awaitable<void> write_problem(beast::tcp_stream& stream, int status, const std::string& detail,
+                                  const std::string& remote) {
+        Request request;
+        request.remote_address = remote;
+        request.request_id = assign_request_id(request);
+        Response response = problem_response(status, detail, request.request_id);
+        response.close_connection = true;
+        dispatcher.finish(request, response, "rejected", std::chrono::steady_clock::now());
+        auto out = to_beast(response, 11, false, false);
+        stream.expires_after(std::chrono::seconds(5));
+        co_await bhttp::async_write(stream, out, kAsTuple);
+    }
+
+    awaitable<void> serve(std::shared_ptr<Connection> connection) {
+        auto& stream = connection->stream;
+        beast::error_code ec;
+        const auto endpoint = stream.socket().remote_endpoint(ec);
+        const std::string remote = ec ? std::string("unknown") : endpoint.address().to_string();
+        stream.socket().set_option(tcp::no_delay(true), ec);
+        beast::flat_buffer buffer;
+        for (;;) {
+            bhttp::request_parser<bhttp::string_body> parser;
+            parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+            parser.body_limit(options.max_body_bytes);
+            connection->busy = false;
+            if (stopping.load()) break;
+            stream.expires_after(options.request_timeout);
+            auto [read_error, bytes] = co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
+            (void)bytes;
+            if (read_error) {
+                const bool partial = parser.got_some() || buffer.size() > 0;
+                const bool peer_gone = read_error == bhttp::error::end_of_stream ||
+                                       read_error == asio::error::operation_aborted ||
+                                       read_error == asio::error::connection_reset || read_error == asio::error::eof;
+                // An idle keep-alive connection that times out or closes is normal, not an error to answer.
+                if (peer_gone || (read_error == beast::error::timeout && !partial)) break;
+                auto [status, detail] = classify_read_error(read_error, options);
+                co_await write_problem(stream, status, detail, remote);
+                break;
+            }
+            connection->busy = true;
+            const auto started = std::chrono::steady_clock::now();
+            auto message = parser.release();
+            const bool client_keep_alive = message.keep_alive();
+            const unsigned version = message.version();
+            bool bad_target = false;
+            Request request = to_request(std::move(message), remote, bad_target);
+            Response response;
+            if (bad_target) {
+                request.request_id = assign_request_id(request);
+                response = problem_response(400, "the request target is not a valid path", request.request_id);
+                dispatcher.finish(request, response, "rejected", started);
+            } else {
+                response = dispatcher.handle(request);
+            }
+            const bool keep_alive = client_keep_alive && !response.close_connection && !stopping.load();
+            auto out = to_beast(response, version, keep_alive, request.method == Method::head);
+            stream.expires_after(options.request_timeout);
+            auto [write_error, written] = co_await bhttp::async_write(stream, out, kAsTuple);
+            (void)written;
+            if (write_error || !keep_alive) break;
+        }
+        stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+        stream.socket().close(ec);
+    }
+
+    void track(const std::shared_ptr<Connection>& c, bool add) {
+        std::lock_guard lock(connections_mutex);
+        if (add) {
+            connections.insert(c);
+        } else {
+            connections.erase(c);
+        }
+    }
+
+    awaitable<void> accept_loop() {
+        for (;;) {
+            auto strand = asio::make_strand(io);
+            auto [ec, socket] = co_await acceptor.async_accept(strand, kAsTuple);
+            if (ec) {
+                if (!acceptor.is_open() || stopping.load()) co_return;
+                log_event(spdlog::level::warn, "accept failed", {{"error", ec.message()}});
+                continue;
+            }
+            auto connection = std::make_shared<Connection>(std::move(socket));
+            const bool over_limit = open.load() >= options.max_connections;
+            open.fetch_add(1);
+            dispatcher.metrics().connection_opened();
+            track(connection, true);
+            asio::co_spawn(strand, handle_connection(connection, over_limit), asio::detached);
+        }
+    }
+
+    awaitable<void> handle_connection(std::shared_ptr<Connection> connection, bool over_limit) {
+        try {
+            if (over_limit) {
+                beast::error_code ec;
+                const auto endpoint = connection->stream.socket().remote_endpoint(ec);
+                co_await write_problem(connection->stream, 503, "the server has too many open connections; retry",
+                                       ec ? "unknown" : endpoint.address().to_string());
+            } else {
+                co_await serve(connection);
+            }
+        } catch (const std::exception& e) {
+            log_event(spdlog::level::err, "connection failed", {{"error", e.what()}});
+        }
+        track(connection, false);
+        open.fetch_sub(1);
+        dispatcher.metrics().connection_closed();
+    }
+
+    void begin_stop() {
+        if (stopping.exchange(true)) return;
+        log_event(spdlog::level::info, "shutting down", {{"open_connections", open.load()}});
+        asio::post(io, [this] {
+            beast::error_code ec;
+            acceptor.close(ec);
+            signals.cancel(ec);
+            std::vector<std::shared_ptr<Connection>> idle;
+            {
+                std::lock_guard lock(connections_mutex);
+                idle.assign(connections.begin(), connections.end());
+            }
+            for (auto& c : idle) {
+                asio::post(c->stream.get_executor(), [c] {
+                    if (c->busy) return;  // finishes its response, then sees `stopping` and closes
+                    beast::error_code ignored;
+                    c->stream.socket().cancel(ignored);
+                });
+            }
+            asio::co_spawn(io, force_stop_after_grace(), asio::detached);
+        });
+    }
+
+    awaitable<void> force_stop_after_grace() {
+        asio::steady_timer timer(io);
+        const auto deadline = std::chrono::steady_clock::now() + options.shutdown_grace;
+        while (open.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+            timer.expires_after(std::chrono::milliseconds(20));
+            co_await timer.async_wait(kAsTuple);
+        }
+        if (open.load() > 0) {
+            log_event(spdlog::level::warn, "shutdown grace period over; closing remaining connections",
+                      {{"open_connections", open.load()}});
+            io.stop();
+        }
+    }
+};
+
+Server::Server(ServerOptions options, const Dispatcher& dispatcher)
+    : impl_(std::make_unique<Impl>(std::move(options), dispatcher)) {}
+
+Server::~Server() = default;
+
+Result<std::string> Server::listen() {
+    auto& impl = *impl_;
+    beast::error_code ec;
+    tcp::resolver resolver(impl.io);
+    auto results = resolver.resolve(impl.options.host, std::to_string(impl.options.port),
+                                    tcp::resolver::passive | tcp::resolver::numeric_service, ec);
+    if (ec || results.empty())
+        return fail(ErrorCode::invalid_input, fmt::format("cannot resolve host '{}': {}", impl.options.host,
+                                                          ec ? ec.message() : "no address"),
+                    "listen");
+    const tcp::endpoint endpoint = results.begin()->endpoint();
+    impl.acceptor.open(endpoint.protocol(), ec);
+    if (!ec) impl.acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) impl.acceptor.bind(endpoint, ec);
+    if (!ec) impl.acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec)
+        return fail(ErrorCode::unavailable,
+                    fmt::format("cannot listen on {}:{}: {}", impl.options.host, impl.options.port, ec.message()),
+                    "listen");
+    const auto bound = impl.acceptor.local_endpoint();
+    const auto host = bound.address().is_v6() ? fmt::format("[{}]", bound.address().to_string())
+                                              : bound.address().to_string();
+    return fmt::format("{}:{}", host, bound.port());
+}
+
+void Server::run() {
+    auto& impl = *impl_;
+    if (impl.options.handle_signals) {
+        impl.signals.add(SIGINT);
+        impl.signals.add(SIGTERM);
+        impl.signals.async_wait([&impl](const beast::error_code& ec, int) {
+            if (!ec) impl.begin_stop();
+        });
+    }
+    asio::co_spawn(impl.io, impl.accept_loop(), asio::detached);
+    std::vector<std::jthread> workers;
+    for (std::size_t i = 1; i < impl.thread_count(); ++i) workers.emplace_back([&impl] { impl.io.run(); });
+    impl.io.run();
+    workers.clear();
+}
+
+void Server::stop() { impl_->begin_stop(); }
+
+}  // namespace mamori::http

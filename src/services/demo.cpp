@@ -1,0 +1,81 @@
+#include "mamori/services/demo.hpp"
+
+#include <string>
+
+#include <boost/optional.hpp>
+#include <fmt/format.h>
+#include <soci/boost-optional.h>
+
+#include "mamori/core/time.hpp"
+
+namespace mamori::services {
+
+namespace {
+
+struct DemoOrganisation {
+    const char* kind;
+    const char* name;
+    int parent;  // index into kDemo, or -1
+    const char* prefecture;
+    const char* municipality;
+    const char* facility_id;
+    const char* address;
+};
+
+// Fictional names and facility ids (the 9999… range is not used by the MHLW open data).
+constexpr DemoOrganisation kDemo[] = {
+    {"ministry", "厚生労働省", -1, nullptr, nullptr, nullptr, "東京都千代田区霞が関1-2-2"},
+    {"prefecture", "東京都", 0, "13", nullptr, nullptr, nullptr},
+    {"health_centre", "デモ区保健所", 1, "13", "131016", nullptr, nullptr},
+    {"hospital", "デモ総合病院", 2, "13", "131016", "9913000000001", "東京都千代田区デモ町1-1"},
+    {"clinic", "さくら内科クリニック", 2, "13", "131016", "9913000000002", "東京都千代田区デモ町2-3"},
+    {"dental_clinic", "ひまわり歯科医院", 2, "13", "131016", "9913000000003", "東京都千代田区デモ町4-5"},
+    {"pharmacy", "あおば薬局", 2, "13", "131016", "9913000000004", "東京都千代田区デモ町6-7"},
+    {"vendor", "デモ医療システム株式会社", -1, nullptr, nullptr, nullptr, "東京都港区デモ1-2-3"},
+};
+
+boost::optional<std::string> text(const char* value) {
+    return value == nullptr ? boost::none : boost::optional<std::string>(value);
+}
+
+}  // namespace
+
+Result<DemoResult> load_demo(store::Database& db, const DemoOptions& options) {
+    return db.transaction([&](soci::session& sql) -> Result<DemoResult> {
+        long long existing = 0;
+        sql << "SELECT COUNT(*) FROM organisations", soci::into(existing);
+        if (existing > 0) return DemoResult{false, static_cast<std::size_t>(existing)};
+
+        const std::string now = to_iso_utc(std::chrono::system_clock::now());
+        std::vector<long long> ids;
+        for (const auto& org : kDemo) {
+            boost::optional<long long> parent;
+            if (org.parent >= 0) parent = ids.at(static_cast<std::size_t>(org.parent));
+            long long id = 0;
+            sql << "INSERT INTO organisations (kind, name, parent_id, prefecture_code, municipality_code, "
+                   "facility_id, address, created_at) VALUES (:k, :n, :p, :pc, :mc, :f, :a, :c) RETURNING id",
+                soci::use(std::string(org.kind)), soci::use(std::string(org.name)), soci::use(parent),
+                soci::use(text(org.prefecture)), soci::use(text(org.municipality)), soci::use(text(org.facility_id)),
+                soci::use(text(org.address)), soci::use(now), soci::into(id);
+            ids.push_back(id);
+        }
+
+        if (options.synthetic_institutions > 0) {
+            const long long health_centre = ids.at(2);
+            std::string name, facility;
+            soci::statement insert =
+                (sql.prepare << "INSERT INTO organisations (kind, name, parent_id, prefecture_code, "
+                                "municipality_code, facility_id, created_at) VALUES ('clinic', :n, :p, '13', "
+                                "'131016', :f, :c)",
+                 soci::use(name), soci::use(health_centre), soci::use(facility), soci::use(now));
+            for (std::size_t i = 0; i < options.synthetic_institutions; ++i) {
+                name = fmt::format("合成診療所{:06}", i + 1);
+                facility = fmt::format("98{:011}", i + 1);
+                insert.execute(true);
+            }
+        }
+        return DemoResult{true, std::size(kDemo) + options.synthetic_institutions};
+    });
+}
+
+}  // namespace mamori::services

@@ -1,0 +1,130 @@
+#include "mamori/store/database.hpp"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include "mamori/core/log.hpp"
+
+namespace mamori::store {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+void configure_sqlite(soci::session& sql) {
+    // WAL lets readers run beside the one writer; NORMAL sync in WAL mode is crash-safe (a power cut may
+    // lose the last transactions, never corrupt the file).
+    std::string mode;
+    sql << "PRAGMA journal_mode=WAL", soci::into(mode);
+    if (mode != "wal") throw std::runtime_error("SQLite refused WAL mode (journal_mode=" + mode + ")");
+    sql << "PRAGMA synchronous=NORMAL";
+    sql << "PRAGMA foreign_keys=ON";
+    sql << fmt::format("PRAGMA busy_timeout={}", kBusyTimeoutMs);
+}
+
+sqlite_api::sqlite3* sqlite_handle(soci::session& sql) {
+    auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
+    return backend->conn_;
+}
+
+}  // namespace
+
+std::string_view to_string(Dialect dialect) {
+    return dialect == Dialect::sqlite ? "sqlite" : "postgresql";
+}
+
+Result<DatabaseUrl> parse_database_url(std::string_view url) {
+    if (url.rfind("sqlite:", 0) == 0) {
+        std::string path(url.substr(7));
+        if (path.rfind("//", 0) == 0) path.erase(0, 2);
+        if (path.empty()) return fail(ErrorCode::invalid_input, "the SQLite URL has no file path", "database");
+        return DatabaseUrl{Dialect::sqlite, path};
+    }
+    if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
+        return fail(ErrorCode::invalid_input,
+                    "the PostgreSQL backend is not available in this version yet; use sqlite:PATH", "database");
+    return fail(ErrorCode::invalid_input,
+                fmt::format("unsupported database URL '{}': expected sqlite:PATH or postgresql://…", url),
+                "database");
+}
+
+Database::Database(DatabaseUrl url, std::size_t pool_size)
+    : url_(std::move(url)), pool_size_(pool_size), pool_(pool_size) {}
+
+Database::~Database() = default;
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::size_t pool_size) {
+    if (pool_size == 0) pool_size = 1;
+    std::unique_ptr<Database> db(new Database(url, pool_size));
+    try {
+        if (url.dialect == Dialect::sqlite) {
+            const auto parent = std::filesystem::path(url.target).parent_path();
+            if (!parent.empty()) std::filesystem::create_directories(parent);
+        }
+        for (std::size_t i = 0; i < pool_size; ++i) {
+            soci::session& sql = db->pool_.at(i);
+            if (url.dialect == Dialect::sqlite) {
+                sql.open(soci::sqlite3, fmt::format("db=\"{}\" timeout=5 shared_cache=false", url.target));
+                configure_sqlite(sql);
+            } else {
+                return fail(ErrorCode::invalid_input, "PostgreSQL is not supported yet", "database");
+            }
+        }
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::unavailable, fmt::format("cannot open database {}: {}", url.target, e.what()),
+                    "database");
+    }
+    return db;
+}
+
+Database::Lease::~Lease() {
+    if (db_ != nullptr) db_->pool_.give_back(slot_);
+}
+
+soci::session& Database::Lease::operator*() const { return db_->pool_.at(slot_); }
+
+Database::Lease Database::acquire() { return Lease(*this, pool_.lease()); }
+
+Status Database::ping() {
+    try {
+        auto lease = acquire();
+        int one = 0;
+        *lease << "SELECT 1", soci::into(one);
+        if (one != 1) return fail(ErrorCode::unavailable, "the database answered SELECT 1 wrongly");
+        return {};
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::unavailable, fmt::format("the database is not reachable: {}", e.what()));
+    }
+}
+
+void Database::execute_script(soci::session& sql, std::string_view script) const {
+    if (url_.dialect == Dialect::sqlite) {
+        char* message = nullptr;
+        const std::string text(script);
+        if (sqlite_api::sqlite3_exec(sqlite_handle(sql), text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+            std::string error = message != nullptr ? message : "unknown error";
+            sqlite_api::sqlite3_free(message);
+            throw std::runtime_error(error);
+        }
+        return;
+    }
+    sql << std::string(script);
+}
+
+void Database::begin(soci::session& sql) const {
+    sql << (url_.dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+void Database::commit(soci::session& sql) const { sql << "COMMIT"; }
+
+void Database::rollback(soci::session& sql) const {
+    try {
+        sql << "ROLLBACK";
+    } catch (const std::exception& e) {
+        log_event(spdlog::level::warn, "rollback failed", {{"error", e.what()}});
+    }
+}
+
+}  // namespace mamori::store

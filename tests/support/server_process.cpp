@@ -1,0 +1,154 @@
+#include "support/server_process.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <regex>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+namespace mamori::testing {
+
+namespace {
+
+std::vector<char*> argv_of(std::vector<std::string>& args) {
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    return argv;
+}
+
+}  // namespace
+
+TempDir::TempDir() {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() / ("mamori-test-" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+}
+
+std::string mamori_binary() {
+    const char* bin = std::getenv("MAMORI_BIN");
+    if (bin == nullptr || *bin == '\0') throw std::runtime_error("MAMORI_BIN is not set: run the tests with ctest");
+    return bin;
+}
+
+ServerProcess::ServerProcess(const std::filesystem::path& database, std::vector<std::string> extra_args) {
+    log_path_ = database.parent_path() / ("server-" + std::to_string(std::random_device{}()) + ".log");
+    std::vector<std::string> args = {mamori_binary(), "serve", "--listen", "127.0.0.1:0", "--database",
+                                     "sqlite:" + database.string()};
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
+    int out[2];
+    if (pipe(out) != 0) throw std::runtime_error("pipe failed");
+    pid_ = fork();
+    if (pid_ < 0) throw std::runtime_error("fork failed");
+    if (pid_ == 0) {
+        dup2(out[1], STDOUT_FILENO);
+        const int log = open(log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(log, STDERR_FILENO);
+        close(out[0]);
+        close(out[1]);
+        auto argv = argv_of(args);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    close(out[1]);
+    // Read stdout until the URL line appears (the server prints it once it is listening).
+    std::string seen;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    const std::regex url(R"(running at http://([0-9.]+):([0-9]+)/)");
+    std::smatch m;
+    while (!std::regex_search(seen, m, url)) {
+        pollfd p{out[0], POLLIN, 0};
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0 || poll(&p, 1, static_cast<int>(left.count())) <= 0) {
+            close(out[0]);
+            throw std::runtime_error("mamori did not print its URL in time; stderr:\n" + log());
+        }
+        char buf[512];
+        const ssize_t n = read(out[0], buf, sizeof buf);
+        if (n <= 0) {
+            close(out[0]);
+            wait_exit(5000);
+            throw std::runtime_error("mamori exited before listening; output: " + seen + "\nstderr:\n" + log());
+        }
+        seen.append(buf, static_cast<std::size_t>(n));
+    }
+    host_ = m[1];
+    port_ = std::stoi(m[2]);
+    stdout_fd_ = out[0];
+    fcntl(stdout_fd_, F_SETFD, fcntl(stdout_fd_, F_GETFD) | FD_CLOEXEC);
+}
+
+ServerProcess::~ServerProcess() {
+    if (!exited_ && pid_ > 0) {
+        kill(pid_, SIGKILL);
+        wait_exit(10000);
+    }
+    if (stdout_fd_ >= 0) close(stdout_fd_);
+}
+
+void ServerProcess::signal(int sig) const { kill(pid_, sig); }
+
+int ServerProcess::wait_exit(int timeout_ms) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    while (std::chrono::steady_clock::now() < deadline) {
+        int status = 0;
+        const pid_t r = waitpid(pid_, &status, WNOHANG);
+        if (r == pid_) {
+            exited_ = true;
+            if (WIFEXITED(status)) return WEXITSTATUS(status);
+            if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+            return -1;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return -1;
+}
+
+std::string ServerProcess::log() const {
+    std::ifstream in(log_path_);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+int run_mamori(const std::vector<std::string>& args, std::string& output) {
+    std::vector<std::string> full = {mamori_binary()};
+    full.insert(full.end(), args.begin(), args.end());
+    int out[2];
+    if (pipe(out) != 0) throw std::runtime_error("pipe failed");
+    const pid_t pid = fork();
+    if (pid == 0) {
+        dup2(out[1], STDOUT_FILENO);
+        dup2(out[1], STDERR_FILENO);
+        close(out[0]);
+        close(out[1]);
+        auto argv = argv_of(full);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    close(out[1]);
+    output.clear();
+    char buf[4096];
+    for (ssize_t n; (n = read(out[0], buf, sizeof buf)) > 0;) output.append(buf, static_cast<std::size_t>(n));
+    close(out[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+}  // namespace mamori::testing

@@ -1,0 +1,62 @@
+// Starts the real `mamori serve` binary (MAMORI_BIN) on an ephemeral loopback port with a temporary
+// database, and stops it. Tests talk to it over HTTP only.
+#pragma once
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace mamori::testing {
+
+// TempDir: a fresh directory removed at destruction.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+// mamori_binary: the path in MAMORI_BIN; fails the test run if unset.
+std::string mamori_binary();
+
+// ServerProcess: one running server. The constructor waits for the "running at" line (or throws).
+class ServerProcess {
+public:
+    // extra_args are appended after `serve --listen 127.0.0.1:0 --database sqlite:<db>`.
+    ServerProcess(const std::filesystem::path& database, std::vector<std::string> extra_args = {});
+    ~ServerProcess();
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    const std::string& host() const { return host_; }
+    int port() const { return port_; }
+    pid_t pid() const { return pid_; }
+
+    // signal: sends `sig` to the server.
+    void signal(int sig) const;
+    // wait_exit: waits for the process to end; returns its exit status (128+signal when killed), or -1 on
+    // timeout.
+    int wait_exit(int timeout_ms);
+    // log: what the server wrote to stderr so far (JSON lines).
+    std::string log() const;
+
+private:
+    pid_t pid_ = -1;
+    bool exited_ = false;
+    std::string host_ = "127.0.0.1";
+    int port_ = 0;
+    std::filesystem::path log_path_;
+    int stdout_fd_ = -1;  // kept open so a late print cannot kill the server with SIGPIPE
+};
+
+// run_mamori: runs `mamori args…` to completion; returns the exit code and fills `output` with stdout+stderr.
+int run_mamori(const std::vector<std::string>& args, std::string& output);
+
+}  // namespace mamori::testing
