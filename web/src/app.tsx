@@ -1,0 +1,77 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { Footer } from './components/Footer';
+import { Header } from './components/Header';
+import { Nav } from './components/Nav';
+import { SkipLink } from './components/SkipLink';
+import { I18nProvider, useI18n } from './i18n';
+import type { Messages } from './i18n/ja';
+import { ComingSoon } from './pages/ComingSoon';
+import { Home } from './pages/Home';
+import { NotFound } from './pages/NotFound';
+import { matchRoute, type Route } from './routes';
+import { usePath } from './router';
+
+function pageTitle(t: Messages, route: Route): string {
+  switch (route.kind) {
+    case 'home':
+      return t.nav.home;
+    case 'section':
+      return t.nav[route.section];
+    case 'notFound':
+      return t.notFound.title;
+  }
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.kind) {
+    case 'home':
+      return <Home />;
+    case 'section':
+      return <ComingSoon section={route.section} />;
+    case 'notFound':
+      return <NotFound />;
+  }
+}
+
+function Shell() {
+  const { t } = useI18n();
+  const path = usePath();
+  const route = matchRoute(path);
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    document.title = `${pageTitle(t, route)} | ${t.product.name} ${t.product.latin}`;
+  });
+
+  // After client-side navigation, move focus and scroll to the new content as a page load would,
+  // so screen reader and keyboard users are not left on the old link.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    main.current?.focus();
+  }, [path]);
+
+  return (
+    <div class="flex min-h-screen flex-col">
+      <SkipLink />
+      <Header />
+      <Nav path={path} />
+      <main id="main" ref={main} tabIndex={-1} class="mx-auto w-full max-w-6xl px-4 py-8 md:px-6 md:py-10">
+        <Page route={route} />
+      </main>
+      <Footer />
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Shell />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,67 @@
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import { en } from './en';
+import { ja, type Messages } from './ja';
+
+export type Language = 'ja' | 'en';
+
+export const languages: readonly Language[] = ['ja', 'en'];
+
+const dictionaries: Record<Language, Messages> = { ja, en };
+
+const storageKey = 'mamori.language';
+
+function isLanguage(value: unknown): value is Language {
+  return value === 'ja' || value === 'en';
+}
+
+// Storage can throw (disabled cookies, private modes); the UI must still work in Japanese then.
+function storedLanguage(): Language {
+  try {
+    const value = localStorage.getItem(storageKey);
+    return isLanguage(value) ? value : 'ja';
+  } catch {
+    return 'ja';
+  }
+}
+
+function storeLanguage(language: Language): void {
+  try {
+    localStorage.setItem(storageKey, language);
+  } catch {
+    // Not persisting is acceptable; the choice still holds for this page view.
+  }
+}
+
+interface I18n {
+  language: Language;
+  t: Messages;
+  setLanguage: (language: Language) => void;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ComponentChildren }) {
+  const [language, setLanguageState] = useState<Language>(storedLanguage);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const setLanguage = (next: Language) => {
+    storeLanguage(next);
+    setLanguageState(next);
+  };
+
+  return (
+    <I18nContext.Provider value={{ language, t: dictionaries[language], setLanguage }}>
+      {children}
+    </I18nContext.Provider>
+  );
+}
+
+export function useI18n(): I18n {
+  const context = useContext(I18nContext);
+  if (context === null) throw new Error('useI18n must be used inside <I18nProvider>');
+  return context;
+}
