@@ -46,7 +46,7 @@ void Connection::send(const std::string& bytes) {
     }
 }
 
-HttpResult Connection::read_response(int timeout_ms) {
+HttpResult Connection::read_response(int timeout_ms, bool head) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
     HttpResult result;
     bool eof = false;
@@ -82,6 +82,7 @@ HttpResult Connection::read_response(int timeout_ms) {
         while (!value.empty() && value.front() == ' ') value.erase(0, 1);
         result.headers.emplace_back(line.substr(0, colon), value);
     }
+    if (head) return result;
     if (auto length = result.header("Content-Length")) {
         const std::size_t want = std::stoul(*length);
         while (pending_.size() < want)
@@ -104,6 +105,34 @@ bool Connection::closed_by_peer(int timeout_ms) {
     return recv(fd_, &c, 1, MSG_PEEK) == 0;
 }
 
+std::string Connection::read_rest(int timeout_ms) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    std::string out = std::move(pending_);
+    pending_.clear();
+    for (;;) {
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        pollfd p{fd_, POLLIN, 0};
+        if (left.count() <= 0 || poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
+        char buf[16384];
+        const ssize_t n = recv(fd_, buf, sizeof buf, 0);
+        if (n <= 0) break;
+        out.append(buf, static_cast<std::size_t>(n));
+    }
+    return out;
+}
+
+void Connection::set_receive_buffer(int bytes) { setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &bytes, sizeof bytes); }
+
+bool can_connect(const std::string& host, int port) {
+    try {
+        Connection c(host, port);
+        return true;
+    } catch (const std::runtime_error&) {
+        return false;
+    }
+}
+
 HttpResult request(const std::string& host, int port, const std::string& method, const std::string& target,
                    const std::string& body, const std::vector<std::pair<std::string, std::string>>& headers) {
     Connection c(host, port);
@@ -113,7 +142,7 @@ HttpResult request(const std::string& host, int port, const std::string& method,
         raw += "Content-Length: " + std::to_string(body.size()) + "\r\n";
     raw += "\r\n" + body;
     c.send(raw);
-    return c.read_response();
+    return c.read_response(10000, method == "HEAD");
 }
 
 }  // namespace mamori::testing

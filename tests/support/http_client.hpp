@@ -30,9 +30,14 @@ public:
 
     void send(const std::string& bytes);
     // read_response: reads one whole response (Content-Length or until close), waiting up to timeout_ms.
-    HttpResult read_response(int timeout_ms = 10000);
+    // For the answer to a HEAD request pass `head`: its Content-Length announces a body that is not sent.
+    HttpResult read_response(int timeout_ms = 10000, bool head = false);
     // closed_by_peer: true when the server has closed the connection (waits up to timeout_ms).
     bool closed_by_peer(int timeout_ms);
+    // read_rest: every byte not yet consumed, read until the server closes or timeout_ms passes.
+    std::string read_rest(int timeout_ms);
+    // set_receive_buffer: shrinks SO_RCVBUF (call before any response arrives) to slow the server's writes.
+    void set_receive_buffer(int bytes);
 
 private:
     int fd_ = -1;
@@ -42,5 +47,8 @@ private:
 // request: one request on a fresh connection ("Connection: close").
 HttpResult request(const std::string& host, int port, const std::string& method, const std::string& target,
                    const std::string& body = "", const std::vector<std::pair<std::string, std::string>>& headers = {});
+
+// can_connect: whether a TCP connection to host:port is accepted by the kernel right now.
+bool can_connect(const std::string& host, int port);
 
 }  // namespace mamori::testing
