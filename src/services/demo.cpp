@@ -49,14 +49,18 @@ Result<DemoResult> load_demo(store::Database& db, const DemoOptions& options) {
         const std::string now = to_iso_utc(std::chrono::system_clock::now());
         std::vector<long long> ids;
         for (const auto& org : kDemo) {
+            // SOCI binds by reference and runs the statement at the end of the expression: every bound value
+            // must outlive it, so no temporaries inside use().
             boost::optional<long long> parent;
             if (org.parent >= 0) parent = ids.at(static_cast<std::size_t>(org.parent));
+            const std::string kind = org.kind, name = org.name;
+            const auto prefecture = text(org.prefecture), municipality = text(org.municipality),
+                       facility = text(org.facility_id), address = text(org.address);
             long long id = 0;
             sql << "INSERT INTO organisations (kind, name, parent_id, prefecture_code, municipality_code, "
                    "facility_id, address, created_at) VALUES (:k, :n, :p, :pc, :mc, :f, :a, :c) RETURNING id",
-                soci::use(std::string(org.kind)), soci::use(std::string(org.name)), soci::use(parent),
-                soci::use(text(org.prefecture)), soci::use(text(org.municipality)), soci::use(text(org.facility_id)),
-                soci::use(text(org.address)), soci::use(now), soci::into(id);
+                soci::use(kind), soci::use(name), soci::use(parent), soci::use(prefecture), soci::use(municipality),
+                soci::use(facility), soci::use(address), soci::use(now), soci::into(id);
             ids.push_back(id);
         }
 
