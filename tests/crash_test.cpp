@@ -1,15 +1,14 @@
 // Crash safety: a server killed with SIGKILL in the middle of writing leaves a database that is consistent
 // and complete on restart (SQLite WAL + one transaction per unit of work).
+#include <gtest/gtest.h>
 #include <signal.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <thread>
-
-#include <gtest/gtest.h>
-#include <soci/soci.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
 #include "support/server_process.hpp"
 
@@ -36,7 +35,8 @@ Inspection inspect(const std::filesystem::path& db) {
     sql << "SELECT MAX(version) FROM schema_migrations", soci::into(result.schema_version, ind);
     soci::rowset<soci::row> tables =
         (sql.prepare << "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'organisations'");
-    if (tables.begin() != tables.end()) sql << "SELECT COUNT(*) FROM organisations", soci::into(result.organisations);
+    if (tables.begin() != tables.end())
+        sql << "SELECT COUNT(*) FROM organisations", soci::into(result.organisations);
     return result;
 }
 
@@ -71,7 +71,8 @@ TEST(Crash, KillDuringWritesLeavesDatabaseConsistent) {
         const auto after_kill = inspect(db);
         EXPECT_EQ(after_kill.integrity, "ok") << "after a kill at " << delay_ms << " ms";
         EXPECT_EQ(after_kill.foreign_key_violations, 0);
-        EXPECT_TRUE(after_kill.organisations == 0 || after_kill.organisations == kDemoOrganisations + kSynthetic)
+        EXPECT_TRUE(after_kill.organisations == 0 ||
+                    after_kill.organisations == kDemoOrganisations + kSynthetic)
             << "partial demo data after a kill at " << delay_ms << " ms: " << after_kill.organisations;
 
         // A restart finishes the job: migrations complete, the demo loads exactly once, the server answers.
@@ -84,7 +85,8 @@ TEST(Crash, KillDuringWritesLeavesDatabaseConsistent) {
         EXPECT_EQ(restarted.integrity, "ok");
         EXPECT_EQ(restarted.organisations, kDemoOrganisations + kSynthetic);
         EXPECT_GT(restarted.schema_version, 0);
-        if (after_kill.organisations == 0 && after_kill.schema_version == restarted.schema_version) ++killed_mid_load;
+        if (after_kill.organisations == 0 && after_kill.schema_version == restarted.schema_version)
+            ++killed_mid_load;
     }
     // Guard against a test that never hits the write window (e.g. if loading became much faster).
     EXPECT_GT(killed_mid_load, 0) << "no kill landed during the demo load; raise kSynthetic";

@@ -4,6 +4,8 @@
 
 namespace mamori::api {
 
-void register_routes(http::Router& router, Dependencies deps) { register_system_routes(router, deps); }
+void register_routes(http::Router& router, Dependencies deps) {
+    register_system_routes(router, deps);
+}
 
 }  // namespace mamori::api

@@ -22,8 +22,9 @@ void register_system_routes(http::Router& router, Dependencies deps) {
         return Response::text(200, metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
     });
 
-    router.add(Method::get, "/api/v1/version",
-               [](Request&) { return Response::json(200, {{"name", "mamori"}, {"version", MAMORI_VERSION}}); });
+    router.add(Method::get, "/api/v1/version", [](Request&) {
+        return Response::json(200, {{"name", "mamori"}, {"version", MAMORI_VERSION}});
+    });
 }
 
 }  // namespace mamori::api

@@ -1,10 +1,10 @@
 #include "mamori/cli/cli.hpp"
 
-#include <charconv>
-#include <iostream>
+#include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+#include <charconv>
+#include <iostream>
 
 #include "config_file.hpp"
 #include "mamori/core/log.hpp"
@@ -16,10 +16,13 @@ namespace mamori::cli {
 
 namespace {
 
-spdlog::level::level_enum log_level(const std::string& name) { return spdlog::level::from_str(name); }
+spdlog::level::level_enum log_level(const std::string& name) {
+    return spdlog::level::from_str(name);
+}
 
 void add_common_options(CLI::App& command, CommonSettings& s) {
-    command.add_option("--config", s.config, "Config file of 'key = value' lines (keys: the long flag names)")
+    command
+        .add_option("--config", s.config, "Config file of 'key = value' lines (keys: the long flag names)")
         ->envname("MAMORI_CONFIG");
     command.add_option("--data-dir", s.data_dir, "Directory for the default SQLite database")
         ->envname("MAMORI_DATA_DIR")
@@ -82,16 +85,17 @@ Status apply_config_file(CLI::App& command, const std::string& path) {
         const auto where = fmt::format("{} line {}", path, entry.line);
         CLI::Option* option = key == "config" ? nullptr : command.get_option_no_throw("--" + key);
         if (option == nullptr)
-            return fail(ErrorCode::invalid_input,
-                        fmt::format("{}: '{}' is not a setting of 'mamori {}'", where, key, command.get_name()),
-                        where);
+            return fail(
+                ErrorCode::invalid_input,
+                fmt::format("{}: '{}' is not a setting of 'mamori {}'", where, key, command.get_name()),
+                where);
         if (option->count() > 0) continue;
         try {
             option->add_result(entry.value);
             option->run_callback();
         } catch (const CLI::Error& e) {
-            return fail(ErrorCode::invalid_input, fmt::format("{}: bad value for '{}': {}", where, key, e.what()),
-                        where);
+            return fail(ErrorCode::invalid_input,
+                        fmt::format("{}: bad value for '{}': {}", where, key, e.what()), where);
         }
     }
     return {};
@@ -123,7 +127,8 @@ int demo_command(const CommonSettings& common, std::size_t synthetic) {
 Result<std::pair<std::string, std::uint16_t>> parse_listen(std::string_view text) {
     const auto colon = text.rfind(':');
     if (colon == std::string_view::npos)
-        return fail(ErrorCode::invalid_input, fmt::format("listen address '{}' must be HOST:PORT", text), "listen");
+        return fail(ErrorCode::invalid_input, fmt::format("listen address '{}' must be HOST:PORT", text),
+                    "listen");
     std::string host(text.substr(0, colon));
     const auto port_text = text.substr(colon + 1);
     unsigned port = 0;
@@ -153,7 +158,8 @@ std::unique_ptr<store::Database> open_migrated_database(const CommonSettings& co
 }
 
 int run(int argc, char** argv) {
-    CLI::App app{"mamori (守り): cybersecurity of Japan's medical institutions under the MHLW checklist", "mamori"};
+    CLI::App app{"mamori (守り): cybersecurity of Japan's medical institutions under the MHLW checklist",
+                 "mamori"};
     app.require_subcommand(1);
     app.set_version_flag("--version", MAMORI_VERSION);
 

@@ -16,7 +16,8 @@ struct ConfigEntry {
 };
 
 // parse_config_text: the entries of a config file's text; errors name `source` and the line.
-Result<std::map<std::string, ConfigEntry>> parse_config_text(const std::string& text, const std::string& source);
+Result<std::map<std::string, ConfigEntry>> parse_config_text(const std::string& text,
+                                                             const std::string& source);
 
 // read_config_file: reads and parses `path`.
 Result<std::map<std::string, ConfigEntry>> read_config_file(const std::string& path);

@@ -8,7 +8,8 @@ namespace mamori::cli {
 namespace {
 
 TEST(ConfigFile, ParsesKeysValuesCommentsAndQuotes) {
-    auto entries = parse_config_text("# mamori\nlisten = 127.0.0.1:9000\n\n  database=\"sqlite:/x y.db\"  \n", "m.conf");
+    auto entries =
+        parse_config_text("# mamori\nlisten = 127.0.0.1:9000\n\n  database=\"sqlite:/x y.db\"  \n", "m.conf");
     ASSERT_TRUE(entries) << entries.error().message;
     EXPECT_EQ(entries->at("listen").value, "127.0.0.1:9000");
     EXPECT_EQ(entries->at("listen").line, 2);

@@ -1,8 +1,8 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <iostream>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "mamori/api/routes.hpp"
 #include "mamori/cli/cli.hpp"
@@ -31,7 +31,8 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
             std::cerr << "mamori: cannot load demo data: " << demo.error().message << "\n";
             return 1;
         }
-        log_event(spdlog::level::info, demo->loaded ? "demo data loaded" : "demo data skipped: database not empty",
+        log_event(spdlog::level::info,
+                  demo->loaded ? "demo data loaded" : "demo data skipped: database not empty",
                   {{"organisations", demo->organisations}});
     }
 
@@ -57,9 +58,9 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
         return 1;
     }
     const bool any_interface = options.host == "0.0.0.0" || options.host == "::";
-    const auto url = fmt::format("http://{}/", any_interface ? fmt::format("localhost:{}", bound->substr(
-                                                                                   bound->rfind(':') + 1))
-                                                             : *bound);
+    const auto url = fmt::format(
+        "http://{}/",
+        any_interface ? fmt::format("localhost:{}", bound->substr(bound->rfind(':') + 1)) : *bound);
     log_event(spdlog::level::info, "listening", {{"address", *bound}, {"url", url}, {"threads", threads}});
     std::cout << "mamori is running at " << url << std::endl;
     server.run();

@@ -15,7 +15,9 @@ struct CommonSettings {
     std::string database;  // empty: sqlite:<data_dir>/mamori.db
     std::string log_level = "info";
 
-    std::string database_url() const { return database.empty() ? "sqlite:" + data_dir + "/mamori.db" : database; }
+    std::string database_url() const {
+        return database.empty() ? "sqlite:" + data_dir + "/mamori.db" : database;
+    }
 };
 
 // ServeSettings: the server's address, limits and start-up data.
@@ -24,8 +26,8 @@ struct ServeSettings {
     bool demo = false;
     std::size_t demo_institutions = 0;
     std::size_t threads = 0;
-    std::size_t max_header_bytes = 16 * 1024;
-    std::size_t max_body_bytes = 1024 * 1024;
+    std::size_t max_header_bytes = std::size_t{16} * 1024;
+    std::size_t max_body_bytes = std::size_t{1024} * 1024;
     std::size_t request_timeout_ms = 30'000;
     std::size_t max_connections = 4096;
     std::size_t shutdown_grace_ms = 10'000;

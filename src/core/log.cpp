@@ -31,8 +31,9 @@ void init_logging(spdlog::level::level_enum level) {
     }
     spdlog::init_thread_pool(16384, 1);
     // Blocking when the queue is full: losing log lines silently is worse than a brief stall.
-    auto logger = std::make_shared<spdlog::async_logger>("mamori", std::make_shared<spdlog::sinks::stderr_sink_mt>(),
-                                                         spdlog::thread_pool(), spdlog::async_overflow_policy::block);
+    auto logger =
+        std::make_shared<spdlog::async_logger>("mamori", std::make_shared<spdlog::sinks::stderr_sink_mt>(),
+                                               spdlog::thread_pool(), spdlog::async_overflow_policy::block);
     logger->set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%v})", spdlog::pattern_time_type::utc);
     logger->set_level(level);
     logger->flush_on(spdlog::level::warn);
@@ -46,6 +47,8 @@ void log_event(spdlog::level::level_enum level, std::string_view message, const 
     logger->log(level, "{}", render_fields(message, fields));
 }
 
-void flush_logs() { spdlog::default_logger_raw()->flush(); }
+void flush_logs() {
+    spdlog::default_logger_raw()->flush();
+}
 
 }  // namespace mamori

@@ -37,15 +37,16 @@ std::optional<year_month_day> parse_iso_date(std::string_view text) {
 }
 
 std::string to_iso_date(year_month_day date) {
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                       static_cast<unsigned>(date.day()));
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
+                       static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
 }
 
 std::string to_iso_utc(system_clock::time_point t) {
     const auto day_start = floor<days>(t);
     const hh_mm_ss<milliseconds> clock{floor<milliseconds>(t - day_start)};
-    return fmt::format("{}T{:02}:{:02}:{:02}.{:03}Z", to_iso_date(year_month_day{day_start}), clock.hours().count(),
-                       clock.minutes().count(), clock.seconds().count(), clock.subseconds().count());
+    return fmt::format("{}T{:02}:{:02}:{:02}.{:03}Z", to_iso_date(year_month_day{day_start}),
+                       clock.hours().count(), clock.minutes().count(), clock.seconds().count(),
+                       clock.subseconds().count());
 }
 
 }  // namespace mamori

@@ -39,7 +39,8 @@ TEST(IsoDate, ParsesOnlyRealDates) {
 }
 
 TEST(IsoUtc, FormatsMilliseconds) {
-    const auto instant = sys_days{year{2026} / November / 24} + hours{20} + minutes{4} + seconds{5} + milliseconds{7};
+    const auto instant =
+        sys_days{year{2026} / November / 24} + hours{20} + minutes{4} + seconds{5} + milliseconds{7};
     EXPECT_EQ(to_iso_utc(instant), "2026-11-24T20:04:05.007Z");
 }
 

@@ -1,8 +1,8 @@
 #include "mamori/http/dispatcher.hpp"
 
-#include <random>
-
 #include <fmt/format.h>
+
+#include <random>
 
 #include "mamori/core/log.hpp"
 #include "mamori/http/problem.hpp"
@@ -18,8 +18,8 @@ constexpr std::string_view kContentSecurityPolicy =
 bool valid_request_id(std::string_view id) {
     if (id.empty() || id.size() > 64) return false;
     for (char c : id) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                        c == '_' || c == '.';
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                        c == '-' || c == '_' || c == '.';
         if (!ok) return false;
     }
     return true;
@@ -59,8 +59,8 @@ Response Dispatcher::handle(Request& request) const {
     } catch (const std::exception& e) {
         log_event(spdlog::level::err, "unhandled exception",
                   {{"request_id", request.request_id}, {"path", request.path}, {"error", e.what()}});
-        response = problem_response(500, "an internal error occurred; it has been logged with this request id",
-                                    request.request_id);
+        response = problem_response(
+            500, "an internal error occurred; it has been logged with this request id", request.request_id);
     }
     finish(request, response, label, started);
     return response;
@@ -76,10 +76,12 @@ Response Dispatcher::route(Request& request, std::string_view& label) const {
         case RouteMatch::Kind::method_not_allowed: {
             label = "method_not_allowed";
             std::string allow;
-            for (auto m : match.allowed) allow += fmt::format("{}{}", allow.empty() ? "" : ", ", to_string(m));
-            Response r = problem_response(
-                405, fmt::format("{} is not allowed on {}; use {}", to_string(request.method), request.path, allow),
-                request.request_id);
+            for (auto m : match.allowed)
+                allow += fmt::format("{}{}", allow.empty() ? "" : ", ", to_string(m));
+            Response r = problem_response(405,
+                                          fmt::format("{} is not allowed on {}; use {}",
+                                                      to_string(request.method), request.path, allow),
+                                          request.request_id);
             r.set_header("Allow", allow);
             return r;
         }

@@ -14,7 +14,8 @@ namespace {
 void BM_RouterMatchWithParameter(benchmark::State& state) {
     Router router;
     for (int i = 0; i < 40; ++i)
-        router.add(Method::get, "/api/v1/area" + std::to_string(i) + "/{id}", [](Request&) { return Response{}; });
+        router.add(Method::get, "/api/v1/area" + std::to_string(i) + "/{id}",
+                   [](Request&) { return Response{}; });
     for (auto _ : state) benchmark::DoNotOptimize(router.match(Method::get, "/api/v1/area39/r7"));
 }
 BENCHMARK(BM_RouterMatchWithParameter);

@@ -1,6 +1,7 @@
 #include "mamori/http/dispatcher.hpp"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 namespace mamori::http {
@@ -9,12 +10,13 @@ namespace {
 const embedded::File kFiles[] = {{"index.html", "<html lang=\"ja\"></html>"}};
 
 class DispatcherTest : public ::testing::Test {
-protected:
+  protected:
     DispatcherTest() : spa_(kFiles), dispatcher_(router_, metrics_, &spa_) {
         router_.add(Method::get, "/api/v1/things/{id}", [](Request& r) {
             return Response::json(200, {{"id", std::string(r.param("id"))}});
         });
-        router_.add(Method::get, "/boom", [](Request&) -> Response { throw std::runtime_error("secret detail"); });
+        router_.add(Method::get, "/boom",
+                    [](Request&) -> Response { throw std::runtime_error("secret detail"); });
     }
 
     Response get(const std::string& path) {

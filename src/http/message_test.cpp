@@ -1,6 +1,7 @@
 #include "mamori/http/message.hpp"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 namespace mamori::http {
@@ -40,7 +41,8 @@ TEST(Message, PercentDecodeRejectsMalformedEscapes) {
 }
 
 TEST(Message, MethodsRoundTrip) {
-    for (auto m : {Method::get, Method::head, Method::post, Method::put, Method::patch, Method::del, Method::options})
+    for (auto m :
+         {Method::get, Method::head, Method::post, Method::put, Method::patch, Method::del, Method::options})
         EXPECT_EQ(parse_method(to_string(m)), m);
     EXPECT_EQ(parse_method("BREW"), Method::other);
     EXPECT_EQ(parse_method("get"), Method::other);  // methods are case-sensitive (RFC 9110)

@@ -51,12 +51,13 @@ std::string Metrics::render() const {
     out += "# TYPE mamori_http_request_duration_seconds histogram\n";
     for (const auto& [key, s] : copy) {
         const auto& [route, method, status] = key;
-        const auto labels =
-            fmt::format("route=\"{}\",method=\"{}\",status=\"{}\"", label_value(route), to_string(method), status);
+        const auto labels = fmt::format("route=\"{}\",method=\"{}\",status=\"{}\"", label_value(route),
+                                        to_string(method), status);
         for (std::size_t i = 0; i < kBucketBounds.size(); ++i)
             out += fmt::format("mamori_http_request_duration_seconds_bucket{{{},le=\"{}\"}} {}\n", labels,
                                kBucketBounds[i], s.buckets[i]);
-        out += fmt::format("mamori_http_request_duration_seconds_bucket{{{},le=\"+Inf\"}} {}\n", labels, s.count);
+        out += fmt::format("mamori_http_request_duration_seconds_bucket{{{},le=\"+Inf\"}} {}\n", labels,
+                           s.count);
         out += fmt::format("mamori_http_request_duration_seconds_sum{{{}}} {}\n", labels, s.sum);
         out += fmt::format("mamori_http_request_duration_seconds_count{{{}}} {}\n", labels, s.count);
     }

@@ -19,11 +19,16 @@ TEST(Metrics, CountsAndBucketsByRouteMethodAndStatus) {
     EXPECT_NE(text.find("mamori_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"503\"} 1"),
               std::string::npos);
     // 0.0004 s falls in every bucket; 0.003 s first in le=0.005.
-    EXPECT_NE(text.find("route=\"/healthz\",method=\"GET\",status=\"200\",le=\"0.0005\"} 1"), std::string::npos);
-    EXPECT_NE(text.find("route=\"/healthz\",method=\"GET\",status=\"200\",le=\"0.005\"} 2"), std::string::npos);
-    EXPECT_NE(text.find("route=\"/healthz\",method=\"GET\",status=\"200\",le=\"+Inf\"} 2"), std::string::npos);
-    EXPECT_NE(text.find("mamori_http_request_duration_seconds_count{route=\"/healthz\",method=\"GET\",status=\"503\"} 1"),
+    EXPECT_NE(text.find("route=\"/healthz\",method=\"GET\",status=\"200\",le=\"0.0005\"} 1"),
               std::string::npos);
+    EXPECT_NE(text.find("route=\"/healthz\",method=\"GET\",status=\"200\",le=\"0.005\"} 2"),
+              std::string::npos);
+    EXPECT_NE(text.find("route=\"/healthz\",method=\"GET\",status=\"200\",le=\"+Inf\"} 2"),
+              std::string::npos);
+    EXPECT_NE(
+        text.find(
+            "mamori_http_request_duration_seconds_count{route=\"/healthz\",method=\"GET\",status=\"503\"} 1"),
+        std::string::npos);
 }
 
 TEST(Metrics, EscapesLabelValues) {

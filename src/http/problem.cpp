@@ -27,14 +27,18 @@ std::string_view status_title(int status) {
 
 std::string_view code_for_status(int status) {
     switch (status) {
-        case 400: case 405: case 415: return to_string(ErrorCode::invalid_input);
+        case 400:
+        case 405:
+        case 415: return to_string(ErrorCode::invalid_input);
         case 401: return to_string(ErrorCode::unauthenticated);
         case 403: return to_string(ErrorCode::forbidden);
         case 404: return to_string(ErrorCode::not_found);
         case 409: return to_string(ErrorCode::conflict);
-        case 413: case 431: return to_string(ErrorCode::too_large);
+        case 413:
+        case 431: return to_string(ErrorCode::too_large);
         case 429: return to_string(ErrorCode::rate_limited);
-        case 408: case 503: return to_string(ErrorCode::unavailable);
+        case 408:
+        case 503: return to_string(ErrorCode::unavailable);
         default: return to_string(ErrorCode::internal);
     }
 }
@@ -76,7 +80,8 @@ int status_for(ErrorCode code) {
 }
 
 Response problem_response(const Error& error, std::string_view request_id) {
-    return make_problem(status_for(error.code), to_string(error.code), error.message, request_id, error.fields);
+    return make_problem(status_for(error.code), to_string(error.code), error.message, request_id,
+                        error.fields);
 }
 
 Response problem_response(int status, std::string_view detail, std::string_view request_id) {
@@ -87,13 +92,13 @@ Result<nlohmann::json> parse_json_body(const Request& request) {
     const auto type = request.header("Content-Type");
     const std::string_view media = type ? type->substr(0, type->find(';')) : std::string_view{};
     if (!iequals(media, "application/json"))
-        return fail(ErrorCode::invalid_input, "the request body must be JSON (Content-Type: application/json)",
-                    "Content-Type");
+        return fail(ErrorCode::invalid_input,
+                    "the request body must be JSON (Content-Type: application/json)", "Content-Type");
     try {
         return nlohmann::json::parse(request.body);
     } catch (const nlohmann::json::parse_error& e) {
-        return fail(ErrorCode::invalid_input, fmt::format("the request body is not valid JSON (at byte {})", e.byte),
-                    "body");
+        return fail(ErrorCode::invalid_input,
+                    fmt::format("the request body is not valid JSON (at byte {})", e.byte), "body");
     }
 }
 

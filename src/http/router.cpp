@@ -26,7 +26,8 @@ bool is_parameter(std::string_view segment) {
 }  // namespace
 
 void Router::add(Method method, std::string pattern, Handler handler) {
-    if (pattern.empty() || pattern.front() != '/') throw std::logic_error("route must start with '/': " + pattern);
+    if (pattern.empty() || pattern.front() != '/')
+        throw std::logic_error("route must start with '/': " + pattern);
     for (const auto& r : routes_)
         if (r.method == method && r.pattern == pattern) throw std::logic_error("duplicate route: " + pattern);
     Route route{method, pattern, {}, std::move(handler)};

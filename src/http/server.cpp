@@ -1,17 +1,17 @@
 // The only translation unit that includes Boost.Beast (it compiles slowly).
 #include "mamori/http/server.hpp"
 
-#include <atomic>
-#include <mutex>
-#include <set>
-#include <thread>
-#include <vector>
+#include <fmt/format.h>
 
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <fmt/format.h>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
 
 #include "mamori/core/log.hpp"
 #include "mamori/http/problem.hpp"
@@ -37,7 +37,8 @@ struct Connection {
     explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
 };
 
-bhttp::response<bhttp::string_body> to_beast(Response& response, unsigned version, bool keep_alive, bool head) {
+bhttp::response<bhttp::string_body> to_beast(Response& response, unsigned version, bool keep_alive,
+                                             bool head) {
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), version};
     for (auto& [name, value] : response.headers) out.set(name, value);
     const auto length = response.body.size();
@@ -76,7 +77,8 @@ std::pair<int, std::string> classify_read_error(const beast::error_code& ec, con
     if (ec == bhttp::error::body_limit)
         return {413, fmt::format("the request body exceeds {} bytes", options.max_body_bytes)};
     if (ec == beast::error::timeout)
-        return {408, fmt::format("the request was not received within {} ms", options.request_timeout.count())};
+        return {408,
+                fmt::format("the request was not received within {} ms", options.request_timeout.count())};
     return {400, fmt::format("the request is not valid HTTP/1.1 ({})", ec.message())};
 }
 
@@ -134,7 +136,8 @@ struct Server::Impl {
                 const bool partial = parser.got_some() || buffer.size() > 0;
                 const bool peer_gone = read_error == bhttp::error::end_of_stream ||
                                        read_error == asio::error::operation_aborted ||
-                                       read_error == asio::error::connection_reset || read_error == asio::error::eof;
+                                       read_error == asio::error::connection_reset ||
+                                       read_error == asio::error::eof;
                 // An idle keep-alive connection that times out or closes is normal, not an error to answer.
                 if (peer_gone || (read_error == beast::error::timeout && !partial)) break;
                 auto [status, detail] = classify_read_error(read_error, options);
@@ -151,7 +154,8 @@ struct Server::Impl {
             Response response;
             if (bad_target) {
                 request.request_id = assign_request_id(request);
-                response = problem_response(400, "the request target is not a valid path", request.request_id);
+                response =
+                    problem_response(400, "the request target is not a valid path", request.request_id);
                 dispatcher.finish(request, response, "rejected", started);
             } else {
                 response = dispatcher.handle(request);
@@ -199,8 +203,9 @@ struct Server::Impl {
             if (over_limit) {
                 beast::error_code ec;
                 const auto endpoint = connection->stream.socket().remote_endpoint(ec);
-                co_await write_problem(connection->stream, 503, "the server has too many open connections; retry",
-                                       ec ? "unknown" : endpoint.address().to_string());
+                const std::string remote = ec ? std::string("unknown") : endpoint.address().to_string();
+                co_await write_problem(connection->stream, 503,
+                                       "the server has too many open connections; retry", remote);
             } else {
                 co_await serve(connection);
             }
@@ -262,18 +267,20 @@ Result<std::string> Server::listen() {
     auto results = resolver.resolve(impl.options.host, std::to_string(impl.options.port),
                                     tcp::resolver::passive | tcp::resolver::numeric_service, ec);
     if (ec || results.empty())
-        return fail(ErrorCode::invalid_input, fmt::format("cannot resolve host '{}': {}", impl.options.host,
-                                                          ec ? ec.message() : "no address"),
-                    "listen");
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("cannot resolve host '{}': {}", impl.options.host, ec ? ec.message() : "no address"),
+            "listen");
     const tcp::endpoint endpoint = results.begin()->endpoint();
     impl.acceptor.open(endpoint.protocol(), ec);
     if (!ec) impl.acceptor.set_option(asio::socket_base::reuse_address(true), ec);
     if (!ec) impl.acceptor.bind(endpoint, ec);
     if (!ec) impl.acceptor.listen(asio::socket_base::max_listen_connections, ec);
     if (ec)
-        return fail(ErrorCode::unavailable,
-                    fmt::format("cannot listen on {}:{}: {}", impl.options.host, impl.options.port, ec.message()),
-                    "listen");
+        return fail(
+            ErrorCode::unavailable,
+            fmt::format("cannot listen on {}:{}: {}", impl.options.host, impl.options.port, ec.message()),
+            "listen");
     const auto bound = impl.acceptor.local_endpoint();
     const auto host = bound.address().is_v6() ? fmt::format("[{}]", bound.address().to_string())
                                               : bound.address().to_string();
@@ -296,6 +303,8 @@ void Server::run() {
     workers.clear();
 }
 
-void Server::stop() { impl_->begin_stop(); }
+void Server::stop() {
+    impl_->begin_stop();
+}
 
 }  // namespace mamori::http

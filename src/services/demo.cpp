@@ -1,10 +1,10 @@
 #include "mamori/services/demo.hpp"
 
-#include <string>
-
-#include <boost/optional.hpp>
 #include <fmt/format.h>
 #include <soci/boost-optional.h>
+
+#include <boost/optional.hpp>
+#include <string>
 
 #include "mamori/core/time.hpp"
 
@@ -59,8 +59,9 @@ Result<DemoResult> load_demo(store::Database& db, const DemoOptions& options) {
             long long id = 0;
             sql << "INSERT INTO organisations (kind, name, parent_id, prefecture_code, municipality_code, "
                    "facility_id, address, created_at) VALUES (:k, :n, :p, :pc, :mc, :f, :a, :c) RETURNING id",
-                soci::use(kind), soci::use(name), soci::use(parent), soci::use(prefecture), soci::use(municipality),
-                soci::use(facility), soci::use(address), soci::use(now), soci::into(id);
+                soci::use(kind), soci::use(name), soci::use(parent), soci::use(prefecture),
+                soci::use(municipality), soci::use(facility), soci::use(address), soci::use(now),
+                soci::into(id);
             ids.push_back(id);
         }
 

@@ -11,7 +11,8 @@ namespace mamori::services {
 namespace {
 
 TEST(Demo, LoadsOnceIntoAnEmptyDatabaseWithAValidHierarchy) {
-    const auto dir = std::filesystem::temp_directory_path() / ("mamori-demo-" + std::to_string(std::random_device{}()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("mamori-demo-" + std::to_string(std::random_device{}()));
     std::filesystem::create_directories(dir);
     {
         auto db = std::move(*store::Database::open({store::Dialect::sqlite, (dir / "d.db").string()}, 1));
@@ -29,9 +30,11 @@ TEST(Demo, LoadsOnceIntoAnEmptyDatabaseWithAValidHierarchy) {
 
         auto lease = db->acquire();
         int institutions = 0, orphans = 0, kinds = 0;
-        *lease << "SELECT COUNT(*) FROM organisations WHERE kind IN ('hospital','clinic','dental_clinic','pharmacy')",
+        *lease << "SELECT COUNT(*) FROM organisations WHERE kind IN "
+                  "('hospital','clinic','dental_clinic','pharmacy')",
             soci::into(institutions);
-        *lease << "SELECT COUNT(*) FROM organisations WHERE kind <> 'ministry' AND kind <> 'vendor' AND parent_id IS NULL",
+        *lease << "SELECT COUNT(*) FROM organisations WHERE kind <> 'ministry' AND kind <> 'vendor' AND "
+                  "parent_id IS NULL",
             soci::into(orphans);
         *lease << "SELECT COUNT(DISTINCT kind) FROM organisations", soci::into(kinds);
         EXPECT_EQ(institutions, 4 + 25);

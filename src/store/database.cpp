@@ -1,9 +1,9 @@
 #include "mamori/store/database.hpp"
 
-#include <filesystem>
-
 #include <fmt/format.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+
+#include <filesystem>
 
 #include "mamori/core/log.hpp"
 
@@ -39,12 +39,14 @@ Result<DatabaseUrl> parse_database_url(std::string_view url) {
     if (url.rfind("sqlite:", 0) == 0) {
         std::string path(url.substr(7));
         if (path.rfind("//", 0) == 0) path.erase(0, 2);
-        if (path.empty()) return fail(ErrorCode::invalid_input, "the SQLite URL has no file path", "database");
+        if (path.empty())
+            return fail(ErrorCode::invalid_input, "the SQLite URL has no file path", "database");
         return DatabaseUrl{Dialect::sqlite, path};
     }
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
         return fail(ErrorCode::invalid_input,
-                    "the PostgreSQL backend is not available in this version yet; use sqlite:PATH", "database");
+                    "the PostgreSQL backend is not available in this version yet; use sqlite:PATH",
+                    "database");
     return fail(ErrorCode::invalid_input,
                 fmt::format("unsupported database URL '{}': expected sqlite:PATH or postgresql://…", url),
                 "database");
@@ -83,9 +85,13 @@ Database::Lease::~Lease() {
     if (db_ != nullptr) db_->pool_.give_back(slot_);
 }
 
-soci::session& Database::Lease::operator*() const { return db_->pool_.at(slot_); }
+soci::session& Database::Lease::operator*() const {
+    return db_->pool_.at(slot_);
+}
 
-Database::Lease Database::acquire() { return Lease(*this, pool_.lease()); }
+Database::Lease Database::acquire() {
+    return Lease(*this, pool_.lease());
+}
 
 Status Database::ping() {
     try {
@@ -103,7 +109,8 @@ void Database::execute_script(soci::session& sql, std::string_view script) const
     if (url_.dialect == Dialect::sqlite) {
         char* message = nullptr;
         const std::string text(script);
-        if (sqlite_api::sqlite3_exec(sqlite_handle(sql), text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+        if (sqlite_api::sqlite3_exec(sqlite_handle(sql), text.c_str(), nullptr, nullptr, &message) !=
+            SQLITE_OK) {
             std::string error = message != nullptr ? message : "unknown error";
             sqlite_api::sqlite3_free(message);
             throw std::runtime_error(error);
@@ -117,7 +124,9 @@ void Database::begin(soci::session& sql) const {
     sql << (url_.dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
-void Database::commit(soci::session& sql) const { sql << "COMMIT"; }
+void Database::commit(soci::session& sql) const {
+    sql << "COMMIT";
+}
 
 void Database::rollback(soci::session& sql) const {
     try {

@@ -1,8 +1,8 @@
 #include "mamori/store/migrations.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "mamori/core/log.hpp"
 #include "mamori/core/time.hpp"
@@ -35,20 +35,23 @@ Result<std::vector<Migration>> load_migrations(std::span<const embedded::File> f
     for (const auto& f : files) {
         if (f.path.rfind(prefix, 0) != 0) continue;
         const std::string_view file = f.path.substr(prefix.size());
-        const bool shaped = file.size() > 9 && file[4] == '_' && file.substr(file.size() - 4) == ".sql" &&
-                            std::all_of(file.begin(), file.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+        const bool shaped =
+            file.size() > 9 && file[4] == '_' && file.substr(file.size() - 4) == ".sql" &&
+            std::all_of(file.begin(), file.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
         if (!shaped)
             return fail(ErrorCode::internal,
-                        fmt::format("migration file '{}' is not named NNNN_name.sql", f.path), std::string(f.path));
-        out.push_back({std::stoi(std::string(file.substr(0, 4))), std::string(file.substr(0, file.size() - 4)),
-                       f.data});
+                        fmt::format("migration file '{}' is not named NNNN_name.sql", f.path),
+                        std::string(f.path));
+        out.push_back({std::stoi(std::string(file.substr(0, 4))),
+                       std::string(file.substr(0, file.size() - 4)), f.data});
     }
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
     for (std::size_t i = 0; i < out.size(); ++i) {
         if (out[i].version != static_cast<int>(i) + 1)
-            return fail(ErrorCode::internal,
-                        fmt::format("migration {} is out of sequence: expected number {}", out[i].name, i + 1),
-                        out[i].name);
+            return fail(
+                ErrorCode::internal,
+                fmt::format("migration {} is out of sequence: expected number {}", out[i].name, i + 1),
+                out[i].name);
     }
     return out;
 }
@@ -76,11 +79,12 @@ Result<MigrationReport> migrate(Database& db, std::span<const Migration> migrati
     const int newest = migrations.empty() ? 0 : migrations.back().version;
     MigrationReport report{*version, *version, {}};
     if (*version > newest)
-        return fail(ErrorCode::conflict,
-                    fmt::format("the database schema is at version {}, newer than this mamori binary knows ({}); "
-                                "run a newer mamori or restore a matching backup",
-                                *version, newest),
-                    "database");
+        return fail(
+            ErrorCode::conflict,
+            fmt::format("the database schema is at version {}, newer than this mamori binary knows ({}); "
+                        "run a newer mamori or restore a matching backup",
+                        *version, newest),
+            "database");
     for (const auto& m : migrations) {
         if (m.version <= report.to_version) continue;
         try {
@@ -103,7 +107,8 @@ Result<MigrationReport> migrate(Database& db, std::span<const Migration> migrati
             }
             report.to_version = std::max(report.to_version, *applied);
         } catch (const std::exception& e) {
-            return fail(ErrorCode::internal, fmt::format("migration {} failed: {}", m.name, e.what()), m.name);
+            return fail(ErrorCode::internal, fmt::format("migration {} failed: {}", m.name, e.what()),
+                        m.name);
         }
     }
     return report;

@@ -9,15 +9,18 @@ namespace mamori::store {
 namespace {
 
 class TempDatabase {
-public:
+  public:
     TempDatabase()
-        : dir_(std::filesystem::temp_directory_path() / ("mamori-unit-" + std::to_string(std::random_device{}()))) {
+        : dir_(std::filesystem::temp_directory_path() /
+               ("mamori-unit-" + std::to_string(std::random_device{}()))) {
         std::filesystem::create_directories(dir_);
     }
     ~TempDatabase() { std::filesystem::remove_all(dir_); }
-    std::unique_ptr<Database> open() { return std::move(*Database::open({Dialect::sqlite, (dir_ / "t.db").string()}, 2)); }
+    std::unique_ptr<Database> open() {
+        return std::move(*Database::open({Dialect::sqlite, (dir_ / "t.db").string()}, 2));
+    }
 
-private:
+  private:
     std::filesystem::path dir_;
 };
 
@@ -112,7 +115,10 @@ TEST(Database, SqliteRunsInWalModeWithForeignKeys) {
 TEST(Database, TransactionRollsBackOnErrorAndException) {
     TempDatabase temp;
     auto db = temp.open();
-    { auto lease = db->acquire(); *lease << "CREATE TABLE t (a INTEGER)"; }
+    {
+        auto lease = db->acquire();
+        *lease << "CREATE TABLE t (a INTEGER)";
+    }
 
     auto failed = db->transaction([](soci::session& sql) -> Result<int> {
         sql << "INSERT INTO t VALUES (1)";

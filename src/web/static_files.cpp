@@ -1,8 +1,8 @@
 #include "mamori/web/static_files.hpp"
 
-#include <cstdint>
-
 #include <fmt/format.h>
+
+#include <cstdint>
 
 namespace mamori::web {
 
@@ -45,7 +45,8 @@ std::string_view content_type_for(std::string_view path) {
 }
 
 StaticFiles::StaticFiles(std::span<const embedded::File> files) {
-    for (const auto& f : files) files_.emplace(f.path, Entry{f.data, fmt::format("\"{:016x}\"", fnv1a(f.data))});
+    for (const auto& f : files)
+        files_.emplace(f.path, Entry{f.data, fmt::format("\"{:016x}\"", fnv1a(f.data))});
 }
 
 std::optional<http::Response> StaticFiles::serve(std::string_view path,
@@ -64,8 +65,8 @@ std::optional<http::Response> StaticFiles::respond(std::string_view name, const 
                                                    std::optional<std::string_view> if_none_match) const {
     http::Response r;
     // Vite puts a content hash in every file name under assets/, so those never change.
-    r.set_header("Cache-Control", name.substr(0, 7) == "assets/" ? "public, max-age=31536000, immutable"
-                                                                 : "no-cache");
+    r.set_header("Cache-Control",
+                 name.substr(0, 7) == "assets/" ? "public, max-age=31536000, immutable" : "no-cache");
     r.set_header("ETag", entry.etag);
     if (if_none_match && *if_none_match == entry.etag) {
         r.status = 304;

@@ -12,10 +12,9 @@
 
 #include <string>
 #include <string_view>
+#include <tl/expected.hpp>
 #include <utility>
 #include <vector>
-
-#include <tl/expected.hpp>
 
 namespace mamori {
 
@@ -59,7 +58,9 @@ inline tl::unexpected<Error> fail(ErrorCode code, std::string message, std::stri
     return tl::unexpected<Error>(std::move(e));
 }
 
-inline tl::unexpected<Error> fail(Error e) { return tl::unexpected<Error>(std::move(e)); }
+inline tl::unexpected<Error> fail(Error e) {
+    return tl::unexpected<Error>(std::move(e));
+}
 
 // to_string: the stable snake_case name of a code, as used in problem+json `code`.
 std::string_view to_string(ErrorCode code);

@@ -5,10 +5,10 @@
 ///     log_event(spdlog::level::info, "request", {{"request_id", id}, {"status", 200}});
 #pragma once
 
-#include <string_view>
+#include <spdlog/common.h>
 
 #include <nlohmann/json.hpp>
-#include <spdlog/common.h>
+#include <string_view>
 
 namespace mamori {
 

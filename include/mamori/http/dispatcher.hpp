@@ -19,7 +19,7 @@ namespace mamori::http {
 
 // Dispatcher: stateless apart from the metrics it feeds; safe to call from many threads.
 class Dispatcher {
-public:
+  public:
     Dispatcher(const Router& router, Metrics& metrics, const web::StaticFiles* spa);
 
     // handle: the response for a parsed request; never throws. Sets `request.request_id`.
@@ -32,7 +32,7 @@ public:
 
     Metrics& metrics() const { return metrics_; }
 
-private:
+  private:
     Response route(Request& request, std::string_view& label) const;
 
     const Router& router_;

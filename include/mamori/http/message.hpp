@@ -6,13 +6,12 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 namespace mamori::http {
 
@@ -62,7 +61,8 @@ struct Response {
     // json: a response with a JSON body and `application/json; charset=utf-8`.
     static Response json(int status, const nlohmann::json& body);
     // text: a response with a plain-text body.
-    static Response text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8");
+    static Response text(int status, std::string body,
+                         std::string content_type = "text/plain; charset=utf-8");
 };
 
 // iequals: ASCII case-insensitive comparison, as HTTP header names need.

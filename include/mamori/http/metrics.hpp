@@ -21,10 +21,10 @@ namespace mamori::http {
 
 // Metrics: thread-safe; one short lock per observation keeps it simple and measured cheap (docs/perf.md).
 class Metrics {
-public:
+  public:
     // kBucketBounds: upper bounds (seconds) of the latency histogram buckets; +Inf is implicit.
-    static constexpr std::array<double, 12> kBucketBounds = {0.0005, 0.001, 0.0025, 0.005, 0.01,  0.025,
-                                                             0.05,   0.1,   0.25,   0.5,   1.0,   2.5};
+    static constexpr std::array<double, 12> kBucketBounds = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                             0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
 
     // observe: records one finished request.
     void observe(std::string_view route, Method method, int status, double seconds);
@@ -37,7 +37,7 @@ public:
     // render: the Prometheus text exposition format (version 0.0.4).
     std::string render() const;
 
-private:
+  private:
     struct Series {
         std::uint64_t count = 0;
         double sum = 0;

@@ -5,9 +5,8 @@
 ///     if (!body) return problem_response(body.error(), request.request_id);
 #pragma once
 
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "mamori/core/error.hpp"
 #include "mamori/http/message.hpp"

@@ -29,7 +29,7 @@ struct RouteMatch {
 
 // Router: a small table of routes; lookups are linear, which is fastest for the few dozen routes we have.
 class Router {
-public:
+  public:
     // add: registers `handler` for `method` on `pattern` ("/a/{id}/b"). Throws std::logic_error on a
     // malformed pattern or a duplicate (method, pattern): both are programming errors.
     void add(Method method, std::string pattern, Handler handler);
@@ -37,7 +37,7 @@ public:
     // match: finds the handler for a request. HEAD falls back to a GET route.
     RouteMatch match(Method method, std::string_view path) const;
 
-private:
+  private:
     struct Route {
         Method method;
         std::string pattern;

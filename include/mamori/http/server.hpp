@@ -23,17 +23,17 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     unsigned short port = 8080;
     std::size_t threads = 0;  // 0: one per core
-    std::size_t max_header_bytes = 16 * 1024;
-    std::size_t max_body_bytes = 1024 * 1024;
+    std::size_t max_header_bytes = std::size_t{16} * 1024;
+    std::size_t max_body_bytes = std::size_t{1024} * 1024;
     std::chrono::milliseconds request_timeout{30'000};  // to receive one whole request (or idle keep-alive)
     std::size_t max_connections = 4096;
     std::chrono::milliseconds shutdown_grace{10'000};  // in-flight requests get this long to finish
-    bool handle_signals = true;                          // SIGINT and SIGTERM begin a graceful stop
+    bool handle_signals = true;                        // SIGINT and SIGTERM begin a graceful stop
 };
 
 // Server: owns the io_context, acceptor and connections.
 class Server {
-public:
+  public:
     Server(ServerOptions options, const Dispatcher& dispatcher);
     ~Server();
     Server(const Server&) = delete;
@@ -48,7 +48,7 @@ public:
     // stop: begins a graceful stop; callable from any thread or a signal handler context.
     void stop();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

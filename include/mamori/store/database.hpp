@@ -7,13 +7,13 @@
 ///     auto n = (*db)->transaction([](soci::session& sql) -> Result<int> { ... });
 #pragma once
 
+#include <soci/soci.h>
+
 #include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
-
-#include <soci/soci.h>
 
 #include "mamori/core/error.hpp"
 
@@ -36,10 +36,10 @@ Result<DatabaseUrl> parse_database_url(std::string_view url);
 
 // Database: thread-safe; each call leases one pooled session.
 class Database {
-public:
+  public:
     // Lease: exclusive use of one pooled session until destroyed.
     class Lease {
-    public:
+      public:
         Lease(Database& db, std::size_t slot) : db_(&db), slot_(slot) {}
         Lease(Lease&& other) noexcept : db_(other.db_), slot_(other.slot_) { other.db_ = nullptr; }
         Lease(const Lease&) = delete;
@@ -49,7 +49,7 @@ public:
         soci::session& operator*() const;
         soci::session* operator->() const { return &**this; }
 
-    private:
+      private:
         Database* db_;
         std::size_t slot_;
     };
@@ -91,7 +91,7 @@ public:
         }
     }
 
-private:
+  private:
     Database(DatabaseUrl url, std::size_t pool_size);
     void begin(soci::session& sql) const;
     void commit(soci::session& sql) const;

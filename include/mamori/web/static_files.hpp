@@ -22,14 +22,15 @@ std::string_view content_type_for(std::string_view path);
 
 // StaticFiles: an index of embedded files by URL path.
 class StaticFiles {
-public:
+  public:
     explicit StaticFiles(std::span<const embedded::File> files);
 
     // serve: the response for a GET of `path`; a path without a file extension that names no file is a
     // client route and gets index.html; nullopt when a file-like path does not exist.
-    std::optional<http::Response> serve(std::string_view path, std::optional<std::string_view> if_none_match) const;
+    std::optional<http::Response> serve(std::string_view path,
+                                        std::optional<std::string_view> if_none_match) const;
 
-private:
+  private:
     struct Entry {
         std::string_view data;
         std::string etag;
