@@ -49,6 +49,10 @@ std::string assign_request_id(const Request& request) {
 Dispatcher::Dispatcher(const Router& router, Metrics& metrics, const web::StaticFiles* spa)
     : router_(router), metrics_(metrics), spa_(spa) {}
 
+bool Dispatcher::runs_on_worker(const Request& request) const {
+    return router_.match(request.method, request.path).blocking;
+}
+
 Response Dispatcher::handle(Request& request) const {
     const auto started = std::chrono::steady_clock::now();
     request.request_id = assign_request_id(request);

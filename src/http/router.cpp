@@ -25,12 +25,12 @@ bool is_parameter(std::string_view segment) {
 
 }  // namespace
 
-void Router::add(Method method, std::string pattern, Handler handler) {
+void Router::add(Method method, std::string pattern, Handler handler, RouteOptions options) {
     if (pattern.empty() || pattern.front() != '/')
         throw std::logic_error("route must start with '/': " + pattern);
     for (const auto& r : routes_)
         if (r.method == method && r.pattern == pattern) throw std::logic_error("duplicate route: " + pattern);
-    Route route{method, pattern, {}, std::move(handler)};
+    Route route{method, pattern, {}, std::move(handler), options};
     for (auto part : split_path(pattern)) route.segments.emplace_back(part);
     routes_.push_back(std::move(route));
 }
@@ -50,6 +50,7 @@ RouteMatch Router::match(Method method, std::string_view path) const {
             result.kind = RouteMatch::Kind::found;
             result.handler = &route.handler;
             result.route = route.pattern;
+            result.blocking = route.options.blocking;
             for (std::size_t i = 0; i < parts.size(); ++i) {
                 if (is_parameter(route.segments[i])) {
                     const auto& s = route.segments[i];

@@ -92,11 +92,36 @@ struct Server::Impl {
     asio::signal_set signals{io};
     std::atomic<bool> stopping{false};
     std::atomic<std::size_t> open{0};
+    asio::thread_pool workers;
+    std::atomic<std::size_t> worker_load{0};
     std::mutex connections_mutex;
     std::set<std::shared_ptr<Connection>> connections;
 
     Impl(ServerOptions o, const Dispatcher& d)
-        : options(std::move(o)), dispatcher(d), io(static_cast<int>(thread_count())) {}
+        : options(std::move(o)),
+          dispatcher(d),
+          io(static_cast<int>(thread_count())),
+          workers(std::max<std::size_t>(1, options.worker_threads)) {}
+
+    ~Impl() { workers.join(); }
+
+    // respond: runs the handler, on the worker pool for blocking routes (then back on the connection's strand).
+    awaitable<Response> respond(Request& request, beast::tcp_stream& stream) {
+        if (!dispatcher.runs_on_worker(request)) co_return dispatcher.handle(request);
+        if (worker_load.fetch_add(1) >= options.worker_threads + options.max_worker_queue) {
+            worker_load.fetch_sub(1);
+            request.request_id = assign_request_id(request);
+            Response busy = problem_response(503, "the server is busy; retry in a moment", request.request_id);
+            busy.set_header("Retry-After", "1");
+            dispatcher.finish(request, busy, "busy", std::chrono::steady_clock::now());
+            co_return busy;
+        }
+        co_await asio::post(workers.get_executor(), use_awaitable);
+        Response response = dispatcher.handle(request);
+        worker_load.fetch_sub(1);
+        co_await asio::post(stream.get_executor(), use_awaitable);
+        co_return response;
+    }
 
     std::size_t thread_count() const {
         if (options.threads > 0) return options.threads;
@@ -158,7 +183,7 @@ struct Server::Impl {
                     problem_response(400, "the request target is not a valid path", request.request_id);
                 dispatcher.finish(request, response, "rejected", started);
             } else {
-                response = dispatcher.handle(request);
+                response = co_await respond(request, stream);
             }
             const bool keep_alive = client_keep_alive && !response.close_connection && !stopping.load();
             auto out = to_beast(response, version, keep_alive, request.method == Method::head);

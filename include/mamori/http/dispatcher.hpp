@@ -25,6 +25,10 @@ class Dispatcher {
     // handle: the response for a parsed request; never throws. Sets `request.request_id`.
     Response handle(Request& request) const;
 
+    // runs_on_worker: whether the request's route is marked blocking (the server then calls handle() on its
+    // worker pool instead of an I/O thread).
+    bool runs_on_worker(const Request& request) const;
+
     // finish: adds common headers, then records metrics and the access log line. The server calls it for
     // responses it makes itself (timeouts, oversized requests) under the route label `label`.
     void finish(const Request& request, Response& response, std::string_view label,

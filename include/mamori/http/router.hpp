@@ -25,6 +25,13 @@ struct RouteMatch {
     std::string_view route;
     std::vector<std::pair<std::string, std::string>> params;
     std::vector<Method> allowed;  // for method_not_allowed
+    bool blocking = false;        // the handler must run on the worker pool (see RouteOptions)
+};
+
+// RouteOptions: how a route runs. `blocking` handlers do slow CPU work (Argon2id, PDF rendering) or wait
+// long; the server runs them on its bounded worker pool so the I/O threads keep serving everyone else.
+struct RouteOptions {
+    bool blocking = false;
 };
 
 // Router: a small table of routes; lookups are linear, which is fastest for the few dozen routes we have.
@@ -32,7 +39,7 @@ class Router {
   public:
     // add: registers `handler` for `method` on `pattern` ("/a/{id}/b"). Throws std::logic_error on a
     // malformed pattern or a duplicate (method, pattern): both are programming errors.
-    void add(Method method, std::string pattern, Handler handler);
+    void add(Method method, std::string pattern, Handler handler, RouteOptions options = {});
 
     // match: finds the handler for a request. HEAD falls back to a GET route.
     RouteMatch match(Method method, std::string_view path) const;
@@ -43,6 +50,7 @@ class Router {
         std::string pattern;
         std::vector<std::string> segments;
         Handler handler;
+        RouteOptions options;
     };
     std::vector<Route> routes_;
 };

@@ -1,0 +1,209 @@
+#include "identity_records.hpp"
+
+#include <boost/optional.hpp>
+#include <fmt/format.h>
+#include <soci/boost-optional.h>
+
+#include "mamori/core/time.hpp"
+#include "mamori/identity/tokens.hpp"
+
+namespace mamori::services::records {
+
+namespace {
+
+template <typename T>
+std::optional<T> to_std(const boost::optional<T>& v) {
+    return v ? std::optional<T>(*v) : std::nullopt;
+}
+
+constexpr std::string_view kUserColumns =
+    "id, organisation_id, login, display_name, password_hash, totp_secret, totp_last_step, disabled_at, created_at";
+
+UserRecord read_user(const soci::row& r) {
+    UserRecord u;
+    u.id = r.get<long long>(0);
+    u.organisation_id = r.get<long long>(1);
+    u.login = r.get<std::string>(2);
+    u.display_name = r.get<std::string>(3);
+    u.password_hash = r.get<std::string>(4);
+    u.totp_secret = to_std(r.get<boost::optional<std::string>>(5));
+    if (auto step = r.get<boost::optional<long long>>(6)) u.totp_last_step = *step;
+    u.disabled = r.get_indicator(7) != soci::i_null;
+    u.created_at = r.get<std::string>(8);
+    return u;
+}
+
+std::optional<UserRecord> first_user(soci::rowset<soci::row>& rows) {
+    for (const auto& r : rows) return read_user(r);
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string iso_now() { return to_iso_utc(std::chrono::system_clock::now()); }
+
+std::string iso_after(std::chrono::system_clock::duration d) { return to_iso_utc(std::chrono::system_clock::now() + d); }
+
+std::optional<UserRecord> find_user_by_login(soci::session& sql, const std::string& login) {
+    soci::rowset<soci::row> rows =
+        (sql.prepare << fmt::format("SELECT {} FROM users WHERE login = :login", kUserColumns), soci::use(login));
+    return first_user(rows);
+}
+
+std::optional<UserRecord> find_user(soci::session& sql, std::int64_t id) {
+    const long long key = id;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << fmt::format("SELECT {} FROM users WHERE id = :id", kUserColumns), soci::use(key));
+    return first_user(rows);
+}
+
+std::set<identity::Role> user_roles(soci::session& sql, std::int64_t user_id) {
+    const long long key = user_id;
+    std::set<identity::Role> roles;
+    soci::rowset<std::string> rows = (sql.prepare << "SELECT role FROM user_roles WHERE user_id = :id", soci::use(key));
+    for (const auto& name : rows)
+        if (auto role = identity::parse_role(name)) roles.insert(*role);
+    return roles;
+}
+
+void set_user_roles(soci::session& sql, std::int64_t user_id, const std::set<identity::Role>& roles) {
+    const long long key = user_id;
+    sql << "DELETE FROM user_roles WHERE user_id = :id", soci::use(key);
+    for (auto role : roles) {
+        const std::string name(identity::to_string(role));
+        sql << "INSERT INTO user_roles (user_id, role) VALUES (:id, :role)", soci::use(key), soci::use(name);
+    }
+}
+
+std::int64_t count_users(soci::session& sql) {
+    long long n = 0;
+    sql << "SELECT COUNT(*) FROM users", soci::into(n);
+    return n;
+}
+
+std::optional<OrganisationRecord> find_organisation(soci::session& sql, std::int64_t id) {
+    const long long key = id;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT id, kind, name, parent_id, prefecture_code, municipality_code FROM organisations "
+                        "WHERE id = :id",
+         soci::use(key));
+    for (const auto& r : rows) {
+        OrganisationRecord o;
+        o.ref.id = r.get<long long>(0);
+        o.ref.kind = identity::parse_org_kind(r.get<std::string>(1)).value_or(identity::OrgKind::clinic);
+        o.name = r.get<std::string>(2);
+        if (auto parent = r.get<boost::optional<long long>>(3)) o.ref.parent_id = *parent;
+        o.ref.prefecture_code = r.get<boost::optional<std::string>>(4).value_or("");
+        o.ref.municipality_code = r.get<boost::optional<std::string>>(5).value_or("");
+        return o;
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> jurisdiction(soci::session& sql, std::int64_t organisation_id) {
+    const long long key = organisation_id;
+    std::vector<std::string> out;
+    soci::rowset<std::string> rows =
+        (sql.prepare << "SELECT municipality_code FROM jurisdictions WHERE organisation_id = :id ORDER BY 1",
+         soci::use(key));
+    for (const auto& code : rows) out.push_back(code);
+    return out;
+}
+
+bool has_administrator(soci::session& sql, std::int64_t organisation_id) {
+    const long long key = organisation_id;
+    long long n = 0;
+    sql << "SELECT COUNT(*) FROM users u JOIN user_roles r ON r.user_id = u.id "
+           "WHERE u.organisation_id = :id AND r.role = 'administrator' AND u.disabled_at IS NULL",
+        soci::use(key), soci::into(n);
+    return n > 0;
+}
+
+identity::Caller caller_for(soci::session& sql, const UserRecord& user) {
+    identity::Caller caller;
+    caller.user_id = user.id;
+    caller.login = user.login;
+    if (auto org = find_organisation(sql, user.organisation_id)) caller.organisation = org->ref;
+    caller.roles = user_roles(sql, user.id);
+    if (caller.organisation.kind == identity::OrgKind::health_centre)
+        caller.municipalities = jurisdiction(sql, user.organisation_id);
+    return caller;
+}
+
+UserView user_view(soci::session& sql, const UserRecord& user) {
+    UserView v;
+    v.id = user.id;
+    v.organisation_id = user.organisation_id;
+    if (auto org = find_organisation(sql, user.organisation_id)) v.organisation_name = org->name;
+    v.login = user.login;
+    v.display_name = user.display_name;
+    const auto roles = user_roles(sql, user.id);
+    for (auto r : roles) v.roles.emplace_back(identity::to_string(r));
+    v.mfa_enabled = user.totp_secret.has_value() && user.totp_last_step.has_value();
+    v.mfa_required = identity::mfa_required(roles);
+    v.disabled = user.disabled;
+    v.created_at = user.created_at;
+    return v;
+}
+
+std::string create_session(soci::session& sql, std::int64_t user_id, bool mfa_pending,
+                           std::chrono::system_clock::duration lifetime, const audit::Context& context) {
+    const std::string token = identity::random_token();
+    const std::string hash = identity::token_hash(token), now = iso_now(), expires = iso_after(lifetime);
+    const long long user = user_id;
+    const int pending = mfa_pending ? 1 : 0;
+    sql << "INSERT INTO sessions (token_hash, user_id, mfa_pending, created_at, last_seen_at, expires_at, remote) "
+           "VALUES (:h, :u, :p, :c, :l, :e, :r)",
+        soci::use(hash), soci::use(user), soci::use(pending), soci::use(now), soci::use(now), soci::use(expires),
+        soci::use(context.remote);
+    return token;
+}
+
+void delete_session(soci::session& sql, const std::string& token) {
+    const std::string hash = identity::token_hash(token);
+    sql << "DELETE FROM sessions WHERE token_hash = :h", soci::use(hash);
+}
+
+void delete_user_sessions(soci::session& sql, std::int64_t user_id) {
+    const long long user = user_id;
+    sql << "DELETE FROM sessions WHERE user_id = :u", soci::use(user);
+}
+
+std::optional<std::string> throttle_locked_until(soci::session& sql, const std::string& key) {
+    boost::optional<std::string> until;
+    sql << "SELECT locked_until FROM login_throttle WHERE key = :k", soci::use(key), soci::into(until);
+    if (!sql.got_data() || !until || *until <= iso_now()) return std::nullopt;
+    return *until;
+}
+
+bool throttle_failure(soci::session& sql, const std::string& key, int limit, std::chrono::minutes window,
+                      std::chrono::minutes lockout) {
+    const std::string now = iso_now(), window_floor = iso_after(-window);
+    int failures = 0;
+    std::string start;
+    sql << "SELECT failures, window_start FROM login_throttle WHERE key = :k", soci::use(key), soci::into(failures),
+        soci::into(start);
+    const bool exists = sql.got_data();
+    if (!exists || start < window_floor) {
+        failures = 0;
+        start = now;
+    }
+    failures += 1;
+    const bool lock = failures >= limit;
+    const boost::optional<std::string> until = lock ? boost::optional<std::string>(iso_after(lockout)) : boost::none;
+    if (lock) failures = 0;  // a new window starts after the lockout
+    if (exists) {
+        sql << "UPDATE login_throttle SET failures = :f, window_start = :s, locked_until = :u WHERE key = :k",
+            soci::use(failures), soci::use(start), soci::use(until), soci::use(key);
+    } else {
+        sql << "INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES (:k, :f, :s, :u)",
+            soci::use(key), soci::use(failures), soci::use(start), soci::use(until);
+    }
+    return lock;
+}
+
+void throttle_clear(soci::session& sql, const std::string& key) {
+    sql << "DELETE FROM login_throttle WHERE key = :k", soci::use(key);
+}
+
+}  // namespace mamori::services::records

@@ -1,0 +1,72 @@
+// Row access for the identity service: users, roles, organisations, sessions and login throttling. Every
+// function works inside the caller's session (usually an open transaction) and does no access checks: the
+// service decides who may call what.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "mamori/identity/caller.hpp"
+#include "mamori/services/identity_service.hpp"
+
+namespace mamori::services::records {
+
+// UserRecord: a users row.
+struct UserRecord {
+    std::int64_t id = 0;
+    std::int64_t organisation_id = 0;
+    std::string login;
+    std::string display_name;
+    std::string password_hash;
+    std::optional<std::string> totp_secret;
+    std::optional<std::int64_t> totp_last_step;
+    bool disabled = false;
+    std::string created_at;
+};
+
+// iso_after: the ISO UTC text of now + `d`.
+std::string iso_after(std::chrono::system_clock::duration d);
+std::string iso_now();
+
+std::optional<UserRecord> find_user_by_login(soci::session& sql, const std::string& login);
+std::optional<UserRecord> find_user(soci::session& sql, std::int64_t id);
+std::set<identity::Role> user_roles(soci::session& sql, std::int64_t user_id);
+void set_user_roles(soci::session& sql, std::int64_t user_id, const std::set<identity::Role>& roles);
+std::int64_t count_users(soci::session& sql);
+
+// OrganisationRecord: an organisations row as access rules and views need it.
+struct OrganisationRecord {
+    identity::OrganisationRef ref;
+    std::string name;
+};
+std::optional<OrganisationRecord> find_organisation(soci::session& sql, std::int64_t id);
+std::vector<std::string> jurisdiction(soci::session& sql, std::int64_t organisation_id);
+bool has_administrator(soci::session& sql, std::int64_t organisation_id);
+
+// caller_for: the Caller of a user (roles, organisation, jurisdiction).
+identity::Caller caller_for(soci::session& sql, const UserRecord& user);
+
+// user_view: a user without secrets.
+UserView user_view(soci::session& sql, const UserRecord& user);
+
+// create_session: stores a session for `user_id` and returns its token.
+std::string create_session(soci::session& sql, std::int64_t user_id, bool mfa_pending,
+                           std::chrono::system_clock::duration lifetime, const audit::Context& context);
+void delete_session(soci::session& sql, const std::string& token);
+void delete_user_sessions(soci::session& sql, std::int64_t user_id);
+
+// Throttle: failed-login counters keyed "account:<login>" or "address:<ip>".
+// throttle_locked_until: the end of an active lockout, if any.
+std::optional<std::string> throttle_locked_until(soci::session& sql, const std::string& key);
+// throttle_failure: counts a failure; locks the key when `limit` is reached within `window`. True if locked.
+bool throttle_failure(soci::session& sql, const std::string& key, int limit, std::chrono::minutes window,
+                      std::chrono::minutes lockout);
+void throttle_clear(soci::session& sql, const std::string& key);
+
+}  // namespace mamori::services::records
