@@ -31,11 +31,17 @@ Inspection inspect(const std::filesystem::path& db) {
     sql << "PRAGMA integrity_check", soci::into(result.integrity);
     soci::rowset<soci::row> violations = (sql.prepare << "PRAGMA foreign_key_check");
     for (auto it = violations.begin(); it != violations.end(); ++it) ++result.foreign_key_violations;
+    auto has_table = [&sql](const std::string& name) {
+        int n = 0;
+        sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = :n", soci::use(name),
+            soci::into(n);
+        return n > 0;
+    };
+    // A kill can land before the schema table exists: that is an empty database, not an inconsistent one.
     soci::indicator ind;
-    sql << "SELECT MAX(version) FROM schema_migrations", soci::into(result.schema_version, ind);
-    soci::rowset<soci::row> tables =
-        (sql.prepare << "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'organisations'");
-    if (tables.begin() != tables.end())
+    if (has_table("schema_migrations"))
+        sql << "SELECT MAX(version) FROM schema_migrations", soci::into(result.schema_version, ind);
+    if (has_table("organisations"))
         sql << "SELECT COUNT(*) FROM organisations", soci::into(result.organisations);
     return result;
 }

@@ -1,11 +1,17 @@
 #include "mamori/api/routes.hpp"
 
+#include "auth.hpp"
+#include "catalog_handlers.hpp"
+#include "identity_handlers.hpp"
 #include "system_handlers.hpp"
 
 namespace mamori::api {
 
 void register_routes(http::Router& router, Dependencies deps) {
     register_system_routes(router, deps);
+    ApiRoutes routes(router, deps.identity, {deps.secure_cookies});
+    register_identity_routes(routes);
+    register_catalog_routes(routes, deps.catalog);
 }
 
 }  // namespace mamori::api

@@ -1,11 +1,13 @@
 #include "mamori/audit/audit_log.hpp"
 
-#include <boost/optional.hpp>
 #include <fmt/format.h>
 #include <soci/boost-optional.h>
 
+#include <boost/optional.hpp>
+
 #include "mamori/core/time.hpp"
 #include "mamori/identity/tokens.hpp"
+#include "mamori/store/row_values.hpp"
 
 namespace mamori::audit {
 
@@ -15,16 +17,12 @@ boost::optional<std::int64_t> to_boost(const std::optional<std::int64_t>& v) {
     return v ? boost::optional<std::int64_t>(*v) : boost::none;
 }
 
-std::optional<std::int64_t> to_std(const boost::optional<long long>& v) {
-    return v ? std::optional<std::int64_t>(*v) : std::nullopt;
-}
-
 Row read_row(const soci::row& r) {
     Row row;
-    row.seq = r.get<long long>(0);
+    row.seq = store::int64_at(r, 0);
     row.at = r.get<std::string>(1);
-    row.entry.organisation_id = to_std(r.get<boost::optional<long long>>(2));
-    row.entry.actor_user_id = to_std(r.get<boost::optional<long long>>(3));
+    row.entry.organisation_id = store::optional_int64_at(r, 2);
+    row.entry.actor_user_id = store::optional_int64_at(r, 3);
     row.entry.actor = r.get<std::string>(4);
     row.entry.action = r.get<std::string>(5);
     row.entry.target = r.get<std::string>(6);
@@ -37,7 +35,8 @@ Row read_row(const soci::row& r) {
 }
 
 constexpr std::string_view kColumns =
-    "seq, at, organisation_id, actor_user_id, actor, action, target, remote, request_id, detail, prev_hash, hash";
+    "seq, at, organisation_id, actor_user_id, actor, action, target, remote, request_id, detail, prev_hash, "
+    "hash";
 
 }  // namespace
 
@@ -76,11 +75,12 @@ std::int64_t append(soci::session& sql, const Entry& entry, const Context& conte
     const auto actor_user = to_boost(entry.actor_user_id);
     const std::string detail = entry.detail.dump();
     const long long seq = row.seq;
-    sql << fmt::format("INSERT INTO audit_log ({}) VALUES (:seq, :at, :org, :user, :actor, :action, :target, "
-                       ":remote, :rid, :detail, :prev, :hash)",
-                       kColumns),
-        soci::use(seq), soci::use(row.at), soci::use(organisation), soci::use(actor_user), soci::use(entry.actor),
-        soci::use(entry.action), soci::use(entry.target), soci::use(context.remote),
+    sql << fmt::format(
+        "INSERT INTO audit_log ({}) VALUES (:seq, :at, :org, :user, :actor, :action, :target, "
+        ":remote, :rid, :detail, :prev, :hash)",
+        kColumns),
+        soci::use(seq), soci::use(row.at), soci::use(organisation), soci::use(actor_user),
+        soci::use(entry.actor), soci::use(entry.action), soci::use(entry.target), soci::use(context.remote),
         soci::use(context.request_id), soci::use(detail), soci::use(row.prev_hash), soci::use(row.hash);
     return row.seq;
 }
@@ -91,7 +91,8 @@ Result<VerifyReport> verify(store::Database& db) {
         VerifyReport report;
         std::string expected_prev(kGenesisHash);
         std::int64_t expected_seq = 1;
-        soci::rowset<soci::row> rows = (lease->prepare << fmt::format("SELECT {} FROM audit_log ORDER BY seq", kColumns));
+        soci::rowset<soci::row> rows =
+            (lease->prepare << fmt::format("SELECT {} FROM audit_log ORDER BY seq", kColumns));
         for (const auto& r : rows) {
             const Row row = read_row(r);
             ++report.rows;
@@ -102,8 +103,8 @@ Result<VerifyReport> verify(store::Database& db) {
             };
             if (row.seq != expected_seq) {
                 broken(row.seq > expected_seq
-                           ? fmt::format("row {} is missing: the log jumps from row {} to row {}", expected_seq,
-                                         expected_seq - 1, row.seq)
+                           ? fmt::format("row {} is missing: the log jumps from row {} to row {}",
+                                         expected_seq, expected_seq - 1, row.seq)
                            : fmt::format("row {} appears out of order", row.seq));
                 return report;
             }
@@ -133,9 +134,10 @@ Result<std::vector<Row>> list(store::Database& db, std::int64_t organisation_id,
         const long long before = before_seq.value_or(std::numeric_limits<std::int64_t>::max());
         std::vector<Row> out;
         soci::rowset<soci::row> rows =
-            (lease->prepare << fmt::format("SELECT {} FROM audit_log WHERE organisation_id = :org AND seq < :before "
-                                           "ORDER BY seq DESC LIMIT :limit",
-                                           kColumns),
+            (lease->prepare << fmt::format(
+                 "SELECT {} FROM audit_log WHERE organisation_id = :org AND seq < :before "
+                 "ORDER BY seq DESC LIMIT :limit",
+                 kColumns),
              soci::use(org), soci::use(before), soci::use(limit));
         for (const auto& r : rows) out.push_back(read_row(r));
         return out;

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "config_file.hpp"
+#include "mamori/audit/audit_log.hpp"
 #include "mamori/core/log.hpp"
 #include "mamori/services/demo.hpp"
 #include "mamori/store/migrations.hpp"
@@ -74,6 +75,21 @@ void add_serve_options(CLI::App& command, ServeSettings& s) {
         ->envname("MAMORI_SHUTDOWN_GRACE_MS")
         ->check(CLI::Range(0, 600'000))
         ->capture_default_str();
+    command
+        .add_flag("--secure-cookies", s.secure_cookies,
+                  "Mark the session cookie Secure (set when served over TLS)")
+        ->envname("MAMORI_SECURE_COOKIES");
+    command
+        .add_option("--session-idle-minutes", s.session_idle_minutes, "A session ends after this long unused")
+        ->envname("MAMORI_SESSION_IDLE_MINUTES")
+        ->check(CLI::Range(1, 24 * 60))
+        ->capture_default_str();
+    command
+        .add_option("--session-absolute-hours", s.session_absolute_hours,
+                    "A session ends this long after login")
+        ->envname("MAMORI_SESSION_ABSOLUTE_HOURS")
+        ->check(CLI::Range(1, 24 * 30))
+        ->capture_default_str();
 }
 
 // apply_config_file: fills every option given neither as a flag nor in the environment from the file.
@@ -119,6 +135,20 @@ int demo_command(const CommonSettings& common, std::size_t synthetic) {
     std::cout << (loaded->loaded ? fmt::format("demo data loaded: {} organisations\n", loaded->organisations)
                                  : fmt::format("the database already has {} organisations; nothing loaded\n",
                                                loaded->organisations));
+    return 0;
+}
+
+int audit_verify_command(const CommonSettings& common) {
+    auto db = open_migrated_database(common, 1);
+    if (!db) return 1;
+    auto checked = audit::verify(*db);
+    if (!checked) return report(checked.error());
+    if (!checked->intact) {
+        std::cout << fmt::format("audit log BROKEN after {} good rows: {}\n", checked->rows - 1,
+                                 checked->problem);
+        return 3;
+    }
+    std::cout << fmt::format("audit log intact: {} rows, hash chain verified\n", checked->rows);
     return 0;
 }
 
@@ -180,6 +210,28 @@ int run(int argc, char** argv) {
         ->check(CLI::Range(0, 1'000'000))
         ->capture_default_str();
 
+    auto* audit_cmd = app.add_subcommand("audit", "Work with the audit log");
+    audit_cmd->require_subcommand(1);
+    auto* audit_verify_cmd = audit_cmd->add_subcommand(
+        "verify",
+        "Check the hash chain of the audit log; exit 3 and name the first bad row if it was tampered with");
+    add_common_options(*audit_verify_cmd, common);
+
+    std::string catalog_file;
+    auto* catalog_cmd = app.add_subcommand(
+        "catalog", "Check and import checklist editions without a release (e.g. 令和8年度版)");
+    catalog_cmd->require_subcommand(1);
+    auto* catalog_validate_cmd = catalog_cmd->add_subcommand(
+        "validate", "Check an edition file or bundle against the current catalog; exit 1 naming every error");
+    add_common_options(*catalog_validate_cmd, common);
+    catalog_validate_cmd->add_option("FILE", catalog_file, "Edition file or edition bundle (JSON)")
+        ->required();
+    auto* catalog_import_cmd = catalog_cmd->add_subcommand(
+        "import",
+        "Validate a file and store it as the next revision of its edition (restart servers to publish)");
+    add_common_options(*catalog_import_cmd, common);
+    catalog_import_cmd->add_option("FILE", catalog_file, "Edition file or edition bundle (JSON)")->required();
+
     auto* version_cmd = app.add_subcommand("version", "Print the version and exit");
 
     try {
@@ -191,7 +243,12 @@ int run(int argc, char** argv) {
         std::cout << "mamori " << MAMORI_VERSION << "\n";
         return 0;
     }
-    CLI::App* chosen = serve_cmd->parsed() ? serve_cmd : migrate_cmd->parsed() ? migrate_cmd : demo_cmd;
+    CLI::App* chosen = serve_cmd->parsed()              ? serve_cmd
+                       : migrate_cmd->parsed()          ? migrate_cmd
+                       : audit_verify_cmd->parsed()     ? audit_verify_cmd
+                       : catalog_validate_cmd->parsed() ? catalog_validate_cmd
+                       : catalog_import_cmd->parsed()   ? catalog_import_cmd
+                                                        : demo_cmd;
     if (auto ok = apply_config_file(*chosen, common.config); !ok) return report(ok.error());
 
     init_logging(log_level(common.log_level));
@@ -200,6 +257,12 @@ int run(int argc, char** argv) {
         code = serve(common, serve_settings);
     } else if (chosen == migrate_cmd) {
         code = migrate_command(common);
+    } else if (chosen == audit_verify_cmd) {
+        code = audit_verify_command(common);
+    } else if (chosen == catalog_validate_cmd) {
+        code = catalog_validate_command(common, catalog_file);
+    } else if (chosen == catalog_import_cmd) {
+        code = catalog_import_command(common, catalog_file);
     } else {
         code = demo_command(common, demo_synthetic);
     }

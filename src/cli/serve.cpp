@@ -9,7 +9,9 @@
 #include "mamori/core/embedded.hpp"
 #include "mamori/core/log.hpp"
 #include "mamori/http/server.hpp"
+#include "mamori/services/catalog_service.hpp"
 #include "mamori/services/demo.hpp"
+#include "mamori/services/identity_service.hpp"
 #include "settings.hpp"
 
 namespace mamori::cli {
@@ -25,6 +27,18 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
     auto db = open_migrated_database(common, threads * 2);
     if (!db) return 1;
 
+    // Every answer about obligations hangs on the checklist: a server with a broken catalog would show
+    // wrong ones, so it does not start.
+    auto catalog = services::CatalogService::load(embedded::catalog_files(), db.get());
+    if (!catalog) return report_errors(catalog.error(), "the checklist catalog is invalid; not starting");
+    {
+        const auto snapshot = (*catalog)->snapshot();
+        std::size_t revisions = 0;
+        for (const auto& e : snapshot->catalog().editions) revisions += e.revisions.size();
+        log_event(spdlog::level::info, "catalog loaded",
+                  {{"editions", snapshot->catalog().editions.size()}, {"revisions", revisions}});
+    }
+
     if (settings.demo) {
         auto demo = services::load_demo(*db, {settings.demo_institutions});
         if (!demo) {
@@ -36,9 +50,14 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
                   {{"organisations", demo->organisations}});
     }
 
+    services::IdentitySettings identity_settings;
+    identity_settings.session_idle = std::chrono::minutes(settings.session_idle_minutes);
+    identity_settings.session_absolute = std::chrono::hours(settings.session_absolute_hours);
+    services::IdentityService identity(*db, identity_settings);
+
     http::Metrics metrics;
     http::Router router;
-    api::register_routes(router, {*db, metrics});
+    api::register_routes(router, {*db, metrics, identity, **catalog, settings.secure_cookies});
     const web::StaticFiles spa(embedded::web_assets());
     const http::Dispatcher dispatcher(router, metrics, &spa);
 

@@ -31,11 +31,24 @@ struct ServeSettings {
     std::size_t request_timeout_ms = 30'000;
     std::size_t max_connections = 4096;
     std::size_t shutdown_grace_ms = 10'000;
+    bool secure_cookies = false;
+    std::size_t session_idle_minutes = 30;
+    std::size_t session_absolute_hours = 12;
 };
 
 // open_migrated_database: opens the database, applies pending migrations and logs what happened. Prints a
 // plain error and returns nullptr on failure.
 std::unique_ptr<store::Database> open_migrated_database(const CommonSettings& common, std::size_t pool_size);
+
+// report_errors: prints `heading: message` and each field error (file and JSON path for the catalog) to
+// stderr; returns exit code 1.
+int report_errors(const Error& error, std::string_view heading);
+
+// catalog_validate_command: `mamori catalog validate FILE`; 0 with a summary, 1 with every error.
+int catalog_validate_command(const CommonSettings& common, const std::string& file);
+
+// catalog_import_command: `mamori catalog import FILE`; stores the next revision of the file's edition.
+int catalog_import_command(const CommonSettings& common, const std::string& file);
 
 // serve: runs the server until SIGINT/SIGTERM; returns the exit code.
 int serve(const CommonSettings& common, const ServeSettings& settings);

@@ -30,11 +30,42 @@ namespace {
 constexpr auto kAsTuple = asio::as_tuple(use_awaitable);
 
 // Connection: what the server needs to reach a live connection at shutdown.
+// Everything but `stream` is touched only on the connection's strand.
 struct Connection {
     beast::tcp_stream stream;
-    bool busy = false;  // touched only on the connection's strand
+    beast::flat_buffer buffer;
+    // The request timeout. Not basic_stream's expiry: that closes the socket, leaving no way to answer 408.
+    asio::steady_timer deadline;
+    unsigned generation = 0;  // a deadline handler from an earlier operation must not cancel a later one
+    bool timed_out = false;
+    bool busy = false;
+    const bhttp::request_parser<bhttp::string_body>* parser = nullptr;  // while a read is pending
 
-    explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+    explicit Connection(tcp::socket socket) : stream(std::move(socket)), deadline(stream.get_executor()) {}
+
+    // arm: cancels the socket's pending operation after `timeout` (sets timed_out); disarm: stops that.
+    void arm(std::chrono::milliseconds timeout) {
+        const unsigned armed = ++generation;
+        timed_out = false;
+        deadline.expires_after(timeout);
+        deadline.async_wait([this, armed](const beast::error_code& e) {
+            if (e || armed != generation) return;  // never touches `this` once cancelled
+            timed_out = true;
+            beast::error_code ignored;
+            stream.socket().cancel(ignored);
+        });
+    }
+    void disarm() {
+        ++generation;
+        deadline.cancel();
+    }
+
+    // request_begun: part of a request has arrived; a graceful stop lets it finish.
+    bool request_begun() const {
+        beast::error_code ec;
+        return busy || buffer.size() > 0 || (parser != nullptr && parser->got_some()) ||
+               stream.socket().available(ec) > 0;
+    }
 };
 
 bhttp::response<bhttp::string_body> to_beast(Response& response, unsigned version, bool keep_alive,
@@ -105,13 +136,15 @@ struct Server::Impl {
 
     ~Impl() { workers.join(); }
 
-    // respond: runs the handler, on the worker pool for blocking routes (then back on the connection's strand).
+    // respond: runs the handler, on the worker pool for blocking routes (then back on the connection's
+    // strand).
     awaitable<Response> respond(Request& request, beast::tcp_stream& stream) {
         if (!dispatcher.runs_on_worker(request)) co_return dispatcher.handle(request);
         if (worker_load.fetch_add(1) >= options.worker_threads + options.max_worker_queue) {
             worker_load.fetch_sub(1);
             request.request_id = assign_request_id(request);
-            Response busy = problem_response(503, "the server is busy; retry in a moment", request.request_id);
+            Response busy =
+                problem_response(503, "the server is busy; retry in a moment", request.request_id);
             busy.set_header("Retry-After", "1");
             dispatcher.finish(request, busy, "busy", std::chrono::steady_clock::now());
             co_return busy;
@@ -147,16 +180,20 @@ struct Server::Impl {
         const auto endpoint = stream.socket().remote_endpoint(ec);
         const std::string remote = ec ? std::string("unknown") : endpoint.address().to_string();
         stream.socket().set_option(tcp::no_delay(true), ec);
-        beast::flat_buffer buffer;
+        auto& buffer = connection->buffer;
         for (;;) {
             bhttp::request_parser<bhttp::string_body> parser;
             parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
             parser.body_limit(options.max_body_bytes);
             connection->busy = false;
             if (stopping.load()) break;
-            stream.expires_after(options.request_timeout);
+            connection->parser = &parser;
+            connection->arm(options.request_timeout);
             auto [read_error, bytes] = co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
             (void)bytes;
+            connection->disarm();
+            connection->parser = nullptr;
+            if (connection->timed_out) read_error = beast::error::timeout;
             if (read_error) {
                 const bool partial = parser.got_some() || buffer.size() > 0;
                 const bool peer_gone = read_error == bhttp::error::end_of_stream ||
@@ -187,9 +224,10 @@ struct Server::Impl {
             }
             const bool keep_alive = client_keep_alive && !response.close_connection && !stopping.load();
             auto out = to_beast(response, version, keep_alive, request.method == Method::head);
-            stream.expires_after(options.request_timeout);
+            connection->arm(options.request_timeout);
             auto [write_error, written] = co_await bhttp::async_write(stream, out, kAsTuple);
             (void)written;
+            connection->disarm();
             if (write_error || !keep_alive) break;
         }
         stream.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -256,7 +294,7 @@ struct Server::Impl {
             }
             for (auto& c : idle) {
                 asio::post(c->stream.get_executor(), [c] {
-                    if (c->busy) return;  // finishes its response, then sees `stopping` and closes
+                    if (c->request_begun()) return;  // finishes its response, sees `stopping` and closes
                     beast::error_code ignored;
                     c->stream.socket().cancel(ignored);
                 });
@@ -306,6 +344,15 @@ Result<std::string> Server::listen() {
             ErrorCode::unavailable,
             fmt::format("cannot listen on {}:{}: {}", impl.options.host, impl.options.port, ec.message()),
             "listen");
+    // Catch SIGINT/SIGTERM from now on, before the caller announces the address: a signal that arrives
+    // before run() is queued by the signal_set instead of killing the process.
+    if (impl.options.handle_signals) {
+        impl.signals.add(SIGINT, ec);
+        if (!ec) impl.signals.add(SIGTERM, ec);
+        if (ec)
+            return fail(ErrorCode::internal, fmt::format("cannot handle signals: {}", ec.message()),
+                        "listen");
+    }
     const auto bound = impl.acceptor.local_endpoint();
     const auto host = bound.address().is_v6() ? fmt::format("[{}]", bound.address().to_string())
                                               : bound.address().to_string();
@@ -315,8 +362,6 @@ Result<std::string> Server::listen() {
 void Server::run() {
     auto& impl = *impl_;
     if (impl.options.handle_signals) {
-        impl.signals.add(SIGINT);
-        impl.signals.add(SIGTERM);
         impl.signals.async_wait([&impl](const beast::error_code& ec, int) {
             if (!ec) impl.begin_stop();
         });

@@ -1,33 +1,31 @@
 #include "identity_records.hpp"
 
-#include <boost/optional.hpp>
 #include <fmt/format.h>
 #include <soci/boost-optional.h>
 
+#include <boost/optional.hpp>
+
 #include "mamori/core/time.hpp"
 #include "mamori/identity/tokens.hpp"
+#include "mamori/store/row_values.hpp"
 
 namespace mamori::services::records {
 
 namespace {
 
-template <typename T>
-std::optional<T> to_std(const boost::optional<T>& v) {
-    return v ? std::optional<T>(*v) : std::nullopt;
-}
-
 constexpr std::string_view kUserColumns =
-    "id, organisation_id, login, display_name, password_hash, totp_secret, totp_last_step, disabled_at, created_at";
+    "id, organisation_id, login, display_name, password_hash, totp_secret, totp_last_step, disabled_at, "
+    "created_at";
 
 UserRecord read_user(const soci::row& r) {
     UserRecord u;
-    u.id = r.get<long long>(0);
-    u.organisation_id = r.get<long long>(1);
+    u.id = store::int64_at(r, 0);
+    u.organisation_id = store::int64_at(r, 1);
     u.login = r.get<std::string>(2);
     u.display_name = r.get<std::string>(3);
     u.password_hash = r.get<std::string>(4);
-    u.totp_secret = to_std(r.get<boost::optional<std::string>>(5));
-    if (auto step = r.get<boost::optional<long long>>(6)) u.totp_last_step = *step;
+    u.totp_secret = store::optional_text_at(r, 5);
+    if (auto step = store::optional_int64_at(r, 6)) u.totp_last_step = *step;
     u.disabled = r.get_indicator(7) != soci::i_null;
     u.created_at = r.get<std::string>(8);
     return u;
@@ -40,13 +38,18 @@ std::optional<UserRecord> first_user(soci::rowset<soci::row>& rows) {
 
 }  // namespace
 
-std::string iso_now() { return to_iso_utc(std::chrono::system_clock::now()); }
+std::string iso_now() {
+    return to_iso_utc(std::chrono::system_clock::now());
+}
 
-std::string iso_after(std::chrono::system_clock::duration d) { return to_iso_utc(std::chrono::system_clock::now() + d); }
+std::string iso_after(std::chrono::system_clock::duration d) {
+    return to_iso_utc(std::chrono::system_clock::now() + d);
+}
 
 std::optional<UserRecord> find_user_by_login(soci::session& sql, const std::string& login) {
     soci::rowset<soci::row> rows =
-        (sql.prepare << fmt::format("SELECT {} FROM users WHERE login = :login", kUserColumns), soci::use(login));
+        (sql.prepare << fmt::format("SELECT {} FROM users WHERE login = :login", kUserColumns),
+         soci::use(login));
     return first_user(rows);
 }
 
@@ -60,7 +63,8 @@ std::optional<UserRecord> find_user(soci::session& sql, std::int64_t id) {
 std::set<identity::Role> user_roles(soci::session& sql, std::int64_t user_id) {
     const long long key = user_id;
     std::set<identity::Role> roles;
-    soci::rowset<std::string> rows = (sql.prepare << "SELECT role FROM user_roles WHERE user_id = :id", soci::use(key));
+    soci::rowset<std::string> rows =
+        (sql.prepare << "SELECT role FROM user_roles WHERE user_id = :id", soci::use(key));
     for (const auto& name : rows)
         if (auto role = identity::parse_role(name)) roles.insert(*role);
     return roles;
@@ -84,17 +88,18 @@ std::int64_t count_users(soci::session& sql) {
 std::optional<OrganisationRecord> find_organisation(soci::session& sql, std::int64_t id) {
     const long long key = id;
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT id, kind, name, parent_id, prefecture_code, municipality_code FROM organisations "
-                        "WHERE id = :id",
+        (sql.prepare
+             << "SELECT id, kind, name, parent_id, prefecture_code, municipality_code FROM organisations "
+                "WHERE id = :id",
          soci::use(key));
     for (const auto& r : rows) {
         OrganisationRecord o;
-        o.ref.id = r.get<long long>(0);
+        o.ref.id = store::int64_at(r, 0);
         o.ref.kind = identity::parse_org_kind(r.get<std::string>(1)).value_or(identity::OrgKind::clinic);
         o.name = r.get<std::string>(2);
-        if (auto parent = r.get<boost::optional<long long>>(3)) o.ref.parent_id = *parent;
-        o.ref.prefecture_code = r.get<boost::optional<std::string>>(4).value_or("");
-        o.ref.municipality_code = r.get<boost::optional<std::string>>(5).value_or("");
+        if (auto parent = store::optional_int64_at(r, 3)) o.ref.parent_id = *parent;
+        o.ref.prefecture_code = store::optional_text_at(r, 4).value_or("");
+        o.ref.municipality_code = store::optional_text_at(r, 5).value_or("");
         return o;
     }
     return std::nullopt;
@@ -152,10 +157,11 @@ std::string create_session(soci::session& sql, std::int64_t user_id, bool mfa_pe
     const std::string hash = identity::token_hash(token), now = iso_now(), expires = iso_after(lifetime);
     const long long user = user_id;
     const int pending = mfa_pending ? 1 : 0;
-    sql << "INSERT INTO sessions (token_hash, user_id, mfa_pending, created_at, last_seen_at, expires_at, remote) "
+    sql << "INSERT INTO sessions (token_hash, user_id, mfa_pending, created_at, last_seen_at, expires_at, "
+           "remote) "
            "VALUES (:h, :u, :p, :c, :l, :e, :r)",
-        soci::use(hash), soci::use(user), soci::use(pending), soci::use(now), soci::use(now), soci::use(expires),
-        soci::use(context.remote);
+        soci::use(hash), soci::use(user), soci::use(pending), soci::use(now), soci::use(now),
+        soci::use(expires), soci::use(context.remote);
     return token;
 }
 
@@ -181,8 +187,8 @@ bool throttle_failure(soci::session& sql, const std::string& key, int limit, std
     const std::string now = iso_now(), window_floor = iso_after(-window);
     int failures = 0;
     std::string start;
-    sql << "SELECT failures, window_start FROM login_throttle WHERE key = :k", soci::use(key), soci::into(failures),
-        soci::into(start);
+    sql << "SELECT failures, window_start FROM login_throttle WHERE key = :k", soci::use(key),
+        soci::into(failures), soci::into(start);
     const bool exists = sql.got_data();
     if (!exists || start < window_floor) {
         failures = 0;
@@ -190,13 +196,15 @@ bool throttle_failure(soci::session& sql, const std::string& key, int limit, std
     }
     failures += 1;
     const bool lock = failures >= limit;
-    const boost::optional<std::string> until = lock ? boost::optional<std::string>(iso_after(lockout)) : boost::none;
+    const boost::optional<std::string> until =
+        lock ? boost::optional<std::string>(iso_after(lockout)) : boost::none;
     if (lock) failures = 0;  // a new window starts after the lockout
     if (exists) {
         sql << "UPDATE login_throttle SET failures = :f, window_start = :s, locked_until = :u WHERE key = :k",
             soci::use(failures), soci::use(start), soci::use(until), soci::use(key);
     } else {
-        sql << "INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES (:k, :f, :s, :u)",
+        sql << "INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES (:k, :f, :s, "
+               ":u)",
             soci::use(key), soci::use(failures), soci::use(start), soci::use(until);
     }
     return lock;

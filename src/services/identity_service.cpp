@@ -1,16 +1,17 @@
 #include "mamori/services/identity_service.hpp"
 
-#include <algorithm>
-
-#include <boost/optional.hpp>
 #include <fmt/format.h>
 #include <soci/boost-optional.h>
+
+#include <algorithm>
+#include <boost/optional.hpp>
 
 #include "identity_records.hpp"
 #include "mamori/identity/passwords.hpp"
 #include "mamori/identity/qr.hpp"
 #include "mamori/identity/tokens.hpp"
 #include "mamori/identity/totp.hpp"
+#include "mamori/store/row_values.hpp"
 
 namespace mamori::services {
 
@@ -23,8 +24,12 @@ namespace {
 constexpr int kRecoveryCodes = 10;
 constexpr std::string_view kWrongCredentials = "the login name or password is wrong";
 
-std::string account_key(std::string_view login) { return fmt::format("account:{}", login); }
-std::string address_key(std::string_view remote) { return fmt::format("address:{}", remote); }
+std::string account_key(std::string_view login) {
+    return fmt::format("account:{}", login);
+}
+std::string address_key(std::string_view remote) {
+    return fmt::format("address:{}", remote);
+}
 
 audit::Entry event(std::string action, std::string target, const std::optional<r::UserRecord>& user,
                    nlohmann::json detail = nlohmann::json::object()) {
@@ -47,7 +52,8 @@ audit::Entry caller_event(const Caller& caller, std::string action, std::string 
     audit::Entry e;
     e.organisation_id = caller.organisation.id;
     e.actor_user_id = caller.user_id;
-    e.actor = caller.api_token_id ? fmt::format("token:{}", *caller.api_token_id) : fmt::format("user:{}", caller.user_id);
+    e.actor = caller.api_token_id ? fmt::format("token:{}", *caller.api_token_id)
+                                  : fmt::format("user:{}", caller.user_id);
     e.action = std::move(action);
     e.target = std::move(target);
     e.detail = std::move(detail);
@@ -64,7 +70,8 @@ Status check_login_name(std::string_view login) {
 Status check_display_name(std::string_view name) {
     const long n = identity::character_count(name);
     if (n < 1 || n > 100 || name.find_first_of("\r\n") != std::string_view::npos)
-        return fail(ErrorCode::invalid_input, "the name must have 1 to 100 characters on one line", "display_name");
+        return fail(ErrorCode::invalid_input, "the name must have 1 to 100 characters on one line",
+                    "display_name");
     return {};
 }
 
@@ -74,9 +81,10 @@ Result<std::set<Role>> parse_roles(const std::vector<std::string>& names, identi
     for (std::size_t i = 0; i < names.size(); ++i) {
         auto role = identity::parse_role(names[i]);
         if (!role || std::find(allowed.begin(), allowed.end(), *role) == allowed.end())
-            return fail(ErrorCode::invalid_input,
-                        fmt::format("'{}' is not a role for a {} organisation", names[i], identity::to_string(kind)),
-                        fmt::format("roles[{}]", i));
+            return fail(
+                ErrorCode::invalid_input,
+                fmt::format("'{}' is not a role for a {} organisation", names[i], identity::to_string(kind)),
+                fmt::format("roles[{}]", i));
         roles.insert(*role);
     }
     if (roles.empty()) return fail(ErrorCode::invalid_input, "give at least one role", "roles");
@@ -95,7 +103,9 @@ std::string locked_message(const std::string& until) {
 }  // namespace
 
 IdentityService::IdentityService(store::Database& db, IdentitySettings settings)
-    : db_(db), settings_(settings), dummy_hash_(identity::hash_password("mamori-dummy-password-for-timing")) {}
+    : db_(db),
+      settings_(settings),
+      dummy_hash_(identity::hash_password("mamori-dummy-password-for-timing")) {}
 
 std::string IdentityService::csrf_token_for(std::string_view session_token) {
     return identity::sha256_hex(fmt::format("csrf:{}", session_token));
@@ -109,11 +119,13 @@ Result<bool> IdentityService::setup_needed() {
 Result<SessionStart> IdentityService::setup(const SetupRequest& request, const audit::Context& context) {
     if (auto ok = check_login_name(request.login); !ok) return fail(ok.error());
     if (auto ok = check_display_name(request.display_name); !ok) return fail(ok.error());
-    if (auto ok = identity::check_password_rule(request.password, request.login, false); !ok) return fail(ok.error());
+    if (auto ok = identity::check_password_rule(request.password, request.login, false); !ok)
+        return fail(ok.error());
     const std::string hash = identity::hash_password(request.password);
     return db_.transaction([&](soci::session& sql) -> Result<SessionStart> {
         if (r::count_users(sql) > 0)
-            return fail(ErrorCode::conflict, "mamori is already set up: ask an administrator for an invitation");
+            return fail(ErrorCode::conflict,
+                        "mamori is already set up: ask an administrator for an invitation");
         long long org_id = 0;
         if (request.organisation_id) {
             auto org = r::find_organisation(sql, *request.organisation_id);
@@ -121,24 +133,28 @@ Result<SessionStart> IdentityService::setup(const SetupRequest& request, const a
             org_id = org->ref.id;
         } else {
             auto kind = identity::parse_org_kind(request.organisation_kind);
-            if (!kind) return fail(ErrorCode::invalid_input, "unknown organisation kind", "organisation_kind");
+            if (!kind)
+                return fail(ErrorCode::invalid_input, "unknown organisation kind", "organisation_kind");
             if (auto ok = check_display_name(request.organisation_name); !ok)
                 return fail(ErrorCode::invalid_input, "the organisation name must have 1 to 100 characters",
                             "organisation_name");
             const std::string kind_name(identity::to_string(*kind)), now = r::iso_now();
             sql << "INSERT INTO organisations (kind, name, created_at) VALUES (:k, :n, :c) RETURNING id",
-                soci::use(kind_name), soci::use(request.organisation_name), soci::use(now), soci::into(org_id);
+                soci::use(kind_name), soci::use(request.organisation_name), soci::use(now),
+                soci::into(org_id);
         }
         const std::string now = r::iso_now();
         long long user_id = 0;
-        sql << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, updated_at, "
+        sql << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, "
+               "updated_at, "
                "password_changed_at) VALUES (:o, :l, :d, :h, :c, :u, :p) RETURNING id",
             soci::use(org_id), soci::use(request.login), soci::use(request.display_name), soci::use(hash),
             soci::use(now), soci::use(now), soci::use(now), soci::into(user_id);
         r::set_user_roles(sql, user_id, {Role::administrator});
         const auto user = r::find_user(sql, user_id);
-        audit::append(sql, event("setup.first_administrator", fmt::format("user:{}", user_id), user,
-                                 {{"login", request.login}, {"organisation_id", org_id}}),
+        audit::append(sql,
+                      event("setup.first_administrator", fmt::format("user:{}", user_id), user,
+                            {{"login", request.login}, {"organisation_id", org_id}}),
                       context);
         SessionStart start;
         start.step = MfaStep::enrol;
@@ -172,20 +188,26 @@ Result<SessionStart> IdentityService::login(std::string_view login_name, std::st
     if (!password_ok || !user || user->disabled) {
         std::optional<std::string> now_locked;
         db_.transaction([&](soci::session& sql) -> Result<int> {
-            const bool account_locked = r::throttle_failure(sql, account_key(login), settings_.account_failures,
-                                                            settings_.throttle_window, settings_.lockout);
-            const bool address_locked = r::throttle_failure(sql, address_key(context.remote), settings_.address_failures,
-                                                            settings_.throttle_window, settings_.lockout);
+            const bool account_locked =
+                r::throttle_failure(sql, account_key(login), settings_.account_failures,
+                                    settings_.throttle_window, settings_.lockout);
+            const bool address_locked =
+                r::throttle_failure(sql, address_key(context.remote), settings_.address_failures,
+                                    settings_.throttle_window, settings_.lockout);
             audit::append(sql,
                           event("login.failure", "session", user,
-                                {{"login", login}, {"reason", !user ? "unknown login" : user->disabled ? "disabled" : "wrong password"}}),
+                                {{"login", login},
+                                 {"reason", !user            ? "unknown login"
+                                            : user->disabled ? "disabled"
+                                                             : "wrong password"}}),
                           context);
             if (account_locked || address_locked) {
                 now_locked = r::iso_after(settings_.lockout);
-                audit::append(sql,
-                              event("login.lockout", account_locked ? account_key(login) : address_key(context.remote),
-                                    user, {{"until", *now_locked}}),
-                              context);
+                audit::append(
+                    sql,
+                    event("login.lockout", account_locked ? account_key(login) : address_key(context.remote),
+                          user, {{"until", *now_locked}}),
+                    context);
             }
             return 0;
         });
@@ -197,11 +219,12 @@ Result<SessionStart> IdentityService::login(std::string_view login_name, std::st
         SessionStart start;
         start.step = mfa_step_for(*user, r::user_roles(sql, user->id));
         const bool pending = start.step != MfaStep::none;
-        start.token = r::create_session(sql, user->id, pending,
-                                        pending ? settings_.mfa_pending : settings_.session_absolute, context);
+        start.token = r::create_session(
+            sql, user->id, pending, pending ? settings_.mfa_pending : settings_.session_absolute, context);
         start.csrf_token = csrf_token_for(start.token);
         start.user = r::user_view(sql, *user);
-        audit::append(sql, event(pending ? "login.password_accepted" : "login.success", "session", user), context);
+        audit::append(sql, event(pending ? "login.password_accepted" : "login.success", "session", user),
+                      context);
         return start;
     });
 }
@@ -220,7 +243,8 @@ Result<SessionStart> IdentityService::verify_mfa(std::string_view pending_token,
     if (!user->totp_secret || !user->totp_last_step)
         return fail(ErrorCode::conflict, "two-factor authentication is not set up for this account yet");
     const auto secret = identity::base32_decode(*user->totp_secret).value_or(std::vector<std::uint8_t>{});
-    const auto step = identity::verify_totp(secret, code, std::chrono::system_clock::now(), user->totp_last_step);
+    const auto step =
+        identity::verify_totp(secret, code, std::chrono::system_clock::now(), user->totp_last_step);
     struct Outcome {
         std::optional<SessionStart> start;
         std::optional<Error> error;
@@ -242,17 +266,20 @@ Result<SessionStart> IdentityService::verify_mfa(std::string_view pending_token,
             if (locked) {
                 r::delete_session(sql, std::string(pending_token));
                 audit::append(sql, event("login.lockout", account_key(user->login), user), context);
-                return Outcome{std::nullopt, Error{ErrorCode::rate_limited,
-                                                   locked_message(r::iso_after(settings_.lockout)), {}}};
+                return Outcome{
+                    std::nullopt,
+                    Error{ErrorCode::rate_limited, locked_message(r::iso_after(settings_.lockout)), {}}};
             }
-            return Outcome{std::nullopt, Error{ErrorCode::unauthenticated, "the code is wrong or already used", {}}};
+            return Outcome{std::nullopt,
+                           Error{ErrorCode::unauthenticated, "the code is wrong or already used", {}}};
         }
         const std::string now = r::iso_now();
         if (step) {
             const long long s = *step, uid = user->id;
             sql << "UPDATE users SET totp_last_step = :s WHERE id = :u", soci::use(s), soci::use(uid);
         } else {
-            sql << "UPDATE recovery_codes SET used_at = :n WHERE id = :i", soci::use(now), soci::use(*recovery_id);
+            sql << "UPDATE recovery_codes SET used_at = :n WHERE id = :i", soci::use(now),
+                soci::use(*recovery_id);
         }
         r::throttle_clear(sql, account_key(user->login));
         r::delete_session(sql, std::string(pending_token));
@@ -260,7 +287,8 @@ Result<SessionStart> IdentityService::verify_mfa(std::string_view pending_token,
         start.token = r::create_session(sql, user->id, false, settings_.session_absolute, context);
         start.csrf_token = csrf_token_for(start.token);
         start.user = r::user_view(sql, *user);
-        audit::append(sql, event(step ? "login.success" : "login.success_recovery_code", "session", user), context);
+        audit::append(sql, event(step ? "login.success" : "login.success_recovery_code", "session", user),
+                      context);
         return Outcome{std::move(start), std::nullopt};
     });
     if (!outcome) return fail(outcome.error());
@@ -308,15 +336,18 @@ Result<Caller> IdentityService::authenticate_session(std::string_view token, con
     return r::caller_for(*lease, *user);
 }
 
-Result<Caller> IdentityService::authenticate_api_token(std::string_view token, const audit::Context& context) {
+Result<Caller> IdentityService::authenticate_api_token(std::string_view token,
+                                                       const audit::Context& context) {
     (void)context;
-    if (token.rfind("mmr_", 0) != 0 || token.size() > 128) return fail(ErrorCode::unauthenticated, "invalid API token");
+    if (token.rfind("mmr_", 0) != 0 || token.size() > 128)
+        return fail(ErrorCode::unauthenticated, "invalid API token");
     const std::string hash = identity::token_hash(token);
     auto lease = db_.acquire();
     long long id = 0, user_id = 0;
     std::string scopes, expires;
     boost::optional<std::string> revoked, last_used;
-    *lease << "SELECT id, user_id, scopes, expires_at, revoked_at, last_used_at FROM api_tokens WHERE token_hash = :h",
+    *lease << "SELECT id, user_id, scopes, expires_at, revoked_at, last_used_at FROM api_tokens WHERE "
+              "token_hash = :h",
         soci::use(hash), soci::into(id), soci::into(user_id), soci::into(scopes), soci::into(expires),
         soci::into(revoked), soci::into(last_used);
     if (!lease->got_data() || revoked) return fail(ErrorCode::unauthenticated, "invalid API token");
@@ -345,7 +376,8 @@ Result<UserView> IdentityService::me(const Caller& caller) {
 }
 
 Result<TotpEnrolment> IdentityService::begin_totp(const Caller& caller) {
-    if (caller.api_token_id) return fail(ErrorCode::forbidden, "API tokens cannot change two-factor settings");
+    if (caller.api_token_id)
+        return fail(ErrorCode::forbidden, "API tokens cannot change two-factor settings");
     return db_.transaction([&](soci::session& sql) -> Result<TotpEnrolment> {
         auto user = r::find_user(sql, caller.user_id);
         if (user->totp_secret && user->totp_last_step)
@@ -356,22 +388,25 @@ Result<TotpEnrolment> IdentityService::begin_totp(const Caller& caller) {
         e.uri = identity::totp_uri(secret, "mamori", user->login);
         e.qr_svg = identity::qr_svg(e.uri);
         const long long uid = user->id;
-        sql << "UPDATE users SET totp_secret = :s, totp_last_step = NULL WHERE id = :u", soci::use(e.secret_base32),
-            soci::use(uid);
+        sql << "UPDATE users SET totp_secret = :s, totp_last_step = NULL WHERE id = :u",
+            soci::use(e.secret_base32), soci::use(uid);
         return e;
     });
 }
 
 Result<SessionStart> IdentityService::confirm_totp(const Caller& caller, std::string_view session_token,
                                                    std::string_view code, const audit::Context& context) {
-    if (caller.api_token_id) return fail(ErrorCode::forbidden, "API tokens cannot change two-factor settings");
+    if (caller.api_token_id)
+        return fail(ErrorCode::forbidden, "API tokens cannot change two-factor settings");
     return db_.transaction([&](soci::session& sql) -> Result<SessionStart> {
         auto user = r::find_user(sql, caller.user_id);
         if (!user->totp_secret || user->totp_last_step)
             return fail(ErrorCode::conflict, "start the enrolment first (a new QR code)");
         const auto secret = identity::base32_decode(*user->totp_secret).value_or(std::vector<std::uint8_t>{});
         const auto step = identity::verify_totp(secret, code, std::chrono::system_clock::now(), std::nullopt);
-        if (!step) return fail(ErrorCode::invalid_input, "the code does not match; check the time on the phone", "code");
+        if (!step)
+            return fail(ErrorCode::invalid_input, "the code does not match; check the time on the phone",
+                        "code");
         const long long s = *step, uid = user->id;
         sql << "UPDATE users SET totp_last_step = :s, updated_at = :n WHERE id = :u", soci::use(s),
             soci::use(r::iso_now()), soci::use(uid);
@@ -380,7 +415,8 @@ Result<SessionStart> IdentityService::confirm_totp(const Caller& caller, std::st
         for (int i = 0; i < kRecoveryCodes; ++i) {
             start.recovery_codes.push_back(identity::random_code(3));
             const std::string hash = identity::token_hash(start.recovery_codes.back());
-            sql << "INSERT INTO recovery_codes (user_id, code_hash) VALUES (:u, :h)", soci::use(uid), soci::use(hash);
+            sql << "INSERT INTO recovery_codes (user_id, code_hash) VALUES (:u, :h)", soci::use(uid),
+                soci::use(hash);
         }
         // A new token after the security level changed (no fixation across the enrolment).
         r::delete_session(sql, std::string(session_token));
@@ -409,7 +445,8 @@ Status IdentityService::change_password(const Caller& caller, std::string_view c
     return db_.transaction([&](soci::session& sql) -> Status {
         const std::string now = r::iso_now();
         const long long uid = user->id;
-        sql << "UPDATE users SET password_hash = :h, password_changed_at = :n, updated_at = :n2 WHERE id = :u",
+        sql << "UPDATE users SET password_hash = :h, password_changed_at = :n, updated_at = :n2 WHERE id = "
+               ":u",
             soci::use(hash), soci::use(now), soci::use(now), soci::use(uid);
         audit::append(sql, caller_event(caller, "password.changed", fmt::format("user:{}", uid)), context);
         return {};
@@ -423,9 +460,11 @@ Result<std::vector<OrganisationView>> IdentityService::organisations(const Calle
     std::vector<OrganisationView> out;
     // A coarse SQL filter; the access rules below decide.
     soci::rowset<long long> ids =
-        (lease->prepare << "SELECT id FROM organisations WHERE id = :own OR (:pref <> '' AND prefecture_code = :pref2) "
-                           "OR (kind = 'prefecture' AND :ministry = 1) ORDER BY kind, name",
-         soci::use(own), soci::use(pref), soci::use(pref), soci::use(caller.organisation.kind == identity::OrgKind::ministry ? 1 : 0));
+        (lease->prepare
+             << "SELECT id FROM organisations WHERE id = :own OR (:pref <> '' AND prefecture_code = :pref2) "
+                "OR (kind = 'prefecture' AND :ministry = 1) ORDER BY kind, name",
+         soci::use(own), soci::use(pref), soci::use(pref),
+         soci::use(caller.organisation.kind == identity::OrgKind::ministry ? 1 : 0));
     std::vector<long long> candidates(ids.begin(), ids.end());
     for (auto id : candidates) {
         auto org = r::find_organisation(*lease, id);
@@ -445,7 +484,8 @@ Result<std::vector<UserView>> IdentityService::users(const Caller& caller, std::
         return fail(ErrorCode::not_found, "no such organisation among those you administer");
     const long long key = organisation_id;
     soci::rowset<long long> ids =
-        (lease->prepare << "SELECT id FROM users WHERE organisation_id = :o ORDER BY display_name", soci::use(key));
+        (lease->prepare << "SELECT id FROM users WHERE organisation_id = :o ORDER BY display_name",
+         soci::use(key));
     std::vector<long long> user_ids(ids.begin(), ids.end());
     std::vector<UserView> out;
     for (auto id : user_ids)
@@ -466,13 +506,16 @@ Result<Invitation> IdentityService::invite(const Caller& caller, std::int64_t or
         auto roles = parse_roles(role_names, org->ref.kind);
         if (!roles) return fail(roles.error());
         const bool manage = identity::can_manage_users(caller, org->ref);
-        const bool onboard = identity::can_onboard(caller, org->ref) && !r::has_administrator(sql, organisation_id) &&
+        const bool onboard = identity::can_onboard(caller, org->ref) &&
+                             !r::has_administrator(sql, organisation_id) &&
                              *roles == std::set<Role>{Role::administrator};
         if (!manage && !onboard) {
-            if (!identity::can_read_organisation(caller, org->ref) && !identity::can_onboard(caller, org->ref))
+            if (!identity::can_read_organisation(caller, org->ref) &&
+                !identity::can_onboard(caller, org->ref))
                 return fail(ErrorCode::not_found, "no such organisation");
-            return fail(ErrorCode::forbidden,
-                        "you may invite users only into an organisation you administer, or its first administrator");
+            return fail(
+                ErrorCode::forbidden,
+                "you may invite users only into an organisation you administer, or its first administrator");
         }
         const std::string login_text(login);
         if (r::find_user_by_login(sql, login_text))
@@ -481,17 +524,20 @@ Result<Invitation> IdentityService::invite(const Caller& caller, std::int64_t or
         inv.code = identity::random_code(3);
         inv.expires_at = r::iso_after(settings_.invitation_lifetime);
         std::string role_list;
-        for (auto role : *roles) role_list += fmt::format("{}{}", role_list.empty() ? "" : ",", identity::to_string(role));
+        for (auto role : *roles)
+            role_list += fmt::format("{}{}", role_list.empty() ? "" : ",", identity::to_string(role));
         const std::string hash = identity::token_hash(inv.code), name(display_name), now = r::iso_now();
         const long long org_id = organisation_id, by = caller.user_id;
         long long id = 0;
-        sql << "INSERT INTO invitations (organisation_id, login, display_name, roles, code_hash, created_by, created_at, "
+        sql << "INSERT INTO invitations (organisation_id, login, display_name, roles, code_hash, created_by, "
+               "created_at, "
                "expires_at) VALUES (:o, :l, :d, :r, :h, :b, :c, :e) RETURNING id",
             soci::use(org_id), soci::use(login_text), soci::use(name), soci::use(role_list), soci::use(hash),
             soci::use(by), soci::use(now), soci::use(inv.expires_at), soci::into(id);
         inv.id = id;
-        auto entry = caller_event(caller, "user.invited", fmt::format("invitation:{}", id),
-                                  {{"login", login_text}, {"roles", role_list}, {"organisation_id", organisation_id}});
+        auto entry =
+            caller_event(caller, "user.invited", fmt::format("invitation:{}", id),
+                         {{"login", login_text}, {"roles", role_list}, {"organisation_id", organisation_id}});
         entry.organisation_id = organisation_id;
         audit::append(sql, entry, context);
         return inv;
@@ -512,8 +558,9 @@ Result<SessionStart> IdentityService::accept_invitation(std::string_view code, s
     std::string display_name;
     {
         auto lease = db_.acquire();
-        *lease << "SELECT id, organisation_id, login, display_name, roles, expires_at, accepted_at, revoked_at "
-                  "FROM invitations WHERE code_hash = :h",
+        *lease
+            << "SELECT id, organisation_id, login, display_name, roles, expires_at, accepted_at, revoked_at "
+               "FROM invitations WHERE code_hash = :h",
             soci::use(hash), soci::into(id), soci::into(org_id), soci::into(login), soci::into(display_name),
             soci::into(roles_text), soci::into(expires), soci::into(accepted), soci::into(revoked);
         if (!lease->got_data() || accepted || revoked || expires <= r::iso_now()) {
@@ -533,36 +580,39 @@ Result<SessionStart> IdentityService::accept_invitation(std::string_view code, s
             return fail(ErrorCode::conflict, "a user with this login name already exists", "login");
         const std::string now = r::iso_now();
         long long user_id = 0;
-        sql << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, updated_at, "
+        sql << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, "
+               "updated_at, "
                "password_changed_at) VALUES (:o, :l, :d, :h, :c, :u, :p) RETURNING id",
-            soci::use(org_id), soci::use(login), soci::use(display_name), soci::use(password_hash), soci::use(now),
-            soci::use(now), soci::use(now), soci::into(user_id);
+            soci::use(org_id), soci::use(login), soci::use(display_name), soci::use(password_hash),
+            soci::use(now), soci::use(now), soci::use(now), soci::into(user_id);
         std::set<Role> roles;
         for (std::size_t start = 0; start <= roles_text.size();) {
             const auto comma = roles_text.find(',', start);
-            if (auto role = identity::parse_role(roles_text.substr(start, comma - start))) roles.insert(*role);
+            if (auto role = identity::parse_role(roles_text.substr(start, comma - start)))
+                roles.insert(*role);
             if (comma == std::string::npos) break;
             start = comma + 1;
         }
         r::set_user_roles(sql, user_id, roles);
         sql << "UPDATE invitations SET accepted_at = :n WHERE id = :i", soci::use(now), soci::use(id);
         const auto user = r::find_user(sql, user_id);
-        audit::append(sql, event("user.created", fmt::format("user:{}", user_id), user,
-                                 {{"invitation_id", id}, {"roles", roles_text}}),
+        audit::append(sql,
+                      event("user.created", fmt::format("user:{}", user_id), user,
+                            {{"invitation_id", id}, {"roles", roles_text}}),
                       context);
         SessionStart start;
         start.step = mfa_step_for(*user, roles);
         const bool pending = start.step != MfaStep::none;
-        start.token = r::create_session(sql, user_id, pending,
-                                        pending ? settings_.mfa_pending : settings_.session_absolute, context);
+        start.token = r::create_session(
+            sql, user_id, pending, pending ? settings_.mfa_pending : settings_.session_absolute, context);
         start.csrf_token = csrf_token_for(start.token);
         start.user = r::user_view(sql, *user);
         return start;
     });
 }
 
-Result<UserView> IdentityService::change_user(const Caller& caller, std::int64_t user_id, const UserChange& change,
-                                              const audit::Context& context) {
+Result<UserView> IdentityService::change_user(const Caller& caller, std::int64_t user_id,
+                                              const UserChange& change, const audit::Context& context) {
     if (!identity::allows_write(caller)) return fail(ErrorCode::forbidden, "this API token may only read");
     return db_.transaction([&](soci::session& sql) -> Result<UserView> {
         auto user = r::find_user(sql, user_id);
@@ -582,9 +632,10 @@ Result<UserView> IdentityService::change_user(const Caller& caller, std::int64_t
         if (change.disabled) {
             if (user_id == caller.user_id && *change.disabled)
                 return fail(ErrorCode::conflict, "you cannot disable your own account", "disabled");
-            const boost::optional<std::string> at = *change.disabled ? boost::optional<std::string>(now) : boost::none;
-            sql << "UPDATE users SET disabled_at = :d, updated_at = :n WHERE id = :u", soci::use(at), soci::use(now),
-                soci::use(uid);
+            const boost::optional<std::string> at =
+                *change.disabled ? boost::optional<std::string>(now) : boost::none;
+            sql << "UPDATE users SET disabled_at = :d, updated_at = :n WHERE id = :u", soci::use(at),
+                soci::use(now), soci::use(uid);
             if (*change.disabled) {
                 // Disabling ends every session and API token at once.
                 r::delete_user_sessions(sql, user_id);
@@ -593,9 +644,12 @@ Result<UserView> IdentityService::change_user(const Caller& caller, std::int64_t
             }
         }
         const UserView after = r::user_view(sql, *r::find_user(sql, user_id));
-        auto as_json = [](const UserView& v) { return nlohmann::json{{"roles", v.roles}, {"disabled", v.disabled}}; };
-        audit::append(sql, caller_event(caller, "user.changed", fmt::format("user:{}", user_id),
-                                        {{"before", as_json(before)}, {"after", as_json(after)}}),
+        auto as_json = [](const UserView& v) {
+            return nlohmann::json{{"roles", v.roles}, {"disabled", v.disabled}};
+        };
+        audit::append(sql,
+                      caller_event(caller, "user.changed", fmt::format("user:{}", user_id),
+                                   {{"before", as_json(before)}, {"after", as_json(after)}}),
                       context);
         return after;
     });
@@ -606,12 +660,15 @@ Result<ApiTokenCreated> IdentityService::create_api_token(const Caller& caller, 
                                                           const audit::Context& context) {
     if (caller.api_token_id) return fail(ErrorCode::forbidden, "an API token cannot create API tokens");
     const long n = identity::character_count(name);
-    if (n < 1 || n > 100) return fail(ErrorCode::invalid_input, "the name must have 1 to 100 characters", "name");
-    if (days < 1 || days > 365) return fail(ErrorCode::invalid_input, "a token lives 1 to 365 days", "expires_in_days");
+    if (n < 1 || n > 100)
+        return fail(ErrorCode::invalid_input, "the name must have 1 to 100 characters", "name");
+    if (days < 1 || days > 365)
+        return fail(ErrorCode::invalid_input, "a token lives 1 to 365 days", "expires_in_days");
     std::set<std::string> scope_set;
     for (std::size_t i = 0; i < scopes.size(); ++i) {
         if (scopes[i] != "read" && scopes[i] != "write")
-            return fail(ErrorCode::invalid_input, "scopes are 'read' and 'write'", fmt::format("scopes[{}]", i));
+            return fail(ErrorCode::invalid_input, "scopes are 'read' and 'write'",
+                        fmt::format("scopes[{}]", i));
         scope_set.insert(scopes[i]);
     }
     if (scope_set.empty()) return fail(ErrorCode::invalid_input, "give at least one scope", "scopes");
@@ -629,9 +686,11 @@ Result<ApiTokenCreated> IdentityService::create_api_token(const Caller& caller, 
             soci::use(uid), soci::use(token_name), soci::use(hash), soci::use(scope_text), soci::use(now),
             soci::use(created.expires_at), soci::into(id);
         created.id = id;
-        audit::append(sql, caller_event(caller, "api_token.created", fmt::format("api_token:{}", id),
-                                        {{"name", token_name}, {"scopes", scope_text}, {"expires_at", created.expires_at}}),
-                      context);
+        audit::append(
+            sql,
+            caller_event(caller, "api_token.created", fmt::format("api_token:{}", id),
+                         {{"name", token_name}, {"scopes", scope_text}, {"expires_at", created.expires_at}}),
+            context);
         return created;
     });
 }
@@ -646,7 +705,7 @@ Result<std::vector<ApiTokenView>> IdentityService::api_tokens(const Caller& call
          soci::use(uid));
     for (const auto& row : rows) {
         ApiTokenView v;
-        v.id = row.get<long long>(0);
+        v.id = store::int64_at(row, 0);
         v.name = row.get<std::string>(1);
         const auto scopes = row.get<std::string>(2);
         for (std::size_t start = 0; start <= scopes.size();) {
@@ -657,27 +716,31 @@ Result<std::vector<ApiTokenView>> IdentityService::api_tokens(const Caller& call
         }
         v.created_at = row.get<std::string>(3);
         v.expires_at = row.get<std::string>(4);
-        if (auto used = row.get<boost::optional<std::string>>(5)) v.last_used_at = *used;
+        if (auto used = store::optional_text_at(row, 5)) v.last_used_at = *used;
         out.push_back(std::move(v));
     }
     return out;
 }
 
-Status IdentityService::revoke_api_token(const Caller& caller, std::int64_t token_id, const audit::Context& context) {
+Status IdentityService::revoke_api_token(const Caller& caller, std::int64_t token_id,
+                                         const audit::Context& context) {
     return db_.transaction([&](soci::session& sql) -> Status {
         const long long id = token_id, uid = caller.user_id;
         long long owner = 0;
-        sql << "SELECT user_id FROM api_tokens WHERE id = :i AND revoked_at IS NULL", soci::use(id), soci::into(owner);
+        sql << "SELECT user_id FROM api_tokens WHERE id = :i AND revoked_at IS NULL", soci::use(id),
+            soci::into(owner);
         if (!sql.got_data() || owner != uid) return fail(ErrorCode::not_found, "no such API token");
         const std::string now = r::iso_now();
         sql << "UPDATE api_tokens SET revoked_at = :n WHERE id = :i", soci::use(now), soci::use(id);
-        audit::append(sql, caller_event(caller, "api_token.revoked", fmt::format("api_token:{}", id)), context);
+        audit::append(sql, caller_event(caller, "api_token.revoked", fmt::format("api_token:{}", id)),
+                      context);
         return {};
     });
 }
 
 Result<std::vector<audit::Row>> IdentityService::audit_log(const Caller& caller, std::int64_t organisation_id,
-                                                           std::optional<std::int64_t> before_seq, int limit) {
+                                                           std::optional<std::int64_t> before_seq,
+                                                           int limit) {
     {
         auto lease = db_.acquire();
         auto org = r::find_organisation(*lease, organisation_id);

@@ -19,10 +19,12 @@ std::optional<std::string> HttpResult::header(const std::string& name) const {
     return std::nullopt;
 }
 
-nlohmann::json HttpResult::json() const { return nlohmann::json::parse(body); }
+nlohmann::json HttpResult::json() const {
+    return nlohmann::json::parse(body);
+}
 
 Connection::Connection(const std::string& host, int port) {
-    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(static_cast<uint16_t>(port));
@@ -46,13 +48,13 @@ void Connection::send(const std::string& bytes) {
     }
 }
 
-HttpResult Connection::read_response(int timeout_ms, bool head) {
+HttpResult Connection::read_response(int timeout_ms, bool head_request) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
     HttpResult result;
     bool eof = false;
     auto fill = [&] {
-        const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         pollfd p{fd_, POLLIN, 0};
         if (left.count() <= 0 || poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
         char buf[16384];
@@ -75,14 +77,15 @@ HttpResult Connection::read_response(int timeout_ms, bool head) {
     while (line_end != std::string::npos) {
         const std::size_t start = line_end + 2;
         line_end = head.find("\r\n", start);
-        const std::string line = head.substr(start, line_end == std::string::npos ? std::string::npos : line_end - start);
+        const std::string line =
+            head.substr(start, line_end == std::string::npos ? std::string::npos : line_end - start);
         const auto colon = line.find(':');
         if (colon == std::string::npos) continue;
         std::string value = line.substr(colon + 1);
         while (!value.empty() && value.front() == ' ') value.erase(0, 1);
         result.headers.emplace_back(line.substr(0, colon), value);
     }
-    if (head) return result;
+    if (head_request) return result;
     if (auto length = result.header("Content-Length")) {
         const std::size_t want = std::stoul(*length);
         while (pending_.size() < want)
@@ -105,13 +108,21 @@ bool Connection::closed_by_peer(int timeout_ms) {
     return recv(fd_, &c, 1, MSG_PEEK) == 0;
 }
 
+bool Connection::ended(int timeout_ms) {
+    if (!pending_.empty()) return false;
+    pollfd p{fd_, POLLIN, 0};
+    if (poll(&p, 1, timeout_ms) <= 0) return false;
+    char c;
+    return recv(fd_, &c, 1, MSG_PEEK) <= 0;
+}
+
 std::string Connection::read_rest(int timeout_ms) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
     std::string out = std::move(pending_);
     pending_.clear();
     for (;;) {
-        const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         pollfd p{fd_, POLLIN, 0};
         if (left.count() <= 0 || poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
         char buf[16384];
@@ -121,8 +132,6 @@ std::string Connection::read_rest(int timeout_ms) {
     }
     return out;
 }
-
-void Connection::set_receive_buffer(int bytes) { setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &bytes, sizeof bytes); }
 
 bool can_connect(const std::string& host, int port) {
     try {

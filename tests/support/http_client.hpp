@@ -2,11 +2,10 @@
 // oversized bodies, half-sent headers.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace mamori::testing {
 
@@ -17,12 +16,12 @@ struct HttpResult {
     std::string body;
 
     std::optional<std::string> header(const std::string& name) const;  // case-insensitive
-    nlohmann::json json() const;                                         // throws if the body is not JSON
+    nlohmann::json json() const;                                       // throws if the body is not JSON
 };
 
 // Connection: one TCP connection; send raw bytes, read one response.
 class Connection {
-public:
+  public:
     Connection(const std::string& host, int port);
     ~Connection();
     Connection(const Connection&) = delete;
@@ -34,19 +33,21 @@ public:
     HttpResult read_response(int timeout_ms = 10000, bool head = false);
     // closed_by_peer: true when the server has closed the connection (waits up to timeout_ms).
     bool closed_by_peer(int timeout_ms);
+    // ended: true when the server has closed or reset the connection without sending anything more (waits
+    // up to timeout_ms). A connection still in the listen backlog when the server stops is reset, not closed.
+    bool ended(int timeout_ms);
     // read_rest: every byte not yet consumed, read until the server closes or timeout_ms passes.
     std::string read_rest(int timeout_ms);
-    // set_receive_buffer: shrinks SO_RCVBUF (call before any response arrives) to slow the server's writes.
-    void set_receive_buffer(int bytes);
 
-private:
+  private:
     int fd_ = -1;
     std::string pending_;
 };
 
 // request: one request on a fresh connection ("Connection: close").
 HttpResult request(const std::string& host, int port, const std::string& method, const std::string& target,
-                   const std::string& body = "", const std::vector<std::pair<std::string, std::string>>& headers = {});
+                   const std::string& body = "",
+                   const std::vector<std::pair<std::string, std::string>>& headers = {});
 
 // can_connect: whether a TCP connection to host:port is accepted by the kernel right now.
 bool can_connect(const std::string& host, int port);

@@ -12,25 +12,39 @@ namespace mamori::testing {
 
 // TempDir: a fresh directory removed at destruction.
 class TempDir {
-public:
+  public:
     TempDir();
     ~TempDir();
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
 // mamori_binary: the path in MAMORI_BIN; fails the test run if unset.
 std::string mamori_binary();
 
+// Environment: variables to set in a child process. The child never inherits MAMORI_* variables from the
+// test's own environment (so a developer's settings cannot change a test); only these are set.
+using Environment = std::vector<std::pair<std::string, std::string>>;
+
+// ServerLaunch: a server started with exactly these arguments (after the binary path, e.g. {"serve",
+// "--config", "f.conf"}) and environment; its stderr log is written into `log_directory`.
+struct ServerLaunch {
+    std::vector<std::string> args;
+    Environment environment;
+    std::filesystem::path log_directory;
+};
+
 // ServerProcess: one running server. The constructor waits for the "running at" line (or throws).
 class ServerProcess {
-public:
+  public:
     // extra_args are appended after `serve --listen 127.0.0.1:0 --database sqlite:<db>`.
     ServerProcess(const std::filesystem::path& database, std::vector<std::string> extra_args = {});
+    // A server started exactly as `launch` says (it must still print its "running at" URL).
+    explicit ServerProcess(const ServerLaunch& launch);
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
@@ -46,8 +60,12 @@ public:
     int wait_exit(int timeout_ms);
     // log: what the server wrote to stderr so far (JSON lines).
     std::string log() const;
+    // wait_for_log: polls the log until it contains `needle`; false after timeout_ms.
+    bool wait_for_log(const std::string& needle, int timeout_ms) const;
 
-private:
+  private:
+    void start(const std::vector<std::string>& args, const Environment* environment);
+
     pid_t pid_ = -1;
     bool exited_ = false;
     std::string host_ = "127.0.0.1";
@@ -58,5 +76,10 @@ private:
 
 // run_mamori: runs `mamori args…` to completion; returns the exit code and fills `output` with stdout+stderr.
 int run_mamori(const std::vector<std::string>& args, std::string& output);
+
+// run_mamori: the same with `environment` (see Environment) and a deadline: a child still running after
+// timeout_ms is killed and -1 is returned.
+int run_mamori(const std::vector<std::string>& args, std::string& output, const Environment& environment,
+               int timeout_ms = 30000);
 
 }  // namespace mamori::testing

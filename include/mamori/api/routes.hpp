@@ -3,11 +3,13 @@
 /// service, map the result to JSON or a problem response.
 ///
 ///     http::Router router;
-///     api::register_routes(router, {.db = *db, .metrics = metrics});
+///     api::register_routes(router, {.db = *db, .metrics = metrics, .identity = identity, .catalog = *catalog});
 #pragma once
 
 #include "mamori/http/metrics.hpp"
 #include "mamori/http/router.hpp"
+#include "mamori/services/catalog_service.hpp"
+#include "mamori/services/identity_service.hpp"
 #include "mamori/store/database.hpp"
 
 namespace mamori::api {
@@ -16,6 +18,9 @@ namespace mamori::api {
 struct Dependencies {
     store::Database& db;
     http::Metrics& metrics;
+    services::IdentityService& identity;
+    services::CatalogService& catalog;
+    bool secure_cookies = false;  // mark the session cookie Secure (served over TLS)
 };
 
 // register_routes: adds all API and operational routes (/healthz, /readyz, /metrics, /api/v1/…).

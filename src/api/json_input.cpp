@@ -1,0 +1,92 @@
+#include "json_input.hpp"
+
+#include <fmt/format.h>
+
+namespace mamori::api {
+
+namespace {
+
+const nlohmann::json* find(const nlohmann::json& body, std::string_view name) {
+    auto it = body.find(std::string(name));
+    return it == body.end() || it->is_null() ? nullptr : &*it;
+}
+
+}  // namespace
+
+Result<nlohmann::json> object_body(const nlohmann::json& body) {
+    if (!body.is_object())
+        return fail(ErrorCode::invalid_input, "the request body must be a JSON object", "body");
+    return body;
+}
+
+Result<std::string> string_field(const nlohmann::json& body, std::string_view name, std::size_t max_bytes) {
+    const auto* value = find(body, name);
+    if (value == nullptr)
+        return fail(ErrorCode::invalid_input, fmt::format("'{}' is required", name), std::string(name));
+    if (!value->is_string())
+        return fail(ErrorCode::invalid_input, fmt::format("'{}' must be a string", name), std::string(name));
+    const auto& text = value->get_ref<const std::string&>();
+    if (text.size() > max_bytes)
+        return fail(ErrorCode::invalid_input, fmt::format("'{}' is longer than {} bytes", name, max_bytes),
+                    std::string(name));
+    return text;
+}
+
+Result<std::optional<std::string>> optional_string_field(const nlohmann::json& body, std::string_view name,
+                                                         std::size_t max_bytes) {
+    if (find(body, name) == nullptr) return std::optional<std::string>{};
+    auto text = string_field(body, name, max_bytes);
+    if (!text) return fail(text.error());
+    return std::optional<std::string>(std::move(*text));
+}
+
+Result<std::optional<std::int64_t>> optional_int_field(const nlohmann::json& body, std::string_view name,
+                                                       std::int64_t min, std::int64_t max) {
+    const auto* value = find(body, name);
+    if (value == nullptr) return std::optional<std::int64_t>{};
+    if (!value->is_number_integer())
+        return fail(ErrorCode::invalid_input, fmt::format("'{}' must be an integer", name),
+                    std::string(name));
+    const auto n = value->get<std::int64_t>();
+    if (n < min || n > max)
+        return fail(ErrorCode::invalid_input, fmt::format("'{}' must be from {} to {}", name, min, max),
+                    std::string(name));
+    return std::optional<std::int64_t>(n);
+}
+
+Result<std::optional<bool>> optional_bool_field(const nlohmann::json& body, std::string_view name) {
+    const auto* value = find(body, name);
+    if (value == nullptr) return std::optional<bool>{};
+    if (!value->is_boolean())
+        return fail(ErrorCode::invalid_input, fmt::format("'{}' must be true or false", name),
+                    std::string(name));
+    return std::optional<bool>(value->get<bool>());
+}
+
+Result<std::optional<std::vector<std::string>>> string_list_field(const nlohmann::json& body,
+                                                                  std::string_view name,
+                                                                  std::size_t max_items,
+                                                                  std::size_t max_bytes, bool required) {
+    const auto* value = find(body, name);
+    if (value == nullptr) {
+        if (required)
+            return fail(ErrorCode::invalid_input, fmt::format("'{}' is required", name), std::string(name));
+        return std::optional<std::vector<std::string>>{};
+    }
+    if (!value->is_array() || value->size() > max_items)
+        return fail(ErrorCode::invalid_input,
+                    fmt::format("'{}' must be a list of at most {} strings", name, max_items),
+                    std::string(name));
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < value->size(); ++i) {
+        const auto& item = (*value)[i];
+        if (!item.is_string() || item.get_ref<const std::string&>().size() > max_bytes)
+            return fail(ErrorCode::invalid_input,
+                        fmt::format("'{}[{}]' must be a string of at most {} bytes", name, i, max_bytes),
+                        fmt::format("{}[{}]", name, i));
+        out.push_back(item.get<std::string>());
+    }
+    return std::optional<std::vector<std::string>>(std::move(out));
+}
+
+}  // namespace mamori::api

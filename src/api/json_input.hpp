@@ -1,0 +1,39 @@
+// Reading fields of a JSON request body with errors that name the field: missing, wrong type, too long.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mamori/core/error.hpp"
+
+namespace mamori::api {
+
+// object_body: the body as a JSON object (invalid_input when it is not one).
+Result<nlohmann::json> object_body(const nlohmann::json& body);
+
+// string_field: a required string of at most `max_bytes`.
+Result<std::string> string_field(const nlohmann::json& body, std::string_view name, std::size_t max_bytes);
+
+// optional_string_field: a string when present and not null.
+Result<std::optional<std::string>> optional_string_field(const nlohmann::json& body, std::string_view name,
+                                                         std::size_t max_bytes);
+
+// optional_int_field: an integer in [min, max] when present and not null.
+Result<std::optional<std::int64_t>> optional_int_field(const nlohmann::json& body, std::string_view name,
+                                                       std::int64_t min, std::int64_t max);
+
+// optional_bool_field: a boolean when present and not null.
+Result<std::optional<bool>> optional_bool_field(const nlohmann::json& body, std::string_view name);
+
+// string_list_field: an array of at most `max_items` strings of at most `max_bytes` each; absent when
+// `required` is false and the field is missing.
+Result<std::optional<std::vector<std::string>>> string_list_field(const nlohmann::json& body,
+                                                                  std::string_view name,
+                                                                  std::size_t max_items,
+                                                                  std::size_t max_bytes, bool required);
+
+}  // namespace mamori::api

@@ -1,0 +1,24 @@
+#include "mamori/store/row_values.hpp"
+
+namespace mamori::store {
+
+std::int64_t int64_at(const soci::row& row, std::size_t column) {
+    switch (row.get_properties(column).get_data_type()) {
+        case soci::dt_integer: return row.get<int>(column);
+        case soci::dt_unsigned_long_long:
+            return static_cast<std::int64_t>(row.get<unsigned long long>(column));
+        default: return row.get<long long>(column);
+    }
+}
+
+std::optional<std::int64_t> optional_int64_at(const soci::row& row, std::size_t column) {
+    if (row.get_indicator(column) == soci::i_null) return std::nullopt;
+    return int64_at(row, column);
+}
+
+std::optional<std::string> optional_text_at(const soci::row& row, std::size_t column) {
+    if (row.get_indicator(column) == soci::i_null) return std::nullopt;
+    return row.get<std::string>(column);
+}
+
+}  // namespace mamori::store
