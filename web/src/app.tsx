@@ -5,6 +5,10 @@ import { Nav } from './components/Nav';
 import { SkipLink } from './components/SkipLink';
 import { I18nProvider, useI18n } from './i18n';
 import type { Messages } from './i18n/ja';
+import { CatalogIndex } from './pages/catalog/CatalogIndex';
+import { Compare } from './pages/catalog/Compare';
+import { editionTitle, FormPage, formTitle } from './pages/catalog/FormPage';
+import { ItemHistory } from './pages/catalog/ItemHistory';
 import { ComingSoon } from './pages/ComingSoon';
 import { Home } from './pages/Home';
 import { NotFound } from './pages/NotFound';
@@ -17,6 +21,14 @@ function pageTitle(t: Messages, route: Route): string {
       return t.nav.home;
     case 'section':
       return t.nav[route.section];
+    case 'catalog':
+      return t.catalog.indexTitle;
+    case 'catalogForm':
+      return `${editionTitle(t, route.edition)} ${formTitle(t, route.form)}`;
+    case 'catalogItem':
+      return `${route.id} | ${t.nav.catalog}`;
+    case 'catalogCompare':
+      return t.catalog.compareTitle;
     case 'notFound':
       return t.notFound.title;
   }
@@ -28,6 +40,15 @@ function Page({ route }: { route: Route }) {
       return <Home />;
     case 'section':
       return <ComingSoon section={route.section} />;
+    case 'catalog':
+      return <CatalogIndex />;
+    case 'catalogForm':
+      // Keyed so that switching edition or form starts from a fresh page state.
+      return <FormPage key={`${route.edition}/${route.form}`} edition={route.edition} form={route.form} />;
+    case 'catalogItem':
+      return <ItemHistory key={route.id} id={route.id} />;
+    case 'catalogCompare':
+      return <Compare />;
     case 'notFound':
       return <NotFound />;
   }

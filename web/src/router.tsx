@@ -13,8 +13,11 @@ function currentPath(): string {
   return normalizePath(window.location.pathname);
 }
 
+// `path` may carry a query string ("/catalog/compare?from=r6&to=r7"); only a change of path or query
+// adds a history entry.
 export function navigate(path: string): void {
-  if (normalizePath(path) === currentPath()) return;
+  const target = new URL(path, window.location.href);
+  if (normalizePath(target.pathname) === currentPath() && target.search === window.location.search) return;
   history.pushState(null, '', path);
   window.dispatchEvent(new Event(navigateEvent));
 }
@@ -33,10 +36,25 @@ export function usePath(): string {
   return path;
 }
 
+// The query string of the current address ("" or "?from=r6&to=r7"), updated on navigation.
+export function useSearch(): string {
+  const [search, setSearch] = useState(() => window.location.search);
+  useEffect(() => {
+    const update = () => setSearch(window.location.search);
+    window.addEventListener('popstate', update);
+    window.addEventListener(navigateEvent, update);
+    return () => {
+      window.removeEventListener('popstate', update);
+      window.removeEventListener(navigateEvent, update);
+    };
+  }, []);
+  return search;
+}
+
 interface LinkProps {
   href: string;
   class?: string;
-  'aria-current'?: 'page';
+  'aria-current'?: 'page' | 'true';
   children: ComponentChildren;
 }
 

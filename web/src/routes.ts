@@ -1,6 +1,8 @@
 import type { Messages } from './i18n/ja';
+import { matchCatalogRoute, type CatalogRoute } from './pages/catalog/routes';
 
-// Capabilities that have a place in the navigation but no screen yet.
+// Top-level places in the navigation. Those without a screen yet show the "coming soon" page;
+// the catalog has its own routes (pages/catalog/routes.ts).
 export type Section = 'catalog' | 'assessments' | 'inventory' | 'inspections' | 'statistics';
 
 export type NavKey = Exclude<keyof Messages['nav'], 'label'>;
@@ -17,10 +19,12 @@ export const navItems: readonly NavItem[] = [
   ...sections.map((section) => ({ key: section, path: `/${section}` })),
 ];
 
-export type Route = { kind: 'home' } | { kind: 'section'; section: Section } | { kind: 'notFound' };
+export type Route = { kind: 'home' } | { kind: 'section'; section: Section } | CatalogRoute | { kind: 'notFound' };
 
 export function matchRoute(path: string): Route {
   if (path === '/') return { kind: 'home' };
+  const catalog = matchCatalogRoute(path);
+  if (catalog !== null) return catalog;
   const section = sections.find((candidate) => path === `/${candidate}`);
   return section === undefined ? { kind: 'notFound' } : { kind: 'section', section };
 }

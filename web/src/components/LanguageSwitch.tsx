@@ -6,7 +6,7 @@ const names: Record<Language, string> = { ja: '日本語', en: 'English' };
 export function LanguageSwitch() {
   const { language, setLanguage, t } = useI18n();
   return (
-    <div role="group" aria-label={t.language.label} class="flex shrink-0 rounded-8 border border-solid-gray-420 p-0.5">
+    <div role="group" aria-label={t.language.label} class="flex shrink-0 print:hidden rounded-8 border border-solid-gray-420 p-0.5">
       {languages.map((candidate) => {
         const pressed = candidate === language;
         return (

@@ -5,17 +5,19 @@ import { navItems } from '../routes';
 export function Nav({ path }: { path: string }) {
   const { t } = useI18n();
   return (
-    <nav aria-label={t.nav.label} class="border-b border-solid-gray-200 bg-solid-gray-50">
+    <nav aria-label={t.nav.label} class="border-b border-solid-gray-200 bg-solid-gray-50 print:hidden">
       <ul class="mx-auto grid max-w-6xl grid-cols-3 px-2 md:flex md:px-2">
         {navItems.map((item) => {
           const current = item.path === path;
+          // Pages below a section (e.g. /catalog/r7/medical) mark their section as the current place.
+          const within = !current && item.path !== '/' && path.startsWith(`${item.path}/`);
           return (
             <li key={item.path}>
               <Link
                 href={item.path}
-                {...(current ? { 'aria-current': 'page' as const } : {})}
+                {...(current ? { 'aria-current': 'page' as const } : within ? { 'aria-current': 'true' as const } : {})}
                 class={`flex min-h-12 items-center justify-center border-b-4 px-1 text-center text-dns-14N-130 md:px-4 md:text-dns-16N-130 ${
-                  current
+                  current || within
                     ? 'border-blue-900 font-bold text-blue-1000'
                     : 'border-transparent text-solid-gray-800 hover:border-solid-gray-420 hover:text-blue-1000 hover:underline'
                 }`}

@@ -2,117 +2,25 @@
 // shell: language switch and persistence, client routes served through the index.html fallback, the
 // 404 page, and that nothing was blocked by the server's Content-Security-Policy.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const screenshotDir = process.env.MAMORI_SCREENSHOT_DIR ?? join(repoRoot, 'build', 'screenshots');
-const startTimeoutMs = 30_000;
-const stopTimeoutMs = 5_000;
-
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-// Starts the server and resolves with its base URL once it prints the line announcing it.
-function startServer(bin, databaseDir) {
-  const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--database', `sqlite:${databaseDir}/mamori.db`, '--demo'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-
-  const url = new Promise((resolveUrl, reject) => {
-    const fail = (why) => reject(new Error(`${why}\n--- server stderr ---\n${stderr || '(empty)'}`));
-    const timer = setTimeout(() => fail(`${bin} printed no URL within ${startTimeoutMs / 1000} s`), startTimeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      fail(`cannot start ${bin}: ${error.message}`);
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      fail(`${bin} exited before printing its URL (code ${code}, signal ${signal})`);
-    });
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const match = /https?:\/\/[^\s]+/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolveUrl(new URL(match[0]));
-      }
-    });
-  });
-  return { child, url };
-}
-
-async function stopServer(child) {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((done) => child.once('exit', done));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
-    await exited;
-    clearTimeout(timer);
-  }
-  // A grandchild (e.g. of a wrapper script) may still hold the pipes open and keep this process alive.
-  child.stdout.destroy();
-  child.stderr.destroy();
-}
+import { startSession } from './support.mjs';
 
 describe('web shell', () => {
-  const bin = process.env.MAMORI_BIN;
-  let workDir;
-  let server;
-  let baseUrl;
-  let context;
+  let session;
   let page;
-  const problems = [];
+  let problems;
 
-  const open = (path) => page.goto(new URL(path, baseUrl).href);
-  const screenshot = (name) => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  const open = (path) => session.open(path);
+  const screenshot = (name) => session.screenshot(name);
   const htmlLang = () => page.locator('html').getAttribute('lang');
 
   before(async () => {
-    assert.ok(bin, 'MAMORI_BIN is not set: point it at the mamori binary, e.g. MAMORI_BIN=build/release/mamori');
-    mkdirSync(screenshotDir, { recursive: true });
-    workDir = mkdtempSync(join(tmpdir(), 'mamori-e2e-'));
-    const profileDir = join(workDir, 'chromium-profile');
-    mkdirSync(profileDir);
-
-    server = startServer(bin, workDir);
-    baseUrl = await server.url;
-
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: '/usr/bin/chromium',
-      args: chromiumArgs,
-      viewport: { width: 1280, height: 800 },
-      locale: 'ja-JP',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`uncaught exception on ${page.url()}: ${error.message}`));
+    session = await startSession();
+    ({ page, problems } = session);
   });
 
   after(async () => {
-    await context?.close();
-    if (server) await stopServer(server.child);
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('serves the shell in Japanese by default, under the Content-Security-Policy', async () => {
