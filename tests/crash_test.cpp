@@ -16,7 +16,7 @@ namespace mamori::testing {
 namespace {
 
 constexpr int kSynthetic = 150'000;
-constexpr int kDemoOrganisations = 8;
+constexpr int kDemoOrganisations = 10;
 
 struct Inspection {
     std::string integrity;

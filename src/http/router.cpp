@@ -35,6 +35,12 @@ void Router::add(Method method, std::string pattern, Handler handler, RouteOptio
     routes_.push_back(std::move(route));
 }
 
+std::vector<RouteInfo> Router::routes() const {
+    std::vector<RouteInfo> out;
+    for (const auto& r : routes_) out.push_back({r.method, r.pattern, r.options.access});
+    return out;
+}
+
 RouteMatch Router::match(Method method, std::string_view path) const {
     RouteMatch result;
     if (path.empty() || path.front() != '/') return result;

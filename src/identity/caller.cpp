@@ -99,7 +99,7 @@ bool can_manage_users(const Caller& caller, const OrganisationRef& target) {
 bool can_onboard(const Caller& caller, const OrganisationRef& target) {
     if (!caller.has(Role::administrator) || caller.organisation.id == target.id) return false;
     switch (caller.organisation.kind) {
-        case OrgKind::ministry: return target.kind == OrgKind::prefecture;
+        case OrgKind::ministry: return target.kind == OrgKind::prefecture || target.kind == OrgKind::vendor;
         case OrgKind::prefecture:
             return (is_institution(target.kind) || target.kind == OrgKind::health_centre) &&
                    target.prefecture_code == caller.organisation.prefecture_code;

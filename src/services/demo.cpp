@@ -32,7 +32,14 @@ constexpr DemoOrganisation kDemo[] = {
     {"dental_clinic", "ひまわり歯科医院", 2, "13", "131016", "9913000000003", "東京都千代田区デモ町4-5"},
     {"pharmacy", "あおば薬局", 2, "13", "131016", "9913000000004", "東京都千代田区デモ町6-7"},
     {"vendor", "デモ医療システム株式会社", -1, nullptr, nullptr, nullptr, "東京都港区デモ1-2-3"},
+    // A second prefecture, so that every access rule has someone on the other side of it.
+    {"prefecture", "大阪府", 0, "27", nullptr, nullptr, nullptr},
+    {"clinic", "なにわ診療所", 8, "27", "271004", "9927000000001", "大阪府大阪市デモ区1-1"},
 };
+
+// kDemoHealthCentre / kDemoJurisdiction: デモ区保健所 covers 千代田区 (131016).
+constexpr std::size_t kDemoHealthCentre = 2;
+constexpr const char* kDemoJurisdiction = "131016";
 
 boost::optional<std::string> text(const char* value) {
     return value == nullptr ? boost::none : boost::optional<std::string>(value);
@@ -64,6 +71,11 @@ Result<DemoResult> load_demo(store::Database& db, const DemoOptions& options) {
                 soci::into(id);
             ids.push_back(id);
         }
+
+        const long long health_centre_id = ids.at(kDemoHealthCentre);
+        const std::string municipality = kDemoJurisdiction;
+        sql << "INSERT INTO jurisdictions (organisation_id, municipality_code) VALUES (:o, :m)",
+            soci::use(health_centre_id), soci::use(municipality);
 
         if (options.synthetic_institutions > 0) {
             const long long health_centre = ids.at(2);

@@ -21,12 +21,12 @@ TEST(Demo, LoadsOnceIntoAnEmptyDatabaseWithAValidHierarchy) {
         auto first = load_demo(*db, {25});
         ASSERT_TRUE(first) << first.error().message;
         EXPECT_TRUE(first->loaded);
-        EXPECT_EQ(first->organisations, 8u + 25u);
+        EXPECT_EQ(first->organisations, 10u + 25u);
 
         auto second = load_demo(*db, {25});
         ASSERT_TRUE(second);
         EXPECT_FALSE(second->loaded);
-        EXPECT_EQ(second->organisations, 33u);
+        EXPECT_EQ(second->organisations, 35u);
 
         auto lease = db->acquire();
         int institutions = 0, orphans = 0, kinds = 0;
@@ -37,7 +37,7 @@ TEST(Demo, LoadsOnceIntoAnEmptyDatabaseWithAValidHierarchy) {
                   "parent_id IS NULL",
             soci::into(orphans);
         *lease << "SELECT COUNT(DISTINCT kind) FROM organisations", soci::into(kinds);
-        EXPECT_EQ(institutions, 4 + 25);
+        EXPECT_EQ(institutions, 5 + 25);
         EXPECT_EQ(orphans, 0);
         EXPECT_EQ(kinds, 8);
     }

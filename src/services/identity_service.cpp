@@ -462,7 +462,7 @@ Result<std::vector<OrganisationView>> IdentityService::organisations(const Calle
     soci::rowset<long long> ids =
         (lease->prepare
              << "SELECT id FROM organisations WHERE id = :own OR (:pref <> '' AND prefecture_code = :pref2) "
-                "OR (kind = 'prefecture' AND :ministry = 1) ORDER BY kind, name",
+                "OR (kind IN ('prefecture', 'vendor') AND :ministry = 1) ORDER BY kind, name",
          soci::use(own), soci::use(pref), soci::use(pref),
          soci::use(caller.organisation.kind == identity::OrgKind::ministry ? 1 : 0));
     std::vector<long long> candidates(ids.begin(), ids.end());

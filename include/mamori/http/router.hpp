@@ -32,6 +32,14 @@ struct RouteMatch {
 // long; the server runs them on its bounded worker pool so the I/O threads keep serving everyone else.
 struct RouteOptions {
     bool blocking = false;
+    std::string_view access = "open";  // who may call it, as listed by routes(): "open", "authenticated", …
+};
+
+// RouteInfo: one registered route, for listings and the authorization matrix test.
+struct RouteInfo {
+    Method method;
+    std::string pattern;
+    std::string_view access;
 };
 
 // Router: a small table of routes; lookups are linear, which is fastest for the few dozen routes we have.
@@ -43,6 +51,9 @@ class Router {
 
     // match: finds the handler for a request. HEAD falls back to a GET route.
     RouteMatch match(Method method, std::string_view path) const;
+
+    // routes: every registered route in registration order.
+    std::vector<RouteInfo> routes() const;
 
   private:
     struct Route {

@@ -64,7 +64,8 @@ bool can_read_organisation(const Caller& caller, const OrganisationRef& target);
 // can_manage_users: administrators manage the users of their own organisation.
 bool can_manage_users(const Caller& caller, const OrganisationRef& target);
 
-// can_onboard: administrators of a supervising organisation (ministry → prefectures; prefecture → its health
+// can_onboard: administrators of a supervising organisation (ministry → prefectures and vendors, which stand
+// outside the tree and are admitted nationally; prefecture → its health
 // centres and institutions; health centre → institutions in its jurisdiction) may invite the first
 // administrator of an organisation that has none yet.
 bool can_onboard(const Caller& caller, const OrganisationRef& target);

@@ -1,0 +1,281 @@
+// The authorization matrix: every role (and anonymous) against every route the server has. Each row says who
+// may get past the access check; anything else must be refused with 401, 403 or 404. A route the server
+// registers without a row here fails the test, so no endpoint can be added without deciding who may use it.
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <functional>
+#include <map>
+#include <set>
+
+#include "mamori/api/routes.hpp"
+#include "mamori/core/embedded.hpp"
+#include "mamori/identity/passwords.hpp"
+#include "mamori/identity/totp.hpp"
+#include "mamori/services/catalog_service.hpp"
+#include "mamori/store/migrations.hpp"
+#include "support/server_process.hpp"
+#include "support/session_client.hpp"
+
+namespace mamori::testing {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kPassword = "matrix password 2026";
+
+struct Person {
+    std::string name;
+    std::string organisation;  // demo organisation name
+    std::vector<std::string> roles;
+};
+
+// One user per role that exists in the demo organisations, plus "anonymous" (no session).
+const std::vector<Person> kPeople = {
+    {"ministry-admin", "厚生労働省", {"administrator"}},
+    {"analyst", "厚生労働省", {"analyst"}},
+    {"pref-admin", "東京都", {"administrator"}},
+    {"pref-inspector", "東京都", {"inspector"}},
+    {"hc-inspector", "デモ区保健所", {"inspector"}},
+    {"clinic-admin", "さくら内科クリニック", {"administrator"}},
+    {"clinic-secmgr", "さくら内科クリニック", {"security_manager"}},
+    {"clinic-editor", "さくら内科クリニック", {"editor"}},
+    {"clinic-viewer", "さくら内科クリニック", {"viewer"}},
+    {"vendor-respondent", "デモ医療システム株式会社", {"vendor_respondent"}},
+};
+
+std::string login_of(const std::string& name) {
+    return name + "@matrix.example";
+}
+
+// A deterministic TOTP secret per person (20 bytes).
+std::vector<std::uint8_t> secret_of(const std::string& name) {
+    std::vector<std::uint8_t> s(20);
+    for (std::size_t i = 0; i < s.size(); ++i) s[i] = static_cast<std::uint8_t>(name[i % name.size()] + i);
+    return s;
+}
+
+class AuthorizationMatrix : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        std::string out;
+        ASSERT_EQ(run_mamori({"demo", "--database", "sqlite:" + db().string()}, out), 0) << out;
+        seed_users();
+        server_ = std::make_unique<ServerProcess>(db());
+    }
+
+    std::filesystem::path db() const { return dir_.path() / "matrix.db"; }
+
+    void seed_users() {
+        soci::session sql(soci::sqlite3, "db=\"" + db().string() + "\"");
+        const std::string hash = identity::hash_password(kPassword);
+        for (const auto& p : kPeople) {
+            long long org = 0;
+            sql << "SELECT id FROM organisations WHERE name = :n", soci::use(p.organisation), soci::into(org);
+            orgs_[p.organisation] = org;
+            const std::string login = login_of(p.name), secret = identity::base32_encode(secret_of(p.name));
+            long long id = 0;
+            sql << "INSERT INTO users (organisation_id, login, display_name, password_hash, totp_secret, "
+                   "totp_last_step, "
+                   "created_at, updated_at, password_changed_at) VALUES (:o, :l, :d, :h, :s, 0, "
+                   "'2026-01-01T00:00:00.000Z', "
+                   "'2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z') RETURNING id",
+                soci::use(org), soci::use(login), soci::use(p.name), soci::use(hash), soci::use(secret),
+                soci::into(id);
+            users_[p.name] = id;
+            for (const auto& role : p.roles)
+                sql << "INSERT INTO user_roles (user_id, role) VALUES (:u, :r)", soci::use(id),
+                    soci::use(role);
+        }
+        for (const std::string name : {"デモ総合病院", "なにわ診療所"}) {
+            long long org = 0;
+            sql << "SELECT id FROM organisations WHERE name = :n", soci::use(name), soci::into(org);
+            orgs_[name] = org;
+        }
+    }
+
+    SessionClient session_of(const std::string& name) {
+        SessionClient c(server_->host(), server_->port());
+        if (name == "anonymous") return c;
+        auto step1 = c.post("/api/v1/session", {{"login", login_of(name)}, {"password", kPassword}});
+        EXPECT_EQ(step1.status, 200) << name << ": " << step1.body;
+        auto step2 = c.post(
+            "/api/v1/session/mfa",
+            {{"code",
+              identity::totp_code(secret_of(name),
+                                  identity::totp_step(std::chrono::system_clock::now()) + logins_[name]++)}});
+        EXPECT_EQ(step2.status, 200) << name << ": " << step2.body;
+        return c;
+    }
+
+    std::string org(const std::string& name) { return std::to_string(orgs_.at(name)); }
+    std::string user(const std::string& name) { return std::to_string(users_.at(name)); }
+
+    TempDir dir_;
+    std::unique_ptr<ServerProcess> server_;
+    std::map<std::string, long long> orgs_, users_;
+    std::map<std::string, int> logins_;  // a TOTP code works once: each login of a person uses the next step
+    std::string clinic_admin_token_;
+};
+
+// Row: one route, one concrete request, and who gets past the access check ("*" = every signed-in person,
+// "everyone" = also anonymous).
+struct Row {
+    std::string method;
+    std::string pattern;  // as registered
+    std::function<std::string()> target;
+    json body;
+    std::set<std::string> allowed;
+};
+
+bool refused(int status) {
+    return status == 401 || status == 403 || status == 404;
+}
+
+TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
+    const std::set<std::string> everyone = {"everyone"}, signed_in = {"*"};
+    auto fixed = [](std::string t) { return [t] { return t; }; };
+    std::vector<Row> rows = {
+        {"GET", "/healthz", fixed("/healthz"), nullptr, everyone},
+        {"GET", "/readyz", fixed("/readyz"), nullptr, everyone},
+        {"GET", "/metrics", fixed("/metrics"), nullptr, everyone},
+        {"GET", "/api/v1/version", fixed("/api/v1/version"), nullptr, everyone},
+        {"GET", "/api/v1/catalog/editions", fixed("/api/v1/catalog/editions"), nullptr, everyone},
+        {"GET", "/api/v1/catalog/editions/{id}", fixed("/api/v1/catalog/editions/r7"), nullptr, everyone},
+        {"GET", "/api/v1/catalog/editions/{id}/forms/{form}",
+         fixed("/api/v1/catalog/editions/r7/forms/medical"), nullptr, everyone},
+        {"GET", "/api/v1/catalog/items/{canonical_id}", fixed("/api/v1/catalog/items/GOV-01"), nullptr,
+         everyone},
+        {"GET", "/api/v1/catalog/guideline", fixed("/api/v1/catalog/guideline"), nullptr, everyone},
+        {"GET", "/api/v1/catalog/priorities", fixed("/api/v1/catalog/priorities"), nullptr, everyone},
+        {"GET", "/api/v1/catalog/compare", fixed("/api/v1/catalog/compare?from=r6&to=r7&form=medical"),
+         nullptr, everyone},
+        {"GET", "/api/v1/setup", fixed("/api/v1/setup"), nullptr, everyone},
+        // Open by nature; refused by state (already set up) with 409, not by identity.
+        {"POST", "/api/v1/setup", fixed("/api/v1/setup"), json{{"organisation_kind", "clinic"}}, everyone},
+        {"POST", "/api/v1/session", fixed("/api/v1/session"), json{{"login", "x@y.example"}}, everyone},
+        {"POST", "/api/v1/invitations/accept", fixed("/api/v1/invitations/accept"), json{{"code", "X"}},
+         everyone},
+        // Needs a session that has passed the password step.
+        {"POST", "/api/v1/session/mfa", fixed("/api/v1/session/mfa"), json::object(), signed_in},
+        {"GET", "/api/v1/session", fixed("/api/v1/session"), nullptr, signed_in},
+        {"GET", "/api/v1/me", fixed("/api/v1/me"), nullptr, signed_in},
+        {"POST", "/api/v1/me/mfa/enrolment", fixed("/api/v1/me/mfa/enrolment"), json::object(), signed_in},
+        {"POST", "/api/v1/me/mfa/confirmation", fixed("/api/v1/me/mfa/confirmation"),
+         json{{"code", "000000"}}, signed_in},
+        {"POST", "/api/v1/me/password", fixed("/api/v1/me/password"),
+         json{{"current_password", "not it"}, {"new_password", "x"}}, signed_in},
+        {"GET", "/api/v1/me/tokens", fixed("/api/v1/me/tokens"), nullptr, signed_in},
+        {"POST", "/api/v1/me/tokens", fixed("/api/v1/me/tokens"),
+         json{{"name", "matrix"}, {"scopes", {"read"}}}, signed_in},
+        {"GET", "/api/v1/organisations", fixed("/api/v1/organisations"), nullptr, signed_in},
+        {"GET",
+         "/api/v1/organisations/{id}/users",
+         [this] { return "/api/v1/organisations/" + org("さくら内科クリニック") + "/users"; },
+         nullptr,
+         {"clinic-admin"}},
+        {"GET",
+         "/api/v1/organisations/{id}/users",
+         [this] { return "/api/v1/organisations/" + org("なにわ診療所") + "/users"; },
+         nullptr,
+         {}},
+        {"POST",
+         "/api/v1/organisations/{id}/invitations",
+         [this] { return "/api/v1/organisations/" + org("さくら内科クリニック") + "/invitations"; },
+         json{{"display_name", "x"}, {"roles", {"viewer"}}},
+         {"clinic-admin"}},
+        {"POST",
+         "/api/v1/organisations/{id}/invitations",
+         [this] { return "/api/v1/organisations/" + org("デモ総合病院") + "/invitations"; },
+         json{{"display_name", "x"}, {"roles", {"administrator"}}},
+         {"pref-admin"}},
+        {"POST",
+         "/api/v1/organisations/{id}/invitations",
+         [this] { return "/api/v1/organisations/" + org("デモ医療システム株式会社") + "/invitations"; },
+         json{{"display_name", "x"}, {"roles", {"administrator"}}},
+         {"ministry-admin"}},
+        {"POST",
+         "/api/v1/organisations/{id}/invitations",
+         [this] { return "/api/v1/organisations/" + org("なにわ診療所") + "/invitations"; },
+         json{{"display_name", "x"}, {"roles", {"administrator"}}},
+         {}},
+        {"PATCH",
+         "/api/v1/users/{id}",
+         [this] { return "/api/v1/users/" + user("clinic-editor"); },
+         json{{"roles", {"editor"}}},
+         {"clinic-admin"}},
+        {"PATCH",
+         "/api/v1/users/{id}",
+         [this] { return "/api/v1/users/" + user("analyst"); },
+         json{{"roles", {"analyst"}}},
+         {"ministry-admin"}},
+        {"GET",
+         "/api/v1/organisations/{id}/audit",
+         [this] { return "/api/v1/organisations/" + org("さくら内科クリニック") + "/audit"; },
+         nullptr,
+         {"clinic-admin"}},
+        {"GET",
+         "/api/v1/organisations/{id}/audit",
+         [this] { return "/api/v1/organisations/" + org("厚生労働省") + "/audit"; },
+         nullptr,
+         {"ministry-admin"}},
+        // Owner only: the token belongs to clinic-admin (created below).
+        {"DELETE",
+         "/api/v1/me/tokens/{id}",
+         [this] { return "/api/v1/me/tokens/" + clinic_admin_token_; },
+         nullptr,
+         {"clinic-admin"}},
+        // Last: it ends the session.
+        {"DELETE", "/api/v1/session", fixed("/api/v1/session"), nullptr, signed_in},
+    };
+
+    // Every registered route has at least one row.
+    {
+        TempDir scratch;
+        auto database = std::move(
+            *store::Database::open({store::Dialect::sqlite, (scratch.path() / "r.db").string()}, 1));
+        ASSERT_TRUE(store::migrate(*database, *store::embedded_migrations(store::Dialect::sqlite)));
+        services::IdentityService identity(*database);
+        auto catalog = services::CatalogService::load(embedded::catalog_files(), database.get());
+        ASSERT_TRUE(catalog);
+        http::Metrics metrics;
+        http::Router router;
+        api::register_routes(router, {*database, metrics, identity, **catalog, false});
+        std::set<std::string> covered;
+        for (const auto& r : rows) covered.insert(r.method + " " + r.pattern);
+        for (const auto& route : router.routes()) {
+            const std::string key = std::string(http::to_string(route.method)) + " " + route.pattern;
+            EXPECT_TRUE(covered.contains(key)) << key << " (" << route.access << ") has no row in the matrix";
+        }
+    }
+
+    std::vector<std::string> people = {"anonymous"};
+    for (const auto& p : kPeople) people.push_back(p.name);
+    {
+        SessionClient owner = session_of("clinic-admin");
+        auto created = owner.post("/api/v1/me/tokens", {{"name", "owned"}, {"scopes", {"read"}}});
+        ASSERT_EQ(created.status, 201);
+        clinic_admin_token_ = std::to_string(created.json()["id"].get<long long>());
+    }
+    int unique = 0;
+    for (const auto& person : people) {
+        SessionClient c = session_of(person);
+        for (const auto& row : rows) {
+            json body = row.body;
+            if (body.is_object() && row.pattern.find("invitations") != std::string::npos &&
+                row.pattern.find("accept") == std::string::npos)
+                body["login"] = "invitee" + std::to_string(++unique) + "@matrix.example";
+            const auto r = c.call(row.method, row.target(),
+                                  row.body.is_null() ? std::nullopt : std::optional<json>(body));
+            const bool expected = row.allowed.contains("everyone") ||
+                                  (person != "anonymous" && row.allowed.contains("*")) ||
+                                  row.allowed.contains(person);
+            EXPECT_EQ(!refused(r.status), expected) << person << " " << row.method << " " << row.target()
+                                                    << " → " << r.status << " " << r.body.substr(0, 200);
+        }
+    }
+}
+
+}  // namespace
+}  // namespace mamori::testing
