@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
@@ -123,7 +126,11 @@ struct Server::Impl {
     asio::signal_set signals{io};
     std::atomic<bool> stopping{false};
     std::atomic<std::size_t> open{0};
-    asio::thread_pool workers;
+    // The worker pool for blocking routes: its own io_context and threads that run at a lower priority, so
+    // a storm of Argon2id logins cannot starve the I/O threads of CPU.
+    asio::io_context work_io;
+    asio::executor_work_guard<asio::io_context::executor_type> work_guard{work_io.get_executor()};
+    std::vector<std::jthread> work_threads;
     std::atomic<std::size_t> worker_load{0};
     std::mutex connections_mutex;
     std::set<std::shared_ptr<Connection>> connections;
@@ -131,16 +138,30 @@ struct Server::Impl {
     Impl(ServerOptions o, const Dispatcher& d)
         : options(std::move(o)),
           dispatcher(d),
-          io(static_cast<int>(thread_count())),
-          workers(std::max<std::size_t>(1, options.worker_threads)) {}
+          io(static_cast<int>(thread_count())) {
+        const std::size_t n = options.worker_threads > 0
+                                  ? options.worker_threads
+                                  : std::max<std::size_t>(1, std::thread::hardware_concurrency() / 2);
+        for (std::size_t i = 0; i < n; ++i) {
+            work_threads.emplace_back([this] {
+                // Linux applies nice per thread; failure only means equal priority.
+                (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+                work_io.run();
+            });
+        }
+    }
 
-    ~Impl() { workers.join(); }
+    ~Impl() {
+        work_guard.reset();
+        work_io.stop();
+        work_threads.clear();
+    }
 
     // respond: runs the handler, on the worker pool for blocking routes (then back on the connection's
     // strand).
     awaitable<Response> respond(Request& request, beast::tcp_stream& stream) {
         if (!dispatcher.runs_on_worker(request)) co_return dispatcher.handle(request);
-        if (worker_load.fetch_add(1) >= options.worker_threads + options.max_worker_queue) {
+        if (worker_load.fetch_add(1) >= work_threads.size() + options.max_worker_queue) {
             worker_load.fetch_sub(1);
             request.request_id = assign_request_id(request);
             Response busy =
@@ -149,7 +170,7 @@ struct Server::Impl {
             dispatcher.finish(request, busy, "busy", std::chrono::steady_clock::now());
             co_return busy;
         }
-        co_await asio::post(workers.get_executor(), use_awaitable);
+        co_await asio::post(work_io.get_executor(), use_awaitable);
         Response response = dispatcher.handle(request);
         worker_load.fetch_sub(1);
         co_await asio::post(stream.get_executor(), use_awaitable);
@@ -367,10 +388,10 @@ void Server::run() {
         });
     }
     asio::co_spawn(impl.io, impl.accept_loop(), asio::detached);
-    std::vector<std::jthread> workers;
-    for (std::size_t i = 1; i < impl.thread_count(); ++i) workers.emplace_back([&impl] { impl.io.run(); });
+    std::vector<std::jthread> io_threads;
+    for (std::size_t i = 1; i < impl.thread_count(); ++i) io_threads.emplace_back([&impl] { impl.io.run(); });
     impl.io.run();
-    workers.clear();
+    io_threads.clear();
 }
 
 void Server::stop() {
