@@ -191,6 +191,9 @@ int run(int argc, char** argv) {
     CLI::App app{"mamori (守り): cybersecurity of Japan's medical institutions under the MHLW checklist",
                  "mamori"};
     app.require_subcommand(1);
+    app.footer(
+        "Each setting comes from its flag, else its MAMORI_* environment variable, else the --config file "
+        "(lines 'key = value', keys are the long flag names), else its default.");
     app.set_version_flag("--version", MAMORI_VERSION);
 
     CommonSettings common;
