@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { startSession } from './auth/session';
 import { Footer } from './components/Footer';
 import { Header } from './components/Header';
 import { Nav } from './components/Nav';
@@ -9,6 +10,7 @@ import { CatalogIndex } from './pages/catalog/CatalogIndex';
 import { Compare } from './pages/catalog/Compare';
 import { editionTitle, FormPage, formTitle } from './pages/catalog/FormPage';
 import { ItemHistory } from './pages/catalog/ItemHistory';
+import { IdentityPage, identityTitle } from './pages/account/IdentityPage';
 import { ComingSoon } from './pages/ComingSoon';
 import { Home } from './pages/Home';
 import { NotFound } from './pages/NotFound';
@@ -29,6 +31,8 @@ function pageTitle(t: Messages, route: Route): string {
       return `${route.id} | ${t.nav.catalog}`;
     case 'catalogCompare':
       return t.catalog.compareTitle;
+    case 'identity':
+      return identityTitle(t, route.page);
     case 'notFound':
       return t.notFound.title;
   }
@@ -49,6 +53,8 @@ function Page({ route }: { route: Route }) {
       return <ItemHistory key={route.id} id={route.id} />;
     case 'catalogCompare':
       return <Compare />;
+    case 'identity':
+      return <IdentityPage key={route.page} page={route.page} />;
     case 'notFound':
       return <NotFound />;
   }
@@ -90,6 +96,7 @@ function Shell() {
 }
 
 export function App() {
+  useEffect(startSession, []);
   return (
     <I18nProvider>
       <Shell />

@@ -14,12 +14,18 @@ function currentPath(): string {
 }
 
 // `path` may carry a query string ("/catalog/compare?from=r6&to=r7"); only a change of path or query
-// adds a history entry.
-export function navigate(path: string): void {
+// adds a history entry. `replace` swaps the current entry instead (redirects, e.g. to the login page).
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
   const target = new URL(path, window.location.href);
   if (normalizePath(target.pathname) === currentPath() && target.search === window.location.search) return;
-  history.pushState(null, '', path);
+  if (options.replace === true) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
   window.dispatchEvent(new Event(navigateEvent));
+}
+
+/** The current path with its query string, e.g. to come back to it after logging in. */
+export function currentLocation(): string {
+  return `${currentPath()}${window.location.search}`;
 }
 
 export function usePath(): string {

@@ -1,3 +1,4 @@
+import { matchIdentityRoute, type IdentityRoute } from './auth/routes';
 import type { Messages } from './i18n/ja';
 import { matchCatalogRoute, type CatalogRoute } from './pages/catalog/routes';
 
@@ -19,12 +20,19 @@ export const navItems: readonly NavItem[] = [
   ...sections.map((section) => ({ key: section, path: `/${section}` })),
 ];
 
-export type Route = { kind: 'home' } | { kind: 'section'; section: Section } | CatalogRoute | { kind: 'notFound' };
+export type Route =
+  | { kind: 'home' }
+  | { kind: 'section'; section: Section }
+  | CatalogRoute
+  | IdentityRoute
+  | { kind: 'notFound' };
 
 export function matchRoute(path: string): Route {
   if (path === '/') return { kind: 'home' };
   const catalog = matchCatalogRoute(path);
   if (catalog !== null) return catalog;
+  const identity = matchIdentityRoute(path);
+  if (identity !== null) return identity;
   const section = sections.find((candidate) => path === `/${candidate}`);
   return section === undefined ? { kind: 'notFound' } : { kind: 'section', section };
 }

@@ -1,16 +1,25 @@
+import { identityPaths } from '../auth/routes';
+import { isAdministrator, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
-import { navItems } from '../routes';
+import { navItems, type NavItem } from '../routes';
+
+// Administrators also get 管理 (users and the audit log), which covers every page under /admin.
+const adminItem: NavItem = { key: 'admin', path: identityPaths.adminUsers };
 
 export function Nav({ path }: { path: string }) {
   const { t } = useI18n();
+  const session = useSession();
+  const admin = session.status === 'active' && session.mfa === 'none' && isAdministrator(session.user);
+  const items = admin ? [...navItems, adminItem] : navItems;
   return (
     <nav aria-label={t.nav.label} class="border-b border-solid-gray-200 bg-solid-gray-50 print:hidden">
       <ul class="mx-auto grid max-w-6xl grid-cols-3 px-2 md:flex md:px-2">
-        {navItems.map((item) => {
+        {items.map((item) => {
           const current = item.path === path;
           // Pages below a section (e.g. /catalog/r7/medical) mark their section as the current place.
-          const within = !current && item.path !== '/' && path.startsWith(`${item.path}/`);
+          const section = item === adminItem ? '/admin' : item.path;
+          const within = !current && item.path !== '/' && path.startsWith(`${section}/`);
           return (
             <li key={item.path}>
               <Link

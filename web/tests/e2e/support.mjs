@@ -75,35 +75,37 @@ export async function stopServer(child) {
 
 /**
  * Starts the server and a fresh Chromium profile. Returns the session: `page`, `baseUrl`, `problems`
- * (console errors and uncaught exceptions so far), `open(path)`, `screenshot(name)` and `close()`.
- * `expectedError(message)` may return true for console errors a test provokes on purpose (e.g. the
- * browser's log line for a 404 answer).
+ * (console errors and uncaught exceptions so far), `open(path)`, `screenshot(name)`, `newBrowser()` and
+ * `close()`. `expectedError(message)` may return true for console errors a test provokes on purpose (e.g.
+ * the browser's log line for a 404 answer). `newBrowser()` starts a second Chromium with its own profile
+ * (its own cookies: another person on another PC) and returns `{ context, page, problems, open }`; it is
+ * closed with the session.
  */
 export async function startSession({ expectedError = () => false } = {}) {
   const bin = process.env.MAMORI_BIN;
   assert.ok(bin, 'MAMORI_BIN is not set: point it at the mamori binary, e.g. MAMORI_BIN=build/release/mamori');
   mkdirSync(screenshotDir, { recursive: true });
   const workDir = mkdtempSync(join(tmpdir(), 'mamori-e2e-'));
-  const profileDir = join(workDir, 'chromium-profile');
-  mkdirSync(profileDir);
 
   let server;
-  let context;
+  const contexts = [];
   const close = async () => {
-    await context?.close();
+    for (const context of contexts.reverse()) await context.close();
     if (server) await stopServer(server.child);
     rmSync(workDir, { recursive: true, force: true });
   };
 
-  try {
-    server = startServer(bin, workDir);
-    const baseUrl = await server.url;
-    context = await chromium.launchPersistentContext(profileDir, {
+  // One Chromium with a fresh profile, its console errors and uncaught exceptions collected in `problems`.
+  const launch = async (baseUrl) => {
+    const profileDir = join(workDir, `chromium-profile-${contexts.length + 1}`);
+    mkdirSync(profileDir);
+    const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: '/usr/bin/chromium',
       args: chromiumArgs,
       viewport: { width: 1280, height: 800 },
       locale: 'ja-JP',
     });
+    contexts.push(context);
     const page = context.pages()[0] ?? (await context.newPage());
     const problems = [];
     page.on('console', (message) => {
@@ -112,13 +114,20 @@ export async function startSession({ expectedError = () => false } = {}) {
       }
     });
     page.on('pageerror', (error) => problems.push(`uncaught exception on ${page.url()}: ${error.message}`));
+    return { context, page, problems, open: (path) => page.goto(new URL(path, baseUrl).href) };
+  };
 
+  try {
+    server = startServer(bin, workDir);
+    const baseUrl = await server.url;
+    const { page, problems, open } = await launch(baseUrl);
     return {
       baseUrl,
       page,
       problems,
-      open: (path) => page.goto(new URL(path, baseUrl).href),
+      open,
       screenshot: (name) => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true }),
+      newBrowser: () => launch(baseUrl),
       close,
     };
   } catch (error) {

@@ -1,0 +1,109 @@
+// Turns an API problem into what a page shows: a Japanese (or English) sentence for the whole problem,
+// messages for the fields it names, and the server's own `detail` as a secondary line.
+import { ApiError } from '../api/http';
+import type { Language } from '../i18n';
+import type { Messages } from '../i18n/ja';
+import { formatJst, lockedUntil } from './format';
+import { ProblemError } from './request';
+
+export interface ShownProblem {
+  message: string;
+  /** The server's English `detail`, shown smaller under the message. */
+  detail: string | null;
+  /** Messages for input fields, by the API's field name ("password", "login", "roles", …). */
+  fields: Record<string, string>;
+}
+
+/** Where the problem happened, for the few answers whose meaning depends on it. */
+export type ProblemContext = 'login' | 'code' | 'setup' | 'enrolment' | 'invitation' | 'other';
+
+function passwordMessage(t: Messages, detail: string): string {
+  const minimum = /at least (\d+) characters/.exec(detail);
+  if (minimum?.[1] !== undefined) return t.identity.fieldErrors.passwordShort(Number(minimum[1]));
+  if (detail.includes('login name')) return t.identity.fieldErrors.passwordIsLogin;
+  return t.identity.fieldErrors.passwordInvalid;
+}
+
+function fieldMessage(t: Messages, field: string, code: string | null, detail: string, context: ProblemContext): string {
+  const f = t.identity.fieldErrors;
+  switch (field) {
+    case 'password':
+    case 'new_password':
+      return passwordMessage(t, detail);
+    case 'current_password':
+      return f.currentPassword;
+    case 'login':
+      return code === 'conflict' ? f.loginExists : f.email;
+    case 'display_name':
+      return f.displayName;
+    case 'organisation_name':
+      return f.organisationName;
+    case 'organisation_kind':
+    case 'organisation_id':
+      return f.choose(t.identity.setup.kind);
+    case 'code':
+      return context === 'invitation' ? f.invitationCode : f.totpMismatch;
+    case 'name':
+      return f.tokenName;
+    case 'expires_in_days':
+      return f.tokenDays;
+    case 'roles':
+      return code === 'conflict' ? f.ownAdministrator : f.roles;
+    case 'disabled':
+      return f.ownDisable;
+    default:
+      return f.invalid;
+  }
+}
+
+export function describeProblem(t: Messages, language: Language, error: unknown, context: ProblemContext = 'other'): ShownProblem {
+  const p = t.identity.problems;
+  if (!(error instanceof ApiError)) return { message: p.invalid, detail: null, fields: {} };
+  if (error.kind === 'network') return { message: p.network, detail: null, fields: {} };
+  if (error.kind === 'invalid') return { message: p.invalid, detail: null, fields: {} };
+
+  const detail = error.detail;
+  const fields: Record<string, string> = {};
+  let field: string | null = null;
+  if (error instanceof ProblemError) {
+    for (const problem of error.fields) {
+      const name = problem.field.replace(/\[\d+\]$/, '');
+      fields[name] ??= fieldMessage(t, name, error.code, problem.message || (detail ?? ''), context);
+    }
+    field = error.field();
+  }
+  const shown = (message: string): ShownProblem => ({ message, detail, fields });
+
+  switch (error.code ?? '') {
+    case 'invalid_input': {
+      const single = field === null ? undefined : fields[field];
+      return shown(Object.keys(fields).length === 1 && single !== undefined ? single : p.invalidInput);
+    }
+    case 'unauthenticated':
+      if (context === 'login') return shown(p.wrongCredentials);
+      if (context === 'code' && (detail ?? '').includes('code')) return shown(p.wrongCode);
+      return shown(p.sessionEnded);
+    case 'rate_limited': {
+      const until = lockedUntil(detail);
+      return shown(until === null ? p.lockedNoTime : p.locked(formatJst(until, language)));
+    }
+    case 'forbidden':
+      return shown(field === 'X-CSRF-Token' || (detail ?? '').includes('CSRF') ? p.csrf : p.forbidden);
+    case 'not_found':
+      return shown(p.notFound);
+    case 'conflict': {
+      if (context === 'setup' && field === null) return shown(p.alreadySetUp);
+      if (context === 'enrolment') return shown((detail ?? '').includes('already') ? p.mfaAlreadyOn : p.mfaNotStarted);
+      const single = field === null ? undefined : fields[field];
+      return shown(single ?? p.conflict);
+    }
+    case 'unavailable':
+      return shown(p.unavailable);
+    default:
+      if (error.status === 401) return shown(context === 'login' ? p.wrongCredentials : p.sessionEnded);
+      if (error.status === 429) return shown(p.lockedNoTime);
+      if (error.status === 503) return shown(p.unavailable);
+      if (error.status >= 400 && error.status < 500) return shown(p.invalidInput);
+      return shown(p.server);
+  }
+}

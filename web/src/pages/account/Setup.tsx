@@ -1,0 +1,202 @@
+// /setup: first-run setup. Registers the organisation and its first administrator, then goes straight
+// on to two-factor enrolment (mandatory for administrators).
+import { useState } from 'preact/hooks';
+import { useResource } from '../../api/useResource';
+import { characters, looksLikeEmail, passwordProblem } from '../../auth/checks';
+import { describeProblem, type ShownProblem } from '../../auth/problems';
+import { send } from '../../auth/request';
+import { identityPaths } from '../../auth/routes';
+import { applySession } from '../../auth/session';
+import { isSessionAnswer, isSetupState, organisationKinds } from '../../auth/types';
+import { useI18n } from '../../i18n';
+import { Link, navigate } from '../../router';
+import {
+  bigPrimaryButtonClass,
+  FormErrors,
+  h1Class,
+  h2Class,
+  InfoNotice,
+  leadClass,
+  linkClass,
+  LoadingLine,
+  PasswordField,
+  PasswordRule,
+  ProblemBox,
+  SelectField,
+  TextField,
+} from './ui';
+
+function SetupForm() {
+  const { t, language } = useI18n();
+  const s = t.identity.setup;
+  const [kind, setKind] = useState('');
+  const [organisation, setOrganisation] = useState('');
+  const [name, setName] = useState('');
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<ShownProblem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const labels: Record<string, string> = {
+    organisation_kind: s.kind,
+    organisation_name: s.organisationName,
+    display_name: s.displayName,
+    login: s.loginName,
+    password: s.password,
+    password_confirm: s.passwordConfirm,
+  };
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const f = t.identity.fieldErrors;
+    const found: Record<string, string> = {};
+    if (kind === '') found['organisation_kind'] = f.choose(s.kind);
+    if (organisation.trim() === '') found['organisation_name'] = f.required(s.organisationName);
+    else if (characters(organisation.trim()) > 100) found['organisation_name'] = f.organisationName;
+    if (name.trim() === '') found['display_name'] = f.required(s.displayName);
+    else if (characters(name.trim()) > 100) found['display_name'] = f.displayName;
+    if (login.trim() === '') found['login'] = f.required(s.loginName);
+    else if (!looksLikeEmail(login)) found['login'] = f.email;
+    const weak = passwordProblem(t, password, login, false);
+    if (weak !== null) found['password'] = weak;
+    else if (confirm !== password) found['password_confirm'] = f.passwordMismatch;
+    setErrors(found);
+    setProblem(null);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    const body = {
+      organisation_kind: kind,
+      organisation_name: organisation.trim(),
+      display_name: name.trim(),
+      login: login.trim(),
+      password,
+    };
+    send('POST', '/api/v1/setup', isSessionAnswer, { body, loginStep: true }).then(
+      (answer) => {
+        applySession(answer);
+        navigate(identityPaths.accountMfa, { replace: true });
+      },
+      (error: unknown) => {
+        setBusy(false);
+        const shown = describeProblem(t, language, error, 'setup');
+        setErrors(shown.fields);
+        setProblem(shown);
+      },
+    );
+  };
+
+  return (
+    <form noValidate onSubmit={submit} class="max-w-xl" data-testid="setup-form">
+      <FormErrors errors={problem === null ? errors : {}} labels={labels} />
+      {problem !== null && <ProblemBox problem={problem} labels={labels} />}
+      <fieldset class="mt-8">
+        <legend class={h2Class}>{s.organisationHeading}</legend>
+        <SelectField
+          id="organisation_kind"
+          label={s.kind}
+          value={kind}
+          onChange={setKind}
+          placeholder={s.kindPlaceholder}
+          options={organisationKinds.map((value) => ({ value, label: t.identity.kinds[value] }))}
+          error={errors['organisation_kind']}
+          required
+        />
+        <TextField
+          id="organisation_name"
+          label={s.organisationName}
+          help={s.organisationNameHelp}
+          autocomplete="organization"
+          value={organisation}
+          onInput={setOrganisation}
+          error={errors['organisation_name']}
+          required
+        />
+      </fieldset>
+      <fieldset class="mt-10">
+        <legend class={h2Class}>{s.administratorHeading}</legend>
+        <TextField
+          id="display_name"
+          label={s.displayName}
+          help={s.displayNameHelp}
+          autocomplete="name"
+          value={name}
+          onInput={setName}
+          error={errors['display_name']}
+          required
+        />
+        <TextField
+          id="login"
+          label={s.loginName}
+          help={s.loginHelp}
+          type="email"
+          inputMode="email"
+          autocomplete="username"
+          spellcheck={false}
+          autoCapitalize="off"
+          value={login}
+          onInput={setLogin}
+          error={errors['login']}
+          required
+        />
+        <PasswordField
+          id="password"
+          label={s.password}
+          help={<PasswordRule mfa={false} />}
+          autocomplete="new-password"
+          value={password}
+          onInput={setPassword}
+          error={errors['password']}
+          required
+          count
+        />
+        <PasswordField
+          id="password_confirm"
+          label={s.passwordConfirm}
+          autocomplete="new-password"
+          value={confirm}
+          onInput={setConfirm}
+          error={errors['password_confirm']}
+          required
+        />
+      </fieldset>
+      <div class="mt-8">
+        <button type="submit" class={bigPrimaryButtonClass} disabled={busy}>
+          {busy ? s.submitting : s.submit}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function Setup() {
+  const { t, language } = useI18n();
+  const s = t.identity.setup;
+  const [state] = useResource('/api/v1/setup', (signal) =>
+    send('GET', '/api/v1/setup', isSetupState, { signal, loginStep: true }),
+  );
+  return (
+    <>
+      <h1 class={h1Class}>{s.title}</h1>
+      {state.state === 'loading' && <LoadingLine />}
+      {state.state === 'error' && <ProblemBox problem={describeProblem(t, language, state.error)} />}
+      {state.state === 'ready' && !state.data.needed && (
+        <InfoNotice testId="setup-done">
+          <p>{s.done}</p>
+          <p class="mt-2">
+            <Link href={identityPaths.login} class={linkClass}>
+              {s.loginLink}
+            </Link>
+          </p>
+        </InfoNotice>
+      )}
+      {state.state === 'ready' && state.data.needed && (
+        <>
+          <p class={leadClass}>{s.lead}</p>
+          <p class="mt-3 max-w-3xl text-std-16N-175">{s.next}</p>
+          <SetupForm />
+        </>
+      )}
+    </>
+  );
+}
