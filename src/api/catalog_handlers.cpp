@@ -33,15 +33,18 @@ Result<std::map<std::string, std::string>> query_params(const Request& request,
         const auto eq = pair.find('=');
         auto key = http::percent_decode(pair.substr(0, eq), true);
         auto value = http::percent_decode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
-        if (!key || !value) return fail(ErrorCode::invalid_input, "the query string has a malformed %-escape", "query");
+        if (!key || !value)
+            return fail(ErrorCode::invalid_input, "the query string has a malformed %-escape", "query");
         if (std::find(allowed.begin(), allowed.end(), *key) == allowed.end())
             return fail(ErrorCode::invalid_input,
                         allowed.size() == 0
                             ? fmt::format("unknown query parameter \"{}\": this resource takes none", *key)
-                            : fmt::format("unknown query parameter \"{}\" (allowed: {})", *key, fmt::join(allowed, ", ")),
+                            : fmt::format("unknown query parameter \"{}\" (allowed: {})", *key,
+                                          fmt::join(allowed, ", ")),
                         *key);
         if (!params.emplace(*key, *value).second)
-            return fail(ErrorCode::invalid_input, fmt::format("query parameter \"{}\" is given twice", *key), *key);
+            return fail(ErrorCode::invalid_input, fmt::format("query parameter \"{}\" is given twice", *key),
+                        *key);
     }
     return params;
 }

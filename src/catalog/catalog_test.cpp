@@ -40,7 +40,8 @@ struct FormCounts {
     std::size_t v, s, i;
 };
 
-constexpr GateStatus kPresent = GateStatus::present, kAbsent = GateStatus::absent, kUnknown = GateStatus::unknown;
+constexpr GateStatus kPresent = GateStatus::present, kAbsent = GateStatus::absent,
+                     kUnknown = GateStatus::unknown;
 
 const FormCounts kCounts[] = {
     {"r5", "medical", 13, 17, 1, 9, 3, kUnknown, 9, 3, 1},
@@ -274,8 +275,9 @@ TEST(CatalogData, GuidelineCanonicalRegistryAndPriorities) {
 
     ASSERT_NE(c.find_canonical("PRE-00"), nullptr);
     EXPECT_EQ(c.find_canonical("PRE-00")->kind, "gate");
-    EXPECT_EQ(std::count_if(c.canonical.begin(), c.canonical.end(), [](const auto& i) { return i.kind == "item"; }),
-              18);
+    EXPECT_EQ(
+        std::count_if(c.canonical.begin(), c.canonical.end(), [](const auto& i) { return i.kind == "item"; }),
+        18);
 
     const std::vector<std::string> order = {"GOV-01", "AST-01", "VND-01", "VND-02", "VUL-01", "IR-02",
                                             "IR-01",  "IR-03",  "IAM-03", "IAM-04", "IAM-02", "IAM-01",

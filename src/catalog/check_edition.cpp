@@ -15,20 +15,31 @@ namespace mamori::catalog {
 
 namespace {
 
-const Field kEditionFields[] = {
+constexpr std::string_view kNumberingStyles[] = {"paren", "circled"};
+constexpr std::string_view kFormDatePrecisions[] = {"year", "month", "day", "unknown"};
+constexpr std::string_view kOnePer[] = {"institution", "vendor_system"};
+constexpr std::string_view kAnswerColumnIds[] = {"answer", "confirmed_on", "target_date", "second_answer",
+                                                 "second_confirmed_on"};
+constexpr std::string_view kAnswerTypes[] = {"yes_no", "date"};
+constexpr std::string_view kAnswerRequired[] = {"always", "if_no", "optional"};
+constexpr std::string_view kGateEffects[] = {"other_items_not_required"};
+constexpr std::string_view kTargetBases[] = {"printed", "edition", "item"};
+constexpr std::string_view kSourceBases[] = {"item", "form", "edition"};
+
+constexpr Field kEditionFields[] = {
     {"kind", Type::str},
     {"format_version", Type::integer},
     {"id", Type::str},
     {"fiscal_year", Type::fy},
     {"fiscal_year_ja", Type::ja},
     {"published", Type::str},
-    {"published_precision", Type::str, {"year", "month", "day"}},
+    {"published_precision", Type::str, kDatePrecisions},
     {"published_confidence", Type::conf},
     {"published_note", Type::str},
     {"printed_date_ja", Type::ja},
     {"title_ja", Type::ja},
     {"title_en", Type::str},
-    {"numbering_style", Type::str, {"paren", "circled"}},
+    {"numbering_style", Type::str, kNumberingStyles},
     {"guideline", Type::str},
     {"sources", Type::urls},
     {"official_files", Type::array},
@@ -36,18 +47,18 @@ const Field kEditionFields[] = {
     {"notes", Type::strings},
     {"forms", Type::array},
 };
-const Field kOfficialFileFields[] = {
+constexpr Field kOfficialFileFields[] = {
     {"kind", Type::str},
     {"url", Type::url},
     {"retrieved", Type::boolean},
 };
-const Field kManualFields[] = {
+constexpr Field kManualFields[] = {
     {"title_ja", Type::ja},
     {"source", Type::url},
     {"confidence", Type::conf},
     {"note", Type::str_or_null},
 };
-const Field kFormFields[] = {
+constexpr Field kFormFields[] = {
     {"id", Type::str},
     {"title_ja", Type::ja},
     {"title_en", Type::str},
@@ -55,12 +66,12 @@ const Field kFormFields[] = {
     {"filled_by_ja", Type::str},
     {"filled_by_en", Type::str},
     {"published", Type::str_or_null},
-    {"published_precision", Type::str, {"year", "month", "day", "unknown"}},
+    {"published_precision", Type::str, kFormDatePrecisions},
     {"published_confidence", Type::conf_or_null},
     {"published_note", Type::str_or_null},
     {"form_applicability", Type::object},
     {"answer_columns", Type::array},
-    {"gate_status", Type::str, {"present", "absent", "unknown"}},
+    {"gate_status", Type::str, kGateStatuses},
     {"gate_status_confidence", Type::conf_or_null},
     {"gate", Type::object_or_null},
     {"gate_note", Type::str_or_null},
@@ -69,21 +80,21 @@ const Field kFormFields[] = {
     {"sources", Type::urls},
     {"items", Type::array},
 };
-const Field kFormApplicabilityFields[] = {
+constexpr Field kFormApplicabilityFields[] = {
     {"requires_vendor_contract", Type::boolean},
-    {"one_per", Type::str, {"institution", "vendor_system"}},
+    {"one_per", Type::str, kOnePer},
     {"note", Type::str_or_null},
 };
-const Field kAnswerColumnFields[] = {
-    {"id", Type::str, {"answer", "confirmed_on", "target_date", "second_answer", "second_confirmed_on"}},
+constexpr Field kAnswerColumnFields[] = {
+    {"id", Type::str, kAnswerColumnIds},
     {"label_ja", Type::ja},
     {"label_en", Type::str},
-    {"type", Type::str, {"yes_no", "date"}},
-    {"required", Type::str, {"always", "if_no", "optional"}},
+    {"type", Type::str, kAnswerTypes},
+    {"required", Type::str, kAnswerRequired},
     {"confidence", Type::conf},
     {"note", Type::str_or_null},
 };
-const Field kSectionFields[] = {
+constexpr Field kSectionFields[] = {
     {"section_id", Type::str},
     {"number", Type::str},
     {"section_ja", Type::ja},
@@ -92,12 +103,12 @@ const Field kSectionFields[] = {
     {"note", Type::str_or_null},
     {"source", Type::url_or_null},
 };
-const Field kGateFields[] = {
+constexpr Field kGateFields[] = {
     {"canonical_id", Type::str},
     {"heading_ja", Type::ja},
     {"question_ja", Type::ja},
     {"question_en", Type::str},
-    {"effect", Type::str, {"other_items_not_required"}},
+    {"effect", Type::str, kGateEffects},
     {"effect_ja", Type::ja},
     {"effect_en", Type::str},
     {"scope_en", Type::str},
@@ -109,7 +120,7 @@ const Field kGateFields[] = {
     {"confidence", Type::conf},
     {"confidence_note", Type::str},
 };
-const Field kItemFields[] = {
+constexpr Field kItemFields[] = {
     {"canonical_id", Type::str},
     {"number", Type::str},
     {"number_confidence", Type::conf},
@@ -124,7 +135,7 @@ const Field kItemFields[] = {
     {"wording_variants", Type::array},
     {"target_fiscal_year", Type::fy_or_null},
     {"target_label_ja", Type::ja_or_null},
-    {"target_basis", Type::str, {"printed", "edition", "item"}},
+    {"target_basis", Type::str, kTargetBases},
     {"target_confidence", Type::conf},
     {"target_note", Type::str_or_null},
     {"guideline_refs", Type::strings},
@@ -134,45 +145,45 @@ const Field kItemFields[] = {
     {"explanation_en", Type::object},
     {"applicability", Type::object},
     {"source", Type::url},
-    {"source_basis", Type::str, {"item", "form", "edition"}},
+    {"source_basis", Type::str, kSourceBases},
     {"sources", Type::urls},
     {"confidence", Type::conf},
     {"confidence_note", Type::str},
 };
-const Field kRowFields[] = {
+constexpr Field kRowFields[] = {
     {"key", Type::str},
     {"device_classes", Type::strings},
     {"label_ja", Type::ja_or_null},
     {"target_fiscal_year", Type::fy_or_null},
     {"target_label_ja", Type::ja_or_null},
-    {"target_basis", Type::str, {"printed", "edition", "item"}},
+    {"target_basis", Type::str, kTargetBases},
     {"target_confidence", Type::conf},
     {"confidence", Type::conf},
     {"note", Type::str_or_null},
 };
-const Field kWordingVariantFields[] = {
+constexpr Field kWordingVariantFields[] = {
     {"text_ja", Type::ja},
     {"source", Type::url},
     {"confidence", Type::conf},
     {"note", Type::str_or_null},
 };
-const Field kRefsBasisFields[] = {
+constexpr Field kRefsBasisFields[] = {
     {"confidence", Type::conf_or_null},
     {"printed_ja", Type::str_or_null},
     {"source", Type::url},
     {"note", Type::str_or_null},
 };
-const Field kExplanationJaFields[] = {
+constexpr Field kExplanationJaFields[] = {
     {"meaning_ja", Type::ja},
     {"how_ja", Type::ja},
     {"evidence_ja", Type::ja},
 };
-const Field kExplanationEnFields[] = {
+constexpr Field kExplanationEnFields[] = {
     {"meaning_en", Type::str},
     {"how_en", Type::str},
     {"evidence_en", Type::str},
 };
-const Field kApplicabilityFields[] = {
+constexpr Field kApplicabilityFields[] = {
     {"gate", Type::boolean},
     {"requires_vendor_contract", Type::boolean},
 };
@@ -241,9 +252,10 @@ void check_target(const Json& object, const Location& where, const EditionContex
     const auto year = integer(object, "target_fiscal_year");
     if (!year || ctx.fiscal_year == 0) return;
     if (*year < ctx.fiscal_year || *year > ctx.fiscal_year + kTargetYearsAhead)
-        ctx.out.add(where.file, join_path(where.path, "target_fiscal_year"),
-                    fmt::format("{} is not plausible for edition {} (FY{}): targets lie in FY{} … FY{}", *year,
-                                ctx.id, ctx.fiscal_year, ctx.fiscal_year, ctx.fiscal_year + kTargetYearsAhead));
+        ctx.out.add(
+            where.file, join_path(where.path, "target_fiscal_year"),
+            fmt::format("{} is not plausible for edition {} (FY{}): targets lie in FY{} … FY{}", *year,
+                        ctx.id, ctx.fiscal_year, ctx.fiscal_year, ctx.fiscal_year + kTargetYearsAhead));
 }
 
 Row check_row(const Json& r, const Location& where, EditionContext& ctx) {
@@ -259,9 +271,10 @@ Row check_row(const Json& r, const Location& where, EditionContext& ctx) {
         const auto rank = class_rank(ctx.catalog, row.device_classes[i]);
         const Location at = where.at("device_classes").at(i);
         if (rank == std::string::npos) {
-            ctx.out.add(at.file, at.path,
-                        fmt::format("unknown device class \"{}\" (expected 全般, サーバ, 端末PC or ネットワーク機器)",
-                                    row.device_classes[i]));
+            ctx.out.add(
+                at.file, at.path,
+                fmt::format("unknown device class \"{}\" (expected 全般, サーバ, 端末PC or ネットワーク機器)",
+                            row.device_classes[i]));
             return row;
         }
         if (i > 0 && rank <= previous)
@@ -307,22 +320,23 @@ void check_item(const Json& it, const Location& where, const Form& form, Edition
         out.add(where.file, join_path(where.path, "section_id"),
                 fmt::format("unknown section \"{}\" (not in the catalog.json sections)", item.section_id));
     if (section != nullptr && text(it, "section_ja") != section->section_ja)
-        out.add(where.file, join_path(where.path, "section_ja"),
-                fmt::format("must be \"{}\", the title of section {}", section->section_ja, section->section_id));
+        out.add(
+            where.file, join_path(where.path, "section_ja"),
+            fmt::format("must be \"{}\", the title of section {}", section->section_ja, section->section_id));
     if (ctx.style_known && !item.number.empty()) {
         const auto printed = parse_printed_number(item.number, ctx.style);
         if (!printed) {
             out.add(where.file, join_path(where.path, "number"),
-                    fmt::format("\"{}\" does not follow the edition's numbering style \"{}\" ({})", item.number,
-                                ctx.style == NumberingStyle::paren ? "paren" : "circled",
+                    fmt::format("\"{}\" does not follow the edition's numbering style \"{}\" ({})",
+                                item.number, ctx.style == NumberingStyle::paren ? "paren" : "circled",
                                 ctx.style == NumberingStyle::paren ? "e.g. 2-(7)" : "e.g. 2-⑦"));
         } else {
             item.section = printed->section;
             item.ordinal = printed->ordinal;
             if (section != nullptr && printed->section != section->number)
                 out.add(where.file, join_path(where.path, "number"),
-                        fmt::format("\"{}\" is in section {} but section_id is {}", item.number, printed->section,
-                                    section->section_id));
+                        fmt::format("\"{}\" is in section {} but section_id is {}", item.number,
+                                    printed->section, section->section_id));
         }
     }
 
@@ -334,16 +348,19 @@ void check_item(const Json& it, const Location& where, const Form& form, Edition
     for_each_element(it, where, "rows", [&](const Json& r, const Location& at) {
         Row row = check_row(r, at, ctx);
         if (!row.key.empty() && !keys.insert(row.key).second)
-            out.add(at.file, join_path(at.path, "key"), fmt::format("duplicate row key \"{}\" in this item", row.key));
+            out.add(at.file, join_path(at.path, "key"),
+                    fmt::format("duplicate row key \"{}\" in this item", row.key));
         item.rows.push_back(std::move(row));
     });
     std::vector<std::size_t> union_ranks;
     for (const auto& row : item.rows)
         for (const auto& c : row.device_classes)
-            if (auto rank = class_rank(ctx.catalog, c); rank != std::string::npos) union_ranks.push_back(rank);
+            if (auto rank = class_rank(ctx.catalog, c); rank != std::string::npos)
+                union_ranks.push_back(rank);
     std::sort(union_ranks.begin(), union_ranks.end());
     union_ranks.erase(std::unique(union_ranks.begin(), union_ranks.end()), union_ranks.end());
     std::vector<std::string> expected_classes;
+    expected_classes.reserve(union_ranks.size());
     for (auto rank : union_ranks) expected_classes.push_back(ctx.catalog.device_classes[rank].device_class);
     if (member(it, "device_classes").is_array() && texts(it, "device_classes") != expected_classes)
         out.add(where.file, join_path(where.path, "device_classes"),
@@ -357,7 +374,8 @@ void check_item(const Json& it, const Location& where, const Form& form, Edition
     bool rows_ok = !item.rows.empty();
     for_each_element(it, where, "rows", [&](const Json& r, const Location&) {
         if (!r.is_object()) return void(rows_ok = false);
-        if (const auto y = integer(r, "target_fiscal_year")) earliest = earliest ? std::min(*earliest, *y) : *y;
+        if (const auto y = integer(r, "target_fiscal_year"))
+            earliest = earliest ? std::min(*earliest, *y) : *y;
         const Confidence c = confidence(r, "target_confidence");
         weakest_row = weakest_row ? weakest(*weakest_row, c) : c;
     });
@@ -377,9 +395,9 @@ void check_item(const Json& it, const Location& where, const Form& form, Edition
     if (member(it, "guideline_refs_none_given").is_boolean() && member(it, "guideline_refs").is_array() &&
         item.guideline_refs.empty() != item.guideline_refs_none_given)
         out.add(where.file, join_path(where.path, "guideline_refs_none_given"),
-                item.guideline_refs_none_given
-                    ? "is true but guideline_refs is not empty"
-                    : "the item has no guideline_refs: give at least one or set guideline_refs_none_given to true");
+                item.guideline_refs_none_given ? "is true but guideline_refs is not empty"
+                                               : "the item has no guideline_refs: give at least one or set "
+                                                 "guideline_refs_none_given to true");
 
     check_explanations(it, where, out);
     for_each_element(it, where, "wording_variants", [&](const Json& v, const Location& at) {
@@ -451,11 +469,13 @@ void check_form(const Json& f, const Location& where, EditionContext& ctx, Form&
                                 published.get<std::string>(), *actual));
     }
 
-    check_fields(member(f, "form_applicability"), where.at("form_applicability"), kFormApplicabilityFields, out);
+    check_fields(member(f, "form_applicability"), where.at("form_applicability"), kFormApplicabilityFields,
+                 out);
     std::set<std::string> columns;
     for_each_element(f, where, "answer_columns", [&](const Json& c, const Location& at) {
         if (check_fields(c, at, kAnswerColumnFields, out) && !columns.insert(text(c, "id")).second)
-            out.add(at.file, join_path(at.path, "id"), fmt::format("duplicate answer column \"{}\"", text(c, "id")));
+            out.add(at.file, join_path(at.path, "id"),
+                    fmt::format("duplicate answer column \"{}\"", text(c, "id")));
     });
 
     if (!gate_status.empty() && member(f, "gate_status_confidence").is_null() != (gate_status == "unknown"))
@@ -484,11 +504,13 @@ void check_form(const Json& f, const Location& where, EditionContext& ctx, Form&
             out.add(at.file, join_path(at.path, "number"),
                     fmt::format("must be \"{}\" for section {}", vocab->number, id));
         if (!section_ids.insert(id).second)
-            out.add(at.file, join_path(at.path, "section_id"), fmt::format("section \"{}\" is listed twice", id));
+            out.add(at.file, join_path(at.path, "section_id"),
+                    fmt::format("section \"{}\" is listed twice", id));
     });
 
     const Json& items = member(f, "items");
-    if (items.is_array() && items.empty()) out.add(where.file, join_path(where.path, "items"), "a form needs items");
+    if (items.is_array() && items.empty())
+        out.add(where.file, join_path(where.path, "items"), "a form needs items");
     std::map<std::string, Location> seen;
     for_each_element(f, where, "items", [&](const Json& it, const Location& at) {
         Item item;
@@ -496,8 +518,8 @@ void check_form(const Json& f, const Location& where, EditionContext& ctx, Form&
         if (!item.canonical_id.empty()) {
             if (const auto [first, inserted] = seen.emplace(item.canonical_id, at); !inserted)
                 out.add(at.file, join_path(at.path, "canonical_id"),
-                        fmt::format("duplicate canonical id \"{}\" in form {}: already used at {}", item.canonical_id,
-                                    form.id, first->second.path));
+                        fmt::format("duplicate canonical id \"{}\" in form {}: already used at {}",
+                                    item.canonical_id, form.id, first->second.path));
         }
         form.items.push_back(std::move(item));
     });
@@ -515,8 +537,8 @@ void check_form(const Json& f, const Location& where, EditionContext& ctx, Form&
                                 form.items[i - 1].number));
         } else if (item.ordinal != expected) {
             out.add(at.file, join_path(at.path, "number"),
-                    fmt::format("\"{}\" leaves a gap: section {} {} with number {}", item.number, item.section,
-                                expected == 1 ? "must start" : "must continue", expected));
+                    fmt::format("\"{}\" leaves a gap: section {} {} with number {}", item.number,
+                                item.section, expected == 1 ? "must start" : "must continue", expected));
         }
         section = item.section;
         ordinal = item.ordinal;
@@ -539,11 +561,12 @@ std::shared_ptr<Edition> check_edition(const Located& doc, const RevisionInfo& i
     edition->title_ja = text(e, "title_ja");
     edition->title_en = text(e, "title_en");
 
-    static const std::regex kIdShape("r([1-9][0-9]*)");
+    static const std::regex id_shape("r([1-9][0-9]*)");
     std::smatch m;
-    if (!std::regex_match(edition->id, m, kIdShape))
-        out.add(doc.where.file, join_path(doc.where.path, "id"),
-                fmt::format("\"{}\" is not an edition id: r followed by the Reiwa year, e.g. r8", edition->id));
+    if (!std::regex_match(edition->id, m, id_shape))
+        out.add(
+            doc.where.file, join_path(doc.where.path, "id"),
+            fmt::format("\"{}\" is not an edition id: r followed by the Reiwa year, e.g. r8", edition->id));
     else if (edition->fiscal_year != 0 && std::stoi(m[1]) + kReiwaOffset != edition->fiscal_year)
         out.add(doc.where.file, join_path(doc.where.path, "id"),
                 fmt::format("\"{}\" does not match fiscal_year {} (令和{}年度 is r{})", edition->id,
@@ -558,11 +581,13 @@ std::shared_ptr<Edition> check_edition(const Located& doc, const RevisionInfo& i
                     fmt::format("\"{}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", *published));
         else if (!precision.empty() && *actual != precision)
             out.add(doc.where.file, join_path(doc.where.path, "published_precision"),
-                    fmt::format("is \"{}\" but published \"{}\" has {} precision", precision, *published, *actual));
+                    fmt::format("is \"{}\" but published \"{}\" has {} precision", precision, *published,
+                                *actual));
     }
     if (const auto guideline = text(e, "guideline"); !guideline.empty() && guideline != catalog.guideline.id)
         out.add(doc.where.file, join_path(doc.where.path, "guideline"),
-                fmt::format("unknown guideline \"{}\" (the catalog has \"{}\")", guideline, catalog.guideline.id));
+                fmt::format("unknown guideline \"{}\" (the catalog has \"{}\")", guideline,
+                            catalog.guideline.id));
     const auto sources = texts(e, "sources");
     if (member(e, "sources").is_array() && sources.empty())
         out.add(doc.where.file, join_path(doc.where.path, "sources"),
@@ -593,8 +618,8 @@ std::shared_ptr<Edition> check_edition(const Located& doc, const RevisionInfo& i
                         fmt::format("duplicate form \"{}\" in edition {}", form.id, edition->id));
             else if (previous > rank && previous != catalog.forms.size())
                 out.add(at.file, join_path(at.path, "id"),
-                        fmt::format("form \"{}\" must come before \"{}\" (order: medical, pharmacy, vendor)", form.id,
-                                    edition->forms.back().id));
+                        fmt::format("form \"{}\" must come before \"{}\" (order: medical, pharmacy, vendor)",
+                                    form.id, edition->forms.back().id));
         }
         edition->forms.push_back(std::move(form));
     });

@@ -12,45 +12,44 @@ namespace mamori::catalog {
 
 namespace {
 
-const Field kMappingFields[] = {
-    {"kind", Type::str},
-    {"format_version", Type::integer},
-    {"id", Type::str},
-    {"from_edition", Type::str},
-    {"to_edition", Type::str},
-    {"sources", Type::urls},
+constexpr std::string_view kEntryKinds[] = {"unchanged", "reworded", "merged", "split", "new"};
+constexpr std::string_view kChangeWords[] = {"text", "rows", "number", "target"};
+
+constexpr Field kMappingFields[] = {
+    {"kind", Type::str},         {"format_version", Type::integer}, {"id", Type::str},
+    {"from_edition", Type::str}, {"to_edition", Type::str},         {"sources", Type::urls},
     {"forms", Type::array},
 };
-const Field kFormMappingFields[] = {
-    {"form", Type::str},       {"gate_change", Type::object}, {"summary", Type::object},
-    {"entries", Type::array},  {"removed", Type::array},      {"removed_note", Type::str_or_null},
+constexpr Field kFormMappingFields[] = {
+    {"form", Type::str},      {"gate_change", Type::object}, {"summary", Type::object},
+    {"entries", Type::array}, {"removed", Type::array},      {"removed_note", Type::str_or_null},
 };
-const Field kGateChangeFields[] = {
-    {"from", Type::str, {"present", "absent", "unknown"}},
-    {"to", Type::str, {"present", "absent", "unknown"}},
+constexpr Field kGateChangeFields[] = {
+    {"from", Type::str, kGateStatuses},
+    {"to", Type::str, kGateStatuses},
     {"confidence", Type::conf},
     {"note", Type::str_or_null},
 };
-const Field kSummaryFields[] = {
+constexpr Field kSummaryFields[] = {
     {"unchanged", Type::integer}, {"reworded", Type::integer}, {"merged", Type::integer},
     {"split", Type::integer},     {"new", Type::integer},      {"removed", Type::integer},
 };
-const Field kEntryFields[] = {
+constexpr Field kEntryFields[] = {
     {"to", Type::object},
     {"from", Type::array},
-    {"kind", Type::str, {"unchanged", "reworded", "merged", "split", "new"}},
+    {"kind", Type::str, kEntryKinds},
     {"renumbered", Type::boolean},
-    {"changes", Type::strings, {"text", "rows", "number", "target"}},
+    {"changes", Type::strings, kChangeWords},
     {"confidence", Type::conf},
     {"note", Type::str_or_null},
 };
-const Field kRefFields[] = {
+constexpr Field kRefFields[] = {
     {"canonical_id", Type::str},
     {"number", Type::str},
     {"rows", Type::strings},
 };
-const Field kRemovedFields[] = {
-    {"canonical_id", Type::str}, {"number", Type::str},         {"rows", Type::strings},
+constexpr Field kRemovedFields[] = {
+    {"canonical_id", Type::str}, {"number", Type::str},       {"rows", Type::strings},
     {"confidence", Type::conf},  {"note", Type::str_or_null},
 };
 
@@ -74,22 +73,24 @@ const Item* resolve(const Json& ref, const Location& where, const Edition& editi
     const std::string number = text(ref, "number");
     const Item* item = form.find(id);
     if (item == nullptr) {
-        out.add(where.file, join_path(where.path, "canonical_id"),
-                fmt::format("points nowhere: edition {} form {} has no item \"{}\"", edition.id, form.id, id));
+        out.add(
+            where.file, join_path(where.path, "canonical_id"),
+            fmt::format("points nowhere: edition {} form {} has no item \"{}\"", edition.id, form.id, id));
         return nullptr;
     }
     if (item->number != number) {
         out.add(where.file, join_path(where.path, "number"),
-                fmt::format("points nowhere: item {} of edition {} form {} is numbered \"{}\", not \"{}\"", id,
-                            edition.id, form.id, item->number, number));
+                fmt::format("points nowhere: item {} of edition {} form {} is numbered \"{}\", not \"{}\"",
+                            id, edition.id, form.id, item->number, number));
         return nullptr;
     }
     const auto rows = texts(ref, "rows");
     for (std::size_t i = 0; i < rows.size(); ++i)
-        if (std::none_of(item->rows.begin(), item->rows.end(), [&](const Row& r) { return r.key == rows[i]; }))
+        if (std::none_of(item->rows.begin(), item->rows.end(),
+                         [&](const Row& r) { return r.key == rows[i]; }))
             out.add(where.file, index_path(join_path(where.path, "rows"), i),
-                    fmt::format("points nowhere: item {} {} of edition {} form {} has no row \"{}\"", id, number,
-                                edition.id, form.id, rows[i]));
+                    fmt::format("points nowhere: item {} {} of edition {} form {} has no row \"{}\"", id,
+                                number, edition.id, form.id, rows[i]));
     return item;
 }
 
@@ -110,7 +111,8 @@ void check_form_mapping(const Json& f, const Location& where, const Edition& fro
         return;
     }
     if (mapping.find(fm.form) != nullptr) {
-        out.add(where.file, join_path(where.path, "form"), fmt::format("form \"{}\" is mapped twice", fm.form));
+        out.add(where.file, join_path(where.path, "form"),
+                fmt::format("form \"{}\" is mapped twice", fm.form));
         return;
     }
 
@@ -118,12 +120,12 @@ void check_form_mapping(const Json& f, const Location& where, const Edition& fro
     if (check_fields(gate, where.at("gate_change"), kGateChangeFields, out)) {
         if (text(gate, "from") != gate_word(earlier->gate_status))
             out.add(where.file, join_path(where.path, "gate_change.from"),
-                    fmt::format("is \"{}\" but form {} of {} has gate_status \"{}\"", text(gate, "from"), fm.form,
-                                from.id, gate_word(earlier->gate_status)));
+                    fmt::format("is \"{}\" but form {} of {} has gate_status \"{}\"", text(gate, "from"),
+                                fm.form, from.id, gate_word(earlier->gate_status)));
         if (text(gate, "to") != gate_word(later->gate_status))
             out.add(where.file, join_path(where.path, "gate_change.to"),
-                    fmt::format("is \"{}\" but form {} of {} has gate_status \"{}\"", text(gate, "to"), fm.form,
-                                to.id, gate_word(later->gate_status)));
+                    fmt::format("is \"{}\" but form {} of {} has gate_status \"{}\"", text(gate, "to"),
+                                fm.form, to.id, gate_word(later->gate_status)));
     }
 
     std::set<std::string> used;  // earlier items that some entry comes from
@@ -143,16 +145,18 @@ void check_form_mapping(const Json& f, const Location& where, const Edition& fro
 
         const Item* target = resolve(member(e, "to"), at.at("to"), to, *later, out);
         if (i < later->items.size() && entry.to.canonical_id != later->items[i].canonical_id)
-            out.add(at.file, join_path(at.path, "to.canonical_id"),
-                    fmt::format("is \"{}\" but entries must follow the printed order of {} {}: item {} is \"{}\"",
-                                entry.to.canonical_id, to.id, fm.form, i, later->items[i].canonical_id));
+            out.add(
+                at.file, join_path(at.path, "to.canonical_id"),
+                fmt::format("is \"{}\" but entries must follow the printed order of {} {}: item {} is \"{}\"",
+                            entry.to.canonical_id, to.id, fm.form, i, later->items[i].canonical_id));
         std::vector<const Item*> sources;
         std::size_t source_rows = 0;
         for_each_element(e, at, "from", [&](const Json& ref, const Location& rat) {
             entry.from.push_back(to_ref(ref));
             source_rows += entry.from.back().rows.size();
             // A wrong number is reported once, here, not again as an earlier item that nothing uses.
-            if (earlier->find(entry.from.back().canonical_id) != nullptr) used.insert(entry.from.back().canonical_id);
+            if (earlier->find(entry.from.back().canonical_id) != nullptr)
+                used.insert(entry.from.back().canonical_id);
             if (const Item* s = resolve(ref, rat, from, *earlier, out)) sources.push_back(s);
         });
         const std::size_t target_rows = entry.to.rows.size();
@@ -162,14 +166,16 @@ void check_form_mapping(const Json& f, const Location& where, const Edition& fro
             out.add(at.file, join_path(at.path, "from"),
                     fmt::format("a \"{}\" item needs at least one earlier item", text(e, "kind")));
         if (entry.kind == MappingKind::merged && (source_rows < 2 || target_rows >= source_rows))
-            out.add(at.file, join_path(at.path, "kind"),
-                    fmt::format("\"merged\" needs at least 2 source rows and fewer target rows than source rows "
-                                "(has {} source, {} target)",
-                                source_rows, target_rows));
+            out.add(
+                at.file, join_path(at.path, "kind"),
+                fmt::format("\"merged\" needs at least 2 source rows and fewer target rows than source rows "
+                            "(has {} source, {} target)",
+                            source_rows, target_rows));
         if (entry.kind == MappingKind::split && target_rows <= source_rows)
-            out.add(at.file, join_path(at.path, "kind"),
-                    fmt::format("\"split\" needs more target rows than source rows (has {} source, {} target)",
-                                source_rows, target_rows));
+            out.add(
+                at.file, join_path(at.path, "kind"),
+                fmt::format("\"split\" needs more target rows than source rows (has {} source, {} target)",
+                            source_rows, target_rows));
         for (std::size_t c = 0; c < entry.changes.size(); ++c)
             if (std::count(entry.changes.begin(), entry.changes.end(), entry.changes[c]) > 1)
                 out.add(at.file, index_path(join_path(at.path, "changes"), c),
@@ -179,22 +185,25 @@ void check_form_mapping(const Json& f, const Location& where, const Edition& fro
             const bool moved = s.section != target->section || s.ordinal != target->ordinal;
             if (member(e, "renumbered").is_boolean() && moved != entry.renumbered)
                 out.add(at.file, join_path(at.path, "renumbered"),
-                        fmt::format("is {} but {} → {} {} the section or ordinal", entry.renumbered ? "true" : "false",
-                                    s.number, target->number, moved ? "changes" : "keeps"));
+                        fmt::format("is {} but {} → {} {} the section or ordinal",
+                                    entry.renumbered ? "true" : "false", s.number, target->number,
+                                    moved ? "changes" : "keeps"));
             const bool number_changed = s.number != target->number;
             const bool listed = std::count(entry.changes.begin(), entry.changes.end(), "number") > 0;
             if (number_changed != listed)
                 out.add(at.file, join_path(at.path, "changes"),
                         fmt::format("{} \"number\" but the printed number {} ({} → {})",
-                                    listed ? "lists" : "does not list", number_changed ? "changes" : "stays the same",
-                                    s.number, target->number));
+                                    listed ? "lists" : "does not list",
+                                    number_changed ? "changes" : "stays the same", s.number, target->number));
         }
         fm.entries.push_back(std::move(entry));
     });
     if (entries.is_array() && entries.size() != later->items.size())
-        out.add(where.file, join_path(where.path, "entries"),
-                fmt::format("has {} entries but {} {} has {} items: there must be one entry per item, in printed order",
-                            entries.size(), to.id, fm.form, later->items.size()));
+        out.add(
+            where.file, join_path(where.path, "entries"),
+            fmt::format(
+                "has {} entries but {} {} has {} items: there must be one entry per item, in printed order",
+                entries.size(), to.id, fm.form, later->items.size()));
 
     for_each_element(f, where, "removed", [&](const Json& r, const Location& at) {
         if (!check_fields(r, at, kRemovedFields, out)) return;
@@ -206,8 +215,8 @@ void check_form_mapping(const Json& f, const Location& where, const Edition& fro
         resolve(ref, at, from, *earlier, out);
         if (later->find(removed.item.canonical_id) != nullptr)
             out.add(at.file, join_path(at.path, "canonical_id"),
-                    fmt::format("\"{}\" is listed as removed but is still in {} {}", removed.item.canonical_id, to.id,
-                                fm.form));
+                    fmt::format("\"{}\" is listed as removed but is still in {} {}",
+                                removed.item.canonical_id, to.id, fm.form));
         fm.removed.push_back(std::move(removed));
     });
     for (const auto& item : earlier->items)
@@ -255,16 +264,18 @@ void check_mapping(const Located& doc, Catalog& catalog, Diagnostics& out) {
     if (from == nullptr || to == nullptr) return;
     if (from->fiscal_year >= to->fiscal_year)
         out.add(doc.where.file, join_path(doc.where.path, "to_edition"),
-                fmt::format("{} (FY{}) is not later than {} (FY{}): mappings run forward", to->id, to->fiscal_year,
-                            from->id, from->fiscal_year));
+                fmt::format("{} (FY{}) is not later than {} (FY{}): mappings run forward", to->id,
+                            to->fiscal_year, from->id, from->fiscal_year));
 
     for_each_element(m, doc.where, "forms", [&](const Json& f, const Location& at) {
         check_form_mapping(f, at, *from, *to, mapping, out);
     });
     for (const auto& form : to->forms)
-        if (from->find(form.id) != nullptr && mapping.find(form.id) == nullptr && member(m, "forms").is_array())
+        if (from->find(form.id) != nullptr && mapping.find(form.id) == nullptr &&
+            member(m, "forms").is_array())
             out.add(doc.where.file, join_path(doc.where.path, "forms"),
-                    fmt::format("form \"{}\" is in both {} and {} but has no mapping", form.id, from->id, to->id));
+                    fmt::format("form \"{}\" is in both {} and {} but has no mapping", form.id, from->id,
+                                to->id));
     catalog.mappings.push_back(std::move(mapping));
 }
 

@@ -18,9 +18,16 @@ namespace {
 
 constexpr int kKnownFormatVersion = 1;
 
-const Field kIndexFields[] = {
+constexpr std::string_view kFormatNames[] = {"mamori-catalog"};
+constexpr std::string_view kFileKinds[] = {"guideline", "canonical", "edition", "mapping", "priorities"};
+constexpr std::string_view kVolumes[] = {"O", "M", "P", "C"};
+constexpr std::string_view kGuidelineEntryKinds[] = {"volume",     "chapter", "section",
+                                                     "subsection", "clause",  "point"};
+constexpr std::string_view kCanonicalKinds[] = {"gate", "item"};
+
+constexpr Field kIndexFields[] = {
     {"kind", Type::str},
-    {"format", Type::str, {"mamori-catalog"}},
+    {"format", Type::str, kFormatNames},
     {"format_version", Type::integer},
     {"revision", Type::integer},
     {"description_ja", Type::ja},
@@ -29,47 +36,47 @@ const Field kIndexFields[] = {
     {"files", Type::array},
     {"vocabularies", Type::object},
 };
-const Field kIndexFileFields[] = {
+constexpr Field kIndexFileFields[] = {
     {"path", Type::str},
-    {"kind", Type::str, {"guideline", "canonical", "edition", "mapping", "priorities"}},
+    {"kind", Type::str, kFileKinds},
     {"id", Type::str_or_null},
 };
-const Field kVocabularyFields[] = {
-    {"confidence", Type::array},     {"forms", Type::array},         {"sections", Type::array},
+constexpr Field kVocabularyFields[] = {
+    {"confidence", Type::array},     {"forms", Type::array},           {"sections", Type::array},
     {"device_classes", Type::array}, {"mapping_kinds", Type::strings}, {"target_basis", Type::strings},
     {"gate_status", Type::strings},  {"source_basis", Type::strings},
 };
-const Field kConfidenceVocabularyFields[] = {
+constexpr Field kConfidenceVocabularyFields[] = {
     {"id", Type::conf},
     {"name_en", Type::str},
     {"description_en", Type::str},
 };
-const Field kFormVocabularyFields[] = {
+constexpr Field kFormVocabularyFields[] = {
     {"id", Type::str},
     {"title_ja", Type::ja},
     {"title_en", Type::str},
 };
-const Field kSectionVocabularyFields[] = {
+constexpr Field kSectionVocabularyFields[] = {
     {"section_id", Type::str},
     {"number", Type::str},
     {"section_ja", Type::ja},
     {"section_en", Type::str},
 };
-const Field kDeviceClassVocabularyFields[] = {
+constexpr Field kDeviceClassVocabularyFields[] = {
     {"device_class", Type::ja},
     {"key", Type::str},
     {"label_ja", Type::ja},
     {"label_en", Type::str},
 };
 
-const Field kGuidelineFields[] = {
+constexpr Field kGuidelineFields[] = {
     {"kind", Type::str},
     {"format_version", Type::integer},
     {"id", Type::str},
     {"title_ja", Type::ja},
     {"title_en", Type::str},
     {"published", Type::str},
-    {"published_precision", Type::str, {"year", "month", "day"}},
+    {"published_precision", Type::str, kDatePrecisions},
     {"source", Type::url},
     {"sources", Type::urls},
     {"confidence", Type::conf},
@@ -77,16 +84,16 @@ const Field kGuidelineFields[] = {
     {"volumes", Type::array},
     {"entries", Type::array},
 };
-const Field kVolumeFields[] = {
-    {"id", Type::str, {"O", "M", "P", "C"}},
+constexpr Field kVolumeFields[] = {
+    {"id", Type::str, kVolumes},
     {"title_ja", Type::ja},
     {"title_en", Type::str},
 };
-const Field kGuidelineEntryFields[] = {
+constexpr Field kGuidelineEntryFields[] = {
     {"id", Type::str},
-    {"volume", Type::str, {"O", "M", "P", "C"}},
+    {"volume", Type::str, kVolumes},
     {"volume_ja", Type::ja},
-    {"kind", Type::str, {"volume", "chapter", "section", "subsection", "clause", "point"}},
+    {"kind", Type::str, kGuidelineEntryKinds},
     {"number", Type::str_or_null},
     {"parent", Type::str_or_null},
     {"title_ja", Type::ja_or_null},
@@ -97,41 +104,33 @@ const Field kGuidelineEntryFields[] = {
     {"note", Type::str_or_null},
 };
 
-const Field kCanonicalFields[] = {
-    {"kind", Type::str},
-    {"format_version", Type::integer},
-    {"scheme", Type::str},
-    {"domains", Type::array},
+constexpr Field kCanonicalFields[] = {
+    {"kind", Type::str},    {"format_version", Type::integer},
+    {"scheme", Type::str},  {"domains", Type::array},
     {"items", Type::array},
 };
-const Field kDomainFields[] = {
+constexpr Field kDomainFields[] = {
     {"domain", Type::str},
     {"name_ja", Type::ja},
     {"name_en", Type::str},
 };
-const Field kCanonicalItemFields[] = {
+constexpr Field kCanonicalItemFields[] = {
     {"canonical_id", Type::str},
     {"domain", Type::str},
     {"short_ja", Type::str},
     {"short_en", Type::str},
-    {"kind", Type::str, {"gate", "item"}},
+    {"kind", Type::str, kCanonicalKinds},
     {"appears_in", Type::object},
 };
 
-const Field kPrioritiesFields[] = {
-    {"kind", Type::str},
-    {"format_version", Type::integer},
-    {"basis", Type::str},
-    {"gate_first_note", Type::str},
+constexpr Field kPrioritiesFields[] = {
+    {"kind", Type::str},    {"format_version", Type::integer},
+    {"basis", Type::str},   {"gate_first_note", Type::str},
     {"order", Type::array},
 };
-const Field kPriorityFields[] = {
-    {"rank", Type::integer},
-    {"canonical_id", Type::str},
-    {"depends_on", Type::strings},
-    {"first_edition", Type::str},
-    {"reason_ja", Type::ja},
-    {"reason_en", Type::str},
+constexpr Field kPriorityFields[] = {
+    {"rank", Type::integer},      {"canonical_id", Type::str}, {"depends_on", Type::strings},
+    {"first_edition", Type::str}, {"reason_ja", Type::ja},     {"reason_en", Type::str},
 };
 
 // check_exact_vocabulary: vocabularies the code interprets must be exactly those of format version 1.
@@ -143,8 +142,8 @@ void check_exact_vocabulary(const Json& list, const Location& where, std::vector
         if (v.is_string()) got.push_back(v.get<std::string>());
     if (got != expected)
         out.add(where.file, where.path,
-                fmt::format("catalog format version 1 defines exactly [{}] (got {})", fmt::join(expected, ", "),
-                            quoted(list)));
+                fmt::format("catalog format version 1 defines exactly [{}] (got {})",
+                            fmt::join(expected, ", "), quoted(list)));
 }
 
 void check_precision(const Json& object, const Location& where, Diagnostics& out) {
@@ -156,13 +155,15 @@ void check_precision(const Json& object, const Location& where, Diagnostics& out
         out.add(where.file, join_path(where.path, "published"),
                 fmt::format("\"{}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", *published));
     } else if (*actual != *precision) {
-        out.add(where.file, join_path(where.path, "published_precision"),
-                fmt::format("is \"{}\" but published \"{}\" has {} precision", *precision, *published, *actual));
+        out.add(
+            where.file, join_path(where.path, "published_precision"),
+            fmt::format("is \"{}\" but published \"{}\" has {} precision", *precision, *published, *actual));
     }
 }
 
-void check_guideline_entry(const Json& e, const Location& where, const std::map<std::string, std::string>& volumes,
-                           Catalog& catalog, std::map<std::string, Location>& seen, Diagnostics& out) {
+void check_guideline_entry(const Json& e, const Location& where,
+                           const std::map<std::string, std::string>& volumes, Catalog& catalog,
+                           std::map<std::string, Location>& seen, Diagnostics& out) {
     if (!check_fields(e, where, kGuidelineEntryFields, out)) return;
     GuidelineEntry entry;
     entry.id = text(e, "id");
@@ -192,8 +193,9 @@ void check_guideline_entry(const Json& e, const Location& where, const std::map<
         out.add(where.file, join_path(where.path, "volume_ja"),
                 fmt::format("must be \"{}\", the title of volume {}", v->second, entry.volume));
     if (is_volume != member(e, "number").is_null())
-        out.add(where.file, join_path(where.path, "number"),
-                is_volume ? "must be null for a volume" : "is required (as printed) for anything but a volume");
+        out.add(
+            where.file, join_path(where.path, "number"),
+            is_volume ? "must be null for a volume" : "is required (as printed) for anything but a volume");
     if (is_volume != member(e, "parent").is_null())
         out.add(where.file, join_path(where.path, "parent"),
                 is_volume ? "must be null for a volume" : "is required for anything but a volume");
@@ -202,8 +204,7 @@ void check_guideline_entry(const Json& e, const Location& where, const std::map<
         out.add(where.file, join_path(where.path, "title_ja"),
                 known ? "is required when title_known is true" : "must be null when title_known is false");
     if (member(e, "title_ja").is_null() != member(e, "title_en").is_null())
-        out.add(where.file, join_path(where.path, "title_en"),
-                "must be null exactly when title_ja is null");
+        out.add(where.file, join_path(where.path, "title_en"), "must be null exactly when title_ja is null");
     catalog.guideline.entries.push_back(std::move(entry));
 }
 
@@ -251,10 +252,10 @@ void check_index(const Located& index, Catalog& catalog, Diagnostics& out) {
                 "catalog format version 1 defines exactly the confidences V, S and I, in that order");
     check_exact_vocabulary(member(vocab, "mapping_kinds"), vw.at("mapping_kinds"),
                            {"unchanged", "reworded", "merged", "split", "new", "removed"}, out);
-    check_exact_vocabulary(member(vocab, "target_basis"), vw.at("target_basis"), {"printed", "edition", "item"},
-                           out);
-    check_exact_vocabulary(member(vocab, "gate_status"), vw.at("gate_status"), {"present", "absent", "unknown"},
-                           out);
+    check_exact_vocabulary(member(vocab, "target_basis"), vw.at("target_basis"),
+                           {"printed", "edition", "item"}, out);
+    check_exact_vocabulary(member(vocab, "gate_status"), vw.at("gate_status"),
+                           {"present", "absent", "unknown"}, out);
     check_exact_vocabulary(member(vocab, "source_basis"), vw.at("source_basis"), {"item", "form", "edition"},
                            out);
 
@@ -284,22 +285,24 @@ void check_index(const Located& index, Catalog& catalog, Diagnostics& out) {
                                fmt::format("duplicate section id \"{}\"", section.section_id));
         catalog.sections.push_back(std::move(section));
     });
-    static const std::regex kKeyShape("[a-z]+");
+    static const std::regex key_shape("[a-z]+");
     for_each_element(vocab, vw, "device_classes", [&](const Json& d, const Location& at) {
         if (!check_fields(d, at, kDeviceClassVocabularyFields, out)) return;
         DeviceClassVocabulary dc{text(d, "device_class"), text(d, "key")};
-        if (!std::regex_match(dc.key, kKeyShape) || dc.key == "main")
+        if (!std::regex_match(dc.key, key_shape) || dc.key == "main")
             return out.add(at.file, join_path(at.path, "key"),
                            fmt::format("\"{}\" must be lower-case letters and not \"main\"", dc.key));
         for (const auto& other : catalog.device_classes)
             if (other.key == dc.key || other.device_class == dc.device_class)
-                return out.add(at.file, at.path,
-                               fmt::format("device class \"{}\" / \"{}\" is listed twice", dc.device_class, dc.key));
+                return out.add(
+                    at.file, at.path,
+                    fmt::format("device class \"{}\" / \"{}\" is listed twice", dc.device_class, dc.key));
         catalog.device_classes.push_back(std::move(dc));
     });
 }
 
-void check_guideline(const Located& file, std::span<const Located> extra, Catalog& catalog, Diagnostics& out) {
+void check_guideline(const Located& file, std::span<const Located> extra, Catalog& catalog,
+                     Diagnostics& out) {
     const Json& doc = file.value;
     catalog.guideline.json = doc;
     if (!check_fields(doc, file.where, kGuidelineFields, out)) return;
@@ -320,7 +323,8 @@ void check_guideline(const Located& file, std::span<const Located> extra, Catalo
     });
     for (const auto& e : extra) {
         check_guideline_entry(e.value, e.where, volumes, catalog, seen, out);
-        if (catalog.guideline.json["entries"].is_array()) catalog.guideline.json["entries"].push_back(e.value);
+        if (catalog.guideline.json["entries"].is_array())
+            catalog.guideline.json["entries"].push_back(e.value);
     }
 
     // Parents are checked once every entry is known: an imported entry may hang below another imported one.
@@ -333,12 +337,14 @@ void check_guideline(const Located& file, std::span<const Located> extra, Catalo
             out.add(at.file, join_path(at.path, "parent"),
                     fmt::format("unknown guideline entry \"{}\" (not in {})", *parent, file.where.file));
         else if (p->volume != entry.volume)
-            out.add(at.file, join_path(at.path, "parent"),
-                    fmt::format("\"{}\" is in volume {}, not in volume {}", *parent, p->volume, entry.volume));
+            out.add(
+                at.file, join_path(at.path, "parent"),
+                fmt::format("\"{}\" is in volume {}, not in volume {}", *parent, p->volume, entry.volume));
     }
 }
 
-void check_canonical(const Located& file, std::span<const Located> extra, Catalog& catalog, Diagnostics& out) {
+void check_canonical(const Located& file, std::span<const Located> extra, Catalog& catalog,
+                     Diagnostics& out) {
     const Json& doc = file.value;
     catalog.canonical_json = doc;
     if (!check_fields(doc, file.where, kCanonicalFields, out)) return;
@@ -352,19 +358,19 @@ void check_canonical(const Located& file, std::span<const Located> extra, Catalo
                     fmt::format("duplicate domain \"{}\"", text(d, "domain")));
     });
 
-    static const std::regex kIdShape("([A-Z]+)-[0-9]{2}");
+    static const std::regex id_shape("([A-Z]+)-[0-9]{2}");
     std::map<std::string, Location> seen;
     const auto check_item = [&](const Json& c, const Location& at) {
         if (!check_fields(c, at, kCanonicalItemFields, out)) return;
         CanonicalItem item{text(c, "canonical_id"), text(c, "domain"), text(c, "kind"), c};
         std::smatch m;
-        if (!std::regex_match(item.canonical_id, m, kIdShape)) {
+        if (!std::regex_match(item.canonical_id, m, id_shape)) {
             out.add(at.file, join_path(at.path, "canonical_id"),
                     fmt::format("\"{}\" is not of the form DOMAIN-NN (e.g. GOV-01)", item.canonical_id));
         } else if (m[1] != item.domain) {
             out.add(at.file, join_path(at.path, "domain"),
-                    fmt::format("is \"{}\" but the id \"{}\" is in domain \"{}\"", item.domain, item.canonical_id,
-                                m[1].str()));
+                    fmt::format("is \"{}\" but the id \"{}\" is in domain \"{}\"", item.domain,
+                                item.canonical_id, m[1].str()));
         }
         if (!item.domain.empty() && domains.count(item.domain) == 0)
             out.add(at.file, join_path(at.path, "domain"),
@@ -377,14 +383,16 @@ void check_canonical(const Located& file, std::span<const Located> extra, Catalo
                     out.add(ea.file, ea.path, "must map form ids to printed numbers");
                     continue;
                 }
-                for (const auto& [form, number] : forms.items()) check_value(number, ea.at(form), Type::str, {}, out);
+                for (const auto& [form, number] : forms.items())
+                    check_value(number, ea.at(form), Type::str, {}, out);
             }
         if (item.canonical_id.empty()) return;
         if (const auto [first, inserted] = seen.emplace(item.canonical_id, at); !inserted) {
             out.add(at.file, join_path(at.path, "canonical_id"),
-                    fmt::format("duplicate canonical id \"{}\": already defined at {}: {}; canonical ids are never "
-                                "redefined or reused",
-                                item.canonical_id, first->second.file, first->second.path));
+                    fmt::format(
+                        "duplicate canonical id \"{}\": already defined at {}: {}; canonical ids are never "
+                        "redefined or reused",
+                        item.canonical_id, first->second.file, first->second.path));
             return;
         }
         catalog.canonical.push_back(std::move(item));
@@ -409,14 +417,17 @@ void check_priorities(const Located& file, Catalog& catalog, Diagnostics& out) {
         const int expected = static_cast<int>(catalog.priorities.size()) + 1;
         if (priority.rank != expected)
             out.add(at.file, join_path(at.path, "rank"),
-                    fmt::format("is {} but ranks must run 1, 2, 3 … in order: expected {}", priority.rank, expected));
+                    fmt::format("is {} but ranks must run 1, 2, 3 … in order: expected {}", priority.rank,
+                                expected));
         const CanonicalItem* c = catalog.find_canonical(priority.canonical_id);
         if (c == nullptr)
-            out.add(at.file, join_path(at.path, "canonical_id"),
-                    fmt::format("unknown canonical id \"{}\" (not in canonical.json)", priority.canonical_id));
+            out.add(
+                at.file, join_path(at.path, "canonical_id"),
+                fmt::format("unknown canonical id \"{}\" (not in canonical.json)", priority.canonical_id));
         const std::string first = text(p, "first_edition");
         if (!first.empty() && catalog.revisions(first) == nullptr)
-            out.add(at.file, join_path(at.path, "first_edition"), fmt::format("unknown edition \"{}\"", first));
+            out.add(at.file, join_path(at.path, "first_edition"),
+                    fmt::format("unknown edition \"{}\"", first));
         if (!ranks.emplace(priority.canonical_id, std::pair{expected, at}).second)
             out.add(at.file, join_path(at.path, "canonical_id"),
                     fmt::format("duplicate priority for \"{}\"", priority.canonical_id));
@@ -437,7 +448,8 @@ void check_priorities(const Located& file, Catalog& catalog, Diagnostics& out) {
             const auto found = ranks.find(dep);
             if (found == ranks.end()) {
                 out.add(dat.file, dat.path,
-                        fmt::format("\"{}\" is not in the priority order (depends_on must name ranked ids)", dep));
+                        fmt::format("\"{}\" is not in the priority order (depends_on must name ranked ids)",
+                                    dep));
                 continue;
             }
             if (dep == p.canonical_id) {
@@ -464,13 +476,13 @@ void check_priorities(const Located& file, Catalog& catalog, Diagnostics& out) {
                 std::vector<std::string> members(path.begin(), path.end() - 1);
                 std::sort(members.begin(), members.end());
                 if (reported_cycles.insert(fmt::format("{}", fmt::join(members, ","))).second)
-                    out.add(dat.file, dat.path,
-                            fmt::format("dependency cycle: {}", fmt::join(path, " → ")));
+                    out.add(dat.file, dat.path, fmt::format("dependency cycle: {}", fmt::join(path, " → ")));
             } else if (found->second.first >= static_cast<int>(i) + 1) {
-                out.add(dat.file, dat.path,
-                        fmt::format("\"{}\" has rank {}, not lower than {}'s rank {}: an item may only depend on "
-                                    "items done before it",
-                                    dep, found->second.first, p.canonical_id, i + 1));
+                out.add(
+                    dat.file, dat.path,
+                    fmt::format("\"{}\" has rank {}, not lower than {}'s rank {}: an item may only depend on "
+                                "items done before it",
+                                dep, found->second.first, p.canonical_id, i + 1));
             }
         }
     }

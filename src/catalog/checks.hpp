@@ -38,7 +38,7 @@ struct CatalogSources {
     Located guideline;
     std::vector<Located> guideline_extra;  // entries imported with editions
     Located canonical;
-    std::vector<Located> canonical_extra;  // items imported with editions
+    std::vector<Located> canonical_extra;                        // items imported with editions
     std::map<std::string, std::vector<EditionSource>> editions;  // id → revisions, oldest first
     std::vector<Located> mappings;
     Located priorities;

@@ -159,15 +159,17 @@ std::optional<std::string> render_notes(const std::vector<std::pair<std::string,
     if (notes.empty()) return std::nullopt;
     if (mappings == 1) return notes.front().second;
     std::string text;
-    for (const auto& [mapping, note] : notes) text += fmt::format("{}{}: {}", text.empty() ? "" : " / ", mapping, note);
+    for (const auto& [mapping, note] : notes)
+        text += fmt::format("{}{}: {}", text.empty() ? "" : " / ", mapping, note);
     return text;
 }
 
 ChangeStatus status_of(MappingKind kind, const std::vector<std::string>& changes) {
     if (kind == MappingKind::added) return ChangeStatus::added;
-    const bool renumbering_only = std::all_of(changes.begin(), changes.end(),
-                                              [](const std::string& c) { return c == "number" || c == "target"; });
-    return kind == MappingKind::unchanged && renumbering_only ? ChangeStatus::unchanged : ChangeStatus::changed;
+    const bool renumbering_only = std::all_of(
+        changes.begin(), changes.end(), [](const std::string& c) { return c == "number" || c == "target"; });
+    return kind == MappingKind::unchanged && renumbering_only ? ChangeStatus::unchanged
+                                                              : ChangeStatus::changed;
 }
 
 }  // namespace
@@ -195,8 +197,8 @@ Result<Comparison> compare(const Catalog& catalog, std::string_view from, std::s
     if (fc == nullptr)
         return fail(ErrorCode::not_found, fmt::format("edition {} has no form \"{}\"", c->id, form), "form");
     if (a == c)
-        return fail(ErrorCode::invalid_input, "from and to are the same edition: choose two different editions",
-                    "to");
+        return fail(ErrorCode::invalid_input,
+                    "from and to are the same edition: choose two different editions", "to");
     const auto path = mapping_path(catalog, from, to, form);
     if (path.empty())
         return fail(ErrorCode::invalid_input,

@@ -67,7 +67,8 @@ TEST(Comparison, RenumberingAloneCountsAsUnchanged) {
 TEST(Comparison, VendorHasFourNewItems) {
     auto c = compare(*embedded_catalog(), "r6", "r7", "vendor");
     ASSERT_TRUE(c);
-    EXPECT_EQ(ids_with(*c, ChangeStatus::added), (std::vector<std::string>{"IAM-03", "IAM-04", "DEV-01", "IAM-05"}));
+    EXPECT_EQ(ids_with(*c, ChangeStatus::added),
+              (std::vector<std::string>{"IAM-03", "IAM-04", "DEV-01", "IAM-05"}));
     EXPECT_EQ(c->unchanged, 10);
     EXPECT_EQ(c->changed, 2);
 }

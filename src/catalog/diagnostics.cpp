@@ -25,10 +25,10 @@ void Diagnostics::add(std::string_view file, std::string_view path, std::string 
 }
 
 Error Diagnostics::to_error(std::string_view subject) const {
-    std::string message =
-        truncated_ ? fmt::format("{} has more than {} errors; the first {} are listed", subject, kMaxErrors,
-                                 kMaxErrors)
-                   : fmt::format("{} has {} error{}", subject, errors_.size(), errors_.size() == 1 ? "" : "s");
+    std::string message = truncated_ ? fmt::format("{} has more than {} errors; the first {} are listed",
+                                                   subject, kMaxErrors, kMaxErrors)
+                                     : fmt::format("{} has {} error{}", subject, errors_.size(),
+                                                   errors_.size() == 1 ? "" : "s");
     return Error{ErrorCode::invalid_input, std::move(message), errors_};
 }
 

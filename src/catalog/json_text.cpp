@@ -50,7 +50,8 @@ class KeyTracker {
                 auto& top = frames_.back();
                 top.key = parsed.get<std::string>();
                 if (!top.keys.insert(top.key).second)
-                    out_.add(file_, path(), fmt::format("the key \"{}\" appears twice in this object", top.key));
+                    out_.add(file_, path(),
+                             fmt::format("the key \"{}\" appears twice in this object", top.key));
                 break;
             }
             case Json::parse_event_t::object_end:
@@ -98,12 +99,13 @@ std::string parser_detail(const std::string& what) {
 std::optional<Json> parse_json_text(std::string_view file, std::string_view text, Diagnostics& out) {
     if (text.size() > kMaxFileBytes) {
         out.add(file, "",
-                fmt::format("the file is {} bytes; catalog files may be at most {} bytes (8 MiB)", text.size(),
-                            kMaxFileBytes));
+                fmt::format("the file is {} bytes; catalog files may be at most {} bytes (8 MiB)",
+                            text.size(), kMaxFileBytes));
         return std::nullopt;
     }
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) {
-        out.add(file, "line 1, column 1", "the file starts with a byte-order mark; save it as UTF-8 without BOM");
+        out.add(file, "line 1, column 1",
+                "the file starts with a byte-order mark; save it as UTF-8 without BOM");
         return std::nullopt;
     }
     if (const auto deep = nesting_violation(text)) {

@@ -15,14 +15,12 @@ namespace mamori::catalog {
 
 namespace {
 
-const Field kBundleFields[] = {
-    {"kind", Type::str},
-    {"format_version", Type::integer},
-    {"edition", Type::object},
-    {"mappings", Type::array, {}, true},
-    {"canonical_items", Type::array, {}, true},
-    {"guideline_entries", Type::array, {}, true},
+constexpr Field kBundleFields[] = {
+    {"kind", Type::str},       {"format_version", Type::integer}, {"edition", Type::object},
+    {"mappings", Type::array}, {"canonical_items", Type::array},  {"guideline_entries", Type::array},
 };
+// kOptionalBundleArrays: bundle members that may be left out (they default to empty).
+constexpr std::string_view kOptionalBundleArrays[] = {"mappings", "canonical_items", "guideline_entries"};
 
 constexpr std::string_view kIndexPath = "catalog.json";
 
@@ -38,6 +36,27 @@ std::string hex_sha256(std::string_view data) {
     std::string hex;
     for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
     return hex;
+}
+
+// same_content: JSON equality that ignores the order of object keys (ordered_json compares it), so a file
+// rewritten by a tool that sorts keys is still the same content.
+bool same_content(const Json& a, const Json& b) {
+    if (a.type() != b.type()) return a == b;
+    if (a.is_object()) {
+        if (a.size() != b.size()) return false;
+        for (const auto& [key, value] : a.items()) {
+            const auto other = b.find(key);
+            if (other == b.end() || !same_content(value, *other)) return false;
+        }
+        return true;
+    }
+    if (a.is_array()) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (!same_content(a[i], b[i])) return false;
+        return true;
+    }
+    return a == b;
 }
 
 // replace_or_add: puts `value` in `list`, replacing an element whose `key` member is equal.
@@ -59,9 +78,10 @@ bool already_present(const Located& file, std::string_view key, const std::vecto
     const Json& list = member(file.value, key);
     if (list.is_array())
         for (const auto& e : list)
-            if (text(e, id_key) == id && e == value) return true;
-    return std::any_of(extra.begin(), extra.end(),
-                       [&](const Located& e) { return text(e.value, id_key) == id && e.value == value; });
+            if (text(e, id_key) == id && same_content(e, value)) return true;
+    return std::any_of(extra.begin(), extra.end(), [&](const Located& e) {
+        return text(e.value, id_key) == id && same_content(e.value, value);
+    });
 }
 
 }  // namespace
@@ -101,27 +121,32 @@ Result<Bundle> parse_bundle(std::string_view file, std::string_view text_in) {
     }
     const Location root{bundle.file, ""};
     if (kind != "edition_bundle") {
-        out.add(file, "kind",
-                fmt::format("must be \"edition\" (an edition file) or \"edition_bundle\" (an edition with its "
-                            "mappings and additions), got {}",
-                            quoted(member(*doc, "kind"))));
+        out.add(
+            file, "kind",
+            fmt::format("must be \"edition\" (an edition file) or \"edition_bundle\" (an edition with its "
+                        "mappings and additions), got {}",
+                        quoted(member(*doc, "kind"))));
         return fail(out.to_error(file));
     }
-    if (check_fields(*doc, root, kBundleFields, out) && integer(*doc, "format_version") != 1)
+    Json full = *doc;
+    for (const auto key : kOptionalBundleArrays)
+        if (!full.contains(key)) full[std::string(key)] = Json::array();
+    if (check_fields(full, root, kBundleFields, out) && integer(full, "format_version") != 1)
         out.add(file, "format_version",
                 fmt::format("is {} but this mamori reads catalog format version 1",
                             quoted(member(*doc, "format_version"))));
     if (!out.empty()) return fail(out.to_error(file));
     bundle.wrapped = true;
-    bundle.edition = (*doc)["edition"];
-    for (const auto& [key, list] : {std::pair{"mappings", &bundle.mappings},
-                                    std::pair{"canonical_items", &bundle.canonical_items},
-                                    std::pair{"guideline_entries", &bundle.guideline_entries}})
-        for (const auto& e : member(*doc, key)) list->push_back(e);
+    bundle.edition = full["edition"];
+    for (const auto& [key, list] :
+         {std::pair{"mappings", &bundle.mappings}, std::pair{"canonical_items", &bundle.canonical_items},
+          std::pair{"guideline_entries", &bundle.guideline_entries}})
+        for (const auto& e : member(full, key)) list->push_back(e);
     return bundle;
 }
 
-CatalogBuilder::CatalogBuilder(std::unique_ptr<detail::CatalogSources> sources) : sources_(std::move(sources)) {}
+CatalogBuilder::CatalogBuilder(std::unique_ptr<detail::CatalogSources> sources)
+    : sources_(std::move(sources)) {}
 CatalogBuilder::CatalogBuilder(const CatalogBuilder& other)
     : sources_(std::make_unique<detail::CatalogSources>(*other.sources_)) {}
 CatalogBuilder& CatalogBuilder::operator=(const CatalogBuilder& other) {
@@ -178,9 +203,10 @@ Result<CatalogBuilder> CatalogBuilder::from_files(std::span<const embedded::File
         if (kind == "edition" || kind == "mapping") {
             const std::string folder = kind == "edition" ? "editions/" : "mappings/";
             if (!id || *id != doc_id || path != folder + doc_id + ".json")
-                out.add(path, "id",
-                        fmt::format("is \"{}\": it must match the index id ({}) and the file name ({}{}.json)",
-                                    doc_id, id ? *id : "null", folder, doc_id));
+                out.add(
+                    path, "id",
+                    fmt::format("is \"{}\": it must match the index id ({}) and the file name ({}{}.json)",
+                                doc_id, id ? *id : "null", folder, doc_id));
             if (kind == "edition") {
                 if (sources->editions.count(doc_id) > 0)
                     out.add(path, "id", fmt::format("duplicate edition id \"{}\"", doc_id));
@@ -203,7 +229,8 @@ Result<CatalogBuilder> CatalogBuilder::from_files(std::span<const embedded::File
         }
         if (kind == "guideline") {
             if (!id || *id != doc_id)
-                out.add(path, "id", fmt::format("is \"{}\" but catalog.json lists it as {}", doc_id, id ? *id : "null"));
+                out.add(path, "id",
+                        fmt::format("is \"{}\" but catalog.json lists it as {}", doc_id, id ? *id : "null"));
             sources->guideline = std::move(located);
         } else if (kind == "canonical") {
             sources->canonical = std::move(located);
@@ -232,14 +259,16 @@ Status CatalogBuilder::add_revision(const Bundle& bundle, RevisionInfo info) {
     const int expected = revisions.empty() ? 1 : revisions.back().info.revision + 1;
     if (info.revision != expected)
         return fail(ErrorCode::conflict,
-                    fmt::format("revision {} of edition {} cannot follow revision {}", info.revision, id, expected - 1),
+                    fmt::format("revision {} of edition {} cannot follow revision {}", info.revision, id,
+                                expected - 1),
                     bundle.file);
     const std::string sha = edition_sha256(bundle.edition);
     if (!info.sha256.empty() && info.sha256 != sha)
-        return fail(ErrorCode::internal,
-                    fmt::format("revision {} of edition {} is damaged: its content does not match its sha256 {}",
-                                info.revision, id, info.sha256),
-                    bundle.file);
+        return fail(
+            ErrorCode::internal,
+            fmt::format("revision {} of edition {} is damaged: its content does not match its sha256 {}",
+                        info.revision, id, info.sha256),
+            bundle.file);
     info.sha256 = sha;
 
     for (std::size_t i = 0; i < bundle.mappings.size(); ++i)
@@ -250,15 +279,16 @@ Status CatalogBuilder::add_revision(const Bundle& bundle, RevisionInfo info) {
 
     revisions.push_back({{bundle.edition, {bundle.file, base}}, info});
     for (std::size_t i = 0; i < bundle.mappings.size(); ++i)
-        replace_or_add(sources_->mappings, {bundle.mappings[i], {bundle.file, index_path("mappings", i)}}, "id");
+        replace_or_add(sources_->mappings, {bundle.mappings[i], {bundle.file, index_path("mappings", i)}},
+                       "id");
     for (std::size_t i = 0; i < bundle.canonical_items.size(); ++i)
-        if (!already_present(sources_->canonical, "items", sources_->canonical_extra, bundle.canonical_items[i],
-                             "canonical_id"))
+        if (!already_present(sources_->canonical, "items", sources_->canonical_extra,
+                             bundle.canonical_items[i], "canonical_id"))
             sources_->canonical_extra.push_back(
                 {bundle.canonical_items[i], {bundle.file, index_path("canonical_items", i)}});
     for (std::size_t i = 0; i < bundle.guideline_entries.size(); ++i)
-        if (!already_present(sources_->guideline, "entries", sources_->guideline_extra, bundle.guideline_entries[i],
-                             "id"))
+        if (!already_present(sources_->guideline, "entries", sources_->guideline_extra,
+                             bundle.guideline_entries[i], "id"))
             sources_->guideline_extra.push_back(
                 {bundle.guideline_entries[i], {bundle.file, index_path("guideline_entries", i)}});
     return {};
@@ -266,7 +296,8 @@ Status CatalogBuilder::add_revision(const Bundle& bundle, RevisionInfo info) {
 
 int CatalogBuilder::latest_revision(std::string_view id) const {
     const auto found = sources_->editions.find(std::string(id));
-    return found == sources_->editions.end() || found->second.empty() ? 0 : found->second.back().info.revision;
+    return found == sources_->editions.end() || found->second.empty() ? 0
+                                                                      : found->second.back().info.revision;
 }
 
 Result<std::shared_ptr<const Catalog>> CatalogBuilder::build() const {
@@ -275,19 +306,20 @@ Result<std::shared_ptr<const Catalog>> CatalogBuilder::build() const {
 
 bool adds_nothing(const Catalog& catalog, const Bundle& bundle) {
     const Edition* current = catalog.latest(bundle.edition_id());
-    if (current == nullptr || current->json != bundle.edition) return false;
+    if (current == nullptr || !same_content(current->json, bundle.edition)) return false;
     for (const auto& m : bundle.mappings) {
-        const auto found = std::find_if(catalog.mappings.begin(), catalog.mappings.end(),
-                                        [&](const Mapping& existing) { return existing.id == text(m, "id"); });
-        if (found == catalog.mappings.end() || found->json != m) return false;
+        const auto found =
+            std::find_if(catalog.mappings.begin(), catalog.mappings.end(),
+                         [&](const Mapping& existing) { return existing.id == text(m, "id"); });
+        if (found == catalog.mappings.end() || !same_content(found->json, m)) return false;
     }
     for (const auto& c : bundle.canonical_items) {
         const CanonicalItem* existing = catalog.find_canonical(text(c, "canonical_id"));
-        if (existing == nullptr || existing->json != c) return false;
+        if (existing == nullptr || !same_content(existing->json, c)) return false;
     }
     for (const auto& g : bundle.guideline_entries) {
         const GuidelineEntry* existing = catalog.guideline.find(text(g, "id"));
-        if (existing == nullptr || existing->json != g) return false;
+        if (existing == nullptr || !same_content(existing->json, g)) return false;
     }
     return true;
 }

@@ -14,10 +14,11 @@
 namespace mamori::catalog {
 namespace {
 
+// fixtures: tests/fixtures/catalog of the source tree (CMake compiles with absolute paths, so __FILE__
+// locates it wherever the build directory is).
 std::filesystem::path fixtures() {
-    const char* root = std::getenv("MAMORI_SOURCE_DIR");
-    if (root == nullptr) throw std::runtime_error("MAMORI_SOURCE_DIR is not set (ctest sets it)");
-    return std::filesystem::path(root) / "tests/fixtures/catalog";
+    return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() /
+           "tests/fixtures/catalog";
 }
 
 std::string read(const std::filesystem::path& path) {
@@ -54,7 +55,8 @@ std::string describe(const Error& e) {
 void expect_one_error(const Error& error, const std::string& field, const std::vector<std::string>& words) {
     ASSERT_EQ(error.fields.size(), 1u) << describe(error);
     EXPECT_EQ(error.fields[0].field, field) << describe(error);
-    for (const auto& w : words) EXPECT_NE(error.fields[0].message.find(w), std::string::npos) << w << "\n" << describe(error);
+    for (const auto& w : words)
+        EXPECT_NE(error.fields[0].message.find(w), std::string::npos) << w << "\n" << describe(error);
 }
 
 struct BrokenFile {
@@ -64,9 +66,13 @@ struct BrokenFile {
 };
 
 const BrokenFile kBroken[] = {
-    {"duplicate-canonical-id.json", "forms[0].items[2].canonical_id", {"duplicate canonical id \"AST-01\"", "items[1]"}},
+    {"duplicate-canonical-id.json",
+     "forms[0].items[2].canonical_id",
+     {"duplicate canonical id \"AST-01\"", "items[1]"}},
     {"duplicate-key.json", "forms[0].title_en", {"\"title_en\" appears twice"}},
-    {"unknown-guideline-ref.json", "forms[0].items[1].guideline_refs[1]", {"unknown guideline entry \"C-99\""}},
+    {"unknown-guideline-ref.json",
+     "forms[0].items[1].guideline_refs[1]",
+     {"unknown guideline entry \"C-99\""}},
     {"mapping-points-nowhere.json",
      "mappings[0].forms[0].entries[1].from[0].number",
      {"points nowhere", "AST-01", "r7", "\"2-①\"", "\"2-(1)\""}},
@@ -132,7 +138,8 @@ TEST(CatalogLoader, FileSetMustMatchTheIndex) {
             if (f.path != "mappings/r5-r6.json") files.push_back(f);
         auto builder = CatalogBuilder::from_files(files);
         ASSERT_FALSE(builder);
-        expect_one_error(builder.error(), "catalog.json: files[5].path", {"\"mappings/r5-r6.json\"", "no such file"});
+        expect_one_error(builder.error(), "catalog.json: files[5].path",
+                         {"\"mappings/r5-r6.json\"", "no such file"});
     }
     {
         auto files = all;
@@ -142,14 +149,16 @@ TEST(CatalogLoader, FileSetMustMatchTheIndex) {
         expect_one_error(builder.error(), "editions/r9.json", {"not listed in catalog.json"});
     }
     {
-        const std::string text = R"({"kind": "mapping", "format_version": 1, "scheme": "x", "domains": [], "items": []})";
+        const std::string text =
+            R"({"kind": "mapping", "format_version": 1, "scheme": "x", "domains": [], "items": []})";
         auto files = all;
         for (auto& f : files)
             if (f.path == "canonical.json") f.data = text;
         auto built = CatalogBuilder::from_files(files)->build();
         ASSERT_FALSE(built);
         EXPECT_EQ(built.error().fields.at(0).field, "canonical.json: kind") << describe(built.error());
-        EXPECT_NE(built.error().fields.at(0).message.find("must be of kind \"canonical\""), std::string::npos);
+        EXPECT_NE(built.error().fields.at(0).message.find("must be of kind \"canonical\""),
+                  std::string::npos);
     }
 }
 
@@ -165,7 +174,8 @@ TEST(CatalogLoader, ErrorsAreCollectedUpToTheCap) {
     auto result = import_text(embedded_builder(), "many.json", doc.dump());
     ASSERT_FALSE(result);
     EXPECT_EQ(result.error().fields.size(), kMaxErrors);
-    EXPECT_NE(result.error().message.find("more than 100 errors"), std::string::npos) << result.error().message;
+    EXPECT_NE(result.error().message.find("more than 100 errors"), std::string::npos)
+        << result.error().message;
 }
 
 TEST(CatalogLoader, TargetYearsMustBePlausible) {
@@ -176,9 +186,11 @@ TEST(CatalogLoader, TargetYearsMustBePlausible) {
     auto result = import_text(embedded_builder(), "late.json", doc.dump());
     ASSERT_FALSE(result);
     ASSERT_EQ(result.error().fields.size(), 2u) << describe(result.error());
-    EXPECT_EQ(result.error().fields[0].field, "late.json: edition.forms[0].items[3].rows[0].target_fiscal_year");
+    EXPECT_EQ(result.error().fields[0].field,
+              "late.json: edition.forms[0].items[3].rows[0].target_fiscal_year");
     EXPECT_EQ(result.error().fields[1].field, "late.json: edition.forms[0].items[3].target_fiscal_year");
-    EXPECT_NE(result.error().fields[1].message.find("FY2026 … FY2030"), std::string::npos) << describe(result.error());
+    EXPECT_NE(result.error().fields[1].message.find("FY2026 … FY2030"), std::string::npos)
+        << describe(result.error());
 }
 
 TEST(CatalogLoader, NewEditionBundleAddsEditionMappingAndCanonicalId) {
@@ -192,7 +204,8 @@ TEST(CatalogLoader, NewEditionBundleAddsEditionMappingAndCanonicalId) {
     ASSERT_NE(c.find_canonical("IAM-06"), nullptr);
     EXPECT_EQ(c.canonical_json.at("items").back().at("canonical_id"), "IAM-06");
     ASSERT_NE(c.find_mapping("r7", "r8"), nullptr);
-    for (const auto& item : c.latest("r8")->forms.at(0).items) EXPECT_EQ(item.confidence, Confidence::inferred);
+    for (const auto& item : c.latest("r8")->forms.at(0).items)
+        EXPECT_EQ(item.confidence, Confidence::inferred);
 
     auto r7_r8 = compare(c, "r7", "r8", "medical");
     ASSERT_TRUE(r7_r8) << r7_r8.error().message;
@@ -233,8 +246,8 @@ TEST(CatalogLoader, GuidelineEntriesCanArriveWithAnEdition) {
 
 TEST(CatalogLoader, CanonicalIdsAreNeverRedefined) {
     auto doc = Json::parse(read(fixtures() / "r8-bundle.json"));
-    Json gov = {{"canonical_id", "GOV-01"}, {"domain", "GOV"},  {"short_ja", "別の意味"},
-                {"short_en", "Redefined"},  {"kind", "item"},   {"appears_in", Json::object()}};
+    Json gov = {{"canonical_id", "GOV-01"}, {"domain", "GOV"}, {"short_ja", "別の意味"},
+                {"short_en", "Redefined"},  {"kind", "item"},  {"appears_in", Json::object()}};
     doc["canonical_items"].push_back(gov);
     auto result = import_text(embedded_builder(), "r8.json", doc.dump());
     ASSERT_FALSE(result);
@@ -244,13 +257,16 @@ TEST(CatalogLoader, CanonicalIdsAreNeverRedefined) {
 
 TEST(CatalogLoader, RevisionsOfAnEditionStayReadable) {
     CatalogBuilder builder = embedded_builder();
-    auto r7 = Json::parse(std::string(
-        std::find_if(embedded::catalog_files().begin(), embedded::catalog_files().end(),
-                     [](const embedded::File& f) { return f.path == "editions/r7.json"; })
-            ->data));
+    auto r7 = Json::parse(
+        std::string(std::find_if(embedded::catalog_files().begin(), embedded::catalog_files().end(),
+                                 [](const embedded::File& f) { return f.path == "editions/r7.json"; })
+                        ->data));
     auto same = parse_bundle("r7.json", r7.dump(2));
     ASSERT_TRUE(same);
     EXPECT_TRUE(adds_nothing(**builder.build(), *same));
+    auto sorted = parse_bundle("r7-sorted.json", nlohmann::json::parse(r7.dump()).dump());
+    ASSERT_TRUE(sorted);
+    EXPECT_TRUE(adds_nothing(**builder.build(), *sorted)) << "key order alone is not a change";
 
     r7["forms"][0]["items"][0]["text_en"] = "A corrected translation.";
     auto corrected = parse_bundle("r7-corrected.json", r7.dump());
@@ -272,7 +288,8 @@ TEST(CatalogLoader, StoredRevisionsAreCheckedAgainstTheirHash) {
     CatalogBuilder builder = embedded_builder();
     auto bundle = parse_bundle("database: r8 revision 1", read(fixtures() / "r8-bundle.json"));
     ASSERT_TRUE(bundle);
-    auto damaged = builder.add_revision(*bundle, {1, "cli", "2026-04-01T00:00:00.000Z", std::string(64, '0')});
+    auto damaged =
+        builder.add_revision(*bundle, {1, "cli", "2026-04-01T00:00:00.000Z", std::string(64, '0')});
     ASSERT_FALSE(damaged);
     EXPECT_NE(damaged.error().message.find("damaged"), std::string::npos);
 }

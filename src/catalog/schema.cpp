@@ -17,7 +17,7 @@ bool is_nonempty_string(const Json& v) {
     return v.is_string() && !v.get_ref<const std::string&>().empty();
 }
 
-std::string vocabulary_list(std::initializer_list<std::string_view> one_of) {
+std::string vocabulary_list(std::span<const std::string_view> one_of) {
     std::string list;
     for (auto word : one_of) list += fmt::format("{}\"{}\"", list.empty() ? "" : ", ", word);
     return list;
@@ -32,12 +32,13 @@ std::string quoted(const Json& value) {
 }
 
 void check_value(const Json& value, const Location& where, Type type,
-                 std::initializer_list<std::string_view> one_of, Diagnostics& out) {
+                 std::span<const std::string_view> one_of, Diagnostics& out) {
     const auto error = [&](std::string message) {
         out.add(where.file, where.path, fmt::format("{} (got {})", message, quoted(value)));
     };
     const bool null_ok = type == Type::str_or_null || type == Type::ja_or_null || type == Type::url_or_null ||
-                         type == Type::conf_or_null || type == Type::fy_or_null || type == Type::object_or_null;
+                         type == Type::conf_or_null || type == Type::fy_or_null ||
+                         type == Type::object_or_null;
     if (null_ok && value.is_null()) return;
     switch (type) {
         case Type::str:
@@ -90,7 +91,7 @@ void check_value(const Json& value, const Location& where, Type type,
             return;
         case Type::any: return;
     }
-    if (one_of.size() > 0 &&
+    if (!one_of.empty() &&
         std::find(one_of.begin(), one_of.end(), value.get_ref<const std::string&>()) == one_of.end())
         error(fmt::format("must be one of {}", vocabulary_list(one_of)));
 }
@@ -103,7 +104,6 @@ bool check_fields(const Json& value, const Location& where, std::span<const Fiel
     for (const auto& field : spec) {
         const auto found = value.find(std::string(field.name));
         if (found == value.end()) {
-            if (field.optional) continue;
             out.add(where.file, join_path(where.path, field.name), "required field is missing");
             continue;
         }

@@ -13,7 +13,11 @@ namespace {
 char32_t next_code_point(std::string_view s, std::size_t& i) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     const unsigned char lead = byte(i);
-    std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    std::size_t length = lead < 0x80           ? 1
+                         : (lead >> 5) == 0x6  ? 2
+                         : (lead >> 4) == 0xE  ? 3
+                         : (lead >> 3) == 0x1E ? 4
+                                               : 0;
     if (length == 0 || i + length > s.size()) {
         ++i;
         return 0xFFFD;
@@ -25,13 +29,13 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
 }
 
 bool is_japanese(char32_t cp) {
-    return (cp >= 0x3040 && cp <= 0x30FF)      // hiragana, katakana
-           || (cp >= 0x31F0 && cp <= 0x31FF)   // katakana phonetic extensions
-           || (cp >= 0xFF66 && cp <= 0xFF9F)   // half-width katakana
-           || cp == 0x3005                     // 々
-           || (cp >= 0x3400 && cp <= 0x4DBF)   // CJK extension A
-           || (cp >= 0x4E00 && cp <= 0x9FFF)   // CJK unified ideographs
-           || (cp >= 0xF900 && cp <= 0xFAFF)   // CJK compatibility ideographs
+    return (cp >= 0x3040 && cp <= 0x30FF)        // hiragana, katakana
+           || (cp >= 0x31F0 && cp <= 0x31FF)     // katakana phonetic extensions
+           || (cp >= 0xFF66 && cp <= 0xFF9F)     // half-width katakana
+           || cp == 0x3005                       // 々
+           || (cp >= 0x3400 && cp <= 0x4DBF)     // CJK extension A
+           || (cp >= 0x4E00 && cp <= 0x9FFF)     // CJK unified ideographs
+           || (cp >= 0xF900 && cp <= 0xFAFF)     // CJK compatibility ideographs
            || (cp >= 0x20000 && cp <= 0x3FFFF);  // CJK extensions B and later
 }
 

@@ -42,7 +42,8 @@ Result<std::shared_ptr<const Catalog>> build_catalog(const detail::CatalogSource
     // revision of each edition.
     for (const auto& [id, revisions] : sources.editions) {
         EditionRevisions edition{id, {}};
-        for (const auto& r : revisions) edition.revisions.push_back(check_edition(r.doc, r.info, *catalog, out));
+        for (const auto& r : revisions)
+            edition.revisions.push_back(check_edition(r.doc, r.info, *catalog, out));
         if (!edition.revisions.empty()) catalog->editions.push_back(std::move(edition));
     }
     std::stable_sort(catalog->editions.begin(), catalog->editions.end(),

@@ -56,8 +56,10 @@ Json editions_view(const Catalog& catalog) {
         const Edition& e = revisions.latest();
         Json forms = Json::array();
         for (const auto& f : e.forms)
-            forms.push_back(
-                {{"id", f.id}, {"title_ja", f.title_ja}, {"title_en", f.title_en}, {"item_count", f.items.size()}});
+            forms.push_back({{"id", f.id},
+                             {"title_ja", f.title_ja},
+                             {"title_en", f.title_en},
+                             {"item_count", f.items.size()}});
         list.push_back({{"id", e.id},
                         {"revision", e.revision.revision},
                         {"fiscal_year", e.fiscal_year},
@@ -140,7 +142,9 @@ Json item_history_view(const Catalog& catalog, const CanonicalItem& canonical) {
                                {"item", item_view(catalog, *item)}});
         }
     }
-    return Json{{"canonical_id", canonical.canonical_id}, {"canonical", canonical.json}, {"history", std::move(history)}};
+    return Json{{"canonical_id", canonical.canonical_id},
+                {"canonical", canonical.json},
+                {"history", std::move(history)}};
 }
 
 Json comparison_view(const Catalog& catalog, const Comparison& comparison) {
@@ -150,16 +154,17 @@ Json comparison_view(const Catalog& catalog, const Comparison& comparison) {
         for (const Item* item : e.from_items) from_items.push_back(item_view(catalog, item->json));
         Json from = Json::array();
         for (const auto& ref : e.from) from.push_back(ref_view(ref));
-        entries.push_back({{"status", to_string(e.status)},
-                           {"kind", to_string(e.kind)},
-                           {"changes", e.changes},
-                           {"renumbered", e.renumbered},
-                           {"note", optional_json(e.note)},
-                           {"confidence", to_string(e.confidence)},
-                           {"to", e.to ? ref_view(*e.to) : Json(nullptr)},
-                           {"from", std::move(from)},
-                           {"to_item", e.to_item != nullptr ? item_view(catalog, e.to_item->json) : Json(nullptr)},
-                           {"from_items", std::move(from_items)}});
+        entries.push_back(
+            {{"status", to_string(e.status)},
+             {"kind", to_string(e.kind)},
+             {"changes", e.changes},
+             {"renumbered", e.renumbered},
+             {"note", optional_json(e.note)},
+             {"confidence", to_string(e.confidence)},
+             {"to", e.to ? ref_view(*e.to) : Json(nullptr)},
+             {"from", std::move(from)},
+             {"to_item", e.to_item != nullptr ? item_view(catalog, e.to_item->json) : Json(nullptr)},
+             {"from_items", std::move(from_items)}});
     }
     return Json{{"from", edition_summary(*comparison.from)},
                 {"to", edition_summary(*comparison.to)},

@@ -20,7 +20,8 @@ namespace {
 Result<std::string> read_catalog_file(const std::string& path) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
-    if (ec) return fail(ErrorCode::invalid_input, fmt::format("cannot read {}: {}", path, ec.message()), path);
+    if (ec)
+        return fail(ErrorCode::invalid_input, fmt::format("cannot read {}: {}", path, ec.message()), path);
     if (size > catalog::kMaxFileBytes)
         return fail(ErrorCode::too_large,
                     fmt::format("{} is {} bytes; catalog files may be at most {} bytes (8 MiB)", path, size,
@@ -51,7 +52,8 @@ Result<std::unique_ptr<store::Database>> open_catalog_database(const CommonSetti
     auto url = store::parse_database_url(common.database_url());
     if (!url) return fail(url.error());
     if (url->dialect == store::Dialect::sqlite && !std::filesystem::exists(url->target)) {
-        std::cout << fmt::format("(no database at {}: checking against the embedded catalog only)\n", url->target);
+        std::cout << fmt::format("(no database at {}: checking against the embedded catalog only)\n",
+                                 url->target);
         return std::unique_ptr<store::Database>{};
     }
     auto db = store::Database::open(*url, 1);
@@ -78,16 +80,18 @@ int catalog_validate_command(const CommonSettings& common, const std::string& fi
     if (!service) return report_errors(service.error(), "the catalog in use is invalid");
     auto summary = (*service)->validate_file(file, *text);
     if (!summary) return report_errors(summary.error(), fmt::format("{} is not a valid catalog file", file));
-    std::cout << fmt::format("{} is valid: edition {} ({}, FY{})\n", file, summary->edition_id, summary->title_ja,
-                             summary->fiscal_year);
+    std::cout << fmt::format("{} is valid: edition {} ({}, FY{})\n", file, summary->edition_id,
+                             summary->title_ja, summary->fiscal_year);
     if (summary->next_revision == 0)
         std::cout << fmt::format("  import would change nothing: the content equals {} revision {}\n",
                                  summary->edition_id, summary->current_revision);
     else if (summary->current_revision == 0)
-        std::cout << fmt::format("  import would create revision {} (a new edition)\n", summary->next_revision);
+        std::cout << fmt::format("  import would create revision {} (a new edition)\n",
+                                 summary->next_revision);
     else
-        std::cout << fmt::format("  import would create revision {} (the current revision is {}; it stays readable)\n",
-                                 summary->next_revision, summary->current_revision);
+        std::cout << fmt::format(
+            "  import would create revision {} (the current revision is {}; it stays readable)\n",
+            summary->next_revision, summary->current_revision);
     print_summary(*summary);
     return 0;
 }

@@ -235,6 +235,29 @@ int run(int argc, char** argv) {
     add_common_options(*catalog_import_cmd, common);
     catalog_import_cmd->add_option("FILE", catalog_file, "Edition file or edition bundle (JSON)")->required();
 
+    std::vector<std::string> import_files;
+    std::string municipality_file;
+    bool import_strict = false;
+    auto* import_cmd =
+        app.add_subcommand("import", "Import the facility master (MHLW 医療情報ネット open data)");
+    import_cmd->require_subcommand(1);
+    auto* import_facilities_cmd = import_cmd->add_subcommand(
+        "facilities",
+        "Create or update institutions from 施設票 CSV files (hospital, clinic, dental, pharmacy); bad "
+        "rows are listed by line and skipped. Exit 0 if every file was read, 1 if a file is unreadable or "
+        "unknown, 2 with --strict if any row failed");
+    add_common_options(*import_facilities_cmd, common);
+    import_facilities_cmd
+        ->add_option("FILE", import_files, "施設票 CSV files, e.g. 01-1_hospital_facility_info_20251201.csv")
+        ->required();
+    import_facilities_cmd->add_flag("--strict", import_strict, "Exit 2 when any row had an error");
+    auto* import_municipalities_cmd =
+        import_cmd->add_subcommand("municipalities",
+                                   "Load the municipality code list (code4fukui localgovjp-utf8.csv); "
+                                   "facility municipality codes are then checked against it");
+    add_common_options(*import_municipalities_cmd, common);
+    import_municipalities_cmd->add_option("FILE", municipality_file, "localgovjp-utf8.csv")->required();
+
     auto* version_cmd = app.add_subcommand("version", "Print the version and exit");
 
     try {
@@ -246,12 +269,14 @@ int run(int argc, char** argv) {
         std::cout << "mamori " << MAMORI_VERSION << "\n";
         return 0;
     }
-    CLI::App* chosen = serve_cmd->parsed()              ? serve_cmd
-                       : migrate_cmd->parsed()          ? migrate_cmd
-                       : audit_verify_cmd->parsed()     ? audit_verify_cmd
-                       : catalog_validate_cmd->parsed() ? catalog_validate_cmd
-                       : catalog_import_cmd->parsed()   ? catalog_import_cmd
-                                                        : demo_cmd;
+    CLI::App* chosen = serve_cmd->parsed()                   ? serve_cmd
+                       : migrate_cmd->parsed()               ? migrate_cmd
+                       : audit_verify_cmd->parsed()          ? audit_verify_cmd
+                       : catalog_validate_cmd->parsed()      ? catalog_validate_cmd
+                       : catalog_import_cmd->parsed()        ? catalog_import_cmd
+                       : import_facilities_cmd->parsed()     ? import_facilities_cmd
+                       : import_municipalities_cmd->parsed() ? import_municipalities_cmd
+                                                             : demo_cmd;
     if (auto ok = apply_config_file(*chosen, common.config); !ok) return report(ok.error());
 
     init_logging(log_level(common.log_level));
@@ -266,6 +291,10 @@ int run(int argc, char** argv) {
         code = catalog_validate_command(common, catalog_file);
     } else if (chosen == catalog_import_cmd) {
         code = catalog_import_command(common, catalog_file);
+    } else if (chosen == import_facilities_cmd) {
+        code = import_facilities_command(common, import_files, import_strict);
+    } else if (chosen == import_municipalities_cmd) {
+        code = import_municipalities_command(common, municipality_file);
     } else {
         code = demo_command(common, demo_synthetic);
     }

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "mamori/store/database.hpp"
 
@@ -49,6 +50,14 @@ int catalog_validate_command(const CommonSettings& common, const std::string& fi
 
 // catalog_import_command: `mamori catalog import FILE`; stores the next revision of the file's edition.
 int catalog_import_command(const CommonSettings& common, const std::string& file);
+
+// import_facilities_command: `mamori import facilities FILE…`; 0 when every file was read (even with row
+// errors), 1 when a file is unreadable or has an unknown header, 2 with `strict` when any row failed.
+int import_facilities_command(const CommonSettings& common, const std::vector<std::string>& files,
+                              bool strict);
+
+// import_municipalities_command: `mamori import municipalities FILE`; 1 when the file is not imported.
+int import_municipalities_command(const CommonSettings& common, const std::string& file);
 
 // serve: runs the server until SIGINT/SIGTERM; returns the exit code.
 int serve(const CommonSettings& common, const ServeSettings& settings);

@@ -29,12 +29,12 @@ CatalogView make_view(const catalog::Json& json) {
     return view;
 }
 
-std::string stored_label(const store::StoredRevision& row) {
+std::string stored_label(const store::StoredCatalogRevision& row) {
     return fmt::format("database: {} revision {}", row.edition_id, row.revision);
 }
 
 // apply_stored: adds the imported revisions, oldest first, as they were stored.
-Status apply_stored(CatalogBuilder& builder, const std::vector<store::StoredRevision>& rows) {
+Status apply_stored(CatalogBuilder& builder, const std::vector<store::StoredCatalogRevision>& rows) {
     for (const auto& row : rows) {
         auto bundle = catalog::parse_bundle(stored_label(row), row.content);
         if (!bundle) return fail(bundle.error());
@@ -55,8 +55,9 @@ struct Prepared {
 
 std::string kind_counts(const catalog::FormMapping& fm) {
     std::vector<std::string> parts;
-    for (auto kind : {catalog::MappingKind::unchanged, catalog::MappingKind::reworded, catalog::MappingKind::merged,
-                      catalog::MappingKind::split, catalog::MappingKind::added}) {
+    for (auto kind :
+         {catalog::MappingKind::unchanged, catalog::MappingKind::reworded, catalog::MappingKind::merged,
+          catalog::MappingKind::split, catalog::MappingKind::added}) {
         const auto n = std::count_if(fm.entries.begin(), fm.entries.end(),
                                      [&](const catalog::MappingEntry& e) { return e.kind == kind; });
         if (n > 0) parts.push_back(fmt::format("{} {}", to_string(kind), n));
@@ -73,12 +74,14 @@ CatalogSummary summarize(const catalog::Catalog& before, const catalog::Catalog&
     if (edition == nullptr) return s;
     s.fiscal_year = edition->fiscal_year;
     s.title_ja = edition->title_ja;
-    if (const catalog::Edition* current = before.latest(s.edition_id)) s.current_revision = current->revision.revision;
+    if (const catalog::Edition* current = before.latest(s.edition_id))
+        s.current_revision = current->revision.revision;
     for (const auto& f : edition->forms)
-        s.forms.push_back({f.id, f.items.size(),
-                           static_cast<std::size_t>(std::count_if(f.items.begin(), f.items.end(), [](const auto& i) {
-                               return i.confidence == catalog::Confidence::inferred;
-                           }))});
+        s.forms.push_back(
+            {f.id, f.items.size(),
+             static_cast<std::size_t>(std::count_if(f.items.begin(), f.items.end(), [](const auto& i) {
+                 return i.confidence == catalog::Confidence::inferred;
+             }))});
     for (const auto& m : bundle.mappings) {
         const auto id = m.value("id", std::string{});
         for (const auto& mapping : after.mappings)
@@ -94,17 +97,19 @@ CatalogSummary summarize(const catalog::Catalog& before, const catalog::Catalog&
         const auto id = g.value("id", std::string{});
         if (before.guideline.find(id) == nullptr) s.new_guideline_entries.push_back(id);
     }
-    // Without mappings to its neighbours an edition can be read, but answers cannot be carried forward and the
-    // editions cannot be compared.
+    // Without mappings to its neighbours an edition can be read, but answers cannot be carried forward and
+    // the editions cannot be compared.
     for (std::size_t i = 0; i < after.editions.size(); ++i) {
         if (after.editions[i].id != s.edition_id) continue;
         if (i > 0 && after.find_mapping(after.editions[i - 1].id, s.edition_id) == nullptr)
-            s.warnings.push_back(fmt::format("no mapping {}-{}: answers to {} cannot be carried forward and the "
-                                             "editions cannot be compared",
-                                             after.editions[i - 1].id, s.edition_id, after.editions[i - 1].id));
-        if (i + 1 < after.editions.size() && after.find_mapping(s.edition_id, after.editions[i + 1].id) == nullptr)
-            s.warnings.push_back(fmt::format("no mapping {}-{}: the editions cannot be compared", s.edition_id,
-                                             after.editions[i + 1].id));
+            s.warnings.push_back(
+                fmt::format("no mapping {}-{}: answers to {} cannot be carried forward and the "
+                            "editions cannot be compared",
+                            after.editions[i - 1].id, s.edition_id, after.editions[i - 1].id));
+        if (i + 1 < after.editions.size() &&
+            after.find_mapping(s.edition_id, after.editions[i + 1].id) == nullptr)
+            s.warnings.push_back(fmt::format("no mapping {}-{}: the editions cannot be compared",
+                                             s.edition_id, after.editions[i + 1].id));
     }
     return s;
 }
@@ -125,7 +130,8 @@ Result<Prepared> prepare(const CatalogBuilder& current, std::string_view file, s
     }
     CatalogBuilder next = current;
     const int revision = current.latest_revision(p.bundle.edition_id()) + 1;
-    if (auto added = next.add_revision(p.bundle, {revision, std::move(source), std::move(imported_at), {}}); !added)
+    if (auto added = next.add_revision(p.bundle, {revision, std::move(source), std::move(imported_at), {}});
+        !added)
         return fail(added.error());
     auto after = next.build();
     if (!after) return fail(after.error());
@@ -138,7 +144,8 @@ Result<Prepared> prepare(const CatalogBuilder& current, std::string_view file, s
 
 }  // namespace
 
-CatalogSnapshot::CatalogSnapshot(std::shared_ptr<const catalog::Catalog> catalog) : catalog_(std::move(catalog)) {
+CatalogSnapshot::CatalogSnapshot(std::shared_ptr<const catalog::Catalog> catalog)
+    : catalog_(std::move(catalog)) {
     const catalog::Catalog& c = *catalog_;
     editions_ = make_view(catalog::editions_view(c));
     guideline_ = make_view(c.guideline.json);
@@ -146,7 +153,8 @@ CatalogSnapshot::CatalogSnapshot(std::shared_ptr<const catalog::Catalog> catalog
     for (const auto& revisions : c.editions)
         for (const auto& edition : revisions.revisions) {
             const int n = edition->revision.revision;
-            edition_views_.emplace(std::pair{edition->id, n}, make_view(catalog::edition_view(revisions, *edition)));
+            edition_views_.emplace(std::pair{edition->id, n},
+                                   make_view(catalog::edition_view(revisions, *edition)));
             for (const auto& form : edition->forms)
                 form_views_.emplace(std::tuple{edition->id, n, form.id},
                                     make_view(catalog::form_view(c, *edition, form)));
@@ -160,7 +168,8 @@ namespace {
 // resolve_revision: the revision number asked for, or the current one; not_found names what is missing.
 Result<int> resolve_revision(const catalog::Catalog& c, std::string_view id, std::optional<int> revision) {
     const catalog::EditionRevisions* revisions = c.revisions(id);
-    if (revisions == nullptr) return fail(ErrorCode::not_found, fmt::format("unknown edition \"{}\"", id), "id");
+    if (revisions == nullptr)
+        return fail(ErrorCode::not_found, fmt::format("unknown edition \"{}\"", id), "id");
     if (!revision) return revisions->latest().revision.revision;
     if (revisions->find(*revision) == nullptr)
         return fail(ErrorCode::not_found,
@@ -202,11 +211,13 @@ Result<const CatalogView*> CatalogSnapshot::compare(std::string_view from, std::
     const std::tuple<std::string, std::string, std::string> key{from, to, form};
     {
         std::lock_guard lock(compare_mutex_);
-        if (const auto found = compare_views_.find(key); found != compare_views_.end()) return found->second.get();
+        if (const auto found = compare_views_.find(key); found != compare_views_.end())
+            return found->second.get();
     }
     auto comparison = catalog::compare(*catalog_, from, to, form);
     if (!comparison) return fail(comparison.error());
-    auto view = std::make_unique<const CatalogView>(make_view(catalog::comparison_view(*catalog_, *comparison)));
+    auto view =
+        std::make_unique<const CatalogView>(make_view(catalog::comparison_view(*catalog_, *comparison)));
     std::lock_guard lock(compare_mutex_);
     // Another thread may have built the same answer meanwhile; keep the first so pointers stay valid.
     return compare_views_.try_emplace(key, std::move(view)).first->second.get();
@@ -227,20 +238,22 @@ Result<std::unique_ptr<CatalogService>> CatalogService::load(std::span<const emb
         auto exists = store::catalog_revisions_exist(*db);
         if (!exists) return fail(exists.error());
         if (*exists) {
-            std::vector<store::StoredRevision> rows;
+            std::vector<store::StoredCatalogRevision> rows;
             try {
                 auto lease = db->acquire();
                 rows = store::load_catalog_revisions(*lease);
             } catch (const std::exception& e) {
                 return fail(ErrorCode::unavailable,
-                            fmt::format("cannot read the imported catalog revisions: {}", e.what()), "database");
+                            fmt::format("cannot read the imported catalog revisions: {}", e.what()),
+                            "database");
             }
             if (auto applied = apply_stored(current, rows); !applied) return fail(applied.error());
         }
     }
     auto built = current.build();
     if (!built) return fail(built.error());
-    return std::unique_ptr<CatalogService>(new CatalogService(std::move(*embedded), std::move(current), *built));
+    return std::unique_ptr<CatalogService>(
+        new CatalogService(std::move(*embedded), std::move(current), *built));
 }
 
 Result<CatalogSummary> CatalogService::validate_file(std::string_view file, std::string_view text) const {
@@ -250,8 +263,8 @@ Result<CatalogSummary> CatalogService::validate_file(std::string_view file, std:
     return prepared->summary;
 }
 
-Result<ImportReport> CatalogService::import_file(store::Database& db, std::string_view file, std::string_view text,
-                                                 std::string source) {
+Result<CatalogImportReport> CatalogService::import_file(store::Database& db, std::string_view file,
+                                                        std::string_view text, std::string source) {
     std::lock_guard lock(mutex_);
     std::optional<Prepared> done;
     try {
@@ -264,8 +277,9 @@ Result<ImportReport> CatalogService::import_file(store::Database& db, std::strin
             auto prepared = prepare(current, file, text, source, now);
             if (!prepared) return fail(prepared.error());
             if (prepared->next)
-                store::insert_catalog_revision(sql, {prepared->bundle.edition_id(), prepared->summary.next_revision,
-                                                     prepared->bundle.normalized(), prepared->sha256, now, source});
+                store::insert_catalog_revision(
+                    sql, {prepared->bundle.edition_id(), prepared->summary.next_revision,
+                          prepared->bundle.normalized(), prepared->sha256, now, source});
             else
                 prepared->next = std::move(current);
             done = std::move(*prepared);
@@ -276,9 +290,10 @@ Result<ImportReport> CatalogService::import_file(store::Database& db, std::strin
         return fail(ErrorCode::unavailable, fmt::format("cannot store the catalog revision: {}", e.what()),
                     "database");
     }
-    ImportReport report{done->summary, done->summary.next_revision != 0,
-                        done->summary.next_revision != 0 ? done->summary.next_revision : done->summary.current_revision,
-                        done->sha256};
+    CatalogImportReport report{
+        done->summary, done->summary.next_revision != 0,
+        done->summary.next_revision != 0 ? done->summary.next_revision : done->summary.current_revision,
+        done->sha256};
     current_ = std::move(*done->next);
     snapshot_.store(std::make_shared<const CatalogSnapshot>(done->catalog));
     return report;

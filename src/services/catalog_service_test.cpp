@@ -15,10 +15,12 @@ namespace {
 
 using catalog::Json;
 
+// fixture: a file of tests/fixtures/catalog (CMake compiles with absolute paths, so __FILE__ locates the
+// source tree wherever the build directory is).
 std::string fixture(const std::string& name) {
-    const char* root = std::getenv("MAMORI_SOURCE_DIR");
-    if (root == nullptr) throw std::runtime_error("MAMORI_SOURCE_DIR is not set (ctest sets it)");
-    std::ifstream in(std::filesystem::path(root) / "tests/fixtures/catalog" / name, std::ios::binary);
+    const auto root = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+    std::ifstream in(root / "tests/fixtures/catalog" / name, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read fixture " + name);
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
@@ -75,7 +77,8 @@ TEST(CatalogService, ServesTheEmbeddedCatalog) {
     EXPECT_NE(snapshot->item("XYZ-01").error().message.find("XYZ-01"), std::string::npos);
     const Json compared = body(snapshot->compare("r6", "r7", "medical"));
     EXPECT_EQ(compared["summary"]["added"], 5);
-    EXPECT_EQ((*snapshot->compare("r6", "r7", "medical"))->etag, (*snapshot->compare("r6", "r7", "medical"))->etag);
+    EXPECT_EQ((*snapshot->compare("r6", "r7", "medical"))->etag,
+              (*snapshot->compare("r6", "r7", "medical"))->etag);
 }
 
 // The path `mamori serve` takes at start: a broken catalog is refused with every error named.
@@ -134,7 +137,8 @@ TEST(CatalogService, ImportStoresRevisionsThatStayReadable) {
     EXPECT_FALSE(edition["forms"][0].contains("items"));
     EXPECT_EQ(body(snapshot->form("r8", "medical", std::nullopt))["form"]["items"][0]["text_en"],
               "Corrected in revision 2.");
-    EXPECT_NE(body(snapshot->form("r8", "medical", 1))["form"]["items"][0]["text_en"], "Corrected in revision 2.");
+    EXPECT_NE(body(snapshot->form("r8", "medical", 1))["form"]["items"][0]["text_en"],
+              "Corrected in revision 2.");
 
     // Stored revisions cannot be changed in place.
     auto lease = temp.db().acquire();
@@ -146,7 +150,8 @@ TEST(CatalogService, ImportStoresRevisionsThatStayReadable) {
 TEST(CatalogService, ImportRefusesAnInvalidFileAndStoresNothing) {
     TempDatabase temp;
     auto service = std::move(*CatalogService::load(embedded::catalog_files(), &temp.db()));
-    auto result = service->import_file(temp.db(), "broken.json", fixture("broken/unknown-guideline-ref.json"), "test");
+    auto result =
+        service->import_file(temp.db(), "broken.json", fixture("broken/unknown-guideline-ref.json"), "test");
     ASSERT_FALSE(result);
     EXPECT_EQ(result.error().fields.at(0).field, "broken.json: forms[0].items[1].guideline_refs[1]");
     auto lease = temp.db().acquire();
@@ -157,16 +162,18 @@ TEST(CatalogService, ImportRefusesAnInvalidFileAndStoresNothing) {
 TEST(CatalogService, RefusesToLoadABrokenStoredRevision) {
     TempDatabase temp;
     auto doc = Json::parse(fixture("broken/unknown-guideline-ref.json"));
-    const std::string content = Json{{"kind", "edition_bundle"}, {"format_version", 1}, {"edition", doc}}.dump();
+    const std::string content =
+        Json{{"kind", "edition_bundle"}, {"format_version", 1}, {"edition", doc}}.dump();
     {
         auto lease = temp.db().acquire();
-        store::insert_catalog_revision(*lease, {"r8", 1, content, catalog::edition_sha256(doc),
-                                                "2026-04-01T00:00:00.000Z", "by hand"});
+        store::insert_catalog_revision(
+            *lease, {"r8", 1, content, catalog::edition_sha256(doc), "2026-04-01T00:00:00.000Z", "by hand"});
     }
     auto service = CatalogService::load(embedded::catalog_files(), &temp.db());
     ASSERT_FALSE(service);
     ASSERT_EQ(service.error().fields.size(), 1u);
-    EXPECT_EQ(service.error().fields[0].field, "database: r8 revision 1: edition.forms[0].items[1].guideline_refs[1]");
+    EXPECT_EQ(service.error().fields[0].field,
+              "database: r8 revision 1: edition.forms[0].items[1].guideline_refs[1]");
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 /// service, map the result to JSON or a problem response.
 ///
 ///     http::Router router;
-///     api::register_routes(router, {.db = *db, .metrics = metrics, .identity = identity, .catalog = *catalog});
+///     api::register_routes(router, {*db, metrics, identity, *catalog});
 #pragma once
 
 #include "mamori/http/metrics.hpp"

@@ -198,7 +198,8 @@ struct Priority {
     std::vector<std::string> depends_on;
 };
 
-// Vocabulary entries of catalog.json that the rules need.
+// FormVocabulary, SectionVocabulary, DeviceClassVocabulary: the entries of catalog.json's vocabularies that
+// the rules need.
 struct FormVocabulary {
     std::string id;
     std::string title_ja;

@@ -44,6 +44,7 @@ class CatalogSnapshot {
     // CatalogSnapshot: builds every answer except comparisons, which are built on first request and kept.
     explicit CatalogSnapshot(std::shared_ptr<const catalog::Catalog> catalog);
 
+    // catalog: the validated catalog the answers were built from.
     const catalog::Catalog& catalog() const { return *catalog_; }
 
     // editions: GET /api/v1/catalog/editions.
@@ -59,7 +60,8 @@ class CatalogSnapshot {
     const CatalogView& guideline() const { return guideline_; }
     const CatalogView& priorities() const { return priorities_; }
     // compare: one form compared across two editions (see catalog::compare for the errors).
-    Result<const CatalogView*> compare(std::string_view from, std::string_view to, std::string_view form) const;
+    Result<const CatalogView*> compare(std::string_view from, std::string_view to,
+                                       std::string_view form) const;
 
   private:
     std::shared_ptr<const catalog::Catalog> catalog_;
@@ -81,6 +83,7 @@ struct CatalogSummary {
     std::string title_ja;
     int current_revision = 0;  // 0: a new edition
     int next_revision = 0;     // the revision an import creates; 0 when it would change nothing
+    // FormCount: items of one form, and how many of them are unconfirmed (confidence I).
     struct FormCount {
         std::string form;
         std::size_t items = 0;
@@ -93,8 +96,8 @@ struct CatalogSummary {
     std::vector<std::string> warnings;
 };
 
-// ImportReport: the outcome of an import.
-struct ImportReport {
+// CatalogImportReport: the outcome of an import.
+struct CatalogImportReport {
     CatalogSummary summary;
     bool imported = false;  // false: the file has the same content as the current revision
     int revision = 0;       // the stored revision (or the current one when nothing was imported)
@@ -122,8 +125,8 @@ class CatalogService {
     // the content equals the current revision. This process's snapshot is replaced; other running servers
     // see the revision after a restart. `source` records who imported it ("cli: /path/r8.json"). An admin
     // HTTP endpoint is a thin handler over this once authentication exists (issue 5).
-    Result<ImportReport> import_file(store::Database& db, std::string_view file, std::string_view text,
-                                     std::string source);
+    Result<CatalogImportReport> import_file(store::Database& db, std::string_view file, std::string_view text,
+                                            std::string source);
 
   private:
     CatalogService(catalog::CatalogBuilder embedded, catalog::CatalogBuilder current,

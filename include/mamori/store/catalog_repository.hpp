@@ -16,8 +16,8 @@
 
 namespace mamori::store {
 
-// StoredRevision: one imported revision of one edition.
-struct StoredRevision {
+// StoredCatalogRevision: one imported revision of one edition.
+struct StoredCatalogRevision {
     std::string edition_id;
     int revision = 0;
     std::string content;  // normalized edition bundle (JSON)
@@ -31,10 +31,10 @@ struct StoredRevision {
 Result<bool> catalog_revisions_exist(Database& db);
 
 // load_catalog_revisions: every stored revision, in import order.
-std::vector<StoredRevision> load_catalog_revisions(soci::session& sql);
+std::vector<StoredCatalogRevision> load_catalog_revisions(soci::session& sql);
 
 // insert_catalog_revision: adds one row on the caller's session (inside its transaction). Throws on a
 // database error, e.g. a revision number that is already taken.
-void insert_catalog_revision(soci::session& sql, const StoredRevision& revision);
+void insert_catalog_revision(soci::session& sql, const StoredCatalogRevision& revision);
 
 }  // namespace mamori::store
