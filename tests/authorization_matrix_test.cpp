@@ -220,6 +220,12 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
          [this] { return "/api/v1/organisations/" + org("厚生労働省") + "/audit"; },
          nullptr,
          {"ministry-admin"}},
+        // The national checklist: ministry administrators only (an empty file fails validation with 400).
+        {"POST",
+         "/api/v1/admin/catalog/imports",
+         fixed("/api/v1/admin/catalog/imports?dry_run=true"),
+         json::object(),
+         {"ministry-admin"}},
         // Owner only: the token belongs to clinic-admin (created below).
         {"DELETE",
          "/api/v1/me/tokens/{id}",

@@ -1,6 +1,7 @@
 #include "mamori/api/routes.hpp"
 
 #include "auth.hpp"
+#include "catalog_admin_handlers.hpp"
 #include "catalog_handlers.hpp"
 #include "identity_handlers.hpp"
 #include "system_handlers.hpp"
@@ -12,6 +13,7 @@ void register_routes(http::Router& router, Dependencies deps) {
     ApiRoutes routes(router, deps.identity, {deps.secure_cookies});
     register_identity_routes(routes);
     register_catalog_routes(routes, deps.catalog);
+    register_catalog_admin_routes(routes, deps.catalog, deps.db);
 }
 
 }  // namespace mamori::api
