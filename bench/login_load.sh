@@ -27,7 +27,7 @@ healthz_p99=$(awk '$1 == "99%" {print $2}' <<<"$healthz")
 
 section=$(cat <<MD
 <!-- bench:login:begin (written by bench/login_load.sh) -->
-Command: \`bench/login_load.sh $build\` ($(date -u +%Y-%m-%d); Argon2id INTERACTIVE, 2 worker threads,
+Command: \`bench/login_load.sh $build\` ($(date -u +%Y-%m-%d); Argon2id INTERACTIVE, 1 worker thread (half the cores) at nice 10,
 password step of POST /api/v1/session, 10 s per run, access log off).
 
 | clients | logins | median latency (ms) | p99 (ms) | logins/s |

@@ -159,7 +159,7 @@ struct Server::Impl {
 
     // respond: runs the handler, on the worker pool for blocking routes (then back on the connection's
     // strand).
-    awaitable<Response> respond(Request& request, beast::tcp_stream& stream) {
+    awaitable<Response> respond(Request& request) {
         if (!dispatcher.runs_on_worker(request)) co_return dispatcher.handle(request);
         if (worker_load.fetch_add(1) >= work_threads.size() + options.max_worker_queue) {
             worker_load.fetch_sub(1);
@@ -170,10 +170,13 @@ struct Server::Impl {
             dispatcher.finish(request, busy, "busy", std::chrono::steady_clock::now());
             co_return busy;
         }
-        co_await asio::post(work_io.get_executor(), use_awaitable);
-        Response response = dispatcher.handle(request);
+        // co_spawn runs the handler on a worker thread; awaiting it resumes this coroutine on its own strand.
+        // (A bare `co_await post(work_io, use_awaitable)` would resume right back on the strand, hashing on
+        // the I/O thread after all.)
+        Response response = co_await asio::co_spawn(
+            work_io, [this, &request]() -> awaitable<Response> { co_return dispatcher.handle(request); },
+            use_awaitable);
         worker_load.fetch_sub(1);
-        co_await asio::post(stream.get_executor(), use_awaitable);
         co_return response;
     }
 
@@ -241,7 +244,7 @@ struct Server::Impl {
                     problem_response(400, "the request target is not a valid path", request.request_id);
                 dispatcher.finish(request, response, "rejected", started);
             } else {
-                response = co_await respond(request, stream);
+                response = co_await respond(request);
             }
             const bool keep_alive = client_keep_alive && !response.close_connection && !stopping.load();
             auto out = to_beast(response, version, keep_alive, request.method == Method::head);
