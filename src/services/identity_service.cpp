@@ -176,13 +176,9 @@ Result<SessionStart> IdentityService::login(std::string_view login_name, std::st
         locked = r::throttle_locked_until(*lease, account_key(login));
         if (!locked) locked = r::throttle_locked_until(*lease, address_key(context.remote));
     }
-    if (locked) {
-        db_.transaction([&](soci::session& sql) -> Result<int> {
-            audit::append(sql, event("login.refused_locked", "session", user, {{"login", login}}), context);
-            return 0;
-        });
-        return fail(ErrorCode::rate_limited, locked_message(*locked));
-    }
+    // Refusals during a lockout are not written: the lockout itself is, and a write per refused request would
+    // let anyone fill the audit log for free.
+    if (locked) return fail(ErrorCode::rate_limited, locked_message(*locked));
     // Verify against a dummy hash for unknown logins so the answer takes as long either way.
     const bool password_ok = identity::verify_password(user ? user->password_hash : dummy_hash_, password);
     if (!password_ok || !user || user->disabled) {
