@@ -14,21 +14,24 @@ import { useI18n } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
 import { Link } from '../../router';
 import {
-  bigPrimaryButtonClass,
   buttonClass,
+  ConfirmBox,
   dangerButtonClass,
-  FormErrors,
+  FormProblems,
   h1Class,
   h2Class,
   h3Class,
   LoadingLine,
+  NewPasswordFields,
   PasswordField,
-  PasswordRule,
   ProblemBox,
+  ResultBox,
   SecretBox,
   sectionClass,
+  SubmitButton,
   SuccessNotice,
   TextField,
+  useFormState,
   WarningNotice,
 } from './ui';
 
@@ -84,10 +87,8 @@ function PasswordChange({ session }: { session: ActiveSession }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<ShownProblem | null>(null);
+  const { errors, setErrors, problem, setProblem, busy, setBusy, refused } = useFormState();
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
   const mfa = session.user.mfa_enabled;
   const labels: Record<string, string> = {
     current_password: a.currentPassword,
@@ -116,14 +117,12 @@ function PasswordChange({ session }: { session: ActiveSession }) {
         setDone(true);
       },
       (error: unknown) => {
-        setBusy(false);
         const shown = describeProblem(t, language, error);
         if (shown.fields['password'] !== undefined) {
           shown.fields['new_password'] = shown.fields['password'];
           delete shown.fields['password'];
         }
-        setErrors(shown.fields);
-        setProblem(shown);
+        refused(shown);
       },
     );
   };
@@ -135,8 +134,7 @@ function PasswordChange({ session }: { session: ActiveSession }) {
       </h2>
       <form noValidate onSubmit={submit} class="max-w-xl" data-testid="password-form">
         {done && <SuccessNotice testId="password-changed">{a.passwordChanged}</SuccessNotice>}
-        <FormErrors errors={problem === null ? errors : {}} labels={labels} />
-        {problem !== null && <ProblemBox problem={problem} labels={labels} />}
+        <FormProblems errors={errors} problem={problem} labels={labels} />
         <PasswordField
           id="current_password"
           label={a.currentPassword}
@@ -146,31 +144,15 @@ function PasswordChange({ session }: { session: ActiveSession }) {
           error={errors['current_password']}
           required
         />
-        <PasswordField
-          id="new_password"
-          label={a.newPassword}
-          help={<PasswordRule mfa={mfa} />}
-          autocomplete="new-password"
-          value={next}
-          onInput={setNext}
-          error={errors['new_password']}
-          required
-          count
+        <NewPasswordFields
+          ids={['new_password', 'new_password_confirm']}
+          labels={[a.newPassword, a.newPasswordConfirm]}
+          values={[next, confirm]}
+          onInput={[setNext, setConfirm]}
+          errors={errors}
+          mfa={mfa}
         />
-        <PasswordField
-          id="new_password_confirm"
-          label={a.newPasswordConfirm}
-          autocomplete="new-password"
-          value={confirm}
-          onInput={setConfirm}
-          error={errors['new_password_confirm']}
-          required
-        />
-        <div class="mt-6">
-          <button type="submit" class={bigPrimaryButtonClass} disabled={busy}>
-            {busy ? a.changing : a.changePassword}
-          </button>
-        </div>
+        <SubmitButton busy={busy} label={a.changePassword} busyLabel={a.changing} class="mt-6" />
       </form>
     </section>
   );
@@ -221,17 +203,16 @@ function TokenRow({ token, onRevoked }: { token: ApiToken; onRevoked: (name: str
         )}
       </div>
       {confirming && (
-        <div class="mt-3 rounded-8 border-2 border-red-900 bg-red-50 p-4" role="group" aria-label={a.revoke} data-testid="revoke-confirm">
-          <p class="text-std-16N-170 text-solid-gray-900">{a.revokeConfirm(token.name)}</p>
-          <div class="mt-3 flex flex-wrap gap-3">
-            <button type="button" class={dangerButtonClass} onClick={revoke} disabled={busy}>
-              {a.revoke}
-            </button>
-            <button type="button" class={buttonClass} onClick={() => setConfirming(false)}>
-              {t.identity.cancel}
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          class="mt-3 rounded-8 border-2 border-red-900 bg-red-50 p-4"
+          label={a.revoke}
+          testId="revoke-confirm"
+          message={a.revokeConfirm(token.name)}
+          confirmClass={dangerButtonClass}
+          onConfirm={revoke}
+          onCancel={() => setConfirming(false)}
+          busy={busy}
+        />
       )}
       {problem !== null && <ProblemBox problem={problem} />}
     </li>
@@ -244,10 +225,8 @@ function CreateToken({ onCreated }: { onCreated: () => void }) {
   const [name, setName] = useState('');
   const [scope, setScope] = useState<'read' | 'write'>('read');
   const [days, setDays] = useState('90');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<ShownProblem | null>(null);
+  const { errors, setErrors, problem, setProblem, busy, setBusy, refused } = useFormState();
   const [created, setCreated] = useState<(CreatedToken & { name: string }) | null>(null);
-  const [busy, setBusy] = useState(false);
   const labels: Record<string, string> = { name: a.tokenName, expires_in_days: a.expiry };
 
   const submit = (event: Event) => {
@@ -270,23 +249,14 @@ function CreateToken({ onCreated }: { onCreated: () => void }) {
         setName('');
         onCreated();
       },
-      (error: unknown) => {
-        setBusy(false);
-        const shown = describeProblem(t, language, error);
-        setErrors(shown.fields);
-        setProblem(shown);
-      },
+      (error: unknown) => refused(describeProblem(t, language, error)),
     );
   };
 
   return (
     <div class="mt-8">
       {created !== null && (
-        <div class="rounded-8 border-2 border-success-2 bg-green-50 p-4 md:p-6" data-testid="token-created" role="status">
-          <h3 class={h3Class}>
-            <span aria-hidden="true" class="mr-2 text-success-2">✓</span>
-            {a.createdHeading}
-          </h3>
+        <ResultBox heading={a.createdHeading} testId="token-created">
           <WarningNotice>
             <p>{a.createdWarning}</p>
           </WarningNotice>
@@ -297,12 +267,11 @@ function CreateToken({ onCreated }: { onCreated: () => void }) {
               {t.identity.close}
             </button>
           </p>
-        </div>
+        </ResultBox>
       )}
       <form noValidate onSubmit={submit} class="mt-8 max-w-xl" data-testid="token-form">
         <h3 class={h3Class}>{a.createHeading}</h3>
-        <FormErrors errors={problem === null ? errors : {}} labels={labels} />
-        {problem !== null && <ProblemBox problem={problem} labels={labels} />}
+        <FormProblems errors={errors} problem={problem} labels={labels} />
         <TextField
           id="token-name"
           label={a.tokenName}
@@ -346,11 +315,7 @@ function CreateToken({ onCreated }: { onCreated: () => void }) {
           required
           inputClass="max-w-40"
         />
-        <div class="mt-6">
-          <button type="submit" class={bigPrimaryButtonClass} disabled={busy}>
-            {busy ? a.creating : a.create}
-          </button>
-        </div>
+        <SubmitButton busy={busy} label={a.create} busyLabel={a.creating} class="mt-6" />
       </form>
     </div>
   );

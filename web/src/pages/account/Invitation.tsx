@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { passwordProblem } from '../../auth/checks';
 import { normaliseCode } from '../../auth/format';
-import { describeProblem, type ShownProblem } from '../../auth/problems';
+import { describeProblem } from '../../auth/problems';
 import { send } from '../../auth/request';
 import { identityPaths } from '../../auth/routes';
 import { applySession, logout, useSession } from '../../auth/session';
@@ -11,17 +11,16 @@ import { isSessionAnswer } from '../../auth/types';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
 import {
-  bigPrimaryButtonClass,
   buttonClass,
-  FormErrors,
+  FormProblems,
+  GroupedCodeField,
   h1Class,
   InfoNotice,
   leadClass,
   LoadingLine,
-  PasswordField,
-  PasswordRule,
-  ProblemBox,
-  TextField,
+  NewPasswordFields,
+  SubmitButton,
+  useFormState,
 } from './ui';
 
 function InvitationForm() {
@@ -30,9 +29,7 @@ function InvitationForm() {
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<ShownProblem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, problem, setProblem, busy, setBusy, refused } = useFormState();
   const labels: Record<string, string> = { code: v.code, password: v.password, password_confirm: v.passwordConfirm };
 
   const submit = (event: Event) => {
@@ -54,57 +51,23 @@ function InvitationForm() {
         applySession(answer);
         navigate(answer.mfa === 'enrol' ? identityPaths.accountMfa : identityPaths.account, { replace: true });
       },
-      (error: unknown) => {
-        setBusy(false);
-        const shown = describeProblem(t, language, error, 'invitation');
-        setErrors(shown.fields);
-        setProblem(shown);
-      },
+      (error: unknown) => refused(describeProblem(t, language, error, 'invitation')),
     );
   };
 
   return (
     <form noValidate onSubmit={submit} class="max-w-xl" data-testid="invitation-form">
-      <FormErrors errors={problem === null ? errors : {}} labels={labels} />
-      {problem !== null && <ProblemBox problem={problem} labels={labels} />}
-      <TextField
-        id="code"
-        label={v.code}
-        help={v.codeHelp}
-        autocomplete="off"
-        spellcheck={false}
-        autoCapitalize="characters"
-        value={code}
-        onInput={setCode}
-        error={errors['code']}
-        required
-        inputClass="max-w-80 text-mono-17B-150 tracking-wider"
+      <FormProblems errors={errors} problem={problem} labels={labels} />
+      <GroupedCodeField id="code" label={v.code} help={v.codeHelp} value={code} onInput={setCode} error={errors['code']} required />
+      <NewPasswordFields
+        ids={['password', 'password_confirm']}
+        labels={[v.password, v.passwordConfirm]}
+        values={[password, confirm]}
+        onInput={[setPassword, setConfirm]}
+        errors={errors}
+        mfa={false}
       />
-      <PasswordField
-        id="password"
-        label={v.password}
-        help={<PasswordRule mfa={false} />}
-        autocomplete="new-password"
-        value={password}
-        onInput={setPassword}
-        error={errors['password']}
-        required
-        count
-      />
-      <PasswordField
-        id="password_confirm"
-        label={v.passwordConfirm}
-        autocomplete="new-password"
-        value={confirm}
-        onInput={setConfirm}
-        error={errors['password_confirm']}
-        required
-      />
-      <div class="mt-8">
-        <button type="submit" class={bigPrimaryButtonClass} disabled={busy}>
-          {busy ? v.submitting : v.submit}
-        </button>
-      </div>
+      <SubmitButton busy={busy} label={v.submit} busyLabel={v.submitting} />
     </form>
   );
 }

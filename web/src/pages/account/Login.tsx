@@ -13,7 +13,9 @@ import { useI18n } from '../../i18n';
 import { Link, navigate, useSearch } from '../../router';
 import {
   bigPrimaryButtonClass,
+  EmailField,
   FormErrors,
+  GroupedCodeField,
   h1Class,
   InfoNotice,
   leadClass,
@@ -21,9 +23,11 @@ import {
   LoadingLine,
   PasswordField,
   ProblemBox,
+  SubmitButton,
   SuccessNotice,
-  TextField,
   textButtonClass,
+  TotpField,
+  useFormState,
 } from './ui';
 
 function PasswordStep({ carried }: { carried: ShownProblem | null }) {
@@ -32,9 +36,7 @@ function PasswordStep({ carried }: { carried: ShownProblem | null }) {
   const search = new URLSearchParams(useSearch());
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<ShownProblem | null>(carried);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, problem, setProblem, busy, setBusy } = useFormState(carried);
   const l = t.identity.login;
   const labels = { login: l.loginName, password: l.password };
 
@@ -84,14 +86,10 @@ function PasswordStep({ carried }: { carried: ShownProblem | null }) {
       <form noValidate onSubmit={submit} class="mt-2 max-w-xl" data-testid="login-form">
         <FormErrors errors={errors} labels={labels} />
         {problem !== null && <ProblemBox problem={problem} />}
-        <TextField
+        <EmailField
           id="login"
           label={l.loginName}
-          type="email"
           autocomplete="username"
-          inputMode="email"
-          spellcheck={false}
-          autoCapitalize="off"
           value={login}
           onInput={setLogin}
           error={errors['login']}
@@ -106,11 +104,7 @@ function PasswordStep({ carried }: { carried: ShownProblem | null }) {
           error={errors['password']}
           required
         />
-        <div class="mt-8">
-          <button type="submit" class={bigPrimaryButtonClass} disabled={busy}>
-            {busy ? l.submitting : l.submit}
-          </button>
-        </div>
+        <SubmitButton busy={busy} label={l.submit} busyLabel={l.submitting} />
       </form>
       <div class="mt-10 max-w-xl space-y-3 border-t border-solid-gray-200 pt-6 text-std-16N-170">
         <p>
@@ -181,35 +175,17 @@ function CodeStep({ name, login, onEnded }: { name: string; login: string; onEnd
       <form noValidate onSubmit={submit} class="mt-2 max-w-xl" data-testid="code-form">
         {problem !== null && <ProblemBox problem={problem} />}
         {mode === 'totp' ? (
-          <TextField
-            key="totp"
-            id="code"
-            label={l.codeLabel}
-            help={l.codeLead}
-            autocomplete="one-time-code"
-            inputMode="numeric"
-            pattern="[0-9]*"
-            spellcheck={false}
-            value={code}
-            onInput={setCode}
-            error={error}
-            required
-            inputClass="max-w-60 text-mono-17B-150 tracking-[0.3em]"
-          />
+          <TotpField key="totp" id="code" label={l.codeLabel} help={l.codeLead} value={code} onInput={setCode} error={error} required />
         ) : (
-          <TextField
+          <GroupedCodeField
             key="recovery"
             id="recovery-code"
             label={l.recoveryLabel}
             help={l.recoveryHelp}
-            autocomplete="off"
-            spellcheck={false}
-            autoCapitalize="characters"
             value={code}
             onInput={setCode}
             error={error}
             required
-            inputClass="max-w-80 text-mono-17B-150 tracking-wider"
           />
         )}
         <p class="mt-3">

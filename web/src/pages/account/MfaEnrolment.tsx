@@ -23,8 +23,9 @@ import {
   leadClass,
   linkClass,
   ProblemBox,
+  SubmitButton,
   SuccessNotice,
-  TextField,
+  TotpField,
   WarningNotice,
 } from './ui';
 
@@ -171,25 +172,8 @@ function Enrolment({ onDone }: { onDone: (codes: string[]) => void }) {
         <p class="mt-2 text-std-16N-170">{m.step3Body}</p>
         <form noValidate onSubmit={submit} data-testid="mfa-confirm-form">
           {problem !== null && <ProblemBox problem={problem} />}
-          <TextField
-            id="totp-code"
-            label={m.codeLabel}
-            autocomplete="one-time-code"
-            inputMode="numeric"
-            pattern="[0-9]*"
-            spellcheck={false}
-            value={code}
-            onInput={setCode}
-            error={error}
-            required
-            class="mt-4"
-            inputClass="max-w-60 text-mono-17B-150 tracking-[0.3em]"
-          />
-          <div class="mt-6">
-            <button type="submit" class={bigPrimaryButtonClass} disabled={busy}>
-              {busy ? m.confirming : m.confirm}
-            </button>
-          </div>
+          <TotpField id="totp-code" label={m.codeLabel} value={code} onInput={setCode} error={error} required class="mt-4" />
+          <SubmitButton busy={busy} label={m.confirm} busyLabel={m.confirming} class="mt-6" />
         </form>
       </Step>
     </ol>

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { useResource } from '../../api/useResource';
 import { characters, looksLikeEmail, passwordProblem } from '../../auth/checks';
-import { describeProblem, type ShownProblem } from '../../auth/problems';
+import { describeProblem } from '../../auth/problems';
 import { send } from '../../auth/request';
 import { identityPaths } from '../../auth/routes';
 import { applySession } from '../../auth/session';
@@ -11,19 +11,20 @@ import { isSessionAnswer, isSetupState, organisationKinds } from '../../auth/typ
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import {
-  bigPrimaryButtonClass,
-  FormErrors,
+  EmailField,
+  FormProblems,
   h1Class,
   h2Class,
   InfoNotice,
   leadClass,
   linkClass,
   LoadingLine,
-  PasswordField,
-  PasswordRule,
+  NewPasswordFields,
   ProblemBox,
   SelectField,
+  SubmitButton,
   TextField,
+  useFormState,
 } from './ui';
 
 function SetupForm() {
@@ -35,9 +36,7 @@ function SetupForm() {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<ShownProblem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, problem, setProblem, busy, setBusy, refused } = useFormState();
   const labels: Record<string, string> = {
     organisation_kind: s.kind,
     organisation_name: s.organisationName,
@@ -77,19 +76,13 @@ function SetupForm() {
         applySession(answer);
         navigate(identityPaths.accountMfa, { replace: true });
       },
-      (error: unknown) => {
-        setBusy(false);
-        const shown = describeProblem(t, language, error, 'setup');
-        setErrors(shown.fields);
-        setProblem(shown);
-      },
+      (error: unknown) => refused(describeProblem(t, language, error, 'setup')),
     );
   };
 
   return (
     <form noValidate onSubmit={submit} class="max-w-xl" data-testid="setup-form">
-      <FormErrors errors={problem === null ? errors : {}} labels={labels} />
-      {problem !== null && <ProblemBox problem={problem} labels={labels} />}
+      <FormProblems errors={errors} problem={problem} labels={labels} />
       <fieldset class="mt-8">
         <legend class={h2Class}>{s.organisationHeading}</legend>
         <SelectField
@@ -125,46 +118,26 @@ function SetupForm() {
           error={errors['display_name']}
           required
         />
-        <TextField
+        <EmailField
           id="login"
           label={s.loginName}
           help={s.loginHelp}
-          type="email"
-          inputMode="email"
           autocomplete="username"
-          spellcheck={false}
-          autoCapitalize="off"
           value={login}
           onInput={setLogin}
           error={errors['login']}
           required
         />
-        <PasswordField
-          id="password"
-          label={s.password}
-          help={<PasswordRule mfa={false} />}
-          autocomplete="new-password"
-          value={password}
-          onInput={setPassword}
-          error={errors['password']}
-          required
-          count
-        />
-        <PasswordField
-          id="password_confirm"
-          label={s.passwordConfirm}
-          autocomplete="new-password"
-          value={confirm}
-          onInput={setConfirm}
-          error={errors['password_confirm']}
-          required
+        <NewPasswordFields
+          ids={['password', 'password_confirm']}
+          labels={[s.password, s.passwordConfirm]}
+          values={[password, confirm]}
+          onInput={[setPassword, setConfirm]}
+          errors={errors}
+          mfa={false}
         />
       </fieldset>
-      <div class="mt-8">
-        <button type="submit" class={bigPrimaryButtonClass} disabled={busy}>
-          {busy ? s.submitting : s.submit}
-        </button>
-      </div>
+      <SubmitButton busy={busy} label={s.submit} busyLabel={s.submitting} />
     </form>
   );
 }

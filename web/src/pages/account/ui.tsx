@@ -6,6 +6,8 @@ import { useState } from 'preact/hooks';
 import type { ShownProblem } from '../../auth/problems';
 import { useI18n } from '../../i18n';
 
+import { buttonClass } from '../catalog/ui';
+
 export { buttonClass, h1Class, h2Class, linkClass, primaryButtonClass } from '../catalog/ui';
 
 export const h3Class = 'text-std-18B-160 text-solid-gray-900';
@@ -424,3 +426,176 @@ export const cardTableClass = 'block w-full border-collapse text-left text-std-1
 export const cardHeadClass = 'sr-only md:not-sr-only md:table-header-group';
 export const cardRowClass = 'block border-b border-solid-gray-200 py-2 md:table-row md:py-0';
 export const cardCellClass = 'flex gap-3 px-2 py-1 md:table-cell md:py-3';
+
+/** The client-side summary (while the server has not answered with a problem), else the server's problem. */
+export function FormProblems({
+  errors,
+  problem,
+  labels,
+}: {
+  errors: Record<string, string>;
+  problem: ShownProblem | null;
+  labels: Record<string, string>;
+}) {
+  return (
+    <>
+      <FormErrors errors={problem === null ? errors : {}} labels={labels} />
+      {problem !== null && <ProblemBox problem={problem} labels={labels} />}
+    </>
+  );
+}
+
+/** A form's main submit button, saying `busyLabel` while the request runs. */
+export function SubmitButton({ busy, label, busyLabel, class: className }: { busy: boolean; label: string; busyLabel: string; class?: string }) {
+  return (
+    <div class={className ?? 'mt-8'}>
+      <button type="submit" class={bigPrimaryButtonClass} disabled={busy}>
+        {busy ? busyLabel : label}
+      </button>
+    </div>
+  );
+}
+
+type FieldProps = Omit<TextFieldProps, 'type' | 'inputMode' | 'spellcheck' | 'autoCapitalize' | 'after'>;
+
+/** A login name (an e-mail address). */
+export function EmailField(props: FieldProps) {
+  return <TextField {...props} type="email" inputMode="email" spellcheck={false} autoCapitalize="off" />;
+}
+
+/** A six-digit code from an authenticator app. */
+export function TotpField(props: Omit<FieldProps, 'autocomplete' | 'pattern' | 'inputClass'>) {
+  return (
+    <TextField
+      {...props}
+      autocomplete="one-time-code"
+      inputMode="numeric"
+      pattern="[0-9]*"
+      spellcheck={false}
+      inputClass="max-w-60 text-mono-17B-150 tracking-[0.3em]"
+    />
+  );
+}
+
+/** A one-time code in groups of four (a recovery code, an invitation code). */
+export function GroupedCodeField(props: Omit<FieldProps, 'autocomplete' | 'inputClass'>) {
+  return (
+    <TextField
+      {...props}
+      autocomplete="off"
+      spellcheck={false}
+      autoCapitalize="characters"
+      inputClass="max-w-80 text-mono-17B-150 tracking-wider"
+    />
+  );
+}
+
+/** A new password with the password rule and a character count, then the same password again. */
+export function NewPasswordFields({
+  ids,
+  labels,
+  values,
+  onInput,
+  errors,
+  mfa,
+}: {
+  ids: [string, string];
+  labels: [string, string];
+  values: [string, string];
+  onInput: [(value: string) => void, (value: string) => void];
+  errors: Record<string, string>;
+  mfa: boolean;
+}) {
+  return (
+    <>
+      <PasswordField
+        id={ids[0]}
+        label={labels[0]}
+        help={<PasswordRule mfa={mfa} />}
+        autocomplete="new-password"
+        value={values[0]}
+        onInput={onInput[0]}
+        error={errors[ids[0]]}
+        required
+        count
+      />
+      <PasswordField
+        id={ids[1]}
+        label={labels[1]}
+        autocomplete="new-password"
+        value={values[1]}
+        onInput={onInput[1]}
+        error={errors[ids[1]]}
+        required
+      />
+    </>
+  );
+}
+
+/** Asks before an action that cannot be undone (or is significant): the question, then confirm and cancel. */
+export function ConfirmBox({
+  class: className,
+  label,
+  testId,
+  message,
+  confirmClass,
+  onConfirm,
+  onCancel,
+  busy,
+  children,
+}: {
+  class: string;
+  label: string;
+  testId: string;
+  message: string;
+  confirmClass: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  busy: boolean;
+  children?: ComponentChildren;
+}) {
+  const { t } = useI18n();
+  return (
+    <div class={className} role="group" aria-label={label} data-testid={testId}>
+      <p class="text-std-16N-170 text-solid-gray-900">{message}</p>
+      {children}
+      <div class="mt-3 flex flex-wrap gap-3">
+        <button type="button" class={confirmClass} onClick={onConfirm} disabled={busy}>
+          {label}
+        </button>
+        <button type="button" class={buttonClass} onClick={onCancel}>
+          {t.identity.cancel}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** A one-time result (a new token, an invitation code): a green box headed with a check mark. */
+export function ResultBox({ heading, testId, class: className, children }: { heading: string; testId: string; class?: string; children: ComponentChildren }) {
+  return (
+    <div class={`${className === undefined ? '' : `${className} `}rounded-8 border-2 border-success-2 bg-green-50 p-4 md:p-6`} role="status" data-testid={testId}>
+      <h3 class={h3Class}>
+        <span aria-hidden="true" class="mr-2 text-success-2">✓</span>
+        {heading}
+      </h3>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The state every identity form keeps: the field errors, the problem shown above the form, and whether a
+ * request is running. `refused` shows a problem the server answered with, marking the fields it names.
+ */
+export function useFormState(initialProblem: ShownProblem | null = null) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<ShownProblem | null>(initialProblem);
+  const [busy, setBusy] = useState(false);
+  const refused = (shown: ShownProblem) => {
+    setBusy(false);
+    setErrors(shown.fields);
+    setProblem(shown);
+  };
+  return { errors, setErrors, problem, setProblem, busy, setBusy, refused };
+}

@@ -26,7 +26,6 @@ import type { Messages } from '../../i18n/ja';
 import { navigate, useSearch } from '../../router';
 import { roleLabel } from '../account/Account';
 import {
-  bigPrimaryButtonClass,
   buttonClass,
   cardCellClass,
   cardHeadClass,
@@ -34,8 +33,10 @@ import {
   cardTableClass,
   CellLabel,
   Checkbox,
+  ConfirmBox,
   dangerButtonClass,
-  FormErrors,
+  EmailField,
+  FormProblems,
   h2Class,
   h3Class,
   InfoNotice,
@@ -43,10 +44,13 @@ import {
   primaryButtonClass,
   ProblemBox,
   RequiredMark,
+  ResultBox,
   SecretBox,
   SelectField,
+  SubmitButton,
   SuccessNotice,
   TextField,
+  useFormState,
   WarningNotice,
 } from '../account/ui';
 import { AdminLayout } from './AdminLayout';
@@ -136,29 +140,23 @@ function StateChange({ user, onDone, onCancel }: { user: User; onDone: (user: Us
     });
   };
   return (
-    <div
+    <ConfirmBox
       class={`rounded-8 border-2 p-4 ${disabling ? 'border-red-900 bg-red-50' : 'border-blue-900 bg-blue-50'}`}
-      role="group"
-      aria-label={disabling ? a.disable : a.enable}
-      data-testid="state-confirm"
+      label={disabling ? a.disable : a.enable}
+      testId="state-confirm"
+      message={disabling ? a.disableConfirm(user.display_name) : a.enableConfirm(user.display_name)}
+      confirmClass={disabling ? dangerButtonClass : primaryButtonClass}
+      onConfirm={confirm}
+      onCancel={onCancel}
+      busy={busy}
     >
-      <p class="text-std-16N-170 text-solid-gray-900">
-        {disabling ? a.disableConfirm(user.display_name) : a.enableConfirm(user.display_name)}
-      </p>
       {problem !== null && <ProblemBox problem={problem} />}
-      <div class="mt-3 flex flex-wrap gap-3">
-        <button type="button" class={disabling ? dangerButtonClass : primaryButtonClass} onClick={confirm} disabled={busy}>
-          {disabling ? a.disable : a.enable}
-        </button>
-        <button type="button" class={buttonClass} onClick={onCancel}>
-          {t.identity.cancel}
-        </button>
-      </div>
-    </div>
+    </ConfirmBox>
   );
 }
 
-type Editing = { user: number; what: 'roles' | 'state' } | null;
+type What = 'roles' | 'state';
+type Editing = { user: number; what: What } | null;
 
 function UserTable({ organisation, session }: { organisation: Organisation; session: ActiveSession }) {
   const { t, language } = useI18n();
@@ -173,6 +171,11 @@ function UserTable({ organisation, session }: { organisation: Organisation; sess
     setNotice(message);
     if (user.id === session.user.id) updateUser(user);
     reload();
+  };
+  // Opens an editor under the user's row, or closes it when it is already open.
+  const toggle = (user: User, open: What | null, what: What) => () => {
+    setNotice(null);
+    setEditing(open === what ? null : { user: user.id, what });
   };
 
   return (
@@ -250,10 +253,7 @@ function UserTable({ organisation, session }: { organisation: Organisation; sess
                             type="button"
                             class={buttonClass}
                             aria-expanded={open === 'roles'}
-                            onClick={() => {
-                              setNotice(null);
-                              setEditing(open === 'roles' ? null : { user: user.id, what: 'roles' });
-                            }}
+                            onClick={toggle(user, open, 'roles')}
                             data-testid="edit-roles"
                           >
                             {a.editRoles}
@@ -263,10 +263,7 @@ function UserTable({ organisation, session }: { organisation: Organisation; sess
                               type="button"
                               class={buttonClass}
                               aria-expanded={open === 'state'}
-                              onClick={() => {
-                                setNotice(null);
-                                setEditing(open === 'state' ? null : { user: user.id, what: 'state' });
-                              }}
+                              onClick={toggle(user, open, 'state')}
                               data-testid="change-state"
                             >
                               {user.disabled ? a.enable : a.disable}
@@ -317,11 +314,7 @@ function InvitationResult({ invitation, name, login, roles, onAnother }: {
   const a = t.identity.admin;
   const address = `${window.location.origin}${identityPaths.invitation}`;
   return (
-    <div class="mt-6 rounded-8 border-2 border-success-2 bg-green-50 p-4 md:p-6" role="status" data-testid="invitation-result">
-      <h3 class={h3Class}>
-        <span aria-hidden="true" class="mr-2 text-success-2">✓</span>
-        {a.invitedHeading}
-      </h3>
+    <ResultBox heading={a.invitedHeading} testId="invitation-result" class="mt-6">
       <SecretBox value={invitation.code} testId="invitation-code" label={a.invitedFor(name, login)} large />
       <p class="mt-3 text-std-16B-170 text-solid-gray-900" data-testid="invitation-expires">
         {a.invitedExpires(formatJst(invitation.expires_at, language))}
@@ -336,7 +329,7 @@ function InvitationResult({ invitation, name, login, roles, onAnother }: {
           {a.inviteAnother}
         </button>
       </p>
-    </div>
+    </ResultBox>
   );
 }
 
@@ -348,9 +341,7 @@ function InviteForm({ organisation }: { organisation: Organisation }) {
   const [name, setName] = useState('');
   const [login, setLogin] = useState('');
   const [roles, setRoles] = useState<string[]>(onboarding ? ['administrator'] : []);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<ShownProblem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, problem, setProblem, busy, setBusy, refused } = useFormState();
   const [result, setResult] = useState<{ invitation: Invitation; name: string; login: string; roles: string[] } | null>(null);
   const labels: Record<string, string> = { display_name: a.inviteName, login: a.inviteLogin, roles: a.inviteRoles };
 
@@ -376,12 +367,7 @@ function InviteForm({ organisation }: { organisation: Organisation }) {
         setLogin('');
         setRoles(onboarding ? ['administrator'] : []);
       },
-      (error: unknown) => {
-        setBusy(false);
-        const shown = describeProblem(t, language, error);
-        setErrors(shown.fields);
-        setProblem(shown);
-      },
+      (error: unknown) => refused(describeProblem(t, language, error)),
     );
   };
 
@@ -395,8 +381,7 @@ function InviteForm({ organisation }: { organisation: Organisation }) {
         <InvitationResult {...result} onAnother={() => setResult(null)} />
       ) : (
         <form noValidate onSubmit={submit} class="max-w-xl" data-testid="invite-form">
-          <FormErrors errors={problem === null ? errors : {}} labels={labels} />
-          {problem !== null && <ProblemBox problem={problem} labels={labels} />}
+          <FormProblems errors={errors} problem={problem} labels={labels} />
           <TextField
             id="display_name"
             label={a.inviteName}
@@ -407,14 +392,10 @@ function InviteForm({ organisation }: { organisation: Organisation }) {
             error={errors['display_name']}
             required
           />
-          <TextField
+          <EmailField
             id="login"
             label={a.inviteLogin}
-            type="email"
-            inputMode="email"
             autocomplete="off"
-            spellcheck={false}
-            autoCapitalize="off"
             value={login}
             onInput={setLogin}
             error={errors['login']}
@@ -444,11 +425,7 @@ function InviteForm({ organisation }: { organisation: Organisation }) {
             </div>
             {errors['roles'] !== undefined && <p class="mt-2 text-std-16N-170 text-error-1">＊{errors['roles']}</p>}
           </fieldset>
-          <div class="mt-8">
-            <button type="submit" class={bigPrimaryButtonClass} disabled={busy}>
-              {busy ? a.inviting : a.inviteSubmit}
-            </button>
-          </div>
+          <SubmitButton busy={busy} label={a.inviteSubmit} busyLabel={a.inviting} />
         </form>
       )}
     </section>

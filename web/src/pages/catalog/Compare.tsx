@@ -81,6 +81,35 @@ function readSelection(search: string, editions: EditionSummary[]): Selection {
   };
 }
 
+/** One labelled choice of the comparison form; options are [value, label] pairs. */
+function CompareSelect({ id, label, value, options, onChange }: {
+  id: string;
+  label: string;
+  value: string;
+  options: [string, string][];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div class="grid gap-1">
+      <label for={id} class="block text-dns-16B-120 text-solid-gray-900">
+        {label}
+      </label>
+      <select
+        id={id}
+        class="min-h-11 w-full rounded-8 border border-solid-gray-600 bg-white px-3 text-std-16N-170 text-solid-gray-900"
+        value={value}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      >
+        {options.map(([key, text]) => (
+          <option key={key} value={key}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function Selectors({ editions, selection }: { editions: EditionSummary[]; selection: Selection }) {
   const { t, language } = useI18n();
   // Keyed by the selection (see Compare), so a new address (back button, links) resets the draft.
@@ -93,46 +122,12 @@ function Selectors({ editions, selection }: { editions: EditionSummary[]; select
     event.preventDefault();
     navigate(catalogPaths.compare(draft.from, draft.to, draft.form));
   };
-  const select = 'min-h-11 w-full rounded-8 border border-solid-gray-600 bg-white px-3 text-std-16N-170 text-solid-gray-900';
-  const label = 'block text-dns-16B-120 text-solid-gray-900';
+  const editionOptions = editions.map((edition): [string, string] => [edition.id, t.catalog.editionName(edition.fiscal_year)]);
   return (
     <form onSubmit={onSubmit} class="mt-6 grid items-end gap-4 rounded-8 bg-solid-gray-50 p-4 sm:grid-cols-2 md:grid-cols-[1fr_1fr_1fr_auto] md:p-5 print:hidden" data-testid="compare-form">
-      <div class="grid gap-1">
-        <label for="compare-from" class={label}>
-          {t.catalog.compareFrom}
-        </label>
-        <select id="compare-from" class={select} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}>
-          {editions.map((edition) => (
-            <option key={edition.id} value={edition.id}>
-              {t.catalog.editionName(edition.fiscal_year)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="grid gap-1">
-        <label for="compare-to" class={label}>
-          {t.catalog.compareTo}
-        </label>
-        <select id="compare-to" class={select} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}>
-          {editions.map((edition) => (
-            <option key={edition.id} value={edition.id}>
-              {t.catalog.editionName(edition.fiscal_year)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="grid gap-1">
-        <label for="compare-form" class={label}>
-          {t.catalog.compareForm}
-        </label>
-        <select id="compare-form" class={select} value={draft.form} onChange={(e) => setDraft({ ...draft, form: e.currentTarget.value })}>
-          {[...forms.entries()].map(([id, title]) => (
-            <option key={id} value={id}>
-              {title}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CompareSelect id="compare-from" label={t.catalog.compareFrom} value={draft.from} options={editionOptions} onChange={(from) => setDraft({ ...draft, from })} />
+      <CompareSelect id="compare-to" label={t.catalog.compareTo} value={draft.to} options={editionOptions} onChange={(to) => setDraft({ ...draft, to })} />
+      <CompareSelect id="compare-form" label={t.catalog.compareForm} value={draft.form} options={[...forms.entries()]} onChange={(form) => setDraft({ ...draft, form })} />
       <button type="submit" class={primaryButtonClass}>
         {t.catalog.compareSubmit}
       </button>
