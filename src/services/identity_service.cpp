@@ -404,8 +404,9 @@ Result<SessionStart> IdentityService::confirm_totp(const Caller& caller, std::st
             return fail(ErrorCode::invalid_input, "the code does not match; check the time on the phone",
                         "code");
         const long long s = *step, uid = user->id;
-        sql << "UPDATE users SET totp_last_step = :s, updated_at = :n WHERE id = :u", soci::use(s),
-            soci::use(r::iso_now()), soci::use(uid);
+        const std::string now = r::iso_now();  // bound by reference: must outlive the statement
+        sql << "UPDATE users SET totp_last_step = :s, updated_at = :n WHERE id = :u", soci::use(s), soci::use(now),
+            soci::use(uid);
         sql << "DELETE FROM recovery_codes WHERE user_id = :u", soci::use(uid);
         SessionStart start;
         for (int i = 0; i < kRecoveryCodes; ++i) {
@@ -453,14 +454,14 @@ Result<std::vector<OrganisationView>> IdentityService::organisations(const Calle
     auto lease = db_.acquire();
     const long long own = caller.organisation.id;
     const std::string pref = caller.organisation.prefecture_code;
+    const int ministry = caller.organisation.kind == identity::OrgKind::ministry ? 1 : 0;
     std::vector<OrganisationView> out;
     // A coarse SQL filter; the access rules below decide.
     soci::rowset<long long> ids =
         (lease->prepare
              << "SELECT id FROM organisations WHERE id = :own OR (:pref <> '' AND prefecture_code = :pref2) "
                 "OR (kind IN ('prefecture', 'vendor') AND :ministry = 1) ORDER BY kind, name",
-         soci::use(own), soci::use(pref), soci::use(pref),
-         soci::use(caller.organisation.kind == identity::OrgKind::ministry ? 1 : 0));
+         soci::use(own), soci::use(pref), soci::use(pref), soci::use(ministry));
     std::vector<long long> candidates(ids.begin(), ids.end());
     for (auto id : candidates) {
         auto org = r::find_organisation(*lease, id);
