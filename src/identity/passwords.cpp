@@ -1,10 +1,11 @@
 #include "mamori/identity/passwords.hpp"
 
+#include <fmt/format.h>
 #include <sodium.h>
 
 #include <stdexcept>
 
-#include <fmt/format.h>
+#include "mamori/core/utf8.hpp"
 
 namespace mamori::identity {
 
@@ -16,33 +17,21 @@ void ensure_sodium() {
 
 }  // namespace
 
-long character_count(std::string_view utf8) {
-    long count = 0;
-    for (std::size_t i = 0; i < utf8.size();) {
-        const auto c = static_cast<unsigned char>(utf8[i]);
-        const std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
-        if (length == 0 || i + length > utf8.size()) return -1;
-        for (std::size_t k = 1; k < length; ++k)
-            if ((static_cast<unsigned char>(utf8[i + k]) >> 6) != 0x2) return -1;
-        i += length;
-        ++count;
-    }
-    return count;
-}
-
 Status check_password_rule(std::string_view password, std::string_view login, bool has_mfa) {
     const long characters = character_count(password);
-    if (characters < 0) return fail(ErrorCode::invalid_input, "the password is not valid UTF-8 text", "password");
+    if (characters < 0)
+        return fail(ErrorCode::invalid_input, "the password is not valid UTF-8 text", "password");
     if (password.size() > kMaxBytes)
         return fail(ErrorCode::invalid_input, fmt::format("the password is longer than {} bytes", kMaxBytes),
                     "password");
     const std::size_t minimum = has_mfa ? kMinLengthWithMfa : kMinLength;
     if (static_cast<std::size_t>(characters) < minimum)
         return fail(ErrorCode::invalid_input,
-                    has_mfa ? fmt::format("the password must have at least {} characters", minimum)
-                            : fmt::format("the password must have at least {} characters (or at least {} with "
-                                          "two-factor authentication turned on)",
-                                          kMinLength, kMinLengthWithMfa),
+                    has_mfa
+                        ? fmt::format("the password must have at least {} characters", minimum)
+                        : fmt::format("the password must have at least {} characters (or at least {} with "
+                                      "two-factor authentication turned on)",
+                                      kMinLength, kMinLengthWithMfa),
                     "password");
     if (!login.empty() && password == login)
         return fail(ErrorCode::invalid_input, "the password must not be the login name", "password");

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "mamori/core/utf8.hpp"
+
 namespace mamori::identity {
 namespace {
 

@@ -7,6 +7,7 @@
 #include <boost/optional.hpp>
 
 #include "identity_records.hpp"
+#include "mamori/core/utf8.hpp"
 #include "mamori/identity/passwords.hpp"
 #include "mamori/identity/qr.hpp"
 #include "mamori/identity/tokens.hpp"
@@ -68,7 +69,7 @@ Status check_login_name(std::string_view login) {
 }
 
 Status check_display_name(std::string_view name) {
-    const long n = identity::character_count(name);
+    const long n = character_count(name);
     if (n < 1 || n > 100 || name.find_first_of("\r\n") != std::string_view::npos)
         return fail(ErrorCode::invalid_input, "the name must have 1 to 100 characters on one line",
                     "display_name");
@@ -656,7 +657,7 @@ Result<ApiTokenCreated> IdentityService::create_api_token(const Caller& caller, 
                                                           const std::vector<std::string>& scopes, int days,
                                                           const audit::Context& context) {
     if (caller.api_token_id) return fail(ErrorCode::forbidden, "an API token cannot create API tokens");
-    const long n = identity::character_count(name);
+    const long n = character_count(name);
     if (n < 1 || n > 100)
         return fail(ErrorCode::invalid_input, "the name must have 1 to 100 characters", "name");
     if (days < 1 || days > 365)

@@ -20,9 +20,6 @@ inline constexpr std::size_t kMinLength = 13;
 inline constexpr std::size_t kMinLengthWithMfa = 8;
 inline constexpr std::size_t kMaxBytes = 256;
 
-// character_count: the number of Unicode characters (code points) of UTF-8 text; invalid UTF-8 counts -1.
-long character_count(std::string_view utf8);
-
 // check_password_rule: invalid_input naming "password" when the password is too short for the account's
 // MFA state, too long, not valid UTF-8, or equal to the login name.
 Status check_password_rule(std::string_view password, std::string_view login, bool has_mfa);
