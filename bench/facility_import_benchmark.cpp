@@ -47,28 +47,7 @@ class SyntheticRelease {
 
   private:
     void write() {
-        const char* days[] = {"月", "火", "水", "木", "金", "土", "日"};
-        std::vector<std::string> header = {"ID",
-                                           "正式名称",
-                                           "正式名称（フリガナ）",
-                                           "略称",
-                                           "略称（フリガナ）",
-                                           "英語表記（ローマ字表記）",
-                                           "機関区分",
-                                           "都道府県コード",
-                                           "市区町村コード",
-                                           "所在地",
-                                           "所在地座標（緯度）",
-                                           "所在地座標（経度）",
-                                           "案内用ホームページアドレス"};
-        for (const char* d : days) header.push_back(fmt::format("毎週決まった曜日に休診（{}）", d));
-        for (int w = 1; w <= 5; ++w)
-            for (const char* d : days)
-                header.push_back(fmt::format("決まった週に休診（定期週）第{}週（{}）", w, d));
-        for (const char* n : {"祝日に休診", "その他の休診日（GW、お盆等）", "一般病床", "療養病床",
-                              "療養病床のうち医療保険適用", "療養病床のうち介護保険適用", "精神病床",
-                              "結核病床", "感染症病床", "合計病床数"})
-            header.push_back(n);
+        const auto& header = feeds::facility_column_names(feeds::FacilityKind::hospital);
 
         std::ofstream out(csv(), std::ios::binary);
         out << "\xEF\xBB\xBF";

@@ -129,6 +129,16 @@ const std::vector<LayoutSpec>& layout_specs() {
     return specs;
 }
 
+}  // namespace
+
+const std::vector<std::string>& facility_column_names(FacilityKind kind) {
+    for (const auto& spec : layout_specs())
+        if (spec.layout.kind == kind) return spec.layout.column_names;
+    return layout_specs().front().layout.column_names;
+}
+
+namespace {
+
 // shown: a value quoted for a message, cut at 40 bytes on a character boundary.
 std::string shown(std::string_view value) {
     if (!is_valid_utf8(value)) return "(not valid UTF-8)";

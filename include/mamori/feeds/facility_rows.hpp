@@ -44,6 +44,10 @@ struct FacilityLayout {
 // writes 「その他の休診日（gw、お盆等）」 where others write 「（GW、お盆等）」; both normalise alike.
 std::string normalize_header_name(std::string_view name);
 
+// facility_column_names: the header of a file of `kind` as the open data writes it (for pharmacies, the
+// columns the data README does not name are "column N").
+const std::vector<std::string>& facility_column_names(FacilityKind kind);
+
 // detect_facility_layout: the layout whose header `header` is, comparing every column name that the data
 // README verifies, after normalize_header_name. Fails with a message saying what was expected and what was
 // found (e.g. a 診療科・診療時間票 given instead of a 施設票, or an unknown file).
