@@ -85,23 +85,23 @@ std::int64_t count_users(soci::session& sql) {
     return n;
 }
 
+OrganisationRecord read_organisation(const soci::row& r) {
+    OrganisationRecord o;
+    o.ref.id = store::int64_at(r, 0);
+    o.ref.kind = identity::parse_org_kind(r.get<std::string>(1)).value_or(identity::OrgKind::clinic);
+    o.name = r.get<std::string>(2);
+    if (auto parent = store::optional_int64_at(r, 3)) o.ref.parent_id = *parent;
+    o.ref.prefecture_code = store::optional_text_at(r, 4).value_or("");
+    o.ref.municipality_code = store::optional_text_at(r, 5).value_or("");
+    return o;
+}
+
 std::optional<OrganisationRecord> find_organisation(soci::session& sql, std::int64_t id) {
     const long long key = id;
     soci::rowset<soci::row> rows =
-        (sql.prepare
-             << "SELECT id, kind, name, parent_id, prefecture_code, municipality_code FROM organisations "
-                "WHERE id = :id",
+        (sql.prepare << fmt::format("SELECT {} FROM organisations WHERE id = :id", kOrganisationColumns),
          soci::use(key));
-    for (const auto& r : rows) {
-        OrganisationRecord o;
-        o.ref.id = store::int64_at(r, 0);
-        o.ref.kind = identity::parse_org_kind(r.get<std::string>(1)).value_or(identity::OrgKind::clinic);
-        o.name = r.get<std::string>(2);
-        if (auto parent = store::optional_int64_at(r, 3)) o.ref.parent_id = *parent;
-        o.ref.prefecture_code = store::optional_text_at(r, 4).value_or("");
-        o.ref.municipality_code = store::optional_text_at(r, 5).value_or("");
-        return o;
-    }
+    for (const auto& r : rows) return read_organisation(r);
     return std::nullopt;
 }
 

@@ -3,14 +3,14 @@
 // service decides who may call what.
 #pragma once
 
+#include <soci/soci.h>
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <soci/soci.h>
 
 #include "mamori/identity/caller.hpp"
 #include "mamori/services/identity_service.hpp"
@@ -45,6 +45,10 @@ struct OrganisationRecord {
     identity::OrganisationRef ref;
     std::string name;
 };
+// kOrganisationColumns / read_organisation: the columns an OrganisationRecord is read from, in order.
+inline constexpr std::string_view kOrganisationColumns =
+    "id, kind, name, parent_id, prefecture_code, municipality_code";
+OrganisationRecord read_organisation(const soci::row& row);
 std::optional<OrganisationRecord> find_organisation(soci::session& sql, std::int64_t id);
 std::vector<std::string> jurisdiction(soci::session& sql, std::int64_t organisation_id);
 bool has_administrator(soci::session& sql, std::int64_t organisation_id);

@@ -406,8 +406,8 @@ Result<SessionStart> IdentityService::confirm_totp(const Caller& caller, std::st
                         "code");
         const long long s = *step, uid = user->id;
         const std::string now = r::iso_now();  // bound by reference: must outlive the statement
-        sql << "UPDATE users SET totp_last_step = :s, updated_at = :n WHERE id = :u", soci::use(s), soci::use(now),
-            soci::use(uid);
+        sql << "UPDATE users SET totp_last_step = :s, updated_at = :n WHERE id = :u", soci::use(s),
+            soci::use(now), soci::use(uid);
         sql << "DELETE FROM recovery_codes WHERE user_id = :u", soci::use(uid);
         SessionStart start;
         for (int i = 0; i < kRecoveryCodes; ++i) {
@@ -457,20 +457,21 @@ Result<std::vector<OrganisationView>> IdentityService::organisations(const Calle
     const std::string pref = caller.organisation.prefecture_code;
     const int ministry = caller.organisation.kind == identity::OrgKind::ministry ? 1 : 0;
     std::vector<OrganisationView> out;
-    // A coarse SQL filter; the access rules below decide.
-    soci::rowset<long long> ids =
-        (lease->prepare
-             << "SELECT id FROM organisations WHERE id = :own OR (:pref <> '' AND prefecture_code = :pref2) "
-                "OR (kind IN ('prefecture', 'vendor') AND :ministry = 1) ORDER BY kind, name",
+    // One query (not one per organisation: a prefecture has thousands): a coarse SQL filter, then the access
+    // rules decide.
+    soci::rowset<soci::row> rows =
+        (lease->prepare << fmt::format(
+             "SELECT {}, EXISTS (SELECT 1 FROM users u JOIN user_roles r ON r.user_id = u.id "
+             "WHERE u.organisation_id = o.id AND r.role = 'administrator' AND u.disabled_at IS NULL) "
+             "FROM organisations o WHERE id = :own OR (:pref <> '' AND prefecture_code = :pref2) "
+             "OR (kind IN ('prefecture', 'vendor') AND :ministry = 1) ORDER BY kind, name",
+             r::kOrganisationColumns),
          soci::use(own), soci::use(pref), soci::use(pref), soci::use(ministry));
-    std::vector<long long> candidates(ids.begin(), ids.end());
-    for (auto id : candidates) {
-        auto org = r::find_organisation(*lease, id);
-        if (!org) continue;
-        const bool readable = identity::can_read_organisation(caller, org->ref);
-        const bool onboard = identity::can_onboard(caller, org->ref);
-        if (!readable && !onboard) continue;
-        out.push_back({org->ref, org->name, r::has_administrator(*lease, id)});
+    for (const auto& row : rows) {
+        auto org = r::read_organisation(row);
+        if (!identity::can_read_organisation(caller, org.ref) && !identity::can_onboard(caller, org.ref))
+            continue;
+        out.push_back({org.ref, org.name, store::int64_at(row, 6) != 0});
     }
     return out;
 }
