@@ -277,6 +277,7 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
             const bool expected = row.allowed.contains("everyone") ||
                                   (person != "anonymous" && row.allowed.contains("*")) ||
                                   row.allowed.contains(person);
+            EXPECT_LT(r.status, 500) << person << " " << row.method << " " << row.target() << ": " << r.body;
             EXPECT_EQ(!refused(r.status), expected) << person << " " << row.method << " " << row.target()
                                                     << " → " << r.status << " " << r.body.substr(0, 200);
         }

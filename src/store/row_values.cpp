@@ -1,5 +1,7 @@
 #include "mamori/store/row_values.hpp"
 
+#include <string>
+
 namespace mamori::store {
 
 std::int64_t int64_at(const soci::row& row, std::size_t column) {
@@ -7,6 +9,8 @@ std::int64_t int64_at(const soci::row& row, std::size_t column) {
         case soci::dt_integer: return row.get<int>(column);
         case soci::dt_unsigned_long_long:
             return static_cast<std::int64_t>(row.get<unsigned long long>(column));
+        // SQLite gives computed columns (COUNT, EXISTS …) no declared type; SOCI then reports them as text.
+        case soci::dt_string: return std::stoll(row.get<std::string>(column));
         default: return row.get<long long>(column);
     }
 }

@@ -1,7 +1,8 @@
 /// @file
 /// @brief Reading columns of a dynamic `soci::row` the same way on every backend. SQLite reports INTEGER
 /// columns as `int` or `long long` depending on the declared type, and PostgreSQL as its own types;
-/// `row.get<long long>` then throws std::bad_cast. These helpers convert whatever integer type arrives.
+/// `row.get<long long>` then throws std::bad_cast; computed SQLite columns even arrive as text. These helpers
+/// convert whatever integer representation arrives.
 ///
 ///     std::int64_t id = int64_at(row, 0);
 ///     std::optional<std::string> note = optional_text_at(row, 3);
