@@ -53,22 +53,6 @@ Response problem(const Error& e, const Request& r) {
     return http::problem_response(e, r.request_id);
 }
 
-// json_object: the body as a JSON object, or the problem to answer with.
-Result<json> json_object(const Request& request) {
-    auto body = http::parse_json_body(request);
-    if (!body) return fail(body.error());
-    return object_body(*body);
-}
-
-Result<std::int64_t> id_param(const Request& request, std::string_view name) {
-    const auto text = request.param(name);
-    std::int64_t id = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
-        return fail(ErrorCode::not_found, "no such resource", std::string(name));
-    return id;
-}
-
 Result<services::SetupRequest> read_setup(const json& body) {
     services::SetupRequest setup;
     auto org_id = optional_int_field(body, "organisation_id", 1, INT64_MAX);

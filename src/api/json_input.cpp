@@ -1,8 +1,27 @@
 #include "json_input.hpp"
 
+#include <charconv>
+
+#include "mamori/http/problem.hpp"
+
 #include <fmt/format.h>
 
 namespace mamori::api {
+
+Result<std::int64_t> id_param(const http::Request& request, std::string_view name) {
+    const auto text = request.param(name);
+    std::int64_t id = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
+        return fail(ErrorCode::not_found, "no such resource", std::string(name));
+    return id;
+}
+
+Result<nlohmann::json> json_object(const http::Request& request) {
+    auto body = http::parse_json_body(request);
+    if (!body) return fail(body.error());
+    return object_body(*body);
+}
 
 namespace {
 

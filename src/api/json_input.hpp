@@ -1,4 +1,5 @@
-// Reading fields of a JSON request body with errors that name the field: missing, wrong type, too long.
+// Reading a request: path ids, and fields of a JSON body with errors that name the field: missing, wrong
+// type, too long.
 #pragma once
 
 #include <cstdint>
@@ -9,8 +10,15 @@
 #include <vector>
 
 #include "mamori/core/error.hpp"
+#include "mamori/http/message.hpp"
 
 namespace mamori::api {
+
+// id_param: a positive integer path parameter; not_found otherwise (an id that cannot exist is not found).
+Result<std::int64_t> id_param(const http::Request& request, std::string_view name);
+
+// json_object: the request body as a JSON object (invalid_input naming the problem otherwise).
+Result<nlohmann::json> json_object(const http::Request& request);
 
 // object_body: the body as a JSON object (invalid_input when it is not one).
 Result<nlohmann::json> object_body(const nlohmann::json& body);

@@ -1,5 +1,6 @@
 #include "mamori/api/routes.hpp"
 
+#include "assessment_handlers.hpp"
 #include "auth.hpp"
 #include "catalog_admin_handlers.hpp"
 #include "catalog_handlers.hpp"
@@ -14,6 +15,8 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_identity_routes(routes);
     register_catalog_routes(routes, deps.catalog);
     register_catalog_admin_routes(routes, deps.catalog, deps.db);
+    register_assessment_routes(routes, deps.assessments);
+    register_assessment_document_routes(routes, deps.assessments);
 }
 
 }  // namespace mamori::api

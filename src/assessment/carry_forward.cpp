@@ -1,5 +1,7 @@
 #include "mamori/assessment/carry_forward.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "mamori/catalog/comparison.hpp"
@@ -45,11 +47,31 @@ Answer combine(const std::vector<const Answer*>& sources) {
     return out;
 }
 
+// carry_within: the next year uses the same edition: every row carries to itself.
+Result<CarryForward> carry_within(const catalog::Catalog& catalog, std::string_view edition,
+                                  std::string_view form_id, const std::vector<PriorAnswer>& answers) {
+    const catalog::Edition* e = catalog.latest(edition);
+    const catalog::Form* form = e ? e->find(form_id) : nullptr;
+    if (!form) return fail(ErrorCode::not_found, fmt::format("no form {} in edition {}", form_id, edition));
+    CarryForward out;
+    for (const auto& item : form->items) {
+        for (const auto& row : item.rows) {
+            const RowKey key{item.canonical_id, row.key};
+            if (const PriorAnswer* prior = find_answer(answers, key))
+                out.carried.push_back({key, combine({&prior->answer}), {key}, true});
+            else
+                out.unanswered.push_back(key);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<CarryForward> carry_forward(const catalog::Catalog& catalog, std::string_view from,
                                    std::string_view to, std::string_view form,
                                    const std::vector<PriorAnswer>& answers) {
+    if (from == to) return carry_within(catalog, from, form, answers);
     auto comparison = catalog::compare(catalog, from, to, form);
     if (!comparison) return fail(comparison.error());
     CarryForward out;

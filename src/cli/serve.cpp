@@ -54,10 +54,11 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
     identity_settings.session_idle = std::chrono::minutes(settings.session_idle_minutes);
     identity_settings.session_absolute = std::chrono::hours(settings.session_absolute_hours);
     services::IdentityService identity(*db, identity_settings);
+    services::AssessmentService assessments(*db, **catalog);
 
     http::Metrics metrics;
     http::Router router;
-    api::register_routes(router, {*db, metrics, identity, **catalog, settings.secure_cookies});
+    api::register_routes(router, {*db, metrics, identity, **catalog, assessments, settings.secure_cookies});
     const web::StaticFiles spa(embedded::web_assets());
     const http::Dispatcher dispatcher(router, metrics, &spa);
 

@@ -1,5 +1,9 @@
 #include "mamori/http/message.hpp"
 
+#include <fmt/format.h>
+
+#include <cctype>
+
 #include <nlohmann/json.hpp>
 
 namespace mamori::http {
@@ -119,6 +123,24 @@ Response Response::json(int status, const nlohmann::json& body) {
     r.status = status;
     r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     r.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
+    return r;
+}
+
+Response Response::download(std::string body, std::string content_type, std::string_view file_name) {
+    // RFC 6266: an ASCII fallback name and the real one percent-encoded as UTF-8 (RFC 8187).
+    std::string ascii, encoded;
+    for (const char c : file_name) {
+        const auto u = static_cast<unsigned char>(c);
+        const bool plain = std::isalnum(u) || c == '.' || c == '-' || c == '_';
+        ascii += plain ? c : '_';
+        encoded += plain ? std::string(1, c) : fmt::format("%{:02X}", u);
+    }
+    Response r;
+    r.body = std::move(body);
+    r.headers.emplace_back("Content-Type", std::move(content_type));
+    r.headers.emplace_back("Content-Disposition",
+                           fmt::format("attachment; filename=\"{}\"; filename*=UTF-8''{}", ascii, encoded));
+    r.headers.emplace_back("Cache-Control", "private, no-store");
     return r;
 }
 

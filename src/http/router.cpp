@@ -57,6 +57,7 @@ RouteMatch Router::match(Method method, std::string_view path) const {
             result.handler = &route.handler;
             result.route = route.pattern;
             result.blocking = route.options.blocking;
+            result.max_body_bytes = route.options.max_body_bytes;
             for (std::size_t i = 0; i < parts.size(); ++i) {
                 if (is_parameter(route.segments[i])) {
                     const auto& s = route.segments[i];
@@ -76,6 +77,12 @@ RouteMatch Router::match(Method method, std::string_view path) const {
             result.allowed.push_back(Method::head);
     }
     return result;
+}
+
+std::size_t Router::largest_body_limit() const {
+    std::size_t largest = 0;
+    for (const auto& route : routes_) largest = std::max(largest, route.options.max_body_bytes);
+    return largest;
 }
 
 }  // namespace mamori::http

@@ -105,11 +105,12 @@ Request to_request(bhttp::request<bhttp::string_body>&& in, const std::string& r
 }
 
 // Parse failures the client caused, mapped to a status and a sentence for the problem body.
-std::pair<int, std::string> classify_read_error(const beast::error_code& ec, const ServerOptions& options) {
+std::pair<int, std::string> classify_read_error(const beast::error_code& ec, const ServerOptions& options,
+                                                std::size_t body_limit) {
     if (ec == bhttp::error::header_limit)
         return {431, fmt::format("the request headers exceed {} bytes", options.max_header_bytes)};
     if (ec == bhttp::error::body_limit)
-        return {413, fmt::format("the request body exceeds {} bytes", options.max_body_bytes)};
+        return {413, fmt::format("the request body exceeds {} bytes", body_limit)};
     if (ec == beast::error::timeout)
         return {408,
                 fmt::format("the request was not received within {} ms", options.request_timeout.count())};
@@ -208,12 +209,26 @@ struct Server::Impl {
         for (;;) {
             bhttp::request_parser<bhttp::string_body> parser;
             parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-            parser.body_limit(options.max_body_bytes);
+            parser.body_limit(dispatcher.largest_body_limit(options.max_body_bytes));
             connection->busy = false;
             if (stopping.load()) break;
             connection->parser = &parser;
             connection->arm(options.request_timeout);
-            auto [read_error, bytes] = co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
+            // The header first: the route decides how large a body it accepts (uploads may be larger).
+            auto [read_error, bytes] = co_await bhttp::async_read_header(stream, buffer, parser, kAsTuple);
+            std::size_t body_limit = options.max_body_bytes;
+            if (!read_error && !connection->timed_out && !parser.is_done()) {
+                const auto& header = parser.get();
+                body_limit = dispatcher.body_limit(parse_method(header.method_string()),
+                                                   {header.target().data(), header.target().size()}, body_limit);
+                const auto declared = parser.content_length();
+                if (declared && *declared > body_limit) {
+                    read_error = bhttp::error::body_limit;
+                } else {
+                    parser.body_limit(body_limit);
+                    std::tie(read_error, bytes) = co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
+                }
+            }
             (void)bytes;
             connection->disarm();
             connection->parser = nullptr;
@@ -226,7 +241,7 @@ struct Server::Impl {
                                        read_error == asio::error::eof;
                 // An idle keep-alive connection that times out or closes is normal, not an error to answer.
                 if (peer_gone || (read_error == beast::error::timeout && !partial)) break;
-                auto [status, detail] = classify_read_error(read_error, options);
+                auto [status, detail] = classify_read_error(read_error, options, body_limit);
                 co_await write_problem(stream, status, detail, remote);
                 break;
             }

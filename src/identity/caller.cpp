@@ -115,3 +115,21 @@ bool can_read_audit(const Caller& caller, const OrganisationRef& target) {
 bool allows_write(const Caller& caller) { return !caller.api_token_id || caller.token_scopes.contains("write"); }
 
 }  // namespace mamori::identity
+
+namespace mamori::identity {
+
+bool can_read_assessments(const Caller& caller, const OrganisationRef& target) {
+    return is_institution(target.kind) && can_read_organisation(caller, target);
+}
+
+bool can_edit_assessment(const Caller& caller, const OrganisationRef& target) {
+    return is_institution(target.kind) && caller.organisation.id == target.id && allows_write(caller) &&
+           (caller.has(Role::administrator) || caller.has(Role::security_manager) || caller.has(Role::editor));
+}
+
+bool can_submit_assessment(const Caller& caller, const OrganisationRef& target) {
+    return is_institution(target.kind) && caller.organisation.id == target.id && allows_write(caller) &&
+           (caller.has(Role::administrator) || caller.has(Role::security_manager));
+}
+
+}  // namespace mamori::identity

@@ -7,6 +7,7 @@
 #include <boost/optional.hpp>
 
 #include "identity_records.hpp"
+#include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/utf8.hpp"
 #include "mamori/identity/passwords.hpp"
 #include "mamori/identity/qr.hpp"
@@ -45,19 +46,6 @@ audit::Entry event(std::string action, std::string target, const std::optional<r
     } else {
         e.actor = "anonymous";
     }
-    return e;
-}
-
-audit::Entry caller_event(const Caller& caller, std::string action, std::string target,
-                          nlohmann::json detail = nlohmann::json::object()) {
-    audit::Entry e;
-    e.organisation_id = caller.organisation.id;
-    e.actor_user_id = caller.user_id;
-    e.actor = caller.api_token_id ? fmt::format("token:{}", *caller.api_token_id)
-                                  : fmt::format("user:{}", caller.user_id);
-    e.action = std::move(action);
-    e.target = std::move(target);
-    e.detail = std::move(detail);
     return e;
 }
 
@@ -422,7 +410,7 @@ Result<SessionStart> IdentityService::confirm_totp(const Caller& caller, std::st
         start.csrf_token = csrf_token_for(start.token);
         user = r::find_user(sql, uid);
         start.user = r::user_view(sql, *user);
-        audit::append(sql, caller_event(caller, "mfa.enrolled", fmt::format("user:{}", uid)), context);
+        audit::append(sql, audit::caller_entry(caller, "mfa.enrolled", fmt::format("user:{}", uid)), context);
         return start;
     });
 }
@@ -446,7 +434,7 @@ Status IdentityService::change_password(const Caller& caller, std::string_view c
         sql << "UPDATE users SET password_hash = :h, password_changed_at = :n, updated_at = :n2 WHERE id = "
                ":u",
             soci::use(hash), soci::use(now), soci::use(now), soci::use(uid);
-        audit::append(sql, caller_event(caller, "password.changed", fmt::format("user:{}", uid)), context);
+        audit::append(sql, audit::caller_entry(caller, "password.changed", fmt::format("user:{}", uid)), context);
         return {};
     });
 }
@@ -535,7 +523,7 @@ Result<Invitation> IdentityService::invite(const Caller& caller, std::int64_t or
             soci::use(by), soci::use(now), soci::use(inv.expires_at), soci::into(id);
         inv.id = id;
         auto entry =
-            caller_event(caller, "user.invited", fmt::format("invitation:{}", id),
+            audit::caller_entry(caller, "user.invited", fmt::format("invitation:{}", id),
                          {{"login", login_text}, {"roles", role_list}, {"organisation_id", organisation_id}});
         entry.organisation_id = organisation_id;
         audit::append(sql, entry, context);
@@ -647,7 +635,7 @@ Result<UserView> IdentityService::change_user(const Caller& caller, std::int64_t
             return nlohmann::json{{"roles", v.roles}, {"disabled", v.disabled}};
         };
         audit::append(sql,
-                      caller_event(caller, "user.changed", fmt::format("user:{}", user_id),
+                      audit::caller_entry(caller, "user.changed", fmt::format("user:{}", user_id),
                                    {{"before", as_json(before)}, {"after", as_json(after)}}),
                       context);
         return after;
@@ -687,7 +675,7 @@ Result<ApiTokenCreated> IdentityService::create_api_token(const Caller& caller, 
         created.id = id;
         audit::append(
             sql,
-            caller_event(caller, "api_token.created", fmt::format("api_token:{}", id),
+            audit::caller_entry(caller, "api_token.created", fmt::format("api_token:{}", id),
                          {{"name", token_name}, {"scopes", scope_text}, {"expires_at", created.expires_at}}),
             context);
         return created;
@@ -731,7 +719,7 @@ Status IdentityService::revoke_api_token(const Caller& caller, std::int64_t toke
         if (!sql.got_data() || owner != uid) return fail(ErrorCode::not_found, "no such API token");
         const std::string now = r::iso_now();
         sql << "UPDATE api_tokens SET revoked_at = :n WHERE id = :i", soci::use(now), soci::use(id);
-        audit::append(sql, caller_event(caller, "api_token.revoked", fmt::format("api_token:{}", id)),
+        audit::append(sql, audit::caller_entry(caller, "api_token.revoked", fmt::format("api_token:{}", id)),
                       context);
         return {};
     });

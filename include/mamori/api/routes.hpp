@@ -8,6 +8,7 @@
 
 #include "mamori/http/metrics.hpp"
 #include "mamori/http/router.hpp"
+#include "mamori/services/assessment_service.hpp"
 #include "mamori/services/catalog_service.hpp"
 #include "mamori/services/identity_service.hpp"
 #include "mamori/store/database.hpp"
@@ -20,6 +21,7 @@ struct Dependencies {
     http::Metrics& metrics;
     services::IdentityService& identity;
     services::CatalogService& catalog;
+    services::AssessmentService& assessments;
     bool secure_cookies = false;  // mark the session cookie Secure (served over TLS)
 };
 

@@ -35,6 +35,8 @@ std::optional<NotRequiredReason> parse_not_required_reason(std::string_view text
 struct SecondConfirmation {
     AnswerValue value = AnswerValue::yes;  // はい or いいえ
     std::chrono::year_month_day confirmed_on;
+
+    friend bool operator==(const SecondConfirmation&, const SecondConfirmation&) = default;
 };
 
 // Answer: one answer to one item row.
@@ -45,6 +47,8 @@ struct Answer {
     std::optional<std::chrono::year_month_day> target_date;   // 目標日
     std::optional<SecondConfirmation> second;                 // 2回目
     std::string note;
+
+    friend bool operator==(const Answer&, const Answer&) = default;
 };
 
 // AnswerContext: what the rules need to know about the item, the form and the institution.

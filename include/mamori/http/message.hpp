@@ -63,6 +63,8 @@ struct Response {
     // text: a response with a plain-text body.
     static Response text(int status, std::string body,
                          std::string content_type = "text/plain; charset=utf-8");
+    // download: a file to save, not to show: attachment with its (UTF-8) name, never cached by proxies.
+    static Response download(std::string body, std::string content_type, std::string_view file_name);
 };
 
 // iequals: ASCII case-insensitive comparison, as HTTP header names need.

@@ -26,12 +26,14 @@ struct RouteMatch {
     std::vector<std::pair<std::string, std::string>> params;
     std::vector<Method> allowed;  // for method_not_allowed
     bool blocking = false;        // the handler must run on the worker pool (see RouteOptions)
+    std::size_t max_body_bytes = 0;  // the route's own body limit; 0: the server's
 };
 
 // RouteOptions: how a route runs. `blocking` handlers do slow CPU work (Argon2id, PDF rendering) or wait
 // long; the server runs them on its bounded worker pool so the I/O threads keep serving everyone else.
 struct RouteOptions {
     bool blocking = false;
+    std::size_t max_body_bytes = 0;  // a larger body limit than the server's (uploads); 0: the server's
     std::string_view access = "open";  // who may call it, as listed by routes(): "open", "authenticated", …
 };
 
@@ -51,6 +53,9 @@ class Router {
 
     // match: finds the handler for a request. HEAD falls back to a GET route.
     RouteMatch match(Method method, std::string_view path) const;
+
+    // largest_body_limit: the largest body limit any route has (0 when none has its own).
+    std::size_t largest_body_limit() const;
 
     // routes: every registered route in registration order.
     std::vector<RouteInfo> routes() const;

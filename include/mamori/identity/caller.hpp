@@ -73,6 +73,16 @@ bool can_onboard(const Caller& caller, const OrganisationRef& target);
 // can_read_audit: administrators read their own organisation's audit log.
 bool can_read_audit(const Caller& caller, const OrganisationRef& target);
 
+// can_read_assessments: whoever may read an institution reads its self-assessments (the institution, its
+// health centre and prefecture); the ministry reads statistics, not assessments.
+bool can_read_assessments(const Caller& caller, const OrganisationRef& target);
+
+// can_edit_assessment: the institution's administrators, security managers and editors answer its checklist.
+bool can_edit_assessment(const Caller& caller, const OrganisationRef& target);
+
+// can_submit_assessment: the institution's administrators and security managers submit and reopen it.
+bool can_submit_assessment(const Caller& caller, const OrganisationRef& target);
+
 // allows_write: API tokens need the "write" scope for state-changing calls; sessions always may.
 bool allows_write(const Caller& caller);
 

@@ -46,6 +46,8 @@ class CatalogSnapshot {
 
     // catalog: the validated catalog the answers were built from.
     const catalog::Catalog& catalog() const { return *catalog_; }
+    // catalog_ptr: the same catalog, shared, for results that outlive the snapshot.
+    std::shared_ptr<const catalog::Catalog> catalog_ptr() const { return catalog_; }
 
     // editions: GET /api/v1/catalog/editions.
     const CatalogView& editions() const { return editions_; }

@@ -1,0 +1,62 @@
+/// @file
+/// @brief One assessment as the documents show it: the institution, the edition and form, the submission
+/// stamp and every answer row in the form's printed order. The services build it from the database and the
+/// catalog; the renderers (xlsx.hpp, pdf.hpp, csv.hpp) turn it into files and xlsx.hpp reads our own .xlsx
+/// back. Pure data, no I/O.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mamori::documents {
+
+// DocumentAnswer: the answer to one row, in the form's terms. Dates are ISO "YYYY-MM-DD".
+struct DocumentAnswer {
+    std::string value;   // "yes", "no", "not_required"
+    std::string reason;  // for not_required: "gate" or "no_vendor_contract"; else empty
+    std::string confirmed_on;                 // 確認日, may be empty
+    std::string target_date;                  // 目標日, may be empty
+    std::string second_value;                 // 2回目: "yes", "no" or empty
+    std::string second_confirmed_on;          // 2回目の確認日 or empty
+    std::string note;
+    bool needs_reconfirmation = false;        // 要再確認 (carried from last year, not yet confirmed)
+
+    friend bool operator==(const DocumentAnswer&, const DocumentAnswer&) = default;
+};
+
+// DocumentRow: one printed answer line: an item, or one device-class row of an item.
+struct DocumentRow {
+    std::string canonical_id;  // "VUL-01"; the gate question has the gate's id ("PRE-00")
+    std::string row_key;       // "main", "general", "server", …
+    std::string number;        // as printed: "2-⑥"; empty for the gate question
+    std::string section_ja;    // "医療情報システムの管理・運用"
+    std::string text_ja;       // the item text
+    std::string row_label_ja;  // "サーバ", "医療情報システム全般"; empty when the item has one row
+    bool unconfirmed = false;  // the catalog marks the item's wording as inferred ([I]): print 未確認
+    std::optional<DocumentAnswer> answer;  // nullopt: not answered yet
+};
+
+// AssessmentDocument: everything the documents print about one assessment.
+struct AssessmentDocument {
+    std::int64_t assessment_id = 0;
+    std::string institution_name;   // "さくら内科クリニック"
+    std::string institution_code;   // 医療機関コード or empty
+    int fiscal_year = 0;            // 2025
+    std::string fiscal_year_ja;     // "令和7年度"
+    std::string edition_id;         // "r7"
+    int edition_revision = 1;
+    std::string edition_title_ja;   // "令和7年度版"
+    std::string form_id;            // "medical", "pharmacy"
+    std::string form_title_ja;      // "医療機関確認用"
+    std::string document_title_ja;  // "医療機関におけるサイバーセキュリティ対策チェックリスト"
+    bool has_second_confirmation = false;  // the form prints 2回目 columns (R5, R6)
+    std::string status;                    // "draft", "submitted"
+    std::string submitted_at;              // ISO-8601 UTC or empty
+    std::string submitted_by;              // the submitter's display name or empty
+    std::string generated_at;              // ISO-8601 UTC
+    std::vector<DocumentRow> rows;         // printed order; the gate question first when the form has one
+};
+
+}  // namespace mamori::documents

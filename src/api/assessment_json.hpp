@@ -1,0 +1,22 @@
+// The JSON of assessments as the API answers it (see docs/api/openapi.yaml, schema Assessment).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "mamori/services/assessment_service.hpp"
+
+namespace mamori::api {
+
+nlohmann::json assessment_json(const services::AssessmentState& state);
+nlohmann::json assessment_list_json(const services::AssessmentList& list);
+nlohmann::json progress_json(const assessment::Progress& progress);
+nlohmann::json stored_answer_json(const services::StoredAnswer& answer);
+nlohmann::json evidence_json(const services::Evidence& evidence);
+// line_answer_json: the answer in effect on one line of `state`, or null.
+nlohmann::json line_answer_json(const services::AssessmentState& state, const assessment::RowKey& key);
+
+// read_answer_input: a PUT body {version, value, reason, confirmed_on, target_date, second, note};
+// `value` null or absent clears the line.
+Result<services::AnswerInput> read_answer_input(const nlohmann::json& body);
+
+}  // namespace mamori::api

@@ -1,0 +1,110 @@
+#include "assessment_state.hpp"
+
+#include <fmt/format.h>
+
+#include "assessment_records.hpp"
+#include "mamori/catalog/comparison.hpp"
+#include "mamori/core/time.hpp"
+
+namespace mamori::services::assessment_state {
+
+
+Result<Loaded> load(soci::session& sql, const CatalogService& catalog, const identity::Caller& caller,
+                    std::int64_t id, Access access) {
+    auto record = assessment_records::find_assessment(sql, id);
+    auto org = record ? services::records::find_organisation(sql, record->organisation_id) : std::nullopt;
+    if (!record || !org || !identity::can_read_assessments(caller, org->ref))
+        return fail(ErrorCode::not_found, fmt::format("no assessment {}", id));
+    if (access == Access::edit && !identity::can_edit_assessment(caller, org->ref))
+        return fail(ErrorCode::forbidden, "only the institution's administrators, security managers and editors "
+                                          "may change its checklist");
+    if (access == Access::submit && !identity::can_submit_assessment(caller, org->ref))
+        return fail(ErrorCode::forbidden,
+                    "only the institution's administrators and security managers may submit or reopen it");
+    if (access == Access::edit && record->status == "submitted")
+        return fail(ErrorCode::conflict, "the checklist has been submitted: reopen it to make changes");
+    Loaded out{*record, org->ref, catalog.snapshot()->catalog_ptr(), nullptr, nullptr};
+    const auto* revisions = out.catalog->revisions(record->edition);
+    out.edition = revisions ? revisions->find(record->edition_revision) : nullptr;
+    out.form = out.edition ? out.edition->find(record->form) : nullptr;
+    if (!out.form)
+        return fail(ErrorCode::internal, fmt::format("assessment {}: edition {} revision {} form {} is not in the "
+                                                     "catalog",
+                                                     id, record->edition, record->edition_revision, record->form));
+    return out;
+}
+
+std::map<assessment::RowKey, StoredAnswer, assessment::RowKeyLess> stored_answers(soci::session& sql,
+                                                                                   std::int64_t id) {
+    std::map<assessment::RowKey, StoredAnswer, assessment::RowKeyLess> out;
+    for (auto& a : assessment_records::answers(sql, id)) {
+        auto key = a.key;
+        out.emplace(std::move(key), std::move(a));
+    }
+    return out;
+}
+
+assessment::RowAnswers row_answers(const std::map<assessment::RowKey, StoredAnswer, assessment::RowKeyLess>& s) {
+    assessment::RowAnswers out;
+    for (const auto& [key, a] : s) out[key] = {a.answer, a.needs_reconfirmation, false};
+    return out;
+}
+
+namespace {
+
+std::vector<std::string> new_items(soci::session& sql, const Loaded& loaded) {
+    if (!loaded.record.carried_from) return {};
+    auto earlier = assessment_records::find_assessment(sql, *loaded.record.carried_from);
+    if (!earlier || earlier->edition == loaded.record.edition) return {};
+    auto comparison = catalog::compare(*loaded.catalog, earlier->edition, loaded.record.edition, loaded.record.form);
+    if (!comparison) return {};
+    std::vector<std::string> out;
+    for (const auto& entry : comparison->entries)
+        if (entry.kind == catalog::MappingKind::added && entry.to_item) out.push_back(entry.to_item->canonical_id);
+    return out;
+}
+
+}  // namespace
+
+AssessmentState state(soci::session& sql, const identity::Caller& caller, Loaded loaded) {
+    AssessmentState s;
+    s.stored = stored_answers(sql, loaded.record.id);
+    s.effective = assessment::effective_answers(*loaded.form, row_answers(s.stored),
+                                                loaded.record.has_vendor_contract);
+    s.evidence = assessment_records::evidence(sql, loaded.record.id);
+    s.events = assessment_records::events(sql, loaded.record.id);
+    s.new_items = new_items(sql, loaded);
+    const bool draft = loaded.record.status == "draft";
+    s.permissions.edit = draft && identity::can_edit_assessment(caller, loaded.organisation);
+    s.permissions.submit = draft && identity::can_submit_assessment(caller, loaded.organisation);
+    s.permissions.reopen = !draft && identity::can_submit_assessment(caller, loaded.organisation);
+    s.progress = assessment::progress(*loaded.form, loaded.catalog->priorities, s.effective, today());
+    s.record = std::move(loaded.record);
+    s.catalog = std::move(loaded.catalog);
+    s.edition = loaded.edition;
+    s.form = loaded.form;
+    return s;
+}
+
+Status check_line(const Loaded& loaded, const assessment::ChecklistRow& line, const assessment::Answer& answer,
+                  const assessment::RowAnswers& stored) {
+    if (line.is_gate()) return assessment::check_gate_answer(answer, today());
+    const auto context = assessment::answer_context(*loaded.form, line, loaded.record.fiscal_year,
+                                                    assessment::gate_answered_no(*loaded.form, stored),
+                                                    loaded.record.has_vendor_contract);
+    return assessment::check_answer(answer, context, today());
+}
+
+std::chrono::year_month_day today() { return japan_date(std::chrono::system_clock::now()); }
+
+std::string form_for(identity::OrgKind kind) {
+    switch (kind) {
+        case identity::OrgKind::hospital:
+        case identity::OrgKind::clinic:
+        case identity::OrgKind::dental_clinic: return "medical";
+        case identity::OrgKind::pharmacy: return "pharmacy";
+        default: return {};
+    }
+}
+
+}  // namespace mamori::services::assessment_state

@@ -1,0 +1,49 @@
+// What every assessment operation starts with: the assessment row, the organisation it belongs to, the
+// catalog form it was pinned to, and the access decision. Internal to the assessment service.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+
+#include "identity_records.hpp"
+#include "mamori/services/assessment_service.hpp"
+
+namespace mamori::services::assessment_state {
+
+// Access: what the caller needs for an operation.
+enum class Access { read, edit, submit };
+
+// Loaded: an assessment with its organisation and catalog form.
+struct Loaded {
+    AssessmentRecord record;
+    identity::OrganisationRef organisation;
+    std::shared_ptr<const catalog::Catalog> catalog;
+    const catalog::Edition* edition = nullptr;
+    const catalog::Form* form = nullptr;
+};
+
+// load: not_found when the assessment does not exist or the caller may not read it; forbidden when the
+// caller may read but not do `access`; conflict when `access` changes a submitted assessment's answers.
+Result<Loaded> load(soci::session& sql, const CatalogService& catalog, const identity::Caller& caller,
+                    std::int64_t id, Access access);
+
+// stored_answers / row_answers: the stored answers by line, and the same as check_answer's input.
+std::map<assessment::RowKey, StoredAnswer, assessment::RowKeyLess> stored_answers(soci::session& sql,
+                                                                                   std::int64_t id);
+assessment::RowAnswers row_answers(const std::map<assessment::RowKey, StoredAnswer, assessment::RowKeyLess>& s);
+
+// state: everything the pages show.
+AssessmentState state(soci::session& sql, const identity::Caller& caller, Loaded loaded);
+
+// check_line: the rules for `answer` on `line`, given the other stored answers (for the gate).
+Status check_line(const Loaded& loaded, const assessment::ChecklistRow& line, const assessment::Answer& answer,
+                  const assessment::RowAnswers& stored);
+
+// today: the Japan date now.
+std::chrono::year_month_day today();
+
+// form_for: the checklist form an institution of `kind` answers, or empty.
+std::string form_for(identity::OrgKind kind);
+
+}  // namespace mamori::services::assessment_state
