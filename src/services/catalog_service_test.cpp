@@ -9,6 +9,7 @@
 
 #include "mamori/store/catalog_repository.hpp"
 #include "mamori/store/migrations.hpp"
+#include "testing/temp_database.hpp"
 
 namespace mamori::services {
 namespace {
@@ -26,26 +27,7 @@ std::string fixture(const std::string& name) {
     return s.str();
 }
 
-class TempDatabase {
-  public:
-    TempDatabase()
-        : dir_(std::filesystem::temp_directory_path() /
-               ("mamori-catalog-" + std::to_string(std::random_device{}()))) {
-        std::filesystem::create_directories(dir_);
-        db_ = std::move(*store::Database::open({store::Dialect::sqlite, (dir_ / "c.db").string()}, 2));
-        if (!store::migrate(*db_, *store::embedded_migrations(store::Dialect::sqlite)))
-            throw std::runtime_error("migration failed");
-    }
-    ~TempDatabase() {
-        db_.reset();
-        std::filesystem::remove_all(dir_);
-    }
-    store::Database& db() { return *db_; }
-
-  private:
-    std::filesystem::path dir_;
-    std::unique_ptr<store::Database> db_;
-};
+using testing::TempDatabase;
 
 Json body(Result<const CatalogView*> view) {
     if (!view) throw std::runtime_error(view.error().message);
