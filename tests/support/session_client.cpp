@@ -9,14 +9,17 @@ namespace mamori::testing {
 HttpResult SessionClient::call(const std::string& method, const std::string& target,
                                const std::optional<nlohmann::json>& body,
                                std::vector<std::pair<std::string, std::string>> headers) {
+    if (!body) return send(method, target, "", "", std::move(headers));
+    return send(method, target, body->dump(), "application/json", std::move(headers));
+}
+
+HttpResult SessionClient::send(const std::string& method, const std::string& target, const std::string& body,
+                               const std::string& content_type,
+                               std::vector<std::pair<std::string, std::string>> headers) {
     if (!cookie_.empty()) headers.emplace_back("Cookie", "mamori_session=" + cookie_);
     if (send_csrf && !csrf_.empty()) headers.emplace_back("X-CSRF-Token", csrf_);
-    std::string text;
-    if (body) {
-        text = body->dump();
-        headers.emplace_back("Content-Type", "application/json");
-    }
-    HttpResult r = request(host_, port_, method, target, text, headers);
+    if (!content_type.empty()) headers.emplace_back("Content-Type", content_type);
+    HttpResult r = request(host_, port_, method, target, body, headers);
     for (const auto& [name, value] : r.headers) {
         if (name != "Set-Cookie" || value.rfind("mamori_session=", 0) != 0) continue;
         cookie_ = value.substr(15, value.find(';') - 15);

@@ -22,11 +22,16 @@ class SessionClient {
     HttpResult patch(const std::string& target, const nlohmann::json& body) {
         return call("PATCH", target, body);
     }
+    HttpResult put(const std::string& target, const nlohmann::json& body) { return call("PUT", target, body); }
     HttpResult del(const std::string& target) { return call("DELETE", target, std::nullopt); }
     // call: any request; a session cookie and CSRF token are sent when held; Set-Cookie and `csrf_token` in
     // a JSON answer are kept.
     HttpResult call(const std::string& method, const std::string& target,
                     const std::optional<nlohmann::json>& body,
+                    std::vector<std::pair<std::string, std::string>> extra_headers = {});
+    // send: any request with a raw body (an upload) of `content_type`.
+    HttpResult send(const std::string& method, const std::string& target, const std::string& body,
+                    const std::string& content_type,
                     std::vector<std::pair<std::string, std::string>> extra_headers = {});
 
     // login: password step, then (when asked) the TOTP step with `totp_secret` (Base32).
