@@ -5,7 +5,10 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <filesystem>
+#include <fstream>
 #include <functional>
+#include <regex>
 #include <map>
 #include <set>
 
@@ -157,6 +160,25 @@ struct Row {
     json body;
     std::set<std::string> allowed;
 };
+
+// documented_routes: "METHOD /path" of every operation in docs/api/openapi.yaml.
+std::set<std::string> documented_routes() {
+    const auto file = std::filesystem::path(__FILE__).parent_path().parent_path() / "docs/api/openapi.yaml";
+    std::ifstream in(file);
+    std::set<std::string> out;
+    std::string line, path;
+    const std::regex path_line(R"(^  (/\S*):\s*$)"), method_line(R"(^    (get|post|put|patch|delete):)");
+    std::smatch m;
+    while (std::getline(in, line)) {
+        if (std::regex_match(line, m, path_line)) path = m[1];
+        else if (std::regex_search(line, m, method_line) && !path.empty()) {
+            std::string method = m[1];
+            std::transform(method.begin(), method.end(), method.begin(), ::toupper);
+            out.insert(method + " " + path);
+        }
+    }
+    return out;
+}
 
 bool refused(int status) {
     return status == 401 || status == 403 || status == 404;
@@ -341,9 +363,12 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
         api::register_routes(router, {*database, metrics, identity, **catalog, assessments, false});
         std::set<std::string> covered;
         for (const auto& r : rows) covered.insert(r.method + " " + r.pattern);
+        const auto documented = documented_routes();
+        ASSERT_GT(documented.size(), 30u) << "docs/api/openapi.yaml was not read";
         for (const auto& route : router.routes()) {
             const std::string key = std::string(http::to_string(route.method)) + " " + route.pattern;
             EXPECT_TRUE(covered.contains(key)) << key << " (" << route.access << ") has no row in the matrix";
+            EXPECT_TRUE(documented.contains(key)) << key << " is not in docs/api/openapi.yaml";
         }
     }
 
