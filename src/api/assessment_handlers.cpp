@@ -116,7 +116,7 @@ void register_writing(ApiRoutes& routes, AssessmentService& assessments) {
                 return conflict_response(saved.error(), request, assessments, caller, id);
             if (!saved) return problem(saved.error(), request);
             return Response::json(200, {{"answer", line_answer_json(saved->state, line_key(request))},
-                                        {"progress", progress_json(saved->state.progress)}});
+                                        {"progress", progress_json(saved->state.progress, saved->state.catalog->priorities_json)}});
         }));
     routes.authenticated(Method::post, "/api/v1/assessments/{id}/submit",
                          with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {

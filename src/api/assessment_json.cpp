@@ -39,6 +39,12 @@ json catalog_text(const catalog::Json& object, const char* key) {
     return it == object.end() ? json(nullptr) : json::parse(it->dump());
 }
 
+json section_en(const catalog::Form& form, const catalog::Item& item) {
+    for (const auto& section : form.json.value("sections", catalog::Json::array()))
+        if (section.value("section_id", "") == item.section_id) return catalog_text(section, "section_en");
+    return nullptr;
+}
+
 json item_json(const AssessmentState& s, const catalog::Item& item) {
     json rows = json::array();
     const auto printed_rows = item.json.value("rows", catalog::Json::array());
@@ -56,6 +62,7 @@ json item_json(const AssessmentState& s, const catalog::Item& item) {
     return {{"canonical_id", item.canonical_id},
             {"number", item.number},
             {"section_ja", catalog_text(item.json, "section_ja")},
+            {"section_en", section_en(*s.form, item)},
             {"text_ja", item.text_ja},
             {"text_en", catalog_text(item.json, "text_en")},
             {"confidence", catalog::to_string(item.confidence)},
@@ -84,6 +91,13 @@ json gate_json(const AssessmentState& s) {
             {"explanation_ja", catalog_text(g, "explanation_ja")},
             {"explanation_en", catalog_text(g, "explanation_en")},
             {"answer", line_answer_json(s, {*gate, std::string{assessment::kGateRow}})}};
+}
+
+// priority_reason: why the catalog puts `canonical_id` where it does ("reason_ja"/"reason_en").
+json priority_reason(const catalog::Json& priorities, const std::string& canonical_id, const char* key) {
+    for (const auto& entry : priorities.value("order", catalog::Json::array()))
+        if (entry.value("canonical_id", "") == canonical_id) return catalog_text(entry, key);
+    return nullptr;
 }
 
 json record_json(const services::AssessmentRecord& r) {
@@ -160,7 +174,7 @@ json line_answer_json(const AssessmentState& s, const assessment::RowKey& key) {
     return out;
 }
 
-json progress_json(const assessment::Progress& p) {
+json progress_json(const assessment::Progress& p, const catalog::Json& priorities) {
     json open = json::array(), overdue = json::array(), roadmap = json::array(), incomplete = json::array();
     for (const auto& r : p.open) open.push_back(open_row_json(r));
     for (const auto& r : p.overdue) overdue.push_back(open_row_json(r));
@@ -172,6 +186,8 @@ json progress_json(const assessment::Progress& p) {
                            {"canonical_id", item.canonical_id},
                            {"number", item.number},
                            {"text_ja", item.text_ja},
+                           {"reason_ja", priority_reason(priorities, item.canonical_id, "reason_ja")},
+                           {"reason_en", priority_reason(priorities, item.canonical_id, "reason_en")},
                            {"how_ja", catalog_text(explanation_ja, "how_ja")},
                            {"how_en", catalog_text(explanation_en, "how_en")},
                            {"state", step.answered_no ? "no" : "unanswered"}});
@@ -205,7 +221,7 @@ json assessment_json(const AssessmentState& s) {
     json items = json::array();
     for (const auto& item : s.form->items) items.push_back(item_json(s, item));
     out["items"] = items;
-    out["progress"] = progress_json(s.progress);
+    out["progress"] = progress_json(s.progress, s.catalog->priorities_json);
     out["permissions"] = {{"edit", s.permissions.edit}, {"submit", s.permissions.submit},
                           {"reopen", s.permissions.reopen}};
     json events = json::array();
@@ -220,7 +236,7 @@ json assessment_list_json(const services::AssessmentList& list) {
     json items = json::array();
     for (const auto& a : list.assessments) {
         json entry = record_json(a.record);
-        entry["progress"] = progress_json(a.progress);
+        entry["progress"] = progress_json(a.progress, list.catalog->priorities_json);
         items.push_back(entry);
     }
     return {{"assessments", items},

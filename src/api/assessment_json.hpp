@@ -9,7 +9,8 @@ namespace mamori::api {
 
 nlohmann::json assessment_json(const services::AssessmentState& state);
 nlohmann::json assessment_list_json(const services::AssessmentList& list);
-nlohmann::json progress_json(const assessment::Progress& progress);
+// progress_json: `priorities` is the catalog's priorities.json (the roadmap's reasons).
+nlohmann::json progress_json(const assessment::Progress& progress, const catalog::Json& priorities);
 nlohmann::json stored_answer_json(const services::StoredAnswer& answer);
 nlohmann::json evidence_json(const services::Evidence& evidence);
 // line_answer_json: the answer in effect on one line of `state`, or null.

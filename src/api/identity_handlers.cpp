@@ -22,6 +22,7 @@ json user_json(const services::UserView& u) {
     return {{"id", u.id},
             {"organisation_id", u.organisation_id},
             {"organisation_name", u.organisation_name},
+            {"organisation_kind", u.organisation_kind},
             {"login", u.login},
             {"display_name", u.display_name},
             {"roles", u.roles},

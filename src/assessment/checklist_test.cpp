@@ -65,6 +65,8 @@ TEST(Checklist, GateAnsweredNoMakesGatedRowsNotRequiredAndFlippingItBackRestores
     const auto p = progress(r6, embedded_catalog()->priorities, effective, date("2026-06-01"));
     EXPECT_TRUE(p.incomplete.empty());
     EXPECT_EQ(p.rows_answered, p.rows_total);
+    EXPECT_EQ(p.no, 1);
+    EXPECT_TRUE(p.open.empty()) << "いいえ to the gate is not a task with a target date";
 
     stored[{"PRE-00", "main"}].answer->value = AnswerValue::yes;
     effective = effective_answers(r6, stored, true);

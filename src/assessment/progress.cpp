@@ -35,6 +35,7 @@ Progress progress(const catalog::Form& form, const std::vector<catalog::Priority
                 case AnswerValue::not_required: ++p.not_required; break;
                 case AnswerValue::no: {
                     ++p.no;
+                    if (line.is_gate()) break;  // いいえ to the gate is a fact, not a task
                     state = ItemState::open;
                     OpenRow open{line.key, line.item, stored->answer->target_date};
                     if (open.target_date && *open.target_date < today) p.overdue.push_back(open);

@@ -11,7 +11,8 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 // append_field: one field, guarded against formula injection, then quoted when RFC 4180 needs it.
 void append_field(std::string& out, std::string_view value) {
-    const bool formula_like = !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
+    const bool formula_like =
+        !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
     const bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos;
     if (quote) out += '"';
     if (formula_like) out += '\'';
@@ -35,14 +36,14 @@ void append_record(std::string& out, const std::array<std::string_view, N>& fiel
 
 std::string render_csv(const AssessmentDocument& doc) {
     std::string out(kBom);
-    append_record<13>(out, {"canonical_id", "row_key", "番号", "確認事項", "対象", "回答", "理由", "確認日", "目標日",
-                            "2回目", "2回目確認日", "備考", "要再確認"});
+    append_record<13>(out, {"canonical_id", "row_key", "番号", "確認事項", "対象", "回答", "理由", "確認日",
+                            "目標日", "2回目", "2回目確認日", "備考", "要再確認"});
     const DocumentAnswer none;
     for (const DocumentRow& row : doc.rows) {
         const DocumentAnswer& a = row.answer ? *row.answer : none;
-        append_record<13>(out, {row.canonical_id, row.row_key, row.number, row.text_ja, row.row_label_ja, a.value,
-                                a.reason, a.confirmed_on, a.target_date, a.second_value, a.second_confirmed_on,
-                                a.note, a.needs_reconfirmation ? "yes" : ""});
+        append_record<13>(out, {row.canonical_id, row.row_key, row.number, row.text_ja, row.row_label_ja,
+                                a.value, a.reason, a.confirmed_on, a.target_date, a.second_value,
+                                a.second_confirmed_on, a.note, a.needs_reconfirmation ? "yes" : ""});
     }
     return out;
 }

@@ -29,8 +29,9 @@ std::string ja_date(year_month_day d) {
 
 std::vector<TableColumn> table_columns(const AssessmentDocument& doc) {
     std::vector<TableColumn> columns = {
-        {ColumnId::number, "番号"},       {ColumnId::text, "確認事項"},     {ColumnId::row_label, "対象"},
-        {ColumnId::answer, "はい・いいえ"}, {ColumnId::confirmed_on, "確認日"}, {ColumnId::target_date, "目標日"},
+        {ColumnId::number, "番号"},         {ColumnId::text, "確認事項"},
+        {ColumnId::row_label, "対象"},      {ColumnId::answer, "はい・いいえ"},
+        {ColumnId::confirmed_on, "確認日"}, {ColumnId::target_date, "目標日"},
     };
     if (doc.has_second_confirmation) {
         columns.push_back({ColumnId::second_answer, "2回目 はい・いいえ"});

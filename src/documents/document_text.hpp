@@ -1,7 +1,7 @@
 /// @file
 /// @brief What the printed documents (xlsx, PDF) say, shared so both say it the same way: the table's
-/// columns and headers, the answer labels (はい / いいえ / 記入不要 / 確認不要), the 状態 marks, the title lines
-/// and dates as people read them (yyyy/mm/dd, Japan time).
+/// columns and headers, the answer labels (はい / いいえ / 記入不要 / 確認不要), the 状態 marks, the title
+/// lines and dates as people read them (yyyy/mm/dd, Japan time).
 ///
 ///     for (const auto& column : table_columns(doc)) draw(column.header, cell_text(row, column.id));
 #pragma once
@@ -66,7 +66,8 @@ std::optional<std::chrono::system_clock::time_point> parse_iso_instant(std::stri
 // japan_date_ja: an ISO-8601 UTC instant as its Japan date "2025年6月1日"; the text itself if unparsable.
 std::string japan_date_ja(std::string_view iso_instant);
 
-// japan_datetime_ja: an ISO-8601 UTC instant as "2025年6月1日 12:04（日本時間）"; the text itself if unparsable.
+// japan_datetime_ja: an ISO-8601 UTC instant as "2025年6月1日 12:04（日本時間）"; the text itself if
+// unparsable.
 std::string japan_datetime_ja(std::string_view iso_instant);
 
 // edition_line: "令和7年度　令和7年度版（第1版）".

@@ -12,16 +12,17 @@ struct FontOptionsFree {
 struct CharFree {
     void operator()(char* text) const { g_free(text); }
 };
-struct IterFree {
-    void operator()(PangoLayoutIter* iter) const { pango_layout_iter_free(iter); }
+struct AttributesFree {
+    void operator()(PangoAttrList* list) const { pango_attr_list_unref(list); }
 };
 
-void set_text(PangoLayout& layout, std::string_view text) {
-    const std::unique_ptr<char, CharFree> valid(g_utf8_make_valid(text.data(), static_cast<gssize>(text.size())));
-    pango_layout_set_text(&layout, valid.get(), -1);
-}
-
 }  // namespace
+
+std::string valid_utf8(std::string_view text) {
+    const std::unique_ptr<char, CharFree> valid(
+        g_utf8_make_valid(text.data(), static_cast<gssize>(text.size())));
+    return valid.get();
+}
 
 PdfText::PdfText(cairo_t* cr) : context_(pango_cairo_create_context(cr)) {
     const std::unique_ptr<cairo_font_options_t, FontOptionsFree> options(cairo_font_options_create());
@@ -44,10 +45,15 @@ LayoutPtr PdfText::layout(std::string_view text, const PangoFontDescription& fon
                           PangoAlignment alignment) const {
     LayoutPtr layout(pango_layout_new(context_.get()), GObjectFree{});
     pango_layout_set_font_description(layout.get(), &font);
-    pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_width(layout.get(), width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1);
     pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(layout.get(), alignment);
-    set_text(*layout, text);
+    // A word broken across lines keeps its characters: no hyphen is added (notes hold URLs and codes).
+    const std::unique_ptr<PangoAttrList, AttributesFree> attributes(pango_attr_list_new());
+    pango_attr_list_insert(attributes.get(), pango_attr_insert_hyphens_new(FALSE));
+    pango_layout_set_attributes(layout.get(), attributes.get());
+    const std::string valid = valid_utf8(text);
+    pango_layout_set_text(layout.get(), valid.c_str(), static_cast<int>(valid.size()));
     return layout;
 }
 
@@ -68,18 +74,20 @@ bool cut_to_height(PangoLayout& layout, double max_height, std::string_view cont
     std::vector<int> line_starts;  // byte index of each line into pango's (valid UTF-8) copy of the text
     std::size_t fitting = 0;       // lines wholly above max_height
     {
-        const std::unique_ptr<PangoLayoutIter, IterFree> iter(pango_layout_get_iter(&layout));
+        const LayoutIterPtr iter(pango_layout_get_iter(&layout));
         do {
             PangoRectangle logical;
             pango_layout_iter_get_line_extents(iter.get(), nullptr, &logical);
             line_starts.push_back(pango_layout_iter_get_index(iter.get()));
-            if (static_cast<double>(logical.y + logical.height) / PANGO_SCALE <= max_height) fitting = line_starts.size();
+            if (static_cast<double>(logical.y + logical.height) / PANGO_SCALE <= max_height)
+                fitting = line_starts.size();
         } while (pango_layout_iter_next_line(iter.get()));
     }
     const std::string shown(pango_layout_get_text(&layout));
     // Keep as many whole lines as leave room for the continuation.
     for (std::size_t keep = fitting + 1; keep-- > 0;) {
-        const std::size_t end = keep < line_starts.size() ? static_cast<std::size_t>(line_starts[keep]) : shown.size();
+        const std::size_t end =
+            keep < line_starts.size() ? static_cast<std::size_t>(line_starts[keep]) : shown.size();
         std::string cut = shown.substr(0, end);
         while (!cut.empty() && (cut.back() == '\n' || cut.back() == ' ')) cut.pop_back();
         cut += continuation;

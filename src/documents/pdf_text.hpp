@@ -26,6 +26,9 @@ struct CairoFree {
 struct GObjectFree {
     void operator()(void* object) const { g_object_unref(object); }
 };
+struct LayoutIterFree {
+    void operator()(PangoLayoutIter* iter) const { pango_layout_iter_free(iter); }
+};
 struct FontFree {
     void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
 };
@@ -34,6 +37,7 @@ using SurfacePtr = std::unique_ptr<cairo_surface_t, CairoSurfaceFree>;
 using CairoPtr = std::unique_ptr<cairo_t, CairoFree>;
 using PangoContextPtr = std::unique_ptr<PangoContext, GObjectFree>;
 using FontPtr = std::unique_ptr<PangoFontDescription, FontFree>;
+using LayoutIterPtr = std::unique_ptr<PangoLayoutIter, LayoutIterFree>;
 // LayoutPtr: shared, because the drawing steps of a page keep the layouts they were measured with.
 using LayoutPtr = std::shared_ptr<PangoLayout>;
 
@@ -42,19 +46,23 @@ inline constexpr const char* kPdfFontFamily = "Noto Sans CJK JP";
 // PdfText: makes layouts for one cairo context, with metric hinting off so sizes do not depend on a
 // device resolution.
 class PdfText {
-public:
+  public:
     explicit PdfText(cairo_t* cr);
 
     // font: the document's family at `points`, regular or bold.
     static FontPtr font(double points, bool bold = false);
 
-    // layout: `text` (made valid UTF-8) wrapped at `width` points (at characters where words are too long).
+    // layout: `text` (made valid UTF-8) wrapped at `width` points (at characters where words are too long);
+    // a width of 0 does not wrap.
     LayoutPtr layout(std::string_view text, const PangoFontDescription& font, double width,
                      PangoAlignment alignment = PANGO_ALIGN_LEFT) const;
 
-private:
+  private:
     PangoContextPtr context_;
 };
+
+// valid_utf8: `text` with invalid UTF-8 sequences replaced (cairo refuses them in metadata).
+std::string valid_utf8(std::string_view text);
 
 // layout_height / layout_width: the layout's logical size in points.
 double layout_height(PangoLayout& layout);

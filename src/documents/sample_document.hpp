@@ -1,8 +1,8 @@
 /// @file
 /// @brief A realistic assessment document for the documents' tests and benchmarks (header only, not part
 /// of mamori_lib): the 令和7年度 医療機関確認用 items with device-class rows, a gate question, every kind of
-/// answer (はい, いいえ with 目標日, 記入不要, 確認不要, none), 要再確認 and 未確認 rows, and notes with line breaks,
-/// commas, quotes and a leading "=".
+/// answer (はい, いいえ with 目標日, 記入不要, 確認不要, none), 要再確認 and 未確認 rows, and notes with line
+/// breaks, commas, quotes and a leading "=".
 ///
 ///     AssessmentDocument doc = sample_document({.rows = 25, .second_confirmation = true});
 #pragma once
@@ -37,7 +37,8 @@ inline AssessmentDocument sample_document(SampleOptions options = {}) {
         {"AST-01", "general", "2-①", "医療情報システムの管理・運用",
          "サーバ、端末PC、ネットワーク機器の台帳管理を行っている。", "医療情報システム全般", false},
         {"VND-01", "general", "2-②", "医療情報システムの管理・運用",
-         "リモートメンテナンス(保守)を利用している機器の有無を事業者に確認した。", "医療情報システム全般", false},
+         "リモートメンテナンス(保守)を利用している機器の有無を事業者に確認した。", "医療情報システム全般",
+         false},
         {"VND-02", "general", "2-③", "医療情報システムの管理・運用",
          "事業者から製造業者/サービス事業者による医療情報セキュリティ開示書(MDS/SDS)を提出してもらう。",
          "医療情報システム全般", false},
@@ -50,7 +51,8 @@ inline AssessmentDocument sample_document(SampleOptions options = {}) {
         {"IAM-02", "terminal", "2-⑤", "医療情報システムの管理・運用",
          "退職者や使用していないアカウント等、不要なアカウントを削除している。", "端末PC", false},
         {"VUL-01", "general", "2-⑥", "医療情報システムの管理・運用",
-         "セキュリティパッチ(最新ファームウェアや更新プログラム)を適用している。", "医療情報システム全般", false},
+         "セキュリティパッチ(最新ファームウェアや更新プログラム)を適用している。", "医療情報システム全般",
+         false},
         {"IAM-03", "general", "2-⑦", "医療情報システムの管理・運用",
          "パスワードは英数字、記号が混在した8文字以上とし、定期的に変更している。"
          "※二要素認証、または13文字以上の場合は定期的な変更は不要",
@@ -59,16 +61,18 @@ inline AssessmentDocument sample_document(SampleOptions options = {}) {
          "医療情報システム全般", true},
         {"DEV-01", "server+terminal", "2-⑨", "医療情報システムの管理・運用",
          "USBストレージ等の外部記録媒体の接続を制限している。", "サーバ、端末PC", false},
-        {"IAM-05", "main", "2-⑩", "医療情報システムの管理・運用", "二要素認証の実装(令和9年度までの導入を目標)", "",
+        {"IAM-05", "main", "2-⑩", "医療情報システムの管理・運用",
+         "二要素認証の実装(令和9年度までの導入を目標)", "", false},
+        {"LOG-01", "server", "2-⑪", "医療情報システムの管理・運用", "アクセスログを管理している。", "サーバ",
          false},
-        {"LOG-01", "server", "2-⑪", "医療情報システムの管理・運用", "アクセスログを管理している。", "サーバ", false},
         {"HRD-01", "server+terminal", "2-⑫", "医療情報システムの管理・運用",
-         "バックグラウンドで動作している不要なソフトウェア及びサービスを停止している。", "サーバ、端末PC", false},
+         "バックグラウンドで動作している不要なソフトウェア及びサービスを停止している。", "サーバ、端末PC",
+         false},
         {"NET-01", "network", "2-⑬", "医療情報システムの管理・運用", "接続元制限を実施している。",
          "ネットワーク機器", false},
         {"IR-01", "main", "3-①", "インシデント発生に備えた対応",
-         "インシデント発生時における組織内と外部関係機関(事業者、厚生労働省、警察等)への連絡体制図がある。", "",
-         false},
+         "インシデント発生時における組織内と外部関係機関(事業者、厚生労働省、警察等)への連絡体制図がある。",
+         "", false},
         {"IR-02", "main", "3-②", "インシデント発生に備えた対応",
          "インシデント発生時に診療を継続するために必要な情報を検討し、データやシステムのバックアップの実施と"
          "復旧手順を確認している。",

@@ -30,7 +30,7 @@ inline constexpr std::uint16_t kHiddenRowKeyColumn = 5;
 inline constexpr std::uint16_t kHiddenNumberColumn = 6;  // checked against 番号 to catch moved rows
 inline constexpr std::uint16_t kHiddenValueColumn = 7;   // the raw answer value when rendered
 inline constexpr std::uint16_t kHiddenReasonColumn = 8;
-inline constexpr std::uint16_t kHiddenReconfirmColumn = 9;    // "1" or "0"
+inline constexpr std::uint16_t kHiddenReconfirmColumn = 9;     // "1" or "0"
 inline constexpr std::uint16_t kHiddenUnconfirmedColumn = 10;  // "1" or "0"
 
 inline constexpr std::string_view kKindSection = "section";

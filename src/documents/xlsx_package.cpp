@@ -121,14 +121,18 @@ std::string decode_escapes(std::string_view text) {
 
 // RichText: collects the text of <si> or <is>: every <t>, except those of phonetic guides (<rPh>).
 class RichText {
-public:
+  public:
     void on_start(std::string_view name) {
-        if (name == "rPh") ++phonetic_depth_;
-        else if (name == "t") in_t_ = true;
+        if (name == "rPh")
+            ++phonetic_depth_;
+        else if (name == "t")
+            in_t_ = true;
     }
     void on_end(std::string_view name) {
-        if (name == "rPh" && phonetic_depth_ > 0) --phonetic_depth_;
-        else if (name == "t") in_t_ = false;
+        if (name == "rPh" && phonetic_depth_ > 0)
+            --phonetic_depth_;
+        else if (name == "t")
+            in_t_ = false;
     }
     void on_text(std::string_view text) {
         if (in_t_ && phonetic_depth_ == 0) raw_ += text;
@@ -141,7 +145,7 @@ public:
         return out;
     }
 
-private:
+  private:
     std::string raw_;
     bool in_t_ = false;
     int phonetic_depth_ = 0;
@@ -157,7 +161,8 @@ std::optional<std::pair<std::uint32_t, std::uint16_t>> parse_reference(std::stri
     }
     if (i == 0 || i == ref.size()) return std::nullopt;
     const auto [end, ec] = std::from_chars(ref.data() + i, ref.data() + ref.size(), row);
-    if (ec != std::errc{} || end != ref.data() + ref.size() || row == 0 || row > kMaxRows) return std::nullopt;
+    if (ec != std::errc{} || end != ref.data() + ref.size() || row == 0 || row > kMaxRows)
+        return std::nullopt;
     return std::pair{row - 1, static_cast<std::uint16_t>(column - 1)};
 }
 
@@ -205,9 +210,11 @@ Result<XlsxPackage> XlsxPackage::open(std::string_view bytes) {
     }
     if (!archive.contains(workbook_part))
         return fail(ErrorCode::invalid_input,
-                    fmt::format("the file is not an .xlsx workbook (no {} in the archive)", workbook_part), "file");
+                    fmt::format("the file is not an .xlsx workbook (no {} in the archive)", workbook_part),
+                    "file");
     const std::string rels_part = relationships_part(workbook_part);
-    if (!archive.contains(rels_part)) return bad_part(rels_part, "missing: the workbook's sheets cannot be found");
+    if (!archive.contains(rels_part))
+        return bad_part(rels_part, "missing: the workbook's sheets cannot be found");
     auto rels = read_relationships(archive, rels_part);
     if (!rels) return fail(rels.error());
     const std::string_view directory = directory_of(workbook_part);
@@ -227,9 +234,11 @@ Result<XlsxPackage> XlsxPackage::open(std::string_view bytes) {
         } else if (xml->name() == "sheet") {
             const std::string name(xml->attribute("name").value_or(""));
             const std::string_view id = xml->attribute("id").value_or("");
-            const auto rel = std::find_if(rels->begin(), rels->end(), [&](const auto& r) { return r.id == id; });
+            const auto rel =
+                std::find_if(rels->begin(), rels->end(), [&](const auto& r) { return r.id == id; });
             if (rel == rels->end())
-                return bad_part(workbook_part, fmt::format("sheet \"{}\" has no relationship \"{}\"", name, id));
+                return bad_part(workbook_part,
+                                fmt::format("sheet \"{}\" has no relationship \"{}\"", name, id));
             const auto state = xml->attribute("state").value_or("visible");
             package.sheets_.push_back({name, resolve(directory, rel->target), state != "visible"});
         }
@@ -286,8 +295,10 @@ Result<SheetCells> XlsxPackage::load_sheet(const SheetInfo& sheet) {
         if (!event) return fail(event.error());
         if (*event == Event::done) break;
         if (*event == Event::text) {
-            if (in_value) value += xml->text();
-            else if (in_cell) rich.on_text(xml->text());
+            if (in_value)
+                value += xml->text();
+            else if (in_cell)
+                rich.on_text(xml->text());
             continue;
         }
         const std::string& name = xml->name();
@@ -306,7 +317,8 @@ Result<SheetCells> XlsxPackage::load_sheet(const SheetInfo& sheet) {
             } else if (name == "c") {
                 if (const auto ref = xml->attribute("r")) {
                     const auto parsed = parse_reference(*ref);
-                    if (!parsed) return bad_part(sheet.part, fmt::format("cell reference \"{}\" is not valid", *ref));
+                    if (!parsed)
+                        return bad_part(sheet.part, fmt::format("cell reference \"{}\" is not valid", *ref));
                     row = parsed->first;
                     column = parsed->second;
                 } else {
@@ -336,7 +348,8 @@ Result<SheetCells> XlsxPackage::load_sheet(const SheetInfo& sheet) {
             if (type == "s") {
                 std::size_t index = 0;
                 const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), index);
-                if (ec != std::errc{} || end != value.data() + value.size() || index >= shared_strings_.size())
+                if (ec != std::errc{} || end != value.data() + value.size() ||
+                    index >= shared_strings_.size())
                     return fail(ErrorCode::invalid_input,
                                 fmt::format("{}: shared string \"{}\" does not exist", where(r, c), value),
                                 where(r, c));

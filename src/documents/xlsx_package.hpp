@@ -32,14 +32,14 @@ std::string cell_reference(std::uint32_t row, std::uint16_t column);
 
 // SheetCells: the non-empty cells of one sheet, by 0-based row and column.
 class SheetCells {
-public:
+  public:
     const CellValue* at(std::uint32_t row, std::uint16_t column) const;
     // text_at: the cell's text, empty when there is no cell.
     std::string_view text_at(std::uint32_t row, std::uint16_t column) const;
     void set(std::uint32_t row, std::uint16_t column, CellValue value);
     std::size_t size() const { return cells_.size(); }
 
-private:
+  private:
     std::unordered_map<std::uint64_t, CellValue> cells_;
 };
 
@@ -50,7 +50,7 @@ struct SheetInfo {
 };
 
 class XlsxPackage {
-public:
+  public:
     // open: the zip, the workbook's sheet list, its date system and its shared strings.
     static Result<XlsxPackage> open(std::string_view bytes);
 
@@ -61,7 +61,7 @@ public:
 
     Result<SheetCells> load_sheet(const SheetInfo& sheet);
 
-private:
+  private:
     explicit XlsxPackage(ZipArchive zip) : zip_(std::move(zip)) {}
 
     ZipArchive zip_;

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -35,20 +37,18 @@ struct Place {
 // trim: without ASCII white space and the ideographic space (U+3000) at either end.
 std::string_view trim(std::string_view text) {
     constexpr std::string_view kIdeographicSpace = "\u3000";
-    for (bool changed = true; changed;) {
-        changed = false;
-        while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+    for (;;) {
+        if (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
             text.remove_prefix(1);
-            changed = true;
-        }
-        while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+        else if (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
             text.remove_suffix(1);
-            changed = true;
-        }
-        if (text.starts_with(kIdeographicSpace)) text.remove_prefix(kIdeographicSpace.size()), changed = true;
-        if (text.ends_with(kIdeographicSpace)) text.remove_suffix(kIdeographicSpace.size()), changed = true;
+        else if (text.starts_with(kIdeographicSpace))
+            text.remove_prefix(kIdeographicSpace.size());
+        else if (text.ends_with(kIdeographicSpace))
+            text.remove_suffix(kIdeographicSpace.size());
+        else
+            return text;
     }
-    return text;
 }
 
 // halfwidth: full-width digits and date separators (as a Japanese input method types them) made ASCII.
@@ -109,7 +109,8 @@ std::optional<year_month_day> parse_typed_date(std::string_view typed) {
     if (at < text.size()) {
         if (text[at] != ' ' && text[at] != 'T') return std::nullopt;
         for (++at; at < text.size(); ++at)
-            if (std::string_view("0123456789:.Z+-").find(text[at]) == std::string_view::npos) return std::nullopt;
+            if (std::string_view("0123456789:.Z+-").find(text[at]) == std::string_view::npos)
+                return std::nullopt;
     }
     const year_month_day date{year{static_cast<int>(*y)}, month{*m}, day{*d}};
     if (!date.ok()) return std::nullopt;
@@ -122,8 +123,31 @@ std::optional<year_month_day> serial_date(double serial, bool date1904) {
     const auto whole = static_cast<long>(std::floor(serial));
     if (date1904) return year_month_day{sys_days{year{1904} / January / 1} + days{whole}};
     if (whole == 60) return std::nullopt;
-    const sys_days base = whole < 60 ? sys_days{year{1899} / December / 31} : sys_days{year{1899} / December / 30};
+    const sys_days base =
+        whole < 60 ? sys_days{year{1899} / December / 31} : sys_days{year{1899} / December / 30};
     return year_month_day{base + days{whole}};
+}
+
+// AnswerLabel: what the はい・いいえ column says, and the value and reason it stands for.
+struct AnswerLabel {
+    std::string_view label;
+    std::string_view value;
+    std::string_view reason;
+};
+
+constexpr AnswerLabel kAnswerLabels[] = {
+    {kYesLabel, "yes", ""},
+    {kNoLabel, "no", ""},
+    {kNoVendorContractLabel, "not_required", "no_vendor_contract"},
+    {kGateLabel, "not_required", "gate"},
+};
+
+std::string* date_field(DocumentAnswer& answer, ColumnId column) {
+    switch (column) {
+        case ColumnId::confirmed_on: return &answer.confirmed_on;
+        case ColumnId::target_date: return &answer.target_date;
+        default: return &answer.second_confirmed_on;
+    }
 }
 
 std::string quoted(std::string_view text) {
@@ -131,7 +155,7 @@ std::string quoted(std::string_view text) {
 }
 
 class Reader {
-public:
+  public:
     Reader(const SheetCells& visible, const SheetCells& hidden, std::string_view visible_name, bool date1904)
         : visible_(visible), hidden_(hidden), visible_name_(visible_name), date1904_(date1904) {}
 
@@ -142,7 +166,8 @@ public:
         std::optional<year_month_day> parsed;
         if (cell->kind == CellValue::Kind::number) {
             double serial = 0;
-            const auto [end, ec] = std::from_chars(cell->text.data(), cell->text.data() + cell->text.size(), serial);
+            const auto [end, ec] =
+                std::from_chars(cell->text.data(), cell->text.data() + cell->text.size(), serial);
             if (ec == std::errc{} && end == cell->text.data() + cell->text.size())
                 parsed = serial_date(serial, date1904_);
         } else if (cell->kind == CellValue::Kind::text) {
@@ -154,12 +179,14 @@ public:
         return to_iso_date(*parsed);
     }
 
-    Result<std::optional<DocumentAnswer>> answer(std::uint32_t row, const std::vector<TableColumn>& columns) const {
+    Result<std::optional<DocumentAnswer>> answer(std::uint32_t row,
+                                                 const std::vector<TableColumn>& columns) const {
         DocumentAnswer a;
         std::string answer_text;
         std::uint16_t answer_column = 0;
         std::vector<std::string_view> filled;
-        for (std::uint16_t c = 0; c < columns.size(); ++c) {
+        const auto column_count = static_cast<std::uint16_t>(columns.size());
+        for (std::uint16_t c = 0; c < column_count; ++c) {
             const Place place{visible_name_, row, c};
             switch (columns[c].id) {
                 case ColumnId::answer:
@@ -172,17 +199,18 @@ public:
                     auto d = date(row, c);
                     if (!d) return fail(d.error());
                     if (!d->empty()) filled.push_back(columns[c].header);
-                    (columns[c].id == ColumnId::confirmed_on  ? a.confirmed_on
-                     : columns[c].id == ColumnId::target_date ? a.target_date
-                                                              : a.second_confirmed_on) = std::move(*d);
+                    *date_field(a, columns[c].id) = std::move(*d);
                     break;
                 }
                 case ColumnId::second_answer: {
                     const std::string_view text = trim(visible_.text_at(row, c));
-                    if (text == kYesLabel) a.second_value = "yes";
-                    else if (text == kNoLabel) a.second_value = "no";
+                    if (text == kYesLabel)
+                        a.second_value = "yes";
+                    else if (text == kNoLabel)
+                        a.second_value = "no";
                     else if (!text.empty())
-                        return place.error(fmt::format("{} is not {} or {}", quoted(text), kYesLabel, kNoLabel));
+                        return place.error(
+                            fmt::format("{} is not {} or {}", quoted(text), kYesLabel, kNoLabel));
                     if (!text.empty()) filled.push_back(columns[c].header);
                     break;
                 }
@@ -202,13 +230,13 @@ public:
         DocumentAnswer rendered;
         rendered.value = std::string(hidden_.text_at(row, kHiddenValueColumn));
         rendered.reason = std::string(hidden_.text_at(row, kHiddenReasonColumn));
-        if (answer_text == kYesLabel) a.value = "yes";
-        else if (answer_text == kNoLabel) a.value = "no";
-        else if (answer_text == kNoVendorContractLabel) a.value = "not_required", a.reason = "no_vendor_contract";
-        else if (answer_text == kGateLabel) a.value = "not_required", a.reason = "gate";
-        else
-            return place.error(fmt::format("{} is not {}, {}, {} or {}", quoted(answer_text), kYesLabel, kNoLabel,
-                                           kNoVendorContractLabel, kGateLabel));
+        const auto label = std::find_if(std::begin(kAnswerLabels), std::end(kAnswerLabels),
+                                        [&](const AnswerLabel& l) { return l.label == answer_text; });
+        if (label == std::end(kAnswerLabels))
+            return place.error(fmt::format("{} is not {}, {}, {} or {}", quoted(answer_text), kYesLabel,
+                                           kNoLabel, kNoVendorContractLabel, kGateLabel));
+        a.value = label->value;
+        a.reason = label->reason;
         if (!rendered.value.empty() && answer_label(rendered) == answer_text) {
             a.value = rendered.value;
             a.reason = rendered.reason;
@@ -225,17 +253,19 @@ public:
         out.section_ja = section;
         out.unconfirmed = hidden_.text_at(row, kHiddenUnconfirmedColumn) == "1";
         if (out.canonical_id.empty())
-            return Place{kXlsxMetadataSheetName, row, kHiddenCanonicalIdColumn}.error("the row has no canonical_id");
-        for (std::uint16_t c = 0; c < columns.size(); ++c) {
+            return Place{kXlsxMetadataSheetName, row, kHiddenCanonicalIdColumn}.error(
+                "the row has no canonical_id");
+        const auto column_count = static_cast<std::uint16_t>(columns.size());
+        for (std::uint16_t c = 0; c < column_count; ++c) {
             const std::string text(visible_.text_at(row, c));
             switch (columns[c].id) {
                 case ColumnId::number: {
                     const std::string_view written = hidden_.text_at(row, kHiddenNumberColumn);
                     if (trim(text) != written)
-                        return Place{visible_name_, row, c}.error(fmt::format(
-                            "番号 {} is not the {} mamori wrote in this row: rows must not be moved, inserted or "
-                            "deleted",
-                            quoted(text), quoted(written)));
+                        return Place{visible_name_, row, c}.error(
+                            fmt::format("番号 {} is not the {} mamori wrote in this row: rows must not be "
+                                        "moved, inserted or deleted",
+                                        quoted(text), quoted(written)));
                     out.number = std::string(written);
                     break;
                 }
@@ -250,22 +280,24 @@ public:
         return out;
     }
 
-private:
+  private:
     const SheetCells& visible_;
     const SheetCells& hidden_;
     std::string_view visible_name_;
     bool date1904_;
 };
 
-Result<std::uint32_t> metadata_number(const std::map<std::string, std::pair<std::string, std::uint32_t>>& metadata,
-                                      std::string_view key, std::uint32_t max) {
+Result<std::uint32_t> metadata_number(
+    const std::map<std::string, std::pair<std::string, std::uint32_t>>& metadata, std::string_view key,
+    std::uint32_t max) {
     const auto it = metadata.find(std::string(key));
     if (it == metadata.end())
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("sheet \"mamori\": the key \"{}\" is missing; the file was not made by mamori or "
-                                "the hidden sheet was changed",
-                                key),
-                    "mamori");
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("sheet \"mamori\": the key \"{}\" is missing; the file was not made by mamori or "
+                        "the hidden sheet was changed",
+                        key),
+            "mamori");
     std::uint32_t value = 0;
     const std::string& text = it->second.first;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -282,9 +314,10 @@ Result<AssessmentDocument> read_xlsx(std::string_view bytes) {
     if (!package) return fail(package.error());
     const SheetInfo* hidden_info = package->find_sheet(kXlsxMetadataSheetName);
     if (!hidden_info)
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("the file is not an .xlsx made by mamori (no \"{}\" sheet)", kXlsxMetadataSheetName),
-                    "file");
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("the file is not an .xlsx made by mamori (no \"{}\" sheet)", kXlsxMetadataSheetName),
+            "file");
     auto hidden = package->load_sheet(*hidden_info);
     if (!hidden) return fail(hidden.error());
 
@@ -302,10 +335,11 @@ Result<AssessmentDocument> read_xlsx(std::string_view bytes) {
     auto version = metadata_number(metadata, kFormatVersionKey, 1000);
     if (!version) return fail(version.error());
     if (*version != kXlsxFormatVersion)
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("the file was made by a different version of mamori (layout {}, this one reads {})",
-                                *version, kXlsxFormatVersion),
-                    "file");
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("the file was made by a different version of mamori (layout {}, this one reads {})",
+                        *version, kXlsxFormatVersion),
+            "file");
 
     AssessmentDocument doc;
     for (std::string_view key : required_metadata_keys())
@@ -328,7 +362,8 @@ Result<AssessmentDocument> read_xlsx(std::string_view bytes) {
         if (!visible_info && sheet.name != kXlsxMetadataSheetName) visible_info = &sheet;
     if (!visible_info)
         return fail(ErrorCode::invalid_input,
-                    fmt::format("the workbook has no \"{}\" sheet beside the hidden one", kXlsxSheetName), "file");
+                    fmt::format("the workbook has no \"{}\" sheet beside the hidden one", kXlsxSheetName),
+                    "file");
     auto visible = package->load_sheet(*visible_info);
     if (!visible) return fail(visible.error());
 

@@ -2,7 +2,9 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -23,7 +25,7 @@ using namespace xlsx_layout;
 
 // TempFile: a unique empty file in the system's temporary directory, removed when it goes out of scope.
 class TempFile {
-public:
+  public:
     static Result<TempFile> create() {
         std::error_code ec;
         const auto dir = std::filesystem::temp_directory_path(ec);
@@ -43,7 +45,7 @@ public:
     }
     const std::string& path() const { return path_; }
 
-private:
+  private:
     explicit TempFile(std::string path) : path_(std::move(path)) {}
     std::string path_;
 };
@@ -67,6 +69,8 @@ struct Formats {
 };
 
 constexpr const char* kFont = "游ゴシック";
+constexpr double kLineHeight = 15;     // points per line of the table's 10 pt text
+constexpr double kMaxRowHeight = 409;  // Excel's limit
 
 lxw_format* base_format(lxw_workbook* workbook, double size = 10) {
     lxw_format* f = workbook_add_format(workbook);
@@ -79,7 +83,7 @@ lxw_format* table_format(lxw_workbook* workbook) {
     lxw_format* f = base_format(workbook);
     format_set_border(f, LXW_BORDER_THIN);
     format_set_text_wrap(f);
-    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
     return f;
 }
 
@@ -116,15 +120,50 @@ double column_width(ColumnId column) {
         case ColumnId::number: return 7;
         case ColumnId::text: return 56;
         case ColumnId::row_label: return 16;
-        case ColumnId::answer: return 11;
+        case ColumnId::answer: return 13;
         case ColumnId::confirmed_on:
         case ColumnId::target_date:
         case ColumnId::second_confirmed_on: return 11.5;
-        case ColumnId::second_answer: return 11;
+        case ColumnId::second_answer: return 13;
         case ColumnId::note: return 38;
         case ColumnId::state: return 9;
     }
     return 10;
+}
+
+// display_width: how many column-width units (the width of a "0") a line of text takes: two for a
+// full-width character, one for the rest.
+double display_width(std::string_view line) {
+    double width = 0;
+    for (std::size_t i = 0; i < line.size();) {
+        const auto lead = static_cast<unsigned char>(line[i]);
+        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        // U+FF61..U+FF9F (half-width katakana) is EF BD A1..EF BE 9F.
+        const bool halfwidth_kana = length == 3 && lead == 0xEF && i + 1 < line.size() &&
+                                    (static_cast<unsigned char>(line[i + 1]) == 0xBD ||
+                                     static_cast<unsigned char>(line[i + 1]) == 0xBE);
+        width += length == 1 || halfwidth_kana ? 1.0 : 2.0;
+        i += length;
+    }
+    return width;
+}
+
+// wrapped_lines: about how many lines `text` takes in a column `width` units wide when wrapped.
+int wrapped_lines(std::string_view text, double width) {
+    const double usable = std::max(1.0, width * 0.92 - 1);  // cell padding, and word breaks are not exact
+    int lines = 0;
+    for (;;) {
+        const auto newline = text.find('\n');
+        lines += std::max(1, static_cast<int>(std::ceil(display_width(text.substr(0, newline)) / usable)));
+        if (newline == std::string_view::npos) return lines;
+        text.remove_prefix(newline + 1);
+    }
+}
+
+// row_height: the height in points of a row whose tallest cell has `lines` lines. Neither Excel nor
+// LibreOffice fits rows to wrapped text on opening a file, so the writer sets them.
+double row_height(int lines) {
+    return std::min(kMaxRowHeight, std::max(1, lines) * kLineHeight + 4);
 }
 
 // escape_literal_escapes: Excel reads "_x0041_" in a cell's text as the escape of "A"; a literal one is
@@ -138,7 +177,7 @@ std::string escape_literal_escapes(std::string_view text) {
             std::isxdigit(static_cast<unsigned char>(text[i + 3])) &&
             std::isxdigit(static_cast<unsigned char>(text[i + 4])) &&
             std::isxdigit(static_cast<unsigned char>(text[i + 5]))) {
-            out += "_x005F";
+            out += "_x005F_";
             continue;
         }
         out += text[i];
@@ -148,7 +187,7 @@ std::string escape_literal_escapes(std::string_view text) {
 
 // SheetWriter: writes cells and remembers the first libxlsxwriter error.
 class SheetWriter {
-public:
+  public:
     explicit SheetWriter(lxw_worksheet* sheet) : sheet_(sheet) {}
 
     void text(std::uint32_t row, std::uint16_t col, std::string_view value, lxw_format* format) {
@@ -159,8 +198,12 @@ public:
                       lxw_format* fallback) {
         const auto parsed = parse_iso_date(iso);
         if (!parsed) return text(row, col, iso, iso.empty() ? date : fallback);
-        lxw_datetime when{static_cast<int>(parsed->year()), static_cast<int>(unsigned(parsed->month())),
-                          static_cast<int>(unsigned(parsed->day())), 0, 0, 0};
+        lxw_datetime when{static_cast<int>(parsed->year()),
+                          static_cast<int>(unsigned(parsed->month())),
+                          static_cast<int>(unsigned(parsed->day())),
+                          0,
+                          0,
+                          0};
         check(worksheet_write_datetime(sheet_, row, col, &when, date), row, col);
     }
     void merged(std::uint32_t row, std::uint16_t last_col, std::string_view value, lxw_format* format) {
@@ -174,7 +217,7 @@ public:
     lxw_worksheet* sheet() const { return sheet_; }
     const std::optional<std::string>& first_error() const { return first_error_; }
 
-private:
+  private:
     lxw_worksheet* sheet_;
     std::optional<std::string> first_error_;
 };
@@ -199,16 +242,69 @@ void write_answer_validation(lxw_worksheet* sheet, std::uint32_t first, std::uin
     worksheet_data_validation_range(sheet, first, col, last, col, &validation);
 }
 
+// write_item: one answer row of the visible sheet, its height from its longest text.
+void write_item(SheetWriter& out, std::uint32_t row, const DocumentRow& item,
+                const std::vector<TableColumn>& columns, const Formats& f) {
+    const DocumentAnswer none;
+    const DocumentAnswer& answer = item.answer ? *item.answer : none;
+    int lines = 1;
+    const auto column_count = static_cast<std::uint16_t>(columns.size());
+    for (std::uint16_t c = 0; c < column_count; ++c) {
+        const ColumnId id = columns[c].id;
+        const std::string value = cell_text(item, id);
+        lines = std::max(lines, wrapped_lines(value, column_width(id)));
+        switch (id) {
+            case ColumnId::text:
+            case ColumnId::row_label:
+            case ColumnId::note: out.text(row, c, value, f.text); break;
+            case ColumnId::confirmed_on:
+                out.date_or_text(row, c, answer.confirmed_on, f.date, f.centered);
+                break;
+            case ColumnId::target_date:
+                out.date_or_text(row, c, answer.target_date, f.date, f.centered);
+                break;
+            case ColumnId::second_confirmed_on:
+                out.date_or_text(row, c, answer.second_confirmed_on, f.date, f.centered);
+                break;
+            case ColumnId::state: out.text(row, c, value, f.state); break;
+            default: out.text(row, c, value, f.centered); break;
+        }
+    }
+    worksheet_set_row(out.sheet(), row, row_height(lines), nullptr);
+}
+
+// write_keys: the hidden sheet's line for the answer row in the same row of the visible sheet.
+void write_keys(SheetWriter& hidden, std::uint32_t row, const DocumentRow& item, const Formats& f) {
+    const DocumentAnswer none;
+    const DocumentAnswer& answer = item.answer ? *item.answer : none;
+    hidden.text(row, kHiddenKindColumn, kKindRow, f.hidden_text);
+    hidden.text(row, kHiddenCanonicalIdColumn, item.canonical_id, f.hidden_text);
+    hidden.text(row, kHiddenRowKeyColumn, item.row_key, f.hidden_text);
+    hidden.text(row, kHiddenNumberColumn, item.number, f.hidden_text);
+    hidden.text(row, kHiddenValueColumn, answer.value, f.hidden_text);
+    hidden.text(row, kHiddenReasonColumn, answer.reason, f.hidden_text);
+    hidden.text(row, kHiddenReconfirmColumn, answer.needs_reconfirmation ? "1" : "0", f.hidden_text);
+    hidden.text(row, kHiddenUnconfirmedColumn, item.unconfirmed ? "1" : "0", f.hidden_text);
+}
+
 void write_table(SheetWriter& out, SheetWriter& hidden, const AssessmentDocument& doc, const Formats& f) {
     const auto columns = table_columns(doc);
     const auto last_col = static_cast<std::uint16_t>(columns.size() - 1);
-    for (std::uint16_t c = 0; c < columns.size(); ++c) {
-        out.text(kHeaderRow, c, columns[c].header, f.header);
+    double table_width = 0;
+    int header_lines = 1;
+    const auto column_count = static_cast<std::uint16_t>(columns.size());
+    for (std::uint16_t c = 0; c < column_count; ++c) {
+        std::string header(columns[c].header);
+        std::replace(header.begin(), header.end(), ' ', '\n');  // "2回目" above "はい・いいえ"
+        out.text(kHeaderRow, c, header, f.header);
         worksheet_set_column(out.sheet(), c, c, column_width(columns[c].id), nullptr);
+        table_width += column_width(columns[c].id);
+        header_lines = std::max(header_lines, wrapped_lines(header, column_width(columns[c].id)));
     }
-    const std::string hidden_headers[] = {"kind",  "canonical_id", "row_key", "number",
-                                          "value", "reason",       "needs_reconfirmation", "unconfirmed"};
-    for (std::uint16_t i = 0; i < std::size(hidden_headers); ++i)
+    worksheet_set_row(out.sheet(), kHeaderRow, row_height(header_lines), nullptr);
+    const std::string hidden_headers[] = {"kind",   "canonical_id",         "row_key",    "number", "value",
+                                          "reason", "needs_reconfirmation", "unconfirmed"};
+    for (std::uint16_t i = 0; i < static_cast<std::uint16_t>(std::size(hidden_headers)); ++i)
         hidden.text(kHeaderRow, kHiddenKindColumn + i, hidden_headers[i], nullptr);
 
     std::uint32_t row = kFirstTableRow;
@@ -217,44 +313,19 @@ void write_table(SheetWriter& out, SheetWriter& hidden, const AssessmentDocument
         if (!section || *section != item.section_ja) {
             section = &item.section_ja;
             out.merged(row, last_col, item.section_ja, f.section);
+            worksheet_set_row(out.sheet(), row, row_height(wrapped_lines(item.section_ja, table_width)),
+                              nullptr);
             hidden.text(row, kHiddenKindColumn, kKindSection, f.hidden_text);
             ++row;
         }
-        for (std::uint16_t c = 0; c < columns.size(); ++c) {
-            const ColumnId id = columns[c].id;
-            const std::string value = cell_text(item, id);
-            switch (id) {
-                case ColumnId::text:
-                case ColumnId::row_label:
-                case ColumnId::note: out.text(row, c, value, f.text); break;
-                case ColumnId::confirmed_on:
-                    out.date_or_text(row, c, item.answer ? item.answer->confirmed_on : "", f.date, f.centered);
-                    break;
-                case ColumnId::target_date:
-                    out.date_or_text(row, c, item.answer ? item.answer->target_date : "", f.date, f.centered);
-                    break;
-                case ColumnId::second_confirmed_on:
-                    out.date_or_text(row, c, item.answer ? item.answer->second_confirmed_on : "", f.date,
-                                     f.centered);
-                    break;
-                case ColumnId::state: out.text(row, c, value, f.state); break;
-                default: out.text(row, c, value, f.centered); break;
-            }
-        }
-        hidden.text(row, kHiddenKindColumn, kKindRow, f.hidden_text);
-        hidden.text(row, kHiddenCanonicalIdColumn, item.canonical_id, f.hidden_text);
-        hidden.text(row, kHiddenRowKeyColumn, item.row_key, f.hidden_text);
-        hidden.text(row, kHiddenNumberColumn, item.number, f.hidden_text);
-        hidden.text(row, kHiddenValueColumn, item.answer ? item.answer->value : "", f.hidden_text);
-        hidden.text(row, kHiddenReasonColumn, item.answer ? item.answer->reason : "", f.hidden_text);
-        hidden.text(row, kHiddenReconfirmColumn, item.answer && item.answer->needs_reconfirmation ? "1" : "0",
-                    f.hidden_text);
-        hidden.text(row, kHiddenUnconfirmedColumn, item.unconfirmed ? "1" : "0", f.hidden_text);
+        write_item(out, row, item, columns, f);
+        write_keys(hidden, row, item, f);
         ++row;
     }
 
     if (row > kFirstTableRow) {
-        for (std::uint16_t c = 0; c < columns.size(); ++c) {
+        const auto column_count = static_cast<std::uint16_t>(columns.size());
+        for (std::uint16_t c = 0; c < column_count; ++c) {
             if (columns[c].id == ColumnId::answer) {
                 static const char* answers[] = {"はい", "いいえ", "記入不要", "確認不要", nullptr};
                 write_answer_validation(out.sheet(), kFirstTableRow, row - 1, c, answers,
@@ -331,13 +402,14 @@ Result<std::string> render_xlsx(const AssessmentDocument& doc) {
     set_up_printing(sheet);
     for (const SheetWriter* w : {&out, &hidden})
         if (w->first_error())
-            return fail(ErrorCode::internal, "libxlsxwriter failed writing the workbook: " + *w->first_error());
+            return fail(ErrorCode::internal,
+                        "libxlsxwriter failed writing the workbook: " + *w->first_error());
 
     // workbook_close frees the workbook whatever it returns.
     const lxw_error closed = workbook_close(workbook.release());
     if (closed != LXW_NO_ERROR)
-        return fail(ErrorCode::internal, fmt::format("libxlsxwriter could not save the workbook: {}",
-                                                     lxw_strerror(closed)));
+        return fail(ErrorCode::internal,
+                    fmt::format("libxlsxwriter could not save the workbook: {}", lxw_strerror(closed)));
     return read_file(file->path());
 }
 

@@ -31,7 +31,7 @@ namespace {
 
 void record_error(void* arg, xmlErrorPtr error) {
     auto* state = static_cast<XmlCursor::State*>(arg);  // NOLINT: libxml2 gives back our pointer
-    if (!state->first_error.empty() || !error) return;
+    if (!state->first_error.empty() || !error || error->level < XML_ERR_ERROR) return;
     std::string message = error->message ? error->message : "malformed XML";
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
     state->first_error = std::move(message);

@@ -19,7 +19,7 @@
 namespace mamori::documents {
 
 class XmlCursor {
-public:
+  public:
     enum class Event { start, end, text, done };
 
     // open: `xml` must outlive the cursor; `part` names it in errors.
@@ -40,7 +40,7 @@ public:
 
     struct State;  // the libxml2 reader and its first error; opaque
 
-private:
+  private:
     explicit XmlCursor(std::unique_ptr<State> state);
 
     std::unique_ptr<State> state_;

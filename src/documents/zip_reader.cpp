@@ -31,8 +31,8 @@ std::uint32_t u32(std::string_view b, std::size_t at) {
 }
 
 tl::unexpected<Error> not_a_zip(std::string_view why) {
-    return fail(ErrorCode::invalid_input, fmt::format("the file is not a readable .xlsx (zip) archive: {}", why),
-                "file");
+    return fail(ErrorCode::invalid_input,
+                fmt::format("the file is not a readable .xlsx (zip) archive: {}", why), "file");
 }
 
 tl::unexpected<Error> bad_entry(std::string_view name, std::string_view why) {
@@ -40,7 +40,7 @@ tl::unexpected<Error> bad_entry(std::string_view name, std::string_view why) {
 }
 
 std::string mib(std::size_t bytes) {
-    return fmt::format("{} MiB", bytes / (1024 * 1024));
+    return fmt::format("{} MiB", bytes / (std::size_t{1024} * 1024));
 }
 
 // has_zip64_extra: whether an extra field block holds a zip64 record.
@@ -55,7 +55,7 @@ bool has_zip64_extra(std::string_view extra) {
 
 // Inflater: a raw-deflate z_stream that is always ended.
 class Inflater {
-public:
+  public:
     Inflater() { ok_ = inflateInit2(&stream_, -MAX_WBITS) == Z_OK; }
     ~Inflater() {
         if (ok_) inflateEnd(&stream_);
@@ -66,7 +66,7 @@ public:
     bool ok() const { return ok_; }
     z_stream& stream() { return stream_; }
 
-private:
+  private:
     z_stream stream_{};
     bool ok_ = false;
 };
@@ -92,8 +92,8 @@ Result<ZipArchive> ZipArchive::open(std::string_view bytes, ZipLimits limits) {
     if (disk != 0 || directory_disk != 0 || entries_here != entry_count)
         return not_a_zip("multi-part archives are not accepted");
     if (entry_count > limits.max_entries)
-        return not_a_zip(fmt::format("it has {} entries, more than the {} accepted", entry_count,
-                                     limits.max_entries));
+        return not_a_zip(
+            fmt::format("it has {} entries, more than the {} accepted", entry_count, limits.max_entries));
     if (static_cast<std::uint64_t>(directory_offset) + directory_size > end)
         return not_a_zip("the central directory lies outside the file (truncated?)");
 
@@ -106,7 +106,8 @@ Result<ZipArchive> ZipArchive::open(std::string_view bytes, ZipLimits limits) {
         const std::size_t name_size = u16(bytes, at + 28), extra_size = u16(bytes, at + 30),
                           comment_size = u16(bytes, at + 32);
         const std::size_t next = at + kCentralSize + name_size + extra_size + comment_size;
-        if (next > directory_end) return not_a_zip(fmt::format("central directory entry {} is damaged", i + 1));
+        if (next > directory_end)
+            return not_a_zip(fmt::format("central directory entry {} is damaged", i + 1));
         Entry entry;
         entry.name = std::string(bytes.substr(at + kCentralSize, name_size));
         entry.flags = u16(bytes, at + 8);
@@ -116,7 +117,8 @@ Result<ZipArchive> ZipArchive::open(std::string_view bytes, ZipLimits limits) {
         entry.size = u32(bytes, at + 24);
         entry.local_header_offset = u32(bytes, at + 42);
         if (entry.flags & kEncryptedFlags) return bad_entry(entry.name, "encrypted entries are not accepted");
-        if (entry.compressed_size == 0xFFFFFFFF || entry.size == 0xFFFFFFFF || entry.local_header_offset == 0xFFFFFFFF ||
+        if (entry.compressed_size == 0xFFFFFFFF || entry.size == 0xFFFFFFFF ||
+            entry.local_header_offset == 0xFFFFFFFF ||
             has_zip64_extra(bytes.substr(at + kCentralSize + name_size, extra_size)))
             return bad_entry(entry.name, "zip64 entries are not accepted");
         if (archive.find(entry.name)) return bad_entry(entry.name, "the name appears twice in the archive");
@@ -127,7 +129,8 @@ Result<ZipArchive> ZipArchive::open(std::string_view bytes, ZipLimits limits) {
 }
 
 const ZipArchive::Entry* ZipArchive::find(std::string_view name) const {
-    const auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.name == name; });
+    const auto it =
+        std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.name == name; });
     return it == entries_.end() ? nullptr : &*it;
 }
 
@@ -156,9 +159,11 @@ Result<std::string> ZipArchive::read(std::string_view name) {
     const std::size_t header = entry->local_header_offset;
     if (header + kLocalSize > bytes_.size() || u32(bytes_, header) != kLocalSignature)
         return bad_entry(name, "the local header is missing or damaged (truncated file?)");
-    if (u16(bytes_, header + 6) & kEncryptedFlags) return bad_entry(name, "encrypted entries are not accepted");
+    if (u16(bytes_, header + 6) & kEncryptedFlags)
+        return bad_entry(name, "encrypted entries are not accepted");
     if (u16(bytes_, header + 8) != entry->method)
-        return bad_entry(name, "the local header and the central directory disagree on the compression method");
+        return bad_entry(name,
+                         "the local header and the central directory disagree on the compression method");
     const std::size_t data = header + kLocalSize + u16(bytes_, header + 26) + u16(bytes_, header + 28);
     if (data + entry->compressed_size > bytes_.size())
         return bad_entry(name, "the compressed data runs past the end of the file (truncated file?)");
@@ -182,16 +187,18 @@ Result<std::string> ZipArchive::read(std::string_view name) {
         for (;;) {
             const int rc = inflate(&zs, Z_NO_FLUSH);
             if (zs.total_out > entry->size)
-                return bad_entry(name, fmt::format("it inflates beyond its declared size of {} bytes", entry->size));
+                return bad_entry(
+                    name, fmt::format("it inflates beyond its declared size of {} bytes", entry->size));
             if (rc == Z_STREAM_END) break;
             if (rc == Z_OK) continue;
             if (rc == Z_BUF_ERROR && zs.avail_in == 0)
                 return bad_entry(name, "the compressed data ends too early (truncated file?)");
-            return bad_entry(name, fmt::format("the compressed data is corrupt ({})", zs.msg ? zs.msg : "zlib error"));
+            return bad_entry(
+                name, fmt::format("the compressed data is corrupt ({})", zs.msg ? zs.msg : "zlib error"));
         }
         if (zs.total_out != entry->size)
-            return bad_entry(name, fmt::format("it unpacks to {} bytes, not the declared {}", zs.total_out,
-                                               entry->size));
+            return bad_entry(
+                name, fmt::format("it unpacks to {} bytes, not the declared {}", zs.total_out, entry->size));
         out.resize(entry->size);
     }
     const auto crc = crc32(0L, reinterpret_cast<const Bytef*>(out.data()), static_cast<uInt>(out.size()));

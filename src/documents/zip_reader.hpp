@@ -20,14 +20,15 @@ namespace mamori::documents {
 
 // ZipLimits: how much an archive may make us read.
 struct ZipLimits {
-    std::size_t max_entries = 64;                       // entries in the central directory
-    std::size_t max_entry_size = 20u * 1024 * 1024;     // unpacked bytes of one entry
-    std::size_t max_total_size = 64u * 1024 * 1024;     // unpacked bytes of every entry read, together
+    std::size_t max_entries = 64;                                // entries in the central directory
+    std::size_t max_entry_size = std::size_t{20} * 1024 * 1024;  // unpacked bytes of one entry
+    std::size_t max_total_size =
+        std::size_t{64} * 1024 * 1024;  // unpacked bytes of every entry read, together
 };
 
 // ZipArchive: the central directory of an archive over bytes the caller keeps alive.
 class ZipArchive {
-public:
+  public:
     // open: checks the end record and the central directory (not the entries' data yet).
     static Result<ZipArchive> open(std::string_view bytes, ZipLimits limits = {});
 
@@ -37,7 +38,7 @@ public:
     // read: one entry, unpacked and CRC-checked; counts against max_total_size.
     Result<std::string> read(std::string_view name);
 
-private:
+  private:
     struct Entry {
         std::string name;
         std::uint16_t method = 0;

@@ -139,7 +139,10 @@ UserView user_view(soci::session& sql, const UserRecord& user) {
     UserView v;
     v.id = user.id;
     v.organisation_id = user.organisation_id;
-    if (auto org = find_organisation(sql, user.organisation_id)) v.organisation_name = org->name;
+    if (auto org = find_organisation(sql, user.organisation_id)) {
+        v.organisation_name = org->name;
+        v.organisation_kind = identity::to_string(org->ref.kind);
+    }
     v.login = user.login;
     v.display_name = user.display_name;
     const auto roles = user_roles(sql, user.id);

@@ -11,6 +11,7 @@ import { Compare } from './pages/catalog/Compare';
 import { editionTitle, FormPage, formTitle } from './pages/catalog/FormPage';
 import { ItemHistory } from './pages/catalog/ItemHistory';
 import { IdentityPage, identityTitle } from './pages/account/IdentityPage';
+import { assessmentPageTitle, AssessmentsPage } from './pages/assessments/AssessmentsPage';
 import { ComingSoon } from './pages/ComingSoon';
 import { Home } from './pages/Home';
 import { NotFound } from './pages/NotFound';
@@ -31,6 +32,8 @@ function pageTitle(t: Messages, route: Route): string {
       return `${route.id} | ${t.nav.catalog}`;
     case 'catalogCompare':
       return t.catalog.compareTitle;
+    case 'assessments':
+      return assessmentPageTitle(t, route);
     case 'identity':
       return identityTitle(t, route.page);
     case 'notFound':
@@ -53,6 +56,9 @@ function Page({ route }: { route: Route }) {
       return <ItemHistory key={route.id} id={route.id} />;
     case 'catalogCompare':
       return <Compare />;
+    case 'assessments':
+      // Keyed by assessment and page so that each starts from a fresh state (wizard steps share one).
+      return <AssessmentsPage key={route.page === 'list' ? 'list' : `${route.id}/${route.page}`} route={route} />;
     case 'identity':
       return <IdentityPage key={route.page} page={route.page} />;
     case 'notFound':

@@ -1,8 +1,8 @@
 /// @file
 /// @brief The assessment as an Excel workbook laid out like the official MHLW checklist (sheet
-/// "チェックリスト": title lines, then 番号 / 確認事項 / 対象 / はい・いいえ / 確認日 / 目標日 [/ 2回目] / 備考 / 状態,
-/// one section header row before each section), with a hidden sheet "mamori" holding the keys and
-/// metadata, and the reader that takes such a workbook back after a person filled it in with Excel or
+/// "チェックリスト": title lines, then 番号 / 確認事項 / 対象 / はい・いいえ / 確認日 / 目標日 [/ 2回目] /
+/// 備考 / 状態, one section header row before each section), with a hidden sheet "mamori" holding the keys
+/// and metadata, and the reader that takes such a workbook back after a person filled it in with Excel or
 /// LibreOffice. The visible answer cells are the truth; the hidden sheet says which row is which.
 ///
 ///     auto bytes = render_xlsx(doc);          // Result<std::string>, the .xlsx file

@@ -39,6 +39,7 @@ struct UserView {
     std::int64_t id = 0;
     std::int64_t organisation_id = 0;
     std::string organisation_name;
+    std::string organisation_kind;
     std::string login;
     std::string display_name;
     std::vector<std::string> roles;

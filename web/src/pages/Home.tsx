@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n';
 import type { Messages } from '../i18n/ja';
+import { Dashboard } from './assessments/Dashboard';
 
 type Audience = 'clinic' | 'hospital' | 'vendor' | 'inspector' | 'ministry';
 
@@ -9,7 +10,8 @@ function audienceText(t: Messages, audience: Audience): { title: string; body: s
   return { title: t.home[`${audience}Title`], body: t.home[`${audience}Body`] };
 }
 
-export function Home() {
+/** What mamori is and for whom: the home page for visitors and for organisations that do not assess themselves. */
+function PublicHome() {
   const { t } = useI18n();
   return (
     <>
@@ -36,4 +38,9 @@ export function Home() {
       <p class="mt-8 text-std-16N-170 text-solid-gray-700">{t.home.statusNote}</p>
     </>
   );
+}
+
+/** A logged-in institution's users see where their self-assessment stands; everyone else the public home. */
+export function Home() {
+  return <Dashboard fallback={<PublicHome />} />;
 }

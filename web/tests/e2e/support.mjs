@@ -4,6 +4,7 @@
 // everything at the end.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -134,4 +135,150 @@ export async function startSession({ expectedError = () => false } = {}) {
     await close();
     throw error;
   }
+}
+
+// ---- API helpers for tests that need people in the demo organisations ----
+
+
+function base32Bytes(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out = [];
+  for (const char of text.replace(/[\s=]/g, '').toUpperCase()) {
+    const index = alphabet.indexOf(char);
+    assert.ok(index >= 0, `not Base32: ${char}`);
+    value = (value << 5) | index;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+/** RFC 6238 (HMAC-SHA1, 30 s steps, 6 digits) for a Base32 secret; `step` defaults to now. */
+export function totpCode(secret, step = Math.floor(Date.now() / 30_000)) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', base32Bytes(secret)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+/**
+ * A minimal API client for test set-up: keeps the session cookie and the CSRF token like the page does.
+ * `call(method, path, body)` resolves to `{ status, body }` (body parsed when JSON) and never throws for an
+ * HTTP status; `expectOk` does, with the problem in the message.
+ */
+export class ApiClient {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+    this.cookie = null;
+    this.csrf = null;
+  }
+
+  async call(method, path, body, { raw, contentType } = {}) {
+    const headers = { Accept: 'application/json', Origin: this.baseUrl.origin };
+    if (this.cookie !== null) headers.Cookie = this.cookie;
+    if (method !== 'GET' && this.csrf !== null) headers['X-CSRF-Token'] = this.csrf;
+    let payload;
+    if (raw !== undefined) {
+      payload = raw;
+      headers['Content-Type'] = contentType ?? 'application/octet-stream';
+    } else if (body !== undefined) {
+      payload = JSON.stringify(body);
+      headers['Content-Type'] = 'application/json';
+    }
+    const response = await fetch(new URL(path, this.baseUrl), { method, headers, body: payload });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) {
+      const pair = setCookie.split(';')[0];
+      this.cookie = pair.endsWith('=') ? null : pair;
+    }
+    const text = await response.text();
+    let parsed = text;
+    if ((response.headers.get('content-type') ?? '').includes('json') && text !== '') parsed = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && typeof parsed.csrf_token === 'string' && parsed.csrf_token !== '') {
+      this.csrf = parsed.csrf_token;
+    }
+    return { status: response.status, body: parsed };
+  }
+
+  async expectOk(method, path, body, options) {
+    const answer = await this.call(method, path, body, options);
+    assert.ok(answer.status >= 200 && answer.status < 300, `${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  }
+
+  /** Enrols TOTP for the logged-in user (who must be at the enrolment step); returns the secret. */
+  async enrolTotp() {
+    const { secret } = await this.expectOk('POST', '/api/v1/me/mfa/enrolment');
+    await this.expectOk('POST', '/api/v1/me/mfa/confirmation', { code: totpCode(secret) });
+    return secret;
+  }
+
+  /** Logs in with a password only (for roles without two-factor). */
+  async login(login, password) {
+    const answer = await this.expectOk('POST', '/api/v1/session', { login, password });
+    assert.equal(answer.mfa, 'none', `${login} needs a second factor`);
+    return answer.user;
+  }
+}
+
+/**
+ * Gives demo institutions people to log in as, the way a real roll-out does it: the first-run setup makes
+ * an administrator of 東京都 (demo organisation 2), who invites each institution's first administrator,
+ * who invites the people asked for. `people` is a list of `{ organisation, name, login, password, roles }`
+ * (roles without mandatory two-factor, e.g. security_manager or editor, so that the browser logs in with
+ * the password alone). Resolves to `{ organisations: name → id, prefecture: ApiClient }`.
+ */
+export async function provisionDemoPeople(baseUrl, people) {
+  const password = 'tokyo prefecture admin 2026';
+  const prefecture = new ApiClient(baseUrl);
+  const setup = await prefecture.expectOk('POST', '/api/v1/setup', {
+    organisation_id: 2,
+    login: 'pref-admin@example.jp',
+    display_name: '東京都 管理者',
+    password,
+  });
+  assert.equal(setup.user.organisation_name, '東京都', 'demo organisation 2 is not 東京都: the demo data changed');
+  await prefecture.enrolTotp();
+  const { organisations } = await prefecture.expectOk('GET', '/api/v1/organisations');
+  const ids = Object.fromEntries(organisations.map((o) => [o.name, o.id]));
+
+  const admins = new Map();
+  for (const person of people) {
+    const org = ids[person.organisation];
+    assert.ok(org, `no demo organisation ${person.organisation}`);
+    if (!admins.has(org)) {
+      const invitation = await prefecture.expectOk('POST', `/api/v1/organisations/${org}/invitations`, {
+        display_name: `${person.organisation} 管理者`,
+        login: `admin-${org}@example.jp`,
+        roles: ['administrator'],
+      });
+      const admin = new ApiClient(baseUrl);
+      await admin.expectOk('POST', '/api/v1/invitations/accept', { code: invitation.code, password: `institution admin ${org} 2026` });
+      await admin.enrolTotp();
+      admins.set(org, admin);
+    }
+    const invitation = await admins.get(org).expectOk('POST', `/api/v1/organisations/${org}/invitations`, {
+      display_name: person.name,
+      login: person.login,
+      roles: person.roles,
+    });
+    const client = new ApiClient(baseUrl);
+    await client.expectOk('POST', '/api/v1/invitations/accept', { code: invitation.code, password: person.password });
+  }
+  return { organisations: ids, prefecture };
+}
+
+/** Logs in through the login page with a password (no second factor) and waits to leave it. */
+export async function loginInPage(page, baseUrl, login, password) {
+  await page.goto(new URL('/login', baseUrl).href);
+  await page.getByLabel('ログイン名（メールアドレス）').fill(login);
+  await page.getByRole('textbox', { name: 'パスワード', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'ログインする' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
 }
