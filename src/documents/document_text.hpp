@@ -66,8 +66,7 @@ std::optional<std::chrono::system_clock::time_point> parse_iso_instant(std::stri
 // japan_date_ja: an ISO-8601 UTC instant as its Japan date "2025年6月1日"; the text itself if unparsable.
 std::string japan_date_ja(std::string_view iso_instant);
 
-// japan_datetime_ja: an ISO-8601 UTC instant as "2025年6月1日 12:04（日本時間）"; the text itself if
-// unparsable.
+// japan_datetime_ja: an ISO-8601 UTC instant as "2025年6月1日 12:04（日本時間）", or the text itself.
 std::string japan_datetime_ja(std::string_view iso_instant);
 
 // edition_line: "令和7年度　令和7年度版（第1版）".

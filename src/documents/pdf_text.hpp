@@ -4,7 +4,7 @@
 /// renderer (pdf.cpp) lays out and draws with these.
 ///
 ///     PdfText text(cr);
-///     auto cell = text.layout("確認事項…", text.font(7.5), 120.0);
+///     auto cell = text.layout("確認事項…", *PdfText::font(7.5), 120.0);
 ///     double h = layout_height(*cell);
 #pragma once
 

@@ -20,10 +20,12 @@ namespace mamori::documents {
 
 // ZipLimits: how much an archive may make us read.
 struct ZipLimits {
-    std::size_t max_entries = 64;                                // entries in the central directory
-    std::size_t max_entry_size = std::size_t{20} * 1024 * 1024;  // unpacked bytes of one entry
-    std::size_t max_total_size =
-        std::size_t{64} * 1024 * 1024;  // unpacked bytes of every entry read, together
+    // Entries in the central directory.
+    std::size_t max_entries = 64;
+    // Unpacked bytes of one entry.
+    std::size_t max_entry_size = std::size_t{20} * 1024 * 1024;
+    // Unpacked bytes of every entry read, together.
+    std::size_t max_total_size = std::size_t{64} * 1024 * 1024;
 };
 
 // ZipArchive: the central directory of an archive over bytes the caller keeps alive.

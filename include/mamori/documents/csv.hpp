@@ -13,9 +13,8 @@
 
 namespace mamori::documents {
 
-// render_csv: header
-// canonical_id,row_key,番号,確認事項,対象,回答,理由,確認日,目標日,2回目,2回目確認日,備考,要再確認; 要再確認
-// is "yes" or empty.
+// render_csv: one record per row (要再確認 is "yes" or empty) under the header
+// canonical_id,row_key,番号,確認事項,対象,回答,理由,確認日,目標日,2回目,2回目確認日,備考,要再確認
 std::string render_csv(const AssessmentDocument& doc);
 
 }  // namespace mamori::documents
