@@ -60,6 +60,16 @@ Result<std::vector<StoredAnswer>> carried_answers(soci::session& sql, const cata
     return out;
 }
 
+// gate_answer: the stored gate answer alone (all that the rules need of the other lines).
+assessment::RowAnswers gate_answer(soci::session& sql, const catalog::Form& form, std::int64_t id) {
+    assessment::RowAnswers out;
+    if (const auto gate = assessment::gate_id(form)) {
+        const RowKey key{*gate, std::string{assessment::kGateRow}};
+        if (auto stored = assessment_records::answer(sql, id, key)) out[key] = {stored->answer, false, false};
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<AssessmentList> AssessmentService::list(const Caller& caller, std::int64_t organisation_id) {
@@ -173,7 +183,9 @@ Status AssessmentService::check_editable(const Caller& caller, std::int64_t id) 
 
 Result<SavedAnswer> AssessmentService::save_answer(const Caller& caller, std::int64_t id, const RowKey& key,
                                                    const AnswerInput& input, const audit::Context&) {
-    return db_.transaction([&](soci::session& sql) -> Result<SavedAnswer> {
+    // The write transaction holds SQLite's only write lock: it checks and writes, nothing more; the page's
+    // new state is read after the commit.
+    auto saved = db_.transaction([&](soci::session& sql) -> Result<StoredAnswer> {
         auto loaded = st::load(sql, catalog_, caller, id, st::Access::edit);
         if (!loaded) return fail(loaded.error());
         const auto line = assessment::find_row(*loaded->form, key);
@@ -188,20 +200,21 @@ Result<SavedAnswer> AssessmentService::save_answer(const Caller& caller, std::in
                                     current_version, input.version),
                         "version");
         if (input.answer) {
-            auto stored = st::row_answers(st::stored_answers(sql, id));
-            if (auto ok = st::check_line(*loaded, *line, *input.answer, stored); !ok) return fail(ok.error());
+            if (auto ok = st::check_line(*loaded, *line, *input.answer, gate_answer(sql, *loaded->form, id)); !ok)
+                return fail(ok.error());
         }
         const bool unchanged = current ? current->answer == input.answer && !current->needs_reconfirmation
                                        : !input.answer;
-        StoredAnswer saved = current.value_or(StoredAnswer{key, std::nullopt, false, 0, std::nullopt, ""});
-        if (!unchanged) {
-            saved = StoredAnswer{key, input.answer, false, current_version + 1, UserRef{caller.user_id, ""},
-                                 now_iso()};
-            assessment_records::write_answer(sql, id, saved, caller.user_id);
-            saved = *assessment_records::answer(sql, id, key);
-        }
-        return SavedAnswer{std::move(saved), st::state(sql, caller, std::move(*loaded))};
+        if (unchanged) return current.value_or(StoredAnswer{key, std::nullopt, false, 0, std::nullopt, ""});
+        assessment_records::write_answer(
+            sql, id, {key, input.answer, false, current_version + 1, UserRef{caller.user_id, ""}, now_iso()},
+            caller.user_id);
+        return *assessment_records::answer(sql, id, key);
     });
+    if (!saved) return fail(saved.error());
+    auto state = get(caller, id);
+    if (!state) return fail(state.error());
+    return SavedAnswer{std::move(*saved), std::move(*state)};
 }
 
 Result<StoredAnswer> AssessmentService::current_answer(const Caller& caller, std::int64_t id, const RowKey& key) {
