@@ -68,14 +68,6 @@ with its version; $seconds s; client and server on the same 2 cores). Failed req
 <!-- bench:assessment:end -->
 MD
 )
-python3 - "$section" <<'PY'
-import re, sys, pathlib
-path = pathlib.Path("docs/perf.md")
-text = path.read_text()
-section = sys.argv[1]
-pattern = re.compile(r"<!-- bench:assessment:begin.*?<!-- bench:assessment:end -->", re.S)
-text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip() + "\n\n## Self-assessment under load\n\n" + section + "\n"
-path.write_text(text)
-PY
+python3 bench/write_perf_section.py assessment "## Self-assessment under load" "$section"
 echo "$section"
 echo "$result" | jq -c .first_failures

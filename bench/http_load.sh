@@ -52,13 +52,5 @@ $((loaded_rss_kib / 1024)) MiB after the load.
 <!-- bench:http:end -->
 MD
 )
-python3 - "$section" <<'PY'
-import re, sys, pathlib
-path = pathlib.Path("docs/perf.md")
-text = path.read_text() if path.exists() else "# Performance\n"
-section = sys.argv[1]
-pattern = re.compile(r"<!-- bench:http:begin.*?<!-- bench:http:end -->", re.S)
-text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section + "\n"
-path.write_text(text)
-PY
+python3 bench/write_perf_section.py http "" "$section"
 echo "$section"

@@ -40,13 +40,5 @@ $healthz_p99: password hashing runs on the worker pool, not on the I/O threads.
 <!-- bench:login:end -->
 MD
 )
-python3 - "$section" <<'PY'
-import re, sys, pathlib
-path = pathlib.Path("docs/perf.md")
-text = path.read_text()
-section = sys.argv[1]
-pattern = re.compile(r"<!-- bench:login:begin.*?<!-- bench:login:end -->", re.S)
-text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip() + "\n\n## Login\n\n" + section + "\n"
-path.write_text(text)
-PY
+python3 bench/write_perf_section.py login "## Login" "$section"
 echo "$section"

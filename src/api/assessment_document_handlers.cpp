@@ -21,7 +21,6 @@ using identity::Caller;
 constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 constexpr std::size_t kMaxImportBytes = std::size_t{5} * 1024 * 1024;
 
-Response problem(const Error& e, const Request& r) { return http::problem_response(e, r.request_id); }
 
 std::string file_name(const documents::AssessmentDocument& doc, std::string_view extension) {
     return fmt::format("チェックリスト_{}_{}.{}", doc.fiscal_year_ja, doc.institution_name, extension);

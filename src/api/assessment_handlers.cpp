@@ -17,7 +17,6 @@ using identity::Caller;
 using nlohmann::json;
 using services::AssessmentService;
 
-Response problem(const Error& e, const Request& r) { return http::problem_response(e, r.request_id); }
 
 assessment::RowKey line_key(const Request& r) {
     return {std::string(r.param("item")), std::string(r.param("row"))};

@@ -50,9 +50,6 @@ Response session_response(int status, const services::SessionStart& start, const
     return r;
 }
 
-Response problem(const Error& e, const Request& r) {
-    return http::problem_response(e, r.request_id);
-}
 
 Result<services::SetupRequest> read_setup(const json& body) {
     services::SetupRequest setup;

@@ -8,6 +8,10 @@
 
 namespace mamori::api {
 
+http::Response problem(const Error& error, const http::Request& request) {
+    return http::problem_response(error, request.request_id);
+}
+
 Result<std::int64_t> id_param(const http::Request& request, std::string_view name) {
     const auto text = request.param(name);
     std::int64_t id = 0;

@@ -14,6 +14,9 @@
 
 namespace mamori::api {
 
+// problem: the problem+json answer for `error` to `request`.
+http::Response problem(const Error& error, const http::Request& request);
+
 // id_param: a positive integer path parameter; not_found otherwise (an id that cannot exist is not found).
 Result<std::int64_t> id_param(const http::Request& request, std::string_view name);
 

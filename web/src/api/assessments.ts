@@ -2,8 +2,7 @@
 // /api/v1/evidence/*). Writes carry the session's CSRF token. Problems keep what these pages need beyond
 // auth/request.ts: the per-field messages (an `errors` list of {field, message} or an object keyed by field)
 // and, on 409, the answer someone else saved first (`current`).
-import { send } from '../auth/request';
-import { currentSession } from '../auth/session';
+import { ProblemError, send, type Method } from '../auth/request';
 import { ApiError, isRecord } from './http';
 import type { ExplanationEn, ExplanationJa } from './catalog';
 
@@ -194,131 +193,36 @@ export class AssessmentProblem extends ApiError {
   readonly fields: Readonly<Record<string, string>>;
   readonly current: Answer | null;
 
-  constructor(status: number, code: string | null, detail: string | null, fields: Record<string, string>, current: Answer | null) {
-    super('http', status, code, detail);
+  constructor(problem: ProblemError) {
+    super('http', problem.status, problem.code, problem.detail);
     this.name = 'AssessmentProblem';
+    const fields: Record<string, string> = {};
+    for (const { field, message } of problem.fields)
+      fields[field] = fields[field] === undefined ? message : `${fields[field]} / ${message}`;
     this.fields = fields;
-    this.current = current;
+    const current = problem.body?.['current'];
+    this.current = isAnswer(current) ? normaliseAnswer(current) : null;
   }
-}
-
-function fieldsOf(body: Record<string, unknown>): Record<string, string> {
-  const errors = body['errors'];
-  const out: Record<string, string> = {};
-  if (Array.isArray(errors)) {
-    for (const error of errors) {
-      if (isRecord(error) && typeof error['field'] === 'string') {
-        const message = typeof error['message'] === 'string' ? error['message'] : '';
-        out[error['field']] = out[error['field']] === undefined ? message : `${out[error['field']]} / ${message}`;
-      }
-    }
-  } else if (isRecord(errors)) {
-    for (const [field, message] of Object.entries(errors)) out[field] = typeof message === 'string' ? message : '';
-  }
-  return out;
-}
-
-async function problemFrom(response: Response): Promise<AssessmentProblem> {
-  let code: string | null = null;
-  let detail: string | null = null;
-  let fields: Record<string, string> = {};
-  let current: Answer | null = null;
-  try {
-    const body: unknown = await response.json();
-    if (isRecord(body)) {
-      if (typeof body['code'] === 'string' && body['code'] !== '') code = body['code'];
-      if (typeof body['detail'] === 'string' && body['detail'] !== '') detail = body['detail'];
-      else if (typeof body['title'] === 'string' && body['title'] !== '') detail = body['title'];
-      fields = fieldsOf(body);
-      if (isAnswer(body['current'])) current = normaliseAnswer(body['current']);
-    }
-  } catch {
-    // Not JSON (a proxy's error page): the status alone has to do.
-  }
-  return new AssessmentProblem(response.status, code, detail, fields, current);
-}
-
-// ---- the CSRF token ----
-//
-// auth/request.ts keeps the token to itself and only sends JSON bodies; files (evidence, import) go as raw
-// bodies, and a 409 here has to hand back the answer saved first. The token is derived from the session, so
-// GET /api/v1/session returns the same one: it is asked once per logged-in user and kept in memory.
-
-let csrf: { user: number; token: Promise<string | null> } | null = null;
-
-function isCsrfAnswer(body: unknown): body is { csrf_token: string } {
-  return isRecord(body) && typeof body['csrf_token'] === 'string';
-}
-
-function csrfToken(refresh = false): Promise<string | null> {
-  const session = currentSession();
-  const user = session.status === 'active' ? session.user.id : 0;
-  if (refresh || csrf === null || csrf.user !== user) {
-    const token = send('GET', '/api/v1/session', isCsrfAnswer).then(
-      (answer) => (answer.csrf_token === '' ? null : answer.csrf_token),
-      () => null,
-    );
-    csrf = { user, token };
-  }
-  return csrf.token;
 }
 
 type Body = { json: unknown } | { raw: Blob; type: string };
 
+/** auth/request.ts's send, with files as raw bodies and problems as AssessmentProblem. */
 async function request<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  method: Method,
   path: string,
   guard: ((body: unknown) => body is T) | null,
   options: { body?: Body; signal?: AbortSignal } = {},
-  retried = false,
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  let payload: BodyInit | undefined;
-  if (options.body !== undefined) {
-    if ('json' in options.body) {
-      headers['Content-Type'] = 'application/json';
-      payload = JSON.stringify(options.body.json);
-    } else {
-      headers['Content-Type'] = options.body.type;
-      payload = options.body.raw;
-    }
-  }
-  if (method !== 'GET') {
-    const token = await csrfToken(retried);
-    if (token !== null) headers['X-CSRF-Token'] = token;
-  }
-  let response: Response;
+  const { body, signal } = options;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      ...(payload === undefined ? {} : { body: payload }),
-      ...(options.signal ? { signal: options.signal } : {}),
+    return await send(method, path, guard, {
+      ...(body === undefined ? {} : 'json' in body ? { body: body.json } : { raw: { data: body.raw, type: body.type } }),
+      ...(signal ? { signal } : {}),
     });
   } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new ApiError('network', 0, null, null);
+    throw error instanceof ProblemError ? new AssessmentProblem(error) : error;
   }
-  if (!response.ok) {
-    const problem = await problemFrom(response);
-    if (response.status === 401) {
-      // Let the shared request code confirm that the session has ended: it signs the page out.
-      void send('GET', '/api/v1/me', null).catch(() => undefined);
-    } else if (response.status === 403 && !retried && method !== 'GET' && /csrf/i.test(problem.detail ?? '')) {
-      return request(method, path, guard, options, true);
-    }
-    throw problem;
-  }
-  if (guard === null || response.status === 204) return undefined as T;
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    throw new ApiError('invalid', response.status, null, null);
-  }
-  if (!guard(body)) throw new ApiError('invalid', response.status, null, null);
-  return body;
 }
 
 // ---- guards (shallow on purpose: they catch a wrong endpoint, not every field) ----

@@ -11,11 +11,20 @@ export interface FieldProblem {
 export class ProblemError extends ApiError {
   /** The problem's `errors` list: which input field is wrong and why (English, from the server). */
   readonly fields: readonly FieldProblem[];
+  /** The whole problem document, for members some answers add (a 409's `current`, say). */
+  readonly body: Readonly<Record<string, unknown>> | null;
 
-  constructor(status: number, code: string | null, detail: string | null, fields: FieldProblem[]) {
+  constructor(
+    status: number,
+    code: string | null,
+    detail: string | null,
+    fields: FieldProblem[],
+    body: Record<string, unknown> | null = null,
+  ) {
     super('http', status, code, detail);
     this.name = 'ProblemError';
     this.fields = fields;
+    this.body = body;
   }
 
   /** The first field named in the problem, if any ("roles[0]" counts as "roles"). */
@@ -51,23 +60,29 @@ async function problemFrom(response: Response): Promise<ProblemError> {
   let code: string | null = null;
   let detail: string | null = null;
   let fields: FieldProblem[] = [];
+  let document: Record<string, unknown> | null = null;
   try {
     const body: unknown = await response.json();
     if (isRecord(body)) {
+      document = body;
       if (typeof body['code'] === 'string' && body['code'] !== '') code = body['code'];
       if (typeof body['detail'] === 'string' && body['detail'] !== '') detail = body['detail'];
+      else if (typeof body['title'] === 'string' && body['title'] !== '') detail = body['title'];
       fields = fieldsOf(body);
     }
   } catch {
     // Not JSON (a proxy's error page): the status alone has to do.
   }
-  return new ProblemError(response.status, code, detail, fields);
+  return new ProblemError(response.status, code, detail, fields, document);
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
+  /** A JSON body. */
   body?: unknown;
+  /** A file sent as it is (evidence, an import), instead of `body`. */
+  raw?: { data: Blob; type: string };
   signal?: AbortSignal;
   /**
    * The request is part of logging in (password, code, setup, invitation): a 401 there means "wrong
@@ -88,7 +103,14 @@ export async function send<T = undefined>(
   options: RequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let payload: BodyInit | undefined;
+  if (options.raw !== undefined) {
+    headers['Content-Type'] = options.raw.type;
+    payload = options.raw.data;
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(options.body);
+  }
   if (method !== 'GET' && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
@@ -96,7 +118,7 @@ export async function send<T = undefined>(
       method,
       headers,
       credentials: 'same-origin',
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      ...(payload === undefined ? {} : { body: payload }),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {
@@ -108,7 +130,7 @@ export async function send<T = undefined>(
     if (response.status === 401 && options.loginStep !== true) onUnauthenticated?.();
     throw problem;
   }
-  if (guard === null) return undefined as T;
+  if (guard === null || response.status === 204) return undefined as T;
   let body: unknown;
   try {
     body = await response.json();

@@ -5,40 +5,11 @@
 // roles, disabling them (their page then falls back to the login), the audit log in Japanese and English,
 // and the lockout message after five wrong passwords. Screenshots at desktop width and 768 px.
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { screenshotDir, startSession } from './support.mjs';
+import { screenshotDir, startSession, totpCode } from './support.mjs';
 
-// ---- RFC 6238 (TOTP: HMAC-SHA1, 30 s steps, 6 digits) ----
-
-function base32Decode(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out = [];
-  for (const char of text.replace(/[\s=]/g, '').toUpperCase()) {
-    const index = alphabet.indexOf(char);
-    assert.ok(index >= 0, `not Base32: ${char}`);
-    value = (value << 5) | index;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-
-function totp(secret, step) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  const binary = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return String(binary).padStart(6, '0');
-}
-
+const totp = totpCode;  // RFC 6238, from support.mjs
 const currentStep = () => Math.floor(Date.now() / 30_000);
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
