@@ -28,13 +28,13 @@ bool contains(std::string_view haystack, std::string_view needle) {
     return haystack.find(needle) != std::string_view::npos;
 }
 
-struct Run {
+struct CommandRun {
     int code = -1;
     std::string output;
 };
 
-Run mamori(const std::vector<std::string>& args) {
-    Run r;
+CommandRun mamori(const std::vector<std::string>& args) {
+    CommandRun r;
     r.code = run_mamori(args, r.output, {}, 60000);
     return r;
 }
@@ -102,7 +102,7 @@ class Backup : public ::testing::Test {
         return file;
     }
 
-    Run restore(const fs::path& backup, const fs::path& db, std::vector<std::string> extra = {}) {
+    CommandRun restore(const fs::path& backup, const fs::path& db, std::vector<std::string> extra = {}) {
         std::vector<std::string> args{"restore", "--from", backup.string(), "--database", sqlite_url(db)};
         args.insert(args.end(), extra.begin(), extra.end());
         return mamori(args);

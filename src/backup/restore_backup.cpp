@@ -22,7 +22,7 @@ namespace {
 
 constexpr std::uintmax_t kMaxManifestBytes = 1024 * 1024;
 
-bool exists(const fs::path& path) {
+bool path_exists(const fs::path& path) {
     std::error_code ec;
     return fs::exists(fs::symlink_status(path, ec));
 }
@@ -67,7 +67,7 @@ Result<RowCounts> target_row_counts(const fs::path& path, bool checkpoint) {
 
 // refuse_target_with_data: conflict when the target holds data and `force` is off.
 Status refuse_target_with_data(const RestoreRequest& request) {
-    if (!exists(request.database) || request.force) return {};
+    if (!path_exists(request.database) || request.force) return {};
     auto counts = target_row_counts(request.database, false);
     if (!counts) return fail(counts.error());
     const auto holding = tables_holding_data(*counts);
@@ -138,7 +138,7 @@ Result<fs::path> move_aside(const fs::path& database) {
     const auto aside = with_suffix(database, ".before-restore-" + stamp);
     for (const char* suffix : {"-wal", "-shm", ""}) {
         const auto from = with_suffix(database, suffix);
-        if (!exists(from)) continue;
+        if (!path_exists(from)) continue;
         if (auto ok = rename_durably(from, with_suffix(aside, suffix)); !ok) return fail(ok.error());
     }
     return aside;
@@ -169,7 +169,7 @@ Result<RestoreReport> restore_backup(const RestoreRequest& request) {
     if (!audit_rows) return fail(audit_rows.error());
     report.audit_rows = *audit_rows;
 
-    if (exists(request.database)) {
+    if (path_exists(request.database)) {
         auto aside = move_aside(request.database);
         if (!aside) return fail(aside.error());
         report.moved_aside = *aside;
