@@ -83,6 +83,18 @@ bool aside_file_exists(const fs::path& dir) {
     return false;
 }
 
+// append_audit_rows: `n` valid rows at the end of the audit chain of `db` (demo data writes none).
+void append_audit_rows(const fs::path& db, int n) {
+    auto database = store::Database::open({store::Dialect::sqlite, db.string()}, 1);
+    ASSERT_TRUE(database) << database.error().message;
+    for (int i = 0; i < n; ++i)
+        ASSERT_TRUE((*database)->transaction([&](soci::session& sql) -> Result<int> {
+            audit::append(sql, {.actor = "cli", .action = "test.write", .target = "backup_test"},
+                          {"local", "backup-test"});
+            return 0;
+        }));
+}
+
 class Backup : public ::testing::Test {
   protected:
     // demo_database: a database with the demo data, made by `mamori demo`.
@@ -171,12 +183,14 @@ TEST_F(Backup, CopiesADatabaseWhileTheServerServesAndItIsWritten) {
 
 TEST_F(Backup, RestoreIntoANewPathGivesIdenticalRowCountsAndAnIntactAuditLog) {
     const auto db = demo_database();
+    append_audit_rows(db, 3);
     const auto file = backup_of(db);
     const auto restored = dir_.path() / "new" / "mamori.db";
     const auto r = restore(file, restored);
     ASSERT_EQ(r.code, 0) << r.output;
     EXPECT_TRUE(contains(r.output, "restored " + file.string())) << r.output;
     EXPECT_TRUE(contains(r.output, "row counts match the manifest")) << r.output;
+    EXPECT_TRUE(contains(r.output, "audit log intact (3 rows)")) << r.output;
     EXPECT_EQ(row_counts(restored), row_counts(db));
     EXPECT_EQ(mamori({"audit", "verify", "--database", sqlite_url(restored)}).code, 0);
     EXPECT_FALSE(aside_file_exists(restored.parent_path()));
@@ -221,7 +235,9 @@ TEST_F(Backup, ABackupWithoutItsManifestIsRefused) {
 }
 
 TEST_F(Backup, AnAlteredAuditLogIsRefusedEvenWithARecomputedManifest) {
-    const auto file = backup_of(demo_database());
+    const auto db = demo_database();
+    append_audit_rows(db, 3);
+    const auto file = backup_of(db);
     {
         soci::session sql(soci::sqlite3, "db=\"" + file.string() + "\"");
         sql << "DROP TRIGGER audit_log_no_update";
