@@ -18,6 +18,10 @@ bool seeded(const std::string& table) {
     return false;
 }
 
+std::string rows_text(std::int64_t rows) {
+    return fmt::format("{} row{}", rows, rows == 1 ? "" : "s");
+}
+
 }  // namespace
 
 std::vector<std::string> row_count_differences(const RowCounts& expected, const RowCounts& found) {
@@ -25,20 +29,20 @@ std::vector<std::string> row_count_differences(const RowCounts& expected, const 
     for (const auto& [table, rows] : expected) {
         const auto it = found.find(table);
         if (it == found.end())
-            out.push_back(fmt::format("{}: {} rows expected, the table is missing", table, rows));
+            out.push_back(fmt::format("{}: {} expected, the table is missing", table, rows_text(rows)));
         else if (it->second != rows)
-            out.push_back(fmt::format("{}: {} rows expected, {} found", table, rows, it->second));
+            out.push_back(fmt::format("{}: {} expected, {} found", table, rows_text(rows), it->second));
     }
     for (const auto& [table, rows] : found)
         if (!expected.contains(table))
-            out.push_back(fmt::format("{}: not in the manifest, {} rows found", table, rows));
+            out.push_back(fmt::format("{}: not in the manifest, {} found", table, rows_text(rows)));
     return out;
 }
 
 std::vector<std::string> tables_holding_data(const RowCounts& counts) {
     std::vector<std::string> out;
     for (const auto& [table, rows] : counts)
-        if (rows > 0 && !seeded(table)) out.push_back(fmt::format("{} ({} rows)", table, rows));
+        if (rows > 0 && !seeded(table)) out.push_back(fmt::format("{} ({})", table, rows_text(rows)));
     return out;
 }
 

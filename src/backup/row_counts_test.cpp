@@ -16,7 +16,7 @@ TEST(RowCounts, DifferencesNameEachTable) {
     const RowCounts expected{{"audit_log", 5}, {"sessions", 1}, {"users", 2}};
     const RowCounts found{{"audit_log", 4}, {"extra", 0}, {"users", 2}};
     EXPECT_EQ(row_count_differences(expected, found),
-              (Lines{"audit_log: 5 rows expected, 4 found", "sessions: 1 rows expected, the table is missing",
+              (Lines{"audit_log: 5 rows expected, 4 found", "sessions: 1 row expected, the table is missing",
                      "extra: not in the manifest, 0 rows found"}));
 }
 
@@ -27,7 +27,7 @@ TEST(RowCounts, AFreshlyMigratedDatabaseHoldsNoData) {
 
 TEST(RowCounts, AnyOtherRowIsData) {
     EXPECT_EQ(tables_holding_data({{"prefectures", 47}, {"organisations", 3}, {"users", 0}, {"audit_log", 1}}),
-              (Lines{"audit_log (1 rows)", "organisations (3 rows)"}));
+              (Lines{"audit_log (1 row)", "organisations (3 rows)"}));
 }
 
 }  // namespace
