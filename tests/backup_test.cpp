@@ -299,6 +299,20 @@ TEST_F(Backup, RestoreIntoADatabaseHoldingDataNeedsForceAndMovesItAside) {
     EXPECT_EQ(row_counts(aside), before) << "the previous database is kept whole";
 }
 
+TEST_F(Backup, RestoreUnderARunningServerIsRefusedEvenWithForce) {
+    const auto db = demo_database();
+    const auto file = backup_of(db);
+    ServerProcess server(db);
+    ASSERT_EQ(request(server.host(), server.port(), "GET", "/readyz").status, 200);
+    const auto before = row_counts(db);
+    const auto r = restore(file, db, {"--force"});
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_TRUE(contains(r.output, "in use by another process")) << r.output;
+    EXPECT_FALSE(aside_file_exists(dir_.path()));
+    EXPECT_EQ(row_counts(db), before);
+    EXPECT_EQ(request(server.host(), server.port(), "GET", "/readyz").status, 200);
+}
+
 TEST_F(Backup, RestoreIntoAFreshlyMigratedDatabaseNeedsNoForce) {
     const auto file = backup_of(demo_database());
     const auto target = dir_.path() / "fresh.db";

@@ -65,6 +65,29 @@ Result<RowCounts> target_row_counts(const fs::path& path, bool checkpoint) {
     }
 }
 
+// refuse_target_in_use: conflict when another process has the database open (a running server holds a
+// shared lock on it in WAL mode), probed by asking for an exclusive lock for a moment.
+Status refuse_target_in_use(const fs::path& path) {
+    if (!path_exists(path)) return {};
+    try {
+        soci::session sql(soci::sqlite3, fmt::format("db=\"{}\" timeout=1", path.string()));
+        sql << "PRAGMA locking_mode=EXCLUSIVE";
+        sql << "BEGIN EXCLUSIVE";
+        sql << "ROLLBACK";
+        return {};
+    } catch (const std::exception& e) {
+        if (std::string_view(e.what()).find("locked") == std::string_view::npos)
+            return fail(ErrorCode::invalid_input,
+                        fmt::format("cannot open the existing database {}: {}", path.string(), e.what()),
+                        path.string());
+        return fail(ErrorCode::conflict,
+                    fmt::format("{} is in use by another process (is mamori serve running?); stop it before "
+                                "restoring. Nothing was changed",
+                                path.string()),
+                    path.string());
+    }
+}
+
 // refuse_target_with_data: conflict when the target holds data and `force` is off.
 Status refuse_target_with_data(const RestoreRequest& request) {
     if (!path_exists(request.database) || request.force) return {};
@@ -149,6 +172,7 @@ Result<fs::path> move_aside(const fs::path& database) {
 Result<RestoreReport> restore_backup(const RestoreRequest& request) {
     auto manifest = read_manifest(request.from);
     if (!manifest) return fail(manifest.error());
+    if (auto ok = refuse_target_in_use(request.database); !ok) return fail(ok.error());
     if (auto ok = refuse_target_with_data(request); !ok) return fail(ok.error());
     auto migrations = store::embedded_migrations(store::Dialect::sqlite);
     if (!migrations) return fail(migrations.error());
