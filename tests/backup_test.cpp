@@ -145,7 +145,8 @@ TEST_F(Backup, CopiesADatabaseWhileTheServerServesAndItIsWritten) {
         }
     });
     auto wait_for_writes = [&](int at_least) {
-        for (int i = 0; i < 500 && writes < at_least; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        for (int i = 0; i < 500 && writes < at_least; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
     };
     wait_for_writes(5);
     const auto audit_before = row_counts(db).at("audit_log");
@@ -156,7 +157,8 @@ TEST_F(Backup, CopiesADatabaseWhileTheServerServesAndItIsWritten) {
     wait_for_writes(writes_at_end + 5);
     stop = true;
     writer.join();
-    EXPECT_EQ(request(server.host(), server.port(), "GET", "/healthz").status, 200) << "the server kept running";
+    EXPECT_EQ(request(server.host(), server.port(), "GET", "/healthz").status, 200)
+        << "the server kept running";
 
     ASSERT_EQ(backup.code, 0) << backup.output;
     EXPECT_TRUE(contains(backup.output, "backup written: " + file.string())) << backup.output;
@@ -339,7 +341,8 @@ TEST_F(Backup, AnExistingBackupFileIsNotOverwrittenWithoutForce) {
 
 TEST_F(Backup, AMissingDatabaseIsAnErrorAndCreatesNothing) {
     const auto absent = dir_.path() / "absent.db";
-    const auto r = mamori({"backup", "--database", sqlite_url(absent), "--to", (dir_.path() / "b.db").string()});
+    const auto r =
+        mamori({"backup", "--database", sqlite_url(absent), "--to", (dir_.path() / "b.db").string()});
     EXPECT_EQ(r.code, 1) << r.output;
     EXPECT_TRUE(contains(r.output, "no database file at " + absent.string())) << r.output;
     EXPECT_FALSE(fs::exists(absent));

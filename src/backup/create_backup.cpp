@@ -41,8 +41,8 @@ Status describe_copy(const fs::path& copy, std::string_view where, BackupManifes
         manifest.row_counts = std::move(*counts);
         return {};
     } catch (const std::exception& e) {
-        return fail(ErrorCode::unavailable, fmt::format("cannot open the copy {}: {}", copy.string(), e.what()),
-                    copy.string());
+        return fail(ErrorCode::unavailable,
+                    fmt::format("cannot open the copy {}: {}", copy.string(), e.what()), copy.string());
     }
 }
 
@@ -75,7 +75,8 @@ Result<BackupManifest> create_backup(const BackupRequest& request) {
 
     if (auto ok = rename_durably(copy.path(), request.to); !ok) return fail(ok.error());
     copy.release();
-    if (auto ok = write_file_durably(manifest_path(request.to), to_json(manifest)); !ok) return fail(ok.error());
+    if (auto ok = write_file_durably(manifest_path(request.to), to_json(manifest)); !ok)
+        return fail(ok.error());
     return manifest;
 }
 

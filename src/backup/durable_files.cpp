@@ -149,9 +149,10 @@ Status sync_file(const fs::path& path) {
 
 Status rename_durably(const fs::path& from, const fs::path& to) {
     if (::rename(from.c_str(), to.c_str()) != 0)
-        return fail(ErrorCode::unavailable,
-                    fmt::format("cannot rename {} to {}: {}", from.string(), to.string(), std::strerror(errno)),
-                    to.string());
+        return fail(
+            ErrorCode::unavailable,
+            fmt::format("cannot rename {} to {}: {}", from.string(), to.string(), std::strerror(errno)),
+            to.string());
     const auto dir = directory_of(to);
     Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!fd.ok()) return io_failure("open the directory", dir);

@@ -13,7 +13,8 @@ namespace fs = std::filesystem;
 
 class DurableFiles : public ::testing::Test {
   protected:
-    DurableFiles() : dir_(fs::temp_directory_path() / ("mamori-durable-" + std::to_string(std::random_device{}()))) {
+    DurableFiles()
+        : dir_(fs::temp_directory_path() / ("mamori-durable-" + std::to_string(std::random_device{}()))) {
         fs::create_directories(dir_);
     }
     ~DurableFiles() override { fs::remove_all(dir_); }
@@ -50,7 +51,8 @@ TEST_F(DurableFiles, CopyReturnsTheDigestOfWhatItWrote) {
     EXPECT_EQ(copied->sha256, digest_file(dir_ / "big")->sha256);
     auto again = copy_file_durably(dir_ / "big", dir_ / "copy");
     ASSERT_FALSE(again) << "the copy never overwrites";
-    EXPECT_NE(again.error().message.find((dir_ / "copy").string()), std::string::npos) << again.error().message;
+    EXPECT_NE(again.error().message.find((dir_ / "copy").string()), std::string::npos)
+        << again.error().message;
 }
 
 TEST_F(DurableFiles, WriteReplacesTheWholeFileAndLeavesNoTemporary) {

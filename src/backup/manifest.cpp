@@ -33,10 +33,14 @@ std::string to_json(const BackupManifest& m) {
     json counts = json::object();
     for (const auto& [table, rows] : m.row_counts) counts[table] = rows;
     const json doc = {
-        {"format", kManifestFormat},   {"database_file", m.database_file},
-        {"bytes", m.bytes},            {"sha256", m.sha256},
-        {"schema_version", m.schema_version}, {"mamori_version", m.mamori_version},
-        {"created_at", m.created_at},  {"source", m.source},
+        {"format", kManifestFormat},
+        {"database_file", m.database_file},
+        {"bytes", m.bytes},
+        {"sha256", m.sha256},
+        {"schema_version", m.schema_version},
+        {"mamori_version", m.mamori_version},
+        {"created_at", m.created_at},
+        {"source", m.source},
         {"row_counts", counts},
     };
     return doc.dump(2) + "\n";
@@ -58,8 +62,10 @@ Result<BackupManifest> parse_manifest(std::string_view text, std::string_view wh
         return bad_field(where, "format",
                          fmt::format("is '{}'; this mamori reads '{}' manifests", *format, kManifestFormat));
     BackupManifest m;
-    for (auto [name, target] : {std::pair{"database_file", &m.database_file}, {"sha256", &m.sha256},
-                                {"mamori_version", &m.mamori_version}, {"created_at", &m.created_at},
+    for (auto [name, target] : {std::pair{"database_file", &m.database_file},
+                                {"sha256", &m.sha256},
+                                {"mamori_version", &m.mamori_version},
+                                {"created_at", &m.created_at},
                                 {"source", &m.source}}) {
         auto value = string_field(name);
         if (!value) return fail(value.error());
@@ -89,12 +95,13 @@ Result<BackupManifest> parse_manifest(std::string_view text, std::string_view wh
 
 Status check_digest(const BackupManifest& manifest, const FileDigest& actual, std::string_view backup_file) {
     if (actual.bytes != manifest.bytes)
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("{} is {} bytes but its manifest says {} bytes: the backup is {}; it is not "
-                                "restored",
-                                backup_file, actual.bytes, manifest.bytes,
-                                actual.bytes < manifest.bytes ? "truncated" : "longer than when it was written"),
-                    std::string(backup_file));
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("{} is {} bytes but its manifest says {} bytes: the backup is {}; it is not "
+                        "restored",
+                        backup_file, actual.bytes, manifest.bytes,
+                        actual.bytes < manifest.bytes ? "truncated" : "longer than when it was written"),
+            std::string(backup_file));
     if (actual.sha256 != manifest.sha256)
         return fail(ErrorCode::invalid_input,
                     fmt::format("{}: SHA-256 mismatch: the file hashes to {} but its manifest says {}: the "

@@ -50,10 +50,10 @@ TEST(BackupManifest, ErrorsNameTheFileAndTheField) {
         const char* field;
         nlohmann::json value;
     };
-    for (const auto& [field, value] : {Case{"sha256", "abc"}, Case{"sha256", std::string(64, 'G')},
-                                       Case{"bytes", -1}, Case{"bytes", "12"}, Case{"schema_version", "6"},
-                                       Case{"row_counts", nlohmann::json::array()}, Case{"created_at", 5},
-                                       Case{"format", "mamori-backup/2"}}) {
+    for (const auto& [field, value] :
+         {Case{"sha256", "abc"}, Case{"sha256", std::string(64, 'G')}, Case{"bytes", -1}, Case{"bytes", "12"},
+          Case{"schema_version", "6"}, Case{"row_counts", nlohmann::json::array()}, Case{"created_at", 5},
+          Case{"format", "mamori-backup/2"}}) {
         SCOPED_TRACE(field);
         auto broken = doc;
         broken[field] = value;

@@ -37,14 +37,16 @@ Result<BackupManifest> read_manifest(const fs::path& backup_file) {
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (ec)
-        return fail(ErrorCode::not_found,
-                    fmt::format("{} has no readable manifest {} ({}); without it the backup cannot be checked, "
-                                "so it is not restored",
-                                backup_file.string(), path.string(), ec.message()),
-                    path.string());
+        return fail(
+            ErrorCode::not_found,
+            fmt::format("{} has no readable manifest {} ({}); without it the backup cannot be checked, "
+                        "so it is not restored",
+                        backup_file.string(), path.string(), ec.message()),
+            path.string());
     if (size > kMaxManifestBytes)
         return fail(ErrorCode::too_large,
-                    fmt::format("{} is {} bytes, too large for a manifest", path.string(), size), path.string());
+                    fmt::format("{} is {} bytes, too large for a manifest", path.string(), size),
+                    path.string());
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
@@ -114,11 +116,12 @@ Result<std::int64_t> verify_copy(const fs::path& copy, const BackupManifest& man
         auto version = store::recorded_schema_version(*lease, where);
         if (!version) return fail(version.error());
         if (*version > newest)
-            return fail(ErrorCode::conflict,
-                        fmt::format("{} has schema version {}, newer than this mamori binary knows ({}); restore "
-                                    "it with the mamori version that wrote it ({}) or a newer one",
-                                    where, *version, newest, manifest.mamori_version),
-                        std::string(where));
+            return fail(
+                ErrorCode::conflict,
+                fmt::format("{} has schema version {}, newer than this mamori binary knows ({}); restore "
+                            "it with the mamori version that wrote it ({}) or a newer one",
+                            where, *version, newest, manifest.mamori_version),
+                std::string(where));
         if (*version != manifest.schema_version)
             return fail(ErrorCode::invalid_input,
                         fmt::format("{} has schema version {} but its manifest says {}", where, *version,
@@ -131,17 +134,19 @@ Result<std::int64_t> verify_copy(const fs::path& copy, const BackupManifest& man
     }();
     if (!counts) return fail(counts.error());
     if (const auto diffs = row_count_differences(manifest.row_counts, *counts); !diffs.empty())
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("{} does not hold the rows its manifest lists: {}", where, fmt::join(diffs, "; ")),
-                    std::string(where));
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("{} does not hold the rows its manifest lists: {}", where, fmt::join(diffs, "; ")),
+            std::string(where));
     std::int64_t audit_rows = 0;
     if (counts->contains("audit_log")) {  // schemas before migration 0004 have no audit log
         auto chain = audit::verify(**db);
         if (!chain) return fail(chain.error());
         if (!chain->intact)
-            return fail(ErrorCode::invalid_input,
-                        fmt::format("the audit log in {} is broken: {}; it is not restored", where, chain->problem),
-                        std::string(where));
+            return fail(
+                ErrorCode::invalid_input,
+                fmt::format("the audit log in {} is broken: {}; it is not restored", where, chain->problem),
+                std::string(where));
         audit_rows = chain->rows;
     }
     try {
@@ -187,9 +192,8 @@ Result<RestoreReport> restore_backup(const RestoreRequest& request) {
     auto digest = copy_file_durably(request.from, copy.path());
     if (!digest) return fail(digest.error());
     if (auto ok = check_digest(*manifest, *digest, request.from.string()); !ok) return fail(ok.error());
-    auto audit_rows =
-        verify_copy(copy.path(), *manifest, fmt::format("the backup {}", request.from.string()),
-                    report.newest_known_version);
+    auto audit_rows = verify_copy(copy.path(), *manifest, fmt::format("the backup {}", request.from.string()),
+                                  report.newest_known_version);
     if (!audit_rows) return fail(audit_rows.error());
     report.audit_rows = *audit_rows;
 

@@ -26,8 +26,9 @@ TEST(RowCounts, AFreshlyMigratedDatabaseHoldsNoData) {
 }
 
 TEST(RowCounts, AnyOtherRowIsData) {
-    EXPECT_EQ(tables_holding_data({{"prefectures", 47}, {"organisations", 3}, {"users", 0}, {"audit_log", 1}}),
-              (Lines{"audit_log (1 row)", "organisations (3 rows)"}));
+    EXPECT_EQ(
+        tables_holding_data({{"prefectures", 47}, {"organisations", 3}, {"users", 0}, {"audit_log", 1}}),
+        (Lines{"audit_log (1 row)", "organisations (3 rows)"}));
 }
 
 }  // namespace

@@ -18,7 +18,8 @@ Result<std::string> sqlite_path(const CommonSettings& common, std::string_view c
     if (!url) return fail(url.error());
     if (url->dialect != store::Dialect::sqlite)
         return fail(ErrorCode::invalid_input,
-                    fmt::format("'mamori {}' works on SQLite databases (sqlite:PATH) only", command), "database");
+                    fmt::format("'mamori {}' works on SQLite databases (sqlite:PATH) only", command),
+                    "database");
     return url->target;
 }
 

@@ -84,8 +84,9 @@ Result<std::map<std::string, std::int64_t>> table_row_counts(soci::session& sql,
     try {
         std::vector<std::string> tables;
         soci::rowset<std::string> names =
-            (sql.prepare << "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
-                            "ESCAPE '\\' ORDER BY name");
+            (sql.prepare
+             << "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+                "ESCAPE '\\' ORDER BY name");
         for (const auto& name : names) tables.push_back(name);
         std::map<std::string, std::int64_t> counts;
         for (const auto& table : tables) {

@@ -51,9 +51,10 @@ Status online_copy(const std::filesystem::path& source, const std::filesystem::p
 
     sqlite3_backup* backup = sqlite3_backup_init(to.get(), "main", from.get(), "main");
     if (backup == nullptr)
-        return fail(ErrorCode::unavailable,
-                    fmt::format("cannot start the backup of {}: {}", source.string(), sqlite3_errmsg(to.get())),
-                    source.string());
+        return fail(
+            ErrorCode::unavailable,
+            fmt::format("cannot start the backup of {}: {}", source.string(), sqlite3_errmsg(to.get())),
+            source.string());
     // All pages in one step: one read transaction, hence one consistent snapshot. Copying in smaller steps
     // would restart from the beginning whenever the server writes, and might never finish on a busy server.
     const int step = sqlite3_backup_step(backup, -1);
