@@ -339,6 +339,20 @@ TEST_F(Backup, AnExistingBackupFileIsNotOverwrittenWithoutForce) {
     EXPECT_EQ(restore(file, dir_.path() / "r.db").code, 0);
 }
 
+TEST_F(Backup, TheBackupCannotBeTheDatabaseItself) {
+    const auto db = demo_database();
+    const auto before = row_counts(db);
+    const auto backup = mamori({"backup", "--database", sqlite_url(db), "--to", db.string(), "--force"});
+    EXPECT_EQ(backup.code, 1) << backup.output;
+    EXPECT_TRUE(contains(backup.output, "is the database itself")) << backup.output;
+    EXPECT_EQ(row_counts(db), before);
+    EXPECT_FALSE(fs::exists(db.string() + ".manifest.json"));
+    const auto file = backup_of(db);
+    const auto restore_onto_itself = restore(file, file, {"--force"});
+    EXPECT_EQ(restore_onto_itself.code, 1) << restore_onto_itself.output;
+    EXPECT_TRUE(contains(restore_onto_itself.output, "is the database itself")) << restore_onto_itself.output;
+}
+
 TEST_F(Backup, AMissingDatabaseIsAnErrorAndCreatesNothing) {
     const auto absent = dir_.path() / "absent.db";
     const auto r =

@@ -49,6 +49,12 @@ Status describe_copy(const fs::path& copy, std::string_view where, BackupManifes
 }  // namespace
 
 Result<BackupManifest> create_backup(const BackupRequest& request) {
+    std::error_code same_ec;
+    if (fs::equivalent(request.database, request.to, same_ec))
+        return fail(ErrorCode::invalid_input,
+                    fmt::format("the backup file {} is the database itself; write the backup elsewhere",
+                                request.to.string()),
+                    request.to.string());
     if (auto ok = refuse_to_overwrite(request); !ok) return fail(ok.error());
     const auto directory = request.to.parent_path().empty() ? fs::path(".") : request.to.parent_path();
     std::error_code ec;

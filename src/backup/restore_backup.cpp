@@ -175,6 +175,12 @@ Result<fs::path> move_aside(const fs::path& database) {
 }  // namespace
 
 Result<RestoreReport> restore_backup(const RestoreRequest& request) {
+    std::error_code same_ec;
+    if (fs::equivalent(request.from, request.database, same_ec))
+        return fail(ErrorCode::invalid_input,
+                    fmt::format("the backup {} is the database itself; restore into another path",
+                                request.from.string()),
+                    request.from.string());
     auto manifest = read_manifest(request.from);
     if (!manifest) return fail(manifest.error());
     if (auto ok = refuse_target_in_use(request.database); !ok) return fail(ok.error());
