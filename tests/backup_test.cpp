@@ -1,6 +1,7 @@
 // Integration tests of `mamori backup` and `mamori restore` on the real binary: a consistent copy of a
 // database that is being written meanwhile, a restore with identical row counts and an intact audit chain,
 // and every refusal (altered, truncated, newer schema, missing manifest, target holding data, existing FILE).
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -15,6 +16,7 @@
 #include "mamori/audit/audit_log.hpp"
 #include "mamori/identity/tokens.hpp"
 #include "mamori/store/database.hpp"
+#include "mamori/store/migrations.hpp"
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 
@@ -337,6 +339,36 @@ TEST_F(Backup, AnExistingBackupFileIsNotOverwrittenWithoutForce) {
     const auto forced = mamori({"backup", "--database", sqlite_url(db), "--to", file.string(), "--force"});
     EXPECT_EQ(forced.code, 0) << forced.output;
     EXPECT_EQ(restore(file, dir_.path() / "r.db").code, 0);
+}
+
+TEST_F(Backup, AnOlderBackupIsMigratedOnlyWithMigrate) {
+    // A database one migration behind this binary, as an older mamori left it.
+    const auto db = dir_.path() / "older.db";
+    auto migrations = store::embedded_migrations(store::Dialect::sqlite);
+    ASSERT_TRUE(migrations && migrations->size() >= 2);
+    const int newest = migrations->back().version;
+    {
+        auto older = store::Database::open({store::Dialect::sqlite, db.string()}, 1);
+        ASSERT_TRUE(older);
+        ASSERT_TRUE(store::migrate(**older, std::span(*migrations).first(migrations->size() - 1)));
+    }
+    const auto file = backup_of(db);
+
+    const auto plain = restore(file, dir_.path() / "plain.db");
+    ASSERT_EQ(plain.code, 0) << plain.output;
+    EXPECT_TRUE(
+        contains(plain.output, fmt::format("schema is at version {}; this binary knows version {}: run "
+                                           "'mamori migrate",
+                                           newest - 1, newest)))
+        << plain.output;
+    EXPECT_EQ(row_counts(dir_.path() / "plain.db").at("schema_migrations"), newest - 1);
+
+    const auto migrated = restore(file, dir_.path() / "migrated.db", {"--migrate"});
+    ASSERT_EQ(migrated.code, 0) << migrated.output;
+    EXPECT_TRUE(
+        contains(migrated.output, fmt::format("migrated from schema version {} to {}", newest - 1, newest)))
+        << migrated.output;
+    EXPECT_EQ(row_counts(dir_.path() / "migrated.db").at("schema_migrations"), newest);
 }
 
 TEST_F(Backup, TheBackupCannotBeTheDatabaseItself) {
