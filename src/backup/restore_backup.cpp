@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::uintmax_t kMaxManifestBytes = 1024 * 1024;
+constexpr std::uintmax_t kMaxManifestBytes = std::uintmax_t{1024} * 1024;
 
 bool path_exists(const fs::path& path) {
     std::error_code ec;
