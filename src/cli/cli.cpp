@@ -258,6 +258,28 @@ int run(int argc, char** argv) {
     add_common_options(*import_municipalities_cmd, common);
     import_municipalities_cmd->add_option("FILE", municipality_file, "localgovjp-utf8.csv")->required();
 
+    BackupOptions backup_options;
+    auto* backup_cmd = app.add_subcommand(
+        "backup",
+        "Copy the SQLite database while the server runs (online backup API), check it and write FILE and "
+        "FILE.manifest.json (size, SHA-256, schema version, row counts); exit 1 if anything fails");
+    add_common_options(*backup_cmd, common);
+    backup_cmd->add_option("--to", backup_options.to, "Backup file to write (must not exist)")->required();
+    backup_cmd->add_flag("--force", backup_options.force, "Replace FILE and its manifest if they exist");
+
+    RestoreOptions restore_options;
+    auto* restore_cmd = app.add_subcommand(
+        "restore",
+        "Check a backup against its manifest (size, SHA-256), integrity, foreign keys, schema version and "
+        "audit chain, then make it the database; exit 1 naming what is wrong. Stop the server first");
+    add_common_options(*restore_cmd, common);
+    restore_cmd->add_option("--from", restore_options.from, "Backup file written by 'mamori backup'")
+        ->required();
+    restore_cmd->add_flag("--force", restore_options.force,
+                          "Replace a database that holds data (it is moved aside, never deleted)");
+    restore_cmd->add_flag("--migrate", restore_options.migrate,
+                          "Apply pending migrations after restoring an older backup");
+
     auto* version_cmd = app.add_subcommand("version", "Print the version and exit");
 
     try {
@@ -276,6 +298,8 @@ int run(int argc, char** argv) {
                        : catalog_import_cmd->parsed()        ? catalog_import_cmd
                        : import_facilities_cmd->parsed()     ? import_facilities_cmd
                        : import_municipalities_cmd->parsed() ? import_municipalities_cmd
+                       : backup_cmd->parsed()                ? backup_cmd
+                       : restore_cmd->parsed()               ? restore_cmd
                                                              : demo_cmd;
     if (auto ok = apply_config_file(*chosen, common.config); !ok) return report(ok.error());
 
@@ -295,6 +319,10 @@ int run(int argc, char** argv) {
         code = import_facilities_command(common, import_files, import_strict);
     } else if (chosen == import_municipalities_cmd) {
         code = import_municipalities_command(common, municipality_file);
+    } else if (chosen == backup_cmd) {
+        code = backup_command(common, backup_options);
+    } else if (chosen == restore_cmd) {
+        code = restore_command(common, restore_options);
     } else {
         code = demo_command(common, demo_synthetic);
     }

@@ -37,6 +37,19 @@ struct ServeSettings {
     std::size_t session_absolute_hours = 12;
 };
 
+// BackupOptions: `mamori backup --to FILE [--force]`.
+struct BackupOptions {
+    std::string to;
+    bool force = false;
+};
+
+// RestoreOptions: `mamori restore --from FILE [--force] [--migrate]`.
+struct RestoreOptions {
+    std::string from;
+    bool force = false;
+    bool migrate = false;
+};
+
 // open_migrated_database: opens the database, applies pending migrations and logs what happened. Prints a
 // plain error and returns nullptr on failure.
 std::unique_ptr<store::Database> open_migrated_database(const CommonSettings& common, std::size_t pool_size);
@@ -58,6 +71,12 @@ int import_facilities_command(const CommonSettings& common, const std::vector<st
 
 // import_municipalities_command: `mamori import municipalities FILE`; 1 when the file is not imported.
 int import_municipalities_command(const CommonSettings& common, const std::string& file);
+
+// backup_command: `mamori backup`; 0 when the backup and its manifest are written, 1 otherwise.
+int backup_command(const CommonSettings& common, const BackupOptions& options);
+
+// restore_command: `mamori restore`; 0 when the backup was verified and restored, 1 when it was refused.
+int restore_command(const CommonSettings& common, const RestoreOptions& options);
 
 // serve: runs the server until SIGINT/SIGTERM; returns the exit code.
 int serve(const CommonSettings& common, const ServeSettings& settings);
