@@ -3,12 +3,13 @@
 // on the imported database.
 #include <gtest/gtest.h>
 #include <soci/soci.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <filesystem>
 
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
+#include "support/test_database.hpp"
+#include "support/test_database_access.hpp"
 #include "support/session_client.hpp"
 
 namespace mamori::testing {
@@ -41,7 +42,7 @@ class FacilityImportCli : public ::testing::Test {
 
     // mamori: `mamori <args…> --database sqlite:<db> --log-level warn` with a clean environment.
     Outcome mamori(std::vector<std::string> args) const {
-        args.insert(args.end(), {"--database", "sqlite:" + db_path().string(), "--log-level", "warn"});
+        args.insert(args.end(), {"--database", database_url(db_path()), "--log-level", "warn"});
         Outcome r;
         r.code = run_mamori(args, r.output, {}, 60000);
         return r;
@@ -54,13 +55,15 @@ class FacilityImportCli : public ::testing::Test {
     }
 
     long long count(const std::string& query) const {
-        soci::session sql(soci::sqlite3, "db=\"" + db_path().string() + "\"");
+        DatabaseSession direct(db_path());
+        soci::session& sql = *direct;
         long long n = 0;
         sql << query, soci::into(n);
         return n;
     }
     std::string text(const std::string& query) const {
-        soci::session sql(soci::sqlite3, "db=\"" + db_path().string() + "\"");
+        DatabaseSession direct(db_path());
+        soci::session& sql = *direct;
         std::string value;
         sql << query, soci::into(value);
         return value;

@@ -89,7 +89,9 @@ Result<MigrationReport> migrate(Database& db, std::span<const Migration> migrati
         if (m.version <= report.to_version) continue;
         try {
             auto applied = db.transaction([&](soci::session& sql) -> Result<int> {
-                // Re-check inside the write lock: another process may have migrated meanwhile.
+                // Re-check inside the write lock: another process may have migrated meanwhile. PostgreSQL
+                // has no database-wide write lock, so migrating processes queue on an advisory lock.
+                if (db.dialect() == Dialect::postgresql) sql << "SELECT pg_advisory_xact_lock(7346298)";
                 soci::indicator ind = soci::i_ok;
                 int now = 0;
                 sql << "SELECT MAX(version) FROM schema_migrations", soci::into(now, ind);
