@@ -52,10 +52,6 @@ Run mamori(const std::vector<std::string>& args) {
     return r;
 }
 
-std::string database_url(const std::filesystem::path& db) {
-    return database_url(db);
-}
-
 class CatalogApi : public ::testing::Test {
   protected:
     void SetUp() override { server_ = std::make_unique<ServerProcess>(dir_.path() / "mamori.db"); }
@@ -294,8 +290,9 @@ TEST(CatalogCli, ValidateReportsAGoodBundleAndNamesTheErrorsOfABrokenOne) {
     EXPECT_TRUE(contains(good.output, "import would create revision 1 (a new edition)")) << good.output;
     EXPECT_TRUE(contains(good.output, "mapping r7-r8 medical: unchanged 3, new 1, removed 15"))
         << good.output;
-    if (!testing_postgres())
+    if (!testing_postgres()) {
         EXPECT_FALSE(std::filesystem::exists(dir.path() / "none.db")) << "validate must not create a database";
+    }
 
     const auto broken_file = fixtures() / "broken/unknown-guideline-ref.json";
     const auto broken = mamori({"catalog", "validate", broken_file.string(), "--database", db});

@@ -65,6 +65,10 @@ std::int64_t append(soci::session& sql, const Entry& entry, const Context& conte
     soci::indicator ind = soci::i_ok;
     long long last_seq = 0;
     std::string last_hash;
+    // The chain needs one appender at a time until its commit. SQLite's BEGIN IMMEDIATE gives that; on
+    // PostgreSQL (READ COMMITTED) two transactions would read the same last row, so appenders queue on a
+    // transaction-scoped advisory lock.
+    if (sql.get_backend_name() == "postgresql") sql << "SELECT pg_advisory_xact_lock(7346299)";
     sql << "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", soci::into(last_seq, ind),
         soci::into(last_hash);
     const bool empty = !sql.got_data();

@@ -35,6 +35,31 @@ void configure_postgresql(soci::session& sql, const std::string& target) {
         sql << fmt::format("SET statement_timeout = {}", kStatementTimeoutMs);
 }
 
+// libpq_keywords: a libpq URI as "key='value' …", the form SOCI passes through unchanged (SOCI 4.0 splits
+// its connection string on '=' to find its own options, which breaks URIs).
+std::string libpq_keywords(const std::string& uri) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(uri.c_str(), &error);
+    if (options == nullptr) {
+        std::string message = error != nullptr ? error : "out of memory";
+        PQfreemem(error);
+        while (!message.empty() && message.back() == '\n') message.pop_back();
+        throw std::runtime_error("invalid PostgreSQL URL: " + message);
+    }
+    std::string out;
+    for (const PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+        if (o->val == nullptr) continue;
+        std::string value;
+        for (const char* c = o->val; *c != '\0'; ++c) {
+            if (*c == '\'' || *c == '\\') value.push_back('\\');
+            value.push_back(*c);
+        }
+        out += fmt::format("{}{}='{}'", out.empty() ? "" : " ", o->keyword, value);
+    }
+    PQconninfoFree(options);
+    return out;
+}
+
 sqlite_api::sqlite3* sqlite_handle(soci::session& sql) {
     auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
     return backend->conn_;
@@ -97,7 +122,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::si
                 sql.open(soci::sqlite3, fmt::format("db=\"{}\" timeout=5 shared_cache=false", url.target));
                 configure_sqlite(sql);
             } else {
-                sql.open(soci::postgresql, url.target);
+                sql.open(soci::postgresql, libpq_keywords(url.target));
                 configure_postgresql(sql, url.target);
             }
         }

@@ -6,8 +6,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/soci.h>
 
 #include <algorithm>
 #include <atomic>
@@ -18,6 +16,8 @@
 #include <sstream>
 #include <stdexcept>
 #include <vector>
+
+#include "mamori/store/database.hpp"
 
 namespace mamori::testing {
 
@@ -107,6 +107,16 @@ void write_text(const std::filesystem::path& path, const std::string& text) {
     out << text;
 }
 
+// run_sql: one statement outside any transaction (CREATE/DROP DATABASE refuse to run inside one).
+void run_sql(const std::string& url, const std::string& statement) {
+    auto parsed = store::parse_database_url(url);
+    if (!parsed) throw std::runtime_error(parsed.error().message);
+    auto db = store::Database::open(*parsed, 1);
+    if (!db) throw std::runtime_error(db.error().message);
+    auto lease = (*db)->acquire();
+    *lease << statement;
+}
+
 std::string random_suffix() {
     static std::atomic<int> counter{0};
     std::random_device rd;
@@ -156,9 +166,9 @@ std::unique_ptr<PostgresCluster> PostgresCluster::start() {
         }
     }
     cluster->running_ = true;
-    soci::session admin(soci::postgresql, "postgresql://postgres:" + std::string(kSuperPassword) +
-                                              "@127.0.0.1:" + std::to_string(cluster->port_) + "/postgres");
-    admin << "CREATE ROLE " + std::string(kRole) + " LOGIN CREATEDB PASSWORD '" + kPassword + "'";
+    run_sql("postgresql://postgres:" + std::string(kSuperPassword) + "@127.0.0.1:" +
+                std::to_string(cluster->port_) + "/postgres",
+            "CREATE ROLE " + std::string(kRole) + " LOGIN CREATEDB PASSWORD '" + kPassword + "'");
     return cluster;
 }
 
@@ -187,14 +197,12 @@ std::string PostgresCluster::server_url() const {
 
 FreshDatabase::FreshDatabase(const std::string& server_url)
     : server_url_(server_url), name_("mamori_t_" + random_suffix()), url_(url_with_database(server_url, name_)) {
-    soci::session admin(soci::postgresql, server_url_);
-    admin << "CREATE DATABASE " + name_;
+    run_sql(server_url_, "CREATE DATABASE " + name_);
 }
 
 FreshDatabase::~FreshDatabase() {
     try {
-        soci::session admin(soci::postgresql, server_url_);
-        admin << "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)";
+        run_sql(server_url_, "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
     } catch (...) {
         // The cluster is removed as a whole at the end; a database left behind is only disk space.
     }
