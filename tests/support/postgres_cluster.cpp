@@ -17,7 +17,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "mamori/store/database.hpp"
+#include <libpq-fe.h>
 
 namespace mamori::testing {
 
@@ -107,14 +107,20 @@ void write_text(const std::filesystem::path& path, const std::string& text) {
     out << text;
 }
 
-// run_sql: one statement outside any transaction (CREATE/DROP DATABASE refuse to run inside one).
+// run_sql: one statement outside any transaction (CREATE/DROP DATABASE refuse to run inside one). Plain
+// libpq: it also runs from static destructors at exit, when SOCI's and the logger's statics may be gone.
 void run_sql(const std::string& url, const std::string& statement) {
-    auto parsed = store::parse_database_url(url);
-    if (!parsed) throw std::runtime_error(parsed.error().message);
-    auto db = store::Database::open(*parsed, 1);
-    if (!db) throw std::runtime_error(db.error().message);
-    auto lease = (*db)->acquire();
-    *lease << statement;
+    PGconn* conn = PQconnectdb(url.c_str());
+    std::string error;
+    if (PQstatus(conn) != CONNECTION_OK) {
+        error = PQerrorMessage(conn);
+    } else {
+        PGresult* result = PQexec(conn, statement.c_str());
+        if (PQresultStatus(result) != PGRES_COMMAND_OK) error = PQresultErrorMessage(result);
+        PQclear(result);
+    }
+    PQfinish(conn);
+    if (!error.empty()) throw std::runtime_error(statement + ": " + error);
 }
 
 std::string random_suffix() {
@@ -167,7 +173,7 @@ std::unique_ptr<PostgresCluster> PostgresCluster::start() {
     }
     cluster->running_ = true;
     run_sql("postgresql://postgres:" + std::string(kSuperPassword) + "@127.0.0.1:" +
-                std::to_string(cluster->port_) + "/postgres",
+                std::to_string(cluster->port_) + "/postgres?sslmode=disable",
             "CREATE ROLE " + std::string(kRole) + " LOGIN CREATEDB PASSWORD '" + kPassword + "'");
     return cluster;
 }
@@ -191,8 +197,10 @@ void PostgresCluster::stop() noexcept {
 }
 
 std::string PostgresCluster::server_url() const {
+    // No TLS on loopback; it also keeps libpq away from OpenSSL, which is already cleaned up when the last
+    // databases are dropped at exit.
     return "postgresql://" + std::string(kRole) + ":" + kPassword + "@127.0.0.1:" + std::to_string(port_) +
-           "/postgres";
+           "/postgres?sslmode=disable&gssencmode=disable";
 }
 
 FreshDatabase::FreshDatabase(const std::string& server_url)
