@@ -69,14 +69,19 @@ class FacilityImportCli : public ::testing::Test {
         return value;
     }
     // snapshot: every imported column of every organisation, for comparing before and after.
+    // snapshot: every organisation as one line of text, in SQL both dialects speak (CAST, COALESCE, ||).
     std::string snapshot() const {
-        return text(
-            "SELECT group_concat(id || '|' || kind || '|' || name || '|' || ifnull(name_kana, '-') || '|' || "
-            "prefecture_code || municipality_code || '|' || ifnull(address, '-') || '|' || ifnull(latitude, "
-            "'-') || "
-            "ifnull(longitude, '-') || '|' || ifnull(beds_general, '-') || ifnull(beds_total, '-') || '|' || "
-            "ifnull(source_updated, '-') || created_at || ifnull(updated_at, '-'), char(10)) FROM "
-            "organisations");
+        DatabaseSession direct(db_path());
+        soci::rowset<std::string> rows = (direct->prepare <<
+            "SELECT CAST(id AS TEXT) || '|' || kind || '|' || name || '|' || COALESCE(name_kana, '-') || '|' || "
+            "prefecture_code || municipality_code || '|' || COALESCE(address, '-') || '|' || "
+            "COALESCE(CAST(latitude AS TEXT), '-') || COALESCE(CAST(longitude AS TEXT), '-') || '|' || "
+            "COALESCE(CAST(beds_general AS TEXT), '-') || COALESCE(CAST(beds_total AS TEXT), '-') || '|' || "
+            "COALESCE(source_updated, '-') || created_at || COALESCE(updated_at, '-') FROM organisations "
+            "ORDER BY id");
+        std::string out;
+        for (const auto& line : rows) out += line + "\n";
+        return out;
     }
 
     TempDir dir_;

@@ -244,7 +244,8 @@ TEST_F(IdentityApi, AuditLogRecordsWritesAndFailuresAndDetectsTampering) {
         }
         EXPECT_NE(trigger_error.find("append-only"), std::string::npos);
         // An attacker with the file drops the guard and edits a row.
-        sql << "DROP TRIGGER audit_log_no_update";
+        sql << (direct.dialect() == store::Dialect::sqlite ? "DROP TRIGGER audit_log_no_update"
+                                                            : "DROP TRIGGER audit_log_no_change ON audit_log");
         sql << "UPDATE audit_log SET detail = '{\"login\":\"someone-else\"}' WHERE seq = 3";
     }
     EXPECT_EQ(run_mamori({"audit", "verify", "--database", database_url(db_path())}, out), 3) << out;
@@ -257,7 +258,8 @@ TEST_F(IdentityApi, AuditVerifyNamesARemovedRow) {
     {
         DatabaseSession direct(db_path());
         soci::session& sql = *direct;
-        sql << "DROP TRIGGER audit_log_no_delete";
+        sql << (direct.dialect() == store::Dialect::sqlite ? "DROP TRIGGER audit_log_no_delete"
+                                                            : "DROP TRIGGER audit_log_no_change ON audit_log");
         sql << "DELETE FROM audit_log WHERE seq = 2";
     }
     std::string out;
