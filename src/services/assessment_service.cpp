@@ -105,6 +105,7 @@ Result<AssessmentState> AssessmentService::create(const Caller& caller, std::int
     const auto catalog = catalog_.snapshot()->catalog_ptr();
     const int current_fy = fiscal_year(st::today());
     return db_.transaction([&](soci::session& sql) -> Result<AssessmentState> {
+        assessment_records::lock_organisation_assessments(sql, organisation_id);
         auto org = services::records::find_organisation(sql, organisation_id);
         if (!org || !identity::can_read_assessments(caller, org->ref))
             return fail(ErrorCode::not_found, fmt::format("no institution {}", organisation_id));

@@ -165,12 +165,16 @@ TEST_F(AssessmentServiceTest, ConcurrentSavesOfOneLineFromTheSameVersionLetExact
         std::vector<std::thread> people;
         for (int i = 0; i < 4; ++i)
             people.emplace_back([&] {
-                auto saved = service->save_answer(editor, id, key, {from_version, answer}, context);
-                if (saved) {
-                    ++won;
-                } else if (saved.error().code == ErrorCode::conflict) {
-                    ++conflicts;
-                } else {
+                try {
+                    auto saved = service->save_answer(editor, id, key, {from_version, answer}, context);
+                    if (saved) {
+                        ++won;
+                    } else if (saved.error().code == ErrorCode::conflict) {
+                        ++conflicts;
+                    } else {
+                        ++failures;
+                    }
+                } catch (const std::exception&) {
                     ++failures;
                 }
             });
@@ -182,6 +186,31 @@ TEST_F(AssessmentServiceTest, ConcurrentSavesOfOneLineFromTheSameVersionLetExact
     auto history = service->history(editor, id, key);
     ASSERT_TRUE(history);
     EXPECT_EQ(history->size(), 2u);
+}
+
+// Two people starting the same year's checklist at once: one creates it, the other gets a conflict.
+TEST_F(AssessmentServiceTest, ConcurrentCreatesOfOneYearLetExactlyOneWin) {
+    std::atomic<int> won{0}, conflicts{0}, failures{0};
+    std::vector<std::thread> people;
+    for (int i = 0; i < 3; ++i)
+        people.emplace_back([&] {
+            try {
+                auto created = service->create(editor, organisation_of(editor), 2026, false, context);
+                if (created) {
+                    ++won;
+                } else if (created.error().code == ErrorCode::conflict) {
+                    ++conflicts;
+                } else {
+                    ++failures;
+                }
+            } catch (const std::exception&) {
+                ++failures;
+            }
+        });
+    for (auto& person : people) person.join();
+    EXPECT_EQ(won.load(), 1);
+    EXPECT_EQ(conflicts.load(), 2);
+    EXPECT_EQ(failures.load(), 0);
 }
 
 TEST_F(AssessmentServiceTest, AnInvalidAnswerNamesTheFieldAndStoresNothing) {
