@@ -80,6 +80,7 @@ TEST(CliHelp, ServeHelpListsEveryOptionWithItsEnvironmentVariable) {
         {"--demo", "MAMORI_DEMO"},
         {"--demo-institutions", "MAMORI_DEMO_INSTITUTIONS"},
         {"--threads", "MAMORI_THREADS"},
+        {"--database-pool", "MAMORI_DATABASE_POOL"},
         {"--max-header-bytes", "MAMORI_MAX_HEADER_BYTES"},
         {"--max-body-bytes", "MAMORI_MAX_BODY_BYTES"},
         {"--request-timeout-ms", "MAMORI_REQUEST_TIMEOUT_MS"},
@@ -223,6 +224,19 @@ TEST(CliDatabase, APostgresqlUrlWithoutAServerIsRefused) {
     const auto r = mamori({"migrate", "--database", "postgresql://"});
     EXPECT_EQ(r.code, 1) << r.output;
     EXPECT_TRUE(contains(r.output, "names no server")) << r.output;
+}
+
+TEST(CliDatabase, ServeKeepsTheConfiguredNumberOfDatabaseConnections) {
+    if (!testing_postgres()) GTEST_SKIP() << "counts PostgreSQL's connections";
+    TempDir dir;
+    const auto db = dir.path() / "pool.db";
+    ServerProcess server(db, {"--database-pool", "3"});
+    DatabaseSession direct(db);
+    int connections = 0;
+    *direct << "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND "
+               "pid <> pg_backend_pid()",
+        soci::into(connections);
+    EXPECT_EQ(connections, 3);
 }
 
 TEST(CliDatabase, UnknownUrlSchemeIsRefused) {
