@@ -141,7 +141,9 @@ std::string url_with_database(const std::string& server_url, const std::string& 
 std::unique_ptr<PostgresCluster> PostgresCluster::start() {
     std::unique_ptr<PostgresCluster> cluster(new PostgresCluster());
     cluster->bin_directory_ = postgres_bin_directory();
-    std::string pattern = (std::filesystem::temp_directory_path() / "mamori-pg-XXXXXX").string();
+    // As root the server runs as `postgres`, which must reach the directory: /tmp, whatever TMPDIR says.
+    const auto base = running_as_root() ? std::filesystem::path("/tmp") : std::filesystem::temp_directory_path();
+    std::string pattern = (base / "mamori-pg-XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
     cluster->directory_ = pattern;
     hand_to_postgres(cluster->directory_);
