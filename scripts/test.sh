@@ -20,6 +20,11 @@ jobs=$(nproc)
 ctest --preset release --parallel "$jobs"
 count "ctest (release)" $?
 
+# The same unit and API tests on PostgreSQL: one private cluster (initdb + pg_ctl as the postgres user, a
+# loopback port, removed afterwards) for the run, a fresh database per test. Release build only.
+build/release/tests/with_postgres_cluster ctest --preset release --parallel "$jobs"
+count "ctest (release, PostgreSQL)" $?
+
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --preset debug --parallel "$jobs"
 count "ctest (debug, ASan+UBSan)" $?
@@ -28,11 +33,6 @@ mkdir -p build/screenshots
 (cd web && MAMORI_BIN="$PWD/../build/release/mamori" MAMORI_SCREENSHOT_DIR="$PWD/../build/screenshots" \
   npm run --silent test:e2e)
 count "browser tests (Chromium)" $?
-
-# The same unit and API tests on PostgreSQL: one private cluster (initdb + pg_ctl as the postgres user, a
-# loopback port, removed afterwards) for the run, a fresh database per test. Release build only.
-build/release/tests/with_postgres_cluster ctest --preset release --parallel "$jobs"
-count "ctest (release, PostgreSQL)" $?
 
 echo "suites: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
