@@ -6,6 +6,7 @@
 
 #include "mamori/core/log.hpp"
 #include "mamori/core/time.hpp"
+#include "mamori/store/serial_work.hpp"
 
 namespace mamori::store {
 
@@ -91,7 +92,7 @@ Result<MigrationReport> migrate(Database& db, std::span<const Migration> migrati
             auto applied = db.transaction([&](soci::session& sql) -> Result<int> {
                 // Re-check inside the write lock: another process may have migrated meanwhile. PostgreSQL
                 // has no database-wide write lock, so migrating processes queue on an advisory lock.
-                if (db.dialect() == Dialect::postgresql) sql << "SELECT pg_advisory_xact_lock(7346298)";
+                serialize(sql, SerialWork::migrations);
                 soci::indicator ind = soci::i_ok;
                 int now = 0;
                 sql << "SELECT MAX(version) FROM schema_migrations", soci::into(now, ind);
