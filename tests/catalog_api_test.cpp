@@ -291,7 +291,8 @@ TEST(CatalogCli, ValidateReportsAGoodBundleAndNamesTheErrorsOfABrokenOne) {
     EXPECT_TRUE(contains(good.output, "mapping r7-r8 medical: unchanged 3, new 1, removed 15"))
         << good.output;
     if (!testing_postgres()) {
-        EXPECT_FALSE(std::filesystem::exists(dir.path() / "none.db")) << "validate must not create a database";
+        EXPECT_FALSE(std::filesystem::exists(dir.path() / "none.db"))
+            << "validate must not create a database";
     }
 
     const auto broken_file = fixtures() / "broken/unknown-guideline-ref.json";

@@ -211,8 +211,8 @@ TEST(CliDatabase, AnUnreachablePostgresqlServerIsReportedWithoutItsPassword) {
     for (const char* command : {"migrate", "demo", "serve"}) {
         SCOPED_TRACE(command);
         // Port 1 on loopback: nothing listens there, so the connection is refused at once.
-        const auto r = mamori({command, "--database",
-                               "postgresql://mamori:s3cret-word@127.0.0.1:1/mamori?connect_timeout=2"});
+        const auto r = mamori(
+            {command, "--database", "postgresql://mamori:s3cret-word@127.0.0.1:1/mamori?connect_timeout=2"});
         EXPECT_EQ(r.code, 1) << r.output;
         EXPECT_TRUE(contains(r.output, "cannot open database postgresql://mamori:***@127.0.0.1:1/mamori"))
             << r.output;
@@ -320,7 +320,8 @@ TEST_F(CliConfig, TheConfigFileSetsTheListenAddress) {
     auto server = start({"serve", "--config", config_.string()});
     EXPECT_EQ(server->host(), "127.0.0.2");
     EXPECT_EQ(request(server->host(), server->port(), "GET", "/healthz").status, 200);
-    EXPECT_FALSE(schema_versions(dir_.path() / "config.db").empty()) << "the database setting came from the file";
+    EXPECT_FALSE(schema_versions(dir_.path() / "config.db").empty())
+        << "the database setting came from the file";
 }
 
 TEST_F(CliConfig, TheConfigFileCanBeNamedInTheEnvironment) {

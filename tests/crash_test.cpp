@@ -52,8 +52,9 @@ Inspection inspect(const std::filesystem::path& db) {
 // transaction of ~150,000 rows) or after it. Whatever the moment, the database must pass SQLite's integrity
 // check and hold either no organisations or all of them, never a part.
 TEST(Crash, KillDuringWritesLeavesDatabaseConsistent) {
-    if (testing_postgres()) GTEST_SKIP() << "checks SQLite's file (integrity_check, WAL); PostgreSQL's "
-                                            "crash safety is its own WAL's";
+    if (testing_postgres())
+        GTEST_SKIP() << "checks SQLite's file (integrity_check, WAL); PostgreSQL's "
+                        "crash safety is its own WAL's";
     TempDir dir;
     const auto db = dir.path() / "crash.db";
     const std::string bin = mamori_binary();

@@ -8,9 +8,9 @@
 
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
+#include "support/session_client.hpp"
 #include "support/test_database.hpp"
 #include "support/test_database_access.hpp"
-#include "support/session_client.hpp"
 
 namespace mamori::testing {
 namespace {
@@ -72,13 +72,16 @@ class FacilityImportCli : public ::testing::Test {
     // snapshot: every organisation as one line of text, in SQL both dialects speak (CAST, COALESCE, ||).
     std::string snapshot() const {
         DatabaseSession direct(db_path());
-        soci::rowset<std::string> rows = (direct->prepare <<
-            "SELECT CAST(id AS TEXT) || '|' || kind || '|' || name || '|' || COALESCE(name_kana, '-') || '|' || "
-            "prefecture_code || municipality_code || '|' || COALESCE(address, '-') || '|' || "
-            "COALESCE(CAST(latitude AS TEXT), '-') || COALESCE(CAST(longitude AS TEXT), '-') || '|' || "
-            "COALESCE(CAST(beds_general AS TEXT), '-') || COALESCE(CAST(beds_total AS TEXT), '-') || '|' || "
-            "COALESCE(source_updated, '-') || created_at || COALESCE(updated_at, '-') FROM organisations "
-            "ORDER BY id");
+        soci::rowset<std::string> rows =
+            (direct->prepare
+             << "SELECT CAST(id AS TEXT) || '|' || kind || '|' || name || '|' || COALESCE(name_kana, '-') || "
+                "'|' || "
+                "prefecture_code || municipality_code || '|' || COALESCE(address, '-') || '|' || "
+                "COALESCE(CAST(latitude AS TEXT), '-') || COALESCE(CAST(longitude AS TEXT), '-') || '|' || "
+                "COALESCE(CAST(beds_general AS TEXT), '-') || COALESCE(CAST(beds_total AS TEXT), '-') || '|' "
+                "|| "
+                "COALESCE(source_updated, '-') || created_at || COALESCE(updated_at, '-') FROM organisations "
+                "ORDER BY id");
         std::string out;
         for (const auto& line : rows) out += line + "\n";
         return out;

@@ -4,9 +4,9 @@
 #include <soci/soci.h>
 
 #include "support/server_process.hpp"
+#include "support/session_client.hpp"
 #include "support/test_database.hpp"
 #include "support/test_database_access.hpp"
-#include "support/session_client.hpp"
 
 namespace mamori::testing {
 namespace {
@@ -245,7 +245,7 @@ TEST_F(IdentityApi, AuditLogRecordsWritesAndFailuresAndDetectsTampering) {
         EXPECT_NE(trigger_error.find("append-only"), std::string::npos);
         // An attacker with the file drops the guard and edits a row.
         sql << (direct.dialect() == store::Dialect::sqlite ? "DROP TRIGGER audit_log_no_update"
-                                                            : "DROP TRIGGER audit_log_no_change ON audit_log");
+                                                           : "DROP TRIGGER audit_log_no_change ON audit_log");
         sql << "UPDATE audit_log SET detail = '{\"login\":\"someone-else\"}' WHERE seq = 3";
     }
     EXPECT_EQ(run_mamori({"audit", "verify", "--database", database_url(db_path())}, out), 3) << out;
@@ -259,7 +259,7 @@ TEST_F(IdentityApi, AuditVerifyNamesARemovedRow) {
         DatabaseSession direct(db_path());
         soci::session& sql = *direct;
         sql << (direct.dialect() == store::Dialect::sqlite ? "DROP TRIGGER audit_log_no_delete"
-                                                            : "DROP TRIGGER audit_log_no_change ON audit_log");
+                                                           : "DROP TRIGGER audit_log_no_change ON audit_log");
         sql << "DELETE FROM audit_log WHERE seq = 2";
     }
     std::string out;

@@ -1,23 +1,21 @@
 #include "support/postgres_cluster.hpp"
 
+#include <fcntl.h>
+#include <libpq-fe.h>
 #include <netinet/in.h>
 #include <pwd.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
-#include <fcntl.h>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
-
-#include <libpq-fe.h>
 
 namespace mamori::testing {
 
@@ -35,10 +33,12 @@ std::string postgres_bin_directory() {
     for (const auto& entry : std::filesystem::directory_iterator("/usr/lib/postgresql", ec))
         if (std::filesystem::exists(entry.path() / "bin" / "initdb")) found.push_back(entry.path() / "bin");
     if (found.empty())
-        throw std::runtime_error("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): "
-                                 "apt-get install postgresql");
+        throw std::runtime_error(
+            "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): "
+            "apt-get install postgresql");
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-        return std::stoi(a.parent_path().filename().string()) < std::stoi(b.parent_path().filename().string());
+        return std::stoi(a.parent_path().filename().string()) <
+               std::stoi(b.parent_path().filename().string());
     });
     return found.back().string();
 }
@@ -142,7 +142,8 @@ std::unique_ptr<PostgresCluster> PostgresCluster::start() {
     std::unique_ptr<PostgresCluster> cluster(new PostgresCluster());
     cluster->bin_directory_ = postgres_bin_directory();
     // As root the server runs as `postgres`, which must reach the directory: /tmp, whatever TMPDIR says.
-    const auto base = running_as_root() ? std::filesystem::path("/tmp") : std::filesystem::temp_directory_path();
+    const auto base =
+        running_as_root() ? std::filesystem::path("/tmp") : std::filesystem::temp_directory_path();
     std::string pattern = (base / "mamori-pg-XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
     cluster->directory_ = pattern;
@@ -174,8 +175,8 @@ std::unique_ptr<PostgresCluster> PostgresCluster::start() {
         }
     }
     cluster->running_ = true;
-    run_sql("postgresql://postgres:" + std::string(kSuperPassword) + "@127.0.0.1:" +
-                std::to_string(cluster->port_) + "/postgres?sslmode=disable",
+    run_sql("postgresql://postgres:" + std::string(kSuperPassword) +
+                "@127.0.0.1:" + std::to_string(cluster->port_) + "/postgres?sslmode=disable",
             "CREATE ROLE " + std::string(kRole) + " LOGIN CREATEDB PASSWORD '" + kPassword + "'");
     return cluster;
 }
@@ -206,7 +207,9 @@ std::string PostgresCluster::server_url() const {
 }
 
 FreshDatabase::FreshDatabase(const std::string& server_url)
-    : server_url_(server_url), name_("mamori_t_" + random_suffix()), url_(url_with_database(server_url, name_)) {
+    : server_url_(server_url),
+      name_("mamori_t_" + random_suffix()),
+      url_(url_with_database(server_url, name_)) {
     run_sql(server_url_, "CREATE DATABASE " + name_);
 }
 

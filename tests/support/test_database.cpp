@@ -45,7 +45,8 @@ void register_clean_up(Registry& r) {
 
 bool testing_postgres() {
     const char* backend = std::getenv("MAMORI_TEST_DATABASE");
-    return backend != nullptr && (std::string_view(backend) == "postgres" || std::string_view(backend) == "postgresql");
+    return backend != nullptr &&
+           (std::string_view(backend) == "postgres" || std::string_view(backend) == "postgresql");
 }
 
 std::string postgres_server_url() {
