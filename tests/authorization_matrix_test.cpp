@@ -3,7 +3,6 @@
 // registers without a row here fails the test, so no endpoint can be added without deciding who may use it.
 #include <gtest/gtest.h>
 #include <soci/soci.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -19,6 +18,8 @@
 #include "mamori/services/catalog_service.hpp"
 #include "mamori/store/migrations.hpp"
 #include "support/server_process.hpp"
+#include "support/test_database.hpp"
+#include "support/test_database_access.hpp"
 #include "support/session_client.hpp"
 
 namespace mamori::testing {
@@ -63,7 +64,7 @@ class AuthorizationMatrix : public ::testing::Test {
   protected:
     void SetUp() override {
         std::string out;
-        ASSERT_EQ(run_mamori({"demo", "--database", "sqlite:" + db().string()}, out), 0) << out;
+        ASSERT_EQ(run_mamori({"demo", "--database", database_url(db())}, out), 0) << out;
         seed_users();
         server_ = std::make_unique<ServerProcess>(db());
     }
@@ -71,7 +72,8 @@ class AuthorizationMatrix : public ::testing::Test {
     std::filesystem::path db() const { return dir_.path() / "matrix.db"; }
 
     void seed_users() {
-        soci::session sql(soci::sqlite3, "db=\"" + db().string() + "\"");
+        DatabaseSession direct(db());
+        soci::session& sql = *direct;
         const std::string hash = identity::hash_password(kPassword);
         for (const auto& p : kPeople) {
             long long org = 0;
@@ -351,9 +353,9 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
     // Every registered route has at least one row.
     {
         TempDir scratch;
-        auto database = std::move(
-            *store::Database::open({store::Dialect::sqlite, (scratch.path() / "r.db").string()}, 1));
-        ASSERT_TRUE(store::migrate(*database, *store::embedded_migrations(store::Dialect::sqlite)));
+        auto database =
+            std::move(*store::Database::open(*store::parse_database_url(database_url(scratch.path() / "r.db")), 1));
+        ASSERT_TRUE(store::migrate(*database, *store::embedded_migrations(database->dialect())));
         services::IdentityService identity(*database);
         auto catalog = services::CatalogService::load(embedded::catalog_files(), database.get());
         ASSERT_TRUE(catalog);

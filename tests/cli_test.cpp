@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <soci/soci.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <cctype>
 #include <fstream>
@@ -11,6 +10,8 @@
 
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
+#include "support/test_database.hpp"
+#include "support/test_database_access.hpp"
 
 namespace mamori::testing {
 namespace {
@@ -32,12 +33,9 @@ Run mamori(const std::vector<std::string>& args, const Environment& env = {}) {
     return r;
 }
 
-std::string sqlite_url(const std::filesystem::path& db) {
-    return "sqlite:" + db.string();
-}
-
 std::vector<int> schema_versions(const std::filesystem::path& db) {
-    soci::session sql(soci::sqlite3, "db=\"" + db.string() + "\"");
+    DatabaseSession direct(db);
+    soci::session& sql = *direct;
     std::vector<int> versions;
     soci::rowset<int> rows = (sql.prepare << "SELECT version FROM schema_migrations ORDER BY version");
     for (int v : rows) versions.push_back(v);
@@ -82,6 +80,7 @@ TEST(CliHelp, ServeHelpListsEveryOptionWithItsEnvironmentVariable) {
         {"--demo", "MAMORI_DEMO"},
         {"--demo-institutions", "MAMORI_DEMO_INSTITUTIONS"},
         {"--threads", "MAMORI_THREADS"},
+        {"--database-pool", "MAMORI_DATABASE_POOL"},
         {"--max-header-bytes", "MAMORI_MAX_HEADER_BYTES"},
         {"--max-body-bytes", "MAMORI_MAX_BODY_BYTES"},
         {"--request-timeout-ms", "MAMORI_REQUEST_TIMEOUT_MS"},
@@ -148,14 +147,15 @@ TEST(CliHelp, MissingOrUnknownCommandIsAnError) {
 TEST(CliMigrate, CreatesTheSchemaAndIsIdempotent) {
     TempDir dir;
     const auto db = dir.path() / "m.db";
-    const auto first = mamori({"migrate", "--database", sqlite_url(db)});
+    const auto first = mamori({"migrate", "--database", database_url(db)});
     ASSERT_EQ(first.code, 0) << first.output;
-    ASSERT_TRUE(std::filesystem::exists(db));
     const auto versions = schema_versions(db);
     ASSERT_FALSE(versions.empty());
     for (std::size_t i = 0; i < versions.size(); ++i) EXPECT_EQ(versions[i], static_cast<int>(i) + 1);
-    {
-        soci::session sql(soci::sqlite3, "db=\"" + db.string() + "\"");
+    if (!testing_postgres()) {  // the SQLite file, in WAL mode
+        ASSERT_TRUE(std::filesystem::exists(db));
+        DatabaseSession direct(db);
+        soci::session& sql = *direct;
         std::string mode;
         sql << "PRAGMA journal_mode", soci::into(mode);
         EXPECT_EQ(mode, "wal");
@@ -166,13 +166,14 @@ TEST(CliMigrate, CreatesTheSchemaAndIsIdempotent) {
     }
     EXPECT_TRUE(contains(first.output, "migration applied")) << first.output;
 
-    const auto second = mamori({"migrate", "--database", sqlite_url(db)});
+    const auto second = mamori({"migrate", "--database", database_url(db)});
     EXPECT_EQ(second.code, 0) << second.output;
     EXPECT_EQ(schema_versions(db), versions);
     EXPECT_FALSE(contains(second.output, "migration applied")) << second.output;
 }
 
 TEST(CliMigrate, DefaultDatabaseIsUnderTheDataDirectory) {
+    if (testing_postgres()) GTEST_SKIP() << "the default database is a SQLite file";
     TempDir dir;
     const auto data = dir.path() / "nested" / "data";
     const auto r = mamori({"migrate", "--data-dir", data.string()});
@@ -184,18 +185,19 @@ TEST(CliMigrate, DefaultDatabaseIsUnderTheDataDirectory) {
 TEST(CliMigrate, ADatabaseNewerThanTheBinaryIsRefusedByMigrateAndServe) {
     TempDir dir;
     const auto db = dir.path() / "newer.db";
-    ASSERT_EQ(mamori({"migrate", "--database", sqlite_url(db)}).code, 0);
+    ASSERT_EQ(mamori({"migrate", "--database", database_url(db)}).code, 0);
     {
-        soci::session sql(soci::sqlite3, "db=\"" + db.string() + "\"");
+        DatabaseSession direct(db);
+        soci::session& sql = *direct;
         sql << "INSERT INTO schema_migrations (version, name, applied_at) "
                "VALUES (999, '0999_from_the_future', '2099-01-01T00:00:00Z')";
     }
-    const auto migrate = mamori({"migrate", "--database", sqlite_url(db)});
+    const auto migrate = mamori({"migrate", "--database", database_url(db)});
     EXPECT_EQ(migrate.code, 1) << migrate.output;
     EXPECT_TRUE(contains(migrate.output, "newer")) << migrate.output;
     EXPECT_TRUE(contains(migrate.output, "999")) << migrate.output;
 
-    const auto serve = mamori({"serve", "--listen", "127.0.0.1:0", "--database", sqlite_url(db)});
+    const auto serve = mamori({"serve", "--listen", "127.0.0.1:0", "--database", database_url(db)});
     EXPECT_EQ(serve.code, 1) << serve.output;
     EXPECT_TRUE(contains(serve.output, "newer")) << serve.output;
     EXPECT_FALSE(contains(serve.output, "running at")) << serve.output;
@@ -205,21 +207,43 @@ TEST(CliMigrate, ADatabaseNewerThanTheBinaryIsRefusedByMigrateAndServe) {
 // ---------------------------------------------------------------------------------------------------------
 // Databases
 
-TEST(CliDatabase, PostgresqlIsNotAvailableYet) {
+TEST(CliDatabase, AnUnreachablePostgresqlServerIsReportedWithoutItsPassword) {
     for (const char* command : {"migrate", "demo", "serve"}) {
         SCOPED_TRACE(command);
-        const auto r = mamori({command, "--database", "postgresql://mamori@localhost/mamori"});
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        const auto r = mamori(
+            {command, "--database", "postgresql://mamori:s3cret-word@127.0.0.1:1/mamori?connect_timeout=2"});
         EXPECT_EQ(r.code, 1) << r.output;
-        EXPECT_TRUE(contains(r.output, "PostgreSQL")) << r.output;
-        EXPECT_TRUE(contains(r.output, "not available")) << r.output;
+        EXPECT_TRUE(contains(r.output, "cannot open database postgresql://mamori:***@127.0.0.1:1/mamori"))
+            << r.output;
+        EXPECT_FALSE(contains(r.output, "s3cret-word")) << r.output;
     }
+}
+
+TEST(CliDatabase, APostgresqlUrlWithoutAServerIsRefused) {
+    const auto r = mamori({"migrate", "--database", "postgresql://"});
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_TRUE(contains(r.output, "names no server")) << r.output;
+}
+
+TEST(CliDatabase, ServeKeepsTheConfiguredNumberOfDatabaseConnections) {
+    if (!testing_postgres()) GTEST_SKIP() << "counts PostgreSQL's connections";
+    TempDir dir;
+    const auto db = dir.path() / "pool.db";
+    ServerProcess server(db, {"--database-pool", "3"});
+    DatabaseSession direct(db);
+    int connections = 0;
+    *direct << "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND "
+               "pid <> pg_backend_pid()",
+        soci::into(connections);
+    EXPECT_EQ(connections, 3);
 }
 
 TEST(CliDatabase, UnknownUrlSchemeIsRefused) {
     const auto r = mamori({"migrate", "--database", "mysql://localhost/x"});
     EXPECT_EQ(r.code, 1) << r.output;
     EXPECT_TRUE(contains(r.output, "mysql://localhost/x")) << r.output;
-    EXPECT_TRUE(contains(r.output, "sqlite:PATH")) << r.output;
+    EXPECT_TRUE(contains(r.output, "sqlite:PATH or postgresql://")) << r.output;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -228,7 +252,7 @@ TEST(CliDatabase, UnknownUrlSchemeIsRefused) {
 TEST(CliDemo, LoadsDemoDataOnceThenLoadsNothing) {
     TempDir dir;
     const auto db = dir.path() / "demo.db";
-    const auto first = mamori({"demo", "--database", sqlite_url(db)});
+    const auto first = mamori({"demo", "--database", database_url(db)});
     ASSERT_EQ(first.code, 0) << first.output;
     std::smatch loaded;
     ASSERT_TRUE(
@@ -237,13 +261,14 @@ TEST(CliDemo, LoadsDemoDataOnceThenLoadsNothing) {
     const int organisations = std::stoi(loaded[1]);
     EXPECT_GT(organisations, 0);
 
-    const auto second = mamori({"demo", "--database", sqlite_url(db)});
+    const auto second = mamori({"demo", "--database", database_url(db)});
     EXPECT_EQ(second.code, 0) << second.output;
     EXPECT_TRUE(contains(second.output, "already has " + std::to_string(organisations) + " organisations"))
         << second.output;
     EXPECT_TRUE(contains(second.output, "nothing loaded")) << second.output;
 
-    soci::session sql(soci::sqlite3, "db=\"" + db.string() + "\"");
+    DatabaseSession direct(db);
+    soci::session& sql = *direct;
     int count = 0;
     sql << "SELECT COUNT(*) FROM organisations", soci::into(count);
     EXPECT_EQ(count, organisations);
@@ -278,7 +303,7 @@ class CliConfig : public ::testing::Test {
                    "listen = \"127.0.0.2:0\"\n"
                    "\n"
                    "database = " +
-                       sqlite_url(dir_.path() / "config.db") +
+                       database_url(dir_.path() / "config.db") +
                        "\n"
                        "request-timeout-ms = 5000\n");
     }
@@ -295,7 +320,7 @@ TEST_F(CliConfig, TheConfigFileSetsTheListenAddress) {
     auto server = start({"serve", "--config", config_.string()});
     EXPECT_EQ(server->host(), "127.0.0.2");
     EXPECT_EQ(request(server->host(), server->port(), "GET", "/healthz").status, 200);
-    EXPECT_TRUE(std::filesystem::exists(dir_.path() / "config.db"))
+    EXPECT_FALSE(schema_versions(dir_.path() / "config.db").empty())
         << "the database setting came from the file";
 }
 
@@ -318,7 +343,7 @@ TEST_F(CliConfig, FlagOverridesEnvironmentAndConfigFile) {
 }
 
 TEST_F(CliConfig, EnvironmentAloneSetsTheListenAddress) {
-    auto server = start({"serve", "--database", sqlite_url(dir_.path() / "env.db")},
+    auto server = start({"serve", "--database", database_url(dir_.path() / "env.db")},
                         {{"MAMORI_LISTEN", "127.0.0.5:0"}});
     EXPECT_EQ(server->host(), "127.0.0.5");
 }
@@ -340,14 +365,14 @@ TEST_F(CliConfig, LineWithoutEqualsSignIsAnErrorNamingTheLine) {
 }
 
 TEST_F(CliConfig, BadListenValueFailsNamingListen) {
-    write_file(config_, "listen = nope\ndatabase = " + sqlite_url(dir_.path() / "bad.db") + "\n");
+    write_file(config_, "listen = nope\ndatabase = " + database_url(dir_.path() / "bad.db") + "\n");
     const auto from_file = mamori({"serve", "--config", config_.string()});
     EXPECT_EQ(from_file.code, 1) << from_file.output;
     EXPECT_TRUE(contains(from_file.output, "listen")) << from_file.output;
     EXPECT_TRUE(contains(from_file.output, "nope")) << from_file.output;
 
     const auto bad_port =
-        mamori({"serve", "--listen", "127.0.0.1:99999", "--database", sqlite_url(dir_.path() / "bad.db")});
+        mamori({"serve", "--listen", "127.0.0.1:99999", "--database", database_url(dir_.path() / "bad.db")});
     EXPECT_EQ(bad_port.code, 1) << bad_port.output;
     EXPECT_TRUE(contains(bad_port.output, "listen port '99999'")) << bad_port.output;
 }
@@ -355,14 +380,14 @@ TEST_F(CliConfig, BadListenValueFailsNamingListen) {
 TEST_F(CliConfig, BadValueForACheckedSettingNamesTheFileLineAndKey) {
     write_file(config_, "log-level = loud\n");
     const auto r =
-        mamori({"migrate", "--config", config_.string(), "--database", sqlite_url(dir_.path() / "x.db")});
+        mamori({"migrate", "--config", config_.string(), "--database", database_url(dir_.path() / "x.db")});
     EXPECT_EQ(r.code, 1) << r.output;
     EXPECT_TRUE(contains(r.output, config_.string() + " line 1")) << r.output;
     EXPECT_TRUE(contains(r.output, "log-level")) << r.output;
 }
 
 TEST_F(CliConfig, BadEnvironmentValueIsAnError) {
-    const auto r = mamori({"serve", "--database", sqlite_url(dir_.path() / "x.db")},
+    const auto r = mamori({"serve", "--database", database_url(dir_.path() / "x.db")},
                           {{"MAMORI_MAX_CONNECTIONS", "0"}, {"MAMORI_LISTEN", "127.0.0.1:0"}});
     EXPECT_NE(r.code, 0) << r.output;
     EXPECT_TRUE(contains(r.output, "max-connections")) << r.output;

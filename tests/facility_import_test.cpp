@@ -3,13 +3,14 @@
 // on the imported database.
 #include <gtest/gtest.h>
 #include <soci/soci.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <filesystem>
 
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 #include "support/session_client.hpp"
+#include "support/test_database.hpp"
+#include "support/test_database_access.hpp"
 
 namespace mamori::testing {
 namespace {
@@ -41,7 +42,7 @@ class FacilityImportCli : public ::testing::Test {
 
     // mamori: `mamori <args…> --database sqlite:<db> --log-level warn` with a clean environment.
     Outcome mamori(std::vector<std::string> args) const {
-        args.insert(args.end(), {"--database", "sqlite:" + db_path().string(), "--log-level", "warn"});
+        args.insert(args.end(), {"--database", database_url(db_path()), "--log-level", "warn"});
         Outcome r;
         r.code = run_mamori(args, r.output, {}, 60000);
         return r;
@@ -54,26 +55,36 @@ class FacilityImportCli : public ::testing::Test {
     }
 
     long long count(const std::string& query) const {
-        soci::session sql(soci::sqlite3, "db=\"" + db_path().string() + "\"");
+        DatabaseSession direct(db_path());
+        soci::session& sql = *direct;
         long long n = 0;
         sql << query, soci::into(n);
         return n;
     }
     std::string text(const std::string& query) const {
-        soci::session sql(soci::sqlite3, "db=\"" + db_path().string() + "\"");
+        DatabaseSession direct(db_path());
+        soci::session& sql = *direct;
         std::string value;
         sql << query, soci::into(value);
         return value;
     }
     // snapshot: every imported column of every organisation, for comparing before and after.
+    // snapshot: every organisation as one line of text, in SQL both dialects speak (CAST, COALESCE, ||).
     std::string snapshot() const {
-        return text(
-            "SELECT group_concat(id || '|' || kind || '|' || name || '|' || ifnull(name_kana, '-') || '|' || "
-            "prefecture_code || municipality_code || '|' || ifnull(address, '-') || '|' || ifnull(latitude, "
-            "'-') || "
-            "ifnull(longitude, '-') || '|' || ifnull(beds_general, '-') || ifnull(beds_total, '-') || '|' || "
-            "ifnull(source_updated, '-') || created_at || ifnull(updated_at, '-'), char(10)) FROM "
-            "organisations");
+        DatabaseSession direct(db_path());
+        soci::rowset<std::string> rows =
+            (direct->prepare
+             << "SELECT CAST(id AS TEXT) || '|' || kind || '|' || name || '|' || COALESCE(name_kana, '-') || "
+                "'|' || "
+                "prefecture_code || municipality_code || '|' || COALESCE(address, '-') || '|' || "
+                "COALESCE(CAST(latitude AS TEXT), '-') || COALESCE(CAST(longitude AS TEXT), '-') || '|' || "
+                "COALESCE(CAST(beds_general AS TEXT), '-') || COALESCE(CAST(beds_total AS TEXT), '-') || '|' "
+                "|| "
+                "COALESCE(source_updated, '-') || created_at || COALESCE(updated_at, '-') FROM organisations "
+                "ORDER BY id");
+        std::string out;
+        for (const auto& line : rows) out += line + "\n";
+        return out;
     }
 
     TempDir dir_;

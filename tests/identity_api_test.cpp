@@ -2,10 +2,11 @@
 // disabling, API tokens and the audit log with `mamori audit verify`.
 #include <gtest/gtest.h>
 #include <soci/soci.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
 #include "support/server_process.hpp"
 #include "support/session_client.hpp"
+#include "support/test_database.hpp"
+#include "support/test_database_access.hpp"
 
 namespace mamori::testing {
 namespace {
@@ -203,7 +204,8 @@ TEST_F(IdentityApi, ApiTokensAreScopedAndExpire) {
               401);
 
     {
-        soci::session sql(soci::sqlite3, "db=\"" + db_path().string() + "\"");
+        DatabaseSession direct(db_path());
+        soci::session& sql = *direct;
         sql << "UPDATE api_tokens SET expires_at = '2000-01-01T00:00:00.000Z'";
     }
     auto expired = bearer.call("GET", "/api/v1/me", std::nullopt, auth);
@@ -229,10 +231,11 @@ TEST_F(IdentityApi, AuditLogRecordsWritesAndFailuresAndDetectsTampering) {
     }
 
     std::string out;
-    EXPECT_EQ(run_mamori({"audit", "verify", "--database", "sqlite:" + db_path().string()}, out), 0) << out;
+    EXPECT_EQ(run_mamori({"audit", "verify", "--database", database_url(db_path())}, out), 0) << out;
     EXPECT_NE(out.find("intact"), std::string::npos);
     {
-        soci::session sql(soci::sqlite3, "db=\"" + db_path().string() + "\"");
+        DatabaseSession direct(db_path());
+        soci::session& sql = *direct;
         std::string trigger_error;
         try {
             sql << "UPDATE audit_log SET action = 'nothing' WHERE seq = 3";
@@ -241,10 +244,11 @@ TEST_F(IdentityApi, AuditLogRecordsWritesAndFailuresAndDetectsTampering) {
         }
         EXPECT_NE(trigger_error.find("append-only"), std::string::npos);
         // An attacker with the file drops the guard and edits a row.
-        sql << "DROP TRIGGER audit_log_no_update";
+        sql << (direct.dialect() == store::Dialect::sqlite ? "DROP TRIGGER audit_log_no_update"
+                                                           : "DROP TRIGGER audit_log_no_change ON audit_log");
         sql << "UPDATE audit_log SET detail = '{\"login\":\"someone-else\"}' WHERE seq = 3";
     }
-    EXPECT_EQ(run_mamori({"audit", "verify", "--database", "sqlite:" + db_path().string()}, out), 3) << out;
+    EXPECT_EQ(run_mamori({"audit", "verify", "--database", database_url(db_path())}, out), 3) << out;
     EXPECT_NE(out.find("row 3 was changed"), std::string::npos) << out;
 }
 
@@ -252,12 +256,14 @@ TEST_F(IdentityApi, AuditVerifyNamesARemovedRow) {
     invite_and_accept("viewer@clinic.example", {"viewer"});
     server_.reset();
     {
-        soci::session sql(soci::sqlite3, "db=\"" + db_path().string() + "\"");
-        sql << "DROP TRIGGER audit_log_no_delete";
+        DatabaseSession direct(db_path());
+        soci::session& sql = *direct;
+        sql << (direct.dialect() == store::Dialect::sqlite ? "DROP TRIGGER audit_log_no_delete"
+                                                           : "DROP TRIGGER audit_log_no_change ON audit_log");
         sql << "DELETE FROM audit_log WHERE seq = 2";
     }
     std::string out;
-    EXPECT_EQ(run_mamori({"audit", "verify", "--database", "sqlite:" + db_path().string()}, out), 3);
+    EXPECT_EQ(run_mamori({"audit", "verify", "--database", database_url(db_path())}, out), 3);
     EXPECT_NE(out.find("row 2 is missing"), std::string::npos) << out;
 }
 

@@ -13,6 +13,7 @@
 
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
+#include "support/test_database.hpp"
 
 namespace mamori::testing {
 namespace {
@@ -115,7 +116,7 @@ TEST_F(Server, ReadyzChecksTheSqliteDatabase) {
     EXPECT_EQ(r.header("Content-Type").value_or(""), "application/json; charset=utf-8");
     const auto body = r.json();
     EXPECT_EQ(body.value("status", ""), "ready");
-    EXPECT_EQ(body.value("database", ""), "sqlite");
+    EXPECT_EQ(body.value("database", ""), testing_postgres() ? "postgresql" : "sqlite");
 }
 
 TEST_F(Server, VersionEndpointNamesTheBinary) {

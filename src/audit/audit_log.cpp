@@ -8,6 +8,7 @@
 #include "mamori/core/time.hpp"
 #include "mamori/identity/tokens.hpp"
 #include "mamori/store/row_values.hpp"
+#include "mamori/store/serial_work.hpp"
 
 namespace mamori::audit {
 
@@ -65,6 +66,9 @@ std::int64_t append(soci::session& sql, const Entry& entry, const Context& conte
     soci::indicator ind = soci::i_ok;
     long long last_seq = 0;
     std::string last_hash;
+    // The chain needs one appender at a time until its commit: at READ COMMITTED two PostgreSQL transactions
+    // would both read the same last row.
+    store::serialize(sql, store::SerialWork::audit_chain);
     sql << "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", soci::into(last_seq, ind),
         soci::into(last_hash);
     const bool empty = !sql.got_data();

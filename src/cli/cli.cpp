@@ -53,6 +53,13 @@ void add_serve_options(CLI::App& command, ServeSettings& s) {
         ->envname("MAMORI_THREADS")
         ->check(CLI::Range(0, 256))
         ->capture_default_str();
+    command
+        .add_option("--database-pool", s.database_pool,
+                    "Database connections this server keeps open (0: two per I/O thread); with PostgreSQL, "
+                    "all app servers together must stay under the server's max_connections")
+        ->envname("MAMORI_DATABASE_POOL")
+        ->check(CLI::Range(0, 1024))
+        ->capture_default_str();
     command.add_option("--max-header-bytes", s.max_header_bytes, "Largest request header block accepted")
         ->envname("MAMORI_MAX_HEADER_BYTES")
         ->check(CLI::Range(1024, 1024 * 1024))

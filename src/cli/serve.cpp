@@ -24,7 +24,8 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
     }
     const std::size_t threads =
         settings.threads > 0 ? settings.threads : std::max(1u, std::thread::hardware_concurrency());
-    auto db = open_migrated_database(common, threads * 2);
+    auto db =
+        open_migrated_database(common, settings.database_pool > 0 ? settings.database_pool : threads * 2);
     if (!db) return 1;
 
     // Every answer about obligations hangs on the checklist: a server with a broken catalog would show

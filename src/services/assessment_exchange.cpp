@@ -128,6 +128,7 @@ Result<int> AssessmentService::import_document(const Caller& caller, std::int64_
                                                const documents::AssessmentDocument& doc,
                                                const audit::Context& context) {
     return db_.transaction([&](soci::session& sql) -> Result<int> {
+        assessment_records::lock_assessment(sql, id);
         auto loaded = st::load(sql, catalog_, caller, id, st::Access::edit);
         if (!loaded) return fail(loaded.error());
         const auto& record = loaded->record;
@@ -185,7 +186,11 @@ Result<int> AssessmentService::import_document(const Caller& caller, std::int64_
                                   it != stored.end() ? it->second.version + 1 : 1, std::nullopt, at});
         }
         if (!error.fields.empty()) return fail(std::move(error));
-        for (const auto& w : writes) assessment_records::write_answer(sql, id, w, caller.user_id);
+        for (const auto& w : writes)
+            if (!assessment_records::write_answer(sql, id, w, caller.user_id))
+                return fail(ErrorCode::conflict,
+                            fmt::format("line {}/{} changed while the file was imported: import it again",
+                                        w.key.canonical_id, w.key.row));
         assessment_records::insert_event(sql, id, "imported", fmt::format("{} 行を変更", writes.size()), caller.user_id);
         audit::append(sql,
                       audit::caller_entry(caller, "assessment.imported", fmt::format("assessment:{}", id),

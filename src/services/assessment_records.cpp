@@ -227,7 +227,17 @@ std::optional<StoredAnswer> answer(soci::session& sql, std::int64_t assessment_i
     return std::nullopt;
 }
 
-void write_answer(soci::session& sql, std::int64_t assessment_id, const StoredAnswer& next,
+void lock_assessment(soci::session& sql, std::int64_t assessment_id) {
+    const long long id = assessment_id;
+    sql << "UPDATE assessments SET version = version WHERE id = :id", soci::use(id);
+}
+
+void lock_organisation_assessments(soci::session& sql, std::int64_t organisation_id) {
+    const long long id = organisation_id;
+    sql << "UPDATE organisations SET kind = kind WHERE id = :id", soci::use(id);
+}
+
+bool write_answer(soci::session& sql, std::int64_t assessment_id, const StoredAnswer& next,
                   std::optional<std::int64_t> user_id) {
     const long long id = assessment_id;
     const auto& a = next.answer;
@@ -244,30 +254,36 @@ void write_answer(soci::session& sql, std::int64_t assessment_id, const StoredAn
     const std::string note = a ? a->note : "";
     const int reconfirm = next.needs_reconfirmation ? 1 : 0;
     const auto by = maybe_id(user_id);
-    if (next.version == 1) {
-        sql << "INSERT INTO answers (assessment_id, canonical_id, row_key, version, value, reason, confirmed_on, "
-               "target_date, second_value, second_confirmed_on, note, needs_reconfirmation, answered_by, "
-               "answered_at) VALUES (:id, :cid, :row, 1, :value, :reason, :confirmed, :target, :second, "
-               ":second_on, :note, :reconfirm, :by, :at)",
-            soci::use(id), soci::use(next.key.canonical_id), soci::use(next.key.row), soci::use(value),
-            soci::use(reason), soci::use(confirmed), soci::use(target), soci::use(second), soci::use(second_on),
-            soci::use(note), soci::use(reconfirm), soci::use(by), soci::use(next.answered_at);
-    } else {
-        sql << "UPDATE answers SET version = :version, value = :value, reason = :reason, confirmed_on = "
-               ":confirmed, target_date = :target, second_value = :second, second_confirmed_on = :second_on, "
-               "note = :note, needs_reconfirmation = :reconfirm, answered_by = :by, answered_at = :at WHERE "
-               "assessment_id = :id AND canonical_id = :cid AND row_key = :row",
-            soci::use(next.version), soci::use(value), soci::use(reason), soci::use(confirmed), soci::use(target),
-            soci::use(second), soci::use(second_on), soci::use(note), soci::use(reconfirm), soci::use(by),
-            soci::use(next.answered_at), soci::use(id), soci::use(next.key.canonical_id),
-            soci::use(next.key.row);
-    }
+    const int previous = next.version - 1;
+    soci::statement write =
+        next.version == 1
+            ? (sql.prepare << "INSERT INTO answers (assessment_id, canonical_id, row_key, version, value, reason, "
+                              "confirmed_on, target_date, second_value, second_confirmed_on, note, "
+                              "needs_reconfirmation, answered_by, answered_at) VALUES (:id, :cid, :row, 1, :value, "
+                              ":reason, :confirmed, :target, :second, :second_on, :note, :reconfirm, :by, :at) "
+                              "ON CONFLICT (assessment_id, canonical_id, row_key) DO NOTHING",
+               soci::use(id), soci::use(next.key.canonical_id), soci::use(next.key.row), soci::use(value),
+               soci::use(reason), soci::use(confirmed), soci::use(target), soci::use(second),
+               soci::use(second_on), soci::use(note), soci::use(reconfirm), soci::use(by),
+               soci::use(next.answered_at))
+            : (sql.prepare << "UPDATE answers SET version = :version, value = :value, reason = :reason, "
+                              "confirmed_on = :confirmed, target_date = :target, second_value = :second, "
+                              "second_confirmed_on = :second_on, note = :note, needs_reconfirmation = :reconfirm, "
+                              "answered_by = :by, answered_at = :at WHERE assessment_id = :id AND canonical_id = "
+                              ":cid AND row_key = :row AND version = :previous",
+               soci::use(next.version), soci::use(value), soci::use(reason), soci::use(confirmed),
+               soci::use(target), soci::use(second), soci::use(second_on), soci::use(note), soci::use(reconfirm),
+               soci::use(by), soci::use(next.answered_at), soci::use(id), soci::use(next.key.canonical_id),
+               soci::use(next.key.row), soci::use(previous));
+    write.execute(true);
+    if (write.get_affected_rows() != 1) return false;
     sql << "INSERT INTO answer_versions (answer_id, version, value, reason, confirmed_on, target_date, "
            "second_value, second_confirmed_on, note, needs_reconfirmation, answered_by, answered_at) SELECT id, "
            "version, value, reason, confirmed_on, target_date, second_value, second_confirmed_on, note, "
            "needs_reconfirmation, answered_by, answered_at FROM answers WHERE assessment_id = :id AND "
            "canonical_id = :cid AND row_key = :row",
         soci::use(id), soci::use(next.key.canonical_id), soci::use(next.key.row);
+    return true;
 }
 
 std::vector<StoredAnswer> answer_history(soci::session& sql, std::int64_t assessment_id, const RowKey& key) {

@@ -29,8 +29,21 @@ std::vector<AssessmentEvent> events(soci::session& sql, std::int64_t assessment_
 
 std::vector<StoredAnswer> answers(soci::session& sql, std::int64_t assessment_id);
 std::optional<StoredAnswer> answer(soci::session& sql, std::int64_t assessment_id, const assessment::RowKey& key);
+// lock_assessment: the first statement of every transaction that changes an assessment: a no-op UPDATE of
+// its row, so concurrent writers of one assessment queue until the first commits and then read what it
+// wrote. SQLite's BEGIN IMMEDIATE already serialises all writers; on PostgreSQL (READ COMMITTED) this row
+// lock is what keeps the version checks and the draft/submitted check true until the commit.
+void lock_assessment(soci::session& sql, std::int64_t assessment_id);
+
+// lock_organisation_assessments: the first statement of a transaction that creates an institution's
+// checklist: a no-op UPDATE of the organisation's row, so two people starting the same year's checklist at
+// once queue and the second sees the first one's (a conflict, not a UNIQUE violation) on PostgreSQL.
+void lock_organisation_assessments(soci::session& sql, std::int64_t organisation_id);
+
 // write_answer: stores `next` as version `next.version` (1 inserts the line) and appends it to the history.
-void write_answer(soci::session& sql, std::int64_t assessment_id, const StoredAnswer& next,
+// Conditional on the stored version being `next.version - 1` (no line for version 1): returns false, and
+// writes nothing, when someone else's save got there first.
+[[nodiscard]] bool write_answer(soci::session& sql, std::int64_t assessment_id, const StoredAnswer& next,
                   std::optional<std::int64_t> user_id);
 std::vector<StoredAnswer> answer_history(soci::session& sql, std::int64_t assessment_id,
                                          const assessment::RowKey& key);

@@ -105,6 +105,7 @@ Result<AssessmentState> AssessmentService::create(const Caller& caller, std::int
     const auto catalog = catalog_.snapshot()->catalog_ptr();
     const int current_fy = fiscal_year(st::today());
     return db_.transaction([&](soci::session& sql) -> Result<AssessmentState> {
+        assessment_records::lock_organisation_assessments(sql, organisation_id);
         auto org = services::records::find_organisation(sql, organisation_id);
         if (!org || !identity::can_read_assessments(caller, org->ref))
             return fail(ErrorCode::not_found, fmt::format("no institution {}", organisation_id));
@@ -150,7 +151,10 @@ Result<AssessmentState> AssessmentService::create(const Caller& caller, std::int
         }
         record.id = assessment_records::insert_assessment(sql, record, caller.user_id);
         assessment_records::insert_event(sql, record.id, "created", "", caller.user_id);
-        for (const auto& a : carried) assessment_records::write_answer(sql, record.id, a, caller.user_id);
+        for (const auto& a : carried)
+            if (!assessment_records::write_answer(sql, record.id, a, caller.user_id))
+                return fail(ErrorCode::internal, fmt::format("a new checklist already had line {}/{}",
+                                                             a.key.canonical_id, a.key.row));
         if (earlier)
             assessment_records::insert_event(sql, record.id, "carried_forward",
                                   fmt::format("{}年度 ({}) から {} 行", earlier->fiscal_year, earlier->edition,
@@ -186,6 +190,7 @@ Result<SavedAnswer> AssessmentService::save_answer(const Caller& caller, std::in
     // The write transaction holds SQLite's only write lock: it checks and writes, nothing more; the page's
     // new state is read after the commit.
     auto saved = db_.transaction([&](soci::session& sql) -> Result<StoredAnswer> {
+        assessment_records::lock_assessment(sql, id);
         auto loaded = st::load(sql, catalog_, caller, id, st::Access::edit);
         if (!loaded) return fail(loaded.error());
         const auto line = assessment::find_row(*loaded->form, key);
@@ -206,9 +211,13 @@ Result<SavedAnswer> AssessmentService::save_answer(const Caller& caller, std::in
         const bool unchanged = current ? current->answer == input.answer && !current->needs_reconfirmation
                                        : !input.answer;
         if (unchanged) return current.value_or(StoredAnswer{key, std::nullopt, false, 0, std::nullopt, ""});
-        assessment_records::write_answer(
-            sql, id, {key, input.answer, false, current_version + 1, UserRef{caller.user_id, ""}, now_iso()},
-            caller.user_id);
+        if (!assessment_records::write_answer(
+                sql, id, {key, input.answer, false, current_version + 1, UserRef{caller.user_id, ""}, now_iso()},
+                caller.user_id))
+            return fail(ErrorCode::conflict,
+                        fmt::format("someone else saved this answer at the same moment as you (you loaded version {})",
+                                    input.version),
+                        "version");
         return *assessment_records::answer(sql, id, key);
     });
     if (!saved) return fail(saved.error());
@@ -238,6 +247,7 @@ Result<AssessmentState> AssessmentService::set_vendor_contract(const Caller& cal
                                                                bool has_vendor_contract,
                                                                const audit::Context& context) {
     return db_.transaction([&](soci::session& sql) -> Result<AssessmentState> {
+        assessment_records::lock_assessment(sql, id);
         auto loaded = st::load(sql, catalog_, caller, id, st::Access::edit);
         if (!loaded) return fail(loaded.error());
         if (loaded->record.version != version)
@@ -261,6 +271,7 @@ Result<AssessmentState> AssessmentService::set_vendor_contract(const Caller& cal
 Result<AssessmentState> AssessmentService::submit(const Caller& caller, std::int64_t id, int version,
                                                   const audit::Context& context) {
     return db_.transaction([&](soci::session& sql) -> Result<AssessmentState> {
+        assessment_records::lock_assessment(sql, id);
         auto loaded = st::load(sql, catalog_, caller, id, st::Access::submit);
         if (!loaded) return fail(loaded.error());
         if (loaded->record.status != "draft")
@@ -293,6 +304,7 @@ Result<AssessmentState> AssessmentService::reopen(const Caller& caller, std::int
     if (reason.find_first_not_of(" \t\r\n") == std::string::npos || length < 0 || length > 500)
         return fail(ErrorCode::invalid_input, "say why the checklist is reopened (at most 500 characters)", "reason");
     return db_.transaction([&](soci::session& sql) -> Result<AssessmentState> {
+        assessment_records::lock_assessment(sql, id);
         auto loaded = st::load(sql, catalog_, caller, id, st::Access::submit);
         if (!loaded) return fail(loaded.error());
         if (loaded->record.status != "submitted")

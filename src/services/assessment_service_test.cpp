@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
 
 #include "identity_records.hpp"
 #include "mamori/core/time.hpp"
@@ -147,6 +150,67 @@ TEST_F(AssessmentServiceTest, EverySaveIsANewVersionAndAStaleVersionIsAConflict)
     EXPECT_EQ((*history)[1].answered_by->name, "manager@sakura.example");
     EXPECT_EQ((*history)[2].answer->value, AnswerValue::yes);
     EXPECT_EQ((*history)[2].answered_by->name, "editor@sakura.example");
+}
+
+// Several people saving one line from the same version at the same moment: exactly one save wins and the
+// others get a conflict — never an error, never a lost update. SQLite has one writer at a time; on
+// PostgreSQL the assessment's row lock and the conditional answer write decide.
+TEST_F(AssessmentServiceTest, ConcurrentSavesOfOneLineFromTheSameVersionLetExactlyOneWin) {
+    const auto id = create(2026).record.id;
+    const RowKey key{"AST-01", "general"};
+    for (const int from_version : {0, 1}) {
+        SCOPED_TRACE(from_version);
+        const Answer answer = from_version == 0 ? yes() : no_until(date("2027-03-31"));
+        std::atomic<int> won{0}, conflicts{0}, failures{0};
+        std::vector<std::thread> people;
+        for (int i = 0; i < 4; ++i)
+            people.emplace_back([&] {
+                try {
+                    auto saved = service->save_answer(editor, id, key, {from_version, answer}, context);
+                    if (saved) {
+                        ++won;
+                    } else if (saved.error().code == ErrorCode::conflict) {
+                        ++conflicts;
+                    } else {
+                        ++failures;
+                    }
+                } catch (const std::exception&) {
+                    ++failures;
+                }
+            });
+        for (auto& person : people) person.join();
+        EXPECT_EQ(won.load(), 1);
+        EXPECT_EQ(conflicts.load(), 3);
+        EXPECT_EQ(failures.load(), 0);
+    }
+    auto history = service->history(editor, id, key);
+    ASSERT_TRUE(history);
+    EXPECT_EQ(history->size(), 2u);
+}
+
+// Two people starting the same year's checklist at once: one creates it, the other gets a conflict.
+TEST_F(AssessmentServiceTest, ConcurrentCreatesOfOneYearLetExactlyOneWin) {
+    std::atomic<int> won{0}, conflicts{0}, failures{0};
+    std::vector<std::thread> people;
+    for (int i = 0; i < 3; ++i)
+        people.emplace_back([&] {
+            try {
+                auto created = service->create(editor, organisation_of(editor), 2026, false, context);
+                if (created) {
+                    ++won;
+                } else if (created.error().code == ErrorCode::conflict) {
+                    ++conflicts;
+                } else {
+                    ++failures;
+                }
+            } catch (const std::exception&) {
+                ++failures;
+            }
+        });
+    for (auto& person : people) person.join();
+    EXPECT_EQ(won.load(), 1);
+    EXPECT_EQ(conflicts.load(), 2);
+    EXPECT_EQ(failures.load(), 0);
 }
 
 TEST_F(AssessmentServiceTest, AnInvalidAnswerNamesTheFieldAndStoresNothing) {

@@ -6,17 +6,15 @@
 #include <random>
 
 #include "mamori/store/migrations.hpp"
+#include "testing/temp_database.hpp"
 
 namespace mamori::services {
 namespace {
 
 TEST(Demo, LoadsOnceIntoAnEmptyDatabaseWithAValidHierarchy) {
-    const auto dir =
-        std::filesystem::temp_directory_path() / ("mamori-demo-" + std::to_string(std::random_device{}()));
-    std::filesystem::create_directories(dir);
     {
-        auto db = std::move(*store::Database::open({store::Dialect::sqlite, (dir / "d.db").string()}, 1));
-        ASSERT_TRUE(store::migrate(*db, *store::embedded_migrations(store::Dialect::sqlite)));
+        testing::TempDatabase temp(1);
+        auto* db = &temp.db();
 
         auto first = load_demo(*db, {25});
         ASSERT_TRUE(first) << first.error().message;
@@ -41,7 +39,6 @@ TEST(Demo, LoadsOnceIntoAnEmptyDatabaseWithAValidHierarchy) {
         EXPECT_EQ(orphans, 0);
         EXPECT_EQ(kinds, 8);
     }
-    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

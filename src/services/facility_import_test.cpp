@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "mamori/store/migrations.hpp"
+#include "testing/temp_database.hpp"
 
 namespace mamori::services {
 namespace {
@@ -25,20 +26,14 @@ std::string read_fixture(const std::string& name) {
     return text.str();
 }
 
-// A migrated SQLite database in a fresh directory, removed afterwards.
+// A migrated database (testing/temp_database.hpp), removed afterwards.
 class FacilityImport : public ::testing::Test {
   protected:
     void SetUp() override {
-        dir_ = std::filesystem::temp_directory_path() /
-               ("mamori-facility-" + std::to_string(std::random_device{}()));
-        std::filesystem::create_directories(dir_);
-        db_ = std::move(*store::Database::open({store::Dialect::sqlite, (dir_ / "f.db").string()}, 1));
-        ASSERT_TRUE(store::migrate(*db_, *store::embedded_migrations(store::Dialect::sqlite)));
+        temp_ = std::make_unique<testing::TempDatabase>(1);
+        db_ = &temp_->db();
     }
-    void TearDown() override {
-        db_.reset();
-        std::filesystem::remove_all(dir_);
-    }
+    void TearDown() override { temp_.reset(); }
 
     ImportReport import(const std::string& name, const std::string& text, ImportOptions options = {},
                         const feeds::MunicipalityCodes& known = {}) {
@@ -58,8 +53,8 @@ class FacilityImport : public ::testing::Test {
         return value;
     }
 
-    std::filesystem::path dir_;
-    std::unique_ptr<store::Database> db_;
+    std::unique_ptr<testing::TempDatabase> temp_;
+    store::Database* db_ = nullptr;
 };
 
 constexpr const char* kHospitals = "01-1_hospital_facility_info_20990101.csv";

@@ -188,12 +188,18 @@ std::optional<std::string> throttle_locked_until(soci::session& sql, const std::
 bool throttle_failure(soci::session& sql, const std::string& key, int limit, std::chrono::minutes window,
                       std::chrono::minutes lockout) {
     const std::string now = iso_now(), window_floor = iso_after(-window);
+    // The row exists (a fresh one counts from now) and is locked by a no-op UPDATE before it is read, so
+    // concurrent failures — on several app servers, PostgreSQL at READ COMMITTED — count one after the other
+    // instead of both reading the same count (or both inserting). Free on SQLite, whose writers queue anyway.
+    sql << "INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES (:k, 0, :s, NULL) "
+           "ON CONFLICT (key) DO NOTHING",
+        soci::use(key), soci::use(now);
+    sql << "UPDATE login_throttle SET failures = failures WHERE key = :k", soci::use(key);
     int failures = 0;
     std::string start;
     sql << "SELECT failures, window_start FROM login_throttle WHERE key = :k", soci::use(key),
         soci::into(failures), soci::into(start);
-    const bool exists = sql.got_data();
-    if (!exists || start < window_floor) {
+    if (start < window_floor) {
         failures = 0;
         start = now;
     }
@@ -202,14 +208,8 @@ bool throttle_failure(soci::session& sql, const std::string& key, int limit, std
     const boost::optional<std::string> until =
         lock ? boost::optional<std::string>(iso_after(lockout)) : boost::none;
     if (lock) failures = 0;  // a new window starts after the lockout
-    if (exists) {
-        sql << "UPDATE login_throttle SET failures = :f, window_start = :s, locked_until = :u WHERE key = :k",
-            soci::use(failures), soci::use(start), soci::use(until), soci::use(key);
-    } else {
-        sql << "INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES (:k, :f, :s, "
-               ":u)",
-            soci::use(key), soci::use(failures), soci::use(start), soci::use(until);
-    }
+    sql << "UPDATE login_throttle SET failures = :f, window_start = :s, locked_until = :u WHERE key = :k",
+        soci::use(failures), soci::use(start), soci::use(until), soci::use(key);
     return lock;
 }
 

@@ -11,6 +11,7 @@
 #include "mamori/core/utf8.hpp"
 #include "mamori/identity/passwords.hpp"
 #include "mamori/identity/qr.hpp"
+#include "mamori/store/serial_work.hpp"
 #include "mamori/identity/tokens.hpp"
 #include "mamori/identity/totp.hpp"
 #include "mamori/store/row_values.hpp"
@@ -112,6 +113,8 @@ Result<SessionStart> IdentityService::setup(const SetupRequest& request, const a
         return fail(ok.error());
     const std::string hash = identity::hash_password(request.password);
     return db_.transaction([&](soci::session& sql) -> Result<SessionStart> {
+        // Two first-run setups at once (two app servers) must not both find no users.
+        store::serialize(sql, store::SerialWork::first_run_setup);
         if (r::count_users(sql) > 0)
             return fail(ErrorCode::conflict,
                         "mamori is already set up: ask an administrator for an invitation");

@@ -1,6 +1,7 @@
 #include "mamori/store/database.hpp"
 
 #include <fmt/format.h>
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <filesystem>
@@ -12,6 +13,7 @@ namespace mamori::store {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+constexpr int kStatementTimeoutMs = 30000;
 
 void configure_sqlite(soci::session& sql) {
     // WAL lets readers run beside the one writer; NORMAL sync in WAL mode is crash-safe (a power cut may
@@ -24,12 +26,57 @@ void configure_sqlite(soci::session& sql) {
     sql << fmt::format("PRAGMA busy_timeout={}", kBusyTimeoutMs);
 }
 
+// configure_postgresql: timestamps are text we write ourselves, but now() and logs should agree on UTC; a
+// statement that runs longer than the timeout is cancelled rather than holding a pooled connection for ever.
+// A URL that sets statement_timeout itself (…?options=-c%20statement_timeout%3D5s) keeps its own value.
+void configure_postgresql(soci::session& sql, const std::string& target) {
+    sql << "SET TIME ZONE 'UTC'";
+    if (target.find("statement_timeout") == std::string::npos)
+        sql << fmt::format("SET statement_timeout = {}", kStatementTimeoutMs);
+}
+
+// libpq_keywords: a libpq URI as "key='value' …", the form SOCI passes through unchanged (SOCI 4.0 splits
+// its connection string on '=' to find its own options, which breaks URIs).
+std::string libpq_keywords(const std::string& uri) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(uri.c_str(), &error);
+    if (options == nullptr) {
+        std::string message = error != nullptr ? error : "out of memory";
+        PQfreemem(error);
+        while (!message.empty() && message.back() == '\n') message.pop_back();
+        throw std::runtime_error("invalid PostgreSQL URL: " + message);
+    }
+    std::string out;
+    for (const PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+        if (o->val == nullptr) continue;
+        std::string value;
+        for (const char* c = o->val; *c != '\0'; ++c) {
+            if (*c == '\'' || *c == '\\') value.push_back('\\');
+            value.push_back(*c);
+        }
+        out += fmt::format("{}{}='{}'", out.empty() ? "" : " ", o->keyword, value);
+    }
+    PQconninfoFree(options);
+    return out;
+}
+
 sqlite_api::sqlite3* sqlite_handle(soci::session& sql) {
     auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
     return backend->conn_;
 }
 
 }  // namespace
+
+std::string redacted(const DatabaseUrl& url) {
+    if (url.dialect == Dialect::sqlite) return url.target;
+    // postgresql://user:secret@host/db → postgresql://user:***@host/db
+    const auto scheme_end = url.target.find("://") + 3;
+    const auto at = url.target.find('@', scheme_end);
+    if (at == std::string::npos) return url.target;
+    const auto colon = url.target.find(':', scheme_end);
+    if (colon == std::string::npos || colon > at) return url.target;
+    return url.target.substr(0, colon + 1) + "***" + url.target.substr(at);
+}
 
 std::string_view to_string(Dialect dialect) {
     return dialect == Dialect::sqlite ? "sqlite" : "postgresql";
@@ -43,10 +90,14 @@ Result<DatabaseUrl> parse_database_url(std::string_view url) {
             return fail(ErrorCode::invalid_input, "the SQLite URL has no file path", "database");
         return DatabaseUrl{Dialect::sqlite, path};
     }
-    if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
-        return fail(ErrorCode::invalid_input,
-                    "the PostgreSQL backend is not available in this version yet; use sqlite:PATH",
-                    "database");
+    if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+        const auto rest = url.substr(url.find("://") + 3);
+        if (rest.empty() || rest.front() == '?')
+            return fail(ErrorCode::invalid_input,
+                        "the PostgreSQL URL names no server: expected postgresql://USER:PASSWORD@HOST:PORT/DB",
+                        "database");
+        return DatabaseUrl{Dialect::postgresql, std::string(url)};
+    }
     return fail(ErrorCode::invalid_input,
                 fmt::format("unsupported database URL '{}': expected sqlite:PATH or postgresql://…", url),
                 "database");
@@ -71,12 +122,13 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::si
                 sql.open(soci::sqlite3, fmt::format("db=\"{}\" timeout=5 shared_cache=false", url.target));
                 configure_sqlite(sql);
             } else {
-                return fail(ErrorCode::invalid_input, "PostgreSQL is not supported yet", "database");
+                sql.open(soci::postgresql, libpq_keywords(url.target));
+                configure_postgresql(sql, url.target);
             }
         }
     } catch (const std::exception& e) {
-        return fail(ErrorCode::unavailable, fmt::format("cannot open database {}: {}", url.target, e.what()),
-                    "database");
+        return fail(ErrorCode::unavailable,
+                    fmt::format("cannot open database {}: {}", redacted(url), e.what()), "database");
     }
     return db;
 }
@@ -117,7 +169,15 @@ void Database::execute_script(soci::session& sql, std::string_view script) const
         }
         return;
     }
-    sql << std::string(script);
+    // PQexec runs several statements in one call (the prepared path SOCI takes allows only one), and leaves
+    // `$$` bodies and `::` casts alone.
+    auto* conn = static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
+    const std::string text(script);
+    PGresult* result = PQexec(conn, text.c_str());
+    const auto status = PQresultStatus(result);
+    const std::string error = PQresultErrorMessage(result);
+    PQclear(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw std::runtime_error(error);
 }
 
 void Database::begin(soci::session& sql) const {

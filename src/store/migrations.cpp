@@ -6,6 +6,7 @@
 
 #include "mamori/core/log.hpp"
 #include "mamori/core/time.hpp"
+#include "mamori/store/serial_work.hpp"
 
 namespace mamori::store {
 
@@ -89,7 +90,9 @@ Result<MigrationReport> migrate(Database& db, std::span<const Migration> migrati
         if (m.version <= report.to_version) continue;
         try {
             auto applied = db.transaction([&](soci::session& sql) -> Result<int> {
-                // Re-check inside the write lock: another process may have migrated meanwhile.
+                // Re-check inside the write lock: another process may have migrated meanwhile. PostgreSQL
+                // has no database-wide write lock, so migrating processes queue on an advisory lock.
+                serialize(sql, SerialWork::migrations);
                 soci::indicator ind = soci::i_ok;
                 int now = 0;
                 sql << "SELECT MAX(version) FROM schema_migrations", soci::into(now, ind);

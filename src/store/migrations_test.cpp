@@ -2,27 +2,30 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <random>
+#include "testing/temp_database.hpp"
 
 namespace mamori::store {
 namespace {
 
-class TempDatabase {
-  public:
-    TempDatabase()
-        : dir_(std::filesystem::temp_directory_path() /
-               ("mamori-unit-" + std::to_string(std::random_device{}()))) {
-        std::filesystem::create_directories(dir_);
-    }
-    ~TempDatabase() { std::filesystem::remove_all(dir_); }
-    std::unique_ptr<Database> open() {
-        return std::move(*Database::open({Dialect::sqlite, (dir_ / "t.db").string()}, 2));
-    }
+using testing::TempDatabase;
 
-  private:
-    std::filesystem::path dir_;
-};
+// empty_database: a database without the embedded schema, on the backend the tests run on.
+std::unique_ptr<TempDatabase> empty_database() {
+    return std::make_unique<TempDatabase>(2, TempDatabase::Schema::empty);
+}
+
+// table_exists: whether `name` is a table, asked in the database's own catalog.
+bool table_exists(Database& db, const std::string& name) {
+    auto lease = db.acquire();
+    int tables = 0;
+    if (db.dialect() == Dialect::sqlite) {
+        *lease << "SELECT COUNT(*) FROM sqlite_master WHERE name = :n", soci::use(name), soci::into(tables);
+    } else {
+        *lease << "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = :n", soci::use(name),
+            soci::into(tables);
+    }
+    return tables > 0;
+}
 
 TEST(Migrations, EmbeddedSetsAreNumberedWithoutGapsForBothDialects) {
     auto sqlite = embedded_migrations(Dialect::sqlite);
@@ -46,14 +49,15 @@ TEST(Migrations, RejectsBadNamesAndGaps) {
 }
 
 TEST(Migrations, AppliesInOrderOnceAndRecordsThem) {
-    TempDatabase temp;
-    auto db = temp.open();
+    auto temp = empty_database();
+    auto* db = &temp->db();
     const embedded::File files[] = {
         {"sqlite/0002_b.sql", "ALTER TABLE t ADD COLUMN b TEXT; CREATE INDEX t_b ON t (b);"},
         {"sqlite/0001_a.sql", "CREATE TABLE t (a INTEGER);"},
-        {"postgres/0001_a.sql", "this is not run"},
+        {"postgres/0002_b.sql", "ALTER TABLE t ADD COLUMN b TEXT; CREATE INDEX t_b ON t (b);"},
+        {"postgres/0001_a.sql", "CREATE TABLE t (a INTEGER);"},
     };
-    auto migrations = load_migrations(files, Dialect::sqlite);
+    auto migrations = load_migrations(files, db->dialect());
     ASSERT_TRUE(migrations);
     auto first = migrate(*db, *migrations);
     ASSERT_TRUE(first) << first.error().message;
@@ -67,28 +71,40 @@ TEST(Migrations, AppliesInOrderOnceAndRecordsThem) {
     EXPECT_EQ(*current_version(*db), 2);
 }
 
+TEST(Migrations, OnlyTheDatabasesOwnDialectRuns) {
+    auto temp = empty_database();
+    auto* db = &temp->db();
+    const embedded::File files[] = {
+        {"sqlite/0001_a.sql", db->dialect() == Dialect::sqlite ? "CREATE TABLE t (a INTEGER);" : "not SQL"},
+        {"postgres/0001_a.sql", db->dialect() == Dialect::postgresql ? "CREATE TABLE t (a INTEGER);" : "not SQL"},
+    };
+    auto applied = migrate(*db, *load_migrations(files, db->dialect()));
+    ASSERT_TRUE(applied) << applied.error().message;
+    EXPECT_TRUE(table_exists(*db, "t"));
+}
+
 TEST(Migrations, AFailingMigrationChangesNothing) {
-    TempDatabase temp;
-    auto db = temp.open();
+    auto temp = empty_database();
+    auto* db = &temp->db();
     const embedded::File files[] = {
         {"sqlite/0001_a.sql", "CREATE TABLE t (a INTEGER);"},
         {"sqlite/0002_b.sql", "CREATE TABLE u (x INTEGER); INSERT INTO nowhere VALUES (1);"},
+        {"postgres/0001_a.sql", "CREATE TABLE t (a INTEGER);"},
+        {"postgres/0002_b.sql", "CREATE TABLE u (x INTEGER); INSERT INTO nowhere VALUES (1);"},
     };
-    auto result = migrate(*db, *load_migrations(files, Dialect::sqlite));
+    auto result = migrate(*db, *load_migrations(files, db->dialect()));
     ASSERT_FALSE(result);
     EXPECT_NE(result.error().message.find("0002_b"), std::string::npos);
     EXPECT_EQ(*current_version(*db), 1);
-    auto lease = db->acquire();
-    int tables = 0;
-    *lease << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'u'", soci::into(tables);
-    EXPECT_EQ(tables, 0) << "table u from the failed migration must be rolled back";
+    EXPECT_FALSE(table_exists(*db, "u")) << "table u from the failed migration must be rolled back";
 }
 
 TEST(Migrations, RefusesADatabaseNewerThanTheBinary) {
-    TempDatabase temp;
-    auto db = temp.open();
-    const embedded::File files[] = {{"sqlite/0001_a.sql", "CREATE TABLE t (a INTEGER);"}};
-    auto migrations = *load_migrations(files, Dialect::sqlite);
+    auto temp = empty_database();
+    auto* db = &temp->db();
+    const embedded::File files[] = {{"sqlite/0001_a.sql", "CREATE TABLE t (a INTEGER);"},
+                                    {"postgres/0001_a.sql", "CREATE TABLE t (a INTEGER);"}};
+    auto migrations = *load_migrations(files, db->dialect());
     ASSERT_TRUE(migrate(*db, migrations));
     {
         auto lease = db->acquire();
@@ -101,8 +117,9 @@ TEST(Migrations, RefusesADatabaseNewerThanTheBinary) {
 }
 
 TEST(Database, SqliteRunsInWalModeWithForeignKeys) {
-    TempDatabase temp;
-    auto db = temp.open();
+    auto temp = empty_database();
+    auto* db = &temp->db();
+    if (db->dialect() != Dialect::sqlite) GTEST_SKIP() << "SQLite only";
     auto lease = db->acquire();
     std::string mode;
     int fk = 0;
@@ -112,9 +129,21 @@ TEST(Database, SqliteRunsInWalModeWithForeignKeys) {
     EXPECT_EQ(fk, 1);
 }
 
+TEST(Database, PostgresqlSessionsRunInUtcWithAStatementTimeout) {
+    auto temp = empty_database();
+    auto* db = &temp->db();
+    if (db->dialect() != Dialect::postgresql) GTEST_SKIP() << "PostgreSQL only";
+    auto lease = db->acquire();
+    std::string zone, timeout;
+    *lease << "SHOW TIME ZONE", soci::into(zone);
+    *lease << "SHOW statement_timeout", soci::into(timeout);
+    EXPECT_EQ(zone, "UTC");
+    EXPECT_EQ(timeout, "30s");
+}
+
 TEST(Database, TransactionRollsBackOnErrorAndException) {
-    TempDatabase temp;
-    auto db = temp.open();
+    auto temp = empty_database();
+    auto* db = &temp->db();
     {
         auto lease = db->acquire();
         *lease << "CREATE TABLE t (a INTEGER)";
@@ -142,16 +171,21 @@ TEST(Database, TransactionRollsBackOnErrorAndException) {
     EXPECT_EQ(value, 3);
 }
 
-TEST(DatabaseUrl, ParsesSqliteAndRefusesTheRest) {
+TEST(DatabaseUrl, ParsesSqliteAndPostgresqlAndRefusesTheRest) {
     auto a = parse_database_url("sqlite:/var/lib/mamori/m.db");
     ASSERT_TRUE(a);
     EXPECT_EQ(a->target, "/var/lib/mamori/m.db");
     EXPECT_EQ(parse_database_url("sqlite://rel/m.db")->target, "rel/m.db");
     EXPECT_FALSE(parse_database_url("sqlite:"));
     EXPECT_FALSE(parse_database_url("mysql://x"));
-    auto pg = parse_database_url("postgresql://u@localhost/db");
-    ASSERT_FALSE(pg);
-    EXPECT_NE(pg.error().message.find("PostgreSQL"), std::string::npos);
+    auto pg = parse_database_url("postgresql://u:pw@localhost:5432/db?sslmode=require");
+    ASSERT_TRUE(pg);
+    EXPECT_EQ(pg->dialect, Dialect::postgresql);
+    EXPECT_EQ(pg->target, "postgresql://u:pw@localhost:5432/db?sslmode=require");
+    EXPECT_EQ(parse_database_url("postgres://u@h/db")->dialect, Dialect::postgresql);
+    EXPECT_FALSE(parse_database_url("postgresql://"));
+    EXPECT_EQ(redacted(*pg), "postgresql://u:***@localhost:5432/db?sslmode=require");
+    EXPECT_EQ(redacted(*parse_database_url("postgresql://u@h/db")), "postgresql://u@h/db");
 }
 
 }  // namespace

@@ -10,7 +10,13 @@ std::int64_t int64_at(const soci::row& row, std::size_t column) {
         case soci::dt_unsigned_long_long:
             return static_cast<std::int64_t>(row.get<unsigned long long>(column));
         // SQLite gives computed columns (COUNT, EXISTS …) no declared type; SOCI then reports them as text.
-        case soci::dt_string: return std::stoll(row.get<std::string>(column));
+        // PostgreSQL's booleans (EXISTS, comparisons) may arrive as "t" / "f".
+        case soci::dt_string: {
+            const auto text = row.get<std::string>(column);
+            if (text == "t" || text == "true") return 1;
+            if (text == "f" || text == "false") return 0;
+            return std::stoll(text);
+        }
         default: return row.get<long long>(column);
     }
 }

@@ -1,5 +1,7 @@
 #include "support/server_process.hpp"
 
+#include "support/test_database.hpp"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -62,7 +64,7 @@ std::string mamori_binary() {
 ServerProcess::ServerProcess(const std::filesystem::path& database, std::vector<std::string> extra_args) {
     log_path_ = database.parent_path() / ("server-" + std::to_string(std::random_device{}()) + ".log");
     std::vector<std::string> args = {mamori_binary(), "serve",      "--listen",
-                                     "127.0.0.1:0",   "--database", "sqlite:" + database.string()};
+                                     "127.0.0.1:0",   "--database", database_url(database)};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     start(args, nullptr);
 }

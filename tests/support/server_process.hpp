@@ -41,7 +41,8 @@ struct ServerLaunch {
 // ServerProcess: one running server. The constructor waits for the "running at" line (or throws).
 class ServerProcess {
   public:
-    // extra_args are appended after `serve --listen 127.0.0.1:0 --database sqlite:<db>`.
+    // extra_args are appended after `serve --listen 127.0.0.1:0 --database <database_url(database)>` (a
+    // SQLite file, or the PostgreSQL database standing for it: support/test_database.hpp).
     ServerProcess(const std::filesystem::path& database, std::vector<std::string> extra_args = {});
     // A server started exactly as `launch` says (it must still print its "running at" URL).
     explicit ServerProcess(const ServerLaunch& launch);

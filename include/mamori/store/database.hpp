@@ -31,8 +31,12 @@ struct DatabaseUrl {
     std::string target;  // file path for SQLite; libpq connection URI for PostgreSQL
 };
 
-// parse_database_url: "sqlite:PATH" or "postgresql://…". PostgreSQL is refused until its backend lands.
+// parse_database_url: "sqlite:PATH", or a libpq URI "postgresql://USER:PASSWORD@HOST:PORT/DB?…" (also
+// "postgres://…").
 Result<DatabaseUrl> parse_database_url(std::string_view url);
+
+// redacted: the URL for messages and logs, with any password replaced by "***".
+std::string redacted(const DatabaseUrl& url);
 
 // Database: thread-safe; each call leases one pooled session.
 class Database {
@@ -71,7 +75,9 @@ class Database {
     void execute_script(soci::session& sql, std::string_view script) const;
 
     // transaction: runs `work(session)` inside one transaction (SQLite: BEGIN IMMEDIATE, so writers queue
-    // instead of failing on lock upgrade). Commits when `work` returns a value; rolls back when it returns an
+    // instead of failing on lock upgrade; PostgreSQL: READ COMMITTED, so writes that depend on what they
+    // read must be conditional — UPDATE … WHERE version = :expected, INSERT … ON CONFLICT DO NOTHING — and
+    // check the rows they changed). Commits when `work` returns a value; rolls back when it returns an
     // error or throws (the exception propagates).
     template <typename Work>
     auto transaction(Work&& work) -> std::invoke_result_t<Work, soci::session&> {
