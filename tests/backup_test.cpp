@@ -125,9 +125,18 @@ class Backup : public ::testing::Test {
     TempDir dir_;
 };
 
+// sqlite_server: a server on the SQLite file `db` whichever backend the rest of the suite runs on (backups
+// are of SQLite files).
+ServerLaunch sqlite_server(const std::filesystem::path& db, std::vector<std::string> extra = {}) {
+    ServerLaunch launch{{"serve", "--listen", "127.0.0.1:0", "--database", "sqlite:" + db.string()}, {},
+                        db.parent_path()};
+    launch.args.insert(launch.args.end(), extra.begin(), extra.end());
+    return launch;
+}
+
 TEST_F(Backup, CopiesADatabaseWhileTheServerServesAndItIsWritten) {
     const auto db = dir_.path() / "live.db";
-    ServerProcess server(db, {"--demo"});
+    ServerProcess server(sqlite_server(db, {"--demo"}));
     ASSERT_TRUE(server.wait_for_log("\"msg\":\"demo data loaded\"", 10000)) << server.log();
 
     // A second writer appends to the audit log as fast as it can while the server answers requests.
@@ -306,7 +315,7 @@ TEST_F(Backup, RestoreIntoADatabaseHoldingDataNeedsForceAndMovesItAside) {
 TEST_F(Backup, RestoreUnderARunningServerIsRefusedEvenWithForce) {
     const auto db = demo_database();
     const auto file = backup_of(db);
-    ServerProcess server(db);
+    ServerProcess server(sqlite_server(db));
     ASSERT_EQ(request(server.host(), server.port(), "GET", "/readyz").status, 200);
     const auto before = row_counts(db);
     const auto r = restore(file, db, {"--force"});
