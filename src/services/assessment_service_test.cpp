@@ -19,12 +19,48 @@ using assessment::Answer;
 using assessment::AnswerValue;
 using assessment::RowKey;
 
-std::chrono::year_month_day date(const char* text) { return *parse_iso_date(text); }
-std::chrono::year_month_day today() { return japan_date(std::chrono::system_clock::now()); }
+std::chrono::year_month_day date(const char* text) {
+    return *parse_iso_date(text);
+}
+std::chrono::year_month_day today() {
+    return japan_date(std::chrono::system_clock::now());
+}
 
-Answer yes() { return {.value = AnswerValue::yes, .confirmed_on = today()}; }
+Answer yes() {
+    return {.value = AnswerValue::yes, .confirmed_on = today()};
+}
 Answer no_until(std::chrono::year_month_day target) {
     return {.value = AnswerValue::no, .confirmed_on = today(), .target_date = target};
+}
+
+// Outcomes: how attempts made at the same moment ended.
+struct Outcomes {
+    int won = 0;
+    int conflicts = 0;
+    int failures = 0;  // any other error, or an exception
+};
+
+// race: `people` threads run `attempt` at once.
+template <typename Attempt>
+Outcomes race(int people, Attempt attempt) {
+    std::atomic<int> won{0}, conflicts{0}, failures{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < people; ++i)
+        threads.emplace_back([&] {
+            try {
+                auto result = attempt();
+                if (result)
+                    ++won;
+                else if (result.error().code == ErrorCode::conflict)
+                    ++conflicts;
+                else
+                    ++failures;
+            } catch (const std::exception&) {
+                ++failures;
+            }
+        });
+    for (auto& thread : threads) thread.join();
+    return {won.load(), conflicts.load(), failures.load()};
 }
 
 class AssessmentServiceTest : public ::testing::Test {
@@ -41,12 +77,15 @@ class AssessmentServiceTest : public ::testing::Test {
     }
 
     // person: a user with one role in a demo organisation, as the service sees them.
-    identity::Caller person(const std::string& login, const std::string& organisation, const std::string& role) {
+    identity::Caller person(const std::string& login, const std::string& organisation,
+                            const std::string& role) {
         auto lease = temp.db().acquire();
         long long org = 0, id = 0;
         *lease << "SELECT id FROM organisations WHERE name = :n", soci::use(organisation), soci::into(org);
-        *lease << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, updated_at, "
-                  "password_changed_at) VALUES (:o, :l, :l2, 'x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', "
+        *lease << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, "
+                  "updated_at, "
+                  "password_changed_at) VALUES (:o, :l, :l2, 'x', '2026-01-01T00:00:00Z', "
+                  "'2026-01-01T00:00:00Z', "
                   "'2026-01-01T00:00:00Z') RETURNING id",
             soci::use(org), soci::use(login), soci::use(login), soci::into(id);
         *lease << "INSERT INTO user_roles (user_id, role) VALUES (:u, :r)", soci::use(id), soci::use(role);
@@ -108,7 +147,9 @@ TEST_F(AssessmentServiceTest, OthersSeeNothingAndInspectorsOnlyRead) {
     auto seen = service->get(inspector, state.record.id);
     ASSERT_TRUE(seen);
     EXPECT_FALSE(seen->permissions.edit);
-    EXPECT_EQ(service->save_answer(inspector, state.record.id, {"GOV-01", "main"}, {0, yes()}, context).error().code,
+    EXPECT_EQ(service->save_answer(inspector, state.record.id, {"GOV-01", "main"}, {0, yes()}, context)
+                  .error()
+                  .code,
               ErrorCode::forbidden);
     EXPECT_EQ(service->list(stranger, organisation_of(editor)).error().code, ErrorCode::not_found);
 }
@@ -161,27 +202,12 @@ TEST_F(AssessmentServiceTest, ConcurrentSavesOfOneLineFromTheSameVersionLetExact
     for (const int from_version : {0, 1}) {
         SCOPED_TRACE(from_version);
         const Answer answer = from_version == 0 ? yes() : no_until(date("2027-03-31"));
-        std::atomic<int> won{0}, conflicts{0}, failures{0};
-        std::vector<std::thread> people;
-        for (int i = 0; i < 4; ++i)
-            people.emplace_back([&] {
-                try {
-                    auto saved = service->save_answer(editor, id, key, {from_version, answer}, context);
-                    if (saved) {
-                        ++won;
-                    } else if (saved.error().code == ErrorCode::conflict) {
-                        ++conflicts;
-                    } else {
-                        ++failures;
-                    }
-                } catch (const std::exception&) {
-                    ++failures;
-                }
-            });
-        for (auto& person : people) person.join();
-        EXPECT_EQ(won.load(), 1);
-        EXPECT_EQ(conflicts.load(), 3);
-        EXPECT_EQ(failures.load(), 0);
+        const auto outcomes = race(4, [&] {
+            return service->save_answer(editor, id, key, {from_version, answer}, context);
+        });
+        EXPECT_EQ(outcomes.won, 1);
+        EXPECT_EQ(outcomes.conflicts, 3);
+        EXPECT_EQ(outcomes.failures, 0);
     }
     auto history = service->history(editor, id, key);
     ASSERT_TRUE(history);
@@ -190,35 +216,18 @@ TEST_F(AssessmentServiceTest, ConcurrentSavesOfOneLineFromTheSameVersionLetExact
 
 // Two people starting the same year's checklist at once: one creates it, the other gets a conflict.
 TEST_F(AssessmentServiceTest, ConcurrentCreatesOfOneYearLetExactlyOneWin) {
-    std::atomic<int> won{0}, conflicts{0}, failures{0};
-    std::vector<std::thread> people;
-    for (int i = 0; i < 3; ++i)
-        people.emplace_back([&] {
-            try {
-                auto created = service->create(editor, organisation_of(editor), 2026, false, context);
-                if (created) {
-                    ++won;
-                } else if (created.error().code == ErrorCode::conflict) {
-                    ++conflicts;
-                } else {
-                    ++failures;
-                }
-            } catch (const std::exception&) {
-                ++failures;
-            }
-        });
-    for (auto& person : people) person.join();
-    EXPECT_EQ(won.load(), 1);
-    EXPECT_EQ(conflicts.load(), 2);
-    EXPECT_EQ(failures.load(), 0);
+    const auto outcomes =
+        race(3, [&] { return service->create(editor, organisation_of(editor), 2026, false, context); });
+    EXPECT_EQ(outcomes.won, 1);
+    EXPECT_EQ(outcomes.conflicts, 2);
+    EXPECT_EQ(outcomes.failures, 0);
 }
 
 TEST_F(AssessmentServiceTest, AnInvalidAnswerNamesTheFieldAndStoresNothing) {
     const auto id = create(2026).record.id;
     const RowKey key{"GOV-01", "main"};
-    auto missing_target = service->save_answer(editor, id, key, {0, Answer{.value = AnswerValue::no,
-                                                                          .confirmed_on = today()}},
-                                               context);
+    auto missing_target = service->save_answer(
+        editor, id, key, {0, Answer{.value = AnswerValue::no, .confirmed_on = today()}}, context);
     ASSERT_FALSE(missing_target);
     EXPECT_EQ(missing_target.error().code, ErrorCode::invalid_input);
     EXPECT_EQ(missing_target.error().fields.front().field, "target_date");
@@ -229,11 +238,12 @@ TEST_F(AssessmentServiceTest, AnInvalidAnswerNamesTheFieldAndStoresNothing) {
     EXPECT_EQ(service->save_answer(editor, id, {"GOV-01", "server"}, {0, yes()}, context).error().code,
               ErrorCode::not_found);
     // 記入不要 for vendor items only when there is no vendor contract.
-    auto not_required = service->save_answer(
-        editor, id, {"VND-01", "general"},
-        {0, Answer{.value = AnswerValue::not_required, .reason = assessment::NotRequiredReason::no_vendor_contract,
-                   .confirmed_on = today()}},
-        context);
+    auto not_required =
+        service->save_answer(editor, id, {"VND-01", "general"},
+                             {0, Answer{.value = AnswerValue::not_required,
+                                        .reason = assessment::NotRequiredReason::no_vendor_contract,
+                                        .confirmed_on = today()}},
+                             context);
     ASSERT_FALSE(not_required);
     EXPECT_EQ(not_required.error().fields.front().field, "reason");
 }
@@ -257,7 +267,8 @@ TEST_F(AssessmentServiceTest, SubmitLocksReopenNeedsAReason) {
     EXPECT_TRUE(submitted->permissions.reopen);
     EXPECT_FALSE(submitted->permissions.edit);
 
-    auto locked = service->save_answer(editor, id, {"GOV-01", "main"}, {1, no_until(date("2027-03-31"))}, context);
+    auto locked =
+        service->save_answer(editor, id, {"GOV-01", "main"}, {1, no_until(date("2027-03-31"))}, context);
     ASSERT_FALSE(locked);
     EXPECT_EQ(locked.error().code, ErrorCode::conflict);
     EXPECT_EQ(service->reopen(manager, id, "  ", context).error().fields.front().field, "reason");
@@ -270,17 +281,20 @@ TEST_F(AssessmentServiceTest, SubmitLocksReopenNeedsAReason) {
     EXPECT_EQ(reopened->events.back().kind, "reopened");
     EXPECT_EQ(reopened->events.back().reason, "2-⑥の回答を訂正するため");
     EXPECT_EQ(reopened->events[reopened->events.size() - 2].kind, "submitted");
-    EXPECT_TRUE(service->save_answer(editor, id, {"GOV-01", "main"}, {1, no_until(date("2027-03-31"))}, context));
+    EXPECT_TRUE(
+        service->save_answer(editor, id, {"GOV-01", "main"}, {1, no_until(date("2027-03-31"))}, context));
     // A stale workflow version is refused.
-    EXPECT_EQ(service->submit(manager, id, submitted->record.version, context).error().code, ErrorCode::conflict);
+    EXPECT_EQ(service->submit(manager, id, submitted->record.version, context).error().code,
+              ErrorCode::conflict);
 }
 
 TEST_F(AssessmentServiceTest, TheGateAnsweredNoMakesTheRestNotRequired) {
     auto state = create(2024);  // R6, which prints the gate
     ASSERT_EQ(state.record.edition, "r6");
     const RowKey gate{"PRE-00", "main"};
-    auto saved = service->save_answer(editor, state.record.id, gate,
-                                      {0, Answer{.value = AnswerValue::no, .confirmed_on = today()}}, context);
+    auto saved =
+        service->save_answer(editor, state.record.id, gate,
+                             {0, Answer{.value = AnswerValue::no, .confirmed_on = today()}}, context);
     ASSERT_TRUE(saved) << saved.error().message;
     EXPECT_TRUE(saved->state.progress.incomplete.empty());
     EXPECT_TRUE(saved->state.effective.at({"GOV-01", "main"}).derived);
@@ -290,13 +304,16 @@ TEST_F(AssessmentServiceTest, TheGateAnsweredNoMakesTheRestNotRequired) {
 
 TEST_F(AssessmentServiceTest, NoVendorContractMakesVendorItemsNotRequired) {
     auto state = create(2026);
-    auto changed = service->set_vendor_contract(editor, state.record.id, state.record.version, false, context);
+    auto changed =
+        service->set_vendor_contract(editor, state.record.id, state.record.version, false, context);
     ASSERT_TRUE(changed);
     EXPECT_FALSE(changed->record.has_vendor_contract);
     EXPECT_EQ(changed->effective.at({"VND-01", "general"}).answer->reason,
               assessment::NotRequiredReason::no_vendor_contract);
     EXPECT_EQ(changed->events.back().kind, "vendor_contract_changed");
-    EXPECT_EQ(service->set_vendor_contract(editor, state.record.id, state.record.version, true, context).error().code,
+    EXPECT_EQ(service->set_vendor_contract(editor, state.record.id, state.record.version, true, context)
+                  .error()
+                  .code,
               ErrorCode::conflict);
 }
 
@@ -304,8 +321,8 @@ TEST_F(AssessmentServiceTest, CarriesLastYearsR6AnswersIntoR7ThroughTheMapping) 
     auto r6 = create(2024);
     answer_all(r6);
     const RowKey network{"VUL-01", "network"};
-    const Answer last_year{.value = AnswerValue::no, .confirmed_on = date("2024-10-01"),
-                           .target_date = date("2025-03-31")};
+    const Answer last_year{
+        .value = AnswerValue::no, .confirmed_on = date("2024-10-01"), .target_date = date("2025-03-31")};
     auto saved = service->save_answer(editor, r6.record.id, network, {1, last_year}, context);
     ASSERT_TRUE(saved) << saved.error().message;
 
@@ -339,7 +356,8 @@ TEST_F(AssessmentServiceTest, ImportingItsOwnDocumentReproducesTheAnswers) {
     auto state = create(2026);
     answer_all(state);
     const auto id = state.record.id;
-    ASSERT_TRUE(service->save_answer(editor, id, {"AST-01", "general"}, {1, no_until(date("2027-03-31"))}, context));
+    ASSERT_TRUE(
+        service->save_answer(editor, id, {"AST-01", "general"}, {1, no_until(date("2027-03-31"))}, context));
     auto original = service->document(editor, id);
     ASSERT_TRUE(original);
 
@@ -357,7 +375,8 @@ TEST_F(AssessmentServiceTest, ImportingItsOwnDocumentReproducesTheAnswers) {
 
     auto other_edition = *original;
     other_edition.edition_id = "r6";
-    EXPECT_EQ(service->import_document(editor, id, other_edition, context).error().fields.front().field, "edition");
+    EXPECT_EQ(service->import_document(editor, id, other_edition, context).error().fields.front().field,
+              "edition");
     auto other_form = *original;
     other_form.form_id = "pharmacy";
     EXPECT_EQ(service->import_document(editor, id, other_form, context).error().fields.front().field, "form");
@@ -399,7 +418,8 @@ TEST_F(AssessmentServiceTest, EvidenceIsStoredOncePerContentAndOnlyItsReadersDow
                   .error()
                   .code,
               ErrorCode::too_large);
-    auto link = service->add_link(editor, id, key, "https://intranet.example/ledger", "台帳(共有フォルダ)", context);
+    auto link =
+        service->add_link(editor, id, key, "https://intranet.example/ledger", "台帳(共有フォルダ)", context);
     ASSERT_TRUE(link);
     EXPECT_EQ(service->get(editor, id)->evidence.size(), 3u);
     EXPECT_EQ(service->remove_evidence(stranger, first->id, context).error().code, ErrorCode::not_found);
