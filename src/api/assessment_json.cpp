@@ -104,7 +104,7 @@ json record_json(const services::AssessmentRecord& r) {
     return {{"id", r.id},
             {"organisation", {{"id", r.organisation_id}, {"name", r.organisation_name}, {"kind", r.organisation_kind}}},
             {"fiscal_year", r.fiscal_year},
-            {"fiscal_year_ja", fmt::format("令和{}年度", r.fiscal_year - 2018)},
+            {"fiscal_year_ja", fiscal_year_ja(r.fiscal_year)},
             {"form", r.form},
             {"edition", r.edition},
             {"edition_revision", r.edition_revision},

@@ -3,6 +3,8 @@
 // document allows, so that the later passes can still look for errors of their own.
 #pragma once
 
+#include "mamori/core/time.hpp"
+
 #include <map>
 #include <span>
 #include <string>
@@ -15,8 +17,6 @@ namespace mamori::catalog {
 
 // kTargetYearsAhead: a target fiscal year may lie at most this many years after its edition's (format §9.7).
 inline constexpr int kTargetYearsAhead = 4;
-// kReiwaOffset: Reiwa year N is Western fiscal year N + 2018 (r7 = FY2025).
-inline constexpr int kReiwaOffset = 2018;
 
 // Located: a JSON value and where it came from.
 struct Located {

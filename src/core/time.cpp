@@ -15,6 +15,11 @@ int fiscal_year(year_month_day date) {
     return static_cast<unsigned>(date.month()) >= 4 ? y : y - 1;
 }
 
+std::string fiscal_year_ja(int fy) {
+    const int reiwa = fy - kReiwaOffset;
+    return reiwa == 1 ? std::string("令和元年度") : fmt::format("令和{}年度", reiwa);
+}
+
 std::pair<year_month_day, year_month_day> fiscal_year_bounds(int fy) {
     return {year{fy} / April / 1, year{fy + 1} / March / 31};
 }

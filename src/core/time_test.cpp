@@ -38,6 +38,12 @@ TEST(IsoDate, ParsesOnlyRealDates) {
     EXPECT_EQ(to_iso_date(*parse_iso_date("2025-05-13")), "2025-05-13");
 }
 
+TEST(FiscalYearJa, NamesTheReiwaYearAsPrinted) {
+    EXPECT_EQ(fiscal_year_ja(2025), "令和7年度");
+    EXPECT_EQ(fiscal_year_ja(2026), "令和8年度");
+    EXPECT_EQ(fiscal_year_ja(2019), "令和元年度");
+}
+
 TEST(IsoUtc, FormatsMilliseconds) {
     const auto instant =
         sys_days{year{2026} / November / 24} + hours{20} + minutes{4} + seconds{5} + milliseconds{7};

@@ -90,7 +90,7 @@ Result<documents::AssessmentDocument> AssessmentService::document(const Caller& 
     doc.institution_name = r.organisation_name;
     doc.institution_code = r.facility_id;
     doc.fiscal_year = r.fiscal_year;
-    doc.fiscal_year_ja = fmt::format("令和{}年度", r.fiscal_year - 2018);
+    doc.fiscal_year_ja = fiscal_year_ja(r.fiscal_year);
     doc.edition_id = r.edition;
     doc.edition_revision = r.edition_revision;
     doc.edition_title_ja = s->edition->title_ja;

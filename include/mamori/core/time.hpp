@@ -22,6 +22,12 @@ int fiscal_year(std::chrono::year_month_day date);
 // fiscal_year_bounds: the first (1 April) and last (31 March) day of fiscal year `fy`.
 std::pair<std::chrono::year_month_day, std::chrono::year_month_day> fiscal_year_bounds(int fy);
 
+// kReiwaOffset: Reiwa year N is Western year N + 2018 (令和7年度 = FY2025, edition r7).
+inline constexpr int kReiwaOffset = 2018;
+
+// fiscal_year_ja: the fiscal year as printed on Japanese forms: 2025 → "令和7年度", 2019 → "令和元年度".
+std::string fiscal_year_ja(int fy);
+
 // parse_iso_date: "YYYY-MM-DD" to a valid date, or nullopt (wrong shape, or a day that does not exist).
 std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text);
 
