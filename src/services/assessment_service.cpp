@@ -81,7 +81,7 @@ Result<AssessmentList> AssessmentService::list(const Caller& caller, std::int64_
     AssessmentList out;
     out.catalog = catalog_.snapshot()->catalog_ptr();
     for (auto& record : assessment_records::organisation_assessments(sql, organisation_id)) {
-        auto loaded = st::load(sql, catalog_, caller, record.id, st::Access::read);
+        auto loaded = st::with_catalog(catalog_, std::move(record), org->ref);  // read access checked above
         if (!loaded) return fail(loaded.error());
         auto s = st::state(sql, caller, std::move(*loaded));
         out.assessments.push_back({std::move(s.record), std::move(s.progress)});

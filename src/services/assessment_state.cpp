@@ -23,14 +23,20 @@ Result<Loaded> load(soci::session& sql, const CatalogService& catalog, const ide
                     "only the institution's administrators and security managers may submit or reopen it");
     if (access == Access::edit && record->status == "submitted")
         return fail(ErrorCode::conflict, "the checklist has been submitted: reopen it to make changes");
-    Loaded out{*record, org->ref, catalog.snapshot()->catalog_ptr(), nullptr, nullptr};
-    const auto* revisions = out.catalog->revisions(record->edition);
-    out.edition = revisions ? revisions->find(record->edition_revision) : nullptr;
-    out.form = out.edition ? out.edition->find(record->form) : nullptr;
+    return with_catalog(catalog, std::move(*record), org->ref);
+}
+
+Result<Loaded> with_catalog(const CatalogService& catalog, AssessmentRecord record,
+                            identity::OrganisationRef organisation) {
+    Loaded out{std::move(record), std::move(organisation), catalog.snapshot()->catalog_ptr(), nullptr, nullptr};
+    const auto& r = out.record;
+    const auto* revisions = out.catalog->revisions(r.edition);
+    out.edition = revisions ? revisions->find(r.edition_revision) : nullptr;
+    out.form = out.edition ? out.edition->find(r.form) : nullptr;
     if (!out.form)
-        return fail(ErrorCode::internal, fmt::format("assessment {}: edition {} revision {} form {} is not in the "
-                                                     "catalog",
-                                                     id, record->edition, record->edition_revision, record->form));
+        return fail(ErrorCode::internal,
+                    fmt::format("assessment {}: edition {} revision {} form {} is not in the catalog", r.id, r.edition,
+                                r.edition_revision, r.form));
     return out;
 }
 

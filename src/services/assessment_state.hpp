@@ -28,6 +28,10 @@ struct Loaded {
 Result<Loaded> load(soci::session& sql, const CatalogService& catalog, const identity::Caller& caller,
                     std::int64_t id, Access access);
 
+// with_catalog: an assessment row the caller has already been allowed to read, with its catalog form.
+Result<Loaded> with_catalog(const CatalogService& catalog, AssessmentRecord record,
+                            identity::OrganisationRef organisation);
+
 // stored_answers / row_answers: the stored answers by line, and the same as check_answer's input.
 std::map<assessment::RowKey, StoredAnswer, assessment::RowKeyLess> stored_answers(soci::session& sql,
                                                                                    std::int64_t id);
