@@ -4,6 +4,8 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <poll.h>
+
 #include <filesystem>
 
 #include "mamori/core/log.hpp"
@@ -58,6 +60,21 @@ std::string libpq_keywords(const std::string& uri) {
     }
     PQconninfoFree(options);
     return out;
+}
+
+PGconn* postgresql_handle(soci::session& sql) {
+    return static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
+}
+
+// postgresql_connection_lost: whether this idle connection is unusable. A server that shuts down or
+// terminates a backend sends an error and closes the socket; an idle connection has nothing else to read
+// (we use no LISTEN), so a readable socket means the connection is gone or in doubt and is replaced.
+// One non-blocking poll, no round trip.
+bool postgresql_connection_lost(soci::session& sql) {
+    PGconn* conn = postgresql_handle(sql);
+    if (PQstatus(conn) == CONNECTION_BAD) return true;
+    pollfd socket{PQsocket(conn), POLLIN, 0};
+    return poll(&socket, 1, 0) != 0;
 }
 
 sqlite_api::sqlite3* sqlite_handle(soci::session& sql) {
@@ -142,7 +159,15 @@ soci::session& Database::Lease::operator*() const {
 }
 
 Database::Lease Database::acquire() {
-    return Lease(*this, pool_.lease());
+    Lease lease(*this, pool_.lease());
+    if (url_.dialect == Dialect::postgresql && postgresql_connection_lost(*lease)) reconnect(*lease);
+    return lease;
+}
+
+void Database::reconnect(soci::session& sql) const {
+    log_event(spdlog::level::warn, "database connection lost; reconnecting", {{"database", redacted(url_)}});
+    sql.reconnect();
+    configure_postgresql(sql, url_.target);
 }
 
 Status Database::ping() {
@@ -171,7 +196,7 @@ void Database::execute_script(soci::session& sql, std::string_view script) const
     }
     // PQexec runs several statements in one call (the prepared path SOCI takes allows only one), and leaves
     // `$$` bodies and `::` casts alone.
-    auto* conn = static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
+    PGconn* conn = postgresql_handle(sql);
     const std::string text(script);
     PGresult* result = PQexec(conn, text.c_str());
     const auto status = PQresultStatus(result);
@@ -181,7 +206,17 @@ void Database::execute_script(soci::session& sql, std::string_view script) const
 }
 
 void Database::begin(soci::session& sql) const {
-    sql << (url_.dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    if (url_.dialect == Dialect::sqlite) {
+        sql << "BEGIN IMMEDIATE";
+        return;
+    }
+    try {
+        sql << "BEGIN";
+    } catch (const std::exception&) {
+        if (PQstatus(postgresql_handle(sql)) != CONNECTION_BAD) throw;
+        reconnect(sql);
+        sql << "BEGIN";
+    }
 }
 
 void Database::commit(soci::session& sql) const {

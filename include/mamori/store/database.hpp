@@ -65,7 +65,8 @@ class Database {
     Dialect dialect() const { return url_.dialect; }
     const DatabaseUrl& url() const { return url_; }
 
-    // acquire: leases a session, waiting for one to be free.
+    // acquire: leases a session, waiting for one to be free. A PostgreSQL session the server has closed
+    // (restart, failover, terminated backend) is reconnected before it is handed out.
     Lease acquire();
 
     // ping: a trivial query, for /readyz.
@@ -78,7 +79,9 @@ class Database {
     // instead of failing on lock upgrade; PostgreSQL: READ COMMITTED, so writes that depend on what they
     // read must be conditional — UPDATE … WHERE version = :expected, INSERT … ON CONFLICT DO NOTHING — and
     // check the rows they changed). Commits when `work` returns a value; rolls back when it returns an
-    // error or throws (the exception propagates).
+    // error or throws (the exception propagates). The only retry is of a BEGIN that failed because the
+    // connection was lost: nothing has been done yet, so reconnecting and beginning again is safe. Work
+    // that fails later is never repeated (the caller may have acted on what it read).
     template <typename Work>
     auto transaction(Work&& work) -> std::invoke_result_t<Work, soci::session&> {
         auto lease = acquire();
@@ -100,6 +103,7 @@ class Database {
   private:
     Database(DatabaseUrl url, std::size_t pool_size);
     void begin(soci::session& sql) const;
+    void reconnect(soci::session& sql) const;
     void commit(soci::session& sql) const;
     void rollback(soci::session& sql) const;
 
