@@ -114,7 +114,7 @@ int catalog_import_command(const CommonSettings& common, const std::string& file
     std::cout << fmt::format("imported {} revision {} from {} (sha256 {})\n", report->summary.edition_id,
                              report->revision, file, report->sha256);
     print_summary(report->summary);
-    std::cout << "restart running mamori servers to publish it\n";
+    std::cout << "running mamori servers serve it within 10 seconds\n";
     return 0;
 }
 

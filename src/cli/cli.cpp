@@ -238,7 +238,7 @@ int run(int argc, char** argv) {
         ->required();
     auto* catalog_import_cmd = catalog_cmd->add_subcommand(
         "import",
-        "Validate a file and store it as the next revision of its edition (restart servers to publish)");
+        "Validate a file and store it as the next revision of its edition (running servers serve it within 10 s)");
     add_common_options(*catalog_import_cmd, common);
     catalog_import_cmd->add_option("FILE", catalog_file, "Edition file or edition bundle (JSON)")->required();
 

@@ -1,7 +1,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <iostream>
+#include <mutex>
+#include <stop_token>
 #include <thread>
 
 #include "mamori/api/routes.hpp"
@@ -15,6 +18,30 @@
 #include "settings.hpp"
 
 namespace mamori::cli {
+
+namespace {
+
+constexpr auto kCatalogRefreshInterval = std::chrono::seconds(10);
+
+// watch_catalog: another app server or `mamori catalog import` may store a checklist revision; this server
+// serves it within kCatalogRefreshInterval. Stops when the returned thread is destroyed.
+std::jthread watch_catalog(services::CatalogService& catalog, store::Database& db) {
+    return std::jthread([&catalog, &db](std::stop_token stop) {
+        std::mutex mutex;
+        std::condition_variable_any wake;
+        std::unique_lock lock(mutex);
+        while (!wake.wait_for(lock, stop, kCatalogRefreshInterval, [&] { return stop.stop_requested(); })) {
+            auto refreshed = catalog.refresh(db);
+            if (!refreshed)
+                log_event(spdlog::level::warn, "catalog refresh failed; keeping the current catalog",
+                          {{"error", refreshed.error().message}});
+            else if (*refreshed)
+                log_event(spdlog::level::info, "catalog revisions stored by another process are now served");
+        }
+    });
+}
+
+}  // namespace
 
 int serve(const CommonSettings& common, const ServeSettings& settings) {
     auto listen = parse_listen(settings.listen);
@@ -50,6 +77,8 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
                   demo->loaded ? "demo data loaded" : "demo data skipped: database not empty",
                   {{"organisations", demo->organisations}});
     }
+
+    const std::jthread catalog_watch = watch_catalog(**catalog, *db);
 
     services::IdentitySettings identity_settings;
     identity_settings.session_idle = std::chrono::minutes(settings.session_idle_minutes);

@@ -224,9 +224,10 @@ Result<const CatalogView*> CatalogSnapshot::compare(std::string_view from, std::
 }
 
 CatalogService::CatalogService(CatalogBuilder embedded, CatalogBuilder current,
-                               std::shared_ptr<const catalog::Catalog> catalog)
+                               std::shared_ptr<const catalog::Catalog> catalog, std::size_t stored_revisions)
     : embedded_(std::move(embedded)),
       current_(std::move(current)),
+      stored_revisions_(stored_revisions),
       snapshot_(std::make_shared<const CatalogSnapshot>(std::move(catalog))) {}
 
 Result<std::unique_ptr<CatalogService>> CatalogService::load(std::span<const embedded::File> files,
@@ -234,6 +235,7 @@ Result<std::unique_ptr<CatalogService>> CatalogService::load(std::span<const emb
     auto embedded = CatalogBuilder::from_files(files);
     if (!embedded) return fail(embedded.error());
     CatalogBuilder current = *embedded;
+    std::size_t stored_revisions = 0;
     if (db != nullptr) {
         auto exists = store::catalog_revisions_exist(*db);
         if (!exists) return fail(exists.error());
@@ -248,12 +250,34 @@ Result<std::unique_ptr<CatalogService>> CatalogService::load(std::span<const emb
                             "database");
             }
             if (auto applied = apply_stored(current, rows); !applied) return fail(applied.error());
+            stored_revisions = rows.size();
         }
     }
     auto built = current.build();
     if (!built) return fail(built.error());
     return std::unique_ptr<CatalogService>(
-        new CatalogService(std::move(*embedded), std::move(current), *built));
+        new CatalogService(std::move(*embedded), std::move(current), *built, stored_revisions));
+}
+
+Result<bool> CatalogService::refresh(store::Database& db) {
+    std::lock_guard lock(mutex_);
+    std::vector<store::StoredCatalogRevision> rows;
+    try {
+        auto lease = db.acquire();
+        if (store::count_catalog_revisions(*lease) == stored_revisions_) return false;
+        rows = store::load_catalog_revisions(*lease);
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::unavailable,
+                    fmt::format("cannot read the imported catalog revisions: {}", e.what()), "database");
+    }
+    CatalogBuilder next = embedded_;
+    if (auto applied = apply_stored(next, rows); !applied) return fail(applied.error());
+    auto built = next.build();
+    if (!built) return fail(built.error());
+    current_ = std::move(next);
+    stored_revisions_ = rows.size();
+    snapshot_.store(std::make_shared<const CatalogSnapshot>(*built));
+    return true;
 }
 
 Result<CatalogSummary> CatalogService::validate_file(std::string_view file, std::string_view text) const {
@@ -267,12 +291,14 @@ Result<CatalogImportReport> CatalogService::import_file(store::Database& db, std
                                                         std::string_view text, std::string source) {
     std::lock_guard lock(mutex_);
     std::optional<Prepared> done;
+    std::size_t stored_revisions = 0;
     try {
         auto stored = db.transaction([&](soci::session& sql) -> Status {
             // Re-read inside the write lock: another process may have imported since this one started.
             CatalogBuilder current = embedded_;
-            if (auto applied = apply_stored(current, store::load_catalog_revisions(sql)); !applied)
-                return fail(applied.error());
+            const auto stored = store::load_catalog_revisions(sql);
+            if (auto applied = apply_stored(current, stored); !applied) return fail(applied.error());
+            stored_revisions = stored.size();
             const std::string now = to_iso_utc(std::chrono::system_clock::now());
             auto prepared = prepare(current, file, text, source, now);
             if (!prepared) return fail(prepared.error());
@@ -295,6 +321,7 @@ Result<CatalogImportReport> CatalogService::import_file(store::Database& db, std
         done->summary.next_revision != 0 ? done->summary.next_revision : done->summary.current_revision,
         done->sha256};
     current_ = std::move(*done->next);
+    stored_revisions_ = stored_revisions + (report.imported ? 1 : 0);
     snapshot_.store(std::make_shared<const CatalogSnapshot>(done->catalog));
     return report;
 }

@@ -129,6 +129,28 @@ TEST(CatalogService, ImportStoresRevisionsThatStayReadable) {
     EXPECT_EQ(store::load_catalog_revisions(*lease).size(), 2u);
 }
 
+// Two app servers on one database: a revision imported through one is served by the other after refresh.
+TEST(CatalogService, RefreshPicksUpRevisionsAnotherServerImported) {
+    TempDatabase temp;
+    auto importing = std::move(*CatalogService::load(embedded::catalog_files(), &temp.db()));
+    auto other = std::move(*CatalogService::load(embedded::catalog_files(), &temp.db()));
+    auto unchanged = other->refresh(temp.db());
+    ASSERT_TRUE(unchanged) << unchanged.error().message;
+    EXPECT_FALSE(*unchanged);
+
+    ASSERT_TRUE(importing->import_file(temp.db(), "r8-bundle.json", fixture("r8-bundle.json"), "test"));
+    EXPECT_EQ(other->snapshot()->catalog().latest("r8"), nullptr) << "not before it looks";
+    const auto before = other->snapshot();
+    auto refreshed = other->refresh(temp.db());
+    ASSERT_TRUE(refreshed) << refreshed.error().message;
+    EXPECT_TRUE(*refreshed);
+    ASSERT_NE(other->snapshot()->catalog().latest("r8"), nullptr);
+    EXPECT_EQ(other->snapshot()->catalog().latest("r8")->revision.revision, 1);
+    EXPECT_EQ(before->catalog().latest("r8"), nullptr) << "a snapshot already handed out stays as it was";
+    EXPECT_FALSE(*other->refresh(temp.db()));
+    EXPECT_FALSE(*importing->refresh(temp.db())) << "the importing server already serves its own import";
+}
+
 TEST(CatalogService, ImportRefusesAnInvalidFileAndStoresNothing) {
     TempDatabase temp;
     auto service = std::move(*CatalogService::load(embedded::catalog_files(), &temp.db()));

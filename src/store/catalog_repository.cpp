@@ -36,6 +36,12 @@ std::vector<StoredCatalogRevision> load_catalog_revisions(soci::session& sql) {
     return out;
 }
 
+std::size_t count_catalog_revisions(soci::session& sql) {
+    long long count = 0;
+    sql << "SELECT COUNT(*) FROM catalog_revisions", soci::into(count);
+    return static_cast<std::size_t>(count);
+}
+
 void insert_catalog_revision(soci::session& sql, const StoredCatalogRevision& revision) {
     sql << "INSERT INTO catalog_revisions (edition_id, revision, content, sha256, imported_at, source) "
            "VALUES (:e, :r, :c, :s, :a, :o)",

@@ -125,18 +125,24 @@ class CatalogService {
     // import_file: validates `text` against the catalog stored in `db` (re-read inside the transaction, so
     // concurrent imports queue) and stores it as the next revision of its edition; nothing is stored when
     // the content equals the current revision. This process's snapshot is replaced; other running servers
-    // see the revision after a restart. `source` records who imported it ("cli: /path/r8.json"). An admin
+    // see the revision at their next `refresh`. `source` records who imported it ("cli: /path/r8.json"). An admin
     // HTTP endpoint is a thin handler over this once authentication exists (issue 5).
     Result<CatalogImportReport> import_file(store::Database& db, std::string_view file, std::string_view text,
                                             std::string source);
 
+    // refresh: picks up revisions another process (another app server, `mamori catalog import`) stored
+    // since this one last looked; true when the snapshot was replaced. One COUNT query when nothing changed.
+    // A stored revision that no longer validates is an error and the current snapshot stays.
+    Result<bool> refresh(store::Database& db);
+
   private:
     CatalogService(catalog::CatalogBuilder embedded, catalog::CatalogBuilder current,
-                   std::shared_ptr<const catalog::Catalog> catalog);
+                   std::shared_ptr<const catalog::Catalog> catalog, std::size_t stored_revisions);
 
     catalog::CatalogBuilder embedded_;
     mutable std::mutex mutex_;  // guards current_
     catalog::CatalogBuilder current_;
+    std::size_t stored_revisions_;  // rows of catalog_revisions applied to current_; guarded by mutex_
     std::atomic<std::shared_ptr<const CatalogSnapshot>> snapshot_;
 };
 

@@ -33,6 +33,10 @@ Result<bool> catalog_revisions_exist(Database& db);
 // load_catalog_revisions: every stored revision, in import order.
 std::vector<StoredCatalogRevision> load_catalog_revisions(soci::session& sql);
 
+// count_catalog_revisions: how many revisions are stored; rows are never changed or removed, so an equal
+// count means nothing was imported since.
+std::size_t count_catalog_revisions(soci::session& sql);
+
 // insert_catalog_revision: adds one row on the caller's session (inside its transaction). Throws on a
 // database error, e.g. a revision number that is already taken.
 void insert_catalog_revision(soci::session& sql, const StoredCatalogRevision& revision);
