@@ -357,6 +357,20 @@ TEST_F(CliConfig, UnknownKeyIsAnErrorNamingTheFileAndLine) {
     EXPECT_FALSE(contains(r.output, "running at")) << r.output;
 }
 
+// One /etc/mamori/mamori.conf for serve and the maintenance commands: they ignore serve's settings.
+TEST_F(CliConfig, OtherCommandsReadTheServersConfigFileAndIgnoreItsServeSettings) {
+    const auto migrated = mamori({"migrate", "--config", config_.string()});
+    EXPECT_EQ(migrated.code, 0) << migrated.output;
+    EXPECT_FALSE(schema_versions(dir_.path() / "config.db").empty()) << "the database setting came from the file";
+    const auto verified = mamori({"audit", "verify", "--config", config_.string()});
+    EXPECT_EQ(verified.code, 0) << verified.output;
+
+    write_file(config_, "listen = 127.0.0.1:0\ncolour = blue\n");
+    const auto unknown = mamori({"migrate", "--config", config_.string()});
+    EXPECT_EQ(unknown.code, 1) << unknown.output;
+    EXPECT_TRUE(contains(unknown.output, config_.string() + " line 2")) << unknown.output;
+}
+
 TEST_F(CliConfig, LineWithoutEqualsSignIsAnErrorNamingTheLine) {
     write_file(config_, "listen 127.0.0.1:0\n");
     const auto r = mamori({"migrate", "--config", config_.string()});

@@ -99,14 +99,18 @@ void add_serve_options(CLI::App& command, ServeSettings& s) {
         ->capture_default_str();
 }
 
-// apply_config_file: fills every option given neither as a flag nor in the environment from the file.
-Status apply_config_file(CLI::App& command, const std::string& path) {
+// apply_config_file: fills every option given neither as a flag nor in the environment from the file. One
+// file serves every command: a `serve` setting (listen, trusted-proxies…) is ignored by the others; a key no
+// command knows is an error.
+Status apply_config_file(CLI::App& command, const CLI::App& serve_command, const std::string& path) {
     if (path.empty()) return {};
     auto entries = read_config_file(path);
     if (!entries) return fail(entries.error());
     for (const auto& [key, entry] : *entries) {
         const auto where = fmt::format("{} line {}", path, entry.line);
         CLI::Option* option = key == "config" ? nullptr : command.get_option_no_throw("--" + key);
+        if (option == nullptr && key != "config" && serve_command.get_option_no_throw("--" + key) != nullptr)
+            continue;
         if (option == nullptr)
             return fail(
                 ErrorCode::invalid_input,
@@ -308,7 +312,7 @@ int run(int argc, char** argv) {
                        : backup_cmd->parsed()                ? backup_cmd
                        : restore_cmd->parsed()               ? restore_cmd
                                                              : demo_cmd;
-    if (auto ok = apply_config_file(*chosen, common.config); !ok) return report(ok.error());
+    if (auto ok = apply_config_file(*chosen, *serve_cmd, common.config); !ok) return report(ok.error());
 
     init_logging(log_level(common.log_level));
     int code = 0;
