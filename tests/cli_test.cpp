@@ -398,13 +398,13 @@ TEST_F(CliConfig, ABadTrustedProxyIsRefusedNamingTheEntry) {
     const auto database = database_url(dir_.path() / "x.db");
     const auto flag = mamori({"serve", "--listen", "127.0.0.1:0", "--database", database, "--trusted-proxies",
                               "127.0.0.1, 10.0.0.0/8, 10.0.0.300"});
-    EXPECT_EQ(flag.code, 1) << flag.output;
+    EXPECT_NE(flag.code, 0) << flag.output;
     EXPECT_TRUE(contains(flag.output, "'10.0.0.300'")) << flag.output;
     EXPECT_FALSE(contains(flag.output, "running at")) << flag.output;
 
     const auto env = mamori({"serve", "--listen", "127.0.0.1:0", "--database", database},
                             {{"MAMORI_TRUSTED_PROXIES", "::1/129"}});
-    EXPECT_EQ(env.code, 1) << env.output;
+    EXPECT_NE(env.code, 0) << env.output;
     EXPECT_TRUE(contains(env.output, "'::1/129'")) << env.output;
 
     write_file(config_, "listen = 127.0.0.1:0\ntrusted-proxies = 127.0.0.1, proxy.example\n");
