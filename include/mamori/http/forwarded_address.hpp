@@ -56,8 +56,8 @@ class TrustedProxies {
 
 // client_address: `peer` unless it is a trusted proxy; then the X-Forwarded-For entries (all such headers,
 // in order) are walked from the right, skipping trusted proxies, and the first other address is the client
-// (the leftmost when all are trusted). A malformed entry reached on that walk, or an empty or overlong header,
-// gives `peer`; entries left of the client are the client's own words and are never read.
+// (the leftmost when all are trusted). A malformed entry reached on that walk, or an empty or overlong
+// header, gives `peer`; entries left of the client are the client's own words and are never read.
 std::string client_address(std::string_view peer, const Headers& headers, const TrustedProxies& trusted);
 
 }  // namespace mamori::http
