@@ -86,6 +86,7 @@ TEST(CliHelp, ServeHelpListsEveryOptionWithItsEnvironmentVariable) {
         {"--request-timeout-ms", "MAMORI_REQUEST_TIMEOUT_MS"},
         {"--max-connections", "MAMORI_MAX_CONNECTIONS"},
         {"--shutdown-grace-ms", "MAMORI_SHUTDOWN_GRACE_MS"},
+        {"--trusted-proxies", "MAMORI_TRUSTED_PROXIES"},
     };
     for (const auto& [flag, env] : options) {
         SCOPED_TRACE(flag);
@@ -405,6 +406,36 @@ TEST_F(CliConfig, BadEnvironmentValueIsAnError) {
                           {{"MAMORI_MAX_CONNECTIONS", "0"}, {"MAMORI_LISTEN", "127.0.0.1:0"}});
     EXPECT_NE(r.code, 0) << r.output;
     EXPECT_TRUE(contains(r.output, "max-connections")) << r.output;
+}
+
+TEST_F(CliConfig, ABadTrustedProxyIsRefusedNamingTheEntry) {
+    const auto database = database_url(dir_.path() / "x.db");
+    const auto flag = mamori({"serve", "--listen", "127.0.0.1:0", "--database", database, "--trusted-proxies",
+                              "127.0.0.1, 10.0.0.0/8, 10.0.0.300"});
+    EXPECT_NE(flag.code, 0) << flag.output;
+    EXPECT_TRUE(contains(flag.output, "'10.0.0.300'")) << flag.output;
+    EXPECT_FALSE(contains(flag.output, "running at")) << flag.output;
+
+    const auto env = mamori({"serve", "--listen", "127.0.0.1:0", "--database", database},
+                            {{"MAMORI_TRUSTED_PROXIES", "::1/129"}});
+    EXPECT_NE(env.code, 0) << env.output;
+    EXPECT_TRUE(contains(env.output, "'::1/129'")) << env.output;
+
+    write_file(config_, "listen = 127.0.0.1:0\ntrusted-proxies = 127.0.0.1, proxy.example\n");
+    const auto file = mamori({"serve", "--config", config_.string(), "--database", database});
+    EXPECT_EQ(file.code, 1) << file.output;
+    EXPECT_TRUE(contains(file.output, config_.string() + " line 2")) << file.output;
+    EXPECT_TRUE(contains(file.output, "'proxy.example'")) << file.output;
+}
+
+TEST_F(CliConfig, TrustedProxiesComeFromTheConfigFile) {
+    write_file(config_, "listen = 127.0.0.1:0\ndatabase = " + database_url(dir_.path() / "proxy.db") +
+                            "\ntrusted-proxies = 127.0.0.0/8, ::1\n");
+    auto server = start({"serve", "--config", config_.string()});
+    const auto r =
+        request(server->host(), server->port(), "GET", "/healthz", "", {{"X-Forwarded-For", "192.0.2.44"}});
+    EXPECT_EQ(r.status, 200);
+    EXPECT_TRUE(server->wait_for_log("\"remote\":\"192.0.2.44\"", 5000)) << server->log();
 }
 
 TEST_F(CliConfig, MissingConfigFileIsAnError) {

@@ -9,6 +9,7 @@
 #include "config_file.hpp"
 #include "mamori/audit/audit_log.hpp"
 #include "mamori/core/log.hpp"
+#include "mamori/http/forwarded_address.hpp"
 #include "mamori/services/demo.hpp"
 #include "mamori/store/migrations.hpp"
 #include "settings.hpp"
@@ -97,6 +98,18 @@ void add_serve_options(CLI::App& command, ServeSettings& s) {
         ->envname("MAMORI_SESSION_ABSOLUTE_HOURS")
         ->check(CLI::Range(1, 24 * 30))
         ->capture_default_str();
+    command
+        .add_option(
+            "--trusted-proxies", s.trusted_proxies,
+            "Reverse proxies (comma-separated IP addresses and CIDR ranges, e.g. 127.0.0.1,::1) whose "
+            "X-Forwarded-For names the client; empty: trust none")
+        ->envname("MAMORI_TRUSTED_PROXIES")
+        ->check(CLI::Validator(
+            [](std::string& value) -> std::string {
+                auto parsed = http::TrustedProxies::parse(value);
+                return parsed ? std::string() : parsed.error().message;
+            },
+            "", "trusted-proxies"));
 }
 
 // apply_config_file: fills every option given neither as a flag nor in the environment from the file. One

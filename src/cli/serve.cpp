@@ -49,6 +49,11 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
         std::cerr << "mamori: " << listen.error().message << "\n";
         return 1;
     }
+    auto trusted_proxies = http::TrustedProxies::parse(settings.trusted_proxies);
+    if (!trusted_proxies) {
+        std::cerr << "mamori: trusted-proxies: " << trusted_proxies.error().message << "\n";
+        return 1;
+    }
     const std::size_t threads =
         settings.threads > 0 ? settings.threads : std::max(1u, std::thread::hardware_concurrency());
     auto db =
@@ -101,6 +106,7 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
     options.request_timeout = std::chrono::milliseconds(settings.request_timeout_ms);
     options.max_connections = settings.max_connections;
     options.shutdown_grace = std::chrono::milliseconds(settings.shutdown_grace_ms);
+    options.trusted_proxies = std::move(*trusted_proxies);
     http::Server server(options, dispatcher);
     auto bound = server.listen();
     if (!bound) {
@@ -111,7 +117,11 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
     const auto url = fmt::format(
         "http://{}/",
         any_interface ? fmt::format("localhost:{}", bound->substr(bound->rfind(':') + 1)) : *bound);
-    log_event(spdlog::level::info, "listening", {{"address", *bound}, {"url", url}, {"threads", threads}});
+    log_event(spdlog::level::info, "listening",
+              {{"address", *bound},
+               {"url", url},
+               {"threads", threads},
+               {"trusted_proxies", settings.trusted_proxies}});
     std::cout << "mamori is running at " << url << std::endl;
     server.run();
     log_event(spdlog::level::info, "stopped");

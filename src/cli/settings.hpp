@@ -36,6 +36,7 @@ struct ServeSettings {
     bool secure_cookies = false;
     std::size_t session_idle_minutes = 30;
     std::size_t session_absolute_hours = 12;
+    std::string trusted_proxies;  // empty: X-Forwarded-For is never believed
 };
 
 // BackupOptions: `mamori backup --to FILE [--force]`.

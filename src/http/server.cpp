@@ -86,7 +86,8 @@ bhttp::response<bhttp::string_body> to_beast(Response& response, unsigned versio
     return out;
 }
 
-Request to_request(bhttp::request<bhttp::string_body>&& in, const std::string& remote, bool& bad_target) {
+Request to_request(bhttp::request<bhttp::string_body>&& in, const std::string& peer,
+                   const TrustedProxies& trusted, bool& bad_target) {
     Request r;
     r.method = parse_method(std::string_view(in.method_string().data(), in.method_string().size()));
     const std::string_view target(in.target().data(), in.target().size());
@@ -100,7 +101,7 @@ Request to_request(bhttp::request<bhttp::string_body>&& in, const std::string& r
     for (const auto& field : in)
         r.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
     r.body = std::move(in.body());
-    r.remote_address = remote;
+    r.remote_address = client_address(peer, r.headers, trusted);
     return r;
 }
 
@@ -251,7 +252,7 @@ struct Server::Impl {
             const bool client_keep_alive = message.keep_alive();
             const unsigned version = message.version();
             bool bad_target = false;
-            Request request = to_request(std::move(message), remote, bad_target);
+            Request request = to_request(std::move(message), remote, options.trusted_proxies, bad_target);
             Response response;
             if (bad_target) {
                 request.request_id = assign_request_id(request);

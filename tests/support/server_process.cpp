@@ -1,5 +1,6 @@
 #include "support/server_process.hpp"
 
+#include "support/http_client.hpp"
 #include "support/test_database.hpp"
 
 #include <fcntl.h>
@@ -8,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -165,6 +167,15 @@ std::string ServerProcess::log() const {
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+std::string ServerProcess::settled_log() const {
+    static std::atomic<unsigned> marks{0};
+    const std::string id = "settle-" + std::to_string(pid_) + "-" + std::to_string(++marks);
+    request(host_, port_, "GET", "/healthz", "", {{"X-Request-Id", id}});
+    if (!wait_for_log("\"request_id\":\"" + id + "\"", 10000))
+        throw std::runtime_error("the server did not log request " + id + "; stderr:\n" + log());
+    return log();
 }
 
 bool ServerProcess::wait_for_log(const std::string& needle, int timeout_ms) const {

@@ -61,6 +61,9 @@ class ServerProcess {
     int wait_exit(int timeout_ms);
     // log: what the server wrote to stderr so far (JSON lines).
     std::string log() const;
+    // settled_log: the log once every request answered before this call is in it (the access log is written
+    // by a background thread): sends /healthz with a marked request id and waits for its line.
+    std::string settled_log() const;
     // wait_for_log: polls the log until it contains `needle`; false after timeout_ms.
     bool wait_for_log(const std::string& needle, int timeout_ms) const;
 

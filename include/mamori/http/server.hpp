@@ -15,6 +15,7 @@
 
 #include "mamori/core/error.hpp"
 #include "mamori/http/dispatcher.hpp"
+#include "mamori/http/forwarded_address.hpp"
 
 namespace mamori::http {
 
@@ -31,6 +32,7 @@ struct ServerOptions {
     std::size_t max_connections = 4096;
     std::chrono::milliseconds shutdown_grace{10'000};  // in-flight requests get this long to finish
     bool handle_signals = true;                        // SIGINT and SIGTERM begin a graceful stop
+    TrustedProxies trusted_proxies;                    // peers whose X-Forwarded-For names the client
 };
 
 // Server: owns the io_context, acceptor and connections.
