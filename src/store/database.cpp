@@ -108,22 +108,32 @@ Database::Database(DatabaseUrl url, std::size_t pool_size)
 
 Database::~Database() = default;
 
-Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::size_t pool_size) {
+Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::size_t pool_size,
+                                                Access access) {
     if (pool_size == 0) pool_size = 1;
+    const bool read_only = access == Access::read_only;
+    if (read_only && url.dialect == Dialect::sqlite && !std::filesystem::is_regular_file(url.target))
+        return fail(ErrorCode::not_found, fmt::format("cannot open database {}: no such file", url.target),
+                    "database");
     std::unique_ptr<Database> db(new Database(url, pool_size));
     try {
-        if (url.dialect == Dialect::sqlite) {
+        if (url.dialect == Dialect::sqlite && !read_only) {
             const auto parent = std::filesystem::path(url.target).parent_path();
             if (!parent.empty()) std::filesystem::create_directories(parent);
         }
         for (std::size_t i = 0; i < pool_size; ++i) {
             soci::session& sql = db->pool_.at(i);
-            if (url.dialect == Dialect::sqlite) {
+            if (url.dialect == Dialect::sqlite && read_only) {
+                sql.open(soci::sqlite3,
+                         fmt::format("db=\"{}\" timeout=5 shared_cache=false readonly=true", url.target));
+                sql << fmt::format("PRAGMA busy_timeout={}", kBusyTimeoutMs);
+            } else if (url.dialect == Dialect::sqlite) {
                 sql.open(soci::sqlite3, fmt::format("db=\"{}\" timeout=5 shared_cache=false", url.target));
                 configure_sqlite(sql);
             } else {
                 sql.open(soci::postgresql, libpq_keywords(url.target));
                 configure_postgresql(sql, url.target);
+                if (read_only) sql << "SET default_transaction_read_only = on";
             }
         }
     } catch (const std::exception& e) {
@@ -182,6 +192,10 @@ void Database::execute_script(soci::session& sql, std::string_view script) const
 
 void Database::begin(soci::session& sql) const {
     sql << (url_.dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+void Database::begin_snapshot(soci::session& sql) const {
+    sql << (url_.dialect == Dialect::sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }
 
 void Database::commit(soci::session& sql) const {

@@ -68,6 +68,9 @@ struct VerifyReport {
 // verify: checks every row in order.
 Result<VerifyReport> verify(store::Database& db);
 
+// verify: the same on `sql`, e.g. inside a snapshot or a transaction that has not committed yet.
+Result<VerifyReport> verify(soci::session& sql);
+
 // list: rows of one organisation, newest first, before `before_seq` (exclusive) when given; at most `limit`.
 Result<std::vector<Row>> list(store::Database& db, std::int64_t organisation_id,
                               std::optional<std::int64_t> before_seq, int limit);
