@@ -66,10 +66,11 @@ Counts row_counts(const std::string& url) {
     auto sql = (*db)->acquire();
     std::vector<std::string> tables;
     soci::rowset<std::string> names =
-        (sql->prepare << (parsed->dialect == store::Dialect::sqlite
-                              ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                              : "SELECT table_name::text FROM information_schema.tables WHERE table_schema = "
-                                "current_schema() AND table_type = 'BASE TABLE'"));
+        (sql->prepare
+         << (parsed->dialect == store::Dialect::sqlite
+                 ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                 : "SELECT table_name::text FROM information_schema.tables WHERE table_schema = "
+                   "current_schema() AND table_type = 'BASE TABLE'"));
     for (const auto& name : names) tables.push_back(name);
     Counts counts;
     for (const auto& table : tables) {
@@ -118,17 +119,20 @@ class DbCopy : public ::testing::Test {
         clinic.totp_secret = admin.enrol_totp();
         const auto org = setup.json()["user"]["organisation_id"].get<long long>();
         const int year = fiscal_year(japan_date(std::chrono::system_clock::now()));
-        auto created = admin.post(fmt::format("/api/v1/organisations/{}/assessments", org), {{"fiscal_year", year}});
+        auto created =
+            admin.post(fmt::format("/api/v1/organisations/{}/assessments", org), {{"fiscal_year", year}});
         EXPECT_EQ(created.status, 201) << created.body;
         clinic.assessment_path = fmt::format("/api/v1/assessments/{}", created.json()["id"].get<long long>());
-        auto answered = admin.put(clinic.assessment_path + "/answers/GOV-01/main",
-                                  {{"value", "yes"}, {"confirmed_on", today()}, {"note", "first"}, {"version", 0}});
+        auto answered =
+            admin.put(clinic.assessment_path + "/answers/GOV-01/main",
+                      {{"value", "yes"}, {"confirmed_on", today()}, {"note", "first"}, {"version", 0}});
         EXPECT_EQ(answered.status, 200) << answered.body;
-        auto again = admin.put(clinic.assessment_path + "/answers/GOV-01/main",
-                               {{"value", "yes"}, {"confirmed_on", today()}, {"note", kAwkwardNote}, {"version", 1}});
+        auto again =
+            admin.put(clinic.assessment_path + "/answers/GOV-01/main",
+                      {{"value", "yes"}, {"confirmed_on", today()}, {"note", kAwkwardNote}, {"version", 1}});
         EXPECT_EQ(again.status, 200) << again.body;
-        auto up = admin.send("POST", clinic.assessment_path + "/answers/GOV-01/main/evidence?file_name=a.pdf", kPdf,
-                             "application/pdf");
+        auto up = admin.send("POST", clinic.assessment_path + "/answers/GOV-01/main/evidence?file_name=a.pdf",
+                             kPdf, "application/pdf");
         EXPECT_EQ(up.status, 201) << up.body;
         clinic.evidence_id = std::to_string(up.json()["id"].get<long long>());
         return db;
@@ -156,8 +160,13 @@ class DbCopy : public ::testing::Test {
         auto evidence = admin.get("/api/v1/evidence/" + clinic.evidence_id + "/content");
         EXPECT_EQ(evidence.status, 200);
         EXPECT_EQ(evidence.body, kPdf);
-        auto updated = admin.put(clinic.assessment_path + "/answers/GOV-01/main",
-                                 {{"value", "no"}, {"confirmed_on", today()}, {"target_date", fmt::format("{}-03-31", fiscal_year(japan_date(std::chrono::system_clock::now())) + 1)}, {"version", 2}});
+        auto updated = admin.put(
+            clinic.assessment_path + "/answers/GOV-01/main",
+            {{"value", "no"},
+             {"confirmed_on", today()},
+             {"target_date",
+              fmt::format("{}-03-31", fiscal_year(japan_date(std::chrono::system_clock::now())) + 1)},
+             {"version", 2}});
         EXPECT_EQ(updated.status, 200) << updated.body;
         auto added = admin.put(clinic.assessment_path + "/answers/IR-01/main",
                                {{"value", "yes"}, {"confirmed_on", today()}, {"version", 0}});
@@ -179,7 +188,8 @@ class DbCopy : public ::testing::Test {
 
         const auto r = copy(source, target);
         ASSERT_EQ(r.code, 0) << r.output;
-        EXPECT_TRUE(contains(r.output, fmt::format("audit log intact: {} rows", before.at("audit_log")))) << r.output;
+        EXPECT_TRUE(contains(r.output, fmt::format("audit log intact: {} rows", before.at("audit_log"))))
+            << r.output;
         EXPECT_TRUE(contains(r.output, "  organisations: ")) << r.output;
         EXPECT_FALSE(contains(r.output, "mamori-test-password")) << "no password is printed";
         EXPECT_EQ(row_counts(target), before);
@@ -231,9 +241,10 @@ TEST_F(DbCopy, ASourceAtAnOlderSchemaIsRefusedAndNotMigrated) {
     const auto target = database_url(dir_.path() / "target.db");
     const auto r = copy(sqlite_url(db), target);
     EXPECT_EQ(r.code, 1) << r.output;
-    EXPECT_TRUE(contains(r.output, fmt::format("is at schema version {}; this mamori knows version {}: run 'mamori "
-                                               "migrate --database {}' first",
-                                               newest - 1, newest, sqlite_url(db))))
+    EXPECT_TRUE(
+        contains(r.output, fmt::format("is at schema version {}; this mamori knows version {}: run 'mamori "
+                                       "migrate --database {}' first",
+                                       newest - 1, newest, sqlite_url(db))))
         << r.output;
     EXPECT_EQ(row_counts(sqlite_url(db)).at("schema_migrations"), newest - 1) << "the source is not migrated";
     EXPECT_TRUE(data_rows(row_counts(target)).empty());
@@ -253,7 +264,8 @@ TEST_F(DbCopy, BadUrlsNameTheirOption) {
     ASSERT_EQ(mamori({"migrate", "--database", source}).code, 0);
     const auto bad_from = copy("mysql://clinic/db", sqlite_url(dir_.path() / "t.db"));
     EXPECT_EQ(bad_from.code, 1) << bad_from.output;
-    EXPECT_TRUE(contains(bad_from.output, "--from: unsupported database URL 'mysql://clinic/db'")) << bad_from.output;
+    EXPECT_TRUE(contains(bad_from.output, "--from: unsupported database URL 'mysql://clinic/db'"))
+        << bad_from.output;
     const auto bad_to = copy(source, "postgresql://");
     EXPECT_EQ(bad_to.code, 1) << bad_to.output;
     EXPECT_TRUE(contains(bad_to.output, "--to: the PostgreSQL URL names no server")) << bad_to.output;
@@ -291,7 +303,8 @@ void a_failure_half_way_leaves_the_target_empty(const fs::path& dir, const std::
     }
     const auto r = copy(sqlite_url(db), target);
     EXPECT_EQ(r.code, 1) << r.output;
-    EXPECT_TRUE(contains(r.output, "  organisations: 10 rows")) << "tables before it were written: " << r.output;
+    EXPECT_TRUE(contains(r.output, "  organisations: 10 rows"))
+        << "tables before it were written: " << r.output;
     EXPECT_TRUE(contains(r.output, "copying table assessment_events")) << r.output;
     EXPECT_TRUE(contains(r.output, "nothing was kept")) << r.output;
     const auto after = row_counts(target);

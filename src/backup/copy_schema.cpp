@@ -50,10 +50,11 @@ TableSchema postgresql_table(soci::session& sql, const std::string& name) {
                                 "i.indrelid = to_regclass(quote_ident(:t)) "
                                 "ORDER BY array_position(i.indkey::int2[], a.attnum)",
                                 name);
-    for (auto& parent : strings(sql,
-                                "SELECT DISTINCT f.relname::text FROM pg_constraint c JOIN pg_class f ON f.oid = "
-                                "c.confrelid WHERE c.contype = 'f' AND c.conrelid = to_regclass(quote_ident(:t))",
-                                name))
+    for (auto& parent :
+         strings(sql,
+                 "SELECT DISTINCT f.relname::text FROM pg_constraint c JOIN pg_class f ON f.oid = "
+                 "c.confrelid WHERE c.contype = 'f' AND c.conrelid = to_regclass(quote_ident(:t))",
+                 name))
         table.references.insert(std::move(parent));
     return table;
 }

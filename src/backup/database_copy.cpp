@@ -123,7 +123,8 @@ Status check_same_tables(const std::vector<TableSchema>& source, std::vector<Tab
     for (const auto& [name, unused] : columns) differences.push_back(fmt::format("{} is extra", name));
     if (differences.empty()) return {};
     return fail(ErrorCode::internal,
-                fmt::format("the migrated target's tables differ from the source's: {}", fmt::join(differences, "; ")),
+                fmt::format("the migrated target's tables differ from the source's: {}",
+                            fmt::join(differences, "; ")),
                 "to");
 }
 
@@ -137,11 +138,13 @@ void advance_sequences(soci::session& sql, const std::vector<TableSchema>& table
                         "'nextval(%')");
     for (const auto& r : rows) columns.emplace_back(r.get<std::string>(0), r.get<std::string>(1));
     for (const auto& [table, column] : columns) {
-        if (std::none_of(tables.begin(), tables.end(), [&](const auto& t) { return t.name == table; })) continue;
+        if (std::none_of(tables.begin(), tables.end(), [&](const auto& t) { return t.name == table; }))
+            continue;
         const std::string quoted_table = quoted_name(table);
         long long next = 0;
-        sql << fmt::format("SELECT setval(pg_get_serial_sequence(:t, :c), COALESCE(MAX({}), 0) + 1, false) FROM {}",
-                           quoted_name(column), quoted_table),
+        sql << fmt::format(
+            "SELECT setval(pg_get_serial_sequence(:t, :c), COALESCE(MAX({}), 0) + 1, false) FROM {}",
+            quoted_name(column), quoted_table),
             soci::use(quoted_table), soci::use(column), soci::into(next);
     }
 }
@@ -150,7 +153,8 @@ std::int64_t copy_table(soci::session& from, store::Dialect from_dialect, soci::
                         store::Dialect to_dialect, const TableSchema& table) {
     try {
         auto writer = open_table_writer(to, to_dialect, table);
-        const auto rows = for_each_row(from, from_dialect, table, [&](const RowValues& row) { writer->write(row); });
+        const auto rows =
+            for_each_row(from, from_dialect, table, [&](const RowValues& row) { writer->write(row); });
         writer->finish();
         return rows;
     } catch (const std::exception& e) {
@@ -159,12 +163,15 @@ std::int64_t copy_table(soci::session& from, store::Dialect from_dialect, soci::
 }
 
 Result<CopyReport> write_target(soci::session& from, store::Dialect from_dialect, soci::session& to,
-                                store::Database& target, const Snapshot& snapshot, const CopyProgress& progress) {
+                                store::Database& target, const Snapshot& snapshot,
+                                const CopyProgress& progress) {
     unlimited_statements(to, target.dialect());
-    if (auto ok = check_same_tables(snapshot.tables, read_schema(to, target.dialect())); !ok) return fail(ok.error());
+    if (auto ok = check_same_tables(snapshot.tables, read_schema(to, target.dialect())); !ok)
+        return fail(ok.error());
     if (auto ok = refuse_data(to, target); !ok) return fail(ok.error());
     // Only rows that migrations seed (the prefectures) are here; the source's own replace them.
-    for (auto t = snapshot.tables.rbegin(); t != snapshot.tables.rend(); ++t) to << "DELETE FROM " + quoted_name(t->name);
+    for (auto t = snapshot.tables.rbegin(); t != snapshot.tables.rend(); ++t)
+        to << "DELETE FROM " + quoted_name(t->name);
     CopyReport report;
     for (const auto& table : snapshot.tables) {
         const auto rows = copy_table(from, from_dialect, to, target.dialect(), table);
@@ -173,7 +180,8 @@ Result<CopyReport> write_target(soci::session& from, store::Dialect from_dialect
         if (progress) progress(report.tables.back());
     }
     if (target.dialect() == store::Dialect::postgresql) advance_sequences(to, snapshot.tables);
-    if (const auto diffs = row_count_differences(snapshot.counts, count_rows(to, snapshot.tables)); !diffs.empty())
+    if (const auto diffs = row_count_differences(snapshot.counts, count_rows(to, snapshot.tables));
+        !diffs.empty())
         return fail(ErrorCode::internal,
                     fmt::format("the target's row counts differ from the source's, nothing was kept: {}",
                                 fmt::join(diffs, "; ")),
@@ -181,17 +189,19 @@ Result<CopyReport> write_target(soci::session& from, store::Dialect from_dialect
     auto chain = audit::verify(to);
     if (!chain) return fail(chain.error());
     if (!chain->intact || chain->rows != snapshot.audit_rows)
-        return fail(ErrorCode::internal,
-                    fmt::format("the audit log does not verify on the target ({} of {} rows): {}; nothing was kept",
-                                chain->rows, snapshot.audit_rows, chain->problem),
-                    "to");
+        return fail(
+            ErrorCode::internal,
+            fmt::format("the audit log does not verify on the target ({} of {} rows): {}; nothing was kept",
+                        chain->rows, snapshot.audit_rows, chain->problem),
+            "to");
     report.audit_rows = chain->rows;
     return report;
 }
 
 }  // namespace
 
-Result<CopyReport> copy_database(store::Database& source, store::Database& target, const CopyProgress& progress) {
+Result<CopyReport> copy_database(store::Database& source, store::Database& target,
+                                 const CopyProgress& progress) {
     const auto started = std::chrono::steady_clock::now();
     if (same_database(source.url(), target.url()))
         return fail(ErrorCode::invalid_input,
@@ -212,10 +222,12 @@ Result<CopyReport> copy_database(store::Database& source, store::Database& targe
             });
         });
         if (copied)
-            copied->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            copied->seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         return copied;
     } catch (const std::exception& e) {
-        return fail(ErrorCode::unavailable, fmt::format("the copy failed and nothing was kept: {}", e.what()));
+        return fail(ErrorCode::unavailable,
+                    fmt::format("the copy failed and nothing was kept: {}", e.what()));
     }
 }
 

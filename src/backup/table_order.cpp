@@ -21,10 +21,9 @@ Result<std::vector<TableSchema>> copy_order(std::vector<TableSchema> tables) {
     while (!waiting.empty()) {
         // The first table by name whose parents are all placed; the map keeps names sorted.
         const auto ready = std::find_if(waiting.begin(), waiting.end(), [&](const auto& entry) {
-            return std::all_of(entry.second.references.begin(), entry.second.references.end(),
-                               [&](const std::string& parent) {
-                                   return parent == entry.first || placed.contains(parent);
-                               });
+            return std::all_of(
+                entry.second.references.begin(), entry.second.references.end(),
+                [&](const std::string& parent) { return parent == entry.first || placed.contains(parent); });
         });
         if (ready == waiting.end()) {
             std::vector<std::string> names;

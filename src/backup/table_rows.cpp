@@ -41,10 +41,13 @@ std::int64_t sqlite_rows(soci::session& sql, const TableSchema& table,
                 case SQLITE_NULL: row[i].reset(); break;
                 case SQLITE_INTEGER: row[i] = std::to_string(sqlite_api::sqlite3_column_int64(raw, i)); break;
                 // fmt's default is the shortest text that parses back to the same double.
-                case SQLITE_FLOAT: row[i] = fmt::format("{}", sqlite_api::sqlite3_column_double(raw, i)); break;
+                case SQLITE_FLOAT:
+                    row[i] = fmt::format("{}", sqlite_api::sqlite3_column_double(raw, i));
+                    break;
                 case SQLITE_TEXT:
-                    row[i] = std::string(reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(raw, i)),
-                                         static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(raw, i)));
+                    row[i] =
+                        std::string(reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(raw, i)),
+                                    static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(raw, i)));
                     break;
                 default:
                     throw std::runtime_error(fmt::format("{}.{} holds a BLOB, which mamori never writes",

@@ -91,9 +91,10 @@ class SqliteInsertWriter final : public TableWriter {
         for (int i = 0; i < static_cast<int>(row.size()); ++i) {
             // Text into an INTEGER or REAL column becomes a number again (column affinity). The row outlives
             // the step, so SQLite need not copy it (nullptr is SQLITE_STATIC).
-            const int bound = row[i] ? sqlite_api::sqlite3_bind_text(statement_, i + 1, row[i]->data(),
-                                                                     static_cast<int>(row[i]->size()), nullptr)
-                                     : sqlite_api::sqlite3_bind_null(statement_, i + 1);
+            const int bound = row[i]
+                                  ? sqlite_api::sqlite3_bind_text(statement_, i + 1, row[i]->data(),
+                                                                  static_cast<int>(row[i]->size()), nullptr)
+                                  : sqlite_api::sqlite3_bind_null(statement_, i + 1);
             if (bound != SQLITE_OK) throw std::runtime_error(sqlite_api::sqlite3_errmsg(db_));
         }
         if (sqlite_api::sqlite3_step(statement_) != SQLITE_DONE)

@@ -296,7 +296,8 @@ int run(int argc, char** argv) {
         "read in one snapshot and never written, must be at this binary's schema version and have an intact "
         "audit log; the target is migrated, must hold no data and is written in one transaction that "
         "commits only when its row counts and audit chain match. Exit 1 naming what is wrong");
-    db_copy_cmd->add_option("--from", db_copy_options.from, "Source database URL: sqlite:PATH or postgresql://…")
+    db_copy_cmd
+        ->add_option("--from", db_copy_options.from, "Source database URL: sqlite:PATH or postgresql://…")
         ->required();
     db_copy_cmd->add_option("--to", db_copy_options.to, "Target database URL: postgresql://… or sqlite:PATH")
         ->required();

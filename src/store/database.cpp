@@ -93,9 +93,10 @@ Result<DatabaseUrl> parse_database_url(std::string_view url) {
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
         const auto rest = url.substr(url.find("://") + 3);
         if (rest.empty() || rest.front() == '?')
-            return fail(ErrorCode::invalid_input,
-                        "the PostgreSQL URL names no server: expected postgresql://USER:PASSWORD@HOST:PORT/DB",
-                        "database");
+            return fail(
+                ErrorCode::invalid_input,
+                "the PostgreSQL URL names no server: expected postgresql://USER:PASSWORD@HOST:PORT/DB",
+                "database");
         return DatabaseUrl{Dialect::postgresql, std::string(url)};
     }
     return fail(ErrorCode::invalid_input,
@@ -109,7 +110,7 @@ Database::Database(DatabaseUrl url, std::size_t pool_size)
 Database::~Database() = default;
 
 Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::size_t pool_size,
-                                                Access access) {
+                                                 Access access) {
     if (pool_size == 0) pool_size = 1;
     const bool read_only = access == Access::read_only;
     if (read_only && url.dialect == Dialect::sqlite && !std::filesystem::is_regular_file(url.target))
