@@ -3,9 +3,8 @@
 /// written in the same transaction as the change they record, so a change without its audit row cannot
 /// exist. `verify` walks the chain and names the first row that was changed, removed or inserted.
 ///
-///     append(sql, {.organisation_id = org, .actor = "user:12", .action = "user.disable", .target =
-///     "user:40",
-///                  .detail = {{"before", …}, {"after", …}}}, context);
+///     append(sql, {.organisation_id = org, .actor = "user:12", .action = "user.disable",
+///                  .target = "user:40", .detail = {{"before", …}, {"after", …}}}, context);
 #pragma once
 
 #include <soci/soci.h>
