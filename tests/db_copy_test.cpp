@@ -8,8 +8,11 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <atomic>
 #include <map>
+#include <thread>
 
+#include "mamori/audit/audit_log.hpp"
 #include "mamori/core/time.hpp"
 #include "mamori/store/database.hpp"
 #include "mamori/store/migrations.hpp"
@@ -213,6 +216,36 @@ TEST_F(DbCopy, ASqliteInstallationMovesToPostgresqlAndServes) {
 
 TEST_F(DbCopy, ASqliteInstallationMovesToTheSuiteDatabaseAndServes) {
     copies_and_serves(database_url(dir_.path() / "target.db"));
+}
+
+TEST_F(DbCopy, ACopyWhileTheSourceIsWrittenIsOneConsistentSnapshot) {
+    const auto db = dir_.path() / "busy.db";
+    ASSERT_EQ(mamori({"demo", "--database", sqlite_url(db)}).code, 0);
+    auto writer_db = store::Database::open({store::Dialect::sqlite, db.string()}, 1);
+    ASSERT_TRUE(writer_db) << writer_db.error().message;
+    std::atomic<bool> stop{false};
+    std::atomic<int> writes{0};
+    std::thread writer([&] {
+        while (!stop) {
+            auto ok = (*writer_db)->transaction([&](soci::session& sql) -> Result<int> {
+                audit::append(sql, {.actor = "cli", .action = "test.write", .target = "db_copy_test"},
+                              {"local", "db-copy-test"});
+                return 0;
+            });
+            if (ok) ++writes;
+        }
+    });
+    while (writes < 20) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    const auto target = database_url(dir_.path() / "target.db");
+    const auto r = copy(sqlite_url(db), target);
+    stop = true;
+    writer.join();
+    ASSERT_EQ(r.code, 0) << r.output;
+    const auto copied = row_counts(target).at("audit_log");
+    EXPECT_GE(copied, 20);
+    EXPECT_TRUE(contains(r.output, fmt::format("audit log intact: {} rows", copied))) << r.output;
+    EXPECT_LT(copied, row_counts(sqlite_url(db)).at("audit_log")) << "writes went on after the snapshot";
+    EXPECT_EQ(mamori({"audit", "verify", "--database", target}).code, 0);
 }
 
 TEST_F(DbCopy, ATargetHoldingDataIsRefusedAndLeftAsItWas) {
