@@ -137,7 +137,9 @@ void advance_sequences(soci::session& sql, const std::vector<TableSchema>& table
                         "table_schema = current_schema() AND (is_identity = 'YES' OR column_default LIKE "
                         "'nextval(%')");
     for (const auto& r : rows) columns.emplace_back(r.get<std::string>(0), r.get<std::string>(1));
-    for (const auto& [table, column] : columns) {
+    for (const auto& identity : columns) {
+        const std::string& table = identity.first;
+        const std::string& column = identity.second;
         if (std::none_of(tables.begin(), tables.end(), [&](const auto& t) { return t.name == table; }))
             continue;
         const std::string quoted_table = quoted_name(table);

@@ -17,6 +17,7 @@ Result<std::vector<TableSchema>> copy_order(std::vector<TableSchema> tables) {
                             fmt::format("table {} references table {}, which does not exist", name, parent),
                             name);
     std::vector<TableSchema> ordered;
+    ordered.reserve(waiting.size());
     std::set<std::string> placed;
     while (!waiting.empty()) {
         // The first table by name whose parents are all placed; the map keeps names sorted.
@@ -27,6 +28,7 @@ Result<std::vector<TableSchema>> copy_order(std::vector<TableSchema> tables) {
         });
         if (ready == waiting.end()) {
             std::vector<std::string> names;
+            names.reserve(waiting.size());
             for (const auto& [name, table] : waiting) names.push_back(name);
             return fail(ErrorCode::invalid_input,
                         fmt::format("the foreign keys of these tables form a cycle, so no copy order fills "
