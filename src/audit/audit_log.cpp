@@ -92,11 +92,19 @@ std::int64_t append(soci::session& sql, const Entry& entry, const Context& conte
 Result<VerifyReport> verify(store::Database& db) {
     try {
         auto lease = db.acquire();
+        return verify(*lease);
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::unavailable, fmt::format("cannot read the audit log: {}", e.what()));
+    }
+}
+
+Result<VerifyReport> verify(soci::session& sql) {
+    try {
         VerifyReport report;
         std::string expected_prev(kGenesisHash);
         std::int64_t expected_seq = 1;
         soci::rowset<soci::row> rows =
-            (lease->prepare << fmt::format("SELECT {} FROM audit_log ORDER BY seq", kColumns));
+            (sql.prepare << fmt::format("SELECT {} FROM audit_log ORDER BY seq", kColumns));
         for (const auto& r : rows) {
             const Row row = read_row(r);
             ++report.rows;

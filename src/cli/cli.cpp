@@ -304,6 +304,25 @@ int run(int argc, char** argv) {
     restore_cmd->add_flag("--migrate", restore_options.migrate,
                           "Apply pending migrations after restoring an older backup");
 
+    DbCopyOptions db_copy_options;
+    auto* db_cmd = app.add_subcommand("db", "Work with whole databases");
+    db_cmd->require_subcommand(1);
+    auto* db_copy_cmd = db_cmd->add_subcommand(
+        "copy",
+        "Copy a whole installation into a new, empty database (e.g. SQLite into PostgreSQL): the source is "
+        "read in one snapshot and never written, must be at this binary's schema version and have an intact "
+        "audit log; the target is migrated, must hold no data and is written in one transaction that "
+        "commits only when its row counts and audit chain match. Exit 1 naming what is wrong");
+    db_copy_cmd
+        ->add_option("--from", db_copy_options.from, "Source database URL: sqlite:PATH or postgresql://…")
+        ->required();
+    db_copy_cmd->add_option("--to", db_copy_options.to, "Target database URL: postgresql://… or sqlite:PATH")
+        ->required();
+    db_copy_cmd->add_option("--log-level", common.log_level, "Log level: trace, debug, info, warn, error")
+        ->envname("MAMORI_LOG_LEVEL")
+        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
+        ->capture_default_str();
+
     auto* version_cmd = app.add_subcommand("version", "Print the version and exit");
 
     try {
@@ -324,6 +343,7 @@ int run(int argc, char** argv) {
                        : import_municipalities_cmd->parsed() ? import_municipalities_cmd
                        : backup_cmd->parsed()                ? backup_cmd
                        : restore_cmd->parsed()               ? restore_cmd
+                       : db_copy_cmd->parsed()               ? db_copy_cmd
                                                              : demo_cmd;
     if (auto ok = apply_config_file(*chosen, *serve_cmd, common.config); !ok) return report(ok.error());
 
@@ -347,6 +367,8 @@ int run(int argc, char** argv) {
         code = backup_command(common, backup_options);
     } else if (chosen == restore_cmd) {
         code = restore_command(common, restore_options);
+    } else if (chosen == db_copy_cmd) {
+        code = db_copy_command(db_copy_options);
     } else {
         code = demo_command(common, demo_synthetic);
     }

@@ -52,6 +52,12 @@ struct RestoreOptions {
     bool migrate = false;
 };
 
+// DbCopyOptions: `mamori db copy --from URL --to URL`.
+struct DbCopyOptions {
+    std::string from;
+    std::string to;
+};
+
 // open_migrated_database: opens the database, applies pending migrations and logs what happened. Prints a
 // plain error and returns nullptr on failure.
 std::unique_ptr<store::Database> open_migrated_database(const CommonSettings& common, std::size_t pool_size);
@@ -79,6 +85,9 @@ int backup_command(const CommonSettings& common, const BackupOptions& options);
 
 // restore_command: `mamori restore`; 0 when the backup was verified and restored, 1 when it was refused.
 int restore_command(const CommonSettings& common, const RestoreOptions& options);
+
+// db_copy_command: `mamori db copy`; 0 when everything was copied and verified, 1 when nothing was.
+int db_copy_command(const DbCopyOptions& options);
 
 // serve: runs the server until SIGINT/SIGTERM; returns the exit code.
 int serve(const CommonSettings& common, const ServeSettings& settings);

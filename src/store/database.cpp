@@ -30,11 +30,13 @@ void configure_sqlite(soci::session& sql) {
 
 // configure_postgresql: timestamps are text we write ourselves, but now() and logs should agree on UTC; a
 // statement that runs longer than the timeout is cancelled rather than holding a pooled connection for ever.
-// A URL that sets statement_timeout itself (…?options=-c%20statement_timeout%3D5s) keeps its own value.
-void configure_postgresql(soci::session& sql, const std::string& target) {
+// A URL that sets statement_timeout itself (…?options=-c%20statement_timeout%3D5s) keeps its own value. A
+// read-only database refuses writes in every transaction.
+void configure_postgresql(soci::session& sql, const std::string& target, Access access) {
     sql << "SET TIME ZONE 'UTC'";
     if (target.find("statement_timeout") == std::string::npos)
         sql << fmt::format("SET statement_timeout = {}", kStatementTimeoutMs);
+    if (access == Access::read_only) sql << "SET default_transaction_read_only = on";
 }
 
 // libpq_keywords: a libpq URI as "key='value' …", the form SOCI passes through unchanged (SOCI 4.0 splits
@@ -110,9 +112,10 @@ Result<DatabaseUrl> parse_database_url(std::string_view url) {
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
         const auto rest = url.substr(url.find("://") + 3);
         if (rest.empty() || rest.front() == '?')
-            return fail(ErrorCode::invalid_input,
-                        "the PostgreSQL URL names no server: expected postgresql://USER:PASSWORD@HOST:PORT/DB",
-                        "database");
+            return fail(
+                ErrorCode::invalid_input,
+                "the PostgreSQL URL names no server: expected postgresql://USER:PASSWORD@HOST:PORT/DB",
+                "database");
         return DatabaseUrl{Dialect::postgresql, std::string(url)};
     }
     return fail(ErrorCode::invalid_input,
@@ -120,27 +123,36 @@ Result<DatabaseUrl> parse_database_url(std::string_view url) {
                 "database");
 }
 
-Database::Database(DatabaseUrl url, std::size_t pool_size)
-    : url_(std::move(url)), pool_size_(pool_size), pool_(pool_size) {}
+Database::Database(DatabaseUrl url, std::size_t pool_size, Access access)
+    : url_(std::move(url)), access_(access), pool_size_(pool_size), pool_(pool_size) {}
 
 Database::~Database() = default;
 
-Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::size_t pool_size) {
+Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::size_t pool_size,
+                                                 Access access) {
     if (pool_size == 0) pool_size = 1;
-    std::unique_ptr<Database> db(new Database(url, pool_size));
+    const bool read_only = access == Access::read_only;
+    if (read_only && url.dialect == Dialect::sqlite && !std::filesystem::is_regular_file(url.target))
+        return fail(ErrorCode::not_found, fmt::format("cannot open database {}: no such file", url.target),
+                    "database");
+    std::unique_ptr<Database> db(new Database(url, pool_size, access));
     try {
-        if (url.dialect == Dialect::sqlite) {
+        if (url.dialect == Dialect::sqlite && !read_only) {
             const auto parent = std::filesystem::path(url.target).parent_path();
             if (!parent.empty()) std::filesystem::create_directories(parent);
         }
         for (std::size_t i = 0; i < pool_size; ++i) {
             soci::session& sql = db->pool_.at(i);
-            if (url.dialect == Dialect::sqlite) {
+            if (url.dialect == Dialect::sqlite && read_only) {
+                sql.open(soci::sqlite3,
+                         fmt::format("db=\"{}\" timeout=5 shared_cache=false readonly=true", url.target));
+                sql << fmt::format("PRAGMA busy_timeout={}", kBusyTimeoutMs);
+            } else if (url.dialect == Dialect::sqlite) {
                 sql.open(soci::sqlite3, fmt::format("db=\"{}\" timeout=5 shared_cache=false", url.target));
                 configure_sqlite(sql);
             } else {
                 sql.open(soci::postgresql, libpq_keywords(url.target));
-                configure_postgresql(sql, url.target);
+                configure_postgresql(sql, url.target, access);
             }
         }
     } catch (const std::exception& e) {
@@ -167,7 +179,7 @@ Database::Lease Database::acquire() {
 void Database::reconnect(soci::session& sql) const {
     log_event(spdlog::level::warn, "database connection lost; reconnecting", {{"database", redacted(url_)}});
     sql.reconnect();
-    configure_postgresql(sql, url_.target);
+    configure_postgresql(sql, url_.target, access_);
 }
 
 Status Database::ping() {
@@ -217,6 +229,10 @@ void Database::begin(soci::session& sql) const {
         reconnect(sql);
         sql << "BEGIN";
     }
+}
+
+void Database::begin_snapshot(soci::session& sql) const {
+    sql << (url_.dialect == Dialect::sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }
 
 void Database::commit(soci::session& sql) const {

@@ -3,17 +3,17 @@
 /// written in the same transaction as the change they record, so a change without its audit row cannot
 /// exist. `verify` walks the chain and names the first row that was changed, removed or inserted.
 ///
-///     append(sql, {.organisation_id = org, .actor = "user:12", .action = "user.disable", .target = "user:40",
-///                  .detail = {{"before", …}, {"after", …}}}, context);
+///     append(sql, {.organisation_id = org, .actor = "user:12", .action = "user.disable",
+///                  .target = "user:40", .detail = {{"before", …}, {"after", …}}}, context);
 #pragma once
 
+#include <soci/soci.h>
+
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-#include <soci/soci.h>
 
 #include "mamori/core/error.hpp"
 #include "mamori/store/database.hpp"
@@ -49,7 +49,8 @@ struct Row {
 };
 
 // kGenesisHash: the prev_hash of the first row.
-inline constexpr std::string_view kGenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+inline constexpr std::string_view kGenesisHash =
+    "0000000000000000000000000000000000000000000000000000000000000000";
 
 // row_hash: SHA-256 over the previous hash and a canonical rendering of every stored field of the row.
 std::string row_hash(const Row& row);
@@ -67,6 +68,9 @@ struct VerifyReport {
 
 // verify: checks every row in order.
 Result<VerifyReport> verify(store::Database& db);
+
+// verify: the same on `sql`, e.g. inside a snapshot or a transaction that has not committed yet.
+Result<VerifyReport> verify(soci::session& sql);
 
 // list: rows of one organisation, newest first, before `before_seq` (exclusive) when given; at most `limit`.
 Result<std::vector<Row>> list(store::Database& db, std::int64_t organisation_id,

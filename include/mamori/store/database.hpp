@@ -38,6 +38,10 @@ Result<DatabaseUrl> parse_database_url(std::string_view url);
 // redacted: the URL for messages and logs, with any password replaced by "***".
 std::string redacted(const DatabaseUrl& url);
 
+// Access: read_only opens an existing database without ever writing to it (SQLite: no file is created and
+// the journal mode is left as it is; PostgreSQL: every transaction is READ ONLY), for copying from it.
+enum class Access { read_write, read_only };
+
 // Database: thread-safe; each call leases one pooled session.
 class Database {
   public:
@@ -59,7 +63,8 @@ class Database {
     };
 
     // open: connects `pool_size` sessions and applies the per-connection settings.
-    static Result<std::unique_ptr<Database>> open(const DatabaseUrl& url, std::size_t pool_size);
+    static Result<std::unique_ptr<Database>> open(const DatabaseUrl& url, std::size_t pool_size,
+                                                  Access access = Access::read_write);
     ~Database();
 
     Dialect dialect() const { return url_.dialect; }
@@ -100,14 +105,33 @@ class Database {
         }
     }
 
+    // snapshot: runs `work(session)` inside one read transaction that sees a single consistent state of the
+    // database while others write (SQLite WAL: a deferred BEGIN; PostgreSQL: REPEATABLE READ READ ONLY),
+    // then rolls it back: a snapshot writes nothing. Returns what `work` returns; exceptions propagate.
+    template <typename Work>
+    auto snapshot(Work&& work) -> std::invoke_result_t<Work, soci::session&> {
+        auto lease = acquire();
+        begin_snapshot(*lease);
+        try {
+            auto result = work(*lease);
+            rollback(*lease);
+            return result;
+        } catch (...) {
+            rollback(*lease);
+            throw;
+        }
+    }
+
   private:
-    Database(DatabaseUrl url, std::size_t pool_size);
+    Database(DatabaseUrl url, std::size_t pool_size, Access access);
     void begin(soci::session& sql) const;
     void reconnect(soci::session& sql) const;
+    void begin_snapshot(soci::session& sql) const;
     void commit(soci::session& sql) const;
     void rollback(soci::session& sql) const;
 
     DatabaseUrl url_;
+    Access access_;
     std::size_t pool_size_;
     soci::connection_pool pool_;
 };
