@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test: unit and API tests (release, then debug with ASan+UBSan, then release
 # again on PostgreSQL in a private cluster that with_postgres_cluster starts and removes) and the browser
-# tests in Chromium. Exits non-zero on any failure and ends with a "N passed, N failed" line.
+# tests in Chromium (on SQLite, then on PostgreSQL). Exits non-zero on any failure and ends with a "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 set -e
@@ -33,6 +33,11 @@ mkdir -p build/screenshots
 (cd web && MAMORI_BIN="$PWD/../build/release/mamori" MAMORI_SCREENSHOT_DIR="$PWD/../build/screenshots" \
   npm run --silent test:e2e)
 count "browser tests (Chromium)" $?
+
+mkdir -p build/screenshots-postgresql
+(cd web && MAMORI_BIN="$PWD/../build/release/mamori" MAMORI_SCREENSHOT_DIR="$PWD/../build/screenshots-postgresql" \
+  ../build/release/tests/with_postgres_cluster npm run --silent test:e2e)
+count "browser tests (Chromium, PostgreSQL)" $?
 
 echo "suites: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

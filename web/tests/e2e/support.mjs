@@ -1,10 +1,11 @@
 // Shared by the browser tests: starts `mamori serve` (binary from MAMORI_BIN) on a free port with a
-// throw-away SQLite database, drives Debian's Chromium against it through playwright-core (browsers are
+// throw-away database (SQLite; with MAMORI_TEST_DATABASE=postgres a fresh database in the cluster named by
+// MAMORI_TEST_POSTGRES_URL, as `with_postgres_cluster` sets up for the C++ tests), drives Debian's Chromium against it through playwright-core (browsers are
 // never downloaded), records console errors (which is where CSP violations show up) and stops
 // everything at the end.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,9 +29,34 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
+// psql: runs one statement on the PostgreSQL cluster of the test run (never inside a transaction: CREATE and
+// DROP DATABASE refuse that).
+function psql(statement) {
+  const run = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', statement, process.env.MAMORI_TEST_POSTGRES_URL], {
+    encoding: 'utf8',
+  });
+  assert.equal(run.status, 0, `psql ${statement}: ${run.stderr}`);
+}
+
+// createDatabase: the URL of a database for one test: a SQLite file in `databaseDir`, or a fresh PostgreSQL
+// database that `dropDatabase` removes.
+function createDatabase(databaseDir) {
+  if (process.env.MAMORI_TEST_DATABASE !== 'postgres') return { url: `sqlite:${databaseDir}/mamori.db` };
+  assert.ok(process.env.MAMORI_TEST_POSTGRES_URL, 'MAMORI_TEST_DATABASE=postgres needs MAMORI_TEST_POSTGRES_URL (run under with_postgres_cluster)');
+  const name = `e2e_${randomBytes(6).toString('hex')}`;
+  psql(`CREATE DATABASE ${name}`);
+  const url = new URL(process.env.MAMORI_TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return { url: url.href, name };
+}
+
+function dropDatabase(database) {
+  if (database.name) psql(`DROP DATABASE ${database.name} WITH (FORCE)`);
+}
+
 // Starts the server and resolves with its base URL once it prints the line announcing it.
-export function startServer(bin, databaseDir) {
-  const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--database', `sqlite:${databaseDir}/mamori.db`, '--demo'], {
+export function startServer(bin, databaseUrl) {
+  const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--database', databaseUrl, '--demo'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -87,12 +113,14 @@ export async function startSession({ expectedError = () => false } = {}) {
   assert.ok(bin, 'MAMORI_BIN is not set: point it at the mamori binary, e.g. MAMORI_BIN=build/release/mamori');
   mkdirSync(screenshotDir, { recursive: true });
   const workDir = mkdtempSync(join(tmpdir(), 'mamori-e2e-'));
+  const database = createDatabase(workDir);
 
   let server;
   const contexts = [];
   const close = async () => {
     for (const context of contexts.reverse()) await context.close();
     if (server) await stopServer(server.child);
+    dropDatabase(database);
     rmSync(workDir, { recursive: true, force: true });
   };
 
@@ -119,7 +147,7 @@ export async function startSession({ expectedError = () => false } = {}) {
   };
 
   try {
-    server = startServer(bin, workDir);
+    server = startServer(bin, database.url);
     const baseUrl = await server.url;
     const { page, problems, open } = await launch(baseUrl);
     return {
