@@ -53,14 +53,16 @@ class AssessmentApi : public ::testing::Test {
 
     // fill: every line answered, with every kind of answer and awkward notes.
     void fill() {
-        ASSERT_EQ(admin_.patch(path_, {{"version", assessment_["version"]}, {"has_vendor_contract", false}}).status,
-                  200);
+        ASSERT_EQ(
+            admin_.patch(path_, {{"version", assessment_["version"]}, {"has_vendor_contract", false}}).status,
+            200);
         int n = 0;
         for (const auto& item : assessment_["items"]) {
             if (item["applicability"]["requires_vendor_contract"]) continue;  // 記入不要 without a contract
             for (const auto& row : item["rows"]) {
                 json body = {{"value", "yes"}, {"confirmed_on", today()}};
-                if (n % 4 == 1) body = {{"value", "no"}, {"confirmed_on", today()}, {"target_date", end_of_year()}};
+                if (n % 4 == 1)
+                    body = {{"value", "no"}, {"confirmed_on", today()}, {"target_date", end_of_year()}};
                 if (n % 3 == 0) body["note"] = "=SUM(A1),\"引用\"\n改行あり、カンマ,あり";
                 auto r = answer(item["canonical_id"], row["key"], body);
                 ASSERT_EQ(r.status, 200) << item["canonical_id"] << ": " << r.body;
@@ -91,10 +93,12 @@ TEST_F(AssessmentApi, JsonAndXlsxExportsImportBackWithNoDifference) {
     const auto json_file = admin_.get(path_ + "/export?format=json");
 
     // Change two answers, then import the JSON export: back to the original.
-    ASSERT_EQ(answer("GOV-01", "main", {{"value", "no"}, {"confirmed_on", today()}, {"target_date", end_of_year()},
-                                        {"note", "changed"}})
-                  .status,
-              200);
+    ASSERT_EQ(
+        answer(
+            "GOV-01", "main",
+            {{"value", "no"}, {"confirmed_on", today()}, {"target_date", end_of_year()}, {"note", "changed"}})
+            .status,
+        200);
     ASSERT_EQ(answer("AST-01", "general", json{{"value", nullptr}}).status, 200);
     EXPECT_NE(rows_of(admin_.get(path_ + "/export?format=json")), original);
     auto imported = admin_.send("POST", path_ + "/import", json_file.body, "application/json");
@@ -103,7 +107,9 @@ TEST_F(AssessmentApi, JsonAndXlsxExportsImportBackWithNoDifference) {
     EXPECT_EQ(rows_of(admin_.get(path_ + "/export?format=json")), original);
 
     // The same through the .xlsx export.
-    ASSERT_EQ(answer("IR-01", "main", {{"value", "yes"}, {"confirmed_on", today()}, {"note", "edited"}}).status, 200);
+    ASSERT_EQ(
+        answer("IR-01", "main", {{"value", "yes"}, {"confirmed_on", today()}, {"note", "edited"}}).status,
+        200);
     auto from_xlsx = admin_.send("POST", path_ + "/import", xlsx.body, kXlsx);
     ASSERT_EQ(from_xlsx.status, 200) << from_xlsx.body;
     EXPECT_EQ(from_xlsx.json()["imported_rows"], 1);
@@ -118,7 +124,8 @@ TEST_F(AssessmentApi, FilesOfAnotherEditionOrFormAreRefusedAndChangeNothing) {
     other["edition"] = "r6";
     auto refused = admin_.send("POST", path_ + "/import", other.dump(), "application/json");
     EXPECT_EQ(refused.status, 400);
-    EXPECT_NE(refused.json()["detail"].get<std::string>().find("edition r6"), std::string::npos) << refused.body;
+    EXPECT_NE(refused.json()["detail"].get<std::string>().find("edition r6"), std::string::npos)
+        << refused.body;
     other["edition"] = assessment_["edition"]["id"];
     other["form"] = "pharmacy";
     refused = admin_.send("POST", path_ + "/import", other.dump(), "application/json");
@@ -134,8 +141,8 @@ TEST_F(AssessmentApi, AStaleSaveIsAConflictThatCarriesTheCurrentAnswer) {
     auto first = admin_.put(line, {{"version", 0}, {"value", "yes"}, {"confirmed_on", today()}});
     ASSERT_EQ(first.status, 200) << first.body;
     EXPECT_EQ(first.json()["answer"]["version"], 1);
-    auto stale = admin_.put(line, {{"version", 0}, {"value", "no"}, {"confirmed_on", today()},
-                                   {"target_date", end_of_year()}});
+    auto stale = admin_.put(
+        line, {{"version", 0}, {"value", "no"}, {"confirmed_on", today()}, {"target_date", end_of_year()}});
     ASSERT_EQ(stale.status, 409) << stale.body;
     EXPECT_EQ(stale.json()["current"]["value"], "yes");
     EXPECT_EQ(stale.json()["current"]["version"], 1);
@@ -149,8 +156,9 @@ TEST_F(AssessmentApi, AStaleSaveIsAConflictThatCarriesTheCurrentAnswer) {
 
 TEST_F(AssessmentApi, EvidenceIsUploadedSniffedAndDownloadedAsAnAttachment) {
     const std::string pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
-    auto up = admin_.send("POST", path_ + "/answers/GOV-01/main/evidence?file_name=%E4%BB%BB%E5%91%BD%E6%9B%B8.png",
-                          pdf, "image/png");
+    auto up =
+        admin_.send("POST", path_ + "/answers/GOV-01/main/evidence?file_name=%E4%BB%BB%E5%91%BD%E6%9B%B8.png",
+                    pdf, "image/png");
     ASSERT_EQ(up.status, 201) << up.body;
     EXPECT_EQ(up.json()["media_type"], "application/pdf");  // the content decides, not the name or header
     EXPECT_EQ(up.json()["file_name"], "任命書.png");
@@ -159,10 +167,12 @@ TEST_F(AssessmentApi, EvidenceIsUploadedSniffedAndDownloadedAsAnAttachment) {
     ASSERT_EQ(down.status, 200);
     EXPECT_EQ(down.body, pdf);
     EXPECT_EQ(down.header("Content-Type").value_or(""), "application/pdf");
-    EXPECT_NE(down.header("Content-Disposition").value_or("").find("filename*=UTF-8''%E4%BB%BB"), std::string::npos);
+    EXPECT_NE(down.header("Content-Disposition").value_or("").find("filename*=UTF-8''%E4%BB%BB"),
+              std::string::npos);
 
-    EXPECT_EQ(admin_.send("POST", path_ + "/answers/GOV-01/main/evidence?file_name=a.exe",
-                          std::string("MZ\x90\x00\x03\x00", 6), "application/octet-stream")
+    EXPECT_EQ(admin_
+                  .send("POST", path_ + "/answers/GOV-01/main/evidence?file_name=a.exe",
+                        std::string("MZ\x90\x00\x03\x00", 6), "application/octet-stream")
                   .status,
               400);
     // Over the server's 1 MiB default but within the 10 MiB evidence limit: accepted.
@@ -173,13 +183,14 @@ TEST_F(AssessmentApi, EvidenceIsUploadedSniffedAndDownloadedAsAnAttachment) {
                                  std::string(10 * 1024 * 1024 + 1, 'a'), "text/plain");
     EXPECT_EQ(too_large.status, 413);
     // Other routes keep the server's limit.
-    EXPECT_EQ(admin_.send("PUT", path_ + "/answers/GOV-01/main", std::string(2 * 1024 * 1024, ' '),
-                          "application/json")
+    EXPECT_EQ(admin_
+                  .send("PUT", path_ + "/answers/GOV-01/main", std::string(2 * 1024 * 1024, ' '),
+                        "application/json")
                   .status,
               413);
 
-    auto link = admin_.post(path_ + "/answers/GOV-01/main/links", {{"url", "https://intranet.example/任命書"},
-                                                                     {"title", "任命書"}});
+    auto link = admin_.post(path_ + "/answers/GOV-01/main/links",
+                            {{"url", "https://intranet.example/任命書"}, {"title", "任命書"}});
     ASSERT_EQ(link.status, 201) << link.body;
     const json state = admin_.get(path_).json();
     EXPECT_EQ(state["items"][0]["rows"][0]["answer"]["evidence"].size(), 3u);

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <regex>
 #include <map>
+#include <regex>
 #include <set>
 
 #include "mamori/api/routes.hpp"
@@ -18,9 +18,9 @@
 #include "mamori/services/catalog_service.hpp"
 #include "mamori/store/migrations.hpp"
 #include "support/server_process.hpp"
+#include "support/session_client.hpp"
 #include "support/test_database.hpp"
 #include "support/test_database_access.hpp"
-#include "support/session_client.hpp"
 
 namespace mamori::testing {
 namespace {
@@ -101,8 +101,8 @@ class AuthorizationMatrix : public ::testing::Test {
         seed_assessments(sql);
     }
 
-    // seed_assessments: a draft checklist with two pieces of evidence (one to read, one to remove) for さくら,
-    // and the same for なにわ (which nobody in the matrix may see).
+    // seed_assessments: a draft checklist with two pieces of evidence (one to read, one to remove) for
+    // さくら, and the same for なにわ (which nobody in the matrix may see).
     void seed_assessments(soci::session& sql) {
         for (const std::string name : {"さくら内科クリニック", "なにわ診療所"}) {
             const long long org = orgs_.at(name);
@@ -113,13 +113,15 @@ class AuthorizationMatrix : public ::testing::Test {
                 soci::use(org), soci::into(id);
             assessments_[name] = id;
             const std::string sha = std::string(62, '0') + (name == "なにわ診療所" ? "01" : "02");
-            sql << "INSERT INTO evidence_blobs (sha256, media_type, size, content_base64, created_at) VALUES (:s, "
+            sql << "INSERT INTO evidence_blobs (sha256, media_type, size, content_base64, created_at) VALUES "
+                   "(:s, "
                    "'text/plain; charset=utf-8', 2, 'aGk=', '2026-05-01T00:00:00.000Z')",
                 soci::use(sha);
             for (const std::string purpose : {"", "/to-remove"}) {
                 long long evidence = 0;
                 sql << "INSERT INTO evidence (assessment_id, canonical_id, row_key, kind, sha256, file_name, "
-                       "added_at) VALUES (:a, 'GOV-01', 'main', 'file', :s, 'hi.txt', '2026-05-01T00:00:00.000Z') "
+                       "added_at) VALUES (:a, 'GOV-01', 'main', 'file', :s, 'hi.txt', "
+                       "'2026-05-01T00:00:00.000Z') "
                        "RETURNING id",
                     soci::use(id), soci::use(sha), soci::into(evidence);
                 evidence_[name + purpose] = evidence;
@@ -172,7 +174,8 @@ std::set<std::string> documented_routes() {
     const std::regex path_line(R"(^  (/\S*):\s*$)"), method_line(R"(^    (get|post|put|patch|delete):)");
     std::smatch m;
     while (std::getline(in, line)) {
-        if (std::regex_match(line, m, path_line)) path = m[1];
+        if (std::regex_match(line, m, path_line))
+            path = m[1];
         else if (std::regex_search(line, m, method_line) && !path.empty()) {
             std::string method = m[1];
             std::transform(method.begin(), method.end(), method.begin(), ::toupper);
@@ -281,12 +284,14 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
          {"ministry-admin"}},
     };
     // Self-assessments: the institution reads and answers its own; its prefecture and health centre read it.
-    const std::set<std::string> sakura_readers = {"clinic-admin",  "clinic-secmgr", "clinic-editor", "clinic-viewer",
-                                                  "pref-admin",    "pref-inspector", "hc-inspector"};
+    const std::set<std::string> sakura_readers = {"clinic-admin",  "clinic-secmgr", "clinic-editor",
+                                                  "clinic-viewer", "pref-admin",    "pref-inspector",
+                                                  "hc-inspector"};
     const std::set<std::string> sakura_editors = {"clinic-admin", "clinic-secmgr", "clinic-editor"};
     const std::set<std::string> sakura_submitters = {"clinic-admin", "clinic-secmgr"};
     const auto sakura = [this](std::string suffix) {
-        return [this, suffix] { return "/api/v1/assessments/" + assessment("さくら内科クリニック") + suffix; };
+        return
+            [this, suffix] { return "/api/v1/assessments/" + assessment("さくら内科クリニック") + suffix; };
     };
     const auto naniwa = [this](std::string suffix) {
         return [this, suffix] { return "/api/v1/assessments/" + assessment("なにわ診療所") + suffix; };
@@ -297,46 +302,66 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
         {"GET", "/api/v1/organisations/{id}/assessments",
          [this] { return "/api/v1/organisations/" + org("さくら内科クリニック") + "/assessments"; }, nullptr,
          sakura_readers},
-        {"GET", "/api/v1/organisations/{id}/assessments",
-         [this] { return "/api/v1/organisations/" + org("なにわ診療所") + "/assessments"; }, nullptr, {}},
+        {"GET",
+         "/api/v1/organisations/{id}/assessments",
+         [this] { return "/api/v1/organisations/" + org("なにわ診療所") + "/assessments"; },
+         nullptr,
+         {}},
         // さくら already has FY2026: creating it again is a 409 for the editors, refused for everyone else.
         {"POST", "/api/v1/organisations/{id}/assessments",
          [this] { return "/api/v1/organisations/" + org("さくら内科クリニック") + "/assessments"; },
          json{{"fiscal_year", 2026}}, sakura_editors},
-        {"POST", "/api/v1/organisations/{id}/assessments",
+        {"POST",
+         "/api/v1/organisations/{id}/assessments",
          [this] { return "/api/v1/organisations/" + org("なにわ診療所") + "/assessments"; },
-         json{{"fiscal_year", 2026}}, {}},
+         json{{"fiscal_year", 2026}},
+         {}},
         {"GET", "/api/v1/assessments/{id}", sakura(""), nullptr, sakura_readers},
         {"GET", "/api/v1/assessments/{id}", naniwa(""), nullptr, {}},
-        {"PATCH", "/api/v1/assessments/{id}", sakura(""), json{{"version", 999}, {"has_vendor_contract", true}},
-         sakura_editors},
+        {"PATCH", "/api/v1/assessments/{id}", sakura(""),
+         json{{"version", 999}, {"has_vendor_contract", true}}, sakura_editors},
         {"PUT", "/api/v1/assessments/{id}/answers/{item}/{row}", sakura(line), answer, sakura_editors},
         {"PUT", "/api/v1/assessments/{id}/answers/{item}/{row}", naniwa(line), answer, {}},
         {"GET", "/api/v1/assessments/{id}/answers/{item}/{row}/history", sakura(line + "/history"), nullptr,
          sakura_readers},
-        {"GET", "/api/v1/assessments/{id}/answers/{item}/{row}/history", naniwa(line + "/history"), nullptr, {}},
+        {"GET",
+         "/api/v1/assessments/{id}/answers/{item}/{row}/history",
+         naniwa(line + "/history"),
+         nullptr,
+         {}},
         {"POST", "/api/v1/assessments/{id}/answers/{item}/{row}/links", sakura(line + "/links"),
          json{{"url", "https://example.jp/policy"}}, sakura_editors},
-        {"POST", "/api/v1/assessments/{id}/answers/{item}/{row}/links", naniwa(line + "/links"),
-         json{{"url", "https://example.jp/policy"}}, {}},
+        {"POST",
+         "/api/v1/assessments/{id}/answers/{item}/{row}/links",
+         naniwa(line + "/links"),
+         json{{"url", "https://example.jp/policy"}},
+         {}},
         {"POST", "/api/v1/assessments/{id}/answers/{item}/{row}/evidence",
          sakura(line + "/evidence?file_name=a.txt"), json("hello"), sakura_editors},
         {"GET", "/api/v1/evidence/{id}/content",
          [this] { return "/api/v1/evidence/" + evidence("さくら内科クリニック") + "/content"; }, nullptr,
          sakura_readers},
-        {"GET", "/api/v1/evidence/{id}/content",
-         [this] { return "/api/v1/evidence/" + evidence("なにわ診療所") + "/content"; }, nullptr, {}},
-        {"DELETE", "/api/v1/evidence/{id}",
-         [this] { return "/api/v1/evidence/" + evidence("なにわ診療所"); }, nullptr, {}},
+        {"GET",
+         "/api/v1/evidence/{id}/content",
+         [this] { return "/api/v1/evidence/" + evidence("なにわ診療所") + "/content"; },
+         nullptr,
+         {}},
+        {"DELETE",
+         "/api/v1/evidence/{id}",
+         [this] { return "/api/v1/evidence/" + evidence("なにわ診療所"); },
+         nullptr,
+         {}},
         {"GET", "/api/v1/assessments/{id}/export", sakura("/export?format=csv"), nullptr, sakura_readers},
         {"GET", "/api/v1/assessments/{id}/export", naniwa("/export?format=csv"), nullptr, {}},
         {"POST", "/api/v1/assessments/{id}/import", sakura("/import"), json::object(), sakura_editors},
         {"POST", "/api/v1/assessments/{id}/import", naniwa("/import"), json::object(), {}},
         // Incomplete: 422 for those who may submit.
-        {"POST", "/api/v1/assessments/{id}/submit", sakura("/submit"), json{{"version", 1}}, sakura_submitters},
+        {"POST", "/api/v1/assessments/{id}/submit", sakura("/submit"), json{{"version", 1}},
+         sakura_submitters},
         {"POST", "/api/v1/assessments/{id}/submit", naniwa("/submit"), json{{"version", 1}}, {}},
         // Not submitted: 409 for those who may reopen.
-        {"POST", "/api/v1/assessments/{id}/reopen", sakura("/reopen"), json{{"reason", "x"}}, sakura_submitters},
+        {"POST", "/api/v1/assessments/{id}/reopen", sakura("/reopen"), json{{"reason", "x"}},
+         sakura_submitters},
         {"POST", "/api/v1/assessments/{id}/reopen", naniwa("/reopen"), json{{"reason", "x"}}, {}},
         // Removing is idempotent: the first editor removes it, the others find it removed (204 too).
         {"DELETE", "/api/v1/evidence/{id}",
@@ -345,16 +370,19 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
     };
     rows.insert(rows.end(), assessment_rows.begin(), assessment_rows.end());
     // Owner only: the token belongs to clinic-admin (created below).
-    rows.push_back({"DELETE", "/api/v1/me/tokens/{id}", [this] { return "/api/v1/me/tokens/" + clinic_admin_token_; },
-                    nullptr, {"clinic-admin"}});
+    rows.push_back({"DELETE",
+                    "/api/v1/me/tokens/{id}",
+                    [this] { return "/api/v1/me/tokens/" + clinic_admin_token_; },
+                    nullptr,
+                    {"clinic-admin"}});
     // Last: it ends the session.
     rows.push_back({"DELETE", "/api/v1/session", fixed("/api/v1/session"), nullptr, signed_in});
 
     // Every registered route has at least one row.
     {
         TempDir scratch;
-        auto database =
-            std::move(*store::Database::open(*store::parse_database_url(database_url(scratch.path() / "r.db")), 1));
+        auto database = std::move(
+            *store::Database::open(*store::parse_database_url(database_url(scratch.path() / "r.db")), 1));
         ASSERT_TRUE(store::migrate(*database, *store::embedded_migrations(database->dialect())));
         services::IdentityService identity(*database);
         auto catalog = services::CatalogService::load(embedded::catalog_files(), database.get());

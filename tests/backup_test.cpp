@@ -128,8 +128,8 @@ class Backup : public ::testing::Test {
 // sqlite_server: a server on the SQLite file `db` whichever backend the rest of the suite runs on (backups
 // are of SQLite files).
 ServerLaunch sqlite_server(const std::filesystem::path& db, std::vector<std::string> extra = {}) {
-    ServerLaunch launch{{"serve", "--listen", "127.0.0.1:0", "--database", "sqlite:" + db.string()}, {},
-                        db.parent_path()};
+    ServerLaunch launch{
+        {"serve", "--listen", "127.0.0.1:0", "--database", "sqlite:" + db.string()}, {}, db.parent_path()};
     launch.args.insert(launch.args.end(), extra.begin(), extra.end());
     return launch;
 }

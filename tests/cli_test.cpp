@@ -362,7 +362,8 @@ TEST_F(CliConfig, UnknownKeyIsAnErrorNamingTheFileAndLine) {
 TEST_F(CliConfig, OtherCommandsReadTheServersConfigFileAndIgnoreItsServeSettings) {
     const auto migrated = mamori({"migrate", "--config", config_.string()});
     EXPECT_EQ(migrated.code, 0) << migrated.output;
-    EXPECT_FALSE(schema_versions(dir_.path() / "config.db").empty()) << "the database setting came from the file";
+    EXPECT_FALSE(schema_versions(dir_.path() / "config.db").empty())
+        << "the database setting came from the file";
     const auto verified = mamori({"audit", "verify", "--config", config_.string()});
     EXPECT_EQ(verified.code, 0) << verified.output;
 

@@ -17,8 +17,8 @@
 namespace mamori::testing {
 namespace {
 
-// Enough rows that loading them takes seconds (one transaction): PostgreSQL over a socket writes ~7,000 rows/s
-// here, SQLite in-process ~50 times as many.
+// Enough rows that loading them takes seconds (one transaction): PostgreSQL over a socket writes ~7,000
+// rows/s here, SQLite in-process ~50 times as many.
 int synthetic_rows() {
     return testing_postgres() ? 20'000 : 150'000;
 }
@@ -75,8 +75,8 @@ TEST(Crash, KillDuringWritesLeavesDatabaseConsistent) {
         if (pid == 0) {
             freopen("/dev/null", "w", stdout);
             freopen("/dev/null", "w", stderr);
-            execl(bin.c_str(), bin.c_str(), "serve", "--listen", "127.0.0.1:0", "--database",
-                  url.c_str(), "--demo", "--demo-institutions", rows.c_str(), static_cast<char*>(nullptr));
+            execl(bin.c_str(), bin.c_str(), "serve", "--listen", "127.0.0.1:0", "--database", url.c_str(),
+                  "--demo", "--demo-institutions", rows.c_str(), static_cast<char*>(nullptr));
             _exit(127);
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));

@@ -21,7 +21,6 @@ using identity::Caller;
 constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 constexpr std::size_t kMaxImportBytes = std::size_t{5} * 1024 * 1024;
 
-
 std::string file_name(const documents::AssessmentDocument& doc, std::string_view extension) {
     return fmt::format("チェックリスト_{}_{}.{}", doc.fiscal_year_ja, doc.institution_name, extension);
 }
@@ -38,7 +37,8 @@ Result<Response> export_response(const documents::AssessmentDocument& doc, std::
         return Response::download(std::move(*xlsx), std::string(kXlsxType), file_name(doc, "xlsx"));
     }
     if (format == "csv")
-        return Response::download(documents::render_csv(doc), "text/csv; charset=utf-8", file_name(doc, "csv"));
+        return Response::download(documents::render_csv(doc), "text/csv; charset=utf-8",
+                                  file_name(doc, "csv"));
     if (format == "json")
         return Response::download(documents::write_json(doc), "application/json; charset=utf-8",
                                   file_name(doc, "json"));
@@ -55,34 +55,35 @@ Result<documents::AssessmentDocument> read_upload(const Request& request) {
 }  // namespace
 
 void register_assessment_document_routes(ApiRoutes& routes, services::AssessmentService& assessments) {
-    routes.authenticated(
-        Method::get, "/api/v1/assessments/{id}/export",
-        [&assessments](Request& request, const Caller& caller) {
-            auto id = id_param(request, "id");
-            if (!id) return problem(id.error(), request);
-            auto doc = assessments.document(caller, *id);
-            if (!doc) return problem(doc.error(), request);
-            auto response = export_response(*doc, request.query_param("format").value_or(""));
-            if (!response) return problem(response.error(), request);
-            return std::move(*response);
-        },
-        {.blocking = true});
-    routes.authenticated(
-        Method::post, "/api/v1/assessments/{id}/import",
-        [&assessments](Request& request, const Caller& caller) {
-            auto id = id_param(request, "id");
-            if (!id) return problem(id.error(), request);
-            if (auto editable = assessments.check_editable(caller, *id); !editable)
-                return problem(editable.error(), request);
-            auto doc = read_upload(request);
-            if (!doc) return problem(doc.error(), request);
-            auto changed = assessments.import_document(caller, *id, *doc, audit_context(request));
-            if (!changed) return problem(changed.error(), request);
-            auto state = assessments.get(caller, *id);
-            if (!state) return problem(state.error(), request);
-            return Response::json(200, {{"imported_rows", *changed}, {"assessment", assessment_json(*state)}});
-        },
-        {.blocking = true, .max_body_bytes = kMaxImportBytes});
+    routes.authenticated(Method::get, "/api/v1/assessments/{id}/export",
+                         [&assessments](Request& request, const Caller& caller) {
+                             auto id = id_param(request, "id");
+                             if (!id) return problem(id.error(), request);
+                             auto doc = assessments.document(caller, *id);
+                             if (!doc) return problem(doc.error(), request);
+                             auto response =
+                                 export_response(*doc, request.query_param("format").value_or(""));
+                             if (!response) return problem(response.error(), request);
+                             return std::move(*response);
+                         },
+                         {.blocking = true});
+    routes.authenticated(Method::post, "/api/v1/assessments/{id}/import",
+                         [&assessments](Request& request, const Caller& caller) {
+                             auto id = id_param(request, "id");
+                             if (!id) return problem(id.error(), request);
+                             if (auto editable = assessments.check_editable(caller, *id); !editable)
+                                 return problem(editable.error(), request);
+                             auto doc = read_upload(request);
+                             if (!doc) return problem(doc.error(), request);
+                             auto changed =
+                                 assessments.import_document(caller, *id, *doc, audit_context(request));
+                             if (!changed) return problem(changed.error(), request);
+                             auto state = assessments.get(caller, *id);
+                             if (!state) return problem(state.error(), request);
+                             return Response::json(
+                                 200, {{"imported_rows", *changed}, {"assessment", assessment_json(*state)}});
+                         },
+                         {.blocking = true, .max_body_bytes = kMaxImportBytes});
 }
 
 }  // namespace mamori::api

@@ -17,7 +17,6 @@ using identity::Caller;
 using nlohmann::json;
 using services::AssessmentService;
 
-
 assessment::RowKey line_key(const Request& r) {
     return {std::string(r.param("item")), std::string(r.param("row"))};
 }
@@ -74,9 +73,10 @@ void register_writing(ApiRoutes& routes, AssessmentService& assessments) {
             if (!body) return problem(body.error(), request);
             auto fy = optional_int_field(*body, "fiscal_year", 2000, 2100);
             if (!fy) return problem(fy.error(), request);
-            if (!*fy) return problem(Error{ErrorCode::invalid_input, "fiscal_year is required",
-                                           {{"fiscal_year", "missing"}}},
-                                     request);
+            if (!*fy)
+                return problem(
+                    Error{ErrorCode::invalid_input, "fiscal_year is required", {{"fiscal_year", "missing"}}},
+                    request);
             auto carry = optional_bool_field(*body, "carry_forward");
             if (!carry) return problem(carry.error(), request);
             auto state = assessments.create(caller, org, static_cast<int>(**fy), carry->value_or(false),
@@ -84,24 +84,24 @@ void register_writing(ApiRoutes& routes, AssessmentService& assessments) {
             if (!state) return problem(state.error(), request);
             return Response::json(201, assessment_json(*state));
         }));
-    routes.authenticated(
-        Method::patch, "/api/v1/assessments/{id}",
-        with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
-            auto body = json_object(request);
-            if (!body) return problem(body.error(), request);
-            auto version = optional_int_field(*body, "version", 1, 1'000'000);
-            auto contract = optional_bool_field(*body, "has_vendor_contract");
-            if (!version) return problem(version.error(), request);
-            if (!contract) return problem(contract.error(), request);
-            if (!*version || !*contract)
-                return problem(Error{ErrorCode::invalid_input, "version and has_vendor_contract are required",
-                                     {{"has_vendor_contract", "missing"}}},
-                               request);
-            auto state = assessments.set_vendor_contract(caller, id, static_cast<int>(**version), **contract,
-                                                         audit_context(request));
-            if (!state) return problem(state.error(), request);
-            return Response::json(200, assessment_json(*state));
-        }));
+    routes.authenticated(Method::patch, "/api/v1/assessments/{id}",
+                         with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
+                             auto body = json_object(request);
+                             if (!body) return problem(body.error(), request);
+                             auto version = optional_int_field(*body, "version", 1, 1'000'000);
+                             auto contract = optional_bool_field(*body, "has_vendor_contract");
+                             if (!version) return problem(version.error(), request);
+                             if (!contract) return problem(contract.error(), request);
+                             if (!*version || !*contract)
+                                 return problem(Error{ErrorCode::invalid_input,
+                                                      "version and has_vendor_contract are required",
+                                                      {{"has_vendor_contract", "missing"}}},
+                                                request);
+                             auto state = assessments.set_vendor_contract(
+                                 caller, id, static_cast<int>(**version), **contract, audit_context(request));
+                             if (!state) return problem(state.error(), request);
+                             return Response::json(200, assessment_json(*state));
+                         }));
     routes.authenticated(
         Method::put, "/api/v1/assessments/{id}/answers/{item}/{row}",
         with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
@@ -109,29 +109,32 @@ void register_writing(ApiRoutes& routes, AssessmentService& assessments) {
             if (!body) return problem(body.error(), request);
             auto input = read_answer_input(*body);
             if (!input) return problem(input.error(), request);
-            auto saved = assessments.save_answer(caller, id, line_key(request), *input, audit_context(request));
+            auto saved =
+                assessments.save_answer(caller, id, line_key(request), *input, audit_context(request));
             if (!saved && saved.error().code == ErrorCode::conflict && saved.error().fields.size() == 1 &&
                 saved.error().fields.front().field == "version")
                 return conflict_response(saved.error(), request, assessments, caller, id);
             if (!saved) return problem(saved.error(), request);
-            return Response::json(200, {{"answer", line_answer_json(saved->state, line_key(request))},
-                                        {"progress", progress_json(saved->state.progress, saved->state.catalog->priorities_json)}});
+            return Response::json(
+                200,
+                {{"answer", line_answer_json(saved->state, line_key(request))},
+                 {"progress", progress_json(saved->state.progress, saved->state.catalog->priorities_json)}});
         }));
-    routes.authenticated(Method::post, "/api/v1/assessments/{id}/submit",
-                         with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
-                             auto body = json_object(request);
-                             if (!body) return problem(body.error(), request);
-                             auto version = optional_int_field(*body, "version", 1, 1'000'000);
-                             if (!version) return problem(version.error(), request);
-                             if (!*version)
-                                 return problem(Error{ErrorCode::invalid_input, "version is required",
-                                                      {{"version", "missing"}}},
-                                                request);
-                             auto state = assessments.submit(caller, id, static_cast<int>(**version),
-                                                             audit_context(request));
-                             if (!state) return problem(state.error(), request);
-                             return Response::json(200, assessment_json(*state));
-                         }));
+    routes.authenticated(
+        Method::post, "/api/v1/assessments/{id}/submit",
+        with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
+            auto body = json_object(request);
+            if (!body) return problem(body.error(), request);
+            auto version = optional_int_field(*body, "version", 1, 1'000'000);
+            if (!version) return problem(version.error(), request);
+            if (!*version)
+                return problem(
+                    Error{ErrorCode::invalid_input, "version is required", {{"version", "missing"}}},
+                    request);
+            auto state = assessments.submit(caller, id, static_cast<int>(**version), audit_context(request));
+            if (!state) return problem(state.error(), request);
+            return Response::json(200, assessment_json(*state));
+        }));
     routes.authenticated(Method::post, "/api/v1/assessments/{id}/reopen",
                          with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
                              auto body = json_object(request);
@@ -145,35 +148,35 @@ void register_writing(ApiRoutes& routes, AssessmentService& assessments) {
 }
 
 void register_evidence(ApiRoutes& routes, AssessmentService& assessments) {
-    routes.authenticated(
-        Method::post, "/api/v1/assessments/{id}/answers/{item}/{row}/evidence",
-        with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
-            auto evidence = assessments.add_file(caller, id, line_key(request),
-                                                 request.query_param("file_name").value_or(""), request.body,
-                                                 audit_context(request));
-            if (!evidence) return problem(evidence.error(), request);
-            return Response::json(201, evidence_json(*evidence));
-        }),
-        {.max_body_bytes = services::kMaxEvidenceBytes});
-    routes.authenticated(
-        Method::post, "/api/v1/assessments/{id}/answers/{item}/{row}/links",
-        with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
-            auto body = json_object(request);
-            if (!body) return problem(body.error(), request);
-            auto url = string_field(*body, "url", 2000);
-            if (!url) return problem(url.error(), request);
-            auto title = optional_string_field(*body, "title", 1000);
-            if (!title) return problem(title.error(), request);
-            auto evidence = assessments.add_link(caller, id, line_key(request), *url, title->value_or(""),
-                                                 audit_context(request));
-            if (!evidence) return problem(evidence.error(), request);
-            return Response::json(201, evidence_json(*evidence));
-        }));
+    routes.authenticated(Method::post, "/api/v1/assessments/{id}/answers/{item}/{row}/evidence",
+                         with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
+                             auto evidence = assessments.add_file(
+                                 caller, id, line_key(request), request.query_param("file_name").value_or(""),
+                                 request.body, audit_context(request));
+                             if (!evidence) return problem(evidence.error(), request);
+                             return Response::json(201, evidence_json(*evidence));
+                         }),
+                         {.max_body_bytes = services::kMaxEvidenceBytes});
+    routes.authenticated(Method::post, "/api/v1/assessments/{id}/answers/{item}/{row}/links",
+                         with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
+                             auto body = json_object(request);
+                             if (!body) return problem(body.error(), request);
+                             auto url = string_field(*body, "url", 2000);
+                             if (!url) return problem(url.error(), request);
+                             auto title = optional_string_field(*body, "title", 1000);
+                             if (!title) return problem(title.error(), request);
+                             auto evidence =
+                                 assessments.add_link(caller, id, line_key(request), *url,
+                                                      title->value_or(""), audit_context(request));
+                             if (!evidence) return problem(evidence.error(), request);
+                             return Response::json(201, evidence_json(*evidence));
+                         }));
     routes.authenticated(Method::get, "/api/v1/evidence/{id}/content",
                          with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
                              auto file = assessments.evidence_file(caller, id);
                              if (!file) return problem(file.error(), request);
-                             return Response::download(std::move(file->content), file->media_type, file->file_name);
+                             return Response::download(std::move(file->content), file->media_type,
+                                                       file->file_name);
                          }));
     routes.authenticated(Method::del, "/api/v1/evidence/{id}",
                          with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {

@@ -52,13 +52,15 @@ json item_json(const AssessmentState& s, const catalog::Item& item) {
         const auto& row = item.rows[i];
         const auto context = assessment::answer_context(*s.form, {{item.canonical_id, row.key}, &item, &row},
                                                         s.record.fiscal_year, false, true);
-        rows.push_back({{"key", row.key},
-                        {"label_ja", i < printed_rows.size() ? catalog_text(printed_rows[i], "label_ja") : nullptr},
-                        {"device_classes", row.device_classes},
-                        {"latest_target_date", to_iso_date(assessment::latest_target_date(context))},
-                        {"answer", line_answer_json(s, {item.canonical_id, row.key})}});
+        rows.push_back(
+            {{"key", row.key},
+             {"label_ja", i < printed_rows.size() ? catalog_text(printed_rows[i], "label_ja") : nullptr},
+             {"device_classes", row.device_classes},
+             {"latest_target_date", to_iso_date(assessment::latest_target_date(context))},
+             {"answer", line_answer_json(s, {item.canonical_id, row.key})}});
     }
-    const bool is_new = std::find(s.new_items.begin(), s.new_items.end(), item.canonical_id) != s.new_items.end();
+    const bool is_new =
+        std::find(s.new_items.begin(), s.new_items.end(), item.canonical_id) != s.new_items.end();
     return {{"canonical_id", item.canonical_id},
             {"number", item.number},
             {"section_ja", catalog_text(item.json, "section_ja")},
@@ -102,7 +104,8 @@ json priority_reason(const catalog::Json& priorities, const std::string& canonic
 
 json record_json(const services::AssessmentRecord& r) {
     return {{"id", r.id},
-            {"organisation", {{"id", r.organisation_id}, {"name", r.organisation_name}, {"kind", r.organisation_kind}}},
+            {"organisation",
+             {{"id", r.organisation_id}, {"name", r.organisation_name}, {"kind", r.organisation_kind}}},
             {"fiscal_year", r.fiscal_year},
             {"fiscal_year_ja", fiscal_year_ja(r.fiscal_year)},
             {"form", r.form},
@@ -159,7 +162,8 @@ json line_answer_json(const AssessmentState& s, const assessment::RowKey& key) {
     if (effective == s.effective.end() || !effective->second.answer) {
         if (stored == s.stored.end() && evidence.empty()) return nullptr;
         // Cleared, or evidence added before answering: the version still matters for the next save.
-        json out = stored != s.stored.end() ? stored_answer_json(stored->second) : json{{"value", nullptr}, {"version", 0}};
+        json out = stored != s.stored.end() ? stored_answer_json(stored->second)
+                                            : json{{"value", nullptr}, {"version", 0}};
         out["evidence"] = evidence;
         out["derived"] = false;
         return out;
@@ -193,7 +197,8 @@ json progress_json(const assessment::Progress& p, const catalog::Json& prioritie
                            {"state", step.answered_no ? "no" : "unanswered"}});
     }
     for (const auto& m : p.incomplete)
-        incomplete.push_back({{"canonical_id", m.key.canonical_id}, {"row", m.key.row}, {"reason", m.reason}});
+        incomplete.push_back(
+            {{"canonical_id", m.key.canonical_id}, {"row", m.key.row}, {"reason", m.reason}});
     return {{"rows_total", p.rows_total},
             {"rows_answered", p.rows_answered},
             {"percent", p.percent},
@@ -222,11 +227,13 @@ json assessment_json(const AssessmentState& s) {
     for (const auto& item : s.form->items) items.push_back(item_json(s, item));
     out["items"] = items;
     out["progress"] = progress_json(s.progress, s.catalog->priorities_json);
-    out["permissions"] = {{"edit", s.permissions.edit}, {"submit", s.permissions.submit},
-                          {"reopen", s.permissions.reopen}};
+    out["permissions"] = {
+        {"edit", s.permissions.edit}, {"submit", s.permissions.submit}, {"reopen", s.permissions.reopen}};
     json events = json::array();
     for (const auto& e : s.events)
-        events.push_back({{"kind", e.kind}, {"at", e.at}, {"by", user_json(e.by)},
+        events.push_back({{"kind", e.kind},
+                          {"at", e.at},
+                          {"by", user_json(e.by)},
                           {"reason", e.reason.empty() ? json(nullptr) : json(e.reason)}});
     out["events"] = events;
     return out;
@@ -239,21 +246,23 @@ json assessment_list_json(const services::AssessmentList& list) {
         entry["progress"] = progress_json(a.progress, list.catalog->priorities_json);
         items.push_back(entry);
     }
-    return {{"assessments", items},
-            {"permissions", {{"create", list.may_create}}},
-            {"suggested",
-             {{"fiscal_year", list.suggested_fiscal_year},
-              {"edition", list.suggested_edition},
-              {"form", list.suggested_form},
-              {"carry_forward_from", list.carry_forward_from ? json(*list.carry_forward_from) : json(nullptr)}}}};
+    return {
+        {"assessments", items},
+        {"permissions", {{"create", list.may_create}}},
+        {"suggested",
+         {{"fiscal_year", list.suggested_fiscal_year},
+          {"edition", list.suggested_edition},
+          {"form", list.suggested_form},
+          {"carry_forward_from", list.carry_forward_from ? json(*list.carry_forward_from) : json(nullptr)}}}};
 }
 
 Result<services::AnswerInput> read_answer_input(const json& body) {
     services::AnswerInput input;
     auto version = optional_int_field(body, "version", 0, 1'000'000);
     if (!version) return fail(version.error());
-    if (!*version) return fail(ErrorCode::invalid_input, "the version you last saw is required (0 when unanswered)",
-                               "version");
+    if (!*version)
+        return fail(ErrorCode::invalid_input, "the version you last saw is required (0 when unanswered)",
+                    "version");
     input.version = static_cast<int>(**version);
     auto value = optional_string_field(body, "value", 20);
     if (!value) return fail(value.error());
@@ -273,13 +282,18 @@ Result<services::AnswerInput> read_answer_input(const json& body) {
         if (!parsed) error.fields.push_back({path, fmt::format("\"{}\" is not a date (YYYY-MM-DD)", **text)});
         return parsed;
     };
-    if (auto v = assessment::parse_answer_value(**value)) a.value = *v;
-    else error.fields.push_back({"value", "must be yes, no or not_required"});
+    if (auto v = assessment::parse_answer_value(**value))
+        a.value = *v;
+    else
+        error.fields.push_back({"value", "must be yes, no or not_required"});
     auto reason = optional_string_field(body, "reason", 40);
-    if (!reason) error.fields.push_back({"reason", reason.error().message});
+    if (!reason)
+        error.fields.push_back({"reason", reason.error().message});
     else if (*reason) {
-        if (auto r = assessment::parse_not_required_reason(**reason)) a.reason = *r;
-        else error.fields.push_back({"reason", "must be gate or no_vendor_contract"});
+        if (auto r = assessment::parse_not_required_reason(**reason))
+            a.reason = *r;
+        else
+            error.fields.push_back({"reason", "must be gate or no_vendor_contract"});
     }
     a.confirmed_on = date(body, "confirmed_on", "confirmed_on");
     a.target_date = date(body, "target_date", "target_date");
@@ -290,14 +304,20 @@ Result<services::AnswerInput> read_answer_input(const json& body) {
             auto v = optional_string_field(*second, "value", 20);
             auto on = date(*second, "confirmed_on", "second.confirmed_on");
             const auto parsed = v && *v ? assessment::parse_answer_value(**v) : std::nullopt;
-            if (!parsed) error.fields.push_back({"second.value", "must be yes or no"});
-            else if (!on) error.fields.push_back({"second.confirmed_on", "the date of the second confirmation is required"});
-            else a.second = assessment::SecondConfirmation{*parsed, *on};
+            if (!parsed)
+                error.fields.push_back({"second.value", "must be yes or no"});
+            else if (!on)
+                error.fields.push_back(
+                    {"second.confirmed_on", "the date of the second confirmation is required"});
+            else
+                a.second = assessment::SecondConfirmation{*parsed, *on};
         }
     }
     auto note = optional_string_field(body, "note", 8000);
-    if (!note) error.fields.push_back({"note", note.error().message});
-    else if (*note) a.note = **note;
+    if (!note)
+        error.fields.push_back({"note", note.error().message});
+    else if (*note)
+        a.note = **note;
     if (!error.fields.empty()) return fail(std::move(error));
     input.answer = std::move(a);
     return input;

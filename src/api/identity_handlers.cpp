@@ -50,7 +50,6 @@ Response session_response(int status, const services::SessionStart& start, const
     return r;
 }
 
-
 Result<services::SetupRequest> read_setup(const json& body) {
     services::SetupRequest setup;
     auto org_id = optional_int_field(body, "organisation_id", 1, INT64_MAX);

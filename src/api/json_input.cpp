@@ -1,10 +1,10 @@
 #include "json_input.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 
 #include "mamori/http/problem.hpp"
-
-#include <fmt/format.h>
 
 namespace mamori::api {
 

@@ -29,7 +29,9 @@ bool has_second_confirmation(const catalog::Form& form) {
                        [](const catalog::Json& column) { return column.value("id", "") == "second_answer"; });
 }
 
-bool is_gated(const catalog::Item& item) { return applicability(item, "gate"); }
+bool is_gated(const catalog::Item& item) {
+    return applicability(item, "gate");
+}
 
 bool requires_vendor_contract(const catalog::Item& item) {
     return applicability(item, "requires_vendor_contract");
@@ -94,10 +96,12 @@ RowAnswers effective_answers(const catalog::Form& form, const RowAnswers& stored
     for (const auto& item : form.items) {
         std::optional<Answer> derived;
         if (gate_no && is_gated(item))
-            derived = Answer{.value = AnswerValue::not_required, .reason = NotRequiredReason::gate,
+            derived = Answer{.value = AnswerValue::not_required,
+                             .reason = NotRequiredReason::gate,
                              .confirmed_on = gate_date};
         else if (!has_vendor_contract && requires_vendor_contract(item))
-            derived = Answer{.value = AnswerValue::not_required, .reason = NotRequiredReason::no_vendor_contract};
+            derived =
+                Answer{.value = AnswerValue::not_required, .reason = NotRequiredReason::no_vendor_contract};
         if (!derived) continue;
         for (const auto& row : item.rows) out[{item.canonical_id, row.key}] = RowAnswer{derived, false, true};
     }

@@ -19,9 +19,13 @@ const catalog::Form& form(const char* edition, const char* id) {
     return *embedded_catalog()->latest(edition)->find(id);
 }
 
-std::chrono::year_month_day date(const char* text) { return *parse_iso_date(text); }
+std::chrono::year_month_day date(const char* text) {
+    return *parse_iso_date(text);
+}
 
-Answer yes() { return {.value = AnswerValue::yes, .confirmed_on = date("2026-06-01")}; }
+Answer yes() {
+    return {.value = AnswerValue::yes, .confirmed_on = date("2026-06-01")};
+}
 
 TEST(Checklist, R6MedicalStartsWithTheGateAndListsEveryDeviceRow) {
     const auto rows = checklist_rows(form("r6", "medical"));
@@ -29,9 +33,8 @@ TEST(Checklist, R6MedicalStartsWithTheGateAndListsEveryDeviceRow) {
     EXPECT_TRUE(rows.front().is_gate());
     EXPECT_EQ(rows.front().key, (RowKey{"PRE-00", "main"}));
     // 2-(7) is answered per device class: サーバ, 端末PC, ネットワーク機器.
-    const auto vul = std::count_if(rows.begin(), rows.end(), [](const ChecklistRow& r) {
-        return r.key.canonical_id == "VUL-01";
-    });
+    const auto vul = std::count_if(rows.begin(), rows.end(),
+                                   [](const ChecklistRow& r) { return r.key.canonical_id == "VUL-01"; });
     EXPECT_EQ(vul, 3);
     EXPECT_TRUE(has_second_confirmation(form("r6", "medical")));
 }
@@ -50,7 +53,8 @@ TEST(Checklist, GateAnsweredNoMakesGatedRowsNotRequiredAndFlippingItBackRestores
     const auto& r6 = form("r6", "medical");
     RowAnswers stored;
     stored[{"GOV-01", "main"}] = {yes(), false, false};
-    stored[{"PRE-00", "main"}] = {Answer{.value = AnswerValue::no, .confirmed_on = date("2026-05-10")}, false, false};
+    stored[{"PRE-00", "main"}] = {Answer{.value = AnswerValue::no, .confirmed_on = date("2026-05-10")}, false,
+                                  false};
 
     auto effective = effective_answers(r6, stored, true);
     const auto& gov = effective.at({"GOV-01", "main"});

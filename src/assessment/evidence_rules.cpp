@@ -8,7 +8,9 @@ namespace mamori::assessment {
 
 namespace {
 
-bool starts_with_bytes(std::string_view content, std::string_view magic) { return content.starts_with(magic); }
+bool starts_with_bytes(std::string_view content, std::string_view magic) {
+    return content.starts_with(magic);
+}
 
 bool ends_with_lower(std::string_view name, std::string_view suffix) {
     if (name.size() < suffix.size()) return false;
@@ -42,10 +44,11 @@ Result<std::string> sniff_media_type(std::string_view content, std::string_view 
     if (looks_like_text(content))
         return std::string{ends_with_lower(file_name, ".csv") ? "text/csv; charset=utf-8"
                                                               : "text/plain; charset=utf-8"};
-    return fail(ErrorCode::invalid_input,
-                "this type of file is not accepted as evidence: use PDF, PNG, JPEG, Excel (.xlsx), Word (.docx) "
-                "or UTF-8 text/CSV",
-                "file");
+    return fail(
+        ErrorCode::invalid_input,
+        "this type of file is not accepted as evidence: use PDF, PNG, JPEG, Excel (.xlsx), Word (.docx) "
+        "or UTF-8 text/CSV",
+        "file");
 }
 
 Result<std::string> clean_file_name(std::string_view file_name) {
@@ -57,7 +60,8 @@ Result<std::string> clean_file_name(std::string_view file_name) {
     while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(out.begin());
     if (out.empty()) return fail(ErrorCode::invalid_input, "the file needs a name", "file_name");
     const long characters = character_count(out);
-    if (characters < 0) return fail(ErrorCode::invalid_input, "the file name is not valid UTF-8", "file_name");
+    if (characters < 0)
+        return fail(ErrorCode::invalid_input, "the file name is not valid UTF-8", "file_name");
     if (characters > 200)
         return fail(ErrorCode::invalid_input, "the file name is longer than 200 characters", "file_name");
     return out;
@@ -65,15 +69,15 @@ Result<std::string> clean_file_name(std::string_view file_name) {
 
 Status check_link(std::string_view url, std::string_view title) {
     const bool scheme = url.starts_with("https://") || url.starts_with("http://");
-    const bool clean = std::none_of(url.begin(), url.end(), [](char c) {
-        return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f;
-    });
+    const bool clean = std::none_of(
+        url.begin(), url.end(), [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; });
     if (!scheme || !clean || url.size() > 2000 || url.find("://") + 3 == url.size())
-        return fail(ErrorCode::invalid_input, "the link must be an http(s) address of at most 2000 characters",
-                    "url");
+        return fail(ErrorCode::invalid_input,
+                    "the link must be an http(s) address of at most 2000 characters", "url");
     const long characters = character_count(title);
     if (characters < 0 || characters > 200)
-        return fail(ErrorCode::invalid_input, "the title must be UTF-8 text of at most 200 characters", "title");
+        return fail(ErrorCode::invalid_input, "the title must be UTF-8 text of at most 200 characters",
+                    "title");
     return {};
 }
 

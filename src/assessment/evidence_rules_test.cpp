@@ -17,8 +17,9 @@ TEST(EvidenceRules, TheContentDecidesTheTypeNotTheName) {
 }
 
 TEST(EvidenceRules, RefusesUnknownBinariesEmptyFilesAndPlainZips) {
-    for (const std::string& content : {std::string("MZ\x90\x00\x03", 5), std::string("\x00\x01\x02", 3),
-                                      std::string("PK\x03\x04just a zip", 14), std::string("\xff\xfe\xfd")}) {
+    for (const std::string& content :
+         {std::string("MZ\x90\x00\x03", 5), std::string("\x00\x01\x02", 3),
+          std::string("PK\x03\x04just a zip", 14), std::string("\xff\xfe\xfd")}) {
         auto type = sniff_media_type(content, "evidence.pdf");
         ASSERT_FALSE(type) << content;
         EXPECT_EQ(type.error().fields.front().field, "file");

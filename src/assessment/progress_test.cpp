@@ -14,7 +14,9 @@ std::shared_ptr<const catalog::Catalog> embedded_catalog() {
     return catalog;
 }
 
-std::chrono::year_month_day date(const char* text) { return *parse_iso_date(text); }
+std::chrono::year_month_day date(const char* text) {
+    return *parse_iso_date(text);
+}
 
 class ProgressTest : public ::testing::Test {
   protected:
@@ -26,7 +28,8 @@ class ProgressTest : public ::testing::Test {
     RowAnswers every_row_yes() {
         RowAnswers out;
         for (const auto& line : checklist_rows(r7))
-            out[line.key] = {Answer{.value = AnswerValue::yes, .confirmed_on = date("2026-06-01")}, false, false};
+            out[line.key] = {Answer{.value = AnswerValue::yes, .confirmed_on = date("2026-06-01")}, false,
+                             false};
         return out;
     }
 };
@@ -49,12 +52,15 @@ TEST_F(ProgressTest, NothingAnsweredIsZeroPercentAndTheRoadmapFollowsThePrioriti
 TEST_F(ProgressTest, CountsOpenAndOverdueTargetsAndReconfirmations) {
     auto answers = every_row_yes();
     answers[{"AST-01", "general"}] = {
-        Answer{.value = AnswerValue::no, .confirmed_on = date("2026-06-01"), .target_date = date("2026-09-30")},
+        Answer{
+            .value = AnswerValue::no, .confirmed_on = date("2026-06-01"), .target_date = date("2026-09-30")},
         false, false};
     answers[{"GOV-01", "main"}] = {
-        Answer{.value = AnswerValue::no, .confirmed_on = date("2026-06-01"), .target_date = date("2027-03-31")},
+        Answer{
+            .value = AnswerValue::no, .confirmed_on = date("2026-06-01"), .target_date = date("2027-03-31")},
         false, false};
-    answers[{"VND-01", "general"}] = {Answer{.value = AnswerValue::yes}, /*needs_reconfirmation=*/true, false};
+    answers[{"VND-01", "general"}] = {Answer{.value = AnswerValue::yes}, /*needs_reconfirmation=*/true,
+                                      false};
     const auto p = progress(r7, priorities, answers, today);
     EXPECT_EQ(p.no, 2);
     EXPECT_EQ(p.needs_reconfirmation, 1);

@@ -3,8 +3,6 @@
 // document allows, so that the later passes can still look for errors of their own.
 #pragma once
 
-#include "mamori/core/time.hpp"
-
 #include <map>
 #include <span>
 #include <string>
@@ -12,6 +10,7 @@
 
 #include "diagnostics.hpp"
 #include "mamori/catalog/catalog.hpp"
+#include "mamori/core/time.hpp"
 
 namespace mamori::catalog {
 

@@ -253,9 +253,10 @@ int run(int argc, char** argv) {
     add_common_options(*catalog_validate_cmd, common);
     catalog_validate_cmd->add_option("FILE", catalog_file, "Edition file or edition bundle (JSON)")
         ->required();
-    auto* catalog_import_cmd = catalog_cmd->add_subcommand(
-        "import",
-        "Validate a file and store it as the next revision of its edition (running servers serve it within 10 s)");
+    auto* catalog_import_cmd =
+        catalog_cmd->add_subcommand("import",
+                                    "Validate a file and store it as the next revision of its edition "
+                                    "(running servers serve it within 10 s)");
     add_common_options(*catalog_import_cmd, common);
     catalog_import_cmd->add_option("FILE", catalog_file, "Edition file or edition bundle (JSON)")->required();
 

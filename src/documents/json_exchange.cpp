@@ -14,7 +14,8 @@ constexpr std::size_t kMaxRows = 500;
 
 Json answer_json(const DocumentAnswer& a) {
     Json second = nullptr;
-    if (!a.second_value.empty()) second = {{"value", a.second_value}, {"confirmed_on", a.second_confirmed_on}};
+    if (!a.second_value.empty())
+        second = {{"value", a.second_value}, {"confirmed_on", a.second_confirmed_on}};
     return {{"value", a.value},
             {"reason", a.reason.empty() ? Json(nullptr) : Json(a.reason)},
             {"confirmed_on", a.confirmed_on.empty() ? Json(nullptr) : Json(a.confirmed_on)},
@@ -114,9 +115,10 @@ Result<AssessmentDocument> read_json(std::string_view text) {
     if (j.is_discarded() || !j.is_object())
         return fail(ErrorCode::invalid_input, "the file is not JSON (or not a JSON object)", "$");
     if (j.value("format", "") != kJsonFormat || j.value("format_version", 0) != 1)
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("the file is not a mamori assessment export (format \"{}\", version 1)", kJsonFormat),
-                    "$.format");
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("the file is not a mamori assessment export (format \"{}\", version 1)", kJsonFormat),
+            "$.format");
     Reader reader;
     AssessmentDocument doc;
     doc.assessment_id = j.value("assessment_id", std::int64_t{0});

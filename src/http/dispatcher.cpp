@@ -55,7 +55,8 @@ bool Dispatcher::runs_on_worker(const Request& request) const {
 
 std::size_t Dispatcher::body_limit(Method method, std::string_view target, std::size_t server_limit) const {
     const auto match = router_.match(method, target.substr(0, target.find('?')));
-    return match.kind == RouteMatch::Kind::found && match.max_body_bytes > 0 ? match.max_body_bytes : server_limit;
+    return match.kind == RouteMatch::Kind::found && match.max_body_bytes > 0 ? match.max_body_bytes
+                                                                             : server_limit;
 }
 
 Response Dispatcher::handle(Request& request) const {

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <cctype>
-
 #include <nlohmann/json.hpp>
 
 namespace mamori::http {

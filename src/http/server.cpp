@@ -2,7 +2,6 @@
 #include "mamori/http/server.hpp"
 
 #include <fmt/format.h>
-
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -138,9 +137,7 @@ struct Server::Impl {
     std::set<std::shared_ptr<Connection>> connections;
 
     Impl(ServerOptions o, const Dispatcher& d)
-        : options(std::move(o)),
-          dispatcher(d),
-          io(static_cast<int>(thread_count())) {
+        : options(std::move(o)), dispatcher(d), io(static_cast<int>(thread_count())) {
         const std::size_t n = options.worker_threads > 0
                                   ? options.worker_threads
                                   : std::max<std::size_t>(1, std::thread::hardware_concurrency() / 2);
@@ -220,14 +217,16 @@ struct Server::Impl {
             std::size_t body_limit = options.max_body_bytes;
             if (!read_error && !connection->timed_out && !parser.is_done()) {
                 const auto& header = parser.get();
-                body_limit = dispatcher.body_limit(parse_method(header.method_string()),
-                                                   {header.target().data(), header.target().size()}, body_limit);
+                body_limit =
+                    dispatcher.body_limit(parse_method(header.method_string()),
+                                          {header.target().data(), header.target().size()}, body_limit);
                 const auto declared = parser.content_length();
                 if (declared && *declared > body_limit) {
                     read_error = bhttp::error::body_limit;
                 } else {
                     parser.body_limit(body_limit);
-                    std::tie(read_error, bytes) = co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
+                    std::tie(read_error, bytes) =
+                        co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
                 }
             }
             (void)bytes;

@@ -31,7 +31,8 @@ constexpr std::array<std::pair<OrgKind, std::string_view>, 8> kKinds = {{
 
 bool in_jurisdiction(const Caller& caller, const OrganisationRef& target) {
     const auto& m = caller.municipalities;
-    return !target.municipality_code.empty() && std::find(m.begin(), m.end(), target.municipality_code) != m.end();
+    return !target.municipality_code.empty() &&
+           std::find(m.begin(), m.end(), target.municipality_code) != m.end();
 }
 
 }  // namespace
@@ -66,7 +67,8 @@ bool is_institution(OrgKind kind) {
 }
 
 std::vector<Role> roles_for(OrgKind kind) {
-    if (is_institution(kind)) return {Role::administrator, Role::security_manager, Role::editor, Role::viewer};
+    if (is_institution(kind))
+        return {Role::administrator, Role::security_manager, Role::editor, Role::viewer};
     switch (kind) {
         case OrgKind::ministry: return {Role::administrator, Role::analyst, Role::viewer};
         case OrgKind::prefecture:
@@ -77,7 +79,8 @@ std::vector<Role> roles_for(OrgKind kind) {
 }
 
 bool mfa_required(const std::set<Role>& roles) {
-    return roles.contains(Role::administrator) || roles.contains(Role::inspector) || roles.contains(Role::analyst);
+    return roles.contains(Role::administrator) || roles.contains(Role::inspector) ||
+           roles.contains(Role::analyst);
 }
 
 bool can_read_organisation(const Caller& caller, const OrganisationRef& target) {
@@ -112,7 +115,9 @@ bool can_read_audit(const Caller& caller, const OrganisationRef& target) {
     return caller.has(Role::administrator) && caller.organisation.id == target.id;
 }
 
-bool allows_write(const Caller& caller) { return !caller.api_token_id || caller.token_scopes.contains("write"); }
+bool allows_write(const Caller& caller) {
+    return !caller.api_token_id || caller.token_scopes.contains("write");
+}
 
 }  // namespace mamori::identity
 
@@ -124,7 +129,8 @@ bool can_read_assessments(const Caller& caller, const OrganisationRef& target) {
 
 bool can_edit_assessment(const Caller& caller, const OrganisationRef& target) {
     return is_institution(target.kind) && caller.organisation.id == target.id && allows_write(caller) &&
-           (caller.has(Role::administrator) || caller.has(Role::security_manager) || caller.has(Role::editor));
+           (caller.has(Role::administrator) || caller.has(Role::security_manager) ||
+            caller.has(Role::editor));
 }
 
 bool can_submit_assessment(const Caller& caller, const OrganisationRef& target) {

@@ -1,11 +1,10 @@
 #include "mamori/identity/qr.hpp"
 
+#include <fmt/format.h>
 #include <qrencode.h>
 
 #include <memory>
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 namespace mamori::identity {
 
@@ -19,7 +18,8 @@ std::string qr_svg(std::string_view text) {
     std::string path;
     for (int y = 0; y < code->width; ++y)
         for (int x = 0; x < code->width; ++x)
-            if (code->data[y * code->width + x] & 1) path += fmt::format("M{} {}h1v1h-1z", x + quiet, y + quiet);
+            if (code->data[y * code->width + x] & 1)
+                path += fmt::format("M{} {}h1v1h-1z", x + quiet, y + quiet);
     return fmt::format(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0} {0}\" shape-rendering=\"crispEdges\">"
         "<rect width=\"{0}\" height=\"{0}\" fill=\"#fff\"/><path d=\"{1}\" fill=\"#000\"/></svg>",

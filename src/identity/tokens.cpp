@@ -44,6 +44,8 @@ std::string sha256_hex(std::string_view bytes) {
     return hex;
 }
 
-std::string token_hash(std::string_view token) { return sha256_hex(token); }
+std::string token_hash(std::string_view token) {
+    return sha256_hex(token);
+}
 
 }  // namespace mamori::identity

@@ -1,12 +1,11 @@
 #include "mamori/identity/totp.hpp"
 
+#include <fmt/format.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <sodium.h>
 
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 namespace mamori::identity {
 
@@ -106,7 +105,8 @@ std::optional<std::int64_t> verify_totp(const std::vector<std::uint8_t>& secret,
     return std::nullopt;
 }
 
-std::string totp_uri(const std::vector<std::uint8_t>& secret, std::string_view issuer, std::string_view account) {
+std::string totp_uri(const std::vector<std::uint8_t>& secret, std::string_view issuer,
+                     std::string_view account) {
     return fmt::format("otpauth://totp/{}:{}?secret={}&issuer={}&algorithm=SHA1&digits={}&period={}",
                        uri_encode(issuer), uri_encode(account), base32_encode(secret), uri_encode(issuer),
                        kTotpDigits, kTotpStepSeconds);

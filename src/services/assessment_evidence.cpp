@@ -19,11 +19,13 @@ using identity::Caller;
 
 Status check_evidence_room(const st::Loaded& loaded, soci::session& sql, const RowKey& key) {
     if (!assessment::find_row(*loaded.form, key))
-        return fail(ErrorCode::not_found, fmt::format("the checklist has no line {}/{}", key.canonical_id, key.row));
+        return fail(ErrorCode::not_found,
+                    fmt::format("the checklist has no line {}/{}", key.canonical_id, key.row));
     if (assessment_records::evidence_count(sql, loaded.record.id, key) >= kMaxEvidencePerRow)
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("a line holds at most {} pieces of evidence: remove one first", kMaxEvidencePerRow),
-                    "file");
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("a line holds at most {} pieces of evidence: remove one first", kMaxEvidencePerRow),
+            "file");
     return {};
 }
 
@@ -92,35 +94,41 @@ Result<Evidence> AssessmentService::add_link(const Caller& caller, std::int64_t 
 Result<EvidenceFile> AssessmentService::evidence_file(const Caller& caller, std::int64_t evidence_id) {
     auto lease = db_.acquire();
     auto owner = assessment_records::find_evidence(*lease, evidence_id);
-    const auto not_found = [&] { return fail(ErrorCode::not_found, fmt::format("no evidence {}", evidence_id)); };
+    const auto not_found = [&] {
+        return fail(ErrorCode::not_found, fmt::format("no evidence {}", evidence_id));
+    };
     if (!owner || owner->evidence.kind != "file") return not_found();
     if (auto loaded = st::load(*lease, catalog_, caller, owner->assessment_id, st::Access::read); !loaded)
         return not_found();
     auto content = assessment_records::blob_content(*lease, owner->evidence.sha256);
-    if (!content) return fail(ErrorCode::internal, fmt::format("evidence {}: its content is missing", evidence_id));
+    if (!content)
+        return fail(ErrorCode::internal, fmt::format("evidence {}: its content is missing", evidence_id));
     return EvidenceFile{owner->evidence.file_name, owner->evidence.media_type, std::move(*content)};
 }
 
 Status AssessmentService::remove_evidence(const Caller& caller, std::int64_t evidence_id,
                                           const audit::Context& context) {
-    return db_.transaction([&](soci::session& sql) -> Result<int> {
-        auto owner = assessment_records::find_evidence(sql, evidence_id, /*include_removed=*/true);
-        if (!owner) return fail(ErrorCode::not_found, fmt::format("no evidence {}", evidence_id));
-        assessment_records::lock_assessment(sql, owner->assessment_id);
-        auto loaded = st::load(sql, catalog_, caller, owner->assessment_id, st::Access::edit);
-        if (!loaded) {
-            if (loaded.error().code == ErrorCode::not_found)
-                return fail(ErrorCode::not_found, fmt::format("no evidence {}", evidence_id));
-            return fail(loaded.error());
-        }
-        if (owner->removed) return 0;
-        assessment_records::remove_evidence(sql, evidence_id, caller.user_id);
-        audit::append(sql,
-                      audit::caller_entry(caller, "evidence.removed", fmt::format("evidence:{}", evidence_id),
-                                          {{"assessment", owner->assessment_id}}),
-                      context);
-        return 0;
-    }).map([](int) {});
+    return db_
+        .transaction([&](soci::session& sql) -> Result<int> {
+            auto owner = assessment_records::find_evidence(sql, evidence_id, /*include_removed=*/true);
+            if (!owner) return fail(ErrorCode::not_found, fmt::format("no evidence {}", evidence_id));
+            assessment_records::lock_assessment(sql, owner->assessment_id);
+            auto loaded = st::load(sql, catalog_, caller, owner->assessment_id, st::Access::edit);
+            if (!loaded) {
+                if (loaded.error().code == ErrorCode::not_found)
+                    return fail(ErrorCode::not_found, fmt::format("no evidence {}", evidence_id));
+                return fail(loaded.error());
+            }
+            if (owner->removed) return 0;
+            assessment_records::remove_evidence(sql, evidence_id, caller.user_id);
+            audit::append(
+                sql,
+                audit::caller_entry(caller, "evidence.removed", fmt::format("evidence:{}", evidence_id),
+                                    {{"assessment", owner->assessment_id}}),
+                context);
+            return 0;
+        })
+        .map([](int) {});
 }
 
 }  // namespace mamori::services

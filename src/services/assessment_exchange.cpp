@@ -19,7 +19,9 @@ using assessment::RowKey;
 using documents::DocumentAnswer;
 using identity::Caller;
 
-std::string date_text(const std::optional<std::chrono::year_month_day>& d) { return d ? to_iso_date(*d) : ""; }
+std::string date_text(const std::optional<std::chrono::year_month_day>& d) {
+    return d ? to_iso_date(*d) : "";
+}
 
 DocumentAnswer document_answer(const assessment::RowAnswer& a) {
     DocumentAnswer d;
@@ -53,13 +55,18 @@ std::optional<Answer> to_answer(const DocumentAnswer& d, const std::string& path
     };
     const std::size_t before = error.fields.size();
     Answer a;
-    if (auto v = assessment::parse_answer_value(d.value)) a.value = *v;
-    else problem("value", fmt::format("\"{}\" is not yes, no or not_required", d.value));
+    if (auto v = assessment::parse_answer_value(d.value))
+        a.value = *v;
+    else
+        problem("value", fmt::format("\"{}\" is not yes, no or not_required", d.value));
     if (!d.reason.empty()) {
-        if (auto r = assessment::parse_not_required_reason(d.reason)) a.reason = *r;
-        else problem("reason", fmt::format("\"{}\" is not gate or no_vendor_contract", d.reason));
+        if (auto r = assessment::parse_not_required_reason(d.reason))
+            a.reason = *r;
+        else
+            problem("reason", fmt::format("\"{}\" is not gate or no_vendor_contract", d.reason));
     }
-    const auto date = [&](const std::string& text, const char* field) -> std::optional<std::chrono::year_month_day> {
+    const auto date = [&](const std::string& text,
+                          const char* field) -> std::optional<std::chrono::year_month_day> {
         if (text.empty()) return std::nullopt;
         auto parsed = parse_iso_date(text);
         if (!parsed) problem(field, fmt::format("\"{}\" is not a date (YYYY-MM-DD)", text));
@@ -70,9 +77,12 @@ std::optional<Answer> to_answer(const DocumentAnswer& d, const std::string& path
     if (!d.second_value.empty()) {
         auto value = assessment::parse_answer_value(d.second_value);
         auto on = date(d.second_confirmed_on, "second.confirmed_on");
-        if (!value) problem("second.value", fmt::format("\"{}\" is not yes or no", d.second_value));
-        else if (!on) problem("second.confirmed_on", "the date of the second confirmation is required");
-        else a.second = assessment::SecondConfirmation{*value, *on};
+        if (!value)
+            problem("second.value", fmt::format("\"{}\" is not yes or no", d.second_value));
+        else if (!on)
+            problem("second.confirmed_on", "the date of the second confirmation is required");
+        else
+            a.second = assessment::SecondConfirmation{*value, *on};
     }
     a.note = d.note;
     if (error.fields.size() != before) return std::nullopt;
@@ -96,7 +106,8 @@ Result<documents::AssessmentDocument> AssessmentService::document(const Caller& 
     doc.edition_title_ja = s->edition->title_ja;
     doc.form_id = r.form;
     doc.form_title_ja = s->form->title_ja;
-    doc.document_title_ja = s->form->json.value("document_title_ja", "医療機関におけるサイバーセキュリティ対策チェックリスト");
+    doc.document_title_ja =
+        s->form->json.value("document_title_ja", "医療機関におけるサイバーセキュリティ対策チェックリスト");
     doc.has_second_confirmation = assessment::has_second_confirmation(*s->form);
     doc.status = r.status;
     doc.submitted_at = r.submitted_at.value_or("");
@@ -133,15 +144,16 @@ Result<int> AssessmentService::import_document(const Caller& caller, std::int64_
         if (!loaded) return fail(loaded.error());
         const auto& record = loaded->record;
         if (doc.edition_id != record.edition || doc.edition_revision != record.edition_revision)
-            return fail(ErrorCode::invalid_input,
-                        fmt::format("the file is for edition {} revision {}, but this checklist uses edition {} "
-                                    "revision {}",
-                                    doc.edition_id, doc.edition_revision, record.edition, record.edition_revision),
-                        "edition");
+            return fail(
+                ErrorCode::invalid_input,
+                fmt::format("the file is for edition {} revision {}, but this checklist uses edition {} "
+                            "revision {}",
+                            doc.edition_id, doc.edition_revision, record.edition, record.edition_revision),
+                "edition");
         if (doc.form_id != record.form)
             return fail(ErrorCode::invalid_input,
-                        fmt::format("the file is for the {} form, but this checklist is the {} form", doc.form_id,
-                                    record.form),
+                        fmt::format("the file is for the {} form, but this checklist is the {} form",
+                                    doc.form_id, record.form),
                         "form");
 
         // The file's lines, checked for shape first.
@@ -156,8 +168,9 @@ Result<int> AssessmentService::import_document(const Caller& caller, std::int64_
             const RowKey key{row.canonical_id, row.row_key};
             auto line = assessment::find_row(*loaded->form, key);
             if (!line || !seen.insert(key).second) {
-                error.fields.push_back({path, fmt::format("{}/{} is not a line of this form, or appears twice",
-                                                          key.canonical_id, key.row)});
+                error.fields.push_back(
+                    {path, fmt::format("{}/{} is not a line of this form, or appears twice", key.canonical_id,
+                                       key.row)});
                 continue;
             }
             std::optional<Answer> answer;
@@ -178,9 +191,10 @@ Result<int> AssessmentService::import_document(const Caller& caller, std::int64_
                     for (const auto& f : ok.error().fields)
                         error.fields.push_back({fmt::format("{}.answer.{}", path, f.field), f.message});
             const auto it = stored.find(line.key);
-            const bool same = it != stored.end() ? it->second.answer == wanted.answer &&
-                                                       it->second.needs_reconfirmation == wanted.needs_reconfirmation
-                                                 : !wanted.answer;
+            const bool same = it != stored.end()
+                                  ? it->second.answer == wanted.answer &&
+                                        it->second.needs_reconfirmation == wanted.needs_reconfirmation
+                                  : !wanted.answer;
             if (!same)
                 writes.push_back({line.key, wanted.answer, wanted.needs_reconfirmation,
                                   it != stored.end() ? it->second.version + 1 : 1, std::nullopt, at});
@@ -191,7 +205,8 @@ Result<int> AssessmentService::import_document(const Caller& caller, std::int64_
                 return fail(ErrorCode::conflict,
                             fmt::format("line {}/{} changed while the file was imported: import it again",
                                         w.key.canonical_id, w.key.row));
-        assessment_records::insert_event(sql, id, "imported", fmt::format("{} 行を変更", writes.size()), caller.user_id);
+        assessment_records::insert_event(sql, id, "imported", fmt::format("{} 行を変更", writes.size()),
+                                         caller.user_id);
         audit::append(sql,
                       audit::caller_entry(caller, "assessment.imported", fmt::format("assessment:{}", id),
                                           {{"changed_lines", writes.size()}}),

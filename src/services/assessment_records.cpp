@@ -85,7 +85,8 @@ StoredAnswer read_answer(const soci::row& r, RowKey key) {
     if (auto value = store::optional_text_at(r, 1)) {
         Answer a;
         a.value = assessment::parse_answer_value(*value).value_or(AnswerValue::no);
-        if (auto reason = store::optional_text_at(r, 2)) a.reason = assessment::parse_not_required_reason(*reason);
+        if (auto reason = store::optional_text_at(r, 2))
+            a.reason = assessment::parse_not_required_reason(*reason);
         a.confirmed_on = date_at(r, 3);
         a.target_date = date_at(r, 4);
         if (auto second = store::optional_text_at(r, 5)) {
@@ -128,8 +129,8 @@ constexpr std::string_view kEvidenceSelect =
 
 std::optional<AssessmentRecord> find_assessment(soci::session& sql, std::int64_t id) {
     const long long key = id;
-    soci::rowset<soci::row> rows = (sql.prepare << fmt::format("{} WHERE a.id = :id", kAssessmentSelect),
-                                    soci::use(key));
+    soci::rowset<soci::row> rows =
+        (sql.prepare << fmt::format("{} WHERE a.id = :id", kAssessmentSelect), soci::use(key));
     return first_assessment(rows);
 }
 
@@ -137,8 +138,9 @@ std::optional<AssessmentRecord> find_assessment(soci::session& sql, std::int64_t
                                                 int fiscal_year, const std::string& form) {
     const long long org = organisation_id;
     soci::rowset<soci::row> rows =
-        (sql.prepare << fmt::format("{} WHERE a.organisation_id = :org AND a.fiscal_year = :fy AND a.form = :form",
-                                    kAssessmentSelect),
+        (sql.prepare << fmt::format(
+             "{} WHERE a.organisation_id = :org AND a.fiscal_year = :fy AND a.form = :form",
+             kAssessmentSelect),
          soci::use(org), soci::use(fiscal_year), soci::use(form));
     return first_assessment(rows);
 }
@@ -164,12 +166,13 @@ std::int64_t insert_assessment(soci::session& sql, const AssessmentRecord& recor
            "version, has_vendor_contract, carried_from, created_at, created_by) VALUES (:org, :fy, :form, "
            ":edition, :revision, 'draft', 1, :contract, :carried, :at, :user) RETURNING id",
         soci::use(org), soci::use(record.fiscal_year), soci::use(record.form), soci::use(record.edition),
-        soci::use(record.edition_revision), soci::use(contract), soci::use(carried), soci::use(record.created_at),
-        soci::use(user), soci::into(id);
+        soci::use(record.edition_revision), soci::use(contract), soci::use(carried),
+        soci::use(record.created_at), soci::use(user), soci::into(id);
     return id;
 }
 
-void bump_assessment(soci::session& sql, const AssessmentRecord& record, std::optional<std::int64_t> submitter) {
+void bump_assessment(soci::session& sql, const AssessmentRecord& record,
+                     std::optional<std::int64_t> submitter) {
     const long long id = record.id;
     const int contract = record.has_vendor_contract ? 1 : 0;
     const auto submitted_at = maybe(record.submitted_at);
@@ -184,7 +187,8 @@ void insert_event(soci::session& sql, std::int64_t assessment_id, const std::str
                   const std::string& reason, std::int64_t user_id) {
     const long long id = assessment_id;
     const long long user = user_id;
-    const boost::optional<std::string> why = reason.empty() ? boost::none : boost::optional<std::string>(reason);
+    const boost::optional<std::string> why =
+        reason.empty() ? boost::none : boost::optional<std::string>(reason);
     const std::string at = to_iso_utc(std::chrono::system_clock::now());
     sql << "INSERT INTO assessment_events (assessment_id, kind, reason, user_id, at) VALUES (:id, :kind, "
            ":reason, :user, :at)",
@@ -207,21 +211,24 @@ std::vector<AssessmentEvent> events(soci::session& sql, std::int64_t assessment_
 std::vector<StoredAnswer> answers(soci::session& sql, std::int64_t assessment_id) {
     const long long id = assessment_id;
     soci::rowset<soci::row> rows =
-        (sql.prepare << fmt::format("SELECT {}, a.canonical_id, a.row_key FROM answers a LEFT JOIN users u ON "
-                                    "u.id = a.answered_by WHERE a.assessment_id = :id",
-                                    fmt::format(kAnswerColumns, "a.")),
+        (sql.prepare << fmt::format(
+             "SELECT {}, a.canonical_id, a.row_key FROM answers a LEFT JOIN users u ON "
+             "u.id = a.answered_by WHERE a.assessment_id = :id",
+             fmt::format(kAnswerColumns, "a.")),
          soci::use(id));
     std::vector<StoredAnswer> out;
-    for (const auto& r : rows) out.push_back(read_answer(r, {r.get<std::string>(12), r.get<std::string>(13)}));
+    for (const auto& r : rows)
+        out.push_back(read_answer(r, {r.get<std::string>(12), r.get<std::string>(13)}));
     return out;
 }
 
 std::optional<StoredAnswer> answer(soci::session& sql, std::int64_t assessment_id, const RowKey& key) {
     const long long id = assessment_id;
     soci::rowset<soci::row> rows =
-        (sql.prepare << fmt::format("SELECT {} FROM answers a LEFT JOIN users u ON u.id = a.answered_by "
-                                    "WHERE a.assessment_id = :id AND a.canonical_id = :cid AND a.row_key = :row",
-                                    fmt::format(kAnswerColumns, "a.")),
+        (sql.prepare << fmt::format(
+             "SELECT {} FROM answers a LEFT JOIN users u ON u.id = a.answered_by "
+             "WHERE a.assessment_id = :id AND a.canonical_id = :cid AND a.row_key = :row",
+             fmt::format(kAnswerColumns, "a.")),
          soci::use(id), soci::use(key.canonical_id), soci::use(key.row));
     for (const auto& r : rows) return read_answer(r, key);
     return std::nullopt;
@@ -244,7 +251,8 @@ bool write_answer(soci::session& sql, std::int64_t assessment_id, const StoredAn
     const boost::optional<std::string> value =
         a ? boost::optional<std::string>(std::string(assessment::to_string(a->value))) : boost::none;
     const boost::optional<std::string> reason =
-        a && a->reason ? boost::optional<std::string>(std::string(assessment::to_string(*a->reason))) : boost::none;
+        a && a->reason ? boost::optional<std::string>(std::string(assessment::to_string(*a->reason)))
+                       : boost::none;
     const auto confirmed = maybe(a ? date_text(a->confirmed_on) : std::nullopt);
     const auto target = maybe(a ? date_text(a->target_date) : std::nullopt);
     const boost::optional<std::string> second =
@@ -257,28 +265,31 @@ bool write_answer(soci::session& sql, std::int64_t assessment_id, const StoredAn
     const int previous = next.version - 1;
     soci::statement write =
         next.version == 1
-            ? (sql.prepare << "INSERT INTO answers (assessment_id, canonical_id, row_key, version, value, reason, "
-                              "confirmed_on, target_date, second_value, second_confirmed_on, note, "
-                              "needs_reconfirmation, answered_by, answered_at) VALUES (:id, :cid, :row, 1, :value, "
-                              ":reason, :confirmed, :target, :second, :second_on, :note, :reconfirm, :by, :at) "
-                              "ON CONFLICT (assessment_id, canonical_id, row_key) DO NOTHING",
+            ? (sql.prepare
+                   << "INSERT INTO answers (assessment_id, canonical_id, row_key, version, value, reason, "
+                      "confirmed_on, target_date, second_value, second_confirmed_on, note, "
+                      "needs_reconfirmation, answered_by, answered_at) VALUES (:id, :cid, :row, 1, :value, "
+                      ":reason, :confirmed, :target, :second, :second_on, :note, :reconfirm, :by, :at) "
+                      "ON CONFLICT (assessment_id, canonical_id, row_key) DO NOTHING",
                soci::use(id), soci::use(next.key.canonical_id), soci::use(next.key.row), soci::use(value),
                soci::use(reason), soci::use(confirmed), soci::use(target), soci::use(second),
                soci::use(second_on), soci::use(note), soci::use(reconfirm), soci::use(by),
                soci::use(next.answered_at))
-            : (sql.prepare << "UPDATE answers SET version = :version, value = :value, reason = :reason, "
-                              "confirmed_on = :confirmed, target_date = :target, second_value = :second, "
-                              "second_confirmed_on = :second_on, note = :note, needs_reconfirmation = :reconfirm, "
-                              "answered_by = :by, answered_at = :at WHERE assessment_id = :id AND canonical_id = "
-                              ":cid AND row_key = :row AND version = :previous",
+            : (sql.prepare
+                   << "UPDATE answers SET version = :version, value = :value, reason = :reason, "
+                      "confirmed_on = :confirmed, target_date = :target, second_value = :second, "
+                      "second_confirmed_on = :second_on, note = :note, needs_reconfirmation = :reconfirm, "
+                      "answered_by = :by, answered_at = :at WHERE assessment_id = :id AND canonical_id = "
+                      ":cid AND row_key = :row AND version = :previous",
                soci::use(next.version), soci::use(value), soci::use(reason), soci::use(confirmed),
-               soci::use(target), soci::use(second), soci::use(second_on), soci::use(note), soci::use(reconfirm),
-               soci::use(by), soci::use(next.answered_at), soci::use(id), soci::use(next.key.canonical_id),
-               soci::use(next.key.row), soci::use(previous));
+               soci::use(target), soci::use(second), soci::use(second_on), soci::use(note),
+               soci::use(reconfirm), soci::use(by), soci::use(next.answered_at), soci::use(id),
+               soci::use(next.key.canonical_id), soci::use(next.key.row), soci::use(previous));
     write.execute(true);
     if (write.get_affected_rows() != 1) return false;
     sql << "INSERT INTO answer_versions (answer_id, version, value, reason, confirmed_on, target_date, "
-           "second_value, second_confirmed_on, note, needs_reconfirmation, answered_by, answered_at) SELECT id, "
+           "second_value, second_confirmed_on, note, needs_reconfirmation, answered_by, answered_at) SELECT "
+           "id, "
            "version, value, reason, confirmed_on, target_date, second_value, second_confirmed_on, note, "
            "needs_reconfirmation, answered_by, answered_at FROM answers WHERE assessment_id = :id AND "
            "canonical_id = :cid AND row_key = :row",
@@ -289,10 +300,11 @@ bool write_answer(soci::session& sql, std::int64_t assessment_id, const StoredAn
 std::vector<StoredAnswer> answer_history(soci::session& sql, std::int64_t assessment_id, const RowKey& key) {
     const long long id = assessment_id;
     soci::rowset<soci::row> rows =
-        (sql.prepare << fmt::format("SELECT {} FROM answer_versions v JOIN answers a ON a.id = v.answer_id "
-                                    "LEFT JOIN users u ON u.id = v.answered_by WHERE a.assessment_id = :id AND "
-                                    "a.canonical_id = :cid AND a.row_key = :row ORDER BY v.version DESC",
-                                    fmt::format(kAnswerColumns, "v.")),
+        (sql.prepare << fmt::format(
+             "SELECT {} FROM answer_versions v JOIN answers a ON a.id = v.answer_id "
+             "LEFT JOIN users u ON u.id = v.answered_by WHERE a.assessment_id = :id AND "
+             "a.canonical_id = :cid AND a.row_key = :row ORDER BY v.version DESC",
+             fmt::format(kAnswerColumns, "v.")),
          soci::use(id), soci::use(key.canonical_id), soci::use(key.row));
     std::vector<StoredAnswer> out;
     for (const auto& r : rows) out.push_back(read_answer(r, key));
@@ -313,15 +325,18 @@ std::vector<Evidence> evidence(soci::session& sql, std::int64_t assessment_id) {
 std::size_t evidence_count(soci::session& sql, std::int64_t assessment_id, const RowKey& key) {
     const long long id = assessment_id;
     long long n = 0;
-    sql << "SELECT COUNT(*) FROM evidence WHERE assessment_id = :id AND canonical_id = :cid AND row_key = :row "
+    sql << "SELECT COUNT(*) FROM evidence WHERE assessment_id = :id AND canonical_id = :cid AND row_key = "
+           ":row "
            "AND removed_at IS NULL",
         soci::use(id), soci::use(key.canonical_id), soci::use(key.row), soci::into(n);
     return static_cast<std::size_t>(n);
 }
 
-std::optional<EvidenceOwner> find_evidence(soci::session& sql, std::int64_t evidence_id, bool include_removed) {
+std::optional<EvidenceOwner> find_evidence(soci::session& sql, std::int64_t evidence_id,
+                                           bool include_removed) {
     const long long id = evidence_id;
-    soci::rowset<soci::row> rows = (sql.prepare << fmt::format("{} WHERE e.id = :id", kEvidenceSelect), soci::use(id));
+    soci::rowset<soci::row> rows =
+        (sql.prepare << fmt::format("{} WHERE e.id = :id", kEvidenceSelect), soci::use(id));
     for (const auto& r : rows) {
         const bool removed = r.get_indicator(14) != soci::i_null;
         if (removed && !include_removed) return std::nullopt;
@@ -354,8 +369,8 @@ std::optional<std::string> blob_content(soci::session& sql, const std::string& s
     if (!sql.got_data() || ind == soci::i_null) return std::nullopt;
     std::string out(encoded.size() * 3 / 4 + 3, '\0');
     std::size_t length = 0;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), encoded.data(), encoded.size(),
-                          nullptr, &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), encoded.data(),
+                          encoded.size(), nullptr, &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
         return std::nullopt;
     out.resize(length);
     return out;
@@ -369,7 +384,8 @@ std::int64_t insert_evidence(soci::session& sql, std::int64_t assessment_id, con
     const boost::optional<std::string> sha = file ? boost::optional<std::string>(e.sha256) : boost::none;
     const boost::optional<std::string> name = file ? boost::optional<std::string>(e.file_name) : boost::none;
     const boost::optional<std::string> url = file ? boost::none : boost::optional<std::string>(e.url);
-    const boost::optional<std::string> title = e.title.empty() ? boost::none : boost::optional<std::string>(e.title);
+    const boost::optional<std::string> title =
+        e.title.empty() ? boost::none : boost::optional<std::string>(e.title);
     long long new_id = 0;
     sql << "INSERT INTO evidence (assessment_id, canonical_id, row_key, kind, sha256, file_name, url, title, "
            "added_by, added_at) VALUES (:id, :cid, :row, :kind, :sha, :name, :url, :title, :user, :at) "

@@ -21,14 +21,16 @@ std::optional<AssessmentRecord> find_assessment(soci::session& sql, std::int64_t
 std::vector<AssessmentRecord> organisation_assessments(soci::session& sql, std::int64_t organisation_id);
 std::int64_t insert_assessment(soci::session& sql, const AssessmentRecord& record, std::int64_t user_id);
 // bump_assessment: sets status, vendor contract and submission from `record` and increments the version.
-void bump_assessment(soci::session& sql, const AssessmentRecord& record, std::optional<std::int64_t> submitter);
+void bump_assessment(soci::session& sql, const AssessmentRecord& record,
+                     std::optional<std::int64_t> submitter);
 
 void insert_event(soci::session& sql, std::int64_t assessment_id, const std::string& kind,
                   const std::string& reason, std::int64_t user_id);
 std::vector<AssessmentEvent> events(soci::session& sql, std::int64_t assessment_id);
 
 std::vector<StoredAnswer> answers(soci::session& sql, std::int64_t assessment_id);
-std::optional<StoredAnswer> answer(soci::session& sql, std::int64_t assessment_id, const assessment::RowKey& key);
+std::optional<StoredAnswer> answer(soci::session& sql, std::int64_t assessment_id,
+                                   const assessment::RowKey& key);
 // lock_assessment: the first statement of every transaction that changes an assessment: a no-op UPDATE of
 // its row, so concurrent writers of one assessment queue until the first commits and then read what it
 // wrote. SQLite's BEGIN IMMEDIATE already serialises all writers; on PostgreSQL (READ COMMITTED) this row
@@ -44,7 +46,7 @@ void lock_organisation_assessments(soci::session& sql, std::int64_t organisation
 // Conditional on the stored version being `next.version - 1` (no line for version 1): returns false, and
 // writes nothing, when someone else's save got there first.
 [[nodiscard]] bool write_answer(soci::session& sql, std::int64_t assessment_id, const StoredAnswer& next,
-                  std::optional<std::int64_t> user_id);
+                                std::optional<std::int64_t> user_id);
 std::vector<StoredAnswer> answer_history(soci::session& sql, std::int64_t assessment_id,
                                          const assessment::RowKey& key);
 

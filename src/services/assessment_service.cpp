@@ -20,9 +20,13 @@ using assessment::AnswerValue;
 using assessment::RowKey;
 using identity::Caller;
 
-std::string now_iso() { return to_iso_utc(std::chrono::system_clock::now()); }
+std::string now_iso() {
+    return to_iso_utc(std::chrono::system_clock::now());
+}
 
-std::string target_of(const AssessmentRecord& r) { return fmt::format("assessment:{}", r.id); }
+std::string target_of(const AssessmentRecord& r) {
+    return fmt::format("assessment:{}", r.id);
+}
 
 // edition_for: the latest edition published for `fiscal_year` or before it.
 const catalog::Edition* edition_for(const catalog::Catalog& catalog, int fiscal_year) {
@@ -100,8 +104,8 @@ Result<AssessmentList> AssessmentService::list(const Caller& caller, std::int64_
     return out;
 }
 
-Result<AssessmentState> AssessmentService::create(const Caller& caller, std::int64_t organisation_id,
-                                                  int fy, bool carry_forward, const audit::Context& context) {
+Result<AssessmentState> AssessmentService::create(const Caller& caller, std::int64_t organisation_id, int fy,
+                                                  bool carry_forward, const audit::Context& context) {
     const auto catalog = catalog_.snapshot()->catalog_ptr();
     const int current_fy = fiscal_year(st::today());
     return db_.transaction([&](soci::session& sql) -> Result<AssessmentState> {
@@ -119,12 +123,14 @@ Result<AssessmentState> AssessmentService::create(const Caller& caller, std::int
                                     catalog->editions.front().latest().fiscal_year, current_fy + 1),
                         "fiscal_year");
         const catalog::Form* form = edition->find(form_id);
-        if (!form) return fail(ErrorCode::internal, fmt::format("edition {} has no form {}", edition->id, form_id));
+        if (!form)
+            return fail(ErrorCode::internal, fmt::format("edition {} has no form {}", edition->id, form_id));
         if (auto existing = assessment_records::find_assessment(sql, organisation_id, fy, form_id))
-            return fail(ErrorCode::conflict,
-                        fmt::format("this institution already has its checklist for fiscal year {} (assessment {})",
-                                    fy, existing->id),
-                        "fiscal_year");
+            return fail(
+                ErrorCode::conflict,
+                fmt::format("this institution already has its checklist for fiscal year {} (assessment {})",
+                            fy, existing->id),
+                "fiscal_year");
 
         AssessmentRecord record;
         record.organisation_id = organisation_id;
@@ -156,15 +162,18 @@ Result<AssessmentState> AssessmentService::create(const Caller& caller, std::int
                 return fail(ErrorCode::internal, fmt::format("a new checklist already had line {}/{}",
                                                              a.key.canonical_id, a.key.row));
         if (earlier)
-            assessment_records::insert_event(sql, record.id, "carried_forward",
-                                  fmt::format("{}年度 ({}) から {} 行", earlier->fiscal_year, earlier->edition,
-                                              carried.size()),
-                                  caller.user_id);
-        audit::append(sql,
-                      audit::caller_entry(caller, "assessment.created", target_of(record),
-                                          {{"fiscal_year", fy}, {"edition", record.edition}, {"form", form_id},
-                                           {"carried_from", earlier ? nlohmann::json(earlier->id) : nullptr}}),
-                      context);
+            assessment_records::insert_event(
+                sql, record.id, "carried_forward",
+                fmt::format("{}年度 ({}) から {} 行", earlier->fiscal_year, earlier->edition, carried.size()),
+                caller.user_id);
+        audit::append(
+            sql,
+            audit::caller_entry(caller, "assessment.created", target_of(record),
+                                {{"fiscal_year", fy},
+                                 {"edition", record.edition},
+                                 {"form", form_id},
+                                 {"carried_from", earlier ? nlohmann::json(earlier->id) : nullptr}}),
+            context);
         auto loaded = st::load(sql, catalog_, caller, record.id, st::Access::read);
         if (!loaded) return fail(loaded.error());
         return st::state(sql, caller, std::move(*loaded));
@@ -200,24 +209,29 @@ Result<SavedAnswer> AssessmentService::save_answer(const Caller& caller, std::in
         const auto current = assessment_records::answer(sql, id, key);
         const int current_version = current ? current->version : 0;
         if (input.version != current_version)
-            return fail(ErrorCode::conflict,
-                        fmt::format("someone else saved this answer (now version {}) after you loaded version {}",
-                                    current_version, input.version),
-                        "version");
+            return fail(
+                ErrorCode::conflict,
+                fmt::format("someone else saved this answer (now version {}) after you loaded version {}",
+                            current_version, input.version),
+                "version");
         if (input.answer) {
-            if (auto ok = st::check_line(*loaded, *line, *input.answer, gate_answer(sql, *loaded->form, id)); !ok)
+            if (auto ok = st::check_line(*loaded, *line, *input.answer, gate_answer(sql, *loaded->form, id));
+                !ok)
                 return fail(ok.error());
         }
-        const bool unchanged = current ? current->answer == input.answer && !current->needs_reconfirmation
-                                       : !input.answer;
+        const bool unchanged =
+            current ? current->answer == input.answer && !current->needs_reconfirmation : !input.answer;
         if (unchanged) return current.value_or(StoredAnswer{key, std::nullopt, false, 0, std::nullopt, ""});
         if (!assessment_records::write_answer(
-                sql, id, {key, input.answer, false, current_version + 1, UserRef{caller.user_id, ""}, now_iso()},
+                sql, id,
+                {key, input.answer, false, current_version + 1, UserRef{caller.user_id, ""}, now_iso()},
                 caller.user_id))
-            return fail(ErrorCode::conflict,
-                        fmt::format("someone else saved this answer at the same moment as you (you loaded version {})",
-                                    input.version),
-                        "version");
+            return fail(
+                ErrorCode::conflict,
+                fmt::format(
+                    "someone else saved this answer at the same moment as you (you loaded version {})",
+                    input.version),
+                "version");
         return *assessment_records::answer(sql, id, key);
     });
     if (!saved) return fail(saved.error());
@@ -226,11 +240,13 @@ Result<SavedAnswer> AssessmentService::save_answer(const Caller& caller, std::in
     return SavedAnswer{std::move(*saved), std::move(*state)};
 }
 
-Result<StoredAnswer> AssessmentService::current_answer(const Caller& caller, std::int64_t id, const RowKey& key) {
+Result<StoredAnswer> AssessmentService::current_answer(const Caller& caller, std::int64_t id,
+                                                       const RowKey& key) {
     auto lease = db_.acquire();
     auto loaded = st::load(*lease, catalog_, caller, id, st::Access::read);
     if (!loaded) return fail(loaded.error());
-    return assessment_records::answer(*lease, id, key).value_or(StoredAnswer{key, std::nullopt, false, 0, std::nullopt, ""});
+    return assessment_records::answer(*lease, id, key)
+        .value_or(StoredAnswer{key, std::nullopt, false, 0, std::nullopt, ""});
 }
 
 Result<std::vector<StoredAnswer>> AssessmentService::history(const Caller& caller, std::int64_t id,
@@ -239,24 +255,27 @@ Result<std::vector<StoredAnswer>> AssessmentService::history(const Caller& calle
     auto loaded = st::load(*lease, catalog_, caller, id, st::Access::read);
     if (!loaded) return fail(loaded.error());
     if (!assessment::find_row(*loaded->form, key))
-        return fail(ErrorCode::not_found, fmt::format("the checklist has no line {}/{}", key.canonical_id, key.row));
+        return fail(ErrorCode::not_found,
+                    fmt::format("the checklist has no line {}/{}", key.canonical_id, key.row));
     return assessment_records::answer_history(*lease, id, key);
 }
 
-Result<AssessmentState> AssessmentService::set_vendor_contract(const Caller& caller, std::int64_t id, int version,
-                                                               bool has_vendor_contract,
+Result<AssessmentState> AssessmentService::set_vendor_contract(const Caller& caller, std::int64_t id,
+                                                               int version, bool has_vendor_contract,
                                                                const audit::Context& context) {
     return db_.transaction([&](soci::session& sql) -> Result<AssessmentState> {
         assessment_records::lock_assessment(sql, id);
         auto loaded = st::load(sql, catalog_, caller, id, st::Access::edit);
         if (!loaded) return fail(loaded.error());
         if (loaded->record.version != version)
-            return fail(ErrorCode::conflict, "the checklist changed since you loaded it: reload it", "version");
+            return fail(ErrorCode::conflict, "the checklist changed since you loaded it: reload it",
+                        "version");
         if (loaded->record.has_vendor_contract != has_vendor_contract) {
             loaded->record.has_vendor_contract = has_vendor_contract;
             assessment_records::bump_assessment(sql, loaded->record, std::nullopt);
-            assessment_records::insert_event(sql, id, "vendor_contract_changed",
-                                  has_vendor_contract ? "保守業者との契約あり" : "保守業者との契約なし", caller.user_id);
+            assessment_records::insert_event(
+                sql, id, "vendor_contract_changed",
+                has_vendor_contract ? "保守業者との契約あり" : "保守業者との契約なし", caller.user_id);
             audit::append(sql,
                           audit::caller_entry(caller, "assessment.vendor_contract", target_of(loaded->record),
                                               {{"has_vendor_contract", has_vendor_contract}}),
@@ -277,11 +296,13 @@ Result<AssessmentState> AssessmentService::submit(const Caller& caller, std::int
         if (loaded->record.status != "draft")
             return fail(ErrorCode::conflict, "the checklist has already been submitted");
         if (loaded->record.version != version)
-            return fail(ErrorCode::conflict, "the checklist changed since you loaded it: reload it", "version");
+            return fail(ErrorCode::conflict, "the checklist changed since you loaded it: reload it",
+                        "version");
         auto current = st::state(sql, caller, *loaded);
         if (!current.progress.incomplete.empty()) {
             Error e{ErrorCode::invalid_input,
-                    fmt::format("{} lines are not answered or not confirmed yet", current.progress.incomplete.size()),
+                    fmt::format("{} lines are not answered or not confirmed yet",
+                                current.progress.incomplete.size()),
                     {}};
             for (const auto& m : current.progress.incomplete)
                 e.fields.push_back({fmt::format("{}/{}", m.key.canonical_id, m.key.row), m.reason});
@@ -291,18 +312,20 @@ Result<AssessmentState> AssessmentService::submit(const Caller& caller, std::int
         loaded->record.submitted_at = now_iso();
         assessment_records::bump_assessment(sql, loaded->record, caller.user_id);
         assessment_records::insert_event(sql, id, "submitted", "", caller.user_id);
-        audit::append(sql, audit::caller_entry(caller, "assessment.submitted", target_of(loaded->record)), context);
+        audit::append(sql, audit::caller_entry(caller, "assessment.submitted", target_of(loaded->record)),
+                      context);
         auto reloaded = st::load(sql, catalog_, caller, id, st::Access::read);
         if (!reloaded) return fail(reloaded.error());
         return st::state(sql, caller, std::move(*reloaded));
     });
 }
 
-Result<AssessmentState> AssessmentService::reopen(const Caller& caller, std::int64_t id, const std::string& reason,
-                                                  const audit::Context& context) {
+Result<AssessmentState> AssessmentService::reopen(const Caller& caller, std::int64_t id,
+                                                  const std::string& reason, const audit::Context& context) {
     const long length = character_count(reason);
     if (reason.find_first_not_of(" \t\r\n") == std::string::npos || length < 0 || length > 500)
-        return fail(ErrorCode::invalid_input, "say why the checklist is reopened (at most 500 characters)", "reason");
+        return fail(ErrorCode::invalid_input, "say why the checklist is reopened (at most 500 characters)",
+                    "reason");
     return db_.transaction([&](soci::session& sql) -> Result<AssessmentState> {
         assessment_records::lock_assessment(sql, id);
         auto loaded = st::load(sql, catalog_, caller, id, st::Access::submit);
@@ -314,7 +337,8 @@ Result<AssessmentState> AssessmentService::reopen(const Caller& caller, std::int
         assessment_records::bump_assessment(sql, loaded->record, std::nullopt);
         assessment_records::insert_event(sql, id, "reopened", reason, caller.user_id);
         audit::append(sql,
-                      audit::caller_entry(caller, "assessment.reopened", target_of(loaded->record), {{"reason", reason}}),
+                      audit::caller_entry(caller, "assessment.reopened", target_of(loaded->record),
+                                          {{"reason", reason}}),
                       context);
         auto reloaded = st::load(sql, catalog_, caller, id, st::Access::read);
         if (!reloaded) return fail(reloaded.error());

@@ -8,7 +8,6 @@
 
 namespace mamori::services::assessment_state {
 
-
 Result<Loaded> load(soci::session& sql, const CatalogService& catalog, const identity::Caller& caller,
                     std::int64_t id, Access access) {
     auto record = assessment_records::find_assessment(sql, id);
@@ -16,8 +15,9 @@ Result<Loaded> load(soci::session& sql, const CatalogService& catalog, const ide
     if (!record || !org || !identity::can_read_assessments(caller, org->ref))
         return fail(ErrorCode::not_found, fmt::format("no assessment {}", id));
     if (access == Access::edit && !identity::can_edit_assessment(caller, org->ref))
-        return fail(ErrorCode::forbidden, "only the institution's administrators, security managers and editors "
-                                          "may change its checklist");
+        return fail(ErrorCode::forbidden,
+                    "only the institution's administrators, security managers and editors "
+                    "may change its checklist");
     if (access == Access::submit && !identity::can_submit_assessment(caller, org->ref))
         return fail(ErrorCode::forbidden,
                     "only the institution's administrators and security managers may submit or reopen it");
@@ -28,20 +28,21 @@ Result<Loaded> load(soci::session& sql, const CatalogService& catalog, const ide
 
 Result<Loaded> with_catalog(const CatalogService& catalog, AssessmentRecord record,
                             identity::OrganisationRef organisation) {
-    Loaded out{std::move(record), std::move(organisation), catalog.snapshot()->catalog_ptr(), nullptr, nullptr};
+    Loaded out{std::move(record), std::move(organisation), catalog.snapshot()->catalog_ptr(), nullptr,
+               nullptr};
     const auto& r = out.record;
     const auto* revisions = out.catalog->revisions(r.edition);
     out.edition = revisions ? revisions->find(r.edition_revision) : nullptr;
     out.form = out.edition ? out.edition->find(r.form) : nullptr;
     if (!out.form)
         return fail(ErrorCode::internal,
-                    fmt::format("assessment {}: edition {} revision {} form {} is not in the catalog", r.id, r.edition,
-                                r.edition_revision, r.form));
+                    fmt::format("assessment {}: edition {} revision {} form {} is not in the catalog", r.id,
+                                r.edition, r.edition_revision, r.form));
     return out;
 }
 
 std::map<assessment::RowKey, StoredAnswer, assessment::RowKeyLess> stored_answers(soci::session& sql,
-                                                                                   std::int64_t id) {
+                                                                                  std::int64_t id) {
     std::map<assessment::RowKey, StoredAnswer, assessment::RowKeyLess> out;
     for (auto& a : assessment_records::answers(sql, id)) {
         auto key = a.key;
@@ -50,7 +51,8 @@ std::map<assessment::RowKey, StoredAnswer, assessment::RowKeyLess> stored_answer
     return out;
 }
 
-assessment::RowAnswers row_answers(const std::map<assessment::RowKey, StoredAnswer, assessment::RowKeyLess>& s) {
+assessment::RowAnswers row_answers(
+    const std::map<assessment::RowKey, StoredAnswer, assessment::RowKeyLess>& s) {
     assessment::RowAnswers out;
     for (const auto& [key, a] : s) out[key] = {a.answer, a.needs_reconfirmation, false};
     return out;
@@ -62,11 +64,13 @@ std::vector<std::string> new_items(soci::session& sql, const Loaded& loaded) {
     if (!loaded.record.carried_from) return {};
     auto earlier = assessment_records::find_assessment(sql, *loaded.record.carried_from);
     if (!earlier || earlier->edition == loaded.record.edition) return {};
-    auto comparison = catalog::compare(*loaded.catalog, earlier->edition, loaded.record.edition, loaded.record.form);
+    auto comparison =
+        catalog::compare(*loaded.catalog, earlier->edition, loaded.record.edition, loaded.record.form);
     if (!comparison) return {};
     std::vector<std::string> out;
     for (const auto& entry : comparison->entries)
-        if (entry.kind == catalog::MappingKind::added && entry.to_item) out.push_back(entry.to_item->canonical_id);
+        if (entry.kind == catalog::MappingKind::added && entry.to_item)
+            out.push_back(entry.to_item->canonical_id);
     return out;
 }
 
@@ -75,8 +79,8 @@ std::vector<std::string> new_items(soci::session& sql, const Loaded& loaded) {
 AssessmentState state(soci::session& sql, const identity::Caller& caller, Loaded loaded) {
     AssessmentState s;
     s.stored = stored_answers(sql, loaded.record.id);
-    s.effective = assessment::effective_answers(*loaded.form, row_answers(s.stored),
-                                                loaded.record.has_vendor_contract);
+    s.effective =
+        assessment::effective_answers(*loaded.form, row_answers(s.stored), loaded.record.has_vendor_contract);
     s.evidence = assessment_records::evidence(sql, loaded.record.id);
     s.events = assessment_records::events(sql, loaded.record.id);
     s.new_items = new_items(sql, loaded);
@@ -92,8 +96,8 @@ AssessmentState state(soci::session& sql, const identity::Caller& caller, Loaded
     return s;
 }
 
-Status check_line(const Loaded& loaded, const assessment::ChecklistRow& line, const assessment::Answer& answer,
-                  const assessment::RowAnswers& stored) {
+Status check_line(const Loaded& loaded, const assessment::ChecklistRow& line,
+                  const assessment::Answer& answer, const assessment::RowAnswers& stored) {
     if (line.is_gate()) return assessment::check_gate_answer(answer, today());
     const auto context = assessment::answer_context(*loaded.form, line, loaded.record.fiscal_year,
                                                     assessment::gate_answered_no(*loaded.form, stored),
@@ -101,7 +105,9 @@ Status check_line(const Loaded& loaded, const assessment::ChecklistRow& line, co
     return assessment::check_answer(answer, context, today());
 }
 
-std::chrono::year_month_day today() { return japan_date(std::chrono::system_clock::now()); }
+std::chrono::year_month_day today() {
+    return japan_date(std::chrono::system_clock::now());
+}
 
 std::string form_for(identity::OrgKind kind) {
     switch (kind) {

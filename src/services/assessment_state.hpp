@@ -34,15 +34,16 @@ Result<Loaded> with_catalog(const CatalogService& catalog, AssessmentRecord reco
 
 // stored_answers / row_answers: the stored answers by line, and the same as check_answer's input.
 std::map<assessment::RowKey, StoredAnswer, assessment::RowKeyLess> stored_answers(soci::session& sql,
-                                                                                   std::int64_t id);
-assessment::RowAnswers row_answers(const std::map<assessment::RowKey, StoredAnswer, assessment::RowKeyLess>& s);
+                                                                                  std::int64_t id);
+assessment::RowAnswers row_answers(
+    const std::map<assessment::RowKey, StoredAnswer, assessment::RowKeyLess>& s);
 
 // state: everything the pages show.
 AssessmentState state(soci::session& sql, const identity::Caller& caller, Loaded loaded);
 
 // check_line: the rules for `answer` on `line`, given the other stored answers (for the gate).
-Status check_line(const Loaded& loaded, const assessment::ChecklistRow& line, const assessment::Answer& answer,
-                  const assessment::RowAnswers& stored);
+Status check_line(const Loaded& loaded, const assessment::ChecklistRow& line,
+                  const assessment::Answer& answer, const assessment::RowAnswers& stored);
 
 // today: the Japan date now.
 std::chrono::year_month_day today();

@@ -11,10 +11,10 @@
 #include "mamori/core/utf8.hpp"
 #include "mamori/identity/passwords.hpp"
 #include "mamori/identity/qr.hpp"
-#include "mamori/store/serial_work.hpp"
 #include "mamori/identity/tokens.hpp"
 #include "mamori/identity/totp.hpp"
 #include "mamori/store/row_values.hpp"
+#include "mamori/store/serial_work.hpp"
 
 namespace mamori::services {
 
@@ -437,7 +437,8 @@ Status IdentityService::change_password(const Caller& caller, std::string_view c
         sql << "UPDATE users SET password_hash = :h, password_changed_at = :n, updated_at = :n2 WHERE id = "
                ":u",
             soci::use(hash), soci::use(now), soci::use(now), soci::use(uid);
-        audit::append(sql, audit::caller_entry(caller, "password.changed", fmt::format("user:{}", uid)), context);
+        audit::append(sql, audit::caller_entry(caller, "password.changed", fmt::format("user:{}", uid)),
+                      context);
         return {};
     });
 }
@@ -525,9 +526,9 @@ Result<Invitation> IdentityService::invite(const Caller& caller, std::int64_t or
             soci::use(org_id), soci::use(login_text), soci::use(name), soci::use(role_list), soci::use(hash),
             soci::use(by), soci::use(now), soci::use(inv.expires_at), soci::into(id);
         inv.id = id;
-        auto entry =
-            audit::caller_entry(caller, "user.invited", fmt::format("invitation:{}", id),
-                         {{"login", login_text}, {"roles", role_list}, {"organisation_id", organisation_id}});
+        auto entry = audit::caller_entry(
+            caller, "user.invited", fmt::format("invitation:{}", id),
+            {{"login", login_text}, {"roles", role_list}, {"organisation_id", organisation_id}});
         entry.organisation_id = organisation_id;
         audit::append(sql, entry, context);
         return inv;
@@ -639,7 +640,7 @@ Result<UserView> IdentityService::change_user(const Caller& caller, std::int64_t
         };
         audit::append(sql,
                       audit::caller_entry(caller, "user.changed", fmt::format("user:{}", user_id),
-                                   {{"before", as_json(before)}, {"after", as_json(after)}}),
+                                          {{"before", as_json(before)}, {"after", as_json(after)}}),
                       context);
         return after;
     });
@@ -676,11 +677,11 @@ Result<ApiTokenCreated> IdentityService::create_api_token(const Caller& caller, 
             soci::use(uid), soci::use(token_name), soci::use(hash), soci::use(scope_text), soci::use(now),
             soci::use(created.expires_at), soci::into(id);
         created.id = id;
-        audit::append(
-            sql,
-            audit::caller_entry(caller, "api_token.created", fmt::format("api_token:{}", id),
-                         {{"name", token_name}, {"scopes", scope_text}, {"expires_at", created.expires_at}}),
-            context);
+        audit::append(sql,
+                      audit::caller_entry(
+                          caller, "api_token.created", fmt::format("api_token:{}", id),
+                          {{"name", token_name}, {"scopes", scope_text}, {"expires_at", created.expires_at}}),
+                      context);
         return created;
     });
 }

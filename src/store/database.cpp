@@ -1,10 +1,9 @@
 #include "mamori/store/database.hpp"
 
 #include <fmt/format.h>
+#include <poll.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
-
-#include <poll.h>
 
 #include <filesystem>
 

@@ -34,7 +34,8 @@ void terminate_backends(const DatabaseUrl& url, std::vector<int> pids) {
         int alive = 0;
         for (int pid : pids) {
             int rows = 0;
-            *sql << "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = :pid", soci::use(pid), soci::into(rows);
+            *sql << "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = :pid", soci::use(pid),
+                soci::into(rows);
             alive += rows;
         }
         if (alive == 0) return;

@@ -76,7 +76,8 @@ TEST(Migrations, OnlyTheDatabasesOwnDialectRuns) {
     auto* db = &temp->db();
     const embedded::File files[] = {
         {"sqlite/0001_a.sql", db->dialect() == Dialect::sqlite ? "CREATE TABLE t (a INTEGER);" : "not SQL"},
-        {"postgres/0001_a.sql", db->dialect() == Dialect::postgresql ? "CREATE TABLE t (a INTEGER);" : "not SQL"},
+        {"postgres/0001_a.sql",
+         db->dialect() == Dialect::postgresql ? "CREATE TABLE t (a INTEGER);" : "not SQL"},
     };
     auto applied = migrate(*db, *load_migrations(files, db->dialect()));
     ASSERT_TRUE(applied) << applied.error().message;

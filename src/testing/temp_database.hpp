@@ -22,7 +22,8 @@ class TempDatabase {
     enum class Schema { migrated, empty };
 
     explicit TempDatabase(std::size_t pool_size = 2, Schema schema = Schema::migrated)
-        : dir_(std::filesystem::temp_directory_path() / ("mamori-test-" + std::to_string(std::random_device{}()))) {
+        : dir_(std::filesystem::temp_directory_path() /
+               ("mamori-test-" + std::to_string(std::random_device{}()))) {
         std::filesystem::create_directories(dir_);
         store::DatabaseUrl url{store::Dialect::sqlite, (dir_ / "t.db").string()};
         if (testing_postgres()) {

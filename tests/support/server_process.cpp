@@ -1,8 +1,5 @@
 #include "support/server_process.hpp"
 
-#include "support/http_client.hpp"
-#include "support/test_database.hpp"
-
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -18,6 +15,9 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+
+#include "support/http_client.hpp"
+#include "support/test_database.hpp"
 
 namespace mamori::testing {
 

@@ -22,7 +22,9 @@ class SessionClient {
     HttpResult patch(const std::string& target, const nlohmann::json& body) {
         return call("PATCH", target, body);
     }
-    HttpResult put(const std::string& target, const nlohmann::json& body) { return call("PUT", target, body); }
+    HttpResult put(const std::string& target, const nlohmann::json& body) {
+        return call("PUT", target, body);
+    }
     HttpResult del(const std::string& target) { return call("DELETE", target, std::nullopt); }
     // call: any request; a session cookie and CSRF token are sent when held; Set-Cookie and `csrf_token` in
     // a JSON answer are kept.

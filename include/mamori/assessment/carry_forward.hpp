@@ -48,9 +48,9 @@ struct CarryForward {
 };
 
 // carry_forward: maps `answers` of form `form` from edition `from` to edition `to` (mappings composed when
-// the editions are not consecutive; the same edition carries every row to itself). Rows map by key; when several earlier rows merge into one (R6 2-(7)
-// サーバ/端末PC/ネットワーク機器 → R7 2-⑥ 全般) the carried value is the most cautious: いいえ if any was
-// いいえ, else はい if any was はい, else 記入不要.
+// the editions are not consecutive; the same edition carries every row to itself). Rows map by key; when
+// several earlier rows merge into one (R6 2-(7) サーバ/端末PC/ネットワーク機器 → R7 2-⑥ 全般) the carried
+// value is the most cautious: いいえ if any was いいえ, else はい if any was はい, else 記入不要.
 Result<CarryForward> carry_forward(const catalog::Catalog& catalog, std::string_view from,
                                    std::string_view to, std::string_view form,
                                    const std::vector<PriorAnswer>& answers);

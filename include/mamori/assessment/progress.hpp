@@ -44,9 +44,9 @@ struct Progress {
     int no = 0;
     int not_required = 0;
     int needs_reconfirmation = 0;
-    int percent = 0;                  // rows_answered / rows_total, rounded down
-    std::vector<OpenRow> open;        // answered いいえ, printed order
-    std::vector<OpenRow> overdue;     // いいえ whose target date is before today
+    int percent = 0;               // rows_answered / rows_total, rounded down
+    std::vector<OpenRow> open;     // answered いいえ, printed order
+    std::vector<OpenRow> overdue;  // いいえ whose target date is before today
     std::vector<RoadmapStep> roadmap;
     std::vector<MissingRow> incomplete;  // empty: the assessment may be submitted
 };

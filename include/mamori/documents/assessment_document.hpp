@@ -14,14 +14,14 @@ namespace mamori::documents {
 
 // DocumentAnswer: the answer to one row, in the form's terms. Dates are ISO "YYYY-MM-DD".
 struct DocumentAnswer {
-    std::string value;   // "yes", "no", "not_required"
-    std::string reason;  // for not_required: "gate" or "no_vendor_contract"; else empty
-    std::string confirmed_on;                 // 確認日, may be empty
-    std::string target_date;                  // 目標日, may be empty
-    std::string second_value;                 // 2回目: "yes", "no" or empty
-    std::string second_confirmed_on;          // 2回目の確認日 or empty
+    std::string value;                // "yes", "no", "not_required"
+    std::string reason;               // for not_required: "gate" or "no_vendor_contract"; else empty
+    std::string confirmed_on;         // 確認日, may be empty
+    std::string target_date;          // 目標日, may be empty
+    std::string second_value;         // 2回目: "yes", "no" or empty
+    std::string second_confirmed_on;  // 2回目の確認日 or empty
     std::string note;
-    bool needs_reconfirmation = false;        // 要再確認 (carried from last year, not yet confirmed)
+    bool needs_reconfirmation = false;  // 要再確認 (carried from last year, not yet confirmed)
 
     friend bool operator==(const DocumentAnswer&, const DocumentAnswer&) = default;
 };
@@ -41,15 +41,15 @@ struct DocumentRow {
 // AssessmentDocument: everything the documents print about one assessment.
 struct AssessmentDocument {
     std::int64_t assessment_id = 0;
-    std::string institution_name;   // "さくら内科クリニック"
-    std::string institution_code;   // 医療機関コード or empty
-    int fiscal_year = 0;            // 2025
-    std::string fiscal_year_ja;     // "令和7年度"
-    std::string edition_id;         // "r7"
+    std::string institution_name;  // "さくら内科クリニック"
+    std::string institution_code;  // 医療機関コード or empty
+    int fiscal_year = 0;           // 2025
+    std::string fiscal_year_ja;    // "令和7年度"
+    std::string edition_id;        // "r7"
     int edition_revision = 1;
-    std::string edition_title_ja;   // "令和7年度版"
-    std::string form_id;            // "medical", "pharmacy"
-    std::string form_title_ja;      // "医療機関確認用"
+    std::string edition_title_ja;  // "令和7年度版"
+    std::string form_id;           // "medical", "pharmacy"
+    std::string form_title_ja;     // "医療機関確認用"
     std::string document_title_ja;  // "医療機関におけるサイバーセキュリティ対策チェックリスト"
     bool has_second_confirmation = false;  // the form prints 2回目 columns (R5, R6)
     std::string status;                    // "draft", "submitted"

@@ -8,7 +8,6 @@
 #pragma once
 
 #include <algorithm>
-
 #include <chrono>
 #include <string_view>
 

@@ -24,8 +24,8 @@ struct RouteMatch {
     const Handler* handler = nullptr;
     std::string_view route;
     std::vector<std::pair<std::string, std::string>> params;
-    std::vector<Method> allowed;  // for method_not_allowed
-    bool blocking = false;        // the handler must run on the worker pool (see RouteOptions)
+    std::vector<Method> allowed;     // for method_not_allowed
+    bool blocking = false;           // the handler must run on the worker pool (see RouteOptions)
     std::size_t max_body_bytes = 0;  // the route's own body limit; 0: the server's
 };
 
@@ -33,7 +33,7 @@ struct RouteMatch {
 // long; the server runs them on its bounded worker pool so the I/O threads keep serving everyone else.
 struct RouteOptions {
     bool blocking = false;
-    std::size_t max_body_bytes = 0;  // a larger body limit than the server's (uploads); 0: the server's
+    std::size_t max_body_bytes = 0;    // a larger body limit than the server's (uploads); 0: the server's
     std::string_view access = "open";  // who may call it, as listed by routes(): "open", "authenticated", …
 };
 

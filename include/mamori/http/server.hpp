@@ -23,7 +23,7 @@ namespace mamori::http {
 struct ServerOptions {
     std::string host = "127.0.0.1";
     unsigned short port = 8080;
-    std::size_t threads = 0;  // 0: one per core
+    std::size_t threads = 0;            // 0: one per core
     std::size_t worker_threads = 0;     // for blocking routes (Argon2id, documents); 0: half the cores, ≥ 1
     std::size_t max_worker_queue = 64;  // blocking requests waiting beyond this get 503
     std::size_t max_header_bytes = std::size_t{16} * 1024;

@@ -49,7 +49,7 @@ struct Caller {
     std::string login;
     OrganisationRef organisation;
     std::set<Role> roles;
-    std::vector<std::string> municipalities;  // health centres: their jurisdiction
+    std::vector<std::string> municipalities;   // health centres: their jurisdiction
     std::optional<std::int64_t> api_token_id;  // set when authenticated by an API token
     std::set<std::string> token_scopes;        // for API tokens: "read", "write"
 

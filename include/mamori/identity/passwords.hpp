@@ -15,7 +15,8 @@
 
 namespace mamori::identity {
 
-// kMinLength / kMinLengthWithMfa / kMaxBytes: the Guideline 6.0 Q&A minimums; the maximum bounds hashing cost.
+// kMinLength / kMinLengthWithMfa / kMaxBytes: the Guideline 6.0 Q&A minimums; the maximum bounds hashing
+// cost.
 inline constexpr std::size_t kMinLength = 13;
 inline constexpr std::size_t kMinLengthWithMfa = 8;
 inline constexpr std::size_t kMaxBytes = 256;

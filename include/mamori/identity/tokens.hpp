@@ -16,7 +16,8 @@ namespace mamori::identity {
 // such as "mmr_" that lets secret scanners recognise leaked API tokens.
 std::string random_token(std::string_view prefix = {});
 
-// random_code: `groups` groups of 4 characters from an alphabet without look-alikes (no 0/O, 1/I/L), joined by
+// random_code: `groups` groups of 4 characters from an alphabet without look-alikes (no 0/O, 1/I/L), joined
+// by
 // '-', e.g. "K7WQ-3MZD"; for codes people type (recovery codes, invitations).
 std::string random_code(int groups);
 

@@ -43,6 +43,7 @@ std::optional<std::int64_t> verify_totp(const std::vector<std::uint8_t>& secret,
                                         std::optional<std::int64_t> last_used_step);
 
 // totp_uri: the otpauth:// URI an authenticator app scans (issuer and account are percent-encoded).
-std::string totp_uri(const std::vector<std::uint8_t>& secret, std::string_view issuer, std::string_view account);
+std::string totp_uri(const std::vector<std::uint8_t>& secret, std::string_view issuer,
+                     std::string_view account);
 
 }  // namespace mamori::identity

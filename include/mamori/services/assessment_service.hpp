@@ -181,7 +181,8 @@ class AssessmentService {
                               const std::string& file_name, const std::string& content,
                               const audit::Context& context);
     Result<Evidence> add_link(const identity::Caller& caller, std::int64_t id, const assessment::RowKey& key,
-                              const std::string& url, const std::string& title, const audit::Context& context);
+                              const std::string& url, const std::string& title,
+                              const audit::Context& context);
     Result<EvidenceFile> evidence_file(const identity::Caller& caller, std::int64_t evidence_id);
     // remove_evidence: the evidence stays stored, marked removed; removing it again changes nothing.
     Status remove_evidence(const identity::Caller& caller, std::int64_t evidence_id,

@@ -125,8 +125,8 @@ class CatalogService {
     // import_file: validates `text` against the catalog stored in `db` (re-read inside the transaction, so
     // concurrent imports queue) and stores it as the next revision of its edition; nothing is stored when
     // the content equals the current revision. This process's snapshot is replaced; other running servers
-    // see the revision at their next `refresh`. `source` records who imported it ("cli: /path/r8.json"). An admin
-    // HTTP endpoint is a thin handler over this once authentication exists (issue 5).
+    // see the revision at their next `refresh`. `source` records who imported it ("cli: /path/r8.json"). An
+    // admin HTTP endpoint is a thin handler over this once authentication exists (issue 5).
     Result<CatalogImportReport> import_file(store::Database& db, std::string_view file, std::string_view text,
                                             std::string source);
 

@@ -1,9 +1,8 @@
 /// @file
 /// @brief Demo data: a small, plainly fictional set of organisations (the ministry, a prefecture, a health
-/// centre, a hospital, a clinic, a dental clinic, a pharmacy, a vendor, and a second prefecture with a clinic)
-/// so a new installation has
-/// something to look at. Optionally many synthetic clinics for load tests. Loaded only into an empty
-/// database, in one transaction: all or nothing.
+/// centre, a hospital, a clinic, a dental clinic, a pharmacy, a vendor, and a second prefecture with a
+/// clinic) so a new installation has something to look at. Optionally many synthetic clinics for load tests.
+/// Loaded only into an empty database, in one transaction: all or nothing.
 ///
 ///     auto loaded = load_demo(db, {.synthetic_institutions = 0});
 #pragma once

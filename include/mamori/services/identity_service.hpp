@@ -28,8 +28,8 @@ struct IdentitySettings {
     std::chrono::minutes session_absolute{12 * 60};
     std::chrono::minutes mfa_pending{10};
     std::chrono::hours invitation_lifetime{72};
-    int account_failures = 5;    // failures per account within the window before a lockout
-    int address_failures = 30;   // failures per client address within the window
+    int account_failures = 5;   // failures per account within the window before a lockout
+    int address_failures = 30;  // failures per client address within the window
     std::chrono::minutes throttle_window{15};
     std::chrono::minutes lockout{15};
 };
@@ -119,7 +119,7 @@ struct UserChange {
 };
 
 class IdentityService {
-public:
+  public:
     IdentityService(store::Database& db, IdentitySettings settings = {});
 
     // csrf_token_for: the CSRF token that belongs to a session token (derived, so nothing more is stored).
@@ -128,7 +128,8 @@ public:
     Result<bool> setup_needed();
     Result<SessionStart> setup(const SetupRequest& request, const audit::Context& context);
 
-    Result<SessionStart> login(std::string_view login, std::string_view password, const audit::Context& context);
+    Result<SessionStart> login(std::string_view login, std::string_view password,
+                               const audit::Context& context);
     // verify_mfa: a TOTP code or an unused recovery code for a pending session; rotates the token.
     Result<SessionStart> verify_mfa(std::string_view pending_token, std::string_view code,
                                     const audit::Context& context);
@@ -151,24 +152,25 @@ public:
 
     Result<std::vector<OrganisationView>> organisations(const identity::Caller& caller);
     Result<std::vector<UserView>> users(const identity::Caller& caller, std::int64_t organisation_id);
-    Result<Invitation> invite(const identity::Caller& caller, std::int64_t organisation_id, std::string_view login,
-                              std::string_view display_name, const std::vector<std::string>& roles,
-                              const audit::Context& context);
+    Result<Invitation> invite(const identity::Caller& caller, std::int64_t organisation_id,
+                              std::string_view login, std::string_view display_name,
+                              const std::vector<std::string>& roles, const audit::Context& context);
     Result<SessionStart> accept_invitation(std::string_view code, std::string_view password,
                                            const audit::Context& context);
-    Result<UserView> change_user(const identity::Caller& caller, std::int64_t user_id, const UserChange& change,
-                                 const audit::Context& context);
+    Result<UserView> change_user(const identity::Caller& caller, std::int64_t user_id,
+                                 const UserChange& change, const audit::Context& context);
 
     Result<ApiTokenCreated> create_api_token(const identity::Caller& caller, std::string_view name,
                                              const std::vector<std::string>& scopes, int days,
                                              const audit::Context& context);
     Result<std::vector<ApiTokenView>> api_tokens(const identity::Caller& caller);
-    Status revoke_api_token(const identity::Caller& caller, std::int64_t token_id, const audit::Context& context);
+    Status revoke_api_token(const identity::Caller& caller, std::int64_t token_id,
+                            const audit::Context& context);
 
     Result<std::vector<audit::Row>> audit_log(const identity::Caller& caller, std::int64_t organisation_id,
                                               std::optional<std::int64_t> before_seq, int limit);
 
-private:
+  private:
     store::Database& db_;
     IdentitySettings settings_;
     std::string dummy_hash_;  // verified against when a login is unknown, so timing does not reveal accounts
