@@ -26,21 +26,6 @@ namespace {
 namespace fs = std::filesystem;
 using Counts = std::map<std::string, long long>;
 
-bool contains(std::string_view haystack, std::string_view needle) {
-    return haystack.find(needle) != std::string_view::npos;
-}
-
-struct CommandRun {
-    int code = -1;
-    std::string output;
-};
-
-CommandRun mamori(const std::vector<std::string>& args) {
-    CommandRun r;
-    r.code = run_mamori(args, r.output, {}, 60000);
-    return r;
-}
-
 std::string sqlite_url(const fs::path& db) {
     return "sqlite:" + db.string();
 }

@@ -39,21 +39,6 @@ void write(const std::filesystem::path& path, const std::string& text) {
     out << text;
 }
 
-bool contains(std::string_view haystack, std::string_view needle) {
-    return haystack.find(needle) != std::string_view::npos;
-}
-
-struct Run {
-    int code = -1;
-    std::string output;
-};
-
-Run mamori(const std::vector<std::string>& args) {
-    Run r;
-    r.code = run_mamori(args, r.output, {}, 30000);
-    return r;
-}
-
 class CatalogApi : public ::testing::Test {
   protected:
     void SetUp() override { server_ = std::make_unique<ServerProcess>(dir_.path() / "mamori.db"); }

@@ -16,23 +16,6 @@
 namespace mamori::testing {
 namespace {
 
-bool contains(std::string_view haystack, std::string_view needle) {
-    return haystack.find(needle) != std::string_view::npos;
-}
-
-struct Run {
-    int code = -1;
-    std::string output;
-};
-
-// mamori: runs the binary with a clean environment plus `env`; a command that does not end within 30 s
-// (e.g. a server that should have refused to start) is killed and reported as code -1.
-Run mamori(const std::vector<std::string>& args, const Environment& env = {}) {
-    Run r;
-    r.code = run_mamori(args, r.output, env, 30000);
-    return r;
-}
-
 std::vector<int> schema_versions(const std::filesystem::path& db) {
     DatabaseSession direct(db);
     soci::session& sql = *direct;

@@ -33,19 +33,8 @@ constexpr const char* kLogin = "admin@clinic.example";
 const std::string kPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 const std::string kAwkwardNote = "tab\there, newline\nthere, CR\r, backslash \\ and \\N, 引用 \"x\"";
 
-bool contains(std::string_view haystack, std::string_view needle) {
-    return haystack.find(needle) != std::string_view::npos;
-}
-
-struct CommandRun {
-    int code = -1;
-    std::string output;
-};
-
 CommandRun mamori(const std::vector<std::string>& args) {
-    CommandRun r;
-    r.code = run_mamori(args, r.output, {}, 120000);
-    return r;
+    return testing::mamori(args, {}, 120000);
 }
 
 CommandRun copy(const std::string& from, const std::string& to) {

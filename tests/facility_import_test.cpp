@@ -27,27 +27,16 @@ constexpr const char* kClinics = "02-1_clinic_facility_info_20990101.csv";
 constexpr const char* kDental = "03-1_dental_facility_info_20990101.csv";
 constexpr const char* kPharmacies = "05_pharmacy_20990101.csv";
 
-bool contains(std::string_view haystack, std::string_view needle) {
-    return haystack.find(needle) != std::string_view::npos;
-}
-
-struct Outcome {
-    int code = -1;
-    std::string output;
-};
-
 class FacilityImportCli : public ::testing::Test {
   protected:
     std::filesystem::path db_path() const { return dir_.path() / "facilities.db"; }
 
     // mamori: `mamori <args…> --database sqlite:<db> --log-level warn` with a clean environment.
-    Outcome mamori(std::vector<std::string> args) const {
+    CommandRun mamori(std::vector<std::string> args) const {
         args.insert(args.end(), {"--database", database_url(db_path()), "--log-level", "warn"});
-        Outcome r;
-        r.code = run_mamori(args, r.output, {}, 60000);
-        return r;
+        return testing::mamori(args);
     }
-    Outcome import(const std::vector<std::string>& names, std::vector<std::string> flags = {}) const {
+    CommandRun import(const std::vector<std::string>& names, std::vector<std::string> flags = {}) const {
         std::vector<std::string> args = {"import", "facilities"};
         args.insert(args.end(), flags.begin(), flags.end());
         for (const auto& n : names) args.push_back((kFixtures / n).string());

@@ -36,10 +36,6 @@ bool poll_until(int timeout_ms, F done) {
     }
 }
 
-bool contains(std::string_view haystack, std::string_view needle) {
-    return haystack.find(needle) != std::string_view::npos;
-}
-
 // The headers every response carries, whatever produced it.
 void expect_common_headers(const HttpResult& r) {
     const auto id = r.header("X-Request-Id");

@@ -256,4 +256,14 @@ int run_mamori(const std::vector<std::string>& args, std::string& output) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+CommandRun mamori(const std::vector<std::string>& args, const Environment& environment, int timeout_ms) {
+    CommandRun run;
+    run.code = run_mamori(args, run.output, environment, timeout_ms);
+    return run;
+}
+
+bool contains(std::string_view haystack, std::string_view needle) {
+    return haystack.find(needle) != std::string_view::npos;
+}
+
 }  // namespace mamori::testing

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mamori::testing {
@@ -85,5 +86,19 @@ int run_mamori(const std::vector<std::string>& args, std::string& output);
 // timeout_ms is killed and -1 is returned.
 int run_mamori(const std::vector<std::string>& args, std::string& output, const Environment& environment,
                int timeout_ms = 30000);
+
+// CommandRun: how a `mamori …` command ended: its exit code (-1: killed at the deadline) and its
+// stdout+stderr.
+struct CommandRun {
+    int code = -1;
+    std::string output;
+};
+
+// mamori: run_mamori as a value, e.g. `EXPECT_EQ(mamori({"migrate", …}).code, 0)`.
+CommandRun mamori(const std::vector<std::string>& args, const Environment& environment = {},
+                  int timeout_ms = 60000);
+
+// contains: whether `needle` occurs in `haystack` (for checking what a command or server printed).
+bool contains(std::string_view haystack, std::string_view needle);
 
 }  // namespace mamori::testing
