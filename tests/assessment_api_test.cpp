@@ -20,14 +20,7 @@ class AssessmentApi : public ::testing::Test {
     void SetUp() override {
         server_ = std::make_unique<ServerProcess>(dir_.path() / "assessment.db");
         admin_ = SessionClient(server_->host(), server_->port());
-        auto setup = admin_.post("/api/v1/setup", {{"organisation_kind", "clinic"},
-                                                   {"organisation_name", "テスト内科クリニック"},
-                                                   {"login", "admin@clinic.example"},
-                                                   {"display_name", "管理 太郎"},
-                                                   {"password", kPassword}});
-        ASSERT_EQ(setup.status, 201) << setup.body;
-        admin_.enrol_totp();
-        const auto org = setup.json()["user"]["organisation_id"].get<long long>();
+        const auto org = admin_.set_up_clinic("admin@clinic.example", kPassword).organisation_id;
         auto created = admin_.post("/api/v1/organisations/" + std::to_string(org) + "/assessments",
                                    {{"fiscal_year", fiscal_year()}});
         ASSERT_EQ(created.status, 201) << created.body;

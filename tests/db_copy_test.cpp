@@ -102,14 +102,9 @@ class DbCopy : public ::testing::Test {
         EXPECT_EQ(mamori({"demo", "--database", sqlite_url(db)}).code, 0);
         ServerProcess server(server_on(sqlite_url(db), dir_.path()));
         SessionClient admin(server.host(), server.port());
-        auto setup = admin.post("/api/v1/setup", {{"organisation_kind", "clinic"},
-                                                  {"organisation_name", "テスト内科クリニック"},
-                                                  {"login", kLogin},
-                                                  {"display_name", "管理 太郎"},
-                                                  {"password", kPassword}});
-        EXPECT_EQ(setup.status, 201) << setup.body;
-        clinic.totp_secret = admin.enrol_totp();
-        const auto org = setup.json()["user"]["organisation_id"].get<long long>();
+        const auto set_up = admin.set_up_clinic(kLogin, kPassword);
+        clinic.totp_secret = set_up.totp_secret;
+        const auto org = set_up.organisation_id;
         const int year = fiscal_year(japan_date(std::chrono::system_clock::now()));
         auto created =
             admin.post(fmt::format("/api/v1/organisations/{}/assessments", org), {{"fiscal_year", year}});

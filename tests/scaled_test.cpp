@@ -42,14 +42,9 @@ class ScaledServers : public ::testing::Test {
         b_ = std::make_unique<ServerProcess>(db_path(),
                                              std::vector<std::string>{"--trusted-proxies", "127.0.0.1"});
         SessionClient setup_client = direct(*a_);
-        auto setup = setup_client.post("/api/v1/setup", {{"organisation_kind", "clinic"},
-                                                         {"organisation_name", "テスト内科クリニック"},
-                                                         {"login", kLogin},
-                                                         {"display_name", "管理 太郎"},
-                                                         {"password", kPassword}});
-        ASSERT_EQ(setup.status, 201) << setup.body;
-        organisation_id_ = setup.json()["user"]["organisation_id"];
-        secret_ = setup_client.enrol_totp();
+        const auto clinic = setup_client.set_up_clinic(kLogin, kPassword);
+        organisation_id_ = clinic.organisation_id;
+        secret_ = clinic.totp_secret;
         nginx_ = std::make_unique<NginxProcess>(
             dir_.path() / "nginx",
             std::vector<std::pair<std::string, int>>{{a_->host(), a_->port()}, {b_->host(), b_->port()}});

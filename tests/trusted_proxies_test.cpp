@@ -24,14 +24,7 @@ class TrustedProxies : public ::testing::Test {
         server_ = std::make_unique<ServerProcess>(dir_.path() / "proxy.db",
                                                   std::vector<std::string>{"--trusted-proxies", trusted});
         admin_ = client();
-        auto setup = admin_.post("/api/v1/setup", {{"organisation_kind", "clinic"},
-                                                   {"organisation_name", "テスト内科クリニック"},
-                                                   {"login", kAdmin},
-                                                   {"display_name", "管理 太郎"},
-                                                   {"password", kPassword}});
-        ASSERT_EQ(setup.status, 201) << setup.body;
-        organisation_id_ = setup.json()["user"]["organisation_id"];
-        admin_.enrol_totp();
+        organisation_id_ = admin_.set_up_clinic(kAdmin, kPassword).organisation_id;
     }
 
     SessionClient client() const { return SessionClient(server_->host(), server_->port()); }

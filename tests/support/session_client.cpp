@@ -38,6 +38,19 @@ HttpResult SessionClient::login(const std::string& login, const std::string& pas
     return post("/api/v1/session/mfa", {{"code", next_totp(*totp_secret)}});
 }
 
+SessionClient::Clinic SessionClient::set_up_clinic(const std::string& login, const std::string& password) {
+    auto setup = post("/api/v1/setup", {{"organisation_kind", "clinic"},
+                                        {"organisation_name", "テスト内科クリニック"},
+                                        {"login", login},
+                                        {"display_name", "管理 太郎"},
+                                        {"password", password}});
+    if (setup.status != 201)
+        throw std::runtime_error("first-run setup answered " + std::to_string(setup.status) + ": " +
+                                 setup.body);
+    const long long organisation = setup.json()["user"]["organisation_id"];
+    return {organisation, enrol_totp()};
+}
+
 std::string SessionClient::enrol_totp() {
     HttpResult e = post("/api/v1/me/mfa/enrolment", nlohmann::json::object());
     if (e.status != 201) throw std::runtime_error("enrolment failed: " + e.body);
