@@ -6,17 +6,16 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <thread>
 
 #include "mamori/audit/audit_log.hpp"
 #include "mamori/identity/tokens.hpp"
 #include "mamori/store/database.hpp"
 #include "mamori/store/migrations.hpp"
+#include "support/audit_writer.hpp"
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 
@@ -125,34 +124,16 @@ TEST_F(Backup, CopiesADatabaseWhileTheServerServesAndItIsWritten) {
     ASSERT_TRUE(server.wait_for_log("\"msg\":\"demo data loaded\"", 10000)) << server.log();
 
     // A second writer appends to the audit log as fast as it can while the server answers requests.
-    auto writer_db = store::Database::open({store::Dialect::sqlite, db.string()}, 1);
-    ASSERT_TRUE(writer_db) << writer_db.error().message;
-    std::atomic<bool> stop{false};
-    std::atomic<int> writes{0};
-    std::thread writer([&] {
-        while (!stop) {
-            auto ok = (*writer_db)->transaction([&](soci::session& sql) -> Result<int> {
-                audit::append(sql, {.actor = "cli", .action = "test.write", .target = "backup_test"},
-                              {"local", "backup-test"});
-                return 0;
-            });
-            if (ok) ++writes;
-            EXPECT_EQ(request(server.host(), server.port(), "GET", "/readyz").status, 200);
-        }
+    AuditWriter writer(db, "backup_test", [&server] {
+        EXPECT_EQ(request(server.host(), server.port(), "GET", "/readyz").status, 200);
     });
-    auto wait_for_writes = [&](int at_least) {
-        for (int i = 0; i < 500 && writes < at_least; ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    };
-    wait_for_writes(5);
+    ASSERT_TRUE(writer.wait_for(5));
     const auto audit_before = row_counts(db).at("audit_log");
     fs::create_directories(dir_.path() / "backups");
     const auto file = dir_.path() / "backups" / "live-backup.db";
     const auto backup = mamori({"backup", "--database", sqlite_url(db), "--to", file.string()});
-    const int writes_at_end = writes;
-    wait_for_writes(writes_at_end + 5);
-    stop = true;
-    writer.join();
+    writer.wait_for(writer.writes() + 5);
+    writer.stop();
     EXPECT_EQ(request(server.host(), server.port(), "GET", "/healthz").status, 200)
         << "the server kept running";
 

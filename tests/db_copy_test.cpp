@@ -8,14 +8,12 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-#include <atomic>
 #include <map>
-#include <thread>
 
-#include "mamori/audit/audit_log.hpp"
 #include "mamori/core/time.hpp"
 #include "mamori/store/database.hpp"
 #include "mamori/store/migrations.hpp"
+#include "support/audit_writer.hpp"
 #include "support/postgres_cluster.hpp"
 #include "support/server_process.hpp"
 #include "support/session_client.hpp"
@@ -205,25 +203,11 @@ TEST_F(DbCopy, ASqliteInstallationMovesToTheSuiteDatabaseAndServes) {
 TEST_F(DbCopy, ACopyWhileTheSourceIsWrittenIsOneConsistentSnapshot) {
     const auto db = dir_.path() / "busy.db";
     ASSERT_EQ(mamori({"demo", "--database", sqlite_url(db)}).code, 0);
-    auto writer_db = store::Database::open({store::Dialect::sqlite, db.string()}, 1);
-    ASSERT_TRUE(writer_db) << writer_db.error().message;
-    std::atomic<bool> stop{false};
-    std::atomic<int> writes{0};
-    std::thread writer([&] {
-        while (!stop) {
-            auto ok = (*writer_db)->transaction([&](soci::session& sql) -> Result<int> {
-                audit::append(sql, {.actor = "cli", .action = "test.write", .target = "db_copy_test"},
-                              {"local", "db-copy-test"});
-                return 0;
-            });
-            if (ok) ++writes;
-        }
-    });
-    while (writes < 20) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    AuditWriter writer(db, "db_copy_test");
+    ASSERT_TRUE(writer.wait_for(20));
     const auto target = database_url(dir_.path() / "target.db");
     const auto r = copy(sqlite_url(db), target);
-    stop = true;
-    writer.join();
+    writer.stop();
     ASSERT_EQ(r.code, 0) << r.output;
     const auto copied = row_counts(target).at("audit_log");
     EXPECT_GE(copied, 20);
