@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <thread>
 #include <vector>
 
@@ -139,6 +142,30 @@ TEST_F(AssessmentServiceTest, CreatesTheFormOfTheInstitutionFromTheEditionOfTheY
     auto pharmacy = service->create(pharmacist, organisation_of(pharmacist), 2026, false, context);
     ASSERT_TRUE(pharmacy);
     EXPECT_EQ(pharmacy->record.form, "pharmacy");
+}
+
+// Two app servers: one imports a new edition and starts a checklist on it; the other serves that checklist
+// once its catalog has caught up (every 10 s in `serve`) and answers "retry" (503), not an error, until then.
+TEST_F(AssessmentServiceTest, AChecklistOnARevisionAnotherServerImportedIsServedAfterRefresh) {
+    const auto root = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+    std::ifstream in(root / "tests/fixtures/catalog/r8-bundle.json", std::ios::binary);
+    const std::string r8((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto other_catalog = std::move(*CatalogService::load(embedded::catalog_files(), &temp.db()));
+    ASSERT_TRUE(other_catalog->import_file(temp.db(), "r8-bundle.json", r8, "test"));
+    AssessmentService other(temp.db(), *other_catalog);
+    auto created = other.create(editor, organisation_of(editor), 2026, false, context);
+    ASSERT_TRUE(created) << created.error().message;
+    EXPECT_EQ(created->record.edition, "r8");
+
+    auto not_yet = service->get(editor, created->record.id);
+    ASSERT_FALSE(not_yet);
+    EXPECT_EQ(not_yet.error().code, ErrorCode::unavailable);
+    EXPECT_NE(not_yet.error().message.find("retry"), std::string::npos);
+
+    ASSERT_TRUE(*catalog->refresh(temp.db()));
+    auto served = service->get(editor, created->record.id);
+    ASSERT_TRUE(served) << served.error().message;
+    EXPECT_EQ(served->record.edition, "r8");
 }
 
 TEST_F(AssessmentServiceTest, OthersSeeNothingAndInspectorsOnlyRead) {

@@ -34,10 +34,13 @@ Result<Loaded> with_catalog(const CatalogService& catalog, AssessmentRecord reco
     const auto* revisions = out.catalog->revisions(r.edition);
     out.edition = revisions ? revisions->find(r.edition_revision) : nullptr;
     out.form = out.edition ? out.edition->find(r.form) : nullptr;
+    // Another app server may have imported that revision moments ago; this one serves it within 10 s.
     if (!out.form)
-        return fail(ErrorCode::internal,
-                    fmt::format("assessment {}: edition {} revision {} form {} is not in the catalog", r.id,
-                                r.edition, r.edition_revision, r.form));
+        return fail(
+            ErrorCode::unavailable,
+            fmt::format("assessment {}: edition {} revision {} form {} is not in this server's catalog "
+                        "yet; retry in a few seconds",
+                        r.id, r.edition, r.edition_revision, r.form));
     return out;
 }
 
