@@ -14,10 +14,10 @@
 #include "mamori/audit/audit_log.hpp"
 #include "mamori/identity/tokens.hpp"
 #include "mamori/store/database.hpp"
-#include "mamori/store/migrations.hpp"
 #include "support/audit_writer.hpp"
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
+#include "support/test_database_access.hpp"
 
 namespace mamori::testing {
 namespace {
@@ -319,14 +319,7 @@ TEST_F(Backup, AnExistingBackupFileIsNotOverwrittenWithoutForce) {
 TEST_F(Backup, AnOlderBackupIsMigratedOnlyWithMigrate) {
     // A database one migration behind this binary, as an older mamori left it.
     const auto db = dir_.path() / "older.db";
-    auto migrations = store::embedded_migrations(store::Dialect::sqlite);
-    ASSERT_TRUE(migrations && migrations->size() >= 2);
-    const int newest = migrations->back().version;
-    {
-        auto older = store::Database::open({store::Dialect::sqlite, db.string()}, 1);
-        ASSERT_TRUE(older);
-        ASSERT_TRUE(store::migrate(**older, std::span(*migrations).first(migrations->size() - 1)));
-    }
+    const int newest = create_older_sqlite_database(db);
     const auto file = backup_of(db);
 
     const auto plain = restore(file, dir_.path() / "plain.db");

@@ -12,12 +12,12 @@
 
 #include "mamori/core/time.hpp"
 #include "mamori/store/database.hpp"
-#include "mamori/store/migrations.hpp"
 #include "support/audit_writer.hpp"
 #include "support/postgres_cluster.hpp"
 #include "support/server_process.hpp"
 #include "support/session_client.hpp"
 #include "support/test_database.hpp"
+#include "support/test_database_access.hpp"
 
 namespace mamori::testing {
 namespace {
@@ -231,14 +231,7 @@ TEST_F(DbCopy, ATargetHoldingDataIsRefusedAndLeftAsItWas) {
 
 TEST_F(DbCopy, ASourceAtAnOlderSchemaIsRefusedAndNotMigrated) {
     const auto db = dir_.path() / "older.db";
-    auto migrations = store::embedded_migrations(store::Dialect::sqlite);
-    ASSERT_TRUE(migrations && migrations->size() >= 2);
-    const int newest = migrations->back().version;
-    {
-        auto older = store::Database::open({store::Dialect::sqlite, db.string()}, 1);
-        ASSERT_TRUE(older);
-        ASSERT_TRUE(store::migrate(**older, std::span(*migrations).first(migrations->size() - 1)));
-    }
+    const int newest = create_older_sqlite_database(db);
     const auto target = database_url(dir_.path() / "target.db");
     const auto r = copy(sqlite_url(db), target);
     EXPECT_EQ(r.code, 1) << r.output;

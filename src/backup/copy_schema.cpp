@@ -11,15 +11,6 @@ std::vector<std::string> strings(soci::session& sql, const std::string& query, c
     return out;
 }
 
-std::vector<std::string> sqlite_tables(soci::session& sql) {
-    std::vector<std::string> out;
-    soci::rowset<std::string> rows =
-        (sql.prepare << "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
-                        "ESCAPE '\\' ORDER BY name");
-    for (const auto& name : rows) out.push_back(name);
-    return out;
-}
-
 TableSchema sqlite_table(soci::session& sql, const std::string& name) {
     TableSchema table{name, {}, {}, {}};
     table.columns = strings(sql, "SELECT name FROM pragma_table_info(:t) ORDER BY cid", name);
@@ -27,15 +18,6 @@ TableSchema sqlite_table(soci::session& sql, const std::string& name) {
     for (auto& parent : strings(sql, "SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(:t)", name))
         table.references.insert(std::move(parent));
     return table;
-}
-
-std::vector<std::string> postgresql_tables(soci::session& sql) {
-    std::vector<std::string> out;
-    soci::rowset<std::string> rows =
-        (sql.prepare << "SELECT table_name::text FROM information_schema.tables WHERE table_schema = "
-                        "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");
-    for (const auto& name : rows) out.push_back(name);
-    return out;
 }
 
 TableSchema postgresql_table(soci::session& sql, const std::string& name) {
@@ -64,18 +46,14 @@ TableSchema postgresql_table(soci::session& sql, const std::string& name) {
 std::vector<TableSchema> read_schema(soci::session& sql, store::Dialect dialect) {
     const bool sqlite = dialect == store::Dialect::sqlite;
     std::vector<TableSchema> tables;
-    for (const auto& name : sqlite ? sqlite_tables(sql) : postgresql_tables(sql))
+    for (const auto& name : store::table_names(sql, dialect))
         tables.push_back(sqlite ? sqlite_table(sql, name) : postgresql_table(sql, name));
     return tables;
 }
 
 RowCounts count_rows(soci::session& sql, const std::vector<TableSchema>& tables) {
     RowCounts counts;
-    for (const auto& table : tables) {
-        long long rows = 0;
-        sql << "SELECT COUNT(*) FROM " + quoted_name(table.name), soci::into(rows);
-        counts[table.name] = rows;
-    }
+    for (const auto& table : tables) counts[table.name] = store::count_rows(sql, table.name);
     return counts;
 }
 
@@ -90,15 +68,6 @@ std::string one_line(std::string_view message) {
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
-}
-
-std::string quoted_name(const std::string& name) {
-    std::string out = "\"";
-    for (const char c : name) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 }  // namespace mamori::backup

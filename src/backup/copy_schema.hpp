@@ -10,6 +10,7 @@
 #include "mamori/backup/row_counts.hpp"
 #include "mamori/backup/table_order.hpp"
 #include "mamori/store/database.hpp"
+#include "mamori/store/table_queries.hpp"
 
 namespace mamori::backup {
 
@@ -23,8 +24,5 @@ RowCounts count_rows(soci::session& sql, const std::vector<TableSchema>& tables)
 // one_line: a database's error message (libpq ends them in a newline, and adds DETAIL and CONTEXT lines) as
 // one line.
 std::string one_line(std::string_view message);
-
-// quoted_name: `name` as a double-quoted SQL identifier.
-std::string quoted_name(const std::string& name);
 
 }  // namespace mamori::backup

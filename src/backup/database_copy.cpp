@@ -27,11 +27,6 @@ struct Snapshot {
     std::int64_t audit_rows = 0;
 };
 
-// shown: the URL as the user would type it, password hidden.
-std::string shown(const store::DatabaseUrl& url) {
-    return url.dialect == store::Dialect::sqlite ? "sqlite:" + url.target : store::redacted(url);
-}
-
 bool same_database(const store::DatabaseUrl& a, const store::DatabaseUrl& b) {
     if (a.dialect != b.dialect) return false;
     if (a.dialect == store::Dialect::postgresql) return a.target == b.target;
@@ -54,13 +49,10 @@ Status check_source_version(soci::session& sql, const store::Database& source,
     auto migrations = store::embedded_migrations(source.dialect());
     if (!migrations) return fail(migrations.error());
     const int newest = migrations->empty() ? 0 : migrations->back().version;
-    int version = 0;
-    if (std::any_of(tables.begin(), tables.end(), [](const auto& t) { return t.name == kSchemaTable; })) {
-        soci::indicator ind = soci::i_ok;
-        sql << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
-        if (ind == soci::i_null) version = 0;
-    }
-    const auto url = shown(source.url());
+    const bool has_schema_table =
+        std::any_of(tables.begin(), tables.end(), [](const auto& t) { return t.name == kSchemaTable; });
+    const int version = has_schema_table ? store::applied_version(sql) : 0;
+    const auto url = store::redacted(source.url());
     if (version < newest)
         return fail(ErrorCode::conflict,
                     fmt::format("the source {} is at schema version {}; this mamori knows version {}: run "
@@ -86,7 +78,7 @@ Result<Snapshot> read_source(soci::session& sql, const store::Database& source) 
     if (!chain->intact)
         return fail(ErrorCode::invalid_input,
                     fmt::format("the audit log of the source {} is broken: {}; nothing was copied",
-                                shown(source.url()), chain->problem),
+                                store::redacted(source.url()), chain->problem),
                     "from");
     Snapshot snapshot{std::move(*ordered), {}, chain->rows};
     snapshot.counts = count_rows(sql, snapshot.tables);
@@ -99,7 +91,7 @@ Status refuse_data(soci::session& sql, const store::Database& target) {
     return fail(ErrorCode::conflict,
                 fmt::format("the target {} already holds data ({}); nothing was copied. Copy into a new, "
                             "empty database",
-                            shown(target.url()), fmt::join(holding, ", ")),
+                            store::redacted(target.url()), fmt::join(holding, ", ")),
                 "to");
 }
 
@@ -142,11 +134,11 @@ void advance_sequences(soci::session& sql, const std::vector<TableSchema>& table
         const std::string& column = identity.second;
         if (std::none_of(tables.begin(), tables.end(), [&](const auto& t) { return t.name == table; }))
             continue;
-        const std::string quoted_table = quoted_name(table);
+        const std::string quoted_table = store::quoted_identifier(table);
         long long next = 0;
         sql << fmt::format(
             "SELECT setval(pg_get_serial_sequence(:t, :c), COALESCE(MAX({}), 0) + 1, false) FROM {}",
-            quoted_name(column), quoted_table),
+            store::quoted_identifier(column), quoted_table),
             soci::use(quoted_table), soci::use(column), soci::into(next);
     }
 }
@@ -173,7 +165,7 @@ Result<CopyReport> write_target(soci::session& from, store::Dialect from_dialect
     if (auto ok = refuse_data(to, target); !ok) return fail(ok.error());
     // Only rows that migrations seed (the prefectures) are here; the source's own replace them.
     for (auto t = snapshot.tables.rbegin(); t != snapshot.tables.rend(); ++t)
-        to << "DELETE FROM " + quoted_name(t->name);
+        to << "DELETE FROM " + store::quoted_identifier(t->name);
     CopyReport report;
     for (const auto& table : snapshot.tables) {
         const auto rows = copy_table(from, from_dialect, to, target.dialect(), table);
@@ -207,7 +199,8 @@ Result<CopyReport> copy_database(store::Database& source, store::Database& targe
     const auto started = std::chrono::steady_clock::now();
     if (same_database(source.url(), target.url()))
         return fail(ErrorCode::invalid_input,
-                    fmt::format("the source and the target are the same database ({})", shown(source.url())),
+                    fmt::format("the source and the target are the same database ({})",
+                                store::redacted(source.url())),
                     "to");
     try {
         auto copied = source.snapshot([&](soci::session& from) -> Result<CopyReport> {

@@ -16,11 +16,12 @@ namespace {
 
 std::string select_all(const TableSchema& table) {
     std::vector<std::string> columns;
-    for (const auto& c : table.columns) columns.push_back(quoted_name(c));
+    for (const auto& c : table.columns) columns.push_back(store::quoted_identifier(c));
     std::vector<std::string> key;
-    for (const auto& c : table.primary_key) key.push_back(quoted_name(c));
-    return fmt::format("SELECT {} FROM {}{}{}", fmt::join(columns, ", "), quoted_name(table.name),
-                       key.empty() ? "" : " ORDER BY ", fmt::join(key, ", "));
+    for (const auto& c : table.primary_key) key.push_back(store::quoted_identifier(c));
+    return fmt::format("SELECT {} FROM {}{}{}", fmt::join(columns, ", "),
+                       store::quoted_identifier(table.name), key.empty() ? "" : " ORDER BY ",
+                       fmt::join(key, ", "));
 }
 
 std::int64_t sqlite_rows(soci::session& sql, const TableSchema& table,

@@ -17,7 +17,7 @@ constexpr std::size_t kCopyChunkBytes = std::size_t{256} * 1024;
 
 std::string column_list(const TableSchema& table) {
     std::vector<std::string> columns;
-    for (const auto& c : table.columns) columns.push_back(quoted_name(c));
+    for (const auto& c : table.columns) columns.push_back(store::quoted_identifier(c));
     return fmt::format("{}", fmt::join(columns, ", "));
 }
 
@@ -26,7 +26,7 @@ class PostgresCopyWriter final : public TableWriter {
     PostgresCopyWriter(soci::session& sql, const TableSchema& table)
         : conn_(static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_) {
         const std::string command =
-            fmt::format("COPY {} ({}) FROM STDIN", quoted_name(table.name), column_list(table));
+            fmt::format("COPY {} ({}) FROM STDIN", store::quoted_identifier(table.name), column_list(table));
         PGresult* result = PQexec(conn_, command.c_str());
         const auto status = PQresultStatus(result);
         const std::string error = PQresultErrorMessage(result);
@@ -78,8 +78,9 @@ class SqliteInsertWriter final : public TableWriter {
     SqliteInsertWriter(soci::session& sql, const TableSchema& table)
         : db_(static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_) {
         std::vector<std::string> marks(table.columns.size(), "?");
-        const std::string command = fmt::format("INSERT INTO {} ({}) VALUES ({})", quoted_name(table.name),
-                                                column_list(table), fmt::join(marks, ", "));
+        const std::string command =
+            fmt::format("INSERT INTO {} ({}) VALUES ({})", store::quoted_identifier(table.name),
+                        column_list(table), fmt::join(marks, ", "));
         if (sqlite_api::sqlite3_prepare_v2(db_, command.c_str(), -1, &statement_, nullptr) != SQLITE_OK)
             throw std::runtime_error(sqlite_api::sqlite3_errmsg(db_));
     }

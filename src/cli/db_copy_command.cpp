@@ -11,28 +11,21 @@ namespace mamori::cli {
 
 namespace {
 
+// for_option: `error` with the option it concerns named in front of it.
+Error for_option(Error error, std::string_view option) {
+    error.message = fmt::format("{}: {}", option, error.message);
+    error.fields = {{std::string(option), error.message}};
+    return error;
+}
+
 // open_url: the database behind one option; errors name the option.
 Result<std::unique_ptr<store::Database>> open_url(const std::string& text, std::string_view option,
                                                   store::Access access) {
     auto url = store::parse_database_url(text);
-    if (!url) {
-        Error error = url.error();
-        error.message = fmt::format("{}: {}", option, error.message);
-        error.fields = {{std::string(option), error.message}};
-        return fail(std::move(error));
-    }
+    if (!url) return fail(for_option(url.error(), option));
     auto db = store::Database::open(*url, 1, access);
-    if (!db) {
-        Error error = db.error();
-        error.message = fmt::format("{}: {}", option, error.message);
-        error.fields = {{std::string(option), error.message}};
-        return fail(std::move(error));
-    }
+    if (!db) return fail(for_option(db.error(), option));
     return db;
-}
-
-std::string shown(const store::DatabaseUrl& url) {
-    return url.dialect == store::Dialect::sqlite ? "sqlite:" + url.target : store::redacted(url);
 }
 
 }  // namespace
@@ -42,7 +35,8 @@ int db_copy_command(const DbCopyOptions& options) {
     if (!source) return report_errors(source.error(), "copy refused");
     auto target = open_url(options.to, "--to", store::Access::read_write);
     if (!target) return report_errors(target.error(), "copy refused");
-    std::cout << fmt::format("copying {} into {}\n", shown((*source)->url()), shown((*target)->url()));
+    std::cout << fmt::format("copying {} into {}\n", store::redacted((*source)->url()),
+                             store::redacted((*target)->url()));
     auto copied = backup::copy_database(**source, **target, [](const backup::TableCopied& table) {
         std::cout << fmt::format("  {}: {} row{}\n", table.table, table.rows, table.rows == 1 ? "" : "s")
                   << std::flush;

@@ -86,14 +86,22 @@ sqlite_api::sqlite3* sqlite_handle(soci::session& sql) {
 }  // namespace
 
 std::string redacted(const DatabaseUrl& url) {
-    if (url.dialect == Dialect::sqlite) return url.target;
-    // postgresql://user:secret@host/db → postgresql://user:***@host/db
-    const auto scheme_end = url.target.find("://") + 3;
-    const auto at = url.target.find('@', scheme_end);
-    if (at == std::string::npos) return url.target;
-    const auto colon = url.target.find(':', scheme_end);
-    if (colon == std::string::npos || colon > at) return url.target;
-    return url.target.substr(0, colon + 1) + "***" + url.target.substr(at);
+    if (url.dialect == Dialect::sqlite) return "sqlite:" + url.target;
+    // postgresql://user:secret@host/db?password=secret → postgresql://user:***@host/db?password=***
+    std::string out = url.target;
+    const auto scheme_end = out.find("://") + 3;
+    const auto at = out.find('@', scheme_end);
+    const auto colon = out.find(':', scheme_end);
+    if (at != std::string::npos && colon != std::string::npos && colon < at)
+        out = out.substr(0, colon + 1) + "***" + out.substr(at);
+    for (auto query = out.find('?'); query != std::string::npos;) {
+        const auto value = out.find('=', query) + 1;
+        const auto end = out.find('&', query + 1);
+        if (value != 0 && value < end && out.compare(query + 1, value - query - 1, "password=") == 0)
+            out.replace(value, (end == std::string::npos ? out.size() : end) - value, "***");
+        query = out.find('&', query + 1);
+    }
+    return out;
 }
 
 std::string_view to_string(Dialect dialect) {

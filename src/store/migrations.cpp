@@ -61,14 +61,17 @@ Result<std::vector<Migration>> embedded_migrations(Dialect dialect) {
     return load_migrations(embedded::migrations(), dialect);
 }
 
+int applied_version(soci::session& sql) {
+    soci::indicator ind = soci::i_ok;
+    int version = 0;
+    sql << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
+    return ind == soci::i_null ? 0 : version;
+}
+
 Result<int> current_version(Database& db) {
     if (auto ok = ensure_schema_table(db); !ok) return fail(ok.error());
     try {
-        auto lease = db.acquire();
-        soci::indicator ind = soci::i_ok;
-        int version = 0;
-        *lease << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
-        return ind == soci::i_null ? 0 : version;
+        return applied_version(*db.acquire());
     } catch (const std::exception& e) {
         return fail(ErrorCode::unavailable, fmt::format("cannot read the schema version: {}", e.what()));
     }
@@ -93,10 +96,7 @@ Result<MigrationReport> migrate(Database& db, std::span<const Migration> migrati
                 // Re-check inside the write lock: another process may have migrated meanwhile. PostgreSQL
                 // has no database-wide write lock, so migrating processes queue on an advisory lock.
                 serialize(sql, SerialWork::migrations);
-                soci::indicator ind = soci::i_ok;
-                int now = 0;
-                sql << "SELECT MAX(version) FROM schema_migrations", soci::into(now, ind);
-                if (ind != soci::i_null && now >= m.version) return now;
+                if (const int now = applied_version(sql); now >= m.version) return now;
                 db.execute_script(sql, m.sql);
                 const std::string at = to_iso_utc(std::chrono::system_clock::now());
                 sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :a)",

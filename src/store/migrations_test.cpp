@@ -187,6 +187,11 @@ TEST(DatabaseUrl, ParsesSqliteAndPostgresqlAndRefusesTheRest) {
     EXPECT_FALSE(parse_database_url("postgresql://"));
     EXPECT_EQ(redacted(*pg), "postgresql://u:***@localhost:5432/db?sslmode=require");
     EXPECT_EQ(redacted(*parse_database_url("postgresql://u@h/db")), "postgresql://u@h/db");
+    EXPECT_EQ(redacted(*parse_database_url("postgresql://u@h/db?sslmode=require&password=s3cret&x=1")),
+              "postgresql://u@h/db?sslmode=require&password=***&x=1");
+    EXPECT_EQ(redacted(*parse_database_url("postgresql://h/db?password=s3cret")),
+              "postgresql://h/db?password=***");
+    EXPECT_EQ(redacted(*a), "sqlite:/var/lib/mamori/m.db");
 }
 
 }  // namespace

@@ -4,7 +4,9 @@
 
 #include <vector>
 
+#include "mamori/store/migrations.hpp"
 #include "mamori/store/row_values.hpp"
+#include "mamori/store/table_queries.hpp"
 
 namespace mamori::store {
 
@@ -15,15 +17,6 @@ constexpr std::size_t kProblemsQuoted = 10;
 tl::unexpected<Error> unreadable(std::string_view where, std::string_view what, const std::exception& e) {
     return fail(ErrorCode::invalid_input, fmt::format("{}: cannot {}: {}", where, what, e.what()),
                 std::string(where));
-}
-
-std::string quoted_identifier(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 }  // namespace
@@ -70,11 +63,7 @@ Result<int> recorded_schema_version(soci::session& sql, std::string_view where) 
         int tables = 0;
         sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
             soci::into(tables);
-        if (tables == 0) return 0;
-        soci::indicator ind = soci::i_ok;
-        int version = 0;
-        sql << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
-        return ind == soci::i_null ? 0 : version;
+        return tables == 0 ? 0 : applied_version(sql);
     } catch (const std::exception& e) {
         return unreadable(where, "read the schema version", e);
     }
@@ -82,18 +71,8 @@ Result<int> recorded_schema_version(soci::session& sql, std::string_view where) 
 
 Result<std::map<std::string, std::int64_t>> table_row_counts(soci::session& sql, std::string_view where) {
     try {
-        std::vector<std::string> tables;
-        soci::rowset<std::string> names =
-            (sql.prepare
-             << "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
-                "ESCAPE '\\' ORDER BY name");
-        for (const auto& name : names) tables.push_back(name);
         std::map<std::string, std::int64_t> counts;
-        for (const auto& table : tables) {
-            long long rows = 0;
-            sql << "SELECT COUNT(*) FROM " + quoted_identifier(table), soci::into(rows);
-            counts[table] = rows;
-        }
+        for (const auto& table : table_names(sql, Dialect::sqlite)) counts[table] = count_rows(sql, table);
         return counts;
     } catch (const std::exception& e) {
         return unreadable(where, "count the rows of its tables", e);

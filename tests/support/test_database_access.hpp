@@ -31,4 +31,8 @@ class DatabaseSession {
     std::optional<store::Database::Lease> lease_;
 };
 
+// create_older_sqlite_database: a SQLite file migrated to one version below this binary's newest, as an
+// older mamori left it; returns the newest version. Throws std::runtime_error on failure.
+int create_older_sqlite_database(const std::filesystem::path& file);
+
 }  // namespace mamori::testing

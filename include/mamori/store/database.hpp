@@ -35,7 +35,8 @@ struct DatabaseUrl {
 // "postgres://…").
 Result<DatabaseUrl> parse_database_url(std::string_view url);
 
-// redacted: the URL for messages and logs, with any password replaced by "***".
+// redacted: the URL as typed, for messages and logs, with any password (user:PASSWORD@ or ?password=)
+// replaced by "***".
 std::string redacted(const DatabaseUrl& url);
 
 // Access: read_only opens an existing database without ever writing to it (SQLite: no file is created and

@@ -41,6 +41,10 @@ Result<std::vector<Migration>> embedded_migrations(Dialect dialect);
 // current_version: the highest applied version (0 for an empty database).
 Result<int> current_version(Database& db);
 
+// applied_version: the highest version recorded in schema_migrations on `sql` (0 when it is empty); the
+// table must exist. Throws on a database error.
+int applied_version(soci::session& sql);
+
 // migrate: applies every migration above the current version. Fails without changing anything when the
 // database is newer than the newest migration known to this binary.
 Result<MigrationReport> migrate(Database& db, std::span<const Migration> migrations);
