@@ -1,14 +1,13 @@
 #include "table_rows.hpp"
 
 #include <fmt/format.h>
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <exception>
 #include <memory>
 #include <stdexcept>
 
 #include "copy_schema.hpp"
+#include "mamori/store/native_handles.hpp"
 
 namespace mamori::backup {
 
@@ -26,7 +25,7 @@ std::string select_all(const TableSchema& table) {
 
 std::int64_t sqlite_rows(soci::session& sql, const TableSchema& table,
                          const std::function<void(const RowValues&)>& on_row) {
-    auto* db = static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
+    auto* db = store::sqlite_handle(sql);
     const std::string query = select_all(table);
     sqlite_api::sqlite3_stmt* raw = nullptr;
     if (sqlite_api::sqlite3_prepare_v2(db, query.c_str(), -1, &raw, nullptr) != SQLITE_OK)
@@ -74,7 +73,7 @@ void cancel(PGconn* conn) {
 
 std::int64_t postgresql_rows(soci::session& sql, const TableSchema& table,
                              const std::function<void(const RowValues&)>& on_row) {
-    auto* conn = static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
+    auto* conn = store::postgresql_handle(sql);
     const std::string query = select_all(table);
     if (PQsendQuery(conn, query.c_str()) != 1 || PQsetSingleRowMode(conn) != 1)
         throw std::runtime_error(one_line(PQerrorMessage(conn)));

@@ -1,12 +1,11 @@
 #include "table_writer.hpp"
 
 #include <fmt/format.h>
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <stdexcept>
 
 #include "copy_schema.hpp"
+#include "mamori/store/native_handles.hpp"
 
 namespace mamori::backup {
 
@@ -23,8 +22,7 @@ std::string column_list(const TableSchema& table) {
 
 class PostgresCopyWriter final : public TableWriter {
   public:
-    PostgresCopyWriter(soci::session& sql, const TableSchema& table)
-        : conn_(static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_) {
+    PostgresCopyWriter(soci::session& sql, const TableSchema& table) : conn_(store::postgresql_handle(sql)) {
         const std::string command =
             fmt::format("COPY {} ({}) FROM STDIN", store::quoted_identifier(table.name), column_list(table));
         PGresult* result = PQexec(conn_, command.c_str());
@@ -75,8 +73,7 @@ class PostgresCopyWriter final : public TableWriter {
 
 class SqliteInsertWriter final : public TableWriter {
   public:
-    SqliteInsertWriter(soci::session& sql, const TableSchema& table)
-        : db_(static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_) {
+    SqliteInsertWriter(soci::session& sql, const TableSchema& table) : db_(store::sqlite_handle(sql)) {
         std::vector<std::string> marks(table.columns.size(), "?");
         const std::string command =
             fmt::format("INSERT INTO {} ({}) VALUES ({})", store::quoted_identifier(table.name),

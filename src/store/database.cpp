@@ -2,12 +2,11 @@
 
 #include <fmt/format.h>
 #include <poll.h>
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <filesystem>
 
 #include "mamori/core/log.hpp"
+#include "mamori/store/native_handles.hpp"
 
 namespace mamori::store {
 
@@ -63,10 +62,6 @@ std::string libpq_keywords(const std::string& uri) {
     return out;
 }
 
-PGconn* postgresql_handle(soci::session& sql) {
-    return static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
-}
-
 // postgresql_connection_lost: whether this idle connection is unusable. A server that shuts down or
 // terminates a backend sends an error and closes the socket; an idle connection has nothing else to read
 // (we use no LISTEN), so a readable socket means the connection is gone or in doubt and is replaced.
@@ -76,11 +71,6 @@ bool postgresql_connection_lost(soci::session& sql) {
     if (PQstatus(conn) == CONNECTION_BAD) return true;
     pollfd socket{PQsocket(conn), POLLIN, 0};
     return poll(&socket, 1, 0) != 0;
-}
-
-sqlite_api::sqlite3* sqlite_handle(soci::session& sql) {
-    auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
-    return backend->conn_;
 }
 
 }  // namespace
