@@ -56,33 +56,29 @@ Result<documents::AssessmentDocument> read_upload(const Request& request) {
 
 void register_assessment_document_routes(ApiRoutes& routes, services::AssessmentService& assessments) {
     routes.authenticated(Method::get, "/api/v1/assessments/{id}/export",
-                         [&assessments](Request& request, const Caller& caller) {
-                             auto id = id_param(request, "id");
-                             if (!id) return problem(id.error(), request);
-                             auto doc = assessments.document(caller, *id);
+                         with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
+                             auto doc = assessments.document(caller, id);
                              if (!doc) return problem(doc.error(), request);
                              auto response =
                                  export_response(*doc, request.query_param("format").value_or(""));
                              if (!response) return problem(response.error(), request);
                              return std::move(*response);
-                         },
+                         }),
                          {.blocking = true});
     routes.authenticated(Method::post, "/api/v1/assessments/{id}/import",
-                         [&assessments](Request& request, const Caller& caller) {
-                             auto id = id_param(request, "id");
-                             if (!id) return problem(id.error(), request);
-                             if (auto editable = assessments.check_editable(caller, *id); !editable)
+                         with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
+                             if (auto editable = assessments.check_editable(caller, id); !editable)
                                  return problem(editable.error(), request);
                              auto doc = read_upload(request);
                              if (!doc) return problem(doc.error(), request);
                              auto changed =
-                                 assessments.import_document(caller, *id, *doc, audit_context(request));
+                                 assessments.import_document(caller, id, *doc, audit_context(request));
                              if (!changed) return problem(changed.error(), request);
-                             auto state = assessments.get(caller, *id);
+                             auto state = assessments.get(caller, id);
                              if (!state) return problem(state.error(), request);
                              return Response::json(
                                  200, {{"imported_rows", *changed}, {"assessment", assessment_json(*state)}});
-                         },
+                         }),
                          {.blocking = true, .max_body_bytes = kMaxImportBytes});
 }
 

@@ -33,15 +33,6 @@ Response conflict_response(const Error& e, const Request& request, AssessmentSer
     return r;
 }
 
-template <typename Handler>
-auto with_id(Handler handler) {
-    return [handler](Request& request, const Caller& caller) {
-        auto id = id_param(request, "id");
-        if (!id) return problem(id.error(), request);
-        return handler(request, caller, *id);
-    };
-}
-
 void register_reading(ApiRoutes& routes, AssessmentService& assessments) {
     routes.authenticated(Method::get, "/api/v1/organisations/{id}/assessments",
                          with_id([&assessments](Request& request, const Caller& caller, std::int64_t org) {

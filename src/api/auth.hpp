@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "json_input.hpp"
 #include "mamori/audit/audit_log.hpp"
 #include "mamori/http/router.hpp"
 #include "mamori/identity/caller.hpp"
@@ -38,6 +39,17 @@ void clear_session_cookie(http::Response& response, const AuthSettings& settings
 
 // CallerHandler: a handler that runs only for an authenticated caller.
 using CallerHandler = std::function<http::Response(http::Request&, const identity::Caller&)>;
+
+// with_id: a CallerHandler for a route with an {id}: an id that cannot exist answers 404, any other is passed
+// on, e.g. with_id([](Request& r, const Caller& c, std::int64_t id) { … }).
+template <typename Handler>
+CallerHandler with_id(Handler handler) {
+    return [handler](http::Request& request, const identity::Caller& caller) {
+        auto id = id_param(request, "id");
+        if (!id) return problem(id.error(), request);
+        return handler(request, caller, *id);
+    };
+}
 
 // ApiRoutes: the only way api/ registers routes, so none is reachable without a decision about login.
 class ApiRoutes {

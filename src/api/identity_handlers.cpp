@@ -228,16 +228,14 @@ void register_account_routes(ApiRoutes& routes) {
                 201, {{"id", created->id}, {"token", created->token}, {"expires_at", created->expires_at}});
         });
 
-    routes.authenticated(
-        Method::del, "/api/v1/me/tokens/{id}", [&identity](Request& request, const Caller& caller) {
-            auto id = id_param(request, "id");
-            if (!id) return problem(id.error(), request);
-            if (auto ok = identity.revoke_api_token(caller, *id, audit_context(request)); !ok)
-                return problem(ok.error(), request);
-            Response r;
-            r.status = 204;
-            return r;
-        });
+    routes.authenticated(Method::del, "/api/v1/me/tokens/{id}",
+                         with_id([&identity](Request& request, const Caller& caller, std::int64_t id) {
+                             if (auto ok = identity.revoke_api_token(caller, id, audit_context(request)); !ok)
+                                 return problem(ok.error(), request);
+                             Response r;
+                             r.status = 204;
+                             return r;
+                         }));
 }
 
 void register_organisation_routes(ApiRoutes& routes) {
@@ -269,21 +267,17 @@ void register_organisation_routes(ApiRoutes& routes) {
         });
 
     routes.authenticated(Method::get, "/api/v1/organisations/{id}/users",
-                         [&identity](Request& request, const Caller& caller) {
-                             auto id = id_param(request, "id");
-                             if (!id) return problem(id.error(), request);
-                             auto users = identity.users(caller, *id);
+                         with_id([&identity](Request& request, const Caller& caller, std::int64_t id) {
+                             auto users = identity.users(caller, id);
                              if (!users) return problem(users.error(), request);
                              json list = json::array();
                              for (const auto& u : *users) list.push_back(user_json(u));
                              return Response::json(200, {{"users", list}});
-                         });
+                         }));
 
     routes.authenticated(
         Method::post, "/api/v1/organisations/{id}/invitations",
-        [&identity](Request& request, const Caller& caller) {
-            auto id = id_param(request, "id");
-            if (!id) return problem(id.error(), request);
+        with_id([&identity](Request& request, const Caller& caller, std::int64_t id) {
             auto body = json_object(request);
             if (!body) return problem(body.error(), request);
             auto login = string_field(*body, "login", 254);
@@ -292,11 +286,11 @@ void register_organisation_routes(ApiRoutes& routes) {
             if (!name) return problem(name.error(), request);
             auto roles = string_list_field(*body, "roles", 8, 32, true);
             if (!roles) return problem(roles.error(), request);
-            auto inv = identity.invite(caller, *id, *login, *name, **roles, audit_context(request));
+            auto inv = identity.invite(caller, id, *login, *name, **roles, audit_context(request));
             if (!inv) return problem(inv.error(), request);
             return Response::json(201,
                                   {{"id", inv->id}, {"code", inv->code}, {"expires_at", inv->expires_at}});
-        });
+        }));
 
     routes.open(
         Method::post, "/api/v1/invitations/accept",
@@ -314,9 +308,7 @@ void register_organisation_routes(ApiRoutes& routes) {
         kBlocking);
 
     routes.authenticated(Method::patch, "/api/v1/users/{id}",
-                         [&identity](Request& request, const Caller& caller) {
-                             auto id = id_param(request, "id");
-                             if (!id) return problem(id.error(), request);
+                         with_id([&identity](Request& request, const Caller& caller, std::int64_t id) {
                              auto body = json_object(request);
                              if (!body) return problem(body.error(), request);
                              services::UserChange change;
@@ -326,15 +318,14 @@ void register_organisation_routes(ApiRoutes& routes) {
                              if (!disabled) return problem(disabled.error(), request);
                              change.roles = *roles;
                              change.disabled = *disabled;
-                             auto user = identity.change_user(caller, *id, change, audit_context(request));
+                             auto user = identity.change_user(caller, id, change, audit_context(request));
                              if (!user) return problem(user.error(), request);
                              return Response::json(200, user_json(*user));
-                         });
+                         }));
 
     routes.authenticated(
-        Method::get, "/api/v1/organisations/{id}/audit", [&identity](Request& request, const Caller& caller) {
-            auto id = id_param(request, "id");
-            if (!id) return problem(id.error(), request);
+        Method::get, "/api/v1/organisations/{id}/audit",
+        with_id([&identity](Request& request, const Caller& caller, std::int64_t id) {
             std::optional<std::int64_t> before;
             int limit = 50;
             if (auto text = request.query_param("before")) {
@@ -355,7 +346,7 @@ void register_organisation_routes(ApiRoutes& routes) {
                             ErrorCode::invalid_input, "limit must be a number", {{"limit", "not a number"}}},
                         request);
             }
-            auto rows = identity.audit_log(caller, *id, before, limit);
+            auto rows = identity.audit_log(caller, id, before, limit);
             if (!rows) return problem(rows.error(), request);
             json list = json::array();
             for (const auto& row : *rows)
@@ -368,7 +359,7 @@ void register_organisation_routes(ApiRoutes& routes) {
                                 {"remote", row.context.remote},
                                 {"request_id", row.context.request_id}});
             return Response::json(200, {{"entries", list}});
-        });
+        }));
 }
 
 }  // namespace
