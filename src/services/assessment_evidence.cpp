@@ -59,8 +59,7 @@ Result<Evidence> AssessmentService::add_file(const Caller& caller, std::int64_t 
     if (!media_type) return fail(media_type.error());
     const std::string sha256 = identity::sha256_hex(content);
     return db_.transaction([&](soci::session& sql) -> Result<Evidence> {
-        assessment_records::lock_assessment(sql, id);
-        auto loaded = st::load(sql, catalog_, caller, id, st::Access::edit);
+        auto loaded = st::load_for_update(sql, catalog_, caller, id, st::Access::edit);
         if (!loaded) return fail(loaded.error());
         if (auto ok = check_evidence_room(*loaded, sql, key); !ok) return fail(ok.error());
         assessment_records::store_blob(sql, sha256, *media_type, content);
@@ -78,8 +77,7 @@ Result<Evidence> AssessmentService::add_link(const Caller& caller, std::int64_t 
                                              const audit::Context& context) {
     if (auto ok = assessment::check_link(url, title); !ok) return fail(ok.error());
     return db_.transaction([&](soci::session& sql) -> Result<Evidence> {
-        assessment_records::lock_assessment(sql, id);
-        auto loaded = st::load(sql, catalog_, caller, id, st::Access::edit);
+        auto loaded = st::load_for_update(sql, catalog_, caller, id, st::Access::edit);
         if (!loaded) return fail(loaded.error());
         if (auto ok = check_evidence_room(*loaded, sql, key); !ok) return fail(ok.error());
         Evidence e;
@@ -112,8 +110,7 @@ Status AssessmentService::remove_evidence(const Caller& caller, std::int64_t evi
         .transaction([&](soci::session& sql) -> Result<int> {
             auto owner = assessment_records::find_evidence(sql, evidence_id, /*include_removed=*/true);
             if (!owner) return fail(ErrorCode::not_found, fmt::format("no evidence {}", evidence_id));
-            assessment_records::lock_assessment(sql, owner->assessment_id);
-            auto loaded = st::load(sql, catalog_, caller, owner->assessment_id, st::Access::edit);
+            auto loaded = st::load_for_update(sql, catalog_, caller, owner->assessment_id, st::Access::edit);
             if (!loaded) {
                 if (loaded.error().code == ErrorCode::not_found)
                     return fail(ErrorCode::not_found, fmt::format("no evidence {}", evidence_id));

@@ -139,8 +139,7 @@ Result<int> AssessmentService::import_document(const Caller& caller, std::int64_
                                                const documents::AssessmentDocument& doc,
                                                const audit::Context& context) {
     return db_.transaction([&](soci::session& sql) -> Result<int> {
-        assessment_records::lock_assessment(sql, id);
-        auto loaded = st::load(sql, catalog_, caller, id, st::Access::edit);
+        auto loaded = st::load_for_update(sql, catalog_, caller, id, st::Access::edit);
         if (!loaded) return fail(loaded.error());
         const auto& record = loaded->record;
         if (doc.edition_id != record.edition || doc.edition_revision != record.edition_revision)

@@ -199,8 +199,7 @@ Result<SavedAnswer> AssessmentService::save_answer(const Caller& caller, std::in
     // The write transaction holds SQLite's only write lock: it checks and writes, nothing more; the page's
     // new state is read after the commit.
     auto saved = db_.transaction([&](soci::session& sql) -> Result<StoredAnswer> {
-        assessment_records::lock_assessment(sql, id);
-        auto loaded = st::load(sql, catalog_, caller, id, st::Access::edit);
+        auto loaded = st::load_for_update(sql, catalog_, caller, id, st::Access::edit);
         if (!loaded) return fail(loaded.error());
         const auto line = assessment::find_row(*loaded->form, key);
         if (!line)
@@ -264,8 +263,7 @@ Result<AssessmentState> AssessmentService::set_vendor_contract(const Caller& cal
                                                                int version, bool has_vendor_contract,
                                                                const audit::Context& context) {
     return db_.transaction([&](soci::session& sql) -> Result<AssessmentState> {
-        assessment_records::lock_assessment(sql, id);
-        auto loaded = st::load(sql, catalog_, caller, id, st::Access::edit);
+        auto loaded = st::load_for_update(sql, catalog_, caller, id, st::Access::edit);
         if (!loaded) return fail(loaded.error());
         if (loaded->record.version != version)
             return fail(ErrorCode::conflict, "the checklist changed since you loaded it: reload it",
@@ -290,8 +288,7 @@ Result<AssessmentState> AssessmentService::set_vendor_contract(const Caller& cal
 Result<AssessmentState> AssessmentService::submit(const Caller& caller, std::int64_t id, int version,
                                                   const audit::Context& context) {
     return db_.transaction([&](soci::session& sql) -> Result<AssessmentState> {
-        assessment_records::lock_assessment(sql, id);
-        auto loaded = st::load(sql, catalog_, caller, id, st::Access::submit);
+        auto loaded = st::load_for_update(sql, catalog_, caller, id, st::Access::submit);
         if (!loaded) return fail(loaded.error());
         if (loaded->record.status != "draft")
             return fail(ErrorCode::conflict, "the checklist has already been submitted");
@@ -327,8 +324,7 @@ Result<AssessmentState> AssessmentService::reopen(const Caller& caller, std::int
         return fail(ErrorCode::invalid_input, "say why the checklist is reopened (at most 500 characters)",
                     "reason");
     return db_.transaction([&](soci::session& sql) -> Result<AssessmentState> {
-        assessment_records::lock_assessment(sql, id);
-        auto loaded = st::load(sql, catalog_, caller, id, st::Access::submit);
+        auto loaded = st::load_for_update(sql, catalog_, caller, id, st::Access::submit);
         if (!loaded) return fail(loaded.error());
         if (loaded->record.status != "submitted")
             return fail(ErrorCode::conflict, "the checklist is not submitted, so there is nothing to reopen");

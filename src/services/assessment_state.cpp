@@ -26,6 +26,12 @@ Result<Loaded> load(soci::session& sql, const CatalogService& catalog, const ide
     return with_catalog(catalog, std::move(*record), org->ref);
 }
 
+Result<Loaded> load_for_update(soci::session& sql, const CatalogService& catalog,
+                               const identity::Caller& caller, std::int64_t id, Access access) {
+    assessment_records::lock_assessment(sql, id);
+    return load(sql, catalog, caller, id, access);
+}
+
 Result<Loaded> with_catalog(const CatalogService& catalog, AssessmentRecord record,
                             identity::OrganisationRef organisation) {
     Loaded out{std::move(record), std::move(organisation), catalog.snapshot()->catalog_ptr(), nullptr,

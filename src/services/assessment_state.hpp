@@ -28,6 +28,11 @@ struct Loaded {
 Result<Loaded> load(soci::session& sql, const CatalogService& catalog, const identity::Caller& caller,
                     std::int64_t id, Access access);
 
+// load_for_update: `load` as the first step of a write transaction: the assessment's row is locked first
+// (assessment_records::lock_assessment), so what is checked stays true until the commit.
+Result<Loaded> load_for_update(soci::session& sql, const CatalogService& catalog,
+                               const identity::Caller& caller, std::int64_t id, Access access);
+
 // with_catalog: an assessment row the caller has already been allowed to read, with its catalog form.
 Result<Loaded> with_catalog(const CatalogService& catalog, AssessmentRecord record,
                             identity::OrganisationRef organisation);
