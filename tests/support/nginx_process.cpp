@@ -1,9 +1,7 @@
 #include "support/nginx_process.hpp"
 
 #include <fcntl.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,25 +11,12 @@
 #include <stdexcept>
 #include <thread>
 
+#include "support/free_port.hpp"
 #include "support/http_client.hpp"
 
 namespace mamori::testing {
 
 namespace {
-
-// free_port: a loopback port nobody listened on a moment ago (nginx cannot be told to pick one itself).
-int free_port() {
-    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof addr;
-    const bool ok = bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
-                    getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &length) == 0;
-    close(fd);
-    if (!ok) throw std::runtime_error("cannot find a free loopback port for nginx");
-    return ntohs(addr.sin_port);
-}
 
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path);
@@ -118,7 +103,7 @@ NginxProcess::NginxProcess(const std::filesystem::path& directory,
 }
 
 bool NginxProcess::start(const std::vector<std::pair<std::string, int>>& upstreams) {
-    port_ = free_port();
+    port_ = free_loopback_port();
     const auto config = directory_ / "nginx.conf";
     {
         std::ofstream out(config);

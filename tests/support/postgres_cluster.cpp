@@ -2,9 +2,7 @@
 
 #include <fcntl.h>
 #include <libpq-fe.h>
-#include <netinet/in.h>
 #include <pwd.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +14,8 @@
 #include <sstream>
 #include <stdexcept>
 #include <vector>
+
+#include "support/free_port.hpp"
 
 namespace mamori::testing {
 
@@ -73,24 +73,6 @@ void run_as_postgres(std::vector<std::string> args, const std::filesystem::path&
         text << in.rdbuf();
         throw std::runtime_error(args[running_as_root() ? 4 : 0] + " failed:\n" + text.str());
     }
-}
-
-// free_loopback_port: a port the kernel just handed out on 127.0.0.1 (free now; the caller retries if a
-// race takes it).
-int free_loopback_port() {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    socklen_t length = sizeof address;
-    if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-        close(fd);
-        throw std::runtime_error("cannot find a free loopback port");
-    }
-    close(fd);
-    return ntohs(address.sin_port);
 }
 
 // hand_to_postgres: makes `path` owned by the postgres user (when we are root and it would run as them).
