@@ -115,8 +115,10 @@ Result<DatabaseUrl> parse_database_url(std::string_view url) {
                 "database");
         return DatabaseUrl{Dialect::postgresql, std::string(url)};
     }
+    // Only the scheme is repeated: the rest of a mistyped URL may hold a password.
     return fail(ErrorCode::invalid_input,
-                fmt::format("unsupported database URL '{}': expected sqlite:PATH or postgresql://…", url),
+                fmt::format("unsupported database URL scheme '{}': expected sqlite:PATH or postgresql://…",
+                            url.substr(0, url.find(':'))),
                 "database");
 }
 

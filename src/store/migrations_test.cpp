@@ -179,6 +179,9 @@ TEST(DatabaseUrl, ParsesSqliteAndPostgresqlAndRefusesTheRest) {
     EXPECT_EQ(parse_database_url("sqlite://rel/m.db")->target, "rel/m.db");
     EXPECT_FALSE(parse_database_url("sqlite:"));
     EXPECT_FALSE(parse_database_url("mysql://x"));
+    const auto mistyped = parse_database_url("postgress://u:s3cret@h/db");
+    ASSERT_FALSE(mistyped);
+    EXPECT_EQ(mistyped.error().message.find("s3cret"), std::string::npos) << mistyped.error().message;
     auto pg = parse_database_url("postgresql://u:pw@localhost:5432/db?sslmode=require");
     ASSERT_TRUE(pg);
     EXPECT_EQ(pg->dialect, Dialect::postgresql);
