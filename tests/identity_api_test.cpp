@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <thread>
+
 #include "support/server_process.hpp"
 #include "support/session_client.hpp"
 #include "support/test_database.hpp"
@@ -147,6 +149,70 @@ TEST_F(IdentityApi, RepeatedFailuresLockTheAccountWithAClearMessage) {
         c.post("/api/v1/session", {{"login", "nobody@clinic.example"}, {"password", kAdminPassword}});
     EXPECT_EQ(unknown.status, 401);
     EXPECT_EQ(unknown.json()["detail"], "the login name or password is wrong");
+}
+
+// wrong_logins_in_parallel: `per_server` wrong-password logins to the administrator on each server at once.
+void wrong_logins_in_parallel(const std::vector<const ServerProcess*>& servers, int per_server) {
+    std::vector<std::thread> threads;
+    for (const auto* server : servers)
+        for (int i = 0; i < per_server; ++i)
+            threads.emplace_back([server] {
+                SessionClient c(server->host(), server->port());
+                auto r = c.post("/api/v1/session",
+                                {{"login", "admin@clinic.example"}, {"password", "wrong password!!"}});
+                EXPECT_TRUE(r.status == 401 || r.status == 429) << r.status << " " << r.body;
+            });
+    for (auto& t : threads) t.join();
+}
+
+// checked_passwords: how many wrong passwords for the administrator were checked (each writes
+// login.failure; a guess refused before its check writes nothing).
+int checked_passwords(SessionClient& admin, const std::string& audit_path) {
+    auto log = admin.get(audit_path);
+    EXPECT_EQ(log.status, 200) << log.body;
+    const json entries = log.json()["entries"];
+    int n = 0;
+    for (const auto& e : entries) n += e["action"] == "login.failure" ? 1 : 0;
+    return n;
+}
+
+TEST_F(IdentityApi, ParallelWrongLoginsOnEightWorkersCheckAtMostFivePasswords) {
+    const ServerProcess eight_workers(db_path(), {"--workers", "8"});
+    wrong_logins_in_parallel({&eight_workers}, 32);
+    EXPECT_EQ(checked_passwords(admin_, org_path("/audit?limit=200")), 5);
+    SessionClient c(eight_workers.host(), eight_workers.port());
+    auto right = c.post("/api/v1/session", {{"login", "admin@clinic.example"}, {"password", kAdminPassword}});
+    EXPECT_EQ(right.status, 429) << "the right password right after the flood: " << right.body;
+}
+
+TEST_F(IdentityApi, TwoServersOnOneDatabaseShareTheFiveGuesses) {
+    const ServerProcess second(db_path(), {"--workers", "8"});
+    wrong_logins_in_parallel({server_.get(), &second}, 16);
+    EXPECT_EQ(checked_passwords(admin_, org_path("/audit?limit=200")), 5);
+    auto right =
+        client().post("/api/v1/session", {{"login", "admin@clinic.example"}, {"password", kAdminPassword}});
+    EXPECT_EQ(right.status, 429) << right.body;
+}
+
+TEST_F(IdentityApi, DeeplyNestedJsonIsRefusedWithoutHarm) {
+    const std::string deep = std::string(250'000, '[') + std::string(250'000, ']');
+    for (const char* target : {"/api/v1/session", "/api/v1/invitations/accept"}) {
+        auto r = client().send("POST", target,
+                               R"({"login":"a@b.example","password":"x","code":"x","x":)" + deep + "}",
+                               "application/json");
+        EXPECT_EQ(r.status, 400) << target << ": " << r.body.substr(0, 200);
+        EXPECT_NE(r.body.find("deeper than 64 levels"), std::string::npos) << r.body.substr(0, 200);
+    }
+    auto write = admin_.send("POST", "/api/v1/me/tokens", "{\"name\":" + deep + "}", "application/json");
+    EXPECT_EQ(write.status, 400);
+    EXPECT_EQ(client().get("/healthz").status, 200) << "the server survived";
+}
+
+TEST_F(IdentityApi, AnOutOfRangeNumberIsA400NamingTheField) {
+    auto r = client().send("POST", "/api/v1/session", R"({"login":"a@b.example","password":1e400})",
+                           "application/json");
+    EXPECT_EQ(r.status, 400) << r.body;
+    EXPECT_NE(r.body.find("\"password\""), std::string::npos) << r.body;
 }
 
 TEST_F(IdentityApi, InvitationsFollowThePasswordRuleAndWorkOnce) {

@@ -24,7 +24,9 @@ Result<std::int64_t> id_param(const http::Request& request, std::string_view nam
 Result<nlohmann::json> json_object(const http::Request& request) {
     auto body = http::parse_json_body(request);
     if (!body) return fail(body.error());
-    return object_body(*body);
+    if (!body->is_object())
+        return fail(ErrorCode::invalid_input, "the request body must be a JSON object", "body");
+    return std::move(*body);
 }
 
 namespace {
@@ -35,12 +37,6 @@ const nlohmann::json* find(const nlohmann::json& body, std::string_view name) {
 }
 
 }  // namespace
-
-Result<nlohmann::json> object_body(const nlohmann::json& body) {
-    if (!body.is_object())
-        return fail(ErrorCode::invalid_input, "the request body must be a JSON object", "body");
-    return body;
-}
 
 Result<std::string> string_field(const nlohmann::json& body, std::string_view name, std::size_t max_bytes) {
     const auto* value = find(body, name);

@@ -23,9 +23,6 @@ Result<std::int64_t> id_param(const http::Request& request, std::string_view nam
 // json_object: the request body as a JSON object (invalid_input naming the problem otherwise).
 Result<nlohmann::json> json_object(const http::Request& request);
 
-// object_body: the body as a JSON object (invalid_input when it is not one).
-Result<nlohmann::json> object_body(const nlohmann::json& body);
-
 // string_field: a required string of at most `max_bytes`.
 Result<std::string> string_field(const nlohmann::json& body, std::string_view name, std::size_t max_bytes);
 

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mamori/core/json_limits.hpp"
+
 namespace mamori::backup {
 
 namespace {
@@ -47,10 +49,11 @@ std::string to_json(const BackupManifest& m) {
 }
 
 Result<BackupManifest> parse_manifest(std::string_view text, std::string_view where) {
-    const json doc = json::parse(text, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object())
+    auto parsed = parse_limited_json(text, 8, where);
+    if (!parsed || !parsed->is_object())
         return fail(ErrorCode::invalid_input, fmt::format("{} is not a JSON object", where),
                     std::string(where));
+    const json& doc = *parsed;
     auto string_field = [&](const char* name) -> Result<std::string> {
         const auto it = doc.find(name);
         if (it == doc.end() || !it->is_string()) return bad_field(where, name, "is missing or not a string");

@@ -6,35 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "mamori/core/json_limits.hpp"
 #include "text.hpp"
 
 namespace mamori::catalog {
 
 namespace {
-
-// nesting_violation: the byte offset of the first bracket that opens level kMaxNesting + 1, if any. Runs
-// before the parser so a hostile file cannot make it build a deep tree.
-std::optional<std::size_t> nesting_violation(std::string_view text) {
-    int depth = 0;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (c == '\\') {
-                ++i;
-            } else if (c == '"') {
-                in_string = false;
-            }
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > kMaxNesting) return i;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return std::nullopt;
-}
 
 // KeyTracker: follows the parser's events to find keys given twice in one object (the parser would keep
 // only the last silently) and to name where they are.
@@ -64,6 +41,13 @@ class KeyTracker {
         return true;
     }
 
+    // path: the JSON path of the value being read (where the parser stopped, after an error).
+    std::string path() const {
+        std::string p;
+        for (const auto& f : frames_) p = f.object ? join_path(p, f.key) : index_path(p, f.index);
+        return p;
+    }
+
   private:
     struct Frame {
         bool object;
@@ -74,12 +58,6 @@ class KeyTracker {
 
     void element_done() {
         if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
-    }
-
-    std::string path() const {
-        std::string p;
-        for (const auto& f : frames_) p = f.object ? join_path(p, f.key) : index_path(p, f.index);
-        return p;
     }
 
     std::string_view file_;
@@ -108,18 +86,21 @@ std::optional<Json> parse_json_text(std::string_view file, std::string_view text
                 "the file starts with a byte-order mark; save it as UTF-8 without BOM");
         return std::nullopt;
     }
-    if (const auto deep = nesting_violation(text)) {
+    if (const auto deep = first_too_deep(text, kMaxNesting)) {
         const auto [line, column] = line_and_column(text, *deep);
         out.add(file, fmt::format("line {}, column {}", line, column),
                 fmt::format("JSON nesting deeper than {} levels", kMaxNesting));
         return std::nullopt;
     }
     const std::size_t errors_before = out.size();
+    KeyTracker tracker(file, out);
     try {
-        KeyTracker tracker(file, out);
         Json doc = Json::parse(text, std::ref(tracker));
         if (out.size() != errors_before) return std::nullopt;
         return doc;
+    } catch (const Json::out_of_range&) {
+        out.add(file, tracker.path(), "the number is too large (at most about 1.8e308)");
+        return std::nullopt;
     } catch (const Json::parse_error& e) {
         const auto [line, column] = line_and_column(text, e.byte > 0 ? e.byte - 1 : 0);
         out.add(file, fmt::format("line {}, column {}", line, column),

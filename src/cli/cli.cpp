@@ -55,6 +55,12 @@ void add_serve_options(CLI::App& command, ServeSettings& s) {
         ->check(CLI::Range(0, 256))
         ->capture_default_str();
     command
+        .add_option("--workers", s.workers,
+                    "Threads for slow requests (password checks, documents); 0: half the cores, at least one")
+        ->envname("MAMORI_WORKERS")
+        ->check(CLI::Range(0, 256))
+        ->capture_default_str();
+    command
         .add_option("--database-pool", s.database_pool,
                     "Database connections this server keeps open (0: two per I/O thread); with PostgreSQL, "
                     "all app servers together must stay under the server's max_connections")

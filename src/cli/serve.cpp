@@ -101,6 +101,7 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
     options.host = listen->first;
     options.port = listen->second;
     options.threads = threads;
+    options.worker_threads = settings.workers;
     options.max_header_bytes = settings.max_header_bytes;
     options.max_body_bytes = settings.max_body_bytes;
     options.request_timeout = std::chrono::milliseconds(settings.request_timeout_ms);

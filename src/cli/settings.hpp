@@ -27,6 +27,7 @@ struct ServeSettings {
     bool demo = false;
     std::size_t demo_institutions = 0;
     std::size_t threads = 0;
+    std::size_t workers = 0;        // 0: half the cores
     std::size_t database_pool = 0;  // 0: two connections per I/O thread
     std::size_t max_header_bytes = std::size_t{16} * 1024;
     std::size_t max_body_bytes = std::size_t{1024} * 1024;

@@ -54,4 +54,24 @@ std::string to_iso_utc(system_clock::time_point t) {
                        clock.subseconds().count());
 }
 
+std::optional<system_clock::time_point> parse_iso_utc(std::string_view text) {
+    // "YYYY-MM-DDTHH:MM:SS.mmmZ"
+    if (text.size() != 24 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != '.' ||
+        text[23] != 'Z')
+        return std::nullopt;
+    const auto date = parse_iso_date(text.substr(0, 10));
+    if (!date) return std::nullopt;
+    auto number = [&](std::size_t at, std::size_t length) -> int {
+        int n = 0;
+        for (std::size_t i = at; i < at + length; ++i) {
+            if (text[i] < '0' || text[i] > '9') return -1;
+            n = n * 10 + (text[i] - '0');
+        }
+        return n;
+    };
+    const int h = number(11, 2), m = number(14, 2), sec = number(17, 2), ms = number(20, 3);
+    if (h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 59 || ms < 0) return std::nullopt;
+    return sys_days{*date} + hours{h} + minutes{m} + seconds{sec} + milliseconds{ms};
+}
+
 }  // namespace mamori

@@ -50,5 +50,13 @@ TEST(IsoUtc, FormatsMilliseconds) {
     EXPECT_EQ(to_iso_utc(instant), "2026-11-24T20:04:05.007Z");
 }
 
+TEST(IsoUtc, ParsesWhatItWrites) {
+    const auto instant = sys_days{year{2026} / December / 2} + hours{20} + minutes{5} + milliseconds{7};
+    EXPECT_EQ(parse_iso_utc(to_iso_utc(instant)), instant);
+    EXPECT_EQ(parse_iso_utc("2026-12-02T20:05:00.007"), std::nullopt);
+    EXPECT_EQ(parse_iso_utc("2026-02-30T20:05:00.007Z"), std::nullopt);
+    EXPECT_EQ(parse_iso_utc("2026-12-02T24:05:00.007Z"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace mamori

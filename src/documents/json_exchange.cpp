@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mamori/core/json_limits.hpp"
+
 namespace mamori::documents {
 
 namespace {
@@ -111,9 +113,11 @@ std::string write_json(const AssessmentDocument& doc) {
 }
 
 Result<AssessmentDocument> read_json(std::string_view text) {
-    const Json j = Json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object())
+    // Our export nests four levels; anything much deeper is not one of our files.
+    auto parsed = parse_limited_json<Json>(text, 16, "$");
+    if (!parsed || !parsed->is_object())
         return fail(ErrorCode::invalid_input, "the file is not JSON (or not a JSON object)", "$");
+    const Json& j = *parsed;
     if (j.value("format", "") != kJsonFormat || j.value("format_version", 0) != 1)
         return fail(
             ErrorCode::invalid_input,

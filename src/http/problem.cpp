@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "mamori/core/json_limits.hpp"
+
 namespace mamori::http {
 
 namespace {
@@ -94,12 +96,7 @@ Result<nlohmann::json> parse_json_body(const Request& request) {
     if (!iequals(media, "application/json"))
         return fail(ErrorCode::invalid_input,
                     "the request body must be JSON (Content-Type: application/json)", "Content-Type");
-    try {
-        return nlohmann::json::parse(request.body);
-    } catch (const nlohmann::json::parse_error& e) {
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("the request body is not valid JSON (at byte {})", e.byte), "body");
-    }
+    return parse_limited_json(request.body, kMaxRequestNesting);
 }
 
 }  // namespace mamori::http

@@ -8,6 +8,7 @@
 #include "mamori/core/time.hpp"
 #include "mamori/identity/tokens.hpp"
 #include "mamori/store/row_values.hpp"
+#include "mamori/store/serial_work.hpp"
 
 namespace mamori::services::records {
 
@@ -45,6 +46,16 @@ std::string iso_now() {
 std::string iso_after(std::chrono::system_clock::duration d) {
     return to_iso_utc(std::chrono::system_clock::now() + d);
 }
+
+namespace {
+
+// window_end: when a guess made at `at` (ISO UTC) stops counting.
+std::string window_end(const std::string& at, std::chrono::minutes window) {
+    const auto parsed = parse_iso_utc(at);
+    return parsed ? to_iso_utc(*parsed + window) : iso_after(window);
+}
+
+}  // namespace
 
 std::optional<UserRecord> find_user_by_login(soci::session& sql, const std::string& login) {
     soci::rowset<soci::row> rows =
@@ -178,43 +189,35 @@ void delete_user_sessions(soci::session& sql, std::int64_t user_id) {
     sql << "DELETE FROM sessions WHERE user_id = :u", soci::use(user);
 }
 
-std::optional<std::string> throttle_locked_until(soci::session& sql, const std::string& key) {
-    boost::optional<std::string> until;
-    sql << "SELECT locked_until FROM login_throttle WHERE key = :k", soci::use(key), soci::into(until);
-    if (!sql.got_data() || !until || *until <= iso_now()) return std::nullopt;
-    return *until;
-}
-
-bool throttle_failure(soci::session& sql, const std::string& key, int limit, std::chrono::minutes window,
-                      std::chrono::minutes lockout) {
-    const std::string now = iso_now(), window_floor = iso_after(-window);
-    // The row exists (a fresh one counts from now) and is locked by a no-op UPDATE before it is read, so
-    // concurrent failures — on several app servers, PostgreSQL at READ COMMITTED — count one after the other
-    // instead of both reading the same count (or both inserting). Free on SQLite, whose writers queue anyway.
-    sql << "INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES (:k, 0, :s, NULL) "
-           "ON CONFLICT (key) DO NOTHING",
-        soci::use(key), soci::use(now);
-    sql << "UPDATE login_throttle SET failures = failures WHERE key = :k", soci::use(key);
-    int failures = 0;
-    std::string start;
-    sql << "SELECT failures, window_start FROM login_throttle WHERE key = :k", soci::use(key),
-        soci::into(failures), soci::into(start);
-    if (start < window_floor) {
-        failures = 0;
-        start = now;
+Guess reserve_guess(soci::session& sql, const std::string& key, int limit, std::chrono::minutes window) {
+    // One transaction per key at a time (every app server), so the count below cannot be read by two
+    // requests before either writes: on SQLite, BEGIN IMMEDIATE already admits one writer.
+    store::serialize(sql, store::SerialWork::login_throttle, key);
+    const std::string now = iso_now(), floor = iso_after(-window);
+    sql << "DELETE FROM login_attempts WHERE at <= :f", soci::use(floor);
+    long long counted = 0;
+    soci::indicator oldest_ind = soci::i_ok;
+    std::string oldest;
+    sql << "SELECT COUNT(*), MIN(at) FROM login_attempts WHERE key = :k", soci::use(key), soci::into(counted),
+        soci::into(oldest, oldest_ind);
+    Guess guess;
+    if (counted >= limit) {
+        guess.refused_until = window_end(oldest, window);
+        return guess;
     }
-    failures += 1;
-    const bool lock = failures >= limit;
-    const boost::optional<std::string> until =
-        lock ? boost::optional<std::string>(iso_after(lockout)) : boost::none;
-    if (lock) failures = 0;  // a new window starts after the lockout
-    sql << "UPDATE login_throttle SET failures = :f, window_start = :s, locked_until = :u WHERE key = :k",
-        soci::use(failures), soci::use(start), soci::use(until), soci::use(key);
-    return lock;
+    sql << "INSERT INTO login_attempts (key, at) VALUES (:k, :a) RETURNING id", soci::use(key),
+        soci::use(now), soci::into(guess.attempt_id);
+    guess.last_allowed = counted + 1 >= limit;
+    if (guess.last_allowed) guess.full_until = window_end(counted == 0 ? now : oldest, window);
+    return guess;
 }
 
-void throttle_clear(soci::session& sql, const std::string& key) {
-    sql << "DELETE FROM login_throttle WHERE key = :k", soci::use(key);
+void release_guess(soci::session& sql, long long attempt_id) {
+    sql << "DELETE FROM login_attempts WHERE id = :i", soci::use(attempt_id);
+}
+
+void clear_guesses(soci::session& sql, const std::string& key) {
+    sql << "DELETE FROM login_attempts WHERE key = :k", soci::use(key);
 }
 
 }  // namespace mamori::services::records

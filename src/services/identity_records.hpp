@@ -66,11 +66,21 @@ void delete_session(soci::session& sql, const std::string& token);
 void delete_user_sessions(soci::session& sql, std::int64_t user_id);
 
 // Throttle: failed-login counters keyed "account:<login>" or "address:<ip>".
-// throttle_locked_until: the end of an active lockout, if any.
-std::optional<std::string> throttle_locked_until(soci::session& sql, const std::string& key);
-// throttle_failure: counts a failure; locks the key when `limit` is reached within `window`. True if locked.
-bool throttle_failure(soci::session& sql, const std::string& key, int limit, std::chrono::minutes window,
-                      std::chrono::minutes lockout);
-void throttle_clear(soci::session& sql, const std::string& key);
+// Guess: the answer to reserve_guess. Refused when `refused_until` is set; otherwise `attempt_id` is the
+// counted guess, and `last_allowed` says it was the last one the window allows (until `full_until`).
+struct Guess {
+    long long attempt_id = 0;
+    std::optional<std::string> refused_until;
+    bool last_allowed = false;
+    std::string full_until;
+};
+// reserve_guess: counts one guess (a password or code about to be checked) for `key`, or refuses it when
+// `limit` guesses already fall within `window`. Check and count are one step: call it inside a transaction
+// and check the guess only after that transaction committed.
+Guess reserve_guess(soci::session& sql, const std::string& key, int limit, std::chrono::minutes window);
+// release_guess: forgets one counted guess (a guess that turned out right, for the address count).
+void release_guess(soci::session& sql, long long attempt_id);
+// clear_guesses: forgets every guess for `key` (after a successful login to the account).
+void clear_guesses(soci::session& sql, const std::string& key);
 
 }  // namespace mamori::services::records

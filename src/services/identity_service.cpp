@@ -160,28 +160,39 @@ Result<SessionStart> IdentityService::setup(const SetupRequest& request, const a
 Result<SessionStart> IdentityService::login(std::string_view login_name, std::string_view password,
                                             const audit::Context& context) {
     const std::string login(login_name);
-    std::optional<r::UserRecord> user;
-    std::optional<std::string> locked;
-    {
-        auto lease = db_.acquire();
-        user = r::find_user_by_login(*lease, login);
-        locked = r::throttle_locked_until(*lease, account_key(login));
-        if (!locked) locked = r::throttle_locked_until(*lease, address_key(context.remote));
-    }
-    // Refusals during a lockout are not written: the lockout itself is, and a write per refused request would
-    // let anyone fill the audit log for free.
-    if (locked) return fail(ErrorCode::rate_limited, locked_message(*locked));
+    // The guess is counted for the account and the address before the password is checked, in one
+    // transaction with the count that allows it: parallel requests and other app servers cannot check more
+    // passwords than the limits allow. Refusals are not written to the audit log (the lockout is), or
+    // anyone could fill it for free.
+    struct Reserved {
+        std::optional<r::UserRecord> user;
+        r::Guess account, address;
+    };
+    auto reserved = db_.transaction([&](soci::session& sql) -> Result<Reserved> {
+        Reserved out;
+        out.account =
+            r::reserve_guess(sql, account_key(login), settings_.account_failures, settings_.throttle_window);
+        if (out.account.refused_until) return out;
+        out.address = r::reserve_guess(sql, address_key(context.remote), settings_.address_failures,
+                                       settings_.throttle_window);
+        if (out.address.refused_until) {
+            r::release_guess(sql, out.account.attempt_id);  // this guess was never checked
+            return out;
+        }
+        out.user = r::find_user_by_login(sql, login);
+        return out;
+    });
+    if (!reserved) return fail(reserved.error());
+    for (const auto* guess : {&reserved->account, &reserved->address})
+        if (guess->refused_until) return fail(ErrorCode::rate_limited, locked_message(*guess->refused_until));
+    const auto& user = reserved->user;
     // Verify against a dummy hash for unknown logins so the answer takes as long either way.
     const bool password_ok = identity::verify_password(user ? user->password_hash : dummy_hash_, password);
     if (!password_ok || !user || user->disabled) {
-        std::optional<std::string> now_locked;
+        const r::Guess* last = reserved->account.last_allowed   ? &reserved->account
+                               : reserved->address.last_allowed ? &reserved->address
+                                                                : nullptr;
         db_.transaction([&](soci::session& sql) -> Result<int> {
-            const bool account_locked =
-                r::throttle_failure(sql, account_key(login), settings_.account_failures,
-                                    settings_.throttle_window, settings_.lockout);
-            const bool address_locked =
-                r::throttle_failure(sql, address_key(context.remote), settings_.address_failures,
-                                    settings_.throttle_window, settings_.lockout);
             audit::append(sql,
                           event("login.failure", "session", user,
                                 {{"login", login},
@@ -189,21 +200,21 @@ Result<SessionStart> IdentityService::login(std::string_view login_name, std::st
                                             : user->disabled ? "disabled"
                                                              : "wrong password"}}),
                           context);
-            if (account_locked || address_locked) {
-                now_locked = r::iso_after(settings_.lockout);
+            if (last != nullptr)
                 audit::append(
                     sql,
-                    event("login.lockout", account_locked ? account_key(login) : address_key(context.remote),
-                          user, {{"until", *now_locked}}),
+                    event("login.lockout",
+                          last == &reserved->account ? account_key(login) : address_key(context.remote), user,
+                          {{"until", last->full_until}}),
                     context);
-            }
             return 0;
         });
-        if (now_locked) return fail(ErrorCode::rate_limited, locked_message(*now_locked));
+        if (last != nullptr) return fail(ErrorCode::rate_limited, locked_message(last->full_until));
         return fail(ErrorCode::unauthenticated, std::string(kWrongCredentials));
     }
     return db_.transaction([&](soci::session& sql) -> Result<SessionStart> {
-        r::throttle_clear(sql, account_key(login));
+        r::clear_guesses(sql, account_key(login));
+        r::release_guess(sql, reserved->address.attempt_id);
         SessionStart start;
         start.step = mfa_step_for(*user, r::user_roles(sql, user->id));
         const bool pending = start.step != MfaStep::none;
@@ -222,12 +233,14 @@ Result<SessionStart> IdentityService::verify_mfa(std::string_view pending_token,
     auto caller = authenticate_session(pending_token, context, SessionUse::mfa_pending);
     if (!caller) return fail(caller.error());
     std::optional<r::UserRecord> user;
-    {
-        auto lease = db_.acquire();
-        user = r::find_user(*lease, caller->user_id);
-        if (auto until = r::throttle_locked_until(*lease, account_key(user->login)))
-            return fail(ErrorCode::rate_limited, locked_message(*until));
-    }
+    // The code guess is counted before it is checked, like a password (see login).
+    auto guess = db_.transaction([&](soci::session& sql) -> Result<r::Guess> {
+        user = r::find_user(sql, caller->user_id);
+        return r::reserve_guess(sql, account_key(user->login), settings_.account_failures,
+                                settings_.throttle_window);
+    });
+    if (!guess) return fail(guess.error());
+    if (guess->refused_until) return fail(ErrorCode::rate_limited, locked_message(*guess->refused_until));
     if (!user->totp_secret || !user->totp_last_step)
         return fail(ErrorCode::conflict, "two-factor authentication is not set up for this account yet");
     const auto secret = identity::base32_decode(*user->totp_secret).value_or(std::vector<std::uint8_t>{});
@@ -248,15 +261,15 @@ Result<SessionStart> IdentityService::verify_mfa(std::string_view pending_token,
             if (sql.got_data()) recovery_id = id;
         }
         if (!step && !recovery_id) {
-            const bool locked = r::throttle_failure(sql, account_key(user->login), settings_.account_failures,
-                                                    settings_.throttle_window, settings_.lockout);
             audit::append(sql, event("mfa.failure", "session", user), context);
-            if (locked) {
+            if (guess->last_allowed) {
                 r::delete_session(sql, std::string(pending_token));
-                audit::append(sql, event("login.lockout", account_key(user->login), user), context);
-                return Outcome{
-                    std::nullopt,
-                    Error{ErrorCode::rate_limited, locked_message(r::iso_after(settings_.lockout)), {}}};
+                audit::append(
+                    sql,
+                    event("login.lockout", account_key(user->login), user, {{"until", guess->full_until}}),
+                    context);
+                return Outcome{std::nullopt,
+                               Error{ErrorCode::rate_limited, locked_message(guess->full_until), {}}};
             }
             return Outcome{std::nullopt,
                            Error{ErrorCode::unauthenticated, "the code is wrong or already used", {}}};
@@ -269,7 +282,7 @@ Result<SessionStart> IdentityService::verify_mfa(std::string_view pending_token,
             sql << "UPDATE recovery_codes SET used_at = :n WHERE id = :i", soci::use(now),
                 soci::use(*recovery_id);
         }
-        r::throttle_clear(sql, account_key(user->login));
+        r::clear_guesses(sql, account_key(user->login));
         r::delete_session(sql, std::string(pending_token));
         SessionStart start;
         start.token = r::create_session(sql, user->id, false, settings_.session_absolute, context);
@@ -537,11 +550,13 @@ Result<Invitation> IdentityService::invite(const Caller& caller, std::int64_t or
 
 Result<SessionStart> IdentityService::accept_invitation(std::string_view code, std::string_view password,
                                                         const audit::Context& context) {
-    {
-        auto lease = db_.acquire();
-        if (auto until = r::throttle_locked_until(*lease, address_key(context.remote)))
-            return fail(ErrorCode::rate_limited, locked_message(*until));
-    }
+    // Each code tried counts for the address before it is looked up; a right code is forgotten again.
+    auto guess = db_.transaction([&](soci::session& sql) -> Result<r::Guess> {
+        return r::reserve_guess(sql, address_key(context.remote), settings_.address_failures,
+                                settings_.throttle_window);
+    });
+    if (!guess) return fail(guess.error());
+    if (guess->refused_until) return fail(ErrorCode::rate_limited, locked_message(*guess->refused_until));
     const std::string hash = identity::token_hash(code);
     std::string login, roles_text, expires;
     long long id = 0, org_id = 0;
@@ -556,8 +571,6 @@ Result<SessionStart> IdentityService::accept_invitation(std::string_view code, s
             soci::into(roles_text), soci::into(expires), soci::into(accepted), soci::into(revoked);
         if (!lease->got_data() || accepted || revoked || expires <= r::iso_now()) {
             db_.transaction([&](soci::session& sql) -> Result<int> {
-                r::throttle_failure(sql, address_key(context.remote), settings_.address_failures,
-                                    settings_.throttle_window, settings_.lockout);
                 audit::append(sql, event("invitation.refused", "invitation", std::nullopt), context);
                 return 0;
             });
@@ -586,6 +599,7 @@ Result<SessionStart> IdentityService::accept_invitation(std::string_view code, s
         }
         r::set_user_roles(sql, user_id, roles);
         sql << "UPDATE invitations SET accepted_at = :n WHERE id = :i", soci::use(now), soci::use(id);
+        r::release_guess(sql, guess->attempt_id);
         const auto user = r::find_user(sql, user_id);
         audit::append(sql,
                       event("user.created", fmt::format("user:{}", user_id), user,

@@ -37,4 +37,7 @@ std::string to_iso_date(std::chrono::year_month_day date);
 // to_iso_utc: an instant as "YYYY-MM-DDTHH:MM:SS.mmmZ".
 std::string to_iso_utc(std::chrono::system_clock::time_point t);
 
+// parse_iso_utc: the inverse of to_iso_utc (what mamori stores), or nullopt for any other shape.
+std::optional<std::chrono::system_clock::time_point> parse_iso_utc(std::string_view text);
+
 }  // namespace mamori

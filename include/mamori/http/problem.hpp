@@ -22,8 +22,9 @@ Response problem_response(const Error& error, std::string_view request_id);
 // problem_response: the same for a bare status the server produces itself (404 route, 405, 408, 413 …).
 Response problem_response(int status, std::string_view detail, std::string_view request_id);
 
-// parse_json_body: the request body as JSON. Fails with invalid_input when the content type is not JSON or
-// the text is malformed (naming the byte offset).
+// parse_json_body: the request body as JSON. Fails with invalid_input when the content type is not JSON, the
+// text is malformed or nests deeper than kMaxRequestNesting (naming the byte offset), or a number is out of
+// range (naming its field). Nothing recursive touches the text before its depth is known.
 Result<nlohmann::json> parse_json_body(const Request& request);
 
 }  // namespace mamori::http

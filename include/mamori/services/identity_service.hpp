@@ -28,10 +28,9 @@ struct IdentitySettings {
     std::chrono::minutes session_absolute{12 * 60};
     std::chrono::minutes mfa_pending{10};
     std::chrono::hours invitation_lifetime{72};
-    int account_failures = 5;   // failures per account within the window before a lockout
-    int address_failures = 30;  // failures per client address within the window
+    int account_failures = 5;   // guesses per account within any window (then refused until the oldest leaves it)
+    int address_failures = 30;  // guesses per client address within any window
     std::chrono::minutes throttle_window{15};
-    std::chrono::minutes lockout{15};
 };
 
 // UserView: a user as others may see them (no secrets).

@@ -13,6 +13,7 @@
 #include <soci/soci.h>
 
 #include <cstdint>
+#include <string>
 
 namespace mamori::store {
 
@@ -21,10 +22,15 @@ enum class SerialWork : std::int64_t {
     migrations = 7346298,
     audit_chain = 7346299,
     first_run_setup = 7346300,
+    login_throttle = 7346301,  // per throttle key (an account or an address)
 };
 
 // serialize: inside a transaction, waits until no other transaction does `work`, and keeps others waiting
 // until this one ends. Outside a transaction it would end at once: call it inside Database::transaction.
 void serialize(soci::session& sql, SerialWork work);
+
+// serialize: the same for one `name` of a kind of work (one account's login guesses), so that work on
+// other names goes on in parallel.
+void serialize(soci::session& sql, SerialWork work, const std::string& name);
 
 }  // namespace mamori::store
