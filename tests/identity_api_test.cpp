@@ -5,6 +5,7 @@
 
 #include <thread>
 
+#include "mamori/core/time.hpp"
 #include "support/server_process.hpp"
 #include "support/session_client.hpp"
 #include "support/test_database.hpp"
@@ -238,6 +239,21 @@ TEST_F(IdentityApi, InvitationsFollowThePasswordRuleAndWorkOnce) {
                     {{"login", "x@clinic.example"}, {"display_name", "x"}, {"roles", {"inspector"}}});
     EXPECT_EQ(bad_role.status, 400);
     EXPECT_EQ(bad_role.json()["errors"][0]["field"], "roles[0]");
+}
+
+// The caller is read in one query that joins the roles (records::find_session_caller): every role counts,
+// not only the first row's.
+TEST_F(IdentityApi, EveryRoleOfTheCallerCounts) {
+    const json start = {{"fiscal_year", mamori::fiscal_year(japan_date(std::chrono::system_clock::now()))}};
+    SessionClient viewer = invite_and_accept("viewer@clinic.example", {"viewer"});
+    EXPECT_EQ(viewer.post(org_path("/assessments"), start).status, 403);
+    // editor alone may edit but not submit; security_manager (a later row) adds submitting.
+    SessionClient both =
+        invite_and_accept("manager@clinic.example", json::array({"editor", "security_manager"}));
+    auto created = both.post(org_path("/assessments"), start);
+    ASSERT_EQ(created.status, 201) << created.body;
+    EXPECT_EQ(created.json()["permissions"]["edit"], true);
+    EXPECT_EQ(created.json()["permissions"]["submit"], true);
 }
 
 TEST_F(IdentityApi, DisablingAUserEndsTheirSessionsAtOnce) {

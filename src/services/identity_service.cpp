@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <boost/optional.hpp>
 
+#include "caller_lookup.hpp"
 #include "identity_records.hpp"
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/utf8.hpp"
@@ -315,26 +316,23 @@ Result<Caller> IdentityService::authenticate_session(std::string_view token, con
     if (token.empty() || token.size() > 128) return fail(ErrorCode::unauthenticated, "please log in");
     const std::string hash = identity::token_hash(token);
     auto lease = db_.acquire();
-    long long id = 0, user_id = 0;
-    int pending = 0;
-    std::string last_seen, expires;
-    *lease << "SELECT id, user_id, mfa_pending, last_seen_at, expires_at FROM sessions WHERE token_hash = :h",
-        soci::use(hash), soci::into(id), soci::into(user_id), soci::into(pending), soci::into(last_seen),
-        soci::into(expires);
-    if (!lease->got_data()) return fail(ErrorCode::unauthenticated, "please log in");
+    auto found = r::find_session_caller(*lease, hash);
+    if (!found) return fail(ErrorCode::unauthenticated, "please log in");
+    const long long id = found->session_id;
+    const std::string& last_seen = found->last_seen_at;
     const std::string now = r::iso_now();
-    if (expires <= now || last_seen <= r::iso_after(-settings_.session_idle)) {
+    if (found->expires_at <= now || last_seen <= r::iso_after(-settings_.session_idle)) {
         *lease << "DELETE FROM sessions WHERE id = :i", soci::use(id);
         return fail(ErrorCode::unauthenticated, "the session has expired; please log in again");
     }
-    if (pending != 0 && use == SessionUse::full)
+    if (found->mfa_pending && use == SessionUse::full)
         return fail(ErrorCode::unauthenticated, "finish two-factor authentication first");
-    auto user = r::find_user(*lease, user_id);
-    if (!user || user->disabled) return fail(ErrorCode::unauthenticated, "please log in");
+    const auto& user = found->user;
+    if (user.disabled) return fail(ErrorCode::unauthenticated, "please log in");
     // Refreshing the idle timer is a write; once a minute is precise enough and keeps reads cheap.
     if (last_seen <= r::iso_after(-std::chrono::minutes(1)))
         *lease << "UPDATE sessions SET last_seen_at = :n WHERE id = :i", soci::use(now), soci::use(id);
-    return r::caller_for(*lease, *user);
+    return std::move(found->caller);
 }
 
 Result<Caller> IdentityService::authenticate_api_token(std::string_view token,
@@ -344,21 +342,16 @@ Result<Caller> IdentityService::authenticate_api_token(std::string_view token,
         return fail(ErrorCode::unauthenticated, "invalid API token");
     const std::string hash = identity::token_hash(token);
     auto lease = db_.acquire();
-    long long id = 0, user_id = 0;
-    std::string scopes, expires;
-    boost::optional<std::string> revoked, last_used;
-    *lease << "SELECT id, user_id, scopes, expires_at, revoked_at, last_used_at FROM api_tokens WHERE "
-              "token_hash = :h",
-        soci::use(hash), soci::into(id), soci::into(user_id), soci::into(scopes), soci::into(expires),
-        soci::into(revoked), soci::into(last_used);
-    if (!lease->got_data() || revoked) return fail(ErrorCode::unauthenticated, "invalid API token");
+    auto found = r::find_api_token_caller(*lease, hash);
+    if (!found || found->revoked_at) return fail(ErrorCode::unauthenticated, "invalid API token");
+    const long long id = found->token_id;
+    const std::string& scopes = found->scopes;
     const std::string now = r::iso_now();
-    if (expires <= now) return fail(ErrorCode::unauthenticated, "the API token has expired");
-    auto user = r::find_user(*lease, user_id);
-    if (!user || user->disabled) return fail(ErrorCode::unauthenticated, "invalid API token");
-    if (!last_used || *last_used <= r::iso_after(-std::chrono::minutes(1)))
+    if (found->expires_at <= now) return fail(ErrorCode::unauthenticated, "the API token has expired");
+    if (found->user.disabled) return fail(ErrorCode::unauthenticated, "invalid API token");
+    if (!found->last_used_at || *found->last_used_at <= r::iso_after(-std::chrono::minutes(1)))
         *lease << "UPDATE api_tokens SET last_used_at = :n WHERE id = :i", soci::use(now), soci::use(id);
-    Caller caller = r::caller_for(*lease, *user);
+    Caller caller = std::move(found->caller);
     caller.api_token_id = id;
     for (std::size_t start = 0; start < scopes.size();) {
         const auto comma = scopes.find(',', start);

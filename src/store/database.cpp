@@ -15,6 +15,17 @@ namespace {
 constexpr int kBusyTimeoutMs = 5000;
 constexpr int kStatementTimeoutMs = 30000;
 
+// SQLite's memory statistics are counters behind one process-wide mutex that every allocation takes; the
+// server never reads them, and profiling the request path showed the lock. Only possible before SQLite
+// initialises (the first connection), hence once per process; later calls would be refused and are not made.
+void disable_sqlite_memory_statistics() {
+    static const bool once = [] {
+        sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)once;
+}
+
 void configure_sqlite(soci::session& sql) {
     // WAL lets readers run beside the one writer; NORMAL sync in WAL mode is crash-safe (a power cut may
     // lose the last transactions, never corrupt the file).
@@ -135,6 +146,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::si
         return fail(ErrorCode::not_found, fmt::format("cannot open database {}: no such file", url.target),
                     "database");
     std::unique_ptr<Database> db(new Database(url, pool_size, access));
+    if (url.dialect == Dialect::sqlite) disable_sqlite_memory_statistics();
     try {
         if (url.dialect == Dialect::sqlite && !read_only) {
             const auto parent = std::filesystem::path(url.target).parent_path();

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# The request path in one run: /healthz, GET /api/v1/me, a clinic's whole checklist and an answer save, on
+# SQLite and on PostgreSQL (a private cluster it starts and removes), straight to one app server on loopback.
+# Ratios to /healthz of the same run are what count (the machine may be shared). Writes docs/perf.md.
+# Reads use wrk -t2 -cCONNECTIONS (two editors, one per wrk thread); saves use USERS threads × 1 connection,
+# each editor saving its own line with the version it last saw (more connections per editor would only 409).
+# Usage: RUNS=3 DURATION=5 CONNECTIONS=64 USERS=8 bench/request_path.sh [build-dir]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build/release}
+runs=${RUNS:-3}
+seconds=${DURATION:-5}
+connections=${CONNECTIONS:-64}
+users=${USERS:-8}
+backends=${BACKENDS:-sqlite postgresql}
+bin="$PWD/$build/mamori"
+[ -x "$bin" ] || { echo "no $bin: run scripts/build.sh release first" >&2; exit 1; }
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+
+work=$(mktemp -d)
+chmod 755 "$work"
+pid=""
+pg_data=""
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  [ -n "$pg_data" ] && as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m fast stop >/dev/null 2>&1
+  rm -rf "$work"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+start_postgres() {
+  pg_data="$work/pg"
+  mkdir -m 700 "$pg_data"
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pg_data"
+  local port
+  port=$(free_port)
+  as_postgres "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/log" -w -o "-c listen_addresses=127.0.0.1 \
+    -p $port -c unix_socket_directories='$pg_data' -c shared_buffers=256MB -c max_connections=100" start >/dev/null
+  psql -Xq "postgresql://postgres@127.0.0.1:$port/postgres" -c 'CREATE DATABASE bench'
+  url="postgresql://postgres@127.0.0.1:$port/bench"
+}
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# run_wrk NAME THREADS CONNECTIONS: one run; prints common.lua's JSON summary line.
+saved_lines=0
+run_wrk() {
+  local script=() target=$1
+  [ "$target" = healthz ] && script=(-s bench/wrk/healthz.lua) || script=(-s "bench/wrk/$target.lua")
+  BENCH_LUA_DIR="$PWD/bench/wrk" BENCH_USERS="$work/editors.txt" BENCH_LINE=$saved_lines \
+    wrk -t"$2" -c"$3" -d"${seconds}s" "${script[@]}" "$base" | tail -n 1
+}
+
+rows=""
+for backend in $backends; do
+  if [ "$backend" = sqlite ]; then url="sqlite:$work/bench.db"; else start_postgres; fi
+  "$bin" demo --database "$url" --institutions "$users" >/dev/null 2>"$work/demo.log"
+  saved_lines=0
+  "$bin" serve --listen 127.0.0.1:0 --database "$url" >"$work/server.out" 2>"$work/server.log" &
+  pid=$!
+  for _ in $(seq 200); do grep -q 'running at' "$work/server.out" 2>/dev/null && break; sleep 0.05; done
+  base=$(grep -o 'http://[^ ]*' "$work/server.out")
+  base=${base%/}
+  python3 bench/backend_load.py "$url" "$base/" "$users" "$work" >/dev/null
+  run_wrk assessment_load 2 "$connections" >/dev/null # warm-up
+  healthz_rps=""
+  for target in healthz me assessment_load answer_save; do
+    threads=2 conns=$connections
+    [ "$target" = answer_save ] && threads=$users conns=$users
+    rps=(); p99=(); failed=0
+    for _ in $(seq "$runs"); do
+      out=$(run_wrk "$target" "$threads" "$conns")
+      [ "$target" = answer_save ] && saved_lines=$((saved_lines + 1))
+      rps+=("$(jq -r .rps <<<"$out")"); p99+=("$(jq -r .p99_ms <<<"$out")")
+      failed=$((failed + $(jq -r '.non_2xx + .socket_errors' <<<"$out")))
+    done
+    m=$(median "${rps[@]}")
+    [ "$target" = healthz ] && healthz_rps=$m
+    ratio=$(awk -v a="$m" -v b="$healthz_rps" 'BEGIN { printf "%.1f %%", 100 * a / b }')
+    case $target in
+      healthz) label='`GET /healthz`' ;; me) label='`GET /api/v1/me`' ;;
+      assessment_load) label='`GET /api/v1/assessments/{id}` (checklist)' ;;
+      answer_save) label="\`PUT …/answers/{item}/{row}\` ($users × 1 connection)" ;;
+    esac
+    rows+="| $label | $backend | $m | $(median "${p99[@]}") | $ratio | $failed | ${rps[*]} |"$'\n'
+  done
+  kill "$pid" && wait "$pid" 2>/dev/null || true
+  pid=""
+done
+
+section=$(cat <<MD
+<!-- bench:${SECTION:-request-path}:begin (written by bench/request_path.sh) -->
+Command: \`RUNS=$runs DURATION=$seconds CONNECTIONS=$connections USERS=$users bench/request_path.sh $build\`
+($(date -u +%Y-%m-%d), mamori $("$bin" version | awk '{print $2}'); one app server, straight on loopback, access
+log on; demo data plus $users synthetic clinics; reads: wrk -t2 -c$connections with two editors' sessions; saves:
+$users editors, one connection each; $runs runs of $seconds s, medians; PostgreSQL in a private cluster with its
+default durability; server, database and wrk share the machine's $(nproc) cores$( [ -n "${LOAD_NOTE:-}" ] && echo "; $LOAD_NOTE")).
+
+| request | backend | median requests/s | median p99 (ms) | ÷ /healthz | failed | requests/s per run |
+|---|---|---|---|---|---|---|
+$rows<!-- bench:${SECTION:-request-path}:end -->
+MD
+)
+python3 bench/write_perf_section.py "${SECTION:-request-path}" "${PERF_HEADING:-## The request path}" "$section"
+echo "$section"
