@@ -194,7 +194,8 @@ Guess reserve_guess(soci::session& sql, const std::string& key, int limit, std::
     // requests before either writes: on SQLite, BEGIN IMMEDIATE already admits one writer.
     store::serialize(sql, store::SerialWork::login_throttle, key);
     const std::string now = iso_now(), floor = iso_after(-window);
-    sql << "DELETE FROM login_attempts WHERE at <= :f", soci::use(floor);
+    // Only this key's old guesses: rows of other keys may be locked by transactions holding other keys.
+    sql << "DELETE FROM login_attempts WHERE key = :k AND at <= :f", soci::use(key), soci::use(floor);
     long long counted = 0;
     soci::indicator oldest_ind = soci::i_ok;
     std::string oldest;
