@@ -216,6 +216,42 @@ TEST_F(IdentityApi, AnOutOfRangeNumberIsA400NamingTheField) {
     EXPECT_NE(r.body.find("\"password\""), std::string::npos) << r.body;
 }
 
+TEST_F(IdentityApi, APasswordChangeEndsTheOtherSessionsButNotTheCurrentOne) {
+    SessionClient elsewhere = client();
+    ASSERT_EQ(elsewhere.login("admin@clinic.example", kAdminPassword, admin_secret_).status, 200);
+    ASSERT_EQ(elsewhere.get("/api/v1/me").status, 200);
+    auto changed = admin_.post("/api/v1/me/password", {{"current_password", kAdminPassword},
+                                                       {"new_password", "a brand new long passphrase"}});
+    ASSERT_EQ(changed.status, 204) << changed.body;
+    EXPECT_EQ(admin_.get("/api/v1/me").status, 200) << "the session that made the change stays";
+    EXPECT_EQ(elsewhere.get("/api/v1/me").status, 401) << "the other session ended";
+}
+
+TEST_F(IdentityApi, APromotionThatRequiresMfaEndsSessionsAndSuspendsTokensUntilEnrolment) {
+    SessionClient viewer = invite_and_accept("viewer@clinic.example", {"viewer"});
+    const auto me = viewer.get("/api/v1/me");
+    ASSERT_EQ(me.status, 200) << me.body;
+    ASSERT_EQ(me.json()["mfa_enabled"], false);
+    auto created = viewer.post("/api/v1/me/tokens", {{"name", "連携"}, {"scopes", {"read"}}});
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::vector<std::pair<std::string, std::string>> auth = {
+        {"Authorization", "Bearer " + created.json()["token"].get<std::string>()}};
+    ASSERT_EQ(client().call("GET", "/api/v1/me", std::nullopt, auth).status, 200);
+
+    const std::string user_path = "/api/v1/users/" + std::to_string(me.json()["id"].get<long long>());
+    ASSERT_EQ(admin_.patch(user_path, {{"roles", {"administrator"}}}).status, 200);
+    EXPECT_EQ(viewer.get("/api/v1/me").status, 401) << "the old session no longer serves an administrator";
+    EXPECT_EQ(client().call("GET", "/api/v1/me", std::nullopt, auth).status, 401) << "token suspended";
+
+    SessionClient again = client();
+    auto login = again.login("viewer@clinic.example", "a long enough password");
+    ASSERT_EQ(login.status, 200) << login.body;
+    EXPECT_EQ(login.json()["mfa"], "enrol");
+    again.enrol_totp();
+    EXPECT_EQ(again.get("/api/v1/me").status, 200);
+    EXPECT_EQ(client().call("GET", "/api/v1/me", std::nullopt, auth).status, 200) << "back after enrolment";
+}
+
 TEST_F(IdentityApi, InvitationsFollowThePasswordRuleAndWorkOnce) {
     auto inv = admin_.post(
         org_path("/invitations"),

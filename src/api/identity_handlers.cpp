@@ -188,7 +188,9 @@ void register_account_routes(ApiRoutes& routes) {
             if (!current) return problem(current.error(), request);
             auto next = string_field(*body, "new_password", 1024);
             if (!next) return problem(next.error(), request);
-            if (auto ok = identity.change_password(caller, *current, *next, audit_context(request)); !ok)
+            if (auto ok = identity.change_password(caller, session_token(request), *current, *next,
+                                                   audit_context(request));
+                !ok)
                 return problem(ok.error(), request);
             Response r;
             r.status = 204;

@@ -87,6 +87,14 @@ MfaStep mfa_step_for(const r::UserRecord& user, const std::set<Role>& roles) {
     return identity::mfa_required(roles) ? MfaStep::enrol : MfaStep::none;
 }
 
+constexpr std::string_view kEnrolFirst =
+    "your role now requires two-factor authentication: log in again and set it up";
+
+// mfa_satisfied: the user has enrolled MFA, or none of `roles` requires it.
+bool mfa_satisfied(const r::UserRecord& user, const std::set<Role>& roles) {
+    return (user.totp_secret && user.totp_last_step) || !identity::mfa_required(roles);
+}
+
 std::string locked_message(const std::string& until) {
     return fmt::format("too many failed attempts: login is locked until {} (UTC); try again then", until);
 }
@@ -329,6 +337,9 @@ Result<Caller> IdentityService::authenticate_session(std::string_view token, con
         return fail(ErrorCode::unauthenticated, "finish two-factor authentication first");
     const auto& user = found->user;
     if (user.disabled) return fail(ErrorCode::unauthenticated, "please log in");
+    // Roles that make MFA mandatory, given after this session began (a promotion): enrol first.
+    if (use == SessionUse::full && !mfa_satisfied(user, found->caller.roles))
+        return fail(ErrorCode::unauthenticated, std::string(kEnrolFirst));
     // Refreshing the idle timer is a write; once a minute is precise enough and keeps reads cheap.
     if (last_seen <= r::iso_after(-std::chrono::minutes(1)))
         *lease << "UPDATE sessions SET last_seen_at = :n WHERE id = :i", soci::use(now), soci::use(id);
@@ -349,6 +360,9 @@ Result<Caller> IdentityService::authenticate_api_token(std::string_view token,
     const std::string now = r::iso_now();
     if (found->expires_at <= now) return fail(ErrorCode::unauthenticated, "the API token has expired");
     if (found->user.disabled) return fail(ErrorCode::unauthenticated, "invalid API token");
+    if (!mfa_satisfied(found->user, found->caller.roles))
+        return fail(ErrorCode::unauthenticated,
+                    "this API token is suspended until its owner enrols two-factor authentication");
     if (!found->last_used_at || *found->last_used_at <= r::iso_after(-std::chrono::minutes(1)))
         *lease << "UPDATE api_tokens SET last_used_at = :n WHERE id = :i", soci::use(now), soci::use(id);
     Caller caller = std::move(found->caller);
@@ -424,7 +438,8 @@ Result<SessionStart> IdentityService::confirm_totp(const Caller& caller, std::st
     });
 }
 
-Status IdentityService::change_password(const Caller& caller, std::string_view current, std::string_view next,
+Status IdentityService::change_password(const Caller& caller, std::string_view session_token,
+                                        std::string_view current, std::string_view next,
                                         const audit::Context& context) {
     if (caller.api_token_id) return fail(ErrorCode::forbidden, "API tokens cannot change passwords");
     std::optional<r::UserRecord> user;
@@ -443,6 +458,10 @@ Status IdentityService::change_password(const Caller& caller, std::string_view c
         sql << "UPDATE users SET password_hash = :h, password_changed_at = :n, updated_at = :n2 WHERE id = "
                ":u",
             soci::use(hash), soci::use(now), soci::use(now), soci::use(uid);
+        // Whoever may have learnt the old password loses the sessions it opened.
+        const std::string kept = identity::token_hash(session_token);
+        sql << "DELETE FROM sessions WHERE user_id = :u AND token_hash <> :h", soci::use(uid),
+            soci::use(kept);
         audit::append(sql, audit::caller_entry(caller, "password.changed", fmt::format("user:{}", uid)),
                       context);
         return {};
@@ -626,6 +645,8 @@ Result<UserView> IdentityService::change_user(const Caller& caller, std::int64_t
             if (user_id == caller.user_id && !roles->contains(Role::administrator))
                 return fail(ErrorCode::conflict, "you cannot remove your own administrator role", "roles");
             r::set_user_roles(sql, user_id, *roles);
+            // A promotion to a role that requires MFA ends the sessions opened without it.
+            if (!mfa_satisfied(*user, *roles)) r::delete_user_sessions(sql, user_id);
         }
         if (change.disabled) {
             if (user_id == caller.user_id && *change.disabled)

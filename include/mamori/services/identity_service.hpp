@@ -28,7 +28,8 @@ struct IdentitySettings {
     std::chrono::minutes session_absolute{12 * 60};
     std::chrono::minutes mfa_pending{10};
     std::chrono::hours invitation_lifetime{72};
-    int account_failures = 5;   // guesses per account within any window (then refused until the oldest leaves it)
+    int account_failures =
+        5;  // guesses per account within any window (then refused until the oldest leaves it)
     int address_failures = 30;  // guesses per client address within any window
     std::chrono::minutes throttle_window{15};
 };
@@ -146,8 +147,10 @@ class IdentityService {
     // (enrol) session becomes a full one under a new token.
     Result<SessionStart> confirm_totp(const identity::Caller& caller, std::string_view session_token,
                                       std::string_view code, const audit::Context& context);
-    Status change_password(const identity::Caller& caller, std::string_view current, std::string_view next,
-                           const audit::Context& context);
+    // change_password: checks the current password, stores the new one and ends the user's other sessions
+    // (the one making the change, `session_token`, stays).
+    Status change_password(const identity::Caller& caller, std::string_view session_token,
+                           std::string_view current, std::string_view next, const audit::Context& context);
 
     Result<std::vector<OrganisationView>> organisations(const identity::Caller& caller);
     Result<std::vector<UserView>> users(const identity::Caller& caller, std::int64_t organisation_id);

@@ -714,7 +714,7 @@ export const en: Messages = {
       newPasswordConfirm: 'New password (again, to check)',
       changePassword: 'Change password',
       changing: 'Changing…',
-      passwordChanged: 'The password has been changed.',
+      passwordChanged: 'The password has been changed. You have been logged out everywhere else.',
       tokensHeading: 'API tokens',
       tokensLead:
         "Keys that let other systems (an electronic medical record, an in-house tool) read or write mamori's data. What a token does is recorded as done by you. Create one only when needed and revoke it when it is no longer used.",

@@ -732,7 +732,7 @@ export const ja = {
       newPasswordConfirm: '新しいパスワード（確認のため、もう一度）',
       changePassword: 'パスワードを変更する',
       changing: '変更しています…',
-      passwordChanged: 'パスワードを変更しました。',
+      passwordChanged: 'パスワードを変更しました。ほかの端末やブラウザでのログインは終了しました。',
       tokensHeading: 'API トークン',
       tokensLead:
         'ほかのシステム（電子カルテや院内の管理ツールなど）から mamori のデータを読み書きするための鍵です。トークンで行った操作は、あなたが行ったものとして記録されます。必要なときだけ作り、使わなくなったら取り消してください。',
