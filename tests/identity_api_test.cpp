@@ -252,6 +252,23 @@ TEST_F(IdentityApi, APromotionThatRequiresMfaEndsSessionsAndSuspendsTokensUntilE
     EXPECT_EQ(client().call("GET", "/api/v1/me", std::nullopt, auth).status, 200) << "back after enrolment";
 }
 
+TEST_F(IdentityApi, WeakPasswordsWithTheRightInvitationCodeAreNotGuesses) {
+    auto inv =
+        admin_.post(org_path("/invitations"),
+                    {{"login", "slow@clinic.example"}, {"display_name", "職員"}, {"roles", {"editor"}}});
+    ASSERT_EQ(inv.status, 201) << inv.body;
+    SessionClient user = client();
+    for (int i = 0; i < 31; ++i)  // one more than the address may guess in 15 minutes
+        ASSERT_EQ(
+            user.post("/api/v1/invitations/accept", {{"code", inv.json()["code"]}, {"password", "short"}})
+                .status,
+            400)
+            << "attempt " << i;
+    auto accepted = user.post("/api/v1/invitations/accept",
+                              {{"code", inv.json()["code"]}, {"password", "a long enough password"}});
+    EXPECT_EQ(accepted.status, 201) << accepted.body;
+}
+
 TEST_F(IdentityApi, InvitationsFollowThePasswordRuleAndWorkOnce) {
     auto inv = admin_.post(
         org_path("/invitations"),

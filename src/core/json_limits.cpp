@@ -85,7 +85,8 @@ std::string path_of_bad_number(std::string_view text, std::string_view fallback)
     try {
         const Json ignored = Json::parse(text, std::ref(tracker));
     } catch (const nlohmann::json::exception&) {
-        if (auto path = tracker.path(); !path.empty()) return path;
+        // Keys come from the sender: a path longer than any field of ours names no field of ours.
+        if (auto path = tracker.path(); !path.empty() && path.size() <= 200) return path;
     }
     return std::string(fallback);
 }

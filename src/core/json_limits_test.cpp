@@ -49,6 +49,12 @@ TEST(ParseLimitedJson, AnOutOfRangeNumberIsRefusedNamingItsField) {
     EXPECT_EQ(inner.error().fields[0].field, "answers[1].note");
 }
 
+TEST(ParseLimitedJson, AnOverlongKeyIsNotEchoedAsTheField) {
+    auto parsed = parse_limited_json("{\"" + std::string(300, 'k') + "\":1e400}", 8);
+    ASSERT_FALSE(parsed);
+    EXPECT_EQ(parsed.error().fields[0].field, "body");
+}
+
 TEST(ParseLimitedJson, MalformedTextNamesTheByte) {
     auto parsed = parse_limited_json<nlohmann::ordered_json>(R"({"a": tru})", 8, "$");
     ASSERT_FALSE(parsed);

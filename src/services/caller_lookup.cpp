@@ -10,8 +10,8 @@ namespace mamori::services::records {
 
 namespace {
 
-// Columns after the credential's own (which come first, `credential_columns` of them): the user as
-// read_user reads it, the organisation, then one role and one municipality per row. The joins multiply
+// Columns after the credential's own: the user in read_user's order, the organisation in
+// kOrganisationColumns' order, then one role and one municipality per row. The joins multiply
 // rows (roles × municipalities), both a handful at most; jurisdictions are joined for health centres only.
 constexpr std::string_view kCallerColumns =
     "u.id, u.organisation_id, u.login, u.display_name, u.password_hash, u.totp_secret, u.totp_last_step, "
@@ -33,26 +33,11 @@ bool read_caller(soci::rowset<soci::row>& rows, std::size_t first, UserRecord& u
     for (const auto& r : rows) {
         if (!any) {
             credential(r);
-            user.id = store::int64_at(r, first);
-            user.organisation_id = store::int64_at(r, first + 1);
-            user.login = r.get<std::string>(first + 2);
-            user.display_name = r.get<std::string>(first + 3);
-            user.password_hash = r.get<std::string>(first + 4);
-            user.totp_secret = store::optional_text_at(r, first + 5);
-            if (auto step = store::optional_int64_at(r, first + 6)) user.totp_last_step = *step;
-            user.disabled = r.get_indicator(first + 7) != soci::i_null;
-            user.created_at = r.get<std::string>(first + 8);
+            user = read_user(r, first);
             caller.user_id = user.id;
             caller.login = user.login;
-            if (r.get_indicator(first + 9) != soci::i_null) {
-                auto& org = caller.organisation;
-                org.id = store::int64_at(r, first + 9);
-                org.kind = identity::parse_org_kind(r.get<std::string>(first + 10))
-                               .value_or(identity::OrgKind::clinic);
-                if (auto parent = store::optional_int64_at(r, first + 12)) org.parent_id = *parent;
-                org.prefecture_code = store::optional_text_at(r, first + 13).value_or("");
-                org.municipality_code = store::optional_text_at(r, first + 14).value_or("");
-            }
+            if (r.get_indicator(first + 9) != soci::i_null)
+                caller.organisation = read_organisation(r, first + 9).ref;
             any = true;
         }
         if (auto name = store::optional_text_at(r, first + 15))

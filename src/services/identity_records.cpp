@@ -18,19 +18,23 @@ constexpr std::string_view kUserColumns =
     "id, organisation_id, login, display_name, password_hash, totp_secret, totp_last_step, disabled_at, "
     "created_at";
 
-UserRecord read_user(const soci::row& r) {
+}  // namespace
+
+UserRecord read_user(const soci::row& r, std::size_t first) {
     UserRecord u;
-    u.id = store::int64_at(r, 0);
-    u.organisation_id = store::int64_at(r, 1);
-    u.login = r.get<std::string>(2);
-    u.display_name = r.get<std::string>(3);
-    u.password_hash = r.get<std::string>(4);
-    u.totp_secret = store::optional_text_at(r, 5);
-    if (auto step = store::optional_int64_at(r, 6)) u.totp_last_step = *step;
-    u.disabled = r.get_indicator(7) != soci::i_null;
-    u.created_at = r.get<std::string>(8);
+    u.id = store::int64_at(r, first);
+    u.organisation_id = store::int64_at(r, first + 1);
+    u.login = r.get<std::string>(first + 2);
+    u.display_name = r.get<std::string>(first + 3);
+    u.password_hash = r.get<std::string>(first + 4);
+    u.totp_secret = store::optional_text_at(r, first + 5);
+    if (auto step = store::optional_int64_at(r, first + 6)) u.totp_last_step = *step;
+    u.disabled = r.get_indicator(first + 7) != soci::i_null;
+    u.created_at = r.get<std::string>(first + 8);
     return u;
 }
+
+namespace {
 
 std::optional<UserRecord> first_user(soci::rowset<soci::row>& rows) {
     for (const auto& r : rows) return read_user(r);
@@ -96,14 +100,14 @@ std::int64_t count_users(soci::session& sql) {
     return n;
 }
 
-OrganisationRecord read_organisation(const soci::row& r) {
+OrganisationRecord read_organisation(const soci::row& r, std::size_t first) {
     OrganisationRecord o;
-    o.ref.id = store::int64_at(r, 0);
-    o.ref.kind = identity::parse_org_kind(r.get<std::string>(1)).value_or(identity::OrgKind::clinic);
-    o.name = r.get<std::string>(2);
-    if (auto parent = store::optional_int64_at(r, 3)) o.ref.parent_id = *parent;
-    o.ref.prefecture_code = store::optional_text_at(r, 4).value_or("");
-    o.ref.municipality_code = store::optional_text_at(r, 5).value_or("");
+    o.ref.id = store::int64_at(r, first);
+    o.ref.kind = identity::parse_org_kind(r.get<std::string>(first + 1)).value_or(identity::OrgKind::clinic);
+    o.name = r.get<std::string>(first + 2);
+    if (auto parent = store::optional_int64_at(r, first + 3)) o.ref.parent_id = *parent;
+    o.ref.prefecture_code = store::optional_text_at(r, first + 4).value_or("");
+    o.ref.municipality_code = store::optional_text_at(r, first + 5).value_or("");
     return o;
 }
 

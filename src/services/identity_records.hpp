@@ -34,6 +34,9 @@ struct UserRecord {
 std::string iso_after(std::chrono::system_clock::duration d);
 std::string iso_now();
 
+// read_user: a UserRecord from nine columns starting at `first`: id, organisation_id, login,
+// display_name, password_hash, totp_secret, totp_last_step, disabled_at, created_at.
+UserRecord read_user(const soci::row& row, std::size_t first = 0);
 std::optional<UserRecord> find_user_by_login(soci::session& sql, const std::string& login);
 std::optional<UserRecord> find_user(soci::session& sql, std::int64_t id);
 std::set<identity::Role> user_roles(soci::session& sql, std::int64_t user_id);
@@ -48,7 +51,7 @@ struct OrganisationRecord {
 // kOrganisationColumns / read_organisation: the columns an OrganisationRecord is read from, in order.
 inline constexpr std::string_view kOrganisationColumns =
     "id, kind, name, parent_id, prefecture_code, municipality_code";
-OrganisationRecord read_organisation(const soci::row& row);
+OrganisationRecord read_organisation(const soci::row& row, std::size_t first = 0);
 std::optional<OrganisationRecord> find_organisation(soci::session& sql, std::int64_t id);
 std::vector<std::string> jurisdiction(soci::session& sql, std::int64_t organisation_id);
 bool has_administrator(soci::session& sql, std::int64_t organisation_id);

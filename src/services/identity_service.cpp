@@ -589,7 +589,14 @@ Result<SessionStart> IdentityService::accept_invitation(std::string_view code, s
             return fail(ErrorCode::invalid_input, "the invitation code is wrong, used or expired", "code");
         }
     }
-    if (auto ok = identity::check_password_rule(password, login, false); !ok) return fail(ok.error());
+    if (auto ok = identity::check_password_rule(password, login, false); !ok) {
+        // The code was right: a weak first password is not a guess.
+        db_.transaction([&](soci::session& sql) -> Result<int> {
+            r::release_guess(sql, guess->attempt_id);
+            return 0;
+        });
+        return fail(ok.error());
+    }
     const std::string password_hash = identity::hash_password(password);
     return db_.transaction([&](soci::session& sql) -> Result<SessionStart> {
         if (r::find_user_by_login(sql, login))
