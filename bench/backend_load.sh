@@ -18,15 +18,12 @@ bin="$PWD/$build/mamori"
 for tool in wrk nginx psql sqlite3 jq; do
   command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || { echo "$tool is missing: run scripts/setup.sh" >&2; exit 1; }
 done
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-
 work=$(mktemp -d)
 chmod 755 "$work"
+. bench/private_postgres.sh
 server_pids=()
 server_ports=()
 nginx_pid=""
-pg_data=""
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 stop_servers() {
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
   nginx_pid=""
@@ -37,24 +34,10 @@ stop_servers() {
 }
 cleanup() {
   stop_servers
-  [ -n "$pg_data" ] && as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m fast stop >/dev/null 2>&1
+  stop_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-
-# start_postgres: a private cluster; sets url.
-start_postgres() {
-  pg_data="$work/pg"
-  mkdir -m 700 "$pg_data"
-  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pg_data"
-  pg_port=$(free_port)
-  as_postgres "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/log" -w -o "-c listen_addresses=127.0.0.1 \
-    -p $pg_port -c unix_socket_directories='$pg_data' -c shared_buffers=256MB -c max_connections=100" start >/dev/null
-  psql -Xq "postgresql://postgres@127.0.0.1:$pg_port/postgres" -c 'CREATE DATABASE bench'
-  url="postgresql://postgres@127.0.0.1:$pg_port/bench"
-}
 
 # start_server N: the Nth app server on $url and a free port, added to server_ports. (Functions that start
 # processes set variables instead of printing: a command substitution would wait for the child's output.)

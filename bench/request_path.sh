@@ -15,32 +15,16 @@ users=${USERS:-8}
 backends=${BACKENDS:-sqlite postgresql}
 bin="$PWD/$build/mamori"
 [ -x "$bin" ] || { echo "no $bin: run scripts/build.sh release first" >&2; exit 1; }
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-
 work=$(mktemp -d)
 chmod 755 "$work"
+. bench/private_postgres.sh
 pid=""
-pg_data=""
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  [ -n "$pg_data" ] && as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m fast stop >/dev/null 2>&1
+  stop_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-start_postgres() {
-  pg_data="$work/pg"
-  mkdir -m 700 "$pg_data"
-  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pg_data"
-  local port
-  port=$(free_port)
-  as_postgres "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/log" -w -o "-c listen_addresses=127.0.0.1 \
-    -p $port -c unix_socket_directories='$pg_data' -c shared_buffers=256MB -c max_connections=100" start >/dev/null
-  psql -Xq "postgresql://postgres@127.0.0.1:$port/postgres" -c 'CREATE DATABASE bench'
-  url="postgresql://postgres@127.0.0.1:$port/bench"
-}
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # run_wrk NAME THREADS CONNECTIONS: one run; prints common.lua's JSON summary line.
