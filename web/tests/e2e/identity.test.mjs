@@ -199,6 +199,17 @@ describe('identity and access', () => {
     await form.getByRole('textbox', { name: '新しいパスワード', exact: true }).fill(admin.newPassword);
     await form.getByLabel('新しいパスワード（確認のため、もう一度）').fill(admin.newPassword);
     await form.getByRole('button', { name: 'パスワードを変更する' }).click();
+    await form.getByTestId('password-changed').getByText('ほかの端末やブラウザでのログインは終了しました', { exact: false }).waitFor();
+    await screenshots('password-changed');
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(screenshotDir, 'identity-password-changed-phone.png'), fullPage: true });
+    await page.getByRole('button', { name: 'English' }).click();
+    await form.getByTestId('password-changed').getByText('logged out everywhere else', { exact: false }).waitFor();
+    await page.screenshot({ path: join(screenshotDir, 'identity-password-changed-en-phone.png'), fullPage: true });
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: join(screenshotDir, 'identity-password-changed-en-desktop.png'), fullPage: true });
+    await page.getByRole('button', { name: '日本語' }).click();
     await form.getByTestId('password-changed').waitFor();
   });
 
