@@ -25,6 +25,14 @@ function read_user()
   error("BENCH_USERS has fewer users than wrk has threads")
 end
 
+-- get_as_user: this thread's requests are GET `path` with its user's session.
+function get_as_user(path)
+  local user = read_user()
+  wrk.method = "GET"
+  wrk.path = path
+  wrk.headers["Cookie"] = "mamori_session=" .. user.cookie
+end
+
 function done(summary, latency, requests)
   local errors = summary.errors
   io.write(string.format(

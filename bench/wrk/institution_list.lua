@@ -2,8 +2,5 @@
 dofile(os.getenv("BENCH_LUA_DIR") .. "/common.lua")
 
 function init(args)
-  local user = read_user()
-  wrk.method = "GET"
-  wrk.path = "/api/v1/organisations"
-  wrk.headers["Cookie"] = "mamori_session=" .. user.cookie
+  get_as_user("/api/v1/organisations")
 end

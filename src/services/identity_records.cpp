@@ -1,9 +1,6 @@
 #include "identity_records.hpp"
 
 #include <fmt/format.h>
-#include <soci/boost-optional.h>
-
-#include <boost/optional.hpp>
 
 #include "mamori/core/time.hpp"
 #include "mamori/identity/tokens.hpp"
