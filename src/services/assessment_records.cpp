@@ -239,11 +239,6 @@ void lock_assessment(soci::session& sql, std::int64_t assessment_id) {
     sql << "UPDATE assessments SET version = version WHERE id = :id", soci::use(id);
 }
 
-void lock_organisation_assessments(soci::session& sql, std::int64_t organisation_id) {
-    const long long id = organisation_id;
-    sql << "UPDATE organisations SET kind = kind WHERE id = :id", soci::use(id);
-}
-
 bool write_answer(soci::session& sql, std::int64_t assessment_id, const StoredAnswer& next,
                   std::optional<std::int64_t> user_id) {
     const long long id = assessment_id;
