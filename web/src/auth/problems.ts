@@ -41,6 +41,8 @@ function fieldMessage(t: Messages, field: string, code: string | null, detail: s
     case 'organisation_kind':
     case 'organisation_id':
       return f.choose(t.identity.setup.kind);
+    case 'setup_code':
+      return f.setupCode;
     case 'code':
       return context === 'invitation' ? f.invitationCode : f.totpMismatch;
     case 'name':
@@ -88,6 +90,7 @@ export function describeProblem(t: Messages, language: Language, error: unknown,
       return shown(until === null ? p.lockedNoTime : p.locked(formatJst(until, language)));
     }
     case 'forbidden':
+      if (field === 'setup_code') return shown(fields['setup_code'] ?? p.forbidden);
       return shown(field === 'X-CSRF-Token' || (detail ?? '').includes('CSRF') ? p.csrf : p.forbidden);
     case 'not_found':
       return shown(p.notFound);
