@@ -3,6 +3,8 @@
 // a request arrived at, localhost on loopback, and --allowed-hosts), except for the operational endpoints.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 #include "support/test_database.hpp"
@@ -71,6 +73,21 @@ TEST_F(HostHeader, AConfiguredPublicNameIsAnswered) {
     EXPECT_EQ(get_as(*server_, "mamori.clinic.example", "/api/v1/setup").status, 200);
     EXPECT_EQ(get_as(*server_, "MAMORI.clinic.example:443", "/api/v1/setup").status, 200);
     EXPECT_EQ(get_as(*server_, "other.clinic.example", "/api/v1/setup").status, 421);
+}
+
+TEST(HostHeaderSetting, TheConfigFileAndTheEnvironmentSetAllowedHosts) {
+    TempDir dir;
+    const auto config = dir.path() / "mamori.conf";
+    std::ofstream(config) << "listen = 127.0.0.1:0\ndatabase = " << database_url(dir.path() / "x.db")
+                          << "\nallowed-hosts = mamori.clinic.example, mamori.other.example\n";
+    {
+        ServerProcess server(ServerLaunch{{"serve", "--config", config.string()}, {}, dir.path()});
+        EXPECT_EQ(get_as(server, "mamori.other.example", "/api/v1/setup").status, 200);
+    }
+    ServerProcess server(ServerLaunch{
+        {"serve", "--config", config.string()}, {{"MAMORI_ALLOWED_HOSTS", "env.example"}}, dir.path()});
+    EXPECT_EQ(get_as(server, "env.example", "/api/v1/setup").status, 200);
+    EXPECT_EQ(get_as(server, "mamori.other.example", "/api/v1/setup").status, 421) << "the environment wins";
 }
 
 TEST(HostHeaderSetting, ABadAllowedHostIsRefusedNamingIt) {
