@@ -54,10 +54,10 @@ std::optional<std::string_view> host_name(std::string_view host) {
     return name;
 }
 
-// same_address: whether `name` is an IP address equal to `address` (IPv4 and its IPv4-mapped form alike).
-bool same_address(std::string_view name, const std::optional<IpAddress>& address) {
-    const auto parsed = IpAddress::parse(name);
-    return parsed && address && *parsed == *address;
+// is_loopback: 127.0.0.0/8 (also IPv4-mapped) or ::1.
+bool is_loopback(const IpAddress& address) {
+    static const IpAddress kIpv6Loopback = *IpAddress::parse("::1");
+    return address == kIpv6Loopback || (address.is_v4() && address.bytes[12] == 127);
 }
 
 }  // namespace
@@ -72,8 +72,11 @@ Result<AllowedHosts> AllowedHosts::parse(std::string_view list) {
         std::string_view name = entry;
         if (name.size() > 2 && name.front() == '[' && name.back() == ']')
             name = name.substr(1, name.size() - 2);
-        const bool address = IpAddress::parse(name).has_value();
-        if (!address && !std::all_of(name.begin(), name.end(), is_name_character))
+        if (const auto address = IpAddress::parse(name)) {
+            allowed.addresses_.push_back(*address);
+            continue;
+        }
+        if (!std::all_of(name.begin(), name.end(), is_name_character))
             return fail(ErrorCode::invalid_input,
                         fmt::format("'{}' is not a host name or IP address (give no port or scheme)", entry),
                         "allowed-hosts");
@@ -86,14 +89,14 @@ bool AllowedHosts::allows(std::string_view host, std::string_view local_address)
     const auto name_view = host_name(trim(host));
     if (!name_view) return false;
     const std::string name = lower(*name_view);
-    for (const auto& allowed : names_)
-        if (name == allowed || same_address(name, IpAddress::parse(allowed))) return true;
+    const auto address = IpAddress::parse(name);  // a Host naming an IP address (no DNS, so no rebinding)
+    if (address ? std::find(addresses_.begin(), addresses_.end(), *address) != addresses_.end()
+                : std::find(names_.begin(), names_.end(), name) != names_.end())
+        return true;
     const auto local = IpAddress::parse(local_address);
-    if (same_address(name, local)) return true;
-    const bool loopback =
-        local && (*local == *IpAddress::parse("::1") || (local->is_v4() && local->bytes[12] == 127));
-    return loopback && (name == "localhost" || same_address(name, IpAddress::parse("127.0.0.1")) ||
-                        same_address(name, IpAddress::parse("::1")));
+    if (!local) return false;
+    if (address && *address == *local) return true;
+    return is_loopback(*local) && (name == "localhost" || (address && is_loopback(*address)));
 }
 
 bool exempt_from_host_check(std::string_view path) {

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "mamori/core/error.hpp"
+#include "mamori/http/forwarded_address.hpp"
 #include "mamori/http/message.hpp"
 
 namespace mamori::http {
@@ -35,7 +36,8 @@ class AllowedHosts {
     bool allows(std::string_view host, std::string_view local_address) const;
 
   private:
-    std::vector<std::string> names_;  // lower-case; IPv6 without brackets
+    std::vector<std::string> names_;  // lower-case
+    std::vector<IpAddress> addresses_;
 };
 
 // exempt_from_host_check: the operational endpoints (/healthz, /readyz, /metrics) answer whatever the Host:
