@@ -17,11 +17,12 @@ db="$work/bench.db"
 "$bin" serve --listen 127.0.0.1:0 --database "sqlite:$db" --log-level info >"$work/out" 2>"$work/log" &
 pid=$!
 for _ in $(seq 100); do grep -q 'running at' "$work/out" 2>/dev/null && break; sleep 0.1; done
-url=$(grep -o 'http://[^ ]*' "$work/out")
+url=$(sed -n 's/^mamori is running at //p' "$work/out")
 
 # One Argon2id hash made by the server (first-run setup), reused for an editor in each synthetic clinic.
+code=$(grep -o 'enter the setup code [0-9A-Z-]*' "$work/out" | awk '{print $5}')  # as printed on the console
 curl -sf -o /dev/null -H 'Content-Type: application/json' -X POST "${url}api/v1/setup" \
-  -d "{\"organisation_kind\":\"clinic\",\"organisation_name\":\"bench\",\"login\":\"setup@bench.example\",\"display_name\":\"b\",\"password\":\"$password\"}"
+  -d "{\"setup_code\":\"$code\",\"organisation_kind\":\"clinic\",\"organisation_name\":\"bench\",\"login\":\"setup@bench.example\",\"display_name\":\"b\",\"password\":\"$password\"}"
 sqlite3 "$db" <<SQL
 .timeout 5000
 INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, updated_at, password_changed_at)

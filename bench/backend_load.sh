@@ -45,7 +45,7 @@ start_server() {
   "$bin" serve --listen 127.0.0.1:0 --database "$url" >"$work/server$1.out" 2>"$work/server$1.log" &
   server_pids+=($!)
   for _ in $(seq 200); do grep -q 'running at' "$work/server$1.out" 2>/dev/null && break; sleep 0.05; done
-  server_ports+=("$(grep -o 'http://[^ ]*' "$work/server$1.out" | sed -E 's#.*:([0-9]+)/$#\1#')")
+  server_ports+=("$(sed -n 's/^mamori is running at //p' "$work/server$1.out" | sed -E 's#.*:([0-9]+)/$#\1#')")
 }
 
 # start_nginx: nginx on a free port (proxy_port) in front of the app servers on server_ports.

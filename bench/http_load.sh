@@ -17,7 +17,7 @@ trap 'kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"'
 "$bin" serve --listen 127.0.0.1:0 --database "sqlite:$work/bench.db" --demo >"$work/out" 2>"$work/log" &
 pid=$!
 for _ in $(seq 100); do grep -q 'running at' "$work/out" 2>/dev/null && break; sleep 0.1; done
-url=$(grep -o 'http://[^ ]*' "$work/out")
+url=$(sed -n 's/^mamori is running at //p' "$work/out")
 sleep 1
 idle_rss_kib=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
 

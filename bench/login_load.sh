@@ -11,9 +11,11 @@ trap 'kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"'
 "$bin" serve --listen 127.0.0.1:0 --database "sqlite:$work/bench.db" --log-level warn >"$work/out" 2>"$work/log" &
 pid=$!
 for _ in $(seq 100); do grep -q 'running at' "$work/out" 2>/dev/null && break; sleep 0.1; done
-url=$(grep -o 'http://[^ ]*' "$work/out")
+url=$(sed -n 's/^mamori is running at //p' "$work/out")
+# First-run setup with the code the server printed on its console.
+code=$(grep -o 'enter the setup code [0-9A-Z-]*' "$work/out" | awk '{print $5}')
 curl -sf -o /dev/null -H 'Content-Type: application/json' -X POST "${url}api/v1/setup" \
-  -d '{"organisation_kind":"clinic","organisation_name":"bench","login":"bench@bench.example","display_name":"b","password":"bench password 2026"}'
+  -d '{"setup_code":"'"$code"'","organisation_kind":"clinic","organisation_name":"bench","login":"bench@bench.example","display_name":"b","password":"bench password 2026"}'
 
 single=$(python3 bench/login_load.py "$url" bench@bench.example "bench password 2026" 1 10)
 python3 bench/login_load.py "$url" bench@bench.example "bench password 2026" 8 10 >"$work/storm" &

@@ -44,7 +44,7 @@ for backend in $backends; do
   "$bin" serve --listen 127.0.0.1:0 --database "$url" >"$work/server.out" 2>"$work/server.log" &
   pid=$!
   for _ in $(seq 200); do grep -q 'running at' "$work/server.out" 2>/dev/null && break; sleep 0.05; done
-  base=$(grep -o 'http://[^ ]*' "$work/server.out")
+  base=$(sed -n 's/^mamori is running at //p' "$work/server.out")
   base=${base%/}
   python3 bench/backend_load.py "$url" "$base/" "$users" "$work" >/dev/null
   run_wrk assessment_load 2 "$connections" >/dev/null # warm-up

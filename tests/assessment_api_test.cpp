@@ -20,7 +20,8 @@ class AssessmentApi : public ::testing::Test {
     void SetUp() override {
         server_ = std::make_unique<ServerProcess>(dir_.path() / "assessment.db");
         admin_ = SessionClient(server_->host(), server_->port());
-        const auto org = admin_.set_up_clinic("admin@clinic.example", kPassword).organisation_id;
+        const auto org =
+            admin_.set_up_clinic(server_->setup_code(), "admin@clinic.example", kPassword).organisation_id;
         auto created = admin_.post("/api/v1/organisations/" + std::to_string(org) + "/assessments",
                                    {{"fiscal_year", fiscal_year()}});
         ASSERT_EQ(created.status, 201) << created.body;

@@ -25,7 +25,8 @@ TEST(CatalogAdminApi, MinistryAdministratorImportsAnEditionOverHttp) {
     TempDir dir;
     ServerProcess server(dir.path() / "admin.db", {"--demo"});
     SessionClient admin(server.host(), server.port());
-    auto setup = admin.post("/api/v1/setup", {{"organisation_id", 1},
+    auto setup = admin.post("/api/v1/setup", {{"setup_code", server.setup_code()},
+                                              {"organisation_id", 1},
                                               {"login", "catalog@mhlw.example"},
                                               {"display_name", "カタログ 担当"},
                                               {"password", "ministry password 2026"}});

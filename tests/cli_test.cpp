@@ -36,13 +36,13 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
 TEST(CliHelp, HelpListsEveryCommand) {
     const auto r = mamori({"--help"});
     EXPECT_EQ(r.code, 0) << r.output;
-    for (const char* command : {"serve", "migrate", "demo", "version"})
+    for (const char* command : {"serve", "migrate", "demo", "setup-code", "version"})
         EXPECT_TRUE(std::regex_search(r.output, std::regex(std::string("\\n\\s+") + command + "\\s")))
             << command << r.output;
 }
 
 TEST(CliHelp, EveryCommandHasHelp) {
-    for (const char* command : {"serve", "migrate", "demo", "version"}) {
+    for (const char* command : {"serve", "migrate", "demo", "setup-code", "version"}) {
         SCOPED_TRACE(command);
         const auto r = mamori({command, "--help"});
         EXPECT_EQ(r.code, 0) << r.output;

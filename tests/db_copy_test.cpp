@@ -100,7 +100,7 @@ class DbCopy : public ::testing::Test {
         EXPECT_EQ(mamori({"demo", "--database", sqlite_url(db)}).code, 0);
         ServerProcess server(server_on(sqlite_url(db), dir_.path()));
         SessionClient admin(server.host(), server.port());
-        const auto set_up = admin.set_up_clinic(kLogin, kPassword);
+        const auto set_up = admin.set_up_clinic(server.setup_code(), kLogin, kPassword);
         clinic.totp_secret = set_up.totp_secret;
         const auto org = set_up.organisation_id;
         const int year = fiscal_year(japan_date(std::chrono::system_clock::now()));

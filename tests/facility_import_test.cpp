@@ -238,7 +238,8 @@ TEST_F(FacilityImportCli, ServeStartsOnTheImportedDatabase) {
     ServerProcess server(db_path());
     EXPECT_EQ(request(server.host(), server.port(), "GET", "/readyz").status, 200);
     SessionClient admin(server.host(), server.port());
-    const auto setup = admin.post("/api/v1/setup", {{"organisation_id", hospital},
+    const auto setup = admin.post("/api/v1/setup", {{"setup_code", server.setup_code()},
+                                                    {"organisation_id", hospital},
                                                     {"login", "admin@hospital.example"},
                                                     {"display_name", "管理 花子"},
                                                     {"password", "correct horse battery staple"}});

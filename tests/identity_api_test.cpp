@@ -24,7 +24,8 @@ class IdentityApi : public ::testing::Test {
     void SetUp() override {
         server_ = std::make_unique<ServerProcess>(db_path());
         admin_ = client();
-        auto setup = admin_.post("/api/v1/setup", {{"organisation_kind", "clinic"},
+        auto setup = admin_.post("/api/v1/setup", {{"setup_code", server_->setup_code()},
+                                                   {"organisation_kind", "clinic"},
                                                    {"organisation_name", "テスト内科クリニック"},
                                                    {"login", "admin@clinic.example"},
                                                    {"display_name", "管理 太郎"},
@@ -62,7 +63,8 @@ class IdentityApi : public ::testing::Test {
 
 TEST_F(IdentityApi, SetupHappensOnceAndRequiresTotpForTheAdministrator) {
     EXPECT_EQ(client().get("/api/v1/setup").json()["needed"], false);
-    auto again = client().post("/api/v1/setup", {{"organisation_kind", "clinic"},
+    auto again = client().post("/api/v1/setup", {{"setup_code", "any code"},
+                                                 {"organisation_kind", "clinic"},
                                                  {"organisation_name", "x"},
                                                  {"login", "other@x.example"},
                                                  {"display_name", "x"},

@@ -22,7 +22,8 @@ class InputRulesApi : public ::testing::Test {
     void SetUp() override {
         server_ = std::make_unique<ServerProcess>(dir_.path() / "input.db");
         admin_ = client();
-        organisation_id_ = admin_.set_up_clinic("Admin@Clinic.example", kPassword).organisation_id;
+        organisation_id_ =
+            admin_.set_up_clinic(server_->setup_code(), "Admin@Clinic.example", kPassword).organisation_id;
     }
 
     SessionClient client() const { return SessionClient(server_->host(), server_->port()); }
@@ -109,7 +110,8 @@ TEST(FirstAdministrator, OfManyInvitationsAcceptedAtOnceExactlyOneWins) {
     TempDir dir;
     ServerProcess server(dir.path() / "onboarding.db", {"--demo"});
     SessionClient ministry(server.host(), server.port());
-    auto setup = ministry.post("/api/v1/setup", {{"organisation_id", 1},
+    auto setup = ministry.post("/api/v1/setup", {{"setup_code", server.setup_code()},
+                                                 {"organisation_id", 1},
                                                  {"login", "admin@mhlw.example"},
                                                  {"display_name", "厚労 太郎"},
                                                  {"password", kPassword}});

@@ -36,13 +36,14 @@ std::size_t count(const std::string& haystack, const std::string& needle) {
 class ScaledServers : public ::testing::Test {
   protected:
     void SetUp() override {
-        // Both trust nginx on loopback, so its X-Forwarded-For names the client.
-        a_ = std::make_unique<ServerProcess>(db_path(),
-                                             std::vector<std::string>{"--trusted-proxies", "127.0.0.1"});
-        b_ = std::make_unique<ServerProcess>(db_path(),
-                                             std::vector<std::string>{"--trusted-proxies", "127.0.0.1"});
+        // Both trust nginx on loopback, so its X-Forwarded-For names the client, and answer the public name
+        // nginx passes on.
+        const std::vector<std::string> behind_nginx = {"--trusted-proxies", "127.0.0.1", "--allowed-hosts",
+                                                       kNginxPublicName};
+        a_ = std::make_unique<ServerProcess>(db_path(), behind_nginx);
+        b_ = std::make_unique<ServerProcess>(db_path(), behind_nginx);
         SessionClient setup_client = direct(*a_);
-        const auto clinic = setup_client.set_up_clinic(kLogin, kPassword);
+        const auto clinic = setup_client.set_up_clinic(a_->setup_code(), kLogin, kPassword);
         organisation_id_ = clinic.organisation_id;
         secret_ = clinic.totp_secret;
         nginx_ = std::make_unique<NginxProcess>(
@@ -82,6 +83,16 @@ class ScaledServers : public ::testing::Test {
     std::int64_t organisation_id_ = 0;
     std::string secret_;
 };
+
+// nginx passes the public name as Host: a server not told it (--allowed-hosts) refuses everything but the
+// operational endpoints, as it would a DNS-rebinding page.
+TEST(BehindNginx, AServerNotToldThePublicNameAnswersOnlyTheOperationalEndpoints) {
+    TempDir dir;
+    ServerProcess server(dir.path() / "alone.db");
+    NginxProcess nginx(dir.path() / "nginx", {{server.host(), server.port()}});
+    EXPECT_EQ(request(nginx.host(), nginx.port(), "GET", "/api/v1/setup").status, 421);
+    EXPECT_EQ(request(nginx.host(), nginx.port(), "GET", "/healthz").status, 200);
+}
 
 TEST_F(ScaledServers, OneSessionServesOnEveryServerThroughNginxAndSurvivesAKilledServer) {
     SessionClient on_a = direct(*a_);

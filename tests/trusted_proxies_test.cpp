@@ -24,7 +24,7 @@ class TrustedProxies : public ::testing::Test {
         server_ = std::make_unique<ServerProcess>(dir_.path() / "proxy.db",
                                                   std::vector<std::string>{"--trusted-proxies", trusted});
         admin_ = client();
-        organisation_id_ = admin_.set_up_clinic(kAdmin, kPassword).organisation_id;
+        organisation_id_ = admin_.set_up_clinic(server_->setup_code(), kAdmin, kPassword).organisation_id;
     }
 
     SessionClient client() const { return SessionClient(server_->host(), server_->port()); }

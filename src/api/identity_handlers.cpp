@@ -52,6 +52,9 @@ Response session_response(int status, const services::SessionStart& start, const
 
 Result<services::SetupRequest> read_setup(const json& body) {
     services::SetupRequest setup;
+    auto code = string_field(body, "setup_code", 64);
+    if (!code) return fail(code.error());
+    setup.setup_code = std::move(*code);
     auto org_id = optional_int_field(body, "organisation_id", 1, INT64_MAX);
     if (!org_id) return fail(org_id.error());
     auto kind = optional_string_field(body, "organisation_kind", 32);

@@ -10,6 +10,7 @@
 #include "mamori/audit/audit_log.hpp"
 #include "mamori/core/log.hpp"
 #include "mamori/http/forwarded_address.hpp"
+#include "mamori/http/host_check.hpp"
 #include "mamori/identity/tokens.hpp"
 #include "mamori/services/demo.hpp"
 #include "mamori/services/migration_data_steps.hpp"
@@ -118,6 +119,18 @@ void add_serve_options(CLI::App& command, ServeSettings& s) {
                 return parsed ? std::string() : parsed.error().message;
             },
             "", "trusted-proxies"));
+    command
+        .add_option("--allowed-hosts", s.allowed_hosts,
+                    "Names (and addresses) the Host header may give besides the address a request arrived at "
+                    "and, on loopback, localhost: the public name behind a reverse proxy, e.g. "
+                    "mamori.clinic.example; others get 421 (DNS rebinding)")
+        ->envname("MAMORI_ALLOWED_HOSTS")
+        ->check(CLI::Validator(
+            [](std::string& value) -> std::string {
+                auto parsed = http::AllowedHosts::parse(value);
+                return parsed ? std::string() : parsed.error().message;
+            },
+            "", "allowed-hosts"));
 }
 
 // apply_config_file: fills every option given neither as a flag nor in the environment from the file. One
@@ -336,6 +349,12 @@ int run(int argc, char** argv) {
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
         ->capture_default_str();
 
+    auto* setup_code_cmd = app.add_subcommand(
+        "setup-code",
+        "Print a new one-time code for first-run setup (初期設定) of a database without users; codes printed "
+        "before stop working. Exit 1 when setup is done");
+    add_common_options(*setup_code_cmd, common);
+
     auto* version_cmd = app.add_subcommand("version", "Print the version and exit");
 
     try {
@@ -357,6 +376,7 @@ int run(int argc, char** argv) {
                        : backup_cmd->parsed()                ? backup_cmd
                        : restore_cmd->parsed()               ? restore_cmd
                        : db_copy_cmd->parsed()               ? db_copy_cmd
+                       : setup_code_cmd->parsed()            ? setup_code_cmd
                                                              : demo_cmd;
     if (auto ok = apply_config_file(*chosen, *serve_cmd, common.config); !ok) return report(ok.error());
 
@@ -382,6 +402,8 @@ int run(int argc, char** argv) {
         code = restore_command(common, restore_options);
     } else if (chosen == db_copy_cmd) {
         code = db_copy_command(db_copy_options);
+    } else if (chosen == setup_code_cmd) {
+        code = setup_code_command(common);
     } else {
         code = demo_command(common, demo_synthetic);
     }

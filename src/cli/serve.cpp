@@ -54,6 +54,11 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
         std::cerr << "mamori: trusted-proxies: " << trusted_proxies.error().message << "\n";
         return 1;
     }
+    auto allowed_hosts = http::AllowedHosts::parse(settings.allowed_hosts);
+    if (!allowed_hosts) {
+        std::cerr << "mamori: allowed-hosts: " << allowed_hosts.error().message << "\n";
+        return 1;
+    }
     const std::size_t threads =
         settings.threads > 0 ? settings.threads : std::max(1u, std::thread::hardware_concurrency());
     auto db =
@@ -108,6 +113,7 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
     options.max_connections = settings.max_connections;
     options.shutdown_grace = std::chrono::milliseconds(settings.shutdown_grace_ms);
     options.trusted_proxies = std::move(*trusted_proxies);
+    options.allowed_hosts = std::move(*allowed_hosts);
     http::Server server(options, dispatcher);
     auto bound = server.listen();
     if (!bound) {
@@ -122,7 +128,13 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
               {{"address", *bound},
                {"url", url},
                {"threads", threads},
-               {"trusted_proxies", settings.trusted_proxies}});
+               {"trusted_proxies", settings.trusted_proxies},
+               {"allowed_hosts", settings.allowed_hosts}});
+    // After --demo (whose users need no setup), before the first request can be served.
+    if (auto announced = announce_setup_code(*db, url); !announced) {
+        std::cerr << "mamori: cannot issue the first-run setup code: " << announced.error().message << "\n";
+        return 1;
+    }
     std::cout << "mamori is running at " << url << std::endl;
     server.run();
     log_event(spdlog::level::info, "stopped");

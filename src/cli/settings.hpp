@@ -39,6 +39,7 @@ struct ServeSettings {
     std::size_t session_idle_minutes = 30;
     std::size_t session_absolute_hours = 12;
     std::string trusted_proxies;  // empty: X-Forwarded-For is never believed
+    std::string allowed_hosts;    // names a request's Host may give beyond the server's own addresses
 };
 
 // BackupOptions: `mamori backup --to FILE [--force]`.
@@ -93,6 +94,13 @@ int restore_command(const CommonSettings& common, const RestoreOptions& options)
 
 // db_copy_command: `mamori db copy`; 0 when everything was copied and verified, 1 when nothing was.
 int db_copy_command(const DbCopyOptions& options);
+
+// setup_code_command: `mamori setup-code`; prints a new first-run setup code (0), or 1 when set up already.
+int setup_code_command(const CommonSettings& common);
+
+// announce_setup_code: at `serve` start on a database without users, makes the setup code if none is stored
+// and prints (and logs) where to enter it.
+Status announce_setup_code(store::Database& db, const std::string& url);
 
 // serve: runs the server until SIGINT/SIGTERM; returns the exit code.
 int serve(const CommonSettings& common, const ServeSettings& settings);

@@ -19,6 +19,7 @@ std::string_view status_title(int status) {
         case 409: return "Conflict";
         case 413: return "Content Too Large";
         case 415: return "Unsupported Media Type";
+        case 421: return "Misdirected Request";
         case 429: return "Too Many Requests";
         case 431: return "Request Header Fields Too Large";
         case 500: return "Internal Server Error";
@@ -31,7 +32,8 @@ std::string_view code_for_status(int status) {
     switch (status) {
         case 400:
         case 405:
-        case 415: return to_string(ErrorCode::invalid_input);
+        case 415:
+        case 421: return to_string(ErrorCode::invalid_input);
         case 401: return to_string(ErrorCode::unauthenticated);
         case 403: return to_string(ErrorCode::forbidden);
         case 404: return to_string(ErrorCode::not_found);

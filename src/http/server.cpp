@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "mamori/core/log.hpp"
+#include "mamori/http/framing.hpp"
+#include "mamori/http/host_check.hpp"
 #include "mamori/http/problem.hpp"
 
 namespace mamori::http {
@@ -122,6 +124,16 @@ std::pair<int, std::string> classify_read_error(const beast::error_code& ec, con
     return {400, fmt::format("the request is not valid HTTP/1.1 ({})", ec.message())};
 }
 
+// framing_problem: why the body of a request whose header has arrived cannot be delimited safely.
+std::optional<std::string> framing_problem(const bhttp::request<bhttp::string_body>& header) {
+    std::vector<std::string_view> transfer_encodings;
+    const auto [first, last] = header.equal_range(bhttp::field::transfer_encoding);
+    for (auto field = first; field != last; ++field)
+        transfer_encodings.emplace_back(field->value().data(), field->value().size());
+    return refuse_framing(transfer_encodings, header.count(bhttp::field::content_length) > 0,
+                          header.version() % 10);
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -207,6 +219,8 @@ struct Server::Impl {
         beast::error_code ec;
         const auto endpoint = stream.socket().remote_endpoint(ec);
         const std::string remote = ec ? std::string("unknown") : endpoint.address().to_string();
+        const auto local_endpoint = stream.socket().local_endpoint(ec);
+        const std::string local = ec ? std::string() : local_endpoint.address().to_string();
         stream.socket().set_option(tcp::no_delay(true), ec);
         auto& buffer = connection->buffer;
         for (;;) {
@@ -222,6 +236,15 @@ struct Server::Impl {
             // The header first: the route decides how large a body it accepts (uploads may be larger).
             auto [read_error, bytes] = co_await bhttp::async_read_header(stream, buffer, parser, kAsTuple);
             std::size_t body_limit = options.max_body_bytes;
+            if (!read_error && !connection->timed_out) {
+                // Before any body is read: what follows a badly framed header is never parsed as a request.
+                if (auto refused = framing_problem(parser.get())) {
+                    connection->disarm();
+                    connection->parser = nullptr;
+                    co_await write_problem(stream, 400, *refused, remote);
+                    break;
+                }
+            }
             if (!read_error && !connection->timed_out && !parser.is_done()) {
                 const auto& header = parser.get();
                 body_limit =
@@ -260,10 +283,14 @@ struct Server::Impl {
             bool bad_target = false;
             Request request = to_request(std::move(message), remote, options.trusted_proxies, bad_target);
             Response response;
-            if (bad_target) {
+            const auto wrong_host = refuse_host(request, options.allowed_hosts, local);
+            if (bad_target || wrong_host) {
                 request.request_id = assign_request_id(request);
-                response =
-                    problem_response(400, "the request target is not a valid path", request.request_id);
+                const auto& [status, detail] =
+                    wrong_host ? *wrong_host : HostRefusal{400, "the request target is not a valid path"};
+                response = problem_response(status, detail, request.request_id);
+                // A request for another site's name (DNS rebinding) gets nothing more on this connection.
+                response.close_connection = wrong_host.has_value();
                 dispatcher.finish(request, response, "rejected", started);
             } else {
                 response = co_await respond(request);

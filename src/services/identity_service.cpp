@@ -15,6 +15,7 @@
 #include "mamori/identity/qr.hpp"
 #include "mamori/identity/tokens.hpp"
 #include "mamori/identity/totp.hpp"
+#include "mamori/services/setup_code.hpp"
 #include "mamori/store/row_values.hpp"
 #include "mamori/store/serial_work.hpp"
 
@@ -115,13 +116,31 @@ Result<SessionStart> IdentityService::setup(const SetupRequest& request, const a
     if (auto ok = check_display_name(request.display_name); !ok) return fail(ok.error());
     if (auto ok = identity::check_password_rule(request.password, *login, false); !ok)
         return fail(ok.error());
+    constexpr std::string_view kAlreadySetUp =
+        "mamori is already set up: ask an administrator for an invitation";
+    // Each setup code tried counts for the address before it is compared, like an invitation code.
+    auto guess = db_.transaction([&](soci::session& sql) -> Result<r::Guess> {
+        if (r::count_users(sql) > 0) return fail(ErrorCode::conflict, std::string(kAlreadySetUp));
+        return r::reserve_guess(sql, address_key(context.remote), settings_.address_failures,
+                                settings_.throttle_window);
+    });
+    if (!guess) return fail(guess.error());
+    if (guess->refused_until) return fail(ErrorCode::rate_limited, locked_message(*guess->refused_until));
+    constexpr std::string_view kWrongCode =
+        "the setup code is wrong: use the one the server printed at start (its console or log), or run "
+        "'mamori setup-code' on the server for a new one";
+    if (!setup_code_matches(*db_.acquire(), request.setup_code))
+        return fail(ErrorCode::forbidden, std::string(kWrongCode), "setup_code");
     const std::string hash = identity::hash_password(request.password);
     return db_.transaction([&](soci::session& sql) -> Result<SessionStart> {
         // Two first-run setups at once (two app servers) must not both find no users.
         store::serialize(sql, store::SerialWork::first_run_setup);
-        if (r::count_users(sql) > 0)
-            return fail(ErrorCode::conflict,
-                        "mamori is already set up: ask an administrator for an invitation");
+        if (r::count_users(sql) > 0) return fail(ErrorCode::conflict, std::string(kAlreadySetUp));
+        // `mamori setup-code` may have replaced the code while the password was hashed.
+        if (!setup_code_matches(sql, request.setup_code))
+            return fail(ErrorCode::forbidden, std::string(kWrongCode), "setup_code");
+        discard_setup_code(sql);
+        r::release_guess(sql, guess->attempt_id);
         long long org_id = 0;
         if (request.organisation_id) {
             auto org = r::find_organisation(sql, *request.organisation_id);

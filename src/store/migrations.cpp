@@ -20,9 +20,13 @@ constexpr std::string_view kCreateSchemaTable =
 
 Status ensure_schema_table(Database& db) {
     try {
-        auto lease = db.acquire();
-        *lease << std::string(kCreateSchemaTable);
-        return {};
+        // Under the migrations' lock: two PostgreSQL sessions running CREATE TABLE IF NOT EXISTS at once
+        // can both try to create it, and one fails (two servers started on a new database).
+        return db.transaction([](soci::session& sql) -> Status {
+            serialize(sql, SerialWork::migrations);
+            sql << std::string(kCreateSchemaTable);
+            return {};
+        });
     } catch (const std::exception& e) {
         return fail(ErrorCode::unavailable, fmt::format("cannot create the schema table: {}", e.what()));
     }

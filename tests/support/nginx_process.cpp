@@ -33,6 +33,8 @@ std::string configuration(const std::filesystem::path& dir, int port,
     for (const auto& [host, server_port] : upstreams)
         servers +=
             "        server " + host + ":" + std::to_string(server_port) + " max_fails=1 fail_timeout=60s;\n";
+    // The tests reach nginx by its address, so the Host it passes on is fixed to the public name a browser
+    // would use (nginx in production passes the browser's own: `proxy_set_header Host $host`).
     // master_process off: one process, which as root never switches to the `user` (nobody), so it can use
     // the test's directory. Upstream connections are not kept alive: a killed server then shows as a refused
     // connect, which nginx retries on the next server for every method (a request already sent to a server
@@ -76,7 +78,9 @@ std::string configuration(const std::filesystem::path& dir, int port,
            "        client_max_body_size 11m;\n"
            "        location / {\n"
            "            proxy_pass http://mamori;\n"
-           "            proxy_set_header Host $http_host;\n"
+           "            proxy_set_header Host " +
+           std::string(kNginxPublicName) +
+           ";\n"
            "            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n"
            "            proxy_next_upstream error timeout;\n"
            "            proxy_connect_timeout 2s;\n"

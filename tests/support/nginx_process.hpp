@@ -1,7 +1,8 @@
 // Runs nginx (/usr/sbin/nginx, installed by scripts/setup.sh) as a load balancer in front of app servers on
 // loopback: one process, in the foreground, with its configuration, logs, pid file and temporary files in a
-// directory of the test's own. It sets X-Forwarded-For and passes a request to the next server when one
-// cannot be reached. The destructor stops it (SIGQUIT, then SIGKILL), so it never outlives the test.
+// directory of the test's own. It passes Host: kNginxPublicName, sets X-Forwarded-For and passes a request to
+// the next server when one cannot be reached. The destructor stops it (SIGQUIT, then SIGKILL), so it never
+// outlives the test.
 #pragma once
 
 #include <sys/types.h>
@@ -14,6 +15,8 @@
 namespace mamori::testing {
 
 inline constexpr const char* kNginxBinary = "/usr/sbin/nginx";
+// The public name nginx passes to the app servers as Host; they must list it in --allowed-hosts.
+inline constexpr const char* kNginxPublicName = "mamori.test";
 
 class NginxProcess {
   public:

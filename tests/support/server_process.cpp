@@ -130,6 +130,7 @@ void ServerProcess::start(const std::vector<std::string>& given_args, const Envi
     }
     host_ = m[1];
     port_ = std::stoi(m[2]);
+    console_ = seen;
     stdout_fd_ = out[0];
     fcntl(stdout_fd_, F_SETFD, fcntl(stdout_fd_, F_GETFD) | FD_CLOEXEC);
 }
@@ -140,6 +141,12 @@ ServerProcess::~ServerProcess() {
         wait_exit(10000);
     }
     if (stdout_fd_ >= 0) close(stdout_fd_);
+}
+
+std::string ServerProcess::setup_code() const {
+    const std::regex line(R"(enter the setup code ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}))");
+    std::smatch m;
+    return std::regex_search(console_, m, line) ? m[1].str() : std::string();
 }
 
 void ServerProcess::signal(int sig) const {

@@ -55,6 +55,12 @@ class ServerProcess {
     int port() const { return port_; }
     pid_t pid() const { return pid_; }
 
+    // console: what the server printed on stdout up to its "running at" line.
+    const std::string& console() const { return console_; }
+    // setup_code: the first-run setup code in the console ("… enter the setup code XXXX-XXXX-XXXX"), as an
+    // operator reads it; empty when the server printed none (set up already, or another server made it).
+    std::string setup_code() const;
+
     // signal: sends `sig` to the server.
     void signal(int sig) const;
     // wait_exit: waits for the process to end; returns its exit status (128+signal when killed), or -1 on
@@ -76,6 +82,7 @@ class ServerProcess {
     std::string host_ = "127.0.0.1";
     int port_ = 0;
     std::filesystem::path log_path_;
+    std::string console_;
     int stdout_fd_ = -1;  // kept open so a late print cannot kill the server with SIGPIPE
 };
 

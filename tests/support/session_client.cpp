@@ -38,8 +38,10 @@ HttpResult SessionClient::login(const std::string& login, const std::string& pas
     return post("/api/v1/session/mfa", {{"code", next_totp(*totp_secret)}});
 }
 
-SessionClient::Clinic SessionClient::set_up_clinic(const std::string& login, const std::string& password) {
-    auto setup = post("/api/v1/setup", {{"organisation_kind", "clinic"},
+SessionClient::Clinic SessionClient::set_up_clinic(const std::string& setup_code, const std::string& login,
+                                                   const std::string& password) {
+    auto setup = post("/api/v1/setup", {{"setup_code", setup_code},
+                                        {"organisation_kind", "clinic"},
                                         {"organisation_name", "テスト内科クリニック"},
                                         {"login", login},
                                         {"display_name", "管理 太郎"},

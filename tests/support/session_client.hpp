@@ -42,14 +42,15 @@ class SessionClient {
     // enrol_totp: enrolment + confirmation; returns the Base32 secret (recovery codes in
     // `last_recovery_codes`).
     std::string enrol_totp();
-    // set_up_clinic: first-run setup creating the clinic テスト内科クリニック with its administrator `login`,
-    // who then enrols TOTP (this client stays logged in as them); throws std::runtime_error with the server's
-    // answer if setup is refused.
+    // set_up_clinic: first-run setup with `setup_code` (ServerProcess::setup_code) creating the clinic
+    // テスト内科クリニック with its administrator `login`, who then enrols TOTP (this client stays logged in
+    // as them); throws std::runtime_error with the server's answer if setup is refused.
     struct Clinic {
         long long organisation_id = 0;
         std::string totp_secret;
     };
-    Clinic set_up_clinic(const std::string& login, const std::string& password);
+    Clinic set_up_clinic(const std::string& setup_code, const std::string& login,
+                         const std::string& password);
 
     const std::string& cookie() const { return cookie_; }
     void set_cookie(std::string value) { cookie_ = std::move(value); }

@@ -16,6 +16,7 @@
 #include "mamori/core/error.hpp"
 #include "mamori/http/dispatcher.hpp"
 #include "mamori/http/forwarded_address.hpp"
+#include "mamori/http/host_check.hpp"
 
 namespace mamori::http {
 
@@ -33,6 +34,7 @@ struct ServerOptions {
     std::chrono::milliseconds shutdown_grace{10'000};  // in-flight requests get this long to finish
     bool handle_signals = true;                        // SIGINT and SIGTERM begin a graceful stop
     TrustedProxies trusted_proxies;                    // peers whose X-Forwarded-For names the client
+    AllowedHosts allowed_hosts;  // names a request's Host may give beyond this server's own addresses
 };
 
 // Server: owns the io_context, acceptor and connections.

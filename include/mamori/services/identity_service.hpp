@@ -102,8 +102,10 @@ struct OrganisationView {
     bool has_administrator = false;
 };
 
-// SetupRequest: the first administrator and their organisation (an existing top-level one, or a new one).
+// SetupRequest: the first administrator and their organisation (an existing top-level one, or a new one),
+// with the one-time setup code the server printed (services/setup_code.hpp).
 struct SetupRequest {
+    std::string setup_code;
     std::optional<std::int64_t> organisation_id;
     std::string organisation_kind;
     std::string organisation_name;

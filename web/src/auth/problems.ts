@@ -41,6 +41,8 @@ function fieldMessage(t: Messages, field: string, code: string | null, detail: s
     case 'organisation_kind':
     case 'organisation_id':
       return f.choose(t.identity.setup.kind);
+    case 'setup_code':
+      return f.setupCode;
     case 'code':
       if (context !== 'invitation') return f.totpMismatch;
       return code === 'conflict' ? f.administratorTaken : f.invitationCode;
@@ -89,6 +91,7 @@ export function describeProblem(t: Messages, language: Language, error: unknown,
       return shown(until === null ? p.lockedNoTime : p.locked(formatJst(until, language)));
     }
     case 'forbidden':
+      if (field === 'setup_code') return shown(fields['setup_code'] ?? p.forbidden);
       return shown(field === 'X-CSRF-Token' || (detail ?? '').includes('CSRF') ? p.csrf : p.forbidden);
     case 'not_found':
       return shown(p.notFound);

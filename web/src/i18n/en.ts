@@ -585,6 +585,8 @@ export const en: Messages = {
       totpFormat: 'Enter the 6 digits.',
       totpMismatch: 'The code does not match. Check that the time on the phone is right and enter the digits shown now.',
       recoveryFormat: 'A recovery code has 12 characters, like “ABCD-EFGH-JKLM”.',
+      setupCode:
+        'The setup code is wrong. Enter the code shown on the server’s console or in its log; if you cannot find it, run mamori setup-code on the server.',
       invitationCode: 'The code is wrong, used or expired. Please check with the administrator who invited you.',
       administratorTaken: 'This organisation already has its administrator. Please ask them to invite you again.',
       currentPassword: 'The current password is wrong.',
@@ -646,6 +648,10 @@ export const en: Messages = {
       title: 'First-run setup',
       lead: 'To start using mamori, register your organisation and its first administrator (you). Administrators invite the other staff and give them roles.',
       next: 'Next you will set up two-factor authentication with an authenticator app on your phone; administrators must use it.',
+      codeHeading: 'Proof that you run the server',
+      setupCode: 'Setup code',
+      setupCodeHelp:
+        'The 12-character code like “ABCD-EFGH-JKMN” that mamori shows on the server’s console and in its log, on the “first-run setup” line, when it starts. If you cannot find it, run the command mamori setup-code on the server to get a new one (the previous code then stops working).',
       organisationHeading: 'Organisation',
       kind: 'Kind of organisation',
       kindPlaceholder: 'Choose',

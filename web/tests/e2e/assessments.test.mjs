@@ -74,7 +74,7 @@ describe('self-assessment', () => {
   before(async () => {
     session = await startSession({ expectedError });
     ({ page, problems } = session);
-    await provisionDemoPeople(session.baseUrl, [clinic, hospital, pharmacy]);
+    await provisionDemoPeople(session.baseUrl, session.setupCode, [clinic, hospital, pharmacy]);
   });
 
   after(async () => {

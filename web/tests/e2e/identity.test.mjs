@@ -1,9 +1,10 @@
 // Drives Debian's Chromium against `mamori serve` (binary from MAMORI_BIN, fresh SQLite, --demo) through
-// identity and access: first-run setup, TOTP enrolment (codes computed here with RFC 6238), recovery
+// identity and access: first-run setup with the setup code the server printed, TOTP enrolment (codes computed here with RFC 6238), recovery
 // codes, account page (API token, password change), logout, login with password + TOTP and the way back
 // to the page asked for, inviting an editor, the editor accepting in a second browser, changing their
 // roles, disabling them (their page then falls back to the login), the audit log in Japanese and English,
-// and the lockout message after five wrong passwords. Screenshots at desktop width and 768 px.
+// and the lockout message after five wrong passwords. Screenshots at desktop width and 768 px (the setup page
+// at 390 px).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -41,11 +42,11 @@ const editor = { name: '鈴木 一郎', login: 'suzuki@example.jp', password: 'u
 
 // Answers the tests provoke on purpose (wrong password or code, lockout, an ended session); Chromium logs
 // each as "Failed to load resource".
-const provoked = /^\/api\/v1\/(session|session\/mfa|me\/mfa\/confirmation|me\/password)$/;
+const provoked = /^\/api\/v1\/(session|session\/mfa|me\/mfa\/confirmation|me\/password|setup)$/;
 function expectedError(message) {
   try {
     const path = new URL(message.location().url).pathname;
-    return provoked.test(path) && /status of (400|401|429)/.test(message.text());
+    return provoked.test(path) && /status of (400|401|403|429)/.test(message.text());
   } catch {
     return false;
   }
@@ -72,6 +73,17 @@ describe('identity and access', () => {
     await target.screenshot({ path: join(screenshotDir, `identity-${name}-768.png`), fullPage: true });
     await target.setViewportSize(viewport);
   };
+  // The setup page at desktop width and at 390 px (a phone: the operator may set up from one).
+  const setupScreenshots = async (name) => {
+    await page.screenshot({ path: join(screenshotDir, `identity-${name}-desktop.png`), fullPage: true });
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await sleep(100);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the setup page is ${overflow} px wider than a 390 px screen`);
+    await page.screenshot({ path: join(screenshotDir, `identity-${name}-390.png`), fullPage: true });
+    await page.setViewportSize(viewport);
+  };
   const waitForUrl = async (target, predicate, what) => {
     const deadline = Date.now() + 10_000;
     while (!predicate(new URL(target.url())) && Date.now() < deadline) await sleep(50);
@@ -94,9 +106,18 @@ describe('identity and access', () => {
     await heading('はじめての設定');
     await page.getByText('13 文字以上', { exact: false }).first().waitFor();
     // Nothing filled in: every mistake is listed at the top and next to its field.
+    // The setup code: where to find it is said on the page, in Japanese.
+    const codeHelp = (await page.locator('#setup_code-help').textContent()) ?? '';
+    assert.match(codeHelp, /サーバーの画面（コンソール）とログ/);
+    assert.match(codeHelp, /mamori setup-code/);
+    await setupScreenshots('setup');
+    // Nothing on the Japanese form is in English, but for the product's name and the command to type.
+    const formText = (await page.getByTestId('setup-form').innerText()).replace(/mamori( setup-code)?|ABCD-EFGH-JKMN/g, '');
+    assert.doesNotMatch(formText, /[A-Za-z]{2,}/, `English on the Japanese setup form: ${formText}`);
     await page.getByRole('button', { name: '登録して、二要素認証の設定へ進む' }).click();
     const summary = page.getByTestId('form-errors');
     await summary.waitFor();
+    await summary.getByText('「セットアップコード」を入力してください。').waitFor();
     await summary.getByText('「組織の種類」を選んでください。').waitFor();
     assert.equal(await page.locator('#organisation_name').getAttribute('aria-invalid'), 'true');
     await page.getByLabel('組織の種類').selectOption('clinic');
@@ -110,6 +131,14 @@ describe('identity and access', () => {
     await screenshots('setup-errors');
     await page.getByRole('textbox', { name: 'パスワード', exact: true }).fill(admin.password);
     await page.getByLabel('パスワード（確認のため、もう一度）').fill(admin.password);
+    // A code that is not the server's is refused, and the page says where the right one is.
+    await page.getByLabel('セットアップコード').fill('ABCD-EFGH-JKMN');
+    await page.getByRole('button', { name: '登録して、二要素認証の設定へ進む' }).click();
+    await page.getByTestId('problem-message').getByText('セットアップコードが違います。', { exact: false }).waitFor();
+    assert.equal(await page.locator('#setup_code').getAttribute('aria-invalid'), 'true');
+    await setupScreenshots('setup-wrong-code');
+    assert.ok(session.setupCode, 'the server printed no setup code');
+    await page.getByLabel('セットアップコード').fill(session.setupCode.toLowerCase());
     await page.getByRole('button', { name: '登録して、二要素認証の設定へ進む' }).click();
     await waitForUrl(page, (url) => url.pathname === '/account/mfa', 'not on the enrolment page after setup');
   });

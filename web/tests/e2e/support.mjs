@@ -54,12 +54,14 @@ function dropDatabase(database) {
   if (database.name) psql(`DROP DATABASE ${database.name} WITH (FORCE)`);
 }
 
-// Starts the server and resolves with its base URL once it prints the line announcing it.
+// Starts the server and resolves with its base URL once it prints the line announcing it. `setupCode()` is
+// the first-run setup code it printed before that line, as an operator reads it off the console.
 export function startServer(bin, databaseUrl) {
   const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--database', databaseUrl, '--demo'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let setupCode = null;
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk) => {
     stderr += chunk;
@@ -77,14 +79,16 @@ export function startServer(bin, databaseUrl) {
       fail(`${bin} exited before printing its URL (code ${code}, signal ${signal})`);
     });
     createInterface({ input: child.stdout }).on('line', (line) => {
-      const match = /https?:\/\/[^\s"]+/.exec(line);
+      const code = /enter the setup code ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(line);
+      if (code) setupCode = code[1];
+      const match = /running at (https?:\/\/[^\s"]+)/.exec(line);
       if (match) {
         clearTimeout(timer);
-        resolveUrl(new URL(match[0]));
+        resolveUrl(new URL(match[1]));
       }
     });
   });
-  return { child, url };
+  return { child, url, setupCode: () => setupCode };
 }
 
 export async function stopServer(child) {
@@ -101,7 +105,8 @@ export async function stopServer(child) {
 }
 
 /**
- * Starts the server and a fresh Chromium profile. Returns the session: `page`, `baseUrl`, `problems`
+ * Starts the server and a fresh Chromium profile. Returns the session: `page`, `baseUrl`, `setupCode` (the
+ * first-run setup code the server printed), `problems`
  * (console errors and uncaught exceptions so far), `open(path)`, `screenshot(name)`, `newBrowser()` and
  * `close()`. `expectedError(message)` may return true for console errors a test provokes on purpose (e.g.
  * the browser's log line for a 404 answer). `newBrowser()` starts a second Chromium with its own profile
@@ -152,6 +157,7 @@ export async function startSession({ expectedError = () => false } = {}) {
     const { page, problems, open } = await launch(baseUrl);
     return {
       baseUrl,
+      setupCode: server.setupCode(),
       page,
       problems,
       open,
@@ -258,14 +264,16 @@ export class ApiClient {
 /**
  * Gives demo institutions people to log in as, the way a real roll-out does it: the first-run setup makes
  * an administrator of 東京都 (demo organisation 2), who invites each institution's first administrator,
- * who invites the people asked for. `people` is a list of `{ organisation, name, login, password, roles }`
+ * who invites the people asked for. `setupCode` is the one the server printed (session.setupCode). `people` is
+ * a list of `{ organisation, name, login, password, roles }`
  * (roles without mandatory two-factor, e.g. security_manager or editor, so that the browser logs in with
  * the password alone). Resolves to `{ organisations: name → id, prefecture: ApiClient }`.
  */
-export async function provisionDemoPeople(baseUrl, people) {
+export async function provisionDemoPeople(baseUrl, setupCode, people) {
   const password = 'tokyo prefecture admin 2026';
   const prefecture = new ApiClient(baseUrl);
   const setup = await prefecture.expectOk('POST', '/api/v1/setup', {
+    setup_code: setupCode,
     organisation_id: 2,
     login: 'pref-admin@example.jp',
     display_name: '東京都 管理者',

@@ -1,5 +1,6 @@
 // /setup: first-run setup. Registers the organisation and its first administrator, then goes straight
-// on to two-factor enrolment (mandatory for administrators).
+// on to two-factor enrolment (mandatory for administrators). The setup code proves the person runs the
+// server: it is shown only on the server's console and log (or by `mamori setup-code`).
 import { useState } from 'preact/hooks';
 import { useResource } from '../../api/useResource';
 import { characters, looksLikeEmail, passwordProblem } from '../../auth/checks';
@@ -30,6 +31,7 @@ import {
 function SetupForm() {
   const { t, language } = useI18n();
   const s = t.identity.setup;
+  const [setupCode, setSetupCode] = useState('');
   const [kind, setKind] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [name, setName] = useState('');
@@ -38,6 +40,7 @@ function SetupForm() {
   const [confirm, setConfirm] = useState('');
   const { errors, setErrors, problem, setProblem, busy, setBusy, refused } = useFormState();
   const labels: Record<string, string> = {
+    setup_code: s.setupCode,
     organisation_kind: s.kind,
     organisation_name: s.organisationName,
     display_name: s.displayName,
@@ -50,6 +53,7 @@ function SetupForm() {
     event.preventDefault();
     const f = t.identity.fieldErrors;
     const found: Record<string, string> = {};
+    if (setupCode.trim() === '') found['setup_code'] = f.required(s.setupCode);
     if (kind === '') found['organisation_kind'] = f.choose(s.kind);
     if (organisation.trim() === '') found['organisation_name'] = f.required(s.organisationName);
     else if (characters(organisation.trim()) > 100) found['organisation_name'] = f.organisationName;
@@ -65,6 +69,7 @@ function SetupForm() {
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     const body = {
+      setup_code: setupCode.trim(),
       organisation_kind: kind,
       organisation_name: organisation.trim(),
       display_name: name.trim(),
@@ -84,6 +89,23 @@ function SetupForm() {
     <form noValidate onSubmit={submit} class="max-w-xl" data-testid="setup-form">
       <FormProblems errors={errors} problem={problem} labels={labels} />
       <fieldset class="mt-8">
+        <legend class={h2Class}>{s.codeHeading}</legend>
+        <TextField
+          id="setup_code"
+          label={s.setupCode}
+          help={s.setupCodeHelp}
+          autocomplete="off"
+          spellcheck={false}
+          autoCapitalize="characters"
+          maxLength={64}
+          inputClass="font-mono"
+          value={setupCode}
+          onInput={setSetupCode}
+          error={errors['setup_code']}
+          required
+        />
+      </fieldset>
+      <fieldset class="mt-10">
         <legend class={h2Class}>{s.organisationHeading}</legend>
         <SelectField
           id="organisation_kind"
