@@ -4,6 +4,7 @@
 
 #include "mamori/core/time.hpp"
 #include "mamori/identity/tokens.hpp"
+#include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
 #include "mamori/store/serial_work.hpp"
 
@@ -66,19 +67,15 @@ std::optional<UserRecord> find_user_by_login(soci::session& sql, const std::stri
 }
 
 std::optional<UserRecord> find_user(soci::session& sql, std::int64_t id) {
-    const long long key = id;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << fmt::format("SELECT {} FROM users WHERE id = :id", kUserColumns), soci::use(key));
-    return first_user(rows);
+    static const std::string query = fmt::format("SELECT {} FROM users WHERE id = :id", kUserColumns);
+    for (const auto& r : store::query(sql, query, id)) return read_user(r);
+    return std::nullopt;
 }
 
 std::set<identity::Role> user_roles(soci::session& sql, std::int64_t user_id) {
-    const long long key = user_id;
     std::set<identity::Role> roles;
-    soci::rowset<std::string> rows =
-        (sql.prepare << "SELECT role FROM user_roles WHERE user_id = :id", soci::use(key));
-    for (const auto& name : rows)
-        if (auto role = identity::parse_role(name)) roles.insert(*role);
+    for (const auto& r : store::query(sql, "SELECT role FROM user_roles WHERE user_id = :id", user_id))
+        if (auto role = identity::parse_role(r.get<std::string>(0))) roles.insert(*role);
     return roles;
 }
 
@@ -109,11 +106,9 @@ OrganisationRecord read_organisation(const soci::row& r, std::size_t first) {
 }
 
 std::optional<OrganisationRecord> find_organisation(soci::session& sql, std::int64_t id) {
-    const long long key = id;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << fmt::format("SELECT {} FROM organisations WHERE id = :id", kOrganisationColumns),
-         soci::use(key));
-    for (const auto& r : rows) return read_organisation(r);
+    static const std::string query =
+        fmt::format("SELECT {} FROM organisations WHERE id = :id", kOrganisationColumns);
+    for (const auto& r : store::query(sql, query, id)) return read_organisation(r);
     return std::nullopt;
 }
 
