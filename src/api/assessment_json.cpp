@@ -55,11 +55,15 @@ json record_json(const services::AssessmentRecord& r) {
 }
 
 json open_row_json(const assessment::OpenRow& row) {
-    return {{"canonical_id", row.key.canonical_id},
-            {"row", row.key.row},
-            {"number", row.item ? row.item->number : ""},
-            {"text_ja", row.item ? row.item->text_ja : ""},
-            {"target_date", date_json(row.target_date)}};
+    json out = open_row_fixed(row.key, row.item);
+    out["target_date"] = date_json(row.target_date);
+    return out;
+}
+
+json missing_row_json(const assessment::MissingRow& row) {
+    json out = missing_row_fixed(row.key);
+    out["reason"] = row.reason;
+    return out;
 }
 
 }  // namespace
@@ -90,11 +94,14 @@ json evidence_json(const services::Evidence& e) {
 json line_answer_json(const AssessmentState& s, const assessment::RowKey& key) {
     const auto effective = s.effective.find(key);
     const auto stored = s.stored.find(key);
+    const bool answered = effective != s.effective.end() && effective->second.answer;
+    const auto with_key = [&key](const services::Evidence& e) { return e.key == key; };
+    if (!answered && stored == s.stored.end() && std::none_of(s.evidence.begin(), s.evidence.end(), with_key))
+        return nullptr;
     json evidence = json::array();
     for (const auto& e : s.evidence)
-        if (e.key == key) evidence.push_back(evidence_json(e));
-    if (effective == s.effective.end() || !effective->second.answer) {
-        if (stored == s.stored.end() && evidence.empty()) return nullptr;
+        if (with_key(e)) evidence.push_back(evidence_json(e));
+    if (!answered) {
         // Cleared, or evidence added before answering: the version still matters for the next save.
         json out = stored != s.stored.end() ? stored_answer_json(stored->second)
                                             : json{{"value", nullptr}, {"version", 0}};
@@ -114,24 +121,65 @@ json line_answer_json(const AssessmentState& s, const assessment::RowKey& key) {
 
 namespace {
 
+json progress_numbers(const assessment::Progress& p);
+
 // progress_counts: the progress object without its roadmap.
 json progress_counts(const assessment::Progress& p) {
     json open = json::array(), overdue = json::array(), incomplete = json::array();
     for (const auto& r : p.open) open.push_back(open_row_json(r));
     for (const auto& r : p.overdue) overdue.push_back(open_row_json(r));
-    for (const auto& m : p.incomplete)
-        incomplete.push_back(
-            {{"canonical_id", m.key.canonical_id}, {"row", m.key.row}, {"reason", m.reason}});
+    for (const auto& m : p.incomplete) incomplete.push_back(missing_row_json(m));
+    json out = progress_numbers(p);
+    out["open"] = std::move(open);
+    out["overdue"] = std::move(overdue);
+    out["incomplete"] = std::move(incomplete);
+    return out;
+}
+
+// progress_numbers: the progress object's counts.
+json progress_numbers(const assessment::Progress& p) {
     return {{"rows_total", p.rows_total},
             {"rows_answered", p.rows_answered},
             {"percent", p.percent},
             {"yes", p.yes},
             {"no", p.no},
             {"not_required", p.not_required},
-            {"needs_reconfirmation", p.needs_reconfirmation},
-            {"open", open},
-            {"overdue", overdue},
-            {"incomplete", incomplete}};
+            {"needs_reconfirmation", p.needs_reconfirmation}};
+}
+
+// write_open_rows: `rows` as a JSON array, each from its line's template when the form has it.
+void write_open_rows(std::string& out, const ChecklistTemplate& page,
+                     const std::vector<assessment::OpenRow>& rows) {
+    out += '[';
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i > 0) out += ',';
+        const auto* line = page.line(rows[i].key);
+        if (line == nullptr) {
+            append_json(out, open_row_json(rows[i]));
+            continue;
+        }
+        out += line->open[0];
+        append_json(out, date_json(rows[i].target_date));
+        out += line->open[1];
+    }
+    out += ']';
+}
+
+void write_missing_rows(std::string& out, const ChecklistTemplate& page,
+                        const std::vector<assessment::MissingRow>& rows) {
+    out += '[';
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i > 0) out += ',';
+        const auto* line = page.line(rows[i].key);
+        if (line == nullptr) {
+            append_json(out, missing_row_json(rows[i]));
+            continue;
+        }
+        out += line->missing[0];
+        append_json(out, rows[i].reason);
+        out += line->missing[1];
+    }
+    out += ']';
 }
 
 const char* step_state(const assessment::RoadmapStep& step) {
@@ -151,12 +199,20 @@ void write_item(std::string& out, const AssessmentState& s, const catalog::Item&
         const auto& row = text.rows[i];
         if (i > 0) out += ',';
         out += row.parts[0];
-        append_json(out, line_answer_json(s, {item.canonical_id, item.rows[i].key}));
+        const json answer = line_answer_json(s, {item.canonical_id, item.rows[i].key});
+        if (answer.is_null()) {
+            out += "null";
+        } else {
+            append_json(out, answer);
+        }
         out += row.parts[1];
         assessment::AnswerContext context;
         context.assessment_fiscal_year = s.record.fiscal_year;
         context.row_target_fiscal_year = row.target_fiscal_year;
-        append_json(out, to_iso_date(assessment::latest_target_date(context)));
+        // A date is digits and dashes: nothing to escape.
+        out += '"';
+        out += to_iso_date(assessment::latest_target_date(context));
+        out += '"';
         out += row.parts[2];
     }
     out += ']';
@@ -180,8 +236,15 @@ json progress_json(const assessment::Progress& p, const catalog::Json& prioritie
 
 std::string progress_text(const AssessmentState& s) {
     const auto page = checklist_template(s.catalog, *s.form);
-    const auto parts = json_fragments(progress_counts(s.progress), {"roadmap"});
+    const auto& p = s.progress;
+    const auto parts = json_fragments(progress_numbers(p), {"incomplete", "open", "overdue", "roadmap"});
     std::string out = parts[0];
+    write_missing_rows(out, *page, p.incomplete);
+    out += parts[1];
+    write_open_rows(out, *page, p.open);
+    out += parts[2];
+    write_open_rows(out, *page, p.overdue);
+    out += parts[3];
     out += '[';
     for (std::size_t i = 0; i < s.progress.roadmap.size(); ++i) {
         const auto& step = s.progress.roadmap[i];
@@ -200,7 +263,7 @@ std::string progress_text(const AssessmentState& s) {
         }
     }
     out += ']';
-    out += parts[1];
+    out += parts[4];
     return out;
 }
 

@@ -87,6 +87,17 @@ std::atomic<std::shared_ptr<const Templates>> templates;
 
 }  // namespace
 
+json open_row_fixed(const assessment::RowKey& key, const catalog::Item* item) {
+    return {{"canonical_id", key.canonical_id},
+            {"row", key.row},
+            {"number", item ? item->number : ""},
+            {"text_ja", item ? item->text_ja : ""}};
+}
+
+json missing_row_fixed(const assessment::RowKey& key) {
+    return {{"canonical_id", key.canonical_id}, {"row", key.row}};
+}
+
 json roadmap_fixed(const catalog::Json& priorities, const catalog::Item& item) {
     const auto explanation_ja = item.json.value("explanation_ja", catalog::Json::object());
     const auto explanation_en = item.json.value("explanation_en", catalog::Json::object());
@@ -103,6 +114,11 @@ ChecklistTemplate::ChecklistTemplate(const catalog::Catalog& catalog, const cata
     : gate_id_(assessment::gate_id(form)) {
     for (const auto& item : form.items) {
         items_.push_back(item_text(form, item));
+        for (const auto& row : item.rows) {
+            const assessment::RowKey key{item.canonical_id, row.key};
+            lines_.emplace(key, LineText{json_fragments(open_row_fixed(key, &item), {"target_date"}),
+                                         json_fragments(missing_row_fixed(key), {"reason"})});
+        }
         roadmap_.emplace(&item,
                          json_fragments(roadmap_fixed(catalog.priorities_json, item), {"rank", "state"}));
     }
@@ -111,6 +127,11 @@ ChecklistTemplate::ChecklistTemplate(const catalog::Catalog& catalog, const cata
                     {"title_ja", form.title_ja},
                     {"document_title_ja", catalog_text(form.json, "document_title_ja")},
                     {"has_second_confirmation", assessment::has_second_confirmation(form)}};
+}
+
+const ChecklistTemplate::LineText* ChecklistTemplate::line(const assessment::RowKey& key) const {
+    const auto it = lines_.find(key);
+    return it == lines_.end() ? nullptr : &it->second;
 }
 
 const std::vector<std::string>* ChecklistTemplate::roadmap(const catalog::Item& item) const {

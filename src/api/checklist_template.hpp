@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "mamori/assessment/checklist.hpp"
 #include "mamori/catalog/catalog.hpp"
 
 namespace mamori::api {
@@ -25,6 +26,12 @@ class ChecklistTemplate {
         std::vector<std::string> parts;  // 3 pieces
         std::optional<int> target_fiscal_year;
     };
+    // LineText: the line as progress lists it: open (cut before "target_date") and missing (cut before
+    // "reason"), 2 pieces each.
+    struct LineText {
+        std::vector<std::string> open;
+        std::vector<std::string> missing;
+    };
     // ItemText: an item's object cut before "new_this_year" and before "rows".
     struct ItemText {
         std::vector<std::string> parts;  // 3 pieces
@@ -34,6 +41,8 @@ class ChecklistTemplate {
     ChecklistTemplate(const catalog::Catalog& catalog, const catalog::Form& form);
 
     const std::vector<ItemText>& items() const { return items_; }  // in form.items' order
+    // line: the line `key` of an item of this form, or nullptr.
+    const LineText* line(const assessment::RowKey& key) const;
     // gate: the gate question's object cut before "answer" (2 pieces; empty when the form has none).
     const std::vector<std::string>& gate() const { return gate_; }
     const std::optional<std::string>& gate_id() const { return gate_id_; }
@@ -48,7 +57,12 @@ class ChecklistTemplate {
     std::optional<std::string> gate_id_;
     nlohmann::json form_header_;
     std::map<const catalog::Item*, std::vector<std::string>> roadmap_;
+    std::map<assessment::RowKey, LineText, assessment::RowKeyLess> lines_;
 };
+
+// open_row_fixed / missing_row_fixed: a line as progress lists it, without "target_date" / "reason".
+nlohmann::json open_row_fixed(const assessment::RowKey& key, const catalog::Item* item);
+nlohmann::json missing_row_fixed(const assessment::RowKey& key);
 
 // roadmap_fixed: a roadmap step about `item` without its "rank" and "state"; its reasons come from the
 // catalog's priorities.json.
