@@ -168,6 +168,7 @@ void write_open_rows(std::string& out, const ChecklistTemplate& page,
 void write_missing_rows(std::string& out, const ChecklistTemplate& page,
                         const std::vector<assessment::MissingRow>& rows) {
     out += '[';
+    std::map<std::string_view, std::string> reasons;  // a handful of sentences, each written once
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (i > 0) out += ',';
         const auto* line = page.line(rows[i].key);
@@ -176,7 +177,10 @@ void write_missing_rows(std::string& out, const ChecklistTemplate& page,
             continue;
         }
         out += line->missing[0];
-        append_json(out, rows[i].reason);
+        auto reason = reasons.find(rows[i].reason);
+        if (reason == reasons.end())
+            reason = reasons.emplace(rows[i].reason, dump_json(rows[i].reason)).first;
+        out += reason->second;
         out += line->missing[1];
     }
     out += ']';
@@ -188,7 +192,7 @@ const char* step_state(const assessment::RoadmapStep& step) {
 
 // write_item: one item of the page, its fixed text from the template and its lines' answers from `s`.
 void write_item(std::string& out, const AssessmentState& s, const catalog::Item& item,
-                const ChecklistTemplate::ItemText& text) {
+                const ChecklistTemplate::ItemText& text, std::map<int, std::string>& latest_dates) {
     const bool is_new =
         std::find(s.new_items.begin(), s.new_items.end(), item.canonical_id) != s.new_items.end();
     out += text.parts[0];
@@ -206,13 +210,18 @@ void write_item(std::string& out, const AssessmentState& s, const catalog::Item&
             append_json(out, answer);
         }
         out += row.parts[1];
-        assessment::AnswerContext context;
-        context.assessment_fiscal_year = s.record.fiscal_year;
-        context.row_target_fiscal_year = row.target_fiscal_year;
-        // A date is digits and dashes: nothing to escape.
-        out += '"';
-        out += to_iso_date(assessment::latest_target_date(context));
-        out += '"';
+        // A line's latest target date depends on its target year alone; a page has two or three of them.
+        auto date = latest_dates.find(row.target_fiscal_year.value_or(0));
+        if (date == latest_dates.end()) {
+            assessment::AnswerContext context;
+            context.assessment_fiscal_year = s.record.fiscal_year;
+            context.row_target_fiscal_year = row.target_fiscal_year;
+            date = latest_dates
+                       .emplace(row.target_fiscal_year.value_or(0),
+                                dump_json(to_iso_date(assessment::latest_target_date(context))))
+                       .first;
+        }
+        out += date->second;
         out += row.parts[2];
     }
     out += ']';
@@ -235,7 +244,7 @@ json progress_json(const assessment::Progress& p, const catalog::Json& prioritie
 }
 
 std::string progress_text(const AssessmentState& s) {
-    const auto page = checklist_template(s.catalog, *s.form);
+    const auto page = checklist_template(s.catalog, *s.edition, *s.form);
     const auto& p = s.progress;
     const auto parts = json_fragments(progress_numbers(p), {"incomplete", "open", "overdue", "roadmap"});
     std::string out = parts[0];
@@ -277,13 +286,10 @@ std::string saved_answer_text(const AssessmentState& s, const assessment::RowKey
 }
 
 std::string assessment_page(const AssessmentState& s) {
-    const auto page = checklist_template(s.catalog, *s.form);
+    const auto page = checklist_template(s.catalog, *s.edition, *s.form);
     json out = record_json(s.record);
-    out["edition"] = {{"id", s.edition->id},
-                      {"revision", s.edition->revision.revision},
-                      {"title_ja", s.edition->title_ja},
-                      {"fiscal_year_ja", s.edition->fiscal_year_ja}};
-    out["form"] = page->form_header();
+    out.erase("edition");
+    out.erase("form");
     out["permissions"] = {
         {"edit", s.permissions.edit}, {"submit", s.permissions.submit}, {"reopen", s.permissions.reopen}};
     json events = json::array();
@@ -293,9 +299,16 @@ std::string assessment_page(const AssessmentState& s) {
                           {"by", user_json(e.by)},
                           {"reason", e.reason.empty() ? json(nullptr) : json(e.reason)}});
     out["events"] = events;
-    // The gate, the items and the progress, the bulk of the page, are written as text from the template.
-    const auto parts = json_fragments(out, {"gate", "items", "progress"});
-    std::string text = parts[0];
+    // The edition, the form, the gate, the items and the progress, the bulk of the page, are written as text
+    // from the template.
+    const auto parts = json_fragments(out, {"edition", "form", "gate", "items", "progress"});
+    std::string text;
+    text.reserve(page->size() + page->size() / 4);
+    text += parts[0];
+    text += page->edition();
+    text += parts[1];
+    text += page->form_header();
+    text += parts[2];
     if (page->gate_id()) {
         const auto& gate = page->gate();
         text += gate[0];
@@ -304,16 +317,17 @@ std::string assessment_page(const AssessmentState& s) {
     } else {
         text += "null";
     }
-    text += parts[1];
+    text += parts[3];
     text += '[';
+    std::map<int, std::string> latest_dates;
     for (std::size_t i = 0; i < s.form->items.size(); ++i) {
         if (i > 0) text += ',';
-        write_item(text, s, s.form->items[i], page->items()[i]);
+        write_item(text, s, s.form->items[i], page->items()[i], latest_dates);
     }
     text += ']';
-    text += parts[2];
+    text += parts[4];
     text += progress_text(s);
-    text += parts[3];
+    text += parts[5];
     return text;
 }
 

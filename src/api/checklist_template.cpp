@@ -110,7 +110,8 @@ json roadmap_fixed(const catalog::Json& priorities, const catalog::Item& item) {
             {"how_en", catalog_text(explanation_en, "how_en")}};
 }
 
-ChecklistTemplate::ChecklistTemplate(const catalog::Catalog& catalog, const catalog::Form& form)
+ChecklistTemplate::ChecklistTemplate(const catalog::Catalog& catalog, const catalog::Edition& edition,
+                                     const catalog::Form& form)
     : gate_id_(assessment::gate_id(form)) {
     for (const auto& item : form.items) {
         items_.push_back(item_text(form, item));
@@ -123,10 +124,23 @@ ChecklistTemplate::ChecklistTemplate(const catalog::Catalog& catalog, const cata
                          json_fragments(roadmap_fixed(catalog.priorities_json, item), {"rank", "state"}));
     }
     if (gate_id_) gate_ = gate_text(form, *gate_id_);
-    form_header_ = {{"id", form.id},
-                    {"title_ja", form.title_ja},
-                    {"document_title_ja", catalog_text(form.json, "document_title_ja")},
-                    {"has_second_confirmation", assessment::has_second_confirmation(form)}};
+    form_header_ = dump_json({{"id", form.id},
+                              {"title_ja", form.title_ja},
+                              {"document_title_ja", catalog_text(form.json, "document_title_ja")},
+                              {"has_second_confirmation", assessment::has_second_confirmation(form)}});
+    edition_ = dump_json({{"id", edition.id},
+                          {"revision", edition.revision.revision},
+                          {"title_ja", edition.title_ja},
+                          {"fiscal_year_ja", edition.fiscal_year_ja}});
+    const auto add = [this](const std::vector<std::string>& parts) {
+        for (const auto& part : parts) size_ += part.size();
+    };
+    for (const auto& item : items_) {
+        add(item.parts);
+        for (const auto& row : item.rows) add(row.parts);
+    }
+    add(gate_);
+    for (const auto& [item, parts] : roadmap_) add(parts);
 }
 
 const ChecklistTemplate::LineText* ChecklistTemplate::line(const assessment::RowKey& key) const {
@@ -140,12 +154,13 @@ const std::vector<std::string>* ChecklistTemplate::roadmap(const catalog::Item& 
 }
 
 std::shared_ptr<const ChecklistTemplate> checklist_template(
-    const std::shared_ptr<const catalog::Catalog>& catalog, const catalog::Form& form) {
+    const std::shared_ptr<const catalog::Catalog>& catalog, const catalog::Edition& edition,
+    const catalog::Form& form) {
     const auto current = templates.load();
     const bool same_catalog = current && current->catalog == catalog;
     if (same_catalog)
         if (const auto it = current->forms.find(&form); it != current->forms.end()) return it->second;
-    auto made = std::make_shared<const ChecklistTemplate>(*catalog, form);
+    auto made = std::make_shared<const ChecklistTemplate>(*catalog, edition, form);
     auto next = std::make_shared<Templates>();
     next->catalog = catalog;
     if (same_catalog) next->forms = current->forms;

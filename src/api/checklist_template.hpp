@@ -38,7 +38,8 @@ class ChecklistTemplate {
         std::vector<RowText> rows;
     };
 
-    ChecklistTemplate(const catalog::Catalog& catalog, const catalog::Form& form);
+    ChecklistTemplate(const catalog::Catalog& catalog, const catalog::Edition& edition,
+                      const catalog::Form& form);
 
     const std::vector<ItemText>& items() const { return items_; }  // in form.items' order
     // line: the line `key` of an item of this form, or nullptr.
@@ -46,7 +47,11 @@ class ChecklistTemplate {
     // gate: the gate question's object cut before "answer" (2 pieces; empty when the form has none).
     const std::vector<std::string>& gate() const { return gate_; }
     const std::optional<std::string>& gate_id() const { return gate_id_; }
-    const nlohmann::json& form_header() const { return form_header_; }
+    // edition / form_header: the page's "edition" and "form" objects.
+    const std::string& edition() const { return edition_; }
+    const std::string& form_header() const { return form_header_; }
+    // size: the length of all the fixed text, to reserve a page's.
+    std::size_t size() const { return size_; }
     // roadmap: the roadmap step of `item` cut before "rank" and before "state" (3 pieces), or nullptr when
     // it is not an item of this form.
     const std::vector<std::string>* roadmap(const catalog::Item& item) const;
@@ -55,7 +60,9 @@ class ChecklistTemplate {
     std::vector<ItemText> items_;
     std::vector<std::string> gate_;
     std::optional<std::string> gate_id_;
-    nlohmann::json form_header_;
+    std::string edition_;
+    std::string form_header_;
+    std::size_t size_ = 0;
     std::map<const catalog::Item*, std::vector<std::string>> roadmap_;
     std::map<assessment::RowKey, LineText, assessment::RowKeyLess> lines_;
 };
@@ -68,9 +75,10 @@ nlohmann::json missing_row_fixed(const assessment::RowKey& key);
 // catalog's priorities.json.
 nlohmann::json roadmap_fixed(const catalog::Json& priorities, const catalog::Item& item);
 
-// checklist_template: the template of `form` (a form of `catalog`), built on first use and kept while
-// `catalog` is the catalog last asked for. Thread-safe.
+// checklist_template: the template of `form` (a form of `edition` of `catalog`), built on first use and kept
+// while `catalog` is the catalog last asked for. Thread-safe.
 std::shared_ptr<const ChecklistTemplate> checklist_template(
-    const std::shared_ptr<const catalog::Catalog>& catalog, const catalog::Form& form);
+    const std::shared_ptr<const catalog::Catalog>& catalog, const catalog::Edition& edition,
+    const catalog::Form& form);
 
 }  // namespace mamori::api
