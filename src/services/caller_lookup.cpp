@@ -14,10 +14,8 @@ namespace {
 // Columns after the credential's own: the user in read_user's order, the organisation in
 // kOrganisationColumns' order, then one role and one municipality per row. The joins multiply
 // rows (roles × municipalities), both a handful at most; jurisdictions are joined for health centres only.
-constexpr std::string_view kCallerColumns =
-    "u.id, u.organisation_id, u.login, u.display_name, u.password_hash, u.totp_secret, u.totp_last_step, "
-    "u.disabled_at, u.created_at, o.id, o.kind, o.name, o.parent_id, o.prefecture_code, o.municipality_code, "
-    "r.role, j.municipality_code";
+const std::string kCallerColumns =
+    fmt::format("{}, r.role, j.municipality_code", kUserAndOrganisationColumns);
 constexpr std::string_view kCallerJoins =
     "JOIN users u ON u.id = c.user_id "
     "LEFT JOIN organisations o ON o.id = u.organisation_id "

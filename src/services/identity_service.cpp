@@ -378,9 +378,9 @@ Result<Caller> IdentityService::authenticate_api_token(std::string_view token,
 
 Result<UserView> IdentityService::me(const Caller& caller) {
     auto lease = db_.acquire();
-    auto user = r::find_user(*lease, caller.user_id);
-    if (!user) return fail(ErrorCode::not_found, "no such user");
-    return r::user_view(*lease, *user);
+    auto view = r::find_user_view(*lease, caller.user_id);
+    if (!view) return fail(ErrorCode::not_found, "no such user");
+    return std::move(*view);
 }
 
 Result<TotpEnrolment> IdentityService::begin_totp(const Caller& caller) {
