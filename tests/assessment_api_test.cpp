@@ -175,6 +175,8 @@ TEST_F(AssessmentApi, EvidenceIsUploadedSniffedAndDownloadedAsAnAttachment) {
     auto too_large = admin_.send("POST", path_ + "/answers/GOV-01/main/evidence?file_name=big.txt",
                                  std::string(10 * 1024 * 1024 + 1, 'a'), "text/plain");
     EXPECT_EQ(too_large.status, 413);
+    EXPECT_NE(too_large.body.find("10 MiB"), std::string::npos)
+        << "names the route's limit: " << too_large.body;
     // Other routes keep the server's limit.
     EXPECT_EQ(admin_
                   .send("PUT", path_ + "/answers/GOV-01/main", std::string(2 * 1024 * 1024, ' '),

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mamori/audit/caller_entry.hpp"
 #include "mamori/http/problem.hpp"
 
 namespace mamori::api {
@@ -56,23 +57,10 @@ void register_catalog_admin_routes(ApiRoutes& routes, services::CatalogService& 
                 if (!summary) return http::problem_response(summary.error(), request.request_id);
                 return Response::json(200, {{"valid", true}, {"summary", summary_json(*summary)}});
             }
-            auto report = catalog.import_file(db, file, request.body,
-                                              fmt::format("api: user {} ({})", caller.user_id, file));
+            auto report = catalog.import_file(
+                db, file, request.body, fmt::format("api: user {} ({})", caller.user_id, file),
+                audit::caller_entry(caller, "catalog.imported", ""), audit_context(request));
             if (!report) return http::problem_response(report.error(), request.request_id);
-            if (report->imported) {
-                // Its own transaction after the import's: the revision row itself records who and when too.
-                db.transaction([&](soci::session& sql) -> Result<int> {
-                    audit::Entry entry;
-                    entry.organisation_id = caller.organisation.id;
-                    entry.actor_user_id = caller.user_id;
-                    entry.actor = fmt::format("user:{}", caller.user_id);
-                    entry.action = "catalog.imported";
-                    entry.target = fmt::format("catalog:{}:{}", report->summary.edition_id, report->revision);
-                    entry.detail = {{"file", file}, {"sha256", report->sha256}};
-                    audit::append(sql, entry, audit_context(request));
-                    return 0;
-                });
-            }
             return Response::json(report->imported ? 201 : 200, {{"imported", report->imported},
                                                                  {"revision", report->revision},
                                                                  {"sha256", report->sha256},

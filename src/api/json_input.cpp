@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "mamori/core/utf8.hpp"
 #include "mamori/http/problem.hpp"
 
 namespace mamori::api {
@@ -48,6 +49,8 @@ Result<std::string> string_field(const nlohmann::json& body, std::string_view na
     if (text.size() > max_bytes)
         return fail(ErrorCode::invalid_input, fmt::format("'{}' is longer than {} bytes", name, max_bytes),
                     std::string(name));
+    if (auto problem = text_problem(text))
+        return fail(ErrorCode::invalid_input, fmt::format("'{}': {}", name, *problem), std::string(name));
     return text;
 }
 
@@ -102,6 +105,9 @@ Result<std::optional<std::vector<std::string>>> string_list_field(const nlohmann
         if (!item.is_string() || item.get_ref<const std::string&>().size() > max_bytes)
             return fail(ErrorCode::invalid_input,
                         fmt::format("'{}[{}]' must be a string of at most {} bytes", name, i, max_bytes),
+                        fmt::format("{}[{}]", name, i));
+        if (auto problem = text_problem(item.get_ref<const std::string&>()))
+            return fail(ErrorCode::invalid_input, fmt::format("'{}[{}]': {}", name, i, *problem),
                         fmt::format("{}[{}]", name, i));
         out.push_back(item.get<std::string>());
     }

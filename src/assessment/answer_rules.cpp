@@ -14,6 +14,10 @@ namespace {
 
 using std::chrono::year_month_day;
 
+// No one checked an item of this checklist before 2000; an earlier 確認日 is a typing slip (0000-01-01).
+constexpr year_month_day kEarliestConfirmation{std::chrono::year{2000}, std::chrono::January,
+                                               std::chrono::day{1}};
+
 constexpr std::array<std::pair<AnswerValue, std::string_view>, 3> kValues = {{
     {AnswerValue::yes, "yes"},
     {AnswerValue::no, "no"},
@@ -90,6 +94,9 @@ Status check_answer(const Answer& answer, const AnswerContext& context, year_mon
     if (answer.confirmed_on && *answer.confirmed_on > today)
         broken("confirmed_on",
                fmt::format("the 確認日 {} is in the future", to_iso_date(*answer.confirmed_on)));
+    if (answer.confirmed_on && *answer.confirmed_on < kEarliestConfirmation)
+        broken("confirmed_on", fmt::format("the 確認日 {} is before {}", to_iso_date(*answer.confirmed_on),
+                                           to_iso_date(kEarliestConfirmation)));
 
     if (answer.value == AnswerValue::no) {
         const auto latest = latest_target_date(context);
@@ -118,9 +125,10 @@ Status check_answer(const Answer& answer, const AnswerContext& context, year_mon
         }
     }
 
-    if (character_count(answer.note) < 0 || character_count(answer.note) > kMaxNoteCharacters)
-        broken("note",
-               fmt::format("the note must be valid text of at most {} characters", kMaxNoteCharacters));
+    if (auto problem = text_problem(answer.note))
+        broken("note", *problem);
+    else if (character_count(answer.note) > kMaxNoteCharacters)
+        broken("note", fmt::format("the note must be at most {} characters", kMaxNoteCharacters));
 
     if (error.fields.empty()) return {};
     return fail(std::move(error));

@@ -133,6 +133,29 @@ TEST(AnswerRules, EveryBrokenRuleIsReportedAtOnce) {
                      fy2025(), kToday));
 }
 
+TEST(AnswerRules, AConfirmationDateBefore2000IsATypingSlip) {
+    EXPECT_TRUE(check_answer(no_on("2000-01-01", "2026-03-31"), fy2025(), kToday));
+    for (const char* slip : {"0000-01-01", "1999-12-31"}) {
+        const auto result = check_answer(yes_on(slip), fy2025(), kToday);
+        EXPECT_EQ(fields(result), std::vector<std::string>{"confirmed_on"}) << slip;
+        if (!result) {
+            EXPECT_NE(result.error().fields.at(0).message.find(slip), std::string::npos);
+        }
+    }
+}
+
+TEST(AnswerRules, ANoteHoldsOnlyCharactersEveryDocumentCarries) {
+    for (const char* note : {"ok\xEF\xBF\xBE", "\xEF\xBF\xBF", "bell\x07", "\xC0\xAF"}) {
+        const auto result =
+            check_answer(Answer{.value = AnswerValue::yes, .confirmed_on = d("2025-06-01"), .note = note},
+                         fy2025(), kToday);
+        EXPECT_EQ(fields(result), std::vector<std::string>{"note"}) << note;
+    }
+    EXPECT_TRUE(check_answer(
+        Answer{.value = AnswerValue::yes, .confirmed_on = d("2025-06-01"), .note = "一行目\r\n\t二行目"},
+        fy2025(), kToday));
+}
+
 TEST(AnswerRules, NamesRoundTrip) {
     for (auto v : {AnswerValue::yes, AnswerValue::no, AnswerValue::not_required})
         EXPECT_EQ(parse_answer_value(to_string(v)), v);

@@ -104,7 +104,7 @@ int catalog_import_command(const CommonSettings& common, const std::string& file
     auto service = services::CatalogService::load(embedded::catalog_files(), db.get());
     if (!service) return report_errors(service.error(), "the catalog in use is invalid");
     const std::string source = fmt::format("cli: {}", std::filesystem::absolute(file).string());
-    auto report = (*service)->import_file(*db, file, *text, source);
+    auto report = (*service)->import_file(*db, file, *text, source, {.actor = "cli"}, cli_context());
     if (!report) return report_errors(report.error(), fmt::format("{} was not imported", file));
     if (!report->imported) {
         std::cout << fmt::format("{} has the same content as {} revision {}: nothing imported\n", file,

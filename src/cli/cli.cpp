@@ -10,7 +10,9 @@
 #include "mamori/audit/audit_log.hpp"
 #include "mamori/core/log.hpp"
 #include "mamori/http/forwarded_address.hpp"
+#include "mamori/identity/tokens.hpp"
 #include "mamori/services/demo.hpp"
+#include "mamori/services/migration_data_steps.hpp"
 #include "mamori/store/migrations.hpp"
 #include "settings.hpp"
 
@@ -208,13 +210,17 @@ std::unique_ptr<store::Database> open_migrated_database(const CommonSettings& co
     if (!db) return report(db.error()), nullptr;
     auto migrations = store::embedded_migrations((*db)->dialect());
     if (!migrations) return report(migrations.error()), nullptr;
-    auto migrated = store::migrate(**db, *migrations);
+    auto migrated = store::migrate(**db, *migrations, services::migration_data_steps());
     if (!migrated) return report(migrated.error()), nullptr;
     log_event(spdlog::level::info, "database ready",
               {{"dialect", to_string((*db)->dialect())},
                {"schema_version", migrated->to_version},
                {"applied", migrated->applied}});
     return std::move(*db);
+}
+
+audit::Context cli_context() {
+    return {"local", "cli-" + identity::random_token().substr(0, 16)};
 }
 
 int run(int argc, char** argv) {

@@ -4,17 +4,12 @@
 
 #include <iostream>
 
-#include "mamori/identity/tokens.hpp"
 #include "mamori/services/facility_import.hpp"
 #include "settings.hpp"
 
 namespace mamori::cli {
 
 namespace {
-
-audit::Context cli_context() {
-    return {"local", "cli-" + identity::random_token().substr(0, 16)};
-}
 
 // counts: "rows read 10, created 8, …"; the rarer counts only when they are not zero.
 std::string counts(const services::ImportReport& r) {

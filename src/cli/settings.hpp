@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "mamori/audit/audit_log.hpp"
 #include "mamori/store/database.hpp"
 
 namespace mamori::cli {
@@ -62,6 +63,9 @@ struct DbCopyOptions {
 // open_migrated_database: opens the database, applies pending migrations and logs what happened. Prints a
 // plain error and returns nullptr on failure.
 std::unique_ptr<store::Database> open_migrated_database(const CommonSettings& common, std::size_t pool_size);
+
+// cli_context: the audit context of one command run: remote "local" and a random run id.
+audit::Context cli_context();
 
 // report_errors: prints `heading: message` and each field error (file and JSON path for the catalog) to
 // stderr; returns exit code 1.

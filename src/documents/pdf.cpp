@@ -9,6 +9,7 @@
 
 #include "documents/document_text.hpp"
 #include "documents/pdf_text.hpp"
+#include "mamori/core/utf8.hpp"
 
 namespace mamori::documents {
 
@@ -437,7 +438,8 @@ Result<std::string> render_pdf(const AssessmentDocument& doc) {
         return fail(ErrorCode::internal,
                     fmt::format("cairo could not create a PDF surface: {}",
                                 cairo_status_to_string(cairo_surface_status(surface.get()))));
-    const std::string title = valid_utf8(fmt::format("{}　{}", doc.document_title_ja, doc.institution_name));
+    const std::string title =
+        printable_text(fmt::format("{}　{}", doc.document_title_ja, doc.institution_name));
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "mamori");
     if (const std::string created = pdf_date(doc.generated_at); !created.empty())

@@ -100,5 +100,16 @@ TEST(Pdf, SurvivesOddText) {
     EXPECT_THAT(rendered(doc), StartsWith("%PDF-"));
 }
 
+TEST(Pdf, TextStoredBeforeTheInputCheckNeverFailsTheExport) {
+    // Notes saved before text_problem existed may hold noncharacters and control characters.
+    AssessmentDocument doc = sample_document({.rows = 3});
+    doc.institution_name = "さくら\xEF\xBF\xBEクリニック";
+    const std::string notes[] = {"備考\xEF\xBF\xBF\xEF\xBF\xBE", std::string("nul \0 and escape \x1B", 22),
+                                 "\xEF\xB7\x90\xF4\x8F\xBF\xBF"};
+    for (std::size_t i = 0; i < 3; ++i)
+        doc.rows[i].answer = DocumentAnswer{.value = "yes", .confirmed_on = "2025-06-01", .note = notes[i]};
+    EXPECT_THAT(rendered(doc), StartsWith("%PDF-"));
+}
+
 }  // namespace
 }  // namespace mamori::documents

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "mamori/core/utf8.hpp"
+
 namespace mamori::documents {
 
 namespace {
@@ -9,20 +11,11 @@ namespace {
 struct FontOptionsFree {
     void operator()(cairo_font_options_t* options) const { cairo_font_options_destroy(options); }
 };
-struct CharFree {
-    void operator()(char* text) const { g_free(text); }
-};
 struct AttributesFree {
     void operator()(PangoAttrList* list) const { pango_attr_list_unref(list); }
 };
 
 }  // namespace
-
-std::string valid_utf8(std::string_view text) {
-    const std::unique_ptr<char, CharFree> valid(
-        g_utf8_make_valid(text.data(), static_cast<gssize>(text.size())));
-    return valid.get();
-}
 
 PdfText::PdfText(cairo_t* cr) : context_(pango_cairo_create_context(cr)) {
     const std::unique_ptr<cairo_font_options_t, FontOptionsFree> options(cairo_font_options_create());
@@ -52,7 +45,7 @@ LayoutPtr PdfText::layout(std::string_view text, const PangoFontDescription& fon
     const std::unique_ptr<PangoAttrList, AttributesFree> attributes(pango_attr_list_new());
     pango_attr_list_insert(attributes.get(), pango_attr_insert_hyphens_new(FALSE));
     pango_layout_set_attributes(layout.get(), attributes.get());
-    const std::string valid = valid_utf8(text);
+    const std::string valid = printable_text(text);
     pango_layout_set_text(layout.get(), valid.c_str(), static_cast<int>(valid.size()));
     return layout;
 }

@@ -61,9 +61,6 @@ class PdfText {
     PangoContextPtr context_;
 };
 
-// valid_utf8: `text` with invalid UTF-8 sequences replaced (cairo refuses them in metadata).
-std::string valid_utf8(std::string_view text);
-
 // layout_height / layout_width: the layout's logical size in points.
 double layout_height(PangoLayout& layout);
 double layout_width(PangoLayout& layout);

@@ -15,6 +15,7 @@
 #include "documents/xlsx_layout.hpp"
 #include "documents/xlsx_metadata.hpp"
 #include "mamori/core/time.hpp"
+#include "mamori/core/utf8.hpp"
 #include "mamori/documents/xlsx.hpp"
 
 namespace mamori::documents {
@@ -191,7 +192,7 @@ class SheetWriter {
     explicit SheetWriter(lxw_worksheet* sheet) : sheet_(sheet) {}
 
     void text(std::uint32_t row, std::uint16_t col, std::string_view value, lxw_format* format) {
-        const std::string escaped = escape_literal_escapes(value);
+        const std::string escaped = escape_literal_escapes(printable_text(value));
         check(worksheet_write_string(sheet_, row, col, escaped.c_str(), format), row, col);
     }
     void date_or_text(std::uint32_t row, std::uint16_t col, std::string_view iso, lxw_format* date,
@@ -207,7 +208,7 @@ class SheetWriter {
         check(worksheet_write_datetime(sheet_, row, col, &when, date), row, col);
     }
     void merged(std::uint32_t row, std::uint16_t last_col, std::string_view value, lxw_format* format) {
-        const std::string escaped = escape_literal_escapes(value);
+        const std::string escaped = escape_literal_escapes(printable_text(value));
         check(worksheet_merge_range(sheet_, row, 0, row, last_col, escaped.c_str(), format), row, 0);
     }
     void check(lxw_error error, std::uint32_t row, std::uint16_t col) {

@@ -79,10 +79,4 @@ RouteMatch Router::match(Method method, std::string_view path) const {
     return result;
 }
 
-std::size_t Router::largest_body_limit() const {
-    std::size_t largest = 0;
-    for (const auto& route : routes_) largest = std::max(largest, route.options.max_body_bytes);
-    return largest;
-}
-
 }  // namespace mamori::http

@@ -104,13 +104,18 @@ Request to_request(bhttp::request<bhttp::string_body>&& in, const std::string& p
     return r;
 }
 
+constexpr std::size_t kMebibyte = std::size_t{1024} * 1024;
+
 // Parse failures the client caused, mapped to a status and a sentence for the problem body.
 std::pair<int, std::string> classify_read_error(const beast::error_code& ec, const ServerOptions& options,
                                                 std::size_t body_limit) {
     if (ec == bhttp::error::header_limit)
         return {431, fmt::format("the request headers exceed {} bytes", options.max_header_bytes)};
     if (ec == bhttp::error::body_limit)
-        return {413, fmt::format("the request body exceeds {} bytes", body_limit)};
+        return {413, body_limit % kMebibyte == 0
+                         ? fmt::format("the request body exceeds {} MiB ({} bytes)", body_limit / kMebibyte,
+                                       body_limit)
+                         : fmt::format("the request body exceeds {} bytes", body_limit)};
     if (ec == beast::error::timeout)
         return {408,
                 fmt::format("the request was not received within {} ms", options.request_timeout.count())};
@@ -207,7 +212,9 @@ struct Server::Impl {
         for (;;) {
             bhttp::request_parser<bhttp::string_body> parser;
             parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-            parser.body_limit(dispatcher.largest_body_limit(options.max_body_bytes));
+            // No limit while reading the header: the route's limit is set (or a declared length refused,
+            // naming that limit) once the header says which route it is.
+            parser.body_limit(boost::none);
             connection->busy = false;
             if (stopping.load()) break;
             connection->parser = &parser;

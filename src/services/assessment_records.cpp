@@ -232,11 +232,6 @@ void lock_assessment(soci::session& sql, std::int64_t assessment_id) {
     store::execute(sql, "UPDATE assessments SET version = version WHERE id = :id", assessment_id);
 }
 
-void lock_organisation_assessments(soci::session& sql, std::int64_t organisation_id) {
-    const long long id = organisation_id;
-    sql << "UPDATE organisations SET kind = kind WHERE id = :id", soci::use(id);
-}
-
 bool write_answer(soci::session& sql, std::int64_t assessment_id, const StoredAnswer& next,
                   std::optional<std::int64_t> user_id) {
     const auto& a = next.answer;

@@ -37,11 +37,6 @@ std::optional<StoredAnswer> answer(soci::session& sql, std::int64_t assessment_i
 // lock is what keeps the version checks and the draft/submitted check true until the commit.
 void lock_assessment(soci::session& sql, std::int64_t assessment_id);
 
-// lock_organisation_assessments: the first statement of a transaction that creates an institution's
-// checklist: a no-op UPDATE of the organisation's row, so two people starting the same year's checklist at
-// once queue and the second sees the first one's (a conflict, not a UNIQUE violation) on PostgreSQL.
-void lock_organisation_assessments(soci::session& sql, std::int64_t organisation_id);
-
 // write_answer: stores `next` as version `next.version` (1 inserts the line) and appends it to the history.
 // Conditional on the stored version being `next.version - 1` (no line for version 1): returns false, and
 // writes nothing, when someone else's save got there first.

@@ -109,7 +109,7 @@ Result<AssessmentState> AssessmentService::create(const Caller& caller, std::int
     const auto catalog = catalog_.snapshot()->catalog_ptr();
     const int current_fy = fiscal_year(st::today());
     return db_.transaction([&](soci::session& sql) -> Result<AssessmentState> {
-        assessment_records::lock_organisation_assessments(sql, organisation_id);
+        records::lock_organisation(sql, organisation_id);
         auto org = services::records::find_organisation(sql, organisation_id);
         if (!org || !identity::can_read_assessments(caller, org->ref))
             return fail(ErrorCode::not_found, fmt::format("no institution {}", organisation_id));
@@ -195,7 +195,7 @@ Status AssessmentService::check_editable(const Caller& caller, std::int64_t id) 
 }
 
 Result<SavedAnswer> AssessmentService::save_answer(const Caller& caller, std::int64_t id, const RowKey& key,
-                                                   const AnswerInput& input, const audit::Context&) {
+                                                   const AnswerInput& input, const audit::Context& context) {
     // The write transaction holds SQLite's only write lock: it checks and writes, nothing more; the page's
     // new state is read after the commit.
     auto saved = db_.transaction([&](soci::session& sql) -> Result<StoredAnswer> {
@@ -231,6 +231,16 @@ Result<SavedAnswer> AssessmentService::save_answer(const Caller& caller, std::in
                     "someone else saved this answer at the same moment as you (you loaded version {})",
                     input.version),
                 "version");
+        // The answer's versions keep its whole content; the audit row says who changed which line when, in
+        // the one chain an inspector can verify.
+        audit::append(sql,
+                      audit::caller_entry(
+                          caller, "answer.saved", target_of(loaded->record),
+                          {{"line", fmt::format("{}/{}", key.canonical_id, key.row)},
+                           {"version", current_version + 1},
+                           {"value", input.answer ? nlohmann::json(assessment::to_string(input.answer->value))
+                                                  : nlohmann::json(nullptr)}}),
+                      context);
         return *assessment_records::answer(sql, id, key);
     });
     if (!saved) return fail(saved.error());

@@ -1,5 +1,6 @@
 #include "mamori/services/assessment_service.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -151,7 +152,8 @@ TEST_F(AssessmentServiceTest, AChecklistOnARevisionAnotherServerImportedIsServed
     std::ifstream in(root / "tests/fixtures/catalog/r8-bundle.json", std::ios::binary);
     const std::string r8((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     auto other_catalog = std::move(*CatalogService::load(embedded::catalog_files(), &temp.db()));
-    ASSERT_TRUE(other_catalog->import_file(temp.db(), "r8-bundle.json", r8, "test"));
+    ASSERT_TRUE(other_catalog->import_file(temp.db(), "r8-bundle.json", r8, "test", {.actor = "cli"},
+                                           {"local", "test"}));
     AssessmentService other(temp.db(), *other_catalog);
     auto created = other.create(editor, organisation_of(editor), 2026, false, context);
     ASSERT_TRUE(created) << created.error().message;
@@ -218,6 +220,24 @@ TEST_F(AssessmentServiceTest, EverySaveIsANewVersionAndAStaleVersionIsAConflict)
     EXPECT_EQ((*history)[1].answered_by->name, "manager@sakura.example");
     EXPECT_EQ((*history)[2].answer->value, AnswerValue::yes);
     EXPECT_EQ((*history)[2].answered_by->name, "editor@sakura.example");
+
+    // Each new version, and only those, is in the audit log: who, which line, which version, which value.
+    auto lease = temp.db().acquire();
+    soci::rowset<soci::row> rows =
+        (lease->prepare << "SELECT actor, target, detail FROM audit_log WHERE action = 'answer.saved' "
+                           "ORDER BY seq");
+    std::vector<std::string> audited;
+    for (const auto& row : rows) {
+        const auto detail = nlohmann::json::parse(row.get<std::string>(2));
+        EXPECT_EQ(row.get<std::string>(1), fmt::format("assessment:{}", id));
+        audited.push_back(fmt::format("{} {} v{} {}", row.get<std::string>(0),
+                                      detail.at("line").get<std::string>(), detail.at("version").get<int>(),
+                                      detail.at("value").dump()));
+    }
+    EXPECT_EQ(audited,
+              (std::vector<std::string>{fmt::format("user:{} AST-01/general v1 \"yes\"", editor.user_id),
+                                        fmt::format("user:{} AST-01/general v2 \"no\"", manager.user_id),
+                                        fmt::format("user:{} AST-01/general v3 null", editor.user_id)}));
 }
 
 // Several people saving one line from the same version at the same moment: exactly one save wins and the

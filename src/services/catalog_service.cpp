@@ -288,7 +288,8 @@ Result<CatalogSummary> CatalogService::validate_file(std::string_view file, std:
 }
 
 Result<CatalogImportReport> CatalogService::import_file(store::Database& db, std::string_view file,
-                                                        std::string_view text, std::string source) {
+                                                        std::string_view text, std::string source,
+                                                        audit::Entry by, const audit::Context& context) {
     std::lock_guard lock(mutex_);
     std::optional<Prepared> done;
     std::size_t stored_revisions = 0;
@@ -302,11 +303,16 @@ Result<CatalogImportReport> CatalogService::import_file(store::Database& db, std
             const std::string now = to_iso_utc(std::chrono::system_clock::now());
             auto prepared = prepare(current, file, text, source, now);
             if (!prepared) return fail(prepared.error());
-            if (prepared->next)
+            if (prepared->next) {
                 store::insert_catalog_revision(
                     sql, {prepared->bundle.edition_id(), prepared->summary.next_revision,
                           prepared->bundle.normalized(), prepared->sha256, now, source});
-            else
+                by.action = "catalog.imported";
+                by.target = fmt::format("catalog:{}:{}", prepared->bundle.edition_id(),
+                                        prepared->summary.next_revision);
+                by.detail = {{"file", file}, {"sha256", prepared->sha256}, {"source", source}};
+                audit::append(sql, by, context);
+            } else
                 prepared->next = std::move(current);
             done = std::move(*prepared);
             return {};

@@ -87,23 +87,34 @@ TEST(CatalogService, ImportStoresRevisionsThatStayReadable) {
     EXPECT_EQ(checked->new_canonical_ids, std::vector<std::string>{"IAM-06"});
     EXPECT_EQ(service->snapshot()->catalog().latest("r8"), nullptr) << "validate stores nothing";
 
-    auto first = service->import_file(temp.db(), "r8-bundle.json", r8, "test: r8-bundle.json");
+    auto first = service->import_file(temp.db(), "r8-bundle.json", r8, "test: r8-bundle.json",
+                                      {.actor = "cli"}, {"local", "test"});
     ASSERT_TRUE(first) << first.error().message;
     EXPECT_TRUE(first->imported);
     EXPECT_EQ(first->revision, 1);
     EXPECT_EQ(service->snapshot()->catalog().latest("r8")->revision.revision, 1);
 
-    auto again = service->import_file(temp.db(), "r8-bundle.json", r8, "test: again");
+    auto again = service->import_file(temp.db(), "r8-bundle.json", r8, "test: again", {.actor = "cli"},
+                                      {"local", "test"});
     ASSERT_TRUE(again);
     EXPECT_FALSE(again->imported);
     EXPECT_EQ(again->revision, 1);
 
     auto doc = Json::parse(r8);
     doc["edition"]["forms"][0]["items"][0]["text_en"] = "Corrected in revision 2.";
-    auto second = service->import_file(temp.db(), "r8-fixed.json", doc.dump(), "test: r8-fixed.json");
+    auto second = service->import_file(temp.db(), "r8-fixed.json", doc.dump(), "test: r8-fixed.json",
+                                       {.actor = "cli"}, {"local", "test"});
     ASSERT_TRUE(second) << second.error().message;
     EXPECT_TRUE(second->imported);
     EXPECT_EQ(second->revision, 2);
+
+    // Each stored revision has its audit row in the same transaction; the unchanged import has none.
+    auto audit_lease = temp.db().acquire();
+    soci::rowset<std::string> audited =
+        (audit_lease->prepare << "SELECT target FROM audit_log WHERE action = 'catalog.imported' "
+                                 "AND actor = 'cli' ORDER BY seq");
+    const std::vector<std::string> targets(audited.begin(), audited.end());
+    EXPECT_EQ(targets, (std::vector<std::string>{"catalog:r8:1", "catalog:r8:2"}));
 
     // A fresh load (a restarted server) sees both revisions, in order, from the database.
     auto reloaded = CatalogService::load(embedded::catalog_files(), &temp.db());
@@ -138,7 +149,8 @@ TEST(CatalogService, RefreshPicksUpRevisionsAnotherServerImported) {
     ASSERT_TRUE(unchanged) << unchanged.error().message;
     EXPECT_FALSE(*unchanged);
 
-    ASSERT_TRUE(importing->import_file(temp.db(), "r8-bundle.json", fixture("r8-bundle.json"), "test"));
+    ASSERT_TRUE(importing->import_file(temp.db(), "r8-bundle.json", fixture("r8-bundle.json"), "test",
+                                       {.actor = "cli"}, {"local", "test"}));
     EXPECT_EQ(other->snapshot()->catalog().latest("r8"), nullptr) << "not before it looks";
     const auto before = other->snapshot();
     auto refreshed = other->refresh(temp.db());
@@ -154,8 +166,8 @@ TEST(CatalogService, RefreshPicksUpRevisionsAnotherServerImported) {
 TEST(CatalogService, ImportRefusesAnInvalidFileAndStoresNothing) {
     TempDatabase temp;
     auto service = std::move(*CatalogService::load(embedded::catalog_files(), &temp.db()));
-    auto result =
-        service->import_file(temp.db(), "broken.json", fixture("broken/unknown-guideline-ref.json"), "test");
+    auto result = service->import_file(temp.db(), "broken.json", fixture("broken/unknown-guideline-ref.json"),
+                                       "test", {.actor = "cli"}, {"local", "test"});
     ASSERT_FALSE(result);
     EXPECT_EQ(result.error().fields.at(0).field, "broken.json: forms[0].items[1].guideline_refs[1]");
     auto lease = temp.db().acquire();

@@ -131,6 +131,11 @@ bool has_administrator(soci::session& sql, std::int64_t organisation_id) {
     return n > 0;
 }
 
+void lock_organisation(soci::session& sql, std::int64_t organisation_id) {
+    const long long id = organisation_id;
+    sql << "UPDATE organisations SET kind = kind WHERE id = :id", soci::use(id);
+}
+
 identity::Caller caller_for(soci::session& sql, const UserRecord& user) {
     identity::Caller caller;
     caller.user_id = user.id;

@@ -61,6 +61,12 @@ std::optional<OrganisationRecord> find_organisation(soci::session& sql, std::int
 std::vector<std::string> jurisdiction(soci::session& sql, std::int64_t organisation_id);
 bool has_administrator(soci::session& sql, std::int64_t organisation_id);
 
+// lock_organisation: a no-op UPDATE of the organisation's row, as the first statement of a transaction that
+// must see every earlier one of its kind for that organisation: two people starting the same year's
+// checklist, or accepting two invitations for its first administrator, queue, and the second sees the
+// first one's row (a conflict, not a UNIQUE violation or a second administrator) on PostgreSQL too.
+void lock_organisation(soci::session& sql, std::int64_t organisation_id);
+
 // caller_for: the Caller of a user (roles, organisation, jurisdiction).
 identity::Caller caller_for(soci::session& sql, const UserRecord& user);
 

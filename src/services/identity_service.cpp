@@ -10,6 +10,7 @@
 #include "identity_records.hpp"
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/utf8.hpp"
+#include "mamori/identity/login_name.hpp"
 #include "mamori/identity/passwords.hpp"
 #include "mamori/identity/qr.hpp"
 #include "mamori/identity/tokens.hpp"
@@ -49,13 +50,6 @@ audit::Entry event(std::string action, std::string target, const std::optional<r
         e.actor = "anonymous";
     }
     return e;
-}
-
-Status check_login_name(std::string_view login) {
-    const bool ok = login.size() >= 3 && login.size() <= 254 && login.find('@') != std::string_view::npos &&
-                    login.find_first_of(" \t\r\n") == std::string_view::npos;
-    if (!ok) return fail(ErrorCode::invalid_input, "the login name must be an e-mail address", "login");
-    return {};
 }
 
 Status check_display_name(std::string_view name) {
@@ -116,9 +110,10 @@ Result<bool> IdentityService::setup_needed() {
 }
 
 Result<SessionStart> IdentityService::setup(const SetupRequest& request, const audit::Context& context) {
-    if (auto ok = check_login_name(request.login); !ok) return fail(ok.error());
+    auto login = identity::normalise_login(request.login);
+    if (!login) return fail(login.error());
     if (auto ok = check_display_name(request.display_name); !ok) return fail(ok.error());
-    if (auto ok = identity::check_password_rule(request.password, request.login, false); !ok)
+    if (auto ok = identity::check_password_rule(request.password, *login, false); !ok)
         return fail(ok.error());
     const std::string hash = identity::hash_password(request.password);
     return db_.transaction([&](soci::session& sql) -> Result<SessionStart> {
@@ -149,13 +144,13 @@ Result<SessionStart> IdentityService::setup(const SetupRequest& request, const a
         sql << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, "
                "updated_at, "
                "password_changed_at) VALUES (:o, :l, :d, :h, :c, :u, :p) RETURNING id",
-            soci::use(org_id), soci::use(request.login), soci::use(request.display_name), soci::use(hash),
+            soci::use(org_id), soci::use(*login), soci::use(request.display_name), soci::use(hash),
             soci::use(now), soci::use(now), soci::use(now), soci::into(user_id);
         r::set_user_roles(sql, user_id, {Role::administrator});
         const auto user = r::find_user(sql, user_id);
         audit::append(sql,
                       event("setup.first_administrator", fmt::format("user:{}", user_id), user,
-                            {{"login", request.login}, {"organisation_id", org_id}}),
+                            {{"login", *login}, {"organisation_id", org_id}}),
                       context);
         SessionStart start;
         start.step = MfaStep::enrol;
@@ -168,7 +163,10 @@ Result<SessionStart> IdentityService::setup(const SetupRequest& request, const a
 
 Result<SessionStart> IdentityService::login(std::string_view login_name, std::string_view password,
                                             const audit::Context& context) {
-    const std::string login(login_name);
+    // Every spelling of one login counts against one account (see normalise_login).
+    auto normal = identity::normalise_login(login_name);
+    if (!normal) return fail(normal.error());
+    const std::string& login = *normal;
     // The guess is counted for the account and the address before the password is checked, in one
     // transaction with the count that allows it: parallel requests and other app servers cannot check more
     // passwords than the limits allow. Refusals are not written to the audit log (the lockout is), or
@@ -514,7 +512,8 @@ Result<Invitation> IdentityService::invite(const Caller& caller, std::int64_t or
                                            const std::vector<std::string>& role_names,
                                            const audit::Context& context) {
     if (!identity::allows_write(caller)) return fail(ErrorCode::forbidden, "this API token may only read");
-    if (auto ok = check_login_name(login); !ok) return fail(ok.error());
+    auto normal_login = identity::normalise_login(login);
+    if (!normal_login) return fail(normal_login.error());
     if (auto ok = check_display_name(display_name); !ok) return fail(ok.error());
     return db_.transaction([&](soci::session& sql) -> Result<Invitation> {
         auto org = r::find_organisation(sql, organisation_id);
@@ -533,7 +532,7 @@ Result<Invitation> IdentityService::invite(const Caller& caller, std::int64_t or
                 ErrorCode::forbidden,
                 "you may invite users only into an organisation you administer, or its first administrator");
         }
-        const std::string login_text(login);
+        const std::string& login_text = *normal_login;
         if (r::find_user_by_login(sql, login_text))
             return fail(ErrorCode::conflict, "a user with this login name already exists", "login");
         Invitation inv;
@@ -544,12 +543,14 @@ Result<Invitation> IdentityService::invite(const Caller& caller, std::int64_t or
             role_list += fmt::format("{}{}", role_list.empty() ? "" : ",", identity::to_string(role));
         const std::string hash = identity::token_hash(inv.code), name(display_name), now = r::iso_now();
         const long long org_id = organisation_id, by = caller.user_id;
+        const int first_administrator = manage ? 0 : 1;
         long long id = 0;
         sql << "INSERT INTO invitations (organisation_id, login, display_name, roles, code_hash, created_by, "
-               "created_at, "
-               "expires_at) VALUES (:o, :l, :d, :r, :h, :b, :c, :e) RETURNING id",
+               "created_at, expires_at, first_administrator) VALUES (:o, :l, :d, :r, :h, :b, :c, :e, :f) "
+               "RETURNING id",
             soci::use(org_id), soci::use(login_text), soci::use(name), soci::use(role_list), soci::use(hash),
-            soci::use(by), soci::use(now), soci::use(inv.expires_at), soci::into(id);
+            soci::use(by), soci::use(now), soci::use(inv.expires_at), soci::use(first_administrator),
+            soci::into(id);
         inv.id = id;
         auto entry = audit::caller_entry(
             caller, "user.invited", fmt::format("invitation:{}", id),
@@ -570,17 +571,18 @@ Result<SessionStart> IdentityService::accept_invitation(std::string_view code, s
     if (!guess) return fail(guess.error());
     if (guess->refused_until) return fail(ErrorCode::rate_limited, locked_message(*guess->refused_until));
     const std::string hash = identity::token_hash(code);
-    std::string login, roles_text, expires;
+    std::string stored_login, roles_text, expires;
     long long id = 0, org_id = 0;
+    int first_administrator = 0;
     boost::optional<std::string> accepted, revoked;
     std::string display_name;
     {
         auto lease = db_.acquire();
-        *lease
-            << "SELECT id, organisation_id, login, display_name, roles, expires_at, accepted_at, revoked_at "
-               "FROM invitations WHERE code_hash = :h",
-            soci::use(hash), soci::into(id), soci::into(org_id), soci::into(login), soci::into(display_name),
-            soci::into(roles_text), soci::into(expires), soci::into(accepted), soci::into(revoked);
+        *lease << "SELECT id, organisation_id, login, display_name, roles, expires_at, accepted_at, "
+                  "revoked_at, first_administrator FROM invitations WHERE code_hash = :h",
+            soci::use(hash), soci::into(id), soci::into(org_id), soci::into(stored_login),
+            soci::into(display_name), soci::into(roles_text), soci::into(expires), soci::into(accepted),
+            soci::into(revoked), soci::into(first_administrator);
         if (!lease->got_data() || accepted || revoked || expires <= r::iso_now()) {
             db_.transaction([&](soci::session& sql) -> Result<int> {
                 audit::append(sql, event("invitation.refused", "invitation", std::nullopt), context);
@@ -589,6 +591,10 @@ Result<SessionStart> IdentityService::accept_invitation(std::string_view code, s
             return fail(ErrorCode::invalid_input, "the invitation code is wrong, used or expired", "code");
         }
     }
+    // Invitations written before logins had one normal form are normalised as they are used.
+    auto normal_login = identity::normalise_login(stored_login);
+    if (!normal_login) return fail(normal_login.error());
+    const std::string& login = *normal_login;
     if (auto ok = identity::check_password_rule(password, login, false); !ok) {
         // The code was right: a weak first password is not a guess.
         db_.transaction([&](soci::session& sql) -> Result<int> {
@@ -599,9 +605,25 @@ Result<SessionStart> IdentityService::accept_invitation(std::string_view code, s
     }
     const std::string password_hash = identity::hash_password(password);
     return db_.transaction([&](soci::session& sql) -> Result<SessionStart> {
+        const std::string now = r::iso_now();
+        // Taking the invitation is the first write: of two acceptances of one code at once, one finds it
+        // taken. An organisation's first administrator is one person: the organisation's row is locked and
+        // the second of two first-administrator invitations finds the first one's administrator.
+        if (first_administrator) {
+            r::lock_organisation(sql, org_id);
+            if (r::has_administrator(sql, org_id))
+                return fail(ErrorCode::conflict,
+                            "this organisation already has its administrator: ask them for a new invitation",
+                            "code");
+        }
+        soci::statement take = (sql.prepare << "UPDATE invitations SET accepted_at = :n WHERE id = :i AND "
+                                               "accepted_at IS NULL AND revoked_at IS NULL",
+                                soci::use(now), soci::use(id));
+        take.execute(true);
+        if (take.get_affected_rows() != 1)
+            return fail(ErrorCode::invalid_input, "the invitation code is wrong, used or expired", "code");
         if (r::find_user_by_login(sql, login))
             return fail(ErrorCode::conflict, "a user with this login name already exists", "login");
-        const std::string now = r::iso_now();
         long long user_id = 0;
         sql << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, "
                "updated_at, "
@@ -617,7 +639,11 @@ Result<SessionStart> IdentityService::accept_invitation(std::string_view code, s
             start = comma + 1;
         }
         r::set_user_roles(sql, user_id, roles);
-        sql << "UPDATE invitations SET accepted_at = :n WHERE id = :i", soci::use(now), soci::use(id);
+        if (first_administrator)
+            sql << "UPDATE invitations SET revoked_at = :n WHERE organisation_id = :o AND "
+                   "first_administrator = 1 "
+                   "AND accepted_at IS NULL AND revoked_at IS NULL",
+                soci::use(now), soci::use(org_id);
         r::release_guess(sql, guess->attempt_id);
         const auto user = r::find_user(sql, user_id);
         audit::append(sql,

@@ -77,7 +77,7 @@ Result<int> current_version(Database& db) {
     }
 }
 
-Result<MigrationReport> migrate(Database& db, std::span<const Migration> migrations) {
+Result<MigrationReport> migrate(Database& db, std::span<const Migration> migrations, const DataSteps& steps) {
     auto version = current_version(db);
     if (!version) return fail(version.error());
     const int newest = migrations.empty() ? 0 : migrations.back().version;
@@ -98,6 +98,7 @@ Result<MigrationReport> migrate(Database& db, std::span<const Migration> migrati
                 serialize(sql, SerialWork::migrations);
                 if (const int now = applied_version(sql); now >= m.version) return now;
                 db.execute_script(sql, m.sql);
+                if (const auto step = steps.find(m.version); step != steps.end()) step->second(sql);
                 const std::string at = to_iso_utc(std::chrono::system_clock::now());
                 sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :a)",
                     soci::use(m.version), soci::use(m.name), soci::use(at);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "testing/temp_database.hpp"
 
 namespace mamori::store {
@@ -98,6 +100,39 @@ TEST(Migrations, AFailingMigrationChangesNothing) {
     EXPECT_NE(result.error().message.find("0002_b"), std::string::npos);
     EXPECT_EQ(*current_version(*db), 1);
     EXPECT_FALSE(table_exists(*db, "u")) << "table u from the failed migration must be rolled back";
+}
+
+TEST(Migrations, ADataStepRunsOnceInItsMigrationsTransaction) {
+    auto temp = empty_database();
+    auto* db = &temp->db();
+    const embedded::File files[] = {
+        {"sqlite/0001_a.sql", "CREATE TABLE t (a INTEGER);"},
+        {"sqlite/0002_b.sql", "ALTER TABLE t ADD COLUMN b INTEGER;"},
+        {"postgres/0001_a.sql", "CREATE TABLE t (a INTEGER);"},
+        {"postgres/0002_b.sql", "ALTER TABLE t ADD COLUMN b INTEGER;"},
+    };
+    const auto migrations = *load_migrations(files, db->dialect());
+    int runs = 0;
+    const DataSteps failing = {{2, [&](soci::session& sql) {
+                                    ++runs;
+                                    sql << "INSERT INTO t (a, b) VALUES (1, 2)";
+                                    throw std::runtime_error("the step gave up");
+                                }}};
+    auto refused = migrate(*db, migrations, failing);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find("the step gave up"), std::string::npos);
+    EXPECT_EQ(*current_version(*db), 1) << "a failing step undoes its migration";
+
+    const DataSteps steps = {{2, [&](soci::session& sql) {
+                                  ++runs;
+                                  sql << "INSERT INTO t (a, b) VALUES (1, 2)";
+                              }}};
+    ASSERT_TRUE(migrate(*db, migrations, steps));
+    ASSERT_TRUE(migrate(*db, migrations, steps));
+    EXPECT_EQ(runs, 2) << "once failed, once applied, not again";
+    int rows = 0;
+    *db->acquire() << "SELECT COUNT(*) FROM t", soci::into(rows);
+    EXPECT_EQ(rows, 1);
 }
 
 TEST(Migrations, RefusesADatabaseNewerThanTheBinary) {

@@ -33,10 +33,6 @@ class Dispatcher {
     // body_limit: the largest body accepted for `method` on `target` (path and query, undecoded): the route's
     // own limit when it has one, else `server_limit`.
     std::size_t body_limit(Method method, std::string_view target, std::size_t server_limit) const;
-    // largest_body_limit: the most any route accepts, or `server_limit` when that is more.
-    std::size_t largest_body_limit(std::size_t server_limit) const {
-        return std::max(server_limit, router_.largest_body_limit());
-    }
 
     // finish: adds common headers, then records metrics and the access log line. The server calls it for
     // responses it makes itself (timeouts, oversized requests) under the route label `label`.

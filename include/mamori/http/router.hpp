@@ -54,9 +54,6 @@ class Router {
     // match: finds the handler for a request. HEAD falls back to a GET route.
     RouteMatch match(Method method, std::string_view path) const;
 
-    // largest_body_limit: the largest body limit any route has (0 when none has its own).
-    std::size_t largest_body_limit() const;
-
     // routes: every registered route in registration order.
     std::vector<RouteInfo> routes() const;
 

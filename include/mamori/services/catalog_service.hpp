@@ -9,7 +9,8 @@
 ///     auto service = CatalogService::load(embedded::catalog_files(), db.get());
 ///     auto snapshot = (*service)->snapshot();
 ///     Result<const CatalogView*> page = snapshot->form("r7", "medical", std::nullopt);
-///     auto report = (*service)->import_file(*db, "r8.json", text, "cli: /tmp/r8.json");
+///     auto report = (*service)->import_file(*db, "r8.json", text, "cli: /tmp/r8.json", {.actor = "cli"},
+///                                           {"local", run_id});
 #pragma once
 
 #include <atomic>
@@ -24,6 +25,7 @@
 #include <utility>
 #include <vector>
 
+#include "mamori/audit/audit_log.hpp"
 #include "mamori/catalog/catalog.hpp"
 #include "mamori/catalog/loader.hpp"
 #include "mamori/core/embedded.hpp"
@@ -123,12 +125,13 @@ class CatalogService {
     Result<CatalogSummary> validate_file(std::string_view file, std::string_view text) const;
 
     // import_file: validates `text` against the catalog stored in `db` (re-read inside the transaction, so
-    // concurrent imports queue) and stores it as the next revision of its edition; nothing is stored when
-    // the content equals the current revision. This process's snapshot is replaced; other running servers
-    // see the revision at their next `refresh`. `source` records who imported it ("cli: /path/r8.json"). An
-    // admin HTTP endpoint is a thin handler over this once authentication exists (issue 5).
+    // concurrent imports queue) and stores it as the next revision of its edition, with an audit row
+    // ("catalog.imported") by `by`'s actor in the same transaction; nothing is stored when the content equals
+    // the current revision. This process's snapshot is replaced; other running servers see the revision at
+    // their next `refresh`. `source` records where it came from ("cli: /path/r8.json").
     Result<CatalogImportReport> import_file(store::Database& db, std::string_view file, std::string_view text,
-                                            std::string source);
+                                            std::string source, audit::Entry by,
+                                            const audit::Context& context);
 
     // refresh: picks up revisions another process (another app server, `mamori catalog import`) stored
     // since this one last looked; true when the snapshot was replaced. One COUNT query when nothing changed.

@@ -6,6 +6,8 @@
 ///     auto report = migrate(db, embedded_migrations(db.dialect()).value());
 #pragma once
 
+#include <functional>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -23,6 +25,12 @@ struct Migration {
     std::string name;
     std::string_view sql;
 };
+
+// DataStep: work a migration needs that SQL cannot do (Unicode normalisation, say), run on the migration's
+// transaction right after its script; it throws to abort the migration. DataSteps maps a migration's
+// version to its step; the caller supplies them, since they belong to the modules above the store.
+using DataStep = std::function<void(soci::session&)>;
+using DataSteps = std::map<int, DataStep>;
 
 // MigrationReport: what migrate() found and did.
 struct MigrationReport {
@@ -45,8 +53,10 @@ Result<int> current_version(Database& db);
 // table must exist. Throws on a database error.
 int applied_version(soci::session& sql);
 
-// migrate: applies every migration above the current version. Fails without changing anything when the
-// database is newer than the newest migration known to this binary.
-Result<MigrationReport> migrate(Database& db, std::span<const Migration> migrations);
+// migrate: applies every migration above the current version, each with its data step if `steps` has one.
+// Fails without changing anything when the database is newer than the newest migration known to this
+// binary.
+Result<MigrationReport> migrate(Database& db, std::span<const Migration> migrations,
+                                const DataSteps& steps = {});
 
 }  // namespace mamori::store

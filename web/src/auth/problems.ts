@@ -42,7 +42,8 @@ function fieldMessage(t: Messages, field: string, code: string | null, detail: s
     case 'organisation_id':
       return f.choose(t.identity.setup.kind);
     case 'code':
-      return context === 'invitation' ? f.invitationCode : f.totpMismatch;
+      if (context !== 'invitation') return f.totpMismatch;
+      return code === 'conflict' ? f.administratorTaken : f.invitationCode;
     case 'name':
       return f.tokenName;
     case 'expires_in_days':

@@ -158,6 +158,10 @@ describe('self-assessment', () => {
         const confirmed = await row.getByLabel('確認日').inputValue();
         assert.match(confirmed, /^\d{4}-\d{2}-\d{2}$/);
         if (id === 'GOV-01') {
+          // A character no document can carry (U+FFFE) is explained in Japanese and not sent.
+          await row.getByLabel('メモ').fill('任命書\uFFFE');
+          await row.getByLabel('メモ').blur();
+          await row.getByText('メモに使えない文字（制御文字など）が入っています。', { exact: false }).waitFor();
           await row.getByLabel('メモ').fill('院長が責任者。任命書は事務室の棚。');
           await row.getByLabel('メモ').blur();
           await row.getByTestId('save-status').getByText(/保存しました/).waitFor();

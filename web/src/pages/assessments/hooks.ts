@@ -115,6 +115,9 @@ export interface RowRules {
   isGate?: boolean;
 }
 
+/** What the server refuses in any text (core/utf8 text_problem): control characters but tab and line breaks, and noncharacters. */
+const UNSTORABLE = /(?![\t\n\r])[\p{Cc}\p{Noncharacter_Code_Point}]/u;
+
 /** The checks the server makes, made here first so that the common mistakes are explained at once. */
 export function checkDraft(t: Messages, draft: Draft, rules: RowRules, today = japanToday()): Record<string, string> {
   const e = t.assessments.errors;
@@ -139,6 +142,7 @@ export function checkDraft(t: Messages, draft: Draft, rules: RowRules, today = j
     else if (draft.confirmed_on !== '' && draft.second_confirmed_on < draft.confirmed_on) errors['second'] = e.secondAfterFirst;
   }
   if ([...draft.note].length > 2000) errors['note'] = e.noteLong;
+  else if (UNSTORABLE.test(draft.note)) errors['note'] = e.noteCharacters;
   return errors;
 }
 
@@ -171,7 +175,7 @@ function fieldMessages(t: Messages, fields: Readonly<Record<string, string>>): R
       confirmed_on: e.confirmedRefused,
       target_date: e.targetRefused,
       second: e.secondRefused,
-      note: e.noteLong,
+      note: message.includes('at most') ? e.noteLong : e.noteCharacters,
     };
     const text = message === '' ? (known[field] ?? e.refused) : `${known[field] ?? e.refused}（${message}）`;
     out[field] = out[field] === undefined ? text : `${out[field]} ${text}`;
