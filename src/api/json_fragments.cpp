@@ -1,6 +1,5 @@
 #include "json_fragments.hpp"
 
-#include <algorithm>
 #include <set>
 
 namespace mamori::api {

@@ -198,13 +198,13 @@ class Rows {
   public:
     explicit Rows(detail::Lease lease) : lease_(std::move(lease)) { more_ = lease_->statement.execute(true); }
 
-    class iterator {
+    class Iterator {
       public:
         using value_type = soci::row;
         using difference_type = std::ptrdiff_t;
-        explicit iterator(Rows* rows) : rows_(rows) {}
+        explicit Iterator(Rows* rows) : rows_(rows) {}
         const soci::row& operator*() const { return rows_->lease_->row; }
-        iterator& operator++() {
+        Iterator& operator++() {
             rows_->more_ = rows_->lease_->statement.fetch();
             return *this;
         }
@@ -213,10 +213,8 @@ class Rows {
       private:
         Rows* rows_;
     };
-    iterator begin() { return iterator(this); }
+    Iterator begin() { return Iterator(this); }
     std::default_sentinel_t end() const { return {}; }
-    // empty: whether the query returned no row (before iterating).
-    bool empty() const { return !more_; }
 
   private:
     detail::Lease lease_;
