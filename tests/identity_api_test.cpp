@@ -75,6 +75,11 @@ TEST_F(IdentityApi, SetupHappensOnceAndRequiresTotpForTheAdministrator) {
     ASSERT_EQ(me.status, 200);
     EXPECT_EQ(me.json()["roles"], json::array({"administrator"}));
     EXPECT_EQ(me.json()["mfa_enabled"], true);
+    EXPECT_EQ(me.json()["mfa_required"], true);
+    EXPECT_EQ(me.json()["organisation_id"], organisation_id_);
+    EXPECT_EQ(me.json()["organisation_name"], "テスト内科クリニック");
+    EXPECT_EQ(me.json()["organisation_kind"], "clinic");
+    EXPECT_EQ(me.json()["display_name"], "管理 太郎");
 }
 
 TEST_F(IdentityApi, PasswordStepAloneGivesNoAccessAndTotpRotatesTheSession) {

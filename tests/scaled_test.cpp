@@ -148,6 +148,47 @@ TEST_F(ScaledServers, OneSessionServesOnEveryServerThroughNginxAndSurvivesAKille
     EXPECT_EQ(via_proxy(proxied, "GET", "/api/v1/me").status, 401);
 }
 
+// Prepared statements kept per database connection and the checklist's catalog text kept per server must
+// never serve an old answer: every save, on either server, is read at once on both, on whichever pooled
+// connection each read lands, with its value and version.
+TEST_F(ScaledServers, EverySaveOnEitherServerIsReadAtOnceOnBoth) {
+    SessionClient on_a = direct(*a_);
+    auto login = on_a.login(kLogin, kPassword, secret_);
+    ASSERT_EQ(login.status, 200) << login.body;
+    SessionClient on_b = same_session(on_a, direct(*b_));
+    auto created = on_a.post("/api/v1/organisations/" + std::to_string(organisation_id_) + "/assessments",
+                             {{"fiscal_year", this_fiscal_year()}});
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::string assessment =
+        "/api/v1/assessments/" + std::to_string(created.json()["id"].get<long long>());
+    const auto line_on = [&](SessionClient& client) {
+        const json page = client.get(assessment).json();
+        for (const auto& item : page["items"])
+            for (const auto& row : item["rows"])
+                if (item["canonical_id"] == "GOV-01" && row["key"] == "main") return row["answer"];
+        return json();
+    };
+    for (int version = 0; version < 8; ++version) {
+        json body = {{"version", version}, {"value", "yes"}, {"confirmed_on", today()}};
+        if (version % 2 == 1)
+            body = {{"version", version},
+                    {"value", "no"},
+                    {"confirmed_on", today()},
+                    {"target_date", std::to_string(this_fiscal_year() + 1) + "-03-31"}};
+        auto saved = (version % 3 == 0 ? on_b : on_a).put(assessment + "/answers/GOV-01/main", body);
+        ASSERT_EQ(saved.status, 200) << saved.body;
+        EXPECT_EQ(saved.json()["answer"]["version"], version + 1);
+        for (int read = 0; read < 3; ++read) {
+            for (SessionClient* client : {&on_a, &on_b}) {
+                const json line = line_on(*client);
+                ASSERT_TRUE(line.is_object()) << version;
+                EXPECT_EQ(line["value"], body["value"]) << "version " << version << ", read " << read;
+                EXPECT_EQ(line["version"], version + 1) << "read " << read;
+            }
+        }
+    }
+}
+
 TEST_F(ScaledServers, FailedLoginsOnEitherServerAddUpToOneLockout) {
     // 5 failures per account lock it (IdentitySettings::account_failures): 3 on A and 2 on B.
     SessionClient on_a = direct(*a_);

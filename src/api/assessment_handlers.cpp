@@ -21,6 +21,13 @@ assessment::RowKey line_key(const Request& r) {
     return {std::string(r.param("item")), std::string(r.param("row"))};
 }
 
+constexpr const char* kJson = "application/json; charset=utf-8";
+
+// page_response: the whole checklist page.
+Response page_response(int status, const services::AssessmentState& state) {
+    return Response::text(status, assessment_page(state), kJson);
+}
+
 // conflict_response: a 409 that carries the answer now stored, so the editor can compare and choose.
 Response conflict_response(const Error& e, const Request& request, AssessmentService& assessments,
                            const Caller& caller, std::int64_t id) {
@@ -44,7 +51,7 @@ void register_reading(ApiRoutes& routes, AssessmentService& assessments) {
                          with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
                              auto state = assessments.get(caller, id);
                              if (!state) return problem(state.error(), request);
-                             return Response::json(200, assessment_json(*state));
+                             return page_response(200, *state);
                          }));
     routes.authenticated(Method::get, "/api/v1/assessments/{id}/answers/{item}/{row}/history",
                          with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
@@ -73,7 +80,7 @@ void register_writing(ApiRoutes& routes, AssessmentService& assessments) {
             auto state = assessments.create(caller, org, static_cast<int>(**fy), carry->value_or(false),
                                             audit_context(request));
             if (!state) return problem(state.error(), request);
-            return Response::json(201, assessment_json(*state));
+            return page_response(201, *state);
         }));
     routes.authenticated(Method::patch, "/api/v1/assessments/{id}",
                          with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
@@ -91,7 +98,7 @@ void register_writing(ApiRoutes& routes, AssessmentService& assessments) {
                              auto state = assessments.set_vendor_contract(
                                  caller, id, static_cast<int>(**version), **contract, audit_context(request));
                              if (!state) return problem(state.error(), request);
-                             return Response::json(200, assessment_json(*state));
+                             return page_response(200, *state);
                          }));
     routes.authenticated(
         Method::put, "/api/v1/assessments/{id}/answers/{item}/{row}",
@@ -106,10 +113,7 @@ void register_writing(ApiRoutes& routes, AssessmentService& assessments) {
                 saved.error().fields.front().field == "version")
                 return conflict_response(saved.error(), request, assessments, caller, id);
             if (!saved) return problem(saved.error(), request);
-            return Response::json(
-                200,
-                {{"answer", line_answer_json(saved->state, line_key(request))},
-                 {"progress", progress_json(saved->state.progress, saved->state.catalog->priorities_json)}});
+            return Response::text(200, saved_answer_text(saved->state, line_key(request)), kJson);
         }));
     routes.authenticated(
         Method::post, "/api/v1/assessments/{id}/submit",
@@ -124,7 +128,7 @@ void register_writing(ApiRoutes& routes, AssessmentService& assessments) {
                     request);
             auto state = assessments.submit(caller, id, static_cast<int>(**version), audit_context(request));
             if (!state) return problem(state.error(), request);
-            return Response::json(200, assessment_json(*state));
+            return page_response(200, *state);
         }));
     routes.authenticated(Method::post, "/api/v1/assessments/{id}/reopen",
                          with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
@@ -134,7 +138,7 @@ void register_writing(ApiRoutes& routes, AssessmentService& assessments) {
                              if (!reason) return problem(reason.error(), request);
                              auto state = assessments.reopen(caller, id, *reason, audit_context(request));
                              if (!state) return problem(state.error(), request);
-                             return Response::json(200, assessment_json(*state));
+                             return page_response(200, *state);
                          }));
 }
 

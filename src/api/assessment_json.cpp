@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "checklist_template.hpp"
+#include "json_fragments.hpp"
 #include "json_input.hpp"
 #include "mamori/core/time.hpp"
 
@@ -34,74 +36,6 @@ json answer_fields(const assessment::Answer& a) {
             {"note", a.note}};
 }
 
-json catalog_text(const catalog::Json& object, const char* key) {
-    const auto it = object.find(key);
-    return it == object.end() ? json(nullptr) : json::parse(it->dump());
-}
-
-json section_en(const catalog::Form& form, const catalog::Item& item) {
-    for (const auto& section : form.json.value("sections", catalog::Json::array()))
-        if (section.value("section_id", "") == item.section_id) return catalog_text(section, "section_en");
-    return nullptr;
-}
-
-json item_json(const AssessmentState& s, const catalog::Item& item) {
-    json rows = json::array();
-    const auto printed_rows = item.json.value("rows", catalog::Json::array());
-    for (std::size_t i = 0; i < item.rows.size(); ++i) {
-        const auto& row = item.rows[i];
-        const auto context = assessment::answer_context(*s.form, {{item.canonical_id, row.key}, &item, &row},
-                                                        s.record.fiscal_year, false, true);
-        rows.push_back(
-            {{"key", row.key},
-             {"label_ja", i < printed_rows.size() ? catalog_text(printed_rows[i], "label_ja") : nullptr},
-             {"device_classes", row.device_classes},
-             {"latest_target_date", to_iso_date(assessment::latest_target_date(context))},
-             {"answer", line_answer_json(s, {item.canonical_id, row.key})}});
-    }
-    const bool is_new =
-        std::find(s.new_items.begin(), s.new_items.end(), item.canonical_id) != s.new_items.end();
-    return {{"canonical_id", item.canonical_id},
-            {"number", item.number},
-            {"section_ja", catalog_text(item.json, "section_ja")},
-            {"section_en", section_en(*s.form, item)},
-            {"text_ja", item.text_ja},
-            {"text_en", catalog_text(item.json, "text_en")},
-            {"confidence", catalog::to_string(item.confidence)},
-            {"unconfirmed", item.confidence == catalog::Confidence::inferred},
-            {"new_this_year", is_new},
-            {"applicability",
-             {{"gate", assessment::is_gated(item)},
-              {"requires_vendor_contract", assessment::requires_vendor_contract(item)}}},
-            {"explanation_ja", catalog_text(item.json, "explanation_ja")},
-            {"explanation_en", catalog_text(item.json, "explanation_en")},
-            {"guideline_refs", item.guideline_refs},
-            {"rows", rows}};
-}
-
-json gate_json(const AssessmentState& s) {
-    const auto gate = assessment::gate_id(*s.form);
-    if (!gate) return nullptr;
-    const auto& g = s.form->json["gate"];
-    return {{"canonical_id", *gate},
-            {"row", assessment::kGateRow},
-            {"heading_ja", catalog_text(g, "heading_ja")},
-            {"question_ja", catalog_text(g, "question_ja")},
-            {"question_en", catalog_text(g, "question_en")},
-            {"effect_ja", catalog_text(g, "effect_ja")},
-            {"effect_en", catalog_text(g, "effect_en")},
-            {"explanation_ja", catalog_text(g, "explanation_ja")},
-            {"explanation_en", catalog_text(g, "explanation_en")},
-            {"answer", line_answer_json(s, {*gate, std::string{assessment::kGateRow}})}};
-}
-
-// priority_reason: why the catalog puts `canonical_id` where it does ("reason_ja"/"reason_en").
-json priority_reason(const catalog::Json& priorities, const std::string& canonical_id, const char* key) {
-    for (const auto& entry : priorities.value("order", catalog::Json::array()))
-        if (entry.value("canonical_id", "") == canonical_id) return catalog_text(entry, key);
-    return nullptr;
-}
-
 json record_json(const services::AssessmentRecord& r) {
     return {{"id", r.id},
             {"organisation",
@@ -121,11 +55,15 @@ json record_json(const services::AssessmentRecord& r) {
 }
 
 json open_row_json(const assessment::OpenRow& row) {
-    return {{"canonical_id", row.key.canonical_id},
-            {"row", row.key.row},
-            {"number", row.item ? row.item->number : ""},
-            {"text_ja", row.item ? row.item->text_ja : ""},
-            {"target_date", date_json(row.target_date)}};
+    json out = open_row_fixed(row.key, row.item);
+    out["target_date"] = date_json(row.target_date);
+    return out;
+}
+
+json missing_row_json(const assessment::MissingRow& row) {
+    json out = missing_row_fixed(row.key);
+    out["reason"] = row.reason;
+    return out;
 }
 
 }  // namespace
@@ -156,11 +94,14 @@ json evidence_json(const services::Evidence& e) {
 json line_answer_json(const AssessmentState& s, const assessment::RowKey& key) {
     const auto effective = s.effective.find(key);
     const auto stored = s.stored.find(key);
+    const bool answered = effective != s.effective.end() && effective->second.answer;
+    const auto with_key = [&key](const services::Evidence& e) { return e.key == key; };
+    if (!answered && stored == s.stored.end() && std::none_of(s.evidence.begin(), s.evidence.end(), with_key))
+        return nullptr;
     json evidence = json::array();
     for (const auto& e : s.evidence)
-        if (e.key == key) evidence.push_back(evidence_json(e));
-    if (effective == s.effective.end() || !effective->second.answer) {
-        if (stored == s.stored.end() && evidence.empty()) return nullptr;
+        if (with_key(e)) evidence.push_back(evidence_json(e));
+    if (!answered) {
         // Cleared, or evidence added before answering: the version still matters for the next save.
         json out = stored != s.stored.end() ? stored_answer_json(stored->second)
                                             : json{{"value", nullptr}, {"version", 0}};
@@ -178,55 +119,177 @@ json line_answer_json(const AssessmentState& s, const assessment::RowKey& key) {
     return out;
 }
 
-json progress_json(const assessment::Progress& p, const catalog::Json& priorities) {
-    json open = json::array(), overdue = json::array(), roadmap = json::array(), incomplete = json::array();
+namespace {
+
+json progress_numbers(const assessment::Progress& p);
+
+// progress_counts: the progress object without its roadmap.
+json progress_counts(const assessment::Progress& p) {
+    json open = json::array(), overdue = json::array(), incomplete = json::array();
     for (const auto& r : p.open) open.push_back(open_row_json(r));
     for (const auto& r : p.overdue) overdue.push_back(open_row_json(r));
-    for (const auto& step : p.roadmap) {
-        const auto& item = *step.item;
-        const auto explanation_ja = item.json.value("explanation_ja", catalog::Json::object());
-        const auto explanation_en = item.json.value("explanation_en", catalog::Json::object());
-        roadmap.push_back({{"rank", step.rank},
-                           {"canonical_id", item.canonical_id},
-                           {"number", item.number},
-                           {"text_ja", item.text_ja},
-                           {"reason_ja", priority_reason(priorities, item.canonical_id, "reason_ja")},
-                           {"reason_en", priority_reason(priorities, item.canonical_id, "reason_en")},
-                           {"how_ja", catalog_text(explanation_ja, "how_ja")},
-                           {"how_en", catalog_text(explanation_en, "how_en")},
-                           {"state", step.answered_no ? "no" : "unanswered"}});
-    }
-    for (const auto& m : p.incomplete)
-        incomplete.push_back(
-            {{"canonical_id", m.key.canonical_id}, {"row", m.key.row}, {"reason", m.reason}});
+    for (const auto& m : p.incomplete) incomplete.push_back(missing_row_json(m));
+    json out = progress_numbers(p);
+    out["open"] = std::move(open);
+    out["overdue"] = std::move(overdue);
+    out["incomplete"] = std::move(incomplete);
+    return out;
+}
+
+// progress_numbers: the progress object's counts.
+json progress_numbers(const assessment::Progress& p) {
     return {{"rows_total", p.rows_total},
             {"rows_answered", p.rows_answered},
             {"percent", p.percent},
             {"yes", p.yes},
             {"no", p.no},
             {"not_required", p.not_required},
-            {"needs_reconfirmation", p.needs_reconfirmation},
-            {"open", open},
-            {"overdue", overdue},
-            {"roadmap", roadmap},
-            {"incomplete", incomplete}};
+            {"needs_reconfirmation", p.needs_reconfirmation}};
 }
 
-json assessment_json(const AssessmentState& s) {
+// write_open_rows: `rows` as a JSON array, each from its line's template when the form has it.
+void write_open_rows(std::string& out, const ChecklistTemplate& page,
+                     const std::vector<assessment::OpenRow>& rows) {
+    out += '[';
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i > 0) out += ',';
+        const auto* line = page.line(rows[i].key);
+        if (line == nullptr) {
+            append_json(out, open_row_json(rows[i]));
+            continue;
+        }
+        out += line->open[0];
+        append_json(out, date_json(rows[i].target_date));
+        out += line->open[1];
+    }
+    out += ']';
+}
+
+void write_missing_rows(std::string& out, const ChecklistTemplate& page,
+                        const std::vector<assessment::MissingRow>& rows) {
+    out += '[';
+    std::map<std::string_view, std::string> reasons;  // a handful of sentences, each written once
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i > 0) out += ',';
+        const auto* line = page.line(rows[i].key);
+        if (line == nullptr) {
+            append_json(out, missing_row_json(rows[i]));
+            continue;
+        }
+        out += line->missing[0];
+        auto reason = reasons.find(rows[i].reason);
+        if (reason == reasons.end())
+            reason = reasons.emplace(rows[i].reason, dump_json(rows[i].reason)).first;
+        out += reason->second;
+        out += line->missing[1];
+    }
+    out += ']';
+}
+
+const char* step_state(const assessment::RoadmapStep& step) {
+    return step.answered_no ? "no" : "unanswered";
+}
+
+// write_item: one item of the page, its fixed text from the template and its lines' answers from `s`.
+void write_item(std::string& out, const AssessmentState& s, const catalog::Item& item,
+                const ChecklistTemplate::ItemText& text, std::map<int, std::string>& latest_dates) {
+    const bool is_new =
+        std::find(s.new_items.begin(), s.new_items.end(), item.canonical_id) != s.new_items.end();
+    out += text.parts[0];
+    out += is_new ? "true" : "false";
+    out += text.parts[1];
+    out += '[';
+    for (std::size_t i = 0; i < item.rows.size(); ++i) {
+        const auto& row = text.rows[i];
+        if (i > 0) out += ',';
+        out += row.parts[0];
+        const json answer = line_answer_json(s, {item.canonical_id, item.rows[i].key});
+        if (answer.is_null()) {
+            out += "null";
+        } else {
+            append_json(out, answer);
+        }
+        out += row.parts[1];
+        // A line's latest target date depends on its target year alone; a page has two or three of them.
+        auto date = latest_dates.find(row.target_fiscal_year.value_or(0));
+        if (date == latest_dates.end()) {
+            assessment::AnswerContext context;
+            context.assessment_fiscal_year = s.record.fiscal_year;
+            context.row_target_fiscal_year = row.target_fiscal_year;
+            date = latest_dates
+                       .emplace(row.target_fiscal_year.value_or(0),
+                                dump_json(to_iso_date(assessment::latest_target_date(context))))
+                       .first;
+        }
+        out += date->second;
+        out += row.parts[2];
+    }
+    out += ']';
+    out += text.parts[2];
+}
+
+}  // namespace
+
+json progress_json(const assessment::Progress& p, const catalog::Json& priorities) {
+    json out = progress_counts(p);
+    json steps = json::array();
+    for (const auto& step : p.roadmap) {
+        json entry = roadmap_fixed(priorities, *step.item);
+        entry["rank"] = step.rank;
+        entry["state"] = step_state(step);
+        steps.push_back(std::move(entry));
+    }
+    out["roadmap"] = std::move(steps);
+    return out;
+}
+
+std::string progress_text(const AssessmentState& s) {
+    const auto page = checklist_template(s.catalog, *s.edition, *s.form);
+    const auto& p = s.progress;
+    const auto parts = json_fragments(progress_numbers(p), {"incomplete", "open", "overdue", "roadmap"});
+    std::string out = parts[0];
+    write_missing_rows(out, *page, p.incomplete);
+    out += parts[1];
+    write_open_rows(out, *page, p.open);
+    out += parts[2];
+    write_open_rows(out, *page, p.overdue);
+    out += parts[3];
+    out += '[';
+    for (std::size_t i = 0; i < s.progress.roadmap.size(); ++i) {
+        const auto& step = s.progress.roadmap[i];
+        if (i > 0) out += ',';
+        if (const auto* fixed = page->roadmap(*step.item)) {
+            out += (*fixed)[0];
+            out += std::to_string(step.rank);
+            out += (*fixed)[1];
+            append_json(out, step_state(step));
+            out += (*fixed)[2];
+        } else {
+            json entry = roadmap_fixed(s.catalog->priorities_json, *step.item);
+            entry["rank"] = step.rank;
+            entry["state"] = step_state(step);
+            append_json(out, entry);
+        }
+    }
+    out += ']';
+    out += parts[4];
+    return out;
+}
+
+std::string saved_answer_text(const AssessmentState& s, const assessment::RowKey& key) {
+    std::string out = "{\"answer\":";
+    append_json(out, line_answer_json(s, key));
+    out += ",\"progress\":";
+    out += progress_text(s);
+    out += '}';
+    return out;
+}
+
+std::string assessment_page(const AssessmentState& s) {
+    const auto page = checklist_template(s.catalog, *s.edition, *s.form);
     json out = record_json(s.record);
-    out["edition"] = {{"id", s.edition->id},
-                      {"revision", s.edition->revision.revision},
-                      {"title_ja", s.edition->title_ja},
-                      {"fiscal_year_ja", s.edition->fiscal_year_ja}};
-    out["form"] = {{"id", s.form->id},
-                   {"title_ja", s.form->title_ja},
-                   {"document_title_ja", catalog_text(s.form->json, "document_title_ja")},
-                   {"has_second_confirmation", assessment::has_second_confirmation(*s.form)}};
-    out["gate"] = gate_json(s);
-    json items = json::array();
-    for (const auto& item : s.form->items) items.push_back(item_json(s, item));
-    out["items"] = items;
-    out["progress"] = progress_json(s.progress, s.catalog->priorities_json);
+    out.erase("edition");
+    out.erase("form");
     out["permissions"] = {
         {"edit", s.permissions.edit}, {"submit", s.permissions.submit}, {"reopen", s.permissions.reopen}};
     json events = json::array();
@@ -236,7 +299,40 @@ json assessment_json(const AssessmentState& s) {
                           {"by", user_json(e.by)},
                           {"reason", e.reason.empty() ? json(nullptr) : json(e.reason)}});
     out["events"] = events;
-    return out;
+    // The edition, the form, the gate, the items and the progress, the bulk of the page, are written as text
+    // from the template.
+    const auto parts = json_fragments(out, {"edition", "form", "gate", "items", "progress"});
+    std::string text;
+    text.reserve(page->size() + page->size() / 4);
+    text += parts[0];
+    text += page->edition();
+    text += parts[1];
+    text += page->form_header();
+    text += parts[2];
+    if (page->gate_id()) {
+        const auto& gate = page->gate();
+        text += gate[0];
+        append_json(text, line_answer_json(s, {*page->gate_id(), std::string{assessment::kGateRow}}));
+        text += gate[1];
+    } else {
+        text += "null";
+    }
+    text += parts[3];
+    text += '[';
+    std::map<int, std::string> latest_dates;
+    for (std::size_t i = 0; i < s.form->items.size(); ++i) {
+        if (i > 0) text += ',';
+        write_item(text, s, s.form->items[i], page->items()[i], latest_dates);
+    }
+    text += ']';
+    text += parts[4];
+    text += progress_text(s);
+    text += parts[5];
+    return text;
+}
+
+json assessment_json(const AssessmentState& s) {
+    return json::parse(assessment_page(s));
 }
 
 json assessment_list_json(const services::AssessmentList& list) {

@@ -41,17 +41,42 @@ std::optional<year_month_day> parse_iso_date(std::string_view text) {
     return date;
 }
 
+namespace {
+
+// put_digits: `value` as exactly `width` decimal digits (zero-padded, the lowest kept), written at `at`.
+// Timestamps are formatted on every request; fmt's format-string parsing showed in the profile.
+void put_digits(std::string& out, std::size_t at, long long value, std::size_t width) {
+    for (std::size_t i = width; i > 0; --i) {
+        out[at + i - 1] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+}
+
+}  // namespace
+
 std::string to_iso_date(year_month_day date) {
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
-                       static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    const int year = static_cast<int>(date.year());
+    if (year < 0 || year > 9999)
+        return fmt::format("{:04}-{:02}-{:02}", year, static_cast<unsigned>(date.month()),
+                           static_cast<unsigned>(date.day()));
+    std::string out = "YYYY-MM-DD";
+    put_digits(out, 0, year, 4);
+    put_digits(out, 5, static_cast<unsigned>(date.month()), 2);
+    put_digits(out, 8, static_cast<unsigned>(date.day()), 2);
+    return out;
 }
 
 std::string to_iso_utc(system_clock::time_point t) {
     const auto day_start = floor<days>(t);
     const hh_mm_ss<milliseconds> clock{floor<milliseconds>(t - day_start)};
-    return fmt::format("{}T{:02}:{:02}:{:02}.{:03}Z", to_iso_date(year_month_day{day_start}),
-                       clock.hours().count(), clock.minutes().count(), clock.seconds().count(),
-                       clock.subseconds().count());
+    std::string out = to_iso_date(year_month_day{day_start});
+    const std::size_t at = out.size();
+    out += "THH:MM:SS.mmmZ";
+    put_digits(out, at + 1, clock.hours().count(), 2);
+    put_digits(out, at + 4, clock.minutes().count(), 2);
+    put_digits(out, at + 7, clock.seconds().count(), 2);
+    put_digits(out, at + 10, clock.subseconds().count(), 3);
+    return out;
 }
 
 std::optional<system_clock::time_point> parse_iso_utc(std::string_view text) {

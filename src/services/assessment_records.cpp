@@ -7,6 +7,7 @@
 #include <boost/optional.hpp>
 
 #include "mamori/core/time.hpp"
+#include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
 
 namespace mamori::services::assessment_records {
@@ -128,10 +129,9 @@ constexpr std::string_view kEvidenceSelect =
 }  // namespace
 
 std::optional<AssessmentRecord> find_assessment(soci::session& sql, std::int64_t id) {
-    const long long key = id;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << fmt::format("{} WHERE a.id = :id", kAssessmentSelect), soci::use(key));
-    return first_assessment(rows);
+    static const std::string query = fmt::format("{} WHERE a.id = :id", kAssessmentSelect);
+    for (const auto& r : store::query(sql, query, id)) return read_assessment(r);
+    return std::nullopt;
 }
 
 std::optional<AssessmentRecord> find_assessment(soci::session& sql, std::int64_t organisation_id,
@@ -196,99 +196,85 @@ void insert_event(soci::session& sql, std::int64_t assessment_id, const std::str
 }
 
 std::vector<AssessmentEvent> events(soci::session& sql, std::int64_t assessment_id) {
-    const long long id = assessment_id;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT e.kind, e.at, e.user_id, u.display_name, e.reason FROM assessment_events e "
-                        "LEFT JOIN users u ON u.id = e.user_id WHERE e.assessment_id = :id ORDER BY e.id",
-         soci::use(id));
     std::vector<AssessmentEvent> out;
-    for (const auto& r : rows)
+    for (const auto& r :
+         store::query(sql,
+                      "SELECT e.kind, e.at, e.user_id, u.display_name, e.reason FROM assessment_events e "
+                      "LEFT JOIN users u ON u.id = e.user_id WHERE e.assessment_id = :id ORDER BY e.id",
+                      assessment_id))
         out.push_back({r.get<std::string>(0), r.get<std::string>(1), user_at(r, 2),
                        store::optional_text_at(r, 4).value_or("")});
     return out;
 }
 
 std::vector<StoredAnswer> answers(soci::session& sql, std::int64_t assessment_id) {
-    const long long id = assessment_id;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << fmt::format(
-             "SELECT {}, a.canonical_id, a.row_key FROM answers a LEFT JOIN users u ON "
-             "u.id = a.answered_by WHERE a.assessment_id = :id",
-             fmt::format(kAnswerColumns, "a.")),
-         soci::use(id));
+    static const std::string query = fmt::format(
+        "SELECT {}, a.canonical_id, a.row_key FROM answers a LEFT JOIN users u ON "
+        "u.id = a.answered_by WHERE a.assessment_id = :id",
+        fmt::format(kAnswerColumns, "a."));
     std::vector<StoredAnswer> out;
-    for (const auto& r : rows)
+    for (const auto& r : store::query(sql, query, assessment_id))
         out.push_back(read_answer(r, {r.get<std::string>(12), r.get<std::string>(13)}));
     return out;
 }
 
 std::optional<StoredAnswer> answer(soci::session& sql, std::int64_t assessment_id, const RowKey& key) {
-    const long long id = assessment_id;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << fmt::format(
-             "SELECT {} FROM answers a LEFT JOIN users u ON u.id = a.answered_by "
-             "WHERE a.assessment_id = :id AND a.canonical_id = :cid AND a.row_key = :row",
-             fmt::format(kAnswerColumns, "a.")),
-         soci::use(id), soci::use(key.canonical_id), soci::use(key.row));
-    for (const auto& r : rows) return read_answer(r, key);
+    static const std::string query = fmt::format(
+        "SELECT {} FROM answers a LEFT JOIN users u ON u.id = a.answered_by "
+        "WHERE a.assessment_id = :id AND a.canonical_id = :cid AND a.row_key = :row",
+        fmt::format(kAnswerColumns, "a."));
+    for (const auto& r : store::query(sql, query, assessment_id, key.canonical_id, key.row))
+        return read_answer(r, key);
     return std::nullopt;
 }
 
 void lock_assessment(soci::session& sql, std::int64_t assessment_id) {
-    const long long id = assessment_id;
-    sql << "UPDATE assessments SET version = version WHERE id = :id", soci::use(id);
+    store::execute(sql, "UPDATE assessments SET version = version WHERE id = :id", assessment_id);
 }
 
 bool write_answer(soci::session& sql, std::int64_t assessment_id, const StoredAnswer& next,
                   std::optional<std::int64_t> user_id) {
-    const long long id = assessment_id;
     const auto& a = next.answer;
-    const boost::optional<std::string> value =
-        a ? boost::optional<std::string>(std::string(assessment::to_string(a->value))) : boost::none;
-    const boost::optional<std::string> reason =
-        a && a->reason ? boost::optional<std::string>(std::string(assessment::to_string(*a->reason)))
-                       : boost::none;
-    const auto confirmed = maybe(a ? date_text(a->confirmed_on) : std::nullopt);
-    const auto target = maybe(a ? date_text(a->target_date) : std::nullopt);
-    const boost::optional<std::string> second =
-        a && a->second ? boost::optional<std::string>(std::string(assessment::to_string(a->second->value)))
-                       : boost::none;
-    const auto second_on = maybe(a && a->second ? date_text(a->second->confirmed_on) : std::nullopt);
+    const auto text = [](auto value) {
+        return std::optional<std::string>(std::string(assessment::to_string(value)));
+    };
+    const std::optional<std::string> value = a ? text(a->value) : std::nullopt;
+    const std::optional<std::string> reason = a && a->reason ? text(*a->reason) : std::nullopt;
+    const auto confirmed = a ? date_text(a->confirmed_on) : std::nullopt;
+    const auto target = a ? date_text(a->target_date) : std::nullopt;
+    const std::optional<std::string> second = a && a->second ? text(a->second->value) : std::nullopt;
+    const auto second_on = a && a->second ? date_text(a->second->confirmed_on) : std::nullopt;
     const std::string note = a ? a->note : "";
-    const int reconfirm = next.needs_reconfirmation ? 1 : 0;
-    const auto by = maybe_id(user_id);
-    const int previous = next.version - 1;
-    soci::statement write =
+    const bool reconfirm = next.needs_reconfirmation;
+    const auto& key = next.key;
+    const long long changed =
         next.version == 1
-            ? (sql.prepare
-                   << "INSERT INTO answers (assessment_id, canonical_id, row_key, version, value, reason, "
-                      "confirmed_on, target_date, second_value, second_confirmed_on, note, "
-                      "needs_reconfirmation, answered_by, answered_at) VALUES (:id, :cid, :row, 1, :value, "
-                      ":reason, :confirmed, :target, :second, :second_on, :note, :reconfirm, :by, :at) "
-                      "ON CONFLICT (assessment_id, canonical_id, row_key) DO NOTHING",
-               soci::use(id), soci::use(next.key.canonical_id), soci::use(next.key.row), soci::use(value),
-               soci::use(reason), soci::use(confirmed), soci::use(target), soci::use(second),
-               soci::use(second_on), soci::use(note), soci::use(reconfirm), soci::use(by),
-               soci::use(next.answered_at))
-            : (sql.prepare
-                   << "UPDATE answers SET version = :version, value = :value, reason = :reason, "
-                      "confirmed_on = :confirmed, target_date = :target, second_value = :second, "
-                      "second_confirmed_on = :second_on, note = :note, needs_reconfirmation = :reconfirm, "
-                      "answered_by = :by, answered_at = :at WHERE assessment_id = :id AND canonical_id = "
-                      ":cid AND row_key = :row AND version = :previous",
-               soci::use(next.version), soci::use(value), soci::use(reason), soci::use(confirmed),
-               soci::use(target), soci::use(second), soci::use(second_on), soci::use(note),
-               soci::use(reconfirm), soci::use(by), soci::use(next.answered_at), soci::use(id),
-               soci::use(next.key.canonical_id), soci::use(next.key.row), soci::use(previous));
-    write.execute(true);
-    if (write.get_affected_rows() != 1) return false;
-    sql << "INSERT INTO answer_versions (answer_id, version, value, reason, confirmed_on, target_date, "
-           "second_value, second_confirmed_on, note, needs_reconfirmation, answered_by, answered_at) SELECT "
-           "id, "
-           "version, value, reason, confirmed_on, target_date, second_value, second_confirmed_on, note, "
-           "needs_reconfirmation, answered_by, answered_at FROM answers WHERE assessment_id = :id AND "
-           "canonical_id = :cid AND row_key = :row",
-        soci::use(id), soci::use(next.key.canonical_id), soci::use(next.key.row);
+            ? store::execute(
+                  sql,
+                  "INSERT INTO answers (assessment_id, canonical_id, row_key, version, value, reason, "
+                  "confirmed_on, target_date, second_value, second_confirmed_on, note, needs_reconfirmation, "
+                  "answered_by, answered_at) VALUES (:id, :cid, :row, 1, :value, :reason, :confirmed, "
+                  ":target, :second, :second_on, :note, :reconfirm, :by, :at) "
+                  "ON CONFLICT (assessment_id, canonical_id, row_key) DO NOTHING",
+                  assessment_id, key.canonical_id, key.row, value, reason, confirmed, target, second,
+                  second_on, note, reconfirm, user_id, next.answered_at)
+            : store::execute(
+                  sql,
+                  "UPDATE answers SET version = :version, value = :value, reason = :reason, "
+                  "confirmed_on = :confirmed, target_date = :target, second_value = :second, "
+                  "second_confirmed_on = :second_on, note = :note, needs_reconfirmation = :reconfirm, "
+                  "answered_by = :by, answered_at = :at WHERE assessment_id = :id AND canonical_id = "
+                  ":cid AND row_key = :row AND version = :previous",
+                  next.version, value, reason, confirmed, target, second, second_on, note, reconfirm, user_id,
+                  next.answered_at, assessment_id, key.canonical_id, key.row, next.version - 1);
+    if (changed != 1) return false;
+    store::execute(sql,
+                   "INSERT INTO answer_versions (answer_id, version, value, reason, confirmed_on, "
+                   "target_date, second_value, second_confirmed_on, note, needs_reconfirmation, answered_by, "
+                   "answered_at) SELECT id, version, value, reason, confirmed_on, target_date, second_value, "
+                   "second_confirmed_on, note, needs_reconfirmation, answered_by, answered_at FROM answers "
+                   "WHERE assessment_id = :id AND canonical_id = :cid AND row_key = :row",
+                   assessment_id, key.canonical_id, key.row);
     return true;
 }
 
@@ -307,13 +293,10 @@ std::vector<StoredAnswer> answer_history(soci::session& sql, std::int64_t assess
 }
 
 std::vector<Evidence> evidence(soci::session& sql, std::int64_t assessment_id) {
-    const long long id = assessment_id;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << fmt::format("{} WHERE e.assessment_id = :id AND e.removed_at IS NULL ORDER BY e.id",
-                                    kEvidenceSelect),
-         soci::use(id));
+    static const std::string query =
+        fmt::format("{} WHERE e.assessment_id = :id AND e.removed_at IS NULL ORDER BY e.id", kEvidenceSelect);
     std::vector<Evidence> out;
-    for (const auto& r : rows) out.push_back(read_evidence(r));
+    for (const auto& r : store::query(sql, query, assessment_id)) out.push_back(read_evidence(r));
     return out;
 }
 

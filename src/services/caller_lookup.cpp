@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
 
 namespace mamori::services::records {
@@ -13,10 +14,8 @@ namespace {
 // Columns after the credential's own: the user in read_user's order, the organisation in
 // kOrganisationColumns' order, then one role and one municipality per row. The joins multiply
 // rows (roles × municipalities), both a handful at most; jurisdictions are joined for health centres only.
-constexpr std::string_view kCallerColumns =
-    "u.id, u.organisation_id, u.login, u.display_name, u.password_hash, u.totp_secret, u.totp_last_step, "
-    "u.disabled_at, u.created_at, o.id, o.kind, o.name, o.parent_id, o.prefecture_code, o.municipality_code, "
-    "r.role, j.municipality_code";
+const std::string kCallerColumns =
+    fmt::format("{}, r.role, j.municipality_code", kUserAndOrganisationColumns);
 constexpr std::string_view kCallerJoins =
     "JOIN users u ON u.id = c.user_id "
     "LEFT JOIN organisations o ON o.id = u.organisation_id "
@@ -26,7 +25,7 @@ constexpr std::string_view kCallerJoins =
 // read_caller: fills user and caller from every row of the rowset (from column `first` on); false when the
 // rowset is empty. `credential` is called with the first row to read the credential's columns.
 template <typename ReadCredential>
-bool read_caller(soci::rowset<soci::row>& rows, std::size_t first, UserRecord& user, identity::Caller& caller,
+bool read_caller(store::Rows& rows, std::size_t first, UserRecord& user, identity::Caller& caller,
                  ReadCredential credential) {
     bool any = false;
     std::set<std::string> municipalities;
@@ -52,13 +51,12 @@ bool read_caller(soci::rowset<soci::row>& rows, std::size_t first, UserRecord& u
 }  // namespace
 
 std::optional<SessionCaller> find_session_caller(soci::session& sql, const std::string& token_hash) {
+    static const std::string query = fmt::format(
+        "SELECT c.id, c.mfa_pending, c.last_seen_at, c.expires_at, {} FROM sessions c "
+        "{} WHERE c.token_hash = :h",
+        kCallerColumns, kCallerJoins);
     SessionCaller out;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << fmt::format(
-             "SELECT c.id, c.mfa_pending, c.last_seen_at, c.expires_at, {} FROM sessions c "
-             "{} WHERE c.token_hash = :h",
-             kCallerColumns, kCallerJoins),
-         soci::use(token_hash));
+    auto rows = store::query(sql, query, token_hash);
     const bool found = read_caller(rows, 4, out.user, out.caller, [&](const soci::row& r) {
         out.session_id = store::int64_at(r, 0);
         out.mfa_pending = store::int64_at(r, 1) != 0;
@@ -70,12 +68,12 @@ std::optional<SessionCaller> find_session_caller(soci::session& sql, const std::
 }
 
 std::optional<ApiTokenCaller> find_api_token_caller(soci::session& sql, const std::string& token_hash) {
+    static const std::string query = fmt::format(
+        "SELECT c.id, c.scopes, c.expires_at, c.revoked_at, c.last_used_at, {} "
+        "FROM api_tokens c {} WHERE c.token_hash = :h",
+        kCallerColumns, kCallerJoins);
     ApiTokenCaller out;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << fmt::format("SELECT c.id, c.scopes, c.expires_at, c.revoked_at, c.last_used_at, {} "
-                                    "FROM api_tokens c {} WHERE c.token_hash = :h",
-                                    kCallerColumns, kCallerJoins),
-         soci::use(token_hash));
+    auto rows = store::query(sql, query, token_hash);
     const bool found = read_caller(rows, 5, out.user, out.caller, [&](const soci::row& r) {
         out.token_id = store::int64_at(r, 0);
         out.scopes = r.get<std::string>(1);

@@ -4,6 +4,7 @@
 
 #include "mamori/core/time.hpp"
 #include "mamori/identity/tokens.hpp"
+#include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
 #include "mamori/store/serial_work.hpp"
 
@@ -66,19 +67,15 @@ std::optional<UserRecord> find_user_by_login(soci::session& sql, const std::stri
 }
 
 std::optional<UserRecord> find_user(soci::session& sql, std::int64_t id) {
-    const long long key = id;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << fmt::format("SELECT {} FROM users WHERE id = :id", kUserColumns), soci::use(key));
-    return first_user(rows);
+    static const std::string query = fmt::format("SELECT {} FROM users WHERE id = :id", kUserColumns);
+    for (const auto& r : store::query(sql, query, id)) return read_user(r);
+    return std::nullopt;
 }
 
 std::set<identity::Role> user_roles(soci::session& sql, std::int64_t user_id) {
-    const long long key = user_id;
     std::set<identity::Role> roles;
-    soci::rowset<std::string> rows =
-        (sql.prepare << "SELECT role FROM user_roles WHERE user_id = :id", soci::use(key));
-    for (const auto& name : rows)
-        if (auto role = identity::parse_role(name)) roles.insert(*role);
+    for (const auto& r : store::query(sql, "SELECT role FROM user_roles WHERE user_id = :id", user_id))
+        if (auto role = identity::parse_role(r.get<std::string>(0))) roles.insert(*role);
     return roles;
 }
 
@@ -109,11 +106,9 @@ OrganisationRecord read_organisation(const soci::row& r, std::size_t first) {
 }
 
 std::optional<OrganisationRecord> find_organisation(soci::session& sql, std::int64_t id) {
-    const long long key = id;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << fmt::format("SELECT {} FROM organisations WHERE id = :id", kOrganisationColumns),
-         soci::use(key));
-    for (const auto& r : rows) return read_organisation(r);
+    static const std::string query =
+        fmt::format("SELECT {} FROM organisations WHERE id = :id", kOrganisationColumns);
+    for (const auto& r : store::query(sql, query, id)) return read_organisation(r);
     return std::nullopt;
 }
 
@@ -152,23 +147,53 @@ identity::Caller caller_for(soci::session& sql, const UserRecord& user) {
     return caller;
 }
 
-UserView user_view(soci::session& sql, const UserRecord& user) {
+namespace {
+
+// view_of: the view of `user`, who has `roles` and belongs to `organisation` (nullopt: none found).
+UserView view_of(const UserRecord& user, const std::optional<OrganisationRecord>& organisation,
+                 const std::set<identity::Role>& roles) {
     UserView v;
     v.id = user.id;
     v.organisation_id = user.organisation_id;
-    if (auto org = find_organisation(sql, user.organisation_id)) {
-        v.organisation_name = org->name;
-        v.organisation_kind = identity::to_string(org->ref.kind);
+    if (organisation) {
+        v.organisation_name = organisation->name;
+        v.organisation_kind = identity::to_string(organisation->ref.kind);
     }
     v.login = user.login;
     v.display_name = user.display_name;
-    const auto roles = user_roles(sql, user.id);
     for (auto r : roles) v.roles.emplace_back(identity::to_string(r));
     v.mfa_enabled = user.totp_secret.has_value() && user.totp_last_step.has_value();
     v.mfa_required = identity::mfa_required(roles);
     v.disabled = user.disabled;
     v.created_at = user.created_at;
     return v;
+}
+
+}  // namespace
+
+UserView user_view(soci::session& sql, const UserRecord& user) {
+    return view_of(user, find_organisation(sql, user.organisation_id), user_roles(sql, user.id));
+}
+
+std::optional<UserView> find_user_view(soci::session& sql, std::int64_t user_id) {
+    // One row per role (at least one row when the user exists).
+    static const std::string query = fmt::format(
+        "SELECT {}, r.role FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id "
+        "LEFT JOIN user_roles r ON r.user_id = u.id WHERE u.id = :id",
+        kUserAndOrganisationColumns);
+    std::optional<UserRecord> user;
+    std::optional<OrganisationRecord> organisation;
+    std::set<identity::Role> roles;
+    for (const auto& r : store::query(sql, query, user_id)) {
+        if (!user) {
+            user = read_user(r);
+            if (r.get_indicator(9) != soci::i_null) organisation = read_organisation(r, 9);
+        }
+        if (auto name = store::optional_text_at(r, 15))
+            if (auto role = identity::parse_role(*name)) roles.insert(*role);
+    }
+    if (!user) return std::nullopt;
+    return view_of(*user, organisation, roles);
 }
 
 std::string create_session(soci::session& sql, std::int64_t user_id, bool mfa_pending,

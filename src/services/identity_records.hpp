@@ -37,6 +37,11 @@ std::string iso_now();
 // read_user: a UserRecord from nine columns starting at `first`: id, organisation_id, login,
 // display_name, password_hash, totp_secret, totp_last_step, disabled_at, created_at.
 UserRecord read_user(const soci::row& row, std::size_t first = 0);
+// kUserAndOrganisationColumns: read_user's columns of users `u`, then read_organisation's of organisations
+// `o` (from column 9), for queries that join them.
+inline constexpr std::string_view kUserAndOrganisationColumns =
+    "u.id, u.organisation_id, u.login, u.display_name, u.password_hash, u.totp_secret, u.totp_last_step, "
+    "u.disabled_at, u.created_at, o.id, o.kind, o.name, o.parent_id, o.prefecture_code, o.municipality_code";
 std::optional<UserRecord> find_user_by_login(soci::session& sql, const std::string& login);
 std::optional<UserRecord> find_user(soci::session& sql, std::int64_t id);
 std::set<identity::Role> user_roles(soci::session& sql, std::int64_t user_id);
@@ -67,6 +72,8 @@ identity::Caller caller_for(soci::session& sql, const UserRecord& user);
 
 // user_view: a user without secrets.
 UserView user_view(soci::session& sql, const UserRecord& user);
+// find_user_view: the view of user `user_id` in one query, or nullopt when there is no such user.
+std::optional<UserView> find_user_view(soci::session& sql, std::int64_t user_id);
 
 // create_session: stores a session for `user_id` and returns its token.
 std::string create_session(soci::session& sql, std::int64_t user_id, bool mfa_pending,

@@ -347,7 +347,7 @@ Result<Caller> IdentityService::authenticate_session(std::string_view token, con
     const std::string& last_seen = found->last_seen_at;
     const std::string now = r::iso_now();
     if (found->expires_at <= now || last_seen <= r::iso_after(-settings_.session_idle)) {
-        *lease << "DELETE FROM sessions WHERE id = :i", soci::use(id);
+        store::execute(*lease, "DELETE FROM sessions WHERE id = :i", id);
         return fail(ErrorCode::unauthenticated, "the session has expired; please log in again");
     }
     if (found->mfa_pending && use == SessionUse::full)
@@ -359,7 +359,7 @@ Result<Caller> IdentityService::authenticate_session(std::string_view token, con
         return fail(ErrorCode::unauthenticated, std::string(kEnrolFirst));
     // Refreshing the idle timer is a write; once a minute is precise enough and keeps reads cheap.
     if (last_seen <= r::iso_after(-std::chrono::minutes(1)))
-        *lease << "UPDATE sessions SET last_seen_at = :n WHERE id = :i", soci::use(now), soci::use(id);
+        store::execute(*lease, "UPDATE sessions SET last_seen_at = :n WHERE id = :i", now, id);
     return std::move(found->caller);
 }
 
@@ -381,7 +381,7 @@ Result<Caller> IdentityService::authenticate_api_token(std::string_view token,
         return fail(ErrorCode::unauthenticated,
                     "this API token is suspended until its owner enrols two-factor authentication");
     if (!found->last_used_at || *found->last_used_at <= r::iso_after(-std::chrono::minutes(1)))
-        *lease << "UPDATE api_tokens SET last_used_at = :n WHERE id = :i", soci::use(now), soci::use(id);
+        store::execute(*lease, "UPDATE api_tokens SET last_used_at = :n WHERE id = :i", now, id);
     Caller caller = std::move(found->caller);
     caller.api_token_id = id;
     for (std::size_t start = 0; start < scopes.size();) {
@@ -395,9 +395,9 @@ Result<Caller> IdentityService::authenticate_api_token(std::string_view token,
 
 Result<UserView> IdentityService::me(const Caller& caller) {
     auto lease = db_.acquire();
-    auto user = r::find_user(*lease, caller.user_id);
-    if (!user) return fail(ErrorCode::not_found, "no such user");
-    return r::user_view(*lease, *user);
+    auto view = r::find_user_view(*lease, caller.user_id);
+    if (!view) return fail(ErrorCode::not_found, "no such user");
+    return std::move(*view);
 }
 
 Result<TotpEnrolment> IdentityService::begin_totp(const Caller& caller) {

@@ -134,7 +134,11 @@ Result<DatabaseUrl> parse_database_url(std::string_view url) {
 }
 
 Database::Database(DatabaseUrl url, std::size_t pool_size, Access access)
-    : url_(std::move(url)), access_(access), pool_size_(pool_size), pool_(pool_size) {}
+    : url_(std::move(url)),
+      access_(access),
+      pool_size_(pool_size),
+      pool_(pool_size),
+      statements_(pool_size) {}
 
 Database::~Database() = default;
 
@@ -173,8 +177,14 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::si
     return db;
 }
 
+Database::Lease::Lease(Database& db, std::size_t slot) : db_(&db), slot_(slot) {
+    bind_cache(db.pool_.at(slot), db.statements_.at(slot));
+}
+
 Database::Lease::~Lease() {
-    if (db_ != nullptr) db_->pool_.give_back(slot_);
+    if (db_ == nullptr) return;
+    unbind_cache(db_->pool_.at(slot_));
+    db_->pool_.give_back(slot_);
 }
 
 soci::session& Database::Lease::operator*() const {
@@ -187,8 +197,12 @@ Database::Lease Database::acquire() {
     return lease;
 }
 
-void Database::reconnect(soci::session& sql) const {
+void Database::reconnect(soci::session& sql) {
     log_event(spdlog::level::warn, "database connection lost; reconnecting", {{"database", redacted(url_)}});
+    // Prepared statements live on the server side of the connection: gone with it, and their names may be
+    // given out again on the new one.
+    for (std::size_t i = 0; i < pool_size_; ++i)
+        if (&pool_.at(i) == &sql) statements_[i].clear();
     sql.reconnect();
     configure_postgresql(sql, url_.target, access_);
 }
@@ -228,7 +242,7 @@ void Database::execute_script(soci::session& sql, std::string_view script) const
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw std::runtime_error(error);
 }
 
-void Database::begin(soci::session& sql) const {
+void Database::begin(soci::session& sql) {
     if (url_.dialect == Dialect::sqlite) {
         sql << "BEGIN IMMEDIATE";
         return;

@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "mamori/store/row_values.hpp"
 #include "testing/temp_database.hpp"
 
 namespace mamori::store {
@@ -48,16 +49,26 @@ TEST(Database, PostgresqlIdleSessionsClosedByTheServerAreReconnectedWhenLeased) 
     TempDatabase temp(2);
     auto& db = temp.db();
     if (db.dialect() != Dialect::postgresql) GTEST_SKIP() << "PostgreSQL only";
+    // Statements prepared on the old connections die with them; the new ones prepare their own.
+    const auto plus_one = [](soci::session& sql, long long x) {
+        long long out = 0;
+        for (const auto& r : query(sql, "SELECT 1 + :x", x)) out = int64_at(r, 0);
+        return out;
+    };
     std::vector<int> before;
     {
         auto a = db.acquire();
         auto b = db.acquire();
         before = {backend_pid(*a), backend_pid(*b)};
+        EXPECT_EQ(plus_one(*a, 1), 2);
+        EXPECT_EQ(plus_one(*b, 2), 3);
     }
     terminate_backends(db.url(), before);
 
     auto a = db.acquire();
     auto b = db.acquire();
+    EXPECT_EQ(plus_one(*a, 3), 4);
+    EXPECT_EQ(plus_one(*b, 4), 5);
     const int pid_a = backend_pid(*a);
     const int pid_b = backend_pid(*b);
     EXPECT_NE(pid_a, before[0]);

@@ -14,8 +14,10 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "mamori/core/error.hpp"
+#include "mamori/store/prepared.hpp"
 
 namespace mamori::store {
 
@@ -46,10 +48,11 @@ enum class Access { read_write, read_only };
 // Database: thread-safe; each call leases one pooled session.
 class Database {
   public:
-    // Lease: exclusive use of one pooled session until destroyed.
+    // Lease: exclusive use of one pooled session until destroyed, with its prepared statements (see
+    // prepared.hpp); ends on the thread that took it.
     class Lease {
       public:
-        Lease(Database& db, std::size_t slot) : db_(&db), slot_(slot) {}
+        Lease(Database& db, std::size_t slot);
         Lease(Lease&& other) noexcept : db_(other.db_), slot_(other.slot_) { other.db_ = nullptr; }
         Lease(const Lease&) = delete;
         Lease& operator=(const Lease&) = delete;
@@ -125,8 +128,8 @@ class Database {
 
   private:
     Database(DatabaseUrl url, std::size_t pool_size, Access access);
-    void begin(soci::session& sql) const;
-    void reconnect(soci::session& sql) const;
+    void begin(soci::session& sql);
+    void reconnect(soci::session& sql);
     void begin_snapshot(soci::session& sql) const;
     void commit(soci::session& sql) const;
     void rollback(soci::session& sql) const;
@@ -135,6 +138,8 @@ class Database {
     Access access_;
     std::size_t pool_size_;
     soci::connection_pool pool_;
+    // One per pooled session, same index; destroyed before the sessions (declared after them).
+    std::vector<StatementCache> statements_;
 };
 
 }  // namespace mamori::store
