@@ -4,11 +4,13 @@
 # Prints the executions per harness; exits non-zero when any harness finds a crash, leak, timeout or OOM,
 # leaving the input in build/fuzz/crashes/ and the log in build/fuzz/logs/.
 # Usage: scripts/fuzz.sh [SECONDS] [HARNESS...]   (harness names as in fuzz/README.md; default all)
+# The real files are read from ../shared/data, or from $MAMORI_SHARED_DATA (e.g. in a git worktree elsewhere).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift $(($# > 0 ? 1 : 0))
 
+data=${MAMORI_SHARED_DATA:-../shared/data}
 harnesses=(json_body http_request csv_reader facility_file municipality_file catalog_bundle xlsx_reader
   xml_cursor json_exchange config_file backup_manifest forwarded_address)
 (($#)) && harnesses=("$@")
@@ -19,15 +21,15 @@ fi
 cmake --build --preset fuzz || exit 1
 
 # seeds: the directories beside the repository's seeds (fuzz/corpus/<harness>) that a harness starts from,
-# read in place: test fixtures, the catalog, and the real files of ../shared/data when that folder exists.
+# read in place: test fixtures, the catalog, and the real files of $data when that folder exists.
 seeds() {
   case $1 in
-    json_body) echo ../shared/data/sbom ../shared/data/inventory/glpi ../shared/data/nvd/schema ;;
-    csv_reader) echo tests/fixtures/facilities ../shared/data/jp_codes ;;
+    json_body) echo "$data/sbom" "$data/inventory/glpi" "$data/nvd/schema" ;;
+    csv_reader) echo tests/fixtures/facilities "$data/jp_codes" ;;
     facility_file) echo tests/fixtures/facilities ;;
-    municipality_file) echo tests/fixtures/facilities ../shared/data/jp_codes ;;
+    municipality_file) echo tests/fixtures/facilities "$data/jp_codes" ;;
     catalog_bundle) echo tests/fixtures/catalog catalog ;;
-    xml_cursor) echo ../shared/data/nmap ../shared/data/jvn ;;
+    xml_cursor) echo "$data/nmap" "$data/jvn" ;;
   esac
 }
 
@@ -49,7 +51,7 @@ max_len() {
 }
 
 mkdir -p build/fuzz/crashes build/fuzz/logs
-[ -d ../shared/data ] || echo "fuzz: ../shared/data is absent: the real files are not used as seeds"
+[ -d "$data" ] || echo "fuzz: $data is absent: the real files are not used as seeds"
 failed=()
 for name in "${harnesses[@]}"; do
   binary=build/fuzz/fuzz/fuzz_$name

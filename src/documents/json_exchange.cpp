@@ -118,14 +118,21 @@ Result<AssessmentDocument> read_json(std::string_view text) {
     if (!parsed || !parsed->is_object())
         return fail(ErrorCode::invalid_input, "the file is not JSON (or not a JSON object)", "$");
     const Json& j = *parsed;
-    if (j.value("format", "") != kJsonFormat || j.value("format_version", 0) != 1)
+    // Members of the wrong type are compared, never converted: json::value() throws on them.
+    const auto format = j.find("format");
+    const auto version = j.find("format_version");
+    if (format == j.end() || !format->is_string() || format->get_ref<const std::string&>() != kJsonFormat ||
+        version == j.end() || *version != 1)
         return fail(
             ErrorCode::invalid_input,
             fmt::format("the file is not a mamori assessment export (format \"{}\", version 1)", kJsonFormat),
             "$.format");
     Reader reader;
     AssessmentDocument doc;
-    doc.assessment_id = j.value("assessment_id", std::int64_t{0});
+    if (const auto id = j.find("assessment_id"); id != j.end() && !id->is_number_integer())
+        reader.problem("$.assessment_id", "must be an integer");
+    else if (id != j.end())
+        doc.assessment_id = id->get<std::int64_t>();
     doc.fiscal_year = reader.integer(j, "fiscal_year");
     doc.edition_id = reader.text(j, "edition", "$", false);
     doc.edition_revision = reader.integer(j, "edition_revision");

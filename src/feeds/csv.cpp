@@ -161,9 +161,15 @@ CsvParser::Event CsvParser::parse(std::string_view input, bool end_of_input, std
                 return end_record();
             }
             case State::quoted: {
+                // Appended line by line, so that a limit reached inside a multi-line field names the line it
+                // is reached on, however the input was cut into reads.
                 std::size_t j = i;
                 while (j < n && input[j] != '"') {
-                    if (input[j] == '\n') ++line_;
+                    if (input[j] == '\n') {
+                        append(input.substr(i, j + 1 - i));
+                        ++line_;
+                        i = j + 1;
+                    }
                     ++j;
                 }
                 append(input.substr(i, j - i));
