@@ -187,6 +187,20 @@ TEST(CsvParser, NamesTheLineOnWhichAMultiLineFieldGrowsTooLong) {
     EXPECT_EQ(p.errors[0].column, 2u);
 }
 
+// Found by fuzz/csv_reader: when one read held the bytes that passed both limits, the field's was named,
+// while byte by byte (small reads) the record's limit is passed first.
+TEST(CsvParser, NamesTheLimitTheRecordReachesFirst) {
+    CsvLimits limits;
+    limits.max_field_bytes = 8;
+    limits.max_record_bytes = 10;
+    const auto p = parse("aaaa,bbbbbbbbb\nnext\n", limits);
+    EXPECT_EQ(p.records, (std::vector<Fields>{{"next"}}));
+    ASSERT_EQ(p.errors.size(), 1u);
+    EXPECT_EQ(p.errors[0].column, 2u);
+    EXPECT_NE(p.errors[0].message.find("record is longer than 10 bytes"), std::string::npos)
+        << p.errors[0].message;
+}
+
 TEST(CsvParser, RejectsATooLongRecordAndATooWideOne) {
     CsvLimits limits;
     limits.max_record_bytes = 10;
