@@ -12,7 +12,7 @@ shift $(($# > 0 ? 1 : 0))
 
 data=${MAMORI_SHARED_DATA:-../shared/data}
 harnesses=(json_body http_request csv_reader facility_file municipality_file catalog_bundle xlsx_reader
-  xml_cursor json_exchange config_file backup_manifest forwarded_address)
+  xlsx_parts xml_cursor json_exchange config_file backup_manifest forwarded_address)
 (($#)) && harnesses=("$@")
 
 if [ ! -f build/fuzz/build.ninja ]; then
@@ -36,16 +36,18 @@ seeds() {
 dictionary() {
   case $1 in
     json_body | json_exchange | catalog_bundle | backup_manifest) echo fuzz/dict/json.dict ;;
-    xlsx_reader | xml_cursor) echo fuzz/dict/xml.dict ;;
+    xlsx_reader | xlsx_parts | xml_cursor) echo fuzz/dict/xml.dict ;;
     http_request) echo fuzz/dict/http.dict ;;
     csv_reader | facility_file | municipality_file) echo fuzz/dict/csv.dict ;;
   esac
 }
 
-# Catalog editions are up to ~0.2 MiB; every other input is read whole within 64 KiB (longer seeds are cut).
+# Catalog editions are up to ~0.2 MiB; every other input is read whole within 64 KiB (longer seeds are cut);
+# the CSV reader's limits are made small, so short inputs reach them and run fast.
 max_len() {
   case $1 in
     catalog_bundle) echo 262144 ;;
+    csv_reader) echo 16384 ;;
     *) echo 65536 ;;
   esac
 }
