@@ -1,6 +1,7 @@
 // JSON request bodies: parse_json_body (the depth-limited entry point of every JSON route) and
 // api::json_object with the field readers the handlers use. A parsed body nests at most kMaxRequestNesting
 // levels and survives a dump and re-parse unchanged; every error becomes a 400 problem response.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
