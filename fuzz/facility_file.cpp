@@ -39,8 +39,8 @@ void check_row(const FacilityRow& row, const MunicipalityCodes& known) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const MunicipalityCodes kNone;
-    static const MunicipalityCodes kSome = {"011002", "131016", "131041", "271004", "472018"};
+    static const MunicipalityCodes no_list;
+    static const MunicipalityCodes short_list = {"011002", "131016", "131041", "271004", "472018"};
     std::istringstream in{std::string(reinterpret_cast<const char*>(data), size)};
     CsvReader reader(in);
     if (reader.next() != CsvReader::Status::record) return 0;
@@ -51,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const auto status = reader.next();
         if (status == CsvReader::Status::end || status == CsvReader::Status::failed) return 0;
         if (status == CsvReader::Status::error) continue;
-        for (const auto* known : {&kNone, &kSome}) {
+        for (const auto* known : {&no_list, &short_list}) {
             const auto row = parse_facility_row(*layout, reader.record().fields, *known);
             if (row) {
                 fuzz_check(row->kind == layout->kind, "a row has its file's kind");
