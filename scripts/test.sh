@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test: unit and API tests (release, then debug with ASan+UBSan, then release
-# again on PostgreSQL in a private cluster that with_postgres_cluster starts and removes) and the browser
-# tests in Chromium (on SQLite, then on PostgreSQL). Exits non-zero on any failure and ends with a "N passed, N failed" line.
+# again on PostgreSQL in a private cluster that with_postgres_cluster starts and removes), every libFuzzer
+# harness for 20 s (scripts/fuzz.sh) and the browser tests in Chromium (on SQLite, then on PostgreSQL).
+# Exits non-zero on any failure and ends with a "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 set -e
@@ -28,6 +29,11 @@ count "ctest (release, PostgreSQL)" $?
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --preset debug --parallel "$jobs"
 count "ctest (debug, ASan+UBSan)" $?
+
+# The fuzz smoke: builds build/fuzz with clang and runs each harness briefly; any crash, leak, timeout or
+# OOM fails it (the input is left in build/fuzz/crashes/).
+scripts/fuzz.sh 20
+count "fuzz smoke (libFuzzer, 20 s per harness)" $?
 
 mkdir -p build/screenshots
 (cd web && MAMORI_BIN="$PWD/../build/release/mamori" MAMORI_SCREENSHOT_DIR="$PWD/../build/screenshots" \

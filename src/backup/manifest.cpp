@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "mamori/core/json_limits.hpp"
@@ -89,7 +90,9 @@ Result<BackupManifest> parse_manifest(std::string_view text, std::string_view wh
     if (counts == doc.end() || !counts->is_object())
         return bad_field(where, "row_counts", "is missing or not an object");
     for (const auto& [table, rows] : counts->items()) {
-        if (!rows.is_number_unsigned())
+        // A count is held as int64: a larger unsigned number would come out negative.
+        if (!rows.is_number_unsigned() ||
+            rows.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
             return bad_field(where, "row_counts." + table, "is not a non-negative integer");
         m.row_counts[table] = rows.get<std::int64_t>();
     }

@@ -57,15 +57,20 @@ void CsvParser::start_field() {
 void CsvParser::append(std::string_view bytes) {
     if (failed_ || bytes.empty()) return;
     std::string& field = storage_[count_ - 1];
-    if (field.size() + bytes.size() > limits_.max_field_bytes) {
+    // The limit named is the one the bytes reach first, so that it does not depend on how the input was cut
+    // into reads. (A separator may already have taken the record past its limit.)
+    const std::size_t field_room = limits_.max_field_bytes - field.size();
+    const std::size_t record_room =
+        record_bytes_ < limits_.max_record_bytes ? limits_.max_record_bytes - record_bytes_ : 0;
+    if (bytes.size() > field_room && field_room <= record_room) {
         fail(fmt::format("the field is longer than {} bytes", limits_.max_field_bytes));
         return;
     }
-    record_bytes_ += bytes.size();
-    if (record_bytes_ > limits_.max_record_bytes) {
+    if (bytes.size() > record_room) {
         fail(fmt::format("the record is longer than {} bytes", limits_.max_record_bytes));
         return;
     }
+    record_bytes_ += bytes.size();
     field.append(bytes);
 }
 
@@ -161,9 +166,15 @@ CsvParser::Event CsvParser::parse(std::string_view input, bool end_of_input, std
                 return end_record();
             }
             case State::quoted: {
+                // Appended line by line, so that a limit reached inside a multi-line field names the line it
+                // is reached on, however the input was cut into reads.
                 std::size_t j = i;
                 while (j < n && input[j] != '"') {
-                    if (input[j] == '\n') ++line_;
+                    if (input[j] == '\n') {
+                        append(input.substr(i, j + 1 - i));
+                        ++line_;
+                        i = j + 1;
+                    }
                     ++j;
                 }
                 append(input.substr(i, j - i));

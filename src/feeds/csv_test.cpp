@@ -52,6 +52,7 @@ Parsed parse(std::string_view text, CsvLimits limits = {}) {
         EXPECT_EQ(part.errors.size(), whole.errors.size()) << "chunk " << chunk;
         for (std::size_t i = 0; i < part.errors.size() && i < whole.errors.size(); ++i) {
             EXPECT_EQ(part.errors[i].line, whole.errors[i].line);
+            EXPECT_EQ(part.errors[i].at_line, whole.errors[i].at_line) << "chunk " << chunk;
             EXPECT_EQ(part.errors[i].column, whole.errors[i].column);
             EXPECT_EQ(part.errors[i].message, whole.errors[i].message);
         }
@@ -171,6 +172,33 @@ TEST(CsvParser, RejectsATooLongFieldAndReadsTheNextRecord) {
     EXPECT_EQ(p.errors[0].column, 1u);
     EXPECT_NE(p.errors[0].message.find("longer than 8 bytes"), std::string::npos);
     EXPECT_EQ(p.errors[1].line, 3u);
+}
+
+// Found by fuzz/csv_reader: the line named was where the quoted text ended in the bytes at hand, so it moved
+// with the size of the reads (here 5 when read whole, 2 in small chunks).
+TEST(CsvParser, NamesTheLineOnWhichAMultiLineFieldGrowsTooLong) {
+    CsvLimits limits;
+    limits.max_field_bytes = 8;
+    const auto p = parse("a,\"1234\n5678\n9012\n3456\n\"\nnext\n", limits);
+    EXPECT_EQ(p.records, (std::vector<Fields>{{"next"}}));
+    ASSERT_EQ(p.errors.size(), 1u);
+    EXPECT_EQ(p.errors[0].line, 1u);
+    EXPECT_EQ(p.errors[0].at_line, 2u);
+    EXPECT_EQ(p.errors[0].column, 2u);
+}
+
+// Found by fuzz/csv_reader: when one read held the bytes that passed both limits, the field's was named,
+// while byte by byte (small reads) the record's limit is passed first.
+TEST(CsvParser, NamesTheLimitTheRecordReachesFirst) {
+    CsvLimits limits;
+    limits.max_field_bytes = 8;
+    limits.max_record_bytes = 10;
+    const auto p = parse("aaaa,bbbbbbbbb\nnext\n", limits);
+    EXPECT_EQ(p.records, (std::vector<Fields>{{"next"}}));
+    ASSERT_EQ(p.errors.size(), 1u);
+    EXPECT_EQ(p.errors[0].column, 2u);
+    EXPECT_NE(p.errors[0].message.find("record is longer than 10 bytes"), std::string::npos)
+        << p.errors[0].message;
 }
 
 TEST(CsvParser, RejectsATooLongRecordAndATooWideOne) {

@@ -47,8 +47,10 @@ std::optional<std::string> forwarded_for(const Headers& headers) {
 }  // namespace
 
 std::optional<IpAddress> IpAddress::parse(std::string_view text) {
-    // inet_pton needs a terminated string; anything longer than the longest IPv6 text is not an address.
-    if (text.empty() || text.size() >= INET6_ADDRSTRLEN) return std::nullopt;
+    // inet_pton needs a terminated string, so a NUL inside would end the text early and the rest go unread;
+    // anything longer than the longest IPv6 text is not an address.
+    if (text.empty() || text.size() >= INET6_ADDRSTRLEN || text.find('\0') != std::string_view::npos)
+        return std::nullopt;
     const std::string terminated(text);
     IpAddress address;
     if (text.find(':') == std::string_view::npos) {

@@ -31,6 +31,11 @@ TEST(IpAddress, ParsesBareIpv4AndIpv6AndPrintsThemCanonically) {
                             "[2001:db8::1]", "2001:db8::1%eth0", "fe80::1::2", "unknown", "_hidden",
                             "1.2.3.4.5", "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255:1"})
         EXPECT_FALSE(IpAddress::parse(bad).has_value()) << bad;
+    // Found by fuzz/forwarded_address: the text after a NUL went unread, so this was ::ffff:1.
+    using namespace std::string_view_literals;
+    EXPECT_FALSE(IpAddress::parse("::ffff:1\0L1.2.3"sv).has_value());
+    EXPECT_FALSE(IpAddress::parse("203.0.113.9\0, 10.0.0.1"sv).has_value());
+    EXPECT_FALSE(TrustedProxies::parse("127.0.0.1\0garbage"sv).has_value());
 }
 
 TEST(TrustedProxies, ParsesAddressesAndRangesOfBothFamilies) {

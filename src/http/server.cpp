@@ -1,4 +1,5 @@
-// The only translation unit that includes Boost.Beast (it compiles slowly).
+// The server: sockets, coroutines and connection limits. With beast_request.cpp, the only translation units
+// that include Boost.Beast (it compiles slowly).
 #include "mamori/http/server.hpp"
 
 #include <fmt/format.h>
@@ -15,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "beast_request.hpp"
 #include "mamori/core/log.hpp"
 #include "mamori/http/framing.hpp"
 #include "mamori/http/host_check.hpp"
@@ -43,7 +45,7 @@ struct Connection {
     unsigned generation = 0;  // a deadline handler from an earlier operation must not cancel a later one
     bool timed_out = false;
     bool busy = false;
-    const bhttp::request_parser<bhttp::string_body>* parser = nullptr;  // while a read is pending
+    const RequestParser* parser = nullptr;  // while a read is pending
 
     explicit Connection(tcp::socket socket) : stream(std::move(socket)), deadline(stream.get_executor()) {}
 
@@ -85,25 +87,6 @@ bhttp::response<bhttp::string_body> to_beast(Response& response, unsigned versio
         out.prepare_payload();
     }
     return out;
-}
-
-Request to_request(bhttp::request<bhttp::string_body>&& in, const std::string& peer,
-                   const TrustedProxies& trusted, bool& bad_target) {
-    Request r;
-    r.method = parse_method(std::string_view(in.method_string().data(), in.method_string().size()));
-    const std::string_view target(in.target().data(), in.target().size());
-    const auto question = target.find('?');
-    const auto path = target.substr(0, question);
-    auto decoded = percent_decode(path);
-    bad_target = !decoded || path.empty() || path.front() != '/' || decoded->find('\0') != std::string::npos;
-    r.path = decoded ? std::move(*decoded) : std::string(path);
-    if (question != std::string_view::npos) r.query = std::string(target.substr(question + 1));
-    r.headers.reserve(8);
-    for (const auto& field : in)
-        r.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
-    r.body = std::move(in.body());
-    r.remote_address = client_address(peer, r.headers, trusted);
-    return r;
 }
 
 constexpr std::size_t kMebibyte = std::size_t{1024} * 1024;
@@ -224,11 +207,8 @@ struct Server::Impl {
         stream.socket().set_option(tcp::no_delay(true), ec);
         auto& buffer = connection->buffer;
         for (;;) {
-            bhttp::request_parser<bhttp::string_body> parser;
-            parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-            // No limit while reading the header: the route's limit is set (or a declared length refused,
-            // naming that limit) once the header says which route it is.
-            parser.body_limit(boost::none);
+            RequestParser parser;
+            limit_header(parser, options.max_header_bytes);
             connection->busy = false;
             if (stopping.load()) break;
             connection->parser = &parser;

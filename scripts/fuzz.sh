@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses (CMake preset `fuzz`: clang, ASan+UBSan, into build/fuzz) and runs each for
+# SECONDS (default 60), one after the other, with leak detection, a per-input timeout and a memory limit.
+# Prints the executions per harness; exits non-zero when any harness finds a crash, leak, timeout or OOM,
+# leaving the input in build/fuzz/crashes/ and the log in build/fuzz/logs/.
+# Usage: scripts/fuzz.sh [SECONDS] [HARNESS...]   (harness names as in fuzz/README.md; default all)
+# The real files are read from ../shared/data, or from $MAMORI_SHARED_DATA (e.g. in a git worktree elsewhere).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift $(($# > 0 ? 1 : 0))
+
+data=${MAMORI_SHARED_DATA:-../shared/data}
+harnesses=(json_body http_request csv_reader facility_file municipality_file catalog_bundle xlsx_reader
+  xlsx_parts xml_cursor json_exchange config_file backup_manifest forwarded_address)
+(($#)) && harnesses=("$@")
+
+if [ ! -f build/fuzz/build.ninja ]; then
+  cmake --preset fuzz >/dev/null || exit 1
+fi
+cmake --build --preset fuzz || exit 1
+
+# seeds: the directories beside the repository's seeds (fuzz/corpus/<harness>) that a harness starts from,
+# read in place: test fixtures, the catalog, and the real files of $data when that folder exists.
+seeds() {
+  case $1 in
+    json_body) echo "$data/sbom" "$data/inventory/glpi" "$data/nvd/schema" ;;
+    csv_reader) echo tests/fixtures/facilities "$data/jp_codes" ;;
+    facility_file) echo tests/fixtures/facilities ;;
+    municipality_file) echo tests/fixtures/facilities "$data/jp_codes" ;;
+    catalog_bundle) echo tests/fixtures/catalog catalog ;;
+    xml_cursor) echo "$data/nmap" "$data/jvn" ;;
+  esac
+}
+
+dictionary() {
+  case $1 in
+    json_body | json_exchange | catalog_bundle | backup_manifest) echo fuzz/dict/json.dict ;;
+    xlsx_reader | xlsx_parts | xml_cursor) echo fuzz/dict/xml.dict ;;
+    http_request) echo fuzz/dict/http.dict ;;
+    csv_reader | facility_file | municipality_file) echo fuzz/dict/csv.dict ;;
+  esac
+}
+
+# Catalog editions are up to ~0.2 MiB; every other input is read whole within 64 KiB (longer seeds are cut);
+# the CSV reader's limits are made small, so short inputs reach them and run fast.
+max_len() {
+  case $1 in
+    catalog_bundle) echo 262144 ;;
+    csv_reader) echo 16384 ;;
+    *) echo 65536 ;;
+  esac
+}
+
+mkdir -p build/fuzz/crashes build/fuzz/logs
+[ -d "$data" ] || echo "fuzz: $data is absent: the real files are not used as seeds"
+failed=()
+for name in "${harnesses[@]}"; do
+  binary=build/fuzz/fuzz/fuzz_$name
+  if [ ! -x "$binary" ]; then
+    echo "fuzz: no harness $name ($binary)" >&2
+    failed+=("$name")
+    continue
+  fi
+  corpora=("build/fuzz/corpus/$name" "fuzz/corpus/$name")  # new inputs go to the first, outside git
+  mkdir -p "${corpora[0]}"
+  for dir in $(seeds "$name"); do
+    [ -d "$dir" ] && corpora+=("$dir")
+  done
+  options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048
+    -max_len="$(max_len "$name")" -detect_leaks=1 -print_final_stats=1
+    -artifact_prefix="build/fuzz/crashes/$name-")
+  dict=$(dictionary "$name")
+  [ -n "$dict" ] && options+=(-dict="$dict")
+  log=build/fuzz/logs/$name.log
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$binary" "${options[@]}" "${corpora[@]}" >"$log" 2>&1
+  rc=$?
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  [ -n "$runs" ] || runs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
+  if [ "$rc" -eq 0 ]; then
+    printf 'fuzz: %-18s %10s executions in %ss, no crash, leak or timeout\n' "$name" "${runs:-?}" "$seconds"
+  else
+    printf 'fuzz: %-18s FAILED after %s executions (exit %s): %s\n' "$name" "${runs:-?}" "$rc" "$log"
+    grep -E '^(==[0-9]+==ERROR|SUMMARY|invariant broken|.*runtime error)|Test unit written to' "$log" | head -5
+    failed+=("$name")
+  fi
+done
+
+if ((${#failed[@]})); then
+  echo "fuzz: ${#failed[@]} of ${#harnesses[@]} harnesses failed: ${failed[*]}"
+  exit 1
+fi
+echo "fuzz: all ${#harnesses[@]} harnesses ran ${seconds}s each without a finding"
