@@ -1,8 +1,9 @@
 // The HTTP request path up to the dispatcher: Boost.Beast's request parser with the limits the server sets
-// (limit_header, then the default body limit; default ServerOptions), several pipelined requests per input as
-// on a keep-alive connection, then to_request with the peer a trusted proxy (so X-Forwarded-For is read) and
-// the body through parse_json_body. A target to_request accepts is an absolute path without NUL; the client
-// address is the peer or an address X-Forwarded-For names; every JSON error becomes a 400 problem response.
+// (limit_header, then limit_body with the default body limit; default ServerOptions), several pipelined
+// requests per input as on a keep-alive connection, then to_request with the peer a trusted proxy (so
+// X-Forwarded-For is read) and the body through parse_json_body. A target to_request accepts is an absolute
+// path without NUL; the client address is the peer or an address X-Forwarded-For names; every JSON error
+// becomes a 400 problem response.
 #include <boost/asio/buffer.hpp>
 #include <cstddef>
 #include <cstdint>
@@ -52,7 +53,7 @@ bool read_one(std::string_view& rest, mamori::http::RequestParser& parser) {
     const mamori::http::ServerOptions options;
     mamori::http::limit_header(parser, options.max_header_bytes);
     if (!put_until(rest, parser, [&parser] { return parser.is_header_done(); })) return false;
-    parser.body_limit(options.max_body_bytes);
+    if (!mamori::http::limit_body(parser, options.max_body_bytes)) return false;
     parser.eager(true);
     return put_until(rest, parser, [&parser] { return parser.is_done(); });
 }

@@ -9,6 +9,13 @@ void limit_header(RequestParser& parser, std::size_t max_header_bytes) {
     parser.body_limit(boost::none);
 }
 
+bool limit_body(RequestParser& parser, std::size_t limit) {
+    const auto declared = parser.content_length();
+    if (declared && *declared > limit) return false;
+    parser.body_limit(limit);
+    return true;
+}
+
 Request to_request(BeastRequest&& in, const std::string& peer, const TrustedProxies& trusted,
                    bool& bad_target) {
     Request r;

@@ -21,6 +21,11 @@ using RequestParser = boost::beast::http::request_parser<boost::beast::http::str
 // it is.
 void limit_header(RequestParser& parser, std::size_t max_header_bytes);
 
+// limit_body: once the header is read, the body limit of its route, `limit`. False, with nothing set, when
+// the declared Content-Length is already over it: the request must be refused (413) before any body is read,
+// since the parser would reserve the declared length at its first body byte.
+bool limit_body(RequestParser& parser, std::size_t limit);
+
 // to_request: our Request from a parsed message from `peer` (the client's address as X-Forwarded-For
 // names it when `peer` is a trusted proxy). `bad_target` is set when the target's path is not an absolute
 // path that percent-decodes without a NUL byte; the request must then be refused.

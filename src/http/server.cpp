@@ -230,11 +230,9 @@ struct Server::Impl {
                 body_limit =
                     dispatcher.body_limit(parse_method(header.method_string()),
                                           {header.target().data(), header.target().size()}, body_limit);
-                const auto declared = parser.content_length();
-                if (declared && *declared > body_limit) {
+                if (!limit_body(parser, body_limit)) {
                     read_error = bhttp::error::body_limit;
                 } else {
-                    parser.body_limit(body_limit);
                     std::tie(read_error, bytes) =
                         co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
                 }
