@@ -59,10 +59,9 @@ Result<std::string> clean_file_name(std::string_view file_name) {
         if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f && c != '"') out += c;
     while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(out.begin());
     if (out.empty()) return fail(ErrorCode::invalid_input, "the file needs a name", "file_name");
-    const long characters = character_count(out);
-    if (characters < 0)
-        return fail(ErrorCode::invalid_input, "the file name is not valid UTF-8", "file_name");
-    if (characters > 200)
+    // The name reaches every document and download header: the same text rule as every other field.
+    if (auto problem = text_problem(out)) return fail(ErrorCode::invalid_input, *problem, "file_name");
+    if (character_count(out) > 200)
         return fail(ErrorCode::invalid_input, "the file name is longer than 200 characters", "file_name");
     return out;
 }

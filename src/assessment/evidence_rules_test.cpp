@@ -36,6 +36,14 @@ TEST(EvidenceRules, FileNamesLoseTheirPathAndControlCharacters) {
     EXPECT_FALSE(clean_file_name(std::string(201, 'a')));
     EXPECT_TRUE(clean_file_name(std::string(200, 'a')));
     EXPECT_FALSE(clean_file_name("\xff\xfe.pdf"));
+    // A query parameter bypasses the JSON edge: noncharacters and C1 controls are refused here.
+    for (const char* name : {"任命書\xEF\xBF\xBE.pdf",
+                             "a\xC2\x85"
+                             "b.pdf"}) {
+        const auto refused = clean_file_name(name);
+        ASSERT_FALSE(refused) << name;
+        EXPECT_EQ(refused.error().fields.at(0).field, "file_name");
+    }
 }
 
 TEST(EvidenceRules, LinksAreHttpAddresses) {
