@@ -162,6 +162,7 @@ describe('self-assessment', () => {
           await row.getByLabel('メモ').fill('任命書\uFFFE');
           await row.getByLabel('メモ').blur();
           await row.getByText('メモに使えない文字（制御文字など）が入っています。', { exact: false }).waitFor();
+          await screenshots(page, 'clinic-wizard-note-refused');
           await row.getByLabel('メモ').fill('院長が責任者。任命書は事務室の棚。');
           await row.getByLabel('メモ').blur();
           await row.getByTestId('save-status').getByText(/保存しました/).waitFor();
