@@ -45,6 +45,7 @@ Response session_response(int status, const services::SessionStart& start, const
     json body = {
         {"user", user_json(start.user)}, {"mfa", step_name(start.step)}, {"csrf_token", start.csrf_token}};
     if (!start.recovery_codes.empty()) body["recovery_codes"] = start.recovery_codes;
+    if (start.account_reset) body["account_reset"] = true;
     Response r = Response::json(status, body);
     set_session_cookie(r, start.token, settings);
     return r;
@@ -373,6 +374,7 @@ void register_identity_routes(ApiRoutes& routes) {
     register_session_routes(routes);
     register_account_routes(routes);
     register_organisation_routes(routes);
+    register_recovery_routes(routes);
 }
 
 }  // namespace mamori::api

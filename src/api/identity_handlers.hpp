@@ -7,5 +7,7 @@
 namespace mamori::api {
 
 void register_identity_routes(ApiRoutes& routes);
+// register_recovery_routes: account resets and pending invitations (identity_recovery_handlers.cpp).
+void register_recovery_routes(ApiRoutes& routes);
 
 }  // namespace mamori::api

@@ -355,6 +355,19 @@ int run(int argc, char** argv) {
         "before stop working. Exit 1 when setup is done");
     add_common_options(*setup_code_cmd, common);
 
+    std::string user_login;
+    auto* user_cmd =
+        app.add_subcommand("user", "Help a user who lost access (the operator's account recovery)");
+    user_cmd->require_subcommand(1);
+    auto* user_reset_cmd = user_cmd->add_subcommand(
+        "reset-mfa",
+        "Reset a user's password and two-factor authentication (for a sole administrator who lost phone and "
+        "recovery codes): ends their sessions and API tokens and prints a one-time code for setting a new "
+        "password and enrolling again; audited");
+    user_reset_cmd->alias("reset-password");
+    add_common_options(*user_reset_cmd, common);
+    user_reset_cmd->add_option("LOGIN", user_login, "The user's login name")->required();
+
     auto* version_cmd = app.add_subcommand("version", "Print the version and exit");
 
     try {
@@ -377,6 +390,7 @@ int run(int argc, char** argv) {
                        : restore_cmd->parsed()               ? restore_cmd
                        : db_copy_cmd->parsed()               ? db_copy_cmd
                        : setup_code_cmd->parsed()            ? setup_code_cmd
+                       : user_reset_cmd->parsed()            ? user_reset_cmd
                                                              : demo_cmd;
     if (auto ok = apply_config_file(*chosen, *serve_cmd, common.config); !ok) return report(ok.error());
 
@@ -404,6 +418,8 @@ int run(int argc, char** argv) {
         code = db_copy_command(db_copy_options);
     } else if (chosen == setup_code_cmd) {
         code = setup_code_command(common);
+    } else if (chosen == user_reset_cmd) {
+        code = user_reset_command(common, user_login);
     } else {
         code = demo_command(common, demo_synthetic);
     }

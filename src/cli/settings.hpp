@@ -102,6 +102,9 @@ int setup_code_command(const CommonSettings& common);
 // and prints (and logs) where to enter it.
 Status announce_setup_code(store::Database& db, const std::string& url);
 
+// user_reset_command: `mamori user reset-mfa LOGIN` (and its alias reset-password); prints a one-time code.
+int user_reset_command(const CommonSettings& common, const std::string& login);
+
 // serve: runs the server until SIGINT/SIGTERM; returns the exit code.
 int serve(const CommonSettings& common, const ServeSettings& settings);
 

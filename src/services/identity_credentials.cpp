@@ -34,14 +34,19 @@ Result<TotpEnrolment> IdentityService::begin_totp(const Caller& caller) {
         auto user = r::find_user(sql, caller.user_id);
         if (user->totp_secret && user->totp_last_step)
             return fail(ErrorCode::conflict, "two-factor authentication is already on");
-        const auto secret = identity::random_totp_secret();
+        // A pending secret (not yet confirmed) is shown again: a reload of the enrolment page must not
+        // invalidate the entry the phone already made. A reset (user.reset) clears it.
+        auto pending = user->totp_secret ? identity::base32_decode(*user->totp_secret) : std::nullopt;
+        const auto secret = pending && !pending->empty() ? *pending : identity::random_totp_secret();
         TotpEnrolment e;
         e.secret_base32 = identity::base32_encode(secret);
         e.uri = identity::totp_uri(secret, "mamori", user->login);
         e.qr_svg = identity::qr_svg(e.uri);
-        const long long uid = user->id;
-        sql << "UPDATE users SET totp_secret = :s, totp_last_step = NULL WHERE id = :u",
-            soci::use(e.secret_base32), soci::use(uid);
+        if (!pending || pending->empty()) {
+            const long long uid = user->id;
+            sql << "UPDATE users SET totp_secret = :s, totp_last_step = NULL WHERE id = :u",
+                soci::use(e.secret_base32), soci::use(uid);
+        }
         return e;
     });
 }
@@ -57,7 +62,10 @@ Result<SessionStart> IdentityService::confirm_totp(const Caller& caller, std::st
         const auto secret = identity::base32_decode(*user->totp_secret).value_or(std::vector<std::uint8_t>{});
         const auto step = identity::verify_totp(secret, code, std::chrono::system_clock::now(), std::nullopt);
         if (!step)
-            return fail(ErrorCode::invalid_input, "the code does not match; check the time on the phone",
+            return fail(ErrorCode::invalid_input,
+                        "the code does not match the key on this page: check that the phone shows the entry "
+                        "for this key "
+                        "(enter the key again if unsure) and that its clock is right",
                         "code");
         const long long s = *step, uid = user->id;
         const std::string now = r::iso_now();  // bound by reference: must outlive the statement

@@ -94,8 +94,21 @@ Result<Invitation> IdentityService::invite(const Caller& caller, std::int64_t or
                 "you may invite users only into an organisation you administer, or its first administrator");
         }
         const std::string& login_text = *normal_login;
-        if (r::find_user_by_login(sql, login_text))
-            return fail(ErrorCode::conflict, "a user with this login name already exists", "login");
+        if (auto existing = r::find_user_by_login(sql, login_text)) {
+            // Say what to do instead; name the organisation only to someone who administers it.
+            auto home = r::find_organisation(sql, existing->organisation_id);
+            if (home && identity::can_manage_users(caller, home->ref))
+                return fail(ErrorCode::conflict,
+                            fmt::format("this user already exists in {}: if they lost access, reset their "
+                                        "account from the user list instead",
+                                        home->name),
+                            "login");
+            return fail(
+                ErrorCode::conflict,
+                "this login name already belongs to a user of another organisation: if it is the same "
+                "person, ask that organisation's administrator; otherwise choose another login name",
+                "login");
+        }
         Invitation inv;
         inv.code = identity::random_code(3);
         inv.expires_at = r::iso_after(settings_.invitation_lifetime);
@@ -183,6 +196,31 @@ Result<SessionStart> IdentityService::accept_invitation(std::string_view code, s
         take.execute(true);
         if (take.get_affected_rows() != 1)
             return fail(ErrorCode::invalid_input, "the invitation code is wrong, used or expired", "code");
+        if (roles_text.empty()) {
+            // An account reset (identity_recovery.cpp): the user exists; the code gives them a password.
+            auto user = r::find_user_by_login(sql, login);
+            if (!user || user->disabled)
+                return fail(ErrorCode::invalid_input, "the invitation code is wrong, used or expired",
+                            "code");
+            const long long uid = user->id;
+            sql << "UPDATE users SET password_hash = :h, password_changed_at = :n, updated_at = :n2 WHERE "
+                   "id = :u",
+                soci::use(password_hash), soci::use(now), soci::use(now), soci::use(uid);
+            r::release_guess(sql, guess->attempt_id);
+            audit::append(
+                sql,
+                event("user.reset_completed", fmt::format("user:{}", uid), user, {{"invitation_id", id}}),
+                context);
+            SessionStart start;
+            start.step = mfa_step_for(*user, r::user_roles(sql, uid));
+            const bool pending = start.step != MfaStep::none;
+            start.token = r::create_session(
+                sql, uid, pending, pending ? settings_.mfa_pending : settings_.session_absolute, context);
+            start.csrf_token = csrf_token_for(start.token);
+            start.user = r::user_view(sql, *user);
+            start.account_reset = true;
+            return start;
+        }
         if (r::find_user_by_login(sql, login))
             return fail(ErrorCode::conflict, "a user with this login name already exists", "login");
         long long user_id = 0;

@@ -59,6 +59,7 @@ struct SessionStart {
     MfaStep step = MfaStep::none;
     UserView user;
     std::vector<std::string> recovery_codes;  // only right after TOTP enrolment
+    bool account_reset = false;  // the session began with the code of an account reset (user.reset)
 };
 
 // SessionUse: what a request needs from its session. Pending sessions may only finish MFA.
@@ -76,6 +77,20 @@ struct Invitation {
     std::int64_t id = 0;
     std::string code;
     std::string expires_at;
+};
+
+// InvitationView: a pending invitation or account reset as its administrators list it (never its code).
+// An account reset is an invitation for an existing login with no roles (identity_recovery.cpp).
+struct InvitationView {
+    std::int64_t id = 0;
+    std::int64_t organisation_id = 0;
+    std::string login;
+    std::string display_name;
+    std::vector<std::string> roles;
+    bool account_reset = false;
+    std::string created_at;
+    std::string expires_at;
+    bool expired = false;
 };
 
 // ApiTokenCreated: a new API token, shown once.
@@ -163,6 +178,24 @@ class IdentityService {
                                            const audit::Context& context);
     Result<UserView> change_user(const identity::Caller& caller, std::int64_t user_id,
                                  const UserChange& change, const audit::Context& context);
+
+    // Account recovery (identity_recovery.cpp). reset_account: an administrator of the user's organisation
+    // (never the user themselves) ends the user's password, two-factor enrolment, recovery codes, sessions
+    // and API tokens, and receives a one-time code (shown once) with which the user sets a new password and
+    // enrols again through accept_invitation.
+    Result<Invitation> reset_account(const identity::Caller& caller, std::int64_t user_id,
+                                     const audit::Context& context);
+    // reset_account_by_operator: the same for the operator's CLI (`mamori user reset-mfa LOGIN`), for a sole
+    // administrator who lost both phone and recovery codes. Audited with actor "operator:cli".
+    Result<Invitation> reset_account_by_operator(std::string_view login, const audit::Context& context);
+    // invitations: the pending (not accepted, not revoked) invitations and resets of an organisation.
+    Result<std::vector<InvitationView>> invitations(const identity::Caller& caller,
+                                                    std::int64_t organisation_id);
+    // renew_invitation: a new code for a pending invitation or reset; the old code stops working.
+    Result<Invitation> renew_invitation(const identity::Caller& caller, std::int64_t invitation_id,
+                                        const audit::Context& context);
+    Status revoke_invitation(const identity::Caller& caller, std::int64_t invitation_id,
+                             const audit::Context& context);
 
     Result<ApiTokenCreated> create_api_token(const identity::Caller& caller, std::string_view name,
                                              const std::vector<std::string>& scopes, int days,
