@@ -89,8 +89,8 @@ TEST_F(RecoveryApi, AnAdministratorResetsPasswordAndMfaAndTheCodeWorksOnce) {
     EXPECT_EQ(with_token.status, 401) << "the user's API tokens end";
     EXPECT_EQ(client().login("manager@clinic.example", kUserPassword).status, 401)
         << "the old password stops working";
-    auto user_view = admin_.get(org_path("/users"));
-    for (const auto& u : user_view.json()["users"])
+    const json users = admin_.get(org_path("/users")).json()["users"];
+    for (const auto& u : users)
         if (u["id"] == id) {
             EXPECT_EQ(u["mfa_enabled"], false) << "TOTP is cleared";
         }
@@ -220,8 +220,9 @@ TEST_F(RecoveryApi, TheOperatorResetsASoleAdministratorFromTheCli) {
     back.enrol_totp();
     admin_ = back;
     auto log = admin_.get(org_path("/audit?limit=200"));
+    const json entries = log.json()["entries"];
     bool found = false;
-    for (const auto& e : log.json()["entries"])
+    for (const auto& e : entries)
         if (e["action"] == "user.reset" && e["actor"] == "operator:cli") found = true;
     EXPECT_TRUE(found) << log.body;
 

@@ -15,7 +15,7 @@ export interface ShownProblem {
 }
 
 /** Where the problem happened, for the few answers whose meaning depends on it. */
-export type ProblemContext = 'login' | 'code' | 'setup' | 'enrolment' | 'invitation' | 'other';
+export type ProblemContext = 'login' | 'code' | 'setup' | 'enrolment' | 'invitation' | 'reset' | 'other';
 
 function passwordMessage(t: Messages, detail: string): string {
   const minimum = /at least (\d+) characters/.exec(detail);
@@ -33,7 +33,7 @@ function fieldMessage(t: Messages, field: string, code: string | null, detail: s
     case 'current_password':
       return f.currentPassword;
     case 'login':
-      return code === 'conflict' ? f.loginExists : f.email;
+      return code === 'conflict' ? t.recovery.loginExists : f.email;
     case 'display_name':
       return f.displayName;
     case 'organisation_name':
@@ -44,6 +44,7 @@ function fieldMessage(t: Messages, field: string, code: string | null, detail: s
     case 'setup_code':
       return f.setupCode;
     case 'code':
+      if (context === 'enrolment') return t.recovery.totpMismatch;
       if (context !== 'invitation') return f.totpMismatch;
       return code === 'conflict' ? f.administratorTaken : f.invitationCode;
     case 'name':
@@ -97,6 +98,7 @@ export function describeProblem(t: Messages, language: Language, error: unknown,
       return shown(p.notFound);
     case 'conflict': {
       if (context === 'setup' && field === null) return shown(p.alreadySetUp);
+      if (context === 'reset' && field === null) return shown(t.recovery.ownReset);
       if (context === 'enrolment') return shown((detail ?? '').includes('already') ? p.mfaAlreadyOn : p.mfaNotStarted);
       const single = field === null ? undefined : fields[field];
       return shown(single ?? p.conflict);

@@ -45,6 +45,8 @@ export interface SessionAnswer {
   mfa: MfaStep;
   csrf_token: string;
   recovery_codes?: string[];
+  /** The session began with the code of an account reset made by an administrator. */
+  account_reset?: boolean;
 }
 
 export interface TotpEnrolment {
@@ -161,7 +163,8 @@ export function isSessionAnswer(value: unknown): value is SessionAnswer {
     isUser(value['user']) &&
     isMfaStep(value['mfa']) &&
     isString(value['csrf_token']) &&
-    (value['recovery_codes'] === undefined || isStringList(value['recovery_codes']))
+    (value['recovery_codes'] === undefined || isStringList(value['recovery_codes'])) &&
+    (value['account_reset'] === undefined || isBoolean(value['account_reset']))
   );
 }
 
@@ -218,6 +221,34 @@ export function isUserList(value: unknown): value is { users: User[] } {
 
 export function isInvitation(value: unknown): value is Invitation {
   return isRecord(value) && isNumber(value['id']) && isString(value['code']) && isString(value['expires_at']);
+}
+
+/** A pending invitation or account reset, as administrators list it (never its code). */
+export interface PendingInvitation {
+  id: number;
+  login: string;
+  display_name: string;
+  roles: string[];
+  account_reset: boolean;
+  expires_at: string;
+  expired: boolean;
+}
+
+function isPendingInvitation(value: unknown): value is PendingInvitation {
+  return (
+    isRecord(value) &&
+    isNumber(value['id']) &&
+    isString(value['login']) &&
+    isString(value['display_name']) &&
+    isStringList(value['roles']) &&
+    isBoolean(value['account_reset']) &&
+    isString(value['expires_at']) &&
+    isBoolean(value['expired'])
+  );
+}
+
+export function isPendingInvitationList(value: unknown): value is { invitations: PendingInvitation[] } {
+  return isRecord(value) && Array.isArray(value['invitations']) && value['invitations'].every(isPendingInvitation);
 }
 
 function isAuditEntry(value: unknown): value is AuditEntry {

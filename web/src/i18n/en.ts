@@ -873,4 +873,39 @@ export const en: Messages = {
       },
     },
   },
+  recovery: {
+    reset: 'Reset account',
+    resetConfirm: (name: string) =>
+      `Reset the password and two-factor authentication of ${name}? Their current password, authenticator app, recovery codes, open sessions and API tokens stop working at once. Hand the one-time code shown next to them in person.`,
+    resetting: 'Resetting…',
+    resetHeading: (name: string) => `The account of ${name} was reset`,
+    resetCodeFor: (name: string, login: string) => `Reset code for ${name} (${login})`,
+    resetHandOver:
+      'This code is shown only once. Tell it to the user in person or by phone, not by e-mail. On the sign-in page they choose "Accept an invitation", enter the code, choose a new password and set up two-factor authentication again.',
+    resetExpires: (time: string) => `Valid until ${time} (Japan time)`,
+    pendingHeading: 'Invitations and resets not yet used',
+    pendingLead: 'If a code was lost, make a new one (the old one stops working). Invitations no longer needed can be revoked.',
+    pendingEmpty: 'There are no unused invitations.',
+    pendingKindInvitation: 'Invitation',
+    pendingKindReset: 'Account reset',
+    pendingExpires: (time: string) => `Valid until ${time}`,
+    pendingExpired: 'Expired',
+    renew: 'New code',
+    renewed: (login: string) => `New code for ${login}`,
+    revoke: 'Revoke',
+    revokeConfirm: (login: string) => `Revoke the invitation for ${login}? Its code stops working.`,
+    revoked: (login: string) => `The invitation for ${login} was revoked.`,
+    accountResetNotice:
+      "Your organisation's administrator reset your account. Choose a new password. If your role requires two-factor authentication, set up your authenticator app again next (you may delete the old mamori entry from it).",
+    invitationCodeHelp: 'The invitation code, or the account reset code, you received from your administrator.',
+    loginExists:
+      'A user with this login name (e-mail address) already exists. If they lost their password or phone, use "Reset account" in the user list. If they belong to another organisation, ask that organisation\'s administrator.',
+    ownReset: 'You cannot reset your own account. Change your password on the account page, or ask another administrator.',
+    forgotten:
+      'If you forgot the password or lost your phone, ask your organisation\'s administrator to reset your account. Enter the code they give you under "Accept an invitation".',
+    codeStepAnnouncement: 'Password accepted. Now enter the confirmation code.',
+    totpMismatch:
+      'The code does not match the key on this page. Check that the authenticator app shows the "mamori" entry added with this key; if unsure, show the key again and add it anew. Check also that the phone\'s clock is right.',
+    showKeyAgain: 'Show the key again',
+  },
 };

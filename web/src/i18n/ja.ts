@@ -892,6 +892,41 @@ export const ja = {
       } as Record<string, string>,
     },
   },
+  recovery: {
+    reset: 'アカウントをリセット',
+    resetConfirm: (name: string) =>
+      `${name} さんのパスワードと二要素認証をリセットしますか。いまのパスワード、認証アプリ、リカバリーコード、ログイン中の画面と API トークンは、すぐに使えなくなります。表示される一回限りのコードを、本人に直接渡してください。`,
+    resetting: 'リセットしています…',
+    resetHeading: (name: string) => `${name} さんのアカウントをリセットしました`,
+    resetCodeFor: (name: string, login: string) => `${name} さん（${login}）の再設定コード`,
+    resetHandOver:
+      'このコードは一度だけ表示されます。メールではなく、対面か電話で本人に伝えてください。本人はログイン画面の「招待を受ける」でコードを入力し、新しいパスワードを決めてから、二要素認証を設定し直します。',
+    resetExpires: (time: string) => `有効期限: ${time}（日本時間）`,
+    pendingHeading: '受け取られていない招待とリセット',
+    pendingLead: 'コードを失くした場合は「新しいコード」で作り直せます（前のコードは使えなくなります）。不要になった招待は取り消せます。',
+    pendingEmpty: '受け取られていない招待はありません。',
+    pendingKindInvitation: '招待',
+    pendingKindReset: 'アカウントのリセット',
+    pendingExpires: (time: string) => `${time} まで有効`,
+    pendingExpired: '有効期限切れ',
+    renew: '新しいコード',
+    renewed: (login: string) => `${login} への新しいコード`,
+    revoke: '取り消す',
+    revokeConfirm: (login: string) => `${login} への招待を取り消しますか。コードは使えなくなります。`,
+    revoked: (login: string) => `${login} への招待を取り消しました。`,
+    accountResetNotice:
+      'あなたのアカウントは、組織の管理者によってリセットされました。新しいパスワードを決めてください。二要素認証が必要な役割の方は、続けて認証アプリを設定し直します（前に登録した認証アプリの項目は削除してかまいません）。',
+    invitationCodeHelp: '管理者から受け取った招待コード、またはアカウントの再設定コードです。',
+    loginExists:
+      'このログイン名（メールアドレス）の利用者は、すでに登録されています。パスワードやスマートフォンを失くした場合は、利用者の一覧で「アカウントをリセット」を使ってください。ほかの組織の利用者なら、その組織の管理者に依頼してください。',
+    ownReset: 'ご自身のアカウントはリセットできません。パスワードはアカウントの画面で変更するか、ほかの管理者に依頼してください。',
+    forgotten:
+      'パスワードを忘れたときや、スマートフォンをなくしたときは、組織の管理者に「アカウントのリセット」を依頼してください。管理者から受け取ったコードは「招待を受ける」で入力します。',
+    codeStepAnnouncement: 'パスワードを確認しました。続けて確認コードを入力してください。',
+    totpMismatch:
+      'コードが、この画面のキーと一致しません。認証アプリに、この画面のキーで登録した「mamori」の項目が表示されているか確かめてください。分からないときは、キーをもう一度表示して登録し直してください。スマートフォンの時刻が正しいかも確かめてください。',
+    showKeyAgain: 'キーをもう一度表示する',
+  },
 };
 
 export type Messages = typeof ja;

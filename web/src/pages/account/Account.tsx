@@ -12,7 +12,7 @@ import { updateUser, type ActiveSession } from '../../auth/session';
 import { isCreatedToken, isRole, isTokenList, isUser, type ApiToken, type CreatedToken } from '../../auth/types';
 import { useI18n } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
-import { Link } from '../../router';
+import { Link, useSearch } from '../../router';
 import {
   buttonClass,
   ConfirmBox,
@@ -20,6 +20,7 @@ import {
   FormProblems,
   h1Class,
   h2Class,
+  InfoNotice,
   h3Class,
   LoadingLine,
   NewPasswordFields,
@@ -373,8 +374,11 @@ function AccountPage({ session }: { session: ActiveSession }) {
     });
     return () => controller.abort();
   }, []);
+  const { t } = useI18n();
+  const reset = new URLSearchParams(useSearch()).get('reset') === '1';
   return (
     <>
+      {reset && <InfoNotice testId="account-reset-notice">{t.recovery.accountResetNotice}</InfoNotice>}
       <Profile session={session} />
       <PasswordChange session={session} />
       <Tokens />

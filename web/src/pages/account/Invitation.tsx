@@ -49,7 +49,8 @@ function InvitationForm() {
     send('POST', '/api/v1/invitations/accept', isSessionAnswer, { body: { code: value, password }, loginStep: true }).then(
       (answer) => {
         applySession(answer);
-        navigate(answer.mfa === 'enrol' ? identityPaths.accountMfa : identityPaths.account, { replace: true });
+        const target = answer.mfa === 'enrol' ? identityPaths.accountMfa : identityPaths.account;
+        navigate(answer.account_reset === true ? `${target}?reset=1` : target, { replace: true });
       },
       (error: unknown) => refused(describeProblem(t, language, error, 'invitation')),
     );
@@ -58,7 +59,7 @@ function InvitationForm() {
   return (
     <form noValidate onSubmit={submit} class="max-w-xl" data-testid="invitation-form">
       <FormProblems errors={errors} problem={problem} labels={labels} />
-      <GroupedCodeField id="code" label={v.code} help={v.codeHelp} value={code} onInput={setCode} error={errors['code']} required />
+      <GroupedCodeField id="code" label={v.code} help={`${t.recovery.invitationCodeHelp}${v.codeHelp}`} value={code} onInput={setCode} error={errors['code']} required />
       <NewPasswordFields
         ids={['password', 'password_confirm']}
         labels={[v.password, v.passwordConfirm]}

@@ -1,7 +1,7 @@
 // /login: login name and password, then the two-factor code (or a recovery code). A user who still has
 // to set up two-factor authentication goes on to /account/mfa; everyone else goes back to where they
 // came from (?next=).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/http';
 import { normaliseCode, normaliseTotp } from '../../auth/format';
 import { describeProblem, type ShownProblem } from '../../auth/problems';
@@ -113,7 +113,7 @@ function PasswordStep({ carried }: { carried: ShownProblem | null }) {
             {l.invitationLink}
           </Link>
         </p>
-        <p class="text-solid-gray-700">{l.forgotten}</p>
+        <p class="text-solid-gray-700">{t.recovery.forgotten}</p>
       </div>
     </>
   );
@@ -127,6 +127,9 @@ function CodeStep({ name, login, onEnded }: { name: string; login: string; onEnd
   const [problem, setProblem] = useState<ShownProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const l = t.identity.login;
+  // The password step's form is gone: focus and announce the code step, or focus is left on <body>.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
 
   const switchMode = () => {
     setMode(mode === 'totp' ? 'recovery' : 'totp');
@@ -170,7 +173,12 @@ function CodeStep({ name, login, onEnded }: { name: string; login: string; onEnd
 
   return (
     <>
-      <h1 class={h1Class}>{l.codeTitle}</h1>
+      <h1 class={h1Class} ref={heading} tabIndex={-1} data-testid="code-heading">
+        {l.codeTitle}
+      </h1>
+      <p class="sr-only" role="status">
+        {t.recovery.codeStepAnnouncement}
+      </p>
       <p class={leadClass}>{l.codeFor(name, login)}</p>
       <form noValidate onSubmit={submit} class="mt-2 max-w-xl" data-testid="code-form">
         {problem !== null && <ProblemBox problem={problem} />}
@@ -202,7 +210,7 @@ function CodeStep({ name, login, onEnded }: { name: string; login: string; onEnd
           </button>
         </div>
       </form>
-      <p class="mt-10 max-w-xl border-t border-solid-gray-200 pt-6 text-std-16N-170 text-solid-gray-700">{l.forgotten}</p>
+      <p class="mt-10 max-w-xl border-t border-solid-gray-200 pt-6 text-std-16N-170 text-solid-gray-700">{t.recovery.forgotten}</p>
     </>
   );
 }

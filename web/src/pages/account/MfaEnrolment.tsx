@@ -2,7 +2,7 @@
 // allows no inline markup) and the secret in groups of four, checks one code, then shows the ten recovery
 // codes once, to print or copy.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { groupSecret, normaliseTotp } from '../../auth/format';
 import { describeProblem, type ShownProblem } from '../../auth/problems';
 import { send } from '../../auth/request';
@@ -67,6 +67,14 @@ function Enrolment({ onDone }: { onDone: (codes: string[]) => void }) {
   const [error, setError] = useState<string | undefined>(undefined);
   const [problem, setProblem] = useState<ShownProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  const [mismatch, setMismatch] = useState(false);
+  const keyBox = useRef<HTMLDetailsElement>(null);
+  const showKeyAgain = () => {
+    if (keyBox.current === null) return;
+    keyBox.current.open = true;
+    keyBox.current.scrollIntoView({ block: 'center' });
+    keyBox.current.querySelector('summary')?.focus();
+  };
 
   useEffect(() => {
     let active = true;
@@ -104,6 +112,7 @@ function Enrolment({ onDone }: { onDone: (codes: string[]) => void }) {
         setBusy(false);
         setCode('');
         const shown = describeProblem(t, language, failure, 'enrolment');
+        setMismatch(shown.fields['code'] !== undefined);
         if (shown.fields['code'] !== undefined) setError(shown.fields['code']);
         setProblem(shown);
       },
@@ -141,7 +150,7 @@ function Enrolment({ onDone }: { onDone: (codes: string[]) => void }) {
           class="mt-4 size-56 rounded-8 border border-solid-gray-420 bg-white p-2"
           data-testid="totp-qr"
         />
-        <details class="mt-4 rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-4" open>
+        <details ref={keyBox} class="mt-4 rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-4" open>
           <summary class="min-h-11 cursor-pointer text-std-16B-170 text-blue-1000 underline underline-offset-2">
             {m.manualSummary}
           </summary>
@@ -172,6 +181,13 @@ function Enrolment({ onDone }: { onDone: (codes: string[]) => void }) {
         <p class="mt-2 text-std-16N-170">{m.step3Body}</p>
         <form noValidate onSubmit={submit} data-testid="mfa-confirm-form">
           {problem !== null && <ProblemBox problem={problem} />}
+          {mismatch && (
+            <p class="mt-3">
+              <button type="button" class={buttonClass} onClick={showKeyAgain} data-testid="show-key-again">
+                {t.recovery.showKeyAgain}
+              </button>
+            </p>
+          )}
           <TotpField id="totp-code" label={m.codeLabel} value={code} onInput={setCode} error={error} required class="mt-4" />
           <SubmitButton busy={busy} label={m.confirm} busyLabel={m.confirming} class="mt-6" />
         </form>
@@ -185,6 +201,9 @@ function RecoveryCodes({ session, codes, next }: { session: ActiveSession; codes
   const m = t.identity.mfa;
   const [saved, setSaved] = useState(false);
   const [reminder, setReminder] = useState(false);
+  // The enrolment form is gone: focus moves to the new step's heading.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const proceed = () => {
     if (!saved) {
       setReminder(true);
@@ -197,7 +216,9 @@ function RecoveryCodes({ session, codes, next }: { session: ActiveSession; codes
       <div class="print:hidden">
         <SuccessNotice testId="mfa-done">{m.doneNotice}</SuccessNotice>
       </div>
-      <h2 class={`mt-8 ${h2Class}`}>{m.recoveryTitle}</h2>
+      <h2 class={`mt-8 ${h2Class}`} ref={heading} tabIndex={-1} data-testid="recovery-heading">
+        {m.recoveryTitle}
+      </h2>
       <WarningNotice heading={m.recoveryWarningHeading} testId="recovery-warning">
         <p>{m.recoveryWarning}</p>
         <p class="mt-2 text-std-16B-170">{m.recoveryOnce}</p>
@@ -249,6 +270,7 @@ function MfaPage({ session }: { session: ActiveSession }) {
   const next = safeNext(new URLSearchParams(useSearch()).get('next')) ?? identityPaths.account;
   const [codes, setCodes] = useState<string[] | null>(null);
 
+  const reset = new URLSearchParams(useSearch()).get('reset') === '1';
   if (codes !== null) return <RecoveryCodes session={session} codes={codes} next={next} />;
   if (session.user.mfa_enabled && session.mfa === 'none') {
     return (
@@ -264,6 +286,7 @@ function MfaPage({ session }: { session: ActiveSession }) {
   }
   return (
     <>
+      {reset && <InfoNotice testId="account-reset-notice">{t.recovery.accountResetNotice}</InfoNotice>}
       <p class={leadClass}>{m.lead}</p>
       {session.user.mfa_required && <p class="mt-3 max-w-3xl text-std-16B-170 text-solid-gray-900">{m.required}</p>}
       <Enrolment onDone={setCodes} />

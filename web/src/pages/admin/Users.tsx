@@ -54,6 +54,7 @@ import {
   WarningNotice,
 } from '../account/ui';
 import { AdminLayout } from './AdminLayout';
+import { PendingInvitations, ResetAccount } from './Recovery';
 
 function kindLabel(t: Messages, kind: string): string {
   return isOrganisationKind(kind) ? t.identity.kinds[kind] : kind;
@@ -155,10 +156,10 @@ function StateChange({ user, onDone, onCancel }: { user: User; onDone: (user: Us
   );
 }
 
-type What = 'roles' | 'state';
+type What = 'roles' | 'state' | 'reset';
 type Editing = { user: number; what: What } | null;
 
-function UserTable({ organisation, session }: { organisation: Organisation; session: ActiveSession }) {
+function UserTable({ organisation, session, onCodeIssued }: { organisation: Organisation; session: ActiveSession; onCodeIssued: () => void }) {
   const { t, language } = useI18n();
   const a = t.identity.admin;
   const path = `/api/v1/organisations/${organisation.id}/users`;
@@ -269,6 +270,17 @@ function UserTable({ organisation, session }: { organisation: Organisation; sess
                               {user.disabled ? a.enable : a.disable}
                             </button>
                           )}
+                          {!self && !user.disabled && (
+                            <button
+                              type="button"
+                              class={buttonClass}
+                              aria-expanded={open === 'reset'}
+                              onClick={toggle(user, open, 'reset')}
+                              data-testid="reset-account"
+                            >
+                              {t.recovery.reset}
+                            </button>
+                          )}
                         </div>
                       </td>
                     </tr>,
@@ -283,6 +295,8 @@ function UserTable({ organisation, session }: { organisation: Organisation; sess
                               onSaved={changed(a.rolesSaved(user.display_name))}
                               onCancel={() => setEditing(null)}
                             />
+                          ) : open === 'reset' ? (
+                            <ResetAccount user={user} onDone={onCodeIssued} onCancel={() => setEditing(null)} />
                           ) : (
                             <StateChange
                               user={user}
@@ -333,7 +347,7 @@ function InvitationResult({ invitation, name, login, roles, onAnother }: {
   );
 }
 
-function InviteForm({ organisation }: { organisation: Organisation }) {
+function InviteForm({ organisation, onCodeIssued }: { organisation: Organisation; onCodeIssued: () => void }) {
   const { t, language } = useI18n();
   const a = t.identity.admin;
   const onboarding = !organisation.can_manage_users && organisation.can_onboard;
@@ -363,6 +377,7 @@ function InviteForm({ organisation }: { organisation: Organisation }) {
       (invitation) => {
         setBusy(false);
         setResult({ invitation, name: body.display_name, login: body.login, roles });
+        onCodeIssued();
         setName('');
         setLogin('');
         setRoles(onboarding ? ['administrator'] : []);
@@ -436,6 +451,8 @@ function UsersPage({ session }: { session: ActiveSession }) {
   const { t, language } = useI18n();
   const a = t.identity.admin;
   const search = new URLSearchParams(useSearch());
+  const [codesIssued, setCodesIssued] = useState(0);
+  const onCodeIssued = () => setCodesIssued((n) => n + 1);
   const [organisations, reload] = useResource('/api/v1/organisations', (signal) =>
     send('GET', '/api/v1/organisations', isOrganisationList, { signal }),
   );
@@ -473,11 +490,12 @@ function UsersPage({ session }: { session: ActiveSession }) {
         />
       )}
       {selected.can_manage_users ? (
-        <UserTable key={`users-${selected.id}`} organisation={selected} session={session} />
+        <UserTable key={`users-${selected.id}`} organisation={selected} session={session} onCodeIssued={onCodeIssued} />
       ) : (
         <InfoNotice testId="onboard-note">{a.onboardNote}</InfoNotice>
       )}
-      <InviteForm key={`invite-${selected.id}`} organisation={selected} />
+      <InviteForm key={`invite-${selected.id}`} organisation={selected} onCodeIssued={onCodeIssued} />
+      <PendingInvitations key={`pending-${selected.id}`} organisation={selected} version={codesIssued} />
     </>
   );
 }
