@@ -62,6 +62,15 @@ Result<services::SetupRequest> read_setup(const json& body) {
     if (!kind) return fail(kind.error());
     auto org_name = optional_string_field(body, "organisation_name", 400);
     if (!org_name) return fail(org_name.error());
+    for (auto [name, target, max] :
+         {std::tuple{"purpose", &setup.purpose, std::size_t{16}},
+          std::tuple{"facility_id", &setup.facility_id, std::size_t{32}},
+          std::tuple{"prefecture_code", &setup.prefecture_code, std::size_t{8}},
+          std::tuple{"municipality_code", &setup.municipality_code, std::size_t{16}}}) {
+        auto value = optional_string_field(body, name, max);
+        if (!value) return fail(value.error());
+        *target = value->value_or("");
+    }
     auto login = string_field(body, "login", 254);
     if (!login) return fail(login.error());
     auto name = string_field(body, "display_name", 400);
@@ -375,6 +384,7 @@ void register_identity_routes(ApiRoutes& routes) {
     register_account_routes(routes);
     register_organisation_routes(routes);
     register_recovery_routes(routes);
+    register_organisation_profile_routes(routes);
 }
 
 }  // namespace mamori::api

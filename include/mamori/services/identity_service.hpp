@@ -117,16 +117,69 @@ struct OrganisationView {
     bool has_administrator = false;
 };
 
-// SetupRequest: the first administrator and their organisation (an existing top-level one, or a new one),
-// with the one-time setup code the server printed (services/setup_code.hpp).
+// SetupRequest: the first administrator and their organisation, with the one-time setup code the server
+// printed (services/setup_code.hpp). `purpose` says what the installation is for:
+//   "institution": one institution, picked from the facility master (`organisation_id`) or entered by its
+//                  codes (facility_id, organisation_kind, organisation_name, prefecture_code,
+//                  municipality_code); an entered facility id that exists is that organisation;
+//   "prefecture":  the prefecture organisation of `prefecture_code` (created when missing);
+//   "nation":      the ministry / operator organisation (created as `organisation_name` when missing).
+// Without a purpose, the organisation is `organisation_id` or a new one of kind and name (the API's first
+// form, kept for scripts).
 struct SetupRequest {
     std::string setup_code;
+    std::string purpose;
     std::optional<std::int64_t> organisation_id;
     std::string organisation_kind;
     std::string organisation_name;
+    std::string facility_id;
+    std::string prefecture_code;
+    std::string municipality_code;
     std::string login;
     std::string display_name;
     std::string password;
+};
+
+// Prefecture: reference data for forms.
+struct Prefecture {
+    std::string code;
+    std::string name_ja;
+    std::string name_en;
+};
+
+// FacilityMatch / FacilityPage: institutions of the facility master found for first-run setup.
+struct FacilityMatch {
+    std::int64_t id = 0;
+    std::string kind;
+    std::string name;
+    std::string facility_id;
+    std::string prefecture_code;
+    std::string municipality_code;
+    std::string address;
+};
+struct FacilityPage {
+    std::vector<FacilityMatch> facilities;
+    bool more = false;
+};
+
+// OrganisationProfile: an organisation's name, address and codes, as its administrators edit them.
+struct OrganisationProfile {
+    std::int64_t id = 0;
+    std::string kind;
+    std::string name;
+    std::string address;
+    std::string facility_id;
+    std::string prefecture_code;
+    std::string municipality_code;
+};
+
+// OrganisationChange: the fields of a profile to change (absent: unchanged).
+struct OrganisationChange {
+    std::optional<std::string> name;
+    std::optional<std::string> address;
+    std::optional<std::string> facility_id;
+    std::optional<std::string> prefecture_code;
+    std::optional<std::string> municipality_code;
 };
 
 // UserChange: what an administrator may change about a user.
@@ -144,6 +197,21 @@ class IdentityService {
 
     Result<bool> setup_needed();
     Result<SessionStart> setup(const SetupRequest& request, const audit::Context& context);
+    // setup_facilities: the facility master's institutions matching `query` (name or 医療機関コード), 20 at
+    // a time from `offset`, for the setup form; only with the valid setup code and while setup is needed
+    // (each code tried counts against the address like a password).
+    Result<FacilityPage> setup_facilities(std::string_view setup_code, std::string_view query, int offset,
+                                          const audit::Context& context);
+    Result<std::vector<Prefecture>> prefectures();
+
+    // Organisation profile (identity_organisation.cpp): administrators read and change their own
+    // organisation's name, address and codes; every change is audited with before and after.
+    Result<OrganisationProfile> organisation_profile(const identity::Caller& caller,
+                                                     std::int64_t organisation_id);
+    Result<OrganisationProfile> change_organisation(const identity::Caller& caller,
+                                                    std::int64_t organisation_id,
+                                                    const OrganisationChange& change,
+                                                    const audit::Context& context);
 
     Result<SessionStart> login(std::string_view login, std::string_view password,
                                const audit::Context& context);
