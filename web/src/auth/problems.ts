@@ -39,8 +39,21 @@ function fieldMessage(t: Messages, field: string, code: string | null, detail: s
     case 'organisation_name':
       return f.organisationName;
     case 'organisation_kind':
+      return context === 'setup' ? t.organisationSetup.errors.kind : f.choose(t.identity.setup.kind);
     case 'organisation_id':
-      return f.choose(t.identity.setup.kind);
+      return t.organisationSetup.errors.picked;
+    case 'purpose':
+      return t.organisationSetup.errors.purpose;
+    case 'facility_id':
+      return code === 'conflict' ? t.organisationSetup.errors.facilityTaken : t.organisationSetup.errors.facilityId;
+    case 'prefecture_code':
+      return t.organisationSetup.errors.prefecture;
+    case 'municipality_code':
+      return t.organisationSetup.errors.municipality;
+    case 'query':
+      return t.organisationSetup.errors.query;
+    case 'address':
+      return t.organisationSetup.errors.address;
     case 'setup_code':
       return f.setupCode;
     case 'code':

@@ -6,8 +6,9 @@
 //   /account/mfa    two-factor enrolment and the recovery codes
 //   /admin/users    users of the organisations one administers, invitations
 //   /admin/audit    the organisation's audit log
+//   /admin/organisation  the organisation's name, address and codes
 
-export type IdentityPage = 'login' | 'setup' | 'invitation' | 'account' | 'accountMfa' | 'adminUsers' | 'adminAudit';
+export type IdentityPage = 'login' | 'setup' | 'invitation' | 'account' | 'accountMfa' | 'adminUsers' | 'adminAudit' | 'adminOrganisation';
 
 export type IdentityRoute = { kind: 'identity'; page: IdentityPage };
 
@@ -19,6 +20,7 @@ export const identityPaths: Record<IdentityPage, string> = {
   accountMfa: '/account/mfa',
   adminUsers: '/admin/users',
   adminAudit: '/admin/audit',
+  adminOrganisation: '/admin/organisation',
 };
 
 export function matchIdentityRoute(path: string): IdentityRoute | null {

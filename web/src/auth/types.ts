@@ -251,6 +251,62 @@ export function isPendingInvitationList(value: unknown): value is { invitations:
   return isRecord(value) && Array.isArray(value['invitations']) && value['invitations'].every(isPendingInvitation);
 }
 
+/** An institution of the facility master, found for first-run setup. */
+export interface FacilityMatch {
+  id: number;
+  kind: string;
+  name: string;
+  facility_id: string;
+  prefecture_code: string;
+  municipality_code: string;
+  address: string;
+}
+
+function isFacilityMatch(value: unknown): value is FacilityMatch {
+  return (
+    isRecord(value) &&
+    isNumber(value['id']) &&
+    ['kind', 'name', 'facility_id', 'prefecture_code', 'municipality_code', 'address'].every((key) => isString(value[key]))
+  );
+}
+
+export function isFacilityPage(value: unknown): value is { facilities: FacilityMatch[]; more: boolean } {
+  return isRecord(value) && Array.isArray(value['facilities']) && value['facilities'].every(isFacilityMatch) && isBoolean(value['more']);
+}
+
+export interface Prefecture {
+  code: string;
+  name_ja: string;
+  name_en: string;
+}
+
+export function isPrefectureList(value: unknown): value is { prefectures: Prefecture[] } {
+  return (
+    isRecord(value) &&
+    Array.isArray(value['prefectures']) &&
+    value['prefectures'].every((p: unknown) => isRecord(p) && isString(p['code']) && isString(p['name_ja']) && isString(p['name_en']))
+  );
+}
+
+/** An organisation's profile, as its administrators edit it. */
+export interface OrganisationProfile {
+  id: number;
+  kind: string;
+  name: string;
+  address: string;
+  facility_id: string;
+  prefecture_code: string;
+  municipality_code: string;
+}
+
+export function isOrganisationProfile(value: unknown): value is OrganisationProfile {
+  return (
+    isRecord(value) &&
+    isNumber(value['id']) &&
+    ['kind', 'name', 'address', 'facility_id', 'prefecture_code', 'municipality_code'].every((key) => isString(value[key]))
+  );
+}
+
 function isAuditEntry(value: unknown): value is AuditEntry {
   return (
     isRecord(value) &&

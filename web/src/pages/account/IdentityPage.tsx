@@ -2,6 +2,7 @@
 import type { IdentityPage as Page } from '../../auth/routes';
 import type { Messages } from '../../i18n/ja';
 import { Audit } from '../admin/Audit';
+import { Organisation } from '../admin/Organisation';
 import { Users } from '../admin/Users';
 import { Account } from './Account';
 import { Invitation } from './Invitation';
@@ -25,6 +26,8 @@ export function identityTitle(t: Messages, page: Page): string {
       return t.identity.admin.usersTitle;
     case 'adminAudit':
       return t.identity.admin.auditTitle;
+    case 'adminOrganisation':
+      return t.organisationProfile.title;
   }
 }
 
@@ -44,5 +47,7 @@ export function IdentityPage({ page }: { page: Page }) {
       return <Users />;
     case 'adminAudit':
       return <Audit />;
+    case 'adminOrganisation':
+      return <Organisation />;
   }
 }

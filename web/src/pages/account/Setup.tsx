@@ -8,7 +8,7 @@ import { describeProblem } from '../../auth/problems';
 import { send } from '../../auth/request';
 import { identityPaths } from '../../auth/routes';
 import { applySession } from '../../auth/session';
-import { isSessionAnswer, isSetupState, organisationKinds } from '../../auth/types';
+import { isSessionAnswer, isSetupState } from '../../auth/types';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import {
@@ -22,18 +22,17 @@ import {
   LoadingLine,
   NewPasswordFields,
   ProblemBox,
-  SelectField,
   SubmitButton,
   TextField,
   useFormState,
 } from './ui';
+import { checkOrganisation, emptyChoice, OrganisationFields, organisationBody, type OrganisationChoice } from './SetupOrganisation';
 
 function SetupForm() {
   const { t, language } = useI18n();
   const s = t.identity.setup;
   const [setupCode, setSetupCode] = useState('');
-  const [kind, setKind] = useState('');
-  const [organisation, setOrganisation] = useState('');
+  const [choice, setChoice] = useState<OrganisationChoice>(emptyChoice);
   const [name, setName] = useState('');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
@@ -41,8 +40,13 @@ function SetupForm() {
   const { errors, setErrors, problem, setProblem, busy, setBusy, refused } = useFormState();
   const labels: Record<string, string> = {
     setup_code: s.setupCode,
-    organisation_kind: s.kind,
+    purpose: t.organisationSetup.purposeLegend,
+    organisation_id: t.organisationSetup.resultsLegend,
+    facility_id: t.organisationSetup.facilityId,
+    organisation_kind: t.organisationSetup.kind,
     organisation_name: s.organisationName,
+    prefecture_code: t.organisationSetup.prefecture,
+    municipality_code: t.organisationSetup.municipality,
     display_name: s.displayName,
     login: s.loginName,
     password: s.password,
@@ -54,9 +58,7 @@ function SetupForm() {
     const f = t.identity.fieldErrors;
     const found: Record<string, string> = {};
     if (setupCode.trim() === '') found['setup_code'] = f.required(s.setupCode);
-    if (kind === '') found['organisation_kind'] = f.choose(s.kind);
-    if (organisation.trim() === '') found['organisation_name'] = f.required(s.organisationName);
-    else if (characters(organisation.trim()) > 100) found['organisation_name'] = f.organisationName;
+    Object.assign(found, checkOrganisation(t, choice));
     if (name.trim() === '') found['display_name'] = f.required(s.displayName);
     else if (characters(name.trim()) > 100) found['display_name'] = f.displayName;
     if (login.trim() === '') found['login'] = f.required(s.loginName);
@@ -70,8 +72,7 @@ function SetupForm() {
     setBusy(true);
     const body = {
       setup_code: setupCode.trim(),
-      organisation_kind: kind,
-      organisation_name: organisation.trim(),
+      ...organisationBody(choice),
       display_name: name.trim(),
       login: login.trim(),
       password,
@@ -105,29 +106,7 @@ function SetupForm() {
           required
         />
       </fieldset>
-      <fieldset class="mt-10">
-        <legend class={h2Class}>{s.organisationHeading}</legend>
-        <SelectField
-          id="organisation_kind"
-          label={s.kind}
-          value={kind}
-          onChange={setKind}
-          placeholder={s.kindPlaceholder}
-          options={organisationKinds.map((value) => ({ value, label: t.identity.kinds[value] }))}
-          error={errors['organisation_kind']}
-          required
-        />
-        <TextField
-          id="organisation_name"
-          label={s.organisationName}
-          help={s.organisationNameHelp}
-          autocomplete="organization"
-          value={organisation}
-          onInput={setOrganisation}
-          error={errors['organisation_name']}
-          required
-        />
-      </fieldset>
+      <OrganisationFields choice={choice} onChange={setChoice} setupCode={setupCode} errors={errors} />
       <fieldset class="mt-10">
         <legend class={h2Class}>{s.administratorHeading}</legend>
         <TextField

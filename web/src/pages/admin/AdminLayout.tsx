@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { h1Class, InfoNotice } from '../account/ui';
 
-type AdminPage = 'adminUsers' | 'adminAudit';
+type AdminPage = 'adminUsers' | 'adminAudit' | 'adminOrganisation';
 
 /** Heading, the administration tabs, and the page itself for administrators only. */
 export function AdminLayout({
@@ -21,6 +21,7 @@ export function AdminLayout({
   const tabs: { page: AdminPage; label: string }[] = [
     { page: 'adminUsers', label: a.usersTitle },
     { page: 'adminAudit', label: a.auditTitle },
+    { page: 'adminOrganisation', label: t.organisationProfile.title },
   ];
   return (
     <RequireSession>
@@ -48,7 +49,7 @@ export function AdminLayout({
               })}
             </ul>
           </nav>
-          <h1 class={h1Class}>{page === 'adminUsers' ? a.usersTitle : a.auditTitle}</h1>
+          <h1 class={h1Class}>{page === 'adminUsers' ? a.usersTitle : page === 'adminAudit' ? a.auditTitle : t.organisationProfile.title}</h1>
           {isAdministrator(session.user) ? (
             children(session)
           ) : (
