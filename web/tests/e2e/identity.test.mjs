@@ -118,10 +118,15 @@ describe('identity and access', () => {
     const summary = page.getByTestId('form-errors');
     await summary.waitFor();
     await summary.getByText('「セットアップコード」を入力してください。').waitFor();
-    await summary.getByText('「組織の種類」を選んでください。').waitFor();
-    assert.equal(await page.locator('#organisation_name').getAttribute('aria-invalid'), 'true');
-    await page.getByLabel('組織の種類').selectOption('clinic');
-    await page.getByLabel('組織の名前').fill(admin.organisation);
+    await summary.getByText('組織の用途を選んでください。').waitFor();
+    // One institution, entered by its codes (setup.test.mjs picks one from the facility master).
+    await page.getByLabel('1 つの医療機関・薬局', { exact: false }).check();
+    await page.getByLabel('医療機関コードなどを入力する').check();
+    await page.getByLabel('医療機関コード（13 桁）').fill('9913000000077');
+    await page.getByLabel('医療機関の種類').selectOption('clinic');
+    await page.getByLabel('医療機関の名前').fill(admin.organisation);
+    await page.getByLabel('都道府県', { exact: true }).selectOption('13');
+    await page.getByLabel('市区町村コード（6 桁）').fill('131016');
     await page.getByLabel('お名前').fill(admin.name);
     await page.getByLabel('ログイン名（メールアドレス）').fill(admin.login);
     await page.getByRole('textbox', { name: 'パスワード', exact: true }).fill('tooshort');
@@ -162,7 +167,8 @@ describe('identity and access', () => {
     const wrong = totp(secret, currentStep() + 5);
     await page.getByLabel('確認コード（6 桁の数字）').fill(wrong);
     await page.getByRole('button', { name: '確認する' }).click();
-    await page.getByTestId('problem').getByText('コードが一致しません', { exact: false }).first().waitFor();
+    await page.getByTestId('problem').getByText('この画面のキーと一致しません', { exact: false }).first().waitFor();
+    await page.getByTestId('show-key-again').waitFor();
     await page.getByLabel('確認コード（6 桁の数字）').fill(await freshCode(secret));
     await page.getByRole('button', { name: '確認する' }).click();
 
