@@ -72,7 +72,7 @@ bool has(const std::vector<std::string>& list, const std::string& value) {
 
 TEST_F(RecoveryApi, AnAdministratorResetsPasswordAndMfaAndTheCodeWorksOnce) {
     std::string secret;
-    SessionClient manager = invite_and_accept("manager@clinic.example", {"security_manager"}, &secret);
+    SessionClient manager = invite_and_accept("manager@clinic.example", {"administrator"}, &secret);
     ASSERT_EQ(manager.get("/api/v1/me").json()["mfa_enabled"], true);
     const auto id = id_of(manager);
     auto token = manager.post("/api/v1/me/tokens", {{"name", "script"}, {"scopes", {"read"}}});

@@ -118,7 +118,8 @@ std::vector<Prefecture> prefectures(soci::session& sql) {
 }
 
 FacilityPage search_facilities(soci::session& sql, std::string_view query, int offset, int limit) {
-    const std::string contains = "%" + like_escaped(query) + "%", starts = like_escaped(query) + "%";
+    const std::string escaped = like_escaped(query);
+    const std::string contains = fmt::format("%{}%", escaped), starts = fmt::format("{}%", escaped);
     const int fetch = limit + 1;
     FacilityPage page;
     soci::rowset<soci::row> rows =
