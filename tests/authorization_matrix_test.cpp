@@ -98,7 +98,32 @@ class AuthorizationMatrix : public ::testing::Test {
             sql << "SELECT id FROM organisations WHERE name = :n", soci::use(name), soci::into(org);
             orgs_[name] = org;
         }
+        seed_recovery(sql);
         seed_assessments(sql);
+    }
+
+    // seed_recovery: a viewer of さくら who is no person of the matrix (to be reset as often as allowed) and
+    // two pending invitations of さくら (one to renew, one to revoke).
+    void seed_recovery(soci::session& sql) {
+        const long long sakura = orgs_.at("さくら内科クリニック"), by = users_.at("clinic-admin");
+        long long id = 0;
+        sql << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, "
+               "updated_at, "
+               "password_changed_at) VALUES (:o, 'reset-target@matrix.example', 'reset target', 'x', "
+               "'2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z') "
+               "RETURNING id",
+            soci::use(sakura), soci::into(id);
+        users_["reset-target"] = id;
+        sql << "INSERT INTO user_roles (user_id, role) VALUES (:u, 'viewer')", soci::use(id);
+        for (const std::string purpose : {"renew", "revoke"}) {
+            const std::string login = "pending-" + purpose + "@matrix.example", hash = "matrix-" + purpose;
+            sql << "INSERT INTO invitations (organisation_id, login, display_name, roles, code_hash, "
+                   "created_by, "
+                   "created_at, expires_at) VALUES (:o, :l, 'pending', 'viewer', :h, :b, "
+                   "'2026-01-01T00:00:00.000Z', '2099-01-01T00:00:00.000Z') RETURNING id",
+                soci::use(sakura), soci::use(login), soci::use(hash), soci::use(by), soci::into(id);
+            invitations_[purpose] = id;
+        }
     }
 
     // seed_assessments: a draft checklist with two pieces of evidence (one to read, one to remove) for
@@ -147,10 +172,11 @@ class AuthorizationMatrix : public ::testing::Test {
     std::string user(const std::string& name) { return std::to_string(users_.at(name)); }
     std::string assessment(const std::string& name) { return std::to_string(assessments_.at(name)); }
     std::string evidence(const std::string& name) { return std::to_string(evidence_.at(name)); }
+    std::string invitation(const std::string& name) { return std::to_string(invitations_.at(name)); }
 
     TempDir dir_;
     std::unique_ptr<ServerProcess> server_;
-    std::map<std::string, long long> orgs_, users_, assessments_, evidence_;
+    std::map<std::string, long long> orgs_, users_, assessments_, evidence_, invitations_;
     std::map<std::string, int> logins_;  // a TOTP code works once: each login of a person uses the next step
     std::string clinic_admin_token_;
 };
@@ -276,6 +302,42 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
          [this] { return "/api/v1/organisations/" + org("厚生労働省") + "/audit"; },
          nullptr,
          {"ministry-admin"}},
+        // Account recovery and pending invitations: the organisation's administrators (and, for the list,
+        // whoever may onboard it: they see its first-administrator invitations).
+        {"POST",
+         "/api/v1/users/{id}/reset",
+         [this] { return "/api/v1/users/" + user("reset-target") + "/reset"; },
+         json::object(),
+         {"clinic-admin"}},
+        {"GET",
+         "/api/v1/organisations/{id}/invitations",
+         [this] { return "/api/v1/organisations/" + org("さくら内科クリニック") + "/invitations"; },
+         nullptr,
+         {"clinic-admin", "pref-admin"}},
+        {"POST",
+         "/api/v1/invitations/{id}/renewal",
+         [this] { return "/api/v1/invitations/" + invitation("renew") + "/renewal"; },
+         json::object(),
+         {"clinic-admin"}},
+        {"DELETE",
+         "/api/v1/invitations/{id}",
+         [this] { return "/api/v1/invitations/" + invitation("revoke"); },
+         nullptr,
+         {"clinic-admin"}},
+        // Reference data; setup's facility search is open by nature and refused by state (409) once set up.
+        {"GET", "/api/v1/prefectures", fixed("/api/v1/prefectures"), nullptr, everyone},
+        {"POST", "/api/v1/setup/facilities", fixed("/api/v1/setup/facilities"),
+         json{{"setup_code", "X"}, {"query", "さくら"}}, everyone},
+        {"GET",
+         "/api/v1/organisations/{id}/profile",
+         [this] { return "/api/v1/organisations/" + org("さくら内科クリニック") + "/profile"; },
+         nullptr,
+         {"clinic-admin"}},
+        {"PATCH",
+         "/api/v1/organisations/{id}/profile",
+         [this] { return "/api/v1/organisations/" + org("さくら内科クリニック") + "/profile"; },
+         json{{"name", "さくら内科クリニック"}},
+         {"clinic-admin"}},
         // The national checklist: ministry administrators only (an empty file fails validation with 400).
         {"POST",
          "/api/v1/admin/catalog/imports",
