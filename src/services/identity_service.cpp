@@ -15,6 +15,7 @@
 #include "mamori/identity/qr.hpp"
 #include "mamori/identity/tokens.hpp"
 #include "mamori/identity/totp.hpp"
+#include "mamori/services/demo.hpp"
 #include "mamori/services/setup_code.hpp"
 #include "mamori/store/row_values.hpp"
 #include "mamori/store/serial_work.hpp"
@@ -77,17 +78,19 @@ Result<std::set<Role>> parse_roles(const std::vector<std::string>& names, identi
     return roles;
 }
 
-MfaStep mfa_step_for(const r::UserRecord& user, const std::set<Role>& roles) {
+MfaStep mfa_step_for(soci::session& sql, const r::UserRecord& user, const std::set<Role>& roles) {
     if (user.totp_secret && user.totp_last_step) return MfaStep::verify;
-    return identity::mfa_required(roles) ? MfaStep::enrol : MfaStep::none;
+    return identity::mfa_required(roles) && !demo_mfa_waived(sql, user.id) ? MfaStep::enrol : MfaStep::none;
 }
 
 constexpr std::string_view kEnrolFirst =
     "your role now requires two-factor authentication: log in again and set it up";
 
-// mfa_satisfied: the user has enrolled MFA, or none of `roles` requires it.
-bool mfa_satisfied(const r::UserRecord& user, const std::set<Role>& roles) {
-    return (user.totp_secret && user.totp_last_step) || !identity::mfa_required(roles);
+// mfa_satisfied: the user has enrolled MFA, or none of `roles` requires it, or the user is a demo persona
+// of a demo database (services/demo.hpp).
+bool mfa_satisfied(soci::session& sql, const r::UserRecord& user, const std::set<Role>& roles) {
+    return (user.totp_secret && user.totp_last_step) || !identity::mfa_required(roles) ||
+           demo_mfa_waived(sql, user.id);
 }
 
 std::string locked_message(const std::string& until) {
@@ -242,7 +245,7 @@ Result<SessionStart> IdentityService::login(std::string_view login_name, std::st
         r::clear_guesses(sql, account_key(login));
         r::release_guess(sql, reserved->address.attempt_id);
         SessionStart start;
-        start.step = mfa_step_for(*user, r::user_roles(sql, user->id));
+        start.step = mfa_step_for(sql, *user, r::user_roles(sql, user->id));
         const bool pending = start.step != MfaStep::none;
         start.token = r::create_session(
             sql, user->id, pending, pending ? settings_.mfa_pending : settings_.session_absolute, context);
@@ -355,7 +358,7 @@ Result<Caller> IdentityService::authenticate_session(std::string_view token, con
     const auto& user = found->user;
     if (user.disabled) return fail(ErrorCode::unauthenticated, "please log in");
     // Roles that make MFA mandatory, given after this session began (a promotion): enrol first.
-    if (use == SessionUse::full && !mfa_satisfied(user, found->caller.roles))
+    if (use == SessionUse::full && !mfa_satisfied(*lease, user, found->caller.roles))
         return fail(ErrorCode::unauthenticated, std::string(kEnrolFirst));
     // Refreshing the idle timer is a write; once a minute is precise enough and keeps reads cheap.
     if (last_seen <= r::iso_after(-std::chrono::minutes(1)))
@@ -377,7 +380,7 @@ Result<Caller> IdentityService::authenticate_api_token(std::string_view token,
     const std::string now = r::iso_now();
     if (found->expires_at <= now) return fail(ErrorCode::unauthenticated, "the API token has expired");
     if (found->user.disabled) return fail(ErrorCode::unauthenticated, "invalid API token");
-    if (!mfa_satisfied(found->user, found->caller.roles))
+    if (!mfa_satisfied(*lease, found->user, found->caller.roles))
         return fail(ErrorCode::unauthenticated,
                     "this API token is suspended until its owner enrols two-factor authentication");
     if (!found->last_used_at || *found->last_used_at <= r::iso_after(-std::chrono::minutes(1)))
@@ -670,7 +673,7 @@ Result<SessionStart> IdentityService::accept_invitation(std::string_view code, s
                             {{"invitation_id", id}, {"roles", roles_text}}),
                       context);
         SessionStart start;
-        start.step = mfa_step_for(*user, roles);
+        start.step = mfa_step_for(sql, *user, roles);
         const bool pending = start.step != MfaStep::none;
         start.token = r::create_session(
             sql, user_id, pending, pending ? settings_.mfa_pending : settings_.session_absolute, context);
@@ -698,7 +701,7 @@ Result<UserView> IdentityService::change_user(const Caller& caller, std::int64_t
                 return fail(ErrorCode::conflict, "you cannot remove your own administrator role", "roles");
             r::set_user_roles(sql, user_id, *roles);
             // A promotion to a role that requires MFA ends the sessions opened without it.
-            if (!mfa_satisfied(*user, *roles)) r::delete_user_sessions(sql, user_id);
+            if (!mfa_satisfied(sql, *user, *roles)) r::delete_user_sessions(sql, user_id);
         }
         if (change.disabled) {
             if (user_id == caller.user_id && *change.disabled)

@@ -13,6 +13,8 @@ import { ItemHistory } from './pages/catalog/ItemHistory';
 import { IdentityPage, identityTitle } from './pages/account/IdentityPage';
 import { assessmentPageTitle, AssessmentsPage } from './pages/assessments/AssessmentsPage';
 import { ComingSoon } from './pages/ComingSoon';
+import { JurisdictionChecklists } from './pages/inspections/JurisdictionChecklists';
+import { NationalFigures, VendorRequests } from './pages/landing/Placeholders';
 import { Home } from './pages/Home';
 import { NotFound } from './pages/NotFound';
 import { matchRoute, type Route } from './routes';
@@ -36,6 +38,8 @@ function pageTitle(t: Messages, route: Route): string {
       return assessmentPageTitle(t, route);
     case 'identity':
       return identityTitle(t, route.page);
+    case 'landing':
+      return route.page === 'inspections' ? t.jurisdiction.title : route.page === 'statistics' ? t.landing.statisticsTitle : t.landing.vendorTitle;
     case 'notFound':
       return t.notFound.title;
   }
@@ -61,6 +65,8 @@ function Page({ route }: { route: Route }) {
       return <AssessmentsPage key={route.page === 'list' ? 'list' : `${route.id}/${route.page}`} route={route} />;
     case 'identity':
       return <IdentityPage key={route.page} page={route.page} />;
+    case 'landing':
+      return route.page === 'inspections' ? <JurisdictionChecklists /> : route.page === 'statistics' ? <NationalFigures /> : <VendorRequests />;
     case 'notFound':
       return <NotFound />;
   }
