@@ -95,7 +95,8 @@ TEST_F(DemoPersonasApi, PersonasAreListedAndSignInWithoutTwoFactor) {
     const auto personas = anonymous.get("/api/v1/demo/personas");
     ASSERT_EQ(personas.status, 200) << personas.body;
     std::map<std::string, json> by_login;
-    for (const auto& p : personas.json()["personas"]) by_login[p["login"].get<std::string>()] = p;
+    const json listed = personas.json()["personas"];
+    for (const auto& p : listed) by_login[p["login"].get<std::string>()] = p;
     ASSERT_EQ(by_login.size(), kPasswords.size()) << personas.body;
     EXPECT_EQ(by_login["hospital@demo.example"]["role"], "security_manager");
     EXPECT_EQ(by_login["hospital@demo.example"]["organisation_name"], "デモ総合病院");
@@ -110,6 +111,7 @@ TEST_F(DemoPersonasApi, PersonasAreListedAndSignInWithoutTwoFactor) {
         const auto me = c.get("/api/v1/me");
         EXPECT_EQ(me.status, 200) << login << ": " << me.body;
         EXPECT_EQ(me.json()["login"], login);
+        EXPECT_EQ(me.json()["mfa_required"], false) << "the users page must not ask a persona to enrol";
         EXPECT_EQ(by_login[login]["password"], password);
     }
 
@@ -233,7 +235,9 @@ TEST_F(DemoPersonasApi, JurisdictionListsOnlyTheCallersInstitutions) {
     const auto names = names_of(page.json());
     EXPECT_EQ(names, (std::set<std::string>{"デモ総合病院", "さくら内科クリニック", "ひまわり歯科医院", "あおば薬局"}));
     EXPECT_EQ(page.json()["total"], 4);
-    for (const auto& row : page.json()["rows"]) {
+    const json rows = page.json()["rows"];
+    ASSERT_EQ(rows.size(), 4u) << page.body;
+    for (const auto& row : rows) {
         EXPECT_TRUE(row["readable"].get<bool>()) << row.dump();
         if (row["name"] == "デモ総合病院") {
             ASSERT_TRUE(row["checklist"].is_object()) << row.dump();
@@ -274,7 +278,9 @@ TEST_F(DemoPersonasApi, JurisdictionListsOnlyTheCallersInstitutions) {
     const auto national = analyst.get("/api/v1/jurisdiction/checklists");
     ASSERT_EQ(national.status, 200) << national.body;
     EXPECT_TRUE(names_of(national.json()).contains("なにわ診療所"));
-    for (const auto& row : national.json()["rows"]) EXPECT_FALSE(row["readable"].get<bool>()) << row.dump();
+    const json national_rows = national.json()["rows"];
+    ASSERT_FALSE(national_rows.empty());
+    for (const auto& row : national_rows) EXPECT_FALSE(row["readable"].get<bool>()) << row.dump();
 
     // Institutions and vendors have no jurisdiction.
     SessionClient clinic = persona("sakura@demo.example");

@@ -75,7 +75,7 @@ Result<int> create_personas(soci::session& sql) {
                        .actor = "cli",
                        .action = "demo.persona_created",
                        .target = fmt::format("user:{}", user_id),
-                       .detail = {{"login", login}, {"role", persona.role}}},
+                       .detail = {{"login", login}, {"roles", persona.role}}},
                       kDemoContext);
         ++created;
     }

@@ -13,8 +13,7 @@ import { ItemHistory } from './pages/catalog/ItemHistory';
 import { IdentityPage, identityTitle } from './pages/account/IdentityPage';
 import { assessmentPageTitle, AssessmentsPage } from './pages/assessments/AssessmentsPage';
 import { ComingSoon } from './pages/ComingSoon';
-import { JurisdictionChecklists } from './pages/inspections/JurisdictionChecklists';
-import { NationalFigures, VendorRequests } from './pages/landing/Placeholders';
+import { LandingPage } from './pages/landing/LandingPage';
 import { Home } from './pages/Home';
 import { NotFound } from './pages/NotFound';
 import { matchRoute, type Route } from './routes';
@@ -39,7 +38,7 @@ function pageTitle(t: Messages, route: Route): string {
     case 'identity':
       return identityTitle(t, route.page);
     case 'landing':
-      return route.page === 'inspections' ? t.jurisdiction.title : route.page === 'statistics' ? t.landing.statisticsTitle : t.landing.vendorTitle;
+      return route.page === 'vendor' ? t.landing.vendorTitle : t.nav[route.page];
     case 'notFound':
       return t.notFound.title;
   }
@@ -66,7 +65,7 @@ function Page({ route }: { route: Route }) {
     case 'identity':
       return <IdentityPage key={route.page} page={route.page} />;
     case 'landing':
-      return route.page === 'inspections' ? <JurisdictionChecklists /> : route.page === 'statistics' ? <NationalFigures /> : <VendorRequests />;
+      return <LandingPage page={route.page} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -859,6 +859,7 @@ export const en: Messages = {
         'invitation.refused': 'Wrong invitation code',
         'api_token.created': 'API token created',
         'api_token.revoked': 'API token revoked',
+        'demo.persona_created': 'Demo account created',
       },
       detailKeys: {
         login: 'Login name',
@@ -887,12 +888,10 @@ export const en: Messages = {
   },
   landing: {
     vendorTitle: 'Requests to the vendor',
-    vendorLead: (organisation: string) => `The page of ${organisation}.`,
     vendorBody:
       'The list of requests from medical institutions is not built yet (coming soon). When it is, it will list the checklist requests institutions send you (the items a vendor answers), their due dates and how far each answer is.',
     vendorNow: 'What you can do now: read the checklist, manage your account.',
     statisticsTitle: 'National figures',
-    statisticsLead: (organisation: string) => `The page of ${organisation}.`,
     statisticsBody:
       'The national figures are not built yet (coming soon). When they are, this page will show how the checklist is answered by prefecture, kind of institution, bed count and fiscal year (the items most often answered "No", the share submitted, the change from last year). Small counts are suppressed.',
     statisticsNow: 'What you can do now: read the checklist and compare its editions.',

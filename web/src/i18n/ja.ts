@@ -878,6 +878,7 @@ export const ja = {
         'invitation.refused': '招待コードの誤り',
         'api_token.created': 'API トークンの作成',
         'api_token.revoked': 'API トークンの取り消し',
+        'demo.persona_created': 'デモ用アカウントの作成',
       } as Record<string, string>,
       detailKeys: {
         login: 'ログイン名',
@@ -906,12 +907,10 @@ export const ja = {
   },
   landing: {
     vendorTitle: 'システム事業者の依頼一覧',
-    vendorLead: (organisation: string) => `${organisation} のページです。`,
     vendorBody:
       '医療機関からの依頼一覧は、まだできていません（準備中）。できあがると、ここに医療機関から届いたチェックリストの確認依頼（事業者が回答する項目）と、その回答期限、回答の状況が並びます。',
     vendorNow: 'いまできること：チェックリストの内容を確認する、ご自分のアカウントを管理する。',
     statisticsTitle: '全国の集計',
-    statisticsLead: (organisation: string) => `${organisation} のページです。`,
     statisticsBody:
       '全国の集計は、まだできていません（準備中）。できあがると、ここに都道府県・施設の種類・病床規模・年度ごとのチェックリストの回答状況（「いいえ」が多い項目、提出の割合、前年からの変化）が表示されます。少数のデータは伏せて表示します。',
     statisticsNow: 'いまできること：チェックリストの内容や年度版の違いを確認する。',
@@ -920,7 +919,7 @@ export const ja = {
   },
   jurisdiction: {
     title: '管轄の医療機関のチェックリスト',
-    lead: (organisation: string) => `${organisation} が所管する医療機関と、その年度のチェックリストの状況です。施設名を押すと、チェックリストを読み取り専用で開きます。`,
+    lead: (organisation: string) => `${organisation}が所管する医療機関と、その年度のチェックリストの状況です。施設名を押すと、チェックリストを読み取り専用で開きます。`,
     fiscalYear: '年度',
     search: '施設名または医療機関コードで検索',
     searchButton: '検索',

@@ -55,7 +55,7 @@ export function DemoPersonas({ onChoose }: { onChoose: (persona: DemoPersona) =>
   if (personas.length === 0) return null;
   const roleName = (role: string) => t.identity.roles[role as Role] ?? role;
   return (
-    <section aria-labelledby="demo-personas-title" class="mt-10 max-w-4xl rounded-8 border-2 border-blue-900 bg-blue-50 p-4 md:p-6" data-testid="demo-personas">
+    <section aria-labelledby="demo-personas-title" class="mt-10 max-w-5xl rounded-8 border-2 border-blue-900 bg-blue-50 p-4 md:p-6" data-testid="demo-personas">
       <h2 id="demo-personas-title" class={h2Class}>
         {d.title}
       </h2>
@@ -80,8 +80,8 @@ export function DemoPersonas({ onChoose }: { onChoose: (persona: DemoPersona) =>
               <td class={cardCellClass}><CellLabel>{d.name}</CellLabel>{p.display_name}</td>
               <td class={cardCellClass}><CellLabel>{d.role}</CellLabel>{roleName(p.role)}</td>
               <td class={cardCellClass}><CellLabel>{d.organisation}</CellLabel>{p.organisation_name}</td>
-              <td class={`${cardCellClass} break-all`}><CellLabel>{d.login}</CellLabel><code>{p.login}</code></td>
-              <td class={`${cardCellClass} break-all`}><CellLabel>{d.password}</CellLabel><code>{p.password}</code></td>
+              <td class={`${cardCellClass} break-all lg:whitespace-nowrap lg:break-normal`}><CellLabel>{d.login}</CellLabel><code>{p.login}</code></td>
+              <td class={`${cardCellClass} break-all lg:whitespace-nowrap lg:break-normal`}><CellLabel>{d.password}</CellLabel><code>{p.password}</code></td>
               <td class={cardCellClass}>
                 <button
                   type="button"

@@ -47,7 +47,7 @@ export function VendorRequests() {
     <Placeholder
       testId="vendor-placeholder"
       title={p.vendorTitle}
-      lead={organisation === null ? null : p.vendorLead(organisation)}
+      lead={organisation}
       body={p.vendorBody}
       now={p.vendorNow}
     />
@@ -62,7 +62,7 @@ export function NationalFigures() {
     <Placeholder
       testId="statistics-placeholder"
       title={p.statisticsTitle}
-      lead={organisation === null ? null : p.statisticsLead(organisation)}
+      lead={organisation}
       body={p.statisticsBody}
       now={p.statisticsNow}
     />
