@@ -338,6 +338,16 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
          [this] { return "/api/v1/organisations/" + org("さくら内科クリニック") + "/profile"; },
          json{{"name", "さくら内科クリニック"}},
          {"clinic-admin"}},
+        // Demo mode: `mamori demo` made this a demo database, so its personas are listed to everyone (a
+        // database that is not a demo database answers 404: DemoPersonasApi).
+        {"GET", "/api/v1/demo", fixed("/api/v1/demo"), nullptr, everyone},
+        {"GET", "/api/v1/demo/personas", fixed("/api/v1/demo/personas"), nullptr, everyone},
+        // The jurisdiction's checklists: health centres, prefectures and the ministry (scope: JurisdictionApi).
+        {"GET",
+         "/api/v1/jurisdiction/checklists",
+         fixed("/api/v1/jurisdiction/checklists"),
+         nullptr,
+         {"ministry-admin", "analyst", "pref-admin", "pref-inspector", "hc-inspector"}},
         // The national checklist: ministry administrators only (an empty file fails validation with 400).
         {"POST",
          "/api/v1/admin/catalog/imports",

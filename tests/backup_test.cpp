@@ -83,10 +83,11 @@ void append_audit_rows(const fs::path& db, int n) {
 
 class Backup : public ::testing::Test {
   protected:
-    // demo_database: a database with the demo data, made by `mamori demo`.
+    // demo_database: a database with the demo organisations (no users, an empty audit log), made by `mamori
+    // demo --organisations-only`.
     fs::path demo_database(const std::string& name = "source.db") {
         const auto db = dir_.path() / name;
-        const auto r = mamori({"demo", "--database", sqlite_url(db)});
+        const auto r = mamori({"demo", "--organisations-only", "--database", sqlite_url(db)});
         EXPECT_EQ(r.code, 0) << r.output;
         return db;
     }

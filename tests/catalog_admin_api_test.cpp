@@ -23,7 +23,7 @@ std::string r8_bundle() {
 
 TEST(CatalogAdminApi, MinistryAdministratorImportsAnEditionOverHttp) {
     TempDir dir;
-    ServerProcess server(dir.path() / "admin.db", {"--demo"});
+    ServerProcess server(dir.path() / "admin.db", {"--demo", "--demo-organisations-only"});
     SessionClient admin(server.host(), server.port());
     auto setup = admin.post("/api/v1/setup", {{"setup_code", server.setup_code()},
                                               {"organisation_id", 1},

@@ -97,7 +97,7 @@ class DbCopy : public ::testing::Test {
     // wrote.
     fs::path clinic_database(Clinic& clinic) {
         const auto db = dir_.path() / "clinic.db";
-        EXPECT_EQ(mamori({"demo", "--database", sqlite_url(db)}).code, 0);
+        EXPECT_EQ(mamori({"demo", "--organisations-only", "--database", sqlite_url(db)}).code, 0);
         ServerProcess server(server_on(sqlite_url(db), dir_.path()));
         SessionClient admin(server.host(), server.port());
         const auto set_up = admin.set_up_clinic(server.setup_code(), kLogin, kPassword);

@@ -132,9 +132,16 @@ TEST_F(FirstRunSetup, TwoServersStartingAtOnceOnOneDatabaseAgreeOnOneCode) {
     EXPECT_EQ(client(*a).get("/api/v1/setup").json()["needed"], false);
 }
 
-TEST_F(FirstRunSetup, DemoDataHasNoUsersSoADemoServerAsksForACodeToo) {
-    ServerProcess server(db(), {"--demo"});
+TEST_F(FirstRunSetup, DemoOrganisationsWithoutUsersAskForACodeToo) {
+    ServerProcess server(db(), {"--demo", "--demo-organisations-only"});
     EXPECT_FALSE(server.setup_code().empty()) << server.console();
+}
+
+// Demo mode proper has its persona users (demo_personas_api_test.cpp): there is nothing to set up.
+TEST_F(FirstRunSetup, ADemoDatabaseWithPersonasAsksForNoCode) {
+    ServerProcess server(db(), {"--demo"});
+    EXPECT_EQ(server.setup_code(), "") << server.console();
+    EXPECT_EQ(client(server).get("/api/v1/setup").json()["needed"], false);
 }
 
 // `mamori setup-code` for a running installation: a new code that every server accepts from then on; the one

@@ -108,7 +108,7 @@ TEST_F(InputRulesApi, EverySpellingOfALoginIsOneAccount) {
 // invitations were sent, and however many are accepted at once, the prefecture gets one.
 TEST(FirstAdministrator, OfManyInvitationsAcceptedAtOnceExactlyOneWins) {
     TempDir dir;
-    ServerProcess server(dir.path() / "onboarding.db", {"--demo"});
+    ServerProcess server(dir.path() / "onboarding.db", {"--demo", "--demo-organisations-only"});
     SessionClient ministry(server.host(), server.port());
     auto setup = ministry.post("/api/v1/setup", {{"setup_code", server.setup_code()},
                                                  {"organisation_id", 1},

@@ -4,6 +4,7 @@
 #include "auth.hpp"
 #include "catalog_admin_handlers.hpp"
 #include "catalog_handlers.hpp"
+#include "demo_and_jurisdiction_handlers.hpp"
 #include "identity_handlers.hpp"
 #include "system_handlers.hpp"
 
@@ -17,6 +18,8 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_catalog_admin_routes(routes, deps.catalog, deps.db);
     register_assessment_routes(routes, deps.assessments);
     register_assessment_document_routes(routes, deps.assessments);
+    register_demo_routes(routes, deps.db);
+    register_jurisdiction_routes(routes, deps.db, deps.catalog);
 }
 
 }  // namespace mamori::api

@@ -46,7 +46,15 @@ void add_serve_options(CLI::App& command, ServeSettings& s) {
     command.add_option("--listen", s.listen, "Address to listen on, HOST:PORT (port 0 picks a free port)")
         ->envname("MAMORI_LISTEN")
         ->capture_default_str();
-    command.add_flag("--demo", s.demo, "Load demo data into an empty database")->envname("MAMORI_DEMO");
+    command
+        .add_flag("--demo", s.demo,
+                  "Demo mode: load the demo organisations, personas (ready users) and checklists into an empty "
+                  "or demo database")
+        ->envname("MAMORI_DEMO");
+    command
+        .add_flag("--demo-organisations-only", s.demo_organisations_only,
+                  "With --demo: only the demo organisations, no users (then first-run setup, as in tests)")
+        ->envname("MAMORI_DEMO_ORGANISATIONS_ONLY");
     command
         .add_option("--demo-institutions", s.demo_institutions,
                     "With --demo: also generate this many synthetic clinics (load tests)")
@@ -172,14 +180,30 @@ int migrate_command(const CommonSettings& common) {
     return db ? 0 : 1;
 }
 
-int demo_command(const CommonSettings& common, std::size_t synthetic) {
+int demo_command(const CommonSettings& common, std::size_t synthetic, bool organisations_only) {
     auto db = open_migrated_database(common, 1);
     if (!db) return 1;
-    auto loaded = services::load_demo(*db, {synthetic});
-    if (!loaded) return report(loaded.error());
-    std::cout << (loaded->loaded ? fmt::format("demo data loaded: {} organisations\n", loaded->organisations)
-                                 : fmt::format("the database already has {} organisations; nothing loaded\n",
-                                               loaded->organisations));
+    if (organisations_only) {
+        auto loaded = services::load_demo(*db, {synthetic});
+        if (!loaded) return report(loaded.error());
+        std::cout << (loaded->loaded
+                          ? fmt::format("demo data loaded: {} organisations\n", loaded->organisations)
+                          : fmt::format("the database already has {} organisations; nothing loaded\n",
+                                        loaded->organisations));
+        return 0;
+    }
+    auto catalog = services::CatalogService::load(embedded::catalog_files(), db.get());
+    if (!catalog) return report_errors(catalog.error(), "the checklist catalog is invalid");
+    auto demo = services::install_demo(*db, **catalog, {synthetic});
+    if (!demo) return report(demo.error());
+    if (demo->organisations_loaded)
+        std::cout << fmt::format("demo data loaded: {} organisations\n", demo->organisations);
+    else if (demo->personas_created == 0)
+        std::cout << fmt::format("the database already has {} organisations; nothing loaded\n",
+                                 demo->organisations);
+    else
+        std::cout << fmt::format("demo database upgraded: {} persona users added\n", demo->personas_created);
+    std::cout << demo_personas_text(demo->personas);
     return 0;
 }
 
@@ -261,6 +285,9 @@ int run(int argc, char** argv) {
     demo_cmd->add_option("--institutions", demo_synthetic, "Also generate this many synthetic clinics")
         ->check(CLI::Range(0, 1'000'000))
         ->capture_default_str();
+    bool demo_organisations_only = false;
+    demo_cmd->add_flag("--organisations-only", demo_organisations_only,
+                       "Only the demo organisations, no persona users (then first-run setup, as in tests)");
 
     auto* audit_cmd = app.add_subcommand("audit", "Work with the audit log");
     audit_cmd->require_subcommand(1);
@@ -421,7 +448,7 @@ int run(int argc, char** argv) {
     } else if (chosen == user_reset_cmd) {
         code = user_reset_command(common, user_login);
     } else {
-        code = demo_command(common, demo_synthetic);
+        code = demo_command(common, demo_synthetic, demo_organisations_only);
     }
     flush_logs();
     return code;

@@ -13,7 +13,6 @@
 #include "mamori/core/log.hpp"
 #include "mamori/http/server.hpp"
 #include "mamori/services/catalog_service.hpp"
-#include "mamori/services/demo.hpp"
 #include "mamori/services/identity_service.hpp"
 #include "settings.hpp"
 
@@ -77,16 +76,7 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
                   {{"editions", snapshot->catalog().editions.size()}, {"revisions", revisions}});
     }
 
-    if (settings.demo) {
-        auto demo = services::load_demo(*db, {settings.demo_institutions});
-        if (!demo) {
-            std::cerr << "mamori: cannot load demo data: " << demo.error().message << "\n";
-            return 1;
-        }
-        log_event(spdlog::level::info,
-                  demo->loaded ? "demo data loaded" : "demo data skipped: database not empty",
-                  {{"organisations", demo->organisations}});
-    }
+    if (settings.demo && !start_demo(*db, **catalog, settings)) return 1;
 
     const std::jthread catalog_watch = watch_catalog(**catalog, *db);
 
@@ -133,6 +123,10 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
     // After --demo (whose users need no setup), before the first request can be served.
     if (auto announced = announce_setup_code(*db, url); !announced) {
         std::cerr << "mamori: cannot issue the first-run setup code: " << announced.error().message << "\n";
+        return 1;
+    }
+    if (auto announced = announce_demo_personas(*db, url); !announced) {
+        std::cerr << "mamori: cannot list the demo personas: " << announced.error().message << "\n";
         return 1;
     }
     std::cout << "mamori is running at " << url << std::endl;

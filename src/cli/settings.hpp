@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "mamori/audit/audit_log.hpp"
+#include "mamori/services/catalog_service.hpp"
+#include "mamori/services/demo.hpp"
 #include "mamori/store/database.hpp"
 
 namespace mamori::cli {
@@ -26,6 +28,7 @@ struct CommonSettings {
 struct ServeSettings {
     std::string listen = "127.0.0.1:8080";
     bool demo = false;
+    bool demo_organisations_only = false;  // with demo: no personas (tests of first-run setup)
     std::size_t demo_institutions = 0;
     std::size_t threads = 0;
     std::size_t workers = 0;        // 0: half the cores
@@ -107,5 +110,15 @@ int user_reset_command(const CommonSettings& common, const std::string& login);
 
 // serve: runs the server until SIGINT/SIGTERM; returns the exit code.
 int serve(const CommonSettings& common, const ServeSettings& settings);
+
+// demo_personas_text: the console's list of demo personas (organisation, role, login, password), for
+// `mamori demo` and for `serve` on a demo database; empty when there are none.
+std::string demo_personas_text(const std::vector<services::DemoPersona>& personas, const std::string& url = "");
+
+// start_demo: `serve --demo`: installs demo mode (or only the organisations); false after printing why not.
+bool start_demo(store::Database& db, services::CatalogService& catalog, const ServeSettings& settings);
+
+// announce_demo_personas: on a demo database, logs and prints the personas with the URL to sign in at.
+Status announce_demo_personas(store::Database& db, const std::string& url);
 
 }  // namespace mamori::cli

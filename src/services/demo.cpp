@@ -6,6 +6,7 @@
 #include <boost/optional.hpp>
 #include <string>
 
+#include "demo_records.hpp"
 #include "mamori/core/time.hpp"
 
 namespace mamori::services {
@@ -47,51 +48,61 @@ boost::optional<std::string> text(const char* value) {
 
 }  // namespace
 
+std::size_t insert_demo_organisations(soci::session& sql, const DemoOptions& options) {
+    const std::string now = to_iso_utc(std::chrono::system_clock::now());
+    std::vector<long long> ids;
+    for (const auto& org : kDemo) {
+        // SOCI binds by reference and runs the statement at the end of the expression: every bound value
+        // must outlive it, so no temporaries inside use().
+        boost::optional<long long> parent;
+        if (org.parent >= 0) parent = ids.at(static_cast<std::size_t>(org.parent));
+        const std::string kind = org.kind, name = org.name;
+        const auto prefecture = text(org.prefecture), municipality = text(org.municipality),
+                   facility = text(org.facility_id), address = text(org.address);
+        long long id = 0;
+        sql << "INSERT INTO organisations (kind, name, parent_id, prefecture_code, municipality_code, "
+               "facility_id, address, created_at) VALUES (:k, :n, :p, :pc, :mc, :f, :a, :c) RETURNING id",
+            soci::use(kind), soci::use(name), soci::use(parent), soci::use(prefecture), soci::use(municipality),
+            soci::use(facility), soci::use(address), soci::use(now), soci::into(id);
+        ids.push_back(id);
+    }
+
+    const long long health_centre_id = ids.at(kDemoHealthCentre);
+    const std::string municipality = kDemoJurisdiction;
+    sql << "INSERT INTO jurisdictions (organisation_id, municipality_code) VALUES (:o, :m)",
+        soci::use(health_centre_id), soci::use(municipality);
+
+    if (options.synthetic_institutions > 0) {
+        const long long health_centre = ids.at(kDemoHealthCentre);
+        std::string name, facility;
+        soci::statement insert =
+            (sql.prepare << "INSERT INTO organisations (kind, name, parent_id, prefecture_code, "
+                            "municipality_code, facility_id, created_at) VALUES ('clinic', :n, :p, '13', "
+                            "'131016', :f, :c)",
+             soci::use(name), soci::use(health_centre), soci::use(facility), soci::use(now));
+        for (std::size_t i = 0; i < options.synthetic_institutions; ++i) {
+            name = fmt::format("合成診療所{:06}", i + 1);
+            facility = fmt::format("98{:011}", i + 1);
+            insert.execute(true);
+        }
+    }
+    return std::size(kDemo) + options.synthetic_institutions;
+}
+
+bool has_demo_organisations(soci::session& sql) {
+    // The demo hospital's fictional facility id (the 9999… range is not used by the MHLW open data).
+    long long found = 0;
+    sql << "SELECT COUNT(*) FROM organisations WHERE facility_id = '9913000000001' AND kind = 'hospital'",
+        soci::into(found);
+    return found > 0;
+}
+
 Result<DemoResult> load_demo(store::Database& db, const DemoOptions& options) {
     return db.transaction([&](soci::session& sql) -> Result<DemoResult> {
         long long existing = 0;
         sql << "SELECT COUNT(*) FROM organisations", soci::into(existing);
         if (existing > 0) return DemoResult{false, static_cast<std::size_t>(existing)};
-
-        const std::string now = to_iso_utc(std::chrono::system_clock::now());
-        std::vector<long long> ids;
-        for (const auto& org : kDemo) {
-            // SOCI binds by reference and runs the statement at the end of the expression: every bound value
-            // must outlive it, so no temporaries inside use().
-            boost::optional<long long> parent;
-            if (org.parent >= 0) parent = ids.at(static_cast<std::size_t>(org.parent));
-            const std::string kind = org.kind, name = org.name;
-            const auto prefecture = text(org.prefecture), municipality = text(org.municipality),
-                       facility = text(org.facility_id), address = text(org.address);
-            long long id = 0;
-            sql << "INSERT INTO organisations (kind, name, parent_id, prefecture_code, municipality_code, "
-                   "facility_id, address, created_at) VALUES (:k, :n, :p, :pc, :mc, :f, :a, :c) RETURNING id",
-                soci::use(kind), soci::use(name), soci::use(parent), soci::use(prefecture),
-                soci::use(municipality), soci::use(facility), soci::use(address), soci::use(now),
-                soci::into(id);
-            ids.push_back(id);
-        }
-
-        const long long health_centre_id = ids.at(kDemoHealthCentre);
-        const std::string municipality = kDemoJurisdiction;
-        sql << "INSERT INTO jurisdictions (organisation_id, municipality_code) VALUES (:o, :m)",
-            soci::use(health_centre_id), soci::use(municipality);
-
-        if (options.synthetic_institutions > 0) {
-            const long long health_centre = ids.at(2);
-            std::string name, facility;
-            soci::statement insert =
-                (sql.prepare << "INSERT INTO organisations (kind, name, parent_id, prefecture_code, "
-                                "municipality_code, facility_id, created_at) VALUES ('clinic', :n, :p, '13', "
-                                "'131016', :f, :c)",
-                 soci::use(name), soci::use(health_centre), soci::use(facility), soci::use(now));
-            for (std::size_t i = 0; i < options.synthetic_institutions; ++i) {
-                name = fmt::format("合成診療所{:06}", i + 1);
-                facility = fmt::format("98{:011}", i + 1);
-                insert.execute(true);
-            }
-        }
-        return DemoResult{true, std::size(kDemo) + options.synthetic_institutions};
+        return DemoResult{true, insert_demo_organisations(sql, options)};
     });
 }
 

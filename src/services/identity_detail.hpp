@@ -16,6 +16,7 @@
 #include "mamori/audit/audit_log.hpp"
 #include "mamori/core/utf8.hpp"
 #include "mamori/identity/caller.hpp"
+#include "mamori/services/demo.hpp"
 #include "mamori/services/identity_service.hpp"
 
 namespace mamori::services::identity_detail {
@@ -73,17 +74,19 @@ inline Result<std::set<Role>> parse_roles(const std::vector<std::string>& names,
     return roles;
 }
 
-inline MfaStep mfa_step_for(const r::UserRecord& user, const std::set<Role>& roles) {
+inline MfaStep mfa_step_for(soci::session& sql, const r::UserRecord& user, const std::set<Role>& roles) {
     if (user.totp_secret && user.totp_last_step) return MfaStep::verify;
-    return identity::mfa_required(roles) ? MfaStep::enrol : MfaStep::none;
+    return identity::mfa_required(roles) && !demo_mfa_waived(sql, user.id) ? MfaStep::enrol : MfaStep::none;
 }
 
 constexpr std::string_view kEnrolFirst =
     "your role now requires two-factor authentication: log in again and set it up";
 
-// mfa_satisfied: the user has enrolled MFA, or none of `roles` requires it.
-inline bool mfa_satisfied(const r::UserRecord& user, const std::set<Role>& roles) {
-    return (user.totp_secret && user.totp_last_step) || !identity::mfa_required(roles);
+// mfa_satisfied: the user has enrolled MFA, or none of `roles` requires it, or the user is a demo persona
+// of a demo database (services/demo.hpp).
+inline bool mfa_satisfied(soci::session& sql, const r::UserRecord& user, const std::set<Role>& roles) {
+    return (user.totp_secret && user.totp_last_step) || !identity::mfa_required(roles) ||
+           demo_mfa_waived(sql, user.id);
 }
 
 inline std::string locked_message(const std::string& until) {

@@ -89,7 +89,7 @@ Result<SessionStart> IdentityService::login(std::string_view login_name, std::st
         r::clear_guesses(sql, account_key(login));
         r::release_guess(sql, reserved->address.attempt_id);
         SessionStart start;
-        start.step = mfa_step_for(*user, r::user_roles(sql, user->id));
+        start.step = mfa_step_for(sql, *user, r::user_roles(sql, user->id));
         const bool pending = start.step != MfaStep::none;
         start.token = r::create_session(
             sql, user->id, pending, pending ? settings_.mfa_pending : settings_.session_absolute, context);
@@ -202,7 +202,7 @@ Result<Caller> IdentityService::authenticate_session(std::string_view token, con
     const auto& user = found->user;
     if (user.disabled) return fail(ErrorCode::unauthenticated, "please log in");
     // Roles that make MFA mandatory, given after this session began (a promotion): enrol first.
-    if (use == SessionUse::full && !mfa_satisfied(user, found->caller.roles))
+    if (use == SessionUse::full && !mfa_satisfied(*lease, user, found->caller.roles))
         return fail(ErrorCode::unauthenticated, std::string(kEnrolFirst));
     // Refreshing the idle timer is a write; once a minute is precise enough and keeps reads cheap.
     if (last_seen <= r::iso_after(-std::chrono::minutes(1)))
@@ -224,7 +224,7 @@ Result<Caller> IdentityService::authenticate_api_token(std::string_view token,
     const std::string now = r::iso_now();
     if (found->expires_at <= now) return fail(ErrorCode::unauthenticated, "the API token has expired");
     if (found->user.disabled) return fail(ErrorCode::unauthenticated, "invalid API token");
-    if (!mfa_satisfied(found->user, found->caller.roles))
+    if (!mfa_satisfied(*lease, found->user, found->caller.roles))
         return fail(ErrorCode::unauthenticated,
                     "this API token is suspended until its owner enrols two-factor authentication");
     if (!found->last_used_at || *found->last_used_at <= r::iso_after(-std::chrono::minutes(1)))

@@ -4,6 +4,7 @@
 
 #include "mamori/core/time.hpp"
 #include "mamori/identity/tokens.hpp"
+#include "mamori/services/demo.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
 #include "mamori/store/serial_work.hpp"
@@ -169,10 +170,17 @@ UserView view_of(const UserRecord& user, const std::optional<OrganisationRecord>
     return v;
 }
 
+// waive_for_demo: a demo persona of a demo database needs no second factor (services/demo.hpp).
+UserView waive_for_demo(soci::session& sql, UserView view) {
+    if (view.mfa_required && demo_mfa_waived(sql, view.id)) view.mfa_required = false;
+    return view;
+}
+
 }  // namespace
 
 UserView user_view(soci::session& sql, const UserRecord& user) {
-    return view_of(user, find_organisation(sql, user.organisation_id), user_roles(sql, user.id));
+    return waive_for_demo(sql,
+                          view_of(user, find_organisation(sql, user.organisation_id), user_roles(sql, user.id)));
 }
 
 std::optional<UserView> find_user_view(soci::session& sql, std::int64_t user_id) {
@@ -193,7 +201,7 @@ std::optional<UserView> find_user_view(soci::session& sql, std::int64_t user_id)
             if (auto role = identity::parse_role(*name)) roles.insert(*role);
     }
     if (!user) return std::nullopt;
-    return view_of(*user, organisation, roles);
+    return waive_for_demo(sql, view_of(*user, organisation, roles));
 }
 
 std::string create_session(soci::session& sql, std::int64_t user_id, bool mfa_pending,

@@ -212,7 +212,7 @@ Result<SessionStart> IdentityService::accept_invitation(std::string_view code, s
                 event("user.reset_completed", fmt::format("user:{}", uid), user, {{"invitation_id", id}}),
                 context);
             SessionStart start;
-            start.step = mfa_step_for(*user, r::user_roles(sql, uid));
+            start.step = mfa_step_for(sql, *user, r::user_roles(sql, uid));
             const bool pending = start.step != MfaStep::none;
             start.token = r::create_session(
                 sql, uid, pending, pending ? settings_.mfa_pending : settings_.session_absolute, context);
@@ -250,7 +250,7 @@ Result<SessionStart> IdentityService::accept_invitation(std::string_view code, s
                             {{"invitation_id", id}, {"roles", roles_text}}),
                       context);
         SessionStart start;
-        start.step = mfa_step_for(*user, roles);
+        start.step = mfa_step_for(sql, *user, roles);
         const bool pending = start.step != MfaStep::none;
         start.token = r::create_session(
             sql, user_id, pending, pending ? settings_.mfa_pending : settings_.session_absolute, context);
@@ -278,7 +278,7 @@ Result<UserView> IdentityService::change_user(const Caller& caller, std::int64_t
                 return fail(ErrorCode::conflict, "you cannot remove your own administrator role", "roles");
             r::set_user_roles(sql, user_id, *roles);
             // A promotion to a role that requires MFA ends the sessions opened without it.
-            if (!mfa_satisfied(*user, *roles)) r::delete_user_sessions(sql, user_id);
+            if (!mfa_satisfied(sql, *user, *roles)) r::delete_user_sessions(sql, user_id);
         }
         if (change.disabled) {
             if (user_id == caller.user_id && *change.disabled)

@@ -13,6 +13,7 @@ import { ItemHistory } from './pages/catalog/ItemHistory';
 import { IdentityPage, identityTitle } from './pages/account/IdentityPage';
 import { assessmentPageTitle, AssessmentsPage } from './pages/assessments/AssessmentsPage';
 import { ComingSoon } from './pages/ComingSoon';
+import { LandingPage } from './pages/landing/LandingPage';
 import { Home } from './pages/Home';
 import { NotFound } from './pages/NotFound';
 import { matchRoute, type Route } from './routes';
@@ -36,6 +37,8 @@ function pageTitle(t: Messages, route: Route): string {
       return assessmentPageTitle(t, route);
     case 'identity':
       return identityTitle(t, route.page);
+    case 'landing':
+      return route.page === 'vendor' ? t.landing.vendorTitle : t.nav[route.page];
     case 'notFound':
       return t.notFound.title;
   }
@@ -61,6 +64,8 @@ function Page({ route }: { route: Route }) {
       return <AssessmentsPage key={route.page === 'list' ? 'list' : `${route.id}/${route.page}`} route={route} />;
     case 'identity':
       return <IdentityPage key={route.page} page={route.page} />;
+    case 'landing':
+      return <LandingPage page={route.page} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -28,7 +28,14 @@ export type Route =
   | CatalogRoute
   | AssessmentRoute
   | IdentityRoute
+  | LandingRoute
   | { kind: 'notFound' };
+
+// Pages where a kind of user lands after login (auth/landing.ts): the jurisdiction's checklists, and the
+// plain placeholders of the vendor's requests and the national figures.
+export type LandingPage = 'inspections' | 'statistics' | 'vendor';
+export type LandingRoute = { kind: 'landing'; page: LandingPage };
+const landingPages: readonly LandingPage[] = ['inspections', 'statistics', 'vendor'];
 
 export function matchRoute(path: string): Route {
   if (path === '/') return { kind: 'home' };
@@ -38,6 +45,8 @@ export function matchRoute(path: string): Route {
   if (assessment !== null) return assessment;
   const identity = matchIdentityRoute(path);
   if (identity !== null) return identity;
+  const landing = landingPages.find((candidate) => path === `/${candidate}`);
+  if (landing !== undefined) return { kind: 'landing', page: landing };
   const section = sections.find((candidate) => path === `/${candidate}`);
   return section === undefined ? { kind: 'notFound' } : { kind: 'section', section };
 }

@@ -1,4 +1,8 @@
+import { useEffect } from 'preact/hooks';
+import { landingPath } from '../auth/landing';
+import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
+import { navigate } from '../router';
 import type { Messages } from '../i18n/ja';
 import { Dashboard } from './assessments/Dashboard';
 
@@ -40,7 +44,16 @@ function PublicHome() {
   );
 }
 
-/** A logged-in institution's users see where their self-assessment stands; everyone else the public home. */
+/**
+ * A logged-in institution's users see where their self-assessment stands; other logged-in users go where
+ * their work is (auth/landing.ts), so "Home" leads there too; visitors see the public home.
+ */
 export function Home() {
+  const session = useSession();
+  const elsewhere = session.status === 'active' && session.mfa === 'none' && landingPath(session.user) !== '/' ? landingPath(session.user) : null;
+  useEffect(() => {
+    if (elsewhere !== null) navigate(elsewhere, { replace: true });
+  }, [elsewhere]);
+  if (elsewhere !== null) return null;
   return <Dashboard fallback={<PublicHome />} />;
 }

@@ -55,9 +55,12 @@ function dropDatabase(database) {
 }
 
 // Starts the server and resolves with its base URL once it prints the line announcing it. `setupCode()` is
-// the first-run setup code it printed before that line, as an operator reads it off the console.
-export function startServer(bin, databaseUrl) {
-  const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--database', databaseUrl, '--demo'], {
+// the first-run setup code it printed before that line, as an operator reads it off the console. By default
+// the demo organisations are loaded without users (tests of first-run setup and invitations); with
+// `personas` the server runs in demo mode proper (`--demo`: ready persona users, no setup code).
+export function startServer(bin, databaseUrl, { personas = false } = {}) {
+  const demo = personas ? ['--demo'] : ['--demo', '--demo-organisations-only'];
+  const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--database', databaseUrl, ...demo], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -111,9 +114,9 @@ export async function stopServer(child) {
  * `close()`. `expectedError(message)` may return true for console errors a test provokes on purpose (e.g.
  * the browser's log line for a 404 answer). `newBrowser()` starts a second Chromium with its own profile
  * (its own cookies: another person on another PC) and returns `{ context, page, problems, open }`; it is
- * closed with the session.
+ * closed with the session. `personas: true` starts the server in demo mode with its persona users.
  */
-export async function startSession({ expectedError = () => false } = {}) {
+export async function startSession({ expectedError = () => false, personas = false } = {}) {
   const bin = process.env.MAMORI_BIN;
   assert.ok(bin, 'MAMORI_BIN is not set: point it at the mamori binary, e.g. MAMORI_BIN=build/release/mamori');
   mkdirSync(screenshotDir, { recursive: true });
@@ -152,7 +155,7 @@ export async function startSession({ expectedError = () => false } = {}) {
   };
 
   try {
-    server = startServer(bin, database.url);
+    server = startServer(bin, database.url, { personas });
     const baseUrl = await server.url;
     const { page, problems, open } = await launch(baseUrl);
     return {

@@ -6,10 +6,12 @@ import { ApiError } from '../../api/http';
 import { normaliseCode, normaliseTotp } from '../../auth/format';
 import { describeProblem, type ShownProblem } from '../../auth/problems';
 import { send } from '../../auth/request';
+import { landingPath } from '../../auth/landing';
 import { identityPaths } from '../../auth/routes';
 import { applySession, forgetSession, logout, safeNext, useSession } from '../../auth/session';
 import { isSessionAnswer, isSetupState } from '../../auth/types';
 import { useI18n } from '../../i18n';
+import { DemoPersonas } from './DemoPersonas';
 import { Link, navigate, useSearch } from '../../router';
 import {
   bigPrimaryButtonClass,
@@ -106,6 +108,7 @@ function PasswordStep({ carried }: { carried: ShownProblem | null }) {
         />
         <SubmitButton busy={busy} label={l.submit} busyLabel={l.submitting} />
       </form>
+      <DemoPersonas onChoose={(persona) => (setLogin(persona.login), setPassword(persona.password))} />
       <div class="mt-10 max-w-xl space-y-3 border-t border-solid-gray-200 pt-6 text-std-16N-170">
         <p>
           {l.invitationNote}{' '}
@@ -226,7 +229,7 @@ export function Login() {
     session.status !== 'active'
       ? null
       : session.mfa === 'none'
-        ? (next ?? '/')
+        ? (next ?? landingPath(session.user))
         : session.mfa === 'enrol'
           ? `${identityPaths.accountMfa}${next === null ? '' : `?${new URLSearchParams({ next }).toString()}`}`
           : null;

@@ -1,0 +1,20 @@
+// Shared by demo.cpp and demo_personas.cpp: the rows of the demo set, written inside the caller's
+// transaction.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstddef>
+
+#include "mamori/services/demo.hpp"
+
+namespace mamori::services {
+
+// insert_demo_organisations: the demo organisations, the health centre's jurisdiction and the synthetic
+// clinics; returns how many organisations were written.
+std::size_t insert_demo_organisations(soci::session& sql, const DemoOptions& options);
+
+// has_demo_organisations: the database holds the demo set (its hospital, by its fictional facility id).
+bool has_demo_organisations(soci::session& sql);
+
+}  // namespace mamori::services
