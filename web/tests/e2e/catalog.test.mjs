@@ -112,6 +112,7 @@ describe('checklist catalog', () => {
     const text = await page.locator('main').innerText();
     for (const internal of ['[V]', '[S]', '[I]', 'hckn', 'TOC 19102']) assert.ok(!text.includes(internal), `the page shows the internal note text ${internal}`);
     await page.locator('#item-GOV-01').getByRole('link', { name: /^https:\/\// }).first().waitFor();
+    for (const details of await page.getByTestId('item-details').all()) await details.evaluate((element) => element.removeAttribute('open'));
     await page.locator('#item-VUL-01 [data-row="general"]').getByText('医療情報システム全般').waitFor();
 
     const current = page.getByTestId('switchers').getByRole('link', { name: '令和7年度版' });
