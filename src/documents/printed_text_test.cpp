@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -30,6 +31,10 @@ std::string pdf_text(const AssessmentDocument& doc) {
                            "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".pdf");
     const auto out = std::filesystem::path(in).replace_extension(".txt");
     std::ofstream(in, std::ios::binary) << pdf.value_or("");
+    // To look at what is tested: MAMORI_SCREENSHOT_DIR=/tmp/x keeps a copy of each PDF there.
+    if (const char* keep = std::getenv("MAMORI_SCREENSHOT_DIR"))
+        std::filesystem::copy_file(in, std::filesystem::path(keep) / in.filename(),
+                                   std::filesystem::copy_options::overwrite_existing);
     const std::string command = "pdftotext -enc UTF-8 '" + in.string() + "' '" + out.string() + "' 2>/dev/null";
     EXPECT_EQ(std::system(command.c_str()), 0) << "pdftotext (poppler-utils) is needed";
     std::ifstream text(out, std::ios::binary);
@@ -104,7 +109,7 @@ TEST(PrintedText, TheRevisionMarkIsNeverBrokenAcrossLines) {
 }
 
 TEST(PrintedText, ThePdfAnnexListsEachLinesEvidence) {
-    AssessmentDocument doc = sample_document({.rows = 4});
+    AssessmentDocument doc = stand_in_edition();
     doc.rows[1].evidence = {{"file", "機器台帳2025.xlsx", "", 12'345},
                             {"link", "院内の手順書", "https://example.jp/manual", 0}};
     doc.rows[2].evidence = {{"file", "訓練記録.pdf", "", 900}};
