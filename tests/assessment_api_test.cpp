@@ -3,6 +3,10 @@
 // exactly; files for another edition or form are refused with a message that says so.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
 #include "mamori/core/time.hpp"
 #include "support/server_process.hpp"
 #include "support/session_client.hpp"
@@ -63,6 +67,20 @@ class AssessmentApi : public ::testing::Test {
                 ++n;
             }
         }
+    }
+
+    // text_of: what a tool reads from exported bytes: pdftotext for a PDF, every part unzipped for an .xlsx.
+    std::string text_of(const std::string& bytes, const std::string& extension) {
+        const auto in = dir_.path() / ("export." + extension);
+        const auto out = dir_.path() / "export.txt";
+        std::ofstream(in, std::ios::binary) << bytes;
+        const std::string command = extension == "pdf"
+                                        ? "pdftotext -enc UTF-8 '" + in.string() + "' '" + out.string() + "'"
+                                        : "unzip -p '" + in.string() + "' > '" + out.string() + "'";
+        EXPECT_EQ(std::system(command.c_str()), 0) << command;
+        std::stringstream text;
+        text << std::ifstream(out, std::ios::binary).rdbuf();
+        return text.str();
     }
 
     static json rows_of(const HttpResult& exported) {
@@ -218,6 +236,104 @@ TEST_F(AssessmentApi, SubmittedChecklistsArePrintedWithTheirStampAndReopenedWith
     ASSERT_EQ(reopened.status, 200) << reopened.body;
     EXPECT_EQ(reopened.json()["status"], "draft");
     EXPECT_EQ(reopened.json()["events"].back()["reason"], "保健所の指摘で訂正");
+}
+
+TEST_F(AssessmentApi, TheChecklistCarriesNoCatalogConfidence) {
+    for (const auto& item : assessment_["items"]) {
+        EXPECT_FALSE(item.contains("confidence")) << item["canonical_id"];
+        EXPECT_FALSE(item.contains("unconfirmed")) << item["canonical_id"];
+    }
+    fill();
+    for (const std::string format : {"pdf", "xlsx"}) {
+        auto exported = admin_.get(path_ + "/export?format=" + format);
+        ASSERT_EQ(exported.status, 200) << format;
+        const std::string text = text_of(exported.body, format);
+        EXPECT_NE(text.find("安全管理"), std::string::npos) << format;  // the item text is there
+        EXPECT_EQ(text.find("未確認"), std::string::npos) << format;
+        EXPECT_EQ(text.find("二次情報"), std::string::npos) << format;
+        EXPECT_EQ(text.find("[S]"), std::string::npos) << format;
+        EXPECT_EQ(text.find("[I]"), std::string::npos) << format;
+    }
+}
+
+TEST_F(AssessmentApi, AYearWithoutItsOwnEditionSaysWhichEditionItUses) {
+    // The catalog holds 令和5〜7年度版; a checklist for a later year uses 令和7年度版 and says so.
+    const int year = fiscal_year();
+    if (year <= 2025) GTEST_SKIP() << "the current fiscal year has its own edition";
+    EXPECT_EQ(assessment_["edition"]["id"], "r7");
+    const std::string notice = fiscal_year_ja(year) + "版が未登録のため、令和7年度版で点検しています。";
+    for (const std::string format : {"pdf", "xlsx"}) {
+        auto exported = admin_.get(path_ + "/export?format=" + format);
+        ASSERT_EQ(exported.status, 200) << format;
+        EXPECT_NE(text_of(exported.body, format).find(notice), std::string::npos) << format;
+    }
+    // The edition's own year says nothing of the kind.
+    const auto org = std::to_string(assessment_["organisation"]["id"].get<long long>());
+    auto own = admin_.post("/api/v1/organisations/" + org + "/assessments", {{"fiscal_year", 2025}});
+    ASSERT_EQ(own.status, 201) << own.body;
+    const std::string own_path = "/api/v1/assessments/" + std::to_string(own.json()["id"].get<long long>());
+    for (const std::string format : {"pdf", "xlsx"}) {
+        auto exported = admin_.get(own_path + "/export?format=" + format);
+        ASSERT_EQ(exported.status, 200) << format;
+        EXPECT_EQ(text_of(exported.body, format).find("未登録"), std::string::npos) << format;
+    }
+}
+
+TEST_F(AssessmentApi, TheListOffersEarlierYearsAndTheNext) {
+    const auto org = std::to_string(assessment_["organisation"]["id"].get<long long>());
+    const std::string list_path = "/api/v1/organisations/" + org + "/assessments";
+    auto list = admin_.get(list_path);
+    ASSERT_EQ(list.status, 200) << list.body;
+    const json years = list.json()["years"];
+    ASSERT_FALSE(years.empty());
+    EXPECT_EQ(years.front()["fiscal_year"], fiscal_year() + 1);  // newest first: next year can start early
+    EXPECT_EQ(years.back()["fiscal_year"], 2023);                // the first loaded edition's year
+    for (const auto& y : years) {
+        SCOPED_TRACE(y.dump());
+        const int fy = y["fiscal_year"];
+        EXPECT_EQ(y["edition"], fy >= 2025 ? "r7" : fy == 2024 ? "r6" : "r5");
+        if (fy == fiscal_year()) {
+            EXPECT_EQ(y["assessment_id"], assessment_["id"]);
+            EXPECT_FALSE(y["may_start"]);
+        } else {
+            EXPECT_TRUE(y["assessment_id"].is_null());
+            EXPECT_TRUE(y["may_start"]);
+        }
+        // Last year's checklist carries into later years only.
+        EXPECT_EQ(y["carry_forward_from"].is_null(), fy <= fiscal_year());
+    }
+    auto earlier = admin_.post(list_path, {{"fiscal_year", fiscal_year() - 1}});
+    ASSERT_EQ(earlier.status, 201) << earlier.body;
+    auto next = admin_.post(list_path, {{"fiscal_year", fiscal_year() + 1}});
+    ASSERT_EQ(next.status, 201) << next.body;
+    EXPECT_EQ(admin_.post(list_path, {{"fiscal_year", fiscal_year() + 2}}).status, 400);
+    for (const auto& y : admin_.get(list_path).json()["years"]) {
+        if (y["fiscal_year"] == fiscal_year() - 1 || y["fiscal_year"] == fiscal_year() + 1) {
+            EXPECT_FALSE(y["may_start"]) << y.dump();
+        }
+    }
+}
+
+TEST_F(AssessmentApi, ThePdfListsEachLinesEvidence) {
+    const std::string pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    ASSERT_EQ(admin_
+                  .send("POST", path_ + "/answers/GOV-01/main/evidence?file_name=%E4%BB%BB%E5%91%BD%E6%9B%B8.pdf",
+                        pdf, "application/pdf")
+                  .status,
+              201);
+    ASSERT_EQ(admin_
+                  .post(path_ + "/answers/AST-01/general/links",
+                        {{"url", "https://intranet.example/ledger"}, {"title", "機器台帳"}})
+                  .status,
+              201);
+    auto exported = admin_.get(path_ + "/export?format=pdf");
+    ASSERT_EQ(exported.status, 200);
+    const std::string text = text_of(exported.body, "pdf");
+    EXPECT_NE(text.find("証拠資料一覧"), std::string::npos) << text;
+    EXPECT_NE(text.find("任命書.pdf"), std::string::npos);
+    EXPECT_NE(text.find("機器台帳"), std::string::npos);
+    EXPECT_NE(text.find("https://intranet.example/ledger"), std::string::npos);
+    EXPECT_NE(text.find("証拠資料のない行"), std::string::npos);
 }
 
 }  // namespace

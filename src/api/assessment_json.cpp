@@ -342,8 +342,18 @@ json assessment_list_json(const services::AssessmentList& list) {
         entry["progress"] = progress_json(a.progress, list.catalog->priorities_json);
         items.push_back(entry);
     }
+    json years = json::array();
+    for (const auto& y : list.years)
+        years.push_back({{"fiscal_year", y.fiscal_year},
+                         {"fiscal_year_ja", fiscal_year_ja(y.fiscal_year)},
+                         {"edition", y.edition},
+                         {"edition_fiscal_year", y.edition_fiscal_year},
+                         {"assessment_id", y.assessment_id ? json(*y.assessment_id) : json(nullptr)},
+                         {"carry_forward_from", y.carry_forward_from ? json(*y.carry_forward_from) : json(nullptr)},
+                         {"may_start", y.may_start}});
     return {
         {"assessments", items},
+        {"years", years},
         {"permissions", {{"create", list.may_create}}},
         {"suggested",
          {{"fiscal_year", list.suggested_fiscal_year},

@@ -42,8 +42,6 @@ ChecklistTemplate::ItemText item_text(const catalog::Form& form, const catalog::
                         {"section_en", section_en(form, item)},
                         {"text_ja", item.text_ja},
                         {"text_en", catalog_text(item.json, "text_en")},
-                        {"confidence", catalog::to_string(item.confidence)},
-                        {"unconfirmed", item.confidence == catalog::Confidence::inferred},
                         {"applicability",
                          {{"gate", assessment::is_gated(item)},
                           {"requires_vendor_contract", assessment::requires_vendor_contract(item)}}},

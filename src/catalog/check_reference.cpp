@@ -36,6 +36,13 @@ constexpr Field kIndexFields[] = {
     {"files", Type::array},
     {"vocabularies", Type::object},
 };
+// newer_editions_known[] (optional): editions known to be published but not loaded, so that no page calls
+// an older one the newest. Only what is known about them; never their items.
+constexpr Field kNewerEditionFields[] = {
+    {"fiscal_year", Type::fy},   {"fiscal_year_ja", Type::ja}, {"title_ja", Type::ja},
+    {"title_en", Type::str},     {"published_label", Type::str}, {"source", Type::url},
+    {"confidence", Type::conf},  {"note", Type::str_or_null},
+};
 constexpr Field kIndexFileFields[] = {
     {"path", Type::str},
     {"kind", Type::str, kFileKinds},
@@ -225,7 +232,15 @@ void check_document_header(const Located& doc, std::string_view kind, const Cata
 void check_index(const Located& index, Catalog& catalog, Diagnostics& out) {
     const Json& doc = index.value;
     catalog.index = doc;
-    if (!check_fields(doc, index.where, kIndexFields, out)) return;
+    Json required = doc;
+    if (required.is_object()) required.erase("newer_editions_known");
+    if (!check_fields(required, index.where, kIndexFields, out)) return;
+    if (doc.contains("newer_editions_known")) {
+        if (!doc["newer_editions_known"].is_array())
+            out.add(index.where.file, join_path(index.where.path, "newer_editions_known"), "must be an array");
+        for_each_element(doc, index.where, "newer_editions_known",
+                         [&](const Json& e, const Location& at) { check_fields(e, at, kNewerEditionFields, out); });
+    }
     if (text(doc, "kind") != "catalog")
         out.add(index.where.file, join_path(index.where.path, "kind"), "must be \"catalog\"");
     const auto version = integer(doc, "format_version");

@@ -162,6 +162,50 @@ TEST(CatalogLoader, FileSetMustMatchTheIndex) {
     }
 }
 
+// with_index: the embedded files with catalog.json replaced by `index` (kept alive by the caller).
+std::vector<embedded::File> with_index(const std::string& index) {
+    std::vector<embedded::File> files(embedded::catalog_files().begin(), embedded::catalog_files().end());
+    for (auto& f : files)
+        if (f.path == "catalog.json") f.data = index;
+    return files;
+}
+
+TEST(CatalogLoader, NewerEditionsKnownAreOptionalAndChecked) {
+    Json index;
+    for (const auto& f : embedded::catalog_files())
+        if (f.path == "catalog.json") index = Json::parse(f.data);
+    ASSERT_TRUE(index.contains("newer_editions_known"));
+    EXPECT_EQ(index["newer_editions_known"][0]["fiscal_year"], 2026);
+    {
+        Json without = index;
+        without.erase("newer_editions_known");
+        const std::string text = without.dump();
+        auto builder = CatalogBuilder::from_files(with_index(text));
+        ASSERT_TRUE(builder) << describe(builder.error());
+        EXPECT_TRUE(builder->build()) << "an index without newer_editions_known is valid";
+    }
+    {
+        Json bad = index;
+        bad["newer_editions_known"][0]["source"] = "mhlw.go.jp";
+        const std::string text = bad.dump();
+        auto builder = CatalogBuilder::from_files(with_index(text));
+        ASSERT_TRUE(builder) << describe(builder.error());
+        auto built = builder->build();
+        ASSERT_FALSE(built);
+        expect_one_error(built.error(), "catalog.json: newer_editions_known[0].source", {"URL"});
+    }
+    {
+        Json bad = index;
+        bad["newer_editions_known"][0]["items"] = Json::array();
+        const std::string text = bad.dump();
+        auto builder = CatalogBuilder::from_files(with_index(text));
+        ASSERT_TRUE(builder) << describe(builder.error());
+        auto built = builder->build();
+        ASSERT_FALSE(built);
+        expect_one_error(built.error(), "catalog.json: newer_editions_known[0].items", {"unknown field"});
+    }
+}
+
 TEST(CatalogLoader, ErrorsAreCollectedUpToTheCap) {
     auto doc = Json::parse(read(fixtures() / "r8-bundle.json"));
     auto& items = doc["edition"]["forms"][0]["items"];

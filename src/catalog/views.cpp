@@ -1,5 +1,7 @@
 #include "mamori/catalog/views.hpp"
 
+#include <algorithm>
+
 #include "schema.hpp"
 
 namespace mamori::catalog {
@@ -51,9 +53,25 @@ Json edition_summary(const Edition& edition) {
 }
 
 Json editions_view(const Catalog& catalog) {
+    const Json known = catalog.index.is_object() ? catalog.index.value("newer_editions_known", Json::array())
+                                                 : Json::array();
     Json list = Json::array();
     for (const auto& revisions : catalog.editions) {
         const Edition& e = revisions.latest();
+        // Known editions newer than this one and not loaded (a loaded one is listed in its own right).
+        Json newer = Json::array();
+        for (const auto& k : known) {
+            const int fy = k.value("fiscal_year", 0);
+            const bool loaded = std::any_of(catalog.editions.begin(), catalog.editions.end(),
+                                            [fy](const auto& r) { return r.latest().fiscal_year == fy; });
+            if (fy > e.fiscal_year && !loaded)
+                newer.push_back({{"fiscal_year", fy},
+                                 {"fiscal_year_ja", k.value("fiscal_year_ja", "")},
+                                 {"title_ja", k.value("title_ja", "")},
+                                 {"title_en", k.value("title_en", "")},
+                                 {"published_label", k.value("published_label", "")},
+                                 {"source", k.value("source", "")}});
+        }
         Json forms = Json::array();
         for (const auto& f : e.forms)
             forms.push_back({{"id", f.id},
@@ -68,7 +86,8 @@ Json editions_view(const Catalog& catalog) {
                         {"published_precision", member(e.json, "published_precision")},
                         {"title_ja", e.title_ja},
                         {"title_en", e.title_en},
-                        {"forms", std::move(forms)}});
+                        {"forms", std::move(forms)},
+                        {"newer_known", std::move(newer)}});
     }
     return Json{{"editions", std::move(list)}};
 }

@@ -57,13 +57,8 @@ std::string second_label(const DocumentAnswer& answer) {
 }
 
 std::string state_text(const DocumentRow& row) {
-    std::string out;
-    if (row.unconfirmed) out = kUnconfirmedMark;
-    if (row.answer && row.answer->needs_reconfirmation) {
-        if (!out.empty()) out += '\n';
-        out += kReconfirmMark;
-    }
-    return out;
+    if (row.answer && row.answer->needs_reconfirmation) return std::string(kReconfirmMark);
+    return {};
 }
 
 std::string cell_text(const DocumentRow& row, ColumnId column) {
@@ -130,7 +125,31 @@ std::string japan_datetime_ja(std::string_view iso_instant) {
 }
 
 std::string edition_line(const AssessmentDocument& doc) {
-    return fmt::format("{}　{}（第{}版）", doc.fiscal_year_ja, doc.edition_title_ja, doc.edition_revision);
+    return fmt::format("点検年度：{}　様式：{}{}", doc.fiscal_year_ja, doc.edition_title_ja,
+                       edition_revision_mark(doc));
+}
+
+std::string edition_revision_mark(const AssessmentDocument& doc) {
+    return fmt::format("（第{}版）", doc.edition_revision);
+}
+
+std::string edition_notice(const AssessmentDocument& doc) {
+    if (doc.edition_fiscal_year == 0 || doc.edition_fiscal_year >= doc.fiscal_year) return {};
+    return fmt::format("{}版が未登録のため、{}版で点検しています。", fiscal_year_ja(doc.fiscal_year),
+                       fiscal_year_ja(doc.edition_fiscal_year));
+}
+
+std::string evidence_text(const DocumentEvidence& evidence) {
+    if (evidence.kind == "file") {
+        const std::string size = evidence.size < 1024
+                                     ? fmt::format("{} バイト", evidence.size)
+                                     : evidence.size < 1024 * 1024
+                                           ? fmt::format("{} KB", (evidence.size + 1023) / 1024)
+                                           : fmt::format("{:.1f} MB", evidence.size / (1024.0 * 1024.0));
+        return fmt::format("ファイル：{}（{}）", evidence.name, size);
+    }
+    if (evidence.name.empty()) return fmt::format("リンク：{}", evidence.url);
+    return fmt::format("リンク：{}　{}", evidence.name, evidence.url);
 }
 
 std::string institution_line(const AssessmentDocument& doc) {

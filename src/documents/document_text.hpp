@@ -21,7 +21,6 @@ inline constexpr std::string_view kNoLabel = "いいえ";
 inline constexpr std::string_view kNoVendorContractLabel = "記入不要";
 inline constexpr std::string_view kGateLabel = "確認不要";
 inline constexpr std::string_view kReconfirmMark = "要再確認";
-inline constexpr std::string_view kUnconfirmedMark = "未確認";
 
 // ColumnId: the printed table's columns, in the official checklist's order.
 enum class ColumnId {
@@ -51,7 +50,8 @@ std::string answer_label(const DocumentAnswer& answer);
 // second_label: はい / いいえ for the 2回目 answer, empty when there is none.
 std::string second_label(const DocumentAnswer& answer);
 
-// state_text: 未確認 and/or 要再確認, one per line, or empty.
+// state_text: 要再確認 when the answer was carried from last year and not yet confirmed, or empty. The
+// catalog's confidence is never printed here (it is about the catalog, not about the institution's answer).
 std::string state_text(const DocumentRow& row);
 
 // cell_text: a cell as printed; dates as yyyy/mm/dd.
@@ -69,8 +69,19 @@ std::string japan_date_ja(std::string_view iso_instant);
 // japan_datetime_ja: an ISO-8601 UTC instant as "2025年6月1日 12:04（日本時間）", or the text itself.
 std::string japan_datetime_ja(std::string_view iso_instant);
 
-// edition_line: "令和7年度　令和7年度版（第1版）".
+// edition_line: "点検年度：令和7年度　様式：<the edition's official title>（第1版）".
 std::string edition_line(const AssessmentDocument& doc);
+
+// edition_revision_mark: "（第1版）", the end of edition_line, which the PDF never breaks across lines.
+std::string edition_revision_mark(const AssessmentDocument& doc);
+
+// edition_notice: "令和8年度版が未登録のため、令和7年度版で点検しています。" when the checklist's fiscal year has no
+// edition of its own loaded and an earlier one is used; empty otherwise.
+std::string edition_notice(const AssessmentDocument& doc);
+
+// evidence_text: one piece of evidence as the PDF's annex lists it: "ファイル：台帳.xlsx（12 KB）" or
+// "リンク：手順書 https://…".
+std::string evidence_text(const DocumentEvidence& evidence);
 
 // institution_line: "医療機関名：さくら内科クリニック　医療機関コード：1312345".
 std::string institution_line(const AssessmentDocument& doc);

@@ -166,6 +166,7 @@ class Layout {
         table_top_ = later_top;
         lay_out_rows();
         lay_out_overflows();
+        lay_out_evidence();
         return std::move(pages_);
     }
 
@@ -198,7 +199,8 @@ class Layout {
         const std::pair<std::string, const PangoFontDescription*> lines[] = {
             {doc_.document_title_ja, fonts_.title.get()},
             {doc_.form_title_ja, fonts_.form.get()},
-            {edition_line(doc_), fonts_.line.get()},
+            {unbroken_edition_line(left_width), fonts_.line.get()},
+            {edition_notice(doc_), fonts_.institution.get()},
             {"医療機関名：" + doc_.institution_name, fonts_.institution.get()},
             {doc_.institution_code.empty() ? "" : "医療機関コード：" + doc_.institution_code,
              fonts_.line.get()},
@@ -211,6 +213,19 @@ class Layout {
         }
         const double stamp_height = stamp(kMargin + kContentWidth - kStampWidth, kMargin);
         return std::max(y, kMargin + stamp_height) + 8;
+    }
+
+    // unbroken_edition_line: edition_line, with a line break before 「（第n版）」 when wrapping would cut it.
+    std::string unbroken_edition_line(double width) const {
+        const std::string line = edition_line(doc_);
+        const std::string mark = edition_revision_mark(doc_);
+        const std::size_t at = line.size() - mark.size();
+        auto layout = text_.layout(line, *fonts_.line, width);
+        int first_line = 0, last_line = 0, x = 0;
+        pango_layout_index_to_line_x(layout.get(), static_cast<int>(at), 0, &first_line, &x);
+        pango_layout_index_to_line_x(layout.get(), static_cast<int>(line.size()) - 1, 0, &last_line, &x);
+        if (first_line == last_line) return line;
+        return fmt::format("{}\n{}", std::string_view(line).substr(0, at), mark);
     }
 
     // stamp: the 提出済 / 下書き box at (x, y); returns its height.
@@ -402,6 +417,49 @@ class Layout {
             y_ += layout_height(*label) + 1;
             flow(text_.layout(overflow.text, *fonts_.appendix, kContentWidth));
             y_ += 6;
+        }
+    }
+
+    // lay_out_evidence: the annex 「別紙　証拠資料一覧」: each line's files and links, so the inspector sees what
+    // the institution can show, then the lines without any. Left out when no line has evidence.
+    void lay_out_evidence() {
+        const bool any_evidence =
+            std::any_of(doc_.rows.begin(), doc_.rows.end(), [](const DocumentRow& r) { return !r.evidence.empty(); });
+        if (!any_evidence) return;
+        y_ += 12;
+        auto heading = text_.layout("別紙　証拠資料一覧", *fonts_.appendix_heading, kContentWidth);
+        if (y_ + layout_height(*heading) + 30 > kBodyBottom) new_plain_page();
+        add_text(heading, kMargin, y_);
+        y_ += layout_height(*heading) + 4;
+        std::vector<std::string> without;
+        for (const DocumentRow& row : doc_.rows) {
+            if (row.number.empty()) continue;  // the gate question needs no evidence
+            std::string label = row.number;
+            if (!row.row_label_ja.empty()) label += "　" + row.row_label_ja;
+            if (row.evidence.empty()) {
+                without.push_back(label);
+                continue;
+            }
+            auto title = text_.layout(label + "　" + row.text_ja, *fonts_.body_bold, kContentWidth);
+            if (y_ + layout_height(*title) + 20 > kBodyBottom) new_plain_page();
+            add_text(title, kMargin, y_);
+            y_ += layout_height(*title) + 1;
+            for (const auto& evidence : row.evidence) {
+                auto entry = text_.layout("・" + evidence_text(evidence), *fonts_.appendix, kContentWidth - 8);
+                if (y_ + layout_height(*entry) > kBodyBottom) new_plain_page();
+                add_text(entry, kMargin + 8, y_);
+                y_ += layout_height(*entry) + 1;
+            }
+            y_ += 4;
+        }
+        if (!without.empty()) {
+            std::string list = "証拠資料のない行：";
+            for (std::size_t i = 0; i < without.size(); ++i) {
+                if (i > 0) list += "、";
+                list += without[i];
+            }
+            y_ += 2;
+            flow(text_.layout(list, *fonts_.appendix, kContentWidth));
         }
     }
 

@@ -1,7 +1,7 @@
 /// @file
 /// @brief A realistic assessment document for the documents' tests and benchmarks (header only, not part
 /// of mamori_lib): the 令和7年度 医療機関確認用 items with device-class rows, a gate question, every kind of
-/// answer (はい, いいえ with 目標日, 記入不要, 確認不要, none), 要再確認 and 未確認 rows, and notes with line
+/// answer (はい, いいえ with 目標日, 記入不要, 確認不要, none), 要再確認 rows, rows the catalog marks unconfirmed (never printed), and notes with line
 /// breaks, commas, quotes and a leading "=".
 ///
 ///     AssessmentDocument doc = sample_document({.rows = 25, .second_confirmation = true});

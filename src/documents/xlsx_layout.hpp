@@ -10,13 +10,14 @@
 
 namespace mamori::documents::xlsx_layout {
 
-// The visible sheet: six title lines, a blank line, the table header, then one line per section or row.
+// The visible sheet: six title lines, a blank line (or the edition notice), the table header, then one line per section or row.
 inline constexpr std::uint32_t kTitleRow = 0;
 inline constexpr std::uint32_t kFormRow = 1;
 inline constexpr std::uint32_t kEditionRow = 2;
 inline constexpr std::uint32_t kInstitutionRow = 3;
 inline constexpr std::uint32_t kStatusRow = 4;
 inline constexpr std::uint32_t kGeneratedRow = 5;
+inline constexpr std::uint32_t kNoticeRow = 6;  // blank unless an earlier edition stands in for the year's
 inline constexpr std::uint32_t kHeaderRow = 7;
 inline constexpr std::uint32_t kFirstTableRow = 8;
 

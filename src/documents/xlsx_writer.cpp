@@ -231,6 +231,8 @@ void write_titles(SheetWriter& out, const AssessmentDocument& doc, std::uint16_t
     out.merged(kInstitutionRow, last_col, institution_line(doc), f.line);
     out.merged(kStatusRow, last_col, "状態：" + submission_line(doc), f.line);
     out.merged(kGeneratedRow, last_col, generated_line(doc), f.line);
+    if (const std::string notice = edition_notice(doc); !notice.empty())
+        out.merged(kNoticeRow, last_col, notice, f.line);
 }
 
 void write_answer_validation(lxw_worksheet* sheet, std::uint32_t first, std::uint32_t last, std::uint16_t col,

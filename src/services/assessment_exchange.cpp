@@ -104,6 +104,7 @@ Result<documents::AssessmentDocument> AssessmentService::document(const Caller& 
     doc.edition_id = r.edition;
     doc.edition_revision = r.edition_revision;
     doc.edition_title_ja = s->edition->title_ja;
+    doc.edition_fiscal_year = s->edition->fiscal_year;
     doc.form_id = r.form;
     doc.form_title_ja = s->form->title_ja;
     doc.document_title_ja =
@@ -130,6 +131,9 @@ Result<documents::AssessmentDocument> AssessmentService::document(const Caller& 
         }
         if (auto it = s->effective.find(line.key); it != s->effective.end() && it->second.answer)
             row.answer = document_answer(it->second);
+        for (const auto& e : s->evidence)
+            if (e.key == line.key)
+                row.evidence.push_back({e.kind, e.kind == "file" ? e.file_name : e.title, e.url, e.size});
         doc.rows.push_back(std::move(row));
     }
     return doc;

@@ -101,6 +101,22 @@ Result<AssessmentList> AssessmentService::list(const Caller& caller, std::int64_
             !out.carry_forward_from)
             out.carry_forward_from = a.record.id;
     }
+    const bool may_edit = identity::can_edit_assessment(caller, org->ref);
+    if (!out.catalog->editions.empty())
+        for (int fy = out.suggested_fiscal_year + 1; fy >= out.catalog->editions.front().latest().fiscal_year;
+             --fy) {
+            const catalog::Edition* edition = edition_for(*out.catalog, fy);
+            if (!edition || !edition->find(out.suggested_form)) continue;
+            FiscalYearChoice choice{fy, edition->id, edition->fiscal_year, std::nullopt, std::nullopt, false};
+            for (const auto& a : out.assessments) {  // newest first
+                if (a.record.form != out.suggested_form) continue;
+                if (a.record.fiscal_year == fy) choice.assessment_id = a.record.id;
+                if (a.record.fiscal_year < fy && !choice.carry_forward_from)
+                    choice.carry_forward_from = a.record.id;
+            }
+            choice.may_start = may_edit && !choice.assessment_id;
+            out.years.push_back(std::move(choice));
+        }
     return out;
 }
 

@@ -42,6 +42,12 @@ TEST(CatalogService, ServesTheEmbeddedCatalog) {
     ASSERT_EQ(editions.at("editions").size(), 3u);
     EXPECT_EQ(editions["editions"][2]["id"], "r7");
     EXPECT_EQ(editions["editions"][2]["forms"][0]["item_count"], 18);
+    // 令和8年度版 is known to exist but is not loaded: every loaded edition names it as newer.
+    for (const auto& edition : editions["editions"]) {
+        ASSERT_EQ(edition.at("newer_known").size(), 1u) << edition["id"];
+        EXPECT_EQ(edition["newer_known"][0]["fiscal_year"], 2026);
+        EXPECT_EQ(edition["newer_known"][0]["published_label"], "2026-06");
+    }
     EXPECT_EQ(snapshot->editions().etag.size(), 34u);
 
     const Json form = body(snapshot->form("r7", "medical", std::nullopt));

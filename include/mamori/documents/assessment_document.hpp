@@ -26,6 +26,16 @@ struct DocumentAnswer {
     friend bool operator==(const DocumentAnswer&, const DocumentAnswer&) = default;
 };
 
+// DocumentEvidence: one piece of evidence kept for a line: a file (by name) or a link (its title and URL).
+struct DocumentEvidence {
+    std::string kind;       // "file" or "link"
+    std::string name;       // the file name, or the link's title (may be empty for a link)
+    std::string url;        // links only
+    std::int64_t size = 0;  // files only, in bytes
+
+    friend bool operator==(const DocumentEvidence&, const DocumentEvidence&) = default;
+};
+
 // DocumentRow: one printed answer line: an item, or one device-class row of an item.
 struct DocumentRow {
     std::string canonical_id;  // "VUL-01"; the gate question has the gate's id ("PRE-00")
@@ -34,8 +44,11 @@ struct DocumentRow {
     std::string section_ja;    // "医療情報システムの管理・運用"
     std::string text_ja;       // the item text
     std::string row_label_ja;  // "サーバ", "医療情報システム全般"; empty when the item has one row
-    bool unconfirmed = false;  // the catalog marks the item's wording as inferred ([I]): print 未確認
+    // The catalog marks the item's wording as inferred ([I]). Kept as a key of our own .xlsx, never printed:
+    // an inspector would read 未確認 as "the institution did not confirm this".
+    bool unconfirmed = false;
     std::optional<DocumentAnswer> answer;  // nullopt: not answered yet
+    std::vector<DocumentEvidence> evidence;  // printed in the PDF's annex; not part of the .xlsx
 };
 
 // AssessmentDocument: everything the documents print about one assessment.
@@ -47,7 +60,8 @@ struct AssessmentDocument {
     std::string fiscal_year_ja;    // "令和7年度"
     std::string edition_id;        // "r7"
     int edition_revision = 1;
-    std::string edition_title_ja;  // "令和7年度版"
+    std::string edition_title_ja;  // "医療機関等におけるサイバーセキュリティ対策チェックリスト(令和7年度版)"
+    int edition_fiscal_year = 0;   // the edition's own year: 2025 for r7, also when used for FY2026
     std::string form_id;           // "medical", "pharmacy"
     std::string form_title_ja;     // "医療機関確認用"
     std::string document_title_ja;  // "医療機関におけるサイバーセキュリティ対策チェックリスト"

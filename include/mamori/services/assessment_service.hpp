@@ -120,8 +120,20 @@ struct AssessmentSummary {
 };
 
 // AssessmentList: an organisation's assessments (newest first) and what creating one would do.
+// FiscalYearChoice: a fiscal year the institution may assess (the first loaded edition's year to next year),
+// with the edition it would use (an earlier one when the year's own is not loaded) and its checklist if any.
+struct FiscalYearChoice {
+    int fiscal_year = 0;
+    std::string edition;
+    int edition_fiscal_year = 0;
+    std::optional<std::int64_t> assessment_id;
+    std::optional<std::int64_t> carry_forward_from;  // the latest earlier checklist of the same form
+    bool may_start = false;
+};
+
 struct AssessmentList {
     std::vector<AssessmentSummary> assessments;
+    std::vector<FiscalYearChoice> years;  // newest first
     bool may_create = false;
     int suggested_fiscal_year = 0;
     std::string suggested_edition;

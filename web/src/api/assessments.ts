@@ -102,8 +102,11 @@ export interface AssessmentItem {
   section_ja: string;
   text_ja: string;
   text_en: string;
-  unconfirmed: boolean;
-  confidence: 'V' | 'S' | 'I';
+  /**
+   * Never sent: the catalog's confidence belongs to the catalog pages, not to the form an institution
+   * answers. Kept optional only until Table.tsx stops reading it.
+   */
+  unconfirmed?: never;
   new_this_year: boolean;
   applicability: { gate: boolean; requires_vendor_contract: boolean };
   explanation_ja: ExplanationJa;
@@ -162,8 +165,21 @@ export interface AssessmentSummary {
   progress: Progress;
 }
 
+/** A fiscal year the institution may assess, with the edition it would use and its checklist if any. */
+export interface FiscalYearChoice {
+  fiscal_year: number;
+  fiscal_year_ja: string;
+  edition: string;
+  edition_fiscal_year: number;
+  assessment_id: number | null;
+  carry_forward_from: number | null;
+  may_start: boolean;
+}
+
 export interface AssessmentList {
   assessments: AssessmentSummary[];
+  /** Newest first (not sent by older servers). */
+  years?: FiscalYearChoice[];
   permissions: { create: boolean };
   suggested: { fiscal_year: number; edition: string; form: string; carry_forward_from: number | null } | null;
 }

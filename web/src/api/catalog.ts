@@ -29,6 +29,17 @@ export interface EditionSummary {
   title_ja: string;
   title_en: string;
   forms: FormSummary[];
+  /** Editions known to be published after this one but not loaded (catalog.json newer_editions_known). */
+  newer_known?: NewerEdition[];
+}
+
+export interface NewerEdition {
+  fiscal_year: number;
+  fiscal_year_ja: string;
+  title_ja: string;
+  title_en: string;
+  published_label: string;
+  source: string;
 }
 
 export interface Row {

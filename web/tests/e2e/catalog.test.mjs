@@ -76,6 +76,10 @@ describe('checklist catalog', () => {
     await r7.getByRole('heading', { name: /令和7年度版/ }).waitFor();
     await r7.getByText('2025年5月16日').waitFor();
     await r7.getByRole('link', { name: /医療機関確認用\s*18 項目/ }).waitFor();
+    // 令和8年度版 is known to be published but not loaded: 令和7年度版 is the newest loaded, not simply 最新.
+    assert.equal((await r7.getByTestId('newest-badge').textContent())?.trim(), '登録済みの最新版');
+    await r7.getByTestId('newer-known').getByText('令和8年度版（2026年6月公表）が公表されていますが、まだ登録されていません。', { exact: false }).waitFor();
+    assert.equal(await page.locator('[data-edition="r6"] [data-testid="newer-known"]').count(), 0);
     await page.getByRole('heading', { level: 3, name: 'どの様式をだれが記入するか' }).waitFor();
     const navLink = page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'チェックリスト' });
     assert.equal(await navLink.getAttribute('aria-current'), 'page');
@@ -103,6 +107,12 @@ describe('checklist catalog', () => {
     await twoFactor.getByTestId('unconfirmed').waitFor();
     await twoFactor.getByText('目標: 令和9年度').waitFor();
     await page.locator('#item-GOV-01').getByText('目標: 令和7年度中').waitFor();
+    // The catalog's internal notes (English, with source tags) never reach the page; sources stay as links.
+    for (const details of await page.getByTestId('item-details').all()) await details.evaluate((element) => element.setAttribute('open', ''));
+    const text = await page.locator('main').innerText();
+    for (const internal of ['[V]', '[S]', '[I]', 'hckn', 'TOC 19102']) assert.ok(!text.includes(internal), `the page shows the internal note text ${internal}`);
+    await page.locator('#item-GOV-01').getByRole('link', { name: /^https:\/\// }).first().waitFor();
+    for (const details of await page.getByTestId('item-details').all()) await details.evaluate((element) => element.removeAttribute('open'));
     await page.locator('#item-VUL-01 [data-row="general"]').getByText('医療情報システム全般').waitFor();
 
     const current = page.getByTestId('switchers').getByRole('link', { name: '令和7年度版' });
@@ -196,6 +206,13 @@ describe('checklist catalog', () => {
     assert.equal((await summary.locator('[data-status="added"] [data-testid="summary-count"]').textContent())?.trim(), '5項目');
     assert.equal((await summary.locator('[data-status="changed"] [data-testid="summary-count"]').textContent())?.trim(), '2項目');
     assert.equal((await summary.locator('[data-status="unchanged"] [data-testid="summary-count"]').textContent())?.trim(), '11項目');
+    // GOV-01 only moved to the new numbering and target year: its row says the content is the same, not 変更なし
+    // above a list of changes.
+    const gov = page.locator('[data-testid="compare-row"][data-canonical-id="GOV-01"]');
+    assert.equal(await gov.getAttribute('data-status'), 'unchanged');
+    assert.equal((await gov.getByTestId('status-badge').textContent())?.trim(), '=内容の変更なし');
+    assert.equal((await gov.getByTestId('changes').textContent())?.trim(), '内容は同じです。変わったのは番号・目標年度だけです。');
+    assert.ok(!(await gov.innerText()).includes('変わった点'));
     await screenshot('catalog-compare-r6-r7-medical-ja-desktop');
 
     await page.getByTestId('hide-unchanged').check();

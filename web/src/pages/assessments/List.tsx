@@ -12,31 +12,35 @@ import { bigPrimaryButtonClass, Checkbox, h2Class, InfoNotice, ProblemBox } from
 import { editionTitle } from '../catalog/FormPage';
 import { h1Class, linkClass } from '../catalog/ui';
 import { assessmentPaths } from './routes';
-import { AssessmentError, AssessmentLoading, problemText, ProgressBar, StatusBadge } from './ui';
+import { AssessmentError, AssessmentLoading, problemText, ProgressBar, standInEdition, StatusBadge } from './ui';
 
 function formTitle(titles: Record<string, string>, form: string): string {
   return titles[form] ?? form;
 }
 
-function StartPanel({ organisation, list, onCreated }: { organisation: number; list: AssessmentList; onCreated: () => void }) {
+interface StartChoice {
+  fiscal_year: number;
+  edition: string;
+  form: string;
+  carry_forward_from: number | null;
+}
+
+function StartPanel({ organisation, choice, onCreated, testId = 'start-panel' }: { organisation: number; choice: StartChoice; onCreated: () => void; testId?: string }) {
   const { t, language } = useI18n();
   const a = t.assessments.list;
-  const suggested = list.suggested;
-  const [carry, setCarry] = useState(suggested?.carry_forward_from !== null && suggested?.carry_forward_from !== undefined);
+  const [carry, setCarry] = useState(choice.carry_forward_from !== null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
-  if (suggested === null || !list.permissions.create) return null;
-  const exists = list.assessments.some((entry) => entry.fiscal_year === suggested.fiscal_year && entry.form === suggested.form);
-  if (exists) return null;
   const titles: Record<string, string> = t.catalog.formTitles;
-  const year = t.assessments.fiscalYear(suggested.fiscal_year);
-  const canCarry = suggested.carry_forward_from !== null;
+  const year = t.assessments.fiscalYear(choice.fiscal_year);
+  const canCarry = choice.carry_forward_from !== null;
+  const standIn = standInEdition(t, choice.fiscal_year, choice.edition);
 
   const start = async () => {
     setBusy(true);
     setProblem(null);
     try {
-      const created = await assessmentApi.create(organisation, suggested.fiscal_year, canCarry && carry);
+      const created = await assessmentApi.create(organisation, choice.fiscal_year, canCarry && carry);
       const kind = created.organisation.kind;
       navigate(kind === 'hospital' ? assessmentPaths.overview(created.id) : assessmentPaths.wizard(created.id));
     } catch (error) {
@@ -47,16 +51,21 @@ function StartPanel({ organisation, list, onCreated }: { organisation: number; l
   };
 
   return (
-    <section aria-labelledby="start-heading" class="mt-8 max-w-3xl rounded-8 border-2 border-blue-900 bg-blue-50 p-5 md:p-6" data-testid="start-panel">
-      <h2 id="start-heading" class={h2Class}>
+    <section aria-labelledby={`${testId}-heading`} class="mt-8 max-w-3xl rounded-8 border-2 border-blue-900 bg-blue-50 p-5 md:p-6" data-testid={testId} data-fiscal-year={choice.fiscal_year}>
+      <h2 id={`${testId}-heading`} class={h2Class}>
         {a.startHeading(year)}
       </h2>
       <p class="mt-2 text-std-16N-170">
-        {a.startLead(editionTitle(t, suggested.edition), formTitle(titles, suggested.form))}
+        {a.startLead(editionTitle(t, choice.edition), formTitle(titles, choice.form))}
       </p>
+      {standIn !== null && (
+        <p class="mt-2 text-std-16B-170" data-testid="start-edition-notice">
+          {t.checklistDocs.editionNoticeStart(standIn[0], standIn[1])}
+        </p>
+      )}
       {canCarry ? (
         <div class="mt-4 rounded-8 bg-white p-3">
-          <Checkbox id="carry-forward" checked={carry} onChange={setCarry} label={a.carry} help={a.carryHelp} />
+          <Checkbox id={`${testId}-carry-forward`} checked={carry} onChange={setCarry} label={a.carry} help={a.carryHelp} />
         </div>
       ) : (
         <p class="mt-3 text-std-16N-170 text-solid-gray-800">{a.noCarry}</p>
@@ -67,6 +76,66 @@ function StartPanel({ organisation, list, onCreated }: { organisation: number; l
         </button>
       </p>
       {problem !== null && <ProblemBox problem={problemText(t, language, problem)} />}
+    </section>
+  );
+}
+
+function SuggestedStart({ organisation, list, onCreated }: { organisation: number; list: AssessmentList; onCreated: () => void }) {
+  const suggested = list.suggested;
+  if (suggested === null || !list.permissions.create) return null;
+  const exists = list.assessments.some((entry) => entry.fiscal_year === suggested.fiscal_year && entry.form === suggested.form);
+  if (exists) return null;
+  return <StartPanel organisation={organisation} choice={suggested} onCreated={onCreated} />;
+}
+
+/** The years other than the current one: open their checklist, or start it (an earlier year late, the next early). */
+function OtherYears({ organisation, list, onCreated }: { organisation: number; list: AssessmentList; onCreated: () => void }) {
+  const { t } = useI18n();
+  const d = t.checklistDocs;
+  const [chosen, setChosen] = useState<number | null>(null);
+  const suggested = list.suggested;
+  const years = (list.years ?? []).filter((year) => year.fiscal_year !== suggested?.fiscal_year && (year.assessment_id !== null || year.may_start));
+  if (years.length === 0 || suggested === null) return null;
+  const choice = years.find((year) => year.fiscal_year === chosen && year.may_start);
+  return (
+    <section aria-labelledby="other-years-heading" class="mt-10 max-w-4xl" data-testid="other-years">
+      <h2 id="other-years-heading" class={h2Class}>
+        {d.otherYearsHeading}
+      </h2>
+      <p class="mt-1 text-std-16N-170">{d.otherYearsLead}</p>
+      <ul class="mt-3 grid gap-2">
+        {years.map((year) => {
+          const name = t.assessments.fiscalYear(year.fiscal_year);
+          return (
+            <li key={year.fiscal_year} class="flex flex-wrap items-center gap-x-4 gap-y-1" data-testid="other-year" data-fiscal-year={year.fiscal_year}>
+              {year.assessment_id !== null ? (
+                <Link href={assessmentPaths.overview(year.assessment_id)} class={`inline-flex min-h-11 items-center text-std-16N-170 ${linkClass}`}>
+                  {d.openYear(name)}
+                </Link>
+              ) : (
+                <button
+                  type="button"
+                  class="inline-flex min-h-11 items-center text-std-16N-170 text-blue-1000 underline underline-offset-2 hover:bg-blue-50"
+                  aria-expanded={chosen === year.fiscal_year}
+                  onClick={() => setChosen(chosen === year.fiscal_year ? null : year.fiscal_year)}
+                >
+                  {d.startYear(name)}
+                </button>
+              )}
+              <span class="text-dns-14N-130 text-solid-gray-700">{d.usesEdition(editionTitle(t, year.edition))}</span>
+            </li>
+          );
+        })}
+      </ul>
+      {choice !== undefined && (
+        <StartPanel
+          key={choice.fiscal_year}
+          organisation={organisation}
+          choice={{ fiscal_year: choice.fiscal_year, edition: choice.edition, form: suggested.form, carry_forward_from: choice.carry_forward_from }}
+          onCreated={onCreated}
+          testId="start-other-year"
+        />
+      )}
     </section>
   );
 }
@@ -125,7 +194,8 @@ function ListLoaded({ session }: { session: ActiveSession }) {
   const sorted = [...list.assessments].sort((x, y) => y.fiscal_year - x.fiscal_year || x.form.localeCompare(y.form));
   return (
     <>
-      <StartPanel organisation={organisation} list={list} onCreated={reload} />
+      <SuggestedStart organisation={organisation} list={list} onCreated={reload} />
+      <OtherYears organisation={organisation} list={list} onCreated={reload} />
       <section aria-labelledby="list-heading" class="mt-10 max-w-4xl">
         <h2 id="list-heading" class={h2Class}>
           {a.heading}

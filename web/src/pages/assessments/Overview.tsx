@@ -10,6 +10,7 @@ import type { Messages } from '../../i18n/ja';
 import { Link } from '../../router';
 import { bigPrimaryButtonClass, buttonClass, Checkbox, h2Class, ProblemBox, SuccessNotice } from '../account/ui';
 import { editionTitle } from '../catalog/FormPage';
+import { catalogPaths } from '../catalog/routes';
 import { Breadcrumbs, h1Class, linkClass } from '../catalog/ui';
 import { useAssessment, type AssessmentState } from './hooks';
 import { formatDate, pickText, resumeStep, stepOfItem } from './model';
@@ -269,6 +270,13 @@ function OverviewBody({ state, assessment }: { state: AssessmentState; assessmen
         <span>{a.editionLabel(editionTitle(t, assessment.edition.id), assessment.edition.revision)}</span>
       </div>
       {assessment.carried_from !== null && <p class="mt-2 text-std-16N-170 text-solid-gray-800">{a.carriedNote}</p>}
+      <p class="mt-2 text-dns-14N-130 text-solid-gray-700" data-testid="confidence-sentence">
+        {t.checklistDocs.confidenceBefore}
+        <Link href={catalogPaths.index} class={linkClass}>
+          {t.checklistDocs.catalogLink}
+        </Link>
+        {t.checklistDocs.confidenceAfter}
+      </p>
 
       <section aria-labelledby="where-heading" class="mt-8 rounded-8 border border-solid-gray-420 p-4 md:p-6" data-testid="where">
         <h2 id="where-heading" class={h2Class}>

@@ -9,6 +9,7 @@ import { bigPrimaryButtonClass, buttonClass, ConfirmBox, h2Class, primaryButtonC
 import { linkClass } from '../catalog/ui';
 import { rowName, stepOfItem } from './model';
 import { assessmentPaths } from './routes';
+import { SubmitSummary } from './SubmitSummary';
 import { inputBase, problemText } from './ui';
 
 interface Missing {
@@ -156,6 +157,8 @@ export function SubmitPanel({ assessment, replace }: { assessment: Assessment; r
               </button>
             </p>
           ) : (
+            <>
+            <SubmitSummary assessment={assessment} />
             <ConfirmBox
               class="mt-4 rounded-8 border-2 border-blue-900 bg-blue-50 p-4"
               label={a.submitConfirm}
@@ -166,6 +169,7 @@ export function SubmitPanel({ assessment, replace }: { assessment: Assessment; r
               onCancel={() => setConfirming(false)}
               busy={busy}
             />
+            </>
           )}
         </>
       ) : (

@@ -9,7 +9,7 @@ import { RequireSession } from '../../auth/RequireSession';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { buttonClass, h1Class, h2Class, InfoNotice, WarningNotice } from '../account/ui';
-import { Breadcrumbs, ConfidenceBadge, linkClass } from '../catalog/ui';
+import { Breadcrumbs, linkClass } from '../catalog/ui';
 import { AnswerForm } from './AnswerForm';
 import { useAssessment, useRowSaver, type AssessmentState } from './hooks';
 import {
@@ -277,7 +277,6 @@ function StepScreen({ state, assessment, step }: { state: AssessmentState; asses
         )}
         <div class="flex flex-wrap items-center gap-2">
           {item.new_this_year && <NewBadge />}
-          {item.unconfirmed && <ConfidenceBadge confidence="I" testId="unconfirmed" />}
           {item.rows.some((row) => row.answer?.needs_reconfirmation === true) && <ReconfirmBadge />}
         </div>
         {item.new_this_year && <p class="text-std-16N-170 text-solid-gray-800">{a.newHelp}</p>}
@@ -406,17 +405,20 @@ function WizardBody({ state, assessment, step }: { state: AssessmentState; asses
         ]}
       />
       <div class="flex flex-wrap items-end justify-between gap-4 border-b border-solid-gray-200 pb-4">
+        {/* One progress: the answers. The screen number only says where the user is. */}
         <div class="grid gap-1">
-          <p class="text-std-16B-170 text-solid-gray-800" data-testid="wizard-position">
-            {current === undefined ? a.wizard.finishTitle : a.wizard.position(step, total)}
+          <p class="text-std-16B-170 text-solid-gray-800" data-testid="wizard-answered">
+            {a.progressText(assessment.progress.rows_answered, assessment.progress.rows_total, assessment.progress.percent)}
           </p>
           <progress
-            aria-label={a.wizard.stepProgress}
-            max={total}
-            value={Math.min(step, total)}
+            aria-label={t.checklistDocs.answeredProgress}
+            max={Math.max(assessment.progress.rows_total, 1)}
+            value={assessment.progress.rows_answered}
             class="block h-2 w-56 overflow-hidden rounded-full bg-solid-gray-100 [&::-moz-progress-bar]:bg-blue-900 [&::-webkit-progress-bar]:bg-solid-gray-100 [&::-webkit-progress-value]:bg-blue-900"
           />
-          <p class="text-dns-14N-130 text-solid-gray-700">{a.progressText(assessment.progress.rows_answered, assessment.progress.rows_total, assessment.progress.percent)}</p>
+          <p class="text-dns-14N-130 text-solid-gray-700" data-testid="wizard-position">
+            {current === undefined ? a.wizard.finishTitle : t.checklistDocs.screenOf(step, total)}
+          </p>
         </div>
         <StepJump assessment={assessment} current={step} />
         <Link href={assessmentPaths.table(assessment.id)} class={`inline-flex min-h-11 items-center text-std-16N-170 ${linkClass}`}>

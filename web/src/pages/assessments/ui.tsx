@@ -22,6 +22,7 @@ import type { Messages } from '../../i18n/ja';
 import { Link } from '../../router';
 import { buttonClass, ConfirmBox, dangerButtonClass, h2Class, ProblemBox, RequiredMark } from '../account/ui';
 import { linkClass } from '../catalog/ui';
+import { fiscalYearOfEditionId } from '../catalog/routes';
 import type { Draft, Loaded, RowSaver } from './hooks';
 import { formatDate, valueLabel } from './model';
 import { assessmentPaths } from './routes';
@@ -930,7 +931,26 @@ export function AssessmentError({ error, onRetry }: { error: ApiError; onRetry?:
   );
 }
 
-/** Renders `children(data)` once the assessment is there. */
+/** The fiscal year's own edition when it is not the one used: [year's edition, edition used], else null. */
+export function standInEdition(t: Messages, fiscalYear: number, edition: string): [string, string] | null {
+  const editionYear = fiscalYearOfEditionId(edition);
+  if (editionYear === null || editionYear >= fiscalYear) return null;
+  return [t.catalog.editionName(fiscalYear), t.catalog.editionName(editionYear)];
+}
+
+/** 「令和8年度版が未登録のため、令和7年度版で点検しています」 on every page of such a checklist. */
+export function EditionNotice({ assessment }: { assessment: Assessment }) {
+  const { t } = useI18n();
+  const names = standInEdition(t, assessment.fiscal_year, assessment.edition.id);
+  if (names === null) return null;
+  return (
+    <p role="note" class="mb-4 rounded-8 border-2 border-blue-900 bg-blue-50 px-4 py-3 text-std-16B-170 text-solid-gray-900" data-testid="edition-notice">
+      {t.checklistDocs.editionNotice(names[0], names[1])}
+    </p>
+  );
+}
+
+/** Renders `children(data)` once the assessment is there, under the edition notice when one applies. */
 export function WithAssessment({
   resource,
   reload,
@@ -942,7 +962,12 @@ export function WithAssessment({
 }) {
   if (resource.state === 'loading') return <AssessmentLoading />;
   if (resource.state === 'error') return <AssessmentError error={resource.error} onRetry={reload} />;
-  return <>{children(resource.data)}</>;
+  return (
+    <>
+      <EditionNotice assessment={resource.data} />
+      {children(resource.data)}
+    </>
+  );
 }
 
 export function todayIso(): string {

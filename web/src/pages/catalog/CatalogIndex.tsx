@@ -13,6 +13,7 @@ function EditionCard({ edition, editions, newest }: { edition: EditionSummary; e
   const firstForm = edition.forms[0]?.id ?? 'medical';
   const previous = previousEdition(editions, edition.id, firstForm);
   const headingId = `edition-${edition.id}`;
+  const newer = edition.newer_known ?? [];
   return (
     <li class="rounded-8 border border-solid-gray-420 bg-white p-5 md:p-6" data-testid="edition" data-edition={edition.id}>
       <article aria-labelledby={headingId}>
@@ -22,9 +23,20 @@ function EditionCard({ edition, editions, newest }: { edition: EditionSummary; e
             {t.catalog.parenthesized(language === 'ja' ? t.catalog.westernYear(edition.fiscal_year) : edition.fiscal_year_ja)}
           </span>
           {newest && (
-            <span class="rounded-4 bg-blue-900 px-2 py-0.5 text-dns-14B-120 text-white">{t.catalog.newest}</span>
+            <span class="rounded-4 bg-blue-900 px-2 py-0.5 text-dns-14B-120 text-white" data-testid="newest-badge">
+              {newer.length > 0 ? t.checklistDocs.newestLoaded : t.catalog.newest}
+            </span>
           )}
         </h3>
+        {newest &&
+          newer.map((known) => (
+            <p key={known.fiscal_year} class="mt-2 rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-3 text-std-16N-170" data-testid="newer-known">
+              {t.checklistDocs.newerKnown(t.catalog.editionName(known.fiscal_year), formatPublished(t, known.published_label, 'month') ?? known.published_label)}{' '}
+              <a href={known.source} class={`break-all ${linkClass}`} rel="noopener noreferrer" target="_blank">
+                {t.checklistDocs.newerKnownSource}
+              </a>
+            </p>
+          ))}
         <p class="mt-1 text-std-16N-170 text-solid-gray-800">{pick(language, edition.title_ja, edition.title_en)}</p>
         {published !== null && (
           <p class="mt-1 text-std-16N-170 text-solid-gray-700">

@@ -15,7 +15,7 @@ import { Link, navigate, useSearch } from '../../router';
 import { useEditions } from './data';
 import { formTitle } from './FormPage';
 import { pick } from './format';
-import { DataNote, RowTargets } from './ItemEntry';
+import { RowTargets } from './ItemEntry';
 import { catalogPaths } from './routes';
 import { Breadcrumbs, ConfidenceBadge, ErrorMessage, h1Class, h2Class, linkClass, Loaded, Loading, primaryButtonClass } from './ui';
 
@@ -59,7 +59,7 @@ function StatusBadge({ status }: { status: CompareStatus }) {
       data-status={status}
     >
       <span aria-hidden="true">{statusStyle[status].mark}</span>
-      {t.catalog.status[status]}
+      {status === 'unchanged' ? t.checklistDocs.sameContent : t.catalog.status[status]}
     </span>
   );
 }
@@ -200,8 +200,8 @@ function EntryRow({ entry, data }: { entry: CompareEntry; data: CompareResponse 
           </Link>
         </p>
         {entry.changes.length > 0 && (
-          <p class="mt-1 text-dns-14N-130 text-solid-gray-800">
-            {t.catalog.changesLabel}: {changeNames}
+          <p class="mt-1 text-dns-14N-130 text-solid-gray-800" data-testid="changes">
+            {entry.status === 'unchanged' ? t.checklistDocs.onlyRenumbered(changeNames) : `${t.catalog.changesLabel}: ${changeNames}`}
           </p>
         )}
         {showKind && t.catalog.kindHelp[entry.kind] !== '' && (
@@ -215,7 +215,6 @@ function EntryRow({ entry, data }: { entry: CompareEntry; data: CompareResponse 
       <td class={cell}>
         <span class="mb-1 block text-dns-14B-120 text-solid-gray-700 md:hidden">{toLabel}</span>
         <ItemCell items={entry.to_item === null ? [] : [entry.to_item]} edition={data.to} form={data.form} />
-        {entry.note !== null && entry.status !== 'unchanged' && <DataNote label={t.catalog.compareNote} text={entry.note} />}
       </td>
     </tr>
   );

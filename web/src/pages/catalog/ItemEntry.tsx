@@ -65,17 +65,6 @@ export function GuidelineList({ refs, basis, noneGiven }: { refs: GuidelineRef[]
   );
 }
 
-/** A note from the data, which is written in English (with Japanese quotations). */
-export function DataNote({ label, text }: { label: string; text: string }) {
-  const { t } = useI18n();
-  return (
-    <p class="mt-2 text-dns-14N-130 text-solid-gray-700">
-      {label}
-      <span class="text-solid-gray-600">{t.catalog.englishNote}</span>: <span lang="en">{text}</span>
-    </p>
-  );
-}
-
 function Applicability({ item }: { item: Item }) {
   const { t } = useI18n();
   if (!item.applicability.gate && !item.applicability.requires_vendor_contract) return null;
@@ -182,8 +171,6 @@ export function ItemEntry({ item, english }: { item: Item; english: boolean }) {
                   {item.source}
                 </a>
               </p>
-              {item.wording_note !== null && <DataNote label={t.catalog.wordingNote} text={item.wording_note} />}
-              <DataNote label={t.catalog.confidenceNote} text={item.confidence_note} />
               <p class="mt-4 print:hidden">
                 <Link href={catalogPaths.item(item.canonical_id)} class={`text-std-16N-170 ${linkClass}`}>
                   {t.catalog.historyLink}
