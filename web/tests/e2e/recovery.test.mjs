@@ -21,7 +21,7 @@ async function freshCode(secret) {
   return totpCode(secret, step);
 }
 
-const provoked = /^\/api\/v1\/(session|session\/mfa|me\/mfa\/confirmation|invitations\/accept|setup|setup\/facilities)$/;
+const provoked = /^\/api\/v1\/(session|session\/mfa|me\/mfa\/confirmation|invitations\/accept|setup|setup\/facilities|organisations\/\d+\/profile)$/;
 function expectedError(message) {
   try {
     const path = new URL(message.location().url).pathname;
@@ -175,6 +175,24 @@ describe('first-run setup by purpose and account recovery', () => {
 
     const old = await new ApiClient(session.baseUrl).call('POST', '/api/v1/session', { login: second.login, password: second.password });
     assert.equal(old.status, 401, 'the old password stops working');
+  });
+
+  it("lets the administrator correct the organisation's profile", async () => {
+    await page.getByRole('link', { name: '組織の情報' }).click();
+    await page.getByRole('heading', { level: 1, name: '組織の情報' }).waitFor();
+    const form = page.getByTestId('organisation-form');
+    assert.equal(await form.locator('#facility_id').inputValue(), '9913000000002');
+    await form.locator('#municipality_code').fill('271004');
+    await form.getByRole('button', { name: '保存する' }).click();
+    await page.getByTestId('problem').getByText('選んだ都道府県のもの', { exact: false }).first().waitFor();
+    assert.equal(await form.locator('#municipality_code').getAttribute('aria-invalid'), 'true');
+    await form.locator('#municipality_code').fill('131016');
+    await form.locator('#address').fill('東京都千代田区デモ町2-4');
+    await form.getByRole('button', { name: '保存する' }).click();
+    await page.getByTestId('organisation-saved').waitFor();
+    await sleep(300);
+    assert.equal(await page.getByTestId('organisation-saved').count(), 1, 'the notice stays');
+    await shots('organisation');
   });
 
   it('lets the reset user set a new password, tells them, and enrols them again', async () => {
