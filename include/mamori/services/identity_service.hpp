@@ -1,7 +1,8 @@
 /// @file
-/// @brief Identity and access use cases: first-run setup, login with throttling and lockout, TOTP
+/// @brief Identity and access use cases: first-run setup by purpose, login with throttling and lockout, TOTP
 /// verification and enrolment with recovery codes, sessions (idle and absolute timeouts, rotation on login),
-/// API tokens, invitations, user management and password changes. Every change is written together with its
+/// API tokens, invitations, user management, account recovery, the organisation profile and password
+/// changes. The implementation is split by purpose into src/services/identity_*.cpp. Every change is written together with its
 /// audit row in one transaction. Argon2id work happens here, so the HTTP routes that reach these calls are
 /// marked blocking and run on the server's worker pool.
 ///

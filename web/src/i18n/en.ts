@@ -913,6 +913,7 @@ export const en: Messages = {
     totpMismatch:
       'The code does not match the key on this page. Check that the authenticator app shows the "mamori" entry added with this key; if unsure, show the key again and add it anew. Check also that the phone\'s clock is right.',
     showKeyAgain: 'Show the key again',
+    awaitingReset: 'Reset (waiting for the user)',
   },
   organisationSetup: {
     purposeLegend: 'Who uses this mamori',

@@ -932,6 +932,7 @@ export const ja = {
     totpMismatch:
       'コードが、この画面のキーと一致しません。認証アプリに、この画面のキーで登録した「mamori」の項目が表示されているか確かめてください。分からないときは、キーをもう一度表示して登録し直してください。スマートフォンの時刻が正しいかも確かめてください。',
     showKeyAgain: 'キーをもう一度表示する',
+    awaitingReset: 'リセット済み（本人の再設定待ち）',
   },
   organisationSetup: {
     purposeLegend: 'この mamori を使う組織',

@@ -125,7 +125,7 @@ describe('identity and access', () => {
     await page.getByLabel('医療機関コード（13 桁）').fill('9913000000077');
     await page.getByLabel('医療機関の種類').selectOption('clinic');
     await page.getByLabel('医療機関の名前').fill(admin.organisation);
-    await page.getByLabel('都道府県', { exact: true }).selectOption('13');
+    await page.locator('#prefecture_code').selectOption('13');
     await page.getByLabel('市区町村コード（6 桁）').fill('131016');
     await page.getByLabel('お名前').fill(admin.name);
     await page.getByLabel('ログイン名（メールアドレス）').fill(admin.login);
@@ -451,7 +451,8 @@ describe('identity and access', () => {
     for (const [path, name] of [['/account', 'account'], ['/admin/users', 'users'], ['/admin/audit', 'audit']]) {
       await open(path);
       await page.getByRole('heading', { level: 1 }).waitFor();
-      await page.getByTestId('identity-loading').waitFor({ state: 'detached' });
+      // Every part of the page has loaded (/admin/users has two: the users and the pending invitations).
+      await page.waitForFunction(() => document.querySelector('[data-testid="identity-loading"]') === null);
       await sleep(200);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${path} is ${overflow}px wider than a 375px phone screen`);

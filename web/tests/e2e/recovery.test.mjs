@@ -21,7 +21,7 @@ async function freshCode(secret) {
   return totpCode(secret, step);
 }
 
-const provoked = /^\/api\/v1\/(session|session\/mfa|me\/mfa\/confirmation|invitations\/accept|setup|setup\/facilities)$/;
+const provoked = /^\/api\/v1\/(session|session\/mfa|me\/mfa\/confirmation|invitations\/accept|setup|setup\/facilities|organisations\/\d+\/profile)$/;
 function expectedError(message) {
   try {
     const path = new URL(message.location().url).pathname;
@@ -80,7 +80,7 @@ describe('first-run setup by purpose and account recovery', () => {
     assert.equal(await page.getByText('例: さくら内科クリニック').count(), 0, 'the example name is gone');
     await page.getByLabel('セットアップコード').fill(session.setupCode);
     await page.getByLabel('都道府県（管内の医療機関を見守る）').check();
-    await page.getByLabel('都道府県', { exact: true }).waitFor();
+    await page.locator('#prefecture_code').waitFor();
     await shots('setup-prefecture');
     await page.getByLabel('1 つの医療機関・薬局', { exact: false }).check();
     await page.getByLabel('施設マスタから選ぶ').check();
@@ -162,6 +162,7 @@ describe('first-run setup by purpose and account recovery', () => {
     await code.waitFor();
     resetCode = ((await code.textContent()) ?? '').trim();
     assert.match(resetCode, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await row.getByTestId('user-mfa').getByText('リセット済み', { exact: false }).waitFor();
     const pending = page.getByTestId('pending-invitations');
     await pending.getByText('アカウントのリセット', { exact: false }).waitFor();
     await shots('reset-code');
@@ -170,10 +171,28 @@ describe('first-run setup by purpose and account recovery', () => {
     await reception.getByTestId('revoke-invitation').click();
     await page.getByTestId('revoke-confirm').getByRole('button', { name: '取り消す' }).click();
     await page.getByTestId('pending-notice').getByText('reception@sakura.example への招待を取り消しました。').waitFor();
-    assert.equal(await pending.locator('[data-testid="pending-invitation"][data-login="reception@sakura.example"]').count(), 0);
+    await pending.locator('[data-testid="pending-invitation"][data-login="reception@sakura.example"]').waitFor({ state: 'detached' });
 
     const old = await new ApiClient(session.baseUrl).call('POST', '/api/v1/session', { login: second.login, password: second.password });
     assert.equal(old.status, 401, 'the old password stops working');
+  });
+
+  it("lets the administrator correct the organisation's profile", async () => {
+    await page.getByRole('link', { name: '組織の情報' }).click();
+    await page.getByRole('heading', { level: 1, name: '組織の情報' }).waitFor();
+    const form = page.getByTestId('organisation-form');
+    assert.equal(await form.locator('#facility_id').inputValue(), '9913000000002');
+    await form.locator('#municipality_code').fill('271004');
+    await form.getByRole('button', { name: '保存する' }).click();
+    await page.getByTestId('problem').getByText('選んだ都道府県のもの', { exact: false }).first().waitFor();
+    assert.equal(await form.locator('#municipality_code').getAttribute('aria-invalid'), 'true');
+    await form.locator('#municipality_code').fill('131016');
+    await form.locator('#address').fill('東京都千代田区デモ町2-4');
+    await form.getByRole('button', { name: '保存する' }).click();
+    await page.getByTestId('organisation-saved').waitFor();
+    await sleep(300);
+    assert.equal(await page.getByTestId('organisation-saved').count(), 1, 'the notice stays');
+    await shots('organisation');
   });
 
   it('lets the reset user set a new password, tells them, and enrols them again', async () => {

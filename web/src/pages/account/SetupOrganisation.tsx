@@ -172,7 +172,7 @@ function FacilitySearch({
 
   return (
     <div data-testid="facility-search">
-      <div class="flex flex-wrap items-end gap-3">
+      <div class="mt-4 flex flex-wrap items-end gap-3">
         <TextField id="facility_query" label={o.search} help={o.searchHelp} autocomplete="off" value={query} onInput={setQuery} class="min-w-0 flex-1" />
         <button type="button" class={`${buttonClass} mb-1`} onClick={() => search(0)} disabled={busy} data-testid="facility-search-button">
           {busy ? o.searching : o.searchButton}

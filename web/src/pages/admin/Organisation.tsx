@@ -4,15 +4,15 @@ import { useState } from 'preact/hooks';
 import { useResource } from '../../api/useResource';
 import { describeProblem } from '../../auth/problems';
 import { send } from '../../auth/request';
-import type { ActiveSession } from '../../auth/session';
-import { isOrganisationKind, isOrganisationProfile, isPrefectureList, type OrganisationProfile } from '../../auth/types';
+import { updateUser, type ActiveSession } from '../../auth/session';
+import { isOrganisationKind, isOrganisationProfile, isPrefectureList, isUser, type OrganisationProfile } from '../../auth/types';
 import { useI18n } from '../../i18n';
 import { FormProblems, LoadingLine, ProblemBox, SelectField, SubmitButton, SuccessNotice, TextField, useFormState } from '../account/ui';
 import { AdminLayout } from './AdminLayout';
 
 const institutionKinds = ['clinic', 'hospital', 'dental_clinic', 'pharmacy'];
 
-function ProfileForm({ profile, onSaved }: { profile: OrganisationProfile; onSaved: (profile: OrganisationProfile) => void }) {
+function ProfileForm({ profile }: { profile: OrganisationProfile }) {
   const { t, language } = useI18n();
   const o = t.organisationSetup;
   const p = t.organisationProfile;
@@ -52,10 +52,13 @@ function ProfileForm({ profile, onSaved }: { profile: OrganisationProfile; onSav
     }
     if (hasPrefecture) body['prefecture_code'] = prefecture;
     send('PATCH', `/api/v1/organisations/${profile.id}/profile`, isOrganisationProfile, { body }).then(
-      (answer) => {
+      () => {
         setBusy(false);
         setSaved(true);
-        onSaved(answer);
+        // The header shows the organisation's name: take the new one.
+        send('GET', '/api/v1/me', isUser).then(updateUser, () => {
+          // The header keeps the old name until the next page load.
+        });
       },
       (error: unknown) => refused(describeProblem(t, language, error)),
     );
@@ -70,7 +73,7 @@ function ProfileForm({ profile, onSaved }: { profile: OrganisationProfile; onSav
       {saved && <SuccessNotice testId="organisation-saved">{p.saved}</SuccessNotice>}
       <FormProblems errors={errors} problem={problem} labels={labels} />
       <p class="mt-6 text-std-16N-170 text-solid-gray-800">
-        {isOrganisationKind(profile.kind) ? t.identity.kinds[profile.kind] : ''}
+        {t.identity.setup.kind}: {isOrganisationKind(profile.kind) ? t.identity.kinds[profile.kind] : ''}
       </p>
       <TextField id="name" label={p.name} autocomplete="organization" value={name} onInput={setName} error={errors['name']} required />
       <TextField id="address" label={p.address} autocomplete="street-address" value={address} onInput={setAddress} error={errors['address']} />
@@ -121,13 +124,13 @@ function ProfileForm({ profile, onSaved }: { profile: OrganisationProfile; onSav
 function OrganisationPage({ session }: { session: ActiveSession }) {
   const { t, language } = useI18n();
   const path = `/api/v1/organisations/${session.user.organisation_id}/profile`;
-  const [profile, reload] = useResource(path, (signal) => send('GET', path, isOrganisationProfile, { signal }));
+  const [profile] = useResource(path, (signal) => send('GET', path, isOrganisationProfile, { signal }));
   return (
     <>
       <p class="mt-4 max-w-3xl text-std-16N-175">{t.organisationProfile.lead}</p>
       {profile.state === 'loading' && <LoadingLine />}
       {profile.state === 'error' && <ProblemBox problem={describeProblem(t, language, profile.error)} />}
-      {profile.state === 'ready' && <ProfileForm profile={profile.data} onSaved={() => reload()} />}
+      {profile.state === 'ready' && <ProfileForm profile={profile.data} />}
     </>
   );
 }

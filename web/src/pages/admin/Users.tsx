@@ -166,6 +166,9 @@ function UserTable({ organisation, session, onCodeIssued }: { organisation: Orga
   const [users, reload] = useResource(path, (signal) => send('GET', path, isUserList, { signal }));
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Users reset here: their two-factor column says so until the list is loaded again (a reload would close
+  // the box that shows the one-time code).
+  const [reset, setReset] = useState<number[]>([]);
 
   const changed = (message: string) => (user: User) => {
     setEditing(null);
@@ -227,7 +230,9 @@ function UserTable({ organisation, session, onCodeIssued }: { organisation: Orga
                       </td>
                       <td class={`${cardCellClass} whitespace-nowrap`} data-testid="user-mfa">
                         <CellLabel>{a.mfa}</CellLabel>
-                        {user.mfa_enabled ? (
+                        {reset.includes(user.id) ? (
+                          <span class="min-w-0 whitespace-normal text-std-16B-170 text-solid-gray-900">{t.recovery.awaitingReset}</span>
+                        ) : user.mfa_enabled ? (
                           <span class="text-success-2">
                             <span aria-hidden="true">✓ </span>
                             {a.mfaOn}
@@ -296,7 +301,14 @@ function UserTable({ organisation, session, onCodeIssued }: { organisation: Orga
                               onCancel={() => setEditing(null)}
                             />
                           ) : open === 'reset' ? (
-                            <ResetAccount user={user} onDone={onCodeIssued} onCancel={() => setEditing(null)} />
+                            <ResetAccount
+                              user={user}
+                              onDone={() => {
+                                setReset([...reset, user.id]);
+                                onCodeIssued();
+                              }}
+                              onCancel={() => setEditing(null)}
+                            />
                           ) : (
                             <StateChange
                               user={user}
