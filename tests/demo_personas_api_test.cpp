@@ -266,6 +266,23 @@ TEST_F(DemoPersonasApi, JurisdictionListsOnlyTheCallersInstitutions) {
     EXPECT_EQ(last_year.json()["rows"][0]["checklist"]["answered"],
               last_year.json()["rows"][0]["checklist"]["lines"]);
 
+    // Answers carried from last year count as answered once they are reconfirmed, not before.
+    SessionClient pharmacy = persona("aoba@demo.example");
+    const auto pharmacy_org = pharmacy.get("/api/v1/me").json()["organisation_id"].get<long long>();
+    const auto carried =
+        pharmacy.post("/api/v1/organisations/" + std::to_string(pharmacy_org) + "/assessments",
+                      {{"fiscal_year", this_fiscal_year()}, {"carry_forward", true}});
+    ASSERT_EQ(carried.status, 201) << carried.body;
+    const auto started = inspector.get("/api/v1/jurisdiction/checklists?q=9913000000004");
+    ASSERT_EQ(started.json()["rows"].size(), 1u) << started.body;
+    EXPECT_EQ(started.json()["rows"][0]["checklist"]["status"], "draft");
+    EXPECT_EQ(started.json()["rows"][0]["checklist"]["answered"], 0) << started.body;
+
+    // The search text is matched literally: LIKE's wildcards in it match only themselves.
+    for (const std::string wildcard : {"%25", "_", "%5C"})
+        EXPECT_EQ(inspector.get("/api/v1/jurisdiction/checklists?q=" + wildcard).json()["total"], 0)
+            << wildcard;
+
     // Search by facility id, sorting and paging happen in the database.
     const auto by_id = inspector.get("/api/v1/jurisdiction/checklists?q=9913000000002");
     EXPECT_EQ(names_of(by_id.json()), (std::set<std::string>{"さくら内科クリニック"}));

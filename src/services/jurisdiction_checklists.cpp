@@ -104,7 +104,8 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
     const std::string page_text = fmt::format(
         "SELECT o.id, o.kind, o.name, o.facility_id, o.municipality_code, m.name, a.id, a.status, a.form, "
         "a.edition, a.edition_revision, a.submitted_at, "
-        "(SELECT COUNT(*) FROM answers x WHERE x.assessment_id = a.id AND x.value IS NOT NULL), "
+        "(SELECT COUNT(*) FROM answers x WHERE x.assessment_id = a.id AND x.value IS NOT NULL "
+        "AND x.needs_reconfirmation = 0), "
         "(SELECT COUNT(*) FROM answers x WHERE x.assessment_id = a.id AND x.value = 'no'), "
         "o.prefecture_code, o.parent_id "
         "FROM organisations o LEFT JOIN municipalities m ON m.code = o.municipality_code "

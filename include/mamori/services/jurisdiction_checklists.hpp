@@ -43,9 +43,11 @@ struct JurisdictionChecklist {
     std::string status;  // "draft", "submitted"
     std::string form;
     std::string edition;
-    int answered = 0;  // lines answered (the gate question included)
-    int lines = 0;     // lines of the form
-    int no_count = 0;  // lines answered いいえ
+    // answered: lines answered this year, the gate included (answers carried from last year count once
+    // they are reconfirmed); lines: the lines of the form; no_count: lines answered いいえ.
+    int answered = 0;
+    int lines = 0;
+    int no_count = 0;
     std::optional<std::string> submitted_at;
 };
 
