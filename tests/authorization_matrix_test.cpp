@@ -339,10 +339,11 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
          json{{"name", "さくら内科クリニック"}},
          {"clinic-admin"}},
         // Demo mode: `mamori demo` made this a demo database, so its personas are listed to everyone (a
-        // database that is not a demo database answers 404: DemoPersonasApi).
+        // database that is not a demo database answers 404: DemoPersonasApi.ANonDemoDatabase*).
         {"GET", "/api/v1/demo", fixed("/api/v1/demo"), nullptr, everyone},
         {"GET", "/api/v1/demo/personas", fixed("/api/v1/demo/personas"), nullptr, everyone},
-        // The jurisdiction's checklists: health centres, prefectures and the ministry (scope: JurisdictionApi).
+        // The jurisdiction's checklists: health centres, prefectures and the ministry (its scope:
+        // DemoPersonasApi.Jurisdiction*).
         {"GET",
          "/api/v1/jurisdiction/checklists",
          fixed("/api/v1/jurisdiction/checklists"),

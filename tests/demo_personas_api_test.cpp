@@ -21,9 +21,9 @@ namespace {
 using nlohmann::json;
 
 const std::map<std::string, std::string> kPasswords = {
-    {"sakura@demo.example", "sakura-demo-pass"},   {"hospital@demo.example", "hospital-demo-pass"},
-    {"aoba@demo.example", "aoba-demo-pass"},       {"hokenjo@demo.example", "hokenjo-demo-pass"},
-    {"tokyo@demo.example", "tokyo-demo-pass"},     {"mhlw@demo.example", "mhlw-demo-pass"},
+    {"sakura@demo.example", "sakura-demo-pass"}, {"hospital@demo.example", "hospital-demo-pass"},
+    {"aoba@demo.example", "aoba-demo-pass"},     {"hokenjo@demo.example", "hokenjo-demo-pass"},
+    {"tokyo@demo.example", "tokyo-demo-pass"},   {"mhlw@demo.example", "mhlw-demo-pass"},
     {"vendor@demo.example", "vendor-demo-pass"},
 };
 
@@ -122,7 +122,8 @@ TEST_F(DemoPersonasApi, PersonasAreListedAndSignInWithoutTwoFactor) {
     ASSERT_EQ(hospital_list.size(), 1u) << hospital_list.dump();
     EXPECT_EQ(hospital_list[0]["fiscal_year"], this_fiscal_year());
     EXPECT_EQ(hospital_list[0]["status"], "draft");
-    const auto draft = hospital.get("/api/v1/assessments/" + std::to_string(hospital_list[0]["id"].get<long long>()));
+    const auto draft =
+        hospital.get("/api/v1/assessments/" + std::to_string(hospital_list[0]["id"].get<long long>()));
     ASSERT_EQ(draft.status, 200);
     const auto progress = draft.json()["progress"];
     EXPECT_GE(progress["rows_answered"].get<int>(), 8) << progress.dump();
@@ -148,13 +149,14 @@ TEST_F(DemoPersonasApi, AUserInvitedNormallyIntoADemoDatabaseMustEnrol) {
         {{"login", "deputy@sakura.example"}, {"display_name", "副院長"}, {"roles", {"administrator"}}});
     ASSERT_EQ(invitation.status, 201) << invitation.body;
     SessionClient deputy = client();
-    auto accepted = deputy.post("/api/v1/invitations/accept",
-                                {{"code", invitation.json()["code"]}, {"password", "a long enough password"}});
+    auto accepted = deputy.post("/api/v1/invitations/accept", {{"code", invitation.json()["code"]},
+                                                               {"password", "a long enough password"}});
     ASSERT_EQ(accepted.status, 201) << accepted.body;
     EXPECT_EQ(accepted.json()["mfa"], "enrol");
     EXPECT_EQ(deputy.get("/api/v1/me").status, 401);
     SessionClient again = client();
-    auto login = again.post("/api/v1/session", {{"login", "deputy@sakura.example"}, {"password", "a long enough password"}});
+    auto login = again.post("/api/v1/session",
+                            {{"login", "deputy@sakura.example"}, {"password", "a long enough password"}});
     ASSERT_EQ(login.status, 200) << login.body;
     EXPECT_EQ(login.json()["mfa"], "enrol");
 
@@ -175,7 +177,8 @@ TEST_F(DemoPersonasApi, ANonDemoDatabaseHasNoPersonasAndWaivesNothing) {
     EXPECT_EQ(anonymous.get("/api/v1/demo/personas").status, 404);
     EXPECT_FALSE(contains(server_->console(), "demo personas")) << server_->console();
     SessionClient flagged = client();
-    auto login = flagged.post("/api/v1/session", {{"login", "flagged@tokyo.example"}, {"password", "a long enough password"}});
+    auto login = flagged.post("/api/v1/session",
+                              {{"login", "flagged@tokyo.example"}, {"password", "a long enough password"}});
     ASSERT_EQ(login.status, 200) << login.body;
     EXPECT_EQ(login.json()["mfa"], "enrol");
 }
@@ -189,7 +192,8 @@ TEST_F(DemoPersonasApi, DemoRefusesADatabaseWithRealUsersAndChangesNothing) {
     const auto refused = mamori({"demo", "--database", database_url(db())});
     EXPECT_NE(refused.code, 0) << refused.output;
     EXPECT_TRUE(contains(refused.output, "not demo personas")) << refused.output;
-    const auto served = mamori({"serve", "--listen", "127.0.0.1:0", "--database", database_url(db()), "--demo"});
+    const auto served =
+        mamori({"serve", "--listen", "127.0.0.1:0", "--database", database_url(db()), "--demo"});
     EXPECT_NE(served.code, 0) << served.output;
     EXPECT_TRUE(contains(served.output, "--demo refused")) << served.output;
 
@@ -233,7 +237,8 @@ TEST_F(DemoPersonasApi, JurisdictionListsOnlyTheCallersInstitutions) {
     const auto page = inspector.get("/api/v1/jurisdiction/checklists?fiscal_year=" + fy);
     ASSERT_EQ(page.status, 200) << page.body;
     const auto names = names_of(page.json());
-    EXPECT_EQ(names, (std::set<std::string>{"デモ総合病院", "さくら内科クリニック", "ひまわり歯科医院", "あおば薬局"}));
+    EXPECT_EQ(names, (std::set<std::string>{"デモ総合病院", "さくら内科クリニック", "ひまわり歯科医院",
+                                            "あおば薬局"}));
     EXPECT_EQ(page.json()["total"], 4);
     const json rows = page.json()["rows"];
     ASSERT_EQ(rows.size(), 4u) << page.body;
@@ -245,18 +250,38 @@ TEST_F(DemoPersonasApi, JurisdictionListsOnlyTheCallersInstitutions) {
             EXPECT_GE(row["checklist"]["no_count"].get<int>(), 2);
             EXPECT_GT(row["checklist"]["lines"].get<int>(), row["checklist"]["answered"].get<int>());
             // The inspector opens the checklist the row links to.
-            const auto opened = inspector.get("/api/v1/assessments/" + std::to_string(row["checklist"]["id"].get<long long>()));
+            const auto opened = inspector.get("/api/v1/assessments/" +
+                                              std::to_string(row["checklist"]["id"].get<long long>()));
             EXPECT_EQ(opened.status, 200);
         } else {
             EXPECT_TRUE(row["checklist"].is_null()) << row.dump();
         }
     }
-    const auto last_year = inspector.get("/api/v1/jurisdiction/checklists?q=%E3%81%82%E3%81%8A%E3%81%B0&fiscal_year=" +
-                                         std::to_string(this_fiscal_year() - 1));
+    const auto last_year =
+        inspector.get("/api/v1/jurisdiction/checklists?q=%E3%81%82%E3%81%8A%E3%81%B0&fiscal_year=" +
+                      std::to_string(this_fiscal_year() - 1));
     ASSERT_EQ(last_year.status, 200) << last_year.body;
     ASSERT_EQ(last_year.json()["rows"].size(), 1u) << last_year.body;  // q=あおば
     EXPECT_EQ(last_year.json()["rows"][0]["checklist"]["status"], "submitted");
-    EXPECT_EQ(last_year.json()["rows"][0]["checklist"]["answered"], last_year.json()["rows"][0]["checklist"]["lines"]);
+    EXPECT_EQ(last_year.json()["rows"][0]["checklist"]["answered"],
+              last_year.json()["rows"][0]["checklist"]["lines"]);
+
+    // Answers carried from last year count as answered once they are reconfirmed, not before.
+    SessionClient pharmacy = persona("aoba@demo.example");
+    const auto pharmacy_org = pharmacy.get("/api/v1/me").json()["organisation_id"].get<long long>();
+    const auto carried =
+        pharmacy.post("/api/v1/organisations/" + std::to_string(pharmacy_org) + "/assessments",
+                      {{"fiscal_year", this_fiscal_year()}, {"carry_forward", true}});
+    ASSERT_EQ(carried.status, 201) << carried.body;
+    const auto started = inspector.get("/api/v1/jurisdiction/checklists?q=9913000000004");
+    ASSERT_EQ(started.json()["rows"].size(), 1u) << started.body;
+    EXPECT_EQ(started.json()["rows"][0]["checklist"]["status"], "draft");
+    EXPECT_EQ(started.json()["rows"][0]["checklist"]["answered"], 0) << started.body;
+
+    // The search text is matched literally: LIKE's wildcards in it match only themselves.
+    for (const std::string wildcard : {"%25", "_", "%5C"})
+        EXPECT_EQ(inspector.get("/api/v1/jurisdiction/checklists?q=" + wildcard).json()["total"], 0)
+            << wildcard;
 
     // Search by facility id, sorting and paging happen in the database.
     const auto by_id = inspector.get("/api/v1/jurisdiction/checklists?q=9913000000002");
@@ -265,10 +290,12 @@ TEST_F(DemoPersonasApi, JurisdictionListsOnlyTheCallersInstitutions) {
     ASSERT_EQ(second.status, 200) << second.body;
     EXPECT_EQ(second.json()["total"], 4);
     EXPECT_EQ(names_of(second.json()), (std::set<std::string>{"さくら内科クリニック"}));
-    const auto by_status = inspector.get("/api/v1/jurisdiction/checklists?sort=status&page_size=100&fiscal_year=" + fy);
+    const auto by_status =
+        inspector.get("/api/v1/jurisdiction/checklists?sort=status&page_size=100&fiscal_year=" + fy);
     EXPECT_EQ(by_status.json()["rows"].back()["name"], "デモ総合病院");
 
-    // The prefecture sees its prefecture; neither sees なにわ診療所 of 大阪府; the ministry sees it, status only.
+    // The prefecture sees its prefecture; neither sees なにわ診療所 of 大阪府; the ministry sees it, status
+    // only.
     SessionClient prefecture = persona("tokyo@demo.example");
     const auto tokyo = prefecture.get("/api/v1/jurisdiction/checklists");
     ASSERT_EQ(tokyo.status, 200) << tokyo.body;

@@ -29,7 +29,8 @@ Result<std::optional<int>> int_query(const Request& request, std::string_view na
     const auto* end = text->data() + text->size();
     const auto [ptr, ec] = std::from_chars(text->data(), end, value);
     if (ec != std::errc() || ptr != end || text->empty())
-        return fail(ErrorCode::invalid_input, fmt::format("{} must be a whole number", name), std::string(name));
+        return fail(ErrorCode::invalid_input, fmt::format("{} must be a whole number", name),
+                    std::string(name));
     return std::optional<int>(value);
 }
 
@@ -68,7 +69,8 @@ void register_demo_routes(ApiRoutes& routes, store::Database& db) {
     routes.open(Method::get, "/api/v1/demo/personas", [&db](Request& request) {
         auto personas = services::demo_personas(db);
         if (!personas) return problem(personas.error(), request);
-        if (!*personas) return problem(Error{ErrorCode::not_found, "this is not a demo installation", {}}, request);
+        if (!*personas)
+            return problem(Error{ErrorCode::not_found, "this is not a demo installation", {}}, request);
         json out = json::array();
         for (const auto& p : **personas)
             out.push_back({{"login", p.login},
@@ -82,37 +84,40 @@ void register_demo_routes(ApiRoutes& routes, store::Database& db) {
 }
 
 void register_jurisdiction_routes(ApiRoutes& routes, store::Database& db, services::CatalogService& catalog) {
-    routes.authenticated(Method::get, "/api/v1/jurisdiction/checklists", [&db, &catalog](Request& request,
-                                                                                         const Caller& caller) {
-        services::JurisdictionQuery query;
-        query.fiscal_year = fiscal_year(japan_date(std::chrono::system_clock::now()));
-        for (const auto& [name, target] : {std::pair<std::string_view, int*>{"fiscal_year", &query.fiscal_year},
-                                           {"page", &query.page},
-                                           {"page_size", &query.page_size}}) {
-            auto value = int_query(request, name);
-            if (!value) return problem(value.error(), request);
-            if (*value) *target = **value;
-        }
-        query.q = request.query_param("q").value_or("");
-        if (auto sort = request.query_param("sort")) {
-            auto parsed = services::parse_jurisdiction_sort(*sort);
-            if (!parsed)
-                return problem(Error{ErrorCode::invalid_input,
-                                     "sort must be one of name, facility_id, municipality, status",
-                                     {{"sort", "sort must be one of name, facility_id, municipality, status"}}},
-                               request);
-            query.sort = *parsed;
-        }
-        auto page = services::jurisdiction_checklists(db, catalog, caller, query);
-        if (!page) return problem(page.error(), request);
-        json rows = json::array();
-        for (const auto& r : page->rows) rows.push_back(row_json(r));
-        return Response::json(200, {{"rows", rows},
-                                    {"total", page->total},
-                                    {"page", page->page},
-                                    {"page_size", page->page_size},
-                                    {"fiscal_year", page->fiscal_year}});
-    });
+    routes.authenticated(
+        Method::get, "/api/v1/jurisdiction/checklists",
+        [&db, &catalog](Request& request, const Caller& caller) {
+            services::JurisdictionQuery query;
+            query.fiscal_year = fiscal_year(japan_date(std::chrono::system_clock::now()));
+            for (const auto& [name, target] :
+                 {std::pair<std::string_view, int*>{"fiscal_year", &query.fiscal_year},
+                  {"page", &query.page},
+                  {"page_size", &query.page_size}}) {
+                auto value = int_query(request, name);
+                if (!value) return problem(value.error(), request);
+                if (*value) *target = **value;
+            }
+            query.q = request.query_param("q").value_or("");
+            if (auto sort = request.query_param("sort")) {
+                auto parsed = services::parse_jurisdiction_sort(*sort);
+                if (!parsed)
+                    return problem(
+                        Error{ErrorCode::invalid_input,
+                              "sort must be one of name, facility_id, municipality, status",
+                              {{"sort", "sort must be one of name, facility_id, municipality, status"}}},
+                        request);
+                query.sort = *parsed;
+            }
+            auto page = services::jurisdiction_checklists(db, catalog, caller, query);
+            if (!page) return problem(page.error(), request);
+            json rows = json::array();
+            for (const auto& r : page->rows) rows.push_back(row_json(r));
+            return Response::json(200, {{"rows", rows},
+                                        {"total", page->total},
+                                        {"page", page->page},
+                                        {"page_size", page->page_size},
+                                        {"fiscal_year", page->fiscal_year}});
+        });
 }
 
 }  // namespace mamori::api

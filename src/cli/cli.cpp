@@ -47,9 +47,10 @@ void add_serve_options(CLI::App& command, ServeSettings& s) {
         ->envname("MAMORI_LISTEN")
         ->capture_default_str();
     command
-        .add_flag("--demo", s.demo,
-                  "Demo mode: load the demo organisations, personas (ready users) and checklists into an empty "
-                  "or demo database")
+        .add_flag(
+            "--demo", s.demo,
+            "Demo mode: load the demo organisations, personas (ready users) and checklists into an empty "
+            "or demo database")
         ->envname("MAMORI_DEMO");
     command
         .add_flag("--demo-organisations-only", s.demo_organisations_only,

@@ -12,14 +12,16 @@ namespace mamori::cli {
 std::string demo_personas_text(const std::vector<services::DemoPersona>& personas, const std::string& url) {
     if (personas.empty()) return {};
     std::string out =
-        url.empty() ? "demo personas (sign in with a login and password below; no two-factor step in this demo "
-                      "database):\n"
-                    : fmt::format("demo personas: sign in at {}login with a login and password below (no "
-                                  "two-factor step in this demo database):\n",
-                                  url);
+        url.empty()
+            ? "demo personas (sign in with a login and password below; no two-factor step in this demo "
+              "database):\n"
+            : fmt::format(
+                  "demo personas: sign in at {}login with a login and password below (no "
+                  "two-factor step in this demo database):\n",
+                  url);
     for (const auto& p : personas)
-        out += fmt::format("  {:<24} {:<18} {:<24} {}  ({})\n", p.login, p.password, p.role, p.organisation_name,
-                           p.display_name);
+        out += fmt::format("  {:<24} {:<18} {:<24} {}  ({})\n", p.login, p.password, p.role,
+                           p.organisation_name, p.display_name);
     return out;
 }
 
@@ -30,7 +32,8 @@ bool start_demo(store::Database& db, services::CatalogService& catalog, const Se
             std::cerr << "mamori: cannot load demo data: " << demo.error().message << "\n";
             return false;
         }
-        log_event(spdlog::level::info, demo->loaded ? "demo data loaded" : "demo data skipped: database not empty",
+        log_event(spdlog::level::info,
+                  demo->loaded ? "demo data loaded" : "demo data skipped: database not empty",
                   {{"organisations", demo->organisations}});
         return true;
     }
@@ -54,7 +57,9 @@ Status announce_demo_personas(store::Database& db, const std::string& url) {
     if (!*personas) return {};
     nlohmann::json listed = nlohmann::json::array();
     for (const auto& p : **personas)
-        listed.push_back({{"login", p.login}, {"password", p.password}, {"role", p.role},
+        listed.push_back({{"login", p.login},
+                          {"password", p.password},
+                          {"role", p.role},
                           {"organisation", p.organisation_name}});
     log_event(spdlog::level::warn,
               "this is a demo database: the persona users below have public passwords and sign in without "

@@ -113,7 +113,8 @@ int serve(const CommonSettings& common, const ServeSettings& settings);
 
 // demo_personas_text: the console's list of demo personas (organisation, role, login, password), for
 // `mamori demo` and for `serve` on a demo database; empty when there are none.
-std::string demo_personas_text(const std::vector<services::DemoPersona>& personas, const std::string& url = "");
+std::string demo_personas_text(const std::vector<services::DemoPersona>& personas,
+                               const std::string& url = "");
 
 // start_demo: `serve --demo`: installs demo mode (or only the organisations); false after printing why not.
 bool start_demo(store::Database& db, services::CatalogService& catalog, const ServeSettings& settings);

@@ -62,8 +62,8 @@ std::size_t insert_demo_organisations(soci::session& sql, const DemoOptions& opt
         long long id = 0;
         sql << "INSERT INTO organisations (kind, name, parent_id, prefecture_code, municipality_code, "
                "facility_id, address, created_at) VALUES (:k, :n, :p, :pc, :mc, :f, :a, :c) RETURNING id",
-            soci::use(kind), soci::use(name), soci::use(parent), soci::use(prefecture), soci::use(municipality),
-            soci::use(facility), soci::use(address), soci::use(now), soci::into(id);
+            soci::use(kind), soci::use(name), soci::use(parent), soci::use(prefecture),
+            soci::use(municipality), soci::use(facility), soci::use(address), soci::use(now), soci::into(id);
         ids.push_back(id);
     }
 

@@ -37,7 +37,8 @@ constexpr PersonaSpec kPersonas[] = {
     {"hospital@demo.example", "hospital-demo-pass", "佐藤 健（安全管理責任者）", "security_manager",
      "デモ総合病院"},
     {"aoba@demo.example", "aoba-demo-pass", "鈴木 薫（薬局開設者）", "administrator", "あおば薬局"},
-    {"hokenjo@demo.example", "hokenjo-demo-pass", "高橋 誠（保健所 立入検査担当）", "inspector", "デモ区保健所"},
+    {"hokenjo@demo.example", "hokenjo-demo-pass", "高橋 誠（保健所 立入検査担当）", "inspector",
+     "デモ区保健所"},
     {"tokyo@demo.example", "tokyo-demo-pass", "伊藤 咲（東京都 管理者）", "administrator", "東京都"},
     {"mhlw@demo.example", "mhlw-demo-pass", "渡辺 直人（厚生労働省 分析担当）", "analyst", "厚生労働省"},
     {"vendor@demo.example", "vendor-demo-pass", "中村 亮（デモ医療システム）", "vendor_respondent",
@@ -46,7 +47,9 @@ constexpr PersonaSpec kPersonas[] = {
 
 const audit::Context kDemoContext{"local", "demo"};
 
-Error refused(std::string message) { return Error{ErrorCode::conflict, std::move(message), {}}; }
+Error refused(std::string message) {
+    return Error{ErrorCode::conflict, std::move(message), {}};
+}
 
 // create_personas: the missing persona users (flagged), the marker; inside the caller's transaction.
 Result<int> create_personas(soci::session& sql) {
@@ -58,17 +61,20 @@ Result<int> create_personas(soci::session& sql) {
         if (existing > 0) continue;
         long long org = 0;
         soci::indicator found = soci::i_null;
-        sql << "SELECT MIN(id) FROM organisations WHERE name = :n", soci::use(org_name), soci::into(org, found);
+        sql << "SELECT MIN(id) FROM organisations WHERE name = :n", soci::use(org_name),
+            soci::into(org, found);
         if (found != soci::i_ok)
-            return fail(ErrorCode::conflict,
-                        fmt::format("the demo organisation {} is missing: start the demo with an empty database",
-                                    org_name));
+            return fail(
+                ErrorCode::conflict,
+                fmt::format("the demo organisation {} is missing: start the demo with an empty database",
+                            org_name));
         const std::string hash = identity::hash_password(persona.password), now = records::iso_now();
         long long user_id = 0;
-        sql << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, updated_at, "
+        sql << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, "
+               "updated_at, "
                "password_changed_at, demo_persona) VALUES (:o, :l, :d, :h, :c, :u, :p, 1) RETURNING id",
-            soci::use(org), soci::use(login), soci::use(name), soci::use(hash), soci::use(now), soci::use(now),
-            soci::use(now), soci::into(user_id);
+            soci::use(org), soci::use(login), soci::use(name), soci::use(hash), soci::use(now),
+            soci::use(now), soci::use(now), soci::into(user_id);
         records::set_user_roles(sql, user_id, {*identity::parse_role(persona.role)});
         audit::append(sql,
                       {.organisation_id = org,
@@ -98,8 +104,8 @@ bool has_assessment(store::Database& db, std::int64_t organisation_id, int fisca
     auto lease = db.acquire();
     long long n = 0;
     const long long org = organisation_id;
-    *lease << "SELECT COUNT(*) FROM assessments WHERE organisation_id = :o AND fiscal_year = :y", soci::use(org),
-        soci::use(fiscal_year), soci::into(n);
+    *lease << "SELECT COUNT(*) FROM assessments WHERE organisation_id = :o AND fiscal_year = :y",
+        soci::use(org), soci::use(fiscal_year), soci::into(n);
     return n > 0;
 }
 
@@ -157,7 +163,8 @@ Status create_content(store::Database& db, AssessmentService& service) {
 
 }  // namespace
 
-Result<DemoInstallation> install_demo(store::Database& db, CatalogService& catalog, const DemoOptions& options) {
+Result<DemoInstallation> install_demo(store::Database& db, CatalogService& catalog,
+                                      const DemoOptions& options) {
     DemoInstallation out;
     auto written = db.transaction([&](soci::session& sql) -> Result<int> {
         store::serialize(sql, store::SerialWork::first_run_setup);
@@ -178,10 +185,12 @@ Result<DemoInstallation> install_demo(store::Database& db, CatalogService& catal
             insert_demo_organisations(sql, options);
             out.organisations_loaded = true;
         } else if (!has_demo_organisations(sql)) {
-            return fail(refused(
-                "this database holds organisations that are not the demo set (e.g. imported from the facility "
-                "master): demo mode is not added to it; nothing was changed. Start the demo with a new, empty "
-                "database (e.g. another --data-dir)"));
+            return fail(
+                refused("this database holds organisations that are not the demo set (e.g. imported from the "
+                        "facility "
+                        "master): demo mode is not added to it; nothing was changed. Start the demo with a "
+                        "new, empty "
+                        "database (e.g. another --data-dir)"));
         }
         auto created = create_personas(sql);
         if (!created) return created;
@@ -212,7 +221,8 @@ Result<std::optional<std::vector<DemoPersona>>> demo_personas(store::Database& d
         const std::string login = persona.login;
         std::string display_name, org_name, org_kind;
         soci::indicator found = soci::i_null;
-        sql << "SELECT u.display_name, o.name, o.kind FROM users u JOIN organisations o ON o.id = u.organisation_id "
+        sql << "SELECT u.display_name, o.name, o.kind FROM users u JOIN organisations o ON o.id = "
+               "u.organisation_id "
                "WHERE u.login = :l AND u.demo_persona = 1 AND u.disabled_at IS NULL",
             soci::use(login), soci::into(display_name, found), soci::into(org_name), soci::into(org_kind);
         if (!sql.got_data() || found != soci::i_ok) continue;

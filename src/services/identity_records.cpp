@@ -179,8 +179,8 @@ UserView waive_for_demo(soci::session& sql, UserView view) {
 }  // namespace
 
 UserView user_view(soci::session& sql, const UserRecord& user) {
-    return waive_for_demo(sql,
-                          view_of(user, find_organisation(sql, user.organisation_id), user_roles(sql, user.id)));
+    return waive_for_demo(
+        sql, view_of(user, find_organisation(sql, user.organisation_id), user_roles(sql, user.id)));
 }
 
 std::optional<UserView> find_user_view(soci::session& sql, std::int64_t user_id) {

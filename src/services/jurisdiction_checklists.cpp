@@ -50,9 +50,11 @@ std::string like_pattern(std::string_view q) {
 }
 
 constexpr std::string_view kInstitutions = "o.kind IN ('hospital', 'clinic', 'dental_clinic', 'pharmacy')";
-constexpr std::string_view kSearch = "(o.name LIKE :q1 ESCAPE '\\' OR COALESCE(o.facility_id, '') LIKE :q2 ESCAPE '\\')";
+constexpr std::string_view kSearch =
+    "(o.name LIKE :q1 ESCAPE '\\' OR COALESCE(o.facility_id, '') LIKE :q2 ESCAPE '\\')";
 
-int form_lines(const catalog::Catalog& catalog, const std::string& edition, int revision, const std::string& form) {
+int form_lines(const catalog::Catalog& catalog, const std::string& edition, int revision,
+               const std::string& form) {
     const auto* revisions = catalog.revisions(edition);
     const auto* found = revisions ? revisions->find(revision) : nullptr;
     const auto* f = found ? found->find(form) : nullptr;
@@ -70,34 +72,40 @@ std::optional<JurisdictionSort> parse_jurisdiction_sort(std::string_view text) {
 }
 
 Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogService& catalog,
-                                                 const identity::Caller& caller, const JurisdictionQuery& query) {
+                                                 const identity::Caller& caller,
+                                                 const JurisdictionQuery& query) {
     const auto scope = scope_condition(caller);
     if (!scope)
-        return fail(ErrorCode::forbidden,
-                    "only a health centre, a prefecture or the ministry has a list of a jurisdiction's checklists");
+        return fail(
+            ErrorCode::forbidden,
+            "only a health centre, a prefecture or the ministry has a list of a jurisdiction's checklists");
     if (query.fiscal_year < 2000 || query.fiscal_year > 2100)
         return fail(ErrorCode::invalid_input, "the fiscal year must be between 2000 and 2100", "fiscal_year");
     const long characters = character_count(query.q);
     if (characters < 0) return fail(ErrorCode::invalid_input, "the search text is not valid UTF-8", "q");
     if (characters > kJurisdictionMaxQueryCharacters)
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("the search text must have at most {} characters", kJurisdictionMaxQueryCharacters),
-                    "q");
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("the search text must have at most {} characters", kJurisdictionMaxQueryCharacters),
+            "q");
     if (query.page < 1 || query.page > 100000)
         return fail(ErrorCode::invalid_input, "the page must be between 1 and 100000", "page");
     if (query.page_size < 1 || query.page_size > kJurisdictionMaxPageSize)
         return fail(ErrorCode::invalid_input,
-                    fmt::format("the page size must be between 1 and {}", kJurisdictionMaxPageSize), "page_size");
+                    fmt::format("the page size must be between 1 and {}", kJurisdictionMaxPageSize),
+                    "page_size");
 
     const long long scope_id = caller.organisation.id, fy = query.fiscal_year;
-    const long long limit = query.page_size, offset = static_cast<long long>(query.page - 1) * query.page_size;
+    const long long limit = query.page_size,
+                    offset = static_cast<long long>(query.page - 1) * query.page_size;
     const std::string pattern = like_pattern(query.q);
     const std::string where = fmt::format("{} AND {} AND {}", kInstitutions, *scope, kSearch);
     const std::string count_text = fmt::format("SELECT COUNT(*) FROM organisations o WHERE {}", where);
     const std::string page_text = fmt::format(
         "SELECT o.id, o.kind, o.name, o.facility_id, o.municipality_code, m.name, a.id, a.status, a.form, "
         "a.edition, a.edition_revision, a.submitted_at, "
-        "(SELECT COUNT(*) FROM answers x WHERE x.assessment_id = a.id AND x.value IS NOT NULL), "
+        "(SELECT COUNT(*) FROM answers x WHERE x.assessment_id = a.id AND x.value IS NOT NULL "
+        "AND x.needs_reconfirmation = 0), "
         "(SELECT COUNT(*) FROM answers x WHERE x.assessment_id = a.id AND x.value = 'no'), "
         "o.prefecture_code, o.parent_id "
         "FROM organisations o LEFT JOIN municipalities m ON m.code = o.municipality_code "
@@ -111,7 +119,8 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
     out.page_size = query.page_size;
     out.fiscal_year = query.fiscal_year;
     auto lease = db.acquire();
-    for (const auto& r : store::query(*lease, count_text, scope_id, pattern, pattern)) out.total = store::int64_at(r, 0);
+    for (const auto& r : store::query(*lease, count_text, scope_id, pattern, pattern))
+        out.total = store::int64_at(r, 0);
     for (const auto& r : store::query(*lease, page_text, fy, scope_id, pattern, pattern, limit, offset)) {
         JurisdictionRow row;
         row.organisation_id = store::int64_at(r, 0);
@@ -129,7 +138,8 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
             c.submitted_at = store::optional_text_at(r, 11);
             c.answered = static_cast<int>(store::int64_at(r, 12));
             c.no_count = static_cast<int>(store::int64_at(r, 13));
-            c.lines = form_lines(snapshot->catalog(), c.edition, static_cast<int>(store::int64_at(r, 10)), c.form);
+            c.lines =
+                form_lines(snapshot->catalog(), c.edition, static_cast<int>(store::int64_at(r, 10)), c.form);
             row.checklist = std::move(c);
         }
         identity::OrganisationRef ref;

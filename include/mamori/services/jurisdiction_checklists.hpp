@@ -43,9 +43,11 @@ struct JurisdictionChecklist {
     std::string status;  // "draft", "submitted"
     std::string form;
     std::string edition;
-    int answered = 0;    // lines answered (the gate question included)
-    int lines = 0;       // lines of the form
-    int no_count = 0;    // lines answered いいえ
+    // answered: lines answered this year, the gate included (answers carried from last year count once
+    // they are reconfirmed); lines: the lines of the form; no_count: lines answered いいえ.
+    int answered = 0;
+    int lines = 0;
+    int no_count = 0;
     std::optional<std::string> submitted_at;
 };
 
@@ -73,6 +75,7 @@ struct JurisdictionPage {
 // jurisdiction_checklists: forbidden for callers outside a health centre, a prefecture or the ministry;
 // invalid_input names the field (fiscal_year, q, page, page_size).
 Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogService& catalog,
-                                                 const identity::Caller& caller, const JurisdictionQuery& query);
+                                                 const identity::Caller& caller,
+                                                 const JurisdictionQuery& query);
 
 }  // namespace mamori::services

@@ -173,6 +173,14 @@ describe('demo personas: the first hour', () => {
     await page.getByText('デモ総合病院').first().waitFor();
     assert.equal(await page.getByTestId('submit').count(), 0, 'the inspector reads, does not submit');
     await shoot(page, 'inspector-checklist');
+    // The list in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.goto(new URL('/inspections', session.baseUrl).href);
+    await page.getByRole('heading', { level: 1, name: "Checklists of the jurisdiction's institutions" }).waitFor();
+    await page.getByTestId('jurisdiction-table').getByRole('row').filter({ hasText: 'デモ総合病院' }).getByText('Draft').waitFor();
+    await page.getByTestId('jurisdiction-total').getByText('1–4 of 4').waitFor();
+    await shoot(page, 'inspector-list-en');
+    await page.getByRole('button', { name: '日本語' }).click();
   });
 
   it('prefecture administrator: the users page of 東京都', async () => {
