@@ -308,6 +308,7 @@ export const en: Messages = {
     continueWizard: (step: number) => `Continue (screen ${step})`,
     viewWizard: 'View one item at a time',
     toTable: 'Fill in as a table',
+    viewTable: 'View as a table',
     overdueHeading: (count: number) => `Past the target date (${count} ${count === 1 ? 'row' : 'rows'})`,
     overdueLead: 'Answered "No" and still not done after the target date. Do these first, then answer "Yes".',
     roadmapHeading: 'What to do first',

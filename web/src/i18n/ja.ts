@@ -323,6 +323,7 @@ export const ja = {
     continueWizard: (step: number) => `続きから進める（${step} 番目の画面）`,
     viewWizard: '1 項目ずつ見る',
     toTable: '表で入力する',
+    viewTable: '表で見る',
     overdueHeading: (count: number) => `目標日を過ぎた項目（${count} 行）`,
     overdueLead: '「いいえ」と答え、目標日を過ぎても終わっていない対策です。最優先で取り組み、終わったら「はい」にしてください。',
     roadmapHeading: 'まず取り組むこと',

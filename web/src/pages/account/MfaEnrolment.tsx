@@ -7,6 +7,7 @@ import { groupSecret, normaliseTotp } from '../../auth/format';
 import { describeProblem, type ShownProblem } from '../../auth/problems';
 import { send } from '../../auth/request';
 import { RequireSession } from '../../auth/RequireSession';
+import { landingPath } from '../../auth/landing';
 import { identityPaths } from '../../auth/routes';
 import { applySession, safeNext, type ActiveSession } from '../../auth/session';
 import { isSessionAnswer, isTotpEnrolment, type TotpEnrolment } from '../../auth/types';
@@ -267,7 +268,7 @@ function RecoveryCodes({ session, codes, next }: { session: ActiveSession; codes
 function MfaPage({ session }: { session: ActiveSession }) {
   const { t } = useI18n();
   const m = t.identity.mfa;
-  const next = safeNext(new URLSearchParams(useSearch()).get('next')) ?? identityPaths.account;
+  const next = safeNext(new URLSearchParams(useSearch()).get('next')) ?? landingPath(session.user);
   const [codes, setCodes] = useState<string[] | null>(null);
 
   const reset = new URLSearchParams(useSearch()).get('reset') === '1';

@@ -259,6 +259,7 @@ function OverviewBody({ state, assessment }: { state: AssessmentState; assessmen
       !(row.target_date !== null && row.target_date < today && overdue.some((o) => o.canonical_id === row.canonical_id && o.row === row.row)),
   );
   const started = progress.rows_answered > 0;
+  const readOnly = assessment.status === 'submitted' || !assessment.permissions.edit;
   return (
     <>
       <Breadcrumbs items={[{ label: t.nav.assessments, href: assessmentPaths.list }, { label: title }]} />
@@ -290,10 +291,10 @@ function OverviewBody({ state, assessment }: { state: AssessmentState; assessmen
         </div>
         <div class="mt-6 flex flex-wrap gap-3">
           <Link href={assessmentPaths.wizard(assessment.id)} class={bigPrimaryButtonClass} data-testid="to-wizard">
-            {assessment.status === 'submitted' ? a.viewWizard : started ? a.continueWizard(resumeStep(assessment)) : a.startWizard}
+            {readOnly ? a.viewWizard : started ? a.continueWizard(resumeStep(assessment)) : a.startWizard}
           </Link>
           <Link href={assessmentPaths.table(assessment.id)} class={`${buttonClass} min-h-14 px-5`}>
-            {a.toTable}
+            {readOnly ? a.viewTable : a.toTable}
           </Link>
         </div>
       </section>
