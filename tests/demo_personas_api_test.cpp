@@ -279,7 +279,7 @@ TEST_F(DemoPersonasApi, JurisdictionListsOnlyTheCallersInstitutions) {
     EXPECT_EQ(started.json()["rows"][0]["checklist"]["answered"], 0) << started.body;
 
     // The search text is matched literally: LIKE's wildcards in it match only themselves.
-    for (const std::string wildcard : {"%25", "_", "%5C"})
+    for (const std::string wildcard : {"%25", "_", "%5C", "%21", "!%25"})
         EXPECT_EQ(inspector.get("/api/v1/jurisdiction/checklists?q=" + wildcard).json()["total"], 0)
             << wildcard;
 

@@ -4,6 +4,7 @@
 
 #include "mamori/assessment/checklist.hpp"
 #include "mamori/core/utf8.hpp"
+#include "mamori/store/like.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
 
@@ -39,19 +40,9 @@ std::string_view order_by(JurisdictionSort sort) {
     return "o.name, o.id";
 }
 
-// like_pattern: `q` as a LIKE pattern matching any text that contains it (with '\' as the escape).
-std::string like_pattern(std::string_view q) {
-    std::string out = "%";
-    for (char c : q) {
-        if (c == '%' || c == '_' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + "%";
-}
-
 constexpr std::string_view kInstitutions = "o.kind IN ('hospital', 'clinic', 'dental_clinic', 'pharmacy')";
 constexpr std::string_view kSearch =
-    "(o.name LIKE :q1 ESCAPE '\\' OR COALESCE(o.facility_id, '') LIKE :q2 ESCAPE '\\')";
+    "(o.name LIKE :q1 ESCAPE '!' OR COALESCE(o.facility_id, '') LIKE :q2 ESCAPE '!')";
 
 int form_lines(const catalog::Catalog& catalog, const std::string& edition, int revision,
                const std::string& form) {
@@ -98,7 +89,7 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
     const long long scope_id = caller.organisation.id, fy = query.fiscal_year;
     const long long limit = query.page_size,
                     offset = static_cast<long long>(query.page - 1) * query.page_size;
-    const std::string pattern = like_pattern(query.q);
+    const std::string pattern = "%" + store::like_escaped(query.q) + "%";
     const std::string where = fmt::format("{} AND {} AND {}", kInstitutions, *scope, kSearch);
     const std::string count_text = fmt::format("SELECT COUNT(*) FROM organisations o WHERE {}", where);
     const std::string page_text = fmt::format(

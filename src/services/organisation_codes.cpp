@@ -7,6 +7,7 @@
 #include <boost/optional.hpp>
 
 #include "mamori/core/utf8.hpp"
+#include "mamori/store/like.hpp"
 #include "mamori/store/row_values.hpp"
 
 namespace mamori::services::organisation_codes {
@@ -16,16 +17,6 @@ namespace {
 bool all_digits(std::string_view text) {
     return !text.empty() &&
            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// like_pattern: `text` with LIKE's wildcards escaped (ESCAPE '!').
-std::string like_escaped(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '%' || c == '_' || c == '!') out += '!';
-        out += c;
-    }
-    return out;
 }
 
 std::optional<long long> single_id(soci::session& sql, const std::string& query, const std::string& value) {
@@ -118,7 +109,7 @@ std::vector<Prefecture> prefectures(soci::session& sql) {
 }
 
 FacilityPage search_facilities(soci::session& sql, std::string_view query, int offset, int limit) {
-    const std::string escaped = like_escaped(query);
+    const std::string escaped = store::like_escaped(query);
     const std::string contains = fmt::format("%{}%", escaped), starts = fmt::format("{}%", escaped);
     const int fetch = limit + 1;
     FacilityPage page;
