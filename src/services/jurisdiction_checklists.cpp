@@ -89,7 +89,7 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
     const long long scope_id = caller.organisation.id, fy = query.fiscal_year;
     const long long limit = query.page_size,
                     offset = static_cast<long long>(query.page - 1) * query.page_size;
-    const std::string pattern = "%" + store::like_escaped(query.q) + "%";
+    const std::string pattern = fmt::format("%{}%", store::like_escaped(query.q));
     const std::string where = fmt::format("{} AND {} AND {}", kInstitutions, *scope, kSearch);
     const std::string count_text = fmt::format("SELECT COUNT(*) FROM organisations o WHERE {}", where);
     const std::string page_text = fmt::format(

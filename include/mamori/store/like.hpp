@@ -1,7 +1,7 @@
 /// @file
 /// @brief LIKE patterns from user text: the same escaping on SQLite and PostgreSQL.
 ///
-///     "... WHERE name LIKE :q ESCAPE '!'", soci::use("%" + store::like_escaped(text) + "%")
+///     "... WHERE name LIKE :q ESCAPE '!'", soci::use(fmt::format("%{}%", store::like_escaped(text)))
 #pragma once
 
 #include <string>
