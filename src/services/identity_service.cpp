@@ -357,8 +357,10 @@ Result<Caller> IdentityService::authenticate_session(std::string_view token, con
     // Roles that make MFA mandatory, given after this session began (a promotion): enrol first.
     if (use == SessionUse::full && !mfa_satisfied(user, found->caller.roles))
         return fail(ErrorCode::unauthenticated, std::string(kEnrolFirst));
-    // Refreshing the idle timer is a write; once a minute is precise enough and keeps reads cheap.
-    if (last_seen <= r::iso_after(-std::chrono::minutes(1)))
+    // Refreshing the idle timer is a write; once a minute (a tenth of a short idle timeout) is precise enough
+    // for the page's warning before the timeout and keeps reads cheap.
+    const auto refresh_after = std::min<std::chrono::seconds>(std::chrono::minutes(1), settings_.session_idle / 10);
+    if (last_seen <= r::iso_after(-refresh_after))
         store::execute(*lease, "UPDATE sessions SET last_seen_at = :n WHERE id = :i", now, id);
     return std::move(found->caller);
 }
@@ -809,9 +811,8 @@ Status IdentityService::revoke_api_token(const Caller& caller, std::int64_t toke
     });
 }
 
-Result<std::vector<audit::Row>> IdentityService::audit_log(const Caller& caller, std::int64_t organisation_id,
-                                                           std::optional<std::int64_t> before_seq,
-                                                           int limit) {
+Result<audit::Page> IdentityService::audit_log(const Caller& caller, std::int64_t organisation_id,
+                                               std::optional<std::int64_t> before_seq, int limit) {
     {
         auto lease = db_.acquire();
         auto org = r::find_organisation(*lease, organisation_id);
@@ -819,7 +820,11 @@ Result<std::vector<audit::Row>> IdentityService::audit_log(const Caller& caller,
             return fail(ErrorCode::not_found, "no such organisation among those you administer");
     }
     if (limit < 1 || limit > 200) return fail(ErrorCode::invalid_input, "limit must be 1 to 200", "limit");
-    return audit::list(db_, organisation_id, before_seq, limit);
+    auto rows = audit::list(db_, organisation_id, before_seq, limit);
+    if (!rows) return fail(rows.error());
+    auto names = audit::party_names(db_, *rows);
+    if (!names) return fail(names.error());
+    return audit::Page{std::move(*rows), std::move(*names)};
 }
 
 }  // namespace mamori::services

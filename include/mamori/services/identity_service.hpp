@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "mamori/audit/audit_log.hpp"
+#include "mamori/audit/audit_names.hpp"
 #include "mamori/core/error.hpp"
 #include "mamori/identity/caller.hpp"
 #include "mamori/store/database.hpp"
@@ -127,6 +128,9 @@ class IdentityService {
     // csrf_token_for: the CSRF token that belongs to a session token (derived, so nothing more is stored).
     static std::string csrf_token_for(std::string_view session_token);
 
+    // session_idle: how long an unused session lasts (the page warns before it ends).
+    std::chrono::minutes session_idle() const { return settings_.session_idle; }
+
     Result<bool> setup_needed();
     Result<SessionStart> setup(const SetupRequest& request, const audit::Context& context);
 
@@ -171,8 +175,8 @@ class IdentityService {
     Status revoke_api_token(const identity::Caller& caller, std::int64_t token_id,
                             const audit::Context& context);
 
-    Result<std::vector<audit::Row>> audit_log(const identity::Caller& caller, std::int64_t organisation_id,
-                                              std::optional<std::int64_t> before_seq, int limit);
+    Result<audit::Page> audit_log(const identity::Caller& caller, std::int64_t organisation_id,
+                                  std::optional<std::int64_t> before_seq, int limit);
 
   private:
     store::Database& db_;

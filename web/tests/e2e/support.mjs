@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { checkPage } from './page-checks.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const screenshotDir = process.env.MAMORI_SCREENSHOT_DIR ?? join(repoRoot, 'build', 'screenshots');
@@ -104,6 +105,22 @@ export async function stopServer(child) {
   child.stderr.destroy();
 }
 
+// Every screenshot a test takes is of a page state worth checking: axe-core and the language checks of
+// page-checks.mjs run first, and a finding fails the test. MAMORI_PAGE_CHECKS=report only prints the
+// findings (to collect them all in one run while fixing them); it is not for CI.
+function checkBeforeScreenshots(page) {
+  const screenshot = page.screenshot.bind(page);
+  page.screenshot = async (options = {}) => {
+    try {
+      await checkPage(page, options.path ?? '(no file)');
+    } catch (error) {
+      if (process.env.MAMORI_PAGE_CHECKS !== 'report') throw error;
+      console.error(error.message);
+    }
+    return screenshot(options);
+  };
+}
+
 /**
  * Starts the server and a fresh Chromium profile. Returns the session: `page`, `baseUrl`, `setupCode` (the
  * first-run setup code the server printed), `problems`
@@ -141,6 +158,8 @@ export async function startSession({ expectedError = () => false } = {}) {
     });
     contexts.push(context);
     const page = context.pages()[0] ?? (await context.newPage());
+    checkBeforeScreenshots(page);
+    context.on('page', checkBeforeScreenshots);
     const problems = [];
     page.on('console', (message) => {
       if (message.type() === 'error' && !expectedError(message)) {

@@ -9,7 +9,7 @@ import { describeProblem } from '../../auth/problems';
 import { send } from '../../auth/request';
 import { identityPaths } from '../../auth/routes';
 import type { ActiveSession } from '../../auth/session';
-import { isAuditPage, isRole, isUserList, type AuditEntry, type User } from '../../auth/types';
+import { isAuditPage, isRole, type AuditEntry, type AuditParty } from '../../auth/types';
 import { useI18n, type Language } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
 import { Link, useSearch } from '../../router';
@@ -31,42 +31,55 @@ import { AdminLayout } from './AdminLayout';
 const pageSize = 50;
 
 interface Names {
-  users: Map<string, User>;
+  /** What the server resolved, by reference ("user:2"). */
+  parties: Record<string, AuditParty>;
   organisationId: number;
   organisationName: string;
 }
 
-function userName(t: Messages, names: Names, id: string): string {
-  const user = names.users.get(id);
-  return user === undefined ? t.identity.admin.userRef(id) : user.display_name;
+function personText(t: Messages, names: Names, reference: string): string {
+  const party = names.parties[reference];
+  if (party === undefined) return t.auditActions.removedUser;
+  return party.organisation === undefined || party.organisation === names.organisationName
+    ? party.name
+    : t.auditActions.personIn(party.name, party.organisation);
 }
 
 function actorText(t: Messages, names: Names, actor: string): string {
-  const a = t.identity.admin;
-  if (actor === 'anonymous' || actor === '') return a.anonymous;
-  const [kind, id = ''] = actor.split(/:(.*)/s);
-  if (kind === 'user') return userName(t, names, id);
-  if (kind === 'token') return a.tokenRef(id);
-  return actor;
+  if (actor === 'anonymous' || actor === '') return t.identity.admin.anonymous;
+  if (actor === 'cli') return t.auditActions.system;
+  const [kind = ''] = actor.split(':');
+  if (kind === 'user') return personText(t, names, actor);
+  if (kind === 'token') return names.parties[actor]?.name ?? t.auditActions.removedToken;
+  return t.auditActions.other;
 }
 
 function targetText(t: Messages, names: Names, target: string): string {
   const a = t.identity.admin;
-  if (target === 'session') return a.sessionRef;
-  const [kind, id = ''] = target.split(/:(.*)/s);
+  const x = t.auditActions;
+  if (target === 'session' || target === '') return a.sessionRef;
+  const [kind = '', id = ''] = target.split(/:(.*)/s);
+  const party = names.parties[target];
   switch (kind) {
     case 'user':
-      return userName(t, names, id);
+      return personText(t, names, target);
     case 'invitation':
-      return a.invitationRef(id);
+      return party?.name ?? x.removedInvitation;
     case 'api_token':
-      return a.tokenRef(id);
+      return party?.name ?? x.removedToken;
+    case 'assessment': {
+      if (party?.fiscal_year === undefined) return x.removedAssessment;
+      const forms: Record<string, string> = t.catalog.formTitles;
+      return t.assessments.title(t.assessments.fiscalYear(party.fiscal_year), forms[party.form ?? ''] ?? '');
+    }
+    case 'organisation':
+      return Number(id) === names.organisationId ? names.organisationName : x.organisationRef;
     case 'account':
       return a.accountRef(id);
     case 'address':
       return a.addressRef(id);
     default:
-      return target;
+      return '—';
   }
 }
 
@@ -141,8 +154,10 @@ function EntryDetail({ entry, names }: { entry: AuditEntry; names: Names }) {
   );
 }
 
-function actionName(t: Messages, action: string): string {
-  return t.identity.admin.actionNames[action] ?? action;
+/** The action in words; a code without its own label gets its group's label, never the raw code. */
+export function actionName(t: Messages, action: string): string {
+  const x = t.auditActions;
+  return x.names[action] ?? x.groups[action.split('.')[0] ?? ''] ?? x.other;
 }
 
 function isFailure(action: string): boolean {
@@ -248,10 +263,8 @@ function AuditPage({ session }: { session: ActiveSession }) {
   const query = new URLSearchParams({ limit: String(pageSize), ...(before === null ? {} : { before }) }).toString();
   const path = `/api/v1/organisations/${organisation}/audit?${query}`;
   const [page, reload] = useResource(path, (signal) => send('GET', path, isAuditPage, { signal }));
-  const usersPath = `/api/v1/organisations/${organisation}/users`;
-  const [users] = useResource(usersPath, (signal) => send('GET', usersPath, isUserList, { signal }));
   const names: Names = {
-    users: new Map(users.state === 'ready' ? users.data.users.map((user) => [String(user.id), user]) : []),
+    parties: page.state === 'ready' ? page.data.names : {},
     organisationId: organisation,
     organisationName: session.user.organisation_name,
   };

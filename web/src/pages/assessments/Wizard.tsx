@@ -299,16 +299,26 @@ function StepJump({ assessment, current }: { assessment: Assessment; current: nu
   const { t, language } = useI18n();
   const a = t.assessments;
   const steps = stepsOf(assessment);
+  // Choosing an item only selects it; the 移動 button moves (WCAG 3.2.2: no change of context on input).
+  const [chosen, setChosen] = useState(String(current));
+  useEffect(() => setChosen(String(current)), [current]);
   return (
-    <div class="min-w-0">
+    <form
+      class="min-w-0"
+      onSubmit={(event) => {
+        event.preventDefault();
+        navigate(assessmentPaths.wizard(assessment.id, Number(chosen)));
+      }}
+    >
       <label for="wizard-jump" class="block text-dns-14B-120 text-solid-gray-800">
         {a.wizard.jump}
       </label>
+      <div class="mt-1 flex max-w-lg gap-2">
       <select
         id="wizard-jump"
-        value={String(current)}
-        onChange={(event) => navigate(assessmentPaths.wizard(assessment.id, Number((event.currentTarget as HTMLSelectElement).value)))}
-        class="mt-1 block min-h-11 w-full max-w-md rounded-8 border border-solid-gray-600 bg-white px-3 text-std-16N-170"
+        value={chosen}
+        onChange={(event) => setChosen((event.currentTarget as HTMLSelectElement).value)}
+        class="block min-h-11 w-full min-w-0 rounded-8 border border-solid-gray-600 bg-white px-3 text-std-16N-170"
         data-testid="wizard-jump"
       >
         {steps.map((step, index) => {
@@ -324,7 +334,11 @@ function StepJump({ assessment, current }: { assessment: Assessment; current: nu
         })}
         <option value={String(steps.length + 1)}>{`→ ${a.wizard.finishTitle}`}</option>
       </select>
-    </div>
+      <button type="submit" class={`${buttonClass} shrink-0`} data-testid="wizard-jump-go">
+        {t.a11y.move}
+      </button>
+      </div>
+    </form>
   );
 }
 
