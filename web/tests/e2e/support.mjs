@@ -57,8 +57,8 @@ function dropDatabase(database) {
 
 // Starts the server and resolves with its base URL once it prints the line announcing it. `setupCode()` is
 // the first-run setup code it printed before that line, as an operator reads it off the console.
-export function startServer(bin, databaseUrl) {
-  const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--database', databaseUrl, '--demo'], {
+export function startServer(bin, databaseUrl, extraArgs = []) {
+  const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--database', databaseUrl, '--demo', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -128,9 +128,9 @@ function checkBeforeScreenshots(page) {
  * `close()`. `expectedError(message)` may return true for console errors a test provokes on purpose (e.g.
  * the browser's log line for a 404 answer). `newBrowser()` starts a second Chromium with its own profile
  * (its own cookies: another person on another PC) and returns `{ context, page, problems, open }`; it is
- * closed with the session.
+ * closed with the session. `serverArgs` are added to `mamori serve` (e.g. a short --session-idle-minutes).
  */
-export async function startSession({ expectedError = () => false } = {}) {
+export async function startSession({ expectedError = () => false, serverArgs = [] } = {}) {
   const bin = process.env.MAMORI_BIN;
   assert.ok(bin, 'MAMORI_BIN is not set: point it at the mamori binary, e.g. MAMORI_BIN=build/release/mamori');
   mkdirSync(screenshotDir, { recursive: true });
@@ -171,7 +171,7 @@ export async function startSession({ expectedError = () => false } = {}) {
   };
 
   try {
-    server = startServer(bin, database.url);
+    server = startServer(bin, database.url, serverArgs);
     const baseUrl = await server.url;
     const { page, problems, open } = await launch(baseUrl);
     return {

@@ -267,12 +267,12 @@ function TableRow({ state, assessment, item, row, index, focused, editing, onFoc
           <CellLabel>{a.table.actions}</CellLabel>
           <div class="flex flex-wrap gap-x-3">
             {editable && !locked && (
-              <button type="button" tabIndex={-1} class={`inline-flex min-h-11 items-center text-dns-16N-120 ${linkClass}`} onClick={() => onEdit(index)}>
+              <button type="button" class={`inline-flex min-h-11 items-center text-dns-16N-120 ${linkClass}`} onClick={() => onEdit(index)}>
                 {a.table.edit}
                 <span class="sr-only">{`（${title}）`}</span>
               </button>
             )}
-            <button type="button" tabIndex={-1} class={`inline-flex min-h-11 items-center text-dns-16N-120 ${linkClass}`} onClick={() => onHistory(item, row)} data-testid="row-history">
+            <button type="button" class={`inline-flex min-h-11 items-center text-dns-16N-120 ${linkClass}`} onClick={() => onHistory(item, row)} data-testid="row-history">
               {a.history.short}
               <span class="sr-only">{`（${title}）`}</span>
             </button>
@@ -308,7 +308,7 @@ function TableRow({ state, assessment, item, row, index, focused, editing, onFoc
                 window.setTimeout(() => form.requestSubmit(), 0);
               }}
             >
-              <p class="text-std-16B-170 text-solid-gray-900">{a.table.editorLabel(title)}</p>
+              <h2 class="text-std-16B-170 text-solid-gray-900">{a.table.editorLabel(title)}</h2>
               <p class="text-dns-14N-130 text-solid-gray-700">{a.table.editorHelp}</p>
               <div class="mt-3">
                 <AnswerForm
