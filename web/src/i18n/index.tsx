@@ -65,3 +65,9 @@ export function useI18n(): I18n {
   if (context === null) throw new Error('useI18n must be used inside <I18nProvider>');
   return context;
 }
+
+/** lang for a name or data text shown as it is (people, organisations, catalog text): "ja" when it holds
+ * Japanese characters, so that the English UI marks it (WCAG 3.1.2); otherwise nothing. */
+export function langOf(text: string): 'ja' | undefined {
+  return /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]/.test(text) ? 'ja' : undefined;
+}

@@ -286,7 +286,8 @@ export class ApiClient {
  * who invites the people asked for. `setupCode` is the one the server printed (session.setupCode). `people` is
  * a list of `{ organisation, name, login, password, roles }`
  * (roles without mandatory two-factor, e.g. security_manager or editor, so that the browser logs in with
- * the password alone). Resolves to `{ organisations: name → id, prefecture: ApiClient }`.
+ * the password alone). Resolves to `{ organisations: name → id, prefecture: ApiClient, prefectureLogin: { login,
+ * password, secret } }` (the TOTP secret, to log the prefecture's administrator in again).
  */
 export async function provisionDemoPeople(baseUrl, setupCode, people) {
   const password = 'tokyo prefecture admin 2026';
@@ -299,7 +300,7 @@ export async function provisionDemoPeople(baseUrl, setupCode, people) {
     password,
   });
   assert.equal(setup.user.organisation_name, '東京都', 'demo organisation 2 is not 東京都: the demo data changed');
-  await prefecture.enrolTotp();
+  const prefectureSecret = await prefecture.enrolTotp();
   const { organisations } = await prefecture.expectOk('GET', '/api/v1/organisations');
   const ids = Object.fromEntries(organisations.map((o) => [o.name, o.id]));
 
@@ -326,7 +327,7 @@ export async function provisionDemoPeople(baseUrl, setupCode, people) {
     const client = new ApiClient(baseUrl);
     await client.expectOk('POST', '/api/v1/invitations/accept', { code: invitation.code, password: person.password });
   }
-  return { organisations: ids, prefecture };
+  return { organisations: ids, prefecture, prefectureLogin: { login: 'pref-admin@example.jp', password, secret: prefectureSecret } };
 }
 
 /** Logs in through the login page with a password (no second factor) and waits to leave it. */

@@ -527,7 +527,7 @@ function TableBody({ state, assessment }: { state: AssessmentState; assessment: 
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody class="block md:table-row-group">
             {rows.map(({ item, row }, index) => (
               <TableRow
                 key={keyOf(item, row)}

@@ -260,7 +260,7 @@ function StepScreen({ state, assessment, step }: { state: AssessmentState; asses
   return (
     <div class="mt-4 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <div class="grid content-start gap-3">
-        <p class="text-std-16B-170 text-solid-gray-700">{item.section_ja}</p>
+        <p class="text-std-16B-170 text-solid-gray-700" lang="ja">{item.section_ja}</p>
         <h1 class="grid gap-1" data-testid="wizard-question">
           <span class="text-std-20B-150 text-blue-1000" data-testid="item-number">
             {item.number}
@@ -328,7 +328,7 @@ function StepJump({ assessment, current }: { assessment: Assessment; current: nu
           const short = name.length > 36 ? `${name.slice(0, 35)}…` : name;
           return (
             <option key={index} value={String(index + 1)}>
-              {`${done ? '✓' : '・'} ${short}`}
+              {`${done ? '✓' : language === 'en' ? '-' : '・'} ${short}`}
             </option>
           );
         })}
