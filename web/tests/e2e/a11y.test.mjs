@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { englishSentenceIn } from './page-checks.mjs';
+import { englishSentenceIn, isMostlyJapanese } from './page-checks.mjs';
 import { ApiClient, loginInPage, provisionDemoPeople, screenshotDir, startSession, totpCode } from './support.mjs';
 
 const hospital = {
@@ -24,9 +24,16 @@ describe('the English-sentence check', () => {
   it('finds a sentence of English words and lets names, codes, addresses and file names pass', () => {
     assert.equal(englishSentenceIn('サーバーからの説明: the code does not match'), 'the code does not match');
     assert.equal(englishSentenceIn('Server error occurred'), 'Server error occurred');
-    for (const fine of ['mamori', 'TOTP のコード', 'sato@example.jp に送りました', '任命書.pdf', 'Google Authenticator', 'API トークン', 'https://example.jp/a/b']) {
+    for (const fine of ['mamori', 'TOTP のコード', 'sato@example.jp に送りました', '任命書.pdf', 'Google Authenticator', 'API トークン', 'https://example.jp/a/b', 'mamori setup-code を実行']) {
       assert.equal(englishSentenceIn(fine), null, fine);
     }
+  });
+
+  it('tells Japanese text from an English sentence quoting a Japanese term', () => {
+    assert.equal(isMostlyJapanese('体制構築'), true);
+    assert.equal(isMostlyJapanese('佐藤 花子'), true);
+    assert.equal(isMostlyJapanese('Not required (記入不要)'), false);
+    assert.equal(isMostlyJapanese('Governance'), false);
   });
 });
 

@@ -10,7 +10,7 @@ import { send } from '../../auth/request';
 import { identityPaths } from '../../auth/routes';
 import type { ActiveSession } from '../../auth/session';
 import { isAuditPage, isRole, type AuditEntry, type AuditParty } from '../../auth/types';
-import { useI18n, type Language } from '../../i18n';
+import { langOf, useI18n, type Language } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
 import { Link, useSearch } from '../../router';
 import { useState } from 'preact/hooks';
@@ -81,6 +81,11 @@ function targetText(t: Messages, names: Names, target: string): string {
     default:
       return '—';
   }
+}
+
+/** A person's or thing's name as stored, marked lang="ja" when Japanese (for the English UI's screen readers). */
+function Named({ text }: { text: string }) {
+  return <span lang={langOf(text)}>{text}</span>;
 }
 
 function rolesText(t: Messages, value: unknown): string | null {
@@ -207,7 +212,7 @@ function AuditTable({ entries, names, language }: { entries: AuditEntry[]; names
                 </td>
                 <td class={`${cardCellClass} md:whitespace-nowrap`}>
                   <CellLabel>{a.actor}</CellLabel>
-                  {actorText(t, names, entry.actor)}
+                  <Named text={actorText(t, names, entry.actor)} />
                 </td>
                 <td class={cardCellClass} data-testid="audit-action">
                   <CellLabel>{a.action}</CellLabel>
@@ -218,7 +223,7 @@ function AuditTable({ entries, names, language }: { entries: AuditEntry[]; names
                 </td>
                 <td class={cardCellClass}>
                   <CellLabel>{a.target}</CellLabel>
-                  {targetText(t, names, entry.target)}
+                  <Named text={targetText(t, names, entry.target)} />
                 </td>
                 <td class={`${cardCellClass} whitespace-nowrap font-mono text-dns-14N-130`}>
                   <CellLabel>{a.remote}</CellLabel>

@@ -499,7 +499,9 @@ function TableBody({ state, assessment }: { state: AssessmentState; assessment: 
           {a.table.empty}
         </p>
       ) : (
-        <table class={`mt-3 ${cardTableClass} md:table-fixed`} aria-describedby="table-keys" data-testid="assessment-table">
+        // The table scrolls inside its own box if it ever has to; the page itself never scrolls sideways (1.4.10).
+        <div class="mt-3 overflow-x-auto" data-scroll-container>
+        <table class={`${cardTableClass} md:table-fixed`} aria-describedby="table-keys" data-testid="assessment-table">
           <caption class="sr-only">{a.table.caption(title)}</caption>
           <colgroup>
             <col class="md:w-14 lg:w-16" />
@@ -557,6 +559,7 @@ function TableBody({ state, assessment }: { state: AssessmentState; assessment: 
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {history !== null && (
         <HistoryDialog
