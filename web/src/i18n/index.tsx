@@ -71,3 +71,16 @@ export function useI18n(): I18n {
 export function langOf(text: string): 'ja' | undefined {
   return /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]/.test(text) ? 'ja' : undefined;
 }
+
+/** `text` (a translated sentence) with `name` inside it marked by langOf, e.g. "Users of <span lang=ja>…</span>". */
+export function WithName({ text, name }: { text: string; name: string }) {
+  const at = name === '' ? -1 : text.indexOf(name);
+  if (at < 0 || langOf(name) === undefined) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <span lang="ja">{name}</span>
+      {text.slice(at + name.length)}
+    </>
+  );
+}

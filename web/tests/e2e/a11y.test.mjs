@@ -207,7 +207,7 @@ describe('accessibility of the first hour', () => {
     await prefecture.expectOk('POST', '/api/v1/session/mfa', { code: totpCode(prefectureLogin.secret) });
     const [name, value] = prefecture.cookie.split('=');
     await page.context().addCookies([{ name, value, url: session.baseUrl.href }]);
-    await session.open('/');
+    await session.open('/catalog');
     await page.evaluate(() => localStorage.setItem('mamori.session', '1'));
     await session.open('/admin/audit');
     const table = page.getByTestId('audit-table');

@@ -10,7 +10,7 @@ import { send } from '../../auth/request';
 import { identityPaths } from '../../auth/routes';
 import type { ActiveSession } from '../../auth/session';
 import { isAuditPage, isRole, type AuditEntry, type AuditParty } from '../../auth/types';
-import { langOf, useI18n, type Language } from '../../i18n';
+import { langOf, useI18n, WithName, type Language } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
 import { Link, useSearch } from '../../router';
 import { useState } from 'preact/hooks';
@@ -279,7 +279,7 @@ function AuditPage({ session }: { session: ActiveSession }) {
       <p class="mt-4 max-w-3xl text-std-16N-175">{a.auditLead}</p>
       <section aria-labelledby="audit" class="mt-8">
         <h2 id="audit" class={h2Class}>
-          {a.auditHeading(session.user.organisation_name)}
+          <WithName text={a.auditHeading(session.user.organisation_name)} name={session.user.organisation_name} />
         </h2>
         {page.state === 'loading' && <LoadingLine />}
         {page.state === 'error' && (

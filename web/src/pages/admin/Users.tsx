@@ -21,7 +21,7 @@ import {
   type Organisation,
   type User,
 } from '../../auth/types';
-import { langOf, useI18n } from '../../i18n';
+import { langOf, useI18n, WithName } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
 import { navigate, useSearch } from '../../router';
 import { roleLabel } from '../account/Account';
@@ -181,7 +181,7 @@ function UserTable({ organisation, session }: { organisation: Organisation; sess
   return (
     <section aria-labelledby="users" class="mt-8">
       <h2 id="users" class={h2Class}>
-        {a.usersHeading(organisation.name)}
+        <WithName text={a.usersHeading(organisation.name)} name={organisation.name} />
       </h2>
       {notice !== null && <SuccessNotice testId="user-notice">{notice}</SuccessNotice>}
       {users.state === 'loading' && <LoadingLine />}

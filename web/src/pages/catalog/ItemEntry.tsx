@@ -71,9 +71,14 @@ export function DataNote({ label, text }: { label: string; text: string }) {
   return (
     <p class="mt-2 text-dns-14N-130 text-solid-gray-700">
       {label}
-      <span class="text-solid-gray-600">{t.catalog.englishNote}</span>: <span lang="en">{text}</span>
+      <span class="text-solid-gray-600">{t.catalog.englishNote}</span>: <span lang="en">{withJapaneseQuotes(text)}</span>
     </p>
   );
+}
+
+/** English text whose 「quotations」 are marked lang="ja", so that each part is read in its own language. */
+function withJapaneseQuotes(text: string) {
+  return text.split(/(「[^」]*」)/).map((part, index) => (index % 2 === 1 ? <span key={index} lang="ja">{part}</span> : part));
 }
 
 function Applicability({ item }: { item: Item }) {
