@@ -501,64 +501,64 @@ function TableBody({ state, assessment }: { state: AssessmentState; assessment: 
       ) : (
         // The table scrolls inside its own box if it ever has to; the page itself never scrolls sideways (1.4.10).
         <div class="mt-3 overflow-x-auto" data-scroll-container>
-        <table class={`${cardTableClass} md:table-fixed`} aria-describedby="table-keys" data-testid="assessment-table">
-          <caption class="sr-only">{a.table.caption(title)}</caption>
-          <colgroup>
-            <col class="md:w-14 lg:w-16" />
-            <col />
-            <col class="md:w-28 lg:w-32" />
-            <col class="md:w-32 lg:w-40" />
-            <col class="md:w-24 lg:w-28" />
-          </colgroup>
-          <thead class={cardHeadClass}>
-            <tr class="border-b-2 border-solid-gray-600 text-dns-16B-120 text-solid-gray-900">
-              <th scope="col" class="px-2 py-2">
-                {a.table.number}
-              </th>
-              <th scope="col" class="px-2 py-2">
-                {a.table.item}
-              </th>
-              <th scope="col" class="px-2 py-2">
-                {a.answer}
-              </th>
-              <th scope="col" class="px-2 py-2">
-                {a.table.dates}
-              </th>
-              <th scope="col" class="px-2 py-2">
-                {a.table.actions}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="block md:table-row-group">
-            {rows.map(({ item, row }, index) => (
-              <TableRow
-                key={keyOf(item, row)}
-                state={state}
-                assessment={assessment}
-                item={item}
-                row={row}
-                index={index}
-                focused={index === focus}
-                editing={editing === keyOf(item, row)}
-                onFocus={setFocus}
-                onMove={move}
-                onEdit={(target) => {
-                  if (target === null) setEditing(null);
-                  else {
-                    const entry = rows[target];
-                    if (entry !== undefined) setEditing(keyOf(entry.item, entry.row));
-                    setFocus(target);
-                  }
-                }}
-                onHistory={(historyItem, historyRow) => setHistory({ item: historyItem, row: historyRow })}
-                register={(i, element) => {
-                  if (element === null) elements.current.delete(i);
-                  else elements.current.set(i, element);
-                }}
-              />
-            ))}
-          </tbody>
-        </table>
+          <table class={`${cardTableClass} md:table-fixed`} aria-describedby="table-keys" data-testid="assessment-table">
+            <caption class="sr-only">{a.table.caption(title)}</caption>
+            <colgroup>
+              <col class="md:w-14 lg:w-16" />
+              <col />
+              <col class="md:w-28 lg:w-32" />
+              <col class="md:w-32 lg:w-40" />
+              <col class="md:w-24 lg:w-28" />
+            </colgroup>
+            <thead class={cardHeadClass}>
+              <tr class="border-b-2 border-solid-gray-600 text-dns-16B-120 text-solid-gray-900">
+                <th scope="col" class="px-2 py-2">
+                  {a.table.number}
+                </th>
+                <th scope="col" class="px-2 py-2">
+                  {a.table.item}
+                </th>
+                <th scope="col" class="px-2 py-2">
+                  {a.answer}
+                </th>
+                <th scope="col" class="px-2 py-2">
+                  {a.table.dates}
+                </th>
+                <th scope="col" class="px-2 py-2">
+                  {a.table.actions}
+                </th>
+              </tr>
+            </thead>
+            <tbody class="block md:table-row-group">
+              {rows.map(({ item, row }, index) => (
+                <TableRow
+                  key={keyOf(item, row)}
+                  state={state}
+                  assessment={assessment}
+                  item={item}
+                  row={row}
+                  index={index}
+                  focused={index === focus}
+                  editing={editing === keyOf(item, row)}
+                  onFocus={setFocus}
+                  onMove={move}
+                  onEdit={(target) => {
+                    if (target === null) setEditing(null);
+                    else {
+                      const entry = rows[target];
+                      if (entry !== undefined) setEditing(keyOf(entry.item, entry.row));
+                      setFocus(target);
+                    }
+                  }}
+                  onHistory={(historyItem, historyRow) => setHistory({ item: historyItem, row: historyRow })}
+                  register={(i, element) => {
+                    if (element === null) elements.current.delete(i);
+                    else elements.current.set(i, element);
+                  }}
+                />
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
       {history !== null && (

@@ -314,29 +314,29 @@ function StepJump({ assessment, current }: { assessment: Assessment; current: nu
         {a.wizard.jump}
       </label>
       <div class="mt-1 flex max-w-lg gap-2">
-      <select
-        id="wizard-jump"
-        value={chosen}
-        onChange={(event) => setChosen((event.currentTarget as HTMLSelectElement).value)}
-        class="block min-h-11 w-full min-w-0 rounded-8 border border-solid-gray-600 bg-white px-3 text-std-16N-170"
-        data-testid="wizard-jump"
-      >
-        {steps.map((step, index) => {
-          const done =
-            step.kind === 'gate' ? !needsWork(assessment.gate?.answer ?? null) : step.item.rows.every((row) => !needsWork(row.answer));
-          const name = step.kind === 'gate' ? a.gateTitle : `${step.item.number} ${pickText(language, step.item.text_ja, step.item.text_en)}`;
-          const short = name.length > 36 ? `${name.slice(0, 35)}…` : name;
-          return (
-            <option key={index} value={String(index + 1)}>
-              {`${done ? '✓' : language === 'en' ? '-' : '・'} ${short}`}
-            </option>
-          );
-        })}
-        <option value={String(steps.length + 1)}>{`→ ${a.wizard.finishTitle}`}</option>
-      </select>
-      <button type="submit" class={`${buttonClass} shrink-0`} data-testid="wizard-jump-go">
-        {t.a11y.move}
-      </button>
+        <select
+          id="wizard-jump"
+          value={chosen}
+          onChange={(event) => setChosen((event.currentTarget as HTMLSelectElement).value)}
+          class="block min-h-11 w-full min-w-0 rounded-8 border border-solid-gray-600 bg-white px-3 text-std-16N-170"
+          data-testid="wizard-jump"
+        >
+          {steps.map((step, index) => {
+            const done =
+              step.kind === 'gate' ? !needsWork(assessment.gate?.answer ?? null) : step.item.rows.every((row) => !needsWork(row.answer));
+            const name = step.kind === 'gate' ? a.gateTitle : `${step.item.number} ${pickText(language, step.item.text_ja, step.item.text_en)}`;
+            const short = name.length > 36 ? `${name.slice(0, 35)}…` : name;
+            return (
+              <option key={index} value={String(index + 1)}>
+                {`${done ? '✓' : language === 'en' ? '-' : '・'} ${short}`}
+              </option>
+            );
+          })}
+          <option value={String(steps.length + 1)}>{`→ ${a.wizard.finishTitle}`}</option>
+        </select>
+        <button type="submit" class={`${buttonClass} shrink-0`} data-testid="wizard-jump-go">
+          {t.a11y.move}
+        </button>
       </div>
     </form>
   );
