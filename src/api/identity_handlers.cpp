@@ -144,19 +144,21 @@ void register_session_routes(ApiRoutes& routes) {
         return session_response(200, *start, settings);
     });
 
-    routes.mfa_pending(Method::get, "/api/v1/session", [&identity, settings](Request& request, const Caller& caller) {
-        auto me = identity.me(caller);
-        if (!me) return problem(me.error(), request);
-        const auto token = session_token(request);
-        auto full = identity.authenticate_session(token, audit_context(request), services::SessionUse::full);
-        const bool enrolled = me->mfa_enabled;
-        const std::string_view step = full ? "none" : enrolled ? "verify" : "enrol";
-        return Response::json(
-            200, {{"user", user_json(*me)},
-                  {"mfa", step},
-                  {"csrf_token", token.empty() ? "" : services::IdentityService::csrf_token_for(token)},
-                  {"session_idle_seconds", settings.session_idle.count()}});
-    });
+    routes.mfa_pending(
+        Method::get, "/api/v1/session", [&identity, settings](Request& request, const Caller& caller) {
+            auto me = identity.me(caller);
+            if (!me) return problem(me.error(), request);
+            const auto token = session_token(request);
+            auto full =
+                identity.authenticate_session(token, audit_context(request), services::SessionUse::full);
+            const bool enrolled = me->mfa_enabled;
+            const std::string_view step = full ? "none" : enrolled ? "verify" : "enrol";
+            return Response::json(
+                200, {{"user", user_json(*me)},
+                      {"mfa", step},
+                      {"csrf_token", token.empty() ? "" : services::IdentityService::csrf_token_for(token)},
+                      {"session_idle_seconds", settings.session_idle.count()}});
+        });
 
     routes.mfa_pending(Method::del, "/api/v1/session",
                        [&identity, settings](Request& request, const Caller&) {

@@ -57,7 +57,8 @@ Result<PartyNames> party_names(store::Database& db, const std::vector<Row>& rows
         for (const auto& [kind, id] : wanted) look_up(*lease, kind, id, names);
         return names;
     } catch (const std::exception& e) {
-        return fail(ErrorCode::unavailable, fmt::format("cannot read the names in the audit log: {}", e.what()));
+        return fail(ErrorCode::unavailable,
+                    fmt::format("cannot read the names in the audit log: {}", e.what()));
     }
 }
 

@@ -19,7 +19,8 @@
 namespace mamori::audit {
 
 // Party: what a reference names. `kind` is the reference's prefix ("user", "invitation", "api_token",
-// "assessment"); `organisation` is a person's organisation name; `fiscal_year` and `form` describe a checklist.
+// "token", "assessment"); `organisation` is a person's organisation name; `fiscal_year` and `form` describe a
+// checklist.
 struct Party {
     std::string kind;
     std::string name;
