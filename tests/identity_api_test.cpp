@@ -355,6 +355,40 @@ TEST_F(IdentityApi, ApiTokensAreScopedAndExpire) {
     EXPECT_EQ(expired.json()["detail"], "the API token has expired");
 }
 
+TEST_F(IdentityApi, AuditLogNamesThePeopleAndInvitationsOfItsEntries) {
+    invite_and_accept("viewer@clinic.example", {"viewer"});
+    auto log = admin_.get(org_path("/audit?limit=100"));
+    ASSERT_EQ(log.status, 200) << log.body;
+    const json body = log.json();
+    const json& names = body["names"];
+    std::set<std::string> referenced;
+    for (const auto& e : body["entries"])
+        for (const char* key : {"actor", "target"}) referenced.insert(e[key].get<std::string>());
+    // The administrator, by name and organisation.
+    bool admin_named = false;
+    for (const auto& [reference, party] : names.items()) {
+        EXPECT_TRUE(referenced.contains(reference)) << reference << " is named but in no entry shown";
+        if (party["kind"] == "user" && party["name"] == "管理 太郎") {
+            admin_named = true;
+            EXPECT_EQ(party["organisation"], "テスト内科クリニック");
+        }
+    }
+    EXPECT_TRUE(admin_named) << names.dump();
+    // The invitation and the user it created, by the display name they were given.
+    bool invitation_named = false;
+    bool viewer_named = false;
+    for (const auto& [reference, party] : names.items()) {
+        if (party["kind"] == "invitation" && party["name"] == "職員") invitation_named = true;
+        if (party["kind"] == "user" && party["name"] == "職員") viewer_named = true;
+    }
+    EXPECT_TRUE(invitation_named) << names.dump();
+    EXPECT_TRUE(viewer_named) << names.dump();
+    // A page of one entry names at most that entry's actor and target.
+    auto older = admin_.get(org_path("/audit?limit=1"));
+    ASSERT_EQ(older.status, 200);
+    EXPECT_LE(older.json()["names"].size(), 2U);
+}
+
 TEST_F(IdentityApi, AuditLogRecordsWritesAndFailuresAndDetectsTampering) {
     client().post("/api/v1/session", {{"login", "admin@clinic.example"}, {"password", "wrong password!!"}});
     invite_and_accept("viewer@clinic.example", {"viewer"});

@@ -223,7 +223,7 @@ TEST_F(RecoveryApi, TheOperatorResetsASoleAdministratorFromTheCli) {
     const json entries = log.json()["entries"];
     bool found = false;
     for (const auto& e : entries)
-        if (e["action"] == "user.reset" && e["actor"] == "operator:cli") found = true;
+        if (e["action"] == "user.reset" && e["actor"] == "cli") found = true;
     EXPECT_TRUE(found) << log.body;
 
     EXPECT_EQ(run_mamori(

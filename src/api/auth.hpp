@@ -3,6 +3,7 @@
 // request) or an API token (Authorization: Bearer mmr_…).
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,7 @@ inline constexpr std::string_view kSessionCookie = "mamori_session";
 // AuthSettings: how cookies are set.
 struct AuthSettings {
     bool secure_cookies = false;  // add `Secure` (set when served over TLS, e.g. behind nginx)
+    std::chrono::seconds session_idle{30 * 60};  // told to the page so that it can warn before the end
 };
 
 // audit_context: the audit context of a request (client address and request id).

@@ -32,6 +32,19 @@ json user_json(const services::UserView& u) {
             {"created_at", u.created_at}};
 }
 
+// audit_names_json: {"user:2": {"kind": "user", "name": "山田 太郎", "organisation": "東京都"}, …}.
+json audit_names_json(const audit::PartyNames& names) {
+    json out = json::object();
+    for (const auto& [key, party] : names) {
+        json entry = {{"kind", party.kind}, {"name", party.name}};
+        if (!party.organisation.empty()) entry["organisation"] = party.organisation;
+        if (party.fiscal_year) entry["fiscal_year"] = *party.fiscal_year;
+        if (!party.form.empty()) entry["form"] = party.form;
+        out[key] = std::move(entry);
+    }
+    return out;
+}
+
 std::string_view step_name(services::MfaStep step) {
     switch (step) {
         case services::MfaStep::verify: return "verify";
@@ -43,7 +56,10 @@ std::string_view step_name(services::MfaStep step) {
 
 Response session_response(int status, const services::SessionStart& start, const AuthSettings& settings) {
     json body = {
-        {"user", user_json(start.user)}, {"mfa", step_name(start.step)}, {"csrf_token", start.csrf_token}};
+        {"user", user_json(start.user)},
+        {"mfa", step_name(start.step)},
+        {"csrf_token", start.csrf_token},
+        {"session_idle_seconds", settings.session_idle.count()}};
     if (!start.recovery_codes.empty()) body["recovery_codes"] = start.recovery_codes;
     if (start.account_reset) body["account_reset"] = true;
     Response r = Response::json(status, body);
@@ -138,18 +154,21 @@ void register_session_routes(ApiRoutes& routes) {
         return session_response(200, *start, settings);
     });
 
-    routes.mfa_pending(Method::get, "/api/v1/session", [&identity](Request& request, const Caller& caller) {
-        auto me = identity.me(caller);
-        if (!me) return problem(me.error(), request);
-        const auto token = session_token(request);
-        auto full = identity.authenticate_session(token, audit_context(request), services::SessionUse::full);
-        const bool enrolled = me->mfa_enabled;
-        const std::string_view step = full ? "none" : enrolled ? "verify" : "enrol";
-        return Response::json(
-            200, {{"user", user_json(*me)},
-                  {"mfa", step},
-                  {"csrf_token", token.empty() ? "" : services::IdentityService::csrf_token_for(token)}});
-    });
+    routes.mfa_pending(
+        Method::get, "/api/v1/session", [&identity, settings](Request& request, const Caller& caller) {
+            auto me = identity.me(caller);
+            if (!me) return problem(me.error(), request);
+            const auto token = session_token(request);
+            auto full =
+                identity.authenticate_session(token, audit_context(request), services::SessionUse::full);
+            const bool enrolled = me->mfa_enabled;
+            const std::string_view step = full ? "none" : enrolled ? "verify" : "enrol";
+            return Response::json(
+                200, {{"user", user_json(*me)},
+                      {"mfa", step},
+                      {"csrf_token", token.empty() ? "" : services::IdentityService::csrf_token_for(token)},
+                      {"session_idle_seconds", settings.session_idle.count()}});
+        });
 
     routes.mfa_pending(Method::del, "/api/v1/session",
                        [&identity, settings](Request& request, const Caller&) {
@@ -361,10 +380,10 @@ void register_organisation_routes(ApiRoutes& routes) {
                             ErrorCode::invalid_input, "limit must be a number", {{"limit", "not a number"}}},
                         request);
             }
-            auto rows = identity.audit_log(caller, id, before, limit);
-            if (!rows) return problem(rows.error(), request);
+            auto page = identity.audit_log(caller, id, before, limit);
+            if (!page) return problem(page.error(), request);
             json list = json::array();
-            for (const auto& row : *rows)
+            for (const auto& row : page->rows)
                 list.push_back({{"seq", row.seq},
                                 {"at", row.at},
                                 {"actor", row.entry.actor},
@@ -373,7 +392,7 @@ void register_organisation_routes(ApiRoutes& routes) {
                                 {"detail", row.entry.detail},
                                 {"remote", row.context.remote},
                                 {"request_id", row.context.request_id}});
-            return Response::json(200, {{"entries", list}});
+            return Response::json(200, {{"entries", list}, {"names", audit_names_json(page->names)}});
         }));
 }
 

@@ -12,7 +12,7 @@ namespace mamori::api {
 
 void register_routes(http::Router& router, Dependencies deps) {
     register_system_routes(router, deps);
-    ApiRoutes routes(router, deps.identity, {deps.secure_cookies});
+    ApiRoutes routes(router, deps.identity, {deps.secure_cookies, deps.identity.session_idle()});
     register_identity_routes(routes);
     register_catalog_routes(routes, deps.catalog);
     register_catalog_admin_routes(routes, deps.catalog, deps.db);

@@ -1,7 +1,7 @@
 // `mamori user reset-mfa LOGIN` (alias `reset-password`): the operator's way back in for a sole administrator
 // who lost both phone and recovery codes. Like an administrator's reset (IdentityService::reset_account) it
 // ends the password, two-factor enrolment, sessions and API tokens, and prints a one-time code with which the
-// user sets a new password and enrols again on the invitation page. Audited with actor "operator:cli".
+// user sets a new password and enrols again on the invitation page. Audited with actor "cli".
 #include <fmt/format.h>
 
 #include <iostream>

@@ -1,7 +1,10 @@
 #include "mamori/documents/csv.hpp"
 
 #include <array>
+#include <string>
 #include <string_view>
+
+#include "documents/document_text.hpp"
 
 namespace mamori::documents {
 
@@ -34,16 +37,22 @@ void append_record(std::string& out, const std::array<std::string_view, N>& fiel
 
 }  // namespace
 
+// The answers are written in words as on the printed checklist (はい / いいえ / 記入不要 / 確認不要), with the
+// API's codes (yes / no / not_required and the reason) in columns of their own for spreadsheets and scripts.
 std::string render_csv(const AssessmentDocument& doc) {
     std::string out(kBom);
-    append_record<13>(out, {"canonical_id", "row_key", "番号", "確認事項", "対象", "回答", "理由", "確認日",
-                            "目標日", "2回目", "2回目確認日", "備考", "要再確認"});
+    append_record<15>(out, {"canonical_id", "row_key", "番号", "確認事項", "対象", "回答", "回答コード",
+                            "理由コード", "確認日", "目標日", "2回目", "2回目コード", "2回目確認日", "備考",
+                            "要再確認"});
     const DocumentAnswer none;
     for (const DocumentRow& row : doc.rows) {
         const DocumentAnswer& a = row.answer ? *row.answer : none;
-        append_record<13>(out, {row.canonical_id, row.row_key, row.number, row.text_ja, row.row_label_ja,
-                                a.value, a.reason, a.confirmed_on, a.target_date, a.second_value,
-                                a.second_confirmed_on, a.note, a.needs_reconfirmation ? "yes" : ""});
+        const std::string answer = answer_label(a);
+        const std::string second = second_label(a);
+        append_record<15>(out, {row.canonical_id, row.row_key, row.number, row.text_ja, row.row_label_ja,
+                                answer, a.value, a.reason, a.confirmed_on, a.target_date, second,
+                                a.second_value, a.second_confirmed_on, a.note,
+                                a.needs_reconfirmation ? kYesLabel : std::string_view()});
     }
     return out;
 }

@@ -204,8 +204,10 @@ Result<Caller> IdentityService::authenticate_session(std::string_view token, con
     // Roles that make MFA mandatory, given after this session began (a promotion): enrol first.
     if (use == SessionUse::full && !mfa_satisfied(*lease, user, found->caller.roles))
         return fail(ErrorCode::unauthenticated, std::string(kEnrolFirst));
-    // Refreshing the idle timer is a write; once a minute is precise enough and keeps reads cheap.
-    if (last_seen <= r::iso_after(-std::chrono::minutes(1)))
+    // Refreshing the idle timer is a write; once a minute (a tenth of a short idle timeout) is precise enough
+    // for the page's warning before the timeout and keeps reads cheap.
+    const auto refresh_after = std::min<std::chrono::seconds>(std::chrono::minutes(1), settings_.session_idle / 10);
+    if (last_seen <= r::iso_after(-refresh_after))
         store::execute(*lease, "UPDATE sessions SET last_seen_at = :n WHERE id = :i", now, id);
     return std::move(found->caller);
 }

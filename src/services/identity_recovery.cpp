@@ -141,7 +141,7 @@ Result<Invitation> IdentityService::reset_account_by_operator(std::string_view l
         auto inv = reset_user(sql, *user, user->id, settings_.invitation_lifetime);
         audit::Entry entry;
         entry.organisation_id = user->organisation_id;
-        entry.actor = "operator:cli";
+        entry.actor = "cli";
         entry.action = "user.reset";
         entry.target = fmt::format("user:{}", user->id);
         entry.detail = {{"login", user->login}, {"invitation_id", inv.id}};

@@ -45,9 +45,8 @@ Result<UserView> IdentityService::me(const Caller& caller) {
     return std::move(*view);
 }
 
-Result<std::vector<audit::Row>> IdentityService::audit_log(const Caller& caller, std::int64_t organisation_id,
-                                                           std::optional<std::int64_t> before_seq,
-                                                           int limit) {
+Result<audit::Page> IdentityService::audit_log(const Caller& caller, std::int64_t organisation_id,
+                                               std::optional<std::int64_t> before_seq, int limit) {
     {
         auto lease = db_.acquire();
         auto org = r::find_organisation(*lease, organisation_id);
@@ -55,7 +54,11 @@ Result<std::vector<audit::Row>> IdentityService::audit_log(const Caller& caller,
             return fail(ErrorCode::not_found, "no such organisation among those you administer");
     }
     if (limit < 1 || limit > 200) return fail(ErrorCode::invalid_input, "limit must be 1 to 200", "limit");
-    return audit::list(db_, organisation_id, before_seq, limit);
+    auto rows = audit::list(db_, organisation_id, before_seq, limit);
+    if (!rows) return fail(rows.error());
+    auto names = audit::party_names(db_, *rows);
+    if (!names) return fail(names.error());
+    return audit::Page{std::move(*rows), std::move(*names)};
 }
 
 }  // namespace mamori::services

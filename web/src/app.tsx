@@ -3,6 +3,7 @@ import { startSession } from './auth/session';
 import { Footer } from './components/Footer';
 import { Header } from './components/Header';
 import { Nav } from './components/Nav';
+import { SessionTimeout } from './components/SessionTimeout';
 import { SkipLink } from './components/SkipLink';
 import { I18nProvider, useI18n } from './i18n';
 import type { Messages } from './i18n/ja';
@@ -98,6 +99,7 @@ function Shell() {
       <SkipLink />
       <Header />
       <Nav path={path} />
+      <SessionTimeout path={path} />
       <main id="main" ref={main} tabIndex={-1} class="mx-auto w-full max-w-6xl px-4 py-8 md:px-6 md:py-10">
         <Page route={route} />
       </main>

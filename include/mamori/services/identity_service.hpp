@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "mamori/audit/audit_log.hpp"
+#include "mamori/audit/audit_names.hpp"
 #include "mamori/core/error.hpp"
 #include "mamori/identity/caller.hpp"
 #include "mamori/store/database.hpp"
@@ -196,6 +197,9 @@ class IdentityService {
     // csrf_token_for: the CSRF token that belongs to a session token (derived, so nothing more is stored).
     static std::string csrf_token_for(std::string_view session_token);
 
+    // session_idle: how long an unused session lasts (the page warns before it ends).
+    std::chrono::minutes session_idle() const { return settings_.session_idle; }
+
     Result<bool> setup_needed();
     Result<SessionStart> setup(const SetupRequest& request, const audit::Context& context);
     // setup_facilities: the facility master's institutions matching `query` (name or 医療機関コード), 20 at
@@ -255,7 +259,7 @@ class IdentityService {
     Result<Invitation> reset_account(const identity::Caller& caller, std::int64_t user_id,
                                      const audit::Context& context);
     // reset_account_by_operator: the same for the operator's CLI (`mamori user reset-mfa LOGIN`), for a sole
-    // administrator who lost both phone and recovery codes. Audited with actor "operator:cli".
+    // administrator who lost both phone and recovery codes. Audited with actor "cli".
     Result<Invitation> reset_account_by_operator(std::string_view login, const audit::Context& context);
     // invitations: the pending (not accepted, not revoked) invitations and resets of an organisation.
     Result<std::vector<InvitationView>> invitations(const identity::Caller& caller,
@@ -273,8 +277,8 @@ class IdentityService {
     Status revoke_api_token(const identity::Caller& caller, std::int64_t token_id,
                             const audit::Context& context);
 
-    Result<std::vector<audit::Row>> audit_log(const identity::Caller& caller, std::int64_t organisation_id,
-                                              std::optional<std::int64_t> before_seq, int limit);
+    Result<audit::Page> audit_log(const identity::Caller& caller, std::int64_t organisation_id,
+                                  std::optional<std::int64_t> before_seq, int limit);
 
   private:
     store::Database& db_;

@@ -102,11 +102,6 @@ export interface AssessmentItem {
   section_ja: string;
   text_ja: string;
   text_en: string;
-  /**
-   * Never sent: the catalog's confidence belongs to the catalog pages, not to the form an institution
-   * answers. Kept optional only until Table.tsx stops reading it.
-   */
-  unconfirmed?: never;
   new_this_year: boolean;
   applicability: { gate: boolean; requires_vendor_contract: boolean };
   explanation_ja: ExplanationJa;

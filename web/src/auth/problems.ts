@@ -1,5 +1,5 @@
 // Turns an API problem into what a page shows: a Japanese (or English) sentence for the whole problem,
-// messages for the fields it names, and the server's own `detail` as a secondary line.
+// messages for the fields it names, and the server's own `detail` as a secondary line in the English UI.
 import { ApiError } from '../api/http';
 import type { Language } from '../i18n';
 import type { Messages } from '../i18n/ja';
@@ -8,7 +8,7 @@ import { ProblemError } from './request';
 
 export interface ShownProblem {
   message: string;
-  /** The server's English `detail`, shown smaller under the message. */
+  /** The server's English `detail`: shown smaller under the message in the English UI only (never on a Japanese screen). */
   detail: string | null;
   /** Messages for input fields, by the API's field name ("password", "login", "roles", …). */
   fields: Record<string, string>;
@@ -69,7 +69,7 @@ function fieldMessage(t: Messages, field: string, code: string | null, detail: s
     case 'disabled':
       return f.ownDisable;
     default:
-      return f.invalid;
+      return t.problemFields[field] ?? f.invalid;
   }
 }
 

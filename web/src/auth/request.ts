@@ -2,6 +2,7 @@
 // (X-CSRF-Token), which the server hands out in the JSON of login, setup, MFA and GET /session answers and
 // which is kept only in memory. Problems (RFC 9457) keep their code, detail and per-field errors.
 import { ApiError, isRecord } from '../api/http';
+import { noteSessionUse } from './idle';
 
 export interface FieldProblem {
   field: string;
@@ -36,6 +37,11 @@ export class ProblemError extends ApiError {
 
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
+
+/** Every answered request with the session restarts the server's idle timer. */
+function noteAnswered(): void {
+  if (csrfToken !== null) noteSessionUse();
+}
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token === '' ? null : token;
@@ -128,8 +134,10 @@ export async function send<T = undefined>(
   if (!response.ok) {
     const problem = await problemFrom(response);
     if (response.status === 401 && options.loginStep !== true) onUnauthenticated?.();
+    else if (response.status !== 401) noteAnswered();
     throw problem;
   }
+  noteAnswered();
   if (guard === null || response.status === 204) return undefined as T;
   let body: unknown;
   try {

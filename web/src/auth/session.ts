@@ -6,6 +6,8 @@
 // then is the session looked up. The flag holds no secret.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/http';
+import { keepDrafts } from './drafts';
+import { noteSessionUse, setIdleSeconds } from './idle';
 import { send, setCsrfToken, setUnauthenticatedHandler } from './request';
 import { isSessionAnswer, type MfaStep, type SessionAnswer, type User } from './types';
 
@@ -45,6 +47,7 @@ function hasHint(): boolean {
 }
 
 function end(ended: boolean): void {
+  if (ended && state.status === 'active') keepDrafts(window.location.pathname + window.location.search);
   setCsrfToken(null);
   setHint(false);
   setState({ status: 'anonymous', ended });
@@ -78,6 +81,8 @@ export function startSession(): void {
 /** Takes the answer of login, setup, MFA or invitation acceptance (a new cookie was set with it). */
 export function applySession(answer: SessionAnswer): void {
   setCsrfToken(answer.csrf_token);
+  setIdleSeconds(answer.session_idle_seconds);
+  noteSessionUse();
   setHint(true);
   setState({ status: 'active', user: answer.user, mfa: answer.mfa });
 }

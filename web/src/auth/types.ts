@@ -47,6 +47,8 @@ export interface SessionAnswer {
   recovery_codes?: string[];
   /** The session began with the code of an account reset made by an administrator. */
   account_reset?: boolean;
+  /** How long an unused session lasts (the page warns before it ends). */
+  session_idle_seconds?: number;
 }
 
 export interface TotpEnrolment {
@@ -164,7 +166,8 @@ export function isSessionAnswer(value: unknown): value is SessionAnswer {
     isMfaStep(value['mfa']) &&
     isString(value['csrf_token']) &&
     (value['recovery_codes'] === undefined || isStringList(value['recovery_codes'])) &&
-    (value['account_reset'] === undefined || isBoolean(value['account_reset']))
+    (value['account_reset'] === undefined || isBoolean(value['account_reset'])) &&
+    (value['session_idle_seconds'] === undefined || isNumber(value['session_idle_seconds']))
   );
 }
 
@@ -320,6 +323,30 @@ function isAuditEntry(value: unknown): value is AuditEntry {
   );
 }
 
-export function isAuditPage(value: unknown): value is { entries: AuditEntry[] } {
-  return isRecord(value) && Array.isArray(value['entries']) && value['entries'].every(isAuditEntry);
+/** What an audit reference ("user:2", "assessment:7") names, as the server resolved it. */
+export interface AuditParty {
+  kind: string;
+  name: string;
+  organisation?: string;
+  fiscal_year?: number;
+  form?: string;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  names: Record<string, AuditParty>;
+}
+
+function isAuditParty(value: unknown): value is AuditParty {
+  return isRecord(value) && isString(value['kind']) && isString(value['name']);
+}
+
+export function isAuditPage(value: unknown): value is AuditPage {
+  return (
+    isRecord(value) &&
+    Array.isArray(value['entries']) &&
+    value['entries'].every(isAuditEntry) &&
+    isRecord(value['names']) &&
+    Object.values(value['names']).every(isAuditParty)
+  );
 }

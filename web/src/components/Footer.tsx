@@ -20,7 +20,7 @@ export function Footer() {
     <footer class="mt-auto border-t print:hidden border-solid-gray-200 bg-solid-gray-50">
       <div class="mx-auto flex max-w-6xl flex-wrap items-baseline justify-between gap-2 px-4 py-6 text-dns-14N-130 text-solid-gray-700 md:px-6">
         <p>
-          {t.product.name} {t.product.latin} — {t.product.subtitle}
+          <span lang="ja">{t.product.name}</span> {t.product.latin} — {t.product.subtitle}
         </p>
         {version !== null && (
           <p data-testid="version">

@@ -1,6 +1,6 @@
 import { identityPaths } from '../auth/routes';
 import { logout, useSession } from '../auth/session';
-import { useI18n } from '../i18n';
+import { langOf, useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -30,10 +30,10 @@ function UserArea() {
         href={identityPaths.account}
         class="flex min-w-0 flex-col rounded-4 text-right text-solid-gray-900 no-underline hover:underline"
       >
-        <span class="truncate text-dns-16B-120" data-testid="user-name">
+        <span class="truncate text-dns-16B-120" data-testid="user-name" lang={langOf(user.display_name)}>
           {user.display_name}
         </span>
-        <span class="truncate text-dns-14N-130 text-solid-gray-700" data-testid="user-organisation">
+        <span class="truncate text-dns-14N-130 text-solid-gray-700" data-testid="user-organisation" lang={langOf(user.organisation_name)}>
           {user.organisation_name}
         </span>
       </Link>
@@ -54,7 +54,7 @@ export function Header() {
     <header class="border-b border-solid-gray-200 bg-white">
       <div class="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-3 px-4 py-3 md:px-6 md:py-4">
         <Link href="/" class="group flex min-w-0 items-center gap-3 rounded-4 text-solid-gray-900 no-underline">
-          <span aria-hidden="true" class="grid size-10 shrink-0 place-items-center rounded-8 bg-blue-900 text-std-20B-150 text-white md:size-12 md:text-std-24B-150">
+          <span aria-hidden="true" lang="ja" class="grid size-10 shrink-0 place-items-center rounded-8 bg-blue-900 text-std-20B-150 text-white md:size-12 md:text-std-24B-150">
             守
           </span>
           <span class="flex min-w-0 flex-col">

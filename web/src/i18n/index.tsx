@@ -65,3 +65,22 @@ export function useI18n(): I18n {
   if (context === null) throw new Error('useI18n must be used inside <I18nProvider>');
   return context;
 }
+
+/** lang for a name or data text shown as it is (people, organisations, catalog text): "ja" when it holds
+ * Japanese characters, so that the English UI marks it (WCAG 3.1.2); otherwise nothing. */
+export function langOf(text: string): 'ja' | undefined {
+  return /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]/.test(text) ? 'ja' : undefined;
+}
+
+/** `text` (a translated sentence) with `name` inside it marked by langOf, e.g. "Users of <span lang=ja>…</span>". */
+export function WithName({ text, name }: { text: string; name: string }) {
+  const at = name === '' ? -1 : text.indexOf(name);
+  if (at < 0 || langOf(name) === undefined) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <span lang="ja">{name}</span>
+      {text.slice(at + name.length)}
+    </>
+  );
+}

@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { checkPage } from './page-checks.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const screenshotDir = process.env.MAMORI_SCREENSHOT_DIR ?? join(repoRoot, 'build', 'screenshots');
@@ -57,10 +58,11 @@ function dropDatabase(database) {
 // Starts the server and resolves with its base URL once it prints the line announcing it. `setupCode()` is
 // the first-run setup code it printed before that line, as an operator reads it off the console. By default
 // the demo organisations are loaded without users (tests of first-run setup and invitations); with
-// `personas` the server runs in demo mode proper (`--demo`: ready persona users, no setup code).
-export function startServer(bin, databaseUrl, { personas = false } = {}) {
+// `personas` the server runs in demo mode proper (`--demo`: ready persona users, no setup code). `extraArgs`
+// are added to `mamori serve`.
+export function startServer(bin, databaseUrl, { personas = false, extraArgs = [] } = {}) {
   const demo = personas ? ['--demo'] : ['--demo', '--demo-organisations-only'];
-  const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--database', databaseUrl, ...demo], {
+  const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--database', databaseUrl, ...demo, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -107,6 +109,22 @@ export async function stopServer(child) {
   child.stderr.destroy();
 }
 
+// Every screenshot a test takes is of a page state worth checking: axe-core and the language checks of
+// page-checks.mjs run first, and a finding fails the test. MAMORI_PAGE_CHECKS=report only prints the
+// findings (to collect them all in one run while fixing them); it is not for CI.
+function checkBeforeScreenshots(page) {
+  const screenshot = page.screenshot.bind(page);
+  page.screenshot = async (options = {}) => {
+    try {
+      await checkPage(page, options.path ?? '(no file)');
+    } catch (error) {
+      if (process.env.MAMORI_PAGE_CHECKS !== 'report') throw error;
+      console.error(error.message);
+    }
+    return screenshot(options);
+  };
+}
+
 /**
  * Starts the server and a fresh Chromium profile. Returns the session: `page`, `baseUrl`, `setupCode` (the
  * first-run setup code the server printed), `problems`
@@ -114,9 +132,10 @@ export async function stopServer(child) {
  * `close()`. `expectedError(message)` may return true for console errors a test provokes on purpose (e.g.
  * the browser's log line for a 404 answer). `newBrowser()` starts a second Chromium with its own profile
  * (its own cookies: another person on another PC) and returns `{ context, page, problems, open }`; it is
- * closed with the session. `personas: true` starts the server in demo mode with its persona users.
+ * closed with the session. `personas: true` starts the server in demo mode with its persona users;
+ * `serverArgs` are added to `mamori serve` (e.g. a short --session-idle-minutes).
  */
-export async function startSession({ expectedError = () => false, personas = false } = {}) {
+export async function startSession({ expectedError = () => false, personas = false, serverArgs = [] } = {}) {
   const bin = process.env.MAMORI_BIN;
   assert.ok(bin, 'MAMORI_BIN is not set: point it at the mamori binary, e.g. MAMORI_BIN=build/release/mamori');
   mkdirSync(screenshotDir, { recursive: true });
@@ -144,6 +163,8 @@ export async function startSession({ expectedError = () => false, personas = fal
     });
     contexts.push(context);
     const page = context.pages()[0] ?? (await context.newPage());
+    checkBeforeScreenshots(page);
+    context.on('page', checkBeforeScreenshots);
     const problems = [];
     page.on('console', (message) => {
       if (message.type() === 'error' && !expectedError(message)) {
@@ -155,7 +176,7 @@ export async function startSession({ expectedError = () => false, personas = fal
   };
 
   try {
-    server = startServer(bin, database.url, { personas });
+    server = startServer(bin, database.url, { personas, extraArgs: serverArgs });
     const baseUrl = await server.url;
     const { page, problems, open } = await launch(baseUrl);
     return {
@@ -270,7 +291,8 @@ export class ApiClient {
  * who invites the people asked for. `setupCode` is the one the server printed (session.setupCode). `people` is
  * a list of `{ organisation, name, login, password, roles }`
  * (roles without mandatory two-factor, e.g. security_manager or editor, so that the browser logs in with
- * the password alone). Resolves to `{ organisations: name → id, prefecture: ApiClient }`.
+ * the password alone). Resolves to `{ organisations: name → id, prefecture: ApiClient, prefectureLogin: { login,
+ * password, secret } }` (the TOTP secret, to log the prefecture's administrator in again).
  */
 export async function provisionDemoPeople(baseUrl, setupCode, people) {
   const password = 'tokyo prefecture admin 2026';
@@ -283,7 +305,7 @@ export async function provisionDemoPeople(baseUrl, setupCode, people) {
     password,
   });
   assert.equal(setup.user.organisation_name, '東京都', 'demo organisation 2 is not 東京都: the demo data changed');
-  await prefecture.enrolTotp();
+  const prefectureSecret = await prefecture.enrolTotp();
   const { organisations } = await prefecture.expectOk('GET', '/api/v1/organisations');
   const ids = Object.fromEntries(organisations.map((o) => [o.name, o.id]));
 
@@ -310,7 +332,7 @@ export async function provisionDemoPeople(baseUrl, setupCode, people) {
     const client = new ApiClient(baseUrl);
     await client.expectOk('POST', '/api/v1/invitations/accept', { code: invitation.code, password: person.password });
   }
-  return { organisations: ids, prefecture };
+  return { organisations: ids, prefecture, prefectureLogin: { login: 'pref-admin@example.jp', password, secret: prefectureSecret } };
 }
 
 /** Logs in through the login page with a password (no second factor) and waits to leave it. */

@@ -10,7 +10,7 @@ import { RequireSession } from '../../auth/RequireSession';
 import { identityPaths } from '../../auth/routes';
 import { updateUser, type ActiveSession } from '../../auth/session';
 import { isCreatedToken, isRole, isTokenList, isUser, type ApiToken, type CreatedToken } from '../../auth/types';
-import { useI18n } from '../../i18n';
+import { langOf, useI18n } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
 import { Link, useSearch } from '../../router';
 import {
@@ -51,11 +51,11 @@ function Profile({ session }: { session: ActiveSession }) {
       </h2>
       <dl class="mt-4 grid gap-x-6 gap-y-3 rounded-8 border border-solid-gray-420 p-4 text-std-16N-170 sm:grid-cols-[auto_minmax(0,1fr)] md:p-6" data-testid="profile">
         <dt class="text-std-16B-170 text-solid-gray-900">{a.name}</dt>
-        <dd data-testid="profile-name">{user.display_name}</dd>
+        <dd data-testid="profile-name" lang={langOf(user.display_name)}>{user.display_name}</dd>
         <dt class="text-std-16B-170 text-solid-gray-900">{a.loginName}</dt>
         <dd class="break-all">{user.login}</dd>
         <dt class="text-std-16B-170 text-solid-gray-900">{a.organisation}</dt>
-        <dd>{user.organisation_name}</dd>
+        <dd lang={langOf(user.organisation_name)}>{user.organisation_name}</dd>
         <dt class="text-std-16B-170 text-solid-gray-900">{a.roles}</dt>
         <dd data-testid="profile-roles">{user.roles.map((role) => roleLabel(t, role)).join(t.identity.listSeparator)}</dd>
         <dt class="text-std-16B-170 text-solid-gray-900">{a.mfa}</dt>
@@ -183,7 +183,7 @@ function TokenRow({ token, onRevoked }: { token: ApiToken; onRevoked: (name: str
     <li class="rounded-8 border border-solid-gray-420 p-4" data-testid="token" data-token-id={token.id}>
       <div class="flex flex-wrap items-start justify-between gap-3">
         <div class="min-w-0">
-          <p class="break-all text-std-16B-170 text-solid-gray-900" data-testid="token-name">
+          <p class="break-all text-std-16B-170 text-solid-gray-900" data-testid="token-name" lang={langOf(token.name)}>
             {token.name}
           </p>
           <dl class="mt-1 grid gap-x-4 text-dns-14N-130 text-solid-gray-700 sm:grid-cols-[auto_minmax(0,1fr)]">

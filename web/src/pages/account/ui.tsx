@@ -141,7 +141,7 @@ export function PasswordField(props: Omit<TextFieldProps, 'type' | 'after'> & { 
 
 /** The problem of a form or action: a sentence, the fields it concerns, and the server's detail. */
 export function ProblemBox({ problem, labels = {} }: { problem: ShownProblem; labels?: Record<string, string> }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const fieldEntries = Object.entries(problem.fields);
   const linked = fieldEntries.filter(([field]) => labels[field] !== undefined);
   return (
@@ -159,8 +159,8 @@ export function ProblemBox({ problem, labels = {} }: { problem: ShownProblem; la
           ))}
         </ul>
       )}
-      {problem.detail !== null && (
-        <p class="mt-2 text-dns-14N-130 text-solid-gray-700" lang="en">
+      {problem.detail !== null && language === 'en' && (
+        <p class="mt-2 text-dns-14N-130 text-solid-gray-700">
           {t.identity.serverDetail}: <span data-testid="problem-detail">{problem.detail}</span>
         </p>
       )}

@@ -9,8 +9,8 @@ import { describeProblem } from '../../auth/problems';
 import { send } from '../../auth/request';
 import { identityPaths } from '../../auth/routes';
 import type { ActiveSession } from '../../auth/session';
-import { isAuditPage, isRole, isUserList, type AuditEntry, type User } from '../../auth/types';
-import { useI18n, type Language } from '../../i18n';
+import { isAuditPage, isRole, type AuditEntry, type AuditParty } from '../../auth/types';
+import { langOf, useI18n, WithName, type Language } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
 import { Link, useSearch } from '../../router';
 import { useState } from 'preact/hooks';
@@ -31,43 +31,61 @@ import { AdminLayout } from './AdminLayout';
 const pageSize = 50;
 
 interface Names {
-  users: Map<string, User>;
+  /** What the server resolved, by reference ("user:2"). */
+  parties: Record<string, AuditParty>;
   organisationId: number;
   organisationName: string;
 }
 
-function userName(t: Messages, names: Names, id: string): string {
-  const user = names.users.get(id);
-  return user === undefined ? t.identity.admin.userRef(id) : user.display_name;
+function personText(t: Messages, names: Names, reference: string): string {
+  const party = names.parties[reference];
+  if (party === undefined) return t.auditActions.removedUser;
+  return party.organisation === undefined || party.organisation === names.organisationName
+    ? party.name
+    : t.auditActions.personIn(party.name, party.organisation);
 }
 
 function actorText(t: Messages, names: Names, actor: string): string {
-  const a = t.identity.admin;
-  if (actor === 'anonymous' || actor === '') return a.anonymous;
-  const [kind, id = ''] = actor.split(/:(.*)/s);
-  if (kind === 'user') return userName(t, names, id);
-  if (kind === 'token') return a.tokenRef(id);
-  return actor;
+  if (actor === 'anonymous' || actor === '') return t.identity.admin.anonymous;
+  if (actor === 'cli') return t.auditActions.system;
+  const [kind = ''] = actor.split(':');
+  if (kind === 'user') return personText(t, names, actor);
+  if (kind === 'token') return names.parties[actor]?.name ?? t.auditActions.removedToken;
+  return t.auditActions.other;
 }
 
 function targetText(t: Messages, names: Names, target: string): string {
   const a = t.identity.admin;
-  if (target === 'session') return a.sessionRef;
-  const [kind, id = ''] = target.split(/:(.*)/s);
+  const x = t.auditActions;
+  if (target === 'session' || target === '') return a.sessionRef;
+  const [kind = '', id = ''] = target.split(/:(.*)/s);
+  const party = names.parties[target];
   switch (kind) {
     case 'user':
-      return userName(t, names, id);
+      return personText(t, names, target);
     case 'invitation':
-      return a.invitationRef(id);
+      return party?.name ?? x.removedInvitation;
     case 'api_token':
-      return a.tokenRef(id);
+      return party?.name ?? x.removedToken;
+    case 'assessment': {
+      if (party?.fiscal_year === undefined) return x.removedAssessment;
+      const forms: Record<string, string> = t.catalog.formTitles;
+      return t.assessments.title(t.assessments.fiscalYear(party.fiscal_year), forms[party.form ?? ''] ?? '');
+    }
+    case 'organisation':
+      return Number(id) === names.organisationId ? names.organisationName : x.organisationRef;
     case 'account':
       return a.accountRef(id);
     case 'address':
       return a.addressRef(id);
     default:
-      return target;
+      return '—';
   }
+}
+
+/** A person's or thing's name as stored, marked lang="ja" when Japanese (for the English UI's screen readers). */
+function Named({ text }: { text: string }) {
+  return <span lang={langOf(text)}>{text}</span>;
 }
 
 function rolesText(t: Messages, value: unknown): string | null {
@@ -141,8 +159,10 @@ function EntryDetail({ entry, names }: { entry: AuditEntry; names: Names }) {
   );
 }
 
-function actionName(t: Messages, action: string): string {
-  return t.identity.admin.actionNames[action] ?? action;
+/** The action in words; a code without its own label gets its group's label, never the raw code. */
+export function actionName(t: Messages, action: string): string {
+  const x = t.auditActions;
+  return x.names[action] ?? x.groups[action.split('.')[0] ?? ''] ?? x.other;
 }
 
 function isFailure(action: string): boolean {
@@ -192,7 +212,7 @@ function AuditTable({ entries, names, language }: { entries: AuditEntry[]; names
                 </td>
                 <td class={`${cardCellClass} md:whitespace-nowrap`}>
                   <CellLabel>{a.actor}</CellLabel>
-                  {actorText(t, names, entry.actor)}
+                  <Named text={actorText(t, names, entry.actor)} />
                 </td>
                 <td class={cardCellClass} data-testid="audit-action">
                   <CellLabel>{a.action}</CellLabel>
@@ -203,7 +223,7 @@ function AuditTable({ entries, names, language }: { entries: AuditEntry[]; names
                 </td>
                 <td class={cardCellClass}>
                   <CellLabel>{a.target}</CellLabel>
-                  {targetText(t, names, entry.target)}
+                  <Named text={targetText(t, names, entry.target)} />
                 </td>
                 <td class={`${cardCellClass} whitespace-nowrap font-mono text-dns-14N-130`}>
                   <CellLabel>{a.remote}</CellLabel>
@@ -248,10 +268,8 @@ function AuditPage({ session }: { session: ActiveSession }) {
   const query = new URLSearchParams({ limit: String(pageSize), ...(before === null ? {} : { before }) }).toString();
   const path = `/api/v1/organisations/${organisation}/audit?${query}`;
   const [page, reload] = useResource(path, (signal) => send('GET', path, isAuditPage, { signal }));
-  const usersPath = `/api/v1/organisations/${organisation}/users`;
-  const [users] = useResource(usersPath, (signal) => send('GET', usersPath, isUserList, { signal }));
   const names: Names = {
-    users: new Map(users.state === 'ready' ? users.data.users.map((user) => [String(user.id), user]) : []),
+    parties: page.state === 'ready' ? page.data.names : {},
     organisationId: organisation,
     organisationName: session.user.organisation_name,
   };
@@ -261,7 +279,7 @@ function AuditPage({ session }: { session: ActiveSession }) {
       <p class="mt-4 max-w-3xl text-std-16N-175">{a.auditLead}</p>
       <section aria-labelledby="audit" class="mt-8">
         <h2 id="audit" class={h2Class}>
-          {a.auditHeading(session.user.organisation_name)}
+          <WithName text={a.auditHeading(session.user.organisation_name)} name={session.user.organisation_name} />
         </h2>
         {page.state === 'loading' && <LoadingLine />}
         {page.state === 'error' && (

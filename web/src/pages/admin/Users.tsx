@@ -21,7 +21,7 @@ import {
   type Organisation,
   type User,
 } from '../../auth/types';
-import { useI18n } from '../../i18n';
+import { langOf, useI18n, WithName } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
 import { navigate, useSearch } from '../../router';
 import { roleLabel } from '../account/Account';
@@ -185,7 +185,7 @@ function UserTable({ organisation, session, onCodeIssued }: { organisation: Orga
   return (
     <section aria-labelledby="users" class="mt-8">
       <h2 id="users" class={h2Class}>
-        {a.usersHeading(organisation.name)}
+        <WithName text={a.usersHeading(organisation.name)} name={organisation.name} />
       </h2>
       {notice !== null && <SuccessNotice testId="user-notice">{notice}</SuccessNotice>}
       {users.state === 'loading' && <LoadingLine />}
@@ -219,7 +219,7 @@ function UserTable({ organisation, session, onCodeIssued }: { organisation: Orga
                     >
                       <th scope="row" class="block px-2 py-1 text-left font-normal md:table-cell md:py-3">
                         <span class="block text-std-16B-170 text-solid-gray-900">
-                          {user.display_name}
+                          <span lang={langOf(user.display_name)}>{user.display_name}</span>
                           {self && <span class="ml-1 text-dns-14N-130 text-solid-gray-700">{a.you}</span>}
                         </span>
                         <span class="block break-all text-dns-14N-130 text-solid-gray-700">{user.login}</span>

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { assessmentApi, exportUrl, type Assessment, type ExportFormat, type ProgressRow } from '../../api/assessments';
 import { formatJst } from '../../auth/format';
 import { RequireSession } from '../../auth/RequireSession';
-import { useI18n, type Language } from '../../i18n';
+import { langOf, useI18n, type Language } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
 import { Link } from '../../router';
 import { bigPrimaryButtonClass, buttonClass, Checkbox, h2Class, ProblemBox, SuccessNotice } from '../account/ui';
@@ -40,7 +40,7 @@ export function TargetList({ assessment, rows, overdue, testId }: { assessment: 
         >
           {overdue && <OverdueBadge />}
           <Link href={assessmentPaths.wizard(assessment.id, stepOfItem(assessment, row.canonical_id))} class={linkClass}>
-            <span class="font-bold">{row.number}</span> {row.text_ja}
+            <span class="font-bold">{row.number}</span> <span lang="ja">{row.text_ja}</span>
           </Link>
           {row.target_date !== null && (
             <span class={overdue ? 'font-bold text-error-1' : 'text-solid-gray-800'}>
@@ -75,7 +75,7 @@ export function Roadmap({ assessment, limit }: { assessment: Assessment; limit?:
             <h3 class="text-std-18B-160 text-solid-gray-900">
               <span class="sr-only">{a.roadmapRank(index + 1)} </span>
               <Link href={assessmentPaths.wizard(assessment.id, stepOfItem(assessment, step.canonical_id))} class={linkClass}>
-                {step.number} {step.text_ja}
+                {step.number} <span lang="ja">{step.text_ja}</span>
               </Link>
             </h3>
             <p class="mt-1 text-dns-14B-120 text-solid-gray-800">
@@ -230,11 +230,16 @@ function Events({ assessment }: { assessment: Assessment }) {
             <span class="text-solid-gray-800">
               {' — '}
               {formatJst(event.at, language)}
-              {event.by !== null && ` · ${event.by.name}`}
+              {event.by !== null && (
+                <>
+                  {' · '}
+                  <span lang={langOf(event.by.name)}>{event.by.name}</span>
+                </>
+              )}
             </span>
             {event.reason !== null && event.reason !== '' && (
               <p class="text-solid-gray-800">
-                {a.reason}: {event.reason}
+                {a.reason}: <span lang={langOf(event.reason)}>{event.reason}</span>
               </p>
             )}
           </li>
@@ -266,7 +271,7 @@ function OverviewBody({ state, assessment }: { state: AssessmentState; assessmen
       <h1 class={h1Class}>{title}</h1>
       <div class="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-std-16N-170 text-solid-gray-800">
         <StatusBadge status={assessment.status} />
-        <span>{assessment.organisation.name}</span>
+        <span lang={langOf(assessment.organisation.name)}>{assessment.organisation.name}</span>
         <span lang="ja">{assessment.form.document_title_ja}</span>
         <span>{a.editionLabel(editionTitle(t, assessment.edition.id), assessment.edition.revision)}</span>
       </div>

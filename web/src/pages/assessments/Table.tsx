@@ -18,7 +18,7 @@ import {
   primaryButtonClass,
   ProblemBox,
 } from '../account/ui';
-import { Breadcrumbs, ConfidenceBadge, h1Class, linkClass } from '../catalog/ui';
+import { Breadcrumbs, h1Class, linkClass } from '../catalog/ui';
 import { AnswerForm, needsVendorSwitch, saveNoVendor } from './AnswerForm';
 import { useAssessment, useRowSaver, type AssessmentState, type RowSaver } from './hooks';
 import { allRows, gateAnsweredNo, isAnswered, isOverdue, lockOf, pickText, rowLabelOf, rowName, sectionsOf, shortDate, valueLabel } from './model';
@@ -227,7 +227,6 @@ function TableRow({ state, assessment, item, row, index, focused, editing, onFoc
             <div class="mt-1 flex flex-wrap items-center gap-2">
               {label !== null && <span class="rounded-4 border border-solid-gray-420 bg-solid-gray-50 px-1.5 text-dns-14B-120 text-solid-gray-900">{label}</span>}
               {item.new_this_year && <NewBadge />}
-              {item.unconfirmed && <ConfidenceBadge confidence="I" />}
               {answer?.needs_reconfirmation === true && <ReconfirmBadge />}
               {overdue && <OverdueBadge />}
             </div>
@@ -267,12 +266,12 @@ function TableRow({ state, assessment, item, row, index, focused, editing, onFoc
           <CellLabel>{a.table.actions}</CellLabel>
           <div class="flex flex-wrap gap-x-3">
             {editable && !locked && (
-              <button type="button" tabIndex={-1} class={`inline-flex min-h-11 items-center text-dns-16N-120 ${linkClass}`} onClick={() => onEdit(index)}>
+              <button type="button" class={`inline-flex min-h-11 items-center text-dns-16N-120 ${linkClass}`} onClick={() => onEdit(index)}>
                 {a.table.edit}
                 <span class="sr-only">{`（${title}）`}</span>
               </button>
             )}
-            <button type="button" tabIndex={-1} class={`inline-flex min-h-11 items-center text-dns-16N-120 ${linkClass}`} onClick={() => onHistory(item, row)} data-testid="row-history">
+            <button type="button" class={`inline-flex min-h-11 items-center text-dns-16N-120 ${linkClass}`} onClick={() => onHistory(item, row)} data-testid="row-history">
               {a.history.short}
               <span class="sr-only">{`（${title}）`}</span>
             </button>
@@ -308,7 +307,7 @@ function TableRow({ state, assessment, item, row, index, focused, editing, onFoc
                 window.setTimeout(() => form.requestSubmit(), 0);
               }}
             >
-              <p class="text-std-16B-170 text-solid-gray-900">{a.table.editorLabel(title)}</p>
+              <h2 class="text-std-16B-170 text-solid-gray-900">{a.table.editorLabel(title)}</h2>
               <p class="text-dns-14N-130 text-solid-gray-700">{a.table.editorHelp}</p>
               <div class="mt-3">
                 <AnswerForm
@@ -499,64 +498,67 @@ function TableBody({ state, assessment }: { state: AssessmentState; assessment: 
           {a.table.empty}
         </p>
       ) : (
-        <table class={`mt-3 ${cardTableClass} md:table-fixed`} aria-describedby="table-keys" data-testid="assessment-table">
-          <caption class="sr-only">{a.table.caption(title)}</caption>
-          <colgroup>
-            <col class="md:w-14 lg:w-16" />
-            <col />
-            <col class="md:w-28 lg:w-32" />
-            <col class="md:w-32 lg:w-40" />
-            <col class="md:w-24 lg:w-28" />
-          </colgroup>
-          <thead class={cardHeadClass}>
-            <tr class="border-b-2 border-solid-gray-600 text-dns-16B-120 text-solid-gray-900">
-              <th scope="col" class="px-2 py-2">
-                {a.table.number}
-              </th>
-              <th scope="col" class="px-2 py-2">
-                {a.table.item}
-              </th>
-              <th scope="col" class="px-2 py-2">
-                {a.answer}
-              </th>
-              <th scope="col" class="px-2 py-2">
-                {a.table.dates}
-              </th>
-              <th scope="col" class="px-2 py-2">
-                {a.table.actions}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ item, row }, index) => (
-              <TableRow
-                key={keyOf(item, row)}
-                state={state}
-                assessment={assessment}
-                item={item}
-                row={row}
-                index={index}
-                focused={index === focus}
-                editing={editing === keyOf(item, row)}
-                onFocus={setFocus}
-                onMove={move}
-                onEdit={(target) => {
-                  if (target === null) setEditing(null);
-                  else {
-                    const entry = rows[target];
-                    if (entry !== undefined) setEditing(keyOf(entry.item, entry.row));
-                    setFocus(target);
-                  }
-                }}
-                onHistory={(historyItem, historyRow) => setHistory({ item: historyItem, row: historyRow })}
-                register={(i, element) => {
-                  if (element === null) elements.current.delete(i);
-                  else elements.current.set(i, element);
-                }}
-              />
-            ))}
-          </tbody>
-        </table>
+        // The table scrolls inside its own box if it ever has to; the page itself never scrolls sideways (1.4.10).
+        <div class="mt-3 overflow-x-auto" data-scroll-container>
+          <table class={`${cardTableClass} md:table-fixed`} aria-describedby="table-keys" data-testid="assessment-table">
+            <caption class="sr-only">{a.table.caption(title)}</caption>
+            <colgroup>
+              <col class="md:w-14 lg:w-16" />
+              <col />
+              <col class="md:w-28 lg:w-32" />
+              <col class="md:w-32 lg:w-40" />
+              <col class="md:w-24 lg:w-28" />
+            </colgroup>
+            <thead class={cardHeadClass}>
+              <tr class="border-b-2 border-solid-gray-600 text-dns-16B-120 text-solid-gray-900">
+                <th scope="col" class="px-2 py-2">
+                  {a.table.number}
+                </th>
+                <th scope="col" class="px-2 py-2">
+                  {a.table.item}
+                </th>
+                <th scope="col" class="px-2 py-2">
+                  {a.answer}
+                </th>
+                <th scope="col" class="px-2 py-2">
+                  {a.table.dates}
+                </th>
+                <th scope="col" class="px-2 py-2">
+                  {a.table.actions}
+                </th>
+              </tr>
+            </thead>
+            <tbody class="block md:table-row-group">
+              {rows.map(({ item, row }, index) => (
+                <TableRow
+                  key={keyOf(item, row)}
+                  state={state}
+                  assessment={assessment}
+                  item={item}
+                  row={row}
+                  index={index}
+                  focused={index === focus}
+                  editing={editing === keyOf(item, row)}
+                  onFocus={setFocus}
+                  onMove={move}
+                  onEdit={(target) => {
+                    if (target === null) setEditing(null);
+                    else {
+                      const entry = rows[target];
+                      if (entry !== undefined) setEditing(keyOf(entry.item, entry.row));
+                      setFocus(target);
+                    }
+                  }}
+                  onHistory={(historyItem, historyRow) => setHistory({ item: historyItem, row: historyRow })}
+                  register={(i, element) => {
+                    if (element === null) elements.current.delete(i);
+                    else elements.current.set(i, element);
+                  }}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {history !== null && (
         <HistoryDialog

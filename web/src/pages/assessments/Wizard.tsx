@@ -260,7 +260,7 @@ function StepScreen({ state, assessment, step }: { state: AssessmentState; asses
   return (
     <div class="mt-4 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <div class="grid content-start gap-3">
-        <p class="text-std-16B-170 text-solid-gray-700">{item.section_ja}</p>
+        <p class="text-std-16B-170 text-solid-gray-700" lang="ja">{item.section_ja}</p>
         <h1 class="grid gap-1" data-testid="wizard-question">
           <span class="text-std-20B-150 text-blue-1000" data-testid="item-number">
             {item.number}
@@ -298,32 +298,46 @@ function StepJump({ assessment, current }: { assessment: Assessment; current: nu
   const { t, language } = useI18n();
   const a = t.assessments;
   const steps = stepsOf(assessment);
+  // Choosing an item only selects it; the 移動 button moves (WCAG 3.2.2: no change of context on input).
+  const [chosen, setChosen] = useState(String(current));
+  useEffect(() => setChosen(String(current)), [current]);
   return (
-    <div class="min-w-0">
+    <form
+      class="min-w-0"
+      onSubmit={(event) => {
+        event.preventDefault();
+        navigate(assessmentPaths.wizard(assessment.id, Number(chosen)));
+      }}
+    >
       <label for="wizard-jump" class="block text-dns-14B-120 text-solid-gray-800">
         {a.wizard.jump}
       </label>
-      <select
-        id="wizard-jump"
-        value={String(current)}
-        onChange={(event) => navigate(assessmentPaths.wizard(assessment.id, Number((event.currentTarget as HTMLSelectElement).value)))}
-        class="mt-1 block min-h-11 w-full max-w-md rounded-8 border border-solid-gray-600 bg-white px-3 text-std-16N-170"
-        data-testid="wizard-jump"
-      >
-        {steps.map((step, index) => {
-          const done =
-            step.kind === 'gate' ? !needsWork(assessment.gate?.answer ?? null) : step.item.rows.every((row) => !needsWork(row.answer));
-          const name = step.kind === 'gate' ? a.gateTitle : `${step.item.number} ${pickText(language, step.item.text_ja, step.item.text_en)}`;
-          const short = name.length > 36 ? `${name.slice(0, 35)}…` : name;
-          return (
-            <option key={index} value={String(index + 1)}>
-              {`${done ? '✓' : '・'} ${short}`}
-            </option>
-          );
-        })}
-        <option value={String(steps.length + 1)}>{`→ ${a.wizard.finishTitle}`}</option>
-      </select>
-    </div>
+      <div class="mt-1 flex max-w-lg gap-2">
+        <select
+          id="wizard-jump"
+          value={chosen}
+          onChange={(event) => setChosen((event.currentTarget as HTMLSelectElement).value)}
+          class="block min-h-11 w-full min-w-0 rounded-8 border border-solid-gray-600 bg-white px-3 text-std-16N-170"
+          data-testid="wizard-jump"
+        >
+          {steps.map((step, index) => {
+            const done =
+              step.kind === 'gate' ? !needsWork(assessment.gate?.answer ?? null) : step.item.rows.every((row) => !needsWork(row.answer));
+            const name = step.kind === 'gate' ? a.gateTitle : `${step.item.number} ${pickText(language, step.item.text_ja, step.item.text_en)}`;
+            const short = name.length > 36 ? `${name.slice(0, 35)}…` : name;
+            return (
+              <option key={index} value={String(index + 1)}>
+                {`${done ? '✓' : language === 'en' ? '-' : '・'} ${short}`}
+              </option>
+            );
+          })}
+          <option value={String(steps.length + 1)}>{`→ ${a.wizard.finishTitle}`}</option>
+        </select>
+        <button type="submit" class={`${buttonClass} shrink-0`} data-testid="wizard-jump-go">
+          {t.a11y.move}
+        </button>
+      </div>
+    </form>
   );
 }
 

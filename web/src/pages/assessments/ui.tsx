@@ -880,8 +880,8 @@ export function EvidencePanel({
               {message.kind === 'error' ? '!' : '✓'}
             </span>
             {message.text}
-            {message.detail !== undefined && message.detail !== null && (
-              <span class="ml-2 text-dns-14N-130 text-solid-gray-700" lang="en">
+            {message.detail !== undefined && message.detail !== null && language === 'en' && (
+              <span class="ml-2 text-dns-14N-130 text-solid-gray-700">
                 （{message.detail}）
               </span>
             )}
@@ -912,8 +912,8 @@ export function AssessmentError({ error, onRetry }: { error: ApiError; onRetry?:
     <div role="alert" data-testid="assessment-error" class="mt-6 max-w-3xl rounded-8 border-2 border-error-1 bg-red-50 p-5">
       <p class="text-std-18B-160 text-error-1">{a.errorHeading}</p>
       <p class="mt-2 text-std-16N-170 text-solid-gray-900">{message}</p>
-      {shown.detail !== null && (
-        <p class="mt-2 text-dns-14N-130 text-solid-gray-700" lang="en">
+      {shown.detail !== null && language === 'en' && (
+        <p class="mt-2 text-dns-14N-130 text-solid-gray-700">
           {t.identity.serverDetail}: <span data-testid="problem-detail">{shown.detail}</span>
         </p>
       )}

@@ -69,12 +69,12 @@ function errorMessage(t: Messages, error: ApiError): string {
 }
 
 export function ErrorMessage({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <div role="alert" data-testid="catalog-error" class="mt-6 max-w-3xl rounded-8 border-2 border-red-900 bg-red-50 p-5">
       <p class="text-std-18B-160 text-red-1000">{t.catalog.errorHeading}</p>
       <p class="mt-2 text-std-16N-170">{errorMessage(t, error)}</p>
-      {error.detail !== null && (
+      {error.detail !== null && language === 'en' && (
         <p class="mt-2 text-std-16N-170 text-solid-gray-800">
           {t.catalog.errorDetail}: <span data-testid="problem-detail">{error.detail}</span>
           {error.status > 0 && <span class="text-solid-gray-700"> (HTTP {error.status})</span>}
