@@ -221,6 +221,7 @@ describe('accessibility of the first hour', () => {
     assert.match(text, /初期設定/);
     assert.match(text, /二要素認証の設定/);
     await shots('audit');
+    assert.ok((await overflowAt320('/admin/audit')) <= 320, 'the audit log overflows at 320 px');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: /Audit log/ }).waitFor();
     assert.ok((await overflowAt320('/admin/audit')) <= 320, 'the English audit log overflows at 320 px');

@@ -180,7 +180,8 @@ function AuditTable({ entries, names, language }: { entries: AuditEntry[]; names
     setOpen(next);
   };
   return (
-    <div class="mt-4">
+    // The table scrolls inside its own box if it ever has to; the page itself never scrolls sideways (1.4.10).
+    <div class="mt-4 overflow-x-auto" data-scroll-container>
       <table class={cardTableClass} data-testid="audit-table">
         <thead class={cardHeadClass}>
           <tr class="border-b-2 border-solid-gray-600 text-dns-14B-120 text-solid-gray-800">
@@ -206,7 +207,7 @@ function AuditTable({ entries, names, language }: { entries: AuditEntry[]; names
                 data-action={entry.action}
                 data-seq={entry.seq}
               >
-                <td class={`${cardCellClass} whitespace-nowrap md:text-dns-16N-130`}>
+                <td class={`${cardCellClass} md:whitespace-nowrap md:text-dns-16N-130`}>
                   <CellLabel>{a.time}</CellLabel>
                   <time dateTime={entry.at}>{formatJst(entry.at, language, { seconds: true })}</time>
                 </td>
