@@ -190,7 +190,9 @@ describe('identity and access', () => {
     await page.getByText('保管したら、上のチェックを入れてください。').waitFor();
     await page.getByLabel('リカバリーコードを印刷するか書き写して、保管しました').check();
     await page.getByTestId('continue').click();
-    await waitForUrl(page, (url) => url.pathname === '/account', 'not on /account after enrolment');
+    // An institution's administrator lands on the institution's dashboard, where the work is.
+    await waitForUrl(page, (url) => url.pathname === '/', 'not on the dashboard after enrolment');
+    await open('/account');
   });
 
   it('shows the account: profile, the header, API tokens and a password change', async () => {

@@ -43,7 +43,7 @@ async function signIn(browser, persona) {
   await open('/login');
   const panel = page.getByTestId('demo-personas');
   await panel.getByRole('heading', { name: 'デモ用アカウント' }).waitFor();
-  await panel.getByRole('button', { name: `${persona.name} として入力する` }).click();
+  await panel.getByRole('button', { name: `この利用者で入力（${persona.name}）` }).click();
   assert.equal(await page.getByLabel('ログイン名（メールアドレス）').inputValue(), persona.login);
   await panel.getByText(`${persona.name} のログイン名とパスワードを入力しました。`, { exact: false }).waitFor();
   await page.getByRole('button', { name: 'ログインする' }).click();

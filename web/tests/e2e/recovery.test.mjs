@@ -51,7 +51,18 @@ describe('first-run setup by purpose and account recovery', () => {
     await target.screenshot({ path: join(screenshotDir, `recovery-${name}-390.png`), fullPage: true });
     await target.setViewportSize(viewport);
   };
-  const focused = (target = page) => target.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+  // Where focus is once the page has settled (a new step's effects run just after it appears): polls for a
+  // second, then answers with what has focus.
+  const focused = async (target = page, expected = null) => {
+    const now = () => target.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+    const deadline = Date.now() + 1000;
+    let seen = await now();
+    while (seen !== expected && Date.now() < deadline) {
+      await sleep(50);
+      seen = await now();
+    }
+    return seen;
+  };
   const waitForPath = async (target, path) => {
     const deadline = Date.now() + 10_000;
     while (new URL(target.url()).pathname !== path && Date.now() < deadline) await sleep(50);
@@ -118,10 +129,10 @@ describe('first-run setup by purpose and account recovery', () => {
     await page.getByLabel('確認コード（6 桁の数字）').fill(await freshCode(adminSecret));
     await page.getByRole('button', { name: '確認する' }).click();
     await page.getByTestId('recovery-heading').waitFor();
-    assert.equal(await focused(), 'recovery-heading', 'focus moves to the new step');
+    assert.equal(await focused(page, 'recovery-heading'), 'recovery-heading', 'focus moves to the new step');
     await page.getByLabel('リカバリーコードを印刷するか書き写して、保管しました').check();
     await page.getByTestId('continue').click();
-    await waitForPath(page, '/account');
+    await waitForPath(page, '/');
     await page.getByRole('banner').getByTestId('user-organisation').getByText('さくら内科クリニック').waitFor();
   });
 
@@ -214,10 +225,10 @@ describe('first-run setup by purpose and account recovery', () => {
     await other.page.getByLabel('確認コード（6 桁の数字）').fill(await freshCode(secret));
     await other.page.getByRole('button', { name: '確認する' }).click();
     await other.page.getByTestId('recovery-heading').waitFor();
-    assert.equal(await focused(other.page), 'recovery-heading');
+    assert.equal(await focused(other.page, 'recovery-heading'), 'recovery-heading');
     await other.page.getByLabel('リカバリーコードを印刷するか書き写して、保管しました').check();
     await other.page.getByTestId('continue').click();
-    await waitForPath(other.page, '/account');
+    await waitForPath(other.page, '/');
 
     // The next login: after the password step, focus is on the code step's heading.
     await other.page.getByRole('banner').getByRole('button', { name: 'ログアウト' }).click();
@@ -226,7 +237,7 @@ describe('first-run setup by purpose and account recovery', () => {
     await other.page.getByRole('textbox', { name: 'パスワード', exact: true }).fill(second.newPassword);
     await other.page.getByRole('button', { name: 'ログインする' }).click();
     await other.page.getByTestId('code-heading').waitFor();
-    assert.equal(await focused(other.page), 'code-heading', 'focus moves to the code step');
+    assert.equal(await focused(other.page, 'code-heading'), 'code-heading', 'focus moves to the code step');
     await other.page.getByRole('status').getByText('パスワードを確認しました', { exact: false }).waitFor();
     await shots('login-code-step', other.page);
     assert.deepEqual(other.problems, []);

@@ -8,7 +8,7 @@ import { useResource } from '../../api/useResource';
 import { RequireSession } from '../../auth/RequireSession';
 import type { ActiveSession } from '../../auth/session';
 import type { OrganisationKind } from '../../auth/types';
-import { useI18n } from '../../i18n';
+import { langOf, useI18n, WithName } from '../../i18n';
 import { Link, navigate, useSearch } from '../../router';
 import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, InfoNotice, LoadingLine } from '../account/ui';
 import { assessmentPaths } from '../assessments/routes';
@@ -90,11 +90,13 @@ function Rows({ rows }: { rows: JurisdictionRow[] }) {
               <td class={`${cardCellClass} font-bold`}>
                 <CellLabel>{c.name}</CellLabel>
                 {checklist !== null && row.readable ? (
-                  <Link href={assessmentPaths.overview(checklist.id)} class={linkClass}>
-                    {row.name}
-                  </Link>
+                  <span lang={langOf(row.name)}>
+                    <Link href={assessmentPaths.overview(checklist.id)} class={linkClass}>
+                      {row.name}
+                    </Link>
+                  </span>
                 ) : (
-                  <span>{row.name}</span>
+                  <span lang={langOf(row.name)}>{row.name}</span>
                 )}
               </td>
               <td class={cardCellClass}>
@@ -107,7 +109,9 @@ function Rows({ rows }: { rows: JurisdictionRow[] }) {
               </td>
               <td class={cardCellClass}>
                 <CellLabel>{c.municipality}</CellLabel>
-                {row.municipality_name !== '' ? row.municipality_name : row.municipality_code !== '' ? row.municipality_code : j.none}
+                <span lang={langOf(row.municipality_name)}>
+                  {row.municipality_name !== '' ? row.municipality_name : row.municipality_code !== '' ? row.municipality_code : j.none}
+                </span>
               </td>
               <td class={cardCellClass}>
                 <CellLabel>{c.status}</CellLabel>
@@ -141,9 +145,12 @@ function ListPage({ session }: { session: ActiveSession }) {
 
   return (
     <div data-testid="jurisdiction-page">
-      <p class="text-std-16B-170 text-solid-gray-700">{session.user.organisation_name}</p>
+      <p class="text-std-16B-170 text-solid-gray-700" lang={langOf(session.user.organisation_name)}>
+        {session.user.organisation_name}
+      </p>
       <h1 class={h1Class}>{j.title}</h1>
-      <p class="mt-4 max-w-3xl text-std-16N-175">{j.lead(session.user.organisation_name)}</p>
+      <p class="mt-4 max-w-3xl text-std-16N-175"><WithName text={j.lead(session.user.organisation_name)} name={session.user.organisation_name} />
+      </p>
 
       <form
         role="search"
