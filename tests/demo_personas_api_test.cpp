@@ -266,7 +266,7 @@ TEST_F(DemoPersonasApi, JurisdictionListsOnlyTheCallersInstitutions) {
     EXPECT_EQ(last_year.json()["rows"][0]["checklist"]["answered"],
               last_year.json()["rows"][0]["checklist"]["lines"]);
 
-    // Answers carried from last year count as answered once they are reconfirmed, not before.
+    // Answers carried from last year count as answered (and as いいえ) once they are reconfirmed, not before.
     SessionClient pharmacy = persona("aoba@demo.example");
     const auto pharmacy_org = pharmacy.get("/api/v1/me").json()["organisation_id"].get<long long>();
     const auto carried =
@@ -277,6 +277,7 @@ TEST_F(DemoPersonasApi, JurisdictionListsOnlyTheCallersInstitutions) {
     ASSERT_EQ(started.json()["rows"].size(), 1u) << started.body;
     EXPECT_EQ(started.json()["rows"][0]["checklist"]["status"], "draft");
     EXPECT_EQ(started.json()["rows"][0]["checklist"]["answered"], 0) << started.body;
+    EXPECT_EQ(started.json()["rows"][0]["checklist"]["no_count"], 0) << started.body;
 
     // The search text is matched literally: LIKE's wildcards in it match only themselves.
     for (const std::string wildcard : {"%25", "_", "%5C", "%21", "!%25"})

@@ -44,7 +44,8 @@ struct JurisdictionChecklist {
     std::string form;
     std::string edition;
     // answered: lines answered this year, the gate included (answers carried from last year count once
-    // they are reconfirmed); lines: the lines of the form; no_count: lines answered いいえ.
+    // they are reconfirmed); lines: the lines of the form; no_count: lines answered いいえ (reconfirmed
+    // ones too, as for answered).
     int answered = 0;
     int lines = 0;
     int no_count = 0;
