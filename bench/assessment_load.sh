@@ -13,7 +13,7 @@ password="bench password 2026"
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 db="$work/bench.db"
-"$bin" demo --database "sqlite:$db" --institutions "$users" >/dev/null 2>&1
+"$bin" demo --organisations-only --database "sqlite:$db" --institutions "$users" >/dev/null 2>&1
 "$bin" serve --listen 127.0.0.1:0 --database "sqlite:$db" --log-level info >"$work/out" 2>"$work/log" &
 pid=$!
 for _ in $(seq 100); do grep -q 'running at' "$work/out" 2>/dev/null && break; sleep 0.1; done

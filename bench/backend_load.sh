@@ -100,7 +100,7 @@ rows=""
 declare -A rps_of
 for backend in sqlite postgresql; do
   if [ "$backend" = sqlite ]; then url="sqlite:$work/bench.db"; else start_postgres; fi
-  "$bin" demo --database "$url" --institutions "$institutions" >/dev/null 2>"$work/demo.log"
+  "$bin" demo --organisations-only --database "$url" --institutions "$institutions" >/dev/null 2>"$work/demo.log"
   saved_lines=0
   start_server 1
   python3 bench/backend_load.py "$url" "http://127.0.0.1:${server_ports[0]}/" "$users" "$work" >/dev/null

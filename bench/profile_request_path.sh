@@ -23,7 +23,7 @@ cleanup() {
 trap cleanup EXIT
 mkdir -p "$out"
 url="sqlite:$work/bench.db"
-"$bin" demo --database "$url" --institutions 1 >/dev/null 2>"$work/demo.log"
+"$bin" demo --organisations-only --database "$url" --institutions 1 >/dev/null 2>"$work/demo.log"
 valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.%p" \
   "$bin" serve --listen 127.0.0.1:0 --database "$url" >"$work/server.out" 2>"$work/server.log" &
 pid=$!

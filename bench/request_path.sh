@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The request path in one run: /healthz, GET /api/v1/me, a clinic's whole checklist and an answer save, on
+# The request path in one run: /healthz, GET /api/v1/me, a clinic's whole checklist, an answer save and the
+# first page of a prefecture's institution list (INSTITUTIONS synthetic clinics, default 10,000), on
 # SQLite and on PostgreSQL (a private cluster it starts and removes), straight to one app server on loopback.
 # Ratios to /healthz of the same run are what count (the machine may be shared). Writes docs/perf.md.
 # Reads use wrk -t2 -cCONNECTIONS (two editors, one per wrk thread); saves use USERS threads × 1 connection,
 # each editor saving its own line with the version it last saw (more connections per editor would only 409).
-# Usage: RUNS=3 DURATION=5 CONNECTIONS=64 USERS=8 bench/request_path.sh [build-dir]
+# Usage: RUNS=3 DURATION=5 CONNECTIONS=64 USERS=8 INSTITUTIONS=10000 bench/request_path.sh [build-dir]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/release}
@@ -12,6 +13,7 @@ runs=${RUNS:-3}
 seconds=${DURATION:-5}
 connections=${CONNECTIONS:-64}
 users=${USERS:-8}
+institutions=${INSTITUTIONS:-10000}
 backends=${BACKENDS:-sqlite postgresql}
 bin="$PWD/$build/mamori"
 [ -x "$bin" ] || { echo "no $bin: run scripts/build.sh release first" >&2; exit 1; }
@@ -30,16 +32,17 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(
 # run_wrk NAME THREADS CONNECTIONS: one run; prints common.lua's JSON summary line.
 saved_lines=0
 run_wrk() {
-  local script=() target=$1
+  local script=() target=$1 users_file="$work/editors.txt"
+  [ "$target" = jurisdiction_list ] && users_file="$work/viewer.txt"
   [ "$target" = healthz ] && script=(-s bench/wrk/healthz.lua) || script=(-s "bench/wrk/$target.lua")
-  BENCH_LUA_DIR="$PWD/bench/wrk" BENCH_USERS="$work/editors.txt" BENCH_LINE=$saved_lines \
+  BENCH_LUA_DIR="$PWD/bench/wrk" BENCH_USERS="$users_file" BENCH_LINE=$saved_lines \
     wrk -t"$2" -c"$3" -d"${seconds}s" "${script[@]}" "$base" | tail -n 1
 }
 
 rows=""
 for backend in $backends; do
   if [ "$backend" = sqlite ]; then url="sqlite:$work/bench.db"; else start_postgres; fi
-  "$bin" demo --database "$url" --institutions "$users" >/dev/null 2>"$work/demo.log"
+  "$bin" demo --organisations-only --database "$url" --institutions "$institutions" >/dev/null 2>"$work/demo.log"
   saved_lines=0
   "$bin" serve --listen 127.0.0.1:0 --database "$url" >"$work/server.out" 2>"$work/server.log" &
   pid=$!
@@ -49,7 +52,7 @@ for backend in $backends; do
   python3 bench/backend_load.py "$url" "$base/" "$users" "$work" >/dev/null
   run_wrk assessment_load 2 "$connections" >/dev/null # warm-up
   healthz_rps=""
-  for target in healthz me assessment_load answer_save; do
+  for target in healthz me assessment_load answer_save jurisdiction_list; do
     threads=2 conns=$connections
     [ "$target" = answer_save ] && threads=$users conns=$users
     rps=(); p99=(); failed=0
@@ -66,6 +69,7 @@ for backend in $backends; do
       healthz) label='`GET /healthz`' ;; me) label='`GET /api/v1/me`' ;;
       assessment_load) label='`GET /api/v1/assessments/{id}` (checklist)' ;;
       answer_save) label="\`PUT …/answers/{item}/{row}\` ($users × 1 connection)" ;;
+      jurisdiction_list) label='`GET /api/v1/jurisdiction/checklists` (first page, a prefecture viewer)' ;;
     esac
     rows+="| $label | $backend | $m | $(median "${p99[@]}") | $ratio | $failed | ${rps[*]} |"$'\n'
   done
@@ -75,9 +79,9 @@ done
 
 section=$(cat <<MD
 <!-- bench:${SECTION:-request-path}:begin (written by bench/request_path.sh) -->
-Command: \`RUNS=$runs DURATION=$seconds CONNECTIONS=$connections USERS=$users bench/request_path.sh $build\`
+Command: \`RUNS=$runs DURATION=$seconds CONNECTIONS=$connections USERS=$users INSTITUTIONS=$institutions bench/request_path.sh $build\`
 ($(date -u +%Y-%m-%d), mamori $("$bin" version | awk '{print $2}'); one app server, straight on loopback, access
-log on; demo data plus $users synthetic clinics; reads: wrk -t2 -c$connections with two editors' sessions; saves:
+log on; demo organisations plus $institutions synthetic clinics in 東京都; reads: wrk -t2 -c$connections with two editors' sessions; saves:
 $users editors, one connection each; $runs runs of $seconds s, medians; PostgreSQL in a private cluster with its
 default durability; server, database and wrk share the machine's $(nproc) cores$( [ -n "${LOAD_NOTE:-}" ] && echo "; $LOAD_NOTE")).
 
