@@ -307,7 +307,8 @@ TEST_F(AssessmentApi, TheListOffersEarlierYearsAndTheNext) {
     auto next = admin_.post(list_path, {{"fiscal_year", fiscal_year() + 1}});
     ASSERT_EQ(next.status, 201) << next.body;
     EXPECT_EQ(admin_.post(list_path, {{"fiscal_year", fiscal_year() + 2}}).status, 400);
-    for (const auto& y : admin_.get(list_path).json()["years"]) {
+    const json after = admin_.get(list_path).json();  // a named value: the loop below reads into it
+    for (const auto& y : after["years"]) {
         if (y["fiscal_year"] == fiscal_year() - 1 || y["fiscal_year"] == fiscal_year() + 1) {
             EXPECT_FALSE(y["may_start"]) << y.dump();
         }
