@@ -111,7 +111,6 @@ export const en: Messages = {
       S: 'Not found in an official source; seen only in a secondary source such as a commentary article.',
       I: 'The wording or number was inferred and has not yet been checked against the official form. Check the official form before filling it in.',
     },
-    englishNote: ' (in English)',
     parenthesized: (text: string) => ` (${text})`,
     loading: 'Loading…',
     errorHeading: 'This could not be shown',
@@ -183,8 +182,6 @@ export const en: Messages = {
     sourceHeading: 'Source and confidence',
     source: 'Source',
     confidenceLabel: 'Confidence',
-    wordingNote: 'Note on the wording',
-    confidenceNote: 'Note on the evidence',
     historyLink: 'How this item changed across editions',
     englishTranslation: 'English translation',
     officialWording: 'Official wording (Japanese)',
@@ -244,7 +241,6 @@ export const en: Messages = {
       target: 'target year',
       rows: 'device classes',
     },
-    compareNote: 'Note',
     compareEmpty: 'There are no items to show.',
   },
   assessments: {
@@ -456,8 +452,6 @@ export const en: Messages = {
     wizard: {
       crumb: 'One item at a time',
       pageTitle: (step: number) => `One item at a time (${step})`,
-      position: (step: number, total: number) => `Screen ${step} of ${total}`,
-      stepProgress: 'Screens done',
       jump: 'Go to an item',
       finishTitle: 'Summary and submission',
       allDone: 'Every row is answered. Check the answers and submit.',

@@ -121,7 +121,6 @@ export const ja = {
       S: '公式の資料では確認できず、解説記事などの二次情報でだけ確認した内容です。',
       I: '文言または番号を推定で補っており、公式の様式とまだ照合していません。記入の前に公式の様式で確かめてください。',
     },
-    englishNote: '（英語）',
     parenthesized: (text: string) => `（${text}）`,
     // Loading and errors
     loading: '読み込み中…',
@@ -196,8 +195,6 @@ export const ja = {
     sourceHeading: '出典と確認の度合い',
     source: '出典',
     confidenceLabel: '確認の度合い',
-    wordingNote: '文言についてのメモ',
-    confidenceNote: '根拠のメモ',
     historyLink: 'この項目の年度ごとの変化',
     englishTranslation: '英語訳',
     officialWording: '公式の文言（日本語）',
@@ -259,7 +256,6 @@ export const ja = {
       target: '目標年度',
       rows: '機器の区分',
     },
-    compareNote: 'メモ',
     compareEmpty: '表示する項目はありません。',
   },
   assessments: {
@@ -471,8 +467,6 @@ export const ja = {
     wizard: {
       crumb: '1 項目ずつ',
       pageTitle: (step: number) => `1 項目ずつ（${step}）`,
-      position: (step: number, total: number) => `${step} / ${total} 画面`,
-      stepProgress: '画面の進み具合',
       jump: '項目へ移動',
       finishTitle: 'まとめと提出',
       allDone: 'すべての行に回答しました。内容を確かめて提出してください。',
