@@ -245,6 +245,7 @@ export interface GuidelineDocument {
   title_ja: string;
   title_en: string;
   published: string;
+  published_precision: PublishedPrecision;
   source: string;
   confidence: Confidence;
   entries: GuidelineEntry[];

@@ -4,7 +4,7 @@
 import { fetchGuidelines, type GuidelineDocument, type GuidelineEntry } from '../../api/catalog';
 import { useResource } from '../../api/useResource';
 import { useI18n } from '../../i18n';
-import { pick } from './format';
+import { formatPublished, pick } from './format';
 import { catalogPaths } from './routes';
 import { Breadcrumbs, ConfidenceBadge, h1Class, h2Class, linkClass, Loaded } from './ui';
 
@@ -49,7 +49,7 @@ function GuidelineSection({ guideline }: { guideline: GuidelineDocument }) {
         {pick(language, guideline.title_ja, guideline.title_en)}
       </h2>
       <p class="mt-2 flex flex-wrap items-center gap-2 text-std-16N-170">
-        <span>{t.guidelineVersions.published(guideline.published)}</span>
+        <span>{t.guidelineVersions.published(formatPublished(t, guideline.published, guideline.published_precision) ?? guideline.published)}</span>
         <ConfidenceBadge confidence={guideline.confidence} />
       </p>
       {guideline.confidence !== 'V' && <p class="mt-2 max-w-3xl text-std-16N-170">{t.guidelineVersions.secondaryOnly}</p>}
