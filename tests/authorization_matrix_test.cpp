@@ -230,6 +230,7 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
         {"GET", "/api/v1/catalog/items/{canonical_id}", fixed("/api/v1/catalog/items/GOV-01"), nullptr,
          everyone},
         {"GET", "/api/v1/catalog/guideline", fixed("/api/v1/catalog/guideline"), nullptr, everyone},
+        {"GET", "/api/v1/catalog/guidelines", fixed("/api/v1/catalog/guidelines"), nullptr, everyone},
         {"GET", "/api/v1/catalog/priorities", fixed("/api/v1/catalog/priorities"), nullptr, everyone},
         {"GET", "/api/v1/catalog/compare", fixed("/api/v1/catalog/compare?from=r6&to=r7&form=medical"),
          nullptr, everyone},

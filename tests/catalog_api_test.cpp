@@ -208,6 +208,27 @@ TEST_F(CatalogApi, GuidelineAndPrioritiesAreTheFiles) {
     EXPECT_EQ(priorities["order"][17].at("canonical_id"), "GOV-02");
 }
 
+TEST_F(CatalogApi, GuidelinesListsSixThenSevenAndItemsCarryItsChanges) {
+    const json all = get_json("/api/v1/catalog/guidelines").at("guidelines");
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[0].at("id"), "gl-6.0");
+    EXPECT_EQ(all[1].at("id"), "gl-7.0");
+    EXPECT_EQ(all[1].at("volumes").size(), 5u);
+    EXPECT_EQ(all[1].at("volumes")[4].at("title_ja"), "保守委託機関編");
+    EXPECT_EQ(all[1].at("confidence"), "S");
+    EXPECT_TRUE(all[0].at("changes").empty());
+
+    // R7 2-⑦ (IAM-03): 7.0 dropped periodic password change; GOV-01 was not changed by 7.0.
+    const json iam03 = get_json("/api/v1/catalog/items/IAM-03").at("guideline_changes");
+    bool periodic = false;
+    for (const auto& change : iam03) {
+        EXPECT_EQ(change.at("guideline"), "gl-7.0");
+        periodic = periodic || change.at("id") == "password-periodic-change";
+    }
+    EXPECT_TRUE(periodic) << iam03.dump();
+    EXPECT_TRUE(get_json("/api/v1/catalog/items/GOV-01").at("guideline_changes").empty());
+}
+
 TEST_F(CatalogApi, CompareShowsAddedChangedUnchangedAndRemoved) {
     const json c = get_json("/api/v1/catalog/compare?from=r6&to=r7&form=medical");
     EXPECT_EQ(c.at("from").at("id"), "r6");

@@ -128,6 +128,12 @@ void register_catalog_routes(ApiRoutes& routes, services::CatalogService& servic
         return respond(request, service.snapshot()->guideline());
     });
 
+    routes.open(Method::get, "/api/v1/catalog/guidelines", [&service](Request& request) {
+        if (auto params = query_params(request, {}); !params)
+            return http::problem_response(params.error(), request.request_id);
+        return respond(request, service.snapshot()->guidelines());
+    });
+
     routes.open(Method::get, "/api/v1/catalog/priorities", [&service](Request& request) {
         if (auto params = query_params(request, {}); !params)
             return http::problem_response(params.error(), request.request_id);

@@ -66,6 +66,22 @@ const FormMapping* Mapping::find(std::string_view form_id) const {
     return nullptr;
 }
 
+const Guideline* Catalog::find_guideline(std::string_view id) const {
+    if (guideline.id == id) return &guideline;
+    for (const auto& g : later_guidelines)
+        if (g.id == id) return &g;
+    return nullptr;
+}
+
+std::pair<const Guideline*, const GuidelineEntry*> Catalog::resolve_guideline_ref(std::string_view ref) const {
+    const auto colon = ref.find(':');
+    const Guideline* g = colon == std::string_view::npos ? &guideline : find_guideline(ref.substr(0, colon));
+    if (g == nullptr) return {nullptr, nullptr};
+    const GuidelineEntry* entry = g->find(colon == std::string_view::npos ? ref : ref.substr(colon + 1));
+    return entry == nullptr ? std::pair<const Guideline*, const GuidelineEntry*>{nullptr, nullptr}
+                            : std::pair{g, entry};
+}
+
 const Edition* Catalog::latest(std::string_view id) const {
     const auto* r = revisions(id);
     return r == nullptr || r->revisions.empty() ? nullptr : &r->latest();

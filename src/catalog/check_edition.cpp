@@ -207,10 +207,18 @@ void check_refs(const Json& object, const Location& where, EditionContext& ctx) 
         if (!refs[i].is_string()) continue;
         const auto& ref = refs[i].get_ref<const std::string&>();
         const Location at = where.at("guideline_refs").at(i);
-        if (ctx.catalog.guideline.find(ref) == nullptr)
+        const auto colon = ref.find(':');
+        const std::string named = colon == std::string::npos ? ctx.catalog.guideline.id : ref.substr(0, colon);
+        const Guideline* guideline = ctx.catalog.find_guideline(named);
+        if (guideline == nullptr)
             ctx.out.add(at.file, at.path,
-                        fmt::format("unknown guideline entry \"{}\" (not in the guideline file {})", ref,
-                                    ctx.catalog.guideline.id));
+                        fmt::format("unknown guideline \"{}\" in \"{}\" (write \"<guideline id>:<entry id>\", "
+                                    "e.g. \"gl-7.0:C-14\")",
+                                    named, ref));
+        else if (ctx.catalog.resolve_guideline_ref(ref).second == nullptr)
+            ctx.out.add(at.file, at.path,
+                        fmt::format("unknown guideline entry \"{}\" (not in the guideline file {})",
+                                    colon == std::string::npos ? ref : ref.substr(colon + 1), guideline->id));
         else if (!seen.insert(ref).second)
             ctx.out.add(at.file, at.path, fmt::format("guideline entry \"{}\" is listed twice", ref));
     }

@@ -20,7 +20,8 @@ constexpr int kKnownFormatVersion = 1;
 
 constexpr std::string_view kFormatNames[] = {"mamori-catalog"};
 constexpr std::string_view kFileKinds[] = {"guideline", "canonical", "edition", "mapping", "priorities"};
-constexpr std::string_view kVolumes[] = {"O", "M", "P", "C"};
+constexpr std::string_view kVolumes[] = {"O", "M", "P", "C", "S"};  // S: 保守委託機関編 (7.0 on)
+constexpr std::string_view kChangeTopics[] = {"structure", "two_factor", "passwords", "other"};
 constexpr std::string_view kGuidelineEntryKinds[] = {"volume",     "chapter", "section",
                                                      "subsection", "clause",  "point"};
 constexpr std::string_view kCanonicalKinds[] = {"gate", "item"};
@@ -90,6 +91,18 @@ constexpr Field kGuidelineFields[] = {
     {"note", Type::str_or_null},
     {"volumes", Type::array},
     {"entries", Type::array},
+    {"changes", Type::array},
+};
+constexpr Field kGuidelineChangeFields[] = {
+    {"id", Type::str},
+    {"topic", Type::str, kChangeTopics},
+    {"summary_ja", Type::ja},
+    {"summary_en", Type::str},
+    {"refs", Type::strings},
+    {"affects_canonical", Type::strings},
+    {"source", Type::url},
+    {"confidence", Type::conf},
+    {"note", Type::str_or_null},
 };
 constexpr Field kVolumeFields[] = {
     {"id", Type::str, kVolumes},
@@ -169,7 +182,7 @@ void check_precision(const Json& object, const Location& where, Diagnostics& out
 }
 
 void check_guideline_entry(const Json& e, const Location& where,
-                           const std::map<std::string, std::string>& volumes, Catalog& catalog,
+                           const std::map<std::string, std::string>& volumes, Guideline& guideline,
                            std::map<std::string, Location>& seen, Diagnostics& out) {
     if (!check_fields(e, where, kGuidelineEntryFields, out)) return;
     GuidelineEntry entry;
@@ -194,7 +207,7 @@ void check_guideline_entry(const Json& e, const Location& where,
                             entry.id.substr(0, entry.id.find('-'))));
     if (is_volume != (entry.id == entry.volume))
         out.add(where.file, join_path(where.path, "kind"),
-                is_volume ? "a volume's id must be its bare letter (O, M, P or C)"
+                is_volume ? "a volume's id must be its bare letter (O, M, P, C or S)"
                           : "only the volume entry may have the bare volume letter as its id");
     if (const auto v = volumes.find(entry.volume); v != volumes.end() && text(e, "volume_ja") != v->second)
         out.add(where.file, join_path(where.path, "volume_ja"),
@@ -212,7 +225,7 @@ void check_guideline_entry(const Json& e, const Location& where,
                 known ? "is required when title_known is true" : "must be null when title_known is false");
     if (member(e, "title_ja").is_null() != member(e, "title_en").is_null())
         out.add(where.file, join_path(where.path, "title_en"), "must be null exactly when title_ja is null");
-    catalog.guideline.entries.push_back(std::move(entry));
+    guideline.entries.push_back(std::move(entry));
 }
 
 }  // namespace
@@ -316,14 +329,17 @@ void check_index(const Located& index, Catalog& catalog, Diagnostics& out) {
     });
 }
 
-void check_guideline(const Located& file, std::span<const Located> extra, Catalog& catalog,
-                     Diagnostics& out) {
+namespace {
+
+// check_guideline_body: the header, volumes, entries (plus imported ones) and parents of one guideline file.
+void check_guideline_body(const Located& file, std::span<const Located> extra, Guideline& guideline,
+                          Catalog& catalog, Diagnostics& out) {
     const Json& doc = file.value;
-    catalog.guideline.json = doc;
+    guideline.json = doc;
     if (!check_fields(doc, file.where, kGuidelineFields, out)) return;
     check_document_header(file, "guideline", catalog, out);
     check_precision(doc, file.where, out);
-    catalog.guideline.id = text(doc, "id");
+    guideline.id = text(doc, "id");
 
     std::map<std::string, std::string> volumes;
     for_each_element(doc, file.where, "volumes", [&](const Json& v, const Location& at) {
@@ -334,20 +350,19 @@ void check_guideline(const Located& file, std::span<const Located> extra, Catalo
 
     std::map<std::string, Location> seen;
     for_each_element(doc, file.where, "entries", [&](const Json& e, const Location& at) {
-        check_guideline_entry(e, at, volumes, catalog, seen, out);
+        check_guideline_entry(e, at, volumes, guideline, seen, out);
     });
     for (const auto& e : extra) {
-        check_guideline_entry(e.value, e.where, volumes, catalog, seen, out);
-        if (catalog.guideline.json["entries"].is_array())
-            catalog.guideline.json["entries"].push_back(e.value);
+        check_guideline_entry(e.value, e.where, volumes, guideline, seen, out);
+        if (guideline.json["entries"].is_array()) guideline.json["entries"].push_back(e.value);
     }
 
     // Parents are checked once every entry is known: an imported entry may hang below another imported one.
-    for (const auto& entry : catalog.guideline.entries) {
+    for (const auto& entry : guideline.entries) {
         const auto parent = optional_text(entry.json, "parent");
         if (!parent) continue;
         const Location& at = seen.at(entry.id);
-        const GuidelineEntry* p = catalog.guideline.find(*parent);
+        const GuidelineEntry* p = guideline.find(*parent);
         if (p == nullptr)
             out.add(at.file, join_path(at.path, "parent"),
                     fmt::format("unknown guideline entry \"{}\" (not in {})", *parent, file.where.file));
@@ -356,6 +371,39 @@ void check_guideline(const Located& file, std::span<const Located> extra, Catalo
                 at.file, join_path(at.path, "parent"),
                 fmt::format("\"{}\" is in volume {}, not in volume {}", *parent, p->volume, entry.volume));
     }
+}
+
+}  // namespace
+
+void check_guideline(const Located& file, std::span<const Located> extra, Catalog& catalog,
+                     Diagnostics& out) {
+    check_guideline_body(file, extra, catalog.guideline, catalog, out);
+    // A change is stated against the version before; the first guideline has none to compare with.
+    if (const Json& changes = member(file.value, "changes"); changes.is_array() && !changes.empty())
+        out.add(file.where.file, join_path(file.where.path, "changes"),
+                "must be empty in the first listed guideline (changes are stated against the version before)");
+}
+
+void check_later_guideline(const Located& file, Catalog& catalog, Diagnostics& out) {
+    Guideline guideline;
+    check_guideline_body(file, {}, guideline, catalog, out);
+    std::set<std::string> ids;
+    for_each_element(file.value, file.where, "changes", [&](const Json& c, const Location& at) {
+        if (!check_fields(c, at, kGuidelineChangeFields, out)) return;
+        if (!ids.insert(text(c, "id")).second)
+            out.add(at.file, join_path(at.path, "id"), fmt::format("duplicate change id \"{}\"", text(c, "id")));
+        const auto refs = texts(c, "refs");
+        for (std::size_t i = 0; i < refs.size(); ++i)
+            if (guideline.find(refs[i]) == nullptr)
+                out.add(at.file, at.at("refs").at(i).path,
+                        fmt::format("unknown guideline entry \"{}\" (not in {})", refs[i], guideline.id));
+        const auto affected = texts(c, "affects_canonical");
+        for (std::size_t i = 0; i < affected.size(); ++i)
+            if (catalog.find_canonical(affected[i]) == nullptr)
+                out.add(at.file, at.at("affects_canonical").at(i).path,
+                        fmt::format("unknown canonical item \"{}\"", affected[i]));
+    });
+    catalog.later_guidelines.push_back(std::move(guideline));
 }
 
 void check_canonical(const Located& file, std::span<const Located> extra, Catalog& catalog,

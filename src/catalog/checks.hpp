@@ -36,6 +36,7 @@ struct CatalogSources {
     Located index;
     Located guideline;
     std::vector<Located> guideline_extra;  // entries imported with editions
+    std::vector<Located> later_guidelines;  // further guideline versions (gl-7.0 …), in listed order
     Located canonical;
     std::vector<Located> canonical_extra;                        // items imported with editions
     std::map<std::string, std::vector<EditionSource>> editions;  // id → revisions, oldest first
@@ -50,6 +51,9 @@ void check_index(const Located& index, Catalog& catalog, Diagnostics& out);
 
 // check_guideline: guideline file plus imported entries; fills catalog.guideline.
 void check_guideline(const Located& file, std::span<const Located> extra, Catalog& catalog, Diagnostics& out);
+// check_later_guideline: a further guideline version; appends it to catalog.later_guidelines. Its changes'
+// affects_canonical are checked against the registry, so call it after check_canonical.
+void check_later_guideline(const Located& file, Catalog& catalog, Diagnostics& out);
 
 // check_canonical: canonical registry plus imported items; fills catalog.canonical.
 void check_canonical(const Located& file, std::span<const Located> extra, Catalog& catalog, Diagnostics& out);

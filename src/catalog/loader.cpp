@@ -222,6 +222,18 @@ Result<CatalogBuilder> CatalogBuilder::from_files(std::span<const embedded::File
             }
             continue;
         }
+        if (kind == "guideline" && singletons[kind] > 0) {
+            if (!id || *id != doc_id)
+                out.add(path, "id",
+                        fmt::format("is \"{}\" but catalog.json lists it as {}", doc_id, id ? *id : "null"));
+            else if (doc_id == text(sources->guideline.value, "id") ||
+                     std::any_of(sources->later_guidelines.begin(), sources->later_guidelines.end(),
+                                 [&](const Located& g) { return text(g.value, "id") == doc_id; }))
+                out.add(path, "id", fmt::format("duplicate guideline id \"{}\"", doc_id));
+            else
+                sources->later_guidelines.push_back(std::move(located));
+            continue;
+        }
         if (++singletons[kind] > 1) {
             out.add(at.file, join_path(at.path, "kind"),
                     fmt::format("a catalog has exactly one file of kind \"{}\"", kind));

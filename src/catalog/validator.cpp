@@ -37,6 +37,7 @@ Result<std::shared_ptr<const Catalog>> build_catalog(const detail::CatalogSource
     check_index(sources.index, *catalog, out);
     check_guideline(sources.guideline, sources.guideline_extra, *catalog, out);
     check_canonical(sources.canonical, sources.canonical_extra, *catalog, out);
+    for (const auto& later : sources.later_guidelines) check_later_guideline(later, *catalog, out);
 
     // Every revision is checked on its own (it stays readable); the cross-file rules below use the current
     // revision of each edition.

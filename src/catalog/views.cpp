@@ -30,9 +30,11 @@ Json item_view(const Catalog& catalog, const Json& item) {
     view["unconfirmed"] = text(item, "confidence") == "I";
     Json guideline = Json::array();
     for (const auto& ref : texts(item, "guideline_refs")) {
-        const GuidelineEntry* entry = catalog.guideline.find(ref);
+        const auto [in, entry] = catalog.resolve_guideline_ref(ref);
         if (entry == nullptr) continue;  // cannot happen in a validated catalog
         guideline.push_back({{"id", entry->id},
+                             {"ref", ref},
+                             {"guideline", in->id},
                              {"volume", entry->volume},
                              {"number", optional_json(entry->number)},
                              {"title_ja", optional_json(entry->title_ja)},
@@ -161,9 +163,22 @@ Json item_history_view(const Catalog& catalog, const CanonicalItem& canonical) {
                                {"item", item_view(catalog, *item)}});
         }
     }
+    // What later guideline versions changed about this item (e.g. 7.0 dropping periodic password change).
+    Json guideline_changes = Json::array();
+    for (const auto& g : catalog.later_guidelines)
+        for (const auto& change : member(g.json, "changes")) {
+            const auto affected = texts(change, "affects_canonical");
+            if (std::find(affected.begin(), affected.end(), canonical.canonical_id) == affected.end()) continue;
+            Json c = change;
+            c["guideline"] = g.id;
+            c["guideline_title_ja"] = text(g.json, "title_ja");
+            c["guideline_title_en"] = text(g.json, "title_en");
+            guideline_changes.push_back(std::move(c));
+        }
     return Json{{"canonical_id", canonical.canonical_id},
                 {"canonical", canonical.json},
-                {"history", std::move(history)}};
+                {"history", std::move(history)},
+                {"guideline_changes", std::move(guideline_changes)}};
 }
 
 Json comparison_view(const Catalog& catalog, const Comparison& comparison) {

@@ -149,6 +149,9 @@ CatalogSnapshot::CatalogSnapshot(std::shared_ptr<const catalog::Catalog> catalog
     const catalog::Catalog& c = *catalog_;
     editions_ = make_view(catalog::editions_view(c));
     guideline_ = make_view(c.guideline.json);
+    catalog::Json all_guidelines = catalog::Json::array({c.guideline.json});
+    for (const auto& later : c.later_guidelines) all_guidelines.push_back(later.json);
+    guidelines_ = make_view(catalog::Json{{"guidelines", std::move(all_guidelines)}});
     priorities_ = make_view(c.priorities_json);
     for (const auto& revisions : c.editions)
         for (const auto& edition : revisions.revisions) {

@@ -10,6 +10,7 @@ import type { Messages } from './i18n/ja';
 import { CatalogIndex } from './pages/catalog/CatalogIndex';
 import { Compare } from './pages/catalog/Compare';
 import { editionTitle, FormPage, formTitle } from './pages/catalog/FormPage';
+import { GuidelinePage } from './pages/catalog/GuidelinePage';
 import { ItemHistory } from './pages/catalog/ItemHistory';
 import { IdentityPage, identityTitle } from './pages/account/IdentityPage';
 import { assessmentPageTitle, AssessmentsPage } from './pages/assessments/AssessmentsPage';
@@ -34,6 +35,8 @@ function pageTitle(t: Messages, route: Route): string {
       return `${route.id} | ${t.nav.catalog}`;
     case 'catalogCompare':
       return t.catalog.compareTitle;
+    case 'catalogGuidelines':
+      return t.guidelineVersions.title;
     case 'assessments':
       return assessmentPageTitle(t, route);
     case 'identity':
@@ -60,6 +63,8 @@ function Page({ route }: { route: Route }) {
       return <ItemHistory key={route.id} id={route.id} />;
     case 'catalogCompare':
       return <Compare />;
+    case 'catalogGuidelines':
+      return <GuidelinePage />;
     case 'assessments':
       // Keyed by assessment and page so that each starts from a fresh state (wizard steps share one).
       return <AssessmentsPage key={route.page === 'list' ? 'list' : `${route.id}/${route.page}`} route={route} />;

@@ -112,7 +112,7 @@ struct EditionRevisions {
     const Edition* find(int n) const;
 };
 
-// GuidelineEntry: a volume, chapter, section, clause or point of Guideline 6.0.
+// GuidelineEntry: a volume, chapter, section, clause or point of a guideline version (6.0, 7.0 …).
 struct GuidelineEntry {
     std::string id;  // "C-8-3"
     std::string volume;
@@ -123,7 +123,7 @@ struct GuidelineEntry {
     Json json;
 };
 
-// Guideline: the guideline structure. `json` is the file's content, with imported entries appended.
+// Guideline: one guideline version's structure. `json` is the file's content, with imported entries appended.
 struct Guideline {
     std::string id;  // "gl-6.0"
     std::vector<GuidelineEntry> entries;
@@ -223,7 +223,8 @@ struct Catalog {
     std::vector<FormVocabulary> forms;
     std::vector<SectionVocabulary> sections;
     std::vector<DeviceClassVocabulary> device_classes;
-    Guideline guideline;
+    Guideline guideline;                      // the first listed: bare guideline_refs resolve against it
+    std::vector<Guideline> later_guidelines;  // further versions, referenced as "gl-7.0:C-14-6"
     std::vector<CanonicalItem> canonical;
     Json canonical_json;                     // canonical.json, with imported items appended
     std::vector<EditionRevisions> editions;  // ordered by fiscal year
@@ -231,6 +232,11 @@ struct Catalog {
     std::vector<Priority> priorities;
     Json priorities_json;
 
+    // find_guideline: the guideline version `id` ("gl-6.0"), or nullptr.
+    const Guideline* find_guideline(std::string_view id) const;
+    // resolve_guideline_ref: the entry a guideline_refs element names ("C-14" in the first guideline,
+    // "gl-7.0:C-14-6" in a named one) with its guideline, or {nullptr, nullptr}.
+    std::pair<const Guideline*, const GuidelineEntry*> resolve_guideline_ref(std::string_view ref) const;
     // latest: the current revision of edition `id`, or nullptr.
     const Edition* latest(std::string_view id) const;
     // revisions: every revision of edition `id`, or nullptr.

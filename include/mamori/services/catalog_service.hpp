@@ -62,6 +62,8 @@ class CatalogSnapshot {
     Result<const CatalogView*> item(std::string_view canonical_id) const;
     // guideline, priorities: the files' content.
     const CatalogView& guideline() const { return guideline_; }
+    // guidelines: every guideline version, {"guidelines": [file content …]}, first listed first.
+    const CatalogView& guidelines() const { return guidelines_; }
     const CatalogView& priorities() const { return priorities_; }
     // compare: one form compared across two editions (see catalog::compare for the errors).
     Result<const CatalogView*> compare(std::string_view from, std::string_view to,
@@ -71,6 +73,7 @@ class CatalogSnapshot {
     std::shared_ptr<const catalog::Catalog> catalog_;
     CatalogView editions_;
     CatalogView guideline_;
+    CatalogView guidelines_;
     CatalogView priorities_;
     std::map<std::pair<std::string, int>, CatalogView> edition_views_;
     std::map<std::tuple<std::string, int, std::string>, CatalogView> form_views_;

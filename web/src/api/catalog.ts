@@ -208,10 +208,55 @@ export function isGate(item: Item | GateView): item is GateView {
   return !('number' in item) && 'question_ja' in item;
 }
 
+/** A change a later guideline version made, as given in its file (`changes`), attached to the items it affects. */
+export interface GuidelineChange {
+  id: string;
+  topic: string;
+  summary_ja: string;
+  summary_en: string;
+  refs: string[];
+  affects_canonical: string[];
+  source: string;
+  confidence: Confidence;
+  note: string | null;
+  guideline: string;
+  guideline_title_ja: string;
+  guideline_title_en: string;
+}
+
+/** One entry (volume, chapter, section …) of a guideline file. */
+export interface GuidelineEntry {
+  id: string;
+  volume: string;
+  kind: string;
+  number: string | null;
+  parent: string | null;
+  title_ja: string | null;
+  title_en: string | null;
+  title_known: boolean;
+  source: string;
+  confidence: Confidence;
+  note: string | null;
+}
+
+/** A guideline file (GET /api/v1/catalog/guidelines), first listed (6.0) first. */
+export interface GuidelineDocument {
+  id: string;
+  title_ja: string;
+  title_en: string;
+  published: string;
+  published_precision: PublishedPrecision;
+  source: string;
+  confidence: Confidence;
+  entries: GuidelineEntry[];
+  changes: Omit<GuidelineChange, 'guideline' | 'guideline_title_ja' | 'guideline_title_en'>[];
+}
+
 export interface ItemResponse {
   canonical_id: string;
   canonical: CanonicalEntry;
   history: ItemHistoryEntry[];
+  guideline_changes: GuidelineChange[];
 }
 
 export interface CompareEntry {
@@ -258,6 +303,12 @@ const isCompare = (body: unknown): body is CompareResponse =>
 
 const base = '/api/v1/catalog';
 const segment = encodeURIComponent;
+
+const isGuidelines = (body: unknown): body is { guidelines: GuidelineDocument[] } => hasArray(body, 'guidelines');
+
+export async function fetchGuidelines(signal?: AbortSignal): Promise<GuidelineDocument[]> {
+  return (await getJson(`${base}/guidelines`, isGuidelines, signal)).guidelines;
+}
 
 export async function fetchEditions(signal?: AbortSignal): Promise<EditionSummary[]> {
   return (await getJson(`${base}/editions`, isEditions, signal)).editions;

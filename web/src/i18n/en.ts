@@ -1118,4 +1118,25 @@ export const en: Messages = {
     form: 'Choose the kind of checklist again.',
     version: 'Someone else changed this first. Reload the page and try again.',
   } as Record<string, string>,
+  guidelineVersions: {
+    title: 'Guidelines for the Security Management of Medical Information Systems',
+    lead: 'For each version of the guideline that checklist items refer to: its volumes and chapters, and the main changes from the version before.',
+    indexLink: 'Guideline versions 6.0 and 7.0: structure and changes',
+    published: (date: string) => `Issued: ${date}`,
+    secondaryOnly:
+      'The official text of this version has not been checked yet. What is shown comes from third-party documents that cite it, each with its source. Chapters whose title no document gives are marked "title not known".',
+    changesFromPrevious: 'Main changes from the previous version',
+    structure: (volumes: number) => `Structure (${volumes} volumes)`,
+    titleUnknown: 'title not known',
+    noChapters: 'Its chapters are not known yet.',
+    topics: {
+      structure: 'Structure',
+      two_factor: 'Two-factor authentication',
+      passwords: 'Passwords',
+      other: 'Other',
+    } as Record<string, string>,
+    changesHeading: 'Changes in Guideline 7.0',
+    periodicChangeNote:
+      'Item 2-⑦ of the FY2025 (Reiwa 7) checklist asks that passwords be changed periodically; Guideline 7.0 deleted that requirement. The wording of the FY2026 (Reiwa 8) item is not yet known.',
+  },
 };

@@ -1142,6 +1142,27 @@ export const ja = {
     form: 'チェックリストの種類を選び直してください。',
     version: 'ほかの人が先に変更しました。画面を読み込み直してから、もう一度お試しください。',
   } as Record<string, string>,
+  guidelineVersions: {
+    title: '医療情報システムの安全管理に関するガイドライン',
+    lead: 'チェックリストの項目が参照するガイドラインの版ごとに、編・章の構成と、前の版からの主な変更を示します。',
+    indexLink: 'ガイドライン(第6.0版・第7.0版)の構成と変更点',
+    published: (date: string) => `策定日: ${date}`,
+    secondaryOnly:
+      'この版は厚生労働省の原文をまだ確認できていません。内容は原文を参照した第三者の資料によるもので、出典を示しています。章の名称が資料にないものは「名称未確認」としています。',
+    changesFromPrevious: '前の版からの主な変更',
+    structure: (volumes: number) => `構成(${volumes}編)`,
+    titleUnknown: '名称未確認',
+    noChapters: '章の構成はまだ確認できていません。',
+    topics: {
+      structure: '構成',
+      two_factor: '二要素認証',
+      passwords: 'パスワード',
+      other: 'その他',
+    } as Record<string, string>,
+    changesHeading: 'ガイドライン第7.0版での変更',
+    periodicChangeNote:
+      '令和7年度版チェックリストの 2-⑦ は「定期的に変更している」ことを求めていますが、第7.0版ではこの要求が削除されました。令和8年度版の項目の文言はまだ確認できていません。',
+  },
 };
 
 export type Messages = typeof ja;

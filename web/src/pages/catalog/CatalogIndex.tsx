@@ -77,6 +77,11 @@ export function CatalogIndex() {
     <>
       <h1 class={h1Class}>{t.catalog.indexTitle}</h1>
       <p class="mt-4 max-w-3xl text-std-16N-175 md:text-std-18N-160">{t.catalog.indexLead}</p>
+      <p class="mt-3">
+        <Link href={catalogPaths.guidelines} class={`text-std-16N-170 ${linkClass}`}>
+          {t.guidelineVersions.indexLink}
+        </Link>
+      </p>
 
       <div class="mt-8 grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div>

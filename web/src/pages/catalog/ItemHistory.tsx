@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { useEditions } from './data';
 import { formTitle } from './FormPage';
+import { GuidelineChanges } from './GuidelineChanges';
 import { pick } from './format';
 import { RowTargets } from './ItemEntry';
 import { catalogPaths } from './routes';
@@ -115,7 +116,12 @@ export function ItemHistory({ id }: { id: string }) {
       <h1 class={h1Class}>{name === null ? id : t.catalog.itemTitle(name, id)}</h1>
       <p class="mt-4 max-w-3xl text-std-16N-175">{t.catalog.itemLead}</p>
       <Loaded resource={resource} reload={reload}>
-        {(data) => <ItemHistoryBody data={data} />}
+        {(data) => (
+          <>
+            <GuidelineChanges changes={data.guideline_changes} />
+            <ItemHistoryBody data={data} />
+          </>
+        )}
       </Loaded>
     </>
   );

@@ -1,12 +1,14 @@
 // Client routes of the public checklist catalog:
 //   /catalog                         editions and forms
 //   /catalog/compare?from=&to=&form= two editions side by side
+//   /catalog/guidelines              the guideline versions (6.0, 7.0) and what changed
 //   /catalog/items/{canonical_id}    one item across editions
 //   /catalog/{edition}/{form}        one form of one edition
 
 export type CatalogRoute =
   | { kind: 'catalog' }
   | { kind: 'catalogCompare' }
+  | { kind: 'catalogGuidelines' }
   | { kind: 'catalogItem'; id: string }
   | { kind: 'catalogForm'; edition: string; form: string };
 
@@ -22,6 +24,7 @@ function decode(segment: string): string | null {
 export function matchCatalogRoute(path: string): CatalogRoute | null {
   if (path === '/catalog') return { kind: 'catalog' };
   if (path === '/catalog/compare') return { kind: 'catalogCompare' };
+  if (path === '/catalog/guidelines') return { kind: 'catalogGuidelines' };
   const parts = path.split('/').slice(2);
   if (!path.startsWith('/catalog/') || parts.length !== 2) return null;
   const [first, second] = parts.map(decode);
@@ -32,6 +35,7 @@ export function matchCatalogRoute(path: string): CatalogRoute | null {
 
 export const catalogPaths = {
   index: '/catalog',
+  guidelines: '/catalog/guidelines',
   form: (edition: string, form: string) => `/catalog/${encodeURIComponent(edition)}/${encodeURIComponent(form)}`,
   item: (canonicalId: string) => `/catalog/items/${encodeURIComponent(canonicalId)}`,
   compare: (from: string, to: string, form: string) =>
