@@ -141,15 +141,19 @@ void register_catalog_routes(ApiRoutes& routes, services::CatalogService& servic
     });
 
     routes.open(Method::get, "/api/v1/catalog/compare", [&service](Request& request) {
-        auto params = query_params(request, {"from", "to", "form"});
+        auto params = query_params(request, {"from", "to", "form", "from_form"});
         if (!params) return http::problem_response(params.error(), request.request_id);
         auto from = required(*params, "from");
         auto to = required(*params, "to");
         auto form = required(*params, "form");
         for (const auto* missing : {&from, &to, &form})
             if (!*missing) return http::problem_response(missing->error(), request.request_id);
+        // from_form: the earlier edition's form when it differs (R7 pharmacy → a merged form); default
+        // `form`.
+        const auto from_form = params->find("from_form");
         const auto snapshot = service.snapshot();
-        return respond(request, snapshot->compare(*from, *to, *form));
+        return respond(request, snapshot->compare(*from, *to, *form,
+                                                  from_form == params->end() ? *form : from_form->second));
     });
 }
 

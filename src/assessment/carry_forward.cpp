@@ -71,8 +71,14 @@ Result<CarryForward> carry_within(const catalog::Catalog& catalog, std::string_v
 Result<CarryForward> carry_forward(const catalog::Catalog& catalog, std::string_view from,
                                    std::string_view to, std::string_view form,
                                    const std::vector<PriorAnswer>& answers) {
-    if (from == to) return carry_within(catalog, from, form, answers);
-    auto comparison = catalog::compare(catalog, from, to, form);
+    return carry_forward(catalog, from, to, form, form, answers);
+}
+
+Result<CarryForward> carry_forward(const catalog::Catalog& catalog, std::string_view from,
+                                   std::string_view to, std::string_view from_form, std::string_view to_form,
+                                   const std::vector<PriorAnswer>& answers) {
+    if (from == to && from_form == to_form) return carry_within(catalog, from, to_form, answers);
+    auto comparison = catalog::compare(catalog, from, to, from_form, to_form);
     if (!comparison) return fail(comparison.error());
     CarryForward out;
     for (const auto& entry : comparison->entries) {

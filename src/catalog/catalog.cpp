@@ -61,8 +61,20 @@ const GuidelineEntry* Guideline::find(std::string_view id) const {
 }
 
 const FormMapping* Mapping::find(std::string_view form_id) const {
+    return find(form_id, form_id);
+}
+
+const FormMapping* Mapping::find(std::string_view from_form, std::string_view to_form) const {
     for (const auto& form : forms)
-        if (form.form == form_id) return &form;
+        if (form.form == to_form && form.from_form == from_form) return &form;
+    return nullptr;
+}
+
+const Form* Edition::form_for_kind(std::string_view kind) const {
+    for (const auto& form : forms)
+        if (std::find(form.organisation_kinds.begin(), form.organisation_kinds.end(), kind) !=
+            form.organisation_kinds.end())
+            return &form;
     return nullptr;
 }
 

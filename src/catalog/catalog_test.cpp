@@ -321,8 +321,9 @@ TEST(CatalogData, MappingSummariesAndGateChanges) {
         EXPECT_EQ(kinds[MappingKind::split], 0);
         EXPECT_EQ(kinds[MappingKind::added], w.added);
         EXPECT_EQ(static_cast<int>(fm->removed.size()), w.removed);
-        EXPECT_EQ(m->json.at("forms").at(c.form_rank(w.form)).at("gate_change").at("from"), w.gate_from);
-        EXPECT_EQ(m->json.at("forms").at(c.form_rank(w.form)).at("gate_change").at("to"), w.gate_to);
+        const auto index = static_cast<std::size_t>(fm - m->forms.data());  // elements in file order
+        EXPECT_EQ(m->json.at("forms").at(index).at("gate_change").at("from"), w.gate_from);
+        EXPECT_EQ(m->json.at("forms").at(index).at("gate_change").at("to"), w.gate_to);
     }
 }
 

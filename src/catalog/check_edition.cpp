@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -18,6 +19,10 @@ namespace {
 constexpr std::string_view kNumberingStyles[] = {"paren", "circled"};
 constexpr std::string_view kFormDatePrecisions[] = {"year", "month", "day", "unknown"};
 constexpr std::string_view kOnePer[] = {"institution", "vendor_system"};
+constexpr std::string_view kOrganisationKinds[] = {"hospital", "clinic", "dental_clinic", "pharmacy",
+                                                   "vendor"};
+// The kinds that answer an institution checklist: each needs exactly one form in every edition.
+constexpr std::string_view kInstitutionKinds[] = {"hospital", "clinic", "dental_clinic", "pharmacy"};
 constexpr std::string_view kAnswerColumnIds[] = {"answer", "confirmed_on", "target_date", "second_answer",
                                                  "second_confirmed_on"};
 constexpr std::string_view kAnswerTypes[] = {"yes_no", "date"};
@@ -65,6 +70,7 @@ constexpr Field kFormFields[] = {
     {"document_title_ja", Type::ja},
     {"filled_by_ja", Type::str},
     {"filled_by_en", Type::str},
+    {"organisation_kinds", Type::strings, {}, true},
     {"published", Type::str_or_null},
     {"published_precision", Type::str, kFormDatePrecisions},
     {"published_confidence", Type::conf_or_null},
@@ -420,7 +426,9 @@ void check_item(const Json& it, const Location& where, const Form& form, Edition
                     fmt::format("must be {} because the form's gate_status is \"{}\"",
                                 form.gate_status == GateStatus::present ? "true" : "false",
                                 text(form.json, "gate_status")));
-        if (flag(applicability, "requires_vendor_contract") && form.id == "vendor")
+        if (flag(applicability, "requires_vendor_contract") &&
+            std::find(form.organisation_kinds.begin(), form.organisation_kinds.end(), "vendor") !=
+                form.organisation_kinds.end())
             out.add(where.file, join_path(where.path, "applicability.requires_vendor_contract"),
                     "is never true on the vendor form (the vendor form itself needs a vendor contract)");
     }
@@ -439,6 +447,75 @@ void check_item(const Json& it, const Location& where, const Form& form, Edition
                             ctx.primary_source));
 }
 
+// default_organisation_kinds: who answers a form of a file written before forms named their kinds
+// (R5–R7 as first shipped): the three fixed forms only.
+std::vector<std::string> default_organisation_kinds(std::string_view form_id) {
+    if (form_id == "medical") return {"hospital", "clinic", "dental_clinic"};
+    if (form_id == "pharmacy") return {"pharmacy"};
+    if (form_id == "vendor") return {"vendor"};
+    return {};
+}
+
+void check_organisation_kinds(const Json& f, const Location& where, Form& form, Diagnostics& out) {
+    const Json& kinds = member(f, "organisation_kinds");
+    const std::string path = join_path(where.path, "organisation_kinds");
+    if (kinds.is_null()) {
+        form.organisation_kinds = default_organisation_kinds(form.id);
+        if (form.organisation_kinds.empty())
+            out.add(where.file, path,
+                    fmt::format("required field is missing: form \"{}\" must name the organisation kinds "
+                                "that answer it",
+                                form.id));
+        return;
+    }
+    form.organisation_kinds = texts(f, "organisation_kinds");
+    if (kinds.is_array() && kinds.empty())
+        out.add(where.file, path, "must name at least one organisation kind");
+    for (std::size_t i = 0; i < form.organisation_kinds.size(); ++i) {
+        const std::string& kind = form.organisation_kinds[i];
+        const std::string at = join_path(path, fmt::format("[{}]", i));
+        if (std::find(std::begin(kOrganisationKinds), std::end(kOrganisationKinds), kind) ==
+            std::end(kOrganisationKinds))
+            out.add(where.file, at,
+                    fmt::format("unknown organisation kind \"{}\" (expected hospital, clinic, dental_clinic, "
+                                "pharmacy or vendor)",
+                                kind));
+        else if (std::find(form.organisation_kinds.begin(), form.organisation_kinds.begin() + i, kind) !=
+                 form.organisation_kinds.begin() + i)
+            out.add(where.file, at, fmt::format("\"{}\" is listed twice", kind));
+    }
+    const bool vendor = std::find(form.organisation_kinds.begin(), form.organisation_kinds.end(), "vendor") !=
+                        form.organisation_kinds.end();
+    if (vendor && form.organisation_kinds.size() > 1)
+        out.add(where.file, path, "a form answered by vendors is answered by no institution kind");
+}
+
+// check_form_per_kind: every institution kind answers exactly one form of the edition.
+void check_form_per_kind(const Edition& edition, const Location& where, Diagnostics& out) {
+    for (std::string_view kind : kInstitutionKinds) {
+        std::optional<std::size_t> first;
+        for (std::size_t i = 0; i < edition.forms.size(); ++i) {
+            const auto& kinds = edition.forms[i].organisation_kinds;
+            if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) continue;
+            if (!first) {
+                first = i;
+                continue;
+            }
+            out.add(
+                where.file,
+                join_path(join_path(where.path, fmt::format("forms[{}]", i)), "organisation_kinds"),
+                fmt::format("\"{}\" already answers form \"{}\" (forms[{}]): each institution kind answers "
+                            "exactly one form",
+                            kind, edition.forms[*first].id, *first));
+        }
+        if (!first)
+            out.add(where.file, join_path(where.path, "forms"),
+                    fmt::format("no form lists \"{}\" in organisation_kinds: each institution kind answers "
+                                "exactly one form",
+                                kind));
+    }
+}
+
 void check_form(const Json& f, const Location& where, EditionContext& ctx, Form& form) {
     form.json = f;
     if (!check_fields(f, where, kFormFields, ctx.out)) return;
@@ -451,10 +528,12 @@ void check_form(const Json& f, const Location& where, EditionContext& ctx, Form&
                        : gate_status == "absent" ? GateStatus::absent
                                                  : GateStatus::unknown;
 
+    check_organisation_kinds(f, where, form, out);
+
     const auto rank = ctx.catalog.form_rank(form.id);
     if (rank == ctx.catalog.forms.size())
         out.add(where.file, join_path(where.path, "id"),
-                fmt::format("unknown form \"{}\" (expected medical, pharmacy or vendor)", form.id));
+                fmt::format("unknown form \"{}\" (not in catalog.json's vocabularies.forms)", form.id));
     else if (form.title_ja != ctx.catalog.forms[rank].title_ja)
         out.add(where.file, join_path(where.path, "title_ja"),
                 fmt::format("must be \"{}\" for form {}", ctx.catalog.forms[rank].title_ja, form.id));
@@ -626,11 +705,13 @@ std::shared_ptr<Edition> check_edition(const Located& doc, const RevisionInfo& i
                         fmt::format("duplicate form \"{}\" in edition {}", form.id, edition->id));
             else if (previous > rank && previous != catalog.forms.size())
                 out.add(at.file, join_path(at.path, "id"),
-                        fmt::format("form \"{}\" must come before \"{}\" (order: medical, pharmacy, vendor)",
+                        fmt::format("form \"{}\" must come before \"{}\" (the order of catalog.json's "
+                                    "vocabularies.forms)",
                                     form.id, edition->forms.back().id));
         }
         edition->forms.push_back(std::move(form));
     });
+    if (forms.is_array() && !forms.empty()) check_form_per_kind(*edition, doc.where, out);
     return edition;
 }
 

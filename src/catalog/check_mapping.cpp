@@ -21,8 +21,13 @@ constexpr Field kMappingFields[] = {
     {"forms", Type::array},
 };
 constexpr Field kFormMappingFields[] = {
-    {"form", Type::str},      {"gate_change", Type::object}, {"summary", Type::object},
-    {"entries", Type::array}, {"removed", Type::array},      {"removed_note", Type::str_or_null},
+    {"form", Type::str},
+    {"from_form", Type::str, {}, true},
+    {"gate_change", Type::object},
+    {"summary", Type::object},
+    {"entries", Type::array},
+    {"removed", Type::array},
+    {"removed_note", Type::str_or_null},
 };
 constexpr Field kGateChangeFields[] = {
     {"from", Type::str, kGateStatuses},
@@ -103,16 +108,23 @@ void check_form_mapping(const Json& f, const Location& where, const Edition& fro
     if (!check_fields(f, where, kFormMappingFields, out)) return;
     FormMapping fm;
     fm.form = text(f, "form");
-    const Form* earlier = from.find(fm.form);
+    // from_form: the earlier form, when a merged later form takes items from several earlier ones.
+    fm.from_form = member(f, "from_form").is_string() ? text(f, "from_form") : fm.form;
+    const Form* earlier = from.find(fm.from_form);
     const Form* later = to.find(fm.form);
-    if (earlier == nullptr || later == nullptr) {
-        out.add(where.file, join_path(where.path, "form"),
-                fmt::format("form \"{}\" is not in both editions {} and {}", fm.form, from.id, to.id));
+    if (earlier == nullptr) {
+        out.add(where.file, join_path(where.path, member(f, "from_form").is_string() ? "from_form" : "form"),
+                fmt::format("form \"{}\" is not in edition {}", fm.from_form, from.id));
         return;
     }
-    if (mapping.find(fm.form) != nullptr) {
+    if (later == nullptr) {
         out.add(where.file, join_path(where.path, "form"),
-                fmt::format("form \"{}\" is mapped twice", fm.form));
+                fmt::format("form \"{}\" is not in edition {}", fm.form, to.id));
+        return;
+    }
+    if (mapping.find(fm.from_form, fm.form) != nullptr) {
+        out.add(where.file, join_path(where.path, "form"),
+                fmt::format("form \"{}\" is mapped twice from \"{}\"", fm.form, fm.from_form));
         return;
     }
 
@@ -121,7 +133,7 @@ void check_form_mapping(const Json& f, const Location& where, const Edition& fro
         if (text(gate, "from") != gate_word(earlier->gate_status))
             out.add(where.file, join_path(where.path, "gate_change.from"),
                     fmt::format("is \"{}\" but form {} of {} has gate_status \"{}\"", text(gate, "from"),
-                                fm.form, from.id, gate_word(earlier->gate_status)));
+                                fm.from_form, from.id, gate_word(earlier->gate_status)));
         if (text(gate, "to") != gate_word(later->gate_status))
             out.add(where.file, join_path(where.path, "gate_change.to"),
                     fmt::format("is \"{}\" but form {} of {} has gate_status \"{}\"", text(gate, "to"),
@@ -276,6 +288,19 @@ void check_mapping(const Located& doc, Catalog& catalog, Diagnostics& out) {
             out.add(doc.where.file, join_path(doc.where.path, "forms"),
                     fmt::format("form \"{}\" is in both {} and {} but has no mapping", form.id, from->id,
                                 to->id));
+    // Every organisation answering an earlier form must find its way to the form it answers now.
+    std::set<std::pair<std::string, std::string>> missing;
+    for (const auto& earlier : from->forms)
+        for (const auto& kind : earlier.organisation_kinds) {
+            const Form* later = to->form_for_kind(kind);
+            if (later == nullptr || later->id == earlier.id || !member(m, "forms").is_array()) continue;
+            if (mapping.find(earlier.id, later->id) == nullptr &&
+                missing.emplace(earlier.id, later->id).second)
+                out.add(doc.where.file, join_path(doc.where.path, "forms"),
+                        fmt::format("\"{}\" answers form \"{}\" in {} and form \"{}\" in {}, but no element "
+                                    "maps \"from_form\": \"{}\" to \"form\": \"{}\"",
+                                    kind, earlier.id, from->id, later->id, to->id, earlier.id, later->id));
+        }
     catalog.mappings.push_back(std::move(mapping));
 }
 

@@ -131,25 +131,42 @@ Chain compose(const Chain& chain, const Mapping& mapping, const FormMapping& fm)
     return out;
 }
 
-// mapping_path: the mappings leading from `from` to `to` that all cover `form`, shortest first.
-std::vector<const Mapping*> mapping_path(const Catalog& catalog, std::string_view from, std::string_view to,
-                                         std::string_view form) {
-    std::map<std::string, const Mapping*> via;  // edition reached → mapping used to reach it
-    std::deque<std::string> queue{std::string(from)};
-    via[std::string(from)] = nullptr;
+// mapping_path: the mapping steps leading from form `from_form` of `from` to form `to_form` of `to`, shortest
+// first. A step may change form where a later edition merged forms (R7 pharmacy → a merged R8 form).
+std::vector<std::pair<const Mapping*, const FormMapping*>> mapping_path(const Catalog& catalog,
+                                                                        std::string_view from,
+                                                                        std::string_view to,
+                                                                        std::string_view from_form,
+                                                                        std::string_view to_form) {
+    using State = std::pair<std::string, std::string>;  // (edition, form)
+    struct Via {
+        const Mapping* mapping = nullptr;
+        const FormMapping* form = nullptr;
+        State previous;
+    };
+    std::map<State, Via> via;
+    const State start{std::string(from), std::string(from_form)};
+    const State goal{std::string(to), std::string(to_form)};
+    std::deque<State> queue{start};
+    via[start] = {};
     while (!queue.empty()) {
-        const std::string at = queue.front();
+        const State at = queue.front();
         queue.pop_front();
-        if (at == to) break;
-        for (const auto& m : catalog.mappings)
-            if (m.from_edition == at && m.find(form) != nullptr && via.count(m.to_edition) == 0) {
-                via[m.to_edition] = &m;
-                queue.push_back(m.to_edition);
+        if (at == goal) break;
+        for (const auto& m : catalog.mappings) {
+            if (m.from_edition != at.first) continue;
+            for (const auto& fm : m.forms) {
+                const State next{m.to_edition, fm.form};
+                if (fm.from_form != at.second || via.count(next) != 0) continue;
+                via[next] = {&m, &fm, at};
+                queue.push_back(next);
             }
+        }
     }
-    std::vector<const Mapping*> path;
-    if (via.count(std::string(to)) == 0) return path;
-    for (std::string at(to); via.at(at) != nullptr; at = via.at(at)->from_edition) path.push_back(via.at(at));
+    std::vector<std::pair<const Mapping*, const FormMapping*>> path;
+    if (via.count(goal) == 0) return path;
+    for (State at = goal; via.at(at).mapping != nullptr; at = via.at(at).previous)
+        path.emplace_back(via.at(at).mapping, via.at(at).form);
     std::reverse(path.begin(), path.end());
     return path;
 }
@@ -186,35 +203,44 @@ std::string_view to_string(ChangeStatus status) {
 
 Result<Comparison> compare(const Catalog& catalog, std::string_view from, std::string_view to,
                            std::string_view form) {
+    return compare(catalog, from, to, form, form);
+}
+
+Result<Comparison> compare(const Catalog& catalog, std::string_view from, std::string_view to,
+                           std::string_view from_form, std::string_view to_form) {
     const Edition* a = catalog.latest(from);
     const Edition* c = catalog.latest(to);
     if (a == nullptr) return fail(ErrorCode::not_found, fmt::format("unknown edition \"{}\"", from), "from");
     if (c == nullptr) return fail(ErrorCode::not_found, fmt::format("unknown edition \"{}\"", to), "to");
-    const Form* fa = a->find(form);
-    const Form* fc = c->find(form);
+    const Form* fa = a->find(from_form);
+    const Form* fc = c->find(to_form);
     if (fa == nullptr)
-        return fail(ErrorCode::not_found, fmt::format("edition {} has no form \"{}\"", a->id, form), "form");
+        return fail(ErrorCode::not_found, fmt::format("edition {} has no form \"{}\"", a->id, from_form),
+                    "form");
     if (fc == nullptr)
-        return fail(ErrorCode::not_found, fmt::format("edition {} has no form \"{}\"", c->id, form), "form");
+        return fail(ErrorCode::not_found, fmt::format("edition {} has no form \"{}\"", c->id, to_form),
+                    "form");
     if (a == c)
         return fail(ErrorCode::invalid_input,
                     "from and to are the same edition: choose two different editions", "to");
-    const auto path = mapping_path(catalog, from, to, form);
+    const auto path = mapping_path(catalog, from, to, from_form, to_form);
     if (path.empty())
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("no mapping leads from {} to {} for form {}: comparisons run from an older "
-                                "edition to a newer one along the mapping files",
-                                a->id, c->id, form),
-                    a->fiscal_year > c->fiscal_year ? "from" : "to");
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("no mapping leads from {} form {} to {} form {}: comparisons run from an older "
+                        "edition to a newer one along the mapping files",
+                        a->id, from_form, c->id, to_form),
+            a->fiscal_year > c->fiscal_year ? "from" : "to");
 
-    Chain chain = first_step(*path.front(), *path.front()->find(form));
-    for (std::size_t i = 1; i < path.size(); ++i) chain = compose(chain, *path[i], *path[i]->find(form));
+    Chain chain = first_step(*path.front().first, *path.front().second);
+    for (std::size_t i = 1; i < path.size(); ++i) chain = compose(chain, *path[i].first, *path[i].second);
 
     Comparison result;
     result.from = a;
     result.to = c;
-    result.form = std::string(form);
-    for (const Mapping* m : path) result.mappings.push_back(m->id);
+    result.form = std::string(to_form);
+    result.from_form = std::string(from_form);
+    for (const auto& step : path) result.mappings.push_back(step.first->id);
     for (const auto& s : chain.steps) {
         ComparisonEntry e;
         e.kind = s.kind;

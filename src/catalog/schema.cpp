@@ -104,6 +104,7 @@ bool check_fields(const Json& value, const Location& where, std::span<const Fiel
     for (const auto& field : spec) {
         const auto found = value.find(std::string(field.name));
         if (found == value.end()) {
+            if (field.optional) continue;
             out.add(where.file, join_path(where.path, field.name), "required field is missing");
             continue;
         }

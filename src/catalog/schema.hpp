@@ -40,6 +40,7 @@ struct Field {
     std::string_view name;
     Type type;
     std::span<const std::string_view> one_of = {};
+    bool optional = false;  // may be absent; the checker of the object supplies the default
 };
 
 // Vocabularies used by more than one document type.

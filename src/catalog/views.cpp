@@ -203,6 +203,7 @@ Json comparison_view(const Catalog& catalog, const Comparison& comparison) {
     return Json{{"from", edition_summary(*comparison.from)},
                 {"to", edition_summary(*comparison.to)},
                 {"form", comparison.form},
+                {"from_form", comparison.from_form},
                 {"mappings", comparison.mappings},
                 {"summary",
                  {{"added", comparison.added},

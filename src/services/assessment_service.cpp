@@ -44,7 +44,9 @@ Result<std::vector<StoredAnswer>> carried_answers(soci::session& sql, const cata
     std::vector<assessment::PriorAnswer> prior;
     for (const auto& [key, a] : stored)
         if (a.answer) prior.push_back({key, *a.answer});
-    auto carried = assessment::carry_forward(catalog, earlier.edition, edition, form.id, prior);
+    // The earlier checklist's own form says which mapping applies when forms were merged (R7 薬局確認用 →
+    // one form for every institution kind).
+    auto carried = assessment::carry_forward(catalog, earlier.edition, edition, earlier.form, form.id, prior);
     if (!carried) return fail(carried.error());
     const bool has_gate = assessment::gate_id(form).has_value();
     std::vector<StoredAnswer> out;
@@ -92,13 +94,15 @@ Result<AssessmentList> AssessmentService::list(const Caller& caller, std::int64_
     }
     out.may_create = identity::can_edit_assessment(caller, org->ref);
     out.suggested_fiscal_year = fiscal_year(st::today());
-    out.suggested_form = st::form_for(org->ref.kind);
-    if (const auto* e = edition_for(*out.catalog, out.suggested_fiscal_year)) out.suggested_edition = e->id;
+    // An institution answers one checklist a year; its form is the one the year's edition gives its kind
+    // (the form id may change between editions, e.g. when forms are merged).
+    if (const auto* e = edition_for(*out.catalog, out.suggested_fiscal_year)) {
+        out.suggested_edition = e->id;
+        out.suggested_form = st::form_for(*e, org->ref.kind);
+    }
     for (const auto& a : out.assessments) {
-        if (a.record.fiscal_year == out.suggested_fiscal_year && a.record.form == out.suggested_form)
-            out.may_create = false;
-        if (a.record.fiscal_year < out.suggested_fiscal_year && a.record.form == out.suggested_form &&
-            !out.carry_forward_from)
+        if (a.record.fiscal_year == out.suggested_fiscal_year) out.may_create = false;
+        if (a.record.fiscal_year < out.suggested_fiscal_year && !out.carry_forward_from)
             out.carry_forward_from = a.record.id;
     }
     const bool may_edit = identity::can_edit_assessment(caller, org->ref);
@@ -106,10 +110,9 @@ Result<AssessmentList> AssessmentService::list(const Caller& caller, std::int64_
         for (int fy = out.suggested_fiscal_year + 1; fy >= out.catalog->editions.front().latest().fiscal_year;
              --fy) {
             const catalog::Edition* edition = edition_for(*out.catalog, fy);
-            if (!edition || !edition->find(out.suggested_form)) continue;
+            if (!edition || st::form_for(*edition, org->ref.kind).empty()) continue;
             FiscalYearChoice choice{fy, edition->id, edition->fiscal_year, std::nullopt, std::nullopt, false};
             for (const auto& a : out.assessments) {  // newest first
-                if (a.record.form != out.suggested_form) continue;
                 if (a.record.fiscal_year == fy) choice.assessment_id = a.record.id;
                 if (a.record.fiscal_year < fy && !choice.carry_forward_from)
                     choice.carry_forward_from = a.record.id;
@@ -131,17 +134,21 @@ Result<AssessmentState> AssessmentService::create(const Caller& caller, std::int
             return fail(ErrorCode::not_found, fmt::format("no institution {}", organisation_id));
         if (!identity::can_edit_assessment(caller, org->ref))
             return fail(ErrorCode::forbidden, "only the institution itself starts its checklist");
-        const std::string form_id = st::form_for(org->ref.kind);
         const catalog::Edition* edition = edition_for(*catalog, fy);
         if (!edition || fy > current_fy + 1)
             return fail(ErrorCode::invalid_input,
                         fmt::format("there is no checklist for fiscal year {} (from {} to {})", fy,
                                     catalog->editions.front().latest().fiscal_year, current_fy + 1),
                         "fiscal_year");
+        const std::string form_id = st::form_for(*edition, org->ref.kind);
         const catalog::Form* form = edition->find(form_id);
         if (!form)
-            return fail(ErrorCode::internal, fmt::format("edition {} has no form {}", edition->id, form_id));
-        if (auto existing = assessment_records::find_assessment(sql, organisation_id, fy, form_id))
+            return fail(ErrorCode::invalid_input,
+                        fmt::format("edition {} has no checklist form for this organisation", edition->id));
+        std::optional<AssessmentRecord> existing;
+        for (auto& a : assessment_records::organisation_assessments(sql, organisation_id))
+            if (a.fiscal_year == fy) existing = std::move(a);
+        if (existing)
             return fail(
                 ErrorCode::conflict,
                 fmt::format("this institution already has its checklist for fiscal year {} (assessment {})",
@@ -159,7 +166,7 @@ Result<AssessmentState> AssessmentService::create(const Caller& caller, std::int
         std::optional<AssessmentRecord> earlier;
         if (carry_forward) {
             for (auto& a : assessment_records::organisation_assessments(sql, organisation_id))
-                if (a.fiscal_year < fy && a.form == form_id) {
+                if (a.fiscal_year < fy) {
                     earlier = std::move(a);
                     break;
                 }

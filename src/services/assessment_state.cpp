@@ -118,14 +118,16 @@ std::chrono::year_month_day today() {
     return japan_date(std::chrono::system_clock::now());
 }
 
-std::string form_for(identity::OrgKind kind) {
+std::string form_for(const catalog::Edition& edition, identity::OrgKind kind) {
     switch (kind) {
         case identity::OrgKind::hospital:
         case identity::OrgKind::clinic:
-        case identity::OrgKind::dental_clinic: return "medical";
-        case identity::OrgKind::pharmacy: return "pharmacy";
-        default: return {};
+        case identity::OrgKind::dental_clinic:
+        case identity::OrgKind::pharmacy: break;
+        default: return {};  // vendors answer their forms per system, not as an institution checklist
     }
+    const catalog::Form* form = edition.form_for_kind(identity::to_string(kind));
+    return form ? form->id : std::string{};
 }
 
 }  // namespace mamori::services::assessment_state

@@ -53,7 +53,8 @@ Status check_line(const Loaded& loaded, const assessment::ChecklistRow& line,
 // today: the Japan date now.
 std::chrono::year_month_day today();
 
-// form_for: the checklist form an institution of `kind` answers, or empty.
-std::string form_for(identity::OrgKind kind);
+// form_for: the checklist form an institution of `kind` answers in `edition` (the form whose
+// organisation_kinds names it), or empty for anyone who is not an institution.
+std::string form_for(const catalog::Edition& edition, identity::OrgKind kind);
 
 }  // namespace mamori::services::assessment_state

@@ -211,13 +211,19 @@ Result<const CatalogView*> CatalogSnapshot::item(std::string_view canonical_id) 
 
 Result<const CatalogView*> CatalogSnapshot::compare(std::string_view from, std::string_view to,
                                                     std::string_view form) const {
-    const std::tuple<std::string, std::string, std::string> key{from, to, form};
+    return compare(from, to, form, form);
+}
+
+Result<const CatalogView*> CatalogSnapshot::compare(std::string_view from, std::string_view to,
+                                                    std::string_view form, std::string_view from_form) const {
+    const std::tuple<std::string, std::string, std::string> key{
+        from, to, from_form == form ? std::string(form) : fmt::format("{}>{}", from_form, form)};
     {
         std::lock_guard lock(compare_mutex_);
         if (const auto found = compare_views_.find(key); found != compare_views_.end())
             return found->second.get();
     }
-    auto comparison = catalog::compare(*catalog_, from, to, form);
+    auto comparison = catalog::compare(*catalog_, from, to, from_form, form);
     if (!comparison) return fail(comparison.error());
     auto view =
         std::make_unique<const CatalogView>(make_view(catalog::comparison_view(*catalog_, *comparison)));

@@ -55,4 +55,10 @@ Result<CarryForward> carry_forward(const catalog::Catalog& catalog, std::string_
                                    std::string_view to, std::string_view form,
                                    const std::vector<PriorAnswer>& answers);
 
+// carry_forward: the same from form `from_form` of `from` into form `to_form` of `to`. The institution's
+// earlier form says which element of a merged form's mapping applies (R7 pharmacy or R7 medical → merged).
+Result<CarryForward> carry_forward(const catalog::Catalog& catalog, std::string_view from,
+                                   std::string_view to, std::string_view from_form, std::string_view to_form,
+                                   const std::vector<PriorAnswer>& answers);
+
 }  // namespace mamori::assessment

@@ -63,12 +63,14 @@ struct Item {
     Json json;
 };
 
-// Form: one form (medical, pharmacy, vendor) of an edition, items in printed order. `json` is the form as in
-// its file, items included.
+// Form: one form of an edition (R5–R7: medical, pharmacy, vendor; a merged edition: one form for every
+// institution kind, and vendor), items in printed order. `json` is the form as in its file, items included.
 struct Form {
     std::string id;
     std::string title_ja;
     std::string title_en;
+    // organisation_kinds: who answers the form: "hospital", "clinic", "dental_clinic", "pharmacy", "vendor".
+    std::vector<std::string> organisation_kinds;
     GateStatus gate_status = GateStatus::unknown;
     std::vector<Item> items;
     Json json;
@@ -95,8 +97,12 @@ struct Edition {
     std::string title_ja;
     std::string title_en;
     RevisionInfo revision;
-    std::vector<Form> forms;  // medical, pharmacy, vendor order
+    std::vector<Form> forms;  // in the order of the forms vocabulary
     Json json;
+
+    // form_for_kind: the form an organisation of `kind` ("clinic", "pharmacy", …) answers, or nullptr.
+    // Validation guarantees exactly one for each institution kind.
+    const Form* form_for_kind(std::string_view kind) const;
 
     // find: the form with `form_id`, or nullptr.
     const Form* find(std::string_view form_id) const;
@@ -172,9 +178,11 @@ struct RemovedItem {
     std::optional<std::string> note;
 };
 
-// FormMapping: the mapping of one form present in both editions.
+// FormMapping: the mapping of one earlier form (`from_form`) to one later form (`form`). They are the same
+// form unless the later edition merged forms: R7 medical → merged and R7 pharmacy → merged are two elements.
 struct FormMapping {
     std::string form;
+    std::string from_form;
     std::vector<MappingEntry> entries;  // the later form's items, in printed order
     std::vector<RemovedItem> removed;
 };
@@ -187,8 +195,10 @@ struct Mapping {
     std::vector<FormMapping> forms;
     Json json;
 
-    // find: the mapping of `form_id`, or nullptr.
+    // find: the mapping into later form `form_id` from the earlier form of the same id, or nullptr.
     const FormMapping* find(std::string_view form_id) const;
+    // find: the mapping from earlier form `from_form` into later form `to_form`, or nullptr.
+    const FormMapping* find(std::string_view from_form, std::string_view to_form) const;
 };
 
 // Priority: one step of the editorial "what to do first" order.

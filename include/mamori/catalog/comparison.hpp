@@ -43,7 +43,8 @@ struct ComparisonEntry {
 struct Comparison {
     const Edition* from = nullptr;
     const Edition* to = nullptr;
-    std::string form;
+    std::string form;       // the later edition's form
+    std::string from_form;  // the earlier edition's form: `form` unless the later edition merged forms
     std::vector<std::string> mappings;     // ids of the mappings composed, in order
     std::vector<ComparisonEntry> entries;  // later items in printed order, then removed items
     int added = 0;
@@ -57,5 +58,9 @@ struct Comparison {
 // (comparisons run forward in time).
 Result<Comparison> compare(const Catalog& catalog, std::string_view from, std::string_view to,
                            std::string_view form);
+// compare: the same from form `from_form` of `from` into form `to_form` of `to`, for a later edition that
+// merged forms (R7 pharmacy → one form for every institution kind); the mapping elements say which.
+Result<Comparison> compare(const Catalog& catalog, std::string_view from, std::string_view to,
+                           std::string_view from_form, std::string_view to_form);
 
 }  // namespace mamori::catalog

@@ -68,6 +68,9 @@ class CatalogSnapshot {
     // compare: one form compared across two editions (see catalog::compare for the errors).
     Result<const CatalogView*> compare(std::string_view from, std::string_view to,
                                        std::string_view form) const;
+    // compare: the same from form `from_form` of `from` into form `form` of `to` (a merged later form).
+    Result<const CatalogView*> compare(std::string_view from, std::string_view to, std::string_view form,
+                                       std::string_view from_form) const;
 
   private:
     std::shared_ptr<const catalog::Catalog> catalog_;
