@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <set>
+#include <stdexcept>
+#include <string_view>
 #include <vector>
 
 #include "mamori/audit/audit_log.hpp"
@@ -14,7 +16,10 @@ namespace mamori::services {
 
 namespace {
 
-constexpr int kOneLoginMigration = 8;  // 0008_one_login_one_first_administrator
+constexpr int kOneLoginMigration = 8;            // 0008_one_login_one_first_administrator
+constexpr int kFormFromCatalogMigration = 11;    // 0011_assessment_form_from_catalog
+constexpr std::string_view kFixedForms = "CHECK (form IN ('medical', 'pharmacy', 'vendor'))";
+constexpr std::string_view kAnyForm = "CHECK (length(form) BETWEEN 1 AND 64)";
 
 struct StoredLogin {
     long long user_id = 0;
@@ -25,7 +30,27 @@ struct StoredLogin {
 }  // namespace
 
 store::DataSteps migration_data_steps() {
-    return {{kOneLoginMigration, normalise_existing_logins}};
+    return {{kOneLoginMigration, normalise_existing_logins},
+            {kFormFromCatalogMigration, allow_any_catalog_form}};
+}
+
+void allow_any_catalog_form(soci::session& sql) {
+    if (sql.get_backend_name() != "sqlite3") return;  // PostgreSQL alters the constraint in the migration
+    int schema_version = 0;
+    sql << "PRAGMA schema_version", soci::into(schema_version);
+    const std::string fixed(kFixedForms), any(kAnyForm);
+    sql << "PRAGMA writable_schema=ON";
+    sql << "UPDATE sqlite_schema SET sql = replace(sql, :fixed, :any) WHERE type = 'table' AND name = 'assessments'",
+        soci::use(fixed), soci::use(any);
+    sql << fmt::format("PRAGMA schema_version={}", schema_version + 1);
+    sql << "PRAGMA writable_schema=OFF";
+    std::string table;
+    sql << "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'assessments'", soci::into(table);
+    if (table.find(any) == std::string::npos)
+        throw std::runtime_error("the assessments table does not have the CHECK on form this migration rewrites");
+    std::string integrity;
+    sql << "PRAGMA quick_check", soci::into(integrity);
+    if (integrity != "ok") throw std::runtime_error("the database fails PRAGMA quick_check: " + integrity);
 }
 
 void normalise_existing_logins(soci::session& sql) {

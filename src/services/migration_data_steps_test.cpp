@@ -64,5 +64,41 @@ TEST(MigrationDataSteps, MigrationEightRewritesLoginsInTheirNormalFormAndKeepsEv
     EXPECT_EQ(changes, 3);
 }
 
+void add_assessment(store::Database& db, long long id, int fiscal_year, const std::string& form) {
+    *db.acquire() << "INSERT INTO assessments (id, organisation_id, fiscal_year, form, edition, "
+                     "edition_revision, status, created_at) VALUES (:i, 1, :fy, :f, 'r7', 1, 'draft', "
+                     "'2026-01-01T00:00:00Z')",
+        soci::use(id), soci::use(fiscal_year), soci::use(form);
+}
+
+TEST(MigrationDataSteps, MigrationElevenLetsAChecklistUseAnyCatalogFormAndKeepsEveryRow) {
+    TempDatabase temp(2, TempDatabase::Schema::empty);
+    auto& db = temp.db();
+    migrate_to(db, 10);
+    *db.acquire() << "INSERT INTO organisations (id, kind, name, created_at) "
+                     "VALUES (1, 'pharmacy', 'あおば薬局', '2026-01-01T00:00:00Z')";
+    add_assessment(db, 1, 2025, "pharmacy");
+    *db.acquire() << "INSERT INTO assessment_events (assessment_id, kind, at) "
+                     "VALUES (1, 'created', '2026-01-01T00:00:00Z')";
+    EXPECT_ANY_THROW(add_assessment(db, 2, 2026, "institution")) << "version 10 knows three forms only";
+
+    auto report = store::migrate(db, *store::embedded_migrations(db.dialect()), migration_data_steps());
+    ASSERT_TRUE(report) << report.error().message;
+
+    add_assessment(db, 2, 2026, "institution");  // the merged form of 令和8年度版
+    EXPECT_ANY_THROW(add_assessment(db, 3, 2027, "")) << "a form id is never empty";
+    EXPECT_ANY_THROW(add_assessment(db, 4, 2027, std::string(65, 'x'))) << "nor longer than 64 bytes";
+    std::map<long long, std::string> forms;
+    {
+        auto lease = db.acquire();
+        soci::rowset<soci::row> rows = (lease->prepare << "SELECT id, form FROM assessments ORDER BY id");
+        for (const auto& row : rows) forms[store::int64_at(row, 0)] = row.get<std::string>(1);
+    }
+    EXPECT_EQ(forms, (std::map<long long, std::string>{{1, "pharmacy"}, {2, "institution"}}));
+    int events = 0;
+    *db.acquire() << "SELECT COUNT(*) FROM assessment_events WHERE assessment_id = 1", soci::into(events);
+    EXPECT_EQ(events, 1) << "rows referring to a checklist keep their checklist";
+}
+
 }  // namespace
 }  // namespace mamori::services

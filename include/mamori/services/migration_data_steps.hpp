@@ -21,4 +21,9 @@ store::DataSteps migration_data_steps();
 // no one can type it any more, and an administrator sees it in the user list.
 void normalise_existing_logins(soci::session& sql);
 
+// allow_any_catalog_form: on SQLite, rewrites the assessments table's CHECK on `form` from the three fixed
+// names to any non-empty id of at most 64 bytes (forms are catalog data since 令和8年度版 merged two of them).
+// Only the schema text changes, as SQLite documents for removing a CHECK; no stored row is touched.
+void allow_any_catalog_form(soci::session& sql);
+
 }  // namespace mamori::services

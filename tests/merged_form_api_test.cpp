@@ -77,8 +77,8 @@ TEST(MergedFormApi, PharmacyAndClinicStartTheirChecklistsOnAMergedFormEdition) {
         pharmacy.post(assessments_path(pharmacy), {{"fiscal_year", next_year}, {"carry_forward", true}});
     ASSERT_EQ(started.status, 201) << started.body;
     const json page = started.json();
-    EXPECT_EQ(page["form"], "institution");
-    EXPECT_EQ(page["edition"], "r8");
+    EXPECT_EQ(page["form"]["id"], "institution");
+    EXPECT_EQ(page["edition"]["id"], "r8");
     EXPECT_EQ(page["carried_from"], previous["id"]);
     EXPECT_EQ(item_ids(page), merged_items);
     std::set<std::string> carried;
@@ -95,8 +95,8 @@ TEST(MergedFormApi, PharmacyAndClinicStartTheirChecklistsOnAMergedFormEdition) {
     SessionClient clinic = persona(server, "sakura@demo.example", "sakura-demo-pass");
     auto fresh = clinic.post(assessments_path(clinic), {{"fiscal_year", next_year}});
     ASSERT_EQ(fresh.status, 201) << fresh.body;
-    EXPECT_EQ(fresh.json()["form"], "institution");
-    EXPECT_EQ(fresh.json()["edition"], "r8");
+    EXPECT_EQ(fresh.json()["form"]["id"], "institution");
+    EXPECT_EQ(fresh.json()["edition"]["id"], "r8");
     EXPECT_EQ(item_ids(fresh.json()), merged_items);
 
     // One checklist a year, whichever form: the hospital's draft of this year on R7 is not joined by a

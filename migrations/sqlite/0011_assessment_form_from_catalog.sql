@@ -1,0 +1,6 @@
+-- A checklist's form is whatever form of its edition the institution answers (catalog data: 令和8年度版 has
+-- one form `institution` for hospitals, clinics and pharmacies), no longer one of three names fixed here.
+-- SQLite cannot alter a CHECK constraint, and rebuilding `assessments` would need foreign keys off, which a
+-- migration's transaction cannot do. The data step of this migration (services/migration_data_steps.cpp)
+-- rewrites the constraint in the schema text instead: the procedure SQLite documents for removing a CHECK,
+-- which leaves every stored row as it is.
