@@ -46,6 +46,12 @@ TEST(MergedFormApi, PharmacyAndClinicStartTheirChecklistsOnAMergedFormEdition) {
     ServerProcess server(db_path, {"--demo"});
     const auto bundle =
         (std::filesystem::path(__FILE__).parent_path() / "fixtures/catalog/r8-merged-bundle.json").string();
+    const auto checked = mamori({"catalog", "validate", bundle, "--database", database_url(db_path)});
+    ASSERT_EQ(checked.code, 0) << checked.output;
+    EXPECT_NE(checked.output.find("mapping r7-r8 medical → institution: unchanged 3, new 1, removed 15"),
+              std::string::npos)
+        << checked.output;
+    EXPECT_NE(checked.output.find("mapping r7-r8 pharmacy → institution:"), std::string::npos) << checked.output;
     const auto imported = mamori({"catalog", "import", bundle, "--database", database_url(db_path)});
     ASSERT_EQ(imported.code, 0) << imported.output;
 
