@@ -34,6 +34,13 @@ std::string assessments_path(SessionClient& c) {
     return "/api/v1/organisations/" + std::to_string(me["organisation_id"].get<long long>()) + "/assessments";
 }
 
+std::set<std::string> new_this_year(const json& page) {
+    std::set<std::string> out;
+    for (const auto& item : page["items"])
+        if (item["new_this_year"].get<bool>()) out.insert(item["canonical_id"]);
+    return out;
+}
+
 std::vector<std::string> item_ids(const json& page) {
     std::vector<std::string> out;
     for (const auto& item : page["items"]) out.push_back(item["canonical_id"]);
@@ -96,6 +103,7 @@ TEST(MergedFormApi, PharmacyAndClinicStartTheirChecklistsOnAMergedFormEdition) {
             }
     EXPECT_FALSE(carried.empty()) << "the R7 pharmacy answers reach the merged form through its mapping";
     EXPECT_EQ(carried.count("IAM-06"), 0u) << "an item new in the merged edition has no answer to carry";
+    EXPECT_EQ(new_this_year(page), std::set<std::string>{"IAM-06"}) << "新規 against R7's 薬局確認用";
 
     // A clinic answers the same form.
     SessionClient clinic = persona(server, "sakura@demo.example", "sakura-demo-pass");
@@ -104,6 +112,8 @@ TEST(MergedFormApi, PharmacyAndClinicStartTheirChecklistsOnAMergedFormEdition) {
     EXPECT_EQ(fresh.json()["form"]["id"], "institution");
     EXPECT_EQ(fresh.json()["edition"]["id"], "r8");
     EXPECT_EQ(item_ids(fresh.json()), merged_items);
+    EXPECT_EQ(new_this_year(fresh.json()), std::set<std::string>{"IAM-06"})
+        << "a checklist started afresh marks what is new against the edition before (R7's 医療機関確認用)";
 
     // One checklist a year, whichever form: the hospital's draft of this year on R7 is not joined by a
     // second.

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+#include <utility>
+
 #include "assessment_records.hpp"
 #include "mamori/catalog/comparison.hpp"
 #include "mamori/core/time.hpp"
@@ -69,12 +72,33 @@ assessment::RowAnswers row_answers(
 
 namespace {
 
+// previous_form: the edition before `edition_id` in the catalog and the form an institution of `kind`
+// answered there, or nullopt for the first edition.
+std::optional<std::pair<std::string, std::string>> previous_form(const catalog::Catalog& catalog,
+                                                                 std::string_view edition_id,
+                                                                 identity::OrgKind kind) {
+    const catalog::Edition* previous = nullptr;
+    for (const auto& revisions : catalog.editions) {
+        if (revisions.latest().id == edition_id) break;
+        previous = &revisions.latest();
+    }
+    if (!previous) return std::nullopt;
+    std::string form = form_for(*previous, kind);
+    if (form.empty()) return std::nullopt;
+    return std::make_pair(previous->id, std::move(form));
+}
+
+// new_items: the items new in this checklist's edition (新規): against the edition and form of the checklist
+// it was carried from, else against the edition before it, through the mapping (merged forms included).
 std::vector<std::string> new_items(soci::session& sql, const Loaded& loaded) {
-    if (!loaded.record.carried_from) return {};
-    auto earlier = assessment_records::find_assessment(sql, *loaded.record.carried_from);
-    if (!earlier || earlier->edition == loaded.record.edition) return {};
+    std::optional<std::pair<std::string, std::string>> from;
+    if (loaded.record.carried_from)
+        if (auto earlier = assessment_records::find_assessment(sql, *loaded.record.carried_from))
+            from = std::make_pair(earlier->edition, earlier->form);
+    if (!from) from = previous_form(*loaded.catalog, loaded.record.edition, loaded.organisation.kind);
+    if (!from || from->first == loaded.record.edition) return {};
     auto comparison =
-        catalog::compare(*loaded.catalog, earlier->edition, loaded.record.edition, loaded.record.form);
+        catalog::compare(*loaded.catalog, from->first, loaded.record.edition, from->second, loaded.record.form);
     if (!comparison) return {};
     std::vector<std::string> out;
     for (const auto& entry : comparison->entries)
