@@ -92,7 +92,19 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
     const std::string pattern = fmt::format("%{}%", store::like_escaped(query.q));
     const std::string where = fmt::format("{} AND {} AND {}", kInstitutions, *scope, kSearch);
     const std::string count_text = fmt::format("SELECT COUNT(*) FROM organisations o WHERE {}", where);
+    // The page's institutions are chosen first; only its rows then count their answers (counting in the
+    // same SELECT made both databases count every institution's answers before sorting and cutting).
+    // joins(p): the institutions with their checklist of the year, bound as parameter `p` (each use is
+    // named apart: SOCI's PostgreSQL backend numbers every occurrence).
+    const auto joins = [](std::string_view p) {
+        return fmt::format(
+            "FROM organisations o LEFT JOIN assessments a ON a.organisation_id = o.id AND a.fiscal_year = :{} "
+            "AND a.form <> 'vendor'",
+            p);
+    };
     const std::string page_text = fmt::format(
+        "WITH page AS (SELECT o.id AS organisation_id {page_joins} WHERE {where} ORDER BY {order} "
+        "LIMIT :limit OFFSET :offset) "
         "SELECT o.id, o.kind, o.name, o.facility_id, o.municipality_code, m.name, a.id, a.status, a.form, "
         "a.edition, a.edition_revision, a.submitted_at, "
         "(SELECT COUNT(*) FROM answers x WHERE x.assessment_id = a.id AND x.value IS NOT NULL "
@@ -100,10 +112,10 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
         "(SELECT COUNT(*) FROM answers x WHERE x.assessment_id = a.id AND x.value = 'no' "
         "AND x.needs_reconfirmation = 0), "
         "o.prefecture_code, o.parent_id "
-        "FROM organisations o LEFT JOIN municipalities m ON m.code = o.municipality_code "
-        "LEFT JOIN assessments a ON a.organisation_id = o.id AND a.fiscal_year = :fy AND a.form <> 'vendor' "
-        "WHERE {} ORDER BY {} LIMIT :limit OFFSET :offset",
-        where, order_by(query.sort));
+        "{row_joins} JOIN page ON page.organisation_id = o.id "
+        "LEFT JOIN municipalities m ON m.code = o.municipality_code "
+        "ORDER BY {order}",
+        fmt::arg("page_joins", joins("fy")), fmt::arg("row_joins", joins("fy_rows")), fmt::arg("where", where), fmt::arg("order", order_by(query.sort)));
 
     const auto snapshot = catalog.snapshot();
     JurisdictionPage out;
@@ -113,7 +125,7 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
     auto lease = db.acquire();
     for (const auto& r : store::query(*lease, count_text, scope_id, pattern, pattern))
         out.total = store::int64_at(r, 0);
-    for (const auto& r : store::query(*lease, page_text, fy, scope_id, pattern, pattern, limit, offset)) {
+    for (const auto& r : store::query(*lease, page_text, fy, scope_id, pattern, pattern, limit, offset, fy)) {
         JurisdictionRow row;
         row.organisation_id = store::int64_at(r, 0);
         row.kind = r.get<std::string>(1);
