@@ -329,6 +329,15 @@ TEST_F(DemoPersonasApi, JurisdictionRefusesBadQueriesNamingTheField) {
         {"page=x", "page"},
         {"fiscal_year=1999", "fiscal_year"},
         {"sort=password", "sort"},
+        {"kind=vendor", "kind"},
+        {"bed_band=hospital_20-99", "bed_band"},
+        {"municipality=13101", "municipality"},
+        {"prefecture=tokyo", "prefecture"},
+        {"status=open", "status"},
+        {"with_no=yes", "with_no"},
+        {"overdue=1", "overdue"},
+        {"health_centre=x", "health_centre"},
+        {"health_centre=999999", "health_centre"},
     };
     for (const auto& [query, field] : cases) {
         SCOPED_TRACE(query);
@@ -336,6 +345,59 @@ TEST_F(DemoPersonasApi, JurisdictionRefusesBadQueriesNamingTheField) {
         EXPECT_EQ(r.status, 400) << r.body;
         EXPECT_TRUE(contains(r.body, "\"" + field + "\"")) << r.body;
     }
+}
+
+std::set<std::string> names_for(SessionClient& c, const std::string& query) {
+    const auto r = c.get("/api/v1/jurisdiction/checklists?" + query);
+    EXPECT_EQ(r.status, 200) << query << ": " << r.body;
+    EXPECT_EQ(r.json()["total"].get<std::size_t>(), r.json()["rows"].size()) << query;
+    return names_of(r.json());
+}
+
+TEST_F(DemoPersonasApi, JurisdictionFiltersByKindBedBandStatusAnswersAndPlace) {
+    start();
+    const std::string fy = "fiscal_year=" + std::to_string(this_fiscal_year());
+    const std::string last_fy = "fiscal_year=" + std::to_string(this_fiscal_year() - 1);
+    SessionClient inspector = persona("hokenjo@demo.example");
+    using Names = std::set<std::string>;
+    EXPECT_EQ(names_for(inspector, "kind=hospital"), Names{"デモ総合病院"});
+    EXPECT_EQ(names_for(inspector, "kind=pharmacy&q=%E3%81%82%E3%81%8A%E3%81%B0"), Names{"あおば薬局"});  // q=あおば
+    EXPECT_EQ(names_for(inspector, "kind=pharmacy&q=%E3%81%95%E3%81%8F%E3%82%89"), Names{});  // q=さくら
+    // Bed bands from the facility master's total (デモ総合病院 318 beds; さくら内科クリニック none).
+    EXPECT_EQ(names_for(inspector, "bed_band=hospital_300_399"), Names{"デモ総合病院"});
+    EXPECT_EQ(names_for(inspector, "bed_band=hospital_200_299"), Names{});
+    EXPECT_EQ(names_for(inspector, "bed_band=clinic_without_beds"), Names{"さくら内科クリニック"});
+    const auto hospital = inspector.get("/api/v1/jurisdiction/checklists?kind=hospital").json()["rows"].at(0);
+    EXPECT_EQ(hospital["beds"], 318);
+    EXPECT_EQ(hospital["bed_band"], "hospital_300_399");
+    // This year: the hospital's draft has いいえ lines (targets at the year's end, not yet passed).
+    EXPECT_EQ(names_for(inspector, fy + "&status=draft"), Names{"デモ総合病院"});
+    EXPECT_EQ(names_for(inspector, fy + "&status=not_started"),
+              (Names{"さくら内科クリニック", "ひまわり歯科医院", "あおば薬局"}));
+    EXPECT_EQ(names_for(inspector, fy + "&status=submitted"), Names{});
+    EXPECT_EQ(names_for(inspector, fy + "&with_no=true"), Names{"デモ総合病院"});
+    EXPECT_EQ(names_for(inspector, fy + "&overdue=true"), Names{});
+    // Last year: the pharmacy submitted, its いいえ targets (the year's last day) have passed.
+    EXPECT_EQ(names_for(inspector, last_fy + "&status=submitted&with_no=true&overdue=true"), Names{"あおば薬局"});
+    const auto pharmacy =
+        inspector.get("/api/v1/jurisdiction/checklists?overdue=true&" + last_fy).json()["rows"].at(0);
+    EXPECT_GE(pharmacy["checklist"]["overdue_count"].get<int>(), 1) << pharmacy.dump();
+    EXPECT_EQ(pharmacy["checklist"]["overdue_count"], pharmacy["checklist"]["no_count"]) << pharmacy.dump();
+
+    // Place: the municipality, and for a prefecture one of its health centres; the ministry a prefecture.
+    EXPECT_EQ(names_for(inspector, "municipality=131016").size(), 4u);
+    EXPECT_EQ(names_for(inspector, "municipality=271004"), Names{}) << "another prefecture's city: nothing";
+    const auto centre = inspector.get("/api/v1/me").json()["organisation_id"].get<long long>();
+    SessionClient prefecture = persona("tokyo@demo.example");
+    EXPECT_EQ(names_for(prefecture, "health_centre=" + std::to_string(centre)).size(), 4u);
+    SessionClient analyst = persona("mhlw@demo.example");
+    EXPECT_EQ(names_for(analyst, "prefecture=27"), Names{"なにわ診療所"});
+    EXPECT_EQ(names_for(analyst, "bed_band=clinic_with_beds"), Names{"なにわ診療所"});
+    EXPECT_EQ(names_for(analyst, "health_centre=" + std::to_string(centre)).size(), 4u);
+    // Another health centre's list is refused like an unknown health centre.
+    const auto other = inspector.get("/api/v1/jurisdiction/checklists?health_centre=" +
+                                     std::to_string(centre + 1));
+    EXPECT_EQ(other.status, 400) << "a health centre sees only its own list: " << other.body;
 }
 
 }  // namespace

@@ -4,8 +4,9 @@
 #include "auth.hpp"
 #include "catalog_admin_handlers.hpp"
 #include "catalog_handlers.hpp"
-#include "demo_and_jurisdiction_handlers.hpp"
+#include "demo_handlers.hpp"
 #include "identity_handlers.hpp"
+#include "jurisdiction_handlers.hpp"
 #include "system_handlers.hpp"
 
 namespace mamori::api {

@@ -21,21 +21,22 @@ struct DemoOrganisation {
     const char* municipality;
     const char* facility_id;
     const char* address;
+    int beds;  // beds_total, or -1 when not known
 };
 
 // Fictional names and facility ids (the 9999… range is not used by the MHLW open data).
 constexpr DemoOrganisation kDemo[] = {
-    {"ministry", "厚生労働省", -1, nullptr, nullptr, nullptr, "東京都千代田区霞が関1-2-2"},
-    {"prefecture", "東京都", 0, "13", nullptr, nullptr, nullptr},
-    {"health_centre", "デモ区保健所", 1, "13", "131016", nullptr, nullptr},
-    {"hospital", "デモ総合病院", 2, "13", "131016", "9913000000001", "東京都千代田区デモ町1-1"},
-    {"clinic", "さくら内科クリニック", 2, "13", "131016", "9913000000002", "東京都千代田区デモ町2-3"},
-    {"dental_clinic", "ひまわり歯科医院", 2, "13", "131016", "9913000000003", "東京都千代田区デモ町4-5"},
-    {"pharmacy", "あおば薬局", 2, "13", "131016", "9913000000004", "東京都千代田区デモ町6-7"},
-    {"vendor", "デモ医療システム株式会社", -1, nullptr, nullptr, nullptr, "東京都港区デモ1-2-3"},
+    {"ministry", "厚生労働省", -1, nullptr, nullptr, nullptr, "東京都千代田区霞が関1-2-2", -1},
+    {"prefecture", "東京都", 0, "13", nullptr, nullptr, nullptr, -1},
+    {"health_centre", "デモ区保健所", 1, "13", "131016", nullptr, nullptr, -1},
+    {"hospital", "デモ総合病院", 2, "13", "131016", "9913000000001", "東京都千代田区デモ町1-1", 318},
+    {"clinic", "さくら内科クリニック", 2, "13", "131016", "9913000000002", "東京都千代田区デモ町2-3", 0},
+    {"dental_clinic", "ひまわり歯科医院", 2, "13", "131016", "9913000000003", "東京都千代田区デモ町4-5", 0},
+    {"pharmacy", "あおば薬局", 2, "13", "131016", "9913000000004", "東京都千代田区デモ町6-7", -1},
+    {"vendor", "デモ医療システム株式会社", -1, nullptr, nullptr, nullptr, "東京都港区デモ1-2-3", -1},
     // A second prefecture, so that every access rule has someone on the other side of it.
-    {"prefecture", "大阪府", 0, "27", nullptr, nullptr, nullptr},
-    {"clinic", "なにわ診療所", 8, "27", "271004", "9927000000001", "大阪府大阪市デモ区1-1"},
+    {"prefecture", "大阪府", 0, "27", nullptr, nullptr, nullptr, -1},
+    {"clinic", "なにわ診療所", 8, "27", "271004", "9927000000001", "大阪府大阪市デモ区1-1", 12},
 };
 
 // kDemoHealthCentre / kDemoJurisdiction: デモ区保健所 covers 千代田区 (131016).
@@ -59,11 +60,14 @@ std::size_t insert_demo_organisations(soci::session& sql, const DemoOptions& opt
         const std::string kind = org.kind, name = org.name;
         const auto prefecture = text(org.prefecture), municipality = text(org.municipality),
                    facility = text(org.facility_id), address = text(org.address);
+        const auto beds = org.beds < 0 ? boost::none : boost::optional<int>(org.beds);
         long long id = 0;
         sql << "INSERT INTO organisations (kind, name, parent_id, prefecture_code, municipality_code, "
-               "facility_id, address, created_at) VALUES (:k, :n, :p, :pc, :mc, :f, :a, :c) RETURNING id",
+               "facility_id, address, beds_total, created_at) VALUES (:k, :n, :p, :pc, :mc, :f, :a, :b, :c) "
+               "RETURNING id",
             soci::use(kind), soci::use(name), soci::use(parent), soci::use(prefecture),
-            soci::use(municipality), soci::use(facility), soci::use(address), soci::use(now), soci::into(id);
+            soci::use(municipality), soci::use(facility), soci::use(address), soci::use(beds), soci::use(now),
+            soci::into(id);
         ids.push_back(id);
     }
 

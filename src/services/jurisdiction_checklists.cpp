@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <tuple>
+
 #include "mamori/assessment/checklist.hpp"
+#include "mamori/core/time.hpp"
 #include "mamori/core/utf8.hpp"
 #include "mamori/store/like.hpp"
 #include "mamori/store/prepared.hpp"
@@ -44,6 +48,87 @@ constexpr std::string_view kInstitutions = "o.kind IN ('hospital', 'clinic', 'de
 constexpr std::string_view kSearch =
     "(o.name LIKE :q1 ESCAPE '!' OR COALESCE(o.facility_id, '') LIKE :q2 ESCAPE '!')";
 
+// kFilters: JurisdictionFilter as conditions; every parameter is used once (SOCI's PostgreSQL backend
+// numbers each occurrence), and an unset filter passes its neutral value ('' or 0) so the text stays fixed.
+constexpr std::string_view kFilters =
+    " AND (:kind = '' OR o.kind = :kind_is)"
+    " AND (:band = 0 OR (o.kind = :band_kind AND o.beds_total BETWEEN :band_min AND :band_max))"
+    " AND (:municipality = '' OR o.municipality_code = :municipality_is)"
+    " AND (:prefecture = '' OR o.prefecture_code = :prefecture_is)"
+    " AND (:centre = 0 OR o.municipality_code IN "
+    "(SELECT h.municipality_code FROM jurisdictions h WHERE h.organisation_id = :centre_is))"
+    " AND (:status = '' OR (:status_none = 'not_started' AND a.id IS NULL) OR a.status = :status_is)"
+    " AND (:with_no = 0 OR EXISTS (SELECT 1 FROM answers x WHERE x.assessment_id = a.id AND x.value = 'no' "
+    "AND x.needs_reconfirmation = 0))"
+    " AND (:overdue = 0 OR EXISTS (SELECT 1 FROM answers x WHERE x.assessment_id = a.id AND x.value = 'no' "
+    "AND x.needs_reconfirmation = 0 AND x.target_date < :today))";
+
+constexpr std::string_view kOverdueCount =
+    "(SELECT COUNT(*) FROM answers x WHERE x.assessment_id = a.id AND x.value = 'no' "
+    "AND x.needs_reconfirmation = 0 AND x.target_date < :today_rows)";
+
+std::string_view status_text(const std::optional<JurisdictionStatus>& status) {
+    if (!status) return "";
+    switch (*status) {
+        case JurisdictionStatus::not_started: return "not_started";
+        case JurisdictionStatus::draft: return "draft";
+        case JurisdictionStatus::submitted: return "submitted";
+    }
+    return "";
+}
+
+// filter_values: kFilters' parameters in order.
+auto filter_values(const JurisdictionFilter& f, const std::string& today) {
+    const auto range = f.bed_band ? inspection::bed_range(*f.bed_band) : inspection::BedRange{};
+    const std::string status(status_text(f.status));
+    return std::make_tuple(f.kind, f.kind, static_cast<long long>(f.bed_band.has_value()),
+                           std::string(range.kind), static_cast<long long>(range.min_beds),
+                           static_cast<long long>(range.max_beds), f.municipality_code, f.municipality_code,
+                           f.prefecture_code, f.prefecture_code, static_cast<long long>(f.health_centre_id),
+                           static_cast<long long>(f.health_centre_id), status, status, status,
+                           static_cast<long long>(f.with_no), static_cast<long long>(f.overdue), today);
+}
+
+bool all_digits(std::string_view text, std::size_t length) {
+    return text.size() == length &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// check_filter: invalid_input naming the field; a health centre must be one the caller oversees.
+Status check_filter(soci::session& sql, const identity::Caller& caller, const JurisdictionFilter& f) {
+    if (!f.kind.empty() && f.kind != "hospital" && f.kind != "clinic" && f.kind != "dental_clinic" &&
+        f.kind != "pharmacy")
+        return fail(ErrorCode::invalid_input, "kind must be one of hospital, clinic, dental_clinic, pharmacy",
+                    "kind");
+    if (!f.municipality_code.empty() && !all_digits(f.municipality_code, 6))
+        return fail(ErrorCode::invalid_input, "municipality must be a 6-digit municipality code",
+                    "municipality");
+    if (!f.prefecture_code.empty() && !all_digits(f.prefecture_code, 2))
+        return fail(ErrorCode::invalid_input, "prefecture must be a 2-digit prefecture code", "prefecture");
+    if (f.health_centre_id == 0) return {};
+    long long found = 0;
+    const long long centre = f.health_centre_id, scope = caller.organisation.id;
+    if (caller.organisation.kind == OrgKind::health_centre) {
+        found = centre == scope ? 1 : 0;
+    } else if (caller.organisation.kind == OrgKind::prefecture) {
+        for (const auto& r : store::query(sql,
+                                          "SELECT COUNT(*) FROM organisations h JOIN organisations p "
+                                          "ON p.prefecture_code = h.prefecture_code "
+                                          "WHERE h.id = :centre AND h.kind = 'health_centre' AND p.id = :scope",
+                                          centre, scope))
+            found = store::int64_at(r, 0);
+    } else {
+        for (const auto& r : store::query(
+                 sql, "SELECT COUNT(*) FROM organisations WHERE id = :centre AND kind = 'health_centre'", centre))
+            found = store::int64_at(r, 0);
+    }
+    if (found == 0)
+        return fail(ErrorCode::invalid_input,
+                    fmt::format("there is no health centre {} in your jurisdiction", f.health_centre_id),
+                    "health_centre");
+    return {};
+}
+
 int form_lines(const catalog::Catalog& catalog, const std::string& edition, int revision,
                const std::string& form) {
     const auto* revisions = catalog.revisions(edition);
@@ -53,6 +138,13 @@ int form_lines(const catalog::Catalog& catalog, const std::string& edition, int 
 }
 
 }  // namespace
+
+std::optional<JurisdictionStatus> parse_jurisdiction_status(std::string_view text) {
+    if (text == "not_started") return JurisdictionStatus::not_started;
+    if (text == "draft") return JurisdictionStatus::draft;
+    if (text == "submitted") return JurisdictionStatus::submitted;
+    return std::nullopt;
+}
 
 std::optional<JurisdictionSort> parse_jurisdiction_sort(std::string_view text) {
     if (text == "name") return JurisdictionSort::name;
@@ -90,8 +182,7 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
     const long long limit = query.page_size,
                     offset = static_cast<long long>(query.page - 1) * query.page_size;
     const std::string pattern = fmt::format("%{}%", store::like_escaped(query.q));
-    const std::string where = fmt::format("{} AND {} AND {}", kInstitutions, *scope, kSearch);
-    const std::string count_text = fmt::format("SELECT COUNT(*) FROM organisations o WHERE {}", where);
+    const std::string where = fmt::format("{} AND {} AND {}{}", kInstitutions, *scope, kSearch, kFilters);
     // The page's institutions are chosen first; only its rows then count their answers (counting in the
     // same SELECT made both databases count every institution's answers before sorting and cutting).
     // joins(p): the institutions with their checklist of the year, bound as parameter `p` (each use is
@@ -106,7 +197,7 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
         "WITH page AS (SELECT o.id AS organisation_id {page_joins} WHERE {where} ORDER BY {order} "
         "LIMIT :limit OFFSET :offset) "
         "SELECT o.id, o.kind, o.name, o.facility_id, o.municipality_code, m.name, a.id, a.status, a.form, "
-        "a.edition, a.edition_revision, a.submitted_at, "
+        "a.edition, a.edition_revision, a.submitted_at, {overdue}, o.beds_total, "
         "(SELECT COUNT(*) FROM answers x WHERE x.assessment_id = a.id AND x.value IS NOT NULL "
         "AND x.needs_reconfirmation = 0), "
         "(SELECT COUNT(*) FROM answers x WHERE x.assessment_id = a.id AND x.value = 'no' "
@@ -115,7 +206,10 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
         "{row_joins} JOIN page ON page.organisation_id = o.id "
         "LEFT JOIN municipalities m ON m.code = o.municipality_code "
         "ORDER BY {order}",
-        fmt::arg("page_joins", joins("fy")), fmt::arg("row_joins", joins("fy_rows")), fmt::arg("where", where), fmt::arg("order", order_by(query.sort)));
+        fmt::arg("page_joins", joins("fy")), fmt::arg("row_joins", joins("fy_rows")), fmt::arg("where", where),
+        fmt::arg("overdue", kOverdueCount), fmt::arg("order", order_by(query.sort)));
+    const std::string count_text =
+        fmt::format("SELECT COUNT(*) {} WHERE {}", joins("fy"), where);
 
     const auto snapshot = catalog.snapshot();
     JurisdictionPage out;
@@ -123,9 +217,20 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
     out.page_size = query.page_size;
     out.fiscal_year = query.fiscal_year;
     auto lease = db.acquire();
-    for (const auto& r : store::query(*lease, count_text, scope_id, pattern, pattern))
-        out.total = store::int64_at(r, 0);
-    for (const auto& r : store::query(*lease, page_text, fy, scope_id, pattern, pattern, limit, offset, fy)) {
+    if (auto checked = check_filter(*lease, caller, query.filter); !checked) return fail(checked.error());
+    const std::string today = to_iso_date(japan_date(std::chrono::system_clock::now()));
+    const auto filters = filter_values(query.filter, today);
+    auto count = std::apply(
+        [&](const auto&... f) { return store::query(*lease, count_text, fy, scope_id, pattern, pattern, f...); },
+        filters);
+    for (const auto& r : count) out.total = store::int64_at(r, 0);
+    auto rows = std::apply(
+        [&](const auto&... f) {
+            return store::query(*lease, page_text, fy, scope_id, pattern, pattern, f..., limit, offset, today,
+                                fy);
+        },
+        filters);
+    for (const auto& r : rows) {
         JurisdictionRow row;
         row.organisation_id = store::int64_at(r, 0);
         row.kind = r.get<std::string>(1);
@@ -133,6 +238,8 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
         row.facility_id = store::optional_text_at(r, 3).value_or("");
         row.municipality_code = store::optional_text_at(r, 4).value_or("");
         row.municipality_name = store::optional_text_at(r, 5).value_or("");
+        if (auto beds = store::optional_int64_at(r, 13)) row.beds = static_cast<int>(*beds);
+        row.bed_band = inspection::bed_band_for(row.kind, row.beds);
         if (auto id = store::optional_int64_at(r, 6)) {
             JurisdictionChecklist c;
             c.id = *id;
@@ -140,8 +247,9 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
             c.form = r.get<std::string>(8);
             c.edition = r.get<std::string>(9);
             c.submitted_at = store::optional_text_at(r, 11);
-            c.answered = static_cast<int>(store::int64_at(r, 12));
-            c.no_count = static_cast<int>(store::int64_at(r, 13));
+            c.overdue_count = static_cast<int>(store::int64_at(r, 12));
+            c.answered = static_cast<int>(store::int64_at(r, 14));
+            c.no_count = static_cast<int>(store::int64_at(r, 15));
             c.lines =
                 form_lines(snapshot->catalog(), c.edition, static_cast<int>(store::int64_at(r, 10)), c.form);
             row.checklist = std::move(c);
@@ -149,8 +257,8 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
         identity::OrganisationRef ref;
         ref.id = row.organisation_id;
         ref.kind = identity::parse_org_kind(row.kind).value_or(OrgKind::clinic);
-        ref.parent_id = store::optional_int64_at(r, 15);
-        ref.prefecture_code = store::optional_text_at(r, 14).value_or("");
+        ref.parent_id = store::optional_int64_at(r, 17);
+        ref.prefecture_code = store::optional_text_at(r, 16).value_or("");
         ref.municipality_code = row.municipality_code;
         row.readable = identity::can_read_organisation(caller, ref);
         out.rows.push_back(std::move(row));

@@ -14,6 +14,7 @@
 
 #include "mamori/core/error.hpp"
 #include "mamori/identity/caller.hpp"
+#include "mamori/inspection/bed_band.hpp"
 #include "mamori/services/catalog_service.hpp"
 #include "mamori/store/database.hpp"
 
@@ -28,10 +29,27 @@ inline constexpr long kJurisdictionMaxQueryCharacters = 100;
 enum class JurisdictionSort { name, facility_id, municipality, status };
 std::optional<JurisdictionSort> parse_jurisdiction_sort(std::string_view text);
 
+// JurisdictionStatus: the state of an institution's checklist for the fiscal year.
+enum class JurisdictionStatus { not_started, draft, submitted };
+std::optional<JurisdictionStatus> parse_jurisdiction_status(std::string_view text);
+
+// JurisdictionFilter: narrows the list; an empty or unset field does not.
+struct JurisdictionFilter {
+    std::string kind;  // hospital, clinic, dental_clinic, pharmacy
+    std::optional<inspection::BedBand> bed_band;
+    std::string municipality_code;      // 6 digits
+    std::string prefecture_code;        // 2 digits (the ministry narrows to one prefecture)
+    std::int64_t health_centre_id = 0;  // the municipalities a health centre covers (a prefecture's view)
+    std::optional<JurisdictionStatus> status;
+    bool with_no = false;  // a line answered いいえ this year
+    bool overdue = false;  // a いいえ whose target date has passed
+};
+
 // JurisdictionQuery: one page of the list. `q` matches a part of the name or the facility id.
 struct JurisdictionQuery {
     int fiscal_year = 0;
     std::string q;
+    JurisdictionFilter filter;
     int page = 1;
     int page_size = kJurisdictionDefaultPageSize;
     JurisdictionSort sort = JurisdictionSort::name;
@@ -49,6 +67,7 @@ struct JurisdictionChecklist {
     int answered = 0;
     int lines = 0;
     int no_count = 0;
+    int overdue_count = 0;  // いいえ lines whose target date has passed (reconfirmed ones, as for no_count)
     std::optional<std::string> submitted_at;
 };
 
@@ -60,6 +79,8 @@ struct JurisdictionRow {
     std::string facility_id;
     std::string municipality_code;
     std::string municipality_name;  // empty when the municipality master is not imported
+    std::optional<int> beds;        // beds_total from the facility master
+    std::optional<inspection::BedBand> bed_band;
     std::optional<JurisdictionChecklist> checklist;
     bool readable = false;  // the caller may open the checklist (the ministry sees status only)
 };
@@ -74,7 +95,8 @@ struct JurisdictionPage {
 };
 
 // jurisdiction_checklists: forbidden for callers outside a health centre, a prefecture or the ministry;
-// invalid_input names the field (fiscal_year, q, page, page_size).
+// invalid_input names the field (fiscal_year, q, kind, bed_band, municipality, prefecture, health_centre,
+// status, page, page_size). A health centre outside the caller's scope is refused like an unknown one.
 Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogService& catalog,
                                                  const identity::Caller& caller,
                                                  const JurisdictionQuery& query);

@@ -1,4 +1,4 @@
-#include "demo_and_jurisdiction_handlers.hpp"
+#include "jurisdiction_handlers.hpp"
 
 #include <fmt/format.h>
 
@@ -8,7 +8,6 @@
 
 #include "json_input.hpp"
 #include "mamori/core/time.hpp"
-#include "mamori/services/demo.hpp"
 #include "mamori/services/jurisdiction_checklists.hpp"
 
 namespace mamori::api {
@@ -34,6 +33,44 @@ Result<std::optional<int>> int_query(const Request& request, std::string_view na
     return std::optional<int>(value);
 }
 
+// flag_query: an optional yes/no query parameter ("true" or "false").
+Result<bool> flag_query(const Request& request, std::string_view name) {
+    const auto text = request.query_param(name);
+    if (!text || *text == "false") return false;
+    if (*text == "true") return true;
+    return fail(ErrorCode::invalid_input, fmt::format("{} must be true or false", name), std::string(name));
+}
+
+// filter_from: the list's filters from the query string; invalid_input names the parameter.
+Result<services::JurisdictionFilter> filter_from(const Request& request) {
+    services::JurisdictionFilter f;
+    f.kind = request.query_param("kind").value_or("");
+    f.municipality_code = request.query_param("municipality").value_or("");
+    f.prefecture_code = request.query_param("prefecture").value_or("");
+    if (auto band = request.query_param("bed_band"); band && !band->empty()) {
+        f.bed_band = inspection::parse_bed_band(*band);
+        if (!f.bed_band)
+            return fail(ErrorCode::invalid_input,
+                        "bed_band must be one of clinic_without_beds, clinic_with_beds, hospital_20_99, "
+                        "hospital_100_199, hospital_200_299, hospital_300_399, hospital_400_499, hospital_500_plus",
+                        "bed_band");
+    }
+    if (auto status = request.query_param("status"); status && !status->empty()) {
+        f.status = services::parse_jurisdiction_status(*status);
+        if (!f.status)
+            return fail(ErrorCode::invalid_input, "status must be one of not_started, draft, submitted", "status");
+    }
+    auto centre = int_query(request, "health_centre");
+    if (!centre) return fail(centre.error());
+    if (*centre) f.health_centre_id = **centre;
+    for (const auto& [name, target] : {std::pair<std::string_view, bool*>{"with_no", &f.with_no}, {"overdue", &f.overdue}}) {
+        auto flag = flag_query(request, name);
+        if (!flag) return fail(flag.error());
+        *target = *flag;
+    }
+    return f;
+}
+
 json row_json(const services::JurisdictionRow& r) {
     json out = {{"organisation_id", r.organisation_id},
                 {"kind", r.kind},
@@ -41,6 +78,8 @@ json row_json(const services::JurisdictionRow& r) {
                 {"facility_id", r.facility_id},
                 {"municipality_code", r.municipality_code},
                 {"municipality_name", r.municipality_name},
+                {"beds", r.beds ? json(*r.beds) : json(nullptr)},
+                {"bed_band", r.bed_band ? json(inspection::to_string(*r.bed_band)) : json(nullptr)},
                 {"readable", r.readable},
                 {"checklist", nullptr}};
     if (r.checklist) {
@@ -52,36 +91,13 @@ json row_json(const services::JurisdictionRow& r) {
                             {"answered", c.answered},
                             {"lines", c.lines},
                             {"no_count", c.no_count},
+                            {"overdue_count", c.overdue_count},
                             {"submitted_at", c.submitted_at ? json(*c.submitted_at) : json(nullptr)}};
     }
     return out;
 }
 
 }  // namespace
-
-void register_demo_routes(ApiRoutes& routes, store::Database& db) {
-    // Whether this is a demo database, so the login page asks for the personas only when there are some.
-    routes.open(Method::get, "/api/v1/demo", [&db](Request& request) {
-        auto personas = services::demo_personas(db);
-        if (!personas) return problem(personas.error(), request);
-        return Response::json(200, {{"demo", personas->has_value()}});
-    });
-    routes.open(Method::get, "/api/v1/demo/personas", [&db](Request& request) {
-        auto personas = services::demo_personas(db);
-        if (!personas) return problem(personas.error(), request);
-        if (!*personas)
-            return problem(Error{ErrorCode::not_found, "this is not a demo installation", {}}, request);
-        json out = json::array();
-        for (const auto& p : **personas)
-            out.push_back({{"login", p.login},
-                           {"password", p.password},
-                           {"display_name", p.display_name},
-                           {"role", p.role},
-                           {"organisation_name", p.organisation_name},
-                           {"organisation_kind", p.organisation_kind}});
-        return Response::json(200, {{"personas", out}});
-    });
-}
 
 void register_jurisdiction_routes(ApiRoutes& routes, store::Database& db, services::CatalogService& catalog) {
     routes.authenticated(
@@ -98,6 +114,9 @@ void register_jurisdiction_routes(ApiRoutes& routes, store::Database& db, servic
                 if (*value) *target = **value;
             }
             query.q = request.query_param("q").value_or("");
+            auto filter = filter_from(request);
+            if (!filter) return problem(filter.error(), request);
+            query.filter = std::move(*filter);
             if (auto sort = request.query_param("sort")) {
                 auto parsed = services::parse_jurisdiction_sort(*sort);
                 if (!parsed)
