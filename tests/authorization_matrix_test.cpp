@@ -350,6 +350,11 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
          fixed("/api/v1/jurisdiction/checklists"),
          nullptr,
          {"ministry-admin", "analyst", "pref-admin", "pref-inspector", "hc-inspector"}},
+        {"GET",
+         "/api/v1/jurisdiction/choices",
+         fixed("/api/v1/jurisdiction/choices"),
+         nullptr,
+         {"ministry-admin", "analyst", "pref-admin", "pref-inspector", "hc-inspector"}},
         // The national checklist: ministry administrators only (an empty file fails validation with 400).
         {"POST",
          "/api/v1/admin/catalog/imports",

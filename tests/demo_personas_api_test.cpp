@@ -394,6 +394,19 @@ TEST_F(DemoPersonasApi, JurisdictionFiltersByKindBedBandStatusAnswersAndPlace) {
     EXPECT_EQ(names_for(analyst, "prefecture=27"), Names{"なにわ診療所"});
     EXPECT_EQ(names_for(analyst, "bed_band=clinic_with_beds"), Names{"なにわ診療所"});
     EXPECT_EQ(names_for(analyst, "health_centre=" + std::to_string(centre)).size(), 4u);
+    // The filters offer what the caller oversees, by name.
+    const auto own = inspector.get("/api/v1/jurisdiction/choices").json();
+    EXPECT_EQ(own["municipalities"], (json{{{"value", "131016"}, {"name", "千代田区"}}}));
+    EXPECT_TRUE(own["health_centres"].empty());
+    const auto tokyo = prefecture.get("/api/v1/jurisdiction/choices").json();
+    EXPECT_EQ(tokyo["health_centres"], (json{{{"value", std::to_string(centre)}, {"name", "デモ区保健所"}}}));
+    EXPECT_EQ(tokyo["municipalities"].size(), 1u) << "大阪市 is not 東京都's";
+    const auto nation = analyst.get("/api/v1/jurisdiction/choices").json();
+    EXPECT_EQ(nation["prefectures"].size(), 47u);
+    EXPECT_EQ(nation["prefectures"][12], (json{{"value", "13"}, {"name", "東京都"}}));
+    SessionClient clinic = persona("sakura@demo.example");
+    EXPECT_EQ(clinic.get("/api/v1/jurisdiction/choices").status, 403);
+
     // Another health centre's list is refused like an unknown health centre.
     const auto other = inspector.get("/api/v1/jurisdiction/checklists?health_centre=" +
                                      std::to_string(centre + 1));

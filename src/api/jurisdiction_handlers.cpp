@@ -97,9 +97,22 @@ json row_json(const services::JurisdictionRow& r) {
     return out;
 }
 
+json choices_json(const std::vector<services::JurisdictionChoices::Choice>& choices) {
+    json out = json::array();
+    for (const auto& c : choices) out.push_back({{"value", c.value}, {"name", c.name}});
+    return out;
+}
+
 }  // namespace
 
 void register_jurisdiction_routes(ApiRoutes& routes, store::Database& db, services::CatalogService& catalog) {
+    routes.authenticated(Method::get, "/api/v1/jurisdiction/choices", [&db](Request& request, const Caller& caller) {
+        auto choices = services::jurisdiction_choices(db, caller);
+        if (!choices) return problem(choices.error(), request);
+        return Response::json(200, {{"municipalities", choices_json(choices->municipalities)},
+                                    {"health_centres", choices_json(choices->health_centres)},
+                                    {"prefectures", choices_json(choices->prefectures)}});
+    });
     routes.authenticated(
         Method::get, "/api/v1/jurisdiction/checklists",
         [&db, &catalog](Request& request, const Caller& caller) {

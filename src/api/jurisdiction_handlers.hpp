@@ -9,6 +9,7 @@ namespace mamori::api {
 
 // GET /api/v1/jurisdiction/checklists?fiscal_year=&q=&kind=&bed_band=&municipality=&prefecture=
 //     &health_centre=&status=&with_no=&overdue=&page=&page_size=&sort=
+// GET /api/v1/jurisdiction/choices: the municipalities, health centres and prefectures the filters offer.
 void register_jurisdiction_routes(ApiRoutes& routes, store::Database& db, services::CatalogService& catalog);
 
 }  // namespace mamori::api

@@ -154,6 +154,35 @@ std::optional<JurisdictionSort> parse_jurisdiction_sort(std::string_view text) {
     return std::nullopt;
 }
 
+Result<JurisdictionChoices> jurisdiction_choices(store::Database& db, const identity::Caller& caller) {
+    const auto scope = scope_condition(caller);
+    if (!scope)
+        return fail(ErrorCode::forbidden, "only a health centre, a prefecture or the ministry has a jurisdiction");
+    const long long scope_id = caller.organisation.id;
+    JurisdictionChoices out;
+    auto lease = db.acquire();
+    if (caller.organisation.kind == OrgKind::ministry) {
+        for (const auto& r : store::query(*lease, "SELECT code, name_ja FROM prefectures ORDER BY code"))
+            out.prefectures.push_back({r.get<std::string>(0), r.get<std::string>(1)});
+        return out;
+    }
+    const std::string municipalities = fmt::format(
+        "SELECT DISTINCT o.municipality_code, COALESCE(m.name, o.municipality_code) FROM organisations o "
+        "LEFT JOIN municipalities m ON m.code = o.municipality_code "
+        "WHERE {} AND {} AND o.municipality_code IS NOT NULL ORDER BY o.municipality_code",
+        kInstitutions, *scope);
+    for (const auto& r : store::query(*lease, municipalities, scope_id))
+        out.municipalities.push_back({r.get<std::string>(0), r.get<std::string>(1)});
+    if (caller.organisation.kind == OrgKind::prefecture)
+        for (const auto& r : store::query(*lease,
+                                          "SELECT h.id, h.name FROM organisations h JOIN organisations p "
+                                          "ON p.prefecture_code = h.prefecture_code "
+                                          "WHERE h.kind = 'health_centre' AND p.id = :scope ORDER BY h.name, h.id",
+                                          scope_id))
+            out.health_centres.push_back({std::to_string(store::int64_at(r, 0)), r.get<std::string>(1)});
+    return out;
+}
+
 Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogService& catalog,
                                                  const identity::Caller& caller,
                                                  const JurisdictionQuery& query) {

@@ -94,6 +94,21 @@ struct JurisdictionPage {
     int fiscal_year = 0;
 };
 
+// JurisdictionChoices: what the list's place filters offer the caller. A health centre: its municipalities;
+// a prefecture: its health centres and the municipalities of its institutions; the ministry: the prefectures.
+struct JurisdictionChoices {
+    struct Choice {
+        std::string value;  // municipality or prefecture code, health centre id
+        std::string name;   // the code itself when the municipality master has no name for it
+    };
+    std::vector<Choice> municipalities;
+    std::vector<Choice> health_centres;
+    std::vector<Choice> prefectures;
+};
+
+// jurisdiction_choices: forbidden for callers without a jurisdiction.
+Result<JurisdictionChoices> jurisdiction_choices(store::Database& db, const identity::Caller& caller);
+
 // jurisdiction_checklists: forbidden for callers outside a health centre, a prefecture or the ministry;
 // invalid_input names the field (fiscal_year, q, kind, bed_band, municipality, prefecture, health_centre,
 // status, page, page_size). A health centre outside the caller's scope is refused like an unknown one.
