@@ -13,7 +13,8 @@ import { Link, navigate, useSearch } from '../../router';
 import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, InfoNotice, LoadingLine } from '../account/ui';
 import { assessmentPaths } from '../assessments/routes';
 import { buttonClass, h1Class, linkClass } from '../catalog/ui';
-import { jurisdictionSorts, loadJurisdiction, type JurisdictionQuery, type JurisdictionRow, type JurisdictionSort } from './jurisdictionApi';
+import { JurisdictionFilters } from './JurisdictionFilters';
+import { filterFrom, filterParams, jurisdictionSorts, loadJurisdiction, type JurisdictionQuery, type JurisdictionRow, type JurisdictionSort } from './jurisdictionApi';
 
 export const inspectionsPath = '/inspections';
 
@@ -35,6 +36,7 @@ function readQuery(search: string): JurisdictionQuery {
     q: (params.get('q') ?? '').slice(0, 100),
     page: Number.isInteger(page) && page >= 1 ? page : 1,
     sort: sort !== null && jurisdictionSorts.includes(sort) ? sort : 'name',
+    filter: filterFrom(params),
   };
 }
 
@@ -42,6 +44,7 @@ function pathOf(query: JurisdictionQuery): string {
   const params = new URLSearchParams({ fiscal_year: String(query.fiscalYear) });
   if (query.q !== '') params.set('q', query.q);
   if (query.sort !== 'name') params.set('sort', query.sort);
+  for (const [name, value] of filterParams(query.filter)) params.set(name, value);
   if (query.page > 1) params.set('page', String(query.page));
   return `${inspectionsPath}?${params.toString()}`;
 }
@@ -102,6 +105,7 @@ function Rows({ rows }: { rows: JurisdictionRow[] }) {
               <td class={cardCellClass}>
                 <CellLabel>{c.kind}</CellLabel>
                 {t.identity.kinds[row.kind as OrganisationKind] ?? j.none}
+                {row.beds !== null && row.kind === 'hospital' && <span class="block text-std-16N-170 text-solid-gray-700">{j.beds(row.beds)}</span>}
               </td>
               <td class={`${cardCellClass} tabular-nums`}>
                 <CellLabel>{c.facilityId}</CellLabel>
@@ -124,6 +128,11 @@ function Rows({ rows }: { rows: JurisdictionRow[] }) {
               <td class={`${cardCellClass} tabular-nums md:text-right`}>
                 <CellLabel>{c.noCount}</CellLabel>
                 {checklist === null ? j.none : j.noCount(checklist.no_count)}
+                {checklist !== null && checklist.overdue_count > 0 && (
+                  <span class="block text-dns-14B-120 text-error-1" data-testid="overdue-count">
+                    {j.overdueCount(checklist.overdue_count)}
+                  </span>
+                )}
               </td>
             </tr>
           );
@@ -188,6 +197,7 @@ function ListPage({ session }: { session: ActiveSession }) {
           </select>
         </div>
       </form>
+      <JurisdictionFilters filter={query.filter} onChange={(filter) => go({ filter })} />
 
       {resource.state === 'loading' && <LoadingLine />}
       {resource.state === 'error' &&
