@@ -361,7 +361,8 @@ TEST_F(DemoPersonasApi, JurisdictionFiltersByKindBedBandStatusAnswersAndPlace) {
     SessionClient inspector = persona("hokenjo@demo.example");
     using Names = std::set<std::string>;
     EXPECT_EQ(names_for(inspector, "kind=hospital"), Names{"デモ総合病院"});
-    EXPECT_EQ(names_for(inspector, "kind=pharmacy&q=%E3%81%82%E3%81%8A%E3%81%B0"), Names{"あおば薬局"});  // q=あおば
+    EXPECT_EQ(names_for(inspector, "kind=pharmacy&q=%E3%81%82%E3%81%8A%E3%81%B0"),
+              Names{"あおば薬局"});                                                           // q=あおば
     EXPECT_EQ(names_for(inspector, "kind=pharmacy&q=%E3%81%95%E3%81%8F%E3%82%89"), Names{});  // q=さくら
     // Bed bands from the facility master's total (デモ総合病院 318 beds; さくら内科クリニック none).
     EXPECT_EQ(names_for(inspector, "bed_band=hospital_300_399"), Names{"デモ総合病院"});
@@ -378,7 +379,8 @@ TEST_F(DemoPersonasApi, JurisdictionFiltersByKindBedBandStatusAnswersAndPlace) {
     EXPECT_EQ(names_for(inspector, fy + "&with_no=true"), Names{"デモ総合病院"});
     EXPECT_EQ(names_for(inspector, fy + "&overdue=true"), Names{});
     // Last year: the pharmacy submitted, its いいえ targets (the year's last day) have passed.
-    EXPECT_EQ(names_for(inspector, last_fy + "&status=submitted&with_no=true&overdue=true"), Names{"あおば薬局"});
+    EXPECT_EQ(names_for(inspector, last_fy + "&status=submitted&with_no=true&overdue=true"),
+              Names{"あおば薬局"});
     const auto pharmacy =
         inspector.get("/api/v1/jurisdiction/checklists?overdue=true&" + last_fy).json()["rows"].at(0);
     EXPECT_GE(pharmacy["checklist"]["overdue_count"].get<int>(), 1) << pharmacy.dump();
@@ -408,8 +410,8 @@ TEST_F(DemoPersonasApi, JurisdictionFiltersByKindBedBandStatusAnswersAndPlace) {
     EXPECT_EQ(clinic.get("/api/v1/jurisdiction/choices").status, 403);
 
     // Another health centre's list is refused like an unknown health centre.
-    const auto other = inspector.get("/api/v1/jurisdiction/checklists?health_centre=" +
-                                     std::to_string(centre + 1));
+    const auto other =
+        inspector.get("/api/v1/jurisdiction/checklists?health_centre=" + std::to_string(centre + 1));
     EXPECT_EQ(other.status, 400) << "a health centre sees only its own list: " << other.body;
 }
 

@@ -58,7 +58,8 @@ TEST(MergedFormApi, PharmacyAndClinicStartTheirChecklistsOnAMergedFormEdition) {
     EXPECT_NE(checked.output.find("mapping r7-r8 medical → institution: unchanged 3, new 1, removed 15"),
               std::string::npos)
         << checked.output;
-    EXPECT_NE(checked.output.find("mapping r7-r8 pharmacy → institution:"), std::string::npos) << checked.output;
+    EXPECT_NE(checked.output.find("mapping r7-r8 pharmacy → institution:"), std::string::npos)
+        << checked.output;
     const auto imported = mamori({"catalog", "import", bundle, "--database", database_url(db_path)});
     ASSERT_EQ(imported.code, 0) << imported.output;
 

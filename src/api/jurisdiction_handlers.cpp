@@ -50,20 +50,23 @@ Result<services::JurisdictionFilter> filter_from(const Request& request) {
     if (auto band = request.query_param("bed_band"); band && !band->empty()) {
         f.bed_band = inspection::parse_bed_band(*band);
         if (!f.bed_band)
-            return fail(ErrorCode::invalid_input,
-                        "bed_band must be one of clinic_without_beds, clinic_with_beds, hospital_20_99, "
-                        "hospital_100_199, hospital_200_299, hospital_300_399, hospital_400_499, hospital_500_plus",
-                        "bed_band");
+            return fail(
+                ErrorCode::invalid_input,
+                "bed_band must be one of clinic_without_beds, clinic_with_beds, hospital_20_99, "
+                "hospital_100_199, hospital_200_299, hospital_300_399, hospital_400_499, hospital_500_plus",
+                "bed_band");
     }
     if (auto status = request.query_param("status"); status && !status->empty()) {
         f.status = services::parse_jurisdiction_status(*status);
         if (!f.status)
-            return fail(ErrorCode::invalid_input, "status must be one of not_started, draft, submitted", "status");
+            return fail(ErrorCode::invalid_input, "status must be one of not_started, draft, submitted",
+                        "status");
     }
     auto centre = int_query(request, "health_centre");
     if (!centre) return fail(centre.error());
     if (*centre) f.health_centre_id = **centre;
-    for (const auto& [name, target] : {std::pair<std::string_view, bool*>{"with_no", &f.with_no}, {"overdue", &f.overdue}}) {
+    for (const auto& [name, target] :
+         {std::pair<std::string_view, bool*>{"with_no", &f.with_no}, {"overdue", &f.overdue}}) {
         auto flag = flag_query(request, name);
         if (!flag) return fail(flag.error());
         *target = *flag;
@@ -106,13 +109,14 @@ json choices_json(const std::vector<services::JurisdictionChoices::Choice>& choi
 }  // namespace
 
 void register_jurisdiction_routes(ApiRoutes& routes, store::Database& db, services::CatalogService& catalog) {
-    routes.authenticated(Method::get, "/api/v1/jurisdiction/choices", [&db](Request& request, const Caller& caller) {
-        auto choices = services::jurisdiction_choices(db, caller);
-        if (!choices) return problem(choices.error(), request);
-        return Response::json(200, {{"municipalities", choices_json(choices->municipalities)},
-                                    {"health_centres", choices_json(choices->health_centres)},
-                                    {"prefectures", choices_json(choices->prefectures)}});
-    });
+    routes.authenticated(
+        Method::get, "/api/v1/jurisdiction/choices", [&db](Request& request, const Caller& caller) {
+            auto choices = services::jurisdiction_choices(db, caller);
+            if (!choices) return problem(choices.error(), request);
+            return Response::json(200, {{"municipalities", choices_json(choices->municipalities)},
+                                        {"health_centres", choices_json(choices->health_centres)},
+                                        {"prefectures", choices_json(choices->prefectures)}});
+        });
     routes.authenticated(
         Method::get, "/api/v1/jurisdiction/checklists",
         [&db, &catalog](Request& request, const Caller& caller) {

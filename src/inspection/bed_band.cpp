@@ -42,9 +42,13 @@ std::optional<BedBand> bed_band_for(std::string_view kind, std::optional<int> be
     return std::nullopt;
 }
 
-BedRange bed_range(BedBand band) { return entry(band).range; }
+BedRange bed_range(BedBand band) {
+    return entry(band).range;
+}
 
-std::string_view to_string(BedBand band) { return entry(band).id; }
+std::string_view to_string(BedBand band) {
+    return entry(band).id;
+}
 
 std::optional<BedBand> parse_bed_band(std::string_view text) {
     for (const auto& e : kBands)

@@ -40,8 +40,8 @@ TEST(BedBand, EveryBoundaryFallsInTheBandMhlwReportsItIn) {
 }
 
 TEST(BedBand, IdsRoundTripAndRangesDoNotOverlap) {
-    const BedBand all[] = {BedBand::clinic_without_beds, BedBand::clinic_with_beds,  BedBand::hospital_20_99,
-                           BedBand::hospital_100_199,    BedBand::hospital_200_299,  BedBand::hospital_300_399,
+    const BedBand all[] = {BedBand::clinic_without_beds, BedBand::clinic_with_beds, BedBand::hospital_20_99,
+                           BedBand::hospital_100_199,    BedBand::hospital_200_299, BedBand::hospital_300_399,
                            BedBand::hospital_400_499,    BedBand::hospital_500_plus};
     for (const auto band : all) {
         EXPECT_EQ(parse_bed_band(to_string(band)), band) << to_string(band);

@@ -97,8 +97,8 @@ std::vector<std::string> new_items(soci::session& sql, const Loaded& loaded) {
             from = std::make_pair(earlier->edition, earlier->form);
     if (!from) from = previous_form(*loaded.catalog, loaded.record.edition, loaded.organisation.kind);
     if (!from || from->first == loaded.record.edition) return {};
-    auto comparison =
-        catalog::compare(*loaded.catalog, from->first, loaded.record.edition, from->second, loaded.record.form);
+    auto comparison = catalog::compare(*loaded.catalog, from->first, loaded.record.edition, from->second,
+                                       loaded.record.form);
     if (!comparison) return {};
     std::vector<std::string> out;
     for (const auto& entry : comparison->entries)

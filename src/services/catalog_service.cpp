@@ -87,10 +87,10 @@ CatalogSummary summarize(const catalog::Catalog& before, const catalog::Catalog&
         for (const auto& mapping : after.mappings)
             if (mapping.id == id)
                 for (const auto& fm : mapping.forms)
-                    s.mappings.push_back(
-                        fm.from_form == fm.form
-                            ? fmt::format("{} {}: {}", mapping.id, fm.form, kind_counts(fm))
-                            : fmt::format("{} {} → {}: {}", mapping.id, fm.from_form, fm.form, kind_counts(fm)));
+                    s.mappings.push_back(fm.from_form == fm.form
+                                             ? fmt::format("{} {}: {}", mapping.id, fm.form, kind_counts(fm))
+                                             : fmt::format("{} {} → {}: {}", mapping.id, fm.from_form,
+                                                           fm.form, kind_counts(fm)));
     }
     for (const auto& c : bundle.canonical_items) {
         const auto id = c.value("canonical_id", std::string{});

@@ -71,7 +71,8 @@ std::size_t insert_demo_organisations(soci::session& sql, const DemoOptions& opt
         ids.push_back(id);
     }
 
-    // The demo's municipalities by name (real codes of the 全国地方公共団体コード), unless the master is loaded.
+    // The demo's municipalities by name (real codes of the 全国地方公共団体コード), unless the master is
+    // loaded.
     sql << "INSERT INTO municipalities (code, prefecture_code, name, kana, updated_at) "
            "SELECT '131016', '13', '千代田区', 'ちよだく', :at WHERE NOT EXISTS "
            "(SELECT 1 FROM municipalities WHERE code = '131016')",

@@ -111,15 +111,17 @@ Status check_filter(soci::session& sql, const identity::Caller& caller, const Ju
     if (caller.organisation.kind == OrgKind::health_centre) {
         found = centre == scope ? 1 : 0;
     } else if (caller.organisation.kind == OrgKind::prefecture) {
-        for (const auto& r : store::query(sql,
-                                          "SELECT COUNT(*) FROM organisations h JOIN organisations p "
-                                          "ON p.prefecture_code = h.prefecture_code "
-                                          "WHERE h.id = :centre AND h.kind = 'health_centre' AND p.id = :scope",
-                                          centre, scope))
+        for (const auto& r :
+             store::query(sql,
+                          "SELECT COUNT(*) FROM organisations h JOIN organisations p "
+                          "ON p.prefecture_code = h.prefecture_code "
+                          "WHERE h.id = :centre AND h.kind = 'health_centre' AND p.id = :scope",
+                          centre, scope))
             found = store::int64_at(r, 0);
     } else {
         for (const auto& r : store::query(
-                 sql, "SELECT COUNT(*) FROM organisations WHERE id = :centre AND kind = 'health_centre'", centre))
+                 sql, "SELECT COUNT(*) FROM organisations WHERE id = :centre AND kind = 'health_centre'",
+                 centre))
             found = store::int64_at(r, 0);
     }
     if (found == 0)
@@ -157,7 +159,8 @@ std::optional<JurisdictionSort> parse_jurisdiction_sort(std::string_view text) {
 Result<JurisdictionChoices> jurisdiction_choices(store::Database& db, const identity::Caller& caller) {
     const auto scope = scope_condition(caller);
     if (!scope)
-        return fail(ErrorCode::forbidden, "only a health centre, a prefecture or the ministry has a jurisdiction");
+        return fail(ErrorCode::forbidden,
+                    "only a health centre, a prefecture or the ministry has a jurisdiction");
     const long long scope_id = caller.organisation.id;
     JurisdictionChoices out;
     auto lease = db.acquire();
@@ -174,11 +177,12 @@ Result<JurisdictionChoices> jurisdiction_choices(store::Database& db, const iden
     for (const auto& r : store::query(*lease, municipalities, scope_id))
         out.municipalities.push_back({r.get<std::string>(0), r.get<std::string>(1)});
     if (caller.organisation.kind == OrgKind::prefecture)
-        for (const auto& r : store::query(*lease,
-                                          "SELECT h.id, h.name FROM organisations h JOIN organisations p "
-                                          "ON p.prefecture_code = h.prefecture_code "
-                                          "WHERE h.kind = 'health_centre' AND p.id = :scope ORDER BY h.name, h.id",
-                                          scope_id))
+        for (const auto& r :
+             store::query(*lease,
+                          "SELECT h.id, h.name FROM organisations h JOIN organisations p "
+                          "ON p.prefecture_code = h.prefecture_code "
+                          "WHERE h.kind = 'health_centre' AND p.id = :scope ORDER BY h.name, h.id",
+                          scope_id))
             out.health_centres.push_back({std::to_string(store::int64_at(r, 0)), r.get<std::string>(1)});
     return out;
 }
@@ -218,7 +222,8 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
     // named apart: SOCI's PostgreSQL backend numbers every occurrence).
     const auto joins = [](std::string_view p) {
         return fmt::format(
-            "FROM organisations o LEFT JOIN assessments a ON a.organisation_id = o.id AND a.fiscal_year = :{} "
+            "FROM organisations o LEFT JOIN assessments a ON a.organisation_id = o.id AND a.fiscal_year = "
+            ":{} "
             "AND a.form <> 'vendor'",
             p);
     };
@@ -235,10 +240,10 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
         "{row_joins} JOIN page ON page.organisation_id = o.id "
         "LEFT JOIN municipalities m ON m.code = o.municipality_code "
         "ORDER BY {order}",
-        fmt::arg("page_joins", joins("fy")), fmt::arg("row_joins", joins("fy_rows")), fmt::arg("where", where),
-        fmt::arg("overdue", kOverdueCount), fmt::arg("order", order_by(query.sort)));
-    const std::string count_text =
-        fmt::format("SELECT COUNT(*) {} WHERE {}", joins("fy"), where);
+        fmt::arg("page_joins", joins("fy")), fmt::arg("row_joins", joins("fy_rows")),
+        fmt::arg("where", where), fmt::arg("overdue", kOverdueCount),
+        fmt::arg("order", order_by(query.sort)));
+    const std::string count_text = fmt::format("SELECT COUNT(*) {} WHERE {}", joins("fy"), where);
 
     const auto snapshot = catalog.snapshot();
     JurisdictionPage out;
@@ -250,7 +255,9 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
     const std::string today = to_iso_date(japan_date(std::chrono::system_clock::now()));
     const auto filters = filter_values(query.filter, today);
     auto count = std::apply(
-        [&](const auto&... f) { return store::query(*lease, count_text, fy, scope_id, pattern, pattern, f...); },
+        [&](const auto&... f) {
+            return store::query(*lease, count_text, fy, scope_id, pattern, pattern, f...);
+        },
         filters);
     for (const auto& r : count) out.total = store::int64_at(r, 0);
     auto rows = std::apply(

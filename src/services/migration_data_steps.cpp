@@ -16,8 +16,8 @@ namespace mamori::services {
 
 namespace {
 
-constexpr int kOneLoginMigration = 8;            // 0008_one_login_one_first_administrator
-constexpr int kFormFromCatalogMigration = 11;    // 0011_assessment_form_from_catalog
+constexpr int kOneLoginMigration = 8;          // 0008_one_login_one_first_administrator
+constexpr int kFormFromCatalogMigration = 11;  // 0011_assessment_form_from_catalog
 constexpr std::string_view kFixedForms = "CHECK (form IN ('medical', 'pharmacy', 'vendor'))";
 constexpr std::string_view kAnyForm = "CHECK (length(form) BETWEEN 1 AND 64)";
 
@@ -40,14 +40,16 @@ void allow_any_catalog_form(soci::session& sql) {
     sql << "PRAGMA schema_version", soci::into(schema_version);
     const std::string fixed(kFixedForms), any(kAnyForm);
     sql << "PRAGMA writable_schema=ON";
-    sql << "UPDATE sqlite_schema SET sql = replace(sql, :fixed, :any) WHERE type = 'table' AND name = 'assessments'",
+    sql << "UPDATE sqlite_schema SET sql = replace(sql, :fixed, :any) WHERE type = 'table' AND name = "
+           "'assessments'",
         soci::use(fixed), soci::use(any);
     sql << fmt::format("PRAGMA schema_version={}", schema_version + 1);
     sql << "PRAGMA writable_schema=OFF";
     std::string table;
     sql << "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'assessments'", soci::into(table);
     if (table.find(any) == std::string::npos)
-        throw std::runtime_error("the assessments table does not have the CHECK on form this migration rewrites");
+        throw std::runtime_error(
+            "the assessments table does not have the CHECK on form this migration rewrites");
     std::string integrity;
     sql << "PRAGMA quick_check", soci::into(integrity);
     if (integrity != "ok") throw std::runtime_error("the database fails PRAGMA quick_check: " + integrity);

@@ -1,7 +1,7 @@
 /// @file
 /// @brief Bed bands (病床規模): the size classes MHLW's surveys report hospitals in (20–99, 100–199, 200–299,
-/// 300–399, 400–499, 500 床以上) and the two kinds of clinic (無床 / 有床, at most 19 beds). Inspectors filter
-/// their jurisdiction by them; statistics break figures down by them.
+/// 300–399, 400–499, 500 床以上) and the two kinds of clinic (無床 / 有床, at most 19 beds). Inspectors
+/// filter their jurisdiction by them; statistics break figures down by them.
 ///
 ///     bed_band_for("hospital", 250) == BedBand::hospital_200_299
 ///     bed_range(BedBand::clinic_with_beds) == BedRange{"clinic", 1, 19}
