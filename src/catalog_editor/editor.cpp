@@ -79,6 +79,7 @@ Json form_element(const Json& later, const Json& earlier) {
     e["summary"] = Json::object();
     e["entries"] = Json::array();
     e["removed"] = Json::array();
+    e["removed_note"] = nullptr;
     return e;
 }
 
@@ -142,7 +143,8 @@ Status set_fields(const catalog::Catalog& catalog, const Json& edition, const Js
             item[std::string(alias->second)][name] = value;
             continue;
         }
-        if (name == "canonical_id" || name == "domain" || name == "short_ja") continue;  // handled by callers
+        if (name == "canonical_id" || name == "domain" || name == "short_ja" || name == "short_en")
+            continue;  // handled by callers
         if (std::find(std::begin(kItemFields), std::end(kItemFields), name) == std::end(kItemFields))
             return bad(at, fmt::format("\"{}\" is not a field of an item", key));
         if (name == "target_fiscal_year") {
@@ -386,7 +388,8 @@ Status op_add_item(const catalog::Catalog& catalog, Json& document, const Json& 
         if (!document["canonical_items"].is_array()) document["canonical_items"] = Json::array();
         if (catalog.find_canonical(*id) == nullptr)
             document["canonical_items"].push_back(Json{{"canonical_id", *id}, {"domain", domain_of(*id)},
-                                                       {"short_ja", item_fields["short_ja"]}, {"short_en", ""},
+                                                       {"short_ja", item_fields["short_ja"]},
+                                                       {"short_en", item_fields.value("short_en", "")},
                                                        {"kind", "item"}, {"appears_in", Json::object()}});
     }
     return {};

@@ -238,6 +238,7 @@ void reconcile_element(const catalog::Catalog& catalog, const catalog::Edition& 
         removed.push_back(std::move(r));
     }
     element["removed"] = removed;
+    if (!element.contains("removed_note")) element["removed_note"] = nullptr;
     element["summary"] = Json{{"unchanged", counts["unchanged"]}, {"reworded", counts["reworded"]},
                               {"merged", counts["merged"]},       {"split", counts["split"]},
                               {"new", counts["new"]},             {"removed", removed.size()}};
@@ -248,7 +249,7 @@ void reconcile_element(const catalog::Catalog& catalog, const catalog::Edition& 
 void reconcile_canonical(const catalog::Catalog& catalog, Json& document) {
     const std::string edition_id = str(document["edition"], "id");
     std::map<std::string, Json> appears;  // id → {form: number}
-    std::map<std::string, std::string> text;
+    std::map<std::string, std::string> text, text_en;
     for (const auto& form : document["edition"]["forms"])
         if (form.is_object() && form["items"].is_array())
             for (const auto& item : form["items"]) {
@@ -256,6 +257,7 @@ void reconcile_canonical(const catalog::Catalog& catalog, Json& document) {
                 if (id.empty() || catalog.find_canonical(id) != nullptr) continue;
                 appears[id][str(form, "id")] = str(item, "number");
                 text.emplace(id, str(item, "text_ja"));
+                text_en.emplace(id, str(item, "text_en"));
             }
     Json kept = Json::array();
     std::set<std::string> present;
@@ -280,7 +282,7 @@ void reconcile_canonical(const catalog::Catalog& catalog, Json& document) {
         kept.push_back(Json{{"canonical_id", id},
                             {"domain", domain},
                             {"short_ja", detail::shorten(text[id], 20)},
-                            {"short_en", ""},
+                            {"short_en", detail::shorten(text_en[id], 60)},
                             {"kind", "item"},
                             {"appears_in", Json{{edition_id, forms}}}});
     }
