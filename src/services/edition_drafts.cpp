@@ -26,8 +26,8 @@ tl::unexpected<Error> unavailable(const std::exception& e) {
 }
 
 // relative: a validator path "draft: edition.forms[0]" as the bundle's own path "edition.forms[0]".
-std::string relative(const std::string& field) {
-    const std::string prefix = fmt::format("{}: ", kDraftFile);
+std::string relative(const std::string& field, std::string_view file = kDraftFile) {
+    const std::string prefix = fmt::format("{}: ", file);
     return field.rfind(prefix, 0) == 0 ? field.substr(prefix.size()) : field;
 }
 
@@ -282,8 +282,9 @@ Result<PublishedDraft> EditionDraftService::publish(const identity::Caller& call
                                 version),
                     "version");
     const std::string at = now_text();
+    const std::string file = fmt::format("{}-draft-{}.json", draft->edition_id, id);
     auto report = catalog_.import_file(
-        db_, fmt::format("{}-draft-{}.json", draft->edition_id, id), draft->document,
+        db_, file, draft->document,
         fmt::format("editor: draft {}", id), audit::caller_entry(caller, "catalog.imported", ""), context,
         [&](soci::session& sql, const CatalogImportReport& so_far) -> Status {
             if (!so_far.imported)
@@ -301,7 +302,7 @@ Result<PublishedDraft> EditionDraftService::publish(const identity::Caller& call
         });
     if (!report) {
         Error e = report.error();
-        for (auto& f : e.fields) f.field = relative(f.field);
+        for (auto& f : e.fields) f.field = relative(f.field, file);
         return fail(std::move(e));
     }
     auto after = get(caller, id);
