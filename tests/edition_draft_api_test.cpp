@@ -1,7 +1,7 @@
 // The edition editor over HTTP (docs/edition-editor-api.md) on a demo server: the ministry's administrator
-// drafts 令和8年度版 from R7 with one merged form, edits it, publishes it as a new immutable revision, corrects
-// it as revision 2; everyone else is refused; a pharmacy and a clinic then start FY2026 on the new form.
-// The draft keeps R7's wording (no official R8 wording is invented here).
+// drafts 令和8年度版 from R7 with one merged form, edits it, publishes it as a new immutable revision,
+// corrects it as revision 2; everyone else is refused; a pharmacy and a clinic then start FY2026 on the new
+// form. The draft keeps R7's wording (no official R8 wording is invented here).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -25,7 +25,9 @@ SessionClient persona(const ServerProcess& server, const std::string& login, con
     return c;
 }
 
-std::string draft_path(const json& draft) { return kDrafts + "/" + std::to_string(draft["id"].get<long long>()); }
+std::string draft_path(const json& draft) {
+    return kDrafts + "/" + std::to_string(draft["id"].get<long long>());
+}
 
 json complete_item(const std::string& text_ja) {
     return {{"text_ja", text_ja},
@@ -46,7 +48,10 @@ std::vector<std::string> item_ids(const json& page) {
 
 class EditionDraftApi : public ::testing::Test {
   protected:
-    void SetUp() override { server_ = std::make_unique<ServerProcess>(dir_.path() / "drafts.db", std::vector<std::string>{"--demo"}); }
+    void SetUp() override {
+        server_ =
+            std::make_unique<ServerProcess>(dir_.path() / "drafts.db", std::vector<std::string>{"--demo"});
+    }
     SessionClient admin() { return persona(*server_, "mhlw-admin@demo.example", "mhlw-admin-demo-pass"); }
 
     TempDir dir_;
@@ -67,14 +72,17 @@ TEST_F(EditionDraftApi, MinistryAdministratorDraftsPublishesAndCorrectsAnEdition
     EXPECT_EQ(demo["validation"]["valid"], true) << demo["validation"].dump();
     EXPECT_FALSE(listed.json()["editable_editions"].empty());
     const json demo_document = ministry.get(draft_path(demo)).json()["document"];
-    EXPECT_NE(demo_document["edition"]["notes"].dump().find("公式の文言はまだ入力されていません"), std::string::npos);
-    const json start{{"from_edition", "r7"}, {"edition_id", "r8"}, {"fiscal_year", 2026}, {"merge_forms", true}};
+    EXPECT_NE(demo_document["edition"]["notes"].dump().find("公式の文言はまだ入力されていません"),
+              std::string::npos);
+    const json start{
+        {"from_edition", "r7"}, {"edition_id", "r8"}, {"fiscal_year", 2026}, {"merge_forms", true}};
     EXPECT_EQ(ministry.post(kDrafts, start).status, 409);
     auto discarded = ministry.del(draft_path(demo));
     ASSERT_EQ(discarded.status, 200) << discarded.body;
     EXPECT_EQ(discarded.json()["status"], "discarded");
 
-    auto bad_start = ministry.post(kDrafts, {{"from_edition", "r42"}, {"edition_id", "r8"}, {"fiscal_year", 2026}});
+    auto bad_start =
+        ministry.post(kDrafts, {{"from_edition", "r42"}, {"edition_id", "r8"}, {"fiscal_year", 2026}});
     EXPECT_EQ(bad_start.status, 400) << bad_start.body;
     EXPECT_NE(bad_start.body.find("from_edition"), std::string::npos) << bad_start.body;
 
@@ -90,22 +98,24 @@ TEST_F(EditionDraftApi, MinistryAdministratorDraftsPublishesAndCorrectsAnEdition
     const std::string path = draft_path(draft);
 
     // Operations, each a new version.
-    auto reworded = ministry.post(path + "/operations",
-                                  {{"version", 1},
-                                   {"operation",
-                                    {{"op", "set_item"},
-                                     {"form", "institution"},
-                                     {"canonical_id", "AST-01"},
-                                     {"fields", {{"text_ja", "医療情報システムの台帳を作り、年に一度見直している。"}}}}}});
+    auto reworded = ministry.post(
+        path + "/operations",
+        {{"version", 1},
+         {"operation",
+          {{"op", "set_item"},
+           {"form", "institution"},
+           {"canonical_id", "AST-01"},
+           {"fields", {{"text_ja", "医療情報システムの台帳を作り、年に一度見直している。"}}}}}});
     ASSERT_EQ(reworded.status, 200) << reworded.body;
     EXPECT_EQ(reworded.json()["version"], 2);
-    auto added = ministry.post(path + "/operations", {{"version", 2},
-                                                      {"operation",
-                                                       {{"op", "add_item"},
-                                                        {"form", "institution"},
-                                                        {"section", "S2"},
-                                                        {"after", "AST-01"},
-                                                        {"item", complete_item("保守事業者は個人別のアカウントを使っている。")}}}});
+    auto added = ministry.post(path + "/operations",
+                               {{"version", 2},
+                                {"operation",
+                                 {{"op", "add_item"},
+                                  {"form", "institution"},
+                                  {"section", "S2"},
+                                  {"after", "AST-01"},
+                                  {"item", complete_item("保守事業者は個人別のアカウントを使っている。")}}}});
     ASSERT_EQ(added.status, 200) << added.body;
     draft = added.json();
     EXPECT_EQ(draft["version"], 3);
@@ -114,14 +124,16 @@ TEST_F(EditionDraftApi, MinistryAdministratorDraftsPublishesAndCorrectsAnEdition
     EXPECT_EQ(new_id.substr(0, 4), "AST-");
     EXPECT_EQ(draft["document"]["canonical_items"][0]["canonical_id"], new_id);
 
-    auto wrong = ministry.post(path + "/operations",
-                               {{"version", 3},
-                                {"operation", {{"op", "remove_item"}, {"form", "institution"}, {"canonical_id", "NOPE-01"}}}});
+    auto wrong = ministry.post(
+        path + "/operations",
+        {{"version", 3},
+         {"operation", {{"op", "remove_item"}, {"form", "institution"}, {"canonical_id", "NOPE-01"}}}});
     EXPECT_EQ(wrong.status, 400) << wrong.body;
     EXPECT_NE(wrong.body.find("operation.canonical_id"), std::string::npos) << wrong.body;
-    auto stale_op = ministry.post(path + "/operations",
-                                  {{"version", 1},
-                                   {"operation", {{"op", "remove_item"}, {"form", "institution"}, {"canonical_id", "DEV-01"}}}});
+    auto stale_op = ministry.post(
+        path + "/operations",
+        {{"version", 1},
+         {"operation", {{"op", "remove_item"}, {"form", "institution"}, {"canonical_id", "DEV-01"}}}});
     EXPECT_EQ(stale_op.status, 409) << stale_op.body;
     EXPECT_EQ(ministry.put(path, {{"version", 2}, {"document", draft["document"]}}).status, 409)
         << "someone saved meanwhile";
@@ -153,8 +165,9 @@ TEST_F(EditionDraftApi, MinistryAdministratorDraftsPublishesAndCorrectsAnEdition
     // Export, publish, then the export imports back as an equal draft.
     auto exported = ministry.get(path + "/export");
     ASSERT_EQ(exported.status, 200);
-    EXPECT_NE(exported.header("Content-Disposition").value_or("").find(
-                  "r8-draft-" + std::to_string(draft["id"].get<long long>()) + ".json"),
+    EXPECT_NE(exported.header("Content-Disposition")
+                  .value_or("")
+                  .find("r8-draft-" + std::to_string(draft["id"].get<long long>()) + ".json"),
               std::string::npos);
     EXPECT_EQ(json::parse(exported.body), fixed.json()["document"]);
 
@@ -168,7 +181,10 @@ TEST_F(EditionDraftApi, MinistryAdministratorDraftsPublishesAndCorrectsAnEdition
     ASSERT_EQ(r8.status, 200) << r8.body;
     EXPECT_EQ(r8.json()["revision"], 1);
     EXPECT_EQ(ministry.get("/api/v1/catalog/editions/r7").status, 200);
-    EXPECT_EQ(ministry.post(path + "/operations", {{"version", 5}, {"operation", {{"op", "set_edition"}, {"fields", json::object()}}}}).status,
+    EXPECT_EQ(ministry
+                  .post(path + "/operations",
+                        {{"version", 5}, {"operation", {{"op", "set_edition"}, {"fields", json::object()}}}})
+                  .status,
               409)
         << "a published draft is closed";
 
@@ -182,13 +198,14 @@ TEST_F(EditionDraftApi, MinistryAdministratorDraftsPublishesAndCorrectsAnEdition
     auto correction = ministry.post(kDrafts, {{"from_edition", "r8"}, {"edition_id", "r8"}});
     ASSERT_EQ(correction.status, 201) << correction.body;
     EXPECT_EQ(correction.json()["based_on"], (json{{"edition", "r8"}, {"revision", 1}}));
-    auto corrected = ministry.post(draft_path(correction.json()) + "/operations",
-                                   {{"version", 1},
-                                    {"operation",
-                                     {{"op", "set_item"},
-                                      {"form", "institution"},
-                                      {"canonical_id", "GOV-01"},
-                                      {"fields", {{"text_ja", "医療情報システム安全管理責任者を設置し、職員に知らせている。"}}}}}});
+    auto corrected = ministry.post(
+        draft_path(correction.json()) + "/operations",
+        {{"version", 1},
+         {"operation",
+          {{"op", "set_item"},
+           {"form", "institution"},
+           {"canonical_id", "GOV-01"},
+           {"fields", {{"text_ja", "医療情報システム安全管理責任者を設置し、職員に知らせている。"}}}}}});
     ASSERT_EQ(corrected.status, 200) << corrected.body;
     EXPECT_EQ(corrected.json()["validation"]["valid"], true) << corrected.json()["validation"].dump();
     auto second = ministry.post(draft_path(correction.json()) + "/publish", {{"version", 2}});
@@ -205,8 +222,9 @@ TEST_F(EditionDraftApi, MinistryAdministratorDraftsPublishesAndCorrectsAnEdition
                                           std::pair{"sakura@demo.example", "sakura-demo-pass"}}) {
         SessionClient c = persona(*server_, login, password);
         const auto me = c.get("/api/v1/me").json();
-        const std::string assessments =
-            "/api/v1/organisations/" + std::to_string(me["organisation_id"].get<long long>()) + "/assessments";
+        const std::string assessments = "/api/v1/organisations/" +
+                                        std::to_string(me["organisation_id"].get<long long>()) +
+                                        "/assessments";
         auto started = c.post(assessments, {{"fiscal_year", 2026}, {"carry_forward", true}});
         ASSERT_EQ(started.status, 201) << login << ": " << started.body;
         EXPECT_EQ(started.json()["form"]["id"], "institution") << login;
