@@ -127,6 +127,13 @@ bool can_read_assessments(const Caller& caller, const OrganisationRef& target) {
     return is_institution(target.kind) && can_read_organisation(caller, target);
 }
 
+bool can_inspect(const Caller& caller, const OrganisationRef& target) {
+    const auto kind = caller.organisation.kind;
+    if (kind != OrgKind::health_centre && kind != OrgKind::prefecture) return false;
+    if (!caller.has(Role::inspector) && !caller.has(Role::administrator)) return false;
+    return is_institution(target.kind) && can_read_organisation(caller, target);
+}
+
 bool can_edit_catalog(const Caller& caller, bool single_institution) {
     if (!caller.has(Role::administrator)) return false;
     if (caller.organisation.kind == OrgKind::ministry) return true;

@@ -103,6 +103,21 @@ TEST(Access, ReadOnlyTokensCannotWrite) {
     EXPECT_TRUE(allows_write(c));
 }
 
+TEST(Access, InspectorsAndAdministratorsOfTheJurisdictionInspectItsInstitutions) {
+    const auto hc = caller_in(kHealthCentre, {Role::inspector}, {"131016"});
+    EXPECT_TRUE(can_inspect(hc, kClinicChiyoda));
+    EXPECT_FALSE(can_inspect(hc, kClinicShinjuku)) << "outside the health centre's municipalities";
+    EXPECT_FALSE(can_inspect(hc, kClinicOsaka));
+    EXPECT_FALSE(can_inspect(hc, kHealthCentre)) << "only institutions are inspected";
+    EXPECT_TRUE(can_inspect(caller_in(kHealthCentre, {Role::administrator}, {"131016"}), kClinicChiyoda));
+    EXPECT_FALSE(can_inspect(caller_in(kHealthCentre, {Role::viewer}, {"131016"}), kClinicChiyoda));
+    const auto pref = caller_in(kTokyo, {Role::inspector});
+    EXPECT_TRUE(can_inspect(pref, kClinicShinjuku));
+    EXPECT_FALSE(can_inspect(pref, kClinicOsaka)) << "another prefecture";
+    EXPECT_FALSE(can_inspect(caller_in(kMinistry, {Role::administrator, Role::analyst}), kClinicChiyoda));
+    EXPECT_FALSE(can_inspect(caller_in(kClinicChiyoda, {Role::administrator}), kClinicChiyoda));
+}
+
 TEST(Access, CatalogEditorsAreMinistryAdministratorsOrTheSingleInstitutionsAdministrator) {
     EXPECT_TRUE(can_edit_catalog(caller_in(kMinistry, {Role::administrator}), false));
     EXPECT_TRUE(can_edit_catalog(caller_in(kMinistry, {Role::administrator}), true));

@@ -88,6 +88,10 @@ bool can_submit_assessment(const Caller& caller, const OrganisationRef& target);
 // centre organisation) the administrators of that institution, who load the ministry's files themselves.
 bool can_edit_catalog(const Caller& caller, bool single_institution);
 
+// can_inspect: inspectors and administrators of a health centre or prefecture plan, record and request at
+// the institutions in their jurisdiction (the ones they may read); nobody else, the ministry included.
+bool can_inspect(const Caller& caller, const OrganisationRef& target);
+
 // allows_write: API tokens need the "write" scope for state-changing calls; sessions always may.
 bool allows_write(const Caller& caller);
 
