@@ -1,9 +1,9 @@
 // Moving a checklist onto the edition published for its fiscal year (ADR 0017), over HTTP against a demo
-// server: checklists started on R7, then the FICTIONAL "R8-like" bundle tests/fixtures/catalog/r8-merged-bundle.json
-// imported with `mamori catalog import` while the server runs. The hospital moves its draft (answers 要再確認
-// as new versions, history and evidence kept), the pharmacy declines, a checklist already on R8 is offered
-// nothing, a submitted one is refused with the reason, another institution sees nothing and a viewer may not
-// choose.
+// server: checklists started on R7, then the FICTIONAL "R8-like" bundle
+// tests/fixtures/catalog/r8-merged-bundle.json imported with `mamori catalog import` while the server runs.
+// The hospital moves its draft (answers 要再確認 as new versions, history and evidence kept), the pharmacy
+// declines, a checklist already on R8 is offered nothing, a submitted one is refused with the reason, another
+// institution sees nothing and a viewer may not choose.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -92,14 +92,15 @@ class EditionMoveApi : public ::testing::Test {
         const json filled = clinic.get(path).json();
         auto submitted = clinic.post(path + "/submit", {{"version", filled["version"]}});
         ASSERT_EQ(submitted.status, 200) << submitted.body;
-        auto carried =
-            pharmacy.post(assessments_path(pharmacy), {{"fiscal_year", this_fiscal_year()}, {"carry_forward", true}});
+        auto carried = pharmacy.post(assessments_path(pharmacy),
+                                     {{"fiscal_year", this_fiscal_year()}, {"carry_forward", true}});
         ASSERT_EQ(carried.status, 201) << carried.body;
         ASSERT_EQ(carried.json()["edition"]["id"], "r7");
         ASSERT_TRUE(carried.json()["newer_edition"].is_null()) << "nothing newer is published yet";
 
         const auto bundle =
-            (std::filesystem::path(__FILE__).parent_path() / "fixtures/catalog/r8-merged-bundle.json").string();
+            (std::filesystem::path(__FILE__).parent_path() / "fixtures/catalog/r8-merged-bundle.json")
+                .string();
         const auto imported =
             mamori({"catalog", "import", bundle, "--database", database_url(dir_->path() / "move.db")});
         ASSERT_EQ(imported.code, 0) << imported.output;
@@ -142,12 +143,15 @@ TEST_F(EditionMoveApi, TheHospitalMovesItsDraftAndEveryAnswerBecomesANewVersionT
     EXPECT_EQ(offer["fiscal_year_ja"], "令和8年度");
     EXPECT_TRUE(offer["may_move"].get<bool>());
     std::map<std::string, json> answered;  // the R7 answers of lines R8 keeps
-    for (const auto& [item, row] : {std::pair{"GOV-01", "main"}, {"AST-01", "general"}, {"VUL-01", "general"}})
-        if (const json* l = line(before, item, row); l && (*l)["answer"].is_object() && (*l)["answer"]["value"].is_string())
+    for (const auto& [item, row] :
+         {std::pair{"GOV-01", "main"}, {"AST-01", "general"}, {"VUL-01", "general"}})
+        if (const json* l = line(before, item, row);
+            l && (*l)["answer"].is_object() && (*l)["answer"]["value"].is_string())
             answered[std::string(item) + "/" + row] = (*l)["answer"];
     ASSERT_TRUE(answered.count("GOV-01/main")) << "the demo hospital answered its first lines";
 
-    auto stale = hospital.post(path + "/edition", {{"edition", "r8"}, {"version", before["version"].get<int>() + 1}});
+    auto stale =
+        hospital.post(path + "/edition", {{"edition", "r8"}, {"version", before["version"].get<int>() + 1}});
     EXPECT_EQ(stale.status, 409) << stale.body;
     auto wrong = hospital.post(path + "/edition", {{"edition", "r6"}, {"version", before["version"]}});
     EXPECT_EQ(wrong.status, 409) << wrong.body;
@@ -192,7 +196,8 @@ TEST_F(EditionMoveApi, TheHospitalMovesItsDraftAndEveryAnswerBecomesANewVersionT
     auto again = hospital.post(path + "/edition", {{"edition", "r8"}, {"version", after["version"]}});
     EXPECT_EQ(again.status, 409) << again.body;
     EXPECT_TRUE(this_years(hospital)["newer_edition"].is_null());
-    // The answers of lines R8 lacks are kept, not shown: the R7 page of the same line history is still readable.
+    // The answers of lines R8 lacks are kept, not shown: the R7 page of the same line history is still
+    // readable.
     EXPECT_EQ(hospital.get(path + "/answers/NET-01/main/history").status, 404) << "NET-01 is no line of R8";
 }
 
@@ -202,7 +207,8 @@ TEST_F(EditionMoveApi, ThePharmacyDeclinesAndIsNotAskedAgainForThatRevision) {
     ASSERT_TRUE(listed["newer_edition"].is_object()) << listed.dump();
     EXPECT_EQ(listed["newer_edition"]["form"], "institution") << "the merged form serves pharmacies too";
     const std::string path = path_of(listed);
-    EXPECT_EQ(pharmacy.post(path + "/edition", {{"edition", "r8"}, {"decline", true}, {"revision", 2}}).status, 409)
+    EXPECT_EQ(
+        pharmacy.post(path + "/edition", {{"edition", "r8"}, {"decline", true}, {"revision", 2}}).status, 409)
         << "only the offered revision can be declined";
     auto declined = pharmacy.post(path + "/edition", {{"edition", "r8"}, {"decline", true}});
     ASSERT_EQ(declined.status, 200) << declined.body;
@@ -213,8 +219,9 @@ TEST_F(EditionMoveApi, ThePharmacyDeclinesAndIsNotAskedAgainForThatRevision) {
     EXPECT_EQ(declined.json()["events"].back()["kind"], "edition_declined");
     EXPECT_TRUE(this_years(pharmacy)["newer_edition"].is_null()) << "not shown again";
     EXPECT_EQ(pharmacy.post(path + "/edition", {{"edition", "r8"}, {"decline", true}}).status, 409);
-    EXPECT_EQ(pharmacy.post(path + "/edition", {{"edition", "r8"}, {"version", declined.json()["version"]}}).status,
-              409)
+    EXPECT_EQ(
+        pharmacy.post(path + "/edition", {{"edition", "r8"}, {"version", declined.json()["version"]}}).status,
+        409)
         << "a declined revision is no longer offered for a move either";
 }
 
@@ -224,9 +231,11 @@ TEST_F(EditionMoveApi, AChecklistStartedOnTheNewestEditionIsOfferedNothing) {
     ASSERT_EQ(next.status, 201) << next.body;
     EXPECT_EQ(next.json()["edition"]["id"], "r8");
     EXPECT_TRUE(next.json()["newer_edition"].is_null());
-    EXPECT_EQ(clinic.post(path_of(next.json()) + "/edition", {{"edition", "r8"}, {"version", next.json()["version"]}})
-                  .status,
-              409);
+    EXPECT_EQ(
+        clinic
+            .post(path_of(next.json()) + "/edition", {{"edition", "r8"}, {"version", next.json()["version"]}})
+            .status,
+        409);
 }
 
 TEST_F(EditionMoveApi, ASubmittedChecklistIsNotMovedAndTheAnswerSaysWhy) {
@@ -235,7 +244,8 @@ TEST_F(EditionMoveApi, ASubmittedChecklistIsNotMovedAndTheAnswerSaysWhy) {
     ASSERT_EQ(listed["status"], "submitted");
     ASSERT_TRUE(listed["newer_edition"].is_object());
     EXPECT_FALSE(listed["newer_edition"]["may_move"].get<bool>());
-    auto refused = clinic.post(path_of(listed) + "/edition", {{"edition", "r8"}, {"version", listed["version"]}});
+    auto refused =
+        clinic.post(path_of(listed) + "/edition", {{"edition", "r8"}, {"version", listed["version"]}});
     EXPECT_EQ(refused.status, 409) << refused.body;
     EXPECT_NE(refused.body.find("submitted"), std::string::npos) << refused.body;
     EXPECT_NE(refused.body.find("reopen"), std::string::npos) << refused.body;
@@ -247,11 +257,13 @@ TEST_F(EditionMoveApi, AnotherInstitutionSeesNothingAndAViewerMayNotChoose) {
     SessionClient pharmacy = persona(*server_, "aoba@demo.example", "aoba-demo-pass");
     const json clinics = this_years(clinic);
     const std::string path = path_of(clinics);
-    EXPECT_EQ(pharmacy.post(path + "/edition", {{"edition", "r8"}, {"version", clinics["version"]}}).status, 404);
+    EXPECT_EQ(pharmacy.post(path + "/edition", {{"edition", "r8"}, {"version", clinics["version"]}}).status,
+              404);
     EXPECT_EQ(pharmacy.post(path + "/edition", {{"edition", "r8"}, {"decline", true}}).status, 404);
 
-    auto invited = clinic.post("/api/v1/organisations/" + std::to_string(organisation_of(clinic)) + "/invitations",
-                               {{"login", "viewer@sakura.example"}, {"display_name", "閲覧 職員"}, {"roles", {"viewer"}}});
+    auto invited = clinic.post(
+        "/api/v1/organisations/" + std::to_string(organisation_of(clinic)) + "/invitations",
+        {{"login", "viewer@sakura.example"}, {"display_name", "閲覧 職員"}, {"roles", {"viewer"}}});
     ASSERT_EQ(invited.status, 201) << invited.body;
     SessionClient viewer(server_->host(), server_->port());
     auto accepted = viewer.post("/api/v1/invitations/accept",

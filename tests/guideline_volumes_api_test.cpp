@@ -1,6 +1,6 @@
-// Guideline 第7.0版 per institution over HTTP (demo server): the institution records whether its contract makes
-// the vendor responsible for every server's security updates and sees which volumes apply; the change is
-// audited with before and after; others see nothing and a viewer may not change it.
+// Guideline 第7.0版 per institution over HTTP (demo server): the institution records whether its contract
+// makes the vendor responsible for every server's security updates and sees which volumes apply; the change
+// is audited with before and after; others see nothing and a viewer may not change it.
 #include <gtest/gtest.h>
 
 #include "support/server_process.hpp"
@@ -19,8 +19,8 @@ SessionClient persona(const ServerProcess& server, const std::string& login, con
 }
 
 std::string organisation_path(SessionClient& c, const std::string& tail) {
-    return "/api/v1/organisations/" + std::to_string(c.get("/api/v1/me").json()["organisation_id"].get<long long>()) +
-           tail;
+    return "/api/v1/organisations/" +
+           std::to_string(c.get("/api/v1/me").json()["organisation_id"].get<long long>()) + tail;
 }
 
 std::vector<std::string> volume_ids(const json& answer) {
@@ -60,7 +60,8 @@ TEST(GuidelineVolumesApi, TheContractAnswerDecidesTheVolumesAndEveryChangeIsAudi
     EXPECT_EQ(bad.status, 400);
     EXPECT_NE(bad.body.find("\"vendor_update_responsibility\""), std::string::npos) << bad.body;
     EXPECT_EQ(clinic.put(path, json::object()).status, 400);
-    EXPECT_EQ(clinic.get(path).json()["vendor_update_responsibility"], "unknown") << "a refused change changes nothing";
+    EXPECT_EQ(clinic.get(path).json()["vendor_update_responsibility"], "unknown")
+        << "a refused change changes nothing";
 
     const auto audit = clinic.get(organisation_path(clinic, "/audit"));
     ASSERT_EQ(audit.status, 200) << audit.body;
@@ -78,16 +79,20 @@ TEST(GuidelineVolumesApi, TheContractAnswerDecidesTheVolumesAndEveryChangeIsAudi
     EXPECT_EQ(pharmacy.get(path).status, 404);
     EXPECT_EQ(pharmacy.put(path, {{"vendor_update_responsibility", "no"}}).status, 404);
     SessionClient hospital = persona(server, "hospital@demo.example", "hospital-demo-pass");
-    EXPECT_EQ(hospital.put(organisation_path(hospital, "/guideline-volumes"), {{"vendor_update_responsibility", "no"}})
-                  .status,
-              200);
+    EXPECT_EQ(
+        hospital
+            .put(organisation_path(hospital, "/guideline-volumes"), {{"vendor_update_responsibility", "no"}})
+            .status,
+        200);
     // A viewer reads but does not change it.
-    auto invited = clinic.post(organisation_path(clinic, "/invitations"),
-                               {{"login", "viewer@sakura.example"}, {"display_name", "閲覧 職員"}, {"roles", {"viewer"}}});
+    auto invited = clinic.post(
+        organisation_path(clinic, "/invitations"),
+        {{"login", "viewer@sakura.example"}, {"display_name", "閲覧 職員"}, {"roles", {"viewer"}}});
     ASSERT_EQ(invited.status, 201) << invited.body;
     SessionClient viewer(server.host(), server.port());
-    ASSERT_EQ(viewer.post("/api/v1/invitations/accept",
-                          {{"code", invited.json()["code"]}, {"password", "a long enough password"}})
+    ASSERT_EQ(viewer
+                  .post("/api/v1/invitations/accept",
+                        {{"code", invited.json()["code"]}, {"password", "a long enough password"}})
                   .status,
               201);
     auto seen = viewer.get(path);

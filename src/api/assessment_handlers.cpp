@@ -158,7 +158,8 @@ void register_edition_choice(ApiRoutes& routes, AssessmentService& assessments) 
             const std::optional<int> wanted =
                 *revision ? std::optional<int>(static_cast<int>(**revision)) : std::nullopt;
             if (decline->value_or(false)) {
-                auto state = assessments.decline_edition(caller, id, *edition, wanted, audit_context(request));
+                auto state =
+                    assessments.decline_edition(caller, id, *edition, wanted, audit_context(request));
                 if (!state) return problem(state.error(), request);
                 return page_response(200, *state);
             }
@@ -169,8 +170,8 @@ void register_edition_choice(ApiRoutes& routes, AssessmentService& assessments) 
                                      "version (the checklist's version you last saw) is required to move it",
                                      {{"version", "missing"}}},
                                request);
-            auto state = assessments.move_to_edition(caller, id, *edition, wanted, static_cast<int>(**version),
-                                                     audit_context(request));
+            auto state = assessments.move_to_edition(caller, id, *edition, wanted,
+                                                     static_cast<int>(**version), audit_context(request));
             if (!state) return problem(state.error(), request);
             return page_response(200, *state);
         }));

@@ -56,26 +56,23 @@ json record_json(const services::AssessmentRecord& r) {
 
 json offer_json(const std::optional<services::EditionOffer>& o) {
     if (!o) return nullptr;
-    return {{"edition", o->edition},
-            {"revision", o->revision},
-            {"fiscal_year", o->fiscal_year},
-            {"fiscal_year_ja", o->fiscal_year_ja},
-            {"title_ja", o->title_ja},
-            {"form", o->form},
-            {"may_move", o->may_move},
-            {"may_decline", o->may_decline}};
+    return {{"edition", o->edition},         {"revision", o->revision},
+            {"fiscal_year", o->fiscal_year}, {"fiscal_year_ja", o->fiscal_year_ja},
+            {"title_ja", o->title_ja},       {"form", o->form},
+            {"may_move", o->may_move},       {"may_decline", o->may_decline}};
 }
 
 json choices_json(const std::vector<services::EditionChoice>& choices) {
     json out = json::array();
     for (const auto& c : choices)
-        out.push_back({{"edition", c.edition},
-                       {"revision", c.revision},
-                       {"choice", c.choice},
-                       {"from", {{"edition", c.from_edition}, {"revision", c.from_revision}, {"form", c.from_form}}},
-                       {"carried_lines", c.carried_lines},
-                       {"by", user_json(c.by)},
-                       {"at", c.at}});
+        out.push_back(
+            {{"edition", c.edition},
+             {"revision", c.revision},
+             {"choice", c.choice},
+             {"from", {{"edition", c.from_edition}, {"revision", c.from_revision}, {"form", c.from_form}}},
+             {"carried_lines", c.carried_lines},
+             {"by", user_json(c.by)},
+             {"at", c.at}});
     return out;
 }
 
@@ -372,13 +369,14 @@ json assessment_list_json(const services::AssessmentList& list) {
     }
     json years = json::array();
     for (const auto& y : list.years)
-        years.push_back({{"fiscal_year", y.fiscal_year},
-                         {"fiscal_year_ja", fiscal_year_ja(y.fiscal_year)},
-                         {"edition", y.edition},
-                         {"edition_fiscal_year", y.edition_fiscal_year},
-                         {"assessment_id", y.assessment_id ? json(*y.assessment_id) : json(nullptr)},
-                         {"carry_forward_from", y.carry_forward_from ? json(*y.carry_forward_from) : json(nullptr)},
-                         {"may_start", y.may_start}});
+        years.push_back(
+            {{"fiscal_year", y.fiscal_year},
+             {"fiscal_year_ja", fiscal_year_ja(y.fiscal_year)},
+             {"edition", y.edition},
+             {"edition_fiscal_year", y.edition_fiscal_year},
+             {"assessment_id", y.assessment_id ? json(*y.assessment_id) : json(nullptr)},
+             {"carry_forward_from", y.carry_forward_from ? json(*y.carry_forward_from) : json(nullptr)},
+             {"may_start", y.may_start}});
     return {
         {"assessments", items},
         {"years", years},

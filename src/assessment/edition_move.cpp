@@ -40,8 +40,8 @@ Result<std::vector<LineMove>> line_moves(const catalog::Catalog& catalog, std::s
 }
 
 Result<EditionMove> plan_edition_move(const catalog::Catalog& catalog, const EditionMoveInput& input) {
-    auto carried = carry_forward(catalog, input.from_edition, input.to_edition, input.from_form, input.to_form,
-                                 input.answers);
+    auto carried = carry_forward(catalog, input.from_edition, input.to_edition, input.from_form,
+                                 input.to_form, input.answers);
     if (!carried) return fail(carried.error());
     auto moves = line_moves(catalog, input.from_edition, input.to_edition, input.from_form, input.to_form);
     if (!moves) return fail(moves.error());
@@ -49,7 +49,8 @@ Result<EditionMove> plan_edition_move(const catalog::Catalog& catalog, const Edi
     out.carried = std::move(carried->carried);
     out.new_items = std::move(carried->new_items);
     for (auto& move : *moves)
-        if (move.from != move.to && contains(input.evidence, move.from)) out.evidence.push_back(std::move(move));
+        if (move.from != move.to && contains(input.evidence, move.from))
+            out.evidence.push_back(std::move(move));
     const catalog::Edition* later = catalog.latest(input.to_edition);
     const catalog::Form* form = later ? later->find(input.to_form) : nullptr;
     for (const auto& a : input.answers)

@@ -1,6 +1,8 @@
 // Moving a checklist onto a newer edition: answers through the mapping (rows merged, forms merged), evidence
 // following its line, lines the newer form lacks kept but hidden. The merged-form edition is the FICTIONAL
 // fixture tests/fixtures/catalog/r8-merged-bundle.json (R7 items, no official wording).
+#include "mamori/assessment/edition_move.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "mamori/assessment/edition_move.hpp"
 #include "mamori/catalog/loader.hpp"
 #include "mamori/core/embedded.hpp"
 #include "mamori/core/time.hpp"
@@ -38,8 +39,9 @@ std::vector<PriorAnswer> every_line_answered(const std::string& edition, const s
     std::vector<PriorAnswer> out;
     for (const auto& item : catalog_with_merged_r8()->latest(edition)->find(form)->items)
         for (const auto& row : item.rows)
-            out.push_back({{item.canonical_id, row.key},
-                           Answer{.value = value, .confirmed_on = *parse_iso_date("2026-05-01"), .note = form}});
+            out.push_back(
+                {{item.canonical_id, row.key},
+                 Answer{.value = value, .confirmed_on = *parse_iso_date("2026-05-01"), .note = form}});
     return out;
 }
 
@@ -89,18 +91,25 @@ TEST(EditionMove, MergedRowsCarryTheMostCautiousAnswerAndTheirEvidenceToTheMerge
     for (auto& a : answers)
         if (a.key == RowKey{"VUL-01", "terminal"}) a.answer.value = AnswerValue::no;
     auto plan = plan_edition_move(*catalog_with_merged_r8(),
-                                  {"r6", "medical", "r7", "medical", answers,
+                                  {"r6",
+                                   "medical",
+                                   "r7",
+                                   "medical",
+                                   answers,
                                    {{"VUL-01", "server"}, {"VUL-01", "network"}, {"GOV-01", "main"}}});
     ASSERT_TRUE(plan) << plan.error().message;
-    const auto vul = std::find_if(plan->carried.begin(), plan->carried.end(),
-                                  [](const CarriedAnswer& c) { return c.key == RowKey{"VUL-01", "general"}; });
+    const auto vul = std::find_if(plan->carried.begin(), plan->carried.end(), [](const CarriedAnswer& c) {
+        return c.key == RowKey{"VUL-01", "general"};
+    });
     ASSERT_NE(vul, plan->carried.end());
     EXPECT_EQ(vul->answer.value, AnswerValue::no) << "いいえ on any merged row is the carried answer";
-    EXPECT_EQ(names(vul->from), (std::vector<std::string>{"VUL-01/server", "VUL-01/terminal", "VUL-01/network"}));
+    EXPECT_EQ(names(vul->from),
+              (std::vector<std::string>{"VUL-01/server", "VUL-01/terminal", "VUL-01/network"}));
     EXPECT_EQ(plan->evidence, (std::vector<LineMove>{{{"VUL-01", "server"}, {"VUL-01", "general"}},
                                                      {{"VUL-01", "network"}, {"VUL-01", "general"}}}))
         << "evidence of a merged row follows it; evidence whose line keeps its key needs no move";
-    for (const auto& key : {RowKey{"VUL-01", "server"}, RowKey{"VUL-01", "terminal"}, RowKey{"VUL-01", "network"}})
+    for (const auto& key :
+         {RowKey{"VUL-01", "server"}, RowKey{"VUL-01", "terminal"}, RowKey{"VUL-01", "network"}})
         EXPECT_NE(std::find(plan->hidden.begin(), plan->hidden.end(), key), plan->hidden.end())
             << key.row << ": the earlier row stays stored but is not a line of R7";
 }
@@ -118,7 +127,8 @@ TEST(EditionMove, LineMovesListEveryMappedRowOfTheLaterForm) {
 }
 
 TEST(EditionMove, AnUnknownEditionOrUnjoinedFormsAreNotFound) {
-    EXPECT_FALSE(plan_edition_move(*catalog_with_merged_r8(), {"r7", "medical", "r9", "institution", {}, {}}));
+    EXPECT_FALSE(
+        plan_edition_move(*catalog_with_merged_r8(), {"r7", "medical", "r9", "institution", {}, {}}));
     EXPECT_FALSE(plan_edition_move(*catalog_with_merged_r8(), {"r7", "vendor", "r8", "institution", {}, {}}));
 }
 

@@ -7,8 +7,10 @@ namespace {
 // 保守委託機関編 図1 注記※2, as BeyondHealthTech/healthlegal quotes it ([S-q]: presented as verbatim, not
 // checked against the PDF).
 constexpr std::string_view kCondition =
-    "「事業者がセキュリティアップデート責任を負うこと」が、契約書や約款、サービスレベル合意書等に記載されている"
-    "場合にのみ「YES」を選択可能となる。記載がない場合や不明確な場合には医療機関側の責任となっている可能性がある。";
+    "「事業者がセキュリティアップデート責任を負うこと」が、契約書や約款、サービスレベル合意書等に記載されてい"
+    "る"
+    "場合にのみ「YES」を選択可能となる。記載がない場合や不明確な場合には医療機関側の責任となっている可能性が"
+    "ある。";
 constexpr std::string_view kConditionSource =
     "https://github.com/BeyondHealthTech/healthlegal/blob/main/articles/content/guideline-7-0-summary.md";
 

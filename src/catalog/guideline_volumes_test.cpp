@@ -52,7 +52,8 @@ TEST(GuidelineVolumes, EveryVolumeNamedIsAVolumeOfTheGuidelineData) {
 }
 
 TEST(GuidelineVolumes, AnswersRoundTripAndUnknownWordsAreRefused) {
-    for (const auto v : {V::yes, V::no, V::unknown}) EXPECT_EQ(parse_vendor_update_responsibility(to_string(v)), v);
+    for (const auto v : {V::yes, V::no, V::unknown})
+        EXPECT_EQ(parse_vendor_update_responsibility(to_string(v)), v);
     EXPECT_FALSE(parse_vendor_update_responsibility("YES"));
     EXPECT_FALSE(parse_vendor_update_responsibility(""));
 }

@@ -26,15 +26,17 @@ std::string now_iso() {
 Result<EditionOffer> offered(const st::Loaded& loaded, const std::optional<EditionOffer>& offer,
                              const std::string& edition, std::optional<int> revision) {
     if (!offer)
-        return fail(ErrorCode::conflict,
-                    fmt::format("no newer edition is offered to this checklist (it is on {} and no later edition "
-                                "for fiscal year {} is waiting for a choice)",
-                                loaded.record.edition, loaded.record.fiscal_year),
-                    "edition");
+        return fail(
+            ErrorCode::conflict,
+            fmt::format("no newer edition is offered to this checklist (it is on {} and no later edition "
+                        "for fiscal year {} is waiting for a choice)",
+                        loaded.record.edition, loaded.record.fiscal_year),
+            "edition");
     if (offer->edition != edition)
-        return fail(ErrorCode::conflict,
-                    fmt::format("the edition offered to this checklist is {}, not {}", offer->edition, edition),
-                    "edition");
+        return fail(
+            ErrorCode::conflict,
+            fmt::format("the edition offered to this checklist is {}, not {}", offer->edition, edition),
+            "edition");
     if (revision && *revision != offer->revision)
         return fail(ErrorCode::conflict,
                     fmt::format("edition {} is now at revision {}: reload and choose again", edition,
@@ -51,8 +53,9 @@ bool same_evidence(const Evidence& a, const Evidence& b) {
 }  // namespace
 
 Result<AssessmentState> AssessmentService::move_to_edition(const Caller& caller, std::int64_t id,
-                                                           const std::string& edition, std::optional<int> revision,
-                                                           int version, const audit::Context& context) {
+                                                           const std::string& edition,
+                                                           std::optional<int> revision, int version,
+                                                           const audit::Context& context) {
     return db_.transaction([&](soci::session& sql) -> Result<AssessmentState> {
         // The organisation first, as `create` does, then the assessment: a move and a start of the same
         // year's checklist, or two moves, queue behind each other.
@@ -65,24 +68,27 @@ Result<AssessmentState> AssessmentService::move_to_edition(const Caller& caller,
                         "only the institution's administrators, security managers and editors may move its "
                         "checklist onto a newer edition");
         if (loaded->record.status != "draft")
-            return fail(ErrorCode::conflict,
-                        "a submitted checklist stays on the edition it was submitted on: reopen it first if it "
-                        "must be answered on the newer edition",
-                        "status");
+            return fail(
+                ErrorCode::conflict,
+                "a submitted checklist stays on the edition it was submitted on: reopen it first if it "
+                "must be answered on the newer edition",
+                "status");
         if (loaded->record.version != version)
-            return fail(ErrorCode::conflict, "the checklist changed since you loaded it: reload it", "version");
+            return fail(ErrorCode::conflict, "the checklist changed since you loaded it: reload it",
+                        "version");
         const auto choices = assessment_records::edition_choices(sql, id);
         auto offer = offered(*loaded, st::newer_edition(*loaded->catalog, caller, *loaded, choices), edition,
                              revision);
         if (!offer) return fail(offer.error());
         const catalog::Edition* target = loaded->catalog->revisions(offer->edition)->find(offer->revision);
         const catalog::Form* form = target ? target->find(offer->form) : nullptr;
-        if (!form) return fail(ErrorCode::internal, fmt::format("edition {} lost form {}", edition, offer->form));
+        if (!form)
+            return fail(ErrorCode::internal, fmt::format("edition {} lost form {}", edition, offer->form));
 
         const auto stored = st::stored_answers(sql, id);
         const auto evidence = assessment_records::evidence(sql, id);
-        assessment::EditionMoveInput input{loaded->record.edition, loaded->record.form, offer->edition,
-                                           offer->form, {}, {}};
+        assessment::EditionMoveInput input{
+            loaded->record.edition, loaded->record.form, offer->edition, offer->form, {}, {}};
         for (const auto& [key, a] : stored)
             if (a.answer) input.answers.push_back({key, *a.answer});
         for (const auto& e : evidence)
@@ -117,34 +123,43 @@ Result<AssessmentState> AssessmentService::move_to_edition(const Caller& caller,
         for (const auto& move : plan->evidence)
             for (const auto& e : evidence) {
                 if (e.key != move.from) continue;
-                const bool present = std::any_of(evidence.begin(), evidence.end(), [&](const Evidence& other) {
-                    return other.key == move.to && same_evidence(other, e);
-                });
+                const bool present = std::any_of(
+                    evidence.begin(), evidence.end(),
+                    [&](const Evidence& other) { return other.key == move.to && same_evidence(other, e); });
                 if (present) continue;
                 Evidence copy = e;
                 copy.key = move.to;
-                assessment_records::insert_evidence(sql, id, copy, e.added_by ? e.added_by->id : caller.user_id);
+                assessment_records::insert_evidence(sql, id, copy,
+                                                    e.added_by ? e.added_by->id : caller.user_id);
                 ++evidence_moved;
             }
         const int carried_lines = static_cast<int>(std::count_if(
             writes.begin(), writes.end(), [](const StoredAnswer& w) { return w.answer.has_value(); }));
-        EditionChoice choice{offer->edition, offer->revision, "moved", loaded->record.edition,
-                             loaded->record.edition_revision, loaded->record.form, carried_lines, std::nullopt, at};
+        EditionChoice choice{offer->edition,
+                             offer->revision,
+                             "moved",
+                             loaded->record.edition,
+                             loaded->record.edition_revision,
+                             loaded->record.form,
+                             carried_lines,
+                             std::nullopt,
+                             at};
         assessment_records::insert_edition_choice(sql, id, choice, caller.user_id);
         assessment_records::repin_assessment(sql, id, offer->edition, offer->revision, offer->form);
-        audit::append(sql,
-                      audit::caller_entry(caller, "assessment.edition_moved", fmt::format("assessment:{}", id),
-                                          {{"from", {{"edition", loaded->record.edition},
-                                                     {"revision", loaded->record.edition_revision},
-                                                     {"form", loaded->record.form}}},
-                                           {"to", {{"edition", offer->edition},
-                                                   {"revision", offer->revision},
-                                                   {"form", offer->form}}},
-                                           {"carried_lines", carried_lines},
-                                           {"cleared_lines", static_cast<int>(writes.size()) - carried_lines},
-                                           {"hidden_lines", plan->hidden.size()},
-                                           {"evidence_attached", evidence_moved}}),
-                      context);
+        audit::append(
+            sql,
+            audit::caller_entry(
+                caller, "assessment.edition_moved", fmt::format("assessment:{}", id),
+                {{"from",
+                  {{"edition", loaded->record.edition},
+                   {"revision", loaded->record.edition_revision},
+                   {"form", loaded->record.form}}},
+                 {"to", {{"edition", offer->edition}, {"revision", offer->revision}, {"form", offer->form}}},
+                 {"carried_lines", carried_lines},
+                 {"cleared_lines", static_cast<int>(writes.size()) - carried_lines},
+                 {"hidden_lines", plan->hidden.size()},
+                 {"evidence_attached", evidence_moved}}),
+            context);
         auto reloaded = st::load(sql, catalog_, caller, id, st::Access::read);
         if (!reloaded) return fail(reloaded.error());
         return st::state(sql, caller, std::move(*reloaded));
@@ -152,7 +167,8 @@ Result<AssessmentState> AssessmentService::move_to_edition(const Caller& caller,
 }
 
 Result<AssessmentState> AssessmentService::decline_edition(const Caller& caller, std::int64_t id,
-                                                           const std::string& edition, std::optional<int> revision,
+                                                           const std::string& edition,
+                                                           std::optional<int> revision,
                                                            const audit::Context& context) {
     return db_.transaction([&](soci::session& sql) -> Result<AssessmentState> {
         if (auto r = assessment_records::find_assessment(sql, id))
@@ -167,17 +183,26 @@ Result<AssessmentState> AssessmentService::decline_edition(const Caller& caller,
         auto offer = offered(*loaded, st::newer_edition(*loaded->catalog, caller, *loaded, choices), edition,
                              revision);
         if (!offer) return fail(offer.error());
-        EditionChoice choice{offer->edition,       offer->revision,          "declined",   loaded->record.edition,
-                             loaded->record.edition_revision, loaded->record.form, 0, std::nullopt, now_iso()};
+        EditionChoice choice{offer->edition,
+                             offer->revision,
+                             "declined",
+                             loaded->record.edition,
+                             loaded->record.edition_revision,
+                             loaded->record.form,
+                             0,
+                             std::nullopt,
+                             now_iso()};
         assessment_records::insert_edition_choice(sql, id, choice, caller.user_id);
-        audit::append(sql,
-                      audit::caller_entry(caller, "assessment.edition_declined", fmt::format("assessment:{}", id),
-                                          {{"edition", offer->edition},
-                                           {"revision", offer->revision},
-                                           {"stays_on", {{"edition", loaded->record.edition},
-                                                         {"revision", loaded->record.edition_revision},
-                                                         {"form", loaded->record.form}}}}),
-                      context);
+        audit::append(
+            sql,
+            audit::caller_entry(caller, "assessment.edition_declined", fmt::format("assessment:{}", id),
+                                {{"edition", offer->edition},
+                                 {"revision", offer->revision},
+                                 {"stays_on",
+                                  {{"edition", loaded->record.edition},
+                                   {"revision", loaded->record.edition_revision},
+                                   {"form", loaded->record.form}}}}),
+            context);
         auto reloaded = st::load(sql, catalog_, caller, id, st::Access::read);
         if (!reloaded) return fail(reloaded.error());
         return st::state(sql, caller, std::move(*reloaded));

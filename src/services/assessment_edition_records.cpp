@@ -9,12 +9,13 @@ namespace mamori::services::assessment_records {
 
 void insert_edition_choice(soci::session& sql, std::int64_t assessment_id, const EditionChoice& c,
                            std::int64_t user_id) {
-    store::execute(sql,
-                   "INSERT INTO assessment_edition_choices (assessment_id, edition, edition_revision, choice, "
-                   "from_edition, from_revision, from_form, carried_lines, user_id, at) VALUES (:id, :edition, "
-                   ":revision, :choice, :from_edition, :from_revision, :from_form, :carried, :user, :at)",
-                   assessment_id, c.edition, c.revision, c.choice, c.from_edition, c.from_revision, c.from_form,
-                   c.carried_lines, user_id, c.at);
+    store::execute(
+        sql,
+        "INSERT INTO assessment_edition_choices (assessment_id, edition, edition_revision, choice, "
+        "from_edition, from_revision, from_form, carried_lines, user_id, at) VALUES (:id, :edition, "
+        ":revision, :choice, :from_edition, :from_revision, :from_form, :carried, :user, :at)",
+        assessment_id, c.edition, c.revision, c.choice, c.from_edition, c.from_revision, c.from_form,
+        c.carried_lines, user_id, c.at);
 }
 
 std::vector<EditionChoice> edition_choices(soci::session& sql, std::int64_t assessment_id) {
@@ -41,8 +42,8 @@ std::vector<EditionChoice> edition_choices(soci::session& sql, std::int64_t asse
     return out;
 }
 
-void repin_assessment(soci::session& sql, std::int64_t assessment_id, const std::string& edition, int revision,
-                      const std::string& form) {
+void repin_assessment(soci::session& sql, std::int64_t assessment_id, const std::string& edition,
+                      int revision, const std::string& form) {
     store::execute(sql,
                    "UPDATE assessments SET edition = :edition, edition_revision = :revision, form = :form, "
                    "version = version + 1 WHERE id = :id",

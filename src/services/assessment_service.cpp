@@ -15,12 +15,12 @@ namespace mamori::services {
 namespace {
 
 namespace st = assessment_state;
-using st::carried_answers;
-using st::edition_for;
 using assessment::Answer;
 using assessment::AnswerValue;
 using assessment::RowKey;
 using identity::Caller;
+using st::carried_answers;
+using st::edition_for;
 
 std::string now_iso() {
     return to_iso_utc(std::chrono::system_clock::now());

@@ -84,12 +84,15 @@ std::vector<AssessmentEvent> choice_events(const catalog::Catalog& catalog,
                                            const std::vector<EditionChoice>& choices) {
     std::vector<AssessmentEvent> out;
     for (const auto& c : choices) {
-        const auto from = fiscal_year_ja_of(catalog, c.from_edition), to = fiscal_year_ja_of(catalog, c.edition);
+        const auto from = fiscal_year_ja_of(catalog, c.from_edition),
+                   to = fiscal_year_ja_of(catalog, c.edition);
         if (c.choice == "moved")
-            out.push_back({"edition_moved", c.at, c.by,
-                           fmt::format("{}版から{}版へ（{} 行を引き継ぎ、要再確認）", from, to, c.carried_lines)});
+            out.push_back(
+                {"edition_moved", c.at, c.by,
+                 fmt::format("{}版から{}版へ（{} 行を引き継ぎ、要再確認）", from, to, c.carried_lines)});
         else
-            out.push_back({"edition_declined", c.at, c.by, fmt::format("{}版のまま（{}版には移さない）", from, to)});
+            out.push_back(
+                {"edition_declined", c.at, c.by, fmt::format("{}版のまま（{}版には移さない）", from, to)});
     }
     return out;
 }
@@ -108,8 +111,8 @@ std::vector<std::string> new_items(soci::session& sql, const Loaded& loaded,
         if (auto record = assessment_records::find_assessment(sql, *loaded.record.carried_from))
             earlier = std::pair{record->edition, record->form};
     if (!earlier || earlier->first == loaded.record.edition) return {};
-    auto comparison = catalog::compare(*loaded.catalog, earlier->first, loaded.record.edition, earlier->second,
-                                       loaded.record.form);
+    auto comparison = catalog::compare(*loaded.catalog, earlier->first, loaded.record.edition,
+                                       earlier->second, loaded.record.form);
     if (!comparison) return {};
     std::vector<std::string> out;
     for (const auto& entry : comparison->entries)
@@ -192,12 +195,12 @@ Result<std::vector<StoredAnswer>> carried_answers(soci::session& sql, const cata
     return out;
 }
 
-
 std::optional<EditionOffer> newer_edition(const catalog::Catalog& catalog, const identity::Caller& caller,
                                           const Loaded& loaded, const std::vector<EditionChoice>& choices) {
     const auto& r = loaded.record;
     const catalog::Edition* newest = edition_for(catalog, r.fiscal_year);
-    if (!newest || !loaded.edition || newest->id == r.edition || newest->fiscal_year <= loaded.edition->fiscal_year)
+    if (!newest || !loaded.edition || newest->id == r.edition ||
+        newest->fiscal_year <= loaded.edition->fiscal_year)
         return std::nullopt;
     const int revision = newest->revision.revision;
     for (const auto& c : choices)
@@ -205,8 +208,14 @@ std::optional<EditionOffer> newer_edition(const catalog::Catalog& catalog, const
     const std::string form = form_for(*newest, loaded.organisation.kind);
     if (form.empty() || !catalog::compare(catalog, r.edition, newest->id, r.form, form)) return std::nullopt;
     const bool may_edit = identity::can_edit_assessment(caller, loaded.organisation);
-    return EditionOffer{newest->id, revision,         newest->fiscal_year,           newest->fiscal_year_ja,
-                        newest->title_ja, form, may_edit && r.status == "draft", may_edit};
+    return EditionOffer{newest->id,
+                        revision,
+                        newest->fiscal_year,
+                        newest->fiscal_year_ja,
+                        newest->title_ja,
+                        form,
+                        may_edit && r.status == "draft",
+                        may_edit};
 }
 
 std::chrono::year_month_day today() {

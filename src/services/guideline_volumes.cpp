@@ -14,9 +14,10 @@ namespace {
 using catalog::VendorUpdateResponsibility;
 
 std::optional<VendorUpdateResponsibility> stored_answer(soci::session& sql, std::int64_t organisation_id) {
-    for (const auto& r : store::query(sql, "SELECT vendor_update_responsibility FROM organisations WHERE id = :id",
-                                      organisation_id))
-        if (auto text = store::optional_text_at(r, 0)) return catalog::parse_vendor_update_responsibility(*text);
+    for (const auto& r : store::query(
+             sql, "SELECT vendor_update_responsibility FROM organisations WHERE id = :id", organisation_id))
+        if (auto text = store::optional_text_at(r, 0))
+            return catalog::parse_vendor_update_responsibility(*text);
     return std::nullopt;
 }
 
@@ -44,7 +45,8 @@ InstitutionGuideline describe(const CatalogService& catalog, std::optional<Vendo
 Result<records::OrganisationRecord> institution(soci::session& sql, const identity::Caller& caller,
                                                 std::int64_t organisation_id) {
     auto org = records::find_organisation(sql, organisation_id);
-    if (!org || !identity::is_institution(org->ref.kind) || !identity::can_read_organisation(caller, org->ref))
+    if (!org || !identity::is_institution(org->ref.kind) ||
+        !identity::can_read_organisation(caller, org->ref))
         return fail(ErrorCode::not_found, fmt::format("no institution {}", organisation_id));
     return std::move(*org);
 }
@@ -76,11 +78,12 @@ Result<InstitutionGuideline> set_vendor_update_responsibility(
         if (before != answer) {
             const std::optional<std::string> text =
                 answer ? std::optional<std::string>(std::string(catalog::to_string(*answer))) : std::nullopt;
-            store::execute(sql, "UPDATE organisations SET vendor_update_responsibility = :v WHERE id = :id", text,
-                           organisation_id);
-            auto entry = audit::caller_entry(caller, "organisation.vendor_update_responsibility",
-                                             fmt::format("organisation:{}", organisation_id),
-                                             {{"before", answer_json(before)}, {"after", answer_json(answer)}});
+            store::execute(sql, "UPDATE organisations SET vendor_update_responsibility = :v WHERE id = :id",
+                           text, organisation_id);
+            auto entry =
+                audit::caller_entry(caller, "organisation.vendor_update_responsibility",
+                                    fmt::format("organisation:{}", organisation_id),
+                                    {{"before", answer_json(before)}, {"after", answer_json(answer)}});
             entry.organisation_id = organisation_id;
             audit::append(sql, entry, context);
         }

@@ -39,9 +39,9 @@ struct EditionMove {
     std::vector<RowKey> hidden;          // answered lines of items the newer form lacks: kept, not shown
 };
 
-// line_moves: every row of `from_form` in edition `from` that maps to a row of `to_form` in `to`, in the later
-// form's printed order. A later row takes the earlier row of the same key where its item had one, else every
-// mapped row of its sources (a merge of rows).
+// line_moves: every row of `from_form` in edition `from` that maps to a row of `to_form` in `to`, in the
+// later form's printed order. A later row takes the earlier row of the same key where its item had one, else
+// every mapped row of its sources (a merge of rows).
 Result<std::vector<LineMove>> line_moves(const catalog::Catalog& catalog, std::string_view from,
                                          std::string_view to, std::string_view from_form,
                                          std::string_view to_form);

@@ -1,9 +1,9 @@
 /// @file
-/// @brief Which volumes (編) of Guideline 第7.0版 apply to an institution (pure, data). 保守委託機関編 図1 decides
-/// by one question: does the contract (契約書・約款・SLA) make the vendor responsible for the security updates
-/// of every server? Only a documented はい leads to 概説編 + 保守委託機関編 (deemed compliance with the whole
-/// guideline); いいえ, わからない or no answer yet leads to 概説編, 経営管理編, 企画管理編 and システム運用編.
-/// Known from a secondary source only (r8-gl7.md §2.2, [S]).
+/// @brief Which volumes (編) of Guideline 第7.0版 apply to an institution (pure, data). 保守委託機関編 図1
+/// decides by one question: does the contract (契約書・約款・SLA) make the vendor responsible for the
+/// security updates of every server? Only a documented はい leads to 概説編 + 保守委託機関編 (deemed
+/// compliance with the whole guideline); いいえ, わからない or no answer yet leads to 概説編, 経営管理編,
+/// 企画管理編 and システム運用編. Known from a secondary source only (r8-gl7.md §2.2, [S]).
 ///
 ///     auto v = gl7_volumes_for(VendorUpdateResponsibility::yes);  // v.volumes == {"O", "S"}
 #pragma once

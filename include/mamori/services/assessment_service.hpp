@@ -65,7 +65,8 @@ struct EvidenceFile {
 
 // AssessmentEvent: a step of the workflow.
 struct AssessmentEvent {
-    std::string kind;  // created, carried_forward, submitted, reopened, imported, vendor_contract_changed
+    std::string kind;  // created, carried_forward, submitted, reopened, imported, vendor_contract_changed;
+                       // edition_moved, edition_declined (from assessment_edition_choices, ADR 0017)
     std::string at;
     std::optional<UserRef> by;
     std::string reason;
@@ -79,7 +80,7 @@ struct EditionOffer {
     int fiscal_year = 0;
     std::string fiscal_year_ja;
     std::string title_ja;
-    std::string form;  // the form the institution answers in it
+    std::string form;          // the form the institution answers in it
     bool may_move = false;     // the caller edits the checklist and it is a draft
     bool may_decline = false;  // the caller edits the checklist
 };
@@ -217,9 +218,9 @@ class AssessmentService {
     Result<AssessmentState> reopen(const identity::Caller& caller, std::int64_t id, const std::string& reason,
                                    const audit::Context& context);
 
-    // move_to_edition: the draft now pins the offered `edition` (its newest revision, or `revision` when given,
-    // which must be the offered one); every answer reaches the new form through the mapping as a new version
-    // marked 要再確認, evidence follows its line, lines the new form lacks stay stored. conflict when
+    // move_to_edition: the draft now pins the offered `edition` (its newest revision, or `revision` when
+    // given, which must be the offered one); every answer reaches the new form through the mapping as a new
+    // version marked 要再確認, evidence follows its line, lines the new form lacks stay stored. conflict when
     // `version` is stale, the checklist is submitted, or the edition is not offered to it.
     Result<AssessmentState> move_to_edition(const identity::Caller& caller, std::int64_t id,
                                             const std::string& edition, std::optional<int> revision,

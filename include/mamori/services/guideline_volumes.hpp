@@ -1,8 +1,8 @@
 /// @file
-/// @brief An institution's answer to Guideline 第7.0版 保守委託機関編 図1 (is every server's security update the
-/// vendor's responsibility by contract?) and the volumes that apply to it (catalog::gl7_volumes_for). Whoever
-/// reads the institution reads it; its administrators and security managers record it. Each change is audited
-/// with the value before and after.
+/// @brief An institution's answer to Guideline 第7.0版 保守委託機関編 図1 (is every server's security update
+/// the vendor's responsibility by contract?) and the volumes that apply to it (catalog::gl7_volumes_for).
+/// Whoever reads the institution reads it; its administrators and security managers record it. Each change is
+/// audited with the value before and after.
 ///
 ///     auto v = services::guideline_volumes(db, catalog, caller, org_id);
 #pragma once
