@@ -2,16 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "assessment_records.hpp"
-#include "mamori/assessment/carry_forward.hpp"
 #include "mamori/catalog/comparison.hpp"
 #include "mamori/core/time.hpp"
 
 namespace mamori::services::assessment_state {
-
-using assessment::Answer;
 
 Result<Loaded> load(soci::session& sql, const CatalogService& catalog, const identity::Caller& caller,
                     std::int64_t id, Access access) {
@@ -74,45 +69,12 @@ assessment::RowAnswers row_answers(
 
 namespace {
 
-std::string fiscal_year_ja_of(const catalog::Catalog& catalog, const std::string& edition) {
-    const catalog::Edition* e = catalog.latest(edition);
-    return e ? e->fiscal_year_ja : edition;
-}
-
-// choice_events: the recorded edition choices as steps of the checklist's history.
-std::vector<AssessmentEvent> choice_events(const catalog::Catalog& catalog,
-                                           const std::vector<EditionChoice>& choices) {
-    std::vector<AssessmentEvent> out;
-    for (const auto& c : choices) {
-        const auto from = fiscal_year_ja_of(catalog, c.from_edition),
-                   to = fiscal_year_ja_of(catalog, c.edition);
-        if (c.choice == "moved")
-            out.push_back(
-                {"edition_moved", c.at, c.by,
-                 fmt::format("{}版から{}版へ（{} 行を引き継ぎ、要再確認）", from, to, c.carried_lines)});
-        else
-            out.push_back(
-                {"edition_declined", c.at, c.by, fmt::format("{}版のまま（{}版には移さない）", from, to)});
-    }
-    return out;
-}
-
-// moved_from: the edition and form the checklist was on before its latest move, if it moved.
-std::optional<std::pair<std::string, std::string>> moved_from(const std::vector<EditionChoice>& choices) {
-    for (auto it = choices.rbegin(); it != choices.rend(); ++it)
-        if (it->choice == "moved") return std::pair{it->from_edition, it->from_form};
-    return std::nullopt;
-}
-
-std::vector<std::string> new_items(soci::session& sql, const Loaded& loaded,
-                                   const std::vector<EditionChoice>& choices) {
-    std::optional<std::pair<std::string, std::string>> earlier = moved_from(choices);
-    if (!earlier && loaded.record.carried_from)
-        if (auto record = assessment_records::find_assessment(sql, *loaded.record.carried_from))
-            earlier = std::pair{record->edition, record->form};
-    if (!earlier || earlier->first == loaded.record.edition) return {};
-    auto comparison = catalog::compare(*loaded.catalog, earlier->first, loaded.record.edition,
-                                       earlier->second, loaded.record.form);
+std::vector<std::string> new_items(soci::session& sql, const Loaded& loaded) {
+    if (!loaded.record.carried_from) return {};
+    auto earlier = assessment_records::find_assessment(sql, *loaded.record.carried_from);
+    if (!earlier || earlier->edition == loaded.record.edition) return {};
+    auto comparison =
+        catalog::compare(*loaded.catalog, earlier->edition, loaded.record.edition, loaded.record.form);
     if (!comparison) return {};
     std::vector<std::string> out;
     for (const auto& entry : comparison->entries)
@@ -129,12 +91,12 @@ AssessmentState state(soci::session& sql, const identity::Caller& caller, Loaded
     s.effective =
         assessment::effective_answers(*loaded.form, row_answers(s.stored), loaded.record.has_vendor_contract);
     s.evidence = assessment_records::evidence(sql, loaded.record.id);
-    s.events = assessment_records::events(sql, loaded.record.id);
     s.edition_choices = assessment_records::edition_choices(sql, loaded.record.id);
-    for (auto& e : choice_events(*loaded.catalog, s.edition_choices)) s.events.push_back(std::move(e));
-    std::stable_sort(s.events.begin(), s.events.end(),
-                     [](const AssessmentEvent& a, const AssessmentEvent& b) { return a.at < b.at; });
-    s.new_items = new_items(sql, loaded, s.edition_choices);
+    s.events = with_choice_events(*loaded.catalog, assessment_records::events(sql, loaded.record.id),
+                                  s.edition_choices);
+    s.new_items = new_items(sql, loaded);
+    if (auto added = items_added_since_move(*loaded.catalog, loaded, s.edition_choices))
+        s.new_items = std::move(*added);
     s.newer_edition = newer_edition(*loaded.catalog, caller, loaded, s.edition_choices);
     const bool draft = loaded.record.status == "draft";
     s.permissions.edit = draft && identity::can_edit_assessment(caller, loaded.organisation);
@@ -155,67 +117,6 @@ Status check_line(const Loaded& loaded, const assessment::ChecklistRow& line,
                                                     assessment::gate_answered_no(*loaded.form, stored),
                                                     loaded.record.has_vendor_contract);
     return assessment::check_answer(answer, context, today());
-}
-
-// edition_for: the latest edition published for `fiscal_year` or before it.
-const catalog::Edition* edition_for(const catalog::Catalog& catalog, int fiscal_year) {
-    const catalog::Edition* best = nullptr;
-    for (const auto& e : catalog.editions)
-        if (e.latest().fiscal_year <= fiscal_year) best = &e.latest();
-    return best;
-}
-
-// carried_answers: last year's answers pre-filled into `form` of `edition`, each 要再確認.
-Result<std::vector<StoredAnswer>> carried_answers(soci::session& sql, const catalog::Catalog& catalog,
-                                                  const AssessmentRecord& earlier, const catalog::Form& form,
-                                                  const std::string& edition) {
-    const auto stored = stored_answers(sql, earlier.id);
-    std::vector<assessment::PriorAnswer> prior;
-    for (const auto& [key, a] : stored)
-        if (a.answer) prior.push_back({key, *a.answer});
-    // The earlier checklist's own form says which mapping applies when forms were merged (R7 薬局確認用 →
-    // one form for every institution kind).
-    auto carried = assessment::carry_forward(catalog, earlier.edition, edition, earlier.form, form.id, prior);
-    if (!carried) return fail(carried.error());
-    const bool has_gate = assessment::gate_id(form).has_value();
-    std::vector<StoredAnswer> out;
-    const std::string at = to_iso_utc(std::chrono::system_clock::now());
-    for (const auto& c : carried->carried) {
-        if (!has_gate && c.answer.reason == assessment::NotRequiredReason::gate) continue;
-        out.push_back({c.key, c.answer, true, 1, std::nullopt, at});
-    }
-    if (auto gate = assessment::gate_id(form)) {
-        auto it = stored.find({*gate, std::string{assessment::kGateRow}});
-        if (it != stored.end() && it->second.answer) {
-            Answer a = *it->second.answer;
-            a.confirmed_on.reset();
-            out.push_back({it->first, a, true, 1, std::nullopt, at});
-        }
-    }
-    return out;
-}
-
-std::optional<EditionOffer> newer_edition(const catalog::Catalog& catalog, const identity::Caller& caller,
-                                          const Loaded& loaded, const std::vector<EditionChoice>& choices) {
-    const auto& r = loaded.record;
-    const catalog::Edition* newest = edition_for(catalog, r.fiscal_year);
-    if (!newest || !loaded.edition || newest->id == r.edition ||
-        newest->fiscal_year <= loaded.edition->fiscal_year)
-        return std::nullopt;
-    const int revision = newest->revision.revision;
-    for (const auto& c : choices)
-        if (c.edition == newest->id && c.revision == revision) return std::nullopt;
-    const std::string form = form_for(*newest, loaded.organisation.kind);
-    if (form.empty() || !catalog::compare(catalog, r.edition, newest->id, r.form, form)) return std::nullopt;
-    const bool may_edit = identity::can_edit_assessment(caller, loaded.organisation);
-    return EditionOffer{newest->id,
-                        revision,
-                        newest->fiscal_year,
-                        newest->fiscal_year_ja,
-                        newest->title_ja,
-                        form,
-                        may_edit && r.status == "draft",
-                        may_edit};
 }
 
 std::chrono::year_month_day today() {

@@ -68,6 +68,18 @@ Result<std::vector<StoredAnswer>> carried_answers(soci::session& sql, const cata
 std::optional<EditionOffer> newer_edition(const catalog::Catalog& catalog, const identity::Caller& caller,
                                           const Loaded& loaded, const std::vector<EditionChoice>& choices);
 
+// with_choice_events: `events` with the recorded edition choices among them, in time order (the choices live
+// in their own table: assessment_events.kind cannot take new kinds in SQLite).
+std::vector<AssessmentEvent> with_choice_events(const catalog::Catalog& catalog,
+                                                std::vector<AssessmentEvent> events,
+                                                const std::vector<EditionChoice>& choices);
+
+// items_added_since_move: after a move, the items the checklist's edition added to the one it moved from;
+// nullopt when it never moved.
+std::optional<std::vector<std::string>> items_added_since_move(const catalog::Catalog& catalog,
+                                                               const Loaded& loaded,
+                                                               const std::vector<EditionChoice>& choices);
+
 // form_for: the checklist form an institution of `kind` answers in `edition` (the form whose
 // organisation_kinds names it), or empty for anyone who is not an institution.
 std::string form_for(const catalog::Edition& edition, identity::OrgKind kind);
