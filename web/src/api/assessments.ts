@@ -20,6 +20,17 @@ export type EventKind =
   | 'edition_moved'
   | 'edition_declined';
 
+/** A recorded move onto, or refusal of, an offered edition revision. */
+export interface EditionChoice {
+  edition: string;
+  revision: number;
+  choice: 'moved' | 'declined';
+  from: { edition: string; revision: number; form: string };
+  carried_lines: number;
+  by: Person | null;
+  at: string;
+}
+
 /** A newer edition published for the checklist's fiscal year that it may move onto (ADR 0017). */
 export interface EditionOffer {
   edition: string;
@@ -170,6 +181,7 @@ export interface Assessment {
   events: AssessmentEvent[];
   /** Not sent by older servers. */
   newer_edition?: EditionOffer | null;
+  edition_choices?: EditionChoice[];
 }
 
 export interface AssessmentSummary {

@@ -1152,6 +1152,7 @@ export const en: Messages = {
     viewer: "The institution's administrators, security managers and editors make this choice.",
     moved: (fy: { fiscal_year: number; fiscal_year_ja: string }) => `Moved to the FY${fy.fiscal_year} edition. Carried answers are marked "to be reconfirmed": check and confirm them.`,
     declined: (fy: { fiscal_year: number; fiscal_year_ja: string }) => `The checklist stays on its current edition instead of the FY${fy.fiscal_year} one.`,
+    keptNotice: (yearEdition: string, usedEdition: string) => `The ${yearEdition} has been published; this checklist stays on the ${usedEdition} by choice.`,
     eventKinds: {
       edition_moved: 'Moved to a newer edition',
       edition_declined: 'Kept on the current edition',

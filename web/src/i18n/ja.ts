@@ -1176,6 +1176,7 @@ export const ja = {
     viewer: 'どちらにするかは、施設の管理者・セキュリティ責任者・回答担当者が選びます。',
     moved: (fy: { fiscal_year: number; fiscal_year_ja: string }) => `${fy.fiscal_year_ja}版に移しました。引き継いだ回答は「要再確認」です。確かめて確認し直してください。`,
     declined: (fy: { fiscal_year: number; fiscal_year_ja: string }) => `${fy.fiscal_year_ja}版には移さず、今の版のまま続けます。`,
+    keptNotice: (yearEdition: string, usedEdition: string) => `${yearEdition}は公開されていますが、この点検は${usedEdition}のまま続けています。`,
     eventKinds: {
       edition_moved: '新しい版に移行',
       edition_declined: '新しい版に移さず継続',

@@ -71,13 +71,14 @@ function DashboardBody({ session, data }: { session: ActiveSession; data: NonNul
   const { t, language } = useI18n();
   const a = t.assessments;
   const d = a.dashboard;
-  // A move onto a newer edition replaces the checklist shown here.
-  const [current, setCurrent] = useState(data.current);
+  // A move onto a newer edition (or a refusal) answers the checklist as it now is: shown until the next load.
+  const [chosen, setChosen] = useState<Assessment | null>(null);
+  const current = chosen !== null && chosen.id === data.current?.id ? chosen : data.current;
   return (
     <div data-testid="dashboard">
       <p class="text-std-16B-170 text-solid-gray-700">{session.user.organisation_name}</p>
       <h1 class={h1Class}>{d.title}</h1>
-      {current !== null && <EditionMoveNotice assessment={current} onChanged={setCurrent} />}
+      {current !== null && <EditionMoveNotice assessment={current} onChanged={setChosen} />}
       {current === null ? (
         <section class="mt-6 max-w-3xl rounded-8 border-2 border-blue-900 bg-blue-50 p-5 md:p-6" data-testid="dashboard-empty">
           <p class="text-std-18B-160 text-solid-gray-900">{d.none}</p>
