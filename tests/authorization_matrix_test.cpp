@@ -462,6 +462,23 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
         {"POST", "/api/v1/assessments/{id}/reopen", sakura("/reopen"), json{{"reason", "x"}},
          sakura_submitters},
         {"POST", "/api/v1/assessments/{id}/reopen", naniwa("/reopen"), json{{"reason", "x"}}, {}},
+        // No newer edition in this catalog: 409 for the editors; readers who do not edit 403.
+        {"POST", "/api/v1/assessments/{id}/edition", sakura("/edition"), json{{"edition", "r8"}, {"version", 1}},
+         sakura_editors},
+        {"POST", "/api/v1/assessments/{id}/edition", naniwa("/edition"), json{{"edition", "r8"}, {"decline", true}},
+         {}},
+        // Guideline 7.0 volumes: whoever reads the institution; its administrators and security managers record.
+        {"GET", "/api/v1/organisations/{id}/guideline-volumes",
+         [this] { return "/api/v1/organisations/" + org("さくら内科クリニック") + "/guideline-volumes"; }, nullptr,
+         sakura_readers},
+        {"GET",
+         "/api/v1/organisations/{id}/guideline-volumes",
+         [this] { return "/api/v1/organisations/" + org("なにわ診療所") + "/guideline-volumes"; },
+         nullptr,
+         {}},
+        {"PUT", "/api/v1/organisations/{id}/guideline-volumes",
+         [this] { return "/api/v1/organisations/" + org("さくら内科クリニック") + "/guideline-volumes"; },
+         json{{"vendor_update_responsibility", "no"}}, sakura_submitters},
         // Removing is idempotent: the first editor removes it, the others find it removed (204 too).
         {"DELETE", "/api/v1/evidence/{id}",
          [this] { return "/api/v1/evidence/" + evidence("さくら内科クリニック/to-remove"); }, nullptr,

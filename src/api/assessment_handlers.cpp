@@ -142,6 +142,41 @@ void register_writing(ApiRoutes& routes, AssessmentService& assessments) {
                          }));
 }
 
+// register_edition_choice: moving a checklist onto the newer edition offered to it, or declining (ADR 0017).
+void register_edition_choice(ApiRoutes& routes, AssessmentService& assessments) {
+    routes.authenticated(
+        Method::post, "/api/v1/assessments/{id}/edition",
+        with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
+            auto body = json_object(request);
+            if (!body) return problem(body.error(), request);
+            auto edition = string_field(*body, "edition", 64);
+            if (!edition) return problem(edition.error(), request);
+            auto revision = optional_int_field(*body, "revision", 1, 1'000'000);
+            if (!revision) return problem(revision.error(), request);
+            auto decline = optional_bool_field(*body, "decline");
+            if (!decline) return problem(decline.error(), request);
+            const std::optional<int> wanted =
+                *revision ? std::optional<int>(static_cast<int>(**revision)) : std::nullopt;
+            if (decline->value_or(false)) {
+                auto state =
+                    assessments.decline_edition(caller, id, *edition, wanted, audit_context(request));
+                if (!state) return problem(state.error(), request);
+                return page_response(200, *state);
+            }
+            auto version = optional_int_field(*body, "version", 1, 1'000'000);
+            if (!version) return problem(version.error(), request);
+            if (!*version)
+                return problem(Error{ErrorCode::invalid_input,
+                                     "version (the checklist's version you last saw) is required to move it",
+                                     {{"version", "missing"}}},
+                               request);
+            auto state = assessments.move_to_edition(caller, id, *edition, wanted,
+                                                     static_cast<int>(**version), audit_context(request));
+            if (!state) return problem(state.error(), request);
+            return page_response(200, *state);
+        }));
+}
+
 void register_evidence(ApiRoutes& routes, AssessmentService& assessments) {
     routes.authenticated(Method::post, "/api/v1/assessments/{id}/answers/{item}/{row}/evidence",
                          with_id([&assessments](Request& request, const Caller& caller, std::int64_t id) {
@@ -186,6 +221,7 @@ void register_evidence(ApiRoutes& routes, AssessmentService& assessments) {
 void register_assessment_routes(ApiRoutes& routes, AssessmentService& assessments) {
     register_reading(routes, assessments);
     register_writing(routes, assessments);
+    register_edition_choice(routes, assessments);
     register_evidence(routes, assessments);
 }
 

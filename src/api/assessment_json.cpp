@@ -54,6 +54,28 @@ json record_json(const services::AssessmentRecord& r) {
             {"submitted_by", user_json(r.submitted_by)}};
 }
 
+json offer_json(const std::optional<services::EditionOffer>& o) {
+    if (!o) return nullptr;
+    return {{"edition", o->edition},         {"revision", o->revision},
+            {"fiscal_year", o->fiscal_year}, {"fiscal_year_ja", o->fiscal_year_ja},
+            {"title_ja", o->title_ja},       {"form", o->form},
+            {"may_move", o->may_move},       {"may_decline", o->may_decline}};
+}
+
+json choices_json(const std::vector<services::EditionChoice>& choices) {
+    json out = json::array();
+    for (const auto& c : choices)
+        out.push_back(
+            {{"edition", c.edition},
+             {"revision", c.revision},
+             {"choice", c.choice},
+             {"from", {{"edition", c.from_edition}, {"revision", c.from_revision}, {"form", c.from_form}}},
+             {"carried_lines", c.carried_lines},
+             {"by", user_json(c.by)},
+             {"at", c.at}});
+    return out;
+}
+
 json open_row_json(const assessment::OpenRow& row) {
     json out = open_row_fixed(row.key, row.item);
     out["target_date"] = date_json(row.target_date);
@@ -299,6 +321,8 @@ std::string assessment_page(const AssessmentState& s) {
                           {"by", user_json(e.by)},
                           {"reason", e.reason.empty() ? json(nullptr) : json(e.reason)}});
     out["events"] = events;
+    out["newer_edition"] = offer_json(s.newer_edition);
+    out["edition_choices"] = choices_json(s.edition_choices);
     // The edition, the form, the gate, the items and the progress, the bulk of the page, are written as text
     // from the template.
     const auto parts = json_fragments(out, {"edition", "form", "gate", "items", "progress"});
@@ -340,17 +364,19 @@ json assessment_list_json(const services::AssessmentList& list) {
     for (const auto& a : list.assessments) {
         json entry = record_json(a.record);
         entry["progress"] = progress_json(a.progress, list.catalog->priorities_json);
+        entry["newer_edition"] = offer_json(a.newer_edition);
         items.push_back(entry);
     }
     json years = json::array();
     for (const auto& y : list.years)
-        years.push_back({{"fiscal_year", y.fiscal_year},
-                         {"fiscal_year_ja", fiscal_year_ja(y.fiscal_year)},
-                         {"edition", y.edition},
-                         {"edition_fiscal_year", y.edition_fiscal_year},
-                         {"assessment_id", y.assessment_id ? json(*y.assessment_id) : json(nullptr)},
-                         {"carry_forward_from", y.carry_forward_from ? json(*y.carry_forward_from) : json(nullptr)},
-                         {"may_start", y.may_start}});
+        years.push_back(
+            {{"fiscal_year", y.fiscal_year},
+             {"fiscal_year_ja", fiscal_year_ja(y.fiscal_year)},
+             {"edition", y.edition},
+             {"edition_fiscal_year", y.edition_fiscal_year},
+             {"assessment_id", y.assessment_id ? json(*y.assessment_id) : json(nullptr)},
+             {"carry_forward_from", y.carry_forward_from ? json(*y.carry_forward_from) : json(nullptr)},
+             {"may_start", y.may_start}});
     return {
         {"assessments", items},
         {"years", years},

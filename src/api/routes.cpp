@@ -21,6 +21,7 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_edition_draft_routes(routes, deps.catalog, deps.db);
     register_assessment_routes(routes, deps.assessments);
     register_assessment_document_routes(routes, deps.assessments);
+    register_guideline_volume_routes(routes, deps.db, deps.catalog);
     register_demo_routes(routes, deps.db);
     register_jurisdiction_routes(routes, deps.db, deps.catalog);
 }

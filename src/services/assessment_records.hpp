@@ -28,6 +28,15 @@ void insert_event(soci::session& sql, std::int64_t assessment_id, const std::str
                   const std::string& reason, std::int64_t user_id);
 std::vector<AssessmentEvent> events(soci::session& sql, std::int64_t assessment_id);
 
+// Edition choices (assessment_edition_choices, append-only) and the move itself.
+void insert_edition_choice(soci::session& sql, std::int64_t assessment_id, const EditionChoice& choice,
+                           std::int64_t user_id);
+std::vector<EditionChoice> edition_choices(soci::session& sql, std::int64_t assessment_id);
+// repin_assessment: sets the assessment's edition, revision and form and increments its version (the
+// previous ones are kept in the choice row written beside it).
+void repin_assessment(soci::session& sql, std::int64_t assessment_id, const std::string& edition, int revision,
+                      const std::string& form);
+
 std::vector<StoredAnswer> answers(soci::session& sql, std::int64_t assessment_id);
 std::optional<StoredAnswer> answer(soci::session& sql, std::int64_t assessment_id,
                                    const assessment::RowKey& key);

@@ -19,6 +19,8 @@ using assessment::Answer;
 using assessment::AnswerValue;
 using assessment::RowKey;
 using identity::Caller;
+using st::carried_answers;
+using st::edition_for;
 
 std::string now_iso() {
     return to_iso_utc(std::chrono::system_clock::now());
@@ -26,44 +28,6 @@ std::string now_iso() {
 
 std::string target_of(const AssessmentRecord& r) {
     return fmt::format("assessment:{}", r.id);
-}
-
-// edition_for: the latest edition published for `fiscal_year` or before it.
-const catalog::Edition* edition_for(const catalog::Catalog& catalog, int fiscal_year) {
-    const catalog::Edition* best = nullptr;
-    for (const auto& e : catalog.editions)
-        if (e.latest().fiscal_year <= fiscal_year) best = &e.latest();
-    return best;
-}
-
-// carried_answers: last year's answers pre-filled into `form` of `edition`, each 要再確認.
-Result<std::vector<StoredAnswer>> carried_answers(soci::session& sql, const catalog::Catalog& catalog,
-                                                  const AssessmentRecord& earlier, const catalog::Form& form,
-                                                  const std::string& edition) {
-    const auto stored = st::stored_answers(sql, earlier.id);
-    std::vector<assessment::PriorAnswer> prior;
-    for (const auto& [key, a] : stored)
-        if (a.answer) prior.push_back({key, *a.answer});
-    // The earlier checklist's own form says which mapping applies when forms were merged (R7 薬局確認用 →
-    // one form for every institution kind).
-    auto carried = assessment::carry_forward(catalog, earlier.edition, edition, earlier.form, form.id, prior);
-    if (!carried) return fail(carried.error());
-    const bool has_gate = assessment::gate_id(form).has_value();
-    std::vector<StoredAnswer> out;
-    const std::string at = now_iso();
-    for (const auto& c : carried->carried) {
-        if (!has_gate && c.answer.reason == assessment::NotRequiredReason::gate) continue;
-        out.push_back({c.key, c.answer, true, 1, std::nullopt, at});
-    }
-    if (auto gate = assessment::gate_id(form)) {
-        auto it = stored.find({*gate, std::string{assessment::kGateRow}});
-        if (it != stored.end() && it->second.answer) {
-            Answer a = *it->second.answer;
-            a.confirmed_on.reset();
-            out.push_back({it->first, a, true, 1, std::nullopt, at});
-        }
-    }
-    return out;
 }
 
 // gate_answer: the stored gate answer alone (all that the rules need of the other lines).
@@ -90,7 +54,7 @@ Result<AssessmentList> AssessmentService::list(const Caller& caller, std::int64_
         auto loaded = st::with_catalog(catalog_, std::move(record), org->ref);  // read access checked above
         if (!loaded) return fail(loaded.error());
         auto s = st::state(sql, caller, std::move(*loaded));
-        out.assessments.push_back({std::move(s.record), std::move(s.progress)});
+        out.assessments.push_back({std::move(s.record), std::move(s.progress), std::move(s.newer_edition)});
     }
     out.may_create = identity::can_edit_assessment(caller, org->ref);
     out.suggested_fiscal_year = fiscal_year(st::today());

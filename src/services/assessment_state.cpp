@@ -115,8 +115,13 @@ AssessmentState state(soci::session& sql, const identity::Caller& caller, Loaded
     s.effective =
         assessment::effective_answers(*loaded.form, row_answers(s.stored), loaded.record.has_vendor_contract);
     s.evidence = assessment_records::evidence(sql, loaded.record.id);
-    s.events = assessment_records::events(sql, loaded.record.id);
+    s.edition_choices = assessment_records::edition_choices(sql, loaded.record.id);
+    s.events = with_choice_events(*loaded.catalog, assessment_records::events(sql, loaded.record.id),
+                                  s.edition_choices);
     s.new_items = new_items(sql, loaded);
+    if (auto added = items_added_since_move(*loaded.catalog, loaded, s.edition_choices))
+        s.new_items = std::move(*added);
+    s.newer_edition = newer_edition(*loaded.catalog, caller, loaded, s.edition_choices);
     const bool draft = loaded.record.status == "draft";
     s.permissions.edit = draft && identity::can_edit_assessment(caller, loaded.organisation);
     s.permissions.submit = draft && identity::can_submit_assessment(caller, loaded.organisation);

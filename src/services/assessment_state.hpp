@@ -53,6 +53,33 @@ Status check_line(const Loaded& loaded, const assessment::ChecklistRow& line,
 // today: the Japan date now.
 std::chrono::year_month_day today();
 
+// edition_for: the latest edition published for `fiscal_year` or before it (its newest revision).
+const catalog::Edition* edition_for(const catalog::Catalog& catalog, int fiscal_year);
+
+// carried_answers: `earlier`'s stored answers pre-filled into `form` of `edition` through the mapping, each
+// 要再確認 as version 1 (the caller sets the version it writes).
+Result<std::vector<StoredAnswer>> carried_answers(soci::session& sql, const catalog::Catalog& catalog,
+                                                  const AssessmentRecord& earlier, const catalog::Form& form,
+                                                  const std::string& edition);
+
+// newer_edition: the edition a checklist is offered to move onto: the newest published for its fiscal year
+// when that is a later edition than the one it is on, a mapping joins the two forms, and the institution has
+// not already moved onto or declined that revision. Permissions are for `caller`.
+std::optional<EditionOffer> newer_edition(const catalog::Catalog& catalog, const identity::Caller& caller,
+                                          const Loaded& loaded, const std::vector<EditionChoice>& choices);
+
+// with_choice_events: `events` with the recorded edition choices among them, in time order (the choices live
+// in their own table: assessment_events.kind cannot take new kinds in SQLite).
+std::vector<AssessmentEvent> with_choice_events(const catalog::Catalog& catalog,
+                                                std::vector<AssessmentEvent> events,
+                                                const std::vector<EditionChoice>& choices);
+
+// items_added_since_move: after a move, the items the checklist's edition added to the one it moved from;
+// nullopt when it never moved.
+std::optional<std::vector<std::string>> items_added_since_move(const catalog::Catalog& catalog,
+                                                               const Loaded& loaded,
+                                                               const std::vector<EditionChoice>& choices);
+
 // form_for: the checklist form an institution of `kind` answers in `edition` (the form whose
 // organisation_kinds names it), or empty for anyone who is not an institution.
 std::string form_for(const catalog::Edition& edition, identity::OrgKind kind);

@@ -65,10 +65,37 @@ struct EvidenceFile {
 
 // AssessmentEvent: a step of the workflow.
 struct AssessmentEvent {
-    std::string kind;  // created, carried_forward, submitted, reopened, imported, vendor_contract_changed
+    std::string kind;  // created, carried_forward, submitted, reopened, imported, vendor_contract_changed;
+                       // edition_moved, edition_declined (from assessment_edition_choices, ADR 0017)
     std::string at;
     std::optional<UserRef> by;
     std::string reason;
+};
+
+// EditionOffer: a newer edition published for the checklist's fiscal year, which the checklist may move onto
+// (ADR 0017). Offered until the institution moves or declines that revision.
+struct EditionOffer {
+    std::string edition;
+    int revision = 1;
+    int fiscal_year = 0;
+    std::string fiscal_year_ja;
+    std::string title_ja;
+    std::string form;          // the form the institution answers in it
+    bool may_move = false;     // the caller edits the checklist and it is a draft
+    bool may_decline = false;  // the caller edits the checklist
+};
+
+// EditionChoice: a recorded move or refusal of an offered edition revision.
+struct EditionChoice {
+    std::string edition;
+    int revision = 1;
+    std::string choice;  // "moved" or "declined"
+    std::string from_edition;
+    int from_revision = 1;
+    std::string from_form;
+    int carried_lines = 0;
+    std::optional<UserRef> by;
+    std::string at;
 };
 
 // AssessmentRecord: an assessments row with its organisation.
@@ -109,6 +136,8 @@ struct AssessmentState {
     std::vector<Evidence> evidence;
     std::vector<AssessmentEvent> events;
     std::vector<std::string> new_items;  // canonical ids the carried-from edition did not have
+    std::optional<EditionOffer> newer_edition;
+    std::vector<EditionChoice> edition_choices;  // oldest first
     Permissions permissions;
     assessment::Progress progress;
 };
@@ -117,6 +146,7 @@ struct AssessmentState {
 struct AssessmentSummary {
     AssessmentRecord record;
     assessment::Progress progress;
+    std::optional<EditionOffer> newer_edition;
 };
 
 // AssessmentList: an organisation's assessments (newest first) and what creating one would do.
@@ -187,6 +217,18 @@ class AssessmentService {
                                    const audit::Context& context);
     Result<AssessmentState> reopen(const identity::Caller& caller, std::int64_t id, const std::string& reason,
                                    const audit::Context& context);
+
+    // move_to_edition: the draft now pins the offered `edition` (its newest revision, or `revision` when
+    // given, which must be the offered one); every answer reaches the new form through the mapping as a new
+    // version marked 要再確認, evidence follows its line, lines the new form lacks stay stored. conflict when
+    // `version` is stale, the checklist is submitted, or the edition is not offered to it.
+    Result<AssessmentState> move_to_edition(const identity::Caller& caller, std::int64_t id,
+                                            const std::string& edition, std::optional<int> revision,
+                                            int version, const audit::Context& context);
+    // decline_edition: the checklist stays where it is and the offered revision is not offered again.
+    Result<AssessmentState> decline_edition(const identity::Caller& caller, std::int64_t id,
+                                            const std::string& edition, std::optional<int> revision,
+                                            const audit::Context& context);
 
     // Evidence: files are stored once per content; the type is decided from the content, not the name.
     Result<Evidence> add_file(const identity::Caller& caller, std::int64_t id, const assessment::RowKey& key,

@@ -10,7 +10,38 @@ export type AnswerValue = 'yes' | 'no' | 'not_required';
 export type NotRequiredReason = 'gate' | 'no_vendor_contract';
 export type AssessmentStatus = 'draft' | 'submitted';
 export type ExportFormat = 'pdf' | 'xlsx' | 'csv' | 'json';
-export type EventKind = 'created' | 'submitted' | 'reopened' | 'imported' | 'carried_forward' | 'vendor_contract_changed';
+export type EventKind =
+  | 'created'
+  | 'submitted'
+  | 'reopened'
+  | 'imported'
+  | 'carried_forward'
+  | 'vendor_contract_changed'
+  | 'edition_moved'
+  | 'edition_declined';
+
+/** A recorded move onto, or refusal of, an offered edition revision. */
+export interface EditionChoice {
+  edition: string;
+  revision: number;
+  choice: 'moved' | 'declined';
+  from: { edition: string; revision: number; form: string };
+  carried_lines: number;
+  by: Person | null;
+  at: string;
+}
+
+/** A newer edition published for the checklist's fiscal year that it may move onto (ADR 0017). */
+export interface EditionOffer {
+  edition: string;
+  revision: number;
+  fiscal_year: number;
+  fiscal_year_ja: string;
+  title_ja: string;
+  form: string;
+  may_move: boolean;
+  may_decline: boolean;
+}
 
 export interface Person {
   id: number;
@@ -148,6 +179,9 @@ export interface Assessment {
   progress: Progress;
   permissions: { edit: boolean; submit: boolean; reopen: boolean };
   events: AssessmentEvent[];
+  /** Not sent by older servers. */
+  newer_edition?: EditionOffer | null;
+  edition_choices?: EditionChoice[];
 }
 
 export interface AssessmentSummary {
@@ -158,6 +192,7 @@ export interface AssessmentSummary {
   edition_revision: number;
   status: AssessmentStatus;
   progress: Progress;
+  newer_edition?: EditionOffer | null;
 }
 
 /** A fiscal year the institution may assess, with the edition it would use and its checklist if any. */
@@ -360,6 +395,22 @@ export const assessmentApi = {
 
   reopen: async (id: number, reason: string): Promise<Assessment> =>
     normaliseAssessment(await request('POST', `${base}/assessments/${id}/reopen`, isAssessment, { body: { json: { reason } } })),
+
+  /** Moves the draft onto the offered edition (answers carried, each to be reconfirmed). */
+  moveToEdition: async (id: number, offer: EditionOffer, version: number): Promise<Assessment> =>
+    normaliseAssessment(
+      await request('POST', `${base}/assessments/${id}/edition`, isAssessment, {
+        body: { json: { edition: offer.edition, revision: offer.revision, version } },
+      }),
+    ),
+
+  /** Keeps the checklist on its edition; the offered revision is not offered again. */
+  declineEdition: async (id: number, offer: EditionOffer): Promise<Assessment> =>
+    normaliseAssessment(
+      await request('POST', `${base}/assessments/${id}/edition`, isAssessment, {
+        body: { json: { edition: offer.edition, revision: offer.revision, decline: true } },
+      }),
+    ),
 
   uploadEvidence: (id: number, canonicalId: string, row: string, file: File): Promise<Evidence> =>
     request(

@@ -1189,6 +1189,46 @@ export const ja = {
     periodicChangeNote:
       '令和7年度版チェックリストの 2-⑦ は「定期的に変更している」ことを求めていますが、第7.0版ではこの要求が削除されました。令和8年度版の項目の文言はまだ確認できていません。',
   },
+  editionMove: {
+    heading: (fy: { fiscal_year: number; fiscal_year_ja: string }) => `${fy.fiscal_year_ja}版が公開されました。この年度のチェックリストを新しい版に移しますか？`,
+    what: '新しい版に移すと、今の回答のうち新しい版の項目に対応するものが引き継がれます。引き継いだ回答はすべて「要再確認」になるので、内容を確かめて確認し直してください。新しい版で加わった項目は未回答になります。',
+    kept: 'これまでの回答の履歴と証拠はそのまま残ります。新しい版にない項目の回答も消えずに保存されます(表示はされません)。',
+    stayNote: '今の版のまま続けることもできます。その場合、この版についてのお知らせは再び表示しません。',
+    move: '新しい版に移す',
+    moving: '移しています…',
+    stay: '今の版のまま続ける',
+    staying: '記録しています…',
+    submitted: '提出済みのチェックリストは移せません。新しい版で回答し直す場合は、先に「提出を取り消して修正する」を行ってください。',
+    viewer: 'どちらにするかは、施設の管理者・セキュリティ責任者・回答担当者が選びます。',
+    moved: (fy: { fiscal_year: number; fiscal_year_ja: string }) => `${fy.fiscal_year_ja}版に移しました。引き継いだ回答は「要再確認」です。確かめて確認し直してください。`,
+    declined: (fy: { fiscal_year: number; fiscal_year_ja: string }) => `${fy.fiscal_year_ja}版には移さず、今の版のまま続けます。`,
+    keptNotice: (yearEdition: string, usedEdition: string) => `${yearEdition}は公開されていますが、この点検は${usedEdition}のまま続けています。`,
+    eventKinds: {
+      edition_moved: '新しい版に移行',
+      edition_declined: '新しい版に移さず継続',
+    } as Record<string, string>,
+  },
+  guidelineVolumes: {
+    heading: 'あなたの施設に当てはまる編',
+    guideline: (title: string) => `${title} のうち、あなたの施設が従う編です。`,
+    question: 'すべてのサーバのセキュリティアップデートを事業者が行うことが、契約書・約款・サービスレベル合意書(SLA)に書かれていますか？',
+    serverHelp:
+      'ここでいうサーバは、医療情報を保存する、または主に処理する機器です。端末は含みません(電子カルテのアプリが端末に入っていて、処理が端末で完結する場合を除きます)。',
+    answers: { yes: 'はい(書かれている)', no: 'いいえ', unknown: 'わからない' } as Record<string, string>,
+    notAnswered: 'まだ答えていません。答えるまでは「いいえ」の場合の編を示します。',
+    save: '保存する',
+    saving: '保存しています…',
+    saved: '保存しました。',
+    yesLead: '契約書などに書かれているので、概説編と保守委託機関編に従えば、ガイドライン全体に従っているとみなされます。',
+    otherLead: '概説編に加えて、経営管理編・企画管理編・システム運用編に従います。',
+    unclearNote: '書かれていない場合や、はっきりしない場合は、施設の側に責任がある可能性があります。',
+    conditionHeading: '判断の条件(保守委託機関編 図1 の注記)',
+    secondary: '二次資料による',
+    secondaryNote: '厚生労働省の原文はまだ確認できていません。原文を引用した第三者の資料によります。',
+    source: '出典',
+    readOnly: '答えを変えられるのは、施設の管理者とセキュリティ責任者です。',
+    structureLink: 'ガイドラインの構成を見る',
+  },
 };
 
 export type Messages = typeof ja;

@@ -181,6 +181,7 @@ export async function startSession({ expectedError = () => false, personas = fal
     const { page, problems, open } = await launch(baseUrl);
     return {
       baseUrl,
+      databaseUrl: database.url,
       setupCode: server.setupCode(),
       page,
       problems,

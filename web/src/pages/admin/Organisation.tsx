@@ -8,6 +8,7 @@ import { updateUser, type ActiveSession } from '../../auth/session';
 import { isOrganisationKind, isOrganisationProfile, isPrefectureList, isUser, type OrganisationProfile } from '../../auth/types';
 import { useI18n } from '../../i18n';
 import { FormProblems, LoadingLine, ProblemBox, SelectField, SubmitButton, SuccessNotice, TextField, useFormState } from '../account/ui';
+import { InstitutionGuidelineVolumes } from '../catalog/GuidelineVolumes';
 import { AdminLayout } from './AdminLayout';
 
 const institutionKinds = ['clinic', 'hospital', 'dental_clinic', 'pharmacy'];
@@ -131,6 +132,9 @@ function OrganisationPage({ session }: { session: ActiveSession }) {
       {profile.state === 'loading' && <LoadingLine />}
       {profile.state === 'error' && <ProblemBox problem={describeProblem(t, language, profile.error)} />}
       {profile.state === 'ready' && <ProfileForm profile={profile.data} />}
+      {profile.state === 'ready' && institutionKinds.includes(profile.data.kind) && (
+        <InstitutionGuidelineVolumes organisation={profile.data.id} structureLink />
+      )}
     </>
   );
 }

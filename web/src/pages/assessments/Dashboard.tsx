@@ -2,6 +2,7 @@
 // overdue targets, the next three steps of the roadmap) and a button to continue in the wizard. Shown by
 // Home.tsx to a logged-in user of an institution; `fallback` (the public home) for everyone else.
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { assessmentApi, type Assessment, type AssessmentList } from '../../api/assessments';
 import { ApiError } from '../../api/http';
 import { useResource } from '../../api/useResource';
@@ -10,6 +11,7 @@ import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { bigPrimaryButtonClass, buttonClass, h2Class } from '../account/ui';
 import { h1Class, linkClass } from '../catalog/ui';
+import { EditionMoveNotice } from './EditionMoveNotice';
 import { resumeStep } from './model';
 import { assessmentTitle, Roadmap, TargetList } from './Overview';
 import { assessmentPaths } from './routes';
@@ -69,11 +71,14 @@ function DashboardBody({ session, data }: { session: ActiveSession; data: NonNul
   const { t, language } = useI18n();
   const a = t.assessments;
   const d = a.dashboard;
-  const current = data.current;
+  // A move onto a newer edition (or a refusal) answers the checklist as it now is: shown until the next load.
+  const [chosen, setChosen] = useState<Assessment | null>(null);
+  const current = chosen !== null && chosen.id === data.current?.id ? chosen : data.current;
   return (
     <div data-testid="dashboard">
       <p class="text-std-16B-170 text-solid-gray-700">{session.user.organisation_name}</p>
       <h1 class={h1Class}>{d.title}</h1>
+      {current !== null && <EditionMoveNotice assessment={current} onChanged={setChosen} />}
       {current === null ? (
         <section class="mt-6 max-w-3xl rounded-8 border-2 border-blue-900 bg-blue-50 p-5 md:p-6" data-testid="dashboard-empty">
           <p class="text-std-18B-160 text-solid-gray-900">{d.none}</p>

@@ -15,6 +15,7 @@ import { Breadcrumbs, h1Class, linkClass } from '../catalog/ui';
 import { useAssessment, type AssessmentState } from './hooks';
 import { formatDate, pickText, resumeStep, stepOfItem } from './model';
 import { assessmentPaths } from './routes';
+import { EditionMoveNotice } from './EditionMoveNotice';
 import { SubmitPanel } from './SubmitPanel';
 import { Counts, OverdueBadge, problemText, ProgressBar, StatusBadge, todayIso, WithAssessment } from './ui';
 
@@ -217,7 +218,7 @@ function Events({ assessment }: { assessment: Assessment }) {
   const { t, language } = useI18n();
   const a = t.assessments.events;
   if (assessment.events.length === 0) return null;
-  const kinds: Record<string, string> = a.kinds;
+  const kinds: Record<string, string> = { ...a.kinds, ...t.editionMove.eventKinds };
   return (
     <section aria-labelledby="events-heading" class="mt-10 max-w-3xl" data-testid="events">
       <h2 id="events-heading" class={h2Class}>
@@ -276,6 +277,7 @@ function OverviewBody({ state, assessment }: { state: AssessmentState; assessmen
         <span>{a.editionLabel(editionTitle(t, assessment.edition.id), assessment.edition.revision)}</span>
       </div>
       {assessment.carried_from !== null && <p class="mt-2 text-std-16N-170 text-solid-gray-800">{a.carriedNote}</p>}
+      <EditionMoveNotice assessment={assessment} onChanged={state.replace} />
       <p class="mt-2 text-dns-14N-130 text-solid-gray-700" data-testid="confidence-sentence">
         {t.checklistDocs.confidenceBefore}
         <Link href={catalogPaths.index} class={linkClass}>

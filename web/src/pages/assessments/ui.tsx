@@ -943,9 +943,12 @@ export function EditionNotice({ assessment }: { assessment: Assessment }) {
   const { t } = useI18n();
   const names = standInEdition(t, assessment.fiscal_year, assessment.edition.id);
   if (names === null) return null;
+  // The year's edition is loaded after all: offered to this checklist (the move notice says so), or declined.
+  if (assessment.newer_edition) return null;
+  const kept = (assessment.edition_choices ?? []).some((choice) => choice.choice === 'declined');
   return (
     <p role="note" class="mb-4 rounded-8 border-2 border-blue-900 bg-blue-50 px-4 py-3 text-std-16B-170 text-solid-gray-900" data-testid="edition-notice">
-      {t.checklistDocs.editionNotice(names[0], names[1])}
+      {kept ? t.editionMove.keptNotice(names[0], names[1]) : t.checklistDocs.editionNotice(names[0], names[1])}
     </p>
   );
 }

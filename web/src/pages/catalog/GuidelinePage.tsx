@@ -5,6 +5,7 @@ import { fetchGuidelines, type GuidelineDocument, type GuidelineEntry } from '..
 import { useResource } from '../../api/useResource';
 import { useI18n } from '../../i18n';
 import { formatPublished, pick } from './format';
+import { InstitutionGuidelineVolumes, useInstitutionId } from './GuidelineVolumes';
 import { catalogPaths } from './routes';
 import { Breadcrumbs, ConfidenceBadge, h1Class, h2Class, linkClass, Loaded } from './ui';
 
@@ -94,11 +95,13 @@ function GuidelineSection({ guideline }: { guideline: GuidelineDocument }) {
 export function GuidelinePage() {
   const { t } = useI18n();
   const [resource, reload] = useResource('guidelines', (signal) => fetchGuidelines(signal));
+  const institution = useInstitutionId();
   return (
     <>
       <Breadcrumbs items={[{ label: t.nav.catalog, href: catalogPaths.index }, { label: t.guidelineVersions.title }]} />
       <h1 class={h1Class}>{t.guidelineVersions.title}</h1>
       <p class="mt-4 max-w-3xl text-std-16N-175">{t.guidelineVersions.lead}</p>
+      {institution !== null && <InstitutionGuidelineVolumes organisation={institution} />}
       <Loaded resource={resource} reload={reload}>
         {(list) => (
           <>
