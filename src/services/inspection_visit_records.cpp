@@ -11,6 +11,11 @@ namespace mamori::services::inspection_visits {
 
 namespace {
 
+// who: the user as stored; 0 (the CLI, the demo loader) is stored as no user.
+std::optional<long long> who(std::int64_t user_id) {
+    return user_id > 0 ? std::optional<long long>(user_id) : std::nullopt;
+}
+
 constexpr std::string_view kVisitColumns =
     "id, organisation_id, inspecting_organisation_id, fiscal_year, reason, planned_on, status, "
     "postponed_reason, checklist_due_on, notified_at, version, created_at, updated_at";
@@ -67,8 +72,8 @@ void lock_visit(soci::session& sql, std::int64_t id) {
 }
 
 std::int64_t insert_visit(soci::session& sql, const VisitRecord& visit, std::int64_t user_id) {
-    const long long org = visit.organisation_id, inspecting = visit.inspecting_organisation_id,
-                    user = user_id;
+    const long long org = visit.organisation_id, inspecting = visit.inspecting_organisation_id;
+    const auto user = who(user_id);
     const int fy = visit.fiscal_year;
     const std::string status(inspection::to_string(visit.status)), now = records::iso_now();
     long long id = 0;
@@ -91,7 +96,8 @@ std::int64_t insert_visit(soci::session& sql, const VisitRecord& visit, std::int
 }
 
 bool update_visit(soci::session& sql, const VisitRecord& next, std::int64_t user_id) {
-    const long long id = next.id, user = user_id, version = next.version, previous = next.version - 1;
+    const long long id = next.id, version = next.version, previous = next.version - 1;
+    const auto user = who(user_id);
     const std::string status(inspection::to_string(next.status)), now = records::iso_now();
     const auto changed =
         store::execute(sql,
@@ -108,7 +114,8 @@ bool update_visit(soci::session& sql, const VisitRecord& next, std::int64_t user
 
 void insert_visit_event(soci::session& sql, std::int64_t visit_id, const std::string& action,
                         const nlohmann::json& detail, std::int64_t user_id) {
-    const long long id = visit_id, user = user_id;
+    const long long id = visit_id;
+    const auto user = who(user_id);
     const std::string text = detail.dump(), now = records::iso_now();
     store::execute(sql,
                    "INSERT INTO inspection_visit_events (visit_id, action, detail, user_id, at) "

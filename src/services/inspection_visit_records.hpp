@@ -47,6 +47,7 @@ std::optional<VisitRecord> find_visit(soci::session& sql, std::int64_t id);
 // lock_visit: a no-op UPDATE of the visit's row as the first statement of a transaction that changes it
 // (see assessment_records::lock_assessment for why).
 void lock_visit(soci::session& sql, std::int64_t id);
+// `user_id` 0 (the CLI, the demo loader) is stored as no user.
 // insert_visit: stores `visit` as version 1 with its inspectors and a "created" event; returns its id.
 std::int64_t insert_visit(soci::session& sql, const VisitRecord& visit, std::int64_t user_id);
 // update_visit: writes the mutable fields of `next` (date, status, reasons, notice) as version
