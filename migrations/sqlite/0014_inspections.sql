@@ -5,6 +5,8 @@
 
 -- The jurisdiction list sorts by name and cuts a page: an index lets both databases stop after the page.
 CREATE INDEX organisations_name ON organisations (name, id);
+-- Its filters "a いいえ" and "a いいえ past its target date" look for such answers of each checklist.
+CREATE INDEX answers_open_no ON answers (assessment_id, target_date) WHERE value = 'no' AND needs_reconfirmation = 0;
 
 -- A prefecture's own inspection frequency, per class; a class without a row follows the national default
 -- (inspection/frequency.cpp). every_years NULL: on cause only (随時).
