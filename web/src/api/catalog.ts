@@ -283,6 +283,8 @@ export interface CompareResponse {
   from: CompareEdition;
   to: CompareEdition;
   form: string;
+  /** The earlier edition's form (the same as `form` unless the later edition merged forms). */
+  from_form?: string;
   summary: Record<CompareStatus, number>;
   entries: CompareEntry[];
 }
@@ -322,7 +324,9 @@ export function fetchItem(canonicalId: string, signal?: AbortSignal): Promise<It
   return getJson(`${base}/items/${segment(canonicalId)}`, isItem, signal);
 }
 
-export function fetchCompare(from: string, to: string, form: string, signal?: AbortSignal): Promise<CompareResponse> {
+/** `fromForm`: the earlier edition's form when the later one merged it into `form` (R7 薬局確認用 → R8). */
+export function fetchCompare(from: string, to: string, form: string, fromForm: string, signal?: AbortSignal): Promise<CompareResponse> {
   const query = new URLSearchParams({ from, to, form });
+  if (fromForm !== '' && fromForm !== form) query.set('from_form', fromForm);
   return getJson(`${base}/compare?${query.toString()}`, isCompare, signal);
 }

@@ -202,6 +202,8 @@ export const en: Messages = {
     compareFrom: 'Earlier edition',
     compareTo: 'Later edition',
     compareForm: 'Form',
+    compareFromForm: 'Earlier form',
+    editionAndForm: (edition: string, form: string) => `${edition}, ${form}`,
     compareSubmit: 'Show',
     compareOrderError: 'Choose an "earlier edition" that is older than the "later edition".',
     compareNoForm: 'The chosen form is not in both editions.',

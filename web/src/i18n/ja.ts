@@ -217,6 +217,8 @@ export const ja = {
     compareFrom: '前の版',
     compareTo: '後の版',
     compareForm: '様式',
+    compareFromForm: '前の版の様式',
+    editionAndForm: (edition: string, form: string) => `${edition}の${form}`,
     compareSubmit: '表示する',
     compareOrderError: '「前の版」には「後の版」より前の年度版を選んでください。',
     compareNoForm: '選んだ様式は、両方の年度版にはありません。',

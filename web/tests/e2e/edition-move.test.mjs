@@ -136,4 +136,24 @@ describe('a newer edition of this year: moving the checklist, and the guideline 
     await page.screenshot({ path: join(screenshotDir, 'edition-move-declined-en.png'), fullPage: true });
     await page.getByRole('button', { name: '日本語' }).click();
   });
+
+  it('compares R7 with the merged form of R8 from either earlier form', async () => {
+    const browser = await session.newBrowser();
+    const { page, open } = browser;
+    await open('/catalog/compare?from=r7&to=r8&form=institution');
+    const form = page.getByTestId('compare-form');
+    const earlier = form.getByLabel('前の版の様式');
+    assert.equal(await earlier.inputValue(), 'medical', 'R7 has no merged form: its first institution form is proposed');
+    await page.getByRole('heading', { name: /令和7年度版の医療機関確認用 → 令和8年度版（医療機関・薬局確認用）/ }).waitFor();
+    await earlier.selectOption({ label: '薬局確認用' });
+    await form.getByRole('button', { name: '表示する' }).click();
+    await page.waitForURL((url) => url.searchParams.get('from_form') === 'pharmacy');
+    await page.getByRole('heading', { name: /令和7年度版の薬局確認用 → 令和8年度版（医療機関・薬局確認用）/ }).waitFor();
+    const added = page.locator('[data-testid="status-badge"][data-status="added"]');
+    await added.first().waitFor();
+    assert.match(await added.first().innerText(), /新規/, 'IAM-06 is new in the merged form');
+    await page.screenshot({ path: join(screenshotDir, 'edition-move-compare-merged.png'), fullPage: true });
+    assert.deepEqual(browser.problems, []);
+    await browser.context.close();
+  });
 });

@@ -68,6 +68,8 @@ interface Selection {
   from: string;
   to: string;
   form: string;
+  /** The earlier edition's form when it differs (a merged later form); '' when it is `form`. */
+  fromForm: string;
 }
 
 function readSelection(search: string, editions: EditionSummary[]): Selection {
@@ -78,7 +80,16 @@ function readSelection(search: string, editions: EditionSummary[]): Selection {
     from: params.get('from') ?? previous?.id ?? newest?.id ?? '',
     to: params.get('to') ?? newest?.id ?? '',
     form: params.get('form') ?? 'medical',
+    fromForm: params.get('from_form') ?? '',
   };
+}
+
+/** The earlier edition's form to compare with: `form` itself when the earlier edition has it, else the
+ * chosen one, else its first institution form (a merged form maps from each of them). */
+function earlierForm(from: EditionSummary | undefined, form: string, chosen: string): string {
+  if (from === undefined || from.forms.some((f) => f.id === form)) return form;
+  if (from.forms.some((f) => f.id === chosen)) return chosen;
+  return from.forms.find((f) => f.id !== 'vendor')?.id ?? '';
 }
 
 /** One labelled choice of the comparison form; options are [value, label] pairs. */
@@ -118,16 +129,22 @@ function Selectors({ editions, selection }: { editions: EditionSummary[]; select
   for (const edition of editions)
     for (const form of edition.forms) if (!forms.has(form.id)) forms.set(form.id, pick(language, form.title_ja, form.title_en));
 
+  const fromEdition = editions.find((edition) => edition.id === draft.from);
+  const fromForm = earlierForm(fromEdition, draft.form, draft.fromForm);
   const onSubmit = (event: Event) => {
     event.preventDefault();
-    navigate(catalogPaths.compare(draft.from, draft.to, draft.form));
+    navigate(catalogPaths.compare(draft.from, draft.to, draft.form, fromForm));
   };
   const editionOptions = editions.map((edition): [string, string] => [edition.id, t.catalog.editionName(edition.fiscal_year)]);
+  const fromFormOptions = (fromEdition?.forms ?? []).map((f): [string, string] => [f.id, pick(language, f.title_ja, f.title_en)]);
   return (
-    <form onSubmit={onSubmit} class="mt-6 grid items-end gap-4 rounded-8 bg-solid-gray-50 p-4 sm:grid-cols-2 md:grid-cols-[1fr_1fr_1fr_auto] md:p-5 print:hidden" data-testid="compare-form">
+    <form onSubmit={onSubmit} class={`mt-6 grid items-end gap-4 rounded-8 bg-solid-gray-50 p-4 sm:grid-cols-2 ${fromForm !== draft.form && fromForm !== '' ? 'md:grid-cols-[1fr_1fr_1fr_1fr_auto]' : 'md:grid-cols-[1fr_1fr_1fr_auto]'} md:p-5 print:hidden`} data-testid="compare-form">
       <CompareSelect id="compare-from" label={t.catalog.compareFrom} value={draft.from} options={editionOptions} onChange={(from) => setDraft({ ...draft, from })} />
       <CompareSelect id="compare-to" label={t.catalog.compareTo} value={draft.to} options={editionOptions} onChange={(to) => setDraft({ ...draft, to })} />
       <CompareSelect id="compare-form" label={t.catalog.compareForm} value={draft.form} options={[...forms.entries()]} onChange={(form) => setDraft({ ...draft, form })} />
+      {fromForm !== draft.form && fromForm !== '' && (
+        <CompareSelect id="compare-from-form" label={t.catalog.compareFromForm} value={fromForm} options={fromFormOptions} onChange={(chosen) => setDraft({ ...draft, fromForm: chosen })} />
+      )}
       <button type="submit" class={primaryButtonClass}>
         {t.catalog.compareSubmit}
       </button>
@@ -210,7 +227,7 @@ function EntryRow({ entry, data }: { entry: CompareEntry; data: CompareResponse 
       </th>
       <td class={cell}>
         <span class="mb-1 block text-dns-14B-120 text-solid-gray-700 md:hidden">{fromLabel}</span>
-        <ItemCell items={entry.from_items} edition={data.from} form={data.form} />
+        <ItemCell items={entry.from_items} edition={data.from} form={data.from_form ?? data.form} />
       </td>
       <td class={cell}>
         <span class="mb-1 block text-dns-14B-120 text-solid-gray-700 md:hidden">{toLabel}</span>
@@ -223,7 +240,10 @@ function EntryRow({ entry, data }: { entry: CompareEntry; data: CompareResponse 
 function CompareBody({ data, editions }: { data: CompareResponse; editions: EditionSummary[] }) {
   const { t, language } = useI18n();
   const [hideUnchanged, setHideUnchanged] = useState(false);
-  const fromLabel = t.catalog.editionName(data.from.fiscal_year);
+  const fromFormSummary =
+    data.from_form !== undefined && data.from_form !== data.form ? editions.find((e) => e.id === data.from.id)?.forms.find((f) => f.id === data.from_form) : undefined;
+  const fromEditionLabel = t.catalog.editionName(data.from.fiscal_year);
+  const fromLabel = fromFormSummary === undefined ? fromEditionLabel : t.catalog.editionAndForm(fromEditionLabel, pick(language, fromFormSummary.title_ja, fromFormSummary.title_en));
   const toLabel = t.catalog.editionName(data.to.fiscal_year);
   const formSummary = editions.find((e) => e.id === data.to.id)?.forms.find((f) => f.id === data.form);
   const formLabel = formSummary === undefined ? formTitle(t, data.form) : pick(language, formSummary.title_ja, formSummary.title_en);
@@ -307,15 +327,16 @@ function CompareResult({ selection, editions }: { selection: Selection; editions
   // Ask the server only for a comparison that can exist; unknown ids still go to the server so that
   // its problem detail is shown.
   const orderError = from !== undefined && to !== undefined && from.fiscal_year >= to.fiscal_year;
+  const fromForm = earlierForm(from, selection.form, selection.fromForm);
   const formMissing =
     from !== undefined &&
     to !== undefined &&
-    (!from.forms.some((f) => f.id === selection.form) || !to.forms.some((f) => f.id === selection.form));
-  const key = `${selection.from}:${selection.to}:${selection.form}`;
+    (!from.forms.some((f) => f.id === fromForm) || !to.forms.some((f) => f.id === selection.form));
+  const key = `${selection.from}:${selection.to}:${selection.form}:${fromForm}`;
   const [resource, reload] = useResource(key, (signal) =>
     orderError || formMissing
       ? Promise.reject(new ApiError('http', 400, 'invalid_input', null))
-      : fetchCompare(selection.from, selection.to, selection.form, signal),
+      : fetchCompare(selection.from, selection.to, selection.form, fromForm, signal),
   );
   if (orderError || formMissing)
     return (
@@ -331,7 +352,7 @@ function CompareResult({ selection, editions }: { selection: Selection; editions
 }
 
 function CompareView({ editions, selection }: { editions: EditionSummary[]; selection: Selection }) {
-  const key = `${selection.from}:${selection.to}:${selection.form}`;
+  const key = `${selection.from}:${selection.to}:${selection.form}:${selection.fromForm}`;
   return (
     <>
       <Selectors key={key} editions={editions} selection={selection} />

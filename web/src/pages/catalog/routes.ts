@@ -1,6 +1,6 @@
 // Client routes of the public checklist catalog:
 //   /catalog                         editions and forms
-//   /catalog/compare?from=&to=&form= two editions side by side
+//   /catalog/compare?from=&to=&form=[&from_form=] two editions side by side
 //   /catalog/guidelines              the guideline versions (6.0, 7.0) and what changed
 //   /catalog/items/{canonical_id}    one item across editions
 //   /catalog/{edition}/{form}        one form of one edition
@@ -38,8 +38,8 @@ export const catalogPaths = {
   guidelines: '/catalog/guidelines',
   form: (edition: string, form: string) => `/catalog/${encodeURIComponent(edition)}/${encodeURIComponent(form)}`,
   item: (canonicalId: string) => `/catalog/items/${encodeURIComponent(canonicalId)}`,
-  compare: (from: string, to: string, form: string) =>
-    `/catalog/compare?${new URLSearchParams({ from, to, form }).toString()}`,
+  compare: (from: string, to: string, form: string, fromForm = '') =>
+    `/catalog/compare?${new URLSearchParams(fromForm !== '' && fromForm !== form ? { from, to, form, from_form: fromForm } : { from, to, form }).toString()}`,
 };
 
 // Edition ids are "r" + the Reiwa year (docs/catalog-format.md §2), so a page title can name the edition
