@@ -220,7 +220,7 @@ function EntryRow({ entry, data }: { entry: CompareEntry; data: CompareResponse 
   );
 }
 
-function CompareBody({ data, editions }: { data: CompareResponse; editions: EditionSummary[] }) {
+export function CompareBody({ data, editions }: { data: CompareResponse; editions: EditionSummary[] }) {
   const { t, language } = useI18n();
   const [hideUnchanged, setHideUnchanged] = useState(false);
   const fromLabel = t.catalog.editionName(data.from.fiscal_year);
