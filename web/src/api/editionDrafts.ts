@@ -159,10 +159,10 @@ export type EditionFields = Partial<Pick<DraftEdition, 'title_ja' | 'fiscal_year
 
 export type Operation =
   | { op: 'set_item'; form: string; canonical_id: string; fields: ItemFields }
-  | { op: 'add_item'; form: string; section: string; after: string | null; item: ItemFields & { canonical_id?: string } }
+  | { op: 'add_item'; form: string; section: string; after: string | null; item: ItemFields & { canonical_id?: string; short_ja?: string } }
   | { op: 'remove_item'; form: string; canonical_id: string }
   | { op: 'merge_items'; form: string; canonical_ids: string[]; into: string }
-  | { op: 'split_item'; form: string; canonical_id: string; new_item: ItemFields & { canonical_id?: string } }
+  | { op: 'split_item'; form: string; canonical_id: string; new_item: ItemFields & { canonical_id?: string; short_ja?: string } }
   | { op: 'set_edition'; fields: EditionFields };
 
 export interface Published {

@@ -8,25 +8,40 @@ import { dangerOutlineClass, fieldClass, helpClass, labelClass } from './ui';
 
 type Open = 'none' | 'add' | 'remove' | 'merge' | 'split';
 
-/** Number and wording of a new item (add, split). */
-function NewItemFields({ prefix, number, text, setNumber, setText }: {
-  prefix: string;
+/** What a new item (add, split) starts with; the rest is filled in in the item editor afterwards. */
+interface NewItem {
   number: string;
   text: string;
-  setNumber: (value: string) => void;
-  setText: (value: string) => void;
-}) {
+  short: string;
+}
+
+const emptyItem: NewItem = { number: '', text: '', short: '' };
+
+/** The operation's item: an empty number is numbered by the server; the short name defaults to the wording. */
+function itemFields(value: NewItem) {
+  const text = value.text.trim();
+  const short = value.short.trim() === '' ? text.slice(0, 40) : value.short.trim();
+  return { ...(value.number.trim() === '' ? {} : { number: value.number.trim() }), text_ja: text, short_ja: short };
+}
+
+function NewItemFields({ prefix, value, onChange }: { prefix: string; value: NewItem; onChange: (value: NewItem) => void }) {
   const { t } = useI18n();
-  const f = t.editionEditor.fields;
+  const e = t.editionEditor;
   return (
     <>
       <div>
-        <label for={`${prefix}-number`} class={labelClass}>{f.number}</label>
-        <input id={`${prefix}-number`} class={`mt-1 ${fieldClass}`} value={number} required onInput={(ev) => setNumber(ev.currentTarget.value)} />
+        <label for={`${prefix}-number`} class={labelClass}>{e.fields.number}</label>
+        <p id={`${prefix}-number-help`} class={helpClass}>{e.newNumberHelp}</p>
+        <input id={`${prefix}-number`} class={`mt-1 ${fieldClass}`} value={value.number} aria-describedby={`${prefix}-number-help`} onInput={(ev) => onChange({ ...value, number: ev.currentTarget.value })} />
       </div>
       <div>
-        <label for={`${prefix}-text`} class={labelClass}>{f.text_ja}</label>
-        <textarea id={`${prefix}-text`} rows={3} lang="ja" class={`mt-1 ${fieldClass}`} value={text} required onInput={(ev) => setText(ev.currentTarget.value)} />
+        <label for={`${prefix}-text`} class={labelClass}>{e.fields.text_ja}</label>
+        <textarea id={`${prefix}-text`} rows={3} lang="ja" class={`mt-1 ${fieldClass}`} value={value.text} required onInput={(ev) => onChange({ ...value, text: ev.currentTarget.value })} />
+      </div>
+      <div>
+        <label for={`${prefix}-short`} class={labelClass}>{e.shortName}</label>
+        <p id={`${prefix}-short-help`} class={helpClass}>{e.shortNameHelp}</p>
+        <input id={`${prefix}-short`} class={`mt-1 ${fieldClass}`} value={value.short} aria-describedby={`${prefix}-short-help`} onInput={(ev) => onChange({ ...value, short: ev.currentTarget.value })} />
       </div>
     </>
   );
@@ -41,14 +56,12 @@ export function ItemActions({ item, form, apply, onSelect }: {
   const { t } = useI18n();
   const e = t.editionEditor;
   const [open, setOpen] = useState<Open>('none');
-  const [number, setNumber] = useState('');
-  const [text, setText] = useState('');
+  const [fresh, setFresh] = useState<NewItem>(emptyItem);
   const others = form.items.filter((other) => other.canonical_id !== item.canonical_id);
   const [mergeWith, setMergeWith] = useState(others[0]?.canonical_id ?? '');
   const toggle = (which: Open) => {
     setOpen(open === which ? 'none' : which);
-    setNumber('');
-    setText('');
+    setFresh(emptyItem);
   };
   const after = async (operation: Operation, select: (before: Set<string>) => void) => {
     const before = new Set(form.items.map((candidate) => candidate.canonical_id));
@@ -60,13 +73,13 @@ export function ItemActions({ item, form, apply, onSelect }: {
   const submitAdd = (event: Event) => {
     event.preventDefault();
     void after(
-      { op: 'add_item', form: form.id, section: item.section_id, after: item.canonical_id, item: { number: number.trim(), text_ja: text.trim() } },
+      { op: 'add_item', form: form.id, section: item.section_id, after: item.canonical_id, item: itemFields(fresh) },
       () => onSelect(`new-after:${item.canonical_id}`),
     );
   };
   const submitSplit = (event: Event) => {
     event.preventDefault();
-    void after({ op: 'split_item', form: form.id, canonical_id: item.canonical_id, new_item: { number: number.trim(), text_ja: text.trim() } }, () => onSelect(item.canonical_id));
+    void after({ op: 'split_item', form: form.id, canonical_id: item.canonical_id, new_item: itemFields(fresh) }, () => onSelect(item.canonical_id));
   };
   const panel = 'mt-3 grid gap-3 rounded-8 border border-solid-gray-420 bg-white p-3';
   return (
@@ -81,14 +94,14 @@ export function ItemActions({ item, form, apply, onSelect }: {
       {open === 'add' && (
         <form class={panel} onSubmit={submitAdd} aria-label={e.addItem} data-testid="add-item-form">
           <p class={helpClass}>{e.addHelp(item.number)}</p>
-          <NewItemFields prefix="add-item" number={number} text={text} setNumber={setNumber} setText={setText} />
+          <NewItemFields prefix="add-item" value={fresh} onChange={setFresh} />
           <div><button type="submit" class={buttonClass}>{e.addSubmit}</button></div>
         </form>
       )}
       {open === 'split' && (
         <form class={panel} onSubmit={submitSplit} aria-label={e.splitItem}>
           <p class={helpClass}>{e.splitHelp(item.number)}</p>
-          <NewItemFields prefix="split-item" number={number} text={text} setNumber={setNumber} setText={setText} />
+          <NewItemFields prefix="split-item" value={fresh} onChange={setFresh} />
           <div><button type="submit" class={buttonClass}>{e.splitSubmit}</button></div>
         </form>
       )}
