@@ -26,7 +26,7 @@ function ConfirmDialog({ id, heading, body, confirm, danger, busy, onConfirm, on
     dialog.current?.showModal();
   }, []);
   return (
-    <dialog ref={dialog} aria-labelledby={`${id}-heading`} class="w-[min(36rem,calc(100vw-2rem))] rounded-8 border-2 border-solid-gray-800 p-5 backdrop:bg-black/50" data-testid={id} onClose={onClose}>
+    <dialog ref={dialog} aria-labelledby={`${id}-heading`} class="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-8 border-2 border-solid-gray-800 p-5 backdrop:bg-black/50" data-testid={id} onClose={onClose}>
       <h2 id={`${id}-heading`} class="text-std-20B-150">{heading}</h2>
       {body.map((line) => (
         <p key={line} class="mt-3 text-std-16N-170">{line}</p>

@@ -25,12 +25,12 @@ function DraftRow({ draft }: { draft: Draft }) {
           {draft.title_ja === '' ? t.catalog.editionName(draft.fiscal_year) : draft.title_ja}
         </Link>
       </th>
-      <td class={`block ${cell}`}>
+      <td class={`block whitespace-nowrap ${cell}`}>
         <span class="md:sr-only">{e.columnYear}: </span>
         {fiscalYearName(t, draft.fiscal_year)}
       </td>
       <td class={`block ${cell}`}>{based}</td>
-      <td class={`block ${cell}`}>
+      <td class={`block whitespace-nowrap ${cell}`}>
         <span class="md:sr-only">{e.columnStatus}: </span>
         <span data-testid="draft-status">{e.status[draft.status]}</span>
       </td>

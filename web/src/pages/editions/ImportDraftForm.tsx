@@ -42,7 +42,7 @@ export function ImportDraftForm() {
           id="import-draft-file"
           type="file"
           accept="application/json,.json"
-          class="mt-2 block w-full text-std-16N-170"
+          class="mt-2 block w-full min-h-11 text-std-16N-170 file:mr-3 file:min-h-11 file:rounded-8 file:border file:border-blue-900 file:bg-white file:px-3 file:text-dns-16B-120 file:text-blue-900 hover:file:bg-blue-50"
           aria-describedby="import-draft-help"
           onChange={(ev) => setFile(ev.currentTarget.files?.[0] ?? null)}
         />

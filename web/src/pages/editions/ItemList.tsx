@@ -2,8 +2,23 @@
 // the items of the previous edition that were removed are listed apart (削除).
 import type { DraftForm, MappingForm } from '../../api/editionDrafts';
 import { useI18n } from '../../i18n';
-import { itemKinds, removedItems } from './model';
+import { itemKinds, removedItems, type ItemKind } from './model';
 import { formName, KindBadge } from './ui';
+
+/** One badge when every earlier form agrees; otherwise one per earlier form, naming it. */
+function ItemBadges({ kinds }: { kinds: ItemKind[] }) {
+  const { t } = useI18n();
+  const [first] = kinds;
+  if (first === undefined) return null;
+  if (kinds.every((kind) => kind.kind === first.kind)) return <KindBadge kind={first.kind} />;
+  return (
+    <>
+      {kinds.map((kind) => (
+        <KindBadge key={kind.fromForm} kind={kind.kind} prefix={formName(t, kind.fromForm)} />
+      ))}
+    </>
+  );
+}
 
 export function ItemList({ form, elements, selected, onSelect }: {
   form: DraftForm;
@@ -13,8 +28,6 @@ export function ItemList({ form, elements, selected, onSelect }: {
 }) {
   const { t } = useI18n();
   const e = t.editionEditor;
-  // Several earlier forms lead to a merged form: each badge then names the form it compares with.
-  const several = elements.length > 1;
   return (
     <div data-testid="item-list">
       {form.sections.map((section) => {
@@ -42,9 +55,7 @@ export function ItemList({ form, elements, selected, onSelect }: {
                       >
                         <span class="flex flex-wrap items-center gap-2">
                           <span class="text-std-16B-170 text-solid-gray-900">{item.number}</span>
-                          {itemKinds(elements, item.canonical_id).map((kind) => (
-                            <KindBadge key={kind.fromForm} kind={kind.kind} {...(several ? { prefix: formName(t, kind.fromForm) } : {})} />
-                          ))}
+                          <ItemBadges kinds={itemKinds(elements, item.canonical_id)} />
                         </span>
                         <span class="line-clamp-2 text-std-16N-170 text-solid-gray-800" lang="ja">{item.text_ja}</span>
                       </button>
