@@ -1,7 +1,7 @@
 // What is done to the draft as a whole: compare it with the previous edition, export it as JSON, publish it
 // (after a confirmation that says what publishing means) or discard it.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { draftPaths, editionDraftApi, type DraftWithDocument, type Published } from '../../api/editionDrafts';
+import { draftPaths, editionDraftApi, type Draft, type DraftWithDocument, type Published } from '../../api/editionDrafts';
 import { ApiError } from '../../api/http';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
@@ -43,13 +43,14 @@ function ConfirmDialog({ id, heading, body, confirm, danger, busy, onConfirm, on
   );
 }
 
-export function DraftActions({ draft, form, fromForm, onConflict, onProblem, onPublishErrors }: {
+export function DraftActions({ draft, form, fromForm, onConflict, onProblem, onPublishErrors, onPublished }: {
   draft: DraftWithDocument;
   form: string;
   fromForm: string | null;
   onConflict: () => void;
   onProblem: (error: ApiError) => void;
   onPublishErrors: () => void;
+  onPublished: (draft: Draft) => void;
 }) {
   const { t } = useI18n();
   const e = t.editionEditor;
@@ -68,9 +69,11 @@ export function DraftActions({ draft, form, fromForm, onConflict, onProblem, onP
   const publish = async () => {
     setBusy(true);
     try {
-      setPublished(await editionDraftApi.publish(draft.id, draft.version));
+      const answer = await editionDraftApi.publish(draft.id, draft.version);
+      setPublished(answer);
       setBusy(false);
       setOpen('none');
+      onPublished(answer.draft);
     } catch (error) {
       failed(error);
     }

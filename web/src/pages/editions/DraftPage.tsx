@@ -99,6 +99,7 @@ function DraftEditor({ initial, reload }: { initial: DraftWithDocument; reload: 
         onConflict={() => setConflict(true)}
         onProblem={setProblem}
         onPublishErrors={reload}
+        onPublished={(published) => setDraft({ ...draft, ...published, document })}
       />
       {form !== undefined && (
         <section aria-labelledby="draft-items-heading" class="mt-8">
