@@ -5,6 +5,7 @@
 #include "catalog_admin_handlers.hpp"
 #include "catalog_handlers.hpp"
 #include "demo_and_jurisdiction_handlers.hpp"
+#include "edition_draft_handlers.hpp"
 #include "identity_handlers.hpp"
 #include "system_handlers.hpp"
 
@@ -16,6 +17,7 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_identity_routes(routes);
     register_catalog_routes(routes, deps.catalog);
     register_catalog_admin_routes(routes, deps.catalog, deps.db);
+    register_edition_draft_routes(routes, deps.catalog, deps.db);
     register_assessment_routes(routes, deps.assessments);
     register_assessment_document_routes(routes, deps.assessments);
     register_demo_routes(routes, deps.db);

@@ -141,6 +141,13 @@ void check_form_mapping(const Json& f, const Location& where, const Edition& fro
     }
 
     std::set<std::string> used;  // earlier items that some entry comes from
+    struct SplitGroup {
+        std::size_t entries = 0;
+        std::size_t source_rows = 0;
+        std::size_t target_rows = 0;
+        Location first;
+    };
+    std::map<std::string, SplitGroup> split_groups;  // by the earlier rows the entries split
     std::map<std::string, int> counts;
     const Json& entries = member(f, "entries");
     for_each_element(f, where, "entries", [&](const Json& e, const Location& at) {
@@ -183,11 +190,20 @@ void check_form_mapping(const Json& f, const Location& where, const Edition& fro
                 fmt::format("\"merged\" needs at least 2 source rows and fewer target rows than source rows "
                             "(has {} source, {} target)",
                             source_rows, target_rows));
-        if (entry.kind == MappingKind::split && target_rows <= source_rows)
-            out.add(
-                at.file, join_path(at.path, "kind"),
-                fmt::format("\"split\" needs more target rows than source rows (has {} source, {} target)",
-                            source_rows, target_rows));
+        if (entry.kind == MappingKind::split) {
+            // One earlier item split into several later items: each later item is an entry of its own, so
+            // the rows are counted over every entry that splits the same source.
+            std::string key;
+            for (const auto& ref : entry.from)
+                key += fmt::format("{}:{};", ref.canonical_id, fmt::join(ref.rows, ","));
+            auto& group = split_groups[key];
+            if (group.entries == 0) {
+                group.source_rows = source_rows;
+                group.first = at;
+            }
+            ++group.entries;
+            group.target_rows += target_rows;
+        }
         for (std::size_t c = 0; c < entry.changes.size(); ++c)
             if (std::count(entry.changes.begin(), entry.changes.end(), entry.changes[c]) > 1)
                 out.add(at.file, index_path(join_path(at.path, "changes"), c),
@@ -210,6 +226,12 @@ void check_form_mapping(const Json& f, const Location& where, const Edition& fro
         }
         fm.entries.push_back(std::move(entry));
     });
+    for (const auto& [key, group] : split_groups)
+        if (group.target_rows <= group.source_rows)
+            out.add(group.first.file, join_path(group.first.path, "kind"),
+                    fmt::format("\"split\" needs more target rows than source rows, counted over the {} "
+                                "entries that split the same source (has {} source, {} target)",
+                                group.entries, group.source_rows, group.target_rows));
     if (entries.is_array() && entries.size() != later->items.size())
         out.add(
             where.file, join_path(where.path, "entries"),

@@ -127,6 +127,12 @@ bool can_read_assessments(const Caller& caller, const OrganisationRef& target) {
     return is_institution(target.kind) && can_read_organisation(caller, target);
 }
 
+bool can_edit_catalog(const Caller& caller, bool single_institution) {
+    if (!caller.has(Role::administrator)) return false;
+    if (caller.organisation.kind == OrgKind::ministry) return true;
+    return single_institution && is_institution(caller.organisation.kind);
+}
+
 bool can_edit_assessment(const Caller& caller, const OrganisationRef& target) {
     return is_institution(target.kind) && caller.organisation.id == target.id && allows_write(caller) &&
            (caller.has(Role::administrator) || caller.has(Role::security_manager) ||

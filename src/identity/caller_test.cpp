@@ -103,5 +103,18 @@ TEST(Access, ReadOnlyTokensCannotWrite) {
     EXPECT_TRUE(allows_write(c));
 }
 
+TEST(Access, CatalogEditorsAreMinistryAdministratorsOrTheSingleInstitutionsAdministrator) {
+    EXPECT_TRUE(can_edit_catalog(caller_in(kMinistry, {Role::administrator}), false));
+    EXPECT_TRUE(can_edit_catalog(caller_in(kMinistry, {Role::administrator}), true));
+    EXPECT_FALSE(can_edit_catalog(caller_in(kMinistry, {Role::analyst}), false));
+    EXPECT_FALSE(can_edit_catalog(caller_in(kTokyo, {Role::administrator}), false));
+    EXPECT_FALSE(can_edit_catalog(caller_in(kHealthCentre, {Role::administrator}), false));
+    EXPECT_FALSE(can_edit_catalog(caller_in(kVendor, {Role::administrator}), true));
+    // An institution's administrator edits only where no ministry, prefecture or health centre exists.
+    EXPECT_FALSE(can_edit_catalog(caller_in(kClinicChiyoda, {Role::administrator}), false));
+    EXPECT_TRUE(can_edit_catalog(caller_in(kClinicChiyoda, {Role::administrator}), true));
+    EXPECT_FALSE(can_edit_catalog(caller_in(kClinicChiyoda, {Role::security_manager}), true));
+}
+
 }  // namespace
 }  // namespace mamori::identity

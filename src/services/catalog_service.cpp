@@ -296,9 +296,18 @@ Result<CatalogSummary> CatalogService::validate_file(std::string_view file, std:
     return prepared->summary;
 }
 
+Result<CatalogService::CatalogTrial> CatalogService::try_file(std::string_view file,
+                                                             std::string_view text) const {
+    std::lock_guard lock(mutex_);
+    auto prepared = prepare(current_, file, text, "validate", std::nullopt);
+    if (!prepared) return fail(prepared.error());
+    return CatalogTrial{prepared->summary, prepared->catalog};
+}
+
 Result<CatalogImportReport> CatalogService::import_file(store::Database& db, std::string_view file,
                                                         std::string_view text, std::string source,
-                                                        audit::Entry by, const audit::Context& context) {
+                                                        audit::Entry by, const audit::Context& context,
+                                                        const ImportStep& in_same_transaction) {
     std::lock_guard lock(mutex_);
     std::optional<Prepared> done;
     std::size_t stored_revisions = 0;
@@ -323,6 +332,14 @@ Result<CatalogImportReport> CatalogService::import_file(store::Database& db, std
                 audit::append(sql, by, context);
             } else
                 prepared->next = std::move(current);
+            if (in_same_transaction) {
+                const bool imported = prepared->summary.next_revision != 0;
+                const CatalogImportReport so_far{
+                    prepared->summary, imported,
+                    imported ? prepared->summary.next_revision : prepared->summary.current_revision,
+                    prepared->sha256};
+                if (auto step = in_same_transaction(sql, so_far); !step) return fail(step.error());
+            }
             done = std::move(*prepared);
             return {};
         });

@@ -83,6 +83,11 @@ bool can_edit_assessment(const Caller& caller, const OrganisationRef& target);
 // can_submit_assessment: the institution's administrators and security managers submit and reopen it.
 bool can_submit_assessment(const Caller& caller, const OrganisationRef& target);
 
+// can_edit_catalog: who drafts and publishes checklist editions: administrators of the ministry, and on a
+// single-institution installation (`single_institution`: the database holds no ministry, prefecture or health
+// centre organisation) the administrators of that institution, who load the ministry's files themselves.
+bool can_edit_catalog(const Caller& caller, bool single_institution);
+
 // allows_write: API tokens need the "write" scope for state-changing calls; sessions always may.
 bool allows_write(const Caller& caller);
 

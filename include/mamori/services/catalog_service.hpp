@@ -14,6 +14,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -130,14 +131,26 @@ class CatalogService {
     // the current catalog, as an import would, without storing anything.
     Result<CatalogSummary> validate_file(std::string_view file, std::string_view text) const;
 
+    // CatalogTrial: a file's summary and the catalog as it would be with the file imported.
+    struct CatalogTrial {
+        CatalogSummary summary;
+        std::shared_ptr<const catalog::Catalog> catalog;
+    };
+    // try_file: validate_file that also gives that catalog (to compare a draft with earlier editions).
+    Result<CatalogTrial> try_file(std::string_view file, std::string_view text) const;
+
     // import_file: validates `text` against the catalog stored in `db` (re-read inside the transaction, so
     // concurrent imports queue) and stores it as the next revision of its edition, with an audit row
     // ("catalog.imported") by `by`'s actor in the same transaction; nothing is stored when the content equals
     // the current revision. This process's snapshot is replaced; other running servers see the revision at
     // their next `refresh`. `source` records where it came from ("cli: /path/r8.json").
+    // `in_same_transaction`, when given, runs inside the import's transaction after the revision is stored
+    // (with the report so far); its error rolls the import back (the edition editor marks its draft
+    // published in it, so a draft and its revision cannot disagree).
+    using ImportStep = std::function<Status(soci::session&, const CatalogImportReport&)>;
     Result<CatalogImportReport> import_file(store::Database& db, std::string_view file, std::string_view text,
-                                            std::string source, audit::Entry by,
-                                            const audit::Context& context);
+                                            std::string source, audit::Entry by, const audit::Context& context,
+                                            const ImportStep& in_same_transaction = {});
 
     // refresh: picks up revisions another process (another app server, `mamori catalog import`) stored
     // since this one last looked; true when the snapshot was replaced. One COUNT query when nothing changed.
