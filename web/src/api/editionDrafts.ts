@@ -57,6 +57,7 @@ export interface DraftItem {
   target_fiscal_year: number | null;
   guideline_refs: string[];
   explanation_ja: { meaning_ja: string; how_ja: string; evidence_ja: string };
+  explanation_en: { meaning_en: string; how_en: string; evidence_en: string };
   source: string;
   sources: string[];
   confidence: Confidence;
@@ -147,11 +148,14 @@ export interface NewDraft {
 
 /** The item fields an operation may set (names as in the edition format). */
 export type ItemFields = Partial<
-  Pick<DraftItem, 'number' | 'text_ja' | 'target_fiscal_year' | 'guideline_refs' | 'source' | 'confidence' | 'rows'> & {
+  Pick<DraftItem, 'number' | 'text_ja' | 'text_en' | 'target_fiscal_year' | 'guideline_refs' | 'source' | 'confidence' | 'rows'> & {
     section: string;
     meaning_ja: string;
     how_ja: string;
     evidence_ja: string;
+    meaning_en: string;
+    how_en: string;
+    evidence_en: string;
   }
 >;
 
@@ -159,10 +163,10 @@ export type EditionFields = Partial<Pick<DraftEdition, 'title_ja' | 'fiscal_year
 
 export type Operation =
   | { op: 'set_item'; form: string; canonical_id: string; fields: ItemFields }
-  | { op: 'add_item'; form: string; section: string; after: string | null; item: ItemFields & { canonical_id?: string; short_ja?: string } }
+  | { op: 'add_item'; form: string; section: string; after: string | null; item: ItemFields & { canonical_id?: string; short_ja?: string; short_en?: string } }
   | { op: 'remove_item'; form: string; canonical_id: string }
   | { op: 'merge_items'; form: string; canonical_ids: string[]; into: string }
-  | { op: 'split_item'; form: string; canonical_id: string; new_item: ItemFields & { canonical_id?: string; short_ja?: string } }
+  | { op: 'split_item'; form: string; canonical_id: string; new_item: ItemFields & { canonical_id?: string; short_ja?: string; short_en?: string } }
   | { op: 'set_edition'; fields: EditionFields };
 
 export interface Published {

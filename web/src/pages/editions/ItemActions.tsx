@@ -12,16 +12,24 @@ type Open = 'none' | 'add' | 'remove' | 'merge' | 'split';
 interface NewItem {
   number: string;
   text: string;
+  textEn: string;
   short: string;
 }
 
-const emptyItem: NewItem = { number: '', text: '', short: '' };
+const emptyItem: NewItem = { number: '', text: '', textEn: '', short: '' };
 
 /** The operation's item: an empty number is numbered by the server; the short name defaults to the wording. */
 function itemFields(value: NewItem) {
   const text = value.text.trim();
-  const short = value.short.trim() === '' ? text.slice(0, 40) : value.short.trim();
-  return { ...(value.number.trim() === '' ? {} : { number: value.number.trim() }), text_ja: text, short_ja: short };
+  const textEn = value.textEn.trim();
+  const short = value.short.trim() === '' ? text.slice(0, 20) : value.short.trim();
+  return {
+    ...(value.number.trim() === '' ? {} : { number: value.number.trim() }),
+    text_ja: text,
+    text_en: textEn,
+    short_ja: short,
+    short_en: textEn.slice(0, 60),
+  };
 }
 
 function NewItemFields({ prefix, value, onChange }: { prefix: string; value: NewItem; onChange: (value: NewItem) => void }) {
@@ -37,6 +45,11 @@ function NewItemFields({ prefix, value, onChange }: { prefix: string; value: New
       <div>
         <label for={`${prefix}-text`} class={labelClass}>{e.fields.text_ja}</label>
         <textarea id={`${prefix}-text`} rows={3} lang="ja" class={`mt-1 ${fieldClass}`} value={value.text} required onInput={(ev) => onChange({ ...value, text: ev.currentTarget.value })} />
+      </div>
+      <div>
+        <label for={`${prefix}-text-en`} class={labelClass}>{e.fields.text_en}</label>
+        <p id={`${prefix}-text-en-help`} class={helpClass}>{e.newTextEnHelp}</p>
+        <textarea id={`${prefix}-text-en`} rows={2} lang="en" class={`mt-1 ${fieldClass}`} value={value.textEn} required aria-describedby={`${prefix}-text-en-help`} onInput={(ev) => onChange({ ...value, textEn: ev.currentTarget.value })} />
       </div>
       <div>
         <label for={`${prefix}-short`} class={labelClass}>{e.shortName}</label>

@@ -15,6 +15,10 @@ interface Values {
   meaning_ja: string;
   how_ja: string;
   evidence_ja: string;
+  text_en: string;
+  meaning_en: string;
+  how_en: string;
+  evidence_en: string;
   target: string;
   rows: Row[];
   refs: string;
@@ -30,6 +34,10 @@ function valuesOf(item: DraftItem): Values {
     meaning_ja: item.explanation_ja.meaning_ja,
     how_ja: item.explanation_ja.how_ja,
     evidence_ja: item.explanation_ja.evidence_ja,
+    text_en: item.text_en,
+    meaning_en: item.explanation_en?.meaning_en ?? '',
+    how_en: item.explanation_en?.how_en ?? '',
+    evidence_en: item.explanation_en?.evidence_en ?? '',
     target: item.target_fiscal_year === null ? '' : String(item.target_fiscal_year),
     rows: item.rows,
     refs: item.guideline_refs.join(' '),
@@ -50,6 +58,8 @@ function changedFields(item: DraftItem, values: Values): ItemFields {
   if (values.meaning_ja !== before.meaning_ja) fields.meaning_ja = values.meaning_ja.trim();
   if (values.how_ja !== before.how_ja) fields.how_ja = values.how_ja.trim();
   if (values.evidence_ja !== before.evidence_ja) fields.evidence_ja = values.evidence_ja.trim();
+  for (const key of ['text_en', 'meaning_en', 'how_en', 'evidence_en'] as const)
+    if (values[key] !== before[key]) fields[key] = values[key].trim();
   if (values.target !== before.target) fields.target_fiscal_year = values.target === '' ? null : Number(values.target);
   if (JSON.stringify(values.rows) !== JSON.stringify(before.rows)) fields.rows = values.rows;
   if (values.refs !== before.refs) fields.guideline_refs = splitRefs(values.refs);
@@ -58,8 +68,9 @@ function changedFields(item: DraftItem, values: Values): ItemFields {
   return fields;
 }
 
-function TextArea({ field, label, help, value, rows, disabled, onInput }: {
+function TextArea({ field, label, help, value, rows, disabled, onInput, lang = 'ja' }: {
   field: string;
+  lang?: string;
   label: string;
   help?: string;
   value: string;
@@ -74,7 +85,7 @@ function TextArea({ field, label, help, value, rows, disabled, onInput }: {
       <textarea
         id={`draft-item-${field}`}
         rows={rows}
-        lang="ja"
+        lang={lang}
         class={`mt-1 ${fieldClass}`}
         value={value}
         disabled={disabled}
@@ -155,6 +166,14 @@ export function ItemEditor({ item, form, disabled, onSave }: {
         />
       </div>
       <RowsEditor rows={values.rows} targetYear={values.target === '' ? null : Number(values.target)} disabled={disabled} onChange={(rows) => set({ rows })} />
+      <fieldset class="grid gap-3 rounded-8 border border-solid-gray-420 p-3">
+        <legend class="px-1 text-dns-16B-120">{e.englishHeading}</legend>
+        <p class={helpClass}>{e.englishHelp}</p>
+        <TextArea field="text_en" lang="en" label={f.text_en} value={values.text_en} rows={2} disabled={disabled} onInput={(text_en) => set({ text_en })} />
+        <TextArea field="meaning_en" lang="en" label={f.meaning_en} value={values.meaning_en} rows={2} disabled={disabled} onInput={(meaning_en) => set({ meaning_en })} />
+        <TextArea field="how_en" lang="en" label={f.how_en} value={values.how_en} rows={2} disabled={disabled} onInput={(how_en) => set({ how_en })} />
+        <TextArea field="evidence_en" lang="en" label={f.evidence_en} value={values.evidence_en} rows={2} disabled={disabled} onInput={(evidence_en) => set({ evidence_en })} />
+      </fieldset>
       <div>
         <label for="draft-item-guideline_refs" class={labelClass}>{f.guideline_refs}</label>
         <p id="draft-item-refs-help" class={helpClass}>{e.refsHelp}</p>

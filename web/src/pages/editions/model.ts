@@ -37,6 +37,10 @@ export type ItemField =
   | 'number'
   | 'section'
   | 'text_ja'
+  | 'text_en'
+  | 'meaning_en'
+  | 'how_en'
+  | 'evidence_en'
   | 'meaning_ja'
   | 'how_ja'
   | 'evidence_ja'
@@ -60,6 +64,8 @@ function itemField(rest: string): ItemField {
   const [head = '', second = ''] = rest.split(/[.[]/);
   if (head === 'explanation_ja' && (second === 'meaning_ja' || second === 'how_ja' || second === 'evidence_ja')) return second;
   if (head === 'explanation_ja') return 'meaning_ja';
+  if (head === 'explanation_en' && (second === 'meaning_en' || second === 'how_en' || second === 'evidence_en')) return second;
+  if (head === 'explanation_en') return 'meaning_en';
   const direct: Record<string, ItemField> = {
     number: 'number',
     number_confidence: 'number',
@@ -67,6 +73,7 @@ function itemField(rest: string): ItemField {
     section_ja: 'section',
     text_ja: 'text_ja',
     wording_note: 'text_ja',
+    text_en: 'text_en',
     target_fiscal_year: 'target_fiscal_year',
     target_label_ja: 'target_fiscal_year',
     target_basis: 'target_fiscal_year',
