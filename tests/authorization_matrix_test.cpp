@@ -356,6 +356,26 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
          fixed("/api/v1/admin/catalog/imports?dry_run=true"),
          json::object(),
          {"ministry-admin"}},
+        // The edition editor: catalog editors only (ministry administrators here; the demo holds draft 1 of
+        // r8). Bodies that pass the access check but change nothing: a stale version (409), no bundle (400).
+        {"GET", "/api/v1/catalog/drafts", fixed("/api/v1/catalog/drafts"), nullptr, {"ministry-admin"}},
+        {"POST", "/api/v1/catalog/drafts", fixed("/api/v1/catalog/drafts"),
+         json{{"from_edition", "r7"}, {"edition_id", "r8"}, {"fiscal_year", 2026}}, {"ministry-admin"}},
+        {"POST", "/api/v1/catalog/drafts/import", fixed("/api/v1/catalog/drafts/import"), json::object(),
+         {"ministry-admin"}},
+        {"GET", "/api/v1/catalog/drafts/{id}", fixed("/api/v1/catalog/drafts/1"), nullptr, {"ministry-admin"}},
+        {"PUT", "/api/v1/catalog/drafts/{id}", fixed("/api/v1/catalog/drafts/1"),
+         json{{"version", 999}, {"document", json::object()}}, {"ministry-admin"}},
+        {"POST", "/api/v1/catalog/drafts/{id}/operations", fixed("/api/v1/catalog/drafts/1/operations"),
+         json{{"version", 999}, {"operation", {{"op", "set_edition"}, {"fields", json::object()}}}},
+         {"ministry-admin"}},
+        {"GET", "/api/v1/catalog/drafts/{id}/compare",
+         fixed("/api/v1/catalog/drafts/1/compare?form=institution&from_form=medical"), nullptr, {"ministry-admin"}},
+        {"GET", "/api/v1/catalog/drafts/{id}/export", fixed("/api/v1/catalog/drafts/1/export"), nullptr,
+         {"ministry-admin"}},
+        {"POST", "/api/v1/catalog/drafts/{id}/publish", fixed("/api/v1/catalog/drafts/1/publish"),
+         json{{"version", 999}}, {"ministry-admin"}},
+        {"DELETE", "/api/v1/catalog/drafts/{id}", fixed("/api/v1/catalog/drafts/1"), nullptr, {"ministry-admin"}},
     };
     // Self-assessments: the institution reads and answers its own; its prefecture and health centre read it.
     const std::set<std::string> sakura_readers = {"clinic-admin",  "clinic-secmgr", "clinic-editor",

@@ -24,6 +24,7 @@ const std::map<std::string, std::string> kPasswords = {
     {"sakura@demo.example", "sakura-demo-pass"}, {"hospital@demo.example", "hospital-demo-pass"},
     {"aoba@demo.example", "aoba-demo-pass"},     {"hokenjo@demo.example", "hokenjo-demo-pass"},
     {"tokyo@demo.example", "tokyo-demo-pass"},   {"mhlw@demo.example", "mhlw-demo-pass"},
+    {"mhlw-admin@demo.example", "mhlw-admin-demo-pass"},
     {"vendor@demo.example", "vendor-demo-pass"},
 };
 
@@ -208,16 +209,16 @@ TEST_F(DemoPersonasApi, AnOlderDemoDatabaseWithoutUsersIsUpgradedInPlace) {
     const auto organisations = count(db(), "SELECT COUNT(*) FROM organisations");
     const auto upgraded = mamori({"demo", "--database", database_url(db())});
     ASSERT_EQ(upgraded.code, 0) << upgraded.output;
-    EXPECT_TRUE(contains(upgraded.output, "7 persona users added")) << upgraded.output;
+    EXPECT_TRUE(contains(upgraded.output, "8 persona users added")) << upgraded.output;
     EXPECT_TRUE(contains(upgraded.output, "hokenjo@demo.example")) << upgraded.output;
     EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM organisations"), organisations);
-    EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM users WHERE demo_persona = 1"), 7);
+    EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM users WHERE demo_persona = 1"), 8);
     EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM demo_installation"), 1);
     // Running it again changes nothing.
     const auto again = mamori({"demo", "--database", database_url(db())});
     ASSERT_EQ(again.code, 0) << again.output;
     EXPECT_TRUE(contains(again.output, "nothing loaded")) << again.output;
-    EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM users"), 7);
+    EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM users"), 8);
     EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM assessments"), 2);
 }
 

@@ -19,12 +19,30 @@ constexpr std::size_t kMaxText = 8000;  // bytes of one text field
 constexpr std::size_t kMaxList = 200;   // elements of one list field
 
 // The fields an operation may set on an item, and aliases the editor's pages use.
-constexpr std::string_view kItemFields[] = {
-    "text_ja",         "text_en",           "wording_note",      "wording_variants",     "number",
-    "number_confidence", "target_fiscal_year", "target_label_ja", "target_basis",        "target_confidence",
-    "target_note",     "guideline_refs",    "guideline_refs_basis", "explanation_ja",    "explanation_en",
-    "applicability",   "source",            "source_basis",      "sources",              "confidence",
-    "confidence_note", "rows",              "section_id",        "section_note"};
+constexpr std::string_view kItemFields[] = {"text_ja",
+                                            "text_en",
+                                            "wording_note",
+                                            "wording_variants",
+                                            "number",
+                                            "number_confidence",
+                                            "target_fiscal_year",
+                                            "target_label_ja",
+                                            "target_basis",
+                                            "target_confidence",
+                                            "target_note",
+                                            "guideline_refs",
+                                            "guideline_refs_basis",
+                                            "explanation_ja",
+                                            "explanation_en",
+                                            "applicability",
+                                            "source",
+                                            "source_basis",
+                                            "sources",
+                                            "confidence",
+                                            "confidence_note",
+                                            "rows",
+                                            "section_id",
+                                            "section_note"};
 constexpr std::pair<std::string_view, std::string_view> kExplanationAliases[] = {
     {"meaning_ja", "explanation_ja"}, {"how_ja", "explanation_ja"}, {"evidence_ja", "explanation_ja"},
     {"meaning_en", "explanation_en"}, {"how_en", "explanation_en"}, {"evidence_en", "explanation_en"}};
@@ -37,7 +55,8 @@ int domain_number(std::string_view id, std::string_view domain) {
     if (id.size() <= domain.size() + 1 || id.substr(0, domain.size()) != domain || id[domain.size()] != '-')
         return 0;
     const auto digits = id.substr(domain.size() + 1);
-    if (digits.empty() || digits.size() > 6 || !std::all_of(digits.begin(), digits.end(), ::isdigit)) return 0;
+    if (digits.empty() || digits.size() > 6 || !std::all_of(digits.begin(), digits.end(), ::isdigit))
+        return 0;
     return std::stoi(std::string(digits));
 }
 
@@ -52,47 +71,12 @@ void collect_ids(const Json& value, std::set<std::string>& ids) {
     }
 }
 
-int latest_target(const Json& item) {
-    return item.contains("target_fiscal_year") && item["target_fiscal_year"].is_number_integer()
-               ? item["target_fiscal_year"].get<int>()
-               : 0;
-}
-
-// raise_targets: targets before `fiscal_year` become `fiscal_year` (an edition's targets lie in its year
-// or later).
-void raise_targets(Json& item, int fiscal_year) {
-    if (latest_target(item) != 0 && latest_target(item) < fiscal_year) item["target_fiscal_year"] = fiscal_year;
-    if (item.contains("rows") && item["rows"].is_array())
-        for (auto& row : item["rows"])
-            if (latest_target(row) != 0 && latest_target(row) < fiscal_year) row["target_fiscal_year"] = fiscal_year;
-}
-
-Json gate_change(const Json& from, const Json& to) {
-    return {{"from", str(from, "gate_status")}, {"to", str(to, "gate_status")}, {"confidence", "I"},
-            {"note", nullptr}};
-}
-
-Json form_element(const Json& later, const Json& earlier) {
-    Json e{{"form", str(later, "id")}};
-    if (str(later, "id") != str(earlier, "id")) e["from_form"] = str(earlier, "id");
-    e["gate_change"] = gate_change(earlier, later);
-    e["summary"] = Json::object();
-    e["entries"] = Json::array();
-    e["removed"] = Json::array();
-    e["removed_note"] = nullptr;
-    return e;
-}
-
 const Json* edition_of(const Json& document) {
     return document.contains("edition") && document["edition"].is_object() ? &document["edition"] : nullptr;
 }
 
-int fiscal_year_of(const Json& document) {
-    const Json* e = edition_of(document);
-    return e != nullptr && (*e)["fiscal_year"].is_number_integer() ? (*e)["fiscal_year"].get<int>() : 0;
-}
-
-// device_class_order: rows' device classes as keys, in the vocabulary's order.
+// derive_from_rows: each row's key from its device classes, the item's classes (in the vocabulary's order)
+// and its target year (the earliest row target).
 void derive_from_rows(const catalog::Catalog& catalog, Json& item) {
     if (!item["rows"].is_array()) return;
     std::vector<std::size_t> ranks;
@@ -127,8 +111,8 @@ Status check_value(const std::string& field, const Json& value) {
 }
 
 // set_fields: `fields` (named at `path`) onto `item` of `form`.
-Status set_fields(const catalog::Catalog& catalog, const Json& edition, const Json& form, Json& item,
-                  const Json& fields, const std::string& path) {
+Status set_fields(const catalog::Catalog& catalog, const Json& form, Json& item, const Json& fields,
+                  const std::string& path) {
     if (!fields.is_object()) return bad(path, "must be an object");
     bool rows_given = false;
     for (const auto& [key, value] : fields.items()) {
@@ -139,7 +123,8 @@ Status set_fields(const catalog::Catalog& catalog, const Json& edition, const Js
                                         [&](const auto& a) { return a.first == name; });
         if (alias != std::end(kExplanationAliases)) {
             if (!value.is_string()) return bad(at, "must be a string");
-            if (!item[std::string(alias->second)].is_object()) item[std::string(alias->second)] = Json::object();
+            if (!item[std::string(alias->second)].is_object())
+                item[std::string(alias->second)] = Json::object();
             item[std::string(alias->second)][name] = value;
             continue;
         }
@@ -148,7 +133,8 @@ Status set_fields(const catalog::Catalog& catalog, const Json& edition, const Js
         if (std::find(std::begin(kItemFields), std::end(kItemFields), name) == std::end(kItemFields))
             return bad(at, fmt::format("\"{}\" is not a field of an item", key));
         if (name == "target_fiscal_year") {
-            if (!value.is_null() && (!value.is_number_integer() || value.get<int>() < 2000 || value.get<int>() > 2100))
+            if (!value.is_null() &&
+                (!value.is_number_integer() || value.get<int>() < 2000 || value.get<int>() > 2100))
                 return bad(at, "must be a fiscal year between 2000 and 2100, or null");
             item[name] = value;
             if (!fields.contains("rows") && item["rows"].is_array())
@@ -157,7 +143,8 @@ Status set_fields(const catalog::Catalog& catalog, const Json& edition, const Js
             continue;
         }
         if (name == "guideline_refs") {
-            if (!value.is_array() || !std::all_of(value.begin(), value.end(), [](const Json& v) { return v.is_string(); }))
+            if (!value.is_array() ||
+                !std::all_of(value.begin(), value.end(), [](const Json& v) { return v.is_string(); }))
                 return bad(at, "must be a list of guideline references");
             item[name] = value;
             item["guideline_refs_none_given"] = value.empty();
@@ -169,7 +156,8 @@ Status set_fields(const catalog::Catalog& catalog, const Json& edition, const Js
             for (const auto& s : form["sections"])
                 if (str(s, "section_id") == value.get<std::string>()) section = &s;
             if (section == nullptr)
-                return bad(at, fmt::format("form {} has no section \"{}\"", str(form, "id"), value.get<std::string>()));
+                return bad(at, fmt::format("form {} has no section \"{}\"", str(form, "id"),
+                                           value.get<std::string>()));
             item["section_id"] = value;
             item["section_ja"] = (*section)["section_ja"];
             continue;
@@ -183,7 +171,6 @@ Status set_fields(const catalog::Catalog& catalog, const Json& edition, const Js
         item[name] = value;
     }
     if (rows_given) derive_from_rows(catalog, item);
-    (void)edition;
     return {};
 }
 
@@ -196,61 +183,52 @@ Json new_item(const Json& edition, const Json& form, const std::string& id, cons
         edition["sources"].is_array() && !edition["sources"].empty() && edition["sources"][0].is_string()
             ? edition["sources"][0].get<std::string>()
             : std::string{};
-    const Json row{{"key", "main"},           {"device_classes", Json::array()}, {"label_ja", nullptr},
-                   {"target_fiscal_year", fy}, {"target_label_ja", nullptr},     {"target_basis", "edition"},
-                   {"target_confidence", "I"}, {"confidence", "I"},              {"note", nullptr}};
-    return Json{{"canonical_id", id},
-                {"number", ""},
-                {"number_confidence", "I"},
-                {"section_id", section_id},
-                {"section_ja", section_ja},
-                {"section_note", nullptr},
-                {"device_classes", Json::array()},
-                {"rows", Json::array({row})},
-                {"text_ja", ""},
-                {"text_en", ""},
-                {"wording_note", nullptr},
-                {"wording_variants", Json::array()},
-                {"target_fiscal_year", fy},
-                {"target_label_ja", nullptr},
-                {"target_basis", "edition"},
-                {"target_confidence", "I"},
-                {"target_note", nullptr},
-                {"guideline_refs", Json::array()},
-                {"guideline_refs_none_given", true},
-                {"guideline_refs_basis", {{"confidence", nullptr}, {"printed_ja", nullptr}, {"source", primary}, {"note", nullptr}}},
-                {"explanation_ja", {{"meaning_ja", ""}, {"how_ja", ""}, {"evidence_ja", ""}}},
-                {"explanation_en", {{"meaning_en", ""}, {"how_en", ""}, {"evidence_en", ""}}},
-                {"applicability", {{"gate", str(form, "gate_status") == "present"}, {"requires_vendor_contract", false}}},
-                {"source", primary},
-                {"source_basis", "edition"},
-                {"sources", Json::array()},
-                {"confidence", "I"},
-                {"confidence_note", "Entered in the edition editor; not yet checked against the official file."}};
+    const Json row{{"key", "main"},
+                   {"device_classes", Json::array()},
+                   {"label_ja", nullptr},
+                   {"target_fiscal_year", fy},
+                   {"target_label_ja", nullptr},
+                   {"target_basis", "edition"},
+                   {"target_confidence", "I"},
+                   {"confidence", "I"},
+                   {"note", nullptr}};
+    return Json{
+        {"canonical_id", id},
+        {"number", ""},
+        {"number_confidence", "I"},
+        {"section_id", section_id},
+        {"section_ja", section_ja},
+        {"section_note", nullptr},
+        {"device_classes", Json::array()},
+        {"rows", Json::array({row})},
+        {"text_ja", ""},
+        {"text_en", ""},
+        {"wording_note", nullptr},
+        {"wording_variants", Json::array()},
+        {"target_fiscal_year", fy},
+        {"target_label_ja", nullptr},
+        {"target_basis", "edition"},
+        {"target_confidence", "I"},
+        {"target_note", nullptr},
+        {"guideline_refs", Json::array()},
+        {"guideline_refs_none_given", true},
+        {"guideline_refs_basis",
+         {{"confidence", nullptr}, {"printed_ja", nullptr}, {"source", primary}, {"note", nullptr}}},
+        {"explanation_ja", {{"meaning_ja", ""}, {"how_ja", ""}, {"evidence_ja", ""}}},
+        {"explanation_en", {{"meaning_en", ""}, {"how_en", ""}, {"evidence_en", ""}}},
+        {"applicability",
+         {{"gate", str(form, "gate_status") == "present"}, {"requires_vendor_contract", false}}},
+        {"source", primary},
+        {"source_basis", "edition"},
+        {"sources", Json::array()},
+        {"confidence", "I"},
+        {"confidence_note", "Entered in the edition editor; not yet checked against the official file."}};
 }
 
-Json* mapping_entry(Json& document, const std::string& form_id, const std::string& canonical_id,
-                    std::vector<Json*>* all = nullptr) {
-    Json* first = nullptr;
-    const std::string edition_id = str(document["edition"], "id");
-    if (!document["mappings"].is_array()) return nullptr;
-    for (auto& m : document["mappings"]) {
-        if (str(m, "to_edition") != edition_id || !m["forms"].is_array()) continue;
-        for (auto& el : m["forms"]) {
-            if (str(el, "form") != form_id || !el["entries"].is_array()) continue;
-            for (auto& e : el["entries"])
-                if (str(e["to"], "canonical_id") == canonical_id) {
-                    if (first == nullptr) first = &e;
-                    if (all != nullptr) all->push_back(&e);
-                }
-        }
-    }
-    return first;
-}
-
-// add_entry: records in every mapping element into `form_id` that `id` comes from `from` with `kind`.
-void add_entries(Json& document, const std::string& form_id, const std::string& id,
-                 const std::string& template_id, const std::string& kind) {
+// add_split_entries: in every mapping element into `form_id`, the entry of `original` becomes `split` and a
+// `split` entry of `id` from the same sources is added (both `new` when the original has no source there).
+void add_split_entries(Json& document, const std::string& form_id, const std::string& id,
+                       const std::string& original) {
     const std::string edition_id = str(document["edition"], "id");
     if (!document["mappings"].is_array()) return;
     for (auto& m : document["mappings"]) {
@@ -259,16 +237,17 @@ void add_entries(Json& document, const std::string& form_id, const std::string& 
             if (str(el, "form") != form_id) continue;
             if (!el["entries"].is_array()) el["entries"] = Json::array();
             Json from = Json::array();
-            std::string k = kind;
-            if (!template_id.empty())
-                for (auto& e : el["entries"])
-                    if (str(e["to"], "canonical_id") == template_id) {
-                        from = e["from"];
-                        if (from.empty()) k = "new";
-                        e["kind"] = from.empty() ? e["kind"] : Json(kind);
-                    }
-            el["entries"].push_back(Json{{"to", {{"canonical_id", id}}}, {"from", from}, {"kind", from.empty() ? "new" : k},
-                                         {"renumbered", false}, {"changes", Json::array()}, {"confidence", "I"},
+            for (auto& e : el["entries"])
+                if (str(e["to"], "canonical_id") == original && e["from"].is_array() && !e["from"].empty()) {
+                    from = e["from"];
+                    e["kind"] = "split";
+                }
+            el["entries"].push_back(Json{{"to", {{"canonical_id", id}}},
+                                         {"from", from},
+                                         {"kind", from.empty() ? "new" : "split"},
+                                         {"renumbered", false},
+                                         {"changes", Json::array()},
+                                         {"confidence", "I"},
                                          {"note", nullptr}});
         }
     }
@@ -276,7 +255,8 @@ void add_entries(Json& document, const std::string& form_id, const std::string& 
 
 Result<std::string> required_string(const Json& op, std::string_view key, std::size_t max = 200) {
     const std::string at = fmt::format("operation.{}", key);
-    if (!op.contains(std::string(key)) || !op[std::string(key)].is_string() || op[std::string(key)].get_ref<const std::string&>().empty())
+    if (!op.contains(std::string(key)) || !op[std::string(key)].is_string() ||
+        op[std::string(key)].get_ref<const std::string&>().empty())
         return bad(at, "is required (a string)");
     if (op[std::string(key)].get_ref<const std::string&>().size() > max) return bad(at, "is too long");
     return op[std::string(key)].get<std::string>();
@@ -295,7 +275,9 @@ Result<std::size_t> item_of(const Json& form, const Json& op, std::string_view k
     auto id = required_string(op, key);
     if (!id) return fail(id.error());
     const auto i = detail::item_index(form, *id);
-    if (i < 0) return bad(fmt::format("operation.{}", key), fmt::format("form {} has no item \"{}\"", str(form, "id"), *id));
+    if (i < 0)
+        return bad(fmt::format("operation.{}", key),
+                   fmt::format("form {} has no item \"{}\"", str(form, "id"), *id));
     return static_cast<std::size_t>(i);
 }
 
@@ -305,10 +287,12 @@ Result<std::string> choose_id(const catalog::Catalog& catalog, const Json& docum
         if (!item["canonical_id"].is_string()) return bad(path + ".canonical_id", "must be a string");
         static const std::regex shape("[A-Z]+-[0-9]{2,}");
         const std::string id = item["canonical_id"].get<std::string>();
-        if (!std::regex_match(id, shape)) return bad(path + ".canonical_id", "must be of the form DOMAIN-NN (e.g. IAM-07)");
+        if (!std::regex_match(id, shape))
+            return bad(path + ".canonical_id", "must be of the form DOMAIN-NN (e.g. IAM-07)");
         for (const auto& f : document["edition"]["forms"])
             if (detail::item_index(f, id) >= 0)
-                return bad(path + ".canonical_id", fmt::format("\"{}\" is already an item of form {}", id, str(f, "id")));
+                return bad(path + ".canonical_id",
+                           fmt::format("\"{}\" is already an item of form {}", id, str(f, "id")));
         return id;
     }
     std::string domain = str(item, "domain");
@@ -316,7 +300,9 @@ Result<std::string> choose_id(const catalog::Catalog& catalog, const Json& docum
     bool known = false;
     for (const auto& d : catalog.canonical_json["domains"])
         if (str(d, "domain") == domain) known = true;
-    if (!known) return bad(path + ".domain", "is required when canonical_id is omitted (a domain of the canonical registry, e.g. IAM)");
+    if (!known)
+        return bad(path + ".domain",
+                   "is required when canonical_id is omitted (a domain of the canonical registry, e.g. IAM)");
     return next_canonical_id(catalog, document, domain);
 }
 
@@ -333,7 +319,7 @@ Status op_set_item(const catalog::Catalog& catalog, Json& document, const Json& 
     Json& item = (**form)["items"][*index];
     const std::string section_before = str(item, "section_id");
     if (!op.contains("fields")) return bad("operation.fields", "is required (an object)");
-    if (auto ok = set_fields(catalog, document["edition"], **form, item, op["fields"], "operation.fields"); !ok) return ok;
+    if (auto ok = set_fields(catalog, **form, item, op["fields"], "operation.fields"); !ok) return ok;
     if (str(item, "section_id") != section_before) {
         // Moved to another section: it goes to the end of that section.
         Json moved = item;
@@ -356,7 +342,9 @@ Status op_add_item(const catalog::Catalog& catalog, Json& document, const Json& 
     bool known_section = false;
     for (const auto& s : (**form)["sections"])
         if (str(s, "section_id") == *section) known_section = true;
-    if (!known_section) return bad("operation.section", fmt::format("form {} has no section \"{}\"", str(**form, "id"), *section));
+    if (!known_section)
+        return bad("operation.section",
+                   fmt::format("form {} has no section \"{}\"", str(**form, "id"), *section));
     const Json item_fields = op.contains("item") ? op["item"] : Json::object();
     if (!item_fields.is_object()) return bad("operation.item", "must be an object");
     auto& items = (**form)["items"];
@@ -366,13 +354,17 @@ Status op_add_item(const catalog::Catalog& catalog, Json& document, const Json& 
         auto after = item_of(**form, op, "after");
         if (!after) return fail(after.error());
         if (str(items[*after], "section_id") != *section)
-            return bad("operation.after", fmt::format("item {} is not in section {}", str(items[*after], "canonical_id"), *section));
+            return bad("operation.after", fmt::format("item {} is not in section {}",
+                                                      str(items[*after], "canonical_id"), *section));
         at = *after + 1;
         after_domain = domain_of(str(items[*after], "canonical_id"));
     } else {
         at = items.size();
         for (std::size_t i = 0; i < items.size(); ++i)
-            if (str(items[i], "section_id") >= *section) { at = i; break; }
+            if (str(items[i], "section_id") >= *section) {
+                at = i;
+                break;
+            }
     }
     auto id = choose_id(catalog, document, item_fields, "operation.item", after_domain);
     if (!id) return fail(id.error());
@@ -380,17 +372,19 @@ Status op_add_item(const catalog::Catalog& catalog, Json& document, const Json& 
     Json fields = item_fields;
     fields.erase("section_id");
     fields.erase("section");
-    if (auto ok = set_fields(catalog, document["edition"], **form, item, fields, "operation.item"); !ok) return ok;
+    if (auto ok = set_fields(catalog, **form, item, fields, "operation.item"); !ok) return ok;
     const bool numbered = item_fields.contains("number");
     items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), item);
     if (!numbered) detail::renumber(**form, document["edition"]);
     if (item_fields.contains("short_ja") && item_fields["short_ja"].is_string()) {
         if (!document["canonical_items"].is_array()) document["canonical_items"] = Json::array();
         if (catalog.find_canonical(*id) == nullptr)
-            document["canonical_items"].push_back(Json{{"canonical_id", *id}, {"domain", domain_of(*id)},
+            document["canonical_items"].push_back(Json{{"canonical_id", *id},
+                                                       {"domain", domain_of(*id)},
                                                        {"short_ja", item_fields["short_ja"]},
                                                        {"short_en", item_fields.value("short_en", "")},
-                                                       {"kind", "item"}, {"appears_in", Json::object()}});
+                                                       {"kind", "item"},
+                                                       {"appears_in", Json::object()}});
     }
     return {};
 }
@@ -420,19 +414,14 @@ Status op_merge_items(const catalog::Catalog& catalog, Json& document, const Jso
         const std::string at = fmt::format("operation.canonical_ids[{}]", i);
         if (!v.is_string() || detail::item_index(**form, v.get<std::string>()) < 0)
             return bad(at, fmt::format("is not an item of form {}", str(**form, "id")));
-        if (std::find(ids.begin(), ids.end(), v.get<std::string>()) != ids.end()) return bad(at, "is listed twice");
+        if (std::find(ids.begin(), ids.end(), v.get<std::string>()) != ids.end())
+            return bad(at, "is listed twice");
         ids.push_back(v.get<std::string>());
     }
     if (std::find(ids.begin(), ids.end(), *into) == ids.end())
         return bad("operation.into", "must be one of canonical_ids");
     const std::string form_id = str(**form, "id");
     // The merged item's entry comes from every source of the merged items' entries.
-    std::vector<Json*> targets;
-    mapping_entry(document, form_id, *into, &targets);
-    for (Json* target : targets) {
-        Json from = (*target)["from"].is_array() ? (*target)["from"] : Json::array();
-        (void)from;
-    }
     const std::string edition_id = str(document["edition"], "id");
     if (document["mappings"].is_array())
         for (auto& m : document["mappings"]) {
@@ -461,8 +450,8 @@ Status op_merge_items(const catalog::Catalog& catalog, Json& document, const Jso
         const auto index = detail::item_index(**form, *into);
         Json fields = op["item"];
         if (fields.is_object()) fields.erase("canonical_id");
-        if (auto ok = set_fields(catalog, document["edition"], **form, items[static_cast<std::size_t>(index)], fields,
-                                 "operation.item");
+        if (auto ok =
+                set_fields(catalog, **form, items[static_cast<std::size_t>(index)], fields, "operation.item");
             !ok)
             return ok;
     }
@@ -475,7 +464,8 @@ Status op_split_item(const catalog::Catalog& catalog, Json& document, const Json
     if (!form) return fail(form.error());
     auto index = item_of(**form, op);
     if (!index) return fail(index.error());
-    if (!op.contains("new_item") || !op["new_item"].is_object()) return bad("operation.new_item", "is required (an object)");
+    if (!op.contains("new_item") || !op["new_item"].is_object())
+        return bad("operation.new_item", "is required (an object)");
     const Json& fields = op["new_item"];
     auto& items = (**form)["items"];
     const std::string original = str(items[*index], "canonical_id");
@@ -488,20 +478,31 @@ Status op_split_item(const catalog::Catalog& catalog, Json& document, const Json
     Json rest = fields;
     rest.erase("section_id");
     rest.erase("section");
-    if (auto ok = set_fields(catalog, document["edition"], **form, item, rest, "operation.new_item"); !ok) return ok;
+    if (auto ok = set_fields(catalog, **form, item, rest, "operation.new_item"); !ok) return ok;
     items.insert(items.begin() + static_cast<std::ptrdiff_t>(*index + 1), item);
     if (!fields.contains("number")) detail::renumber(**form, document["edition"]);
-    add_entries(document, str(**form, "id"), *id, original, "split");
+    add_split_entries(document, str(**form, "id"), *id, original);
     return {};
 }
 
-constexpr std::string_view kEditionFields[] = {"title_ja", "title_en", "fiscal_year", "fiscal_year_ja", "published",
-                                               "published_precision", "published_confidence", "published_note",
-                                               "printed_date_ja", "sources", "notes", "official_files", "manual",
+constexpr std::string_view kEditionFields[] = {"title_ja",
+                                               "title_en",
+                                               "fiscal_year",
+                                               "fiscal_year_ja",
+                                               "published",
+                                               "published_precision",
+                                               "published_confidence",
+                                               "published_note",
+                                               "printed_date_ja",
+                                               "sources",
+                                               "notes",
+                                               "official_files",
+                                               "manual",
                                                "guideline"};
 
 Status op_set_edition(Json& document, const Json& op) {
-    if (!op.contains("fields") || !op["fields"].is_object()) return bad("operation.fields", "is required (an object)");
+    if (!op.contains("fields") || !op["fields"].is_object())
+        return bad("operation.fields", "is required (an object)");
     Json& edition = document["edition"];
     for (const auto& [key, value] : op["fields"].items()) {
         const std::string at = fmt::format("operation.fields.{}", key);
@@ -516,7 +517,8 @@ Status op_set_edition(Json& document, const Json& op) {
             continue;
         }
         if ((key == "sources" || key == "notes") &&
-            (!value.is_array() || !std::all_of(value.begin(), value.end(), [](const Json& v) { return v.is_string(); })))
+            (!value.is_array() ||
+             !std::all_of(value.begin(), value.end(), [](const Json& v) { return v.is_string(); })))
             return bad(at, "must be a list of strings");
         edition[key] = value;
     }
@@ -525,12 +527,8 @@ Status op_set_edition(Json& document, const Json& op) {
 
 }  // namespace
 
-std::string fiscal_year_ja(int fiscal_year) {
-    const int reiwa = fiscal_year - 2018;
-    return reiwa == 1 ? std::string("令和元年度") : fmt::format("令和{}年度", reiwa);
-}
-
-std::string next_canonical_id(const catalog::Catalog& catalog, const Json& document, std::string_view domain) {
+std::string next_canonical_id(const catalog::Catalog& catalog, const Json& document,
+                              std::string_view domain) {
     std::set<std::string> ids;
     for (const auto& c : catalog.canonical) ids.insert(c.canonical_id);
     for (const auto& revisions : catalog.editions)
@@ -542,86 +540,6 @@ std::string next_canonical_id(const catalog::Catalog& catalog, const Json& docum
     return fmt::format("{}-{:02}", domain, highest + 1);
 }
 
-Result<Json> start_draft(const catalog::Catalog& catalog, const StartOptions& options) {
-    const catalog::Edition* from = catalog.latest(options.from_edition);
-    if (from == nullptr) return bad("from_edition", fmt::format("unknown edition \"{}\"", options.from_edition));
-    static const std::regex id_shape("r[0-9]{1,3}");
-    if (!std::regex_match(options.new_id, id_shape)) return bad("edition_id", "must be like r8 (r and a number)");
-    Json edition = from->json;
-    Json document{{"kind", "edition_bundle"}, {"format_version", 1}, {"edition", nullptr},
-                  {"mappings", Json::array()}, {"canonical_items", Json::array()},
-                  {"guideline_entries", Json::array()}};
-    if (options.new_id == options.from_edition) {
-        // A corrected revision: the mapping into the edition comes along so that edits keep it true.
-        if (options.merge_forms) return bad("merge_forms", "a corrected revision keeps the edition's forms");
-        if (options.title_ja) edition["title_ja"] = *options.title_ja;
-        document["edition"] = std::move(edition);
-        for (const auto& m : catalog.mappings)
-            if (m.to_edition == options.new_id) document["mappings"].push_back(m.json);
-        return document;
-    }
-    if (catalog.latest(options.new_id) != nullptr)
-        return bad("edition_id", fmt::format("edition {} exists: start from it to correct it", options.new_id));
-    if (options.fiscal_year <= from->fiscal_year || options.fiscal_year > 2100)
-        return bad("fiscal_year", fmt::format("must be later than {}'s fiscal year {}", from->id, from->fiscal_year));
-    for (const auto& e : catalog.editions)
-        if (e.latest().fiscal_year == options.fiscal_year)
-            return bad("fiscal_year", fmt::format("edition {} is already the edition of FY{}", e.id, options.fiscal_year));
-    edition["id"] = options.new_id;
-    edition["fiscal_year"] = options.fiscal_year;
-    edition["fiscal_year_ja"] = fiscal_year_ja(options.fiscal_year);
-    edition["printed_date_ja"] = fiscal_year_ja(options.fiscal_year);
-    edition["published"] = std::to_string(options.fiscal_year);
-    edition["published_precision"] = "year";
-    edition["published_confidence"] = "I";
-    edition["published_note"] = fmt::format("Draft started from {} in the edition editor.", from->id);
-    if (options.title_ja) edition["title_ja"] = *options.title_ja;
-    edition["notes"] = Json::array({fmt::format("Started from {} revision {} in the edition editor.", from->id,
-                                                from->revision.revision)});
-    Json forms = Json::array();
-    Json elements = Json::array();
-    const Json* medical = nullptr;
-    for (const auto& f : edition["forms"])
-        if (str(f, "id") == "medical") medical = &f;
-    if (options.merge_forms && medical == nullptr) return bad("merge_forms", fmt::format("{} has no form medical to merge", from->id));
-    for (const auto& f : edition["forms"]) {
-        const std::string id = str(f, "id");
-        if (options.merge_forms && id == "pharmacy") continue;
-        Json form = f;
-        if (options.merge_forms && id == "medical") {
-            form["id"] = kMergedFormId;
-            form["title_ja"] = "医療機関・薬局確認用";
-            form["title_en"] = "For medical institutions and pharmacies";
-            form["document_title_ja"] = "医療機関・薬局におけるサイバーセキュリティ対策チェックリスト";
-            form["filled_by_ja"] = "医療機関・薬局";
-            form["filled_by_en"] = "Medical institutions and pharmacies";
-            form["organisation_kinds"] = Json::array({"hospital", "clinic", "dental_clinic", "pharmacy"});
-        }
-        form["published"] = nullptr;
-        form["published_precision"] = "unknown";
-        form["published_confidence"] = nullptr;
-        form["published_note"] = nullptr;
-        for (auto& item : form["items"]) raise_targets(item, options.fiscal_year);
-        for (const auto& earlier : from->json["forms"]) {
-            const std::string earlier_id = str(earlier, "id");
-            const bool maps = earlier_id == id || (options.merge_forms && id == "medical" && earlier_id == "pharmacy");
-            if (maps) elements.push_back(form_element(form, earlier));
-        }
-        forms.push_back(std::move(form));
-    }
-    edition["forms"] = std::move(forms);
-    document["edition"] = std::move(edition);
-    document["mappings"].push_back(Json{{"kind", "mapping"},
-                                        {"format_version", 1},
-                                        {"id", fmt::format("{}-{}", from->id, options.new_id)},
-                                        {"from_edition", from->id},
-                                        {"to_edition", options.new_id},
-                                        {"sources", document["edition"]["sources"]},
-                                        {"forms", std::move(elements)}});
-    reconcile(catalog, document);
-    return document;
-}
-
 Result<Json> apply(const catalog::Catalog& catalog, const Json& document, const Json& operation) {
     if (!operation.is_object()) return bad("operation", "must be an object");
     if (!document.is_object() || edition_of(document) == nullptr || !document["edition"]["forms"].is_array())
@@ -631,17 +549,24 @@ Result<Json> apply(const catalog::Catalog& catalog, const Json& document, const 
     Json next = document;
     if (!next["mappings"].is_array()) next["mappings"] = Json::array();
     Status done;
-    if (*op == "set_item") done = op_set_item(catalog, next, operation);
-    else if (*op == "add_item") done = op_add_item(catalog, next, operation);
-    else if (*op == "remove_item") done = op_remove_item(next, operation);
-    else if (*op == "merge_items") done = op_merge_items(catalog, next, operation);
-    else if (*op == "split_item") done = op_split_item(catalog, next, operation);
-    else if (*op == "set_edition") done = op_set_edition(next, operation);
+    if (*op == "set_item")
+        done = op_set_item(catalog, next, operation);
+    else if (*op == "add_item")
+        done = op_add_item(catalog, next, operation);
+    else if (*op == "remove_item")
+        done = op_remove_item(next, operation);
+    else if (*op == "merge_items")
+        done = op_merge_items(catalog, next, operation);
+    else if (*op == "split_item")
+        done = op_split_item(catalog, next, operation);
+    else if (*op == "set_edition")
+        done = op_set_edition(next, operation);
     else
-        return bad("operation.op", fmt::format("unknown operation \"{}\" (set_item, add_item, remove_item, merge_items, "
-                                               "split_item, set_edition)", *op));
+        return bad("operation.op",
+                   fmt::format("unknown operation \"{}\" (set_item, add_item, remove_item, merge_items, "
+                               "split_item, set_edition)",
+                               *op));
     if (!done) return fail(done.error());
-    (void)fiscal_year_of;
     reconcile(catalog, next);
     return next;
 }

@@ -42,9 +42,9 @@ std::string errors_of(const Error& e) {
     return out;
 }
 
-#define EXPECT_VALID(document)                                                    \
-    do {                                                                          \
-        auto built_ = with_draft(document);                                       \
+#define EXPECT_VALID(document)                                                       \
+    do {                                                                             \
+        auto built_ = with_draft(document);                                          \
         EXPECT_TRUE(built_) << (built_ ? std::string() : errors_of(built_.error())); \
     } while (false)
 
@@ -124,10 +124,14 @@ TEST(EditionEditor, StartFromR7WithMergedFormsIsValid) {
 
 TEST(EditionEditor, StartRefusesWhatCannotBe) {
     const auto& c = embedded_catalog();
-    EXPECT_EQ(start_draft(c, {"r9", "r10", 2027, std::nullopt, false}).error().fields.at(0).field, "from_edition");
-    EXPECT_EQ(start_draft(c, {"r7", "r8", 2025, std::nullopt, false}).error().fields.at(0).field, "fiscal_year");
-    EXPECT_EQ(start_draft(c, {"r7", "r6", 2026, std::nullopt, false}).error().fields.at(0).field, "edition_id");
-    EXPECT_EQ(start_draft(c, {"r7", "R 8", 2026, std::nullopt, false}).error().fields.at(0).field, "edition_id");
+    EXPECT_EQ(start_draft(c, {"r9", "r10", 2027, std::nullopt, false}).error().fields.at(0).field,
+              "from_edition");
+    EXPECT_EQ(start_draft(c, {"r7", "r8", 2025, std::nullopt, false}).error().fields.at(0).field,
+              "fiscal_year");
+    EXPECT_EQ(start_draft(c, {"r7", "r6", 2026, std::nullopt, false}).error().fields.at(0).field,
+              "edition_id");
+    EXPECT_EQ(start_draft(c, {"r7", "R 8", 2026, std::nullopt, false}).error().fields.at(0).field,
+              "edition_id");
 }
 
 TEST(EditionEditor, ACorrectedRevisionKeepsTheMappingIntoItAndIsValid) {
@@ -135,22 +139,26 @@ TEST(EditionEditor, ACorrectedRevisionKeepsTheMappingIntoItAndIsValid) {
     ASSERT_TRUE(draft) << errors_of(draft.error());
     EXPECT_EQ((*draft)["mappings"].size(), 1u);
     EXPECT_EQ((*draft)["mappings"][0]["id"], "r6-r7");
-    Json changed = applied(*draft, {{"op", "set_item"}, {"form", "medical"}, {"canonical_id", "GOV-01"},
-                                    {"fields", {{"text_ja", "医療情報システム安全管理責任者を設置し、職員に周知している。"}}}});
+    Json changed = applied(
+        *draft, {{"op", "set_item"},
+                 {"form", "medical"},
+                 {"canonical_id", "GOV-01"},
+                 {"fields", {{"text_ja", "医療情報システム安全管理責任者を設置し、職員に周知している。"}}}});
     EXPECT_EQ(entry(element(changed, "medical", "medical"), "GOV-01")["kind"], "reworded");
     EXPECT_VALID(changed);
 }
 
 TEST(EditionEditor, SetItemRewordsAndRecordsTheChange) {
-    const Json next = applied(merged_r8(), {{"op", "set_item"},
-                                            {"form", "institution"},
-                                            {"canonical_id", "AST-01"},
-                                            {"fields",
-                                             {{"text_ja", "医療情報システムの台帳を作り、年に一度見直している。"},
-                                              {"meaning_ja", "どの機器があるかを把握することです。"},
-                                              {"target_fy", 2027},
-                                              {"guideline_refs", Json::array({"gl-7.0:C-14-6"})},
-                                              {"confidence", "V"}}}});
+    const Json next =
+        applied(merged_r8(), {{"op", "set_item"},
+                              {"form", "institution"},
+                              {"canonical_id", "AST-01"},
+                              {"fields",
+                               {{"text_ja", "医療情報システムの台帳を作り、年に一度見直している。"},
+                                {"meaning_ja", "どの機器があるかを把握することです。"},
+                                {"target_fy", 2027},
+                                {"guideline_refs", Json::array({"gl-7.0:C-14-6"})},
+                                {"confidence", "V"}}}});
     const auto& e = entry(element(next, "institution", "medical"), "AST-01");
     EXPECT_EQ(e["kind"], "reworded");
     EXPECT_NE(std::find(e["changes"].begin(), e["changes"].end(), "text"), e["changes"].end());
@@ -174,20 +182,40 @@ TEST(EditionEditor, OperationErrorsNameTheField) {
         {{{"op", "explode"}}, "operation.op"},
         {{{"op", "set_item"}, {"form", "medical"}, {"canonical_id", "AST-01"}, {"fields", Json::object()}},
          "operation.form"},
-        {{{"op", "set_item"}, {"form", "institution"}, {"canonical_id", "ZZZ-01"}, {"fields", Json::object()}},
+        {{{"op", "set_item"},
+          {"form", "institution"},
+          {"canonical_id", "ZZZ-01"},
+          {"fields", Json::object()}},
          "operation.canonical_id"},
-        {{{"op", "set_item"}, {"form", "institution"}, {"canonical_id", "AST-01"}, {"fields", {{"colour", "red"}}}},
+        {{{"op", "set_item"},
+          {"form", "institution"},
+          {"canonical_id", "AST-01"},
+          {"fields", {{"colour", "red"}}}},
          "operation.fields.colour"},
-        {{{"op", "set_item"}, {"form", "institution"}, {"canonical_id", "AST-01"}, {"fields", {{"target_fy", 1999}}}},
+        {{{"op", "set_item"},
+          {"form", "institution"},
+          {"canonical_id", "AST-01"},
+          {"fields", {{"target_fy", 1999}}}},
          "operation.fields.target_fy"},
-        {{{"op", "add_item"}, {"form", "institution"}, {"section", "S9"}, {"item", {{"text_ja", "新しい項目"}}}},
+        {{{"op", "add_item"},
+          {"form", "institution"},
+          {"section", "S9"},
+          {"item", {{"text_ja", "新しい項目"}}}},
          "operation.section"},
-        {{{"op", "add_item"}, {"form", "institution"}, {"section", "S2"}, {"after", nullptr},
+        {{{"op", "add_item"},
+          {"form", "institution"},
+          {"section", "S2"},
+          {"after", nullptr},
           {"item", {{"text_ja", "新しい項目"}}}},
          "operation.item.domain"},
-        {{{"op", "merge_items"}, {"form", "institution"}, {"canonical_ids", Json::array({"IAM-02"})}, {"into", "IAM-02"}},
+        {{{"op", "merge_items"},
+          {"form", "institution"},
+          {"canonical_ids", Json::array({"IAM-02"})},
+          {"into", "IAM-02"}},
          "operation.canonical_ids"},
-        {{{"op", "merge_items"}, {"form", "institution"}, {"canonical_ids", Json::array({"IAM-02", "IAM-03"})},
+        {{{"op", "merge_items"},
+          {"form", "institution"},
+          {"canonical_ids", Json::array({"IAM-02", "IAM-03"})},
           {"into", "GOV-01"}},
          "operation.into"},
         {{{"op", "set_edition"}, {"fields", {{"id", "r9"}}}}, "operation.fields.id"},
@@ -201,11 +229,12 @@ TEST(EditionEditor, OperationErrorsNameTheField) {
 }
 
 TEST(EditionEditor, AddItemGetsANewIdAndANewMappingEntry) {
-    const Json next = applied(merged_r8(), {{"op", "add_item"},
-                                            {"form", "institution"},
-                                            {"section", "S2"},
-                                            {"after", "AST-01"},
-                                            {"item", complete_item("保守事業者ごとに個人別のアカウントを使っている。")}});
+    const Json next =
+        applied(merged_r8(), {{"op", "add_item"},
+                              {"form", "institution"},
+                              {"section", "S2"},
+                              {"after", "AST-01"},
+                              {"item", complete_item("保守事業者ごとに個人別のアカウントを使っている。")}});
     Json copy = next;
     const auto items = ids(form(copy, "institution"));
     const std::string id = items.at(2);
@@ -223,15 +252,20 @@ TEST(EditionEditor, AddItemGetsANewIdAndANewMappingEntry) {
 }
 
 TEST(EditionEditor, ANewItemWithoutItsTextsIsReportedNotInvented) {
-    const Json next = applied(merged_r8(), {{"op", "add_item"}, {"form", "institution"}, {"section", "S2"},
-                                            {"after", "AST-01"}, {"item", {{"text_ja", "新しい項目を入れた。"}}}});
+    const Json next = applied(merged_r8(), {{"op", "add_item"},
+                                            {"form", "institution"},
+                                            {"section", "S2"},
+                                            {"after", "AST-01"},
+                                            {"item", {{"text_ja", "新しい項目を入れた。"}}}});
     auto built = with_draft(next);
     ASSERT_FALSE(built);
     std::vector<std::string> fields;
     for (const auto& f : built.error().fields) fields.push_back(f.field);
-    EXPECT_NE(std::find(fields.begin(), fields.end(), "draft: edition.forms[0].items[2].explanation_ja.meaning_ja"),
+    EXPECT_NE(
+        std::find(fields.begin(), fields.end(), "draft: edition.forms[0].items[2].explanation_ja.meaning_ja"),
+        fields.end());
+    EXPECT_NE(std::find(fields.begin(), fields.end(), "draft: edition.forms[0].items[2].text_en"),
               fields.end());
-    EXPECT_NE(std::find(fields.begin(), fields.end(), "draft: edition.forms[0].items[2].text_en"), fields.end());
 }
 
 TEST(EditionEditor, NextCanonicalIdSkipsEveryIdEverUsed) {
@@ -243,7 +277,8 @@ TEST(EditionEditor, NextCanonicalIdSkipsEveryIdEverUsed) {
 }
 
 TEST(EditionEditor, RemoveItemGoesToRemoved) {
-    const Json next = applied(merged_r8(), {{"op", "remove_item"}, {"form", "institution"}, {"canonical_id", "DEV-01"}});
+    const Json next =
+        applied(merged_r8(), {{"op", "remove_item"}, {"form", "institution"}, {"canonical_id", "DEV-01"}});
     Json copy = next;
     const auto items = ids(form(copy, "institution"));
     EXPECT_EQ(std::find(items.begin(), items.end(), "DEV-01"), items.end());
@@ -286,10 +321,12 @@ TEST(EditionEditor, SplitItemGivesTwoSplitEntriesFromTheOriginal) {
 }
 
 TEST(EditionEditor, SetEditionChangesTheEditionFields) {
-    const Json next = applied(merged_r8(), {{"op", "set_edition"},
-                                            {"fields",
-                                             {{"title_ja", "医療機関・薬局におけるサイバーセキュリティ対策チェックリスト(令和8年度版)"},
-                                              {"notes", Json::array({"公式の文言は未入力。"})}}}});
+    const Json next =
+        applied(merged_r8(),
+                {{"op", "set_edition"},
+                 {"fields",
+                  {{"title_ja", "医療機関・薬局におけるサイバーセキュリティ対策チェックリスト(令和8年度版)"},
+                   {"notes", Json::array({"公式の文言は未入力。"})}}}});
     EXPECT_EQ(next["edition"]["notes"][0], "公式の文言は未入力。");
     EXPECT_VALID(next);
 }
@@ -297,16 +334,23 @@ TEST(EditionEditor, SetEditionChangesTheEditionFields) {
 TEST(EditionEditor, SeveralOperationsInARowStayValid) {
     Json draft = merged_r8();
     draft = applied(draft, {{"op", "remove_item"}, {"form", "institution"}, {"canonical_id", "DEV-01"}});
-    draft = applied(draft, {{"op", "merge_items"}, {"form", "institution"},
-                            {"canonical_ids", Json::array({"IAM-02", "IAM-03"})}, {"into", "IAM-02"}});
-    draft = applied(draft, {{"op", "split_item"}, {"form", "institution"}, {"canonical_id", "GOV-01"},
+    draft = applied(draft, {{"op", "merge_items"},
+                            {"form", "institution"},
+                            {"canonical_ids", Json::array({"IAM-02", "IAM-03"})},
+                            {"into", "IAM-02"}});
+    draft = applied(draft, {{"op", "split_item"},
+                            {"form", "institution"},
+                            {"canonical_id", "GOV-01"},
                             {"new_item", {{"text_ja", "企画管理者を設置している。"}}}});
-    draft = applied(draft, {{"op", "add_item"}, {"form", "institution"}, {"section", "S3"}, {"after", nullptr},
+    draft = applied(draft, {{"op", "add_item"},
+                            {"form", "institution"},
+                            {"section", "S3"},
+                            {"after", nullptr},
                             {"item", [] {
-                                Json item = complete_item("連絡先の一覧を備えている。");
-                                item["domain"] = "IR";
-                                return item;
-                            }()}});
+                                 Json item = complete_item("連絡先の一覧を備えている。");
+                                 item["domain"] = "IR";
+                                 return item;
+                             }()}});
     draft = applied(draft, {{"op", "remove_item"}, {"form", "vendor"}, {"canonical_id", "GOV-01"}});
     EXPECT_VALID(draft);
 }
@@ -314,8 +358,11 @@ TEST(EditionEditor, SeveralOperationsInARowStayValid) {
 // R7 answers of a pharmacy and of a hospital reach the merged form of a published draft.
 TEST(EditionEditor, R7AnswersCarryIntoThePublishedMergedDraft) {
     Json draft = merged_r8();
-    draft = applied(draft, {{"op", "set_item"}, {"form", "institution"}, {"canonical_id", "AST-01"},
-                            {"fields", {{"text_ja", "医療情報システムの台帳を作り、年に一度見直している。"}}}});
+    draft =
+        applied(draft, {{"op", "set_item"},
+                        {"form", "institution"},
+                        {"canonical_id", "AST-01"},
+                        {"fields", {{"text_ja", "医療情報システムの台帳を作り、年に一度見直している。"}}}});
     auto built = with_draft(draft);
     ASSERT_TRUE(built) << errors_of(built.error());
     for (const std::string from_form : {"medical", "pharmacy"}) {

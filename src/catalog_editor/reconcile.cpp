@@ -105,7 +105,9 @@ std::optional<int> target_of(const Json& item) {
     return found->get<int>();
 }
 
-const catalog::Item* earlier_item(const catalog::Form& form, std::string_view id) { return form.find(id); }
+const catalog::Item* earlier_item(const catalog::Form& form, std::string_view id) {
+    return form.find(id);
+}
 
 // rows_of: the rows of the earlier item a reference keeps: those it lists that still exist, else all.
 std::vector<std::string> rows_of(const Json& ref, const catalog::Item& item) {
@@ -120,22 +122,20 @@ std::vector<std::string> rows_of(const Json& ref, const catalog::Item& item) {
     return kept;
 }
 
-bool moved(const catalog::Edition& previous, const catalog::Item& source, const Json& edition,
-           const Json& target) {
+// moved: whether the later item's printed section or ordinal differs from the earlier one's.
+bool moved(const catalog::Item& source, const Json& edition, const Json& target) {
     const auto style = detail::numbering_style(edition);
     if (!style) return source.number != str(target, "number");
     const auto printed = catalog::parse_printed_number(str(target, "number"), *style);
     if (!printed) return true;
-    (void)previous;
     return printed->section != source.section || printed->ordinal != source.ordinal;
 }
 
-void reconcile_element(const catalog::Catalog& catalog, const catalog::Edition& previous, const Json& edition,
-                       const Json& form, Json& element) {
-    (void)catalog;
-    const std::string from_form =
-        element.contains("from_form") && element["from_form"].is_string() ? str(element, "from_form")
-                                                                         : str(element, "form");
+void reconcile_element(const catalog::Edition& previous, const Json& edition, const Json& form,
+                       Json& element) {
+    const std::string from_form = element.contains("from_form") && element["from_form"].is_string()
+                                      ? str(element, "from_form")
+                                      : str(element, "form");
     const catalog::Form* earlier = previous.find(from_form);
     if (earlier == nullptr || !form["items"].is_array()) return;
 
@@ -155,8 +155,9 @@ void reconcile_element(const catalog::Catalog& catalog, const catalog::Edition& 
         if (found != existing.end()) {
             entry = found->second;
         } else {
-            entry = {{"to", Json::object()}, {"from", Json::array()}, {"kind", "new"}, {"renumbered", false},
-                     {"changes", Json::array()}, {"confidence", "I"}, {"note", nullptr}};
+            entry = {{"to", Json::object()}, {"from", Json::array()},    {"kind", "new"},
+                     {"renumbered", false},  {"changes", Json::array()}, {"confidence", "I"},
+                     {"note", nullptr}};
         }
         entry["to"] = ref_of(item, detail::row_keys(item));
         // An item that keeps the canonical id of an earlier item of this form comes from it.
@@ -170,8 +171,8 @@ void reconcile_element(const catalog::Catalog& catalog, const catalog::Edition& 
                 if (s == nullptr) continue;
                 if (std::find(sources.begin(), sources.end(), s) != sources.end()) continue;
                 sources.push_back(s);
-                from.push_back(
-                    Json{{"canonical_id", s->canonical_id}, {"number", s->number}, {"rows", rows_of(ref, *s)}});
+                from.push_back(Json{
+                    {"canonical_id", s->canonical_id}, {"number", s->number}, {"rows", rows_of(ref, *s)}});
                 used.insert(s->canonical_id);
             }
         entry["from"] = from;
@@ -195,7 +196,7 @@ void reconcile_element(const catalog::Catalog& catalog, const catalog::Edition& 
             rows = rows || keys != detail::row_keys(item);
             number = number || s->number != str(item, "number");
             target = target || s->target_fiscal_year != target_of(item);
-            renumbered = renumbered || moved(previous, *s, edition, item);
+            renumbered = renumbered || moved(*s, edition, item);
         }
         if (kind == "unchanged" && text) kind = "reworded";
         Json changes = Json::array();
@@ -229,8 +230,11 @@ void reconcile_element(const catalog::Catalog& catalog, const catalog::Edition& 
         if (used.contains(item.canonical_id)) continue;
         std::vector<std::string> keys;
         for (const auto& r : item.rows) keys.push_back(r.key);
-        Json r{{"canonical_id", item.canonical_id}, {"number", item.number}, {"rows", keys},
-               {"confidence", "I"}, {"note", nullptr}};
+        Json r{{"canonical_id", item.canonical_id},
+               {"number", item.number},
+               {"rows", keys},
+               {"confidence", "I"},
+               {"note", nullptr}};
         if (const auto found = listed.find(item.canonical_id); found != listed.end()) {
             if (found->second.contains("confidence")) r["confidence"] = found->second["confidence"];
             if (found->second.contains("note")) r["note"] = found->second["note"];
@@ -239,9 +243,9 @@ void reconcile_element(const catalog::Catalog& catalog, const catalog::Edition& 
     }
     element["removed"] = removed;
     if (!element.contains("removed_note")) element["removed_note"] = nullptr;
-    element["summary"] = Json{{"unchanged", counts["unchanged"]}, {"reworded", counts["reworded"]},
-                              {"merged", counts["merged"]},       {"split", counts["split"]},
-                              {"new", counts["new"]},             {"removed", removed.size()}};
+    element["summary"] = Json{
+        {"unchanged", counts["unchanged"]}, {"reworded", counts["reworded"]}, {"merged", counts["merged"]},
+        {"split", counts["split"]},         {"new", counts["new"]},           {"removed", removed.size()}};
 }
 
 // reconcile_canonical: the draft's own canonical ids (those the registry lacks) are listed in
@@ -317,7 +321,7 @@ void reconcile(const catalog::Catalog& catalog, Json& document) {
                 if (!element.is_object()) continue;
                 const Json* form = detail::find_form(document, str(element, "form"));
                 if (form == nullptr) continue;
-                reconcile_element(catalog, *previous, document["edition"], *form, element);
+                reconcile_element(*previous, document["edition"], *form, element);
             }
         }
     reconcile_canonical(catalog, document);

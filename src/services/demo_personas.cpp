@@ -13,6 +13,7 @@
 #include "mamori/identity/passwords.hpp"
 #include "mamori/services/assessment_service.hpp"
 #include "mamori/services/demo.hpp"
+#include "mamori/services/edition_drafts.hpp"
 #include "mamori/store/row_values.hpp"
 #include "mamori/store/serial_work.hpp"
 
@@ -41,6 +42,8 @@ constexpr PersonaSpec kPersonas[] = {
      "デモ区保健所"},
     {"tokyo@demo.example", "tokyo-demo-pass", "伊藤 咲（東京都 管理者）", "administrator", "東京都"},
     {"mhlw@demo.example", "mhlw-demo-pass", "渡辺 直人（厚生労働省 分析担当）", "analyst", "厚生労働省"},
+    {"mhlw-admin@demo.example", "mhlw-admin-demo-pass", "小林 真理（厚生労働省 管理者）", "administrator",
+     "厚生労働省"},
     {"vendor@demo.example", "vendor-demo-pass", "中村 亮（デモ医療システム）", "vendor_respondent",
      "デモ医療システム株式会社"},
 };
@@ -161,6 +164,36 @@ Status create_content(store::Database& db, AssessmentService& service) {
     return {};
 }
 
+// create_edition_draft: the ministry's open draft of 令和8年度版, started from R7 with the merged form, when
+// the catalog has no r8 yet and no draft of it exists. It keeps R7's wording: the official R8 wording is
+// not known here and is never invented; the edition's notes say so.
+Status create_edition_draft(store::Database& db, CatalogService& catalog) {
+    const auto snapshot = catalog.snapshot();
+    if (snapshot->catalog().latest("r8") != nullptr || snapshot->catalog().latest("r7") == nullptr) return {};
+    for (const auto& e : snapshot->catalog().editions)
+        if (e.latest().fiscal_year == 2026) return {};
+    {
+        auto lease = db.acquire();
+        long long drafts = 0;
+        *lease << "SELECT COUNT(*) FROM edition_drafts WHERE edition_id = 'r8'", soci::into(drafts);
+        if (drafts > 0) return {};
+    }
+    const auto admin = persona_caller(db, "mhlw-admin@demo.example");
+    EditionDraftService drafts(db, catalog);
+    auto draft = drafts.create(
+        admin,
+        {"r7", "r8", 2026, "医療機関・薬局におけるサイバーセキュリティ対策チェックリスト（令和8年度版・下書き）", true},
+        kDemoContext);
+    if (!draft) return fail(draft.error());
+    auto document = catalog::Json::parse(draft->document);
+    auto notes = document["edition"]["notes"];
+    notes.push_back("デモの下書き: 令和8年度版の公式の文言はまだ入力されていません。各項目は令和7年度版の文言のままです。");
+    auto noted = drafts.operate(admin, draft->id, draft->version,
+                                {{"op", "set_edition"}, {"fields", {{"notes", notes}}}}, kDemoContext);
+    if (!noted) return fail(noted.error());
+    return {};
+}
+
 }  // namespace
 
 Result<DemoInstallation> install_demo(store::Database& db, CatalogService& catalog,
@@ -204,6 +237,9 @@ Result<DemoInstallation> install_demo(store::Database& db, CatalogService& catal
     if (auto content = create_content(db, assessments); !content)
         return fail(ErrorCode::internal,
                     fmt::format("the demo checklists could not be created: {}", content.error().message));
+    if (auto draft = create_edition_draft(db, catalog); !draft)
+        return fail(ErrorCode::internal,
+                    fmt::format("the demo edition draft could not be created: {}", draft.error().message));
     auto personas = demo_personas(db);
     if (!personas) return fail(personas.error());
     if (*personas) out.personas = std::move(**personas);

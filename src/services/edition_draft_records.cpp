@@ -13,7 +13,8 @@ namespace {
 constexpr std::string_view kSelect =
     "SELECT d.id, d.edition_id, d.fiscal_year, d.based_on_edition, d.based_on_revision, d.status, d.version, "
     "d.document, d.published_revision, d.created_at, c.display_name, d.updated_at, u.display_name "
-    "FROM edition_drafts d LEFT JOIN users c ON c.id = d.created_by LEFT JOIN users u ON u.id = d.updated_by ";
+    "FROM edition_drafts d LEFT JOIN users c ON c.id = d.created_by LEFT JOIN users u ON u.id = "
+    "d.updated_by ";
 
 EditionDraft read(const soci::row& r) {
     EditionDraft d;
@@ -56,7 +57,8 @@ std::optional<std::int64_t> insert(soci::session& sql, const EditionDraft& draft
     long long id = 0;
     soci::indicator found = soci::i_null;
     // The partial unique index (one open draft per edition) decides, race-free, on both databases.
-    sql << "INSERT INTO edition_drafts (edition_id, fiscal_year, based_on_edition, based_on_revision, status, "
+    sql << "INSERT INTO edition_drafts (edition_id, fiscal_year, based_on_edition, based_on_revision, "
+           "status, "
            "version, document, created_by, created_at, updated_by, updated_at) VALUES (:e, :fy, :be, :br, "
            "'draft', 1, :doc, :u, :at, :u2, :at2) ON CONFLICT (edition_id) WHERE status = 'draft' DO NOTHING "
            "RETURNING id",
@@ -75,8 +77,9 @@ bool save_version(soci::session& sql, std::int64_t id, int version, const std::s
     const long long key = id;
     const long long user = user_id;
     soci::statement update =
-        (sql.prepare << "UPDATE edition_drafts SET document = :doc, fiscal_year = :fy, version = version + 1, "
-                        "updated_by = :u, updated_at = :at WHERE id = :id AND version = :v AND status = 'draft'",
+        (sql.prepare
+             << "UPDATE edition_drafts SET document = :doc, fiscal_year = :fy, version = version + 1, "
+                "updated_by = :u, updated_at = :at WHERE id = :id AND version = :v AND status = 'draft'",
          soci::use(document), soci::use(fiscal_year), soci::use(user), soci::use(at), soci::use(key),
          soci::use(version));
     update.execute(true);

@@ -19,15 +19,18 @@ using catalog::Json;
 constexpr std::string_view kDraftFile = "draft";
 constexpr std::size_t kListLimit = 200;
 
-std::string now_text() { return to_iso_utc(std::chrono::system_clock::now()); }
+std::string now_text() {
+    return to_iso_utc(std::chrono::system_clock::now());
+}
 
 tl::unexpected<Error> unavailable(const std::exception& e) {
-    return fail(ErrorCode::unavailable, fmt::format("cannot reach the edition drafts: {}", e.what()), "database");
+    return fail(ErrorCode::unavailable, fmt::format("cannot reach the edition drafts: {}", e.what()),
+                "database");
 }
 
 // relative: a validator path "draft: edition.forms[0]" as the bundle's own path "edition.forms[0]".
-std::string relative(const std::string& field) {
-    const std::string prefix = fmt::format("{}: ", kDraftFile);
+std::string relative(const std::string& field, std::string_view file = kDraftFile) {
+    const std::string prefix = fmt::format("{}: ", file);
     return field.rfind(prefix, 0) == 0 ? field.substr(prefix.size()) : field;
 }
 
@@ -101,17 +104,20 @@ Result<DraftList> EditionDraftService::list(const identity::Caller& caller) {
 }
 
 Result<EditionDraft> EditionDraftService::store_new(const identity::Caller& caller, const Json& document,
-                                                    const std::string& based_on_edition, int based_on_revision,
-                                                    const std::string& action, const audit::Context& context) {
+                                                    const std::string& based_on_edition,
+                                                    int based_on_revision, const std::string& action,
+                                                    const audit::Context& context) {
     EditionDraft draft;
-    draft.edition_id = document["edition"]["id"].is_string() ? document["edition"]["id"].get<std::string>() : "";
+    draft.edition_id =
+        document["edition"]["id"].is_string() ? document["edition"]["id"].get<std::string>() : "";
     draft.fiscal_year = fiscal_year_of(document);
     draft.based_on_edition = based_on_edition;
     draft.based_on_revision = based_on_revision;
     draft.document = document.dump();
     draft.created_at = now_text();
     if (draft.edition_id.empty() || draft.edition_id.size() > 40)
-        return fail(ErrorCode::invalid_input, "the edition needs an id of at most 40 characters", "edition.id");
+        return fail(ErrorCode::invalid_input, "the edition needs an id of at most 40 characters",
+                    "edition.id");
     if (draft.fiscal_year == 0)
         return fail(ErrorCode::invalid_input, "the edition needs a fiscal year between 2000 and 2100",
                     "edition.fiscal_year");
@@ -121,14 +127,16 @@ Result<EditionDraft> EditionDraftService::store_new(const identity::Caller& call
         auto stored = db_.transaction([&](soci::session& sql) -> Result<std::int64_t> {
             auto id = records::insert(sql, draft, caller.user_id);
             if (!id)
-                return fail(ErrorCode::conflict,
-                            fmt::format("edition {} already has an open draft: continue that one or discard it",
-                                        draft.edition_id),
-                            "edition_id");
+                return fail(
+                    ErrorCode::conflict,
+                    fmt::format("edition {} already has an open draft: continue that one or discard it",
+                                draft.edition_id),
+                    "edition_id");
             audit::append(sql,
-                          audit::caller_entry(caller, action, fmt::format("catalog_draft:{}", *id),
-                                              {{"edition", draft.edition_id},
-                                               {"based_on", fmt::format("{}:{}", based_on_edition, based_on_revision)}}),
+                          audit::caller_entry(
+                              caller, action, fmt::format("catalog_draft:{}", *id),
+                              {{"edition", draft.edition_id},
+                               {"based_on", fmt::format("{}:{}", based_on_edition, based_on_revision)}}),
                           context);
             return *id;
         });
@@ -148,18 +156,20 @@ Result<EditionDraft> EditionDraftService::create(const identity::Caller& caller,
     auto document = catalog_editor::start_draft(snapshot->catalog(), options);
     if (!document) return fail(document.error());
     const catalog::Edition* from = snapshot->catalog().latest(options.from_edition);
-    return store_new(caller, *document, options.from_edition, from->revision.revision, "catalog.draft_created",
-                     context);
+    return store_new(caller, *document, options.from_edition, from->revision.revision,
+                     "catalog.draft_created", context);
 }
 
-Result<EditionDraft> EditionDraftService::import_document(const identity::Caller& caller, std::string_view text,
+Result<EditionDraft> EditionDraftService::import_document(const identity::Caller& caller,
+                                                          std::string_view text,
                                                           const audit::Context& context) {
     if (auto ok = check_editor(caller, true); !ok) return fail(ok.error());
     auto document = parse_document(text);
     if (!document) return fail(document.error());
     // Based on the edition its mapping comes from, else (a corrected revision) on its own current revision.
     const auto snapshot = catalog_.snapshot();
-    const std::string id = (*document)["edition"]["id"].is_string() ? (*document)["edition"]["id"].get<std::string>() : "";
+    const std::string id =
+        (*document)["edition"]["id"].is_string() ? (*document)["edition"]["id"].get<std::string>() : "";
     std::string based_on = id;
     for (const auto& m : (*document)["mappings"])
         if (m.is_object() && m.value("to_edition", "") == id && m["from_edition"].is_string())
@@ -188,9 +198,10 @@ Result<EditionDraft> EditionDraftService::get(const identity::Caller& caller, st
     }
 }
 
-Result<EditionDraft> EditionDraftService::store_version(const identity::Caller& caller, std::int64_t id, int version,
-                                                        const Json& document, const std::string& action,
-                                                        const Json& detail, const audit::Context& context) {
+Result<EditionDraft> EditionDraftService::store_version(const identity::Caller& caller, std::int64_t id,
+                                                        int version, const Json& document,
+                                                        const std::string& action, const Json& detail,
+                                                        const audit::Context& context) {
     const std::string text = document.dump();
     if (text.size() > kMaxDraftBytes) return fail(ErrorCode::too_large, "the draft is too large", "document");
     const int fiscal_year = fiscal_year_of(document);
@@ -202,12 +213,13 @@ Result<EditionDraft> EditionDraftService::store_version(const identity::Caller& 
             auto current = records::find(sql, id);
             if (!current) return fail(ErrorCode::not_found, fmt::format("no edition draft {}", id), "id");
             if (current->status != "draft")
-                return fail(ErrorCode::conflict, fmt::format("draft {} is {}: start a new draft", id, current->status),
-                            "status");
+                return fail(ErrorCode::conflict,
+                            fmt::format("draft {} is {}: start a new draft", id, current->status), "status");
             if (document["edition"]["id"] != current->edition_id)
-                return fail(ErrorCode::invalid_input,
-                            fmt::format("the draft is of edition {}; its id cannot change", current->edition_id),
-                            "document.edition.id");
+                return fail(
+                    ErrorCode::invalid_input,
+                    fmt::format("the draft is of edition {}; its id cannot change", current->edition_id),
+                    "document.edition.id");
             if (!records::save_version(sql, id, version, text, fiscal_year, caller.user_id, now_text()))
                 return fail(ErrorCode::conflict,
                             fmt::format("draft {} was saved meanwhile (version {}, not {}): reload it", id,
@@ -215,7 +227,8 @@ Result<EditionDraft> EditionDraftService::store_version(const identity::Caller& 
                             "version");
             Json d = detail;
             d["version"] = version + 1;
-            audit::append(sql, audit::caller_entry(caller, action, fmt::format("catalog_draft:{}", id), d), context);
+            audit::append(sql, audit::caller_entry(caller, action, fmt::format("catalog_draft:{}", id), d),
+                          context);
             return {};
         });
         if (!saved) return fail(saved.error());
@@ -234,15 +247,16 @@ Result<EditionDraft> EditionDraftService::save(const identity::Caller& caller, s
     return store_version(caller, id, version, *parsed, "catalog.draft_saved", Json::object(), context);
 }
 
-Result<EditionDraft> EditionDraftService::operate(const identity::Caller& caller, std::int64_t id, int version,
-                                                  const Json& operation, const audit::Context& context) {
+Result<EditionDraft> EditionDraftService::operate(const identity::Caller& caller, std::int64_t id,
+                                                  int version, const Json& operation,
+                                                  const audit::Context& context) {
     if (auto ok = check_editor(caller, true); !ok) return fail(ok.error());
     auto draft = get(caller, id);
     if (!draft) return fail(draft.error());
     if (draft->version != version)
         return fail(ErrorCode::conflict,
-                    fmt::format("draft {} was saved meanwhile (version {}, not {}): reload it", id, draft->version,
-                                version),
+                    fmt::format("draft {} was saved meanwhile (version {}, not {}): reload it", id,
+                                draft->version, version),
                     "version");
     const auto snapshot = catalog_.snapshot();
     auto next = catalog_editor::apply(snapshot->catalog(), Json::parse(draft->document), operation);
@@ -269,8 +283,8 @@ Result<std::string> EditionDraftService::compare(const identity::Caller& caller,
     return catalog::comparison_view(*trial->catalog, *comparison).dump();
 }
 
-Result<PublishedDraft> EditionDraftService::publish(const identity::Caller& caller, std::int64_t id, int version,
-                                                    const audit::Context& context) {
+Result<PublishedDraft> EditionDraftService::publish(const identity::Caller& caller, std::int64_t id,
+                                                    int version, const audit::Context& context) {
     if (auto ok = check_editor(caller, true); !ok) return fail(ok.error());
     auto draft = get(caller, id);
     if (!draft) return fail(draft.error());
@@ -278,30 +292,33 @@ Result<PublishedDraft> EditionDraftService::publish(const identity::Caller& call
         return fail(ErrorCode::conflict, fmt::format("draft {} is {}", id, draft->status), "status");
     if (draft->version != version)
         return fail(ErrorCode::conflict,
-                    fmt::format("draft {} was saved meanwhile (version {}, not {}): reload it", id, draft->version,
-                                version),
+                    fmt::format("draft {} was saved meanwhile (version {}, not {}): reload it", id,
+                                draft->version, version),
                     "version");
     const std::string at = now_text();
+    const std::string file = fmt::format("{}-draft-{}.json", draft->edition_id, id);
     auto report = catalog_.import_file(
-        db_, fmt::format("{}-draft-{}.json", draft->edition_id, id), draft->document,
-        fmt::format("editor: draft {}", id), audit::caller_entry(caller, "catalog.imported", ""), context,
+        db_, file, draft->document, fmt::format("editor: draft {}", id),
+        audit::caller_entry(caller, "catalog.imported", ""), context,
         [&](soci::session& sql, const CatalogImportReport& so_far) -> Status {
             if (!so_far.imported)
                 return fail(ErrorCode::conflict,
-                            fmt::format("the draft equals revision {} of {}: nothing to publish", so_far.revision,
-                                        draft->edition_id),
+                            fmt::format("the draft equals revision {} of {}: nothing to publish",
+                                        so_far.revision, draft->edition_id),
                             "document");
             if (!records::set_status(sql, id, version, "published", so_far.revision, caller.user_id, at))
-                return fail(ErrorCode::conflict, fmt::format("draft {} changed meanwhile: reload it", id), "version");
-            audit::append(sql,
-                          audit::caller_entry(caller, "catalog.draft_published", fmt::format("catalog_draft:{}", id),
-                                              {{"edition", draft->edition_id}, {"revision", so_far.revision}}),
-                          context);
+                return fail(ErrorCode::conflict, fmt::format("draft {} changed meanwhile: reload it", id),
+                            "version");
+            audit::append(
+                sql,
+                audit::caller_entry(caller, "catalog.draft_published", fmt::format("catalog_draft:{}", id),
+                                    {{"edition", draft->edition_id}, {"revision", so_far.revision}}),
+                context);
             return {};
         });
     if (!report) {
         Error e = report.error();
-        for (auto& f : e.fields) f.field = relative(f.field);
+        for (auto& f : e.fields) f.field = relative(f.field, file);
         return fail(std::move(e));
     }
     auto after = get(caller, id);
@@ -317,13 +334,17 @@ Result<EditionDraft> EditionDraftService::discard(const identity::Caller& caller
             auto current = records::find(sql, id);
             if (!current) return fail(ErrorCode::not_found, fmt::format("no edition draft {}", id), "id");
             if (current->status != "draft")
-                return fail(ErrorCode::conflict, fmt::format("draft {} is {}", id, current->status), "status");
-            if (!records::set_status(sql, id, current->version, "discarded", std::nullopt, caller.user_id, now_text()))
-                return fail(ErrorCode::conflict, fmt::format("draft {} changed meanwhile: reload it", id), "version");
-            audit::append(sql,
-                          audit::caller_entry(caller, "catalog.draft_discarded", fmt::format("catalog_draft:{}", id),
-                                              {{"edition", current->edition_id}}),
-                          context);
+                return fail(ErrorCode::conflict, fmt::format("draft {} is {}", id, current->status),
+                            "status");
+            if (!records::set_status(sql, id, current->version, "discarded", std::nullopt, caller.user_id,
+                                     now_text()))
+                return fail(ErrorCode::conflict, fmt::format("draft {} changed meanwhile: reload it", id),
+                            "version");
+            audit::append(
+                sql,
+                audit::caller_entry(caller, "catalog.draft_discarded", fmt::format("catalog_draft:{}", id),
+                                    {{"edition", current->edition_id}}),
+                context);
             return {};
         });
         if (!done) return fail(done.error());

@@ -21,7 +21,8 @@ namespace mamori::catalog_editor {
 
 using Json = catalog::Json;
 
-// kMergedFormId: the one form a merged edition gives every institution kind (令和8年度版 医療機関・薬局確認用).
+// kMergedFormId: the one form a merged edition gives every institution kind (令和8年度版
+// 医療機関・薬局確認用).
 inline constexpr std::string_view kMergedFormId = "institution";
 
 // StartOptions: where a draft comes from and what it becomes.

@@ -106,7 +106,8 @@ class EditionDraftService {
     Result<PublishedDraft> publish(const identity::Caller& caller, std::int64_t id, int version,
                                    const audit::Context& context);
     // discard: the draft is kept with status discarded.
-    Result<EditionDraft> discard(const identity::Caller& caller, std::int64_t id, const audit::Context& context);
+    Result<EditionDraft> discard(const identity::Caller& caller, std::int64_t id,
+                                 const audit::Context& context);
 
     // validate: the validator's view of a document against the current catalog.
     DraftValidation validate(const std::string& document) const;
