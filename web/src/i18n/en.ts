@@ -1189,6 +1189,7 @@ export const en: Messages = {
     problemNetwork: 'The server could not be reached. Check the connection and try again.',
     problemRefused: 'This change could not be made. Check what you entered.',
     problemServer: 'The server had a problem. Try again in a while.',
+    nothingToPublish: 'This draft is the same as the published edition. Make your changes before publishing.',
     technicalDetails: 'Technical details',
     validationOk: 'No errors found in this draft. It can be published.',
     validationHeading: (count: number) => `${count} ${count === 1 ? 'thing' : 'things'} to fix`,

@@ -1213,6 +1213,7 @@ export const ja = {
     problemNetwork: 'サーバーにつながりませんでした。通信を確かめて、もう一度お試しください。',
     problemRefused: 'この変更はできませんでした。入力した内容を確かめてください。',
     problemServer: 'サーバーで問題が起きました。しばらくしてから、もう一度お試しください。',
+    nothingToPublish: 'この下書きは、公開済みの版と同じ内容です。変えたいところを直してから公開してください。',
     technicalDetails: '技術的な詳細',
     validationOk: 'この下書きに誤りは見つかりません。公開できます。',
     validationHeading: (count: number) => `直すところが ${count} 件あります`,

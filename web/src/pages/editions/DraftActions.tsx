@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { buttonClass, primaryButtonClass } from '../catalog/ui';
 import { editorPaths } from './routes';
-import { dangerOutlineClass } from './ui';
+import { dangerOutlineClass, nothingToPublish } from './ui';
 
 /** A modal confirmation (native <dialog>: focus stays inside, Escape cancels). */
 function ConfirmDialog({ id, heading, body, confirm, danger, busy, onConfirm, onClose }: {
@@ -62,7 +62,7 @@ export function DraftActions({ draft, form, fromForm, onConflict, onProblem, onP
   const failed = (error: unknown) => {
     setBusy(false);
     setOpen('none');
-    if (error instanceof ApiError && error.status === 409) onConflict();
+    if (error instanceof ApiError && error.status === 409 && !nothingToPublish(error)) onConflict();
     else if (error instanceof ApiError && error.status === 422) onPublishErrors();
     else onProblem(error instanceof ApiError ? error : new ApiError('invalid', 0, null, null));
   };

@@ -2,6 +2,7 @@
 // 409 notice.
 import type { Confidence, MappingKind } from '../../api/catalog';
 import type { ApiError } from '../../api/http';
+import { ProblemError } from '../../auth/request';
 import { useI18n } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
 import { buttonClass } from '../catalog/ui';
@@ -69,11 +70,23 @@ export function ConflictNotice({ onReload }: { onReload: () => void }) {
   );
 }
 
+/** 409 on publishing a draft that equals the edition's current revision (the server names `document`). */
+export function nothingToPublish(error: ApiError): boolean {
+  return error.status === 409 && error instanceof ProblemError && error.fields.some((field) => field.field === 'document');
+}
+
 /** A refusal or failure of a write, in plain words; the server's text only under 技術的な詳細. */
 export function WriteProblem({ error }: { error: ApiError }) {
   const { t } = useI18n();
   const e = t.editionEditor;
-  const text = error.kind === 'network' ? e.problemNetwork : error.status === 400 || error.status === 422 ? e.problemRefused : e.problemServer;
+  const text =
+    error.kind === 'network'
+      ? e.problemNetwork
+      : nothingToPublish(error)
+        ? e.nothingToPublish
+        : error.status === 400 || error.status === 422
+          ? e.problemRefused
+          : e.problemServer;
   return (
     <div role="alert" class="mt-4 rounded-8 border-2 border-red-900 bg-red-50 p-4" data-testid="draft-problem">
       <p class="text-std-16N-170">{text}</p>
