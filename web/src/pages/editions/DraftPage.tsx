@@ -39,6 +39,8 @@ function DraftEditor({ initial, reload }: { initial: DraftWithDocument; reload: 
   const [formId, setFormId] = useState(initial.document.edition.forms[0]?.id ?? '');
   const [selection, setSelection] = useState<string | null>(null);
   const [focus, setFocus] = useState<{ target: string; nonce: number } | null>(null);
+  // What the last successful write changed ("edition" or an item's canonical id), for the saved notices.
+  const [lastSaved, setLastSaved] = useState<string | null>(null);
   const readOnly = draft.status !== 'draft' || conflict;
   const document = draft.document;
   const form = document.edition.forms.find((candidate) => candidate.id === formId) ?? document.edition.forms[0];
@@ -57,6 +59,10 @@ function DraftEditor({ initial, reload }: { initial: DraftWithDocument; reload: 
     setProblem(null);
     try {
       setDraft(await editionDraftApi.apply(draft.id, draft.version, operation));
+      setLastSaved(operation.op === 'set_edition' ? 'edition' : operation.op === 'set_item' ? operation.canonical_id : null);
+      // The editors start again from the saved draft; keep the keyboard where it was.
+      if (operation.op === 'set_item') setFocus({ target: 'draft-item-save', nonce: Date.now() });
+      if (operation.op === 'set_edition') setFocus({ target: 'draft-edition-save', nonce: Date.now() });
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) setConflict(true);
@@ -124,7 +130,7 @@ function DraftEditor({ initial, reload }: { initial: DraftWithDocument; reload: 
                 <>
                   <h3 id="draft-item-heading" tabIndex={-1} class="text-std-20B-150">{e.itemHeading(item.number)}</h3>
                   <div class="mt-3">
-                    <ItemEditor key={`${item.canonical_id}-${draft.version}`} item={item} form={form} disabled={readOnly} onSave={(fields) => apply({ op: 'set_item', form: form.id, canonical_id: item.canonical_id, fields })} />
+                    <ItemEditor key={`${item.canonical_id}-${draft.version}`} item={item} form={form} disabled={readOnly} justSaved={lastSaved === item.canonical_id} onSave={(fields) => apply({ op: 'set_item', form: form.id, canonical_id: item.canonical_id, fields })} />
                   </div>
                   {!readOnly && <ItemActions key={item.canonical_id} item={item} form={form} apply={apply} onSelect={(id) => select(id)} />}
                 </>
@@ -133,7 +139,7 @@ function DraftEditor({ initial, reload }: { initial: DraftWithDocument; reload: 
           </div>
         </section>
       )}
-      <EditionFields key={draft.version} edition={document.edition} disabled={readOnly} onSave={(fields) => apply({ op: 'set_edition', fields })} />
+      <EditionFields key={draft.version} edition={document.edition} disabled={readOnly} justSaved={lastSaved === 'edition'} onSave={(fields) => apply({ op: 'set_edition', fields })} />
     </>
   );
 }

@@ -7,7 +7,12 @@ import { fieldClass, helpClass, labelClass } from './ui';
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
 
-export function EditionFields({ edition, disabled, onSave }: { edition: DraftEdition; disabled: boolean; onSave: (fields: Fields) => Promise<boolean> }) {
+export function EditionFields({ edition, disabled, justSaved, onSave }: {
+  edition: DraftEdition;
+  disabled: boolean;
+  justSaved: boolean;
+  onSave: (fields: Fields) => Promise<boolean>;
+}) {
   const { t } = useI18n();
   const e = t.editionEditor;
   const f = e.editionFields;
@@ -19,11 +24,12 @@ export function EditionFields({ edition, disabled, onSave }: { edition: DraftEdi
     notes: edition.notes.join('\n'),
   };
   const [values, setValues] = useState(initial);
-  const [saved, setSaved] = useState(false);
+  const [edited, setEdited] = useState(false);
   const set = (patch: Partial<typeof initial>) => {
-    setSaved(false);
+    setEdited(true);
     setValues({ ...values, ...patch });
   };
+  const saved = justSaved && !edited;
   const changes: Fields = {};
   if (values.title_ja !== initial.title_ja) changes.title_ja = values.title_ja.trim();
   if (values.fiscal_year !== initial.fiscal_year) changes.fiscal_year = Number(values.fiscal_year);
@@ -34,7 +40,7 @@ export function EditionFields({ edition, disabled, onSave }: { edition: DraftEdi
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    if (dirty && (await onSave(changes))) setSaved(true);
+    if (dirty) await onSave(changes);
   };
   const input = (field: 'title_ja' | 'fiscal_year' | 'published', help?: string) => (
     <div>
@@ -69,7 +75,7 @@ export function EditionFields({ edition, disabled, onSave }: { edition: DraftEdi
         {area('notes', e.notesHelp)}
         {!disabled && (
           <div class="flex flex-wrap items-center gap-3">
-            <button type="submit" class={buttonClass} disabled={!dirty}>{e.saveEdition}</button>
+            <button type="submit" id="draft-edition-save" class={buttonClass}>{e.saveEdition}</button>
             <p role="status" class="text-std-16N-170 text-solid-gray-800">{saved ? e.editionSaved : ''}</p>
           </div>
         )}

@@ -96,21 +96,25 @@ function TextArea({ field, label, help, value, rows, disabled, onInput, lang = '
   );
 }
 
-export function ItemEditor({ item, form, disabled, onSave }: {
+// Keyed by item and draft version, so it starts again from what the server saved; `justSaved` says that the
+// last write was this item's.
+export function ItemEditor({ item, form, disabled, justSaved, onSave }: {
   item: DraftItem;
   form: DraftForm;
   disabled: boolean;
+  justSaved: boolean;
   onSave: (fields: ItemFields) => Promise<boolean>;
 }) {
   const { t } = useI18n();
   const e = t.editionEditor;
   const f = e.fields;
   const [values, setValues] = useState(() => valuesOf(item));
-  const [saved, setSaved] = useState(false);
+  const [edited, setEdited] = useState(false);
   const set = (patch: Partial<Values>) => {
-    setSaved(false);
+    setEdited(true);
     setValues({ ...values, ...patch });
   };
+  const saved = justSaved && !edited;
   const changes = changedFields(item, values);
   const dirty = Object.keys(changes).length > 0;
 
@@ -124,7 +128,7 @@ export function ItemEditor({ item, form, disabled, onSave }: {
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     if (!dirty) return;
-    if (await onSave(changes)) setSaved(true);
+    await onSave(changes);
   };
 
   return (
@@ -196,7 +200,7 @@ export function ItemEditor({ item, form, disabled, onSave }: {
       </div>
       {!disabled && (
         <div class="flex flex-wrap items-center gap-3">
-          <button type="submit" class={primaryButtonClass} disabled={!dirty} data-testid="save-item">
+          <button type="submit" id="draft-item-save" class={primaryButtonClass} data-testid="save-item">
             {e.saveItem}
           </button>
           <p role="status" class="text-std-16N-170 text-solid-gray-800">
