@@ -1183,6 +1183,8 @@ export const en: Messages = {
     notEditorBody: 'Only the ministry’s administrators can edit checklist editions.',
     draftTitle: 'Edition draft',
     draftHeading: (edition: string) => `Draft of the ${edition}`,
+    closedPublished: 'This draft has been published and cannot be changed. To fix it, start a corrected revision on the editions page.',
+    closedDiscarded: 'This draft was discarded and cannot be changed.',
     conflictHeading: 'Someone else saved first',
     conflictBody: 'Someone saved this draft after you opened it. Reload it, then make your change again.',
     conflictReload: 'Reload',

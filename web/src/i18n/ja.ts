@@ -1207,6 +1207,8 @@ export const ja = {
     notEditorBody: 'チェックリストの版の編集は、厚生労働省の管理者だけが行えます。',
     draftTitle: '版の下書き',
     draftHeading: (edition: string) => `${edition}の下書き`,
+    closedPublished: 'この下書きは公開済みです。内容は変更できません。直すときは、版の編集の画面で訂正版を作ります。',
+    closedDiscarded: 'この下書きは破棄されています。内容は変更できません。',
     conflictHeading: 'ほかの人が先に保存しました',
     conflictBody: 'この下書きは、画面を開いた後にほかの人が保存しています。今の内容を読み込み直してから、もう一度変更してください。',
     conflictReload: '読み込み直す',

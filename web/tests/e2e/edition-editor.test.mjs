@@ -3,7 +3,9 @@
 // merged into one form, rewords an item, adds one, is pointed at the new item's empty 意味 by the validation
 // panel and fills it in, compares the draft with R7 and publishes it. Then the pharmacy and the clinic start
 // their FY2026 checklists on it and look for the new item marked 新規. The ministry's analyst sees no way in
-// and gets a plain refusal at /catalog/drafts. Screenshots of each step at 1280 px and 390 px
+// and gets a plain refusal at /catalog/drafts. Last, the administrator starts a corrected revision of the new
+// edition, splits, merges and removes items, meets another tab's save (409), exports and discards it.
+// Screenshots of each step at 1280 px and 390 px
 // (build/screenshots/edition-editor-*.png).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -60,7 +62,8 @@ describe('edition editor: the ministry drafts and publishes 令和8年度版; in
   let rewordedId = null;
 
   before(async () => {
-    session = await startSession({ personas: true });
+    // The browser logs the 409 that the stale save in the corrected-revision test provokes on purpose.
+    session = await startSession({ personas: true, expectedError: (message) => /status of 409/.test(message.text()) });
   });
 
   after(async () => {
@@ -206,6 +209,68 @@ describe('edition editor: the ministry drafts and publishes 令和8年度版; in
     await dialog.getByRole('button', { name: '公開する' }).click();
     await page.getByTestId('published').getByText('令和8年度版（第1刷）を公開しました').waitFor();
     await shoot(page, 'published');
+  });
+
+  it('a corrected revision: split, merge and remove record their mapping; a stale save is caught; export; discard', async () => {
+    const { page, open, context } = browsers.admin;
+    await open('/catalog/drafts');
+    const form = page.getByTestId('new-draft-form');
+    await form.getByLabel('元にする版').selectOption({ label: '令和8年度版（第1刷）' });
+    await form.getByLabel('令和8年度版の訂正版', { exact: false }).check();
+    await form.getByRole('button', { name: '下書きを作る' }).click();
+    await page.waitForURL(/\/catalog\/drafts\/\d+$/);
+    const draftUrl = page.url();
+    await page.getByTestId('validation-ok').waitFor();
+    const item = (id) => page.locator(`[data-testid="draft-item"][data-canonical-id="${id}"]`);
+    const actions = page.getByTestId('item-actions');
+
+    await item('AST-01').click();
+    await actions.getByRole('button', { name: '項目を分割' }).click();
+    await actions.getByLabel('文言', { exact: true }).fill('【テスト】端末の台帳を作成し、管理している。');
+    await actions.getByLabel('英語の文言', { exact: true }).fill('[TEST] Terminals are listed in an inventory.');
+    await actions.getByRole('button', { name: '分割する' }).click();
+    await item('AST-01').locator('[data-kind="split"]').waitFor();
+    assert.equal(await page.locator('[data-testid="draft-item"] [data-kind="split"]').count(), 2, 'both halves are 分割');
+
+    await item('IAM-03').click();
+    await actions.getByRole('button', { name: 'ほかの項目と統合' }).click();
+    await actions.getByLabel('統合する相手の項目').selectOption('IAM-04');
+    await actions.getByRole('button', { name: '統合する' }).click();
+    await item('IAM-03').locator('[data-kind="merged"]').waitFor();
+    assert.equal(await item('IAM-04').count(), 0);
+
+    await item('GOV-02').click();
+    await actions.getByRole('button', { name: '項目を削除' }).click();
+    await actions.getByRole('button', { name: '削除する' }).click();
+    await page.getByTestId('removed-list').getByTestId('removed-item').filter({ hasText: '医療機関確認用 3-④' }).waitFor();
+    await shoot(page, 'revision-operations');
+
+    // Another tab saves the edition's title; this one still holds the older version.
+    const other = await context.newPage();
+    await other.goto(draftUrl);
+    const otherTitle = other.getByLabel('題名', { exact: true });
+    await otherTitle.fill(`${await otherTitle.inputValue()}（訂正）`);
+    await other.getByRole('button', { name: '版の情報を保存する' }).click();
+    await other.getByTestId('edition-fields').getByText('保存しました。').waitFor();
+    await other.close();
+    await item('AST-01').click();
+    const editor = page.getByTestId('item-editor');
+    await editor.getByLabel('証拠', { exact: true }).fill('機器の台帳。');
+    await editor.getByTestId('save-item').click();
+    await page.getByTestId('draft-conflict').getByText('ほかの人が先に保存しました').waitFor();
+    await shoot(page, 'conflict');
+    await page.getByRole('button', { name: '読み込み直す' }).click();
+    await page.waitForFunction(() => document.getElementById('draft-edition-title_ja')?.value.endsWith('（訂正）'));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-draft').click()]);
+    assert.match(download.suggestedFilename(), /^r8-draft-\d+\.json$/);
+
+    await page.getByRole('button', { name: '下書きを破棄する' }).click();
+    await page.getByTestId('discard-dialog').getByRole('button', { name: '破棄する' }).click();
+    await page.waitForURL((url) => url.pathname === '/catalog/drafts');
+    await page.getByRole('heading', { name: '公開済み・破棄した下書き' }).waitFor();
+    await page.getByTestId('draft-row').filter({ has: page.getByTestId('draft-status').getByText('破棄') }).waitFor();
+    await shoot(page, 'list-after');
   });
 
   for (const [who, login] of [

@@ -97,7 +97,12 @@ function DraftEditor({ initial, reload }: { initial: DraftWithDocument; reload: 
       </p>
       {conflict && <ConflictNotice onReload={reload} />}
       {problem !== null && <WriteProblem error={problem} />}
-      <ValidationPanel validation={draft.validation} document={document} onPick={pick} />
+      {initial.status !== 'draft' && (
+        <p role="status" class="mt-4 rounded-8 border-2 border-solid-gray-536 bg-solid-gray-50 p-4 text-std-16N-170" data-testid="draft-closed">
+          {draft.status === 'published' ? e.closedPublished : e.closedDiscarded}
+        </p>
+      )}
+      {draft.status === 'draft' && <ValidationPanel validation={draft.validation} document={document} onPick={pick} />}
       <DraftActions
         draft={draft}
         form={form?.id ?? ''}
