@@ -1155,7 +1155,6 @@ export const en: Messages = {
     columnUpdated: 'Last change',
     basedOn: (edition: string, revision: number) => `From ${edition} (revision ${revision})`,
     basedOnNothing: 'Imported from a file',
-    updated: (by: string, when: string) => `${when}, ${by}`,
     status: { draft: 'In progress', published: 'Published', discarded: 'Discarded' } as Record<string, string>,
     newHeading: 'Start a draft',
     noEditions: 'There is no edition to start a draft from.',

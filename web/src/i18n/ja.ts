@@ -1179,7 +1179,6 @@ export const ja = {
     columnUpdated: '最終更新',
     basedOn: (edition: string, revision: number) => `${edition}（第${revision}刷）を元に作成`,
     basedOnNothing: 'ファイルから読み込み',
-    updated: (by: string, when: string) => `${when} ${by}`,
     status: { draft: '編集中', published: '公開済み', discarded: '破棄' } as Record<string, string>,
     newHeading: '下書きを作る',
     noEditions: '下書きの元にできる版がありません。',

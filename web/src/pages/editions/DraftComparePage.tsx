@@ -9,6 +9,7 @@ import { Link, navigate, useSearch } from '../../router';
 import { CompareBody } from '../catalog/Compare';
 import { Breadcrumbs, h1Class, linkClass, Loaded } from '../catalog/ui';
 import { mayEditCatalog, NotEditor } from './access';
+import { pick } from '../catalog/format';
 import { mappingFormsFor } from './model';
 import { editorPaths } from './routes';
 import { fieldClass, formName, labelClass, TechnicalDetails } from './ui';
@@ -39,7 +40,7 @@ function Comparison({ draft, form, fromForm }: { draft: DraftWithDocument; form:
 }
 
 function CompareView({ draft }: { draft: DraftWithDocument }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const e = t.editionEditor;
   const params = new URLSearchParams(useSearch());
   const forms = draft.document.edition.forms;
@@ -60,7 +61,7 @@ function CompareView({ draft }: { draft: DraftWithDocument }) {
         <div>
           <label for="draft-compare-form" class={labelClass}>{e.formPicker}</label>
           <select id="draft-compare-form" class={`mt-1 ${fieldClass}`} value={form.id} onChange={(ev) => go(ev.currentTarget.value, null)}>
-            {forms.map((candidate) => <option key={candidate.id} value={candidate.id}>{candidate.title_ja}</option>)}
+            {forms.map((candidate) => <option key={candidate.id} value={candidate.id}>{pick(language, candidate.title_ja, candidate.title_en)}</option>)}
           </select>
         </div>
         {fromForms.length > 1 && (

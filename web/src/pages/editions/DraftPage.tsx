@@ -15,6 +15,7 @@ import { EditionFields } from './EditionFields';
 import { ItemActions } from './ItemActions';
 import { ItemEditor } from './ItemEditor';
 import { ItemList, RemovedList } from './ItemList';
+import { pick } from '../catalog/format';
 import { mappingFormsFor, type ErrorPlace } from './model';
 import { editorPaths } from './routes';
 import { ValidationPanel } from './ValidationPanel';
@@ -74,7 +75,7 @@ function DraftEditor({ initial, reload }: { initial: DraftWithDocument; reload: 
     setSelection(canonicalId);
     setFocus({ target: `draft-item-${field}`, nonce: Date.now() });
   };
-  const pick = (place: ErrorPlace) => {
+  const goTo = (place: ErrorPlace) => {
     if (place.kind === 'item') {
       const target = document.edition.forms[place.formIndex];
       if (target === undefined) return;
@@ -93,7 +94,8 @@ function DraftEditor({ initial, reload }: { initial: DraftWithDocument; reload: 
     <>
       <h1 class={h1Class}>{e.draftHeading(t.catalog.editionName(draft.fiscal_year))}</h1>
       <p class="mt-2 text-std-16N-170 text-solid-gray-800" data-testid="draft-meta">
-        {`${based}　${e.status[draft.status]}　${e.updated(draft.updated_by, formatWhen(language, draft.updated_at))}`}
+        {`${based}　${e.status[draft.status]}　${formatWhen(language, draft.updated_at)} `}
+        <span lang="ja">{draft.updated_by}</span>
       </p>
       {conflict && <ConflictNotice onReload={reload} />}
       {problem !== null && <WriteProblem error={problem} />}
@@ -102,7 +104,7 @@ function DraftEditor({ initial, reload }: { initial: DraftWithDocument; reload: 
           {draft.status === 'published' ? e.closedPublished : e.closedDiscarded}
         </p>
       )}
-      {draft.status === 'draft' && <ValidationPanel validation={draft.validation} document={document} onPick={pick} />}
+      {draft.status === 'draft' && <ValidationPanel validation={draft.validation} document={document} onPick={goTo} />}
       <DraftActions
         draft={draft}
         form={form?.id ?? ''}
@@ -119,7 +121,7 @@ function DraftEditor({ initial, reload }: { initial: DraftWithDocument; reload: 
             <label for="draft-form" class={labelClass}>{e.formPicker}</label>
             <select id="draft-form" class={`mt-1 ${fieldClass}`} value={form.id} onChange={(ev) => { setFormId(ev.currentTarget.value); setSelection(null); }}>
               {document.edition.forms.map((candidate) => (
-                <option key={candidate.id} value={candidate.id}>{e.formOption(candidate.title_ja, candidate.items.length)}</option>
+                <option key={candidate.id} value={candidate.id}>{e.formOption(pick(language, candidate.title_ja, candidate.title_en), candidate.items.length)}</option>
               ))}
             </select>
           </div>

@@ -22,7 +22,7 @@ function DraftRow({ draft }: { draft: Draft }) {
     <tr class="block border-b border-solid-gray-200 py-2 md:table-row md:py-0" data-testid="draft-row" data-status={draft.status}>
       <th scope="row" class={`block text-left font-normal ${cell}`}>
         <Link href={editorPaths.draft(draft.id)} class={`text-std-16B-170 ${linkClass}`}>
-          {draft.title_ja === '' ? t.catalog.editionName(draft.fiscal_year) : draft.title_ja}
+          {draft.title_ja === '' ? t.catalog.editionName(draft.fiscal_year) : <span lang="ja">{draft.title_ja}</span>}
         </Link>
       </th>
       <td class={`block whitespace-nowrap ${cell}`}>
@@ -36,7 +36,8 @@ function DraftRow({ draft }: { draft: Draft }) {
       </td>
       <td class={`block ${cell}`}>
         <span class="md:sr-only">{e.columnUpdated}: </span>
-        {e.updated(draft.updated_by, formatWhen(language, draft.updated_at))}
+        {`${formatWhen(language, draft.updated_at)} `}
+        <span lang="ja">{draft.updated_by}</span>
       </td>
     </tr>
   );

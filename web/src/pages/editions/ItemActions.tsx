@@ -124,7 +124,7 @@ export function ItemActions({ item, form, apply, onSelect }: {
           <p class={helpClass}>{e.mergeHelp(item.number)}</p>
           <select id="merge-with" class={fieldClass} value={mergeWith} onChange={(ev) => setMergeWith(ev.currentTarget.value)}>
             {others.map((other) => (
-              <option key={other.canonical_id} value={other.canonical_id}>{`${other.number} ${other.text_ja.slice(0, 40)}`}</option>
+              <option key={other.canonical_id} value={other.canonical_id} lang="ja">{`${other.number} ${other.text_ja.slice(0, 40)}`}</option>
             ))}
           </select>
           <div>

@@ -5,6 +5,7 @@ import type { Confidence, Row } from '../../api/catalog';
 import type { DraftForm, DraftItem, ItemFields } from '../../api/editionDrafts';
 import { useI18n } from '../../i18n';
 import { primaryButtonClass } from '../catalog/ui';
+import { pick } from '../catalog/format';
 import { RowsEditor } from './RowsEditor';
 import { confidenceLevels, fieldClass, helpClass, labelClass } from './ui';
 
@@ -105,7 +106,7 @@ export function ItemEditor({ item, form, disabled, justSaved, onSave }: {
   justSaved: boolean;
   onSave: (fields: ItemFields) => Promise<boolean>;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const e = t.editionEditor;
   const f = e.fields;
   const [values, setValues] = useState(() => valuesOf(item));
@@ -143,7 +144,7 @@ export function ItemEditor({ item, form, disabled, justSaved, onSave }: {
           <select id="draft-item-section" class={`mt-1 ${fieldClass}`} value={values.section} disabled={disabled} onChange={(ev) => set({ section: ev.currentTarget.value })}>
             {form.sections.map((section) => (
               <option key={section.section_id} value={section.section_id}>
-                {`${section.number} ${section.section_ja}`}
+                {`${section.number} ${pick(language, section.section_ja, section.section_en)}`}
               </option>
             ))}
           </select>

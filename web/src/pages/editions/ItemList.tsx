@@ -3,6 +3,7 @@
 import type { DraftForm, MappingForm } from '../../api/editionDrafts';
 import { useI18n } from '../../i18n';
 import { itemKinds, removedItems, type ItemKind } from './model';
+import { pick } from '../catalog/format';
 import { formName, KindBadge } from './ui';
 
 /** One badge when every earlier form agrees; otherwise one per earlier form, naming it. */
@@ -26,7 +27,7 @@ export function ItemList({ form, elements, selected, onSelect }: {
   selected: string | null;
   onSelect: (canonicalId: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const e = t.editionEditor;
   return (
     <div data-testid="item-list">
@@ -35,7 +36,7 @@ export function ItemList({ form, elements, selected, onSelect }: {
         return (
           <section key={section.section_id} aria-labelledby={`draft-section-${section.section_id}`} class="mt-4 first:mt-0">
             <h3 id={`draft-section-${section.section_id}`} class="text-std-18B-160 text-solid-gray-900">
-              {`${section.number} ${section.section_ja}`}
+              {`${section.number} ${pick(language, section.section_ja, section.section_en)}`}
             </h3>
             {items.length === 0 ? (
               <p class="mt-1 text-std-16N-170 text-solid-gray-700">{e.sectionEmpty}</p>

@@ -39,7 +39,7 @@ export function newRow(targetYear: number | null): Row {
 }
 
 export function RowsEditor({ rows, onChange, targetYear, disabled }: { rows: Row[]; onChange: (rows: Row[]) => void; targetYear: number | null; disabled: boolean }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const e = t.editionEditor;
   const update = (index: number, row: Row) => onChange(rows.map((old, i) => (i === index ? row : old)));
   return (
@@ -52,7 +52,7 @@ export function RowsEditor({ rows, onChange, targetYear, disabled }: { rows: Row
             <fieldset>
               <legend class="text-dns-14B-120">{e.rowHeading(index + 1)}</legend>
               <div class="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-                {deviceClasses.map(([name]) => (
+                {deviceClasses.map(([name, key]) => (
                   <label key={name} class="flex min-h-11 cursor-pointer items-center gap-2 text-std-16N-170">
                     <input
                       type="checkbox"
@@ -63,7 +63,7 @@ export function RowsEditor({ rows, onChange, targetYear, disabled }: { rows: Row
                         update(index, withClasses(row, ev.currentTarget.checked ? [...row.device_classes, name] : row.device_classes.filter((c) => c !== name)))
                       }
                     />
-                    {name}
+                    {language === 'ja' ? name : t.catalog.deviceClasses[key]}
                   </label>
                 ))}
               </div>

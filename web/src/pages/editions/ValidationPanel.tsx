@@ -2,22 +2,25 @@
 // takes the editor there and focuses the field. The validator's own text stays under 技術的な詳細.
 import type { DraftDocument, DraftValidation, ValidationError } from '../../api/editionDrafts';
 import { useI18n } from '../../i18n';
+import type { Language } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
+import { pick } from '../catalog/format';
 import { errorPlace, formAt, itemAt, type ErrorPlace } from './model';
 import { TechnicalDetails } from './ui';
 
-export function errorSentence(t: Messages, document: DraftDocument, place: ErrorPlace): string {
+export function errorSentence(t: Messages, language: Language, document: DraftDocument, place: ErrorPlace): string {
   const e = t.editionEditor;
   switch (place.kind) {
     case 'item': {
       const form = formAt(document, place.formIndex);
       const item = itemAt(document, place.formIndex, place.itemIndex);
-      const formName = form?.title_ja ?? e.unknownForm;
+      const formName = form === null ? e.unknownForm : pick(language, form.title_ja, form.title_en);
       const itemName = item === null || item.number === '' ? e.itemOrdinal(place.itemIndex + 1) : item.number;
       return e.errorItem(formName, itemName, e.fields[place.field]);
     }
     case 'form':
-      return e.errorForm(formAt(document, place.formIndex)?.title_ja ?? e.unknownForm);
+      const form = formAt(document, place.formIndex);
+      return e.errorForm(form === null ? e.unknownForm : pick(language, form.title_ja, form.title_en));
     case 'edition':
       return e.errorEdition(e.editionFields[place.field]);
     case 'mapping':
@@ -32,7 +35,7 @@ export function ValidationPanel({ validation, document, onPick }: {
   document: DraftDocument;
   onPick: (place: ErrorPlace) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const e = t.editionEditor;
   if (validation.valid && validation.errors.length === 0)
     return (
@@ -51,7 +54,7 @@ export function ValidationPanel({ validation, document, onPick }: {
           return (
             <li key={`${index}-${error.path}`} data-testid="validation-error" data-path={error.path}>
               <button type="button" class="text-left text-std-16N-170 text-blue-1000 underline underline-offset-2 hover:decoration-2" onClick={() => onPick(place)}>
-                {errorSentence(t, document, place)}
+                {errorSentence(t, language, document, place)}
               </button>
               <TechnicalDetails text={`${error.path}: ${error.message}`} />
             </li>
