@@ -1172,6 +1172,8 @@ export const en: Messages = {
     start: 'Start the draft',
     starting: 'Starting…',
     draftExists: 'A draft of this edition already exists. Open it from the list above.',
+    yearTaken: 'There is already an edition for that year. Enter another year, or start a corrected revision of that edition.',
+    importRefused: 'This file could not be read as an edition file. Choose an exported JSON file or a file in the edition format.',
     importHeading: 'Import from a file',
     importFile: 'Edition file (JSON)',
     importHelp: 'A draft exported earlier, or an edition file prepared elsewhere. It becomes a draft and is not published. Up to 4 MB.',

@@ -62,8 +62,9 @@ describe('edition editor: the ministry drafts and publishes 令和8年度版; in
   let rewordedId = null;
 
   before(async () => {
-    // The browser logs the 409 that the stale save in the corrected-revision test provokes on purpose.
-    session = await startSession({ personas: true, expectedError: (message) => /status of 409/.test(message.text()) });
+    // The browser logs the 409 (stale save) and the 400s (a taken year, a file that is no edition) that the
+    // corrected-revision test provokes on purpose.
+    session = await startSession({ personas: true, expectedError: (message) => /status of (409|400)/.test(message.text()) });
   });
 
   after(async () => {
@@ -271,6 +272,26 @@ describe('edition editor: the ministry drafts and publishes 令和8年度版; in
     await page.getByRole('heading', { name: '公開済み・破棄した下書き' }).waitFor();
     await page.getByTestId('draft-row').filter({ has: page.getByTestId('draft-status').getByText('破棄') }).waitFor();
     await shoot(page, 'list-after');
+
+    // 令和8年度版 exists now: a second "new" edition for 2026 is refused in plain words.
+    await form.getByLabel('元にする版').selectOption({ label: '令和7年度版（第1刷）' });
+    await form.getByLabel('新しい年度の版', { exact: false }).check();
+    await form.getByLabel('新しい版の年度（西暦）').fill('2026');
+    await form.getByRole('button', { name: '下書きを作る' }).click();
+    await form.getByTestId('year-taken').waitFor();
+
+    // A file that is not an edition is refused; the exported draft comes back as a new draft.
+    const importForm = page.getByTestId('import-draft-form');
+    await importForm.getByLabel('版のファイル（JSON）').setInputFiles({ name: 'not-an-edition.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2, 3]') });
+    await importForm.getByRole('button', { name: '読み込んで下書きにする' }).click();
+    await importForm.getByTestId('import-refused').waitFor();
+    await shoot(page, 'import-refused');
+    await importForm.getByLabel('版のファイル（JSON）').setInputFiles(await download.path());
+    await importForm.getByRole('button', { name: '読み込んで下書きにする' }).click();
+    await page.waitForURL(/\/catalog\/drafts\/\d+$/);
+    await page.getByRole('heading', { level: 1, name: '令和8年度版の下書き' }).waitFor();
+    assert.notEqual(page.url(), draftUrl, 'the import is a draft of its own');
+    await item('IAM-03').locator('[data-kind="merged"]').waitFor();
   });
 
   for (const [who, login] of [

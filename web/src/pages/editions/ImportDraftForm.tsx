@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
 import { buttonClass } from '../catalog/ui';
 import { editorPaths } from './routes';
-import { helpClass, labelClass, WriteProblem } from './ui';
+import { helpClass, labelClass, TechnicalDetails, WriteProblem } from './ui';
 
 const maxBytes = 4 * 1024 * 1024;
 
@@ -48,7 +48,14 @@ export function ImportDraftForm() {
         />
       </div>
       {tooBig && <p role="alert" class="text-std-16N-170 text-error-1">{e.importTooBig}</p>}
-      {problem !== null && <WriteProblem error={problem} />}
+      {problem !== null && (problem.status === 400 || problem.status === 413) ? (
+        <div role="alert" class="rounded-8 border-2 border-red-900 bg-red-50 p-3 text-std-16N-170" data-testid="import-refused">
+          <p>{e.importRefused}</p>
+          {problem.detail !== null && <TechnicalDetails text={problem.detail} />}
+        </div>
+      ) : (
+        problem !== null && <WriteProblem error={problem} />
+      )}
       <div>
         <button type="submit" class={buttonClass} disabled={busy || file === null || tooBig}>
           {busy ? e.importing : e.importSubmit}

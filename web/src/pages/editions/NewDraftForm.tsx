@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { editionDraftApi, type EditableEdition } from '../../api/editionDrafts';
 import { ApiError } from '../../api/http';
+import { ProblemError } from '../../auth/request';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
 import { primaryButtonClass } from '../catalog/ui';
@@ -25,6 +26,7 @@ export function NewDraftForm({ editions }: { editions: EditableEdition[] }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [conflict, setConflict] = useState(false);
+  const [yearTaken, setYearTaken] = useState(false);
   const source = editions.find((edition) => edition.id === from);
   const fiscalYear = Number(year);
   const yearValid = Number.isInteger(fiscalYear) && fiscalYear > (source?.fiscal_year ?? 2019) && fiscalYear < 2100;
@@ -37,6 +39,7 @@ export function NewDraftForm({ editions }: { editions: EditableEdition[] }) {
     setBusy(true);
     setProblem(null);
     setConflict(false);
+    setYearTaken(false);
     try {
       const created = await editionDraftApi.create(
         purpose === 'new'
@@ -47,6 +50,7 @@ export function NewDraftForm({ editions }: { editions: EditableEdition[] }) {
     } catch (error) {
       setBusy(false);
       if (error instanceof ApiError && error.status === 409) setConflict(true);
+      else if (error instanceof ProblemError && error.status === 400 && ['fiscal_year', 'edition_id'].includes(error.field() ?? '')) setYearTaken(true);
       else setProblem(error instanceof ApiError ? error : new ApiError('invalid', 0, null, null));
     }
   };
@@ -106,6 +110,11 @@ export function NewDraftForm({ editions }: { editions: EditableEdition[] }) {
       {conflict && (
         <p role="alert" class="rounded-8 border-2 border-warning-yellow-2 bg-yellow-50 p-3 text-std-16N-170" data-testid="draft-exists">
           {e.draftExists}
+        </p>
+      )}
+      {yearTaken && (
+        <p role="alert" class="rounded-8 border-2 border-red-900 bg-red-50 p-3 text-std-16N-170" data-testid="year-taken">
+          {e.yearTaken}
         </p>
       )}
       {problem !== null && <WriteProblem error={problem} />}
