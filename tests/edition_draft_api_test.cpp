@@ -251,5 +251,27 @@ TEST_F(EditionDraftApi, OnlyCatalogEditorsReachDrafts) {
     EXPECT_EQ(admin().get(kDrafts).status, 200);
 }
 
+// The operator of a single-clinic installation (no ministry, prefecture or health centre in the database)
+// loads the ministry's files themselves: they are a catalog editor there.
+TEST(EditionDraftApiSingleClinic, TheClinicsAdministratorEditsEditions) {
+    TempDir dir;
+    ServerProcess server(dir.path() / "clinic.db");
+    SessionClient admin(server.host(), server.port());
+    admin.set_up_clinic(server.setup_code(), "admin@clinic.example", "a long clinic password 2026");
+    auto listed = admin.get(kDrafts);
+    ASSERT_EQ(listed.status, 200) << listed.body;
+    EXPECT_EQ(listed.json()["drafts"].size(), 0u);
+    auto created = admin.post(
+        kDrafts,
+        {{"from_edition", "r7"}, {"edition_id", "r8"}, {"fiscal_year", 2026}, {"merge_forms", true}});
+    ASSERT_EQ(created.status, 201) << created.body;
+    // A file larger than 4 MiB is refused before it is read.
+    const std::string huge(std::size_t{5} * 1024 * 1024, ' ');
+    EXPECT_EQ(admin.send("POST", kDrafts + "/import", huge, "application/json").status, 413);
+    auto shallow = admin.send("POST", kDrafts + "/import", std::string(100, '[') + std::string(100, ']'),
+                              "application/json");
+    EXPECT_EQ(shallow.status, 400) << shallow.body;
+}
+
 }  // namespace
 }  // namespace mamori::testing
