@@ -62,9 +62,9 @@ describe('edition editor: the ministry drafts and publishes 令和8年度版; in
   let rewordedId = null;
 
   before(async () => {
-    // The browser logs the 409 (stale save) and the 400s (a taken year, a file that is no edition) that the
-    // corrected-revision test provokes on purpose.
-    session = await startSession({ personas: true, expectedError: (message) => /status of (409|400)/.test(message.text()) });
+    // The browser logs the 403 (a clinic's administrator), the 409 (stale save) and the 400s (a taken year, a file
+    // that is no edition) that the tests provoke on purpose.
+    session = await startSession({ personas: true, expectedError: (message) => /status of (409|400|403)/.test(message.text()) });
   });
 
   after(async () => {
@@ -84,6 +84,15 @@ describe('edition editor: the ministry drafts and publishes 令和8年度版; in
     await page.getByTestId('not-editor').getByText('このページは使えません').waitFor();
     assert.equal(await page.getByTestId('new-draft-form').count(), 0);
     await shoot(page, 'refused');
+
+    // An institution's administrator is an editor only on a single-institution installation: the server
+    // says no here, and the page says it plainly.
+    const clinic = await session.newBrowser();
+    await signIn(clinic, logins.clinic);
+    await clinic.open('/catalog/drafts');
+    await clinic.page.getByTestId('not-editor').waitFor();
+    assert.equal(await clinic.page.getByTestId('new-draft-form').count(), 0);
+    await clinic.context.close();
   });
 
   it('the ministry’s administrator drafts 令和8年度版 from 令和7年度版 with one merged form', async () => {
@@ -185,6 +194,15 @@ describe('edition editor: the ministry drafts and publishes 令和8年度版; in
     await editor.getByText('保存しました。').waitFor();
     await page.getByTestId('validation-ok').waitFor();
     await shoot(page, 'valid');
+  });
+
+  it('gives the edition its title', async () => {
+    const { page } = browsers.admin;
+    const fields = page.getByTestId('edition-fields');
+    await fields.getByLabel('題名', { exact: true }).fill('医療機関・薬局におけるサイバーセキュリティ対策チェックリスト（令和8年度版）');
+    await fields.getByRole('button', { name: '版の情報を保存する' }).click();
+    await fields.getByText('保存しました。').waitFor();
+    await page.getByTestId('validation-ok').waitFor();
   });
 
   it('compares the draft with 令和7年度版 in the catalog’s comparison view', async () => {

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n';
 import { Link, navigate, useSearch } from '../../router';
 import { CompareBody } from '../catalog/Compare';
 import { Breadcrumbs, h1Class, linkClass, Loaded } from '../catalog/ui';
-import { mayEditCatalog, NotEditor } from './access';
+import { mayTryEditing, NotEditor } from './access';
 import { pick } from '../catalog/format';
 import { mappingFormsFor } from './model';
 import { editorPaths } from './routes';
@@ -90,7 +90,7 @@ export function DraftComparePage({ id }: { id: number }) {
   return (
     <>
       <Breadcrumbs items={[{ label: t.nav.catalog, href: '/catalog' }, { label: e.listTitle, href: editorPaths.drafts }, { label: e.draftTitle, href: editorPaths.draft(id) }, { label: e.compareTitle }]} />
-      <RequireSession>{(session) => (mayEditCatalog(session.user) ? <Loader id={id} /> : <NotEditor />)}</RequireSession>
+      <RequireSession>{(session) => (mayTryEditing(session.user) ? <Loader id={id} /> : <NotEditor />)}</RequireSession>
     </>
   );
 }

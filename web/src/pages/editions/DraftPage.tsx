@@ -9,7 +9,7 @@ import { useResource } from '../../api/useResource';
 import { RequireSession } from '../../auth/RequireSession';
 import { useI18n } from '../../i18n';
 import { Breadcrumbs, h1Class, h2Class, Loaded } from '../catalog/ui';
-import { mayEditCatalog, NotEditor } from './access';
+import { mayTryEditing, NotEditor } from './access';
 import { DraftActions } from './DraftActions';
 import { EditionFields } from './EditionFields';
 import { ItemActions } from './ItemActions';
@@ -167,7 +167,7 @@ export function DraftPage({ id }: { id: number }) {
   return (
     <>
       <Breadcrumbs items={[{ label: t.nav.catalog, href: '/catalog' }, { label: e.listTitle, href: editorPaths.drafts }, { label: e.draftTitle }]} />
-      <RequireSession>{(session) => (mayEditCatalog(session.user) ? <DraftLoader id={id} /> : <NotEditor />)}</RequireSession>
+      <RequireSession>{(session) => (mayTryEditing(session.user) ? <DraftLoader id={id} /> : <NotEditor />)}</RequireSession>
     </>
   );
 }

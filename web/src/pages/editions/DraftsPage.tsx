@@ -6,7 +6,7 @@ import { RequireSession } from '../../auth/RequireSession';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { Breadcrumbs, h1Class, h2Class, linkClass, Loaded } from '../catalog/ui';
-import { mayEditCatalog, NotEditor } from './access';
+import { mayTryEditing, NotEditor } from './access';
 import { ImportDraftForm } from './ImportDraftForm';
 import { NewDraftForm } from './NewDraftForm';
 import { editorPaths } from './routes';
@@ -116,7 +116,7 @@ export function DraftsPage() {
       <Breadcrumbs items={[{ label: t.nav.catalog, href: '/catalog' }, { label: e.listTitle }]} />
       <h1 class={h1Class}>{e.listTitle}</h1>
       <p class="mt-4 max-w-3xl text-std-16N-175">{e.listLead}</p>
-      <RequireSession>{(session) => (mayEditCatalog(session.user) ? <EditorList /> : <NotEditor />)}</RequireSession>
+      <RequireSession>{(session) => (mayTryEditing(session.user) ? <EditorList /> : <NotEditor />)}</RequireSession>
     </>
   );
 }

@@ -15,6 +15,14 @@ export function mayEditCatalog(user: User): boolean {
   return organisationKind(user) === 'ministry' && isAdministrator(user);
 }
 
+/**
+ * Whether to ask the server at all: editors, and any administrator, since an institution's administrator is
+ * an editor on a single-institution installation, which only the server knows. Its 403 then shows NotEditor.
+ */
+export function mayTryEditing(user: User): boolean {
+  return mayEditCatalog(user) || isAdministrator(user);
+}
+
 /** Whether the signed-in user (if any) is an editor of the catalog. */
 export function useMayEditCatalog(): boolean {
   const session = useSession();
