@@ -1181,7 +1181,7 @@ export const en: Messages = {
     importSubmit: 'Import as a draft',
     importing: 'Importing…',
     notEditorHeading: 'This page is not available to you',
-    notEditorBody: 'Only the ministry’s administrators can edit checklist editions.',
+    notEditorBody: 'Only the ministry’s administrators (on an installation for a single institution, its administrators) can edit checklist editions.',
     draftTitle: 'Edition draft',
     draftHeading: (edition: string) => `Draft of the ${edition}`,
     closedPublished: 'This draft has been published and cannot be changed. To fix it, start a corrected revision on the editions page.',

@@ -1205,7 +1205,7 @@ export const ja = {
     importSubmit: '読み込んで下書きにする',
     importing: '読み込んでいます…',
     notEditorHeading: 'このページは使えません',
-    notEditorBody: 'チェックリストの版の編集は、厚生労働省の管理者だけが行えます。',
+    notEditorBody: 'チェックリストの版の編集は、厚生労働省の管理者（医療機関が 1 つだけの設置では、その医療機関の管理者）だけが行えます。',
     draftTitle: '版の下書き',
     draftHeading: (edition: string) => `${edition}の下書き`,
     closedPublished: 'この下書きは公開済みです。内容は変更できません。直すときは、版の編集の画面で訂正版を作ります。',
