@@ -12,6 +12,9 @@ import { Compare } from './pages/catalog/Compare';
 import { editionTitle, FormPage, formTitle } from './pages/catalog/FormPage';
 import { GuidelinePage } from './pages/catalog/GuidelinePage';
 import { ItemHistory } from './pages/catalog/ItemHistory';
+import { DraftComparePage } from './pages/editions/DraftComparePage';
+import { DraftPage } from './pages/editions/DraftPage';
+import { DraftsPage } from './pages/editions/DraftsPage';
 import { IdentityPage, identityTitle } from './pages/account/IdentityPage';
 import { assessmentPageTitle, AssessmentsPage } from './pages/assessments/AssessmentsPage';
 import { ComingSoon } from './pages/ComingSoon';
@@ -37,6 +40,12 @@ function pageTitle(t: Messages, route: Route): string {
       return t.catalog.compareTitle;
     case 'catalogGuidelines':
       return t.guidelineVersions.title;
+    case 'editionDrafts':
+      return t.editionEditor.listTitle;
+    case 'editionDraft':
+      return t.editionEditor.draftTitle;
+    case 'editionDraftCompare':
+      return t.editionEditor.compareTitle;
     case 'assessments':
       return assessmentPageTitle(t, route);
     case 'identity':
@@ -65,6 +74,12 @@ function Page({ route }: { route: Route }) {
       return <Compare />;
     case 'catalogGuidelines':
       return <GuidelinePage />;
+    case 'editionDrafts':
+      return <DraftsPage />;
+    case 'editionDraft':
+      return <DraftPage key={route.id} id={route.id} />;
+    case 'editionDraftCompare':
+      return <DraftComparePage key={route.id} id={route.id} />;
     case 'assessments':
       // Keyed by assessment and page so that each starts from a fresh state (wizard steps share one).
       return <AssessmentsPage key={route.page === 'list' ? 'list' : `${route.id}/${route.page}`} route={route} />;

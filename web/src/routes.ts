@@ -2,6 +2,7 @@ import { matchIdentityRoute, type IdentityRoute } from './auth/routes';
 import type { Messages } from './i18n/ja';
 import { matchAssessmentRoute, type AssessmentRoute } from './pages/assessments/routes';
 import { matchCatalogRoute, type CatalogRoute } from './pages/catalog/routes';
+import { matchEditionEditorRoute, type EditionEditorRoute } from './pages/editions/routes';
 
 // Top-level places in the navigation. Those without a screen yet show the "coming soon" page;
 // the catalog and the self-assessment have their own routes (pages/catalog/routes.ts,
@@ -26,6 +27,7 @@ export type Route =
   | { kind: 'home' }
   | { kind: 'section'; section: Section }
   | CatalogRoute
+  | EditionEditorRoute
   | AssessmentRoute
   | IdentityRoute
   | LandingRoute
@@ -39,6 +41,9 @@ const landingPages: readonly LandingPage[] = ['inspections', 'statistics', 'vend
 
 export function matchRoute(path: string): Route {
   if (path === '/') return { kind: 'home' };
+  // Before the catalog: /catalog/drafts/3 would otherwise read as edition "drafts", form "3".
+  const editor = matchEditionEditorRoute(path);
+  if (editor !== null) return editor;
   const catalog = matchCatalogRoute(path);
   if (catalog !== null) return catalog;
   const assessment = matchAssessmentRoute(path);

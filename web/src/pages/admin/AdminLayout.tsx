@@ -5,6 +5,8 @@ import { isAdministrator, type ActiveSession } from '../../auth/session';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { h1Class, InfoNotice } from '../account/ui';
+import { mayEditCatalog } from '../editions/access';
+import { editorPaths } from '../editions/routes';
 
 type AdminPage = 'adminUsers' | 'adminAudit' | 'adminOrganisation';
 
@@ -28,7 +30,7 @@ export function AdminLayout({
       {(session) => (
         <>
           <nav aria-label={a.menu} class="mb-6 border-b border-solid-gray-420 print:hidden">
-            <ul class="flex gap-1">
+            <ul class="flex flex-wrap gap-1">
               {tabs.map((tab) => {
                 const current = tab.page === page;
                 return (
@@ -47,6 +49,18 @@ export function AdminLayout({
                   </li>
                 );
               })}
+              {mayEditCatalog(session.user) && (
+                // Catalog editors (the ministry's administrators) land here; the editor itself lives under /catalog.
+                <li>
+                  <Link
+                    href={editorPaths.drafts}
+                    class="-mb-px flex min-h-11 items-center rounded-t-8 border border-transparent px-4 text-dns-16N-130 text-solid-gray-800 hover:text-blue-1000 hover:underline"
+                    data-testid="admin-edition-editor"
+                  >
+                    {t.editionEditor.adminTab}
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
           <h1 class={h1Class}>{page === 'adminUsers' ? a.usersTitle : page === 'adminAudit' ? a.auditTitle : t.organisationProfile.title}</h1>

@@ -1,6 +1,7 @@
 import type { EditionSummary } from '../../api/catalog';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
+import { EditorLink } from '../editions/access';
 import { previousEdition, useEditions } from './data';
 import { formatPublished, pick } from './format';
 import { catalogPaths } from './routes';
@@ -81,6 +82,9 @@ export function CatalogIndex() {
         <Link href={catalogPaths.guidelines} class={`text-std-16N-170 ${linkClass}`}>
           {t.guidelineVersions.indexLink}
         </Link>
+      </p>
+      <p class="mt-2 empty:hidden">
+        <EditorLink class="text-std-16N-170" />
       </p>
 
       <div class="mt-8 grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">

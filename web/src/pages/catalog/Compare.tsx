@@ -237,7 +237,7 @@ function EntryRow({ entry, data }: { entry: CompareEntry; data: CompareResponse 
   );
 }
 
-function CompareBody({ data, editions }: { data: CompareResponse; editions: EditionSummary[] }) {
+export function CompareBody({ data, editions }: { data: CompareResponse; editions: EditionSummary[] }) {
   const { t, language } = useI18n();
   const [hideUnchanged, setHideUnchanged] = useState(false);
   const fromFormSummary =
