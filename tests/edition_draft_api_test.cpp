@@ -243,12 +243,15 @@ TEST_F(EditionDraftApi, OnlyCatalogEditorsReachDrafts) {
                                           std::pair{"sakura@demo.example", "sakura-demo-pass"},
                                           std::pair{"hokenjo@demo.example", "hokenjo-demo-pass"}}) {
         SessionClient c = persona(*server_, login, password);
+        EXPECT_EQ(c.get("/api/v1/me").json().value("may_edit_catalog", true), false)
+            << login << ": the pages show no way in";
         EXPECT_EQ(c.get(kDrafts).status, 403) << login;
         EXPECT_EQ(c.post(kDrafts, start).status, 403) << login;
         EXPECT_EQ(c.get(kDrafts + "/1").status, 403) << login;
         EXPECT_EQ(c.post(kDrafts + "/1/publish", {{"version", 1}}).status, 403) << login;
     }
     EXPECT_EQ(admin().get(kDrafts).status, 200);
+    EXPECT_EQ(admin().get("/api/v1/me").json()["may_edit_catalog"], true);
 }
 
 // The operator of a single-clinic installation (no ministry, prefecture or health centre in the database)
@@ -261,6 +264,7 @@ TEST(EditionDraftApiSingleClinic, TheClinicsAdministratorEditsEditions) {
     auto listed = admin.get(kDrafts);
     ASSERT_EQ(listed.status, 200) << listed.body;
     EXPECT_EQ(listed.json()["drafts"].size(), 0u);
+    EXPECT_EQ(admin.get("/api/v1/me").json()["may_edit_catalog"], true) << "the pages show the way in";
     auto created = admin.post(
         kDrafts,
         {{"from_edition", "r7"}, {"edition_id", "r8"}, {"fiscal_year", 2026}, {"merge_forms", true}});

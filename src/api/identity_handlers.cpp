@@ -19,7 +19,7 @@ using nlohmann::json;
 constexpr http::RouteOptions kBlocking{.blocking = true};
 
 json user_json(const services::UserView& u) {
-    return {{"id", u.id},
+    json out = {{"id", u.id},
             {"organisation_id", u.organisation_id},
             {"organisation_name", u.organisation_name},
             {"organisation_kind", u.organisation_kind},
@@ -30,6 +30,8 @@ json user_json(const services::UserView& u) {
             {"mfa_required", u.mfa_required},
             {"disabled", u.disabled},
             {"created_at", u.created_at}};
+    if (u.may_edit_catalog) out["may_edit_catalog"] = *u.may_edit_catalog;
+    return out;
 }
 
 // audit_names_json: {"user:2": {"kind": "user", "name": "山田 太郎", "organisation": "東京都"}, …}.

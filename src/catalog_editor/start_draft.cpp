@@ -97,10 +97,11 @@ Result<Json> start_draft(const catalog::Catalog& catalog, const StartOptions& op
     edition["published"] = std::to_string(options.fiscal_year);
     edition["published_precision"] = "year";
     edition["published_confidence"] = "I";
-    edition["published_note"] = fmt::format("Draft started from {} in the edition editor.", from->id);
+    edition["published_note"] = fmt::format(
+        "{}版を元に版の編集で作った下書きです。公表日は公式の資料で確かめて入れてください。", fiscal_year_ja(from->fiscal_year));
     if (options.title_ja) edition["title_ja"] = *options.title_ja;
-    edition["notes"] = Json::array({fmt::format("Started from {} revision {} in the edition editor.",
-                                                from->id, from->revision.revision)});
+    edition["notes"] = Json::array({fmt::format("{}版（第{}版）を元に版の編集で作成しました。",
+                                                fiscal_year_ja(from->fiscal_year), from->revision.revision)});
     Json forms = Json::array();
     Json elements = Json::array();
     const Json* medical = nullptr;

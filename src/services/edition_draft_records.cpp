@@ -106,11 +106,4 @@ bool set_status(soci::session& sql, std::int64_t id, int version, const std::str
     return update.get_affected_rows() == 1;
 }
 
-bool single_institution(soci::session& sql) {
-    int supervisors = 0;
-    sql << "SELECT COUNT(*) FROM organisations WHERE kind IN ('ministry', 'prefecture', 'health_centre')",
-        soci::into(supervisors);
-    return supervisors == 0;
-}
-
 }  // namespace mamori::services::edition_draft_records

@@ -27,7 +27,5 @@ std::optional<std::int64_t> insert(soci::session& sql, const EditionDraft& draft
 [[nodiscard]] bool set_status(soci::session& sql, std::int64_t id, int version, const std::string& status,
                               std::optional<int> published_revision, std::int64_t user_id,
                               const std::string& at);
-// single_institution: whether the database holds no ministry, prefecture or health centre organisation.
-bool single_institution(soci::session& sql);
 
 }  // namespace mamori::services::edition_draft_records

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "edition_draft_records.hpp"
+#include "identity_records.hpp"
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/catalog/comparison.hpp"
 #include "mamori/catalog/loader.hpp"
@@ -13,7 +14,7 @@ namespace mamori::services {
 
 namespace {
 
-namespace records = edition_draft_records;
+namespace draft_records = edition_draft_records;
 using catalog::Json;
 
 constexpr std::string_view kDraftFile = "draft";
@@ -58,7 +59,7 @@ int fiscal_year_of(const Json& document) {
 Result<bool> EditionDraftService::may_edit(const identity::Caller& caller) {
     try {
         auto lease = db_.acquire();
-        return identity::can_edit_catalog(caller, records::single_institution(*lease));
+        return identity::can_edit_catalog(caller, services::records::single_institution(*lease));
     } catch (const std::exception& e) {
         return unavailable(e);
     }
@@ -92,7 +93,7 @@ Result<DraftList> EditionDraftService::list(const identity::Caller& caller) {
     DraftList list;
     try {
         auto lease = db_.acquire();
-        list.drafts = records::all(*lease, kListLimit);
+        list.drafts = draft_records::all(*lease, kListLimit);
     } catch (const std::exception& e) {
         return unavailable(e);
     }
@@ -125,7 +126,7 @@ Result<EditionDraft> EditionDraftService::store_new(const identity::Caller& call
         return fail(ErrorCode::too_large, "the draft is too large", "document");
     try {
         auto stored = db_.transaction([&](soci::session& sql) -> Result<std::int64_t> {
-            auto id = records::insert(sql, draft, caller.user_id);
+            auto id = draft_records::insert(sql, draft, caller.user_id);
             if (!id)
                 return fail(
                     ErrorCode::conflict,
@@ -142,7 +143,7 @@ Result<EditionDraft> EditionDraftService::store_new(const identity::Caller& call
         });
         if (!stored) return fail(stored.error());
         auto lease = db_.acquire();
-        return *records::find(*lease, *stored);
+        return *draft_records::find(*lease, *stored);
     } catch (const std::exception& e) {
         return unavailable(e);
     }
@@ -190,7 +191,7 @@ Result<EditionDraft> EditionDraftService::get(const identity::Caller& caller, st
     if (auto ok = check_editor(caller, false); !ok) return fail(ok.error());
     try {
         auto lease = db_.acquire();
-        auto draft = records::find(*lease, id);
+        auto draft = draft_records::find(*lease, id);
         if (!draft) return fail(ErrorCode::not_found, fmt::format("no edition draft {}", id), "id");
         return *draft;
     } catch (const std::exception& e) {
@@ -210,7 +211,7 @@ Result<EditionDraft> EditionDraftService::store_version(const identity::Caller& 
                     "document.edition.fiscal_year");
     try {
         auto saved = db_.transaction([&](soci::session& sql) -> Status {
-            auto current = records::find(sql, id);
+            auto current = draft_records::find(sql, id);
             if (!current) return fail(ErrorCode::not_found, fmt::format("no edition draft {}", id), "id");
             if (current->status != "draft")
                 return fail(ErrorCode::conflict,
@@ -220,7 +221,7 @@ Result<EditionDraft> EditionDraftService::store_version(const identity::Caller& 
                     ErrorCode::invalid_input,
                     fmt::format("the draft is of edition {}; its id cannot change", current->edition_id),
                     "document.edition.id");
-            if (!records::save_version(sql, id, version, text, fiscal_year, caller.user_id, now_text()))
+            if (!draft_records::save_version(sql, id, version, text, fiscal_year, caller.user_id, now_text()))
                 return fail(ErrorCode::conflict,
                             fmt::format("draft {} was saved meanwhile (version {}, not {}): reload it", id,
                                         current->version, version),
@@ -233,7 +234,7 @@ Result<EditionDraft> EditionDraftService::store_version(const identity::Caller& 
         });
         if (!saved) return fail(saved.error());
         auto lease = db_.acquire();
-        return *records::find(*lease, id);
+        return *draft_records::find(*lease, id);
     } catch (const std::exception& e) {
         return unavailable(e);
     }
@@ -306,7 +307,7 @@ Result<PublishedDraft> EditionDraftService::publish(const identity::Caller& call
                             fmt::format("the draft equals revision {} of {}: nothing to publish",
                                         so_far.revision, draft->edition_id),
                             "document");
-            if (!records::set_status(sql, id, version, "published", so_far.revision, caller.user_id, at))
+            if (!draft_records::set_status(sql, id, version, "published", so_far.revision, caller.user_id, at))
                 return fail(ErrorCode::conflict, fmt::format("draft {} changed meanwhile: reload it", id),
                             "version");
             audit::append(
@@ -331,12 +332,12 @@ Result<EditionDraft> EditionDraftService::discard(const identity::Caller& caller
     if (auto ok = check_editor(caller, true); !ok) return fail(ok.error());
     try {
         auto done = db_.transaction([&](soci::session& sql) -> Status {
-            auto current = records::find(sql, id);
+            auto current = draft_records::find(sql, id);
             if (!current) return fail(ErrorCode::not_found, fmt::format("no edition draft {}", id), "id");
             if (current->status != "draft")
                 return fail(ErrorCode::conflict, fmt::format("draft {} is {}", id, current->status),
                             "status");
-            if (!records::set_status(sql, id, current->version, "discarded", std::nullopt, caller.user_id,
+            if (!draft_records::set_status(sql, id, current->version, "discarded", std::nullopt, caller.user_id,
                                      now_text()))
                 return fail(ErrorCode::conflict, fmt::format("draft {} changed meanwhile: reload it", id),
                             "version");
@@ -349,7 +350,7 @@ Result<EditionDraft> EditionDraftService::discard(const identity::Caller& caller
         });
         if (!done) return fail(done.error());
         auto lease = db_.acquire();
-        return *records::find(*lease, id);
+        return *draft_records::find(*lease, id);
     } catch (const std::exception& e) {
         return unavailable(e);
     }

@@ -132,6 +132,13 @@ bool has_administrator(soci::session& sql, std::int64_t organisation_id) {
     return n > 0;
 }
 
+bool single_institution(soci::session& sql) {
+    int supervisors = 0;
+    sql << "SELECT COUNT(*) FROM organisations WHERE kind IN ('ministry', 'prefecture', 'health_centre')",
+        soci::into(supervisors);
+    return supervisors == 0;
+}
+
 void lock_organisation(soci::session& sql, std::int64_t organisation_id) {
     const long long id = organisation_id;
     sql << "UPDATE organisations SET kind = kind WHERE id = :id", soci::use(id);

@@ -60,6 +60,9 @@ OrganisationRecord read_organisation(const soci::row& row, std::size_t first = 0
 std::optional<OrganisationRecord> find_organisation(soci::session& sql, std::int64_t id);
 std::vector<std::string> jurisdiction(soci::session& sql, std::int64_t organisation_id);
 bool has_administrator(soci::session& sql, std::int64_t organisation_id);
+// single_institution: whether the database holds no ministry, prefecture or health centre organisation
+// (an installation for one institution, whose administrators load the ministry's editions themselves).
+bool single_institution(soci::session& sql);
 
 // lock_organisation: a no-op UPDATE of the organisation's row, as the first statement of a transaction that
 // must see every earlier one of its kind for that organisation: two people starting the same year's

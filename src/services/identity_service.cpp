@@ -42,6 +42,11 @@ Result<UserView> IdentityService::me(const Caller& caller) {
     auto lease = db_.acquire();
     auto view = r::find_user_view(*lease, caller.user_id);
     if (!view) return fail(ErrorCode::not_found, "no such user");
+    // Only an institution's administrator needs the installation counted (the ministry's always may edit).
+    const bool institution_administrator =
+        identity::is_institution(caller.organisation.kind) && caller.has(identity::Role::administrator);
+    view->may_edit_catalog =
+        identity::can_edit_catalog(caller, institution_administrator && r::single_institution(*lease));
     return std::move(*view);
 }
 

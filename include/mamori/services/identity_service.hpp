@@ -49,6 +49,9 @@ struct UserView {
     bool mfa_required = false;
     bool disabled = false;
     std::string created_at;
+    // may_edit_catalog: the caller drafts and publishes checklist editions (identity::can_edit_catalog);
+    // set by `me` only, for the pages that show the way in.
+    std::optional<bool> may_edit_catalog;
 };
 
 // MfaStep: what a fresh session still needs before it is a full session.
