@@ -5,32 +5,18 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "mamori/assessment/carry_forward.hpp"
 #include "mamori/catalog/loader.hpp"
 #include "mamori/core/embedded.hpp"
 #include "mamori/core/time.hpp"
+#include "testing/catalog_fixtures.hpp"
 
 namespace mamori::assessment {
 namespace {
 
 std::shared_ptr<const catalog::Catalog> merged_catalog() {
-    static const auto catalog = [] {
-        const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() /
-                          "tests/fixtures/catalog/r8-merged-bundle.json";
-        std::ifstream in(path, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        auto builder = *catalog::CatalogBuilder::from_files(embedded::catalog_files());
-        auto bundle = catalog::parse_bundle("r8-merged-bundle.json", text.str());
-        if (!bundle) throw std::runtime_error(bundle.error().message);
-        if (auto added = builder.add_revision(*bundle, {1, "test"}); !added)
-            throw std::runtime_error(added.error().message);
-        return *builder.build();
-    }();
+    static const auto catalog = testing::catalog_with_fixture("r8-merged-bundle.json");
     return catalog;
 }
 

@@ -4,25 +4,17 @@
 // items: one form `institution` for hospitals, clinics, dental clinics and pharmacies; no official wording.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "mamori/catalog/comparison.hpp"
 #include "mamori/catalog/loader.hpp"
 #include "mamori/core/embedded.hpp"
+#include "testing/catalog_fixtures.hpp"
 
 namespace mamori::catalog {
 namespace {
 
 std::string merged_fixture() {
-    const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() /
-                      "tests/fixtures/catalog/r8-merged-bundle.json";
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path.string());
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    return testing::catalog_fixture_text("r8-merged-bundle.json");
 }
 
 Result<std::shared_ptr<const Catalog>> import_text(const std::string& name, const std::string& text) {
