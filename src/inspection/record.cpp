@@ -47,12 +47,18 @@ Result<std::string> key_field(const json& object, const char* name, const std::s
     return text;
 }
 
-Result<LineEdit> parse_line(const json& line, const std::string& at) {
-    if (!line.is_object()) return bad(at, "must be an object");
+std::string member(const std::string& at, std::string_view name) {
+    return at.empty() ? std::string(name) : fmt::format("{}.{}", at, name);
+}
+
+}  // namespace
+
+Result<LineEdit> parse_line_edit(const nlohmann::json& line, const std::string& at) {
+    if (!line.is_object()) return bad(at.empty() ? "$" : at, "must be an object");
     LineEdit edit;
-    auto id = key_field(line, "canonical_id", at + ".canonical_id");
+    auto id = key_field(line, "canonical_id", member(at, "canonical_id"));
     if (!id) return fail(id.error());
-    auto row = key_field(line, "row", at + ".row");
+    auto row = key_field(line, "row", member(at, "row"));
     if (!row) return fail(row.error());
     edit.canonical_id = std::move(*id);
     edit.row = std::move(*row);
@@ -60,25 +66,23 @@ Result<LineEdit> parse_line(const json& line, const std::string& at) {
     const auto parsed = verdict != line.end() && verdict->is_string()
                             ? parse_verdict(verdict->get<std::string>())
                             : std::nullopt;
-    if (!parsed) return bad(at + ".verdict", "must be one of confirmed, incomplete, finding");
+    if (!parsed) return bad(member(at, "verdict"), "must be one of confirmed, incomplete, finding");
     edit.verdict = *parsed;
     for (auto [name, target] : {std::pair<const char*, std::string*>{"finding", &edit.finding},
                                 {"note", &edit.note},
                                 {"evidence_seen", &edit.evidence_seen}}) {
-        auto text = text_field(line, name, 100000, fmt::format("{}.{}", at, name));
+        auto text = text_field(line, name, 100000, member(at, name));
         if (!text) return fail(text.error());
         *target = std::move(*text);
     }
     const auto base = line.find("base_version");
     if (base == line.end() || !base->is_number_integer() || base->get<long long>() < 0 ||
         base->get<long long>() > 1000000)
-        return bad(at + ".base_version", "must be a whole number from 0");
+        return bad(member(at, "base_version"), "must be a whole number from 0");
     edit.base_version = base->get<int>();
-    if (auto ok = check_line_edit(edit, at + "."); !ok) return fail(ok.error());
+    if (auto ok = check_line_edit(edit, at.empty() ? "" : at + "."); !ok) return fail(ok.error());
     return edit;
 }
-
-}  // namespace
 
 json checklist_json(const FrozenChecklist& c) {
     json lines = json::array();
@@ -194,7 +198,7 @@ Result<RecordFile> parse_record_file(std::string_view text) {
     std::set<std::pair<std::string, std::string>> seen;
     for (std::size_t i = 0; i < lines->size(); ++i) {
         const std::string at = fmt::format("lines[{}]", i);
-        auto line = parse_line((*lines)[i], at);
+        auto line = parse_line_edit((*lines)[i], at);
         if (!line) return fail(line.error());
         if (!seen.emplace(line->canonical_id, line->row).second)
             return bad(at, fmt::format("repeats the line {} {}", line->canonical_id, line->row));

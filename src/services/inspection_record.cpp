@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "assessment_records.hpp"
 #include "inspection_visit_records.hpp"
 #include "mamori/assessment/checklist.hpp"
@@ -471,6 +473,17 @@ Result<ImportReport> import_file(store::Database& db, const Caller& caller, std:
     if (!current) return fail(current.error());
     if (!current->notes_visible) return fail(ErrorCode::not_found, fmt::format("no inspection visit {}", visit_id));
     if (current->status != "in_progress") return completed_already();
+    const auto frozen = frozen_lines(current->checklist_of_record);
+    for (std::size_t i = 0; i < file->lines.size() && !frozen.empty(); ++i) {
+        const auto& edit = file->lines[i];
+        if (std::none_of(frozen.begin(), frozen.end(), [&](const auto& l) {
+                return l.canonical_id == edit.canonical_id && l.row == edit.row;
+            }))
+            return fail(ErrorCode::invalid_input,
+                        fmt::format("lines[{}].canonical_id: the checklist of record has no line {} {}", i,
+                                    edit.canonical_id, edit.row),
+                        fmt::format("lines[{}].canonical_id", i));
+    }
     ImportReport report;
     bool conflicts = false;
     for (std::size_t i = 0; i < file->lines.size(); ++i) {

@@ -90,6 +90,10 @@ struct LineEdit {
 // check_line_edit: the text limits and check_verdict, fields named under `path` ("lines[2]." or "").
 Status check_line_edit(const LineEdit& edit, std::string_view path = "");
 
+// parse_line_edit: one line object (canonical_id, row, verdict, finding, note, evidence_seen,
+// base_version); fields named under `at` ("lines[3]" gives "lines[3].verdict"; "" gives "verdict").
+Result<LineEdit> parse_line_edit(const nlohmann::json& line, const std::string& at = "");
+
 // RecordFile: what parse_record_file accepts.
 struct RecordFile {
     std::int64_t visit_id = 0;
