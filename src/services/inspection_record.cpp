@@ -463,16 +463,16 @@ Result<json> package(store::Database& db, const Caller& caller, std::int64_t vis
 
 Result<ImportReport> import_file(store::Database& db, const Caller& caller, std::int64_t visit_id,
                                  std::string_view text, const audit::Context& context) {
+    auto current = get(db, caller, visit_id);
+    if (!current) return fail(current.error());
+    if (!current->notes_visible) return fail(ErrorCode::not_found, fmt::format("no inspection visit {}", visit_id));
+    if (current->status != "in_progress") return completed_already();
     auto file = inspection::parse_record_file(text);
     if (!file) return fail(file.error());
     if (file->visit_id != visit_id)
         return fail(ErrorCode::invalid_input,
                     fmt::format("visit_id: the file is the record of visit {}, not {}", file->visit_id, visit_id),
                     "visit_id");
-    auto current = get(db, caller, visit_id);
-    if (!current) return fail(current.error());
-    if (!current->notes_visible) return fail(ErrorCode::not_found, fmt::format("no inspection visit {}", visit_id));
-    if (current->status != "in_progress") return completed_already();
     const auto frozen = frozen_lines(current->checklist_of_record);
     for (std::size_t i = 0; i < file->lines.size() && !frozen.empty(); ++i) {
         const auto& edit = file->lines[i];
