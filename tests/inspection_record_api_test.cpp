@@ -324,5 +324,22 @@ TEST_F(InspectionRecordApi, APackageGoesOutAndARecordFileComesBackLineByLine) {
     EXPECT_EQ(record["counts"]["finding"], 1);
 }
 
+TEST_F(InspectionRecordApi, TheDemoHasTheHospitalsRecordInProgressWithAFinding) {
+    long long v = 0;
+    {
+        DatabaseSession direct(db());
+        *direct << "SELECT MIN(visit_id) FROM inspection_records", soci::into(v);
+    }
+    ASSERT_GT(v, 0);
+    SessionClient inspector = persona("hokenjo@demo.example");
+    const auto record = inspector.get(record_path(v));
+    ASSERT_EQ(record.status, 200) << record.body;
+    EXPECT_EQ(record.json()["institution_name"], "デモ総合病院");
+    EXPECT_EQ(record.json()["status"], "in_progress");
+    EXPECT_EQ(record.json()["counts"]["finding"], 1);
+    EXPECT_GE(record.json()["lines"].size(), 3u);
+    EXPECT_EQ(record.json()["checklist_of_record"]["exists"], true);
+}
+
 }  // namespace
 }  // namespace mamori::testing
