@@ -8,6 +8,7 @@ import { ApiError } from '../../../api/http';
 import { ProblemError } from '../../../auth/request';
 import { RequireSession } from '../../../auth/RequireSession';
 import { useI18n } from '../../../i18n';
+import { keepShellForOffline } from '../../../offline/registerWorker';
 import { InfoNotice, LoadingLine, SuccessNotice, WarningNotice } from '../../account/ui';
 import { buttonClass, h1Class, h2Class, linkClass, primaryButtonClass } from '../../catalog/ui';
 import { LineCard } from './LineCard';
@@ -169,6 +170,7 @@ function Record({ visitId }: { visitId: number }) {
     try {
       const pkg = await getPackage(visitId);
       await savePackage(pkg);
+      await keepShellForOffline();
       setTakenAt(pkg.exported_at);
     } catch {
       setNotice(r.failed);
@@ -322,9 +324,9 @@ function Record({ visitId }: { visitId: number }) {
           </a>
         )}
         {!offline && !readOnly && (
-          <label class="text-std-16N-170">
+          <label class={`${buttonClass} cursor-pointer focus-within:outline focus-within:outline-4 focus-within:outline-black`}>
             {r.importFile}
-            <input type="file" accept="application/json,.json" class="ml-2" onChange={(e) => void importFile(e)} />
+            <input type="file" accept="application/json,.json" class="sr-only" onChange={(e) => void importFile(e)} />
           </label>
         )}
       </section>
