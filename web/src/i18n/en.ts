@@ -1225,6 +1225,7 @@ export const en: Messages = {
     takenAway: (at: string) => `Taken away (${at}). You can record without a network.`,
     notTakenAway: 'Not taken away yet. Before going where there is no network, press "Take away".',
     exportPackage: 'Save the package as a file',
+    saveRecordFile: 'Save the record as a file',
     importFile: 'Import a record file',
     importResult: (applied: number, conflicts: number) => `Imported: ${applied} line(s) applied, ${conflicts} in conflict.`,
     pending: (n: number) => `${n} line(s) not sent yet`,

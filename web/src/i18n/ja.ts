@@ -1249,6 +1249,7 @@ export const ja = {
     takenAway: (at: string) => `持ち出し済み（${at}）。ネットワークがなくても記録できます。`,
     notTakenAway: 'まだ持ち出していません。ネットワークのない場所で記録するときは、出発前に「持ち出す」を押してください。',
     exportPackage: '持ち出し用ファイルを保存',
+    saveRecordFile: '記録ファイルを保存',
     importFile: '記録ファイルを取り込む',
     importResult: (applied: number, conflicts: number) => `取り込みました：反映 ${applied} 行、競合 ${conflicts} 行。`,
     pending: (n: number) => `未送信の記録 ${n} 行`,

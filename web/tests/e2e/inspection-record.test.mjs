@@ -4,6 +4,7 @@
 // queue), comes back online and sends; a line changed meanwhile from a second browser is shown with both
 // contents and the inspector chooses. Screenshots: build/screenshots/inspection-record-*.png.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loginInPage, screenshotDir, startSession } from './support.mjs';
@@ -75,6 +76,15 @@ describe('inspection record on a tablet, offline', () => {
     await page.getByTestId('record-pending').getByText('未送信の記録 2 行').waitFor();
     assert.equal(await card(page, first).getByRole('radio', { name: '指摘' }).isChecked(), true);
     assert.equal(await card(page, first).getByLabel('指摘の内容（医療機関に伝わります）').inputValue(), 'ログの保存期間が規程（1年）に満たない。');
+    // The unsent lines also leave as a record file (for a tablet that will not be back online).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-record-file').click()]);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(file.format, 'mamori.inspection-record');
+    assert.equal(file.visit_id, visit.visit_id);
+    assert.deepEqual(
+      file.lines.map((l) => [l.canonical_id, l.verdict, l.base_version]).sort(),
+      [[first.canonical_id, 'finding', 0], [second.canonical_id, 'confirmed', 0]].sort(),
+    );
     await card(page, first).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshotDir, 'inspection-record-offline-768.png'), fullPage: false });
 

@@ -18,11 +18,13 @@ export interface LineState {
 export function LineCard({
   state,
   readOnly,
+  inspector,
   message,
   onSave,
 }: {
   state: LineState;
   readOnly: boolean;
+  inspector: boolean;
   message: string | null;
   onSave: (edit: LineEdit) => void;
 }) {
@@ -89,7 +91,7 @@ export function LineCard({
           </>
         )}
       </dl>
-      {proposal !== undefined && (
+      {inspector && proposal !== undefined && (
         <p class="mt-2 text-std-16B-170 text-yellow-900" data-testid="proposal">
           {r.proposed(r.missing[proposal.missing] ?? '')}
         </p>
@@ -115,10 +117,12 @@ export function LineCard({
             {r.evidenceSeen}
             <input class={fieldClass} value={evidenceSeen} maxLength={1000} onInput={(e) => setEvidenceSeen(e.currentTarget.value)} />
           </label>
+          {inspector && (
           <label class="mt-2 block text-std-16B-170">
             {r.note}
             <textarea class={fieldClass} rows={2} value={note} maxLength={2000} onInput={(e) => setNote(e.currentTarget.value)} />
           </label>
+          )}
           {!readOnly && (
             <div class="mt-3 flex flex-wrap items-center gap-3">
               <button type="submit" class={buttonClass} disabled={verdict === ''}>

@@ -12,6 +12,7 @@ import { keepShellForOffline } from '../../../offline/registerWorker';
 import { InfoNotice, LoadingLine, SuccessNotice, WarningNotice } from '../../account/ui';
 import { buttonClass, h1Class, h2Class, linkClass, primaryButtonClass } from '../../catalog/ui';
 import { LineCard } from './LineCard';
+import { saveRecordFile } from './recordFile';
 import { deviceName, dropEdit, keepServerLine, loadPackage, queuedEdits, queueEdit, savePackage } from './offlineStore';
 import {
   completeRecord,
@@ -41,6 +42,7 @@ interface Shown {
   lines: Map<string, RecordLine>;
   proposals: RecordView['proposals'];
   counts: RecordView['counts'] | null;
+  notesVisible: boolean;
 }
 
 type Phase = 'loading' | 'ready' | 'notStarted' | 'notFound' | 'offlineNoPackage';
@@ -61,6 +63,7 @@ const fromView = (v: RecordView): Shown => ({
   lines: new Map(v.lines.map((l) => [lineKey(l), l])),
   proposals: v.proposals,
   counts: v.counts,
+  notesVisible: v.notes_visible,
 });
 
 const fromPackage = (p: RecordPackage, proposals: RecordView['proposals']): Shown => ({
@@ -74,6 +77,7 @@ const fromPackage = (p: RecordPackage, proposals: RecordView['proposals']): Show
   lines: new Map(p.lines.map((l) => [lineKey(l), l])),
   proposals,
   counts: null,
+  notesVisible: true,
 });
 
 const isNetwork = (error: unknown) => error instanceof ApiError && error.kind === 'network';
@@ -309,6 +313,7 @@ function Record({ visitId }: { visitId: number }) {
       {offline && <WarningNotice testId="record-offline">{r.offlineNotice}</WarningNotice>}
       {notice !== null && <SuccessNotice testId="record-notice">{notice}</SuccessNotice>}
 
+      {shown.notesVisible && (
       <section class="mt-6 flex flex-wrap items-center gap-3" aria-label={r.takeAway}>
         {!offline && (
           <button type="button" class={primaryButtonClass} disabled={busy} onClick={() => void takeAway()} data-testid="take-away">
@@ -329,7 +334,13 @@ function Record({ visitId }: { visitId: number }) {
             <input type="file" accept="application/json,.json" class="sr-only" onChange={(e) => void importFile(e)} />
           </label>
         )}
+        {queued.size > 0 && (
+          <button type="button" class={buttonClass} onClick={() => saveRecordFile(visitId, [...queued.values()], summary)} data-testid="save-record-file">
+            {r.saveRecordFile}
+          </button>
+        )}
       </section>
+      )}
 
       {queued.size > 0 && (
         <InfoNotice testId="record-pending">
@@ -392,6 +403,7 @@ function Record({ visitId }: { visitId: number }) {
                 key={`${key}/${revision}/${shown.lines.get(key)?.version ?? 0}`}
                 state={{ frozen, server: shown.lines.get(key), queued: queued.get(key), proposal: proposals.get(key) }}
                 readOnly={readOnly}
+                inspector={shown.notesVisible}
                 message={messages.get(key) ?? null}
                 onSave={(edit) => void saveOne(edit)}
               />
