@@ -3,7 +3,7 @@
 // - Pages (navigations): the network first; offline, the cached shell (index.html).
 // - /assets/* (content-hashed by Vite, never change): the cache first.
 // - A few GETs the shell needs to start (the session, the version, demo mode): the network first, the last
-//   answer offline. Nothing else of the API is cached here: the record's package lives in IndexedDB.
+//   answer offline (forgotten on a logout or a 401). Nothing else of the API is cached here: the record's package lives in IndexedDB.
 const CACHE = 'mamori-shell-v1';
 const SHELL_API = ['/api/v1/session', '/api/v1/version', '/api/v1/demo'];
 
@@ -36,6 +36,7 @@ async function networkFirst(request, fallbackKey) {
   try {
     const response = await fetch(request);
     if (response.ok) await cache.put(fallbackKey ?? request, response.clone());
+    else if (response.status === 401) await cache.delete(fallbackKey ?? request);
     return response;
   } catch (error) {
     const cached = await cache.match(fallbackKey ?? request);
@@ -53,10 +54,21 @@ async function cacheFirst(request) {
   return response;
 }
 
+// forgetSession: after a logout (or an answer that the session has ended) the cached session goes too.
+async function forgetSession(request) {
+  const response = await fetch(request);
+  if (response.ok || response.status === 401) await (await caches.open(CACHE)).delete('/api/v1/session');
+  return response;
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET') return;
   const url = new URL(request.url);
+  if (url.origin === self.location.origin && url.pathname === '/api/v1/session' && request.method === 'DELETE') {
+    event.respondWith(forgetSession(request));
+    return;
+  }
+  if (request.method !== 'GET') return;
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request, '/'));

@@ -3,7 +3,7 @@
 // so the page (its shell cached by the service worker, public/sw.js) opens and records without a network.
 // Offline edits wait in a queue; back online they are sent line by line, each against the version the device
 // last saw; a line someone else changed meanwhile is listed with both contents for the inspector to choose.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../../api/http';
 import { ProblemError } from '../../../auth/request';
 import { RequireSession } from '../../../auth/RequireSession';
@@ -143,9 +143,15 @@ function Record({ visitId }: { visitId: number }) {
     }
   };
 
+  // Back online, what waits is sent at once (the latest sync, not the one of the first render).
+  const syncRef = useRef<() => Promise<void>>(async () => undefined);
+  const syncing = useRef(false);
   useEffect(() => {
     void load();
-    const online = () => setOffline(false);
+    const online = () => {
+      setOffline(false);
+      void syncRef.current();
+    };
     const gone = () => setOffline(true);
     window.addEventListener('online', online);
     window.addEventListener('offline', gone);
@@ -210,6 +216,17 @@ function Record({ visitId }: { visitId: number }) {
   };
 
   const sync = async () => {
+    if (syncing.current) return;
+    syncing.current = true;
+    try {
+      await sendQueue();
+    } finally {
+      syncing.current = false;
+    }
+  };
+  syncRef.current = sync;
+
+  const sendQueue = async () => {
     setBusy(true);
     setNotice(null);
     const found: Conflict[] = [];
