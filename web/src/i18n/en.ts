@@ -1265,6 +1265,7 @@ export const en: Messages = {
     notRecorded: 'No verdict yet',
     countsHeading: 'Verdicts',
     counts: (c: number, i: number, f: number) => `${c} confirmed, ${i} incomplete, ${f} finding(s)`,
+    resultHeading: 'Result',
     completeHeading: 'Complete the record',
     summary: 'Result (the institution receives it)',
     complete: 'Complete',

@@ -1289,6 +1289,7 @@ export const ja = {
     notRecorded: '未判定',
     countsHeading: '判定の件数',
     counts: (c: number, i: number, f: number) => `確認 ${c} 件・記載不備 ${i} 件・指摘 ${f} 件`,
+    resultHeading: '結果',
     completeHeading: '記録を完了する',
     summary: '結果（医療機関に伝わります）',
     complete: '完了する',

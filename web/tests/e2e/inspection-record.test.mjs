@@ -33,6 +33,7 @@ async function record(page, line, verdict, finding) {
 
 describe('inspection record on a tablet, offline', () => {
   let session;
+  let visitPath;
 
   before(async () => {
     session = await startSession({ personas: true, expectedError });
@@ -50,6 +51,7 @@ describe('inspection record on a tablet, offline', () => {
     await loginInPage(page, baseUrl, 'hokenjo@demo.example', 'hokenjo-demo-pass');
     const visit = await demoVisit(page, baseUrl);
     const path = `/inspections/visits/${visit.visit_id}/record`;
+    visitPath = path;
     const recorded = new Set(visit.lines.map((l) => `${l.canonical_id}/${l.row}`));
     const free = visit.checklist_of_record.lines.filter((l) => !recorded.has(`${l.canonical_id}/${l.row}`) && !l.gate);
     assert.ok(free.length >= 2, 'the demo record leaves lines to record');
@@ -127,5 +129,30 @@ describe('inspection record on a tablet, offline', () => {
       )
     ).json();
     assert.deepEqual(history.versions.map((v) => v.verdict), ['confirmed', 'finding']);
+  });
+
+  it('completes the record; the institution reads the result and the findings, not the notes', async () => {
+    const { page, baseUrl } = session;
+    await session.open(visitPath);
+    await page.getByRole('heading', { name: 'デモ総合病院 の検査記録' }).waitFor();
+    await page.getByLabel('結果（医療機関に伝わります）').fill('概ね適切に運用されている。指摘事項について改善計画の提出を求める。');
+    await page.getByRole('button', { name: '完了する' }).click();
+    await page.getByTestId('record-completed').waitFor();
+    await page.getByTestId('record-counts').getByText(/指摘 2 件/).waitFor();
+    await page.screenshot({ path: join(screenshotDir, 'inspection-record-completed-768.png'), fullPage: false });
+
+    const hospital = await session.newBrowser();
+    await hospital.page.setViewportSize({ width: 768, height: 1024 });
+    await loginInPage(hospital.page, baseUrl, 'hospital@demo.example', 'hospital-demo-pass');
+    await hospital.open(visitPath);
+    await hospital.page.getByRole('heading', { name: 'デモ総合病院 の検査記録' }).waitFor();
+    await hospital.page.getByText('概ね適切に運用されている。指摘事項について改善計画の提出を求める。').waitFor();
+    const findings = await hospital.page.getByLabel('指摘の内容（医療機関に伝わります）').evaluateAll((fields) => fields.map((f) => f.value));
+    assert.ok(findings.includes('バックアップの復旧手順が文書化されておらず、復旧訓練の記録もない。'), findings.join(' / '));
+    assert.equal(await hospital.page.getByText('内部メモ（医療機関には見せません）').count(), 0);
+    assert.equal(await hospital.page.getByText('システム管理者に口頭で確認').count(), 0);
+    assert.equal(await hospital.page.getByTestId('take-away').count(), 0);
+    await hospital.page.screenshot({ path: join(screenshotDir, 'inspection-record-institution-768.png'), fullPage: false });
+    assert.deepEqual(hospital.problems, []);
   });
 });

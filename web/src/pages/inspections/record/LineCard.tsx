@@ -32,7 +32,7 @@ export function LineCard({
   const r = t.inspectionRecord;
   const { frozen, server, queued, proposal } = state;
   const shown = queued ?? server;
-  const [verdict, setVerdict] = useState<Verdict | ''>(shown?.verdict ?? (proposal !== undefined ? 'incomplete' : ''));
+  const [verdict, setVerdict] = useState<Verdict | ''>(shown?.verdict ?? (proposal !== undefined && !readOnly ? 'incomplete' : ''));
   const [finding, setFinding] = useState(shown?.finding ?? '');
   const [evidenceSeen, setEvidenceSeen] = useState(shown?.evidence_seen ?? '');
   const [note, setNote] = useState(shown?.note ?? '');

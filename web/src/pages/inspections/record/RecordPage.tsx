@@ -430,7 +430,7 @@ function Record({ visitId }: { visitId: number }) {
       </section>
 
       <section class="mt-10 max-w-3xl" aria-labelledby="complete-heading">
-        <h2 id="complete-heading" class={h2Class}>{r.completeHeading}</h2>
+        <h2 id="complete-heading" class={h2Class}>{readOnly ? r.resultHeading : r.completeHeading}</h2>
         {counts !== null && (
           <p class="mt-2 text-std-16N-170" data-testid="record-counts">
             {`${r.countsHeading}：${r.counts(counts.confirmed, counts.incomplete, counts.finding)}`}
