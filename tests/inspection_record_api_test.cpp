@@ -324,6 +324,15 @@ TEST_F(InspectionRecordApi, APackageGoesOutAndARecordFileComesBackLineByLine) {
     EXPECT_EQ(record["counts"]["finding"], 1);
 }
 
+TEST_F(InspectionRecordApi, TheServiceWorkerIsServedFromTheRootAndNeverCachedAsImmutable) {
+    SessionClient anonymous(server_->host(), server_->port());
+    const auto worker = anonymous.get("/sw.js");
+    ASSERT_EQ(worker.status, 200);
+    EXPECT_EQ(worker.header("Content-Type"), "text/javascript; charset=utf-8");
+    EXPECT_EQ(worker.header("Cache-Control"), "no-cache");
+    EXPECT_NE(worker.body.find("addEventListener('fetch'"), std::string::npos);
+}
+
 TEST_F(InspectionRecordApi, TheDemoHasTheHospitalsRecordInProgressWithAFinding) {
     long long v = 0;
     {

@@ -89,10 +89,15 @@ function conflictLine(error: unknown): RecordLine | null {
 }
 
 export function RecordPage({ visitId }: { visitId: number }) {
-  return <RequireSession>{() => <Record visitId={visitId} />}</RequireSession>;
+  // Only inspectors (and administrators) may start a record; to anyone else a visit without one is not there.
+  return (
+    <RequireSession>
+      {(session) => <Record visitId={visitId} mayStart={session.user.roles.some((role) => role === 'inspector' || role === 'administrator')} />}
+    </RequireSession>
+  );
 }
 
-function Record({ visitId }: { visitId: number }) {
+function Record({ visitId, mayStart }: { visitId: number; mayStart: boolean }) {
   const { t } = useI18n();
   const r = t.inspectionRecord;
   const [phase, setPhase] = useState<Phase>('loading');
@@ -139,7 +144,7 @@ function Record({ visitId }: { visitId: number }) {
           setSummary(pkg.record.summary);
           setPhase('ready');
         }
-      } else setPhase(error instanceof ApiError && error.status === 404 ? 'notStarted' : 'notFound');
+      } else setPhase(mayStart && error instanceof ApiError && error.status === 404 ? 'notStarted' : 'notFound');
     }
   };
 
