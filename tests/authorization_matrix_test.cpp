@@ -517,24 +517,29 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
     std::set<std::string> sakura_record_readers = sakura_inspectors;
     sakura_record_readers.insert({"clinic-admin", "clinic-secmgr", "clinic-editor", "clinic-viewer"});
     const auto record = [this](std::string name, std::string suffix) {
-        return [this, name, suffix] { return "/api/v1/inspections/visits/" + visit(name) + "/record" + suffix; };
+        return
+            [this, name, suffix] { return "/api/v1/inspections/visits/" + visit(name) + "/record" + suffix; };
     };
     const std::string record_base = "/api/v1/inspections/visits/{id}/record";
     const json record_line = {{"verdict", "confirmed"}, {"base_version", 0}};
-    const json record_file = {{"format", "mamori.inspection-record"}, {"format_version", 1}, {"visit_id", 1},
+    const json record_file = {{"format", "mamori.inspection-record"},
+                              {"format_version", 1},
+                              {"visit_id", 1},
                               {"lines", json::array()}};
     for (const std::string name : {"さくら内科クリニック", "なにわ診療所"}) {
         const bool own = name == "さくら内科クリニック";
-        const auto who = [&](const std::set<std::string>& people) { return own ? people : std::set<std::string>{}; };
+        const auto who = [&](const std::set<std::string>& people) {
+            return own ? people : std::set<std::string>{};
+        };
         const std::vector<Row> record_rows = {
             {"POST", record_base, record(name, ""), json::object(), who(sakura_inspectors)},
             {"GET", record_base, record(name, ""), nullptr, who(sakura_record_readers)},
             {"PUT", record_base + "/lines/{item}/{row}", record(name, "/lines/GOV-01/main"), record_line,
              who(sakura_inspectors)},
-            {"GET", record_base + "/lines/{item}/{row}/history", record(name, "/lines/GOV-01/main/history"), nullptr,
-             who(sakura_inspectors)},
-            {"POST", record_base + "/complete", record(name, "/complete"), json{{"summary", ""}, {"version", 1}},
-             who(sakura_inspectors)},
+            {"GET", record_base + "/lines/{item}/{row}/history", record(name, "/lines/GOV-01/main/history"),
+             nullptr, who(sakura_inspectors)},
+            {"POST", record_base + "/complete", record(name, "/complete"),
+             json{{"summary", ""}, {"version", 1}}, who(sakura_inspectors)},
             {"GET", record_base + "/package", record(name, "/package"), nullptr, who(sakura_inspectors)},
             {"POST", record_base + "/import", record(name, "/import"), record_file, who(sakura_inspectors)},
         };

@@ -1,7 +1,8 @@
 // The on-site record of an inspection visit (issue 15): started by the jurisdiction's inspector with the
 // institution's checklist frozen as the checklist of record, lines changed against versions (applied,
-// unchanged, conflicts answered 409 with the server's line), completed (the visit done, the record read-only),
-// the package exported and a record file imported; the institution reads its completed record without notes.
+// unchanged, conflicts answered 409 with the server's line), completed (the visit done, the record
+// read-only), the package exported and a record file imported; the institution reads its completed record
+// without notes.
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
@@ -31,7 +32,9 @@ int this_fiscal_year() {
 
 class InspectionRecordApi : public ::testing::Test {
   protected:
-    void SetUp() override { server_ = std::make_unique<ServerProcess>(db(), std::vector<std::string>{"--demo"}); }
+    void SetUp() override {
+        server_ = std::make_unique<ServerProcess>(db(), std::vector<std::string>{"--demo"});
+    }
     std::filesystem::path db() const { return dir_.path() / "record.db"; }
     SessionClient persona(const std::string& login) {
         SessionClient c(server_->host(), server_->port());
@@ -52,9 +55,10 @@ class InspectionRecordApi : public ::testing::Test {
         const int fy = this_fiscal_year();
         DatabaseSession direct(db());
         long long id = 0;
-        *direct << "INSERT INTO inspection_visits (organisation_id, inspecting_organisation_id, fiscal_year, "
-                   "reason, planned_on, status, version, created_at, updated_at) VALUES (:o, :i, :fy, 'regular', "
-                   "'2026-10-01', :s, 1, '2026-07-01T00:00:00Z', '2026-07-01T00:00:00Z') RETURNING id",
+        *direct
+            << "INSERT INTO inspection_visits (organisation_id, inspecting_organisation_id, fiscal_year, "
+               "reason, planned_on, status, version, created_at, updated_at) VALUES (:o, :i, :fy, 'regular', "
+               "'2026-10-01', :s, 1, '2026-07-01T00:00:00Z', '2026-07-01T00:00:00Z') RETURNING id",
             soci::use(org), soci::use(by), soci::use(fy), soci::use(status), soci::into(id);
         return id;
     }
@@ -93,7 +97,8 @@ TEST_F(InspectionRecordApi, StartFreezesTheChecklistOfRecordAgainstLaterEdits) {
     SessionClient hospital = persona("hospital@demo.example");
     const long long assessment = record["checklist_of_record"]["assessment_id"];
     const std::string answer_path = "/api/v1/assessments/" + std::to_string(assessment) + "/answers/" +
-                                    no["canonical_id"].get<std::string>() + "/" + no["row"].get<std::string>();
+                                    no["canonical_id"].get<std::string>() + "/" +
+                                    no["row"].get<std::string>();
     const auto history = hospital.get(answer_path + "/history");
     ASSERT_EQ(history.status, 200) << history.body;
     const int version = history.json()["versions"].back()["version"];
@@ -120,8 +125,9 @@ TEST_F(InspectionRecordApi, AnInstitutionWithoutAChecklistGetsAnEmptyCheckListOf
     EXPECT_EQ(started.json()["checklist_of_record"]["exists"], false);
     EXPECT_TRUE(started.json()["checklist_of_record"]["lines"].empty());
     // Lines can still be recorded (any item: there is no checklist to hold them to).
-    const auto line = inspector.put(record_path(v) + "/lines/1-1/main",
-                                    {{"verdict", "finding"}, {"finding", "チェックリスト未作成"}, {"base_version", 0}});
+    const auto line =
+        inspector.put(record_path(v) + "/lines/1-1/main",
+                      {{"verdict", "finding"}, {"finding", "チェックリスト未作成"}, {"base_version", 0}});
     EXPECT_EQ(line.status, 200) << line.body;
 }
 
@@ -134,7 +140,7 @@ TEST_F(InspectionRecordApi, LinesCarryVersionsAndConflictsShowTheServersLine) {
     const std::string line = record_path(v) + "/lines/" + frozen[1]["canonical_id"].get<std::string>() + "/" +
                              frozen[1]["row"].get<std::string>();
 
-    const json mine = {{"verdict", "finding"},       {"finding", "規程が未整備"}, {"note", "院長に口頭確認"},
+    const json mine = {{"verdict", "finding"},      {"finding", "規程が未整備"}, {"note", "院長に口頭確認"},
                        {"evidence_seen", "規程集"}, {"base_version", 0},         {"device", "tablet-a"}};
     const auto first = inspector.put(line, mine);
     ASSERT_EQ(first.status, 200) << first.body;
@@ -182,7 +188,8 @@ TEST_F(InspectionRecordApi, LinesCarryVersionsAndConflictsShowTheServersLine) {
     EXPECT_EQ(inspector.get(line + "/history").json()["versions"].size(), 2u);
 }
 
-TEST_F(InspectionRecordApi, CompleteMakesTheVisitDoneAndTheRecordReadOnlyAndTheInstitutionReadsItWithoutNotes) {
+TEST_F(InspectionRecordApi,
+       CompleteMakesTheVisitDoneAndTheRecordReadOnlyAndTheInstitutionReadsItWithoutNotes) {
     const long long v = visit("デモ総合病院", "デモ区保健所", "notified");
     SessionClient inspector = persona("hokenjo@demo.example");
     SessionClient hospital = persona("hospital@demo.example");
@@ -193,8 +200,12 @@ TEST_F(InspectionRecordApi, CompleteMakesTheVisitDoneAndTheRecordReadOnlyAndTheI
         return record_path(v) + "/lines/" + frozen[i]["canonical_id"].get<std::string>() + "/" +
                frozen[i]["row"].get<std::string>();
     };
-    ASSERT_EQ(inspector.put(path(1), {{"verdict", "finding"}, {"finding", "指摘事項"}, {"note", "内部メモ"},
-                                      {"base_version", 0}}).status, 200);
+    ASSERT_EQ(
+        inspector
+            .put(path(1),
+                 {{"verdict", "finding"}, {"finding", "指摘事項"}, {"note", "内部メモ"}, {"base_version", 0}})
+            .status,
+        200);
     ASSERT_EQ(inspector.put(path(2), {{"verdict", "confirmed"}, {"base_version", 0}}).status, 200);
     ASSERT_EQ(inspector.put(path(3), {{"verdict", "incomplete"}, {"base_version", 0}}).status, 200);
     ASSERT_EQ(inspector.put(path(4), {{"verdict", "confirmed"}, {"base_version", 0}}).status, 200);
@@ -202,8 +213,8 @@ TEST_F(InspectionRecordApi, CompleteMakesTheVisitDoneAndTheRecordReadOnlyAndTheI
     // Before completion the institution sees nothing of the record.
     EXPECT_EQ(hospital.get(record_path(v)).status, 404);
     EXPECT_EQ(inspector.post(record_path(v) + "/complete", {{"summary", "x"}, {"version", 9}}).status, 409);
-    const auto done = inspector.post(record_path(v) + "/complete",
-                                     {{"summary", "概ね良好。指摘1件。"}, {"version", started.json()["version"]}});
+    const auto done = inspector.post(record_path(v) + "/complete", {{"summary", "概ね良好。指摘1件。"},
+                                                                    {"version", started.json()["version"]}});
     ASSERT_EQ(done.status, 200) << done.body;
     EXPECT_EQ(done.json()["status"], "completed");
     EXPECT_EQ(done.json()["visit_status"], "done");
@@ -218,16 +229,19 @@ TEST_F(InspectionRecordApi, CompleteMakesTheVisitDoneAndTheRecordReadOnlyAndTheI
             soci::use(v), soci::into(events);
         EXPECT_EQ(events, 1);
         long long audited = 0;
-        *direct << "SELECT COUNT(*) FROM audit_log WHERE action = 'inspection.record_completed'", soci::into(audited);
+        *direct << "SELECT COUNT(*) FROM audit_log WHERE action = 'inspection.record_completed'",
+            soci::into(audited);
         EXPECT_EQ(audited, 1);
     }
 
     // Read-only now.
     EXPECT_EQ(inspector.put(path(2), {{"verdict", "incomplete"}, {"base_version", 1}}).status, 409);
     EXPECT_EQ(inspector.post(record_path(v) + "/complete", {{"summary", "x"}, {"version", 2}}).status, 409);
-    EXPECT_EQ(inspector.post(record_path(v) + "/import",
-                             json{{"format", "mamori.inspection-record"}, {"format_version", 1}, {"visit_id", v},
-                                  {"lines", json::array()}})
+    EXPECT_EQ(inspector
+                  .post(record_path(v) + "/import", json{{"format", "mamori.inspection-record"},
+                                                         {"format_version", 1},
+                                                         {"visit_id", v},
+                                                         {"lines", json::array()}})
                   .status,
               409);
 
@@ -258,8 +272,9 @@ TEST_F(InspectionRecordApi, OutsideTheJurisdictionTheVisitDoesNotExist) {
         SessionClient c = persona(login);
         SCOPED_TRACE(login);
         EXPECT_EQ(c.get(record_path(own)).status, 404);
-        EXPECT_EQ(c.put(record_path(own) + "/lines/X/main", {{"verdict", "confirmed"}, {"base_version", 0}}).status,
-                  404);
+        EXPECT_EQ(
+            c.put(record_path(own) + "/lines/X/main", {{"verdict", "confirmed"}, {"base_version", 0}}).status,
+            404);
         EXPECT_EQ(c.post(record_path(own) + "/complete", {{"summary", ""}, {"version", 1}}).status, 404);
     }
     // The prefecture's administrator of the same jurisdiction may read it.
@@ -278,12 +293,20 @@ TEST_F(InspectionRecordApi, APackageGoesOutAndARecordFileComesBackLineByLine) {
     const json frozen = p["checklist_of_record"]["lines"];
     ASSERT_GT(frozen.size(), 3u);
     const auto file_line = [&](int i, const std::string& verdict, const std::string& finding) {
-        return json{{"canonical_id", frozen[i]["canonical_id"]}, {"row", frozen[i]["row"]},
-                    {"verdict", verdict}, {"finding", finding}, {"note", "メモ"}, {"evidence_seen", ""},
+        return json{{"canonical_id", frozen[i]["canonical_id"]},
+                    {"row", frozen[i]["row"]},
+                    {"verdict", verdict},
+                    {"finding", finding},
+                    {"note", "メモ"},
+                    {"evidence_seen", ""},
                     {"base_version", 0}};
     };
-    json file = {{"format", "mamori.inspection-record"}, {"format_version", 1}, {"visit_id", v},
-                 {"device", "tablet-file"}, {"summary", "ファイルから"}, {"completed", true},
+    json file = {{"format", "mamori.inspection-record"},
+                 {"format_version", 1},
+                 {"visit_id", v},
+                 {"device", "tablet-file"},
+                 {"summary", "ファイルから"},
+                 {"completed", true},
                  {"lines", {file_line(1, "confirmed", ""), file_line(2, "finding", "未整備")}}};
 
     // A file with a bad line is refused naming it, and nothing is applied.
@@ -294,14 +317,16 @@ TEST_F(InspectionRecordApi, APackageGoesOutAndARecordFileComesBackLineByLine) {
     EXPECT_NE(refused.body.find("lines[1].verdict"), std::string::npos) << refused.body;
     json wrong_visit = file;
     wrong_visit["visit_id"] = v + 1000;
-    EXPECT_EQ(inspector.send("POST", record_path(v) + "/import", wrong_visit.dump(), "application/json").status,
-              400);
+    EXPECT_EQ(
+        inspector.send("POST", record_path(v) + "/import", wrong_visit.dump(), "application/json").status,
+        400);
     EXPECT_TRUE(inspector.get(record_path(v)).json()["lines"].empty());
 
     // A line changed on the server meanwhile conflicts; the record is then not completed.
-    ASSERT_EQ(inspector.put(record_path(v) + "/lines/" + frozen[2]["canonical_id"].get<std::string>() + "/" +
-                                frozen[2]["row"].get<std::string>(),
-                            {{"verdict", "confirmed"}, {"base_version", 0}})
+    ASSERT_EQ(inspector
+                  .put(record_path(v) + "/lines/" + frozen[2]["canonical_id"].get<std::string>() + "/" +
+                           frozen[2]["row"].get<std::string>(),
+                       {{"verdict", "confirmed"}, {"base_version", 0}})
                   .status,
               200);
     const auto imported = inspector.send("POST", record_path(v) + "/import", file.dump(), "application/json");

@@ -96,35 +96,34 @@ void register_inspection_record_routes(ApiRoutes& routes, store::Database& db,
                              if (!view) return problem(view.error(), request);
                              return Response::json(200, view_json(*view));
                          }));
-    routes.authenticated(
-        Method::put, base + "/lines/{item}/{row}",
-        with_id([&db](Request& request, const Caller& caller, std::int64_t id) {
-            auto body = json_object(request);
-            if (!body) return problem(body.error(), request);
-            (*body)["canonical_id"] = std::string(request.param("item"));
-            (*body)["row"] = std::string(request.param("row"));
-            auto device = optional_string_field(*body, "device", 400);
-            if (!device) return problem(device.error(), request);
-            auto edit = inspection::parse_line_edit(*body);
-            if (!edit) return problem(edit.error(), request);
-            auto saved =
-                record::save_line(db, caller, id, *edit, device->value_or(""), audit_context(request));
-            if (!saved) return problem(saved.error(), request);
-            if (saved->outcome == inspection::SyncOutcome::conflict)
-                return conflict_response(request, saved->line);
-            return Response::json(
-                200, {{"outcome", outcome_name(saved->outcome)}, {"line", line_json(saved->line, true)}});
-        }));
-    routes.authenticated(
-        Method::get, base + "/lines/{item}/{row}/history",
-        with_id([&db](Request& request, const Caller& caller, std::int64_t id) {
-            auto versions = record::line_history(db, caller, id, std::string(request.param("item")),
-                                                 std::string(request.param("row")));
-            if (!versions) return problem(versions.error(), request);
-            json out = json::array();
-            for (const auto& v : *versions) out.push_back(line_json(v, true));
-            return Response::json(200, {{"versions", out}});
-        }));
+    routes.authenticated(Method::put, base + "/lines/{item}/{row}",
+                         with_id([&db](Request& request, const Caller& caller, std::int64_t id) {
+                             auto body = json_object(request);
+                             if (!body) return problem(body.error(), request);
+                             (*body)["canonical_id"] = std::string(request.param("item"));
+                             (*body)["row"] = std::string(request.param("row"));
+                             auto device = optional_string_field(*body, "device", 400);
+                             if (!device) return problem(device.error(), request);
+                             auto edit = inspection::parse_line_edit(*body);
+                             if (!edit) return problem(edit.error(), request);
+                             auto saved = record::save_line(db, caller, id, *edit, device->value_or(""),
+                                                            audit_context(request));
+                             if (!saved) return problem(saved.error(), request);
+                             if (saved->outcome == inspection::SyncOutcome::conflict)
+                                 return conflict_response(request, saved->line);
+                             return Response::json(200, {{"outcome", outcome_name(saved->outcome)},
+                                                         {"line", line_json(saved->line, true)}});
+                         }));
+    routes.authenticated(Method::get, base + "/lines/{item}/{row}/history",
+                         with_id([&db](Request& request, const Caller& caller, std::int64_t id) {
+                             auto versions =
+                                 record::line_history(db, caller, id, std::string(request.param("item")),
+                                                      std::string(request.param("row")));
+                             if (!versions) return problem(versions.error(), request);
+                             json out = json::array();
+                             for (const auto& v : *versions) out.push_back(line_json(v, true));
+                             return Response::json(200, {{"versions", out}});
+                         }));
     routes.authenticated(
         Method::post, base + "/complete",
         with_id([&db](Request& request, const Caller& caller, std::int64_t id) {
@@ -136,7 +135,8 @@ void register_inspection_record_routes(ApiRoutes& routes, store::Database& db,
             if (!version) return problem(version.error(), request);
             if (!*version)
                 return problem(
-                    Error{ErrorCode::invalid_input, "version is required", {{"version", "missing"}}}, request);
+                    Error{ErrorCode::invalid_input, "version is required", {{"version", "missing"}}},
+                    request);
             auto view = record::complete(db, caller, id, summary->value_or(""), static_cast<int>(**version),
                                          audit_context(request));
             if (!view) return problem(view.error(), request);

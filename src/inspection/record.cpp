@@ -151,9 +151,12 @@ json record_file_json(const RecordFile& file) {
                          {"note", l.note},
                          {"evidence_seen", l.evidence_seen},
                          {"base_version", l.base_version}});
-    return {{"format", kRecordFileFormat}, {"format_version", 1},
-            {"visit_id", file.visit_id},   {"device", file.device},
-            {"summary", optional_text(file.summary)}, {"completed", file.completed},
+    return {{"format", kRecordFileFormat},
+            {"format_version", 1},
+            {"visit_id", file.visit_id},
+            {"device", file.device},
+            {"summary", optional_text(file.summary)},
+            {"completed", file.completed},
             {"lines", lines}};
 }
 

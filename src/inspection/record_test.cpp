@@ -122,8 +122,8 @@ TEST(InspectionRecordFile, ReadsAFileItWrote) {
 }
 
 TEST(InspectionRecordFile, RefusesWhatIsOutOfShapeNamingThePath) {
-    const nlohmann::json ok = {{"canonical_id", "A"}, {"row", "main"}, {"verdict", "confirmed"},
-                               {"base_version", 0}};
+    const nlohmann::json ok = {
+        {"canonical_id", "A"}, {"row", "main"}, {"verdict", "confirmed"}, {"base_version", 0}};
     auto with = [&](const char* key, nlohmann::json value) {
         auto l = ok;
         l[key] = std::move(value);

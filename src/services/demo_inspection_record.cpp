@@ -24,11 +24,12 @@ const audit::Context kContext{"local", "demo"};
 std::int64_t visit_to_record(soci::session& sql, std::int64_t hospital, int fy, bool& recorded) {
     const long long org = hospital, year = fy;
     std::int64_t found = 0;
-    for (const auto& r : store::query(sql,
-                                      "SELECT v.id, v.status, (SELECT COUNT(*) FROM inspection_records r WHERE "
-                                      "r.visit_id = v.id) FROM inspection_visits v WHERE v.organisation_id = :o "
-                                      "AND v.fiscal_year = :fy ORDER BY v.id",
-                                      org, year)) {
+    for (const auto& r :
+         store::query(sql,
+                      "SELECT v.id, v.status, (SELECT COUNT(*) FROM inspection_records r WHERE "
+                      "r.visit_id = v.id) FROM inspection_visits v WHERE v.organisation_id = :o "
+                      "AND v.fiscal_year = :fy ORDER BY v.id",
+                      org, year)) {
         if (store::int64_at(r, 2) > 0) recorded = true;
         const auto status = r.get<std::string>(1);
         if (!found && store::int64_at(r, 2) == 0 && (status == "planned" || status == "notified"))
@@ -82,20 +83,27 @@ Status create_inspection_record_demo(store::Database& db, CatalogService& catalo
     };
     const Mark marks[] = {
         {1, inspection::Verdict::confirmed, "", "", "情報セキュリティ規程（第3版）"},
-        {2, inspection::Verdict::finding, "バックアップの復旧手順が文書化されておらず、復旧訓練の記録もない。",
+        {2, inspection::Verdict::finding,
+         "バックアップの復旧手順が文書化されておらず、復旧訓練の記録もない。",
          "システム管理者に口頭で確認。次回までに手順書の案を見せてもらう。", "バックアップ運用表"},
         {3, inspection::Verdict::confirmed, "", "", "アクセス権限一覧"},
     };
     for (const auto& m : marks) {
         if (m.line >= lines.size()) break;
-        inspection::LineEdit edit{lines[m.line]["canonical_id"], lines[m.line]["row"], m.verdict, m.finding,
-                                  m.note, m.evidence_seen, 0};
+        inspection::LineEdit edit{lines[m.line]["canonical_id"],
+                                  lines[m.line]["row"],
+                                  m.verdict,
+                                  m.finding,
+                                  m.note,
+                                  m.evidence_seen,
+                                  0};
         auto saved = inspection_record::save_line(db, inspector, visit_id, edit, "demo", kContext);
         if (!saved) return fail(saved.error());
     }
     if (!record->proposals.empty()) {
         const auto& p = record->proposals.front();
-        inspection::LineEdit edit{p.canonical_id, p.row, inspection::Verdict::incomplete, "", "確認日の記入漏れ", "", 0};
+        inspection::LineEdit edit{
+            p.canonical_id, p.row, inspection::Verdict::incomplete, "", "確認日の記入漏れ", "", 0};
         auto saved = inspection_record::save_line(db, inspector, visit_id, edit, "demo", kContext);
         if (!saved && saved.error().code != ErrorCode::invalid_input) return fail(saved.error());
     }

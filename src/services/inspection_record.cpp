@@ -69,12 +69,12 @@ RecordLine read_line(const soci::row& r) {
 std::vector<RecordLine> lines_of(soci::session& sql, std::int64_t visit_id) {
     const long long id = visit_id;
     std::vector<RecordLine> out;
-    for (const auto& r : store::query(
-             sql,
-             fmt::format("SELECT {} FROM inspection_record_lines l WHERE l.visit_id = :v "
-                         "ORDER BY l.canonical_id, l.row_key",
-                         kLineColumns),
-             id))
+    for (const auto& r :
+         store::query(sql,
+                      fmt::format("SELECT {} FROM inspection_record_lines l WHERE l.visit_id = :v "
+                                  "ORDER BY l.canonical_id, l.row_key",
+                                  kLineColumns),
+                      id))
         out.push_back(read_line(r));
     return out;
 }
@@ -82,12 +82,12 @@ std::vector<RecordLine> lines_of(soci::session& sql, std::int64_t visit_id) {
 std::optional<RecordLine> line_of(soci::session& sql, std::int64_t visit_id, const std::string& canonical_id,
                                   const std::string& row) {
     const long long id = visit_id;
-    for (const auto& r : store::query(
-             sql,
-             fmt::format("SELECT {} FROM inspection_record_lines l WHERE l.visit_id = :v AND "
-                         "l.canonical_id = :c AND l.row_key = :r",
-                         kLineColumns),
-             id, canonical_id, row))
+    for (const auto& r :
+         store::query(sql,
+                      fmt::format("SELECT {} FROM inspection_record_lines l WHERE l.visit_id = :v AND "
+                                  "l.canonical_id = :c AND l.row_key = :r",
+                                  kLineColumns),
+                      id, canonical_id, row))
         return read_line(r);
     return std::nullopt;
 }
@@ -99,12 +99,13 @@ bool write_line(soci::session& sql, std::int64_t visit_id, const RecordLine& lin
     const std::optional<long long> user = user_id > 0 ? std::optional<long long>(user_id) : std::nullopt;
     const std::string verdict(inspection::to_string(line.verdict));
     if (line.version == 1) {
-        store::execute(sql,
-                       "INSERT INTO inspection_record_lines (visit_id, canonical_id, row_key, verdict, finding, "
-                       "note, evidence_seen, version, updated_by, updated_at) VALUES (:v, :c, :r, :vd, :f, "
-                       ":n, :e, 1, :u, :a)",
-                       id, line.canonical_id, line.row, verdict, line.finding, line.note, line.evidence_seen,
-                       user, line.updated_at);
+        store::execute(
+            sql,
+            "INSERT INTO inspection_record_lines (visit_id, canonical_id, row_key, verdict, finding, "
+            "note, evidence_seen, version, updated_by, updated_at) VALUES (:v, :c, :r, :vd, :f, "
+            ":n, :e, 1, :u, :a)",
+            id, line.canonical_id, line.row, verdict, line.finding, line.note, line.evidence_seen, user,
+            line.updated_at);
     } else if (store::execute(sql,
                               "UPDATE inspection_record_lines SET verdict = :vd, finding = :f, note = :n, "
                               "evidence_seen = :e, version = :ver, updated_by = :u, updated_at = :a "
@@ -256,7 +257,8 @@ tl::unexpected<Error> completed_already() {
 // lock_record: the first statement of a transaction that changes a record (see lock_visit).
 bool lock_record(soci::session& sql, std::int64_t visit_id) {
     const long long id = visit_id;
-    return store::execute(sql, "UPDATE inspection_records SET version = version WHERE visit_id = :v", id) == 1;
+    return store::execute(sql, "UPDATE inspection_records SET version = version WHERE visit_id = :v", id) ==
+           1;
 }
 
 bool same_content(const RecordLine& stored, const inspection::LineEdit& edit) {
@@ -291,11 +293,12 @@ Result<RecordView> start(store::Database& db, CatalogService& catalog, const Cal
             frozen.assessment_id ? std::optional<long long>(frozen.assessment_id) : std::nullopt;
         const long long user = caller.user_id;
         const std::string text = inspection::checklist_json(frozen).dump();
-        store::execute(sql,
-                       "INSERT INTO inspection_records (visit_id, assessment_id, checklist_of_record, status, "
-                       "summary, version, started_by, started_at) VALUES (:v, :a, :c, 'in_progress', '', 1, "
-                       ":u, :at)",
-                       id, assessment, text, user, frozen.frozen_at);
+        store::execute(
+            sql,
+            "INSERT INTO inspection_records (visit_id, assessment_id, checklist_of_record, status, "
+            "summary, version, started_by, started_at) VALUES (:v, :a, :c, 'in_progress', '', 1, "
+            ":u, :at)",
+            id, assessment, text, user, frozen.frozen_at);
         visits::insert_visit_event(sql, visit_id, "record_started",
                                    {{"assessment_id", assessment ? json(*assessment) : json(nullptr)}},
                                    caller.user_id);
@@ -329,9 +332,10 @@ Result<LineSaved> save_line(store::Database& db, const Caller& caller, std::int6
     if (auto ok = inspection::check_line_edit(edit); !ok) return fail(ok.error());
     const long device_characters = character_count(device);
     if (device_characters < 0 || device_characters > inspection::kDeviceMaxCharacters)
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("device must be text of at most {} characters", inspection::kDeviceMaxCharacters),
-                    "device");
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("device must be text of at most {} characters", inspection::kDeviceMaxCharacters),
+            "device");
     return db.transaction([&](soci::session& sql) -> Result<LineSaved> {
         auto open = visits::open_visit(sql, caller, visit_id, Side::inspector);
         if (!open) return fail(open.error());
@@ -349,9 +353,15 @@ Result<LineSaved> save_line(store::Database& db, const Caller& caller, std::int6
         const auto outcome = inspection::sync_outcome(stored ? stored->version : 0, edit.base_version,
                                                       stored && same_content(*stored, edit));
         if (outcome != SyncOutcome::applied) return LineSaved{outcome, *stored};
-        RecordLine next{edit.canonical_id, edit.row,      edit.verdict,
-                        edit.finding,      edit.note,     edit.evidence_seen,
-                        (stored ? stored->version : 0) + 1, records::iso_now(), device};
+        RecordLine next{edit.canonical_id,
+                        edit.row,
+                        edit.verdict,
+                        edit.finding,
+                        edit.note,
+                        edit.evidence_seen,
+                        (stored ? stored->version : 0) + 1,
+                        records::iso_now(),
+                        device};
         if (!write_line(sql, visit_id, next, caller.user_id))
             return fail(ErrorCode::conflict, "the line changed meanwhile; try again", "base_version");
         audit::append(sql,
@@ -403,7 +413,8 @@ Result<RecordView> complete(store::Database& db, const Caller& caller, std::int6
             return fail(ErrorCode::conflict,
                         fmt::format("the record is at version {}, not {}", record->version, version),
                         "version");
-        auto next_status = inspection::visit_transition(open->visit.status, inspection::VisitAction::complete);
+        auto next_status =
+            inspection::visit_transition(open->visit.status, inspection::VisitAction::complete);
         if (!next_status) return fail(next_status.error());
         const long long id = visit_id, user = caller.user_id, next_version = version + 1;
         const std::string now = records::iso_now();
@@ -437,7 +448,8 @@ Result<RecordView> complete(store::Database& db, const Caller& caller, std::int6
 Result<json> package(store::Database& db, const Caller& caller, std::int64_t visit_id) {
     auto view = get(db, caller, visit_id);
     if (!view) return fail(view.error());
-    if (!view->notes_visible) return fail(ErrorCode::not_found, fmt::format("no inspection visit {}", visit_id));
+    if (!view->notes_visible)
+        return fail(ErrorCode::not_found, fmt::format("no inspection visit {}", visit_id));
     json lines = json::array();
     for (const auto& l : view->lines)
         lines.push_back({{"canonical_id", l.canonical_id},
@@ -447,32 +459,35 @@ Result<json> package(store::Database& db, const Caller& caller, std::int64_t vis
                          {"note", l.note},
                          {"evidence_seen", l.evidence_seen},
                          {"version", l.version}});
-    return json{{"format", "mamori.inspection-package"},
-                {"format_version", 1},
-                {"exported_at", records::iso_now()},
-                {"visit",
-                 {{"id", view->visit_id},
-                  {"fiscal_year", view->fiscal_year},
-                  {"planned_on", view->planned_on ? json(*view->planned_on) : json(nullptr)},
-                  {"status", view->visit_status}}},
-                {"institution", {{"id", view->organisation_id}, {"name", view->institution_name}}},
-                {"record", {{"status", view->status}, {"summary", view->summary}, {"version", view->version}}},
-                {"checklist_of_record", view->checklist_of_record},
-                {"lines", lines}};
+    return json{
+        {"format", "mamori.inspection-package"},
+        {"format_version", 1},
+        {"exported_at", records::iso_now()},
+        {"visit",
+         {{"id", view->visit_id},
+          {"fiscal_year", view->fiscal_year},
+          {"planned_on", view->planned_on ? json(*view->planned_on) : json(nullptr)},
+          {"status", view->visit_status}}},
+        {"institution", {{"id", view->organisation_id}, {"name", view->institution_name}}},
+        {"record", {{"status", view->status}, {"summary", view->summary}, {"version", view->version}}},
+        {"checklist_of_record", view->checklist_of_record},
+        {"lines", lines}};
 }
 
 Result<ImportReport> import_file(store::Database& db, const Caller& caller, std::int64_t visit_id,
                                  std::string_view text, const audit::Context& context) {
     auto current = get(db, caller, visit_id);
     if (!current) return fail(current.error());
-    if (!current->notes_visible) return fail(ErrorCode::not_found, fmt::format("no inspection visit {}", visit_id));
+    if (!current->notes_visible)
+        return fail(ErrorCode::not_found, fmt::format("no inspection visit {}", visit_id));
     if (current->status != "in_progress") return completed_already();
     auto file = inspection::parse_record_file(text);
     if (!file) return fail(file.error());
     if (file->visit_id != visit_id)
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("visit_id: the file is the record of visit {}, not {}", file->visit_id, visit_id),
-                    "visit_id");
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("visit_id: the file is the record of visit {}, not {}", file->visit_id, visit_id),
+            "visit_id");
     const auto frozen = frozen_lines(current->checklist_of_record);
     for (std::size_t i = 0; i < file->lines.size() && !frozen.empty(); ++i) {
         const auto& edit = file->lines[i];
@@ -490,7 +505,8 @@ Result<ImportReport> import_file(store::Database& db, const Caller& caller, std:
         auto saved = save_line(db, caller, visit_id, file->lines[i], file->device, context);
         if (!saved) {
             auto e = saved.error();
-            const std::string field = fmt::format("lines[{}].{}", i, e.fields.empty() ? "" : e.fields[0].field);
+            const std::string field =
+                fmt::format("lines[{}].{}", i, e.fields.empty() ? "" : e.fields[0].field);
             e.message = fmt::format("{}: {}", field, e.message);
             e.fields = {{field, e.message}};
             return fail(std::move(e));
@@ -501,8 +517,8 @@ Result<ImportReport> import_file(store::Database& db, const Caller& caller, std:
     if (file->completed && !conflicts) {
         auto latest = get(db, caller, visit_id);
         if (!latest) return fail(latest.error());
-        auto done = complete(db, caller, visit_id, file->summary.value_or(latest->summary), latest->version,
-                             context);
+        auto done =
+            complete(db, caller, visit_id, file->summary.value_or(latest->summary), latest->version, context);
         if (!done) return fail(done.error());
         report.completed = true;
     }

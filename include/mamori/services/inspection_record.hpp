@@ -1,10 +1,10 @@
 /// @file
 /// @brief The on-site record of an inspection visit (検査記録): started by an inspector of the jurisdiction
 /// (the institution's checklist of the visit's fiscal year frozen as the checklist of record), its lines
-/// (確認 / 記載不備 / 指摘 with an internal note and the evidence seen) changed against the version the device
-/// last saw (applied / unchanged / conflict, never overwritten), completed once (the visit becomes done, the
-/// record read-only), exported as a package for a tablet and imported back as a record file.
-/// The institution reads its completed record without the inspectors' notes.
+/// (確認 / 記載不備 / 指摘 with an internal note and the evidence seen) changed against the version the
+/// device last saw (applied / unchanged / conflict, never overwritten), completed once (the visit becomes
+/// done, the record read-only), exported as a package for a tablet and imported back as a record file. The
+/// institution reads its completed record without the inspectors' notes.
 ///
 ///     auto view = inspection_record::start(db, catalog, caller, visit_id, context);
 ///     auto saved = inspection_record::save_line(db, caller, visit_id, edit, "tablet-1", context);
