@@ -17,7 +17,7 @@ namespace mamori::services {
 
 namespace {
 
-const audit::Context kContext{"local", "demo"};
+const audit::Context demo_context{"local", "demo"};
 
 // visit_to_record: the hospital's visit of `fy` by the health centre that is planned or notified and has no
 // record yet; 0 when there is none. `recorded`: some visit of that year already has its record.
@@ -71,7 +71,7 @@ Status create_inspection_record_demo(store::Database& db, CatalogService& catalo
         if (!inserted) return fail(inserted.error());
         visit_id = *inserted;
     }
-    auto record = inspection_record::start(db, catalog, inspector, visit_id, kContext);
+    auto record = inspection_record::start(db, catalog, inspector, visit_id, demo_context);
     if (!record) return fail(record.error());
     const auto& lines = record->checklist_of_record["lines"];
     struct Mark {
@@ -97,14 +97,14 @@ Status create_inspection_record_demo(store::Database& db, CatalogService& catalo
                                   m.note,
                                   m.evidence_seen,
                                   0};
-        auto saved = inspection_record::save_line(db, inspector, visit_id, edit, "demo", kContext);
+        auto saved = inspection_record::save_line(db, inspector, visit_id, edit, "demo", demo_context);
         if (!saved) return fail(saved.error());
     }
     if (!record->proposals.empty()) {
         const auto& p = record->proposals.front();
         inspection::LineEdit edit{
             p.canonical_id, p.row, inspection::Verdict::incomplete, "", "確認日の記入漏れ", "", 0};
-        auto saved = inspection_record::save_line(db, inspector, visit_id, edit, "demo", kContext);
+        auto saved = inspection_record::save_line(db, inspector, visit_id, edit, "demo", demo_context);
         if (!saved && saved.error().code != ErrorCode::invalid_input) return fail(saved.error());
     }
     return {};

@@ -66,7 +66,7 @@ struct Proposal {
 std::vector<Proposal> propose_incomplete(const std::vector<FrozenLine>& lines);
 
 // ---- The record file (an offline device's lines, handed back as a file). ----
-inline constexpr std::size_t kRecordFileMaxBytes = 2 * 1024 * 1024;
+inline constexpr std::size_t kRecordFileMaxBytes = std::size_t{2} * 1024 * 1024;
 inline constexpr int kRecordFileMaxDepth = 6;
 inline constexpr std::size_t kRecordFileMaxLines = 2000;
 inline constexpr long kFindingMaxCharacters = 2000;
