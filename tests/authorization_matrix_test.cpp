@@ -10,6 +10,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <tuple>
 
 #include "mamori/api/routes.hpp"
 #include "mamori/core/embedded.hpp"
@@ -100,6 +101,29 @@ class AuthorizationMatrix : public ::testing::Test {
         }
         seed_recovery(sql);
         seed_assessments(sql);
+        seed_visits(sql);
+    }
+
+    // seed_visits: a done visit of さくら by デモ区保健所 with its completed record, and a visit of なにわ by
+    // 大阪府 with a record in progress (nobody in the matrix may see it).
+    void seed_visits(soci::session& sql) {
+        for (const auto& [name, inspecting, status, record] :
+             std::vector<std::tuple<std::string, std::string, std::string, std::string>>{
+                 {"さくら内科クリニック", "デモ区保健所", "done", "completed"},
+                 {"なにわ診療所", "大阪府", "planned", "in_progress"}}) {
+            long long by = 0, id = 0;
+            const long long org = orgs_.at(name);
+            sql << "SELECT id FROM organisations WHERE name = :n", soci::use(inspecting), soci::into(by);
+            sql << "INSERT INTO inspection_visits (organisation_id, inspecting_organisation_id, fiscal_year, "
+                   "reason, status, version, created_at, updated_at) VALUES (:o, :i, 2026, 'regular', :s, 1, "
+                   "'2026-05-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z') RETURNING id",
+                soci::use(org), soci::use(by), soci::use(status), soci::into(id);
+            sql << "INSERT INTO inspection_records (visit_id, checklist_of_record, status, summary, version, "
+                   "started_at) VALUES (:v, '{\"exists\":false,\"lines\":[]}', :s, '', 1, "
+                   "'2026-05-01T00:00:00.000Z')",
+                soci::use(id), soci::use(record);
+            visits_[name] = id;
+        }
     }
 
     // seed_recovery: a viewer of さくら who is no person of the matrix (to be reset as often as allowed) and
@@ -173,10 +197,11 @@ class AuthorizationMatrix : public ::testing::Test {
     std::string assessment(const std::string& name) { return std::to_string(assessments_.at(name)); }
     std::string evidence(const std::string& name) { return std::to_string(evidence_.at(name)); }
     std::string invitation(const std::string& name) { return std::to_string(invitations_.at(name)); }
+    std::string visit(const std::string& name) { return std::to_string(visits_.at(name)); }
 
     TempDir dir_;
     std::unique_ptr<ServerProcess> server_;
-    std::map<std::string, long long> orgs_, users_, assessments_, evidence_, invitations_;
+    std::map<std::string, long long> orgs_, users_, assessments_, evidence_, invitations_, visits_;
     std::map<std::string, int> logins_;  // a TOTP code works once: each login of a person uses the next step
     std::string clinic_admin_token_;
 };
@@ -485,6 +510,41 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
          sakura_editors},
     };
     rows.insert(rows.end(), assessment_rows.begin(), assessment_rows.end());
+    // The on-site record (検査記録): the jurisdiction's inspectors and administrators of the health centre or
+    // prefecture; the institution reads its completed record (without notes). The さくら record is
+    // completed, so every write that passes the access check answers 409.
+    const std::set<std::string> sakura_inspectors = {"pref-admin", "pref-inspector", "hc-inspector"};
+    std::set<std::string> sakura_record_readers = sakura_inspectors;
+    sakura_record_readers.insert({"clinic-admin", "clinic-secmgr", "clinic-editor", "clinic-viewer"});
+    const auto record = [this](std::string name, std::string suffix) {
+        return
+            [this, name, suffix] { return "/api/v1/inspections/visits/" + visit(name) + "/record" + suffix; };
+    };
+    const std::string record_base = "/api/v1/inspections/visits/{id}/record";
+    const json record_line = {{"verdict", "confirmed"}, {"base_version", 0}};
+    const json record_file = {{"format", "mamori.inspection-record"},
+                              {"format_version", 1},
+                              {"visit_id", 1},
+                              {"lines", json::array()}};
+    for (const std::string name : {"さくら内科クリニック", "なにわ診療所"}) {
+        const bool own = name == "さくら内科クリニック";
+        const auto who = [&](const std::set<std::string>& people) {
+            return own ? people : std::set<std::string>{};
+        };
+        const std::vector<Row> record_rows = {
+            {"POST", record_base, record(name, ""), json::object(), who(sakura_inspectors)},
+            {"GET", record_base, record(name, ""), nullptr, who(sakura_record_readers)},
+            {"PUT", record_base + "/lines/{item}/{row}", record(name, "/lines/GOV-01/main"), record_line,
+             who(sakura_inspectors)},
+            {"GET", record_base + "/lines/{item}/{row}/history", record(name, "/lines/GOV-01/main/history"),
+             nullptr, who(sakura_inspectors)},
+            {"POST", record_base + "/complete", record(name, "/complete"),
+             json{{"summary", ""}, {"version", 1}}, who(sakura_inspectors)},
+            {"GET", record_base + "/package", record(name, "/package"), nullptr, who(sakura_inspectors)},
+            {"POST", record_base + "/import", record(name, "/import"), record_file, who(sakura_inspectors)},
+        };
+        rows.insert(rows.end(), record_rows.begin(), record_rows.end());
+    }
     // Owner only: the token belongs to clinic-admin (created below).
     rows.push_back({"DELETE",
                     "/api/v1/me/tokens/{id}",

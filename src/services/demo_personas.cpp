@@ -237,6 +237,9 @@ Result<DemoInstallation> install_demo(store::Database& db, CatalogService& catal
     if (auto content = create_content(db, assessments); !content)
         return fail(ErrorCode::internal,
                     fmt::format("the demo checklists could not be created: {}", content.error().message));
+    if (auto record = create_inspection_record_demo(db, catalog); !record)
+        return fail(ErrorCode::internal, fmt::format("the demo inspection record could not be created: {}",
+                                                     record.error().message));
     if (auto draft = create_edition_draft(db, catalog); !draft)
         return fail(ErrorCode::internal,
                     fmt::format("the demo edition draft could not be created: {}", draft.error().message));

@@ -18,3 +18,15 @@ std::size_t insert_demo_organisations(soci::session& sql, const DemoOptions& opt
 bool has_demo_organisations(soci::session& sql);
 
 }  // namespace mamori::services
+
+#include "mamori/core/error.hpp"
+#include "mamori/services/catalog_service.hpp"
+#include "mamori/store/database.hpp"
+
+namespace mamori::services {
+
+// create_inspection_record_demo (demo_inspection_record.cpp): デモ総合病院's visit of this fiscal year with
+// its on-site record in progress (a few lines, one 指摘), made once.
+Status create_inspection_record_demo(store::Database& db, CatalogService& catalog);
+
+}  // namespace mamori::services

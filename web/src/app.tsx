@@ -19,6 +19,7 @@ import { IdentityPage, identityTitle } from './pages/account/IdentityPage';
 import { assessmentPageTitle, AssessmentsPage } from './pages/assessments/AssessmentsPage';
 import { ComingSoon } from './pages/ComingSoon';
 import { LandingPage } from './pages/landing/LandingPage';
+import { RecordPage } from './pages/inspections/record/RecordPage';
 import { Home } from './pages/Home';
 import { NotFound } from './pages/NotFound';
 import { matchRoute, type Route } from './routes';
@@ -52,6 +53,8 @@ function pageTitle(t: Messages, route: Route): string {
       return identityTitle(t, route.page);
     case 'landing':
       return route.page === 'vendor' ? t.landing.vendorTitle : t.nav[route.page];
+    case 'inspectionRecord':
+      return t.inspectionRecord.title;
     case 'notFound':
       return t.notFound.title;
   }
@@ -87,6 +90,8 @@ function Page({ route }: { route: Route }) {
       return <IdentityPage key={route.page} page={route.page} />;
     case 'landing':
       return <LandingPage page={route.page} />;
+    case 'inspectionRecord':
+      return <RecordPage key={route.visitId} visitId={route.visitId} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -3,6 +3,7 @@ import type { Messages } from './i18n/ja';
 import { matchAssessmentRoute, type AssessmentRoute } from './pages/assessments/routes';
 import { matchCatalogRoute, type CatalogRoute } from './pages/catalog/routes';
 import { matchEditionEditorRoute, type EditionEditorRoute } from './pages/editions/routes';
+import { matchInspectionRecordRoute, type InspectionRecordRoute } from './pages/inspections/record/routes';
 
 // Top-level places in the navigation. Those without a screen yet show the "coming soon" page;
 // the catalog and the self-assessment have their own routes (pages/catalog/routes.ts,
@@ -31,6 +32,7 @@ export type Route =
   | AssessmentRoute
   | IdentityRoute
   | LandingRoute
+  | InspectionRecordRoute
   | { kind: 'notFound' };
 
 // Pages where a kind of user lands after login (auth/landing.ts): the jurisdiction's checklists, and the
@@ -48,6 +50,8 @@ export function matchRoute(path: string): Route {
   if (catalog !== null) return catalog;
   const assessment = matchAssessmentRoute(path);
   if (assessment !== null) return assessment;
+  const record = matchInspectionRecordRoute(path);
+  if (record !== null) return record;
   const identity = matchIdentityRoute(path);
   if (identity !== null) return identity;
   const landing = landingPages.find((candidate) => path === `/${candidate}`);
