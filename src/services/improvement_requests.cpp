@@ -217,13 +217,9 @@ Result<UploadedEvidence> ImprovementRequestService::upload_evidence(const Caller
     if (content.size() > kMaxRequestEvidenceBytes)
         return fail(ErrorCode::too_large,
                     fmt::format("the file is larger than {} MiB", kMaxRequestEvidenceBytes / (1024 * 1024)), "file");
-    if (content.empty()) return fail(ErrorCode::invalid_input, "the file is empty", "file");
-    auto name = assessment::clean_file_name(file_name);
-    if (!name) return fail(name.error());
-    auto media_type = assessment::sniff_media_type(content, *name);
-    if (!media_type) return fail(media_type.error());
     const std::string sha256 = identity::sha256_hex(content);
     return db_.transaction([&](soci::session& sql) -> Result<UploadedEvidence> {
+        // Who may upload is decided before the file is looked at.
         auto loaded = load(sql, caller, id);
         if (!loaded) return fail(loaded.error());
         if (loaded->side != Side::institution)
@@ -231,6 +227,11 @@ Result<UploadedEvidence> ImprovementRequestService::upload_evidence(const Caller
         if (auto ok = check_writer(caller, *loaded); !ok) return fail(ok.error());
         if (!inspection::request_transition(loaded->row.status, RequestAction::report_completion, Side::institution))
             return fail(ErrorCode::conflict, "the request does not wait for a completion report now", "status");
+        if (content.empty()) return fail(ErrorCode::invalid_input, "the file is empty", "file");
+        auto name = assessment::clean_file_name(file_name);
+        if (!name) return fail(name.error());
+        auto media_type = assessment::sniff_media_type(content, *name);
+        if (!media_type) return fail(media_type.error());
         assessment_records::store_blob(sql, sha256, *media_type, content);
         audit::append(sql,
                       audit::caller_entry(caller, "improvement_request.evidence_uploaded",
