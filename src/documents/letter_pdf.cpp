@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <functional>
+#include <optional>
 
 #include "documents/pdf_text.hpp"
 #include "mamori/core/time.hpp"
@@ -161,7 +162,12 @@ LetterBlock bullets(std::vector<std::string> items) {
 }
 
 std::string japanese_date(std::string_view iso) {
-    const auto date = parse_iso_date(iso.substr(0, std::min<std::size_t>(iso.size(), 10)));
+    // An instant is dated in Japan (a request made at 18:00 UTC is dated the next day there).
+    std::optional<std::chrono::year_month_day> date;
+    if (iso.size() > 10) {
+        if (const auto instant = parse_iso_utc(iso)) date = japan_date(*instant);
+    }
+    if (!date) date = parse_iso_date(iso.substr(0, std::min<std::size_t>(iso.size(), 10)));
     if (!date) return std::string(iso);
     const int y = static_cast<int>(date->year());
     const unsigned m = static_cast<unsigned>(date->month()), d = static_cast<unsigned>(date->day());

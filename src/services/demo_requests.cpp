@@ -35,7 +35,7 @@ void record_with_findings(soci::session& sql, std::int64_t visit_id, std::int64_
     const long long visit = visit_id, user = inspector;
     const std::string started = at(on, 1), completed = at(on, 6);
     const std::string summary =
-        "チェックリストは提出済みで、記入内容と院内の資料はおおむね一致していました。バックアップとアカウント管理の2点について改善を求めます。";
+        "チェックリストは提出済みで、記入内容と院内の資料はおおむね一致していました。2つの項目について改善を求めます。";
     store::execute(sql,
                    "INSERT INTO inspection_records (visit_id, assessment_id, checklist_of_record, status, summary, "
                    "version, started_by, started_at, completed_by, completed_at) VALUES (:v, NULL, '{}', "
