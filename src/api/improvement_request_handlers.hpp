@@ -1,6 +1,6 @@
-// Improvement requests (改善指導), the pre-visit package and the inspection documents: /api/v1/improvement-requests…,
-// /api/v1/inspections/visits/{id}/package, …/improvement-requests, …/documents/result-notice and
-// /api/v1/organisations/{id}/inspections.
+// Improvement requests (改善指導), the pre-visit package and the inspection documents:
+// /api/v1/improvement-requests…, /api/v1/inspections/visits/{id}/package, …/improvement-requests,
+// …/documents/result-notice and /api/v1/organisations/{id}/inspections.
 #pragma once
 
 #include "auth.hpp"

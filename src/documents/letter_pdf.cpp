@@ -45,7 +45,8 @@ class Pages {
     void table_row(std::string_view label, std::string_view value, const PangoFontDescription& label_font,
                    const PangoFontDescription& value_font) {
         auto left = text_.layout(label, label_font, kLabelWidth - 2 * kPad);
-        auto right = text_.layout(value.empty() ? "—" : value, value_font, kContentWidth - kLabelWidth - 2 * kPad);
+        auto right =
+            text_.layout(value.empty() ? "—" : value, value_font, kContentWidth - kLabelWidth - 2 * kPad);
         const double height = std::max(layout_height(*left), layout_height(*right)) + 2 * kPad;
         room(height);
         const double y = y_;
@@ -102,7 +103,8 @@ void lay_out(Pages& pages, const Letter& letter) {
     if (!letter.reference.empty())
         pages.text(letter.reference, *small, kMargin, kContentWidth, PANGO_ALIGN_RIGHT, 1);
     if (!letter.date.empty()) pages.text(letter.date, *body, kMargin, kContentWidth, PANGO_ALIGN_RIGHT, 10);
-    if (!letter.addressee.empty()) pages.text(letter.addressee, *bold, kMargin, kContentWidth, PANGO_ALIGN_LEFT, 8);
+    if (!letter.addressee.empty())
+        pages.text(letter.addressee, *bold, kMargin, kContentWidth, PANGO_ALIGN_LEFT, 8);
     if (!letter.sender.empty())
         pages.text(letter.sender, *body, kMargin, kContentWidth, PANGO_ALIGN_RIGHT, 18);
     pages.text(letter.title, *title, kMargin, kContentWidth, PANGO_ALIGN_CENTER, 14);
@@ -134,8 +136,8 @@ void draw_footer(cairo_t* cr, const PdfText& text, const std::string& footer, st
                  std::size_t count) {
     const auto font = PdfText::font(7.5);
     const auto left = text.layout(footer, *font, kContentWidth * 0.7);
-    const auto right = text.layout(fmt::format("{} / {}", page + 1, count), *font, kContentWidth * 0.3,
-                                   PANGO_ALIGN_RIGHT);
+    const auto right =
+        text.layout(fmt::format("{} / {}", page + 1, count), *font, kContentWidth * 0.3, PANGO_ALIGN_RIGHT);
     const double y = kPageHeight - kMargin - layout_height(*left);
     cairo_set_source_rgb(cr, 0, 0, 0);
     cairo_set_line_width(cr, kRule);

@@ -15,19 +15,23 @@ TEST(LetterPdf, JapaneseDates) {
 }
 
 TEST(LetterPdf, ALongLetterRunsOntoMorePages) {
-    Letter letter{.date = "令和8年12月6日", .addressee = "デモ総合病院　管理者　殿", .sender = "デモ区保健所長",
+    Letter letter{.date = "令和8年12月6日",
+                  .addressee = "デモ総合病院　管理者　殿",
+                  .sender = "デモ区保健所長",
                   .title = "改善指導書"};
     letter.blocks.push_back(table({{"対象項目", "2-⑤"}, {"改善期限", "令和9年1月31日"}}));
     const auto one = render_letter_pdf(letter);
     ASSERT_TRUE(one);
     EXPECT_EQ(one->substr(0, 5), "%PDF-");
-    std::vector<std::string> many(200, "退職者や使用していないアカウント等、不要なアカウントを削除すること。");
+    std::vector<std::string> many(200,
+                                  "退職者や使用していないアカウント等、不要なアカウントを削除すること。");
     letter.blocks.push_back(bullets(many));
     const auto long_one = render_letter_pdf(letter);
     ASSERT_TRUE(long_one);
     const auto pages = [](const std::string& pdf) {
         std::size_t count = 0;
-        for (std::size_t at = pdf.find("/Type /Page %"); at != std::string::npos; at = pdf.find("/Type /Page %", at + 1))
+        for (std::size_t at = pdf.find("/Type /Page %"); at != std::string::npos;
+             at = pdf.find("/Type /Page %", at + 1))
             ++count;
         return count;
     };

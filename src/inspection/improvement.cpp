@@ -15,7 +15,8 @@ Status check_due_on(std::string_view due_on, year_month_day today) {
         return fail(ErrorCode::invalid_input, "due_on must be a date (YYYY-MM-DD)", "due_on");
     if (std::chrono::sys_days(*due) < std::chrono::sys_days(today))
         return fail(ErrorCode::invalid_input,
-                    fmt::format("due_on {} is in the past (today is {})", due_on, to_iso_date(today)), "due_on");
+                    fmt::format("due_on {} is in the past (today is {})", due_on, to_iso_date(today)),
+                    "due_on");
     const year_month_day latest{today.year() + std::chrono::years(kMaxDueYearsAhead), today.month(),
                                 today.day() == std::chrono::day(29) && today.month() == std::chrono::February
                                     ? std::chrono::day(28)
@@ -32,7 +33,8 @@ Status check_request_text(std::string_view text, std::string_view field) {
     if (first == std::string_view::npos)
         return fail(ErrorCode::invalid_input, fmt::format("{} is empty", field), std::string(field));
     if (count < 0)
-        return fail(ErrorCode::invalid_input, fmt::format("{} is not valid UTF-8", field), std::string(field));
+        return fail(ErrorCode::invalid_input, fmt::format("{} is not valid UTF-8", field),
+                    std::string(field));
     if (count > kMaxRequestTextCharacters)
         return fail(ErrorCode::invalid_input,
                     fmt::format("{} is longer than {} characters", field, kMaxRequestTextCharacters),

@@ -35,7 +35,8 @@ AssessmentDocument doc(std::vector<DocumentRow> rows, const char* status = "draf
 }
 
 TEST(PrevisitPackage, NoChecklistThisYear) {
-    const auto p = build_package({.fiscal_year = 2026, .institution = {.name = "デモ総合病院"}, .today = kToday});
+    const auto p =
+        build_package({.fiscal_year = 2026, .institution = {.name = "デモ総合病院"}, .today = kToday});
     EXPECT_EQ(p.checklist_status, "none");
     EXPECT_EQ(p.lines, 0);
     EXPECT_TRUE(p.no_lines.empty());
@@ -45,12 +46,13 @@ TEST(PrevisitPackage, NoChecklistThisYear) {
 }
 
 TEST(PrevisitPackage, EveryNoWithItsTargetAndTheOverdueOnes) {
-    const auto p = build_package({.fiscal_year = 2026,
-                                  .this_year = doc({row("A-01", "1-①", "yes"), row("A-02", "1-②", "no", "2026-12-05"),
-                                                    row("A-03", "1-③", "no", "2026-12-06"),
-                                                    row("A-04", "1-④", "no"), row("A-05", "1-⑤", "")},
-                                                   "submitted"),
-                                  .today = kToday});
+    const auto p =
+        build_package({.fiscal_year = 2026,
+                       .this_year = doc({row("A-01", "1-①", "yes"), row("A-02", "1-②", "no", "2026-12-05"),
+                                         row("A-03", "1-③", "no", "2026-12-06"), row("A-04", "1-④", "no"),
+                                         row("A-05", "1-⑤", "")},
+                                        "submitted"),
+                       .today = kToday});
     EXPECT_EQ(p.checklist_status, "submitted");
     EXPECT_EQ(p.lines, 5);
     EXPECT_EQ(p.answered, 4);

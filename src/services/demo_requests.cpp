@@ -30,28 +30,33 @@ std::string at(const std::string& date, int hour = 0) {
     return fmt::format("{}T{:02}:00:00Z", date, hour);
 }
 
-void record_with_findings(soci::session& sql, std::int64_t visit_id, std::int64_t inspector, const std::string& on,
+void record_with_findings(soci::session& sql, std::int64_t visit_id, std::int64_t inspector,
+                          const std::string& on,
                           const std::vector<std::pair<std::string, std::string>>& findings) {
     const long long visit = visit_id, user = inspector;
     const std::string started = at(on, 1), completed = at(on, 6);
     const std::string summary =
-        "チェックリストは提出済みで、記入内容と院内の資料はおおむね一致していました。2つの項目について改善を求めます。";
-    store::execute(sql,
-                   "INSERT INTO inspection_records (visit_id, assessment_id, checklist_of_record, status, summary, "
-                   "version, started_by, started_at, completed_by, completed_at) VALUES (:v, NULL, '{}', "
-                   "'completed', :s, 2, :u, :a, :u2, :c)",
-                   visit, summary, user, started, user, completed);
+        "チェックリストは提出済みで、記入内容と院内の資料はおおむね一致していました。2つの項目について改善を"
+        "求めます。";
+    store::execute(
+        sql,
+        "INSERT INTO inspection_records (visit_id, assessment_id, checklist_of_record, status, summary, "
+        "version, started_by, started_at, completed_by, completed_at) VALUES (:v, NULL, '{}', "
+        "'completed', :s, 2, :u, :a, :u2, :c)",
+        visit, summary, user, started, user, completed);
     for (const auto& [canonical_id, finding] : findings) {
         const std::string row = "main", verdict = "finding", note = "院内メモ：担当者への聞き取りで確認";
-        store::execute(sql,
-                       "INSERT INTO inspection_record_lines (visit_id, canonical_id, row_key, verdict, finding, note, "
-                       "evidence_seen, version, updated_by, updated_at) VALUES (:v, :c, :r, :vd, :f, :n, '', 1, :u, :a)",
-                       visit, canonical_id, row, verdict, finding, note, user, started);
-        store::execute(sql,
-                       "INSERT INTO inspection_record_line_versions (visit_id, canonical_id, row_key, version, verdict, "
-                       "finding, note, evidence_seen, updated_by, updated_at) VALUES (:v, :c, :r, 1, :vd, :f, :n, '', "
-                       ":u, :a)",
-                       visit, canonical_id, row, verdict, finding, note, user, started);
+        store::execute(
+            sql,
+            "INSERT INTO inspection_record_lines (visit_id, canonical_id, row_key, verdict, finding, note, "
+            "evidence_seen, version, updated_by, updated_at) VALUES (:v, :c, :r, :vd, :f, :n, '', 1, :u, :a)",
+            visit, canonical_id, row, verdict, finding, note, user, started);
+        store::execute(
+            sql,
+            "INSERT INTO inspection_record_line_versions (visit_id, canonical_id, row_key, version, verdict, "
+            "finding, note, evidence_seen, updated_by, updated_at) VALUES (:v, :c, :r, 1, :vd, :f, :n, '', "
+            ":u, :a)",
+            visit, canonical_id, row, verdict, finding, note, user, started);
     }
 }
 
@@ -61,15 +66,17 @@ void event(soci::session& sql, std::int64_t request, const std::string& action, 
            std::optional<std::string> file = std::nullopt) {
     const long long id = request;
     const long long who = user;
-    store::execute(sql,
-                   "INSERT INTO improvement_request_events (request_id, action, text, evidence_sha256, file_name, "
-                   "user_id, at) VALUES (:r, :a, :t, :e, :f, :u, :at)",
-                   id, action, text, sha, file, who, when);
+    store::execute(
+        sql,
+        "INSERT INTO improvement_request_events (request_id, action, text, evidence_sha256, file_name, "
+        "user_id, at) VALUES (:r, :a, :t, :e, :f, :u, :at)",
+        id, action, text, sha, file, who, when);
 }
 
 void set_status(soci::session& sql, std::int64_t request, const std::string& status, int version) {
     const long long id = request;
-    store::execute(sql, "UPDATE improvement_requests SET status = :s, version = :v WHERE id = :id", status, version, id);
+    store::execute(sql, "UPDATE improvement_requests SET status = :s, version = :v WHERE id = :id", status,
+                   version, id);
 }
 
 }  // namespace
@@ -86,10 +93,11 @@ Status create_request_demo(store::Database& db, AssessmentService& assessments) 
         if (!hospital_user || !inspector_user) return {};
         const long long org = hospital_user->organisation_id;
         const int last = fy - 1;
-        for (const auto& r : store::query(*lease,
-                                          "SELECT COUNT(*) FROM inspection_visits WHERE organisation_id = :o AND "
-                                          "fiscal_year = :y",
-                                          org, last))
+        for (const auto& r :
+             store::query(*lease,
+                          "SELECT COUNT(*) FROM inspection_visits WHERE organisation_id = :o AND "
+                          "fiscal_year = :y",
+                          org, last))
             if (store::int64_at(r, 0) > 0) return {};
         hospital_caller = records::caller_for(*lease, *hospital_user);
     }
@@ -111,7 +119,8 @@ Status create_request_demo(store::Database& db, AssessmentService& assessments) 
                                  .addressee = "デモ総合病院",
                                  .sender = "情報システム担当",
                                  .title = "情報セキュリティ対策手順書",
-                                 .blocks = {documents::paragraph("デモ用の証拠資料です。担当者、実施の頻度と記録の方法を定めています。")},
+                                 .blocks = {documents::paragraph(
+                                     "デモ用の証拠資料です。担当者、実施の頻度と記録の方法を定めています。")},
                                  .footer = "デモ用の証拠資料"};
         return documents::render_letter_pdf(letter).value_or(std::string());
     }();
@@ -126,16 +135,21 @@ Status create_request_demo(store::Database& db, AssessmentService& assessments) 
         visit.notified_at = at(day(last_bounds.first, 180));
         visit.inspectors = {inspector_user->id};
         const auto visit_id = inspection_visits::insert_visit(sql, visit, inspector_user->id);
-        record_with_findings(sql, visit_id, inspector_user->id, visited_on,
-                             {{items[0].first, fmt::format("「{}」について、実施されていることを確認できなかった。", items[0].second)},
-                              {items[1].first, fmt::format("「{}」について、手順が文書化されておらず、担当者も決まっていない。", items[1].second)}});
+        record_with_findings(
+            sql, visit_id, inspector_user->id, visited_on,
+            {{items[0].first,
+              fmt::format("「{}」について、実施されていることを確認できなかった。", items[0].second)},
+             {items[1].first,
+              fmt::format("「{}」について、手順が文書化されておらず、担当者も決まっていない。",
+                          items[1].second)}});
 
         // The first request: answered, completed with evidence and closed last fiscal year.
         rec::RequestRow closed;
         closed.visit_id = visit_id;
         closed.organisation_id = hospital;
         closed.canonical_id = items[0].first;
-        closed.text = fmt::format("「{}」を実施し、その手順を文書化して職員に周知すること。", items[0].second);
+        closed.text =
+            fmt::format("「{}」を実施し、その手順を文書化して職員に周知すること。", items[0].second);
         closed.due_on = day(last_bounds.first, 310);
         closed.id = rec::insert_request(sql, closed, inspector_user->id);
         event(sql, closed.id, "created", closed.text, inspector_user->id, at(day(last_bounds.first, 225), 2));
@@ -146,8 +160,9 @@ Status create_request_demo(store::Database& db, AssessmentService& assessments) 
             sha = identity::sha256_hex(evidence_pdf);
             assessment_records::store_blob(sql, *sha, "application/pdf", evidence_pdf);
         }
-        event(sql, closed.id, "report_completion", "手順書を作成し、職員研修で周知しました。手順書を添付します。",
-              hospital_user->id, at(day(last_bounds.first, 290), 4), sha,
+        event(sql, closed.id, "report_completion",
+              "手順書を作成し、職員研修で周知しました。手順書を添付します。", hospital_user->id,
+              at(day(last_bounds.first, 290), 4), sha,
               sha ? std::optional<std::string>("手順書.pdf") : std::nullopt);
         event(sql, closed.id, "close", "手順書と研修の記録を確認しました。", inspector_user->id,
               at(day(last_bounds.first, 300), 5));
@@ -162,15 +177,18 @@ Status create_request_demo(store::Database& db, AssessmentService& assessments) 
         open.due_on = day(today, 14);
         open.id = rec::insert_request(sql, open, inspector_user->id);
         event(sql, open.id, "created", open.text, inspector_user->id, at(day(last_bounds.first, 225), 2));
-        event(sql, open.id, "submit_plan", "情報システム委員会で手順を定め、担当者を任命し、実施記録の様式を作る。",
-              hospital_user->id, at(day(last_bounds.first, 245), 3));
+        event(sql, open.id, "submit_plan",
+              "情報システム委員会で手順を定め、担当者を任命し、実施記録の様式を作る。", hospital_user->id,
+              at(day(last_bounds.first, 245), 3));
         set_status(sql, open.id, "plan_submitted", 2);
 
         // This year's visit, notified, when the plan made none.
         const long long org = hospital;
         long long this_year = 0;
-        for (const auto& r : store::query(sql, "SELECT COUNT(*) FROM inspection_visits WHERE organisation_id = :o AND fiscal_year = :y",
-                                          org, fy))
+        for (const auto& r : store::query(
+                 sql,
+                 "SELECT COUNT(*) FROM inspection_visits WHERE organisation_id = :o AND fiscal_year = :y",
+                 org, fy))
             this_year = store::int64_at(r, 0);
         if (this_year == 0) {
             inspection_visits::VisitRecord next;

@@ -35,7 +35,7 @@ struct RequestEventRow {
     std::optional<std::string> evidence_sha256;
     std::optional<std::string> file_name;
     std::optional<std::int64_t> user_id;
-    std::string user_name;                           // display name, empty for the system
+    std::string user_name;  // display name, empty for the system
     std::optional<std::int64_t> user_organisation_id;
     std::string at;
 };
@@ -44,7 +44,8 @@ std::optional<RequestRow> find_request(soci::session& sql, std::int64_t id);
 void lock_request(soci::session& sql, std::int64_t id);
 std::vector<RequestRow> requests_of_visit(soci::session& sql, std::int64_t visit_id);
 std::vector<RequestRow> requests_of_organisation(soci::session& sql, std::int64_t organisation_id);
-std::vector<RequestRow> requests_of_organisations(soci::session& sql, const std::vector<std::int64_t>& organisations);
+std::vector<RequestRow> requests_of_organisations(soci::session& sql,
+                                                  const std::vector<std::int64_t>& organisations);
 std::int64_t insert_request(soci::session& sql, const RequestRow& row, std::int64_t user_id);
 // update_request: text, due date and status as version `next.version`, conditional on the stored version
 // being one less; false (nothing written) when another change got there first.

@@ -27,7 +27,8 @@ bool may_direct(const identity::Caller& caller, const records::OrganisationRecor
 
 std::optional<documents::AssessmentDocument> checklist_document(AssessmentService& assessments,
                                                                 const identity::Caller& caller,
-                                                                std::int64_t organisation_id, int fiscal_year) {
+                                                                std::int64_t organisation_id,
+                                                                int fiscal_year) {
     auto list = assessments.list(caller, organisation_id);
     if (!list) return std::nullopt;
     for (const auto& summary : list->assessments)
@@ -38,8 +39,8 @@ std::optional<documents::AssessmentDocument> checklist_document(AssessmentServic
     return std::nullopt;
 }
 
-ItemNames item_names(AssessmentService& assessments, const identity::Caller& caller, std::int64_t organisation_id,
-                     int fiscal_year, bool latest_if_missing) {
+ItemNames item_names(AssessmentService& assessments, const identity::Caller& caller,
+                     std::int64_t organisation_id, int fiscal_year, bool latest_if_missing) {
     ItemNames out;
     out.document = checklist_document(assessments, caller, organisation_id, fiscal_year);
     if (!out.document && latest_if_missing) {
@@ -65,8 +66,8 @@ std::string today_iso() {
     return to_iso_date(japan_date(std::chrono::system_clock::now()));
 }
 
-ImprovementRequest view(soci::session& sql, const improvement_records::RequestRow& row, const ItemNames& names,
-                        Side side, bool with_events) {
+ImprovementRequest view(soci::session& sql, const improvement_records::RequestRow& row,
+                        const ItemNames& names, Side side, bool with_events) {
     ImprovementRequest out;
     out.id = row.id;
     out.visit_id = row.visit_id;
@@ -78,7 +79,8 @@ ImprovementRequest view(soci::session& sql, const improvement_records::RequestRo
     out.version = row.version;
     out.created_at = row.created_at;
     out.updated_at = row.updated_at;
-    out.overdue = inspection::is_overdue(row.status, row.due_on, japan_date(std::chrono::system_clock::now()));
+    out.overdue =
+        inspection::is_overdue(row.status, row.due_on, japan_date(std::chrono::system_clock::now()));
     out.side = side == Side::inspector ? "inspector" : "institution";
     if (auto visit = inspection_visits::find_visit(sql, row.visit_id)) {
         out.fiscal_year = visit->fiscal_year;
@@ -98,15 +100,17 @@ ImprovementRequest view(soci::session& sql, const improvement_records::RequestRo
                 out.finding += f.finding;
             }
     }
-    if (side == Side::inspector && row.status == inspection::RequestStatus::open) out.actions.push_back("edit");
-    for (const auto action : {RequestAction::submit_plan, RequestAction::report_completion, RequestAction::close,
-                              RequestAction::send_back})
+    if (side == Side::inspector && row.status == inspection::RequestStatus::open)
+        out.actions.push_back("edit");
+    for (const auto action : {RequestAction::submit_plan, RequestAction::report_completion,
+                              RequestAction::close, RequestAction::send_back})
         if (inspection::request_transition(row.status, action, side))
             out.actions.emplace_back(inspection::to_string(action));
     if (with_events)
         for (const auto& e : improvement_records::events_of(sql, row.id))
             out.events.push_back({e.id, e.action, e.text, e.file_name, e.user_name,
-                                  e.user_organisation_id == row.organisation_id ? "institution" : "inspector", e.at});
+                                  e.user_organisation_id == row.organisation_id ? "institution" : "inspector",
+                                  e.at});
     return out;
 }
 

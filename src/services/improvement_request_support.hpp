@@ -15,7 +15,8 @@ namespace mamori::services::improvement_support {
 
 // side_of: inspector when the caller may inspect the institution, institution for its own users; nullopt
 // for everyone else (who is answered not_found).
-std::optional<inspection::Side> side_of(const identity::Caller& caller, const records::OrganisationRecord& institution);
+std::optional<inspection::Side> side_of(const identity::Caller& caller,
+                                        const records::OrganisationRecord& institution);
 
 // may_answer: the institution's users who may change its checklist answer its requests.
 bool may_answer(const identity::Caller& caller, const records::OrganisationRecord& institution);
@@ -33,17 +34,18 @@ struct ItemNames {
     std::map<std::string, ItemName> by_id;
     std::optional<documents::AssessmentDocument> document;
 };
-ItemNames item_names(AssessmentService& assessments, const identity::Caller& caller, std::int64_t organisation_id,
-                     int fiscal_year, bool latest_if_missing = true);
+ItemNames item_names(AssessmentService& assessments, const identity::Caller& caller,
+                     std::int64_t organisation_id, int fiscal_year, bool latest_if_missing = true);
 
 // checklist_document: the institution's checklist of `fiscal_year` as a document, when it has one.
 std::optional<documents::AssessmentDocument> checklist_document(AssessmentService& assessments,
                                                                 const identity::Caller& caller,
-                                                                std::int64_t organisation_id, int fiscal_year);
+                                                                std::int64_t organisation_id,
+                                                                int fiscal_year);
 
 // view: the request as the caller sees it; `with_events` adds its history.
-ImprovementRequest view(soci::session& sql, const improvement_records::RequestRow& row, const ItemNames& names,
-                        inspection::Side side, bool with_events);
+ImprovementRequest view(soci::session& sql, const improvement_records::RequestRow& row,
+                        const ItemNames& names, inspection::Side side, bool with_events);
 
 std::string today_iso();
 

@@ -32,7 +32,8 @@ tl::unexpected<Error> no_request(std::int64_t id) {
 
 Status check_item(const std::string& canonical_id) {
     static const std::regex kItem("[A-Z][A-Z0-9]{0,9}(-[A-Z0-9]{1,10}){0,3}");
-    if (canonical_id.empty()) return fail(ErrorCode::invalid_input, "canonical_id names the item", "canonical_id");
+    if (canonical_id.empty())
+        return fail(ErrorCode::invalid_input, "canonical_id names the item", "canonical_id");
     if (canonical_id.size() > 40 || !std::regex_match(canonical_id, kItem))
         return fail(ErrorCode::invalid_input, "canonical_id is not an item id", "canonical_id");
     return {};
@@ -62,7 +63,8 @@ Result<Loaded> load(soci::session& sql, const Caller& caller, std::int64_t id) {
 Status check_version(const rec::RequestRow& row, int version) {
     if (version != row.version)
         return fail(ErrorCode::conflict,
-                    fmt::format("the request changed meanwhile (version {}, not {}): reload it", row.version, version),
+                    fmt::format("the request changed meanwhile (version {}, not {}): reload it", row.version,
+                                version),
                     "version");
     return {};
 }
@@ -71,10 +73,11 @@ Status check_writer(const Caller& caller, const Loaded& loaded) {
     const bool allowed = loaded.side == Side::inspector ? sup::may_direct(caller, loaded.institution)
                                                         : sup::may_answer(caller, loaded.institution);
     if (!allowed)
-        return fail(ErrorCode::forbidden, loaded.side == Side::inspector
-                                              ? "only the jurisdiction's inspectors may change a request"
-                                              : "only the institution's administrators, security managers and "
-                                                "editors may answer a request");
+        return fail(ErrorCode::forbidden,
+                    loaded.side == Side::inspector
+                        ? "only the jurisdiction's inspectors may change a request"
+                        : "only the institution's administrators, security managers and "
+                          "editors may answer a request");
     return {};
 }
 
@@ -101,10 +104,12 @@ Result<ImprovementRequest> ImprovementRequestService::create(const Caller& calle
         row.text = request.text;
         row.due_on = request.due_on;
         row.id = rec::insert_request(sql, row, caller.user_id);
-        rec::insert_event(sql, {.request_id = row.id, .action = "created", .text = request.text,
-                                .user_id = caller.user_id});
+        rec::insert_event(
+            sql,
+            {.request_id = row.id, .action = "created", .text = request.text, .user_id = caller.user_id});
         audit::append(sql,
-                      audit::caller_entry(caller, "improvement_request.created", fmt::format("improvement_request:{}", row.id),
+                      audit::caller_entry(caller, "improvement_request.created",
+                                          fmt::format("improvement_request:{}", row.id),
                                           {{"visit", request.visit_id},
                                            {"organisation", row.organisation_id},
                                            {"item", request.canonical_id},
@@ -116,7 +121,8 @@ Result<ImprovementRequest> ImprovementRequestService::create(const Caller& calle
     return get(caller, *id);
 }
 
-Result<ImprovementRequest> ImprovementRequestService::edit(const Caller& caller, std::int64_t id, const RequestEdit& edit,
+Result<ImprovementRequest> ImprovementRequestService::edit(const Caller& caller, std::int64_t id,
+                                                           const RequestEdit& edit,
                                                            const audit::Context& context) {
     if (auto ok = check_item(edit.canonical_id); !ok) return fail(ok.error());
     if (auto ok = inspection::check_request_text(edit.text, "text"); !ok) return fail(ok.error());
@@ -128,8 +134,8 @@ Result<ImprovementRequest> ImprovementRequestService::edit(const Caller& caller,
             return fail(ErrorCode::forbidden, "only the jurisdiction's inspectors may edit a request");
         if (auto ok = check_writer(caller, *loaded); !ok) return fail(ok.error());
         if (loaded->row.status != RequestStatus::open)
-            return fail(ErrorCode::conflict, "the request can be edited only while it is open (not yet answered)",
-                        "status");
+            return fail(ErrorCode::conflict,
+                        "the request can be edited only while it is open (not yet answered)", "status");
         if (auto ok = check_version(loaded->row, edit.version); !ok) return fail(ok.error());
         // A due date kept as it was may lie in the past; a new one may not.
         if (edit.due_on != loaded->row.due_on)
@@ -139,25 +145,30 @@ Result<ImprovementRequest> ImprovementRequestService::edit(const Caller& caller,
         next.text = edit.text;
         next.due_on = edit.due_on;
         next.version = loaded->row.version + 1;
-        if (!rec::update_request(sql, next)) return fail(ErrorCode::conflict, "the request changed meanwhile: reload it");
+        if (!rec::update_request(sql, next))
+            return fail(ErrorCode::conflict, "the request changed meanwhile: reload it");
         rec::insert_event(sql, {.request_id = id,
                                 .action = "edited",
                                 .text = fmt::format("{}\n（期限 {}）", edit.text, edit.due_on),
                                 .user_id = caller.user_id});
-        audit::append(sql,
-                      audit::caller_entry(caller, "improvement_request.edited", fmt::format("improvement_request:{}", id),
-                                          {{"before", {{"text", loaded->row.text}, {"due_on", loaded->row.due_on},
-                                                       {"item", loaded->row.canonical_id.value_or("")}}},
-                                           {"after", {{"text", edit.text}, {"due_on", edit.due_on},
-                                                      {"item", edit.canonical_id}}}}),
-                      context);
+        audit::append(
+            sql,
+            audit::caller_entry(
+                caller, "improvement_request.edited", fmt::format("improvement_request:{}", id),
+                {{"before",
+                  {{"text", loaded->row.text},
+                   {"due_on", loaded->row.due_on},
+                   {"item", loaded->row.canonical_id.value_or("")}}},
+                 {"after", {{"text", edit.text}, {"due_on", edit.due_on}, {"item", edit.canonical_id}}}}),
+            context);
         return 0;
     });
     if (!done) return fail(done.error());
     return get(caller, id);
 }
 
-Result<ImprovementRequest> ImprovementRequestService::step(const Caller& caller, std::int64_t id, const RequestStep& step,
+Result<ImprovementRequest> ImprovementRequestService::step(const Caller& caller, std::int64_t id,
+                                                           const RequestStep& step,
                                                            const audit::Context& context) {
     const bool needs_text = step.action != RequestAction::close;
     if (needs_text || !step.text.empty())
@@ -169,19 +180,23 @@ Result<ImprovementRequest> ImprovementRequestService::step(const Caller& caller,
         auto loaded = load(sql, caller, id);
         if (!loaded) return fail(loaded.error());
         auto next_status = inspection::request_transition(loaded->row.status, step.action, loaded->side);
-        if (!next_status && next_status.error().code == ErrorCode::forbidden) return fail(next_status.error());
+        if (!next_status && next_status.error().code == ErrorCode::forbidden)
+            return fail(next_status.error());
         if (auto ok = check_writer(caller, *loaded); !ok) return fail(ok.error());
         if (!next_status) return fail(next_status.error());
         if (auto ok = check_version(loaded->row, step.version); !ok) return fail(ok.error());
         std::optional<std::string> file_name;
         if (step.action == RequestAction::report_completion) {
             if (!step.evidence_sha256)
-                return fail(ErrorCode::invalid_input, "a completion report needs its evidence (a file)", "evidence");
+                return fail(ErrorCode::invalid_input, "a completion report needs its evidence (a file)",
+                            "evidence");
             const std::string sha = *step.evidence_sha256;
             long long stored = 0;
-            for (const auto& r : store::query(sql, "SELECT COUNT(*) FROM evidence_blobs WHERE sha256 = :s", sha))
+            for (const auto& r :
+                 store::query(sql, "SELECT COUNT(*) FROM evidence_blobs WHERE sha256 = :s", sha))
                 stored = store::int64_at(r, 0);
-            if (stored == 0) return fail(ErrorCode::invalid_input, "the evidence file was not uploaded", "evidence");
+            if (stored == 0)
+                return fail(ErrorCode::invalid_input, "the evidence file was not uploaded", "evidence");
             auto name = assessment::clean_file_name(step.file_name.value_or("evidence"));
             if (!name) return fail(ErrorCode::invalid_input, name.error().message, "file_name");
             file_name = *name;
@@ -189,7 +204,8 @@ Result<ImprovementRequest> ImprovementRequestService::step(const Caller& caller,
         auto next = loaded->row;
         next.status = *next_status;
         next.version = loaded->row.version + 1;
-        if (!rec::update_request(sql, next)) return fail(ErrorCode::conflict, "the request changed meanwhile: reload it");
+        if (!rec::update_request(sql, next))
+            return fail(ErrorCode::conflict, "the request changed meanwhile: reload it");
         rec::insert_event(sql, {.request_id = id,
                                 .action = std::string(inspection::to_string(step.action)),
                                 .text = step.text,
@@ -197,12 +213,13 @@ Result<ImprovementRequest> ImprovementRequestService::step(const Caller& caller,
                                 .file_name = file_name,
                                 .user_id = caller.user_id});
         audit::append(sql,
-                      audit::caller_entry(caller, fmt::format("improvement_request.{}", inspection::to_string(step.action)),
-                                          fmt::format("improvement_request:{}", id),
-                                          {{"from", inspection::to_string(loaded->row.status)},
-                                           {"to", inspection::to_string(*next_status)},
-                                           {"text", step.text},
-                                           {"evidence", step.evidence_sha256.value_or("")}}),
+                      audit::caller_entry(
+                          caller, fmt::format("improvement_request.{}", inspection::to_string(step.action)),
+                          fmt::format("improvement_request:{}", id),
+                          {{"from", inspection::to_string(loaded->row.status)},
+                           {"to", inspection::to_string(*next_status)},
+                           {"text", step.text},
+                           {"evidence", step.evidence_sha256.value_or("")}}),
                       context);
         return 0;
     });
@@ -216,7 +233,8 @@ Result<UploadedEvidence> ImprovementRequestService::upload_evidence(const Caller
                                                                     const audit::Context& context) {
     if (content.size() > kMaxRequestEvidenceBytes)
         return fail(ErrorCode::too_large,
-                    fmt::format("the file is larger than {} MiB", kMaxRequestEvidenceBytes / (1024 * 1024)), "file");
+                    fmt::format("the file is larger than {} MiB", kMaxRequestEvidenceBytes / (1024 * 1024)),
+                    "file");
     const std::string sha256 = identity::sha256_hex(content);
     return db_.transaction([&](soci::session& sql) -> Result<UploadedEvidence> {
         // Who may upload is decided before the file is looked at.
@@ -225,19 +243,22 @@ Result<UploadedEvidence> ImprovementRequestService::upload_evidence(const Caller
         if (loaded->side != Side::institution)
             return fail(ErrorCode::forbidden, "evidence of completion comes from the institution");
         if (auto ok = check_writer(caller, *loaded); !ok) return fail(ok.error());
-        if (!inspection::request_transition(loaded->row.status, RequestAction::report_completion, Side::institution))
-            return fail(ErrorCode::conflict, "the request does not wait for a completion report now", "status");
+        if (!inspection::request_transition(loaded->row.status, RequestAction::report_completion,
+                                            Side::institution))
+            return fail(ErrorCode::conflict, "the request does not wait for a completion report now",
+                        "status");
         if (content.empty()) return fail(ErrorCode::invalid_input, "the file is empty", "file");
         auto name = assessment::clean_file_name(file_name);
         if (!name) return fail(name.error());
         auto media_type = assessment::sniff_media_type(content, *name);
         if (!media_type) return fail(media_type.error());
         assessment_records::store_blob(sql, sha256, *media_type, content);
-        audit::append(sql,
-                      audit::caller_entry(caller, "improvement_request.evidence_uploaded",
-                                          fmt::format("improvement_request:{}", id),
-                                          {{"sha256", sha256}, {"file_name", *name}, {"bytes", content.size()}}),
-                      context);
+        audit::append(
+            sql,
+            audit::caller_entry(caller, "improvement_request.evidence_uploaded",
+                                fmt::format("improvement_request:{}", id),
+                                {{"sha256", sha256}, {"file_name", *name}, {"bytes", content.size()}}),
+            context);
         return UploadedEvidence{sha256, *name, *media_type};
     });
 }
@@ -266,7 +287,8 @@ Result<ImprovementRequest> ImprovementRequestService::get(const Caller& caller, 
         auto loaded = load(*lease, caller, id);
         if (!loaded) return fail(loaded.error());
         organisation = loaded->row.organisation_id;
-        if (auto visit = inspection_visits::find_visit(*lease, loaded->row.visit_id)) fiscal_year = visit->fiscal_year;
+        if (auto visit = inspection_visits::find_visit(*lease, loaded->row.visit_id))
+            fiscal_year = visit->fiscal_year;
     }
     const auto names = sup::item_names(assessments_, caller, organisation, fiscal_year);
     auto lease = db_.acquire();
@@ -275,7 +297,8 @@ Result<ImprovementRequest> ImprovementRequestService::get(const Caller& caller, 
     return sup::view(*lease, loaded->row, names, loaded->side, true);
 }
 
-Result<std::vector<ImprovementRequest>> ImprovementRequestService::list(const Caller& caller, const RequestQuery& query) {
+Result<std::vector<ImprovementRequest>> ImprovementRequestService::list(const Caller& caller,
+                                                                        const RequestQuery& query) {
     const bool inspector = caller.organisation.kind == identity::OrgKind::health_centre ||
                            caller.organisation.kind == identity::OrgKind::prefecture;
     if (!inspector && !identity::is_institution(caller.organisation.kind))
@@ -288,10 +311,11 @@ Result<std::vector<ImprovementRequest>> ImprovementRequestService::list(const Ca
         if (inspector) {
             // Narrowed in the database to the caller's prefecture; can_inspect decides each one.
             const std::string prefecture = caller.organisation.prefecture_code;
-            for (const auto& r : store::query(*lease,
-                                              "SELECT DISTINCT r.organisation_id FROM improvement_requests r JOIN "
-                                              "organisations o ON o.id = r.organisation_id WHERE o.prefecture_code = :p",
-                                              prefecture))
+            for (const auto& r :
+                 store::query(*lease,
+                              "SELECT DISTINCT r.organisation_id FROM improvement_requests r JOIN "
+                              "organisations o ON o.id = r.organisation_id WHERE o.prefecture_code = :p",
+                              prefecture))
                 organisations.push_back(store::int64_at(r, 0));
         } else {
             organisations.push_back(caller.organisation.id);
@@ -318,7 +342,8 @@ Result<std::vector<ImprovementRequest>> ImprovementRequestService::list(const Ca
     }
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
         if (a.overdue != b.overdue) return a.overdue;
-        if (inspection::is_open(a.status) != inspection::is_open(b.status)) return inspection::is_open(a.status);
+        if (inspection::is_open(a.status) != inspection::is_open(b.status))
+            return inspection::is_open(a.status);
         return a.due_on < b.due_on;
     });
     return out;

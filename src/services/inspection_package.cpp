@@ -62,11 +62,12 @@ std::string item_line(const std::string& label, const std::string& text) {
 inspection::InstitutionFacts facts_of(soci::session& sql, std::int64_t organisation_id) {
     inspection::InstitutionFacts out;
     const long long id = organisation_id;
-    for (const auto& r : store::query(sql,
-                                      "SELECT o.name, o.kind, COALESCE(o.facility_id, ''), COALESCE(o.address, ''), "
-                                      "COALESCE(m.name, ''), o.beds_total FROM organisations o LEFT JOIN "
-                                      "municipalities m ON m.code = o.municipality_code WHERE o.id = :id",
-                                      id)) {
+    for (const auto& r :
+         store::query(sql,
+                      "SELECT o.name, o.kind, COALESCE(o.facility_id, ''), COALESCE(o.address, ''), "
+                      "COALESCE(m.name, ''), o.beds_total FROM organisations o LEFT JOIN "
+                      "municipalities m ON m.code = o.municipality_code WHERE o.id = :id",
+                      id)) {
         out.name = r.get<std::string>(0);
         out.kind = r.get<std::string>(1);
         out.facility_id = r.get<std::string>(2);
@@ -78,12 +79,14 @@ inspection::InstitutionFacts facts_of(soci::session& sql, std::int64_t organisat
 }
 
 // last_done_visit: the institution's latest completed inspection before `visit`.
-std::optional<inspection_visits::VisitRecord> last_done_visit(soci::session& sql, const inspection_visits::VisitRecord& visit) {
+std::optional<inspection_visits::VisitRecord> last_done_visit(soci::session& sql,
+                                                              const inspection_visits::VisitRecord& visit) {
     const long long org = visit.organisation_id, id = visit.id;
-    for (const auto& r : store::query(sql,
-                                      "SELECT id FROM inspection_visits WHERE organisation_id = :o AND id <> :id AND "
-                                      "status = 'done' ORDER BY fiscal_year DESC, planned_on DESC, id DESC",
-                                      org, id))
+    for (const auto& r :
+         store::query(sql,
+                      "SELECT id FROM inspection_visits WHERE organisation_id = :o AND id <> :id AND "
+                      "status = 'done' ORDER BY fiscal_year DESC, planned_on DESC, id DESC",
+                      org, id))
         if (auto found = inspection_visits::find_visit(sql, store::int64_at(r, 0));
             found && found->fiscal_year <= visit.fiscal_year)
             return found;
@@ -118,7 +121,8 @@ Result<VisitRequests> ImprovementRequestService::of_visit(const Caller& caller, 
         if (!visit) return fail(visit.error());
         open = std::move(*visit);
     }
-    const auto names = sup::item_names(assessments_, caller, open.visit.organisation_id, open.visit.fiscal_year);
+    const auto names =
+        sup::item_names(assessments_, caller, open.visit.organisation_id, open.visit.fiscal_year);
     auto lease = db_.acquire();
     VisitRequests out;
     out.visit_id = visit_id;
@@ -135,20 +139,24 @@ Result<VisitRequests> ImprovementRequestService::of_visit(const Caller& caller, 
         for (auto& item : findings_of(*lease, visit_id, names))
             if (seen.insert(item.canonical_id).second) out.items.push_back(std::move(item));
         for (const auto& [id, name] : names.by_id)
-            if (name.answered_no && seen.insert(id).second) out.items.push_back({id, name.label, name.text, {}, true});
+            if (name.answered_no && seen.insert(id).second)
+                out.items.push_back({id, name.label, name.text, {}, true});
         for (const auto& [id, name] : names.by_id)
             if (seen.insert(id).second) out.items.push_back({id, name.label, name.text, {}, false});
     }
     return out;
 }
 
-Result<InspectionHistory> ImprovementRequestService::history(const Caller& caller, std::int64_t organisation_id) {
+Result<InspectionHistory> ImprovementRequestService::history(const Caller& caller,
+                                                             std::int64_t organisation_id) {
     std::optional<records::OrganisationRecord> institution;
     {
         auto lease = db_.acquire();
         institution = records::find_organisation(*lease, organisation_id);
     }
-    const auto not_found = [&] { return fail(ErrorCode::not_found, fmt::format("no organisation {}", organisation_id)); };
+    const auto not_found = [&] {
+        return fail(ErrorCode::not_found, fmt::format("no organisation {}", organisation_id));
+    };
     if (!institution || !identity::is_institution(institution->ref.kind)) return not_found();
     const auto side = sup::side_of(caller, *institution);
     if (!side) return not_found();
@@ -166,7 +174,9 @@ Result<InspectionHistory> ImprovementRequestService::history(const Caller& calle
         auto visit = inspection_visits::find_visit(*lease, store::int64_at(r, 0));
         if (!visit) continue;
         // The institution learns of a visit from its notice; a planned one it was not told of stays internal.
-        if (*side == Side::institution && !visit->notified_at && visit->status != inspection::VisitStatus::done) continue;
+        if (*side == Side::institution && !visit->notified_at &&
+            visit->status != inspection::VisitStatus::done)
+            continue;
         InspectionHistory::Visit v;
         v.id = visit->id;
         v.fiscal_year = visit->fiscal_year;
@@ -203,8 +213,10 @@ Result<inspection::Package> ImprovementRequestService::package(const Caller& cal
     inspection::PackageInput input;
     input.fiscal_year = open.visit.fiscal_year;
     input.today = japan_date(std::chrono::system_clock::now());
-    input.this_year = sup::checklist_document(assessments_, caller, open.visit.organisation_id, open.visit.fiscal_year);
-    input.last_year = sup::checklist_document(assessments_, caller, open.visit.organisation_id, open.visit.fiscal_year - 1);
+    input.this_year =
+        sup::checklist_document(assessments_, caller, open.visit.organisation_id, open.visit.fiscal_year);
+    input.last_year =
+        sup::checklist_document(assessments_, caller, open.visit.organisation_id, open.visit.fiscal_year - 1);
     std::optional<inspection_visits::VisitRecord> last;
     {
         auto lease = db_.acquire();
@@ -212,7 +224,8 @@ Result<inspection::Package> ImprovementRequestService::package(const Caller& cal
         last = last_done_visit(*lease, open.visit);
     }
     if (last) {
-        const auto names = sup::item_names(assessments_, caller, open.visit.organisation_id, last->fiscal_year);
+        const auto names =
+            sup::item_names(assessments_, caller, open.visit.organisation_id, last->fiscal_year);
         auto lease = db_.acquire();
         input.last_visit_fiscal_year = last->fiscal_year;
         input.last_visit_on = last->planned_on.value_or("");
@@ -250,11 +263,12 @@ Result<std::string> ImprovementRequestService::package_pdf(const Caller& caller,
     letter.footer = fmt::format("{}　事前資料　（内部資料）", p->institution.name);
     const auto& f = p->institution;
     letter.blocks.push_back(doc::heading("施設の概要"));
-    letter.blocks.push_back(doc::table({{"名称", f.name},
-                                        {"種別", kind_ja(f.kind)},
-                                        {"医療機関コード等", f.facility_id},
-                                        {"所在地", f.address.empty() ? f.municipality_name : f.address},
-                                        {"病床数", f.beds ? fmt::format("{}床", *f.beds) : std::string("—")}}));
+    letter.blocks.push_back(
+        doc::table({{"名称", f.name},
+                    {"種別", kind_ja(f.kind)},
+                    {"医療機関コード等", f.facility_id},
+                    {"所在地", f.address.empty() ? f.municipality_name : f.address},
+                    {"病床数", f.beds ? fmt::format("{}床", *f.beds) : std::string("—")}}));
     letter.blocks.push_back(doc::heading("今年度のチェックリスト"));
     const std::string status = p->checklist_status == "submitted" ? "提出済み"
                                : p->checklist_status == "draft"   ? "作成中（未提出）"
@@ -268,27 +282,34 @@ Result<std::string> ImprovementRequestService::package_pdf(const Caller& caller,
         nos.push_back(fmt::format("{}　目標日：{}{}", item_line(l.label, l.text),
                                   l.target_date.empty() ? "未記入" : doc::japanese_date(l.target_date),
                                   l.overdue ? "（期限超過）" : ""));
-    if (nos.empty()) letter.blocks.push_back(doc::paragraph("いいえの行はありません。"));
-    else letter.blocks.push_back(doc::bullets(nos));
+    if (nos.empty())
+        letter.blocks.push_back(doc::paragraph("いいえの行はありません。"));
+    else
+        letter.blocks.push_back(doc::bullets(nos));
     letter.blocks.push_back(doc::heading("昨年度からの変化"));
-    if (!p->has_last_year) letter.blocks.push_back(doc::paragraph("比べられる昨年度のチェックリストがありません。"));
-    else if (p->changes.empty()) letter.blocks.push_back(doc::paragraph("回答が変わった行はありません。"));
+    if (!p->has_last_year)
+        letter.blocks.push_back(doc::paragraph("比べられる昨年度のチェックリストがありません。"));
+    else if (p->changes.empty())
+        letter.blocks.push_back(doc::paragraph("回答が変わった行はありません。"));
     else {
         std::vector<std::string> changes;
         for (const auto& c : p->changes)
-            changes.push_back(fmt::format("{}　{} → {}", item_line(c.line.label, c.line.text), answer_ja(c.before),
-                                          answer_ja(c.after)));
+            changes.push_back(fmt::format("{}　{} → {}", item_line(c.line.label, c.line.text),
+                                          answer_ja(c.before), answer_ja(c.after)));
         letter.blocks.push_back(doc::bullets(changes));
     }
     letter.blocks.push_back(doc::heading("事業者確認用の回答"));
-    letter.blocks.push_back(doc::paragraph("事業者の回答は今後対応です（事業者はまだこのシステムを利用していません）。"));
+    letter.blocks.push_back(
+        doc::paragraph("事業者の回答は今後対応です（事業者はまだこのシステムを利用していません）。"));
     letter.blocks.push_back(doc::heading("前回の立入検査"));
-    if (!p->last_visit_fiscal_year) letter.blocks.push_back(doc::paragraph("このシステムに記録された前回の立入検査はありません。"));
+    if (!p->last_visit_fiscal_year)
+        letter.blocks.push_back(doc::paragraph("このシステムに記録された前回の立入検査はありません。"));
     else {
-        letter.blocks.push_back(doc::paragraph(fmt::format(
-            "{}{}　指摘 {}件（改善指導が完了していないもの {}件）", fiscal_year_ja(*p->last_visit_fiscal_year),
-            p->last_visit_on.empty() ? "" : "・" + doc::japanese_date(p->last_visit_on), p->last_findings.size(),
-            p->last_findings_open)));
+        letter.blocks.push_back(doc::paragraph(
+            fmt::format("{}{}　指摘 {}件（改善指導が完了していないもの {}件）",
+                        fiscal_year_ja(*p->last_visit_fiscal_year),
+                        p->last_visit_on.empty() ? "" : "・" + doc::japanese_date(p->last_visit_on),
+                        p->last_findings.size(), p->last_findings_open)));
         std::vector<std::string> findings;
         for (const auto& lf : p->last_findings)
             findings.push_back(fmt::format("{}：{}（{}）", lf.label, lf.finding,
@@ -299,7 +320,8 @@ Result<std::string> ImprovementRequestService::package_pdf(const Caller& caller,
     return doc::render_letter_pdf(letter);
 }
 
-Result<std::string> ImprovementRequestService::result_notice_pdf(const Caller& caller, std::int64_t visit_id) {
+Result<std::string> ImprovementRequestService::result_notice_pdf(const Caller& caller,
+                                                                 std::int64_t visit_id) {
     inspection_visits::OpenVisit open;
     {
         auto lease = db_.acquire();
@@ -310,7 +332,8 @@ Result<std::string> ImprovementRequestService::result_notice_pdf(const Caller& c
         if (rec::record_status(*lease, visit_id) != std::optional<std::string>("completed"))
             return fail(ErrorCode::conflict, "the inspection has no result yet: its record is not completed");
     }
-    const auto names = sup::item_names(assessments_, caller, open.visit.organisation_id, open.visit.fiscal_year);
+    const auto names =
+        sup::item_names(assessments_, caller, open.visit.organisation_id, open.visit.fiscal_year);
     auto lease = db_.acquire();
     const auto by = records::find_organisation(*lease, open.visit.inspecting_organisation_id);
     const auto completed = rec::record_completed_at(*lease, visit_id).value_or("");
@@ -321,15 +344,18 @@ Result<std::string> ImprovementRequestService::result_notice_pdf(const Caller& c
     letter.sender = by ? sender_of(*by) : std::string();
     letter.title = "立入検査結果通知書";
     letter.footer = fmt::format("立入検査結果通知書　{}", open.institution.name);
-    letter.blocks.push_back(doc::paragraph(fmt::format(
-        "{}に実施した医療法第25条第1項の規定に基づく立入検査（サイバーセキュリティ対策）の結果を、下記のとおり通知します。",
-        doc::japanese_date(visited_on))));
+    letter.blocks.push_back(
+        doc::paragraph(fmt::format("{}"
+                                   "に実施した医療法第25条第1項の規定に基づく立入検査（サイバーセキュリティ対"
+                                   "策）の結果を、下記のとおり通知します。",
+                                   doc::japanese_date(visited_on))));
     letter.blocks.push_back(doc::paragraph("記"));
     const auto facts = facts_of(*lease, open.visit.organisation_id);
-    letter.blocks.push_back(doc::table({{"施設名", facts.name},
-                                        {"所在地", facts.address.empty() ? facts.municipality_name : facts.address},
-                                        {"検査年度", fiscal_year_ja(open.visit.fiscal_year)},
-                                        {"検査日", doc::japanese_date(visited_on)}}));
+    letter.blocks.push_back(
+        doc::table({{"施設名", facts.name},
+                    {"所在地", facts.address.empty() ? facts.municipality_name : facts.address},
+                    {"検査年度", fiscal_year_ja(open.visit.fiscal_year)},
+                    {"検査日", doc::japanese_date(visited_on)}}));
     letter.blocks.push_back(doc::heading("1　検査結果の概要"));
     const auto summary = rec::record_summary(*lease, visit_id);
     letter.blocks.push_back(doc::paragraph(summary.empty() ? "特記事項はありません。" : summary));
@@ -337,11 +363,13 @@ Result<std::string> ImprovementRequestService::result_notice_pdf(const Caller& c
     std::vector<std::string> findings;
     for (const auto& f : findings_of(*lease, visit_id, names))
         findings.push_back(fmt::format("{}\n{}", item_line(f.label, f.text), f.finding));
-    if (findings.empty()) letter.blocks.push_back(doc::paragraph("指摘事項はありません。"));
+    if (findings.empty())
+        letter.blocks.push_back(doc::paragraph("指摘事項はありません。"));
     else {
         letter.blocks.push_back(doc::bullets(findings));
-        letter.blocks.push_back(doc::paragraph(
-            "指摘事項については、別途の改善指導書により改善を求めます。期限までに改善計画を提出し、改善が完了したときは完了を報告してください。"));
+        letter.blocks.push_back(
+            doc::paragraph("指摘事項については、別途の改善指導書により改善を求めます。期限までに改善計画を提"
+                           "出し、改善が完了したときは完了を報告してください。"));
     }
     return doc::render_letter_pdf(letter);
 }
@@ -351,16 +379,19 @@ Result<std::string> ImprovementRequestService::request_pdf(const Caller& caller,
     if (!request) return fail(request.error());
     auto lease = db_.acquire();
     const auto visit = inspection_visits::find_visit(*lease, request->visit_id);
-    const auto by = visit ? records::find_organisation(*lease, visit->inspecting_organisation_id) : std::nullopt;
+    const auto by =
+        visit ? records::find_organisation(*lease, visit->inspecting_organisation_id) : std::nullopt;
     doc::Letter letter;
     letter.date = doc::japanese_date(request->created_at);
     letter.addressee = fmt::format("{}　管理者　殿", request->organisation_name);
     letter.sender = by ? sender_of(*by) : std::string();
     letter.title = "改善指導書";
     letter.footer = fmt::format("改善指導書　{}", request->organisation_name);
-    letter.blocks.push_back(doc::paragraph(fmt::format(
-        "{}に実施した立入検査の結果、下記の事項について改善を求めますので、期限までに改善計画を提出し、改善が完了したときは証拠資料を添えて報告してください。",
-        doc::japanese_date(request->visit_on.value_or(request->created_at)))));
+    letter.blocks.push_back(doc::paragraph(
+        fmt::format("{}"
+                    "に実施した立入検査の結果、下記の事項について改善を求めますので、期限までに改善計画を提出"
+                    "し、改善が完了したときは証拠資料を添えて報告してください。",
+                    doc::japanese_date(request->visit_on.value_or(request->created_at)))));
     letter.blocks.push_back(doc::paragraph("記"));
     letter.blocks.push_back(doc::table({{"対象項目", item_line(request->item_label, request->item_text)},
                                         {"指摘事項", request->finding},
@@ -368,8 +399,9 @@ Result<std::string> ImprovementRequestService::request_pdf(const Caller& caller,
                                         {"改善期限", doc::japanese_date(request->due_on)},
                                         {"現在の状況", status_ja(request->status)}}));
     letter.blocks.push_back(doc::heading("回答の方法"));
-    letter.blocks.push_back(doc::paragraph(
-        "守り（mamori）の「立入検査・改善指導」画面から、改善計画を提出してください。改善が完了したら、証拠資料（ファイル）を添えて完了を報告してください。"));
+    letter.blocks.push_back(
+        doc::paragraph("守り（mamori）の「立入検査・改善指導」画面から、改善計画を提出してください。改善が完"
+                       "了したら、証拠資料（ファイル）を添えて完了を報告してください。"));
     return doc::render_letter_pdf(letter);
 }
 

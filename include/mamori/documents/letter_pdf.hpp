@@ -20,9 +20,9 @@ namespace mamori::documents {
 struct LetterBlock {
     enum class Kind { heading, paragraph, table, bullets };
     Kind kind = Kind::paragraph;
-    std::string text;                                  // heading, paragraph
+    std::string text;                                       // heading, paragraph
     std::vector<std::pair<std::string, std::string>> rows;  // table: label, value
-    std::vector<std::string> items;                    // bullets
+    std::vector<std::string> items;                         // bullets
 };
 
 struct Letter {
@@ -32,7 +32,7 @@ struct Letter {
     std::string sender;     // "デモ区保健所長"
     std::string title;
     std::vector<LetterBlock> blocks;
-    std::string footer;     // left of the page number
+    std::string footer;  // left of the page number
 };
 
 LetterBlock heading(std::string text);

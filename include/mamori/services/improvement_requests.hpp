@@ -50,7 +50,7 @@ struct ImprovementRequest {
     std::optional<std::string> canonical_id;
     std::string item_label;  // "2-⑥ …" from the institution's checklist; empty when not found
     std::string item_text;
-    std::string finding;     // the record's 指摘 on that item, when there is one
+    std::string finding;  // the record's 指摘 on that item, when there is one
     std::string text;
     std::string due_on;
     inspection::RequestStatus status = inspection::RequestStatus::open;
