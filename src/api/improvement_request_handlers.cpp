@@ -116,9 +116,9 @@ Result<int> version_field(const json& body) {
     return static_cast<int>(**version);
 }
 
-Response pdf(Result<std::string> bytes, std::string file_name, const Request& request) {
+Response pdf(Result<std::string> bytes, const std::string& file_name, const Request& request) {
     if (!bytes) return problem(bytes.error(), request);
-    return Response::download(std::move(*bytes), "application/pdf", std::move(file_name));
+    return Response::download(std::move(*bytes), "application/pdf", file_name);
 }
 
 }  // namespace

@@ -62,8 +62,8 @@ void record_with_findings(soci::session& sql, std::int64_t visit_id, std::int64_
 
 // event: an event of the demo's history, dated.
 void event(soci::session& sql, std::int64_t request, const std::string& action, const std::string& text,
-           std::int64_t user, const std::string& when, std::optional<std::string> sha = std::nullopt,
-           std::optional<std::string> file = std::nullopt) {
+           std::int64_t user, const std::string& when, const std::optional<std::string>& sha = std::nullopt,
+           const std::optional<std::string>& file = std::nullopt) {
     const long long id = request;
     const long long who = user;
     store::execute(

@@ -31,10 +31,10 @@ tl::unexpected<Error> no_request(std::int64_t id) {
 }
 
 Status check_item(const std::string& canonical_id) {
-    static const std::regex kItem("[A-Z][A-Z0-9]{0,9}(-[A-Z0-9]{1,10}){0,3}");
+    static const std::regex item_id("[A-Z][A-Z0-9]{0,9}(-[A-Z0-9]{1,10}){0,3}");
     if (canonical_id.empty())
         return fail(ErrorCode::invalid_input, "canonical_id names the item", "canonical_id");
-    if (canonical_id.size() > 40 || !std::regex_match(canonical_id, kItem))
+    if (canonical_id.size() > 40 || !std::regex_match(canonical_id, item_id))
         return fail(ErrorCode::invalid_input, "canonical_id is not an item id", "canonical_id");
     return {};
 }
@@ -233,7 +233,8 @@ Result<UploadedEvidence> ImprovementRequestService::upload_evidence(const Caller
                                                                     const audit::Context& context) {
     if (content.size() > kMaxRequestEvidenceBytes)
         return fail(ErrorCode::too_large,
-                    fmt::format("the file is larger than {} MiB", kMaxRequestEvidenceBytes / (1024 * 1024)),
+                    fmt::format("the file is larger than {} MiB",
+                                kMaxRequestEvidenceBytes / (std::size_t{1024} * 1024)),
                     "file");
     const std::string sha256 = identity::sha256_hex(content);
     return db_.transaction([&](soci::session& sql) -> Result<UploadedEvidence> {
