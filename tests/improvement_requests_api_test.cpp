@@ -322,5 +322,38 @@ TEST_F(ImprovementRequestsApi, TheDemoHistoryThePackageAndTheResultNotice) {
     }
 }
 
+TEST_F(ImprovementRequestsApi, OverdueRequestsAreFlaggedOnBothSidesUntilClosed) {
+    SessionClient inspector = persona("hokenjo@demo.example");
+    SessionClient hospital = persona("hospital@demo.example");
+    {
+        // The demo's open request (plan submitted) passes its due date; the closed one's passed long ago.
+        DatabaseSession direct(db());
+        const std::string yesterday = in_days(-1);
+        *direct << "UPDATE improvement_requests SET due_on = :d WHERE status = 'plan_submitted'",
+            soci::use(yesterday);
+    }
+    const auto overdue = inspector.get("/api/v1/improvement-requests?overdue=true");
+    ASSERT_EQ(overdue.status, 200) << overdue.body;
+    const json listed = overdue.json();
+    ASSERT_EQ(listed["requests"].size(), 1u) << overdue.body;
+    EXPECT_EQ(listed["requests"][0]["status"], "plan_submitted");
+    EXPECT_TRUE(listed["requests"][0]["overdue"].get<bool>());
+    EXPECT_EQ(listed["overdue"], 1);
+    // The whole list puts it first.
+    const json all = inspector.get("/api/v1/improvement-requests").json();
+    ASSERT_EQ(all["requests"].size(), 2u);
+    EXPECT_TRUE(all["requests"][0]["overdue"].get<bool>());
+    EXPECT_FALSE(all["requests"][1]["overdue"].get<bool>()) << "a closed request is never overdue";
+    // The institution sees the same on its list and its page.
+    EXPECT_EQ(hospital.get("/api/v1/improvement-requests").json()["overdue"], 1);
+    const auto me = hospital.get("/api/v1/me").json();
+    const json history = hospital
+                             .get("/api/v1/organisations/" +
+                                  std::to_string(me["organisation_id"].get<long long>()) + "/inspections")
+                             .json();
+    EXPECT_EQ(history["overdue"], 1);
+    EXPECT_EQ(history["open"], 1);
+}
+
 }  // namespace
 }  // namespace mamori::testing
