@@ -84,6 +84,11 @@ describe('improvement requests', () => {
     await session.open(`/inspections/visits/${visit.id}/requests`);
     const form = page.getByTestId('create-request');
     await form.waitFor();
+    const passwordItem = await form
+      .getByLabel('対象の項目')
+      .locator('option')
+      .evaluateAll((options) => options.find((o) => o.textContent.includes('パスワード'))?.value ?? options[0].value);
+    await form.getByLabel('対象の項目').selectOption(passwordItem);
     await form.getByLabel('改善を求める事項').fill('パスワードの使い回しを禁止する規程を定め、職員に周知すること。');
     await form.getByLabel('改善期限').fill(inDays(30));
     await shoot(page, 'create');
