@@ -387,17 +387,24 @@ Result<std::string> ImprovementRequestService::request_pdf(const Caller& caller,
     letter.sender = by ? sender_of(*by) : std::string();
     letter.title = "改善指導書";
     letter.footer = fmt::format("改善指導書　{}", request->organisation_name);
-    letter.blocks.push_back(doc::paragraph(
-        fmt::format("{}"
-                    "に実施した立入検査の結果、下記の事項について改善を求めますので、期限までに改善計画を提出"
-                    "し、改善が完了したときは証拠資料を添えて報告してください。",
-                    doc::japanese_date(request->visit_on.value_or(request->created_at)))));
+    // A request may be made before the visit's record is completed: then the visit is named, not its result.
+    const bool done = visit && visit->status == inspection::VisitStatus::done;
+    const std::string occasion =
+        done ? fmt::format("{}に実施した立入検査の結果、",
+                           doc::japanese_date(request->visit_on.value_or(request->created_at)))
+             : fmt::format("{}の立入検査に関し、", fiscal_year_ja(request->fiscal_year));
+    letter.blocks.push_back(doc::paragraph(fmt::format(
+        "{}下記の事項について改善を求めますので、期限までに改善計画を提出し、改善が完了したときは証拠資"
+        "料を添えて報告してください。",
+        occasion)));
     letter.blocks.push_back(doc::paragraph("記"));
-    letter.blocks.push_back(doc::table({{"対象項目", item_line(request->item_label, request->item_text)},
-                                        {"指摘事項", request->finding},
-                                        {"改善を求める事項", request->text},
-                                        {"改善期限", doc::japanese_date(request->due_on)},
-                                        {"現在の状況", status_ja(request->status)}}));
+    std::vector<std::pair<std::string, std::string>> rows = {
+        {"対象項目", item_line(request->item_label, request->item_text)}};
+    if (!request->finding.empty()) rows.emplace_back("指摘事項", request->finding);
+    rows.emplace_back("改善を求める事項", request->text);
+    rows.emplace_back("改善期限", doc::japanese_date(request->due_on));
+    rows.emplace_back("現在の状況", status_ja(request->status));
+    letter.blocks.push_back(doc::table(std::move(rows)));
     letter.blocks.push_back(doc::heading("回答の方法"));
     letter.blocks.push_back(
         doc::paragraph("守り（mamori）の「立入検査・改善指導」画面から、改善計画を提出してください。改善が完"
