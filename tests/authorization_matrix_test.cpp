@@ -14,6 +14,7 @@
 
 #include "mamori/api/routes.hpp"
 #include "mamori/core/embedded.hpp"
+#include "mamori/core/time.hpp"
 #include "mamori/identity/passwords.hpp"
 #include "mamori/identity/totp.hpp"
 #include "mamori/services/catalog_service.hpp"
@@ -193,6 +194,13 @@ class AuthorizationMatrix : public ::testing::Test {
     }
 
     std::string org(const std::string& name) { return std::to_string(orgs_.at(name)); }
+    // demo_scalar: one number from the demo database (the rows made by `mamori demo`).
+    std::string demo_scalar(const std::string& query) {
+        DatabaseSession direct(db());
+        long long value = 0;
+        *direct << query, soci::into(value);
+        return std::to_string(value);
+    }
     std::string user(const std::string& name) { return std::to_string(users_.at(name)); }
     std::string assessment(const std::string& name) { return std::to_string(assessments_.at(name)); }
     std::string evidence(const std::string& name) { return std::to_string(evidence_.at(name)); }
@@ -545,6 +553,52 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
         };
         rows.insert(rows.end(), record_rows.begin(), record_rows.end());
     }
+    // Improvement requests, the package and the documents: the demo's requests are デモ総合病院's (no person
+    // here works there), so only its jurisdiction's inspectors (and prefecture administrators) get past the
+    // check; an institution's own list and inspection page are its users'. Bodies that pass the check change
+    // nothing: a stale version (409), a closed-to-edit request (409).
+    const std::set<std::string> inspectors = {"pref-admin", "pref-inspector", "hc-inspector"};
+    const std::string due_on = to_iso_date(std::chrono::year_month_day(
+        std::chrono::sys_days(japan_date(std::chrono::system_clock::now())) + std::chrono::days(30)));
+    const auto request = [this](std::string suffix) {
+        return [this, suffix] { return "/api/v1/improvement-requests/" + demo_scalar("SELECT MAX(id) FROM improvement_requests WHERE status = 'plan_submitted'") + suffix; };
+    };
+    const auto visit = [this](std::string suffix, std::string status) {
+        return [this, suffix, status] {
+            return "/api/v1/inspections/visits/" + demo_scalar("SELECT MIN(id) FROM inspection_visits WHERE status = '" + status + "'") + suffix;
+        };
+    };
+    const std::vector<Row> request_rows = {
+        {"GET", "/api/v1/improvement-requests", fixed("/api/v1/improvement-requests"), nullptr, sakura_readers},
+        {"POST", "/api/v1/improvement-requests", fixed("/api/v1/improvement-requests"),
+         json{{"visit_id", std::stoll(demo_scalar("SELECT MIN(id) FROM inspection_visits WHERE status = 'notified'"))},
+              {"canonical_id", "GOV-01"}, {"text", "手順を定めること"}, {"due_on", due_on}},
+         inspectors},
+        {"GET", "/api/v1/improvement-requests/{id}", request(""), nullptr, inspectors},
+        {"PUT", "/api/v1/improvement-requests/{id}", request(""),
+         json{{"version", 999}, {"canonical_id", "GOV-01"}, {"text", "x"}, {"due_on", "2099-01-01"}}, inspectors},
+        {"POST", "/api/v1/improvement-requests/{id}/steps", request("/steps"),
+         json{{"version", 999}, {"action", "close"}}, inspectors},
+        {"POST", "/api/v1/improvement-requests/{id}/evidence", request("/evidence?file_name=a.pdf"), json::object(), {}},
+        {"GET", "/api/v1/improvement-requests/{id}/steps/{step}/evidence",
+         [this] {
+             return "/api/v1/improvement-requests/" +
+                    demo_scalar("SELECT MIN(request_id) FROM improvement_request_events WHERE evidence_sha256 IS NOT NULL") +
+                    "/steps/" + demo_scalar("SELECT MIN(id) FROM improvement_request_events WHERE evidence_sha256 IS NOT NULL") +
+                    "/evidence";
+         },
+         nullptr, inspectors},
+        {"GET", "/api/v1/improvement-requests/{id}/document", request("/document"), nullptr, inspectors},
+        {"GET", "/api/v1/inspections/visits/{id}/improvement-requests", visit("/improvement-requests", "notified"), nullptr,
+         inspectors},
+        {"GET", "/api/v1/inspections/visits/{id}/package", visit("/package", "notified"), nullptr, inspectors},
+        {"GET", "/api/v1/inspections/visits/{id}/documents/result-notice", visit("/documents/result-notice", "done"),
+         nullptr, inspectors},
+        {"GET", "/api/v1/organisations/{id}/inspections",
+         [this] { return "/api/v1/organisations/" + org("さくら内科クリニック") + "/inspections"; }, nullptr,
+         sakura_readers},
+    };
+    rows.insert(rows.end(), request_rows.begin(), request_rows.end());
     // Owner only: the token belongs to clinic-admin (created below).
     rows.push_back({"DELETE",
                     "/api/v1/me/tokens/{id}",

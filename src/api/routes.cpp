@@ -8,6 +8,7 @@
 #include "edition_draft_handlers.hpp"
 #include "identity_handlers.hpp"
 #include "inspection_record_handlers.hpp"
+#include "improvement_request_handlers.hpp"
 #include "jurisdiction_handlers.hpp"
 #include "system_handlers.hpp"
 
@@ -26,6 +27,7 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_demo_routes(routes, deps.db);
     register_jurisdiction_routes(routes, deps.db, deps.catalog);
     register_inspection_record_routes(routes, deps.db, deps.catalog);
+    register_improvement_request_routes(routes, deps.db, deps.assessments);
 }
 
 }  // namespace mamori::api

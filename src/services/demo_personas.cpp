@@ -6,6 +6,7 @@
 #include <string>
 
 #include "demo_records.hpp"
+#include "demo_requests.hpp"
 #include "identity_records.hpp"
 #include "mamori/assessment/checklist.hpp"
 #include "mamori/audit/audit_log.hpp"
@@ -161,7 +162,7 @@ Status create_content(store::Database& db, AssessmentService& service) {
         auto submitted = service.submit(pharmacy, created->record.id, state->record.version, kDemoContext);
         if (!submitted) return fail(submitted.error());
     }
-    return {};
+    return create_request_demo(db, service);
 }
 
 // create_edition_draft: the ministry's open draft of 令和8年度版, started from R7 with the merged form, when

@@ -18,6 +18,7 @@ import { DraftsPage } from './pages/editions/DraftsPage';
 import { IdentityPage, identityTitle } from './pages/account/IdentityPage';
 import { assessmentPageTitle, AssessmentsPage } from './pages/assessments/AssessmentsPage';
 import { ComingSoon } from './pages/ComingSoon';
+import { RequestsPage, requestsPageTitle } from './pages/inspections/requests/RequestsPages';
 import { LandingPage } from './pages/landing/LandingPage';
 import { RecordPage } from './pages/inspections/record/RecordPage';
 import { Home } from './pages/Home';
@@ -49,6 +50,8 @@ function pageTitle(t: Messages, route: Route): string {
       return t.editionEditor.compareTitle;
     case 'assessments':
       return assessmentPageTitle(t, route);
+    case 'requests':
+      return requestsPageTitle(t, route);
     case 'identity':
       return identityTitle(t, route.page);
     case 'landing':
@@ -86,6 +89,8 @@ function Page({ route }: { route: Route }) {
     case 'assessments':
       // Keyed by assessment and page so that each starts from a fresh state (wizard steps share one).
       return <AssessmentsPage key={route.page === 'list' ? 'list' : `${route.id}/${route.page}`} route={route} />;
+    case 'requests':
+      return <RequestsPage route={route} />;
     case 'identity':
       return <IdentityPage key={route.page} page={route.page} />;
     case 'landing':

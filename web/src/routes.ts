@@ -4,6 +4,7 @@ import { matchAssessmentRoute, type AssessmentRoute } from './pages/assessments/
 import { matchCatalogRoute, type CatalogRoute } from './pages/catalog/routes';
 import { matchEditionEditorRoute, type EditionEditorRoute } from './pages/editions/routes';
 import { matchInspectionRecordRoute, type InspectionRecordRoute } from './pages/inspections/record/routes';
+import { matchRequestsRoute, type RequestsRoute } from './pages/inspections/requests/routes';
 
 // Top-level places in the navigation. Those without a screen yet show the "coming soon" page;
 // the catalog and the self-assessment have their own routes (pages/catalog/routes.ts,
@@ -30,6 +31,7 @@ export type Route =
   | CatalogRoute
   | EditionEditorRoute
   | AssessmentRoute
+  | RequestsRoute
   | IdentityRoute
   | LandingRoute
   | InspectionRecordRoute
@@ -52,6 +54,8 @@ export function matchRoute(path: string): Route {
   if (assessment !== null) return assessment;
   const record = matchInspectionRecordRoute(path);
   if (record !== null) return record;
+  const requests = matchRequestsRoute(path);
+  if (requests !== null) return requests;
   const identity = matchIdentityRoute(path);
   if (identity !== null) return identity;
   const landing = landingPages.find((candidate) => path === `/${candidate}`);

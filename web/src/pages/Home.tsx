@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import type { Messages } from '../i18n/ja';
 import { Dashboard } from './assessments/Dashboard';
+import { OverdueBanner } from './inspections/requests/OverdueBanner';
 
 type Audience = 'clinic' | 'hospital' | 'vendor' | 'inspector' | 'ministry';
 
@@ -55,5 +56,10 @@ export function Home() {
     if (elsewhere !== null) navigate(elsewhere, { replace: true });
   }, [elsewhere]);
   if (elsewhere !== null) return null;
-  return <Dashboard fallback={<PublicHome />} />;
+  return (
+    <>
+      <OverdueBanner />
+      <Dashboard fallback={<PublicHome />} />
+    </>
+  );
 }

@@ -160,6 +160,11 @@ function ListPage({ session }: { session: ActiveSession }) {
       <h1 class={h1Class}>{j.title}</h1>
       <p class="mt-4 max-w-3xl text-std-16N-175"><WithName text={j.lead(session.user.organisation_name)} name={session.user.organisation_name} />
       </p>
+      <p class="mt-2">
+        <Link href="/improvement-requests" class={linkClass} data-testid="requests-link">
+          {t.improvementRequests.listTitle}
+        </Link>
+      </p>
 
       <form
         role="search"

@@ -1,0 +1,176 @@
+#include "improvement_request_records.hpp"
+
+#include <fmt/format.h>
+
+#include "identity_records.hpp"
+#include "mamori/store/prepared.hpp"
+#include "mamori/store/row_values.hpp"
+
+namespace mamori::services::improvement_records {
+
+namespace {
+
+std::optional<long long> who(std::int64_t user_id) {
+    return user_id > 0 ? std::optional<long long>(user_id) : std::nullopt;
+}
+
+constexpr std::string_view kColumns =
+    "id, visit_id, organisation_id, canonical_id, text, due_on, status, version, created_by, created_at, "
+    "updated_at";
+
+RequestRow read(const soci::row& r) {
+    RequestRow out;
+    out.id = store::int64_at(r, 0);
+    out.visit_id = store::int64_at(r, 1);
+    out.organisation_id = store::int64_at(r, 2);
+    out.canonical_id = store::optional_text_at(r, 3);
+    out.text = r.get<std::string>(4);
+    out.due_on = r.get<std::string>(5);
+    out.status =
+        inspection::parse_request_status(r.get<std::string>(6)).value_or(inspection::RequestStatus::open);
+    out.version = static_cast<int>(store::int64_at(r, 7));
+    out.created_by = store::optional_int64_at(r, 8);
+    out.created_at = r.get<std::string>(9);
+    out.updated_at = r.get<std::string>(10);
+    return out;
+}
+
+std::vector<RequestRow> where(soci::session& sql, std::string_view condition, long long value) {
+    std::vector<RequestRow> out;
+    for (const auto& r :
+         store::query(sql,
+                      fmt::format("SELECT {} FROM improvement_requests WHERE {} ORDER BY due_on, id",
+                                  kColumns, condition),
+                      value))
+        out.push_back(read(r));
+    return out;
+}
+
+}  // namespace
+
+std::optional<RequestRow> find_request(soci::session& sql, std::int64_t id) {
+    auto rows = where(sql, "id = :id", id);
+    if (rows.empty()) return std::nullopt;
+    return rows.front();
+}
+
+void lock_request(soci::session& sql, std::int64_t id) {
+    const long long request = id;
+    store::execute(sql, "UPDATE improvement_requests SET version = version WHERE id = :id", request);
+}
+
+std::vector<RequestRow> requests_of_visit(soci::session& sql, std::int64_t visit_id) {
+    return where(sql, "visit_id = :v", visit_id);
+}
+
+std::vector<RequestRow> requests_of_organisation(soci::session& sql, std::int64_t organisation_id) {
+    return where(sql, "organisation_id = :o", organisation_id);
+}
+
+std::vector<RequestRow> requests_of_organisations(soci::session& sql,
+                                                  const std::vector<std::int64_t>& organisations) {
+    std::vector<RequestRow> out;
+    for (const auto org : organisations) {
+        auto rows = requests_of_organisation(sql, org);
+        out.insert(out.end(), rows.begin(), rows.end());
+    }
+    return out;
+}
+
+std::int64_t insert_request(soci::session& sql, const RequestRow& row, std::int64_t user_id) {
+    const long long visit = row.visit_id, org = row.organisation_id;
+    const auto user = who(user_id);
+    const std::string status(inspection::to_string(row.status)), now = records::iso_now();
+    long long id = 0;
+    for (const auto& r :
+         store::query(sql,
+                      "INSERT INTO improvement_requests (visit_id, organisation_id, canonical_id, "
+                      "text, due_on, status, version, created_by, created_at, updated_at) VALUES "
+                      "(:v, :o, :c, :t, :d, :s, 1, :u, :ca, :ua) RETURNING id",
+                      visit, org, row.canonical_id, row.text, row.due_on, status, user, now, now))
+        id = store::int64_at(r, 0);
+    return id;
+}
+
+bool update_request(soci::session& sql, const RequestRow& next) {
+    const long long id = next.id, version = next.version, previous = next.version - 1;
+    const std::string status(inspection::to_string(next.status)), now = records::iso_now();
+    return store::execute(
+               sql,
+               "UPDATE improvement_requests SET canonical_id = :c, text = :t, due_on = :d, status = :s, "
+               "version = :v, updated_at = :a WHERE id = :id AND version = :previous",
+               next.canonical_id, next.text, next.due_on, status, version, now, id, previous) == 1;
+}
+
+void insert_event(soci::session& sql, const RequestEventRow& event) {
+    const long long request = event.request_id;
+    const auto user = who(event.user_id.value_or(0));
+    const std::string now = records::iso_now();
+    store::execute(
+        sql,
+        "INSERT INTO improvement_request_events (request_id, action, text, evidence_sha256, file_name, "
+        "user_id, at) VALUES (:r, :a, :t, :e, :f, :u, :at)",
+        request, event.action, event.text, event.evidence_sha256, event.file_name, user, now);
+}
+
+std::vector<RequestEventRow> events_of(soci::session& sql, std::int64_t request_id) {
+    std::vector<RequestEventRow> out;
+    const long long id = request_id;
+    for (const auto& r : store::query(
+             sql,
+             "SELECT e.id, e.request_id, e.action, e.text, e.evidence_sha256, e.file_name, e.user_id, "
+             "COALESCE(u.display_name, ''), e.at, u.organisation_id FROM improvement_request_events e LEFT "
+             "JOIN users u ON u.id = "
+             "e.user_id WHERE e.request_id = :r ORDER BY e.id",
+             id)) {
+        RequestEventRow e;
+        e.id = store::int64_at(r, 0);
+        e.request_id = store::int64_at(r, 1);
+        e.action = r.get<std::string>(2);
+        e.text = r.get<std::string>(3);
+        e.evidence_sha256 = store::optional_text_at(r, 4);
+        e.file_name = store::optional_text_at(r, 5);
+        e.user_id = store::optional_int64_at(r, 6);
+        e.user_name = r.get<std::string>(7);
+        e.at = r.get<std::string>(8);
+        e.user_organisation_id = store::optional_int64_at(r, 9);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::optional<std::string> record_status(soci::session& sql, std::int64_t visit_id) {
+    const long long id = visit_id;
+    for (const auto& r : store::query(sql, "SELECT status FROM inspection_records WHERE visit_id = :v", id))
+        return r.get<std::string>(0);
+    return std::nullopt;
+}
+
+std::string record_summary(soci::session& sql, std::int64_t visit_id) {
+    const long long id = visit_id;
+    for (const auto& r : store::query(sql, "SELECT summary FROM inspection_records WHERE visit_id = :v", id))
+        return r.get<std::string>(0);
+    return {};
+}
+
+std::optional<std::string> record_completed_at(soci::session& sql, std::int64_t visit_id) {
+    const long long id = visit_id;
+    for (const auto& r :
+         store::query(sql, "SELECT completed_at FROM inspection_records WHERE visit_id = :v", id))
+        return store::optional_text_at(r, 0);
+    return std::nullopt;
+}
+
+std::vector<RecordFinding> record_findings(soci::session& sql, std::int64_t visit_id) {
+    std::vector<RecordFinding> out;
+    const long long id = visit_id;
+    for (const auto& r :
+         store::query(sql,
+                      "SELECT canonical_id, row_key, finding FROM inspection_record_lines WHERE "
+                      "visit_id = :v AND verdict = 'finding' ORDER BY canonical_id, row_key",
+                      id))
+        out.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2)});
+    return out;
+}
+
+}  // namespace mamori::services::improvement_records

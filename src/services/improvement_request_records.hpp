@@ -1,0 +1,68 @@
+// Row access for improvement requests (改善指導, migration 0014): the request row, written under its version,
+// and its append-only events; the findings of a visit's record (never its notes).
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mamori/inspection/workflow.hpp"
+
+namespace mamori::services::improvement_records {
+
+struct RequestRow {
+    std::int64_t id = 0;
+    std::int64_t visit_id = 0;
+    std::int64_t organisation_id = 0;
+    std::optional<std::string> canonical_id;
+    std::string text;
+    std::string due_on;
+    inspection::RequestStatus status = inspection::RequestStatus::open;
+    int version = 1;
+    std::optional<std::int64_t> created_by;
+    std::string created_at;
+    std::string updated_at;
+};
+
+struct RequestEventRow {
+    std::int64_t id = 0;
+    std::int64_t request_id = 0;
+    std::string action;  // created, edited, submit_plan, report_completion, close, send_back
+    std::string text;
+    std::optional<std::string> evidence_sha256;
+    std::optional<std::string> file_name;
+    std::optional<std::int64_t> user_id;
+    std::string user_name;  // display name, empty for the system
+    std::optional<std::int64_t> user_organisation_id;
+    std::string at;
+};
+
+std::optional<RequestRow> find_request(soci::session& sql, std::int64_t id);
+void lock_request(soci::session& sql, std::int64_t id);
+std::vector<RequestRow> requests_of_visit(soci::session& sql, std::int64_t visit_id);
+std::vector<RequestRow> requests_of_organisation(soci::session& sql, std::int64_t organisation_id);
+std::vector<RequestRow> requests_of_organisations(soci::session& sql,
+                                                  const std::vector<std::int64_t>& organisations);
+std::int64_t insert_request(soci::session& sql, const RequestRow& row, std::int64_t user_id);
+// update_request: text, due date and status as version `next.version`, conditional on the stored version
+// being one less; false (nothing written) when another change got there first.
+[[nodiscard]] bool update_request(soci::session& sql, const RequestRow& next);
+void insert_event(soci::session& sql, const RequestEventRow& event);
+std::vector<RequestEventRow> events_of(soci::session& sql, std::int64_t request_id);
+
+// RecordFinding: a 指摘 of a visit's on-site record.
+struct RecordFinding {
+    std::string canonical_id;
+    std::string row_key;
+    std::string finding;
+};
+// record_status: "in_progress", "completed", or nullopt when no record was started.
+std::optional<std::string> record_status(soci::session& sql, std::int64_t visit_id);
+std::string record_summary(soci::session& sql, std::int64_t visit_id);
+std::optional<std::string> record_completed_at(soci::session& sql, std::int64_t visit_id);
+std::vector<RecordFinding> record_findings(soci::session& sql, std::int64_t visit_id);
+
+}  // namespace mamori::services::improvement_records
