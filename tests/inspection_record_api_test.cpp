@@ -362,7 +362,7 @@ TEST_F(InspectionRecordApi, TheDemoHasTheHospitalsRecordInProgressWithAFinding) 
     long long v = 0;
     {
         DatabaseSession direct(db());
-        *direct << "SELECT MIN(visit_id) FROM inspection_records", soci::into(v);
+        *direct << "SELECT MIN(visit_id) FROM inspection_records WHERE status = 'in_progress'", soci::into(v);
     }
     ASSERT_GT(v, 0);
     SessionClient inspector = persona("hokenjo@demo.example");
