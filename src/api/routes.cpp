@@ -7,6 +7,7 @@
 #include "demo_handlers.hpp"
 #include "edition_draft_handlers.hpp"
 #include "identity_handlers.hpp"
+#include "inspection_plan_handlers.hpp"
 #include "jurisdiction_handlers.hpp"
 #include "system_handlers.hpp"
 
@@ -24,6 +25,7 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_guideline_volume_routes(routes, deps.db, deps.catalog);
     register_demo_routes(routes, deps.db);
     register_jurisdiction_routes(routes, deps.db, deps.catalog);
+    register_inspection_plan_routes(routes, deps.db);
 }
 
 }  // namespace mamori::api

@@ -161,7 +161,7 @@ Status create_content(store::Database& db, AssessmentService& service) {
         auto submitted = service.submit(pharmacy, created->record.id, state->record.version, kDemoContext);
         if (!submitted) return fail(submitted.error());
     }
-    return {};
+    return create_inspection_plan_demo(db);
 }
 
 // create_edition_draft: the ministry's open draft of 令和8年度版, started from R7 with the merged form, when

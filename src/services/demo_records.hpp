@@ -18,3 +18,12 @@ std::size_t insert_demo_organisations(soci::session& sql, const DemoOptions& opt
 bool has_demo_organisations(soci::session& sql);
 
 }  // namespace mamori::services
+
+#include "mamori/store/database.hpp"
+
+namespace mamori::services {
+
+// create_inspection_plan_demo: デモ区保健所's plan of this fiscal year (demo_inspection_plan.cpp), once.
+Status create_inspection_plan_demo(store::Database& db);
+
+}  // namespace mamori::services
