@@ -113,7 +113,8 @@ Result<Policy> set_policy(store::Database& db, const identity::Caller& caller,
         const auto prefecture = caller.organisation.prefecture_code;
         const auto before = stored_rules(sql, prefecture);
         const std::string now = records::iso_now();
-        const long long user = caller.user_id;
+        const std::optional<long long> user =
+            caller.user_id > 0 ? std::optional<long long>(caller.user_id) : std::nullopt;
         for (const auto& change : changes) {
             const std::string name(inspection::to_string(change.inspection_class));
             const auto old = before.find(name);
