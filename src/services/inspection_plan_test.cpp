@@ -23,12 +23,11 @@ struct Fixture {
                      const std::string& municipality, int beds) {
         auto lease = temp.db().acquire();
         long long id = 0;
-        const int has_beds = beds >= 0 ? 1 : 0;
+        soci::indicator beds_given = beds >= 0 ? soci::i_ok : soci::i_null;
         *lease << "INSERT INTO organisations (kind, name, prefecture_code, municipality_code, beds_total, created_at) "
-                  "VALUES (:k, :n, :p, NULLIF(:m, ''), CASE WHEN :hb = 1 THEN :b ELSE NULL END, "
-                  "'2026-01-01T00:00:00Z') RETURNING id",
-            soci::use(kind), soci::use(name), soci::use(prefecture), soci::use(municipality), soci::use(has_beds),
-            soci::use(beds), soci::into(id);
+                  "VALUES (:k, :n, :p, NULLIF(:m, ''), :b, '2026-01-01T00:00:00Z') RETURNING id",
+            soci::use(kind), soci::use(name), soci::use(prefecture), soci::use(municipality),
+            soci::use(beds, beds_given), soci::into(id);
         return ids[name] = id;
     }
 

@@ -1104,6 +1104,13 @@ export const en: Messages = {
       'invitation.revoked': 'Invitation revoked',
       'organisation.changed': 'Organisation changed',
       'demo.persona_created': 'Demo account created',
+      'inspection.policy_changed': 'Inspection frequency changed',
+      'inspection.visit_created': 'Inspection added to the plan',
+      'inspection.visit_changed': 'Inspection changed',
+      'inspection.visit_notify': 'Inspection notified',
+      'inspection.visit_postpone': 'Inspection postponed',
+      'inspection.visit_reschedule': 'Inspection planned again',
+      'inspection.plan_imported': 'Yearly plan imported',
     } as Record<string, string>,
     groups: {
       setup: 'Setup action',

@@ -1126,6 +1126,13 @@ export const ja = {
       'invitation.revoked': '招待の取り消し',
       'organisation.changed': '組織の情報の変更',
       'demo.persona_created': 'デモ用アカウントの作成',
+      'inspection.policy_changed': '立入検査の頻度の変更',
+      'inspection.visit_created': '立入検査の計画への追加',
+      'inspection.visit_changed': '立入検査の予定の変更',
+      'inspection.visit_notify': '立入検査の予定の通知',
+      'inspection.visit_postpone': '立入検査の延期',
+      'inspection.visit_reschedule': '立入検査の再計画',
+      'inspection.plan_imported': '年度計画の取り込み',
     } as Record<string, string>,
     /** For a code without its own label: a label by its first part ("user.…"), then a generic one. */
     groups: {
