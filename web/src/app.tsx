@@ -16,6 +16,7 @@ import { IdentityPage, identityTitle } from './pages/account/IdentityPage';
 import { assessmentPageTitle, AssessmentsPage } from './pages/assessments/AssessmentsPage';
 import { ComingSoon } from './pages/ComingSoon';
 import { LandingPage } from './pages/landing/LandingPage';
+import { InspectionPlanPages, inspectionPlanTitle } from './pages/inspections/plan/InspectionPlanPages';
 import { Home } from './pages/Home';
 import { NotFound } from './pages/NotFound';
 import { matchRoute, type Route } from './routes';
@@ -41,6 +42,8 @@ function pageTitle(t: Messages, route: Route): string {
       return assessmentPageTitle(t, route);
     case 'identity':
       return identityTitle(t, route.page);
+    case 'inspectionPlan':
+      return inspectionPlanTitle(t, route);
     case 'landing':
       return route.page === 'vendor' ? t.landing.vendorTitle : t.nav[route.page];
     case 'notFound':
@@ -72,6 +75,8 @@ function Page({ route }: { route: Route }) {
       return <IdentityPage key={route.page} page={route.page} />;
     case 'landing':
       return <LandingPage page={route.page} />;
+    case 'inspectionPlan':
+      return <InspectionPlanPages key={route.page === 'visit' ? `visit/${route.id}` : route.page} route={route} />;
     case 'notFound':
       return <NotFound />;
   }

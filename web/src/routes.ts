@@ -2,6 +2,7 @@ import { matchIdentityRoute, type IdentityRoute } from './auth/routes';
 import type { Messages } from './i18n/ja';
 import { matchAssessmentRoute, type AssessmentRoute } from './pages/assessments/routes';
 import { matchCatalogRoute, type CatalogRoute } from './pages/catalog/routes';
+import { matchInspectionPlanRoute, type InspectionPlanRoute } from './pages/inspections/plan/routes';
 
 // Top-level places in the navigation. Those without a screen yet show the "coming soon" page;
 // the catalog and the self-assessment have their own routes (pages/catalog/routes.ts,
@@ -27,6 +28,7 @@ export type Route =
   | { kind: 'section'; section: Section }
   | CatalogRoute
   | AssessmentRoute
+  | InspectionPlanRoute
   | IdentityRoute
   | LandingRoute
   | { kind: 'notFound' };
@@ -43,6 +45,8 @@ export function matchRoute(path: string): Route {
   if (catalog !== null) return catalog;
   const assessment = matchAssessmentRoute(path);
   if (assessment !== null) return assessment;
+  const plan = matchInspectionPlanRoute(path);
+  if (plan !== null) return plan;
   const identity = matchIdentityRoute(path);
   if (identity !== null) return identity;
   const landing = landingPages.find((candidate) => path === `/${candidate}`);
