@@ -6,6 +6,7 @@
 
 #include "mamori/core/time.hpp"
 #include "mamori/core/utf8.hpp"
+#include "mamori/feeds/csv.hpp"
 
 namespace mamori::inspection {
 
@@ -108,6 +109,54 @@ std::variant<PlanLine, PlanLineError> parse_plan_line(const std::vector<std::str
             return error("reason", "the reason must be regular or cause");
         out.reason = reason;
     }
+    return out;
+}
+
+PlanFile read_plan_file(std::string_view csv, int fiscal_year) {
+    PlanFile out;
+    const auto error = [&](std::size_t line, std::string column, std::string message) {
+        out.errors.push_back({static_cast<int>(line), std::move(column), std::move(message)});
+    };
+    if (csv.size() > kPlanFileMaxBytes) {
+        error(1, "file", "a plan file has at most 1 MiB");
+        return out;
+    }
+    feeds::CsvLimits limits;
+    limits.max_field_bytes = 1024;
+    limits.max_fields = 16;
+    limits.max_input_bytes = kPlanFileMaxBytes;
+    feeds::CsvParser parser(limits);
+    std::size_t offset = 0;
+    bool header = true;
+    while (true) {
+        std::size_t consumed = 0;
+        const auto event = parser.parse(csv.substr(offset), true, consumed);
+        offset += consumed;
+        if (event == feeds::CsvParser::Event::end || event == feeds::CsvParser::Event::need_input) break;
+        if (event == feeds::CsvParser::Event::error) {
+            error(parser.error().line, "file", parser.error().message);
+            if (header) return out;
+            continue;
+        }
+        const auto& record = parser.record();
+        const std::vector<std::string> cells(record.fields.begin(), record.fields.end());
+        if (header) {
+            header = false;
+            if (auto bad = check_plan_header(cells)) {
+                out.errors.push_back(*bad);
+                return out;
+            }
+            continue;
+        }
+        if (out.lines.size() + out.errors.size() >= kPlanMaxLines) {
+            error(record.line, "file", fmt::format("a plan file has at most {} lines", kPlanMaxLines));
+            break;
+        }
+        auto parsed = parse_plan_line(cells, static_cast<int>(record.line), fiscal_year);
+        if (auto* bad = std::get_if<PlanLineError>(&parsed)) out.errors.push_back(std::move(*bad));
+        else out.lines.push_back(std::get<PlanLine>(std::move(parsed)));
+    }
+    if (header) error(1, "file", "the file is empty");
     return out;
 }
 

@@ -103,5 +103,37 @@ TEST(InspectionPlan, PlanLinesAreReadOrRefusedNamingTheColumn) {
     }
 }
 
+TEST(InspectionPlan, APlanFileIsReadLineByLineWithItsErrors) {
+    const std::string header = "\xEF\xBB\xBF" "facility_id,name,planned_on,reason,status\r\n";
+    const auto file = read_plan_file(header +
+                                         "9913000000001,デモ総合病院,2026-12-20,regular,notified\r\n"
+                                         "9913000000002,\"さくら, 内科\",,cause,\r\n"
+                                         "9913000000003,x,2027-04-01,regular,\r\n"
+                                         "\r\n"
+                                         "abc,x,,,\r\n",
+                                     2026);
+    ASSERT_EQ(file.lines.size(), 2u);
+    EXPECT_EQ(file.lines[0].line, 2);
+    EXPECT_EQ(file.lines[1].name, "さくら, 内科");
+    EXPECT_EQ(file.lines[1].reason, "cause");
+    ASSERT_EQ(file.errors.size(), 2u);
+    EXPECT_EQ(file.errors[0].line, 4);
+    EXPECT_EQ(file.errors[0].column, "planned_on");
+    EXPECT_EQ(file.errors[1].line, 6);
+    EXPECT_EQ(file.errors[1].column, "facility_id");
+
+    const auto empty = read_plan_file("", 2026);
+    ASSERT_EQ(empty.errors.size(), 1u);
+    EXPECT_EQ(empty.errors[0].column, "file");
+    const auto wrong = read_plan_file("id,date\n1,2026-12-01\n", 2026);
+    ASSERT_EQ(wrong.errors.size(), 1u);
+    EXPECT_EQ(wrong.errors[0].line, 1);
+    EXPECT_TRUE(wrong.lines.empty());
+    const auto quote = read_plan_file(header + "\"9913000000001,x\n", 2026);
+    ASSERT_EQ(quote.errors.size(), 1u);
+    EXPECT_EQ(quote.errors[0].column, "file");
+    EXPECT_EQ(read_plan_file(std::string(kPlanFileMaxBytes + 1, 'x'), 2026).errors.size(), 1u);
+}
+
 }  // namespace
 }  // namespace mamori::inspection

@@ -12,7 +12,6 @@
 #include "inspection_visit_records.hpp"
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/time.hpp"
-#include "mamori/feeds/csv.hpp"
 #include "mamori/services/inspection_plan.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
@@ -37,8 +36,6 @@ std::string csv_cell(std::string_view text) {
     }
     return out + "\"";
 }
-
-constexpr std::size_t kMaxImportBytes = 1024 * 1024;
 
 }  // namespace
 
@@ -94,55 +91,16 @@ Result<ImportResult> import_plan(store::Database& db, const identity::Caller& ca
                                  std::string_view csv, bool confirm, const audit::Context& context) {
     if (auto ok = check_planner(caller, confirm); !ok) return fail(ok.error());
     if (auto ok = check_fiscal_year(fiscal_year); !ok) return fail(ok.error());
-    if (csv.size() > kMaxImportBytes)
+    if (csv.size() > inspection::kPlanFileMaxBytes)
         return fail(ErrorCode::too_large, "a plan file has at most 1 MiB", "file");
-    std::vector<inspection::PlanLine> lines;
     ImportResult out;
     const auto error_line = [&](int line, std::string column, std::string message, std::string facility = {}) {
         out.lines.push_back({line, "error", std::move(facility), std::nullopt, std::move(column), std::move(message)});
         ++out.errors;
     };
-    {
-        feeds::CsvLimits limits;
-        limits.max_field_bytes = 1024;
-        limits.max_fields = 16;
-        limits.max_input_bytes = kMaxImportBytes;
-        feeds::CsvParser parser(limits);
-        std::size_t offset = 0;
-        bool header = true;
-        while (true) {
-            std::size_t consumed = 0;
-            const auto event = parser.parse(csv.substr(offset), true, consumed);
-            offset += consumed;
-            if (event == feeds::CsvParser::Event::end || event == feeds::CsvParser::Event::need_input) break;
-            if (event == feeds::CsvParser::Event::error) {
-                error_line(static_cast<int>(parser.error().line), "file", parser.error().message);
-                if (header) break;
-                continue;
-            }
-            const auto& record = parser.record();
-            std::vector<std::string> cells(record.fields.begin(), record.fields.end());
-            const int line = static_cast<int>(record.line);
-            if (header) {
-                header = false;
-                if (auto bad = inspection::check_plan_header(cells)) {
-                    error_line(1, bad->column, bad->message);
-                    break;
-                }
-                continue;
-            }
-            if (lines.size() + static_cast<std::size_t>(out.errors) >= inspection::kPlanMaxLines) {
-                error_line(line, "file", fmt::format("a plan file has at most {} lines", inspection::kPlanMaxLines));
-                break;
-            }
-            auto parsed = inspection::parse_plan_line(cells, line, fiscal_year);
-            if (auto* bad = std::get_if<inspection::PlanLineError>(&parsed))
-                error_line(bad->line, bad->column, bad->message, cells.empty() ? "" : cells[0]);
-            else
-                lines.push_back(std::get<inspection::PlanLine>(parsed));
-        }
-        if (header && out.errors == 0) error_line(1, "file", "the file is empty");
-    }
+    auto file = inspection::read_plan_file(csv, fiscal_year);
+    const auto& lines = file.lines;
+    for (auto& bad : file.errors) error_line(bad.line, bad.column, bad.message);
     // A first pass only looks; a confirmed file without errors is then written in a second pass.
     const auto run = [&](bool write) { return db.transaction([&](soci::session& sql) -> Result<bool> {
         records::lock_organisation(sql, caller.organisation.id);

@@ -57,4 +57,18 @@ std::optional<PlanLineError> check_plan_header(const std::vector<std::string>& c
 std::variant<PlanLine, PlanLineError> parse_plan_line(const std::vector<std::string>& cells, int line,
                                                       int fiscal_year);
 
+// PlanFile: a plan file read: the lines that parse and, for every other line, what is wrong.
+struct PlanFile {
+    std::vector<PlanLine> lines;
+    std::vector<PlanLineError> errors;
+};
+
+// kPlanFileMaxBytes: the largest plan file read.
+inline constexpr std::size_t kPlanFileMaxBytes = 1024 * 1024;
+
+// read_plan_file: a CSV plan file of `fiscal_year` (RFC 4180, a BOM allowed) with the header kPlanColumns;
+// at most kPlanMaxLines data lines. A wrong header stops the reading with one error on line 1; an empty
+// file is an error on line 1 (column "file").
+PlanFile read_plan_file(std::string_view csv, int fiscal_year);
+
 }  // namespace mamori::inspection

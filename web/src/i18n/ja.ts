@@ -1350,7 +1350,7 @@ export const ja = {
     onCause: '必要に応じて(随時)',
     prefectureRule: '都道府県の定め',
     nationalDefault: '国の標準',
-    confidence: { V: '原文で確認済み', S: '二次資料による', I: '推定' } as Record<string, string>,
+    confidence: { V: '確認済み', S: '二次資料による', I: '推定' } as Record<string, string>,
     policyReadOnly: '頻度を変えられるのは、都道府県の管理者です。',
     policyEditHeading: '頻度を変える',
     yearsLabel: (className: string) => `${className}の頻度`,

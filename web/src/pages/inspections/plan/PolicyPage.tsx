@@ -43,7 +43,7 @@ function PolicyTable({ policy }: { policy: Policy }) {
               <CellLabel>{c.source}</CellLabel>
               <span>
                 {rule.prefecture_rule ? p.prefectureRule : p.nationalDefault}
-                {rule.source !== '' && (
+                {rule.source !== '' && rule.source !== '都道府県の定め' && (
                   <span class="block text-dns-14N-130 text-solid-gray-700">
                     {isUrl(rule.source) ? (
                       <a href={rule.source} class="text-blue-1000 underline" rel="noreferrer">
