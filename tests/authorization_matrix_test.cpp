@@ -369,6 +369,8 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
          {"pref-admin", "pref-inspector", "hc-inspector"}},
         {"GET", "/api/v1/inspections/plan.csv", fixed("/api/v1/inspections/plan.csv"), nullptr,
          {"pref-admin", "pref-inspector", "hc-inspector"}},
+        {"GET", "/api/v1/inspections/plan.xlsx", fixed("/api/v1/inspections/plan.xlsx"), nullptr,
+         {"pref-admin", "pref-inspector", "hc-inspector"}},
         {"POST", "/api/v1/inspections/plan/import", fixed("/api/v1/inspections/plan/import"), json::object(),
          {"pref-admin", "pref-inspector", "hc-inspector"}},
         {"GET", "/api/v1/inspections/visits", fixed("/api/v1/inspections/visits"), nullptr,

@@ -235,6 +235,12 @@ TEST_F(InspectionPlanApi, ThePlanFileGoesOutAndComesBackWithAPreviewFirst) {
     EXPECT_TRUE(csv.body.starts_with("\xEF\xBB\xBF" "facility_id,name,planned_on,reason,status\r\n")) << csv.body;
     EXPECT_NE(csv.body.find("9913000000001,デモ総合病院,"), std::string::npos) << csv.body;
 
+    auto xlsx = hokenjo.get("/api/v1/inspections/plan.xlsx?fiscal_year=" + std::to_string(fy));
+    ASSERT_EQ(xlsx.status, 200);
+    EXPECT_TRUE(xlsx.body.starts_with("PK")) << "a zip package";
+    EXPECT_NE(xlsx.header("Content-Type").value_or("").find("spreadsheetml"), std::string::npos);
+    EXPECT_EQ(as("aoba@demo.example").get("/api/v1/inspections/plan.xlsx").status, 403);
+
     // The same file back changes nothing.
     const std::string import = "/api/v1/inspections/plan/import?fiscal_year=" + std::to_string(fy);
     auto same = hokenjo.send("POST", import + "&confirm=true", csv.body, "text/csv");

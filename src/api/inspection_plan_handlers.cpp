@@ -302,6 +302,17 @@ void register_inspection_plan_routes(ApiRoutes& routes, store::Database& db) {
         return Response::download(std::move(*csv), "text/csv; charset=utf-8",
                                   fmt::format("inspection-plan-{}.csv", *fy));
     });
+    routes.authenticated(Method::get, "/api/v1/inspections/plan.xlsx", [&db](Request& request, const Caller& caller) {
+        auto fy = int_param(request, "fiscal_year", this_fiscal_year());
+        if (!fy) return problem(fy.error(), request);
+        auto centre = int_param(request, "health_centre", 0);
+        if (!centre) return problem(centre.error(), request);
+        auto xlsx = plan::plan_xlsx(db, caller, static_cast<int>(*fy), *centre);
+        if (!xlsx) return problem(xlsx.error(), request);
+        return Response::download(std::move(*xlsx),
+                                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                  fmt::format("inspection-plan-{}.xlsx", *fy));
+    });
     routes.authenticated(Method::post, "/api/v1/inspections/plan/import", [&db](Request& request, const Caller& caller) {
         auto fy = int_param(request, "fiscal_year", this_fiscal_year());
         if (!fy) return problem(fy.error(), request);

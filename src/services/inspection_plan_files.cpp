@@ -12,6 +12,7 @@
 #include "inspection_visit_records.hpp"
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/time.hpp"
+#include "mamori/documents/xlsx_table.hpp"
 #include "mamori/services/inspection_plan.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
@@ -85,6 +86,35 @@ Result<std::string> plan_csv(store::Database& db, const identity::Caller& caller
         if (static_cast<std::int64_t>(query.page) * query.page_size >= page->total) break;
     }
     return out;
+}
+
+Result<std::string> plan_xlsx(store::Database& db, const identity::Caller& caller, int fiscal_year,
+                              std::int64_t health_centre_id) {
+    static const std::map<std::string, std::string> statuses = {
+        {"planned", "計画"}, {"notified", "通知済み"}, {"postponed", "延期"}, {"done", "実施済み"}};
+    VisitQuery query;
+    query.fiscal_year = fiscal_year;
+    query.health_centre_id = health_centre_id;
+    query.page_size = kMaxPageSize;
+    documents::XlsxTable table;
+    table.sheet_name = "年度計画";
+    table.title = fmt::format("立入検査の年度計画　{}", fiscal_year_ja(fiscal_year));
+    table.headers = {"医療機関コード", "医療機関名", "予定日", "区分", "状態", "点検表の提出期限", "延期の理由", "実施する機関", "担当者"};
+    for (query.page = 1;; ++query.page) {
+        auto page = list_visits(db, caller, query);
+        if (!page) return fail(page.error());
+        for (const auto& v : page->rows) {
+            std::string inspectors;
+            for (const auto& p : v.inspectors) inspectors += (inspectors.empty() ? "" : "、") + p.name;
+            table.rows.push_back({v.facility_id, v.institution_name, v.planned_on.value_or("未定"),
+                                  v.reason == "cause" ? "随時" : "定期",
+                                  statuses.at(std::string(inspection::to_string(v.status))),
+                                  v.checklist_due_on.value_or(""), v.postponed_reason.value_or(""),
+                                  v.inspecting_organisation_name, inspectors});
+        }
+        if (static_cast<std::int64_t>(query.page) * query.page_size >= page->total) break;
+    }
+    return documents::render_table_xlsx(table);
 }
 
 Result<ImportResult> import_plan(store::Database& db, const identity::Caller& caller, int fiscal_year,

@@ -176,6 +176,10 @@ Result<std::vector<Notice>> notices(store::Database& db, const identity::Caller&
 // plan_csv: the plan of a fiscal year as CSV (UTF-8 with BOM, CRLF) under the header kPlanColumns.
 Result<std::string> plan_csv(store::Database& db, const identity::Caller& caller, int fiscal_year,
                              std::int64_t health_centre_id);
+// plan_xlsx: the same plan as an .xlsx workbook with Japanese headers (and the dates, the checklist date
+// and the inspectors).
+Result<std::string> plan_xlsx(store::Database& db, const identity::Caller& caller, int fiscal_year,
+                              std::int64_t health_centre_id);
 struct ImportLine {
     int line = 0;
     std::string outcome;  // created, updated, unchanged, error

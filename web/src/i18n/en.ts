@@ -1218,7 +1218,7 @@ export const en: Messages = {
     fiscalYear: 'Fiscal year',
     healthCentre: 'Health centre',
     allCentres: 'All health centres',
-    links: { plan: 'Yearly plan', summary: 'Jurisdiction summary', policy: 'Inspection frequency', exportCsv: 'Export as CSV', checklists: 'See the checklists of the jurisdiction' },
+    links: { plan: 'Yearly plan', summary: 'Jurisdiction summary', policy: 'Inspection frequency', exportXlsx: 'Export as Excel (.xlsx)', exportCsv: 'Export as CSV', checklists: 'See the checklists of the jurisdiction' },
     dueHeading: 'Institutions due this year',
     dueLead: "Due by the prefecture's frequency and the fiscal year of the last inspection.",
     showAll: 'Also show institutions not due',

@@ -1242,7 +1242,7 @@ export const ja = {
     fiscalYear: '年度',
     healthCentre: '保健所',
     allCentres: 'すべての保健所',
-    links: { plan: '年度計画', summary: '管内の状況', policy: '立入検査の頻度', exportCsv: 'CSVで書き出す', checklists: '管内の点検状況を見る' },
+    links: { plan: '年度計画', summary: '管内の状況', policy: '立入検査の頻度', exportXlsx: 'エクセル形式(.xlsx)で書き出す', exportCsv: 'CSVで書き出す', checklists: '管内の点検状況を見る' },
     dueHeading: '今年度の対象の医療機関',
     dueLead: '都道府県が定めた頻度と、前回の立入検査の年度から求めた対象です。',
     showAll: '対象外の医療機関も表示する',

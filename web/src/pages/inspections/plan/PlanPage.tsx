@@ -283,9 +283,12 @@ function PlanBody({ session, params }: { session: ActiveSession; params: PlanPar
       <VisitsSection params={params} version={version} />
       <section aria-labelledby="plan-files" class="mt-12">
         <h2 id="plan-files" class={h2Class}>{p.importHeading}</h2>
-        <p class="mt-2">
+        <p class="mt-2 flex flex-wrap gap-x-6 gap-y-2">
           <a href={planApi.csvPath(params)} class={linkClass} download data-testid="plan-export">
             {p.links.exportCsv}
+          </a>
+          <a href={planApi.xlsxPath(params)} class={linkClass} download data-testid="plan-export-xlsx">
+            {p.links.exportXlsx}
           </a>
         </p>
         <PlanImport fiscalYear={params.fiscalYear} onApplied={() => setVersion((v) => v + 1)} />

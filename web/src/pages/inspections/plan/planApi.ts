@@ -154,6 +154,7 @@ export const planApi = {
   step: (id: number, body: { version: number; action: 'notify' | 'postpone' | 'reschedule'; planned_on?: string; checklist_due_on?: string; reason?: string }) =>
     send('POST', `/api/v1/inspections/visits/${id}/transition`, isVisit, { body }),
   csvPath: (scope: PlanScope) => `/api/v1/inspections/plan.csv${query({ fiscal_year: scope.fiscalYear, health_centre: scope.healthCentre })}`,
+  xlsxPath: (scope: PlanScope) => `/api/v1/inspections/plan.xlsx${query({ fiscal_year: scope.fiscalYear, health_centre: scope.healthCentre })}`,
   importPlan: (fiscalYear: number, file: Blob, confirm: boolean) =>
     send('POST', `/api/v1/inspections/plan/import${query({ fiscal_year: fiscalYear, confirm })}`, isImport, { raw: { data: file, type: 'text/csv' } }),
   summary: (scope: PlanScope, signal?: AbortSignal) =>
