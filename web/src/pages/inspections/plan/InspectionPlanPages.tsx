@@ -14,7 +14,7 @@ export function inspectionPlanTitle(t: Messages, route: InspectionPlanRoute): st
     case 'plan':
       return p.planTitle;
     case 'visit':
-      return `${p.fields.plannedOn} | ${p.planTitle}`;
+      return `${p.visitsHeading} | ${p.planTitle}`;
     case 'policy':
       return p.policyTitle;
     case 'summary':
