@@ -9,6 +9,7 @@
 #include "identity_handlers.hpp"
 #include "inspection_record_handlers.hpp"
 #include "improvement_request_handlers.hpp"
+#include "inspection_plan_handlers.hpp"
 #include "jurisdiction_handlers.hpp"
 #include "system_handlers.hpp"
 
@@ -28,6 +29,7 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_jurisdiction_routes(routes, deps.db, deps.catalog);
     register_inspection_record_routes(routes, deps.db, deps.catalog);
     register_improvement_request_routes(routes, deps.db, deps.assessments);
+    register_inspection_plan_routes(routes, deps.db);
 }
 
 }  // namespace mamori::api

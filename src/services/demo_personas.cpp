@@ -162,6 +162,8 @@ Status create_content(store::Database& db, AssessmentService& service) {
         auto submitted = service.submit(pharmacy, created->record.id, state->record.version, kDemoContext);
         if (!submitted) return fail(submitted.error());
     }
+    // The plan first: its notified visit of デモ総合病院 is the one the requests and the record demos use.
+    if (auto plan = create_inspection_plan_demo(db); !plan) return plan;
     return create_request_demo(db, service);
 }
 

@@ -28,5 +28,7 @@ namespace mamori::services {
 // create_inspection_record_demo (demo_inspection_record.cpp): デモ総合病院's visit of this fiscal year with
 // its on-site record in progress (a few lines, one 指摘), made once.
 Status create_inspection_record_demo(store::Database& db, CatalogService& catalog);
+// create_inspection_plan_demo: デモ区保健所's plan of this fiscal year (demo_inspection_plan.cpp), once.
+Status create_inspection_plan_demo(store::Database& db);
 
 }  // namespace mamori::services

@@ -21,6 +21,7 @@ import { ComingSoon } from './pages/ComingSoon';
 import { RequestsPage, requestsPageTitle } from './pages/inspections/requests/RequestsPages';
 import { LandingPage } from './pages/landing/LandingPage';
 import { RecordPage } from './pages/inspections/record/RecordPage';
+import { InspectionPlanPages, inspectionPlanTitle } from './pages/inspections/plan/InspectionPlanPages';
 import { Home } from './pages/Home';
 import { NotFound } from './pages/NotFound';
 import { matchRoute, type Route } from './routes';
@@ -54,6 +55,8 @@ function pageTitle(t: Messages, route: Route): string {
       return requestsPageTitle(t, route);
     case 'identity':
       return identityTitle(t, route.page);
+    case 'inspectionPlan':
+      return inspectionPlanTitle(t, route);
     case 'landing':
       return route.page === 'vendor' ? t.landing.vendorTitle : t.nav[route.page];
     case 'inspectionRecord':
@@ -97,6 +100,8 @@ function Page({ route }: { route: Route }) {
       return <LandingPage page={route.page} />;
     case 'inspectionRecord':
       return <RecordPage key={route.visitId} visitId={route.visitId} />;
+    case 'inspectionPlan':
+      return <InspectionPlanPages key={route.page === 'visit' ? `visit/${route.id}` : route.page} route={route} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -5,6 +5,7 @@ import { matchCatalogRoute, type CatalogRoute } from './pages/catalog/routes';
 import { matchEditionEditorRoute, type EditionEditorRoute } from './pages/editions/routes';
 import { matchInspectionRecordRoute, type InspectionRecordRoute } from './pages/inspections/record/routes';
 import { matchRequestsRoute, type RequestsRoute } from './pages/inspections/requests/routes';
+import { matchInspectionPlanRoute, type InspectionPlanRoute } from './pages/inspections/plan/routes';
 
 // Top-level places in the navigation. Those without a screen yet show the "coming soon" page;
 // the catalog and the self-assessment have their own routes (pages/catalog/routes.ts,
@@ -32,6 +33,7 @@ export type Route =
   | EditionEditorRoute
   | AssessmentRoute
   | RequestsRoute
+  | InspectionPlanRoute
   | IdentityRoute
   | LandingRoute
   | InspectionRecordRoute
@@ -56,6 +58,8 @@ export function matchRoute(path: string): Route {
   if (record !== null) return record;
   const requests = matchRequestsRoute(path);
   if (requests !== null) return requests;
+  const plan = matchInspectionPlanRoute(path);
+  if (plan !== null) return plan;
   const identity = matchIdentityRoute(path);
   if (identity !== null) return identity;
   const landing = landingPages.find((candidate) => path === `/${candidate}`);

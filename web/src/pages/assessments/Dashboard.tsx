@@ -16,6 +16,7 @@ import { resumeStep } from './model';
 import { assessmentTitle, Roadmap, TargetList } from './Overview';
 import { assessmentPaths } from './routes';
 import { Counts, ProgressBar, StatusBadge } from './ui';
+import { PlanNotices } from '../inspections/plan/PlanNotices';
 
 type DashboardData = { list: AssessmentList; current: Assessment | null } | null;
 
@@ -78,6 +79,7 @@ function DashboardBody({ session, data }: { session: ActiveSession; data: NonNul
     <div data-testid="dashboard">
       <p class="text-std-16B-170 text-solid-gray-700">{session.user.organisation_name}</p>
       <h1 class={h1Class}>{d.title}</h1>
+      <PlanNotices />
       {current !== null && <EditionMoveNotice assessment={current} onChanged={setChosen} />}
       {current === null ? (
         <section class="mt-6 max-w-3xl rounded-8 border-2 border-blue-900 bg-blue-50 p-5 md:p-6" data-testid="dashboard-empty">

@@ -14,6 +14,7 @@ import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, 
 import { assessmentPaths } from '../assessments/routes';
 import { buttonClass, h1Class, linkClass } from '../catalog/ui';
 import { JurisdictionFilters } from './JurisdictionFilters';
+import { planPaths } from './plan/routes';
 import { filterFrom, filterParams, jurisdictionSorts, loadJurisdiction, type JurisdictionQuery, type JurisdictionRow, type JurisdictionSort } from './jurisdictionApi';
 
 export const inspectionsPath = '/inspections';
@@ -160,11 +161,18 @@ function ListPage({ session }: { session: ActiveSession }) {
       <h1 class={h1Class}>{j.title}</h1>
       <p class="mt-4 max-w-3xl text-std-16N-175"><WithName text={j.lead(session.user.organisation_name)} name={session.user.organisation_name} />
       </p>
-      <p class="mt-2">
-        <Link href="/improvement-requests" class={linkClass} data-testid="requests-link">
-          {t.improvementRequests.listTitle}
-        </Link>
-      </p>
+      <ul class="mt-2 flex flex-wrap gap-x-6 gap-y-2" aria-label={t.inspectionPlan.links.label}>
+        <li>
+          <Link href={planPaths.plan} class={linkClass} data-testid="jurisdiction-plan-link">
+            {t.inspectionPlan.links.plan}
+          </Link>
+        </li>
+        <li>
+          <Link href="/improvement-requests" class={linkClass} data-testid="requests-link">
+            {t.improvementRequests.listTitle}
+          </Link>
+        </li>
+      </ul>
 
       <form
         role="search"
