@@ -92,12 +92,26 @@ export function updateUser(user: User): void {
   if (state.status === 'active') setState({ ...state, user });
 }
 
+// Work the browser keeps for a user (e.g. an inspection record taken away offline) registers here to be
+// forgotten when that user logs out on this device.
+const logoutCleaners: ((userId: number) => Promise<void>)[] = [];
+
+export function onLogout(clean: (userId: number) => Promise<void>): void {
+  logoutCleaners.push(clean);
+}
+
 export async function logout(): Promise<void> {
+  const userId = state.status === 'active' ? state.user.id : null;
   try {
     await send('DELETE', '/api/v1/session', null, { loginStep: true });
   } catch {
     // The cookie may already be gone; the page forgets the session either way.
   }
+  if (userId !== null)
+    for (const clean of logoutCleaners)
+      await clean(userId).catch(() => {
+        // Clearing this device's copies must not keep anyone signed in.
+      });
   end(false);
 }
 

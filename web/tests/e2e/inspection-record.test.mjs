@@ -154,5 +154,12 @@ describe('inspection record on a tablet, offline', () => {
     assert.equal(await hospital.page.getByTestId('take-away').count(), 0);
     await hospital.page.screenshot({ path: join(screenshotDir, 'inspection-record-institution-768.png'), fullPage: false });
     assert.deepEqual(hospital.problems, []);
+
+    // Everything synced: logging out leaves no copy of the record (notes included) on the tablet.
+    const stores = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).filter((n) => n.startsWith('mamori-inspections')));
+    assert.equal((await stores()).length, 1, 'the inspector took the record away on this device');
+    await page.getByRole('button', { name: 'ログアウト' }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    assert.deepEqual(await stores(), []);
   });
 });

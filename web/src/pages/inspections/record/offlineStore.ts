@@ -1,10 +1,19 @@
-// The record's offline store (IndexedDB "mamori-inspections"): the package taken away for a visit ("持ち出す")
-// and the edits made on this device that the server has not taken yet, one per line (the latest wins
-// locally; its base_version stays the version the device last saw, so the server can tell a conflict).
+// The record's offline store (IndexedDB "mamori-inspections-<user id>", one per user of the device): the
+// package taken away for a visit ("持ち出す") and the edits made on this device that the server has not taken
+// yet, one per line (the latest wins locally; its base_version stays the version the device last saw, so the
+// server can tell a conflict). Logging out deletes the user's store unless it still holds unsent edits, which
+// are never thrown away.
+import { currentSession, onLogout } from '../../../auth/session';
 import type { LineEdit, RecordLine, RecordPackage } from './recordApi';
 import { lineKey } from './recordApi';
 
-const dbName = 'mamori-inspections';
+const storeName = (userId: number) => `mamori-inspections-${userId}`;
+
+function dbName(): string {
+  const session = currentSession();
+  if (session.status !== 'active') throw new Error('the offline record belongs to a signed-in user');
+  return storeName(session.user.id);
+}
 const packages = 'packages';
 const queue = 'queue';
 
@@ -16,7 +25,7 @@ export interface QueuedEdit extends LineEdit {
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(dbName, 1);
+    const request = indexedDB.open(dbName(), 1);
     request.onupgradeneeded = () => {
       const db = request.result;
       if (!db.objectStoreNames.contains(packages)) db.createObjectStore(packages, { keyPath: 'visit.id' });
@@ -68,6 +77,39 @@ export const queueEdit = (visitId: number, edit: LineEdit) =>
   );
 
 export const dropEdit = (visitId: number, key: string) => run(queue, 'readwrite', (s) => s.delete([visitId, key]));
+
+function unsentEdits(userId: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(storeName(userId), 1);
+    request.onupgradeneeded = () => request.transaction?.abort();  // nothing stored for this user
+    request.onerror = () => resolve(0);
+    request.onsuccess = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains(queue)) {
+        db.close();
+        resolve(0);
+        return;
+      }
+      const count = db.transaction(queue, 'readonly').objectStore(queue).count();
+      count.onsuccess = () => {
+        db.close();
+        resolve(count.result);
+      };
+      count.onerror = () => {
+        db.close();
+        reject(count.error ?? new Error('IndexedDB'));
+      };
+    };
+  });
+}
+
+onLogout(async (userId) => {
+  if ((await unsentEdits(userId)) > 0) return;
+  await new Promise<void>((resolve) => {
+    const deleted = indexedDB.deleteDatabase(storeName(userId));
+    deleted.onsuccess = deleted.onerror = deleted.onblocked = () => resolve();
+  });
+});
 
 /** A name for this device, kept with each version of a line the server stores. */
 export function deviceName(): string {
