@@ -108,6 +108,11 @@ describe('improvement requests', () => {
     await hospital.page.getByTestId('institution-inspections').waitFor();
     await hospital.page.getByTestId(`institution-visit-${last.id}`).getByText('結果の概要').waitFor();
     await shoot(hospital.page, 'institution-page');
+    // The menu's 立入検査 leads an institution to its own inspections, not to a jurisdiction's list.
+    await hospital.page.getByRole('navigation').getByRole('link', { name: '立入検査' }).click();
+    await hospital.page.waitForURL((url) => url.pathname === '/inspections');
+    await hospital.page.getByTestId('institution-inspections').waitFor();
+    assert.equal(await hospital.page.getByTestId('jurisdiction-page').count(), 0);
     await hospital.open(requestPath);
     await hospital.page.getByTestId('request-detail').waitFor();
     const plan = hospital.page.getByTestId('form-submit_plan');

@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../api/http';
 import { useResource } from '../../api/useResource';
+import { isInstitutionUser } from '../../auth/landing';
 import { RequireSession } from '../../auth/RequireSession';
 import type { ActiveSession } from '../../auth/session';
 import type { OrganisationKind } from '../../auth/types';
@@ -14,6 +15,7 @@ import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, 
 import { assessmentPaths } from '../assessments/routes';
 import { buttonClass, h1Class, linkClass } from '../catalog/ui';
 import { JurisdictionFilters } from './JurisdictionFilters';
+import { InstitutionInspections } from './requests/InstitutionInspections';
 import { planPaths } from './plan/routes';
 import { filterFrom, filterParams, jurisdictionSorts, loadJurisdiction, type JurisdictionQuery, type JurisdictionRow, type JurisdictionSort } from './jurisdictionApi';
 
@@ -250,6 +252,11 @@ function Pager({ page, pages, onPage }: { page: number; pages: number; onPage: (
   );
 }
 
+/** 立入検査: the jurisdiction's list for inspectors; an institution's own inspections for its users. */
 export function JurisdictionChecklists() {
-  return <RequireSession>{(session) => <ListPage session={session} />}</RequireSession>;
+  return (
+    <RequireSession>
+      {(session) => (isInstitutionUser(session.user) ? <InstitutionInspections session={session} /> : <ListPage session={session} />)}
+    </RequireSession>
+  );
 }
