@@ -36,11 +36,14 @@ def session_for(user_id):
     return token, csrf, statement
 
 
-def add_user(org_id, login, role):
+def add_user(org_id, login, role, enrolled=False):
+    """A user with a live session. `enrolled`: two-factor marked as enrolled (a placeholder secret no code can
+    match), for roles that require it (inspector, administrator, analyst); the session counts as verified."""
     stamp = iso(now)
+    totp = "'BENCHNOCODE', 1" if enrolled else "NULL, NULL"
     rows = sql(f"INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, updated_at, "
-               f"password_changed_at) VALUES ({org_id}, '{login}', '{login}', 'no password: bench session only', "
-               f"'{stamp}', '{stamp}', '{stamp}');\n"
+               f"password_changed_at, totp_secret, totp_last_step) VALUES ({org_id}, '{login}', '{login}', "
+               f"'no password: bench session only', '{stamp}', '{stamp}', '{stamp}', {totp});\n"
                f"SELECT id FROM users WHERE login = '{login}';\n")
     user_id = int(rows[-1][0])
     token, csrf, statement = session_for(user_id)

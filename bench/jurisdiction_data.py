@@ -3,7 +3,7 @@
 shape for bench/jurisdiction.sh: HOSPITALS of the synthetic clinics become hospitals with bed counts across
 every MHLW band, 5 % of the clinics get beds (有床), the institutions spread over ten of 東京都's
 municipalities, and 80 % have this fiscal year's checklist (a third submitted) with 20 answered lines, every
-seventh いいえ with a target date (half of them passed). One viewer of 東京都 with a live session; writes
+seventh いいえ with a target date (half of them passed). One inspector of 東京都 with a live session; writes
 WORKDIR/viewer.txt for wrk. Usage: jurisdiction_data.py sqlite:FILE|postgresql://… HOSPITALS WORKDIR"""
 import os, sys
 
@@ -41,7 +41,7 @@ INSERT INTO answers (assessment_id, canonical_id, row_key, version, value, targe
 ANALYZE;
 """)
 tokyo = int(sql("SELECT id FROM organisations WHERE kind = 'prefecture' AND prefecture_code = '13';\n")[0][0])
-token, csrf = add_user(tokyo, "viewer@tokyo.bench.example", "viewer")
+token, csrf = add_user(tokyo, "inspector@tokyo.bench.example", "inspector", enrolled=True)
 with open(f"{workdir}/viewer.txt", "w") as f:
     f.write("\n".join(f"{token} {csrf} 0 - {fiscal_year} {today.isoformat()}" for _ in range(16)) + "\n")
 print(f"{total} institutions, {len(range(0, total, every))} hospitals, fiscal year {fiscal_year}")
