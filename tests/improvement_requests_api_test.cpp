@@ -258,8 +258,10 @@ TEST_F(ImprovementRequestsApi, RefusalsNameTheirReason) {
 
     DatabaseSession direct(db());
     long long stored = 0;
+    const std::string due_on =
+        body["due_on"].get<std::string>();  // SOCI runs the statement after temporaries die
     *direct << "SELECT COUNT(*) FROM improvement_requests WHERE canonical_id = 'BAK-01' AND due_on = :d",
-        soci::use(body["due_on"].get<std::string>()), soci::into(stored);
+        soci::use(due_on), soci::into(stored);
     EXPECT_EQ(stored, 1);
 }
 

@@ -252,7 +252,8 @@ TEST_F(InspectionRecordApi,
     EXPECT_EQ(result.json()["notes_visible"], false);
     EXPECT_EQ(result.body.find("内部メモ"), std::string::npos) << result.body;
     EXPECT_NE(result.body.find("指摘事項"), std::string::npos);
-    for (const auto& l : result.json()["lines"]) EXPECT_FALSE(l.contains("note"));
+    const json lines = result.json()["lines"];
+    for (const auto& l : lines) EXPECT_FALSE(l.contains("note"));
     // …and cannot act as an inspector.
     EXPECT_EQ(hospital.get(record_path(v) + "/package").status, 404);
     EXPECT_EQ(hospital.get(path(1) + "/history").status, 404);

@@ -152,8 +152,9 @@ TEST_F(SetupModes, APrefectureAndTheNationAreFoundOrCreated) {
     EXPECT_EQ(setup.json()["user"]["organisation_name"], "大阪府");
     DatabaseSession direct(db_path());
     std::string pref;
-    *direct << "SELECT prefecture_code FROM organisations WHERE id = :i",
-        soci::use(setup.json()["user"]["organisation_id"].get<long long>()), soci::into(pref);
+    const long long organisation = setup.json()["user"]["organisation_id"].get<long long>();
+    *direct << "SELECT prefecture_code FROM organisations WHERE id = :i", soci::use(organisation),
+        soci::into(pref);
     EXPECT_EQ(pref, "27");
 }
 
