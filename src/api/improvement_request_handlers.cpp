@@ -121,6 +121,23 @@ Response pdf(Result<std::string> bytes, const std::string& file_name, const Requ
     return Response::download(std::move(*bytes), "application/pdf", file_name);
 }
 
+// RequestWording: what a request says, as both its creation and its edit send it.
+struct RequestWording {
+    std::string canonical_id;
+    std::string text;
+    std::string due_on;
+};
+
+Result<RequestWording> request_wording(const nlohmann::json& body) {
+    auto item = string_field(body, "canonical_id", 40);
+    if (!item) return fail(item.error());
+    auto text = string_field(body, "text", kMaxTextBytes);
+    if (!text) return fail(text.error());
+    auto due = string_field(body, "due_on", 10);
+    if (!due) return fail(due.error());
+    return RequestWording{std::move(*item), std::move(*text), std::move(*due)};
+}
+
 }  // namespace
 
 void register_improvement_request_routes(ApiRoutes& routes, store::Database& db,
@@ -163,13 +180,11 @@ void register_improvement_request_routes(ApiRoutes& routes, store::Database& db,
                                      "visit_id is required",
                                      {{"visit_id", "visit_id is required"}}},
                                request);
-            auto item = string_field(*body, "canonical_id", 40);
-            if (!item) return problem(item.error(), request);
-            auto text = string_field(*body, "text", kMaxTextBytes);
-            if (!text) return problem(text.error(), request);
-            auto due = string_field(*body, "due_on", 10);
-            if (!due) return problem(due.error(), request);
-            auto made = service->create(caller, {**visit, *item, *text, *due}, audit_context(request));
+            auto wording = request_wording(*body);
+            if (!wording) return problem(wording.error(), request);
+            auto made =
+                service->create(caller, {**visit, wording->canonical_id, wording->text, wording->due_on},
+                                audit_context(request));
             if (!made) return problem(made.error(), request);
             return Response::json(201, request_json(*made));
         });
@@ -186,13 +201,11 @@ void register_improvement_request_routes(ApiRoutes& routes, store::Database& db,
             if (!body) return problem(body.error(), request);
             auto version = version_field(*body);
             if (!version) return problem(version.error(), request);
-            auto item = string_field(*body, "canonical_id", 40);
-            if (!item) return problem(item.error(), request);
-            auto text = string_field(*body, "text", kMaxTextBytes);
-            if (!text) return problem(text.error(), request);
-            auto due = string_field(*body, "due_on", 10);
-            if (!due) return problem(due.error(), request);
-            auto edited = service->edit(caller, id, {*version, *item, *text, *due}, audit_context(request));
+            auto wording = request_wording(*body);
+            if (!wording) return problem(wording.error(), request);
+            auto edited =
+                service->edit(caller, id, {*version, wording->canonical_id, wording->text, wording->due_on},
+                              audit_context(request));
             if (!edited) return problem(edited.error(), request);
             return Response::json(200, request_json(*edited));
         }));
