@@ -15,9 +15,6 @@ namespace mamori::documents {
 
 namespace {
 
-constexpr double kMm = 72.0 / 25.4;
-constexpr double kPageWidth = 210 * kMm;
-constexpr double kPageHeight = 297 * kMm;
 constexpr double kMargin = 15 * kMm;
 constexpr double kContentWidth = kPageWidth - 2 * kMargin;
 constexpr double kFooterHeight = 16;

@@ -43,6 +43,11 @@ using LayoutPtr = std::shared_ptr<PangoLayout>;
 
 inline constexpr const char* kPdfFontFamily = "Noto Sans CJK JP";
 
+// The A4 page in points, for every document mamori prints.
+inline constexpr double kMm = 72.0 / 25.4;
+inline constexpr double kPageWidth = 210 * kMm;
+inline constexpr double kPageHeight = 297 * kMm;
+
 // PdfText: makes layouts for one cairo context, with metric hinting off so sizes do not depend on a
 // device resolution.
 class PdfText {
