@@ -1,13 +1,11 @@
 // /inspections/visits/{id}/package: the pre-visit package (事前資料), the same content as its A4 PDF.
 import { useResource } from '../../../api/useResource';
-import { RequireSession } from '../../../auth/RequireSession';
 import type { OrganisationKind } from '../../../auth/types';
 import { langOf, useI18n } from '../../../i18n';
 import { Link } from '../../../router';
-import { InfoNotice, LoadingLine } from '../../account/ui';
 import { h1Class, h2Class, linkClass } from '../../catalog/ui';
 import { loadPackage, requestFiles, requestPaths, type Package, type PackageLine } from './requestsApi';
-import { itemText, panelClass, useDay } from './ui';
+import { itemText, LoadedPage, panelClass, useDay } from './ui';
 
 function Lines({ lines, testId }: { lines: PackageLine[]; testId: string }) {
   const { t } = useI18n();
@@ -126,17 +124,6 @@ function Content({ visitId, p }: { visitId: number; p: Package }) {
 }
 
 export function PackagePage({ visitId }: { visitId: number }) {
-  const { t } = useI18n();
   const [resource] = useResource(`package-${visitId}`, (signal) => loadPackage(visitId, signal));
-  return (
-    <RequireSession>
-      {() => (
-        <>
-          {resource.state === 'loading' && <LoadingLine />}
-          {resource.state === 'error' && <InfoNotice>{resource.error.status === 404 ? t.improvementRequests.notFound : t.improvementRequests.loadFailed}</InfoNotice>}
-          {resource.state === 'ready' && <Content visitId={visitId} p={resource.data} />}
-        </>
-      )}
-    </RequireSession>
-  );
+  return <LoadedPage resource={resource}>{(data) => <Content visitId={visitId} p={data} />}</LoadedPage>;
 }

@@ -4,15 +4,14 @@
 // close or send back (with a reason), and editing while the request is still open.
 import { useState } from 'preact/hooks';
 import { useResource } from '../../../api/useResource';
-import { RequireSession } from '../../../auth/RequireSession';
 import { formatJst } from '../../../auth/format';
 import { langOf, useI18n } from '../../../i18n';
 import { Link } from '../../../router';
-import { InfoNotice, LoadingLine, ProblemBox, SuccessNotice } from '../../account/ui';
+import { InfoNotice, ProblemBox, SuccessNotice } from '../../account/ui';
 import { problemText } from '../../assessments/ui';
 import { buttonClass, h1Class, h2Class, linkClass, primaryButtonClass } from '../../catalog/ui';
 import { editRequest, loadRequest, requestFiles, requestPaths, takeStep, uploadEvidence, type ImprovementRequest, type RequestAction } from './requestsApi';
-import { itemText, panelClass, StatusBadge, textareaClass, useDay } from './ui';
+import { itemText, LoadedPage, panelClass, StatusBadge, textareaClass, useDay } from './ui';
 
 interface StepFormProps {
   request: ImprovementRequest;
@@ -223,17 +222,6 @@ function Detail({ initial }: { initial: ImprovementRequest }) {
 }
 
 export function RequestDetail({ id }: { id: number }) {
-  const { t } = useI18n();
   const [resource] = useResource(`improvement-request-${id}`, (signal) => loadRequest(id, signal));
-  return (
-    <RequireSession>
-      {() => (
-        <>
-          {resource.state === 'loading' && <LoadingLine />}
-          {resource.state === 'error' && <InfoNotice testId="request-not-found">{resource.error.status === 404 ? t.improvementRequests.notFound : t.improvementRequests.loadFailed}</InfoNotice>}
-          {resource.state === 'ready' && <Detail initial={resource.data} />}
-        </>
-      )}
-    </RequireSession>
-  );
+  return <LoadedPage resource={resource} testId="request-not-found">{(data) => <Detail initial={data} />}</LoadedPage>;
 }

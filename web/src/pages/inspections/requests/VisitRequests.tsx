@@ -3,14 +3,13 @@
 // the pre-visit package and, once the record is completed, the 結果通知 PDF.
 import { useState } from 'preact/hooks';
 import { useResource } from '../../../api/useResource';
-import { RequireSession } from '../../../auth/RequireSession';
 import { langOf, useI18n } from '../../../i18n';
 import { Link, navigate } from '../../../router';
-import { InfoNotice, LoadingLine, ProblemBox } from '../../account/ui';
+import { InfoNotice, ProblemBox } from '../../account/ui';
 import { problemText, todayIso } from '../../assessments/ui';
 import { h1Class, h2Class, linkClass, primaryButtonClass } from '../../catalog/ui';
 import { createRequest, loadVisitRequests, requestFiles, requestPaths, type VisitRequests as Visit } from './requestsApi';
-import { itemText, panelClass, selectClass, StatusBadge, textareaClass, useDay } from './ui';
+import { itemText, LoadedPage, panelClass, selectClass, StatusBadge, textareaClass, useDay } from './ui';
 
 function CreateForm({ visit }: { visit: Visit }) {
   const { t, language } = useI18n();
@@ -114,17 +113,6 @@ function Page({ visit }: { visit: Visit }) {
 }
 
 export function VisitRequests({ visitId }: { visitId: number }) {
-  const { t } = useI18n();
   const [resource] = useResource(`visit-requests-${visitId}`, (signal) => loadVisitRequests(visitId, signal));
-  return (
-    <RequireSession>
-      {() => (
-        <>
-          {resource.state === 'loading' && <LoadingLine />}
-          {resource.state === 'error' && <InfoNotice>{resource.error.status === 404 ? t.improvementRequests.notFound : t.improvementRequests.loadFailed}</InfoNotice>}
-          {resource.state === 'ready' && <Page visit={resource.data} />}
-        </>
-      )}
-    </RequireSession>
-  );
+  return <LoadedPage resource={resource}>{(data) => <Page visit={data} />}</LoadedPage>;
 }

@@ -1,6 +1,10 @@
 // Small pieces shared by the improvement requests' pages.
+import type { ComponentChildren } from 'preact';
+import type { Resource } from '../../../api/useResource';
 import { formatJstDate } from '../../../auth/format';
+import { RequireSession } from '../../../auth/RequireSession';
 import { useI18n } from '../../../i18n';
+import { InfoNotice, LoadingLine } from '../../account/ui';
 import type { ImprovementRequest } from './requestsApi';
 
 export const textareaClass =
@@ -42,4 +46,24 @@ export function StatusBadge({ request }: { request: Pick<ImprovementRequest, 'st
 export function itemText(request: { item_label: string; item_text: string }): string {
   if (request.item_label === '') return request.item_text;
   return request.item_text === '' ? request.item_label : `${request.item_label}　${request.item_text}`;
+}
+
+/** A page of this capability behind a session: loading, "not found / could not load", or its content. */
+export function LoadedPage<T>({ resource, testId, children }: { resource: Resource<T>; testId?: string; children: (data: T) => ComponentChildren }) {
+  const { t } = useI18n();
+  return (
+    <RequireSession>
+      {() => (
+        <>
+          {resource.state === 'loading' && <LoadingLine />}
+          {resource.state === 'error' && (
+            <InfoNotice {...(testId === undefined ? {} : { testId })}>
+              {resource.error.status === 404 ? t.improvementRequests.notFound : t.improvementRequests.loadFailed}
+            </InfoNotice>
+          )}
+          {resource.state === 'ready' && children(resource.data)}
+        </>
+      )}
+    </RequireSession>
+  );
 }
