@@ -328,19 +328,22 @@ Result<std::vector<ImprovementRequest>> ImprovementRequestService::list(const Ca
             for (auto& row : rec::requests_of_organisation(*lease, org)) rows.push_back(std::move(row));
         }
     }
-    std::vector<ImprovementRequest> out;
+    std::erase_if(rows, [&](const rec::RequestRow& row) {
+        return (query.status && row.status != *query.status) ||
+               (query.open_only && !inspection::is_open(row.status)) ||
+               (query.overdue_only && !inspection::is_overdue(row.status, row.due_on, today()));
+    });
+    // Item names come from the assessment service (its own connections); then one connection for the views.
     std::map<std::int64_t, sup::ItemNames> names;
-    for (const auto& row : rows) {
-        if (query.status && row.status != *query.status) continue;
-        if (query.open_only && !inspection::is_open(row.status)) continue;
-        if (query.overdue_only && !inspection::is_overdue(row.status, row.due_on, today())) continue;
+    for (const auto& row : rows)
         if (!names.contains(row.organisation_id))
             names.emplace(row.organisation_id, sup::item_names(assessments_, caller, row.organisation_id,
                                                                fiscal_year(today()), true));
-        auto lease = db_.acquire();
+    std::vector<ImprovementRequest> out;
+    auto lease = db_.acquire();
+    for (const auto& row : rows)
         out.push_back(sup::view(*lease, row, names.at(row.organisation_id),
                                 *sup::side_of(caller, institutions.at(row.organisation_id)), false));
-    }
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
         if (a.overdue != b.overdue) return a.overdue;
         if (inspection::is_open(a.status) != inspection::is_open(b.status))
