@@ -1659,6 +1659,7 @@ export const en: Messages = {
       reschedule: 'Back to the plan',
       complete: 'Done',
       imported: 'Imported from CSV',
+      record_started: 'On-site record started',
     } as Record<string, string>,
     historyBy: (name: string) => (name === '' ? '' : ` (${name})`),
     workLinks: 'Papers and record of this inspection',

@@ -1686,6 +1686,7 @@ export const ja = {
       reschedule: '計画に戻す',
       complete: '実施',
       imported: 'CSVから取り込み',
+      record_started: '検査記録を開始',
     } as Record<string, string>,
     historyBy: (name: string) => (name === '' ? '' : `（${name}）`),
     workLinks: 'この立入検査の資料と記録',

@@ -146,7 +146,7 @@ function DueSection({ params, onPlanned }: { params: PlanParams; onPlanned: () =
               <option value="">{p.noInspector}</option>
               {people.state === 'ready' &&
                 people.data.inspectors.map((person) => (
-                  <option key={person.id} value={String(person.id)}>
+                  <option key={person.id} value={String(person.id)} lang={langOf(person.name)}>
                     {person.name}
                   </option>
                 ))}
@@ -207,7 +207,7 @@ function VisitList({ rows }: { rows: Visit[] }) {
             </td>
             <td class={cardCellClass}>
               <CellLabel>{f.inspectors}</CellLabel>
-              {v.inspectors.length === 0 ? p.none : v.inspectors.map((i) => i.name).join('、')}
+              {v.inspectors.length === 0 ? p.none : <span lang={langOf(v.inspectors.map((i) => i.name).join('、'))}>{v.inspectors.map((i) => i.name).join('、')}</span>}
             </td>
           </tr>
         ))}

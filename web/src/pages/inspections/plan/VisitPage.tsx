@@ -60,7 +60,7 @@ function Actions({ visit, onChanged }: { visit: VisitDetail; onChanged: (next: V
               <option value="">{p.noInspector}</option>
               {people.state === 'ready' &&
                 people.data.inspectors.map((person) => (
-                  <option key={person.id} value={String(person.id)}>
+                  <option key={person.id} value={String(person.id)} lang={langOf(person.name)}>
                     {person.name}
                   </option>
                 ))}
@@ -154,7 +154,7 @@ function Detail({ visit, params, onChanged, message }: { visit: VisitDetail; par
     [f.checklistDueOn, formatDate(t, visit.checklist_due_on)],
     [f.reason, p.reasons[visit.reason] ?? visit.reason],
     [f.inspectingOrganisation, <span key="o" lang={langOf(visit.inspecting_organisation_name)}>{visit.inspecting_organisation_name}</span>],
-    [f.inspectors, visit.inspectors.length === 0 ? p.none : visit.inspectors.map((i) => i.name).join('、')],
+    [f.inspectors, visit.inspectors.length === 0 ? p.none : <span lang={langOf(visit.inspectors.map((i) => i.name).join('、'))}>{visit.inspectors.map((i) => i.name).join('、')}</span>],
   ];
   if (visit.postponed_reason !== null) rows.push([f.postponedReason, visit.postponed_reason]);
   if (visit.notified_at !== null) rows.push([f.notifiedAt, formatJst(visit.notified_at, language)]);
@@ -191,8 +191,8 @@ function Detail({ visit, params, onChanged, message }: { visit: VisitDetail; par
         <ol class="mt-4 space-y-2" data-testid="visit-history-list">
           {visit.history.map((h, i) => (
             <li key={i} class="text-std-16N-170">
-              <span class="tabular-nums text-solid-gray-700">{formatJst(h.at, language)}</span> {p.historyActions[h.action] ?? h.action}
-              {p.historyBy(h.user_name)}
+              <span class="tabular-nums text-solid-gray-700">{formatJst(h.at, language)}</span> {p.historyActions[h.action] ?? p.historyActions.changed}
+              <span lang={langOf(h.user_name)}>{p.historyBy(h.user_name)}</span>
             </li>
           ))}
         </ol>

@@ -1,7 +1,7 @@
 // One line of the checklist of record: what the institution answered (frozen when the record started) and
 // the inspector's verdict, finding, evidence seen and internal note, recorded with the version it was based on.
 import { useState } from 'preact/hooks';
-import { useI18n } from '../../../i18n';
+import { langOf, useI18n } from '../../../i18n';
 import { buttonClass } from '../../catalog/ui';
 import type { FrozenLine, LineEdit, Proposal, RecordLine, Verdict } from './recordApi';
 import { verdicts } from './recordApi';
@@ -57,8 +57,13 @@ export function LineCard({
   return (
     <li class="rounded-8 border border-solid-gray-420 bg-white p-4" data-testid="record-line" data-line={`${frozen.canonical_id}/${frozen.row}`}>
       <h3 class="text-std-17B-170 text-solid-gray-900" id={`${id}-title`}>
-        {title}
-        {frozen.device_classes !== '' && <span class="ml-2 text-std-16N-170 text-solid-gray-700">（{frozen.device_classes}）</span>}
+        {/* The checklist of record is the Japanese document as it stood; its words stay marked Japanese. */}
+        <span lang={langOf(title)}>{title}</span>
+        {frozen.device_classes !== '' && (
+          <span class="ml-2 text-std-16N-170 text-solid-gray-700" lang="ja">
+            （{frozen.device_classes}）
+          </span>
+        )}
       </h3>
       <dl class="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-std-16N-170">
         <dt class="text-solid-gray-700">{r.institutionAnswer}</dt>
