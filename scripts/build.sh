@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=${1:-release}
+. scripts/compiler-cache.sh
 
 (cd web && npm run --silent build >/dev/null)
 if [ ! -f "build/$preset/build.ninja" ]; then

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses (CMake preset `fuzz`: clang, ASan+UBSan, into build/fuzz) and runs each for
-# SECONDS (default 60), one after the other, with leak detection, a per-input timeout and a memory limit.
+# SECONDS (default 60), one per core at a time, with leak detection, a per-input timeout and a memory limit.
 # Prints the executions per harness; exits non-zero when any harness finds a crash, leak, timeout or OOM,
 # leaving the input in build/fuzz/crashes/ and the log in build/fuzz/logs/.
 # Usage: scripts/fuzz.sh [SECONDS] [HARNESS...]   (harness names as in fuzz/README.md; default all)
@@ -11,10 +11,12 @@ seconds=${1:-60}
 shift $(($# > 0 ? 1 : 0))
 
 data=${MAMORI_SHARED_DATA:-../shared/data}
-harnesses=(json_body http_request csv_reader facility_file municipality_file catalog_bundle xlsx_reader
-  xlsx_parts xml_cursor json_exchange config_file backup_manifest forwarded_address inspection_record_file)
+# Every harness in fuzz/ (one <name>.cpp each), so a new one is never left out.
+harnesses=()
+for source in fuzz/*.cpp; do harnesses+=("$(basename "$source" .cpp)"); done
 (($#)) && harnesses=("$@")
 
+. scripts/compiler-cache.sh
 if [ ! -f build/fuzz/build.ninja ]; then
   cmake --preset fuzz >/dev/null || exit 1
 fi
@@ -38,7 +40,7 @@ dictionary() {
     json_body | json_exchange | catalog_bundle | backup_manifest | inspection_record_file) echo fuzz/dict/json.dict ;;
     xlsx_reader | xlsx_parts | xml_cursor) echo fuzz/dict/xml.dict ;;
     http_request) echo fuzz/dict/http.dict ;;
-    csv_reader | facility_file | municipality_file) echo fuzz/dict/csv.dict ;;
+    csv_reader | facility_file | municipality_file | plan_file) echo fuzz/dict/csv.dict ;;
   esac
 }
 
@@ -54,38 +56,55 @@ max_len() {
 
 mkdir -p build/fuzz/crashes build/fuzz/logs
 [ -d "$data" ] || echo "fuzz: $data is absent: the real files are not used as seeds"
-failed=()
-for name in "${harnesses[@]}"; do
-  binary=build/fuzz/fuzz/fuzz_$name
+# run_harness <name>: runs one harness, prints its line, and exits non-zero on a finding.
+run_harness() {
+  local name=$1 binary=build/fuzz/fuzz/fuzz_$1
   if [ ! -x "$binary" ]; then
     echo "fuzz: no harness $name ($binary)" >&2
-    failed+=("$name")
-    continue
+    return 1
   fi
-  corpora=("build/fuzz/corpus/$name" "fuzz/corpus/$name")  # new inputs go to the first, outside git
+  local corpora=("build/fuzz/corpus/$name" "fuzz/corpus/$name")  # new inputs go to the first, outside git
   mkdir -p "${corpora[0]}"
   for dir in $(seeds "$name"); do
     [ -d "$dir" ] && corpora+=("$dir")
   done
-  options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048
+  local options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048
     -max_len="$(max_len "$name")" -detect_leaks=1 -print_final_stats=1
     -artifact_prefix="build/fuzz/crashes/$name-")
+  local dict
   dict=$(dictionary "$name")
   [ -n "$dict" ] && options+=(-dict="$dict")
-  log=build/fuzz/logs/$name.log
+  local log=build/fuzz/logs/$name.log
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "$binary" "${options[@]}" "${corpora[@]}" >"$log" 2>&1
-  rc=$?
+  local rc=$? runs
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   [ -n "$runs" ] || runs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
   if [ "$rc" -eq 0 ]; then
-    printf 'fuzz: %-18s %10s executions in %ss, no crash, leak or timeout\n' "$name" "${runs:-?}" "$seconds"
-  else
-    printf 'fuzz: %-18s FAILED after %s executions (exit %s): %s\n' "$name" "${runs:-?}" "$rc" "$log"
-    grep -E '^(==[0-9]+==ERROR|SUMMARY|invariant broken|.*runtime error)|Test unit written to' "$log" | head -5
-    failed+=("$name")
+    printf 'fuzz: %-22s %10s executions in %ss, no crash, leak or timeout\n' "$name" "${runs:-?}" "$seconds"
+    return 0
   fi
+  printf 'fuzz: %-22s FAILED after %s executions (exit %s): %s\n' "$name" "${runs:-?}" "$rc" "$log"
+  grep -E '^(==[0-9]+==ERROR|SUMMARY|invariant broken|.*runtime error)|Test unit written to' "$log" | head -5
+  return 1
+}
+
+# One harness per core at a time (each is single-threaded); a harness's outcome is its exit status.
+declare -A running=()
+failed=()
+collect() {  # waits for one harness to end and records a failure
+  local done_pid
+  wait -n -p done_pid
+  local rc=$?
+  [ "$rc" -eq 0 ] || failed+=("${running[$done_pid]}")
+  unset "running[$done_pid]"
+}
+for name in "${harnesses[@]}"; do
+  while ((${#running[@]} >= $(nproc))); do collect; done
+  run_harness "$name" &
+  running[$!]=$name
 done
+while ((${#running[@]})); do collect; done
 
 if ((${#failed[@]})); then
   echo "fuzz: ${#failed[@]} of ${#harnesses[@]} harnesses failed: ${failed[*]}"
