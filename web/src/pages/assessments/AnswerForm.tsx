@@ -7,7 +7,8 @@ import { useI18n } from '../../i18n';
 import { buttonClass, InfoNotice, ProblemBox } from '../account/ui';
 import type { Draft, RowSaver } from './hooks';
 import { allowedValues, answerOf, formatDate, lockOf } from './model';
-import { DateField, NoteField, problemText, todayIso, ValueButtons } from './ui';
+import { problemText, todayIso } from './ui';
+import { DateField, NoteField, ValueButtons } from './fields';
 
 /** Whether saving `draft` first needs the assessment to say "no vendor contract". */
 export function needsVendorSwitch(assessment: Assessment, draft: Draft): boolean {

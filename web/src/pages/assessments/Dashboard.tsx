@@ -15,7 +15,7 @@ import { EditionMoveNotice } from './EditionMoveNotice';
 import { resumeStep } from './model';
 import { assessmentTitle, Roadmap, TargetList } from './Overview';
 import { assessmentPaths } from './routes';
-import { Counts, ProgressBar, StatusBadge } from './ui';
+import { Counts, ProgressBar, StatusBadge } from './badges';
 import { PlanNotices } from '../inspections/plan/PlanNotices';
 
 type DashboardData = { list: AssessmentList; current: Assessment | null } | null;

@@ -12,7 +12,8 @@ import { bigPrimaryButtonClass, Checkbox, h2Class, InfoNotice, ProblemBox } from
 import { editionTitle } from '../catalog/FormPage';
 import { h1Class, linkClass } from '../catalog/ui';
 import { assessmentPaths } from './routes';
-import { AssessmentError, AssessmentLoading, problemText, ProgressBar, standInEdition, StatusBadge } from './ui';
+import { AssessmentError, AssessmentLoading, problemText, standInEdition } from './ui';
+import { ProgressBar, StatusBadge } from './badges';
 
 function formTitle(titles: Record<string, string>, form: string): string {
   return titles[form] ?? form;

@@ -17,7 +17,8 @@ import { formatDate, pickText, resumeStep, stepOfItem } from './model';
 import { assessmentPaths } from './routes';
 import { EditionMoveNotice } from './EditionMoveNotice';
 import { SubmitPanel } from './SubmitPanel';
-import { Counts, OverdueBadge, problemText, ProgressBar, StatusBadge, todayIso, WithAssessment } from './ui';
+import { problemText, todayIso, WithAssessment } from './ui';
+import { Counts, OverdueBadge, ProgressBar, StatusBadge } from './badges';
 
 export function assessmentTitle(t: Messages, language: Language, assessment: Pick<Assessment, 'fiscal_year' | 'fiscal_year_ja' | 'form'>): string {
   const titles: Record<string, string> = t.catalog.formTitles;

@@ -10,7 +10,8 @@ import { linkClass } from '../catalog/ui';
 import { rowName, stepOfItem } from './model';
 import { assessmentPaths } from './routes';
 import { SubmitSummary } from './SubmitSummary';
-import { inputBase, problemText } from './ui';
+import { problemText } from './ui';
+import { inputBase } from './fields';
 
 interface Missing {
   key: string;

@@ -24,19 +24,10 @@ import { useAssessment, useRowSaver, type AssessmentState, type RowSaver } from 
 import { allRows, gateAnsweredNo, isAnswered, isOverdue, lockOf, pickText, rowLabelOf, rowName, sectionsOf, shortDate, valueLabel } from './model';
 import { assessmentTitle } from './Overview';
 import { assessmentPaths } from './routes';
-import {
-  ConflictDialog,
-  EvidencePanel,
-  HistoryDialog,
-  NewBadge,
-  OverdueBadge,
-  problemText,
-  ProgressBar,
-  ReconfirmBadge,
-  todayIso,
-  ValueChip,
-  WithAssessment,
-} from './ui';
+import { problemText, todayIso, WithAssessment } from './ui';
+import { EvidencePanel } from './EvidencePanel';
+import { NewBadge, OverdueBadge, ProgressBar, ReconfirmBadge, ValueChip } from './badges';
+import { ConflictDialog, HistoryDialog } from './dialogs';
 
 export type TableFilter = 'all' | 'unanswered' | 'no' | 'reconfirm' | 'overdue';
 const filters: readonly TableFilter[] = ['all', 'unanswered', 'no', 'reconfirm', 'overdue'];

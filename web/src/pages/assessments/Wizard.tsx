@@ -27,20 +27,11 @@ import {
 } from './model';
 import { assessmentPaths } from './routes';
 import { SubmitPanel } from './SubmitPanel';
-import {
-  ConflictDialog,
-  EvidencePanel,
-  Explanation,
-  HistoryDialog,
-  NewBadge,
-  problemText,
-  ProgressBar,
-  ReconfirmBadge,
-  SaveStatusLine,
-  todayIso,
-  ValueChip,
-  WithAssessment,
-} from './ui';
+import { Explanation, problemText, todayIso, WithAssessment } from './ui';
+import { EvidencePanel } from './EvidencePanel';
+import { NewBadge, ProgressBar, ReconfirmBadge, ValueChip } from './badges';
+import { ConflictDialog, HistoryDialog } from './dialogs';
+import { SaveStatusLine } from './fields';
 import { ProblemBox } from '../account/ui';
 import { assessmentTitle } from './Overview';
 
