@@ -5,24 +5,11 @@
 #include <array>
 #include <utility>
 
+#include "mamori/core/enum_names.hpp"
+
 namespace mamori::inspection {
 
 namespace {
-
-template <typename E, std::size_t N>
-std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& names, E value) {
-    for (const auto& [v, name] : names)
-        if (v == value) return name;
-    return names.front().second;  // unreachable: every enumerator is listed
-}
-
-template <typename E, std::size_t N>
-std::optional<E> parse_name(const std::array<std::pair<E, std::string_view>, N>& names,
-                            std::string_view text) {
-    for (const auto& [v, name] : names)
-        if (name == text) return v;
-    return std::nullopt;
-}
 
 constexpr std::array<std::pair<VisitStatus, std::string_view>, 4> kVisitStatuses = {{
     {VisitStatus::planned, "planned"},

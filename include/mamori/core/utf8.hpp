@@ -28,4 +28,9 @@ std::optional<std::string> text_problem(std::string_view text);
 // so that a document can always be made from text stored before the check existed.
 std::string printable_text(std::string_view text);
 
+// nfkc_casefold: Unicode NFKC_Casefold of valid UTF-8 text (full-width letters and digits to ASCII, ㈱ to
+// (株), half-width katakana to full-width, letters case-folded), through ICU; nullopt if ICU fails (it does
+// not on valid text of bounded length).
+std::optional<std::string> nfkc_casefold(std::string_view text);
+
 }  // namespace mamori
