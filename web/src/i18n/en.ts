@@ -1737,10 +1737,8 @@ export const en: Messages = {
   inspectionCycle: {
     fromFindingsHeading: 'Improvement requests from the findings',
     fromFindingsLead: 'Choose the items you marked as findings in the on-site record: one improvement request is made for each, with the item and the finding filled in. Set one due date for all, or change it per request.',
-    noRecord: 'Once the on-site record is started, its findings can become improvement requests.',
     noFindings: 'This on-site record has no findings.',
     commonDue: 'Due date (for all)',
-    applyDue: 'Use for every request',
     choose: (item: string) => `Make ${item} an improvement request`,
     requestText: 'What to improve',
     due: 'Due date',

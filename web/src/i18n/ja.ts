@@ -1764,10 +1764,8 @@ export const ja = {
   inspectionCycle: {
     fromFindingsHeading: '指摘から改善指導を作る',
     fromFindingsLead: '検査記録で「指摘」とした項目を選ぶと、項目と指摘の内容を入れた改善指導をまとめて作成します。期限は一括で指定し、項目ごとに変えることもできます。',
-    noRecord: '検査記録を始めると、指摘から改善指導を作れます。',
     noFindings: 'この検査記録に指摘はありません。',
     commonDue: '期限（一括）',
-    applyDue: 'すべての期限に反映',
     choose: (item: string) => `${item}を改善指導にする`,
     requestText: '改善指導の内容',
     due: '期限',

@@ -84,12 +84,12 @@ function Form({ data, onMade }: { data: VisitFindings; onMade: (message: string)
   };
   return (
     <form onSubmit={(e) => void submit(e)} data-testid="findings-to-requests-form">
-      <div class="mt-4 flex flex-wrap items-end gap-3">
-        <label class="block text-std-16B-170">
+      {open.length > 0 && (
+        <label class="mt-4 block text-std-16B-170">
           {c.commonDue}
           <input type="date" min={todayIso()} class={inputClass} value={common} onChange={(e) => applyCommon((e.currentTarget as HTMLInputElement).value)} data-testid="findings-common-due" />
         </label>
-      </div>
+      )}
       <ul class="mt-4 space-y-4">
         {data.findings.map((f) => {
           const key = keyOf(f);
@@ -101,8 +101,8 @@ function Form({ data, onMade }: { data: VisitFindings; onMade: (message: string)
                 <>
                   <p class="text-std-16B-170" lang="ja">{item}</p>
                   <p class="mt-1 text-std-16N-170" lang="ja">{f.finding}</p>
-                  <p class="mt-1 text-std-16N-170">
-                    {c.alreadyMade}　
+                  <p class="mt-1 flex flex-wrap gap-x-3 text-std-16N-170">
+                    <span>{c.alreadyMade}</span>
                     {f.request_id !== null && (
                       <Link href={requestPaths.detail(f.request_id)} class={linkClass}>
                         {c.openRequest}
