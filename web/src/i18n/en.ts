@@ -1739,7 +1739,6 @@ export const en: Messages = {
     fromFindingsLead: 'Choose the items you marked as findings in the on-site record: one improvement request is made for each, with the item and the finding filled in. Set one due date for all, or change it per request.',
     noFindings: 'This on-site record has no findings.',
     commonDue: 'Due date (for all)',
-    choose: (item: string) => `Make ${item} an improvement request`,
     requestText: 'What to improve',
     due: 'Due date',
     alreadyMade: 'An improvement request was already made from this finding',

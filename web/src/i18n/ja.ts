@@ -1766,7 +1766,6 @@ export const ja = {
     fromFindingsLead: '検査記録で「指摘」とした項目を選ぶと、項目と指摘の内容を入れた改善指導をまとめて作成します。期限は一括で指定し、項目ごとに変えることもできます。',
     noFindings: 'この検査記録に指摘はありません。',
     commonDue: '期限（一括）',
-    choose: (item: string) => `${item}を改善指導にする`,
     requestText: '改善指導の内容',
     due: '期限',
     alreadyMade: 'この指摘の改善指導は作成済みです',

@@ -113,7 +113,7 @@ function Form({ data, onMade }: { data: VisitFindings; onMade: (message: string)
               ) : (
                 <>
                   <label class="flex items-start gap-2 text-std-16B-170">
-                    <input type="checkbox" class="mt-1.5 h-5 w-5" checked={d.chosen} onChange={(e) => update(key, { chosen: (e.currentTarget as HTMLInputElement).checked })} aria-label={c.choose(item)} />
+                    <input type="checkbox" class="mt-1.5 h-5 w-5" checked={d.chosen} onChange={(e) => update(key, { chosen: (e.currentTarget as HTMLInputElement).checked })} />
                     <span lang="ja">{item}</span>
                   </label>
                   {d.chosen && (

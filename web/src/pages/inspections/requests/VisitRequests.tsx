@@ -41,7 +41,7 @@ function CreateForm({ visit }: { visit: Visit }) {
       </label>
       <select id="request-item" class={selectClass} value={item} onChange={(e) => setItem((e.currentTarget as HTMLSelectElement).value)}>
         {visit.items.map((i) => (
-          <option key={i.canonical_id} value={i.canonical_id}>
+          <option key={i.canonical_id} value={i.canonical_id} lang="ja">
             {itemText({ item_label: i.label, item_text: i.text })}
             {i.finding !== '' ? ` ${r.itemFinding}` : i.answered_no ? ` ${r.itemNo}` : ''}
           </option>
