@@ -209,6 +209,8 @@ TEST_F(InspectionCycleApi, FromThePlanToTheClosedRequestsWithEveryRefusal) {
     ASSERT_EQ(findings.json()["findings"].size(), 2u) << findings.body;
     EXPECT_TRUE(findings.json()["can_create"].get<bool>());
     EXPECT_TRUE(findings.json()["findings"][0]["request_id"].is_null());
+    EXPECT_EQ(findings.json()["findings"][0]["canonical_id"], lines[0]["canonical_id"]) << "in the checklist's order";
+    EXPECT_EQ(findings.json()["findings"][1]["canonical_id"], lines[1]["canonical_id"]);
     EXPECT_FALSE(findings.json()["findings"][0]["label"].get<std::string>().empty()) << findings.body;
     EXPECT_EQ(pharmacy.get(findings_url).status, 404) << "the institution has no inspector's view";
     EXPECT_EQ(osaka.get(findings_url).status, 404);

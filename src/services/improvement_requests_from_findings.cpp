@@ -2,7 +2,9 @@
 // requests at once, each linked to its record line so that a finding becomes a request only once.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <regex>
+#include <tuple>
 
 #include "improvement_request_support.hpp"
 #include "mamori/audit/caller_entry.hpp"
@@ -74,6 +76,10 @@ Result<VisitFindings> ImprovementRequestService::findings(const Caller& caller, 
         item.request_id = rec::request_of_line(*lease, visit_id, f.canonical_id, f.row_key);
         out.findings.push_back(std::move(item));
     }
+    // In the checklist's order (1-①, 1-②, … 2-⑩), as the inspector recorded them, not by internal id.
+    std::stable_sort(out.findings.begin(), out.findings.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.label, a.row_key) < std::tie(b.label, b.row_key);
+    });
     return out;
 }
 
