@@ -36,7 +36,7 @@ std::string in_days(int days) {
 std::string field_of(const HttpResult& r) {
     const auto body = r.json();
     return body.contains("errors") && !body["errors"].empty() ? body["errors"][0]["field"].get<std::string>()
-                                                               : "";
+                                                              : "";
 }
 
 class InspectionCycleApi : public ::testing::Test {
@@ -51,7 +51,8 @@ class InspectionCycleApi : public ::testing::Test {
         const std::string hash = identity::hash_password("a long enough password");
         sql << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, "
                "updated_at, password_changed_at, demo_persona) VALUES (:o, 'osaka-inspector@demo.example', "
-               "'大阪の検査員', :h, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 1) "
+               "'大阪の検査員', :h, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', "
+               "1) "
                "RETURNING id",
             soci::use(org), soci::use(hash), soci::into(id);
         sql << "INSERT INTO user_roles (user_id, role) VALUES (:u, 'inspector')", soci::use(id);
@@ -76,15 +77,18 @@ class InspectionCycleApi : public ::testing::Test {
 
 // answer_all: every line of the checklist answered はい (one いいえ with its target), as the pharmacy would.
 void answer_all(SessionClient& pharmacy, const std::string& path, json assessment) {
-    ASSERT_EQ(pharmacy.patch(path, {{"version", assessment["version"]}, {"has_vendor_contract", false}}).status,
-              200);
+    ASSERT_EQ(
+        pharmacy.patch(path, {{"version", assessment["version"]}, {"has_vendor_contract", false}}).status,
+        200);
     const std::string today = in_days(0);
     int n = 0;
     for (const auto& item : assessment["items"]) {
         if (item["applicability"]["requires_vendor_contract"]) continue;
         for (const auto& row : item["rows"]) {
             json body = {{"value", "yes"}, {"confirmed_on", today}, {"version", 0}};
-            if (n++ == 0) body = {{"value", "no"}, {"confirmed_on", today}, {"target_date", in_days(90)}, {"version", 0}};
+            if (n++ == 0)
+                body = {
+                    {"value", "no"}, {"confirmed_on", today}, {"target_date", in_days(90)}, {"version", 0}};
             const auto r = pharmacy.put(path + "/answers/" + item["canonical_id"].get<std::string>() + "/" +
                                             row["key"].get<std::string>(),
                                         body);
@@ -105,10 +109,11 @@ TEST_F(InspectionCycleApi, FromThePlanToTheClosedRequestsWithEveryRefusal) {
     // 1. Plan: the pharmacy has no visit this year; the health centre plans one with its inspector.
     const auto inspectors = inspector.get("/api/v1/inspections/plan/inspectors").json()["inspectors"];
     ASSERT_FALSE(inspectors.empty());
-    const auto created = inspector.post("/api/v1/inspections/visits", {{"organisation_ids", {aoba}},
-                                                                       {"fiscal_year", fy},
-                                                                       {"planned_on", visit_on},
-                                                                       {"inspectors", {inspectors[0]["id"]}}});
+    const auto created =
+        inspector.post("/api/v1/inspections/visits", {{"organisation_ids", {aoba}},
+                                                      {"fiscal_year", fy},
+                                                      {"planned_on", visit_on},
+                                                      {"inspectors", {inspectors[0]["id"]}}});
     ASSERT_EQ(created.status, 201) << created.body;
     const long long visit = created.json()["created"][0];
     const std::string visit_url = "/api/v1/inspections/visits/" + std::to_string(visit);
@@ -117,7 +122,9 @@ TEST_F(InspectionCycleApi, FromThePlanToTheClosedRequestsWithEveryRefusal) {
 
     // Another prefecture's inspector: the visit does not exist.
     EXPECT_EQ(osaka.get(visit_url).status, 404);
-    EXPECT_EQ(osaka.post(visit_url + "/transition", {{"version", 1}, {"action", "notify"}, {"checklist_due_on", checklist_due_on}})
+    EXPECT_EQ(osaka
+                  .post(visit_url + "/transition",
+                        {{"version", 1}, {"action", "notify"}, {"checklist_due_on", checklist_due_on}})
                   .status,
               404);
 
@@ -125,9 +132,9 @@ TEST_F(InspectionCycleApi, FromThePlanToTheClosedRequestsWithEveryRefusal) {
     EXPECT_EQ(pharmacy.get("/api/v1/inspections/notices").json()["notices"].size(), 0u)
         << "a planned visit is not shown before its notice";
     const auto planned = inspector.get(visit_url).json();
-    const auto notified = inspector.post(visit_url + "/transition", {{"version", planned["version"]},
-                                                                     {"action", "notify"},
-                                                                     {"checklist_due_on", checklist_due_on}});
+    const auto notified = inspector.post(
+        visit_url + "/transition",
+        {{"version", planned["version"]}, {"action", "notify"}, {"checklist_due_on", checklist_due_on}});
     ASSERT_EQ(notified.status, 200) << notified.body;
     EXPECT_EQ(notified.json()["status"], "notified");
     const auto notices = pharmacy.get("/api/v1/inspections/notices");
@@ -138,8 +145,8 @@ TEST_F(InspectionCycleApi, FromThePlanToTheClosedRequestsWithEveryRefusal) {
     EXPECT_EQ(notices.json()["notices"][0]["inspecting_organisation_name"], "デモ区保健所");
 
     // 3. The pharmacy answers and submits its checklist of the fiscal year.
-    const auto started_checklist =
-        pharmacy.post("/api/v1/organisations/" + std::to_string(aoba) + "/assessments", {{"fiscal_year", fy}});
+    const auto started_checklist = pharmacy.post(
+        "/api/v1/organisations/" + std::to_string(aoba) + "/assessments", {{"fiscal_year", fy}});
     ASSERT_EQ(started_checklist.status, 201) << started_checklist.body;
     const std::string checklist_url =
         "/api/v1/assessments/" + std::to_string(started_checklist.json()["id"].get<long long>());
@@ -189,11 +196,14 @@ TEST_F(InspectionCycleApi, FromThePlanToTheClosedRequestsWithEveryRefusal) {
     ASSERT_EQ(completed.status, 200) << completed.body;
     EXPECT_EQ(completed.json()["visit_status"], "done");
     EXPECT_EQ(completed.json()["counts"], (json{{"confirmed", 1}, {"incomplete", 1}, {"finding", 2}}));
-    EXPECT_EQ(inspector.put(line_url(2), {{"verdict", "finding"}, {"finding", "後から"}, {"base_version", 1}}).status,
+    EXPECT_EQ(inspector.put(line_url(2), {{"verdict", "finding"}, {"finding", "後から"}, {"base_version", 1}})
+                  .status,
               409)
         << "recording on a completed record";
     EXPECT_EQ(inspector.post(record_url, json::object()).status, 409) << "no second record of a done visit";
-    EXPECT_EQ(inspector.post(visit_url + "/transition", {{"version", completed.json()["version"]}, {"action", "postpone"}, {"reason", "x"}})
+    EXPECT_EQ(inspector
+                  .post(visit_url + "/transition",
+                        {{"version", completed.json()["version"]}, {"action", "postpone"}, {"reason", "x"}})
                   .status,
               409);
     // The institution reads its result without the inspector's notes.
@@ -209,7 +219,8 @@ TEST_F(InspectionCycleApi, FromThePlanToTheClosedRequestsWithEveryRefusal) {
     ASSERT_EQ(findings.json()["findings"].size(), 2u) << findings.body;
     EXPECT_TRUE(findings.json()["can_create"].get<bool>());
     EXPECT_TRUE(findings.json()["findings"][0]["request_id"].is_null());
-    EXPECT_EQ(findings.json()["findings"][0]["canonical_id"], lines[0]["canonical_id"]) << "in the checklist's order";
+    EXPECT_EQ(findings.json()["findings"][0]["canonical_id"], lines[0]["canonical_id"])
+        << "in the checklist's order";
     EXPECT_EQ(findings.json()["findings"][1]["canonical_id"], lines[1]["canonical_id"]);
     EXPECT_FALSE(findings.json()["findings"][0]["label"].get<std::string>().empty()) << findings.body;
     EXPECT_EQ(pharmacy.get(findings_url).status, 404) << "the institution has no inspector's view";
@@ -230,15 +241,18 @@ TEST_F(InspectionCycleApi, FromThePlanToTheClosedRequestsWithEveryRefusal) {
     EXPECT_EQ(field_of(refused), "findings[1]");
     refused = inspector.post(findings_url, {{"due_on", in_days(30)}, {"findings", {key_of(3)}}});
     EXPECT_EQ(refused.status, 400) << "記載不備 is not a finding: " << refused.body;
-    EXPECT_EQ(inspector.post(findings_url, {{"due_on", in_days(30)}, {"findings", json::array()}}).status, 400);
-    EXPECT_EQ(scalar("SELECT COUNT(*) FROM improvement_requests WHERE visit_id = " + std::to_string(visit)), 0);
+    EXPECT_EQ(inspector.post(findings_url, {{"due_on", in_days(30)}, {"findings", json::array()}}).status,
+              400);
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM improvement_requests WHERE visit_id = " + std::to_string(visit)),
+              0);
 
     // One action, two requests: the first with the finding's text and the common due date, the second
     // with its own text and date.
     json second = key_of(1);
     second["text"] = "パスワードの使い回しをやめ、利用者ごとのアカウントにすること";
     second["due_on"] = in_days(60);
-    const auto made = inspector.post(findings_url, {{"due_on", in_days(30)}, {"findings", {key_of(0), second}}});
+    const auto made =
+        inspector.post(findings_url, {{"due_on", in_days(30)}, {"findings", {key_of(0), second}}});
     ASSERT_EQ(made.status, 201) << made.body;
     ASSERT_EQ(made.json()["created"].size(), 2u) << made.body;
     EXPECT_TRUE(made.json()["already"].empty());
@@ -255,45 +269,54 @@ TEST_F(InspectionCycleApi, FromThePlanToTheClosedRequestsWithEveryRefusal) {
     EXPECT_TRUE(again.json()["created"].empty());
     ASSERT_EQ(again.json()["already"].size(), 2u);
     EXPECT_EQ(again.json()["already"][0]["request_id"], first_request["id"]);
-    EXPECT_EQ(scalar("SELECT COUNT(*) FROM improvement_requests WHERE record_row_key IS NOT NULL AND visit_id = " +
-                     std::to_string(visit)),
-              2);
+    EXPECT_EQ(
+        scalar("SELECT COUNT(*) FROM improvement_requests WHERE record_row_key IS NOT NULL AND visit_id = " +
+               std::to_string(visit)),
+        2);
     std::map<std::string, json> linked;
     for (const json body = inspector.get(findings_url).json(); const auto& f : body["findings"])
-        linked[f["canonical_id"].get<std::string>() + "/" + f["row_key"].get<std::string>()] = f["request_id"];
-    EXPECT_EQ(linked.at(lines[0]["canonical_id"].get<std::string>() + "/" + lines[0]["row"].get<std::string>()),
-              first_request["id"]);
-    EXPECT_EQ(linked.at(lines[1]["canonical_id"].get<std::string>() + "/" + lines[1]["row"].get<std::string>()),
-              second_request["id"]);
+        linked[f["canonical_id"].get<std::string>() + "/" + f["row_key"].get<std::string>()] =
+            f["request_id"];
+    EXPECT_EQ(
+        linked.at(lines[0]["canonical_id"].get<std::string>() + "/" + lines[0]["row"].get<std::string>()),
+        first_request["id"]);
+    EXPECT_EQ(
+        linked.at(lines[1]["canonical_id"].get<std::string>() + "/" + lines[1]["row"].get<std::string>()),
+        second_request["id"]);
 
     // 7. The institution sees both requests, with the finding and never a note, and answers them.
     const auto mine = pharmacy.get("/api/v1/improvement-requests");
     ASSERT_EQ(mine.status, 200) << mine.body;
     EXPECT_EQ(mine.json()["requests"].size(), 2u) << mine.body;
     EXPECT_EQ(mine.body.find("内部メモ"), std::string::npos);
-    const auto url_of = [](const json& r) { return "/api/v1/improvement-requests/" + std::to_string(r["id"].get<long long>()); };
+    const auto url_of = [](const json& r) {
+        return "/api/v1/improvement-requests/" + std::to_string(r["id"].get<long long>());
+    };
     const std::string first = url_of(first_request), other = url_of(second_request);
     const auto seen = pharmacy.get(first);
     ASSERT_EQ(seen.status, 200) << seen.body;
     EXPECT_EQ(seen.json()["finding"], "バックアップの復旧手順が文書化されていない");
     const json actions = seen.json()["actions"];
     EXPECT_NE(std::find(actions.begin(), actions.end(), "submit_plan"), actions.end()) << seen.body;
-    EXPECT_EQ(std::find(actions.begin(), actions.end(), "close"), actions.end()) << "closing is the inspector's";
+    EXPECT_EQ(std::find(actions.begin(), actions.end(), "close"), actions.end())
+        << "closing is the inspector's";
     EXPECT_EQ(osaka.get(first).status, 404);
 
     const std::string pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
     const auto answer = [&](const std::string& url, int version) {
         auto planned_step =
-            pharmacy.post(url + "/steps", {{"version", version}, {"action", "submit_plan"}, {"text", "今月中に対応します"}});
+            pharmacy.post(url + "/steps",
+                          {{"version", version}, {"action", "submit_plan"}, {"text", "今月中に対応します"}});
         EXPECT_EQ(planned_step.status, 200) << planned_step.body;
         auto uploaded = pharmacy.send("POST", url + "/evidence?file_name=report.pdf", pdf, "application/pdf");
         EXPECT_EQ(uploaded.status, 201) << uploaded.body;
-        auto reported = pharmacy.post(url + "/steps", {{"version", version + 1},
-                                                       {"action", "report_completion"},
-                                                       {"text", "対応しました"},
-                                                       {"evidence",
-                                                        {{"sha256", uploaded.json()["sha256"]},
-                                                         {"file_name", uploaded.json()["file_name"]}}}});
+        auto reported = pharmacy.post(
+            url + "/steps",
+            {{"version", version + 1},
+             {"action", "report_completion"},
+             {"text", "対応しました"},
+             {"evidence",
+              {{"sha256", uploaded.json()["sha256"]}, {"file_name", uploaded.json()["file_name"]}}}});
         EXPECT_EQ(reported.status, 200) << reported.body;
         EXPECT_EQ(reported.json()["status"], "completion_reported");
         return reported.json()["version"].get<int>();
@@ -303,30 +326,35 @@ TEST_F(InspectionCycleApi, FromThePlanToTheClosedRequestsWithEveryRefusal) {
 
     // 8. The inspector sends the first back with a reason, closes the other; the first is answered again
     // and closed too.
-    EXPECT_EQ(inspector.post(first + "/steps", {{"version", first_version}, {"action", "send_back"}, {"text", ""}}).status, 400)
+    EXPECT_EQ(
+        inspector.post(first + "/steps", {{"version", first_version}, {"action", "send_back"}, {"text", ""}})
+            .status,
+        400)
         << "sending back needs a reason";
     const auto back = inspector.post(
-        first + "/steps", {{"version", first_version}, {"action", "send_back"}, {"text", "復旧訓練の記録も添付してください"}});
+        first + "/steps",
+        {{"version", first_version}, {"action", "send_back"}, {"text", "復旧訓練の記録も添付してください"}});
     ASSERT_EQ(back.status, 200) << back.body;
     EXPECT_EQ(back.json()["status"], "returned");
     EXPECT_EQ(pharmacy.get(first).json()["status"], "returned");
-    const auto closed_other =
-        inspector.post(other + "/steps", {{"version", other_version}, {"action", "close"}, {"text", "確認しました"}});
+    const auto closed_other = inspector.post(
+        other + "/steps", {{"version", other_version}, {"action", "close"}, {"text", "確認しました"}});
     ASSERT_EQ(closed_other.status, 200) << closed_other.body;
     EXPECT_EQ(closed_other.json()["status"], "closed");
 
-    const auto uploaded = pharmacy.send("POST", first + "/evidence?file_name=drill.pdf", pdf, "application/pdf");
+    const auto uploaded =
+        pharmacy.send("POST", first + "/evidence?file_name=drill.pdf", pdf, "application/pdf");
     ASSERT_EQ(uploaded.status, 201) << uploaded.body;
-    const auto reported = pharmacy.post(first + "/steps", {{"version", back.json()["version"]},
-                                                           {"action", "report_completion"},
-                                                           {"text", "訓練記録を添付します"},
-                                                           {"evidence",
-                                                            {{"sha256", uploaded.json()["sha256"]},
-                                                             {"file_name", uploaded.json()["file_name"]}}}});
+    const auto reported = pharmacy.post(
+        first + "/steps",
+        {{"version", back.json()["version"]},
+         {"action", "report_completion"},
+         {"text", "訓練記録を添付します"},
+         {"evidence", {{"sha256", uploaded.json()["sha256"]}, {"file_name", uploaded.json()["file_name"]}}}});
     ASSERT_EQ(reported.status, 200) << reported.body;
     first_version = reported.json()["version"];
-    const auto closed_first =
-        inspector.post(first + "/steps", {{"version", first_version}, {"action", "close"}, {"text", "確認しました"}});
+    const auto closed_first = inspector.post(
+        first + "/steps", {{"version", first_version}, {"action", "close"}, {"text", "確認しました"}});
     ASSERT_EQ(closed_first.status, 200) << closed_first.body;
     EXPECT_EQ(closed_first.json()["status"], "closed");
 
@@ -338,10 +366,15 @@ TEST_F(InspectionCycleApi, FromThePlanToTheClosedRequestsWithEveryRefusal) {
                                {"due_on", in_days(45)}})
                   .status,
               409);
-    EXPECT_EQ(inspector.post(first + "/steps", {{"version", closed_first.json()["version"]}, {"action", "send_back"}, {"text", "再度"}})
-                  .status,
-              409);
-    EXPECT_EQ(inspector.post(findings_url, {{"due_on", in_days(30)}, {"findings", {key_of(0)}}}).json()["created"].size(),
+    EXPECT_EQ(
+        inspector
+            .post(first + "/steps",
+                  {{"version", closed_first.json()["version"]}, {"action", "send_back"}, {"text", "再度"}})
+            .status,
+        409);
+    EXPECT_EQ(inspector.post(findings_url, {{"due_on", in_days(30)}, {"findings", {key_of(0)}}})
+                  .json()["created"]
+                  .size(),
               0u);
 
     // What each side sees in the end: the institution's history of this visit with its result and both

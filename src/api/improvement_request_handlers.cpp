@@ -152,7 +152,8 @@ json finding_json(const services::FindingForRequest& f) {
 Result<std::vector<services::FindingChoice>> finding_choices(const json& body) {
     const auto in = [](std::size_t i, const Error& e) {
         Error out{e.code, e.message, {}};
-        for (const auto& f : e.fields) out.fields.push_back({fmt::format("findings[{}].{}", i, f.field), f.message});
+        for (const auto& f : e.fields)
+            out.fields.push_back({fmt::format("findings[{}].{}", i, f.field), f.message});
         if (out.fields.empty()) out.fields.push_back({fmt::format("findings[{}]", i), e.message});
         return tl::unexpected<Error>(std::move(out));
     };
@@ -180,7 +181,8 @@ Result<std::vector<services::FindingChoice>> finding_choices(const json& body) {
         if (!own_due) return in(i, own_due.error());
         const auto due_on = own_due->value_or(due->value_or(""));
         if (due_on.empty())
-            return in(i, Error{ErrorCode::invalid_input, "due_on is required", {{"due_on", "due_on is required"}}});
+            return in(
+                i, Error{ErrorCode::invalid_input, "due_on is required", {{"due_on", "due_on is required"}}});
         out.push_back({std::move(*item), std::move(*row), std::move(*text), due_on});
     }
     return out;

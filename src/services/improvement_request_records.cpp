@@ -83,13 +83,12 @@ std::int64_t insert_request(soci::session& sql, const RequestRow& row, std::int6
     const auto user = who(user_id);
     const std::string status(inspection::to_string(row.status)), now = records::iso_now();
     long long id = 0;
-    for (const auto& r :
-         store::query(sql,
-                      "INSERT INTO improvement_requests (visit_id, organisation_id, canonical_id, "
-                      "text, due_on, status, version, created_by, created_at, updated_at, record_row_key) VALUES "
-                      "(:v, :o, :c, :t, :d, :s, 1, :u, :ca, :ua, :rk) RETURNING id",
-                      visit, org, row.canonical_id, row.text, row.due_on, status, user, now, now,
-                      row.record_row_key))
+    for (const auto& r : store::query(
+             sql,
+             "INSERT INTO improvement_requests (visit_id, organisation_id, canonical_id, "
+             "text, due_on, status, version, created_by, created_at, updated_at, record_row_key) VALUES "
+             "(:v, :o, :c, :t, :d, :s, 1, :u, :ca, :ua, :rk) RETURNING id",
+             visit, org, row.canonical_id, row.text, row.due_on, status, user, now, now, row.record_row_key))
         id = store::int64_at(r, 0);
     return id;
 }
@@ -175,14 +174,16 @@ std::vector<RecordFinding> record_findings(soci::session& sql, std::int64_t visi
     return out;
 }
 
-std::optional<std::pair<std::string, std::string>> record_line_verdict(soci::session& sql, std::int64_t visit_id,
+std::optional<std::pair<std::string, std::string>> record_line_verdict(soci::session& sql,
+                                                                       std::int64_t visit_id,
                                                                        const std::string& canonical_id,
                                                                        const std::string& row_key) {
     const long long id = visit_id;
-    for (const auto& r : store::query(sql,
-                                      "SELECT verdict, finding FROM inspection_record_lines WHERE visit_id = :v "
-                                      "AND canonical_id = :c AND row_key = :r",
-                                      id, canonical_id, row_key))
+    for (const auto& r :
+         store::query(sql,
+                      "SELECT verdict, finding FROM inspection_record_lines WHERE visit_id = :v "
+                      "AND canonical_id = :c AND row_key = :r",
+                      id, canonical_id, row_key))
         return std::pair{r.get<std::string>(0), r.get<std::string>(1)};
     return std::nullopt;
 }

@@ -68,7 +68,8 @@ std::optional<std::string> record_completed_at(soci::session& sql, std::int64_t 
 std::vector<RecordFinding> record_findings(soci::session& sql, std::int64_t visit_id);
 // record_line_verdict: the verdict of one line of a visit's record ("confirmed", "incomplete", "finding")
 // with its finding text; nullopt when the record has no such line.
-std::optional<std::pair<std::string, std::string>> record_line_verdict(soci::session& sql, std::int64_t visit_id,
+std::optional<std::pair<std::string, std::string>> record_line_verdict(soci::session& sql,
+                                                                       std::int64_t visit_id,
                                                                        const std::string& canonical_id,
                                                                        const std::string& row_key);
 // request_of_line: the request made from that record line, when one was.

@@ -26,8 +26,8 @@ constexpr std::size_t kMaxRowKeyBytes = 100;
 // at: the error of one chosen finding, its field named as a JSON path (findings[2].due_on).
 tl::unexpected<Error> at(std::size_t index, const Error& error, std::string_view field) {
     Error out{error.code, error.message, {}};
-    out.fields.push_back({fmt::format("findings[{}]{}{}", index, field.empty() ? "" : ".", field),
-                          error.message});
+    out.fields.push_back(
+        {fmt::format("findings[{}]{}{}", index, field.empty() ? "" : ".", field), error.message});
     return tl::unexpected<Error>(std::move(out));
 }
 
@@ -86,8 +86,7 @@ Result<VisitFindings> ImprovementRequestService::findings(const Caller& caller, 
 Result<FromFindings> ImprovementRequestService::from_findings(const Caller& caller, std::int64_t visit_id,
                                                               const std::vector<FindingChoice>& choices,
                                                               const audit::Context& context) {
-    if (choices.empty())
-        return fail(ErrorCode::invalid_input, "choose at least one finding", "findings");
+    if (choices.empty()) return fail(ErrorCode::invalid_input, "choose at least one finding", "findings");
     if (choices.size() > kMaxFindingsAtOnce)
         return fail(ErrorCode::invalid_input, fmt::format("at most {} findings at once", kMaxFindingsAtOnce),
                     "findings");
@@ -116,8 +115,7 @@ Result<FromFindings> ImprovementRequestService::from_findings(const Caller& call
         for (std::size_t i = 0; i < choices.size(); ++i) {
             const auto& choice = choices[i];
             auto line = rec::record_line_verdict(sql, visit_id, choice.canonical_id, choice.row_key);
-            if (!line)
-                return at(i, Error{ErrorCode::invalid_input, "the record has no such line", {}}, "");
+            if (!line) return at(i, Error{ErrorCode::invalid_input, "the record has no such line", {}}, "");
             if (line->first != "finding")
                 return at(i, Error{ErrorCode::invalid_input, "the line is not a finding (指摘)", {}}, "");
             const std::string text = choice.text.value_or(line->second);
@@ -125,8 +123,7 @@ Result<FromFindings> ImprovementRequestService::from_findings(const Caller& call
                 return at(i, Error{ErrorCode::invalid_input, "the finding has no text to request", {}},
                           "text");
             if (auto existing = rec::request_of_line(sql, visit_id, choice.canonical_id, choice.row_key)) {
-                out.already.push_back(
-                    {choice.canonical_id, choice.row_key, {}, {}, line->second, *existing});
+                out.already.push_back({choice.canonical_id, choice.row_key, {}, {}, line->second, *existing});
                 continue;
             }
             rec::RequestRow row;
@@ -137,8 +134,8 @@ Result<FromFindings> ImprovementRequestService::from_findings(const Caller& call
             row.due_on = choice.due_on;
             row.record_row_key = choice.row_key;
             row.id = rec::insert_request(sql, row, caller.user_id);
-            rec::insert_event(sql,
-                              {.request_id = row.id, .action = "created", .text = text, .user_id = caller.user_id});
+            rec::insert_event(
+                sql, {.request_id = row.id, .action = "created", .text = text, .user_id = caller.user_id});
             audit::append(sql,
                           audit::caller_entry(caller, "improvement_request.created",
                                               fmt::format("improvement_request:{}", row.id),
