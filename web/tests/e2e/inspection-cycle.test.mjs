@@ -124,6 +124,8 @@ describe('the whole inspection cycle', () => {
     await page.getByTestId('record-completed').waitFor();
     await page.getByTestId('record-counts').getByText(/指摘 1 件/).waitFor();
     await shoot(page, 'completed-768');
+    await page.getByTestId('record-findings-to-requests').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshotDir, 'inspection-cycle-completed-result-768.png') });
     await page.getByTestId('record-findings-to-requests').click();
     const panel = page.getByTestId('findings-to-requests');
     const text = panel.getByLabel('改善指導の内容');

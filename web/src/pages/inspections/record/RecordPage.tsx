@@ -443,13 +443,6 @@ function Record({ visitId, mayStart }: { visitId: number; mayStart: boolean }) {
             {`${r.countsHeading}：${r.counts(counts.confirmed, counts.incomplete, counts.finding)}`}
           </p>
         )}
-        {shown.notesVisible && !offline && counts !== null && counts.finding > 0 && (
-          <p class="mt-3">
-            <Link href={`${requestPaths.visit(visitId)}#findings`} class={linkClass} data-testid="record-findings-to-requests">
-              {t.inspectionCycle.recordLink}
-            </Link>
-          </p>
-        )}
         {readOnly ? (
           <>
             <SuccessNotice testId="record-completed">{r.completed}</SuccessNotice>
@@ -473,6 +466,13 @@ function Record({ visitId, mayStart }: { visitId: number; mayStart: boolean }) {
               {busy ? r.completing : r.complete}
             </button>
           </form>
+        )}
+        {shown.notesVisible && !offline && counts !== null && counts.finding > 0 && (
+          <p class="mt-3">
+            <Link href={`${requestPaths.visit(visitId)}#findings`} class={linkClass} data-testid="record-findings-to-requests">
+              {t.inspectionCycle.recordLink}
+            </Link>
+          </p>
         )}
       </section>
     </div>
