@@ -624,6 +624,13 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
         {"GET", "/api/v1/improvement-requests/{id}/document", request("/document"), nullptr, inspectors},
         {"GET", "/api/v1/inspections/visits/{id}/improvement-requests", visit("/improvement-requests", "notified"), nullptr,
          inspectors},
+        {"GET", "/api/v1/inspections/visits/{id}/improvement-requests/from-findings",
+         visit("/improvement-requests/from-findings", "done"), nullptr, inspectors},
+        // A line the record does not have: 400 for those who get past the check, nothing made.
+        {"POST", "/api/v1/inspections/visits/{id}/improvement-requests/from-findings",
+         visit("/improvement-requests/from-findings", "done"),
+         json{{"due_on", due_on}, {"findings", json::array({{{"canonical_id", "GOV-01"}, {"row_key", "no-such-row"}}})}},
+         inspectors},
         {"GET", "/api/v1/inspections/visits/{id}/package", visit("/package", "notified"), nullptr, inspectors},
         {"GET", "/api/v1/inspections/visits/{id}/documents/result-notice", visit("/documents/result-notice", "done"),
          nullptr, inspectors},

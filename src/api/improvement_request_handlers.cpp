@@ -138,6 +138,56 @@ Result<RequestWording> request_wording(const nlohmann::json& body) {
     return RequestWording{std::move(*item), std::move(*text), std::move(*due)};
 }
 
+json finding_json(const services::FindingForRequest& f) {
+    return {{"canonical_id", f.canonical_id},
+            {"row_key", f.row_key},
+            {"label", f.label},
+            {"item_text", f.item_text},
+            {"finding", f.finding},
+            {"request_id", f.request_id ? json(*f.request_id) : json(nullptr)}};
+}
+
+// finding_choices: {"due_on": default for all, "findings": [{canonical_id, row_key, text?, due_on?}]}, each
+// problem named by its JSON path.
+Result<std::vector<services::FindingChoice>> finding_choices(const json& body) {
+    const auto in = [](std::size_t i, const Error& e) {
+        Error out{e.code, e.message, {}};
+        for (const auto& f : e.fields)
+            out.fields.push_back({fmt::format("findings[{}].{}", i, f.field), f.message});
+        if (out.fields.empty()) out.fields.push_back({fmt::format("findings[{}]", i), e.message});
+        return tl::unexpected<Error>(std::move(out));
+    };
+    auto due = optional_string_field(body, "due_on", 10);
+    if (!due) return fail(due.error());
+    if (!body.contains("findings") || !body["findings"].is_array())
+        return fail(ErrorCode::invalid_input, "findings must be a list of the findings to turn into requests",
+                    "findings");
+    const auto& list = body["findings"];
+    if (list.size() > services::kMaxFindingsAtOnce)
+        return fail(ErrorCode::invalid_input,
+                    fmt::format("at most {} findings at once", services::kMaxFindingsAtOnce), "findings");
+    std::vector<services::FindingChoice> out;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto& f = list[i];
+        if (!f.is_object())
+            return in(i, Error{ErrorCode::invalid_input, "each finding is {canonical_id, row_key}", {}});
+        auto item = string_field(f, "canonical_id", 40);
+        if (!item) return in(i, item.error());
+        auto row = string_field(f, "row_key", 100);
+        if (!row) return in(i, row.error());
+        auto text = optional_string_field(f, "text", kMaxTextBytes);
+        if (!text) return in(i, text.error());
+        auto own_due = optional_string_field(f, "due_on", 10);
+        if (!own_due) return in(i, own_due.error());
+        const auto due_on = own_due->value_or(due->value_or(""));
+        if (due_on.empty())
+            return in(
+                i, Error{ErrorCode::invalid_input, "due_on is required", {{"due_on", "due_on is required"}}});
+        out.push_back({std::move(*item), std::move(*row), std::move(*text), due_on});
+    }
+    return out;
+}
+
 }  // namespace
 
 void register_improvement_request_routes(ApiRoutes& routes, store::Database& db,
@@ -296,6 +346,32 @@ void register_improvement_request_routes(ApiRoutes& routes, store::Database& db,
                                                          {"can_create", visit->can_create},
                                                          {"requests", requests},
                                                          {"items", items}});
+                         }));
+    routes.authenticated(Method::get, "/api/v1/inspections/visits/{id}/improvement-requests/from-findings",
+                         with_id([service](Request& request, const Caller& caller, std::int64_t id) {
+                             auto visit = service->findings(caller, id);
+                             if (!visit) return problem(visit.error(), request);
+                             json findings = json::array();
+                             for (const auto& f : visit->findings) findings.push_back(finding_json(f));
+                             return Response::json(200, {{"visit_id", visit->visit_id},
+                                                         {"organisation_name", visit->organisation_name},
+                                                         {"record_status", opt(visit->record_status)},
+                                                         {"can_create", visit->can_create},
+                                                         {"findings", findings}});
+                         }));
+    routes.authenticated(Method::post, "/api/v1/inspections/visits/{id}/improvement-requests/from-findings",
+                         with_id([service](Request& request, const Caller& caller, std::int64_t id) {
+                             auto body = json_object(request);
+                             if (!body) return problem(body.error(), request);
+                             auto choices = finding_choices(*body);
+                             if (!choices) return problem(choices.error(), request);
+                             auto made = service->from_findings(caller, id, *choices, audit_context(request));
+                             if (!made) return problem(made.error(), request);
+                             json created = json::array(), already = json::array();
+                             for (const auto& r : made->created) created.push_back(request_json(r));
+                             for (const auto& f : made->already) already.push_back(finding_json(f));
+                             return Response::json(made->created.empty() ? 200 : 201,
+                                                   {{"created", created}, {"already", already}});
                          }));
     routes.authenticated(Method::get, "/api/v1/inspections/visits/{id}/package",
                          with_id([service](Request& request, const Caller& caller, std::int64_t id) {

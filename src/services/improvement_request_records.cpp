@@ -16,7 +16,7 @@ std::optional<long long> who(std::int64_t user_id) {
 
 constexpr std::string_view kColumns =
     "id, visit_id, organisation_id, canonical_id, text, due_on, status, version, created_by, created_at, "
-    "updated_at";
+    "updated_at, record_row_key";
 
 RequestRow read(const soci::row& r) {
     RequestRow out;
@@ -32,6 +32,7 @@ RequestRow read(const soci::row& r) {
     out.created_by = store::optional_int64_at(r, 8);
     out.created_at = r.get<std::string>(9);
     out.updated_at = r.get<std::string>(10);
+    out.record_row_key = store::optional_text_at(r, 11);
     return out;
 }
 
@@ -82,12 +83,12 @@ std::int64_t insert_request(soci::session& sql, const RequestRow& row, std::int6
     const auto user = who(user_id);
     const std::string status(inspection::to_string(row.status)), now = records::iso_now();
     long long id = 0;
-    for (const auto& r :
-         store::query(sql,
-                      "INSERT INTO improvement_requests (visit_id, organisation_id, canonical_id, "
-                      "text, due_on, status, version, created_by, created_at, updated_at) VALUES "
-                      "(:v, :o, :c, :t, :d, :s, 1, :u, :ca, :ua) RETURNING id",
-                      visit, org, row.canonical_id, row.text, row.due_on, status, user, now, now))
+    for (const auto& r : store::query(
+             sql,
+             "INSERT INTO improvement_requests (visit_id, organisation_id, canonical_id, "
+             "text, due_on, status, version, created_by, created_at, updated_at, record_row_key) VALUES "
+             "(:v, :o, :c, :t, :d, :s, 1, :u, :ca, :ua, :rk) RETURNING id",
+             visit, org, row.canonical_id, row.text, row.due_on, status, user, now, now, row.record_row_key))
         id = store::int64_at(r, 0);
     return id;
 }
@@ -171,6 +172,31 @@ std::vector<RecordFinding> record_findings(soci::session& sql, std::int64_t visi
                       id))
         out.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2)});
     return out;
+}
+
+std::optional<std::pair<std::string, std::string>> record_line_verdict(soci::session& sql,
+                                                                       std::int64_t visit_id,
+                                                                       const std::string& canonical_id,
+                                                                       const std::string& row_key) {
+    const long long id = visit_id;
+    for (const auto& r :
+         store::query(sql,
+                      "SELECT verdict, finding FROM inspection_record_lines WHERE visit_id = :v "
+                      "AND canonical_id = :c AND row_key = :r",
+                      id, canonical_id, row_key))
+        return std::pair{r.get<std::string>(0), r.get<std::string>(1)};
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> request_of_line(soci::session& sql, std::int64_t visit_id,
+                                            const std::string& canonical_id, const std::string& row_key) {
+    const long long id = visit_id;
+    for (const auto& r : store::query(sql,
+                                      "SELECT id FROM improvement_requests WHERE visit_id = :v AND "
+                                      "canonical_id = :c AND record_row_key = :r",
+                                      id, canonical_id, row_key))
+        return store::int64_at(r, 0);
+    return std::nullopt;
 }
 
 }  // namespace mamori::services::improvement_records

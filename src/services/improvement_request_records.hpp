@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "mamori/inspection/workflow.hpp"
@@ -25,6 +26,7 @@ struct RequestRow {
     std::optional<std::int64_t> created_by;
     std::string created_at;
     std::string updated_at;
+    std::optional<std::string> record_row_key;  // the record line (visit, item, row) it was made from (0016)
 };
 
 struct RequestEventRow {
@@ -64,5 +66,14 @@ std::optional<std::string> record_status(soci::session& sql, std::int64_t visit_
 std::string record_summary(soci::session& sql, std::int64_t visit_id);
 std::optional<std::string> record_completed_at(soci::session& sql, std::int64_t visit_id);
 std::vector<RecordFinding> record_findings(soci::session& sql, std::int64_t visit_id);
+// record_line_verdict: the verdict of one line of a visit's record ("confirmed", "incomplete", "finding")
+// with its finding text; nullopt when the record has no such line.
+std::optional<std::pair<std::string, std::string>> record_line_verdict(soci::session& sql,
+                                                                       std::int64_t visit_id,
+                                                                       const std::string& canonical_id,
+                                                                       const std::string& row_key);
+// request_of_line: the request made from that record line, when one was.
+std::optional<std::int64_t> request_of_line(soci::session& sql, std::int64_t visit_id,
+                                            const std::string& canonical_id, const std::string& row_key);
 
 }  // namespace mamori::services::improvement_records

@@ -119,6 +119,41 @@ struct VisitRequests {
     bool can_create = false;
 };
 
+// FindingForRequest: a finding (指摘) of a visit's on-site record, the item it concerns, and the request
+// already made from it (a finding becomes a request once).
+struct FindingForRequest {
+    std::string canonical_id;
+    std::string row_key;
+    std::string label;
+    std::string item_text;
+    std::string finding;
+    std::optional<std::int64_t> request_id;
+};
+
+struct VisitFindings {
+    std::int64_t visit_id = 0;
+    std::string organisation_name;
+    std::optional<std::string> record_status;  // in_progress, completed; nullopt: no record yet
+    std::vector<FindingForRequest> findings;
+    bool can_create = false;
+};
+
+// FindingChoice: one finding to turn into a request; `text` (the finding's own when absent) and `due_on`.
+struct FindingChoice {
+    std::string canonical_id;
+    std::string row_key;
+    std::optional<std::string> text;
+    std::string due_on;
+};
+
+inline constexpr std::size_t kMaxFindingsAtOnce = 200;
+
+// FromFindings: the requests made, and the chosen findings that already had one (left as they were).
+struct FromFindings {
+    std::vector<ImprovementRequest> created;
+    std::vector<FindingForRequest> already;
+};
+
 struct RequestQuery {
     std::optional<inspection::RequestStatus> status;
     bool overdue_only = false;
@@ -168,6 +203,15 @@ class ImprovementRequestService {
     // list: an inspector's: the requests of the jurisdiction; an institution's: its own.
     Result<std::vector<ImprovementRequest>> list(const identity::Caller& caller, const RequestQuery& query);
     Result<VisitRequests> of_visit(const identity::Caller& caller, std::int64_t visit_id);
+    // findings: the inspector's view of the record's findings and which became requests.
+    Result<VisitFindings> findings(const identity::Caller& caller, std::int64_t visit_id);
+    // from_findings: one request per chosen finding, in one transaction; a finding that already has a
+    // request is skipped (reported in `already`). invalid_input naming findings[i].… for a line that is not
+    // a finding, an empty text or a due date in the past; conflict without a record; not_found outside the
+    // jurisdiction.
+    Result<FromFindings> from_findings(const identity::Caller& caller, std::int64_t visit_id,
+                                       const std::vector<FindingChoice>& choices,
+                                       const audit::Context& context);
     Result<InspectionHistory> history(const identity::Caller& caller, std::int64_t organisation_id);
 
     Result<inspection::Package> package(const identity::Caller& caller, std::int64_t visit_id);

@@ -1761,6 +1761,21 @@ export const ja = {
     startChecklist: '今年度の点検表を始める',
     openChecklist: '今年度の点検表を開く',
   },
+  inspectionCycle: {
+    fromFindingsHeading: '指摘から改善指導を作る',
+    fromFindingsLead: '検査記録で「指摘」とした項目を選ぶと、項目と指摘の内容を入れた改善指導をまとめて作成します。期限は一括で指定し、項目ごとに変えることもできます。',
+    noFindings: 'この検査記録に指摘はありません。',
+    commonDue: '期限（一括）',
+    requestText: '改善指導の内容',
+    due: '期限',
+    alreadyMade: 'この指摘の改善指導は作成済みです',
+    openRequest: '改善指導を開く',
+    create: (count: number) => (count === 0 ? '指摘を選んでください' : `選んだ指摘${count}件を改善指導にする`),
+    working: '作成しています…',
+    created: (count: number) => `改善指導を${count}件作成しました。施設に通知されます。`,
+    nothingNew: '選んだ指摘の改善指導はすべて作成済みでした。',
+    recordLink: '指摘を改善指導にする',
+  },
 };
 
 export type Messages = typeof ja;

@@ -7,10 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { offlineExpectedError as expectedError, recordCard, recordLine } from './inspection-helpers.mjs';
 import { loginInPage, screenshotDir, startSession } from './support.mjs';
-
-// Offline requests fail on purpose, and the conflict is a 409 the page handles.
-const expectedError = (message) => /ERR_INTERNET_DISCONNECTED|status of 409|Failed to fetch/.test(message.text());
 
 async function demoVisit(page, baseUrl) {
   for (let id = 1; id <= 40; id += 1) {
@@ -20,15 +18,6 @@ async function demoVisit(page, baseUrl) {
     if (body.institution_name === 'デモ総合病院' && body.status === 'in_progress') return body;
   }
   throw new Error('the demo has no record in progress for デモ総合病院');
-}
-
-const card = (page, line) => page.locator(`[data-testid="record-line"][data-line="${line.canonical_id}/${line.row}"]`);
-
-async function record(page, line, verdict, finding) {
-  const c = card(page, line);
-  await c.getByRole('radio', { name: verdict }).check();
-  if (finding !== undefined) await c.getByLabel('指摘の内容（医療機関に伝わります）').fill(finding);
-  await c.getByRole('button', { name: 'この行を記録する' }).click();
 }
 
 describe('inspection record on a tablet, offline', () => {
@@ -66,9 +55,9 @@ describe('inspection record on a tablet, offline', () => {
 
     // No network: lines are kept on the device.
     await context.setOffline(true);
-    await record(page, first, '指摘', 'ログの保存期間が規程（1年）に満たない。');
-    await card(page, first).getByText('この端末に保存しました（未送信）。').waitFor();
-    await record(page, second, '確認');
+    await recordLine(page, first, '指摘', 'ログの保存期間が規程（1年）に満たない。');
+    await recordCard(page, first).getByText('この端末に保存しました（未送信）。').waitFor();
+    await recordLine(page, second, '確認');
     await page.getByTestId('record-pending').getByText('未送信の記録 2 行').waitFor();
 
     // Reloaded without a network: the shell from the service worker, the package and the queue from IndexedDB.
@@ -76,8 +65,8 @@ describe('inspection record on a tablet, offline', () => {
     await page.getByRole('heading', { name: 'デモ総合病院 の検査記録' }).waitFor();
     await page.getByTestId('record-offline').waitFor();
     await page.getByTestId('record-pending').getByText('未送信の記録 2 行').waitFor();
-    assert.equal(await card(page, first).getByRole('radio', { name: '指摘' }).isChecked(), true);
-    assert.equal(await card(page, first).getByLabel('指摘の内容（医療機関に伝わります）').inputValue(), 'ログの保存期間が規程（1年）に満たない。');
+    assert.equal(await recordCard(page, first).getByRole('radio', { name: '指摘' }).isChecked(), true);
+    assert.equal(await recordCard(page, first).getByLabel('指摘の内容（医療機関に伝わります）').inputValue(), 'ログの保存期間が規程（1年）に満たない。');
     // The unsent lines also leave as a record file (for a tablet that will not be back online).
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-record-file').click()]);
     const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
@@ -87,7 +76,7 @@ describe('inspection record on a tablet, offline', () => {
       file.lines.map((l) => [l.canonical_id, l.verdict, l.base_version]).sort(),
       [[first.canonical_id, 'finding', 0], [second.canonical_id, 'confirmed', 0]].sort(),
     );
-    await card(page, first).scrollIntoViewIfNeeded();
+    await recordCard(page, first).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshotDir, 'inspection-record-offline-768.png'), fullPage: false });
 
     // Meanwhile a colleague records the first line from another browser.
@@ -96,8 +85,8 @@ describe('inspection record on a tablet, offline', () => {
     await loginInPage(other.page, baseUrl, 'hokenjo@demo.example', 'hokenjo-demo-pass');
     await other.open(path);
     await other.page.getByRole('heading', { name: 'デモ総合病院 の検査記録' }).waitFor();
-    await record(other.page, first, '確認');
-    await card(other.page, first).getByText('記録しました。').waitFor();
+    await recordLine(other.page, first, '確認');
+    await recordCard(other.page, first).getByText('記録しました。').waitFor();
     assert.deepEqual(other.problems, []);
 
     // Back online, the queue is sent at once: the second line goes through, the first is a conflict shown with

@@ -4,10 +4,9 @@
 // PDFs (事前資料, 改善指導書, 結果通知) are rendered with pdftoppm and kept as PNGs beside the screenshots
 // (build/screenshots/inspection-requests-*.png).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { renderPdf as renderSharedPdf } from './inspection-helpers.mjs';
 import { loginInPage, screenshotDir, startSession } from './support.mjs';
 
 const currentFiscalYear = () => {
@@ -25,17 +24,7 @@ async function shoot(page, name) {
   await page.setViewportSize(viewport);
 }
 
-// renderPdf: fetches a PDF with the page's session and renders its first page to a PNG with pdftoppm.
-async function renderPdf(page, url, name) {
-  const response = await page.request.get(new URL(url, page.url()).href);
-  assert.equal(response.status(), 200, `${url}: ${response.status()}`);
-  const body = await response.body();
-  assert.equal(body.subarray(0, 4).toString(), '%PDF');
-  const file = join(screenshotDir, `inspection-requests-${name}.pdf`);
-  writeFileSync(file, body);
-  const run = spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(screenshotDir, `inspection-requests-${name}-pdf`)]);
-  assert.equal(run.status, 0, `pdftoppm ${file}: ${run.stderr}`);
-}
+const renderPdf = (page, url, name) => renderSharedPdf(page, url, `inspection-requests-${name}`);
 
 const getJson = (page, path) => page.evaluate(async (p) => (await fetch(p, { headers: { Accept: 'application/json' } })).json(), path);
 

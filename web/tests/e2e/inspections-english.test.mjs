@@ -12,6 +12,7 @@ const pages = [
   ['record', '/inspections/visits/1/record'],
   ['package', '/inspections/visits/1/package'],
   ['requests', '/improvement-requests'],
+  ['visit-requests', '/inspections/visits/1/requests'],
   ['summary', '/inspections/summary'],
   ['policy', '/inspections/policy'],
 ];

@@ -11,6 +11,8 @@ import { useI18n } from '../../../i18n';
 import { keepShellForOffline } from '../../../offline/registerWorker';
 import { InfoNotice, LoadingLine, SuccessNotice, WarningNotice } from '../../account/ui';
 import { buttonClass, h1Class, h2Class, linkClass, primaryButtonClass } from '../../catalog/ui';
+import { Link } from '../../../router';
+import { requestPaths } from '../requests/requestsApi';
 import { LineCard } from './LineCard';
 import { saveRecordFile } from './recordFile';
 import { deviceName, dropEdit, keepServerLine, loadPackage, queuedEdits, queueEdit, savePackage } from './offlineStore';
@@ -464,6 +466,13 @@ function Record({ visitId, mayStart }: { visitId: number; mayStart: boolean }) {
               {busy ? r.completing : r.complete}
             </button>
           </form>
+        )}
+        {shown.notesVisible && !offline && counts !== null && counts.finding > 0 && (
+          <p class="mt-3">
+            <Link href={`${requestPaths.visit(visitId)}#findings`} class={linkClass} data-testid="record-findings-to-requests">
+              {t.inspectionCycle.recordLink}
+            </Link>
+          </p>
         )}
       </section>
     </div>

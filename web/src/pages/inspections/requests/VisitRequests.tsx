@@ -8,6 +8,7 @@ import { Link, navigate } from '../../../router';
 import { InfoNotice, ProblemBox } from '../../account/ui';
 import { problemText, todayIso } from '../../assessments/ui';
 import { h1Class, h2Class, linkClass, primaryButtonClass } from '../../catalog/ui';
+import { FindingsToRequests } from './FindingsToRequests';
 import { createRequest, loadVisitRequests, requestFiles, requestPaths, type VisitRequests as Visit } from './requestsApi';
 import { itemText, LoadedPage, panelClass, selectClass, StatusBadge, textareaClass, useDay } from './ui';
 
@@ -40,7 +41,7 @@ function CreateForm({ visit }: { visit: Visit }) {
       </label>
       <select id="request-item" class={selectClass} value={item} onChange={(e) => setItem((e.currentTarget as HTMLSelectElement).value)}>
         {visit.items.map((i) => (
-          <option key={i.canonical_id} value={i.canonical_id}>
+          <option key={i.canonical_id} value={i.canonical_id} lang="ja">
             {itemText({ item_label: i.label, item_text: i.text })}
             {i.finding !== '' ? ` ${r.itemFinding}` : i.answered_no ? ` ${r.itemNo}` : ''}
           </option>
@@ -62,7 +63,7 @@ function CreateForm({ visit }: { visit: Visit }) {
   );
 }
 
-function Page({ visit }: { visit: Visit }) {
+function Page({ visit, notice, onMade }: { visit: Visit; notice: string | null; onMade: (message: string) => void }) {
   const { t } = useI18n();
   const r = t.improvementRequests;
   const day = useDay();
@@ -107,12 +108,18 @@ function Page({ visit }: { visit: Visit }) {
           ))}
         </ul>
       )}
+      {visit.can_create && <FindingsToRequests visitId={visit.visit_id} notice={notice} onMade={onMade} />}
       {visit.can_create && visit.items.length > 0 && <CreateForm visit={visit} />}
     </div>
   );
 }
 
 export function VisitRequests({ visitId }: { visitId: number }) {
-  const [resource] = useResource(`visit-requests-${visitId}`, (signal) => loadVisitRequests(visitId, signal));
-  return <LoadedPage resource={resource}>{(data) => <Page visit={data} />}</LoadedPage>;
+  const [resource, reload] = useResource(`visit-requests-${visitId}`, (signal) => loadVisitRequests(visitId, signal));
+  const [notice, setNotice] = useState<string | null>(null);
+  const onMade = (message: string) => {
+    setNotice(message);
+    reload();
+  };
+  return <LoadedPage resource={resource}>{(data) => <Page visit={data} notice={notice} onMade={onMade} />}</LoadedPage>;
 }
