@@ -26,7 +26,7 @@ struct RequestRow {
     std::optional<std::int64_t> created_by;
     std::string created_at;
     std::string updated_at;
-    std::optional<std::string> record_row_key;  // the record line (visit, item, row) it was made from (0016)
+    std::optional<std::string> record_row_key;  // the record line (visit, item, row) it was made from (0015)
 };
 
 struct RequestEventRow {
