@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "mamori/core/time.hpp"
+#include "support/pdf_text.hpp"
 #include "support/server_process.hpp"
 #include "support/session_client.hpp"
 
@@ -71,12 +72,11 @@ class AssessmentApi : public ::testing::Test {
 
     // text_of: what a tool reads from exported bytes: pdftotext for a PDF, every part unzipped for an .xlsx.
     std::string text_of(const std::string& bytes, const std::string& extension) {
+        if (extension == "pdf") return pdf_text(bytes, dir_.path());
         const auto in = dir_.path() / ("export." + extension);
         const auto out = dir_.path() / "export.txt";
         std::ofstream(in, std::ios::binary) << bytes;
-        const std::string command = extension == "pdf"
-                                        ? "pdftotext -enc UTF-8 '" + in.string() + "' '" + out.string() + "'"
-                                        : "unzip -p '" + in.string() + "' > '" + out.string() + "'";
+        const std::string command = "unzip -p '" + in.string() + "' > '" + out.string() + "'";
         EXPECT_EQ(std::system(command.c_str()), 0) << command;
         std::stringstream text;
         text << std::ifstream(out, std::ios::binary).rdbuf();

@@ -12,7 +12,9 @@
 #include <map>
 
 #include "mamori/core/time.hpp"
+#include "mamori/documents/letter_pdf.hpp"
 #include "mamori/identity/passwords.hpp"
+#include "support/pdf_text.hpp"
 #include "support/server_process.hpp"
 #include "support/session_client.hpp"
 #include "support/test_database.hpp"
@@ -391,6 +393,11 @@ TEST_F(InspectionCycleApi, FromThePlanToTheClosedRequestsWithEveryRefusal) {
         const auto notice = c->get(visit_url + "/documents/result-notice");
         ASSERT_EQ(notice.status, 200) << notice.body;
         EXPECT_EQ(notice.body.substr(0, 4), "%PDF");
+        // The visit was held (the record started and completed) today, three weeks before its planned date:
+        // the notice names the day it was held.
+        const std::string text = pdf_text(notice.body, dir_.path());
+        EXPECT_NE(text.find(documents::japanese_date(in_days(0))), std::string::npos) << text;
+        EXPECT_EQ(text.find(documents::japanese_date(visit_on)), std::string::npos) << text;
         const auto letter = c->get(first + "/document");
         ASSERT_EQ(letter.status, 200) << letter.body;
         EXPECT_EQ(letter.body.substr(0, 4), "%PDF");

@@ -113,6 +113,15 @@ json checklist_json(const FrozenChecklist& c) {
             {"lines", lines}};
 }
 
+std::chrono::year_month_day inspection_day(std::optional<std::chrono::year_month_day> planned_on,
+                                           std::chrono::year_month_day record_started,
+                                           std::optional<std::chrono::year_month_day> record_completed,
+                                           std::chrono::year_month_day today) {
+    const auto last = record_completed.value_or(today);
+    if (planned_on && *planned_on >= record_started && *planned_on <= last) return *planned_on;
+    return record_started;
+}
+
 std::vector<Proposal> propose_incomplete(const std::vector<FrozenLine>& lines) {
     std::vector<Proposal> out;
     for (const auto& l : lines) {

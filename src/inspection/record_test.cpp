@@ -174,3 +174,39 @@ TEST(InspectionRecordFile, RefusesWhatIsOutOfShapeNamingThePath) {
 
 }  // namespace
 }  // namespace mamori::inspection
+
+namespace mamori::inspection {
+namespace {
+
+TEST(InspectionDay, ThePlannedDateWhenTheRecordSpansItElseTheDayTheRecordStarted) {
+    using namespace std::chrono;
+    using D = year_month_day;
+    struct Case {
+        const char* why;
+        std::optional<D> planned;
+        D started;
+        std::optional<D> completed;
+        D expected;
+    };
+    constexpr D kToday{2026y, December, 20d};
+    for (const auto& c : {
+             Case{"started and completed on the planned day", D{2026y, December, 10d}, D{2026y, December, 10d},
+                  D{2026y, December, 10d}, D{2026y, December, 10d}},
+             Case{"taken offline the day before, synced two days after", D{2026y, December, 10d},
+                  D{2026y, December, 9d}, D{2026y, December, 12d}, D{2026y, December, 10d}},
+             Case{"held earlier than planned", D{2026y, December, 27d}, D{2026y, December, 7d},
+                  D{2026y, December, 7d}, D{2026y, December, 7d}},
+             Case{"held later than planned", D{2026y, December, 1d}, D{2026y, December, 8d},
+                  D{2026y, December, 8d}, D{2026y, December, 8d}},
+             Case{"an open record reaches today", D{2026y, December, 18d}, D{2026y, December, 17d}, std::nullopt,
+                  D{2026y, December, 18d}},
+             Case{"no planned date", std::nullopt, D{2026y, December, 5d}, D{2026y, December, 6d},
+                  D{2026y, December, 5d}},
+         }) {
+        SCOPED_TRACE(c.why);
+        EXPECT_EQ(inspection_day(c.planned, c.started, c.completed, kToday), c.expected);
+    }
+}
+
+}  // namespace
+}  // namespace mamori::inspection

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "identity_records.hpp"
+#include "mamori/core/time.hpp"
+#include "mamori/inspection/record.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
 
@@ -159,6 +161,23 @@ std::optional<std::string> record_completed_at(soci::session& sql, std::int64_t 
     for (const auto& r :
          store::query(sql, "SELECT completed_at FROM inspection_records WHERE visit_id = :v", id))
         return store::optional_text_at(r, 0);
+    return std::nullopt;
+}
+
+std::optional<std::string> record_inspection_day(soci::session& sql, std::int64_t visit_id,
+                                                const std::optional<std::string>& planned_on) {
+    const long long id = visit_id;
+    for (const auto& r : store::query(
+             sql, "SELECT started_at, completed_at FROM inspection_records WHERE visit_id = :v", id)) {
+        const auto started = parse_iso_utc(r.get<std::string>(0));
+        if (!started) return std::nullopt;
+        const auto completed = store::optional_text_at(r, 1);
+        const auto completed_at = completed ? parse_iso_utc(*completed) : std::nullopt;
+        return to_iso_date(inspection::inspection_day(
+            planned_on ? parse_iso_date(*planned_on) : std::nullopt, japan_date(*started),
+            completed_at ? std::optional(japan_date(*completed_at)) : std::nullopt,
+            japan_date(std::chrono::system_clock::now())));
+    }
     return std::nullopt;
 }
 

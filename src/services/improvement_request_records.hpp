@@ -65,6 +65,10 @@ struct RecordFinding {
 std::optional<std::string> record_status(soci::session& sql, std::int64_t visit_id);
 std::string record_summary(soci::session& sql, std::int64_t visit_id);
 std::optional<std::string> record_completed_at(soci::session& sql, std::int64_t visit_id);
+// record_inspection_day: the day of the on-site inspection (inspection::inspection_day) as YYYY-MM-DD;
+// nullopt when the visit has no record.
+std::optional<std::string> record_inspection_day(soci::session& sql, std::int64_t visit_id,
+                                                const std::optional<std::string>& planned_on);
 std::vector<RecordFinding> record_findings(soci::session& sql, std::int64_t visit_id);
 // record_line_verdict: the verdict of one line of a visit's record ("confirmed", "incomplete", "finding")
 // with its finding text; nullopt when the record has no such line.

@@ -337,7 +337,8 @@ Result<std::string> ImprovementRequestService::result_notice_pdf(const Caller& c
     auto lease = db_.acquire();
     const auto by = records::find_organisation(*lease, open.visit.inspecting_organisation_id);
     const auto completed = rec::record_completed_at(*lease, visit_id).value_or("");
-    const std::string visited_on = open.visit.planned_on.value_or(completed.substr(0, 10));
+    const std::string visited_on =
+        rec::record_inspection_day(*lease, visit_id, open.visit.planned_on).value_or(completed.substr(0, 10));
     doc::Letter letter;
     letter.date = doc::japanese_date(completed.empty() ? sup::today_iso() : completed);
     letter.addressee = fmt::format("{}　管理者　殿", open.institution.name);
@@ -389,9 +390,11 @@ Result<std::string> ImprovementRequestService::request_pdf(const Caller& caller,
     letter.footer = fmt::format("改善指導書　{}", request->organisation_name);
     // A request may be made before the visit's record is completed: then the visit is named, not its result.
     const bool done = visit && visit->status == inspection::VisitStatus::done;
+    const auto visited_on = done ? rec::record_inspection_day(*lease, request->visit_id, visit->planned_on)
+                                 : std::nullopt;
     const std::string occasion =
         done ? fmt::format("{}に実施した立入検査の結果、",
-                           doc::japanese_date(request->visit_on.value_or(request->created_at)))
+                           doc::japanese_date(visited_on.value_or(request->visit_on.value_or(request->created_at))))
              : fmt::format("{}の立入検査に関し、", fiscal_year_ja(request->fiscal_year));
     letter.blocks.push_back(doc::paragraph(fmt::format(
         "{}下記の事項について改善を求めますので、期限までに改善計画を提出し、改善が完了したときは証拠資"

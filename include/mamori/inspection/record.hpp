@@ -9,6 +9,7 @@
 ///     auto file = parse_record_file(text);                     // invalid_input naming "lines[3].verdict"
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -52,6 +53,14 @@ struct FrozenChecklist {
 };
 
 nlohmann::json checklist_json(const FrozenChecklist& checklist);
+
+// inspection_day: the day of the on-site inspection as the documents state it: the planned date when it
+// falls between the day the record started and the day it was completed (Japan dates; an open record
+// counts up to `today`), else the day the record started (the visit was held on another day than planned).
+std::chrono::year_month_day inspection_day(std::optional<std::chrono::year_month_day> planned_on,
+                                           std::chrono::year_month_day record_started,
+                                           std::optional<std::chrono::year_month_day> record_completed,
+                                           std::chrono::year_month_day today);
 
 // Proposal: a line the helper proposes as 記載不備, and what is missing ("answer", "confirmed_on",
 // "target_date").
