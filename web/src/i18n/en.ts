@@ -1459,7 +1459,6 @@ export const en: Messages = {
     completePending: 'Send the lines not sent yet before completing.',
     completed: 'The record is completed and can no longer change.',
     failed: 'That did not work. Please try again.',
-    fiscalYear: (fy: number) => `FY${fy}`,
   },
   improvementRequests: {
     listTitle: 'Improvement requests',
@@ -1490,7 +1489,6 @@ export const en: Messages = {
     overdueBannerLink: 'See the improvement requests',
     openBanner: (count: number) => `${count} improvement request${count === 1 ? '' : 's'} need${count === 1 ? 's' : ''} your answer.`,
     columns: { institution: 'Institution', item: 'Item', due: 'Due', status: 'Status', visit: 'Inspection' },
-    fiscalYear: (fy: number) => `FY${fy}`,
     visitOf: (fy: number, date: string) => `Inspection of FY${fy} (${date})`,
     noDate: 'date not set',
     item: 'Item',

@@ -1483,7 +1483,6 @@ export const ja = {
     completePending: '未送信の記録を送ってから完了してください。',
     completed: '記録は完了しています。内容は変えられません。',
     failed: 'うまくいきませんでした。もう一度お試しください。',
-    fiscalYear: (fy: number) => `${fy}年度`,
   },
   improvementRequests: {
     listTitle: '改善指導',
@@ -1514,7 +1513,6 @@ export const ja = {
     overdueBannerLink: '改善指導を確認する',
     openBanner: (count: number) => `回答が必要な改善指導が${count}件あります。`,
     columns: { institution: '施設', item: '対象項目', due: '期限', status: '状況', visit: '立入検査' },
-    fiscalYear: (fy: number) => `令和${fy - 2018}年度`,
     visitOf: (fy: number, date: string) => `令和${fy - 2018}年度の立入検査（${date}）`,
     noDate: '日付未定',
     item: '対象項目',

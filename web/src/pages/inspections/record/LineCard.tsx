@@ -2,6 +2,7 @@
 // the inspector's verdict, finding, evidence seen and internal note, recorded with the version it was based on.
 import { useState } from 'preact/hooks';
 import { langOf, useI18n } from '../../../i18n';
+import { formatDate } from '../../assessments/model';
 import { buttonClass } from '../../catalog/ui';
 import type { FrozenLine, LineEdit, Proposal, RecordLine, Verdict } from './recordApi';
 import { verdicts } from './recordApi';
@@ -28,7 +29,7 @@ export function LineCard({
   message: string | null;
   onSave: (edit: LineEdit) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const r = t.inspectionRecord;
   const { frozen, server, queued, proposal } = state;
   const shown = queued ?? server;
@@ -74,13 +75,13 @@ export function LineCard({
         {frozen.confirmed_on !== null && (
           <>
             <dt class="text-solid-gray-700">{r.confirmedOn}</dt>
-            <dd>{frozen.confirmed_on}</dd>
+            <dd>{formatDate(frozen.confirmed_on, language)}</dd>
           </>
         )}
         {frozen.target_date !== null && (
           <>
             <dt class="text-solid-gray-700">{r.targetDate}</dt>
-            <dd>{frozen.target_date}</dd>
+            <dd>{formatDate(frozen.target_date, language)}</dd>
           </>
         )}
         {frozen.note !== '' && (

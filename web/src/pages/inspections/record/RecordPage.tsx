@@ -5,6 +5,7 @@
 // last saw; a line someone else changed meanwhile is listed with both contents for the inspector to choose.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../../api/http';
+import { formatJst } from '../../../auth/format';
 import { ProblemError } from '../../../auth/request';
 import { RequireSession } from '../../../auth/RequireSession';
 import { useI18n } from '../../../i18n';
@@ -100,7 +101,7 @@ export function RecordPage({ visitId }: { visitId: number }) {
 }
 
 function Record({ visitId, mayStart }: { visitId: number; mayStart: boolean }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const r = t.inspectionRecord;
   const [phase, setPhase] = useState<Phase>('loading');
   const [shown, setShown] = useState<Shown | null>(null);
@@ -333,7 +334,7 @@ function Record({ visitId, mayStart }: { visitId: number; mayStart: boolean }) {
   return (
     <div data-testid="record-page">
       <h1 class={h1Class}>{r.heading(shown.institution)}</h1>
-      <p class="mt-2 text-std-16N-170 text-solid-gray-800">{r.visitFacts(r.fiscalYear(shown.fiscalYear), shown.plannedOn ?? r.noDate)}</p>
+      <p class="mt-2 text-std-16N-170 text-solid-gray-800">{r.visitFacts(t.assessments.fiscalYear(shown.fiscalYear), shown.plannedOn ?? r.noDate)}</p>
       {offline && <WarningNotice testId="record-offline">{r.offlineNotice}</WarningNotice>}
       {notice !== null && <SuccessNotice testId="record-notice">{notice}</SuccessNotice>}
 
@@ -345,7 +346,7 @@ function Record({ visitId, mayStart }: { visitId: number; mayStart: boolean }) {
           </button>
         )}
         <p class="text-std-16N-170" data-testid="taken-away">
-          {takenAt === null ? r.notTakenAway : r.takenAway(new Date(takenAt).toLocaleString('ja-JP'))}
+          {takenAt === null ? r.notTakenAway : r.takenAway(formatJst(takenAt, language))}
         </p>
         {!offline && (
           <a class={linkClass} href={`${recordPath(visitId)}/package`} download>
@@ -416,7 +417,7 @@ function Record({ visitId, mayStart }: { visitId: number; mayStart: boolean }) {
         <h2 id="checklist-heading" class={h2Class}>{r.checklistOfRecord}</h2>
         <p class="mt-2 text-std-16N-170 text-solid-gray-800">
           {shown.checklist.exists
-            ? `${shown.checklist.form_title ?? ''}（${r.checklistStatus[shown.checklist.status ?? ''] ?? ''}）・${r.frozenAt(new Date(shown.checklist.frozen_at).toLocaleString('ja-JP'))}`
+            ? `${shown.checklist.form_title ?? ''}（${r.checklistStatus[shown.checklist.status ?? ''] ?? ''}）・${r.frozenAt(formatJst(shown.checklist.frozen_at, language))}`
             : r.noChecklist}
         </p>
         <ol class="mt-4 space-y-4">

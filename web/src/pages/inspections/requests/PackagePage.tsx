@@ -40,7 +40,7 @@ function Content({ visitId, p }: { visitId: number; p: Package }) {
   ];
   return (
     <div data-testid="package-page">
-      <p class="text-std-16B-170 text-solid-gray-700">{r.fiscalYear(p.fiscal_year)}</p>
+      <p class="text-std-16B-170 text-solid-gray-700">{t.assessments.fiscalYear(p.fiscal_year)}</p>
       <h1 class={h1Class}>
         <span lang={langOf(f.name)}>{r.packageTitle(f.name)}</span>
       </h1>
