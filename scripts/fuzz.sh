@@ -12,7 +12,8 @@ shift $(($# > 0 ? 1 : 0))
 
 data=${MAMORI_SHARED_DATA:-../shared/data}
 harnesses=(json_body http_request csv_reader facility_file municipality_file catalog_bundle xlsx_reader
-  xlsx_parts xml_cursor json_exchange config_file backup_manifest forwarded_address inspection_record_file)
+  xlsx_parts xml_cursor json_exchange config_file backup_manifest forwarded_address inspection_record_file
+  plan_file plan_xlsx)
 (($#)) && harnesses=("$@")
 
 if [ ! -f build/fuzz/build.ninja ]; then
@@ -36,7 +37,7 @@ seeds() {
 dictionary() {
   case $1 in
     json_body | json_exchange | catalog_bundle | backup_manifest | inspection_record_file) echo fuzz/dict/json.dict ;;
-    xlsx_reader | xlsx_parts | xml_cursor) echo fuzz/dict/xml.dict ;;
+    xlsx_reader | xlsx_parts | plan_xlsx | xml_cursor) echo fuzz/dict/xml.dict ;;
     http_request) echo fuzz/dict/http.dict ;;
     csv_reader | facility_file | municipality_file) echo fuzz/dict/csv.dict ;;
   esac

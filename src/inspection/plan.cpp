@@ -26,6 +26,9 @@ std::string trimmed(std::string_view text) {
     return std::string(text);
 }
 
+// The words of the exported workbook: no date yet, and the two reasons.
+constexpr std::string_view kNoDateYet = "未定", kRegularJa = "定期", kCauseJa = "随時";
+
 // shown: a cell as an error may quote it: printable, at most 40 characters.
 std::string shown(std::string_view text) {
     const std::string safe = printable_text(text);
@@ -113,7 +116,7 @@ std::variant<PlanLine, PlanLineError> parse_plan_line(const std::vector<std::str
     if (character_count(out.name) < 0 || character_count(out.name) > 200)
         return error("name", "the name must be valid text of at most 200 characters", "name_invalid");
     const auto date = trimmed(cells[2]);
-    if (!date.empty()) {
+    if (!date.empty() && date != kNoDateYet) {
         const auto parsed = parse_iso_date(date);
         if (!parsed)
             return error("planned_on", "planned_on must be a date (YYYY-MM-DD)", "date_format", shown(date));
@@ -123,7 +126,9 @@ std::variant<PlanLine, PlanLineError> parse_plan_line(const std::vector<std::str
                          "date_outside_year", shown(date));
         out.planned_on = date;
     }
-    const auto reason = cells.size() > 3 ? trimmed(cells[3]) : std::string();
+    auto reason = cells.size() > 3 ? trimmed(cells[3]) : std::string();
+    if (reason == kRegularJa) reason = "regular";
+    if (reason == kCauseJa) reason = "cause";
     if (!reason.empty()) {
         if (reason != "regular" && reason != "cause")
             return error("reason", "the reason must be regular or cause", "reason_unknown", shown(reason));
@@ -258,9 +263,6 @@ PlanFile read_plan_sheet(const std::vector<documents::TableRow>& rows, int fisca
         }
         if (!any) continue;  // only columns the import does not read
         if (row.cells.size() > 2 && row.cells[2].date) cells[2] = *row.cells[2].date;
-        if (cells[2] == "未定") cells[2].clear();
-        if (cells[3] == "定期") cells[3] = "regular";
-        else if (cells[3] == "随時") cells[3] = "cause";
         if (!reader.add(cells, static_cast<int>(row.row), std::to_string(row.row))) break;
     }
     return out;

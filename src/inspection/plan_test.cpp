@@ -203,6 +203,11 @@ TEST(InspectionPlan, EveryErrorHasAKnownCode) {
     EXPECT_EQ(codes, (std::vector<std::string>{"facility_id_format", "name_invalid", "date_format",
                                                "date_outside_year", "reason_unknown", "column_count"}));
     EXPECT_EQ(file.errors[2].value, "2026-13-01");
+    const auto words = read_plan_file(header + "1,,未定,随時\n2,,2026-12-20,定期\n", 2026);
+    ASSERT_EQ(words.lines.size(), 2u) << "the exported workbook's words are taken in CSV too";
+    EXPECT_EQ(words.lines[0].planned_on, std::nullopt);
+    EXPECT_EQ(words.lines[0].reason, "cause");
+    EXPECT_EQ(words.lines[1].reason, "regular");
     EXPECT_EQ(read_plan_file("", 2026).errors.at(0).code, "file_empty");
     EXPECT_EQ(read_plan_file(std::string(kPlanFileMaxBytes + 1, 'x'), 2026).errors.at(0).code, "file_too_large");
 }

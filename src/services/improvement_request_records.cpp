@@ -173,4 +173,74 @@ std::vector<RecordFinding> record_findings(soci::session& sql, std::int64_t visi
     return out;
 }
 
+namespace {
+
+// scoped: the condition on requests `r` joined to their institution `o`, bound to `:scope`.
+std::string scoped(const RequestScope& scope) {
+    return scope.organisation_id ? "r.organisation_id = :scope" : "o.prefecture_code = :scope";
+}
+
+// each_row: `query` (with the condition of `scope`) run with the scope's value bound, `f` on every row.
+template <typename F>
+void each_row(soci::session& sql, const std::string& query, const RequestScope& scope, F f) {
+    if (scope.organisation_id) {
+        const long long id = *scope.organisation_id;
+        for (const auto& r : store::query(sql, query, id)) f(r);
+    } else {
+        for (const auto& r : store::query(sql, query, scope.prefecture_code)) f(r);
+    }
+}
+
+// institution_columns: kOrganisationColumns of the institution `o`.
+std::string institution_columns() {
+    std::string out = "o.";
+    for (const char c : records::kOrganisationColumns) {
+        out += c;
+        if (c == ' ') out += "o.";
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<ListedRequest> listed_requests(soci::session& sql, const RequestScope& scope) {
+    static const std::string columns = [] {
+        std::string out = "r.";
+        for (const char c : kColumns) {
+            out += c;
+            if (c == ' ') out += "r.";
+        }
+        return out;
+    }();
+    const std::string query = fmt::format(
+        "SELECT {}, {}, v.fiscal_year, v.planned_on, COALESCE(i.name, '') FROM improvement_requests r "
+        "JOIN organisations o ON o.id = r.organisation_id JOIN inspection_visits v ON v.id = r.visit_id "
+        "LEFT JOIN organisations i ON i.id = v.inspecting_organisation_id WHERE {} ORDER BY r.due_on, r.id",
+        columns, institution_columns(), scoped(scope));
+    std::vector<ListedRequest> out;
+    each_row(sql, query, scope, [&](const soci::row& r) {
+        ListedRequest listed;
+        listed.row = read(r);
+        listed.institution = records::read_organisation(r, 11);
+        listed.fiscal_year = static_cast<int>(store::int64_at(r, 17));
+        listed.visit_on = store::optional_text_at(r, 18);
+        listed.inspecting_organisation_name = r.get<std::string>(19);
+        out.push_back(std::move(listed));
+    });
+    return out;
+}
+
+std::map<std::int64_t, std::vector<RecordFinding>> findings_of_listed(soci::session& sql, const RequestScope& scope) {
+    const std::string query = fmt::format(
+        "SELECT l.visit_id, l.canonical_id, l.row_key, l.finding FROM inspection_record_lines l WHERE "
+        "l.verdict = 'finding' AND l.visit_id IN (SELECT r.visit_id FROM improvement_requests r JOIN "
+        "organisations o ON o.id = r.organisation_id WHERE {}) ORDER BY l.visit_id, l.canonical_id, l.row_key",
+        scoped(scope));
+    std::map<std::int64_t, std::vector<RecordFinding>> out;
+    each_row(sql, query, scope, [&](const soci::row& r) {
+        out[store::int64_at(r, 0)].push_back({r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3)});
+    });
+    return out;
+}
+
 }  // namespace mamori::services::improvement_records

@@ -68,7 +68,8 @@ inline constexpr std::string_view kPlanSheetHeaders[] = {"医療機関コード"
 // parse_plan_header: the header must list kPlanColumns in order; otherwise an error on line 1.
 std::optional<PlanLineError> check_plan_header(const std::vector<std::string>& cells);
 
-// parse_plan_line: one data line (`cells`, line number `line`) of `fiscal_year`'s plan.
+// parse_plan_line: one data line (`cells`, line number `line`) of `fiscal_year`'s plan. The exported
+// workbook's words are taken too: 未定 (no date), 定期 (regular), 随時 (cause).
 std::variant<PlanLine, PlanLineError> parse_plan_line(const std::vector<std::string>& cells, int line,
                                                       int fiscal_year);
 
@@ -88,8 +89,8 @@ PlanFile read_plan_file(std::string_view csv, int fiscal_year);
 
 // read_plan_sheet: the rows of a workbook's first sheet (as documents::read_table_xlsx gives them) read like
 // a plan file: a title may stand above the header row (the export's does), the header is kPlanColumns or
-// kPlanSheetHeaders (further columns are ignored), 未定 is no date, 定期 and 随時 are regular and cause, a
-// date cell counts as its date. Lines are sheet rows; every error also names its cell.
+// kPlanSheetHeaders (further columns are ignored), a date cell counts as its date. Lines are sheet rows;
+// every error also names its cell.
 PlanFile read_plan_sheet(const std::vector<documents::TableRow>& rows, int fiscal_year);
 
 }  // namespace mamori::inspection

@@ -29,6 +29,7 @@ import {
   type RecordPackage,
   type RecordView,
 } from './recordApi';
+import { recordFileProblem } from './recordFileProblem';
 
 /** What the page shows, from the server or from the package taken away. */
 interface Shown {
@@ -305,7 +306,7 @@ function Record({ visitId, mayStart }: { visitId: number; mayStart: boolean }) {
       await load();
       setRevision((n) => n + 1);
     } catch (error) {
-      setNotice(error instanceof ApiError && error.detail !== null ? `${r.failed}（${error.detail}）` : r.failed);
+      setNotice(recordFileProblem(t, error));
     }
     input.value = '';
   };
