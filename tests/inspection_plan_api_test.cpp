@@ -9,6 +9,7 @@
 #include <map>
 
 #include "mamori/core/time.hpp"
+#include "mamori/documents/xlsx_table.hpp"
 #include "mamori/identity/passwords.hpp"
 #include "support/server_process.hpp"
 #include "support/session_client.hpp"
@@ -276,6 +277,68 @@ TEST_F(InspectionPlanApi, ThePlanFileGoesOutAndComesBackWithAPreviewFirst) {
     auto header = hokenjo.send("POST", import, "id,when\r\n", "text/csv");
     EXPECT_EQ(header.json()["errors"], 1);
     EXPECT_EQ(header.json()["lines"][0]["column"], "facility_id");
+    EXPECT_EQ(header.json()["lines"][0]["code"], "header_column");
+    EXPECT_EQ(header.json()["lines"][0]["params"]["value"], "id");
+}
+
+TEST_F(InspectionPlanApi, TheExportedWorkbookComesBackUnchangedAndAnEditedOneNamesItsCells) {
+    const int fy = fiscal_year(japan_date(system_clock::now()));
+    const std::string year = "?fiscal_year=" + std::to_string(fy);
+    SessionClient hokenjo = as("hokenjo@demo.example");
+    const std::string import = "/api/v1/inspections/plan/import" + year;
+    const auto xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    auto xlsx = hokenjo.get("/api/v1/inspections/plan.xlsx" + year);
+    ASSERT_EQ(xlsx.status, 200);
+
+    // Re-imported unchanged, the preview has nothing to change, and confirming writes nothing.
+    auto same = hokenjo.send("POST", import, xlsx.body, xlsx_type);
+    ASSERT_EQ(same.status, 200) << same.body;
+    EXPECT_EQ(same.json()["unchanged"], 3) << same.body;
+    EXPECT_EQ(same.json()["created"], 0);
+    EXPECT_EQ(same.json()["updated"], 0);
+    EXPECT_EQ(same.json()["errors"], 0);
+    auto before = hokenjo.get("/api/v1/inspections/visits" + year);
+    auto confirmed = hokenjo.send("POST", import + "&confirm=true", xlsx.body, xlsx_type);
+    EXPECT_EQ(confirmed.json()["created"], 0) << confirmed.body;
+    EXPECT_EQ(confirmed.json()["updated"], 0);
+    EXPECT_EQ(hokenjo.get("/api/v1/inspections/visits" + year).body, before.body);
+
+    // A workbook as a person edits it: Japanese headers under a title, 随時 and 未定, extra columns, a date
+    // outside the year, an unknown institution and a repeated one; each error names its sheet row and cell.
+    const std::string outside = std::to_string(fy + 1) + "-04-01";
+    auto edited = documents::render_table_xlsx(
+        {.sheet_name = "年度計画",
+         .title = "立入検査の年度計画",
+         .headers = {"医療機関コード", "医療機関名", "予定日", "区分", "状態", "担当者"},
+         .rows = {{"9913000000004", "あおば薬局", "未定", "随時", "", "x"},
+                  {"9913000000003", "", outside, "定期", "", ""},
+                  {"9999999999999", "", "", "", "", ""},
+                  {"9913000000004", "", "", "", "", ""}}});
+    ASSERT_TRUE(edited.has_value());
+    auto preview = hokenjo.send("POST", import, *edited, xlsx_type);
+    ASSERT_EQ(preview.status, 200) << preview.body;
+    const json body = preview.json();
+    EXPECT_EQ(body["created"], 1) << preview.body;
+    EXPECT_EQ(body["errors"], 3);
+    std::map<int, json> by_line;
+    for (const auto& l : body["lines"]) by_line[l["line"].get<int>()] = l;
+    ASSERT_EQ(by_line.size(), 4u) << preview.body;
+    EXPECT_EQ(by_line[4]["outcome"], "created");
+    EXPECT_EQ(by_line[5]["code"], "date_outside_year");
+    EXPECT_EQ(by_line[5]["params"]["cell"], "C5");
+    EXPECT_EQ(by_line[5]["params"]["value"], outside);
+    EXPECT_EQ(by_line[6]["code"], "facility_unknown");
+    EXPECT_EQ(by_line[6]["params"]["cell"], "A6");
+    EXPECT_EQ(by_line[7]["code"], "duplicate_facility");
+    EXPECT_EQ(by_line[7]["params"]["value"], "4");
+    EXPECT_FALSE(by_line[5]["message"].get<std::string>().empty()) << "the English text stays for the API";
+
+    // Not a workbook after all: one error on the file, nothing written.
+    auto broken = hokenjo.send("POST", import + "&confirm=true", std::string("PK\x03\x04" "broken"), xlsx_type);
+    ASSERT_EQ(broken.status, 200) << broken.body;
+    EXPECT_EQ(broken.json()["errors"], 1);
+    EXPECT_EQ(broken.json()["lines"][0]["code"], "file_unreadable");
+    EXPECT_EQ(hokenjo.get("/api/v1/inspections/visits" + year).body, before.body);
 }
 
 }  // namespace

@@ -316,11 +316,13 @@ TEST_F(InspectionRecordApi, APackageGoesOutAndARecordFileComesBackLineByLine) {
     const auto refused = inspector.send("POST", record_path(v) + "/import", bad.dump(), "application/json");
     ASSERT_EQ(refused.status, 400) << refused.body;
     EXPECT_NE(refused.body.find("lines[1].verdict"), std::string::npos) << refused.body;
+    EXPECT_EQ(refused.json()["errors"][0]["reason"], "verdict_unknown") << "a reason the page words in Japanese";
     json wrong_visit = file;
     wrong_visit["visit_id"] = v + 1000;
-    EXPECT_EQ(
-        inspector.send("POST", record_path(v) + "/import", wrong_visit.dump(), "application/json").status,
-        400);
+    const auto other = inspector.send("POST", record_path(v) + "/import", wrong_visit.dump(), "application/json");
+    EXPECT_EQ(other.status, 400);
+    EXPECT_EQ(other.json()["errors"][0]["reason"], "other_visit");
+    EXPECT_EQ(other.json()["errors"][0]["value"], std::to_string(v + 1000));
     EXPECT_TRUE(inspector.get(record_path(v)).json()["lines"].empty());
 
     // A line changed on the server meanwhile conflicts; the record is then not completed.

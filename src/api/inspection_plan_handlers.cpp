@@ -326,7 +326,9 @@ void register_inspection_plan_routes(ApiRoutes& routes, store::Database& db) {
                              {"facility_id", l.facility_id},
                              {"visit_id", l.visit_id ? json(*l.visit_id) : json(nullptr)},
                              {"column", l.column},
-                             {"message", l.message}});
+                             {"message", l.message},
+                             {"code", l.code},
+                             {"params", {{"line", l.line}, {"column", l.column}, {"value", l.value}, {"cell", l.cell}}}});
         return Response::json(200, {{"lines", lines},
                                     {"created", result->created},
                                     {"updated", result->updated},

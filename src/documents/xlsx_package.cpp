@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 
 #include "documents/xml_cursor.hpp"
 
@@ -175,6 +177,17 @@ std::string cell_reference(std::uint32_t row, std::uint16_t column) {
     return fmt::format("{}{}", letters, row + 1);
 }
 
+std::optional<std::chrono::year_month_day> serial_date(double serial, bool date1904) {
+    using namespace std::chrono;
+    if (!std::isfinite(serial) || serial < 1 || serial >= 2958466) return std::nullopt;
+    const auto whole = static_cast<long>(std::floor(serial));
+    if (date1904) return year_month_day{sys_days{year{1904} / January / 1} + days{whole}};
+    if (whole == 60) return std::nullopt;
+    const sys_days base =
+        whole < 60 ? sys_days{year{1899} / December / 31} : sys_days{year{1899} / December / 30};
+    return year_month_day{base + days{whole}};
+}
+
 const CellValue* SheetCells::at(std::uint32_t row, std::uint16_t column) const {
     const auto it = cells_.find(static_cast<std::uint64_t>(row) << 16 | column);
     return it == cells_.end() ? nullptr : &it->second;
@@ -183,6 +196,15 @@ const CellValue* SheetCells::at(std::uint32_t row, std::uint16_t column) const {
 std::string_view SheetCells::text_at(std::uint32_t row, std::uint16_t column) const {
     const CellValue* cell = at(row, column);
     return cell ? std::string_view(cell->text) : std::string_view();
+}
+
+std::vector<std::uint32_t> SheetCells::used_rows() const {
+    std::vector<std::uint32_t> rows;
+    rows.reserve(cells_.size());
+    for (const auto& [key, value] : cells_) rows.push_back(static_cast<std::uint32_t>(key >> 16));
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    return rows;
 }
 
 void SheetCells::set(std::uint32_t row, std::uint16_t column, CellValue value) {

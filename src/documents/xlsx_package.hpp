@@ -8,6 +8,7 @@
 ///     auto cells = package->load_sheet(*package->find_sheet("mamori"));
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -30,12 +31,17 @@ struct CellValue {
 // cell_reference: (0-based row, 0-based column) as Excel names it: (11, 3) → "D12".
 std::string cell_reference(std::uint32_t row, std::uint16_t column);
 
+// serial_date: an Excel date serial number as a date (the 1900 system counts the fictitious 1900-02-29).
+std::optional<std::chrono::year_month_day> serial_date(double serial, bool date1904);
+
 // SheetCells: the non-empty cells of one sheet, by 0-based row and column.
 class SheetCells {
   public:
     const CellValue* at(std::uint32_t row, std::uint16_t column) const;
     // text_at: the cell's text, empty when there is no cell.
     std::string_view text_at(std::uint32_t row, std::uint16_t column) const;
+    // used_rows: the 0-based rows that hold a cell, in order.
+    std::vector<std::uint32_t> used_rows() const;
     void set(std::uint32_t row, std::uint16_t column, CellValue value);
     std::size_t size() const { return cells_.size(); }
 

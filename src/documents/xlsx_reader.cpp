@@ -117,17 +117,6 @@ std::optional<year_month_day> parse_typed_date(std::string_view typed) {
     return date;
 }
 
-// serial_date: an Excel date serial number as a date (the 1900 system counts the fictitious 1900-02-29).
-std::optional<year_month_day> serial_date(double serial, bool date1904) {
-    if (!std::isfinite(serial) || serial < 1 || serial >= 2958466) return std::nullopt;
-    const auto whole = static_cast<long>(std::floor(serial));
-    if (date1904) return year_month_day{sys_days{year{1904} / January / 1} + days{whole}};
-    if (whole == 60) return std::nullopt;
-    const sys_days base =
-        whole < 60 ? sys_days{year{1899} / December / 31} : sys_days{year{1899} / December / 30};
-    return year_month_day{base + days{whole}};
-}
-
 // AnswerLabel: what the はい・いいえ column says, and the value and reason it stands for.
 struct AnswerLabel {
     std::string_view label;

@@ -59,7 +59,12 @@ Response make_problem(int status, std::string_view code, std::string_view detail
     };
     if (!fields.empty()) {
         auto& errors = body["errors"] = nlohmann::json::array();
-        for (const auto& f : fields) errors.push_back({{"field", f.field}, {"message", f.message}});
+        for (const auto& f : fields) {
+            nlohmann::json entry = {{"field", f.field}, {"message", f.message}};
+            if (!f.reason.empty()) entry["reason"] = f.reason;
+            if (!f.value.empty()) entry["value"] = f.value;
+            errors.push_back(std::move(entry));
+        }
     }
     Response r = Response::json(status, body);
     r.set_header("Content-Type", "application/problem+json; charset=utf-8");

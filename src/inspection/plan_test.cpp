@@ -137,3 +137,80 @@ TEST(InspectionPlan, APlanFileIsReadLineByLineWithItsErrors) {
 
 }  // namespace
 }  // namespace mamori::inspection
+
+namespace mamori::inspection {
+namespace {
+
+documents::TableRow sheet_row(std::uint32_t row, std::vector<std::string> texts) {
+    documents::TableRow out{row, {}};
+    for (auto& t : texts) out.cells.push_back({std::move(t), std::nullopt});
+    return out;
+}
+
+TEST(InspectionPlan, AWorkbookIsReadBelowItsTitleWithJapaneseHeadersAndValues) {
+    std::vector<documents::TableRow> rows = {
+        sheet_row(1, {"立入検査の年度計画　令和8年度"}),
+        sheet_row(3, {"医療機関コード", "医療機関名", "予定日", "区分", "状態", "点検表の提出期限"}),
+        sheet_row(4, {"9913000000001", "デモ総合病院", "46376", "定期", "通知済み", "2026-12-01"}),
+        sheet_row(5, {"9913000000002", "さくら", "未定", "随時", "計画"}),
+        sheet_row(6, {"", "", "", "", "", "only a column the import does not read"}),
+        sheet_row(7, {"9913000000003", "", "2027/04/01", "定期"}),
+        sheet_row(8, {"9913000000004", "", "", "臨時"}),
+    };
+    rows[2].cells[2].date = "2026-12-20";  // a date the spreadsheet keeps as a serial
+    const auto file = read_plan_sheet(rows, 2026);
+    ASSERT_EQ(file.lines.size(), 2u);
+    EXPECT_EQ(file.lines[0].line, 4);
+    EXPECT_EQ(file.lines[0].planned_on, "2026-12-20");
+    EXPECT_EQ(file.lines[0].reason, "regular");
+    EXPECT_EQ(file.lines[1].planned_on, std::nullopt);
+    EXPECT_EQ(file.lines[1].reason, "cause");
+    ASSERT_EQ(file.errors.size(), 2u);
+    EXPECT_EQ(file.errors[0].line, 7);
+    EXPECT_EQ(file.errors[0].code, "date_format");
+    EXPECT_EQ(file.errors[0].cell, "C7");
+    EXPECT_EQ(file.errors[0].value, "2027/04/01");
+    EXPECT_EQ(file.errors[1].code, "reason_unknown");
+    EXPECT_EQ(file.errors[1].cell, "D8");
+
+    // The English header works as well; a sheet without a header says where it looked.
+    const auto english = read_plan_sheet({sheet_row(1, {"facility_id", "name", "planned_on", "reason", "status"}),
+                                          sheet_row(2, {"9913000000001", "", "2026-12-20"})},
+                                         2026);
+    EXPECT_EQ(english.lines.size(), 1u);
+    EXPECT_TRUE(english.errors.empty());
+    const auto headless = read_plan_sheet({sheet_row(2, {"9913000000001", "", "2026-12-20"})}, 2026);
+    ASSERT_EQ(headless.errors.size(), 1u);
+    EXPECT_EQ(headless.errors[0].code, "header_column");
+    EXPECT_EQ(headless.errors[0].cell, "A2");
+    const auto wrong = read_plan_sheet({sheet_row(1, {"医療機関コード", "医療機関名", "日付"})}, 2026);
+    ASSERT_EQ(wrong.errors.size(), 1u);
+    EXPECT_EQ(wrong.errors[0].column, "planned_on");
+    EXPECT_EQ(wrong.errors[0].cell, "C1");
+    EXPECT_EQ(read_plan_sheet({}, 2026).errors.at(0).code, "file_empty");
+}
+
+TEST(InspectionPlan, EveryErrorHasAKnownCode) {
+    const std::string header = "facility_id,name,planned_on,reason,status\n";
+    const auto file = read_plan_file(header + "x,,,\n1,\xff,,\n1,,2026-13-01\n1,,2027-04-01\n1,,,later\n1,2\n", 2026);
+    ASSERT_EQ(file.errors.size(), 6u);
+    std::vector<std::string> codes;
+    for (const auto& e : file.errors) {
+        EXPECT_NE(std::find(std::begin(kPlanErrorCodes), std::end(kPlanErrorCodes), e.code), std::end(kPlanErrorCodes))
+            << e.code;
+        codes.push_back(e.code);
+    }
+    EXPECT_EQ(codes, (std::vector<std::string>{"facility_id_format", "name_invalid", "date_format",
+                                               "date_outside_year", "reason_unknown", "column_count"}));
+    EXPECT_EQ(file.errors[2].value, "2026-13-01");
+    const auto words = read_plan_file(header + "1,,未定,随時\n2,,2026-12-20,定期\n", 2026);
+    ASSERT_EQ(words.lines.size(), 2u) << "the exported workbook's words are taken in CSV too";
+    EXPECT_EQ(words.lines[0].planned_on, std::nullopt);
+    EXPECT_EQ(words.lines[0].reason, "cause");
+    EXPECT_EQ(words.lines[1].reason, "regular");
+    EXPECT_EQ(read_plan_file("", 2026).errors.at(0).code, "file_empty");
+    EXPECT_EQ(read_plan_file(std::string(kPlanFileMaxBytes + 1, 'x'), 2026).errors.at(0).code, "file_too_large");
+}
+
+}  // namespace
+}  // namespace mamori::inspection

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <string>
 #include <vector>
 
@@ -169,7 +171,20 @@ TEST(InspectionRecordFile, RefusesWhatIsOutOfShapeNamingThePath) {
         EXPECT_EQ(parsed.error().code, ErrorCode::invalid_input);
         ASSERT_FALSE(parsed.error().fields.empty());
         EXPECT_EQ(parsed.error().fields[0].field, c.field);
+        const auto& reason = parsed.error().fields[0].reason;
+        EXPECT_NE(std::find(std::begin(kRecordFileReasons), std::end(kRecordFileReasons), reason),
+                  std::end(kRecordFileReasons))
+            << "a known reason, not '" << reason << "'";
     }
+    // The reasons a page words, with the value they speak of.
+    const auto many = parse_record_file(file_with(nlohmann::json(std::vector<nlohmann::json>(kRecordFileMaxLines + 1, ok))));
+    EXPECT_EQ(many.error().fields[0].reason, "too_many_lines");
+    EXPECT_EQ(many.error().fields[0].value, std::to_string(kRecordFileMaxLines));
+    const auto repeated = parse_record_file(file_with({ok, ok}));
+    EXPECT_EQ(repeated.error().fields[0].reason, "line_repeated");
+    EXPECT_EQ(repeated.error().fields[0].value, "A main");
+    EXPECT_EQ(parse_record_file(with("verdict", "finding")).error().fields[0].reason, "finding_required");
+    EXPECT_EQ(parse_record_file("not json").error().fields[0].reason, "file_not_json");
 }
 
 }  // namespace

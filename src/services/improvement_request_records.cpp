@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "identity_records.hpp"
 #include "mamori/core/time.hpp"
 #include "mamori/inspection/record.hpp"
@@ -19,6 +21,11 @@ std::optional<long long> who(std::int64_t user_id) {
 constexpr std::string_view kColumns =
     "id, visit_id, organisation_id, canonical_id, text, due_on, status, version, created_by, created_at, "
     "updated_at, record_row_key";
+
+// column_count: the number of columns of a comma-separated list, for reading what follows them in a row.
+constexpr std::size_t column_count(std::string_view list) {
+    return static_cast<std::size_t>(std::count(list.begin(), list.end(), ',')) + 1;
+}
 
 RequestRow read(const soci::row& r) {
     RequestRow out;
@@ -216,6 +223,76 @@ std::optional<std::int64_t> request_of_line(soci::session& sql, std::int64_t vis
                                       id, canonical_id, row_key))
         return store::int64_at(r, 0);
     return std::nullopt;
+namespace {
+
+// scoped: the condition on requests `r` joined to their institution `o`, bound to `:scope`.
+std::string scoped(const RequestScope& scope) {
+    return scope.organisation_id ? "r.organisation_id = :scope" : "o.prefecture_code = :scope";
+}
+
+// each_row: `query` (with the condition of `scope`) run with the scope's value bound, `f` on every row.
+template <typename F>
+void each_row(soci::session& sql, const std::string& query, const RequestScope& scope, F f) {
+    if (scope.organisation_id) {
+        const long long id = *scope.organisation_id;
+        for (const auto& r : store::query(sql, query, id)) f(r);
+    } else {
+        for (const auto& r : store::query(sql, query, scope.prefecture_code)) f(r);
+    }
+}
+
+// institution_columns: kOrganisationColumns of the institution `o`.
+std::string institution_columns() {
+    std::string out = "o.";
+    for (const char c : records::kOrganisationColumns) {
+        out += c;
+        if (c == ' ') out += "o.";
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<ListedRequest> listed_requests(soci::session& sql, const RequestScope& scope) {
+    static const std::string columns = [] {
+        std::string out = "r.";
+        for (const char c : kColumns) {
+            out += c;
+            if (c == ' ') out += "r.";
+        }
+        return out;
+    }();
+    const std::string query = fmt::format(
+        "SELECT {}, {}, v.fiscal_year, v.planned_on, COALESCE(i.name, '') FROM improvement_requests r "
+        "JOIN organisations o ON o.id = r.organisation_id JOIN inspection_visits v ON v.id = r.visit_id "
+        "LEFT JOIN organisations i ON i.id = v.inspecting_organisation_id WHERE {} ORDER BY r.due_on, r.id",
+        columns, institution_columns(), scoped(scope));
+    std::vector<ListedRequest> out;
+    each_row(sql, query, scope, [&](const soci::row& r) {
+        ListedRequest listed;
+        listed.row = read(r);
+        constexpr std::size_t institution = column_count(kColumns);
+        constexpr std::size_t visit = institution + column_count(records::kOrganisationColumns);
+        listed.institution = records::read_organisation(r, institution);
+        listed.fiscal_year = static_cast<int>(store::int64_at(r, visit));
+        listed.visit_on = store::optional_text_at(r, visit + 1);
+        listed.inspecting_organisation_name = r.get<std::string>(visit + 2);
+        out.push_back(std::move(listed));
+    });
+    return out;
+}
+
+std::map<std::int64_t, std::vector<RecordFinding>> findings_of_listed(soci::session& sql, const RequestScope& scope) {
+    const std::string query = fmt::format(
+        "SELECT l.visit_id, l.canonical_id, l.row_key, l.finding FROM inspection_record_lines l WHERE "
+        "l.verdict = 'finding' AND l.visit_id IN (SELECT r.visit_id FROM improvement_requests r JOIN "
+        "organisations o ON o.id = r.organisation_id WHERE {}) ORDER BY l.visit_id, l.canonical_id, l.row_key",
+        scoped(scope));
+    std::map<std::int64_t, std::vector<RecordFinding>> out;
+    each_row(sql, query, scope, [&](const soci::row& r) {
+        out[store::int64_at(r, 0)].push_back({r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3)});
+    });
+    return out;
 }
 
 }  // namespace mamori::services::improvement_records

@@ -5,11 +5,13 @@
 #include <soci/soci.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "identity_records.hpp"
 #include "mamori/inspection/workflow.hpp"
 
 namespace mamori::services::improvement_records {
@@ -61,6 +63,27 @@ struct RecordFinding {
     std::string row_key;
     std::string finding;
 };
+// ListedRequest: a request with what a list shows of it, read in one joined query.
+struct ListedRequest {
+    RequestRow row;
+    records::OrganisationRecord institution;
+    int fiscal_year = 0;
+    std::optional<std::string> visit_on;
+    std::string inspecting_organisation_name;
+};
+
+// RequestScope: which requests a list reads: those of one institution, or of a prefecture's institutions.
+struct RequestScope {
+    std::optional<std::int64_t> organisation_id;
+    std::string prefecture_code;
+};
+
+// listed_requests: the requests in `scope` with their institution, visit and inspecting organisation, in
+// one query, ordered by due date and id.
+std::vector<ListedRequest> listed_requests(soci::session& sql, const RequestScope& scope);
+// findings_of_listed: the 指摘 of the records of every visit with a request in `scope`, by visit, in one query.
+std::map<std::int64_t, std::vector<RecordFinding>> findings_of_listed(soci::session& sql, const RequestScope& scope);
+
 // record_status: "in_progress", "completed", or nullopt when no record was started.
 std::optional<std::string> record_status(soci::session& sql, std::int64_t visit_id);
 std::string record_summary(soci::session& sql, std::int64_t visit_id);

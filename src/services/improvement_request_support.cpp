@@ -66,8 +66,8 @@ std::string today_iso() {
     return to_iso_date(japan_date(std::chrono::system_clock::now()));
 }
 
-ImprovementRequest view(soci::session& sql, const improvement_records::RequestRow& row,
-                        const ItemNames& names, Side side, bool with_events) {
+ImprovementRequest view_of(const improvement_records::RequestRow& row, const ItemNames& names, Side side,
+                           const RequestContext& context) {
     ImprovementRequest out;
     out.id = row.id;
     out.visit_id = row.visit_id;
@@ -82,23 +82,21 @@ ImprovementRequest view(soci::session& sql, const improvement_records::RequestRo
     out.overdue =
         inspection::is_overdue(row.status, row.due_on, japan_date(std::chrono::system_clock::now()));
     out.side = side == Side::inspector ? "inspector" : "institution";
-    if (auto visit = inspection_visits::find_visit(sql, row.visit_id)) {
-        out.fiscal_year = visit->fiscal_year;
-        out.visit_on = visit->planned_on;
-        if (auto org = records::find_organisation(sql, visit->inspecting_organisation_id))
-            out.inspecting_organisation_name = org->name;
-    }
-    if (auto org = records::find_organisation(sql, row.organisation_id)) out.organisation_name = org->name;
+    out.fiscal_year = context.fiscal_year;
+    out.visit_on = context.visit_on;
+    out.inspecting_organisation_name = context.inspecting_organisation_name;
+    out.organisation_name = context.organisation_name;
     if (row.canonical_id) {
         if (auto found = names.by_id.find(*row.canonical_id); found != names.by_id.end()) {
             out.item_label = found->second.label;
             out.item_text = found->second.text;
         }
-        for (const auto& f : improvement_records::record_findings(sql, row.visit_id))
-            if (f.canonical_id == *row.canonical_id) {
-                if (!out.finding.empty()) out.finding += "\n";
-                out.finding += f.finding;
-            }
+        if (context.findings)
+            for (const auto& f : *context.findings)
+                if (f.canonical_id == *row.canonical_id) {
+                    if (!out.finding.empty()) out.finding += "\n";
+                    out.finding += f.finding;
+                }
     }
     if (side == Side::inspector && row.status == inspection::RequestStatus::open)
         out.actions.push_back("edit");
@@ -106,6 +104,23 @@ ImprovementRequest view(soci::session& sql, const improvement_records::RequestRo
                               RequestAction::close, RequestAction::send_back})
         if (inspection::request_transition(row.status, action, side))
             out.actions.emplace_back(inspection::to_string(action));
+    return out;
+}
+
+ImprovementRequest view(soci::session& sql, const improvement_records::RequestRow& row,
+                        const ItemNames& names, Side side, bool with_events) {
+    RequestContext context;
+    if (auto visit = inspection_visits::find_visit(sql, row.visit_id)) {
+        context.fiscal_year = visit->fiscal_year;
+        context.visit_on = visit->planned_on;
+        if (auto org = records::find_organisation(sql, visit->inspecting_organisation_id))
+            context.inspecting_organisation_name = org->name;
+    }
+    if (auto org = records::find_organisation(sql, row.organisation_id)) context.organisation_name = org->name;
+    std::vector<improvement_records::RecordFinding> findings;
+    if (row.canonical_id) findings = improvement_records::record_findings(sql, row.visit_id);
+    context.findings = &findings;
+    auto out = view_of(row, names, side, context);
     if (with_events)
         for (const auto& e : improvement_records::events_of(sql, row.id))
             out.events.push_back({e.id, e.action, e.text, e.file_name, e.user_name,

@@ -43,7 +43,21 @@ std::optional<documents::AssessmentDocument> checklist_document(AssessmentServic
                                                                 std::int64_t organisation_id,
                                                                 int fiscal_year);
 
-// view: the request as the caller sees it; `with_events` adds its history.
+// RequestContext: what a view shows beside the request row: its visit, the organisations' names and the
+// findings of the visit's record.
+struct RequestContext {
+    int fiscal_year = 0;
+    std::optional<std::string> visit_on;
+    std::string inspecting_organisation_name;
+    std::string organisation_name;
+    const std::vector<improvement_records::RecordFinding>* findings = nullptr;
+};
+
+// view_of: the request as the caller sees it, from what was read before (no queries); without its history.
+ImprovementRequest view_of(const improvement_records::RequestRow& row, const ItemNames& names,
+                           inspection::Side side, const RequestContext& context);
+
+// view: the request as the caller sees it, reading its context; `with_events` adds its history.
 ImprovementRequest view(soci::session& sql, const improvement_records::RequestRow& row,
                         const ItemNames& names, inspection::Side side, bool with_events);
 

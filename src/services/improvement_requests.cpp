@@ -304,46 +304,40 @@ Result<std::vector<ImprovementRequest>> ImprovementRequestService::list(const Ca
                            caller.organisation.kind == identity::OrgKind::prefecture;
     if (!inspector && !identity::is_institution(caller.organisation.kind))
         return fail(ErrorCode::forbidden, "improvement requests are for inspectors and institutions");
-    std::vector<rec::RequestRow> rows;
-    std::map<std::int64_t, records::OrganisationRecord> institutions;
+    // One joined query for the requests with their institutions and visits, one for the findings of their
+    // visits' records: a fixed number of queries however long the list. Inspectors' lists are narrowed in the
+    // database to the caller's prefecture; can_inspect (side_of) decides each institution.
+    rec::RequestScope scope;
+    if (inspector) scope.prefecture_code = caller.organisation.prefecture_code;
+    else scope.organisation_id = caller.organisation.id;
+    std::vector<rec::ListedRequest> rows;
+    std::map<std::int64_t, std::vector<rec::RecordFinding>> findings;
     {
         auto lease = db_.acquire();
-        std::vector<std::int64_t> organisations;
-        if (inspector) {
-            // Narrowed in the database to the caller's prefecture; can_inspect decides each one.
-            const std::string prefecture = caller.organisation.prefecture_code;
-            for (const auto& r :
-                 store::query(*lease,
-                              "SELECT DISTINCT r.organisation_id FROM improvement_requests r JOIN "
-                              "organisations o ON o.id = r.organisation_id WHERE o.prefecture_code = :p",
-                              prefecture))
-                organisations.push_back(store::int64_at(r, 0));
-        } else {
-            organisations.push_back(caller.organisation.id);
-        }
-        for (const auto org : organisations) {
-            auto record = records::find_organisation(*lease, org);
-            if (!record || !sup::side_of(caller, *record)) continue;
-            institutions.emplace(org, *record);
-            for (auto& row : rec::requests_of_organisation(*lease, org)) rows.push_back(std::move(row));
-        }
+        rows = rec::listed_requests(*lease, scope);
+        findings = rec::findings_of_listed(*lease, scope);
     }
-    std::erase_if(rows, [&](const rec::RequestRow& row) {
-        return (query.status && row.status != *query.status) ||
+    std::erase_if(rows, [&](const rec::ListedRequest& listed) {
+        const auto& row = listed.row;
+        return !sup::side_of(caller, listed.institution) || (query.status && row.status != *query.status) ||
                (query.open_only && !inspection::is_open(row.status)) ||
                (query.overdue_only && !inspection::is_overdue(row.status, row.due_on, today()));
     });
-    // Item names come from the assessment service (its own connections); then one connection for the views.
+    // Item names come from the assessment service (its own connections), once per institution.
     std::map<std::int64_t, sup::ItemNames> names;
-    for (const auto& row : rows)
-        if (!names.contains(row.organisation_id))
-            names.emplace(row.organisation_id, sup::item_names(assessments_, caller, row.organisation_id,
-                                                               fiscal_year(today()), true));
+    for (const auto& listed : rows)
+        if (!names.contains(listed.row.organisation_id))
+            names.emplace(listed.row.organisation_id, sup::item_names(assessments_, caller, listed.row.organisation_id,
+                                                                      fiscal_year(today()), true));
     std::vector<ImprovementRequest> out;
-    auto lease = db_.acquire();
-    for (const auto& row : rows)
-        out.push_back(sup::view(*lease, row, names.at(row.organisation_id),
-                                *sup::side_of(caller, institutions.at(row.organisation_id)), false));
+    for (const auto& listed : rows) {
+        const auto found = findings.find(listed.row.visit_id);
+        const sup::RequestContext context{listed.fiscal_year, listed.visit_on, listed.inspecting_organisation_name,
+                                          listed.institution.name,
+                                          found == findings.end() ? nullptr : &found->second};
+        out.push_back(sup::view_of(listed.row, names.at(listed.row.organisation_id),
+                                   *sup::side_of(caller, listed.institution), context));
+    }
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
         if (a.overdue != b.overdue) return a.overdue;
         if (inspection::is_open(a.status) != inspection::is_open(b.status))

@@ -38,6 +38,30 @@ std::string csv_cell(std::string_view text) {
     return out + "\"";
 }
 
+bool is_workbook(std::string_view bytes) {
+    return bytes.starts_with(std::string_view("PK\x03\x04", 4));
+}
+
+// read_plan_bytes: a workbook through the project's .xlsx reader, anything else as CSV; same limits.
+inspection::PlanFile read_plan_bytes(std::string_view bytes, int fiscal_year) {
+    if (!is_workbook(bytes)) return inspection::read_plan_file(bytes, fiscal_year);
+    inspection::PlanFile out;
+    if (bytes.size() > inspection::kPlanFileMaxBytes) {
+        out.errors.push_back({1, "file", "a plan file has at most 1 MiB", "file_too_large", "1 MiB", ""});
+        return out;
+    }
+    auto sheet = documents::read_table_xlsx(
+        bytes, {.max_rows = inspection::kPlanMaxLines + 3, .max_columns = 16, .max_cell_bytes = 1024});
+    if (!sheet) {
+        const std::string field = sheet.error().fields.empty() ? "" : sheet.error().fields.front().field;
+        const auto bang = field.find('!');
+        out.errors.push_back({1, "file", sheet.error().message, "file_unreadable", "",
+                              bang == std::string::npos ? "" : field.substr(bang + 1)});
+        return out;
+    }
+    return inspection::read_plan_sheet(sheet->rows, fiscal_year);
+}
+
 }  // namespace
 
 Result<std::vector<Notice>> notices(store::Database& db, const identity::Caller& caller) {
@@ -124,13 +148,19 @@ Result<ImportResult> import_plan(store::Database& db, const identity::Caller& ca
     if (csv.size() > inspection::kPlanFileMaxBytes)
         return fail(ErrorCode::too_large, "a plan file has at most 1 MiB", "file");
     ImportResult out;
-    const auto error_line = [&](int line, std::string column, std::string message, std::string facility = {}) {
-        out.lines.push_back({line, "error", std::move(facility), std::nullopt, std::move(column), std::move(message)});
+    const auto error_line = [&](int line, std::string column, std::string message, std::string code,
+                                std::string value, std::string facility = {}, std::string cell = {}) {
+        out.lines.push_back({line, "error", std::move(facility), std::nullopt, std::move(column), std::move(message),
+                             std::move(code), std::move(value), std::move(cell)});
         ++out.errors;
     };
-    auto file = inspection::read_plan_file(csv, fiscal_year);
+    auto file = read_plan_bytes(csv, fiscal_year);
     const auto& lines = file.lines;
-    for (auto& bad : file.errors) error_line(bad.line, bad.column, bad.message);
+    // In a workbook a line is a sheet row; the errors found below also name the cell.
+    const bool workbook = is_workbook(csv);
+    const auto cell_of = [&](char column, int line) { return workbook ? fmt::format("{}{}", column, line) : ""; };
+    for (auto& bad : file.errors)
+        error_line(bad.line, bad.column, bad.message, bad.code, bad.value, {}, bad.cell);
     // A first pass only looks; a confirmed file without errors is then written in a second pass.
     const auto run = [&](bool write) { return db.transaction([&](soci::session& sql) -> Result<bool> {
         records::lock_organisation(sql, caller.organisation.id);
@@ -138,7 +168,7 @@ Result<ImportResult> import_plan(store::Database& db, const identity::Caller& ca
         for (const auto& line : lines) {
             if (auto [it, fresh] = seen.emplace(line.facility_id, line.line); !fresh) {
                 error_line(line.line, "facility_id", fmt::format("the institution is already on line {}", it->second),
-                           line.facility_id);
+                           "duplicate_facility", std::to_string(it->second), line.facility_id, cell_of('A', line.line));
                 continue;
             }
             std::optional<records::OrganisationRecord> institution;
@@ -147,7 +177,7 @@ Result<ImportResult> import_plan(store::Database& db, const identity::Caller& ca
             if (!institution || !identity::is_institution(institution->ref.kind) ||
                 !identity::can_inspect(caller, institution->ref)) {
                 error_line(line.line, "facility_id", "no institution with this facility id in your jurisdiction",
-                           line.facility_id);
+                           "facility_unknown", line.facility_id, line.facility_id, cell_of('A', line.line));
                 continue;
             }
             const long long org = institution->ref.id, fy = fiscal_year;
@@ -178,7 +208,8 @@ Result<ImportResult> import_plan(store::Database& db, const identity::Caller& ca
                     result.outcome = "unchanged";
                     ++out.unchanged;
                 } else if (before.status == VisitStatus::notified && !line.planned_on) {
-                    error_line(line.line, "planned_on", "a notified visit keeps a date", line.facility_id);
+                    error_line(line.line, "planned_on", "a notified visit keeps a date", "notified_needs_date", "",
+                               line.facility_id, cell_of('C', line.line));
                     continue;
                 } else {
                     result.outcome = "updated";

@@ -483,21 +483,29 @@ Result<ImportReport> import_file(store::Database& db, const Caller& caller, std:
     if (current->status != "in_progress") return completed_already();
     auto file = inspection::parse_record_file(text);
     if (!file) return fail(file.error());
-    if (file->visit_id != visit_id)
-        return fail(
-            ErrorCode::invalid_input,
-            fmt::format("visit_id: the file is the record of visit {}, not {}", file->visit_id, visit_id),
-            "visit_id");
+    if (file->visit_id != visit_id) {
+        auto e = fail(ErrorCode::invalid_input,
+                      fmt::format("visit_id: the file is the record of visit {}, not {}", file->visit_id, visit_id),
+                      "visit_id");
+        e.value().fields.front().reason = "other_visit";
+        e.value().fields.front().value = std::to_string(file->visit_id);
+        return e;
+    }
     const auto frozen = frozen_lines(current->checklist_of_record);
     for (std::size_t i = 0; i < file->lines.size() && !frozen.empty(); ++i) {
         const auto& edit = file->lines[i];
         if (std::none_of(frozen.begin(), frozen.end(), [&](const auto& l) {
                 return l.canonical_id == edit.canonical_id && l.row == edit.row;
             }))
-            return fail(ErrorCode::invalid_input,
-                        fmt::format("lines[{}].canonical_id: the checklist of record has no line {} {}", i,
-                                    edit.canonical_id, edit.row),
-                        fmt::format("lines[{}].canonical_id", i));
+        {
+            auto e = fail(ErrorCode::invalid_input,
+                          fmt::format("lines[{}].canonical_id: the checklist of record has no line {} {}", i,
+                                      edit.canonical_id, edit.row),
+                          fmt::format("lines[{}].canonical_id", i));
+            e.value().fields.front().reason = "line_unknown";
+            e.value().fields.front().value = fmt::format("{} {}", edit.canonical_id, edit.row);
+            return e;
+        }
     }
     ImportReport report;
     bool conflicts = false;
@@ -508,7 +516,8 @@ Result<ImportReport> import_file(store::Database& db, const Caller& caller, std:
             const std::string field =
                 fmt::format("lines[{}].{}", i, e.fields.empty() ? "" : e.fields[0].field);
             e.message = fmt::format("{}: {}", field, e.message);
-            e.fields = {{field, e.message}};
+            const FieldError first = e.fields.empty() ? FieldError{} : e.fields.front();
+            e.fields = {{field, e.message, first.reason, first.value}};
             return fail(std::move(e));
         }
         conflicts = conflicts || saved->outcome == SyncOutcome::conflict;

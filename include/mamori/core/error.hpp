@@ -32,9 +32,13 @@ enum class ErrorCode {
 };
 
 // FieldError: one problem with one named piece of input (a JSON path, a CSV line, a flag).
+// `reason` and `value`, when set, are a stable code a page can word in its own language and the value it
+// speaks of (problem+json errors[].reason and errors[].value); `message` stays English.
 struct FieldError {
     std::string field;
     std::string message;
+    std::string reason;
+    std::string value;
 };
 
 // Error: what went wrong, in words a user can act on, and where (`field`, e.g. "items[3].id" or "line 12").

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "mamori/core/error.hpp"
+#include "mamori/documents/xlsx_table.hpp"
 
 namespace mamori::inspection {
 
@@ -43,17 +44,32 @@ struct PlanLine {
     std::string reason = "regular";         // regular, cause
 };
 
-// PlanLineError: what is wrong with a line, naming the column.
+// PlanLineError: what is wrong with a line, naming the column. `code` is stable (the page words it; see
+// kPlanErrorCodes), `value` the cell as read (or the number the code speaks of: a limit, another line),
+// `cell` the spreadsheet's reference ("C5") when the file is a workbook; `message` is English, for the API.
 struct PlanLineError {
     int line = 0;
     std::string column;
     std::string message;
+    std::string code;
+    std::string value;
+    std::string cell;
 };
+
+// kPlanErrorCodes: every code a plan import may report.
+inline constexpr std::string_view kPlanErrorCodes[] = {
+    "file_too_large", "file_empty",         "file_unreadable", "header_column",       "too_many_lines",
+    "column_count",   "facility_id_format", "name_invalid",   "date_format",         "date_outside_year",
+    "reason_unknown", "duplicate_facility", "facility_unknown", "notified_needs_date"};
+
+// kPlanSheetHeaders: the Japanese headers of the exported workbook, column for column with kPlanColumns.
+inline constexpr std::string_view kPlanSheetHeaders[] = {"医療機関コード", "医療機関名", "予定日", "区分", "状態"};
 
 // parse_plan_header: the header must list kPlanColumns in order; otherwise an error on line 1.
 std::optional<PlanLineError> check_plan_header(const std::vector<std::string>& cells);
 
-// parse_plan_line: one data line (`cells`, line number `line`) of `fiscal_year`'s plan.
+// parse_plan_line: one data line (`cells`, line number `line`) of `fiscal_year`'s plan. The exported
+// workbook's words are taken too: 未定 (no date), 定期 (regular), 随時 (cause).
 std::variant<PlanLine, PlanLineError> parse_plan_line(const std::vector<std::string>& cells, int line,
                                                       int fiscal_year);
 
@@ -70,5 +86,11 @@ inline constexpr std::size_t kPlanFileMaxBytes = 1024 * 1024;
 // at most kPlanMaxLines data lines. A wrong header stops the reading with one error on line 1; an empty
 // file is an error on line 1 (column "file").
 PlanFile read_plan_file(std::string_view csv, int fiscal_year);
+
+// read_plan_sheet: the rows of a workbook's first sheet (as documents::read_table_xlsx gives them) read like
+// a plan file: a title may stand above the header row (the export's does), the header is kPlanColumns or
+// kPlanSheetHeaders (further columns are ignored), a date cell counts as its date. Lines are sheet rows;
+// every error also names its cell.
+PlanFile read_plan_sheet(const std::vector<documents::TableRow>& rows, int fiscal_year);
 
 }  // namespace mamori::inspection

@@ -103,6 +103,14 @@ Status check_line_edit(const LineEdit& edit, std::string_view path = "");
 // base_version); fields named under `at` ("lines[3]" gives "lines[3].verdict"; "" gives "verdict").
 Result<LineEdit> parse_line_edit(const nlohmann::json& line, const std::string& at = "");
 
+// kRecordFileReasons: the stable reasons (problem+json errors[].reason) a record file import may give, with
+// errors[].value where there is one (a limit, the other visit, the repeated or unknown line).
+inline constexpr std::string_view kRecordFileReasons[] = {
+    "file_too_large", "file_too_deep",   "file_not_json",     "not_object",          "file_format",
+    "visit_id_invalid", "other_visit",   "text_invalid",      "text_too_long",       "required",
+    "verdict_unknown", "base_version_invalid", "finding_required", "finding_not_allowed", "completed_invalid",
+    "lines_invalid",  "too_many_lines",  "line_repeated",     "line_unknown"};
+
 // RecordFile: what parse_record_file accepts.
 struct RecordFile {
     std::int64_t visit_id = 0;

@@ -185,14 +185,15 @@ struct ImportLine {
     std::string outcome;  // created, updated, unchanged, error
     std::string facility_id;
     std::optional<std::int64_t> visit_id;
-    std::string column, message;  // for errors
+    std::string column, message;  // for errors; message is English (the page words `code`)
+    std::string code, value, cell;  // for errors: inspection::kPlanErrorCodes, the value, "C5" in a workbook
 };
 struct ImportResult {
     std::vector<ImportLine> lines;
     int created = 0, updated = 0, unchanged = 0, errors = 0;
     bool applied = false;
 };
-// import_plan: reads a plan file; without `confirm` (or with errors) nothing is written. A line creates a
+// import_plan: reads a plan file (CSV, or an .xlsx workbook such as plan_xlsx makes); without `confirm` (or with errors) nothing is written. A line creates a
 // visit for an institution without an open one in the year, or moves the date of its open visit.
 Result<ImportResult> import_plan(store::Database& db, const identity::Caller& caller, int fiscal_year,
                                  std::string_view csv, bool confirm, const audit::Context& context);

@@ -7,6 +7,9 @@ import { noteSessionUse } from './idle';
 export interface FieldProblem {
   field: string;
   message: string;
+  /** A stable reason the page words in its own language, when the server gives one, and its value. */
+  reason?: string;
+  value?: string;
 }
 
 export class ProblemError extends ApiError {
@@ -57,7 +60,14 @@ function fieldsOf(body: Record<string, unknown>): FieldProblem[] {
   if (!Array.isArray(errors)) return [];
   return errors.flatMap((error: unknown) =>
     isRecord(error) && typeof error['field'] === 'string'
-      ? [{ field: error['field'], message: typeof error['message'] === 'string' ? error['message'] : '' }]
+      ? [
+          {
+            field: error['field'],
+            message: typeof error['message'] === 'string' ? error['message'] : '',
+            ...(typeof error['reason'] === 'string' ? { reason: error['reason'] } : {}),
+            ...(typeof error['value'] === 'string' ? { value: error['value'] } : {}),
+          },
+        ]
       : [],
   );
 }

@@ -1,8 +1,8 @@
 // The yearly inspection plan (issue 15) against `mamori serve --demo`: the prefecture makes pharmacies due
 // every 5 years; the health centre adds あおば薬局 from the due list, notifies it with the checklist's date;
 // the pharmacy and the hospital see 「立入検査の予定のお知らせ」 on their dashboards. The plan as a list and
-// a month calendar at 1280 and 768 px, the visit, the policy and the summary
-// (build/screenshots/inspection-plan-*.png).
+// a month calendar at 1280 and 768 px, the visit, the policy and the summary; the exported workbook imported
+// back unchanged, and a file with errors explained in Japanese (build/screenshots/inspection-plan-*.png).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -102,6 +102,32 @@ describe('yearly inspection plan', () => {
     await page.goto(new URL('/inspections/summary', baseUrl).href);
     await page.getByTestId('summary-notified').getByText('2件').waitFor();
     await shoot(page, 'summary');
+  });
+
+  it('health centre: the exported workbook comes back unchanged; a file with errors is explained in Japanese', async () => {
+    const { page, baseUrl } = session;
+    await page.goto(new URL('/inspections/plan', baseUrl).href);
+    const xlsxHref = await page.getByTestId('plan-export-xlsx').getAttribute('href');
+    const workbook = await page.request.get(new URL(xlsxHref, baseUrl).href);
+    assert.equal(workbook.status(), 200);
+    const importer = page.getByTestId('plan-import');
+    await page.getByLabel('CSVまたはExcel(.xlsx)のファイル').setInputFiles({
+      name: 'plan.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await workbook.body(),
+    });
+    await page.getByTestId('plan-import-preview').click();
+    await importer.getByTestId('plan-import-counts').getByText('追加 0件、変更 0件、変更なし 4件、エラー 0件').waitFor();
+    assert.equal(await page.getByTestId('plan-import-apply').count(), 0, 'nothing to import');
+
+    const outside = `${Number(visitOn.slice(0, 4)) + 2}-05-01`;
+    const csv = `facility_id,name,planned_on,reason,status\r\n9913000000001,,${outside},定期,\r\n9999999999999,,,,\r\n`;
+    await page.getByLabel('CSVまたはExcel(.xlsx)のファイル').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('plan-import-preview').click();
+    await importer.getByTestId('plan-import-counts').getByText('追加 0件、変更 0件、変更なし 0件、エラー 2件').waitFor();
+    await importer.getByText(`予定日「${outside}」は、この年度(4月から翌年3月まで)の日付ではありません。`).waitFor();
+    await importer.getByText('医療機関コード「9999999999999」の医療機関は、管轄の中に見つかりません。').waitFor();
+    await shoot(page, 'import-errors');
   });
 
   it('institutions: the pharmacy and the hospital see the notice on their dashboards', async () => {

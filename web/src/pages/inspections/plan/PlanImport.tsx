@@ -5,11 +5,24 @@ import { useI18n } from '../../../i18n';
 import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, SuccessNotice } from '../../account/ui';
 import { buttonClass, primaryButtonClass } from '../../catalog/ui';
 import { labelClass, planProblem } from './PlanFrame';
-import { planApi, type ImportResult } from './planApi';
+import { planApi, type ImportLine, type ImportResult } from './planApi';
+import type { Messages } from '../../../i18n/ja';
+
+/** A Japanese (or English) sentence for an import error: by its code, naming the cell of a workbook. */
+export function planLineProblem(t: Messages, line: ImportLine): string {
+  const f = t.inspectionPlanFiles;
+  const p = t.inspectionPlan;
+  const params = line.params ?? { line: line.line, column: line.column, value: '', cell: '' };
+  const column = p.columnNames[params.column] ?? p.columnNames['file'] ?? '';
+  const sentence = line.code !== undefined ? f.problems[line.code] : undefined;
+  const text = sentence !== undefined ? sentence(params.value, column) : p.columnProblem(column);
+  return params.cell !== '' ? f.inCell(params.cell, text) : text;
+}
 
 export function PlanImport({ fiscalYear, onApplied }: { fiscalYear: number; onApplied: () => void }) {
   const { t } = useI18n();
   const p = t.inspectionPlan;
+  const f = t.inspectionPlanFiles;
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -32,12 +45,12 @@ export function PlanImport({ fiscalYear, onApplied }: { fiscalYear: number; onAp
 
   return (
     <div class="mt-4 max-w-4xl" data-testid="plan-import">
-      <p class="text-std-16N-170">{p.importLead}</p>
-      <label for="plan-file" class={`${labelClass} mt-4`}>{p.chooseFile}</label>
+      <p class="text-std-16N-170">{f.importLead}</p>
+      <label for="plan-file" class={`${labelClass} mt-4`}>{f.chooseFile}</label>
       <input
         id="plan-file"
         type="file"
-        accept=".csv,text/csv"
+        accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         class="mt-2 block text-std-16N-170"
         onChange={(event) => {
           setFile((event.currentTarget as HTMLInputElement).files?.[0] ?? null);
@@ -88,7 +101,7 @@ export function PlanImport({ fiscalYear, onApplied }: { fiscalYear: number; onAp
                   </td>
                   <td class={cardCellClass}>
                     <CellLabel>{p.importColumns.problem}</CellLabel>
-                    {line.outcome === 'error' ? p.columnProblem(p.columnNames[line.column] ?? line.column) : ''}
+                    {line.outcome === 'error' ? planLineProblem(t, line) : ''}
                   </td>
                 </tr>
               ))}

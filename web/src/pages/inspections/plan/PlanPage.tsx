@@ -282,7 +282,7 @@ function PlanBody({ session, params }: { session: ActiveSession; params: PlanPar
       <DueSection params={params} onPlanned={() => setVersion((v) => v + 1)} />
       <VisitsSection params={params} version={version} />
       <section aria-labelledby="plan-files" class="mt-12">
-        <h2 id="plan-files" class={h2Class}>{p.importHeading}</h2>
+        <h2 id="plan-files" class={h2Class}>{t.inspectionPlanFiles.importHeading}</h2>
         <p class="mt-2 flex flex-wrap gap-x-6 gap-y-2">
           <a href={planApi.csvPath(params)} class={linkClass} download data-testid="plan-export">
             {p.links.exportCsv}

@@ -76,8 +76,20 @@ export interface VisitDetail extends Visit {
   history: { action: string; detail: unknown; user_name: string; at: string }[];
 }
 
+/** One line of an import's preview; an error has a stable `code` the page words, and its parameters. */
+export interface ImportLine {
+  line: number;
+  outcome: string;
+  facility_id: string;
+  visit_id: number | null;
+  column: string;
+  message: string;
+  code?: string;
+  params?: { line: number; column: string; value: string; cell: string };
+}
+
 export interface ImportResult {
-  lines: { line: number; outcome: string; facility_id: string; visit_id: number | null; column: string; message: string }[];
+  lines: ImportLine[];
   created: number;
   updated: number;
   unchanged: number;
@@ -114,6 +126,9 @@ const isPage = <T,>(v: unknown): v is Page<T> => isRecord(v) && Array.isArray(v[
 const isVisit = (v: unknown): v is VisitDetail => isRecord(v) && typeof v['id'] === 'number' && Array.isArray(v['history']);
 const isInspectors = (v: unknown): v is { inspectors: Person[] } => isRecord(v) && Array.isArray(v['inspectors']);
 const isCreated = (v: unknown): v is { created: number[] } => isRecord(v) && Array.isArray(v['created']);
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The server tells a workbook by its bytes; the type only has to be honest. */
+const planFileType = (file: Blob) => (file.type === xlsxType || (file instanceof File && file.name.toLowerCase().endsWith('.xlsx')) ? xlsxType : 'text/csv');
 const isImport = (v: unknown): v is ImportResult => isRecord(v) && Array.isArray(v['lines']);
 const isSummary = (v: unknown): v is Summary => isRecord(v) && Array.isArray(v['submission']);
 const isNotices = (v: unknown): v is { notices: Notice[] } => isRecord(v) && Array.isArray(v['notices']);
@@ -156,7 +171,7 @@ export const planApi = {
   csvPath: (scope: PlanScope) => `/api/v1/inspections/plan.csv${query({ fiscal_year: scope.fiscalYear, health_centre: scope.healthCentre })}`,
   xlsxPath: (scope: PlanScope) => `/api/v1/inspections/plan.xlsx${query({ fiscal_year: scope.fiscalYear, health_centre: scope.healthCentre })}`,
   importPlan: (fiscalYear: number, file: Blob, confirm: boolean) =>
-    send('POST', `/api/v1/inspections/plan/import${query({ fiscal_year: fiscalYear, confirm })}`, isImport, { raw: { data: file, type: 'text/csv' } }),
+    send('POST', `/api/v1/inspections/plan/import${query({ fiscal_year: fiscalYear, confirm })}`, isImport, { raw: { data: file, type: planFileType(file) } }),
   summary: (scope: PlanScope, signal?: AbortSignal) =>
     send('GET', `/api/v1/inspections/summary${query({ fiscal_year: scope.fiscalYear, health_centre: scope.healthCentre })}`, isSummary, signal ? { signal } : {}),
   notices: (signal?: AbortSignal) => send('GET', '/api/v1/inspections/notices', isNotices, signal ? { signal } : {}),

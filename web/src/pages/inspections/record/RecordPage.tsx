@@ -32,6 +32,7 @@ import {
   type RecordPackage,
   type RecordView,
 } from './recordApi';
+import { recordFileProblem } from './recordFileProblem';
 
 /** What the page shows, from the server or from the package taken away. */
 interface Shown {
@@ -111,6 +112,7 @@ function Record({ visitId, mayStart }: { visitId: number; mayStart: boolean }) {
   const [conflicts, setConflicts] = useState<Conflict[]>([]);
   const [messages, setMessages] = useState<Map<string, string>>(new Map());
   const [notice, setNotice] = useState<string | null>(null);
+  const [importProblem, setImportProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [summary, setSummary] = useState('');
   const [revision, setRevision] = useState(0);
@@ -301,6 +303,7 @@ function Record({ visitId, mayStart }: { visitId: number; mayStart: boolean }) {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (file === undefined) return;
+    setImportProblem(null);
     try {
       const report = await importRecordFile(visitId, file);
       const conflictsFound = report.lines.filter((l) => l.outcome === 'conflict').length;
@@ -308,7 +311,8 @@ function Record({ visitId, mayStart }: { visitId: number; mayStart: boolean }) {
       await load();
       setRevision((n) => n + 1);
     } catch (error) {
-      setNotice(error instanceof ApiError && error.detail !== null ? `${r.failed}（${error.detail}）` : r.failed);
+      setNotice(null);
+      setImportProblem(recordFileProblem(t, error));
     }
     input.value = '';
   };
@@ -337,6 +341,11 @@ function Record({ visitId, mayStart }: { visitId: number; mayStart: boolean }) {
       <p class="mt-2 text-std-16N-170 text-solid-gray-800">{r.visitFacts(t.assessments.fiscalYear(shown.fiscalYear), shown.plannedOn ?? r.noDate)}</p>
       {offline && <WarningNotice testId="record-offline">{r.offlineNotice}</WarningNotice>}
       {notice !== null && <SuccessNotice testId="record-notice">{notice}</SuccessNotice>}
+      {importProblem !== null && (
+        <p role="alert" class="mt-4 text-std-16B-170 text-error-1" data-testid="record-import-problem">
+          {importProblem}
+        </p>
+      )}
 
       {shown.notesVisible && (
       <section class="mt-6 flex flex-wrap items-center gap-3" aria-label={r.takeAway}>
