@@ -223,6 +223,8 @@ std::optional<std::int64_t> request_of_line(soci::session& sql, std::int64_t vis
                                       id, canonical_id, row_key))
         return store::int64_at(r, 0);
     return std::nullopt;
+}
+
 namespace {
 
 // scoped: the condition on requests `r` joined to their institution `o`, bound to `:scope`.
