@@ -31,6 +31,10 @@ struct Conditions {
         text += condition;
         values.insert(values.end(), bound);
     }
+    void add(const Conditions& other) {
+        add(other.text);
+        values.insert(values.end(), other.values.begin(), other.values.end());
+    }
 };
 
 // with_values: calls `use(v...)` with the values of `values` as separate arguments (so that store::query binds
