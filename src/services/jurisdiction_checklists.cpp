@@ -60,15 +60,13 @@ std::string_view status_text(const std::optional<JurisdictionStatus>& status) {
     return "";
 }
 
-// needs_checklist: whether the filters or the order look at the checklist of the year (the join on
-// assessments `a`); without, the count and the choice of the page read organisations only.
-bool needs_checklist(const JurisdictionQuery& query) {
-    return query.filter.status || query.filter.with_no || query.filter.overdue ||
-           query.sort == JurisdictionSort::status;
-}
+// filters_checklist: whether a filter looks at the checklist of the year (the join on assessments `a`);
+// without, the count reads organisations only, and so does the choice of the page unless it is ordered by the
+// checklist's status.
+bool filters_checklist(const JurisdictionFilter& f) { return f.status || f.with_no || f.overdue; }
 
 // conditions: the institutions in the caller's scope (`scope`) that the query's active filters keep, on
-// organisations `o` (and assessments `a` when needs_checklist). The いいえ filters are semi-joins over the
+// organisations `o` (and assessments `a` when filters_checklist). The いいえ filters are semi-joins over the
 // partial index answers_open_no (a correlated EXISTS per row planned worse on PostgreSQL).
 Conditions conditions(std::string_view scope, long long scope_id, const JurisdictionQuery& query,
                       const std::string& today) {
@@ -231,15 +229,21 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
     const long long limit = query.page_size,
                     offset = static_cast<long long>(query.page - 1) * query.page_size;
     const std::string today = to_iso_date(japan_date(std::chrono::system_clock::now()));
-    const bool checklist = needs_checklist(query);
+    const bool filtered = filters_checklist(query.filter),
+               ordered = filtered || query.sort == JurisdictionSort::status;
     // The institutions, with their checklist of the year only when a filter or the order needs it; the year
     // is then the first value bound.
-    auto where = conditions(*scope, scope_id, query, today);
-    if (checklist) where.values.insert(where.values.begin(), std::to_string(fy));
-    const std::string from =
-        checklist ? "FROM organisations o LEFT JOIN assessments a ON a.organisation_id = o.id "
-                    "AND a.fiscal_year = :fy AND a.form <> 'vendor'"
-                  : "FROM organisations o";
+    const auto where = conditions(*scope, scope_id, query, today);
+    const auto from = [&](bool checklist) {
+        return std::string(checklist ? "FROM organisations o LEFT JOIN assessments a ON a.organisation_id = o.id "
+                                       "AND a.fiscal_year = :fy AND a.form <> 'vendor'"
+                                     : "FROM organisations o");
+    };
+    const auto values = [&](bool checklist) {
+        auto out = where.values;
+        if (checklist) out.insert(out.begin(), std::to_string(fy));
+        return out;
+    };
     // The page's institutions are chosen first; only its rows then count their answers (counting in the
     // same SELECT made both databases count every institution's answers before sorting and cutting).
     const std::string page_text = fmt::format(
@@ -256,9 +260,9 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
         "LEFT JOIN assessments a ON a.organisation_id = o.id AND a.fiscal_year = :fy_rows AND a.form <> 'vendor' "
         "LEFT JOIN municipalities m ON m.code = o.municipality_code "
         "ORDER BY {order}",
-        fmt::arg("from", from), fmt::arg("where", where.text), fmt::arg("overdue", kOverdueCount),
+        fmt::arg("from", from(ordered)), fmt::arg("where", where.text), fmt::arg("overdue", kOverdueCount),
         fmt::arg("order", order_by(query.sort)));
-    const std::string count_text = fmt::format("SELECT COUNT(*) {} WHERE {}", from, where.text);
+    const std::string count_text = fmt::format("SELECT COUNT(*) {} WHERE {}", from(filtered), where.text);
 
     const auto snapshot = catalog.snapshot();
     JurisdictionPage out;
@@ -267,7 +271,7 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
     out.fiscal_year = query.fiscal_year;
     auto lease = db.acquire();
     if (auto checked = check_filter(*lease, caller, query.filter); !checked) return fail(checked.error());
-    with_values(where.values, [&](const auto&... v) {
+    with_values(values(filtered), [&](const auto&... v) {
         for (const auto& r : store::query(*lease, count_text, v...)) out.total = store::int64_at(r, 0);
     });
     const auto read_row = [&](const soci::row& r) {
@@ -303,7 +307,7 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
         row.readable = identity::can_read_organisation(caller, ref);
         out.rows.push_back(std::move(row));
     };
-    with_values(where.values, [&](const auto&... v) {
+    with_values(values(ordered), [&](const auto&... v) {
         for (const auto& r : store::query(*lease, page_text, v..., limit, offset, today, fy)) read_row(r);
     });
     return out;
