@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The jurisdiction views at 東京都's real size: CLINICS clinics and HOSPITALS hospitals (default 14,000 and
 # 640) over ten municipalities, 80 % with this fiscal year's checklist (bench/jurisdiction_data.py), on SQLite
-# and on PostgreSQL (a private cluster). A prefecture inspector asks for one page of 50 with each filter, and the summary;
-# one connection at a time (wrk -t1 -c1), so latency is the server's time plus loopback, not queueing.
+# and on PostgreSQL (a private cluster). A prefecture inspector asks for one page of 50 with each filter, the
+# summary and the plan's due list; one connection at a time (wrk -t1 -c1), so latency is the server's time plus
+# loopback, not queueing.
 # Ratios to /healthz of the same run are what count (the machine may be shared). Writes docs/perf.md.
 # Usage: RUNS=3 DURATION=5 CLINICS=14000 HOSPITALS=640 bench/jurisdiction.sh [build-dir]
 set -euo pipefail
@@ -40,6 +41,8 @@ targets=(
   "$list?municipality=131041&status=draft|one municipality, drafts"
   "$list?q=%E5%90%88%E6%88%90%E8%A8%BA%E7%99%82%E6%89%80001|search by name"
   "/api/v1/inspections/summary|the jurisdiction's summary of the year"
+  "/api/v1/inspections/plan/due?page_size=50|the plan's due list"
+  "/api/v1/inspections/plan/due?unplanned=true&page=5&page_size=50|due and not planned yet, page 5"
 )
 [ -n "${EXTRA_TARGETS:-}" ] && IFS=';' read -r -a extra <<<"$EXTRA_TARGETS" && targets+=("${extra[@]}")
 
@@ -76,7 +79,8 @@ section=$(cat <<MD
 <!-- bench:jurisdiction:begin (written by bench/jurisdiction.sh) -->
 Command: \`RUNS=$runs DURATION=$seconds CLINICS=$clinics HOSPITALS=$hospitals bench/jurisdiction.sh $build\`
 ($(date -u +%Y-%m-%d), mamori $("$bin" version | awk '{print $2}'); 東京都 with $clinics clinics and $hospitals hospitals
-over ten municipalities, 80 % with this year's checklist of 20 answered lines; a prefecture inspector, one
+over ten municipalities, 80 % with this year's checklist of 20 answered lines, hospitals and clinics with beds
+inspected in one of the three years before; a prefecture inspector, one
 connection (wrk -t1 -c1: latency is server time plus loopback); $runs runs of $seconds s, medians; server,
 database and wrk share the machine's $(nproc) cores$( [ -n "${LOAD_NOTE:-}" ] && echo "; $LOAD_NOTE")).
 

@@ -3,8 +3,9 @@
 shape for bench/jurisdiction.sh: HOSPITALS of the synthetic clinics become hospitals with bed counts across
 every MHLW band, 5 % of the clinics get beds (有床), the institutions spread over ten of 東京都's
 municipalities, and 80 % have this fiscal year's checklist (a third submitted) with 20 answered lines, every
-seventh いいえ with a target date (half of them passed). One inspector of 東京都 with a live session; writes
-WORKDIR/viewer.txt for wrk. Usage: jurisdiction_data.py sqlite:FILE|postgresql://… HOSPITALS WORKDIR"""
+seventh いいえ with a target date (half of them passed); hospitals and clinics with beds were inspected in one
+of the three years before, a third of the hospitals are planned this year. One inspector of 東京都 with a live
+session; writes WORKDIR/viewer.txt for wrk. Usage: jurisdiction_data.py sqlite:FILE|postgresql://… HOSPITALS WORKDIR"""
 import os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -41,6 +42,19 @@ INSERT INTO answers (assessment_id, canonical_id, row_key, version, value, targe
 ANALYZE;
 """)
 tokyo = int(sql("SELECT id FROM organisations WHERE kind = 'prefecture' AND prefecture_code = '13';\n")[0][0])
+# The plan's history: every hospital and clinic with beds inspected in one of the three years before, a
+# third of the hospitals already planned this year.
+sql(f"""
+INSERT INTO inspection_visits (organisation_id, inspecting_organisation_id, fiscal_year, reason, status,
+    created_at, updated_at)
+  SELECT id, {tokyo}, {fiscal_year} - 1 - id % 3, 'regular', 'done', '{stamp}', '{stamp}'
+  FROM organisations WHERE {synthetic} AND (kind = 'hospital' OR beds_total > 0);
+INSERT INTO inspection_visits (organisation_id, inspecting_organisation_id, fiscal_year, reason, status,
+    created_at, updated_at)
+  SELECT id, {tokyo}, {fiscal_year}, 'regular', 'planned', '{stamp}', '{stamp}'
+  FROM organisations WHERE {synthetic} AND kind = 'hospital' AND id % 3 = 0;
+ANALYZE;
+""")
 token, csrf = add_user(tokyo, "inspector@tokyo.bench.example", "inspector", enrolled=True)
 with open(f"{workdir}/viewer.txt", "w") as f:
     f.write("\n".join(f"{token} {csrf} 0 - {fiscal_year} {today.isoformat()}" for _ in range(16)) + "\n")

@@ -263,53 +263,67 @@ Result<Summary> summary(store::Database& db, const identity::Caller& caller, int
     if (auto ok = check_centre(sql, caller, health_centre_id); !ok) return fail(ok.error());
     Summary out;
     out.fiscal_year = fiscal_year;
-    const auto rows = due_rows(sql, caller, fiscal_year, health_centre_id, false, false);
-    out.institutions = static_cast<std::int64_t>(rows.size());
-    for (const auto& row : rows)
-        if (row.reason.due == inspection::Due::due) ++out.due;
-    const long long scope = caller.organisation.id, fy = fiscal_year, centre = health_centre_id;
-    const std::string in_scope = fmt::format("{} AND {}", institution_scope(caller), kCentreFilter);
-    for (const auto& r : store::query(
-             sql,
-             fmt::format("SELECT v.status, COUNT(DISTINCT v.organisation_id) FROM inspection_visits v JOIN organisations o "
-                         "ON o.id = v.organisation_id WHERE {} AND v.fiscal_year = :fy GROUP BY v.status",
-                         in_scope),
-             scope, centre, centre, fy)) {
-        const auto status = r.get<std::string>(0);
-        const auto n = store::int64_at(r, 1);
-        if (status == "planned") out.planned = n;
-        else if (status == "notified") out.notified = n;
-        else if (status == "postponed") out.postponed = n;
-        else if (status == "done") out.inspected = n;
-    }
-    for (const auto& r : store::query(
-             sql,
-             fmt::format("SELECT COUNT(*) FROM inspection_visits v JOIN organisations o ON o.id = v.organisation_id "
-                         "WHERE {} AND v.fiscal_year = :fy AND EXISTS (SELECT 1 FROM inspection_record_lines l "
-                         "WHERE l.visit_id = v.id AND l.verdict = 'finding')",
-                         in_scope),
-             scope, centre, centre, fy))
-        out.with_findings = store::int64_at(r, 0);
-    const std::string today = to_iso_date(today_in_japan());
-    for (const auto& r : store::query(
-             sql,
-             fmt::format("SELECT COUNT(*), COALESCE(SUM(CASE WHEN q.due_on < :today THEN 1 ELSE 0 END), 0) "
-                         "FROM improvement_requests q JOIN organisations o ON o.id = q.organisation_id "
-                         "WHERE {} AND q.status <> 'closed'",
-                         in_scope),
-             today, scope, centre, centre)) {
-        out.open_requests = store::int64_at(r, 0);
-        out.overdue_requests = store::int64_at(r, 1);
-    }
-    for (const auto& r : store::query(
-             sql,
-             fmt::format("SELECT o.kind, COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM assessments a "
-                         "WHERE a.organisation_id = o.id AND a.fiscal_year = :fy AND a.form <> 'vendor' "
-                         "AND a.status = 'submitted') THEN 1 ELSE 0 END), 0) FROM organisations o "
-                         "WHERE {} AND {} GROUP BY o.kind ORDER BY o.kind",
-                         kInstitutionKinds, in_scope),
-             fy, scope, centre, centre))
-        out.submission.push_back({r.get<std::string>(0), store::int64_at(r, 1), store::int64_at(r, 2)});
+    const long long fy = fiscal_year;
+    const auto scope = in_scope(caller, health_centre_id);
+    // Institutions, due ones and submitted checklists per kind, counted by the database in one pass
+    // (due_condition says what due_in says, frequency_sql).
+    const auto due = due_conditions(effective_policy(sql, caller.organisation.prefecture_code), fiscal_year);
+    Conditions where;
+    where.add(kInstitutionKinds);
+    where.add(scope);
+    std::vector<std::string> values = due.values;  // in the order of the text: due, joins, where
+    values.insert(values.end(), {std::to_string(fy), std::to_string(fy)});
+    values.insert(values.end(), where.values.begin(), where.values.end());
+    with_values(values, [&](const auto&... v) {
+        for (const auto& r : store::query(
+                 sql,
+                 fmt::format("SELECT o.kind, COUNT(*), SUM(CASE WHEN s.organisation_id IS NULL THEN 0 ELSE 1 END), "
+                             "SUM(CASE WHEN {} THEN 1 ELSE 0 END) FROM organisations o {} "
+                             "LEFT JOIN (SELECT DISTINCT a.organisation_id FROM assessments a WHERE a.fiscal_year = "
+                             ":fy_submitted AND a.form <> 'vendor' AND a.status = 'submitted') s "
+                             "ON s.organisation_id = o.id WHERE {} GROUP BY o.kind ORDER BY o.kind",
+                             due.text, kLastInspection, where.text),
+                 v...)) {
+            out.submission.push_back({r.template get<std::string>(0), store::int64_at(r, 1), store::int64_at(r, 2)});
+            out.institutions += store::int64_at(r, 1);
+            out.due += store::int64_at(r, 3);
+        }
+    });
+    with_values(scope.values, [&](const auto&... v) {
+        for (const auto& r : store::query(
+                 sql,
+                 fmt::format("SELECT v.status, COUNT(DISTINCT v.organisation_id) FROM inspection_visits v JOIN "
+                             "organisations o ON o.id = v.organisation_id WHERE {} AND v.fiscal_year = :fy "
+                             "GROUP BY v.status",
+                             scope.text),
+                 v..., fy)) {
+            const auto status = r.template get<std::string>(0);
+            const auto n = store::int64_at(r, 1);
+            if (status == "planned") out.planned = n;
+            else if (status == "notified") out.notified = n;
+            else if (status == "postponed") out.postponed = n;
+            else if (status == "done") out.inspected = n;
+        }
+        for (const auto& r : store::query(
+                 sql,
+                 fmt::format("SELECT COUNT(*) FROM inspection_visits v JOIN organisations o ON o.id = v.organisation_id "
+                             "WHERE {} AND v.fiscal_year = :fy AND EXISTS (SELECT 1 FROM inspection_record_lines l "
+                             "WHERE l.visit_id = v.id AND l.verdict = 'finding')",
+                             scope.text),
+                 v..., fy))
+            out.with_findings = store::int64_at(r, 0);
+        const std::string today = to_iso_date(today_in_japan());
+        for (const auto& r : store::query(
+                 sql,
+                 fmt::format("SELECT COUNT(*), COALESCE(SUM(CASE WHEN q.due_on < :today THEN 1 ELSE 0 END), 0) "
+                             "FROM improvement_requests q JOIN organisations o ON o.id = q.organisation_id "
+                             "WHERE {} AND q.status <> 'closed'",
+                             scope.text),
+                 today, v...)) {
+            out.open_requests = store::int64_at(r, 0);
+            out.overdue_requests = store::int64_at(r, 1);
+        }
+    });
     return out;
 }
 

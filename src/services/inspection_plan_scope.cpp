@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "mamori/core/time.hpp"
+#include "mamori/inspection/frequency_sql.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
 
@@ -17,6 +18,24 @@ std::string_view institution_scope(const identity::Caller& caller) {
                "WHERE p.id = :scope AND p.prefecture_code IS NOT NULL)";
     return "o.municipality_code IN (SELECT j.municipality_code FROM jurisdictions j "
            "WHERE j.organisation_id = :scope)";
+}
+
+Conditions in_scope(const identity::Caller& caller, std::int64_t centre) {
+    Conditions out;
+    out.add(institution_scope(caller), {std::to_string(caller.organisation.id)});
+    if (centre != 0)
+        out.add("o.municipality_code IN (SELECT h.municipality_code FROM jurisdictions h "
+                "WHERE h.organisation_id = :centre)",
+                {std::to_string(centre)});
+    return out;
+}
+
+Conditions due_conditions(const inspection::FrequencyPolicy& policy, int fiscal_year) {
+    const auto due = inspection::due_condition(policy, fiscal_year, "d.last");
+    Conditions out;
+    out.add(due.text);
+    for (const auto v : due.values) out.values.push_back(std::to_string(v));
+    return out;
 }
 
 Status check_planner(const identity::Caller& caller, bool write) {

@@ -14,6 +14,7 @@
 #include "mamori/identity/caller.hpp"
 #include "mamori/inspection/frequency.hpp"
 #include "mamori/services/inspection_plan.hpp"
+#include "query_conditions.hpp"
 
 namespace mamori::services::inspection_plan {
 
@@ -21,10 +22,19 @@ namespace mamori::services::inspection_plan {
 // caller's organisation id) for health centres and prefectures alike.
 std::string_view institution_scope(const identity::Caller& caller);
 
-// kCentreFilter: narrows `o` to a health centre's municipalities; parameters: the centre id twice (0: none).
-inline constexpr std::string_view kCentreFilter =
-    "(:centre = 0 OR o.municipality_code IN (SELECT h.municipality_code FROM jurisdictions h "
-    "WHERE h.organisation_id = :centre_is))";
+// in_scope: the institution scope, narrowed to a health centre's municipalities unless `centre` is 0, as
+// conditions on organisations `o` with their values (the caller's organisation id, then the centre's).
+Conditions in_scope(const identity::Caller& caller, std::int64_t centre);
+
+// due_conditions: inspection::due_condition on `d.last` (kLastInspection) as Conditions.
+Conditions due_conditions(const inspection::FrequencyPolicy& policy, int fiscal_year);
+
+// kLastInspection: joins `d.last`, each institution's last fiscal year with a completed inspection before the
+// year (one parameter, the fiscal year); NULL when never inspected.
+inline constexpr std::string_view kLastInspection =
+    "LEFT JOIN (SELECT d.organisation_id, MAX(d.fiscal_year) AS last FROM inspection_visits d "
+    "WHERE d.status = 'done' AND d.fiscal_year < :fy_last GROUP BY d.organisation_id) d "
+    "ON d.organisation_id = o.id";
 
 inline constexpr std::string_view kInstitutionKinds =
     "o.kind IN ('hospital', 'clinic', 'dental_clinic', 'pharmacy')";
@@ -44,10 +54,6 @@ Status check_fiscal_year(int fiscal_year);
 // effective_policy: the prefecture's own rules over the national default (inspection_policies.cpp).
 inspection::FrequencyPolicy effective_policy(soci::session& sql, const std::string& prefecture);
 
-// due_rows: every institution in the caller's scope (narrowed to `centre`) with its class, its last completed
-// inspection before `fiscal_year` and the year's visit; `due_only` keeps those due.
-std::vector<DueRow> due_rows(soci::session& sql, const identity::Caller& caller, int fiscal_year,
-                             std::int64_t centre, bool due_only, bool unplanned_only);
 Status check_page(int page, int page_size, int max_page_size);
 
 }  // namespace mamori::services::inspection_plan

@@ -7,6 +7,7 @@
 #include "identity_records.hpp"
 #include "inspection_plan_scope.hpp"
 #include "mamori/audit/caller_entry.hpp"
+#include "mamori/inspection/frequency_sql.hpp"
 #include "mamori/services/inspection_plan.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
@@ -148,60 +149,60 @@ Result<Policy> set_policy(store::Database& db, const identity::Caller& caller,
     });
 }
 
-// due_rows: every institution in scope with its class, last completed inspection before the year and the
-// year's visit; `due_only` keeps those due.
-std::vector<DueRow> due_rows(soci::session& sql, const identity::Caller& caller, int fiscal_year,
-                             std::int64_t centre, bool due_only, bool unplanned_only) {
-    const auto policy = effective_policy(sql, caller.organisation.prefecture_code);
-    const std::string text = fmt::format(
-        "SELECT o.id, o.name, o.kind, o.facility_id, o.beds_total, "
-        "(SELECT MAX(d.fiscal_year) FROM inspection_visits d WHERE d.organisation_id = o.id "
-        "AND d.status = 'done' AND d.fiscal_year < :fy), v.id, v.status "
-        "FROM organisations o LEFT JOIN inspection_visits v ON v.id = (SELECT MAX(y.id) FROM inspection_visits y "
-        "WHERE y.organisation_id = o.id AND y.fiscal_year = :fy_visit) "
-        "WHERE {} AND {} AND {} ORDER BY o.name, o.id",
-        kInstitutionKinds, institution_scope(caller), kCentreFilter);
-    const long long fy = fiscal_year, scope = caller.organisation.id, c = centre;
-    std::vector<DueRow> out;
-    for (const auto& r : store::query(sql, text, fy, fy, scope, c, c)) {
-        DueRow row;
-        row.organisation_id = store::int64_at(r, 0);
-        row.name = r.get<std::string>(1);
-        row.kind = r.get<std::string>(2);
-        row.facility_id = store::optional_text_at(r, 3).value_or("");
-        std::optional<int> beds;
-        if (auto b = store::optional_int64_at(r, 4)) beds = static_cast<int>(*b);
-        row.inspection_class = inspection::inspection_class(row.kind, beds);
-        std::optional<int> last;
-        if (auto l = store::optional_int64_at(r, 5)) last = static_cast<int>(*l);
-        row.visit_id = store::optional_int64_at(r, 6);
-        row.visit_status = store::optional_text_at(r, 7);
-        if (row.inspection_class) row.reason = inspection::due_in(policy, *row.inspection_class, last, fiscal_year);
-        else row.reason.last_fiscal_year = last;
-        if (due_only && row.reason.due != inspection::Due::due) continue;
-        if (unplanned_only && row.visit_id) continue;
-        out.push_back(std::move(row));
-    }
-    return out;
-}
-
 Result<DuePage> due_list(store::Database& db, const identity::Caller& caller, const DueQuery& query) {
     if (auto ok = check_planner(caller, false); !ok) return fail(ok.error());
     if (auto ok = check_fiscal_year(query.fiscal_year); !ok) return fail(ok.error());
     if (auto ok = check_page(query.page, query.page_size, kMaxPageSize); !ok) return fail(ok.error());
     auto lease = db.acquire();
-    if (auto ok = check_centre(*lease, caller, query.health_centre_id); !ok) return fail(ok.error());
-    auto rows = due_rows(*lease, caller, query.fiscal_year, query.health_centre_id, query.due_only,
-                         query.unplanned_only);
+    auto& sql = *lease;
+    if (auto ok = check_centre(sql, caller, query.health_centre_id); !ok) return fail(ok.error());
+    const auto policy = effective_policy(sql, caller.organisation.prefecture_code);
+    const int fy = query.fiscal_year;
+    // The database keeps the due ones and cuts the page (due_condition says what due_in says, frequency_sql);
+    // due_in then gives each row of the page its reason.
+    Conditions where;
+    where.values = {std::to_string(fy), std::to_string(fy)};  // kLastInspection's, then the year's visit's
+    where.add(kInstitutionKinds);
+    where.add(in_scope(caller, query.health_centre_id));
+    if (query.due_only) where.add(due_conditions(policy, fy));
+    if (query.unplanned_only) where.add("y.id IS NULL");
+    const std::string joins = fmt::format(
+        "FROM organisations o {} "
+        "LEFT JOIN (SELECT y.organisation_id, MAX(y.id) AS id FROM inspection_visits y "
+        "WHERE y.fiscal_year = :fy_visit GROUP BY y.organisation_id) y ON y.organisation_id = o.id",
+        kLastInspection);
     DuePage out;
-    out.total = static_cast<std::int64_t>(rows.size());
     out.page = query.page;
     out.page_size = query.page_size;
     out.fiscal_year = query.fiscal_year;
-    const auto first = std::min(rows.size(), static_cast<std::size_t>(query.page - 1) * query.page_size);
-    const auto last = std::min(rows.size(), first + static_cast<std::size_t>(query.page_size));
-    out.rows.assign(std::make_move_iterator(rows.begin() + static_cast<long>(first)),
-                    std::make_move_iterator(rows.begin() + static_cast<long>(last)));
+    with_values(where.values, [&](const auto&... v) {
+        for (const auto& r : store::query(sql, fmt::format("SELECT COUNT(*) {} WHERE {}", joins, where.text), v...))
+            out.total = store::int64_at(r, 0);
+    });
+    const long long limit = query.page_size, offset = static_cast<long long>(query.page - 1) * query.page_size;
+    const std::string page = fmt::format(
+        "SELECT o.id, o.name, o.kind, o.facility_id, o.beds_total, d.last, v.id, v.status {} "
+        "LEFT JOIN inspection_visits v ON v.id = y.id WHERE {} ORDER BY o.name, o.id LIMIT :limit OFFSET :offset",
+        joins, where.text);
+    with_values(where.values, [&](const auto&... v) {
+        for (const auto& r : store::query(sql, page, v..., limit, offset)) {
+            DueRow row;
+            row.organisation_id = store::int64_at(r, 0);
+            row.name = r.template get<std::string>(1);
+            row.kind = r.template get<std::string>(2);
+            row.facility_id = store::optional_text_at(r, 3).value_or("");
+            std::optional<int> beds;
+            if (auto b = store::optional_int64_at(r, 4)) beds = static_cast<int>(*b);
+            row.inspection_class = inspection::inspection_class(row.kind, beds);
+            std::optional<int> last;
+            if (auto l = store::optional_int64_at(r, 5)) last = static_cast<int>(*l);
+            row.visit_id = store::optional_int64_at(r, 6);
+            row.visit_status = store::optional_text_at(r, 7);
+            if (row.inspection_class) row.reason = inspection::due_in(policy, *row.inspection_class, last, fy);
+            else row.reason.last_fiscal_year = last;
+            out.rows.push_back(std::move(row));
+        }
+    });
     return out;
 }
 

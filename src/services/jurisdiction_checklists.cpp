@@ -11,6 +11,7 @@
 #include "mamori/store/like.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
+#include "query_conditions.hpp"
 
 namespace mamori::services {
 
@@ -45,24 +46,6 @@ std::string_view order_by(JurisdictionSort sort) {
 }
 
 constexpr std::string_view kInstitutions = "o.kind IN ('hospital', 'clinic', 'dental_clinic', 'pharmacy')";
-constexpr std::string_view kSearch =
-    "(o.name LIKE :q1 ESCAPE '!' OR COALESCE(o.facility_id, '') LIKE :q2 ESCAPE '!')";
-
-// kFilters: JurisdictionFilter as conditions; every parameter is used once (SOCI's PostgreSQL backend
-// numbers each occurrence), and an unset filter passes its neutral value ('' or 0) so the text stays fixed.
-constexpr std::string_view kFilters =
-    " AND (:kind = '' OR o.kind = :kind_is)"
-    " AND (:band = 0 OR (o.kind = :band_kind AND o.beds_total BETWEEN :band_min AND :band_max))"
-    " AND (:municipality = '' OR o.municipality_code = :municipality_is)"
-    " AND (:prefecture = '' OR o.prefecture_code = :prefecture_is)"
-    " AND (:centre = 0 OR o.municipality_code IN "
-    "(SELECT h.municipality_code FROM jurisdictions h WHERE h.organisation_id = :centre_is))"
-    " AND (:status = '' OR (:status_none = 'not_started' AND a.id IS NULL) OR a.status = :status_is)"
-    " AND (:with_no = 0 OR EXISTS (SELECT 1 FROM answers x WHERE x.assessment_id = a.id AND x.value = 'no' "
-    "AND x.needs_reconfirmation = 0))"
-    " AND (:overdue = 0 OR EXISTS (SELECT 1 FROM answers x WHERE x.assessment_id = a.id AND x.value = 'no' "
-    "AND x.needs_reconfirmation = 0 AND x.target_date < :today))";
-
 constexpr std::string_view kOverdueCount =
     "(SELECT COUNT(*) FROM answers x WHERE x.assessment_id = a.id AND x.value = 'no' "
     "AND x.needs_reconfirmation = 0 AND x.target_date < :today_rows)";
@@ -77,16 +60,47 @@ std::string_view status_text(const std::optional<JurisdictionStatus>& status) {
     return "";
 }
 
-// filter_values: kFilters' parameters in order.
-auto filter_values(const JurisdictionFilter& f, const std::string& today) {
-    const auto range = f.bed_band ? inspection::bed_range(*f.bed_band) : inspection::BedRange{};
-    const std::string status(status_text(f.status));
-    return std::make_tuple(f.kind, f.kind, static_cast<long long>(f.bed_band.has_value()),
-                           std::string(range.kind), static_cast<long long>(range.min_beds),
-                           static_cast<long long>(range.max_beds), f.municipality_code, f.municipality_code,
-                           f.prefecture_code, f.prefecture_code, static_cast<long long>(f.health_centre_id),
-                           static_cast<long long>(f.health_centre_id), status, status, status,
-                           static_cast<long long>(f.with_no), static_cast<long long>(f.overdue), today);
+// filters_checklist: whether a filter looks at the checklist of the year (the join on assessments `a`);
+// without, the count reads organisations only, and so does the choice of the page unless it is ordered by the
+// checklist's status.
+bool filters_checklist(const JurisdictionFilter& f) { return f.status || f.with_no || f.overdue; }
+
+// conditions: the institutions in the caller's scope (`scope`) that the query's active filters keep, on
+// organisations `o` (and assessments `a` when filters_checklist). The いいえ filters are semi-joins over the
+// partial index answers_open_no (a correlated EXISTS per row planned worse on PostgreSQL).
+Conditions conditions(std::string_view scope, long long scope_id, const JurisdictionQuery& query,
+                      const std::string& today) {
+    const auto& f = query.filter;
+    Conditions c;
+    c.add(kInstitutions);
+    c.add(scope, {std::to_string(scope_id)});
+    if (!query.q.empty()) {
+        const std::string pattern = fmt::format("%{}%", store::like_escaped(query.q));
+        c.add("(o.name LIKE :q1 ESCAPE '!' OR COALESCE(o.facility_id, '') LIKE :q2 ESCAPE '!')",
+              {pattern, pattern});
+    }
+    if (!f.kind.empty()) c.add("o.kind = :kind", {f.kind});
+    if (f.bed_band) {
+        const auto range = inspection::bed_range(*f.bed_band);
+        c.add("o.kind = :band_kind AND o.beds_total BETWEEN :band_min AND :band_max",
+              {std::string(range.kind), std::to_string(range.min_beds), std::to_string(range.max_beds)});
+    }
+    if (!f.municipality_code.empty()) c.add("o.municipality_code = :municipality", {f.municipality_code});
+    if (!f.prefecture_code.empty()) c.add("o.prefecture_code = :prefecture", {f.prefecture_code});
+    if (f.health_centre_id != 0)
+        c.add("o.municipality_code IN (SELECT h.municipality_code FROM jurisdictions h "
+              "WHERE h.organisation_id = :centre)",
+              {std::to_string(f.health_centre_id)});
+    if (f.status == JurisdictionStatus::not_started) c.add("a.id IS NULL");
+    else if (f.status) c.add("a.status = :status", {std::string(status_text(f.status))});
+    if (f.with_no)
+        c.add("a.id IN (SELECT x.assessment_id FROM answers x WHERE x.value = 'no' "
+              "AND x.needs_reconfirmation = 0)");
+    if (f.overdue)
+        c.add("a.id IN (SELECT x.assessment_id FROM answers x WHERE x.value = 'no' "
+              "AND x.needs_reconfirmation = 0 AND x.target_date < :today)",
+              {today});
+    return c;
 }
 
 bool all_digits(std::string_view text, std::size_t length) {
@@ -214,21 +228,26 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
     const long long scope_id = caller.organisation.id, fy = query.fiscal_year;
     const long long limit = query.page_size,
                     offset = static_cast<long long>(query.page - 1) * query.page_size;
-    const std::string pattern = fmt::format("%{}%", store::like_escaped(query.q));
-    const std::string where = fmt::format("{} AND {} AND {}{}", kInstitutions, *scope, kSearch, kFilters);
+    const std::string today = to_iso_date(japan_date(std::chrono::system_clock::now()));
+    const bool filtered = filters_checklist(query.filter),
+               ordered = filtered || query.sort == JurisdictionSort::status;
+    // The institutions, with their checklist of the year only when a filter or the order needs it; the year
+    // is then the first value bound.
+    const auto where = conditions(*scope, scope_id, query, today);
+    const auto from = [&](bool checklist) {
+        return std::string(checklist ? "FROM organisations o LEFT JOIN assessments a ON a.organisation_id = o.id "
+                                       "AND a.fiscal_year = :fy AND a.form <> 'vendor'"
+                                     : "FROM organisations o");
+    };
+    const auto values = [&](bool checklist) {
+        auto out = where.values;
+        if (checklist) out.insert(out.begin(), std::to_string(fy));
+        return out;
+    };
     // The page's institutions are chosen first; only its rows then count their answers (counting in the
     // same SELECT made both databases count every institution's answers before sorting and cutting).
-    // joins(p): the institutions with their checklist of the year, bound as parameter `p` (each use is
-    // named apart: SOCI's PostgreSQL backend numbers every occurrence).
-    const auto joins = [](std::string_view p) {
-        return fmt::format(
-            "FROM organisations o LEFT JOIN assessments a ON a.organisation_id = o.id AND a.fiscal_year = "
-            ":{} "
-            "AND a.form <> 'vendor'",
-            p);
-    };
     const std::string page_text = fmt::format(
-        "WITH page AS (SELECT o.id AS organisation_id {page_joins} WHERE {where} ORDER BY {order} "
+        "WITH page AS (SELECT o.id AS organisation_id {from} WHERE {where} ORDER BY {order} "
         "LIMIT :limit OFFSET :offset) "
         "SELECT o.id, o.kind, o.name, o.facility_id, o.municipality_code, m.name, a.id, a.status, a.form, "
         "a.edition, a.edition_revision, a.submitted_at, {overdue}, o.beds_total, "
@@ -237,13 +256,13 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
         "(SELECT COUNT(*) FROM answers x WHERE x.assessment_id = a.id AND x.value = 'no' "
         "AND x.needs_reconfirmation = 0), "
         "o.prefecture_code, o.parent_id "
-        "{row_joins} JOIN page ON page.organisation_id = o.id "
+        "FROM organisations o JOIN page ON page.organisation_id = o.id "
+        "LEFT JOIN assessments a ON a.organisation_id = o.id AND a.fiscal_year = :fy_rows AND a.form <> 'vendor' "
         "LEFT JOIN municipalities m ON m.code = o.municipality_code "
         "ORDER BY {order}",
-        fmt::arg("page_joins", joins("fy")), fmt::arg("row_joins", joins("fy_rows")),
-        fmt::arg("where", where), fmt::arg("overdue", kOverdueCount),
+        fmt::arg("from", from(ordered)), fmt::arg("where", where.text), fmt::arg("overdue", kOverdueCount),
         fmt::arg("order", order_by(query.sort)));
-    const std::string count_text = fmt::format("SELECT COUNT(*) {} WHERE {}", joins("fy"), where);
+    const std::string count_text = fmt::format("SELECT COUNT(*) {} WHERE {}", from(filtered), where.text);
 
     const auto snapshot = catalog.snapshot();
     JurisdictionPage out;
@@ -252,21 +271,10 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
     out.fiscal_year = query.fiscal_year;
     auto lease = db.acquire();
     if (auto checked = check_filter(*lease, caller, query.filter); !checked) return fail(checked.error());
-    const std::string today = to_iso_date(japan_date(std::chrono::system_clock::now()));
-    const auto filters = filter_values(query.filter, today);
-    auto count = std::apply(
-        [&](const auto&... f) {
-            return store::query(*lease, count_text, fy, scope_id, pattern, pattern, f...);
-        },
-        filters);
-    for (const auto& r : count) out.total = store::int64_at(r, 0);
-    auto rows = std::apply(
-        [&](const auto&... f) {
-            return store::query(*lease, page_text, fy, scope_id, pattern, pattern, f..., limit, offset, today,
-                                fy);
-        },
-        filters);
-    for (const auto& r : rows) {
+    with_values(values(filtered), [&](const auto&... v) {
+        for (const auto& r : store::query(*lease, count_text, v...)) out.total = store::int64_at(r, 0);
+    });
+    const auto read_row = [&](const soci::row& r) {
         JurisdictionRow row;
         row.organisation_id = store::int64_at(r, 0);
         row.kind = r.get<std::string>(1);
@@ -298,7 +306,10 @@ Result<JurisdictionPage> jurisdiction_checklists(store::Database& db, CatalogSer
         ref.municipality_code = row.municipality_code;
         row.readable = identity::can_read_organisation(caller, ref);
         out.rows.push_back(std::move(row));
-    }
+    };
+    with_values(values(ordered), [&](const auto&... v) {
+        for (const auto& r : store::query(*lease, page_text, v..., limit, offset, today, fy)) read_row(r);
+    });
     return out;
 }
 
