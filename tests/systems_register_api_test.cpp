@@ -190,7 +190,8 @@ TEST_F(SystemsRegisterApi, BrokenFieldsAreNamedAndNothingIsStored) {
         const auto r = clinic.post("/api/v1/systems", c.body);
         ASSERT_EQ(r.status, 400) << r.body;
         bool named = false;
-        for (const auto& e : r.json()["errors"]) named = named || e["field"] == c.field;
+        const json problem = r.json();
+        for (const auto& e : problem["errors"]) named = named || e["field"] == c.field;
         EXPECT_TRUE(named) << r.body;
     }
     EXPECT_EQ(count("SELECT COUNT(*) FROM systems"), systems);

@@ -23,7 +23,11 @@ TEST(SystemKinds, TheEmbeddedFileHoldsTheEightKindsOfTheRegister) {
 }
 
 TEST(SystemKinds, EachBrokenFileIsRefusedNamingFileAndPath) {
-    const std::string head = R"({"format": "mamori.system-kinds", "format_version": 1, "kinds": )";
+    // doc: a file of the right format with `kinds` as given.
+    const auto doc = [](const std::string& kinds) {
+        return R"j({"format": "mamori.system-kinds", "format_version": 1, "kinds": )j" + kinds + "}";
+    };
+    const std::string good = R"j({"code": "a", "label_ja": "あ", "label_en": "A"})j";
     struct Case {
         std::string text;
         std::string field;
@@ -31,21 +35,19 @@ TEST(SystemKinds, EachBrokenFileIsRefusedNamingFileAndPath) {
     const std::vector<Case> cases = {
         {"[]", "k.json: "},
         {"not json", "k.json: "},
-        {R"({"format": "other", "format_version": 1, "kinds": [{"code": "a", "label_ja": "あ", "label_en": "A"}]})",
-         "k.json: format"},
-        {R"({"format": "mamori.system-kinds", "format_version": 2, "kinds": [{"code": "a", "label_ja": "あ", "label_en": "A"}]})",
+        {R"j({"format": "other", "format_version": 1, "kinds": [)j" + good + "]}", "k.json: format"},
+        {R"j({"format": "mamori.system-kinds", "format_version": 2, "kinds": [)j" + good + "]}",
          "k.json: format_version"},
-        {head + "[]}", "k.json: kinds"},
-        {head + "{}}", "k.json: kinds"},
-        {head + R"([{"code": "a", "label_ja": "あ", "label_en": "A"}, 3])}", "k.json: kinds[1]"},
-        {head + R"([{"code": "A-B", "label_ja": "あ", "label_en": "A"}])}", "k.json: kinds[0].code"},
-        {head + R"([{"label_ja": "あ", "label_en": "A"}])}", "k.json: kinds[0].code"},
-        {head + R"([{"code": "a", "label_ja": "あ", "label_en": "A"}, {"code": "a", "label_ja": "い", "label_en": "B"}])}",
-         "k.json: kinds[1].code"},
-        {head + R"([{"code": "a", "label_en": "A"}])}", "k.json: kinds[0].label_ja"},
-        {head + R"([{"code": "a", "label_ja": "", "label_en": "A"}])}", "k.json: kinds[0].label_ja"},
-        {head + R"([{"code": "a", "label_ja": "あ", "label_en": "A\u0007"}])}", "k.json: kinds[0].label_en"},
-        {head + R"([{"code": "a", "label_ja": "あ", "label_en": ")" + std::string(41, 'x') + R"("}])}",
+        {doc("[]"), "k.json: kinds"},
+        {doc("{}"), "k.json: kinds"},
+        {doc("[" + good + ", 3]"), "k.json: kinds[1]"},
+        {doc(R"j([{"code": "A-B", "label_ja": "あ", "label_en": "A"}])j"), "k.json: kinds[0].code"},
+        {doc(R"j([{"label_ja": "あ", "label_en": "A"}])j"), "k.json: kinds[0].code"},
+        {doc("[" + good + R"j(, {"code": "a", "label_ja": "い", "label_en": "B"}])j"), "k.json: kinds[1].code"},
+        {doc(R"j([{"code": "a", "label_en": "A"}])j"), "k.json: kinds[0].label_ja"},
+        {doc(R"j([{"code": "a", "label_ja": "", "label_en": "A"}])j"), "k.json: kinds[0].label_ja"},
+        {doc(R"j([{"code": "a", "label_ja": "あ", "label_en": "A\u0007"}])j"), "k.json: kinds[0].label_en"},
+        {doc(R"j([{"code": "a", "label_ja": "あ", "label_en": ")j" + std::string(41, 'x') + R"j("}])j"),
          "k.json: kinds[0].label_en"},
     };
     for (const auto& c : cases) {
