@@ -20,7 +20,7 @@ describe('the systems register', () => {
   let session;
 
   before(async () => {
-    session = await startSession({ personas: true, expectedError: (message) => /409|400/.test(message) });
+    session = await startSession({ personas: true, expectedError: (message) => /status of 400/.test(message.text()) });
   });
 
   after(async () => {
