@@ -85,6 +85,8 @@ describe('the systems register', () => {
     assert.equal(await history.locator('tbody tr').count(), 2);
     await page.getByTestId('history-2').getByText('変更：版（バージョン）、接続方法').waitFor();
     await page.getByTestId('history-2').getByText('山田 花子（院長）').waitFor();
+    await page.getByTestId('history-2').getByText('版（バージョン）：3.0 → 3.1').waitFor();
+    await page.getByTestId('history-2').getByText('接続方法：VPN → インターネット経由').waitFor();
     await page.getByTestId('history-1').getByText('登録').waitFor();
     await shoot(page, 'detail');
 

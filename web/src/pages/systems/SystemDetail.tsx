@@ -10,7 +10,7 @@ import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, 
 import { linkClass } from '../catalog/ui';
 import { systemsPaths } from './routes';
 import { loadKinds, loadSystem, loadSystems, retireSystem, type RegisteredSystem, type SystemFields, type SystemKind } from './systemsApi';
-import { useDay, useKindLabel, useRemoteText, Warnings } from './ui';
+import { useDay, useFieldValue, useKindLabel, useRemoteText, Warnings } from './ui';
 
 function Facts({ system, kinds }: { system: SystemFields; kinds: SystemKind[] }) {
   const { t } = useI18n();
@@ -51,9 +51,17 @@ function Facts({ system, kinds }: { system: SystemFields; kinds: SystemKind[] })
   );
 }
 
-function History({ system }: { system: RegisteredSystem }) {
+function Value({ text }: { text: string }) {
+  return <span lang={langOf(text)}>{text}</span>;
+}
+
+function History({ system, kinds }: { system: RegisteredSystem; kinds: SystemKind[] }) {
   const { t, language } = useI18n();
   const s = t.systemsRegister;
+  const value = useFieldValue(kinds);
+  // The version before `version` (the history is newest first).
+  const older = (version: number) => system.history.find((candidate) => candidate.version === version - 1);
+  const valueText = (record: SystemFields | undefined, field: string) => (record === undefined ? s.noDate : value(record, field));
   return (
     <section class="mt-10">
       <h2 class={h2Class}>{s.historyHeading}</h2>
@@ -92,6 +100,17 @@ function History({ system }: { system: RegisteredSystem }) {
                     </>
                   )}
                 </span>
+                {version.action === 'changed' && older(version.version) !== undefined && (
+                  <ul class="mt-1 text-dns-14N-130 text-solid-gray-800" data-testid="history-values">
+                    {version.changed_fields.map((field) => (
+                      <li key={field}>
+                        {s.fields[field] ?? ''}
+                        {language === 'ja' ? '：' : ': '}
+                        <Value text={valueText(older(version.version)?.record, field)} /> → <Value text={valueText(version.record, field)} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </td>
             </tr>
           ))}
@@ -173,7 +192,7 @@ export function SystemDetail({ id }: { id: number }) {
           )}
         </div>
       )}
-      <History system={system} />
+      <History system={system} kinds={kinds} />
     </div>
   );
 }

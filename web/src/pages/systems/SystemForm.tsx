@@ -12,7 +12,7 @@ import { createSystem, updateSystem, type RegisteredSystem, type SystemFields, t
 
 const textareaClass =
   'mt-2 block w-full rounded-8 border border-solid-gray-600 bg-white px-3 py-2 text-std-16N-170 focus-visible:outline focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-yellow-300';
-const fieldsetClass = 'mt-10 border-t border-solid-gray-420 pt-6';
+const fieldsetClass = 'mt-12';
 
 function RadioGroup<T extends string>({
   name,

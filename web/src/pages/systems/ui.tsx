@@ -31,9 +31,28 @@ export function useRemoteText(): (system: Pick<SystemFields, 'remote_maintenance
   };
 }
 
+/** One field of a system as the pages show it: labels for stored words, days for dates, a dash for nothing. */
+export function useFieldValue(kinds: SystemKind[]): (record: SystemFields, field: string) => string {
+  const { t } = useI18n();
+  const s = t.systemsRegister;
+  const kindLabel = useKindLabel(kinds);
+  const day = useDay();
+  return (record, field) => {
+    const value = (record as unknown as Record<string, unknown>)[field];
+    if (field === 'kind') return kindLabel(record.kind);
+    if (field === 'data_location') return s.dataLocations[record.data_location] ?? '';
+    if (field === 'backup_responsibility') return s.backups[record.backup_responsibility] ?? '';
+    if (field === 'remote_method') return record.remote_method === null ? s.noDate : (s.methods[record.remote_method] ?? '');
+    if (field === 'contract_start' || field === 'contract_end') return day(value as string | null);
+    if (typeof value === 'boolean') return value ? s.yes : s.no;
+    return typeof value === 'string' && value !== '' ? value : s.noDate;
+  };
+}
+
 export function Warnings({ system }: { system: Pick<RegisteredSystem, 'contract_ended' | 'contract_ends_soon'> }) {
   const { t } = useI18n();
   const s = t.systemsRegister;
+  if (!system.contract_ended && !system.contract_ends_soon) return <span>{s.noDate}</span>;
   return (
     <span class="inline-flex flex-wrap gap-2">
       {system.contract_ended && (
