@@ -91,6 +91,7 @@ function History({ system, kinds }: { system: RegisteredSystem; kinds: SystemKin
               </td>
               <td class={cardCellClass}>
                 <CellLabel>{s.historyColumns.what}</CellLabel>
+                <div>
                 <span>
                   <span class="font-bold">{s.actions[version.action] ?? ''}</span>
                   {version.action === 'changed' && version.changed_fields.length > 0 && (
@@ -111,6 +112,7 @@ function History({ system, kinds }: { system: RegisteredSystem; kinds: SystemKin
                     ))}
                   </ul>
                 )}
+                </div>
               </td>
             </tr>
           ))}
@@ -165,9 +167,11 @@ export function SystemDetail({ id }: { id: number }) {
       {notice !== null && <SuccessNotice testId="retired-notice">{notice}</SuccessNotice>}
       {problem !== null && <WarningNotice testId="system-problem">{problem}</WarningNotice>}
       {system.status === 'retired' && <InfoNotice testId="retired">{s.retiredNotice}</InfoNotice>}
-      <div class="mt-4">
-        <Warnings system={system} />
-      </div>
+      {(system.contract_ended || system.contract_ends_soon) && (
+        <div class="mt-4">
+          <Warnings system={system} />
+        </div>
+      )}
       <Facts system={system} kinds={kinds} />
       {list.can_write && system.status === 'in_use' && (
         <div class="mt-8 flex flex-wrap items-start gap-4">
