@@ -1735,6 +1735,7 @@ export const en: Messages = {
     openChecklist: "Open this year's checklist",
   },
   systemsRegister: {
+    auditNames: { 'system.created': 'System added to the register', 'system.changed': 'System changed in the register', 'system.retired': 'System retired' } as Record<string, string>,
     choose: 'Choose',
     loadFailed: 'Could not load. Please try again later.',
     nav: 'Systems register',

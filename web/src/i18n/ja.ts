@@ -1762,6 +1762,7 @@ export const ja = {
     openChecklist: '今年度の点検表を開く',
   },
   systemsRegister: {
+    auditNames: { 'system.created': 'システム台帳への追加', 'system.changed': 'システム台帳の変更', 'system.retired': 'システムの使用終了' } as Record<string, string>,
     choose: '選んでください',
     loadFailed: '読み込めませんでした。時間をおいてもう一度お試しください。',
     nav: 'システム台帳',
