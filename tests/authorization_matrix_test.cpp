@@ -639,6 +639,33 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
          sakura_readers},
     };
     rows.insert(rows.end(), request_rows.begin(), request_rows.end());
+    // The systems register (システム台帳): the institution's own users read; its administrators, security
+    // managers and editors write; anyone else 404, vendors and inspectors included. Writes to さくら's
+    // system carry a stale version (409 past the check); デモ総合病院's system is nobody's here.
+    const auto system_of = [this](std::string name, std::string suffix) {
+        return [this, name, suffix] {
+            return "/api/v1/systems/" +
+                   demo_scalar("SELECT MIN(s.id) FROM systems s JOIN organisations o ON o.id = s.organisation_id "
+                               "WHERE o.name = '" + name + "'") +
+                   suffix;
+        };
+    };
+    const std::set<std::string> sakura_own = {"clinic-admin", "clinic-secmgr", "clinic-editor", "clinic-viewer"};
+    const json new_system = {{"kind", "departmental"}, {"name", "検査システム"}};
+    const json stale_system = {{"version", 999}, {"kind", "ehr"}, {"name", "電子カルテ"}};
+    const std::vector<Row> system_rows = {
+        {"GET", "/api/v1/systems/kinds", fixed("/api/v1/systems/kinds"), nullptr, signed_in},
+        {"GET", "/api/v1/systems", fixed("/api/v1/systems"), nullptr, sakura_own},
+        {"POST", "/api/v1/systems", fixed("/api/v1/systems"), new_system, sakura_editors},
+        {"GET", "/api/v1/systems/{id}", system_of("さくら内科クリニック", ""), nullptr, sakura_own},
+        {"GET", "/api/v1/systems/{id}", system_of("デモ総合病院", ""), nullptr, {}},
+        {"PUT", "/api/v1/systems/{id}", system_of("さくら内科クリニック", ""), stale_system, sakura_editors},
+        {"PUT", "/api/v1/systems/{id}", system_of("デモ総合病院", ""), stale_system, {}},
+        {"POST", "/api/v1/systems/{id}/retire", system_of("さくら内科クリニック", "/retire"), json{{"version", 999}},
+         sakura_editors},
+        {"POST", "/api/v1/systems/{id}/retire", system_of("デモ総合病院", "/retire"), json{{"version", 999}}, {}},
+    };
+    rows.insert(rows.end(), system_rows.begin(), system_rows.end());
     // Owner only: the token belongs to clinic-admin (created below).
     rows.push_back({"DELETE",
                     "/api/v1/me/tokens/{id}",

@@ -23,6 +23,7 @@ import { LandingPage } from './pages/landing/LandingPage';
 import { RecordPage } from './pages/inspections/record/RecordPage';
 import { InspectionPlanPages, inspectionPlanTitle } from './pages/inspections/plan/InspectionPlanPages';
 import { Home } from './pages/Home';
+import { SystemsPage, systemsPageTitle } from './pages/systems/SystemsPages';
 import { NotFound } from './pages/NotFound';
 import { matchRoute, type Route } from './routes';
 import { usePath } from './router';
@@ -61,6 +62,8 @@ function pageTitle(t: Messages, route: Route): string {
       return route.page === 'vendor' ? t.landing.vendorTitle : t.nav[route.page];
     case 'inspectionRecord':
       return t.inspectionRecord.title;
+    case 'systems':
+      return systemsPageTitle(t, route);
     case 'notFound':
       return t.notFound.title;
   }
@@ -102,6 +105,8 @@ function Page({ route }: { route: Route }) {
       return <RecordPage key={route.visitId} visitId={route.visitId} />;
     case 'inspectionPlan':
       return <InspectionPlanPages key={route.page === 'visit' ? `visit/${route.id}` : route.page} route={route} />;
+    case 'systems':
+      return <SystemsPage key={route.page === 'list' || route.page === 'new' ? route.page : `${route.page}/${route.id}`} route={route} />;
     case 'notFound':
       return <NotFound />;
   }

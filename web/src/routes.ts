@@ -6,6 +6,7 @@ import { matchEditionEditorRoute, type EditionEditorRoute } from './pages/editio
 import { matchInspectionRecordRoute, type InspectionRecordRoute } from './pages/inspections/record/routes';
 import { matchRequestsRoute, type RequestsRoute } from './pages/inspections/requests/routes';
 import { matchInspectionPlanRoute, type InspectionPlanRoute } from './pages/inspections/plan/routes';
+import { matchSystemsRoute, type SystemsRoute } from './pages/systems/routes';
 
 // Top-level places in the navigation. Those without a screen yet show the "coming soon" page;
 // the catalog and the self-assessment have their own routes (pages/catalog/routes.ts,
@@ -37,6 +38,7 @@ export type Route =
   | IdentityRoute
   | LandingRoute
   | InspectionRecordRoute
+  | SystemsRoute
   | { kind: 'notFound' };
 
 // Pages where a kind of user lands after login (auth/landing.ts): the jurisdiction's checklists, and the
@@ -60,6 +62,8 @@ export function matchRoute(path: string): Route {
   if (requests !== null) return requests;
   const plan = matchInspectionPlanRoute(path);
   if (plan !== null) return plan;
+  const systems = matchSystemsRoute(path);
+  if (systems !== null) return systems;
   const identity = matchIdentityRoute(path);
   if (identity !== null) return identity;
   const landing = landingPages.find((candidate) => path === `/${candidate}`);

@@ -1,6 +1,6 @@
 /// @file
 /// @brief Files compiled into the binary at build time (tools/embed_files.cpp): the web shell, the SQL
-/// migrations and the checklist catalog. A deployment needs nothing but the binary.
+/// migrations, the checklist catalog and reference data. A deployment needs nothing but the binary.
 ///
 ///     for (const auto& f : mamori::embedded::migrations()) use(f.path, f.data);
 #pragma once
@@ -24,5 +24,9 @@ std::span<const File> migrations();
 
 // catalog_files: the checklist catalog (catalog/**.json).
 std::span<const File> catalog_files();
+
+// reference_files: reference data that is not the checklist (reference/*.json, e.g. the kinds of systems in
+// an institution's systems register).
+std::span<const File> reference_files();
 
 }  // namespace mamori::embedded

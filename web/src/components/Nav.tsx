@@ -1,25 +1,35 @@
 import { identityPaths } from '../auth/routes';
+import { isInstitutionUser } from '../auth/landing';
 import { isAdministrator, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
-import { navItems, type NavItem } from '../routes';
+import { navItems } from '../routes';
 
-// Administrators also get 管理 (users and the audit log), which covers every page under /admin.
-const adminItem: NavItem = { key: 'admin', path: identityPaths.adminUsers };
+interface ShownItem {
+  label: string;
+  path: string;
+  section: string;
+}
 
+// Administrators also get 管理 (users and the audit log), which covers every page under /admin; the users
+// of an institution get its システム台帳 (the systems register) after 自己点検.
 export function Nav({ path }: { path: string }) {
   const { t } = useI18n();
   const session = useSession();
-  const admin = session.status === 'active' && session.mfa === 'none' && isAdministrator(session.user);
-  const items = admin ? [...navItems, adminItem] : navItems;
+  const active = session.status === 'active' && session.mfa === 'none';
+  const items: ShownItem[] = navItems.map((item) => ({ label: t.nav[item.key], path: item.path, section: item.path }));
+  if (active && isInstitutionUser(session.user)) {
+    const after = items.findIndex((item) => item.path === '/assessments');
+    items.splice(after + 1, 0, { label: t.systemsRegister.nav, path: '/systems', section: '/systems' });
+  }
+  if (active && isAdministrator(session.user)) items.push({ label: t.nav.admin, path: identityPaths.adminUsers, section: '/admin' });
   return (
     <nav aria-label={t.nav.label} class="border-b border-solid-gray-200 bg-solid-gray-50 print:hidden">
       <ul class="mx-auto grid max-w-6xl grid-cols-3 px-2 md:flex md:px-2">
         {items.map((item) => {
           const current = item.path === path;
           // Pages below a section (e.g. /catalog/r7/medical) mark their section as the current place.
-          const section = item === adminItem ? '/admin' : item.path;
-          const within = !current && item.path !== '/' && path.startsWith(`${section}/`);
+          const within = !current && item.path !== '/' && path.startsWith(`${item.section}/`);
           return (
             <li key={item.path}>
               <Link
@@ -31,7 +41,7 @@ export function Nav({ path }: { path: string }) {
                     : 'border-transparent text-solid-gray-800 hover:border-solid-gray-420 hover:text-blue-1000 hover:underline'
                 }`}
               >
-                {t.nav[item.key]}
+                {item.label}
               </Link>
             </li>
           );
