@@ -226,7 +226,7 @@ struct Row {
 
 // documented_routes: "METHOD /path" of every operation in docs/api/openapi.yaml.
 std::set<std::string> documented_routes() {
-    const auto file = std::filesystem::path(__FILE__).parent_path().parent_path() / "docs/api/openapi.yaml";
+    const auto file = std::filesystem::path(MAMORI_SOURCE_DIR) / "docs/api/openapi.yaml";
     std::ifstream in(file);
     std::set<std::string> out;
     std::string line, path;

@@ -14,7 +14,7 @@ namespace {
 using nlohmann::json;
 
 std::string r8_bundle() {
-    const auto path = std::filesystem::path(__FILE__).parent_path() / "fixtures/catalog/r8-bundle.json";
+    const auto path = std::filesystem::path(MAMORI_SOURCE_DIR) / "tests" / "fixtures/catalog/r8-bundle.json";
     std::ifstream in(path);
     std::stringstream text;
     text << in.rdbuf();

@@ -22,8 +22,8 @@ namespace {
 using nlohmann::json;
 
 const std::filesystem::path& fixtures() {
-    // CMake compiles with absolute paths, so __FILE__ locates the source tree from any build directory.
-    static const auto dir = std::filesystem::path(__FILE__).parent_path() / "fixtures/catalog";
+    // MAMORI_SOURCE_DIR (tests/CMakeLists.txt) is the source tree.
+    static const auto dir = std::filesystem::path(MAMORI_SOURCE_DIR) / "tests" / "fixtures/catalog";
     return dir;
 }
 

@@ -99,7 +99,7 @@ class EditionMoveApi : public ::testing::Test {
         ASSERT_TRUE(carried.json()["newer_edition"].is_null()) << "nothing newer is published yet";
 
         const auto bundle =
-            (std::filesystem::path(__FILE__).parent_path() / "fixtures/catalog/r8-merged-bundle.json")
+            (std::filesystem::path(MAMORI_SOURCE_DIR) / "tests" / "fixtures/catalog/r8-merged-bundle.json")
                 .string();
         const auto imported =
             mamori({"catalog", "import", bundle, "--database", database_url(dir_->path() / "move.db")});

@@ -16,9 +16,9 @@ namespace mamori::testing {
 namespace {
 
 const std::filesystem::path kFixtures =
-    std::filesystem::path(__FILE__).parent_path() / "fixtures" / "facilities";
+    std::filesystem::path(MAMORI_SOURCE_DIR) / "tests" / "fixtures" / "facilities";
 const std::filesystem::path kRealMunicipalities =
-    std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "shared" / "data" /
+    std::filesystem::path(MAMORI_SOURCE_DIR).parent_path() / "shared" / "data" /
     "jp_codes" / "code4fukui_localgovjp-utf8.csv";
 
 constexpr const char* kHospitals = "01-1_hospital_facility_info_20990101.csv";

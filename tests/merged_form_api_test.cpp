@@ -52,7 +52,7 @@ TEST(MergedFormApi, PharmacyAndClinicStartTheirChecklistsOnAMergedFormEdition) {
     const auto db_path = dir.path() / "merged.db";
     ServerProcess server(db_path, {"--demo"});
     const auto bundle =
-        (std::filesystem::path(__FILE__).parent_path() / "fixtures/catalog/r8-merged-bundle.json").string();
+        (std::filesystem::path(MAMORI_SOURCE_DIR) / "tests" / "fixtures/catalog/r8-merged-bundle.json").string();
     const auto checked = mamori({"catalog", "validate", bundle, "--database", database_url(db_path)});
     ASSERT_EQ(checked.code, 0) << checked.output;
     EXPECT_NE(checked.output.find("mapping r7-r8 medical → institution: unchanged 3, new 1, removed 15"),

@@ -14,11 +14,9 @@
 namespace mamori::catalog {
 namespace {
 
-// fixtures: tests/fixtures/catalog of the source tree (CMake compiles with absolute paths, so __FILE__
-// locates it wherever the build directory is).
+// fixtures: tests/fixtures/catalog of the source tree (MAMORI_SOURCE_DIR, set by tests/CMakeLists.txt).
 std::filesystem::path fixtures() {
-    return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() /
-           "tests/fixtures/catalog";
+    return std::filesystem::path(MAMORI_SOURCE_DIR) / "tests/fixtures/catalog";
 }
 
 std::string read(const std::filesystem::path& path) {

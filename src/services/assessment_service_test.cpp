@@ -148,7 +148,7 @@ TEST_F(AssessmentServiceTest, CreatesTheFormOfTheInstitutionFromTheEditionOfTheY
 // Two app servers: one imports a new edition and starts a checklist on it; the other serves that checklist
 // once its catalog has caught up (every 10 s in `serve`) and answers "retry" (503), not an error, until then.
 TEST_F(AssessmentServiceTest, AChecklistOnARevisionAnotherServerImportedIsServedAfterRefresh) {
-    const auto root = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+    const auto root = std::filesystem::path(MAMORI_SOURCE_DIR);
     std::ifstream in(root / "tests/fixtures/catalog/r8-bundle.json", std::ios::binary);
     const std::string r8((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     auto other_catalog = std::move(*CatalogService::load(embedded::catalog_files(), &temp.db()));

@@ -16,10 +16,9 @@ namespace {
 
 using catalog::Json;
 
-// fixture: a file of tests/fixtures/catalog (CMake compiles with absolute paths, so __FILE__ locates the
-// source tree wherever the build directory is).
+// fixture: a file of tests/fixtures/catalog of the source tree (MAMORI_SOURCE_DIR, set by tests/CMakeLists.txt).
 std::string fixture(const std::string& name) {
-    const auto root = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+    const auto root = std::filesystem::path(MAMORI_SOURCE_DIR);
     std::ifstream in(root / "tests/fixtures/catalog" / name, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read fixture " + name);
     std::ostringstream s;

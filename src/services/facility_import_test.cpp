@@ -15,7 +15,7 @@ namespace mamori::services {
 namespace {
 
 std::filesystem::path fixtures() {
-    return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "tests" / "fixtures" /
+    return std::filesystem::path(MAMORI_SOURCE_DIR) / "tests" / "fixtures" /
            "facilities";
 }
 

@@ -1,5 +1,4 @@
-// Unit tests' access to the catalog fixtures of tests/fixtures/catalog (located from this header's path:
-// CMake compiles with absolute paths, so __FILE__ names the source tree).
+// Unit tests' access to the catalog fixtures of tests/fixtures/catalog (in the source tree, MAMORI_SOURCE_DIR).
 #pragma once
 
 #include <filesystem>
@@ -16,7 +15,7 @@ namespace mamori::testing {
 
 // catalog_fixture_text: the content of tests/fixtures/catalog/`name`; throws when it cannot be read.
 inline std::string catalog_fixture_text(const std::string& name) {
-    const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() /
+    const auto path = std::filesystem::path(MAMORI_SOURCE_DIR) /
                       "tests/fixtures/catalog" / name;
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + path.string());
