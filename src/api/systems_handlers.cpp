@@ -23,32 +23,8 @@ constexpr std::size_t kMaxShortText = 4 * 100;
 constexpr std::size_t kMaxRemoteText = 4 * 200;
 constexpr std::size_t kMaxNote = 4 * 1000;
 
-json optional_text(const std::optional<std::string>& value) {
-    return value ? json(*value) : json(nullptr);
-}
-
-json record_json(const vendors::SystemRecord& r) {
-    return {{"kind", r.kind},
-            {"name", r.name},
-            {"product_name", r.product_name},
-            {"product_version", r.product_version},
-            {"vendor_name", r.vendor_name},
-            {"contract_start", optional_text(r.contract_start)},
-            {"contract_end", optional_text(r.contract_end)},
-            {"maintenance_contract", r.maintenance_contract},
-            {"subcontracting", r.subcontracting},
-            {"data_location", r.data_location},
-            {"remote_maintenance", r.remote_maintenance},
-            {"remote_method", optional_text(r.remote_method)},
-            {"remote_method_note", r.remote_method_note},
-            {"remote_device", r.remote_device},
-            {"connection_point", r.connection_point},
-            {"backup_responsibility", r.backup_responsibility},
-            {"note", r.note}};
-}
-
 json system_json(const RegisteredSystem& s) {
-    json out = record_json(s.record);
+    json out = vendors::record_json(s.record);
     out["id"] = s.id;
     out["organisation_id"] = s.organisation_id;
     out["vendor_organisation_id"] = s.vendor_organisation_id ? json(*s.vendor_organisation_id) : json(nullptr);
@@ -65,7 +41,7 @@ json system_json(const RegisteredSystem& s) {
                            {"changed_fields", v.changed_fields},
                            {"by", v.by},
                            {"at", v.at},
-                           {"record", record_json(v.record)}});
+                           {"record", vendors::record_json(v.record)}});
     out["history"] = history;
     return out;
 }

@@ -83,7 +83,7 @@ void lock(soci::session& sql, std::int64_t id) {
 
 json changes(const vendors::SystemRecord& before, const vendors::SystemRecord& after,
              const std::vector<std::string>& fields) {
-    const json b = rec::record_json(before), a = rec::record_json(after);
+    const json b = vendors::record_json(before), a = vendors::record_json(after);
     json out_before = json::object(), out_after = json::object();
     for (const auto& f : fields) {
         out_before[f] = b[f];
@@ -125,7 +125,7 @@ Result<RegisteredSystem> SystemsRegister::create(const Caller& caller, const ven
         const auto made = rec::insert_system(sql, caller.organisation.id, record, caller.user_id);
         audit::append(sql,
                       audit::caller_entry(caller, "system.created", fmt::format("system:{}", made),
-                                          {{"before", nullptr}, {"after", rec::record_json(record)}}),
+                                          {{"before", nullptr}, {"after", vendors::record_json(record)}}),
                       context);
         return made;
     });

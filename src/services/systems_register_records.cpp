@@ -18,16 +18,6 @@ constexpr std::string_view kColumns =
     "remote_method, remote_method_note, remote_device, connection_point, backup_responsibility, note, status, "
     "version, created_at, updated_at";
 
-json optional_text(const std::optional<std::string>& value) {
-    return value ? json(*value) : json(nullptr);
-}
-
-std::optional<std::string> text_or_null(const json& j, const char* name) {
-    const auto found = j.find(name);
-    if (found == j.end() || !found->is_string()) return std::nullopt;
-    return found->get<std::string>();
-}
-
 RegisteredSystem read(const soci::row& r) {
     RegisteredSystem s;
     s.id = store::int64_at(r, 0);
@@ -63,7 +53,7 @@ void insert_version(soci::session& sql, std::int64_t system_id, int version, con
                     const std::vector<std::string>& changed, std::optional<std::int64_t> user_id,
                     const std::string& at) {
     const long long id = system_id, number = version;
-    json snapshot = record_json(record);
+    json snapshot = vendors::record_json(record);
     snapshot["status"] = status;
     const std::optional<long long> user =
         user_id && *user_id > 0 ? std::optional<long long>(*user_id) : std::nullopt;
@@ -74,48 +64,6 @@ void insert_version(soci::session& sql, std::int64_t system_id, int version, con
 }
 
 }  // namespace
-
-json record_json(const vendors::SystemRecord& r) {
-    return {{"kind", r.kind},
-            {"name", r.name},
-            {"product_name", r.product_name},
-            {"product_version", r.product_version},
-            {"vendor_name", r.vendor_name},
-            {"contract_start", optional_text(r.contract_start)},
-            {"contract_end", optional_text(r.contract_end)},
-            {"maintenance_contract", r.maintenance_contract},
-            {"subcontracting", r.subcontracting},
-            {"data_location", r.data_location},
-            {"remote_maintenance", r.remote_maintenance},
-            {"remote_method", optional_text(r.remote_method)},
-            {"remote_method_note", r.remote_method_note},
-            {"remote_device", r.remote_device},
-            {"connection_point", r.connection_point},
-            {"backup_responsibility", r.backup_responsibility},
-            {"note", r.note}};
-}
-
-vendors::SystemRecord record_from_json(const json& j) {
-    vendors::SystemRecord r;
-    r.kind = j.value("kind", "");
-    r.name = j.value("name", "");
-    r.product_name = j.value("product_name", "");
-    r.product_version = j.value("product_version", "");
-    r.vendor_name = j.value("vendor_name", "");
-    r.contract_start = text_or_null(j, "contract_start");
-    r.contract_end = text_or_null(j, "contract_end");
-    r.maintenance_contract = j.value("maintenance_contract", false);
-    r.subcontracting = j.value("subcontracting", false);
-    r.data_location = j.value("data_location", "on_premises");
-    r.remote_maintenance = j.value("remote_maintenance", false);
-    r.remote_method = text_or_null(j, "remote_method");
-    r.remote_method_note = j.value("remote_method_note", "");
-    r.remote_device = j.value("remote_device", "");
-    r.connection_point = j.value("connection_point", "");
-    r.backup_responsibility = j.value("backup_responsibility", "institution");
-    r.note = j.value("note", "");
-    return r;
-}
 
 std::optional<RegisteredSystem> find_system(soci::session& sql, std::int64_t id) {
     const long long key = id;
@@ -151,7 +99,7 @@ std::vector<SystemVersion> versions_of(soci::session& sql, std::int64_t system_i
         v.by = r.get<std::string>(3);
         v.at = r.get<std::string>(4);
         const json snapshot = json::parse(r.get<std::string>(5), nullptr, false);
-        if (snapshot.is_object()) v.record = record_from_json(snapshot);
+        if (snapshot.is_object()) v.record = vendors::record_from_json(snapshot);
         out.push_back(std::move(v));
     }
     return out;

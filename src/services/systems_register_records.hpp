@@ -14,9 +14,6 @@
 
 namespace mamori::services::systems_records {
 
-// record_json / record_from_json: a system's fields by their JSON names (the API's and the snapshot's).
-nlohmann::json record_json(const vendors::SystemRecord& record);
-vendors::SystemRecord record_from_json(const nlohmann::json& json);
 
 std::optional<RegisteredSystem> find_system(soci::session& sql, std::int64_t id);
 std::vector<RegisteredSystem> systems_of(soci::session& sql, std::int64_t organisation_id);

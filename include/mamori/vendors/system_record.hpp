@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "mamori/core/error.hpp"
 #include "mamori/vendors/system_kinds.hpp"
 
@@ -56,5 +58,10 @@ Status check_system_record(const SystemRecord& record, std::span<const SystemKin
 
 // changed_fields: the JSON names of the fields that differ, in the order of SystemRecord.
 std::vector<std::string> changed_fields(const SystemRecord& before, const SystemRecord& after);
+
+// record_json / record_from_json: a system's fields by their JSON names (the API's and the history
+// snapshot's); a missing or mistyped field reads as its default (the input rules check the API's input).
+nlohmann::json record_json(const SystemRecord& record);
+SystemRecord record_from_json(const nlohmann::json& json);
 
 }  // namespace mamori::vendors
