@@ -7,6 +7,7 @@
 #include <map>
 
 #include "mamori/core/time.hpp"
+#include "support/demo_server_test.hpp"
 #include "support/server_process.hpp"
 #include "support/session_client.hpp"
 #include "support/test_database.hpp"
@@ -22,34 +23,23 @@ std::string in_days(int days) {
     return to_iso_date(year_month_day(sys_days(japan_date(system_clock::now())) + std::chrono::days(days)));
 }
 
-class ImprovementRequestListApi : public ::testing::Test {
-  protected:
-    void SetUp() override {
-        server_ = std::make_unique<ServerProcess>(dir_.path() / "demo.db", std::vector<std::string>{"--demo"});
-    }
-    SessionClient persona(const std::string& login, const std::string& password) {
-        SessionClient c(server_->host(), server_->port());
-        auto r = c.post("/api/v1/session", {{"login", login}, {"password", password}});
-        EXPECT_EQ(r.status, 200) << login << ": " << r.body;
-        return c;
-    }
-    long long hospital_visit() {
-        DatabaseSession direct(dir_.path() / "demo.db");
-        const int year = fiscal_year(japan_date(std::chrono::system_clock::now()));
-        long long id = 0;
-        *direct << "SELECT MIN(v.id) FROM inspection_visits v JOIN organisations o ON o.id = v.organisation_id "
-                   "WHERE o.name = 'デモ総合病院' AND v.fiscal_year = :y",
-            soci::use(year), soci::into(id);
-        return id;
-    }
+const std::map<std::string, std::string> kPasswords = {{"hokenjo@demo.example", "hokenjo-demo-pass"},
+                                                       {"hospital@demo.example", "hospital-demo-pass"}};
 
-    TempDir dir_;
-    std::unique_ptr<ServerProcess> server_;
+class ImprovementRequestListApi : public DemoServerTest {
+  protected:
+    ImprovementRequestListApi() : DemoServerTest(kPasswords) {}
+    long long hospital_visit() {
+        const int year = fiscal_year(japan_date(std::chrono::system_clock::now()));
+        return scalar(
+            "SELECT MIN(v.id) FROM inspection_visits v JOIN organisations o ON o.id = v.organisation_id "
+            "WHERE o.name = 'デモ総合病院' AND v.fiscal_year = " + std::to_string(year));
+    }
 };
 
 TEST_F(ImprovementRequestListApi, ThirtyFiveRequestsAreListedOnBothSidesEachAsReadAlone) {
-    SessionClient inspector = persona("hokenjo@demo.example", "hokenjo-demo-pass");
-    SessionClient hospital = persona("hospital@demo.example", "hospital-demo-pass");
+    SessionClient inspector = persona("hokenjo@demo.example");
+    SessionClient hospital = persona("hospital@demo.example");
     const long long visit = hospital_visit();
     ASSERT_GT(visit, 0);
     const auto items = inspector.get("/api/v1/inspections/visits/" + std::to_string(visit) + "/improvement-requests");

@@ -9,6 +9,7 @@
 
 #include "mamori/core/time.hpp"
 #include "mamori/identity/passwords.hpp"
+#include "support/demo_server_test.hpp"
 #include "support/server_process.hpp"
 #include "support/session_client.hpp"
 #include "support/test_database.hpp"
@@ -34,43 +35,18 @@ int this_fiscal_year() {
     return fiscal_year(japan_date(std::chrono::system_clock::now()));
 }
 
-class ImprovementRequestsApi : public ::testing::Test {
+class ImprovementRequestsApi : public DemoServerTest {
   protected:
+    ImprovementRequestsApi() : DemoServerTest(kPasswords) {}
     void SetUp() override {
-        server_ = std::make_unique<ServerProcess>(db(), std::vector<std::string>{"--demo"});
-        // An inspector of another prefecture (大阪府), as a demo user so no second factor is asked.
-        DatabaseSession direct(db());
-        soci::session& sql = *direct;
-        long long org = 0, id = 0;
-        sql << "SELECT id FROM organisations WHERE name = '大阪府'", soci::into(org);
-        const std::string hash = identity::hash_password("a long enough password");
-        sql << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, "
-               "updated_at, "
-               "password_changed_at, demo_persona) VALUES (:o, 'osaka-inspector@demo.example', "
-               "'大阪の検査員', :h, "
-               "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 1) RETURNING id",
-            soci::use(org), soci::use(hash), soci::into(id);
-        sql << "INSERT INTO user_roles (user_id, role) VALUES (:u, 'inspector')", soci::use(id);
-    }
-    std::filesystem::path db() const { return dir_.path() / "demo.db"; }
-    SessionClient persona(const std::string& login) {
-        SessionClient c(server_->host(), server_->port());
-        auto r = c.post("/api/v1/session", {{"login", login}, {"password", kPasswords.at(login)}});
-        EXPECT_EQ(r.status, 200) << login << ": " << r.body;
-        return c;
+        DemoServerTest::SetUp();
+        add_demo_user("大阪府", "osaka-inspector@demo.example", "大阪の検査員", "inspector");
     }
     long long hospital_visit(int fiscal_year) {
-        DatabaseSession direct(db());
-        long long id = 0;
-        *direct
-            << "SELECT MIN(v.id) FROM inspection_visits v JOIN organisations o ON o.id = v.organisation_id "
-               "WHERE o.name = 'デモ総合病院' AND v.fiscal_year = :y",
-            soci::use(fiscal_year), soci::into(id);
-        return id;
+        return scalar(
+            "SELECT MIN(v.id) FROM inspection_visits v JOIN organisations o ON o.id = v.organisation_id "
+            "WHERE o.name = 'デモ総合病院' AND v.fiscal_year = " + std::to_string(fiscal_year));
     }
-
-    TempDir dir_;
-    std::unique_ptr<ServerProcess> server_;
 };
 
 TEST_F(ImprovementRequestsApi, TheWholeCycleWithEvidenceBetweenBothSides) {

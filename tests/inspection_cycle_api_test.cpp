@@ -15,6 +15,7 @@
 #include "mamori/documents/letter_pdf.hpp"
 #include "mamori/identity/passwords.hpp"
 #include "support/pdf_text.hpp"
+#include "support/demo_server_test.hpp"
 #include "support/server_process.hpp"
 #include "support/session_client.hpp"
 #include "support/test_database.hpp"
@@ -41,40 +42,13 @@ std::string field_of(const HttpResult& r) {
                                                               : "";
 }
 
-class InspectionCycleApi : public ::testing::Test {
+class InspectionCycleApi : public DemoServerTest {
   protected:
+    InspectionCycleApi() : DemoServerTest(kPasswords) {}
     void SetUp() override {
-        server_ = std::make_unique<ServerProcess>(db(), std::vector<std::string>{"--demo"});
-        // An inspector of another prefecture (大阪府), as a demo user so no second factor is asked.
-        DatabaseSession direct(db());
-        soci::session& sql = *direct;
-        long long org = 0, id = 0;
-        sql << "SELECT id FROM organisations WHERE name = '大阪府'", soci::into(org);
-        const std::string hash = identity::hash_password("a long enough password");
-        sql << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, "
-               "updated_at, password_changed_at, demo_persona) VALUES (:o, 'osaka-inspector@demo.example', "
-               "'大阪の検査員', :h, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', "
-               "1) "
-               "RETURNING id",
-            soci::use(org), soci::use(hash), soci::into(id);
-        sql << "INSERT INTO user_roles (user_id, role) VALUES (:u, 'inspector')", soci::use(id);
+        DemoServerTest::SetUp();
+        add_demo_user("大阪府", "osaka-inspector@demo.example", "大阪の検査員", "inspector");
     }
-    std::filesystem::path db() const { return dir_.path() / "demo.db"; }
-    SessionClient persona(const std::string& login) {
-        SessionClient c(server_->host(), server_->port());
-        auto r = c.post("/api/v1/session", {{"login", login}, {"password", kPasswords.at(login)}});
-        EXPECT_EQ(r.status, 200) << login << ": " << r.body;
-        return c;
-    }
-    long long scalar(const std::string& query) {
-        DatabaseSession direct(db());
-        long long value = 0;
-        *direct << query, soci::into(value);
-        return value;
-    }
-
-    TempDir dir_;
-    std::unique_ptr<ServerProcess> server_;
 };
 
 // answer_all: every line of the checklist answered はい (one いいえ with its target), as the pharmacy would.

@@ -11,6 +11,7 @@
 #include "mamori/core/time.hpp"
 #include "mamori/documents/xlsx_table.hpp"
 #include "mamori/identity/passwords.hpp"
+#include "support/demo_server_test.hpp"
 #include "support/server_process.hpp"
 #include "support/session_client.hpp"
 #include "support/test_database.hpp"
@@ -32,41 +33,21 @@ std::string day(int from_today) {
     return to_iso_date(year_month_day(sys_days(japan_date(system_clock::now())) + days(from_today)));
 }
 
-class InspectionPlanApi : public ::testing::Test {
+class InspectionPlanApi : public DemoServerTest {
   protected:
+    InspectionPlanApi() : DemoServerTest(kPasswords) {}
     void SetUp() override {
-        server_ = std::make_unique<ServerProcess>(dir_.path() / "demo.db", std::vector<std::string>{"--demo"});
-        // An administrator of 大阪府, on the other side of every rule.
-        DatabaseSession direct(dir_.path() / "demo.db");
-        soci::session& sql = *direct;
-        long long org = 0, id = 0;
-        sql << "SELECT id FROM organisations WHERE name = '大阪府'", soci::into(org);
-        const std::string hash = identity::hash_password("a long enough password");
-        sql << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, updated_at, "
-               "password_changed_at, demo_persona) VALUES (:o, 'osaka@demo.example', '大阪 太郎', :h, "
-               "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 1) RETURNING id",
-            soci::use(org), soci::use(hash), soci::into(id);
-        sql << "INSERT INTO user_roles (user_id, role) VALUES (:u, 'administrator')", soci::use(id);
+        DemoServerTest::SetUp();
+        add_demo_user("大阪府", "osaka@demo.example", "大阪 太郎", "administrator");  // the other side of every rule
     }
-    SessionClient as(const std::string& login) {
-        SessionClient c(server_->host(), server_->port());
-        auto r = c.post("/api/v1/session", {{"login", login}, {"password", kPasswords.at(login)}});
-        EXPECT_EQ(r.status, 200) << login << ": " << r.body;
-        return c;
-    }
+    SessionClient as(const std::string& login) { return persona(login); }
     long long organisation(const std::string& name) {
-        DatabaseSession direct(dir_.path() / "demo.db");
-        long long id = 0;
-        *direct << "SELECT id FROM organisations WHERE name = :n", soci::use(name), soci::into(id);
-        return id;
+        return scalar("SELECT id FROM organisations WHERE name = '" + name + "'");
     }
     static std::string field_of(const HttpResult& r) {
         const auto body = r.json();
         return body.contains("errors") && !body["errors"].empty() ? body["errors"][0]["field"].get<std::string>() : "";
     }
-
-    TempDir dir_;
-    std::unique_ptr<ServerProcess> server_;
 };
 
 TEST_F(InspectionPlanApi, ThePrefectureSetsItsPolicyAndTheHealthCentrePlansNotifiesAndPostpones) {

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "mamori/identity/passwords.hpp"
+#include "support/demo_server_test.hpp"
 #include "support/server_process.hpp"
 #include "support/session_client.hpp"
 #include "support/test_database.hpp"
@@ -39,38 +40,13 @@ json ehr() {
             {"backup_responsibility", "shared"}};
 }
 
-class SystemsRegisterApi : public ::testing::Test {
+class SystemsRegisterApi : public DemoServerTest {
   protected:
+    SystemsRegisterApi() : DemoServerTest(kPasswords) {}
     void SetUp() override {
-        server_ = std::make_unique<ServerProcess>(db(), std::vector<std::string>{"--demo"});
-        // A viewer of さくら内科クリニック, as a demo user so no second factor is asked.
-        DatabaseSession direct(db());
-        soci::session& sql = *direct;
-        long long org = 0, id = 0;
-        sql << "SELECT id FROM organisations WHERE name = 'さくら内科クリニック'", soci::into(org);
-        const std::string hash = identity::hash_password("a long enough password");
-        sql << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, updated_at, "
-               "password_changed_at, demo_persona) VALUES (:o, 'sakura-viewer@demo.example', '受付 閲覧', :h, "
-               "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 1) RETURNING id",
-            soci::use(org), soci::use(hash), soci::into(id);
-        sql << "INSERT INTO user_roles (user_id, role) VALUES (:u, 'viewer')", soci::use(id);
+        DemoServerTest::SetUp();
+        add_demo_user("さくら内科クリニック", "sakura-viewer@demo.example", "受付 閲覧", "viewer");
     }
-    std::filesystem::path db() const { return dir_.path() / "demo.db"; }
-    SessionClient persona(const std::string& login) {
-        SessionClient c(server_->host(), server_->port());
-        auto r = c.post("/api/v1/session", {{"login", login}, {"password", kPasswords.at(login)}});
-        EXPECT_EQ(r.status, 200) << login << ": " << r.body;
-        return c;
-    }
-    long long count(const std::string& query) {
-        DatabaseSession direct(db());
-        long long n = 0;
-        *direct << query, soci::into(n);
-        return n;
-    }
-
-    TempDir dir_;
-    std::unique_ptr<ServerProcess> server_;
 };
 
 TEST_F(SystemsRegisterApi, TheClinicAddsChangesAndRetiresASystemWithItsHistory) {
@@ -139,7 +115,7 @@ TEST_F(SystemsRegisterApi, TheClinicAddsChangesAndRetiresASystemWithItsHistory) 
     EXPECT_EQ(after["retired"][0]["id"], id);
 
     // Every write is audited with before and after; the versions are all kept.
-    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE target = 'system:" + std::to_string(id) +
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE target = 'system:" + std::to_string(id) +
                     "' AND action IN ('system.created', 'system.changed', 'system.retired')"),
               3);
     {
@@ -153,12 +129,12 @@ TEST_F(SystemsRegisterApi, TheClinicAddsChangesAndRetiresASystemWithItsHistory) 
         EXPECT_EQ(d["after"]["product_version"], "2.0") << detail;
         EXPECT_EQ(d["after"]["remote_method"], "internet") << detail;
     }
-    EXPECT_EQ(count("SELECT COUNT(*) FROM system_versions WHERE system_id = " + std::to_string(id)), 3);
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM system_versions WHERE system_id = " + std::to_string(id)), 3);
 }
 
 TEST_F(SystemsRegisterApi, BrokenFieldsAreNamedAndNothingIsStored) {
     SessionClient clinic = persona("sakura@demo.example");
-    const long long systems = count("SELECT COUNT(*) FROM systems");
+    const long long systems = scalar("SELECT COUNT(*) FROM systems");
     struct Case {
         const char* why;
         json body;
@@ -194,7 +170,7 @@ TEST_F(SystemsRegisterApi, BrokenFieldsAreNamedAndNothingIsStored) {
         for (const auto& e : problem["errors"]) named = named || e["field"] == c.field;
         EXPECT_TRUE(named) << r.body;
     }
-    EXPECT_EQ(count("SELECT COUNT(*) FROM systems"), systems);
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM systems"), systems);
     // A body over the route's limit is refused before it is read.
     json huge = ehr();
     huge["note"] = std::string(40 * 1024, 'x');
@@ -248,7 +224,7 @@ TEST_F(SystemsRegisterApi, OnlyTheInstitutionsOwnUsersSeeItAndViewersOnlyRead) {
     body["version"] = 1;
     EXPECT_EQ(viewer.put(clinic_url, body).status, 403);
     EXPECT_EQ(viewer.post(clinic_url + "/retire", {{"version", 1}}).status, 403);
-    EXPECT_EQ(count("SELECT COUNT(*) FROM system_versions WHERE system_id = " + std::to_string(clinic_system)), 1);
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM system_versions WHERE system_id = " + std::to_string(clinic_system)), 1);
 
     // The kinds, for the form.
     const auto kinds = viewer.get("/api/v1/systems/kinds");
