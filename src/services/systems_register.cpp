@@ -81,6 +81,19 @@ void lock(soci::session& sql, std::int64_t id) {
     sql << "UPDATE systems SET version = version WHERE id = :id", soci::use(key);
 }
 
+// system_to_change: the caller's own system, locked, for a writer, still in use and at `version`; the
+// refusal of a retired one says `when_retired`.
+Result<RegisteredSystem> system_to_change(soci::session& sql, const Caller& caller, std::int64_t id, int version,
+                                          std::string_view when_retired) {
+    if (reads(caller)) lock(sql, id);
+    auto current = own_system(sql, caller, id);
+    if (!current) return fail(current.error());
+    if (auto ok = check_writer(caller); !ok) return fail(ok.error());
+    if (current->status == "retired") return fail(ErrorCode::conflict, std::string(when_retired), "status");
+    if (auto ok = check_version(*current, version); !ok) return fail(ok.error());
+    return current;
+}
+
 json changes(const vendors::SystemRecord& before, const vendors::SystemRecord& after,
              const std::vector<std::string>& fields) {
     const json b = vendors::record_json(before), a = vendors::record_json(after);
@@ -137,13 +150,9 @@ Result<RegisteredSystem> SystemsRegister::update(const Caller& caller, std::int6
                                                  const vendors::SystemRecord& record,
                                                  const audit::Context& context) {
     auto done = db_.transaction([&](soci::session& sql) -> Result<int> {
-        if (reads(caller)) lock(sql, id);
-        auto current = own_system(sql, caller, id);
+        auto current = system_to_change(sql, caller, id, version,
+                                        "a retired system is kept as it was; it cannot be changed");
         if (!current) return fail(current.error());
-        if (auto ok = check_writer(caller); !ok) return fail(ok.error());
-        if (current->status == "retired")
-            return fail(ErrorCode::conflict, "a retired system is kept as it was; it cannot be changed", "status");
-        if (auto ok = check_version(*current, version); !ok) return fail(ok.error());
         if (auto ok = vendors::check_system_record(record, vendors::builtin_system_kinds()); !ok)
             return fail(ok.error());
         const auto fields = vendors::changed_fields(current->record, record);
@@ -163,13 +172,8 @@ Result<RegisteredSystem> SystemsRegister::update(const Caller& caller, std::int6
 Result<RegisteredSystem> SystemsRegister::retire(const Caller& caller, std::int64_t id, int version,
                                                  const audit::Context& context) {
     auto done = db_.transaction([&](soci::session& sql) -> Result<int> {
-        if (reads(caller)) lock(sql, id);
-        auto current = own_system(sql, caller, id);
+        auto current = system_to_change(sql, caller, id, version, "the system is already retired");
         if (!current) return fail(current.error());
-        if (auto ok = check_writer(caller); !ok) return fail(ok.error());
-        if (current->status == "retired")
-            return fail(ErrorCode::conflict, "the system is already retired", "status");
-        if (auto ok = check_version(*current, version); !ok) return fail(ok.error());
         if (!rec::update_system(sql, id, version, current->record, "retired", "retired", {"status"},
                                 caller.user_id))
             return fail(ErrorCode::conflict, "the system changed meanwhile: reload it", "version");
