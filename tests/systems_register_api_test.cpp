@@ -233,6 +233,39 @@ TEST_F(SystemsRegisterApi, OnlyTheInstitutionsOwnUsersSeeItAndViewersOnlyRead) {
     EXPECT_EQ(kinds.json()["kinds"][0]["label_ja"], "電子カルテ");
 }
 
+TEST_F(SystemsRegisterApi, ASystemNamesOnlyAVendorTheInstitutionHasLinked) {
+    const long long demo_vendor = scalar("SELECT id FROM organisations WHERE name = 'デモ医療システム株式会社'");
+    SessionClient clinic = persona("sakura@demo.example");
+    const auto listed = clinic.get("/api/v1/systems");
+    ASSERT_EQ(listed.status, 200) << listed.body;
+    int linked = 0;
+    const json systems = listed.json()["systems"];
+    for (const auto& s : systems)
+        if (s["vendor_organisation_id"] == demo_vendor) ++linked;
+    EXPECT_EQ(linked, 1) << "the demo clinic's レセコン is run by the linked demo vendor";
+
+    // A vendor organisation the clinic has not linked is refused, naming the field; nothing is stored.
+    DatabaseSession direct(db());
+    long long other_vendor = 0;
+    *direct << "INSERT INTO organisations (kind, name, created_at) VALUES ('vendor', '未連携の事業者株式会社', "
+                 "'2026-12-01T00:00:00Z') RETURNING id",
+        soci::into(other_vendor);
+    const long long systems_before = scalar("SELECT COUNT(*) FROM systems");
+    auto body = ehr();
+    body["vendor_organisation_id"] = other_vendor;
+    const auto refused = clinic.post("/api/v1/systems", body);
+    EXPECT_EQ(refused.status, 400) << refused.body;
+    EXPECT_NE(refused.body.find("vendor_organisation_id"), std::string::npos) << refused.body;
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM systems"), systems_before);
+
+    // The linked one is accepted and kept in the system's history.
+    body["vendor_organisation_id"] = demo_vendor;
+    const auto made = clinic.post("/api/v1/systems", body);
+    ASSERT_EQ(made.status, 201) << made.body;
+    EXPECT_EQ(made.json()["vendor_organisation_id"], demo_vendor);
+    EXPECT_EQ(made.json()["history"][0]["record"]["vendor_organisation_id"], demo_vendor);
+}
+
 TEST_F(SystemsRegisterApi, TheHistoryCannotBeRewritten) {
     DatabaseSession direct(db());
     bool refused_update = false, refused_delete = false;

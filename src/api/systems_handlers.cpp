@@ -1,5 +1,6 @@
 #include "systems_handlers.hpp"
 
+#include <limits>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -27,7 +28,6 @@ json system_json(const RegisteredSystem& s) {
     json out = vendors::record_json(s.record);
     out["id"] = s.id;
     out["organisation_id"] = s.organisation_id;
-    out["vendor_organisation_id"] = s.vendor_organisation_id ? json(*s.vendor_organisation_id) : json(nullptr);
     out["status"] = s.status;
     out["version"] = s.version;
     out["created_at"] = s.created_at;
@@ -94,6 +94,9 @@ Result<vendors::SystemRecord> system_record(const json& body) {
         if (!value) return fail(value.error());
         *target = *value;
     }
+    auto vendor = optional_int_field(body, "vendor_organisation_id", 1, std::numeric_limits<std::int64_t>::max());
+    if (!vendor) return fail(vendor.error());
+    r.vendor_organisation_id = *vendor;
     auto location = optional_string_field(body, "data_location", 20);
     if (!location) return fail(location.error());
     r.data_location = location->value_or("on_premises");

@@ -5,6 +5,8 @@
 #include "identity_records.hpp"
 #include "mamori/core/time.hpp"
 #include "mamori/services/systems_register.hpp"
+#include "mamori/store/prepared.hpp"
+#include "mamori/store/row_values.hpp"
 
 namespace mamori::services {
 
@@ -47,11 +49,14 @@ vendors::SystemRecord contract(vendors::SystemRecord r, std::string start, std::
     return r;
 }
 
-std::vector<vendors::SystemRecord> hospital_systems() {
+constexpr const char* kDemoVendor = "デモ医療システム株式会社";  // the demo vendor organisation
+
+std::vector<vendors::SystemRecord> hospital_systems(std::optional<std::int64_t> vendor) {
     auto ehr = contract(remote(system("ehr", "電子カルテ（全病棟・外来）", "デモカルテ Enterprise", "7.2",
-                                      "デモメディカルシステムズ株式会社"),
+                                      kDemoVendor),
                                "vpn", "院内VPN装置（デモVPNゲートウェイ）", "サーバ室のUTM配下の保守用セグメント"),
                         "2022-04-01", "2027-03-31", true, "shared");
+    ehr.vendor_organisation_id = vendor;
     ehr.subcontracting = true;
     ehr.note = "夜間の障害対応は再委託先の保守センターが行う。";
     auto receipt = contract(system("receipt", "医事会計システム（レセコン）", "デモ医事 NX", "3.1",
@@ -75,18 +80,37 @@ std::vector<vendors::SystemRecord> hospital_systems() {
     return {ehr, receipt, eligibility, pacs, network};
 }
 
-std::vector<vendors::SystemRecord> clinic_systems() {
+std::vector<vendors::SystemRecord> clinic_systems(std::optional<std::int64_t> vendor) {
     auto ehr = contract(system("ehr", "クラウド型電子カルテ", "デモクラウドカルテ", "2025年版",
                                "デモクラウドヘルス株式会社"),
                         "2025-01-01", "2029-12-31", true, "vendor");
     ehr.data_location = "cloud";
-    auto receipt = system("receipt", "レセコン", "デモレセプト Lite", "4.0", "デモ医事ソリューション株式会社");
+    auto receipt = system("receipt", "レセコン", "デモレセプト Lite", "4.0", kDemoVendor);
+    receipt.vendor_organisation_id = vendor;
     receipt.backup_responsibility = "institution";
     return {ehr, receipt};
 }
 
-Status fill(store::Database& db, const std::string& login, const std::vector<vendors::SystemRecord>& systems,
-            bool with_change) {
+// demo_vendor: the demo vendor organisation, linked by the operator to the institution of `caller` (once).
+std::optional<std::int64_t> demo_vendor(store::Database& db, const identity::Caller& caller) {
+    auto lease = db.acquire();
+    std::optional<std::int64_t> vendor;
+    for (const auto& row : store::query(*lease, "SELECT id FROM organisations WHERE kind = 'vendor' AND name = :n",
+                                        std::string(kDemoVendor)))
+        vendor = store::int64_at(row, 0);
+    if (!vendor) return std::nullopt;
+    const long long institution = caller.organisation.id, linked = *vendor;
+    store::execute(*lease,
+                   "INSERT INTO vendor_links (institution_organisation_id, vendor_organisation_id, via, created_at) "
+                   "SELECT :i, :v, 'operator', :at WHERE NOT EXISTS (SELECT 1 FROM vendor_links WHERE "
+                   "institution_organisation_id = :i2 AND vendor_organisation_id = :v2)",
+                   institution, linked, records::iso_now(), institution, linked);
+    return vendor;
+}
+
+using SystemsOf = std::vector<vendors::SystemRecord> (*)(std::optional<std::int64_t>);
+
+Status fill(store::Database& db, const std::string& login, SystemsOf systems_of, bool with_change) {
     identity::Caller caller;
     {
         auto lease = db.acquire();
@@ -98,6 +122,7 @@ Status fill(store::Database& db, const std::string& login, const std::vector<ven
     auto existing = register_.list(caller);
     if (!existing) return fail(existing.error());
     if (!existing->in_use.empty() || !existing->retired.empty()) return {};
+    const auto systems = systems_of(demo_vendor(db, caller));
     std::optional<RegisteredSystem> first;
     for (const auto& s : systems) {
         auto made = register_.create(caller, s, kDemoContext);
@@ -117,8 +142,8 @@ Status fill(store::Database& db, const std::string& login, const std::vector<ven
 }  // namespace
 
 Status create_systems_demo(store::Database& db) {
-    if (auto ok = fill(db, "hospital@demo.example", hospital_systems(), true); !ok) return ok;
-    return fill(db, "sakura@demo.example", clinic_systems(), false);
+    if (auto ok = fill(db, "hospital@demo.example", hospital_systems, true); !ok) return ok;
+    return fill(db, "sakura@demo.example", clinic_systems, false);
 }
 
 }  // namespace mamori::services

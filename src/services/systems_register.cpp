@@ -94,6 +94,19 @@ Result<RegisteredSystem> system_to_change(soci::session& sql, const Caller& call
     return current;
 }
 
+// check_vendor: a vendor organisation named on a system is one the institution has linked; keeping a vendor
+// that was linked before is allowed.
+Status check_vendor(soci::session& sql, const Caller& caller, const vendors::SystemRecord& record,
+                    const vendors::SystemRecord* before) {
+    const auto& vendor = record.vendor_organisation_id;
+    if (!vendor || (before && before->vendor_organisation_id == vendor)) return {};
+    if (!rec::is_linked_vendor(sql, caller.organisation.id, *vendor))
+        return fail(ErrorCode::invalid_input,
+                    "vendor_organisation_id: not a vendor this institution has linked (invite it first)",
+                    "vendor_organisation_id");
+    return {};
+}
+
 json changes(const vendors::SystemRecord& before, const vendors::SystemRecord& after,
              const std::vector<std::string>& fields) {
     const json b = vendors::record_json(before), a = vendors::record_json(after);
@@ -135,6 +148,7 @@ Result<RegisteredSystem> SystemsRegister::create(const Caller& caller, const ven
     if (auto ok = vendors::check_system_record(record, vendors::builtin_system_kinds()); !ok)
         return fail(ok.error());
     auto id = db_.transaction([&](soci::session& sql) -> Result<std::int64_t> {
+        if (auto ok = check_vendor(sql, caller, record, nullptr); !ok) return fail(ok.error());
         const auto made = rec::insert_system(sql, caller.organisation.id, record, caller.user_id);
         audit::append(sql,
                       audit::caller_entry(caller, "system.created", fmt::format("system:{}", made),
@@ -155,6 +169,7 @@ Result<RegisteredSystem> SystemsRegister::update(const Caller& caller, std::int6
         if (!current) return fail(current.error());
         if (auto ok = vendors::check_system_record(record, vendors::builtin_system_kinds()); !ok)
             return fail(ok.error());
+        if (auto ok = check_vendor(sql, caller, record, &current->record); !ok) return fail(ok.error());
         const auto fields = vendors::changed_fields(current->record, record);
         if (fields.empty()) return 0;  // nothing changed: no new version
         if (!rec::update_system(sql, id, version, record, "in_use", "changed", fields, caller.user_id))

@@ -18,6 +18,10 @@ constexpr std::string_view kColumns =
     "remote_method, remote_method_note, remote_device, connection_point, backup_responsibility, note, status, "
     "version, created_at, updated_at";
 
+std::optional<long long> vendor_id(const vendors::SystemRecord& r) {
+    return r.vendor_organisation_id ? std::optional<long long>(*r.vendor_organisation_id) : std::nullopt;
+}
+
 RegisteredSystem read(const soci::row& r) {
     RegisteredSystem s;
     s.id = store::int64_at(r, 0);
@@ -27,7 +31,7 @@ RegisteredSystem read(const soci::row& r) {
     v.name = r.get<std::string>(3);
     v.product_name = r.get<std::string>(4);
     v.product_version = r.get<std::string>(5);
-    s.vendor_organisation_id = store::optional_int64_at(r, 6);
+    v.vendor_organisation_id = store::optional_int64_at(r, 6);
     v.vendor_name = r.get<std::string>(7);
     v.contract_start = store::optional_text_at(r, 8);
     v.contract_end = store::optional_text_at(r, 9);
@@ -105,6 +109,18 @@ std::vector<SystemVersion> versions_of(soci::session& sql, std::int64_t system_i
     return out;
 }
 
+bool is_linked_vendor(soci::session& sql, std::int64_t institution, std::int64_t vendor) {
+    const long long i = institution, v = vendor;
+    for (const auto& row : store::query(sql,
+                                        "SELECT 1 FROM vendor_links WHERE institution_organisation_id = :i AND "
+                                        "vendor_organisation_id = :v AND ended_at IS NULL",
+                                        i, v)) {
+        (void)row;
+        return true;
+    }
+    return false;
+}
+
 std::int64_t insert_system(soci::session& sql, std::int64_t organisation_id, const vendors::SystemRecord& r,
                            std::optional<std::int64_t> user_id) {
     const long long org = organisation_id;
@@ -115,12 +131,13 @@ std::int64_t insert_system(soci::session& sql, std::int64_t organisation_id, con
     for (const auto& row : store::query(
              sql,
              "INSERT INTO systems (organisation_id, kind, name, product_name, product_version, vendor_name, "
+             "vendor_organisation_id, "
              "contract_start, contract_end, maintenance_contract, subcontracting, data_location, "
              "remote_maintenance, remote_method, remote_method_note, remote_device, connection_point, "
              "backup_responsibility, note, status, version, created_by, created_at, updated_by, updated_at) "
-             "VALUES (:o, :k, :n, :pn, :pv, :vn, :cs, :ce, :mc, :sc, :dl, :rm, :rmm, :rmn, :rd, :cp, :br, :note, "
+             "VALUES (:o, :k, :n, :pn, :pv, :vn, :vo, :cs, :ce, :mc, :sc, :dl, :rm, :rmm, :rmn, :rd, :cp, :br, :note, "
              "'in_use', 1, :cb, :ca, :ub, :ua) RETURNING id",
-             org, r.kind, r.name, r.product_name, r.product_version, r.vendor_name, r.contract_start,
+             org, r.kind, r.name, r.product_name, r.product_version, r.vendor_name, vendor_id(r), r.contract_start,
              r.contract_end, r.maintenance_contract, r.subcontracting, r.data_location, r.remote_maintenance,
              r.remote_method, r.remote_method_note, r.remote_device, r.connection_point, r.backup_responsibility,
              r.note, user, now, user, now))
@@ -139,11 +156,12 @@ bool update_system(soci::session& sql, std::int64_t id, int version, const vendo
     const auto updated = store::execute(
         sql,
         "UPDATE systems SET kind = :k, name = :n, product_name = :pn, product_version = :pv, vendor_name = :vn, "
-        "contract_start = :cs, contract_end = :ce, maintenance_contract = :mc, subcontracting = :sc, "
+        "vendor_organisation_id = :vo, contract_start = :cs, contract_end = :ce, maintenance_contract = :mc, subcontracting = :sc, "
         "data_location = :dl, remote_maintenance = :rm, remote_method = :rmm, remote_method_note = :rmn, "
         "remote_device = :rd, connection_point = :cp, backup_responsibility = :br, note = :note, status = :st, "
         "version = :v, updated_by = :ub, updated_at = :ua WHERE id = :id AND version = :previous",
-        r.kind, r.name, r.product_name, r.product_version, r.vendor_name, r.contract_start, r.contract_end,
+        r.kind, r.name, r.product_name, r.product_version, r.vendor_name, vendor_id(r), r.contract_start,
+        r.contract_end,
         r.maintenance_contract, r.subcontracting, r.data_location, r.remote_maintenance, r.remote_method,
         r.remote_method_note, r.remote_device, r.connection_point, r.backup_responsibility, r.note, status, next,
         user, now, key, previous);

@@ -63,6 +63,8 @@ Status check_system_record(const SystemRecord& r, std::span<const SystemKind> ki
     p.text("product_name", r.product_name, kMaxProductText);
     p.text("product_version", r.product_version, kMaxProductText);
     p.text("vendor_name", r.vendor_name, kMaxVendorName);
+    if (r.vendor_organisation_id && *r.vendor_organisation_id <= 0)
+        p.add("vendor_organisation_id", "not an organisation id");
     const auto start = p.date("contract_start", r.contract_start);
     const auto end = p.date("contract_end", r.contract_end);
     if (start && end && *end < *start) p.add("contract_end", "the contract cannot end before it starts");
@@ -101,6 +103,7 @@ std::vector<std::string> changed_fields(const SystemRecord& a, const SystemRecor
     check(a.product_name == b.product_name, "product_name");
     check(a.product_version == b.product_version, "product_version");
     check(a.vendor_name == b.vendor_name, "vendor_name");
+    check(a.vendor_organisation_id == b.vendor_organisation_id, "vendor_organisation_id");
     check(a.contract_start == b.contract_start, "contract_start");
     check(a.contract_end == b.contract_end, "contract_end");
     check(a.maintenance_contract == b.maintenance_contract, "maintenance_contract");

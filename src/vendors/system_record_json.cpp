@@ -27,6 +27,8 @@ json record_json(const SystemRecord& r) {
             {"product_name", r.product_name},
             {"product_version", r.product_version},
             {"vendor_name", r.vendor_name},
+            {"vendor_organisation_id",
+             r.vendor_organisation_id ? json(*r.vendor_organisation_id) : json(nullptr)},
             {"contract_start", optional_text(r.contract_start)},
             {"contract_end", optional_text(r.contract_end)},
             {"maintenance_contract", r.maintenance_contract},
@@ -48,6 +50,8 @@ SystemRecord record_from_json(const json& j) {
     r.product_name = j.value("product_name", "");
     r.product_version = j.value("product_version", "");
     r.vendor_name = j.value("vendor_name", "");
+    if (const auto vendor = j.find("vendor_organisation_id"); vendor != j.end() && vendor->is_number_integer())
+        r.vendor_organisation_id = vendor->get<std::int64_t>();
     r.contract_start = text_or_null(j, "contract_start");
     r.contract_end = text_or_null(j, "contract_end");
     r.maintenance_contract = j.value("maintenance_contract", false);

@@ -38,7 +38,6 @@ struct RegisteredSystem {
     std::int64_t id = 0;
     std::int64_t organisation_id = 0;
     vendors::SystemRecord record;
-    std::optional<std::int64_t> vendor_organisation_id;
     std::string status;  // in_use, retired
     int version = 1;
     std::string created_at;

@@ -6,6 +6,7 @@
 ///     if (auto ok = check_system_record(record, builtin_system_kinds()); !ok) …   // fields named
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -35,7 +36,8 @@ struct SystemRecord {
     std::string name;
     std::string product_name;
     std::string product_version;
-    std::string vendor_name;  // the vendor's name until the vendor joins mamori
+    std::string vendor_name;  // the vendor's name (kept after it joins, as the institution wrote it)
+    std::optional<std::int64_t> vendor_organisation_id;  // the vendor organisation, once linked
     std::optional<std::string> contract_start;
     std::optional<std::string> contract_end;
     bool maintenance_contract = false;  // 保守契約
