@@ -7,6 +7,7 @@
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/time.hpp"
 #include "systems_register_records.hpp"
+#include "vendor_scope.hpp"
 
 namespace mamori::services {
 
@@ -100,7 +101,7 @@ Status check_vendor(soci::session& sql, const Caller& caller, const vendors::Sys
                     const vendors::SystemRecord* before) {
     const auto& vendor = record.vendor_organisation_id;
     if (!vendor || (before && before->vendor_organisation_id == vendor)) return {};
-    if (!rec::is_linked_vendor(sql, caller.organisation.id, *vendor))
+    if (!vendor_scope::is_linked_vendor(sql, caller.organisation.id, *vendor))
         return fail(ErrorCode::invalid_input,
                     "vendor_organisation_id: not a vendor this institution has linked (invite it first)",
                     "vendor_organisation_id");

@@ -109,18 +109,6 @@ std::vector<SystemVersion> versions_of(soci::session& sql, std::int64_t system_i
     return out;
 }
 
-bool is_linked_vendor(soci::session& sql, std::int64_t institution, std::int64_t vendor) {
-    const long long i = institution, v = vendor;
-    for (const auto& row : store::query(sql,
-                                        "SELECT 1 FROM vendor_links WHERE institution_organisation_id = :i AND "
-                                        "vendor_organisation_id = :v AND ended_at IS NULL",
-                                        i, v)) {
-        (void)row;
-        return true;
-    }
-    return false;
-}
-
 std::int64_t insert_system(soci::session& sql, std::int64_t organisation_id, const vendors::SystemRecord& r,
                            std::optional<std::int64_t> user_id) {
     const long long org = organisation_id;

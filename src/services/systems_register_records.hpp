@@ -14,9 +14,6 @@
 
 namespace mamori::services::systems_records {
 
-// is_linked_vendor: `vendor` is a vendor organisation the institution has linked (and not unlinked).
-bool is_linked_vendor(soci::session& sql, std::int64_t institution, std::int64_t vendor);
-
 std::optional<RegisteredSystem> find_system(soci::session& sql, std::int64_t id);
 std::vector<RegisteredSystem> systems_of(soci::session& sql, std::int64_t organisation_id);
 std::vector<SystemVersion> versions_of(soci::session& sql, std::int64_t system_id);
