@@ -49,6 +49,8 @@ const std::vector<Person> kPeople = {
     {"clinic-editor", "さくら内科クリニック", {"editor"}},
     {"clinic-viewer", "さくら内科クリニック", {"viewer"}},
     {"vendor-respondent", "デモ医療システム株式会社", {"vendor_respondent"}},
+    {"vendor-admin", "デモ医療システム株式会社", {"administrator"}},
+    {"vendor2-respondent", "第二医療システム株式会社", {"vendor_respondent"}},
 };
 
 std::string login_of(const std::string& name) {
@@ -77,6 +79,7 @@ class AuthorizationMatrix : public ::testing::Test {
         DatabaseSession direct(db());
         soci::session& sql = *direct;
         const std::string hash = identity::hash_password(kPassword);
+        seed_second_vendor(sql);
         for (const auto& p : kPeople) {
             long long org = 0;
             sql << "SELECT id FROM organisations WHERE name = :n", soci::use(p.organisation), soci::into(org);
@@ -103,6 +106,29 @@ class AuthorizationMatrix : public ::testing::Test {
         seed_recovery(sql);
         seed_assessments(sql);
         seed_visits(sql);
+    }
+
+    // seed_second_vendor: a second vendor organisation, linked to なにわ診療所 and running its EHR (the demo
+    // vendor runs デモ総合病院's and さくら's systems): each vendor must see only its own customers.
+    void seed_second_vendor(soci::session& sql) {
+        long long vendor = 0, naniwa = 0, system = 0;
+        sql << "INSERT INTO organisations (kind, name, created_at) VALUES ('vendor', '第二医療システム株式会社', "
+               "'2026-01-01T00:00:00.000Z') RETURNING id",
+            soci::into(vendor);
+        sql << "SELECT id FROM organisations WHERE name = 'なにわ診療所'", soci::into(naniwa);
+        sql << "INSERT INTO vendor_links (institution_organisation_id, vendor_organisation_id, via, created_at) "
+               "VALUES (:i, :v, 'operator', '2026-01-01T00:00:00.000Z')",
+            soci::use(naniwa), soci::use(vendor);
+        sql << "INSERT INTO systems (organisation_id, kind, name, vendor_organisation_id, vendor_name, "
+               "data_location, backup_responsibility, created_at, updated_at) VALUES (:o, 'ehr', '電子カルテ', :v, "
+               "'第二医療システム株式会社', 'on_premises', 'vendor', '2026-01-01T00:00:00.000Z', "
+               "'2026-01-01T00:00:00.000Z') RETURNING id",
+            soci::use(naniwa), soci::use(vendor), soci::into(system);
+        systems_["なにわ診療所"] = system;
+        sql << "SELECT MIN(s.id) FROM systems s JOIN organisations o ON o.id = s.organisation_id WHERE o.name = "
+               "'さくら内科クリニック' AND s.vendor_organisation_id IS NOT NULL",
+            soci::into(system);
+        systems_["さくら内科クリニック"] = system;
     }
 
     // seed_visits: a done visit of さくら by デモ区保健所 with its completed record, and a visit of なにわ by
@@ -206,10 +232,12 @@ class AuthorizationMatrix : public ::testing::Test {
     std::string evidence(const std::string& name) { return std::to_string(evidence_.at(name)); }
     std::string invitation(const std::string& name) { return std::to_string(invitations_.at(name)); }
     std::string visit(const std::string& name) { return std::to_string(visits_.at(name)); }
+    // system: the system of institution `name` that a vendor runs (さくら: the demo vendor; なにわ: the second).
+    std::string system(const std::string& name) { return std::to_string(systems_.at(name)); }
 
     TempDir dir_;
     std::unique_ptr<ServerProcess> server_;
-    std::map<std::string, long long> orgs_, users_, assessments_, evidence_, invitations_, visits_;
+    std::map<std::string, long long> orgs_, users_, assessments_, evidence_, invitations_, visits_, systems_;
     std::map<std::string, int> logins_;  // a TOTP code works once: each login of a person uses the next step
     std::string clinic_admin_token_;
 };
@@ -308,9 +336,14 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
          {"pref-admin"}},
         {"POST",
          "/api/v1/organisations/{id}/invitations",
-         [this] { return "/api/v1/organisations/" + org("デモ医療システム株式会社") + "/invitations"; },
+         [this] { return "/api/v1/organisations/" + org("第二医療システム株式会社") + "/invitations"; },
          json{{"display_name", "x"}, {"roles", {"administrator"}}},
          {"ministry-admin"}},
+        {"POST",
+         "/api/v1/organisations/{id}/invitations",
+         [this] { return "/api/v1/organisations/" + org("デモ医療システム株式会社") + "/invitations"; },
+         json{{"display_name", "x"}, {"roles", {"vendor_respondent"}}},
+         {"vendor-admin"}},
         {"POST",
          "/api/v1/organisations/{id}/invitations",
          [this] { return "/api/v1/organisations/" + org("なにわ診療所") + "/invitations"; },
