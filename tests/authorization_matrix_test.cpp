@@ -697,6 +697,12 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
         {"POST", "/api/v1/systems/{id}/retire", system_of("さくら内科クリニック", "/retire"), json{{"version", 999}},
          sakura_editors},
         {"POST", "/api/v1/systems/{id}/retire", system_of("デモ総合病院", "/retire"), json{{"version", 999}}, {}},
+        // The register beside the checklist: the institution's own users, not its inspectors.
+        {"GET", "/api/v1/assessments/{id}/register-context",
+         [this] { return "/api/v1/assessments/" + assessment("さくら内科クリニック") + "/register-context"; },
+         nullptr, sakura_own},
+        {"GET", "/api/v1/assessments/{id}/register-context",
+         [this] { return "/api/v1/assessments/" + assessment("なにわ診療所") + "/register-context"; }, nullptr, {}},
     };
     rows.insert(rows.end(), system_rows.begin(), system_rows.end());
     // Owner only: the token belongs to clinic-admin (created below).

@@ -32,6 +32,7 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_improvement_request_routes(routes, deps.db, deps.assessments);
     register_inspection_plan_routes(routes, deps.db);
     register_systems_routes(routes, deps.db);
+    register_checklist_register_context_routes(routes, deps.db, deps.assessments);
 }
 
 }  // namespace mamori::api

@@ -1,0 +1,60 @@
+// The systems register beside the checklist: the facts from the register, the answers from the checklist,
+// and the warnings the pure rules (vendors::register_context) find between them.
+#include "mamori/services/checklist_register_context.hpp"
+
+#include "mamori/assessment/checklist.hpp"
+#include "systems_register_records.hpp"
+
+namespace mamori::services {
+
+namespace {
+
+std::optional<assessment::AnswerValue> answer_of(const AssessmentState& state, std::string_view canonical_id) {
+    for (const auto& [key, row] : state.effective)
+        if (key.canonical_id == canonical_id && row.answer) return row.answer->value;
+    return std::nullopt;
+}
+
+}  // namespace
+
+vendors::RegisterFacts register_facts(soci::session& sql, std::int64_t institution) {
+    vendors::RegisterFacts f;
+    for (const auto& s : systems_records::systems_of(sql, institution)) {
+        if (s.status != "in_use") continue;
+        const auto& r = s.record;
+        ++f.systems_in_use;
+        if (!r.vendor_name.empty() || r.vendor_organisation_id) f.with_vendor.push_back(r.name);
+        if (r.remote_maintenance) {
+            f.with_remote_maintenance.push_back(r.name);
+            if (r.remote_device.empty() || r.connection_point.empty()) f.remote_points_unrecorded.push_back(r.name);
+        }
+    }
+    return f;
+}
+
+Result<ChecklistRegisterContext> checklist_register_context(AssessmentService& assessments, store::Database& db,
+                                                            const identity::Caller& caller,
+                                                            std::int64_t assessment_id) {
+    auto state = assessments.get(caller, assessment_id);
+    if (!state) return fail(state.error());
+    // The register is the institution's own: an inspector reading the checklist does not see it.
+    if (!identity::is_institution(caller.organisation.kind) ||
+        caller.organisation.id != state->record.organisation_id)
+        return fail(ErrorCode::not_found, "the systems register is seen only by the institution's own users");
+    ChecklistRegisterContext out;
+    out.has_vendor_contract = state->record.has_vendor_contract;
+    {
+        auto lease = db.acquire();
+        out.facts = register_facts(*lease, state->record.organisation_id);
+    }
+    vendors::ChecklistFacts checklist;
+    checklist.has_vendor_contract = state->record.has_vendor_contract;
+    for (const auto& item : state->form->items)
+        if (assessment::requires_vendor_contract(item)) checklist.vendor_contract_items.push_back(item.canonical_id);
+    checklist.remote_maintenance_answer = answer_of(*state, vendors::kRemoteMaintenanceItem);
+    checklist.disclosure_answer = answer_of(*state, vendors::kDisclosureItem);
+    out.items = vendors::register_context(out.facts, checklist);
+    return out;
+}
+
+}  // namespace mamori::services
