@@ -1889,4 +1889,25 @@ export const en: Messages = {
       remote_method_note: 'With "Other", describe the method.',
     } as Record<string, string>,
   },
+  registerContext: {
+    heading: 'What the systems register says',
+    openRegister: 'Open the systems register',
+    warningHeading: 'The answer and the systems register disagree',
+    remote: (n: number, names: string[]) => `Systems with remote maintenance: ${n} (${names.join(', ')})`,
+    remoteNone: 'No system with remote maintenance is registered.',
+    vendorSystems: (n: number) => `Systems with a vendor: ${n}`,
+    vendorNone: 'No system with a vendor is registered.',
+    disclosureAll: (n: number) => `All ${n} systems with a vendor have an MDS/SDS.`,
+    disclosureMissing: (n: number, vendors: string[]) => `Vendors that have not sent an MDS/SDS: ${n} (${vendors.join(', ')})`,
+    warnings: {
+      register_empty: () => 'The systems register is empty. Registering your systems helps to check this item.',
+      no_contract_but_vendors_listed: (f: { with_vendor: string[] }) =>
+        `The checklist says there is no vendor contract (not required), but the systems register has ${f.with_vendor.length} systems with a vendor.`,
+      contract_but_no_vendor_listed: () => 'The checklist says there is a vendor contract, but no system in the register names a vendor.',
+      remote_points_unrecorded: (f: { remote_points_unrecorded: string[] }) =>
+        `Answered "yes", but these systems have no remote-maintenance device or connection point in the register: ${f.remote_points_unrecorded.join(', ')}`,
+      disclosure_missing_though_yes: (f: { without_current_disclosure: string[] }) =>
+        `Answered "yes", but these systems have no MDS/SDS: ${f.without_current_disclosure.join(', ')}`,
+    },
+  },
 };

@@ -1916,6 +1916,27 @@ export const ja = {
       remote_method_note: '「その他」のときは、接続方法の補足を書いてください。',
     } as Record<string, string>,
   },
+  registerContext: {
+    heading: 'システム台帳では',
+    openRegister: 'システム台帳を開く',
+    warningHeading: '回答とシステム台帳が合っていません',
+    remote: (n: number, names: string[]) => `リモート保守を利用しているシステム: ${n}件（${names.join('、')}）`,
+    remoteNone: 'リモート保守を利用しているシステムは登録されていません。',
+    vendorSystems: (n: number) => `事業者が関わるシステム: ${n}件`,
+    vendorNone: '事業者が関わるシステムは登録されていません。',
+    disclosureAll: (n: number) => `事業者が関わるシステム${n}件は、すべて MDS/SDS が届いています。`,
+    disclosureMissing: (n: number, vendors: string[]) => `MDS/SDS が届いていない事業者: ${n}社（${vendors.join('、')}）`,
+    warnings: {
+      register_empty: () => 'システム台帳にシステムが登録されていません。台帳に登録すると、この項目を確かめるときに使えます。',
+      no_contract_but_vendors_listed: (f: { with_vendor: string[] }) =>
+        `「事業者との契約なし（記入不要）」になっていますが、システム台帳には事業者が関わるシステムが${f.with_vendor.length}件あります。`,
+      contract_but_no_vendor_listed: () => '事業者との契約があることになっていますが、システム台帳のどのシステムにも事業者が登録されていません。',
+      remote_points_unrecorded: (f: { remote_points_unrecorded: string[] }) =>
+        `「はい」と回答していますが、次のシステムはリモート保守の接続機器か接続点が台帳にありません: ${f.remote_points_unrecorded.join('、')}`,
+      disclosure_missing_though_yes: (f: { without_current_disclosure: string[] }) =>
+        `「はい」と回答していますが、次のシステムの MDS/SDS が届いていません: ${f.without_current_disclosure.join('、')}`,
+    },
+  },
 };
 
 export type Messages = typeof ja;

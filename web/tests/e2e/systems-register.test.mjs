@@ -129,4 +129,26 @@ describe('the systems register', () => {
     await shoot(other.page, 'hospital-detail-en');
     assert.ok(page);
   });
+
+  it("the hospital's checklist shows the register beside 2-② and warns when はい contradicts it", async () => {
+    const { baseUrl } = session;
+    const other = await session.newBrowser();
+    await other.page.setViewportSize({ width: 1280, height: 800 });
+    await loginInPage(other.page, baseUrl, 'hospital@demo.example', 'hospital-demo-pass');
+    await other.page.waitForURL((url) => url.pathname === '/');
+    const assessmentId = await other.page.evaluate(async () => {
+      const me = await (await fetch('/api/v1/me')).json();
+      const list = await (await fetch(`/api/v1/organisations/${me.organisation_id}/assessments`)).json();
+      return list.assessments.find((a) => a.status === 'draft').id;
+    });
+    // 2-② (VND-01) is the third item of the R7 form; the demo answered いいえ.
+    await other.open(`/assessments/${assessmentId}/wizard/3`);
+    const facts = other.page.getByTestId('register-facts');
+    await facts.getByText('リモート保守を利用しているシステム: 4件').waitFor();
+    assert.equal(await other.page.getByTestId('register-warnings').count(), 0);
+    await other.page.getByRole('button', { name: 'はい', exact: true }).click();
+    const warnings = other.page.getByTestId('register-warnings');
+    await warnings.getByText('医事会計システム（レセコン）').waitFor();
+    await shoot(other.page, 'checklist-context');
+  });
 });

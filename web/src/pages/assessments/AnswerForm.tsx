@@ -9,6 +9,10 @@ import type { Draft, RowSaver } from './hooks';
 import { allowedValues, answerOf, formatDate, lockOf } from './model';
 import { problemText, todayIso } from './ui';
 import { DateField, NoteField, ValueButtons } from './fields';
+import { RegisterContextNote } from './RegisterContextNote';
+
+/** The items the systems register speaks to even when the form does not tie them to a vendor contract. */
+const registerItems = ['VND-01', 'VND-02'];
 
 /** Whether saving `draft` first needs the assessment to say "no vendor contract". */
 export function needsVendorSwitch(assessment: Assessment, draft: Draft): boolean {
@@ -157,6 +161,15 @@ export function AnswerForm({
           />
         )}
         {vendorHelp && <p class="mt-2 text-std-16N-170 text-solid-gray-800">{a.vendorNotRequiredHelp}</p>}
+        {item !== null && (item.applicability.requires_vendor_contract || registerItems.includes(item.canonical_id)) && (
+          <div class="mt-3">
+            <RegisterContextNote
+              assessmentId={assessment.id}
+              canonicalId={item.canonical_id}
+              answerKey={`${assessment.version}:${saver.savedAt?.getTime() ?? 0}`}
+            />
+          </div>
+        )}
         {lock === 'vendor' && (
           <InfoNotice testId="vendor-notice">
             <p class="text-std-16B-170">

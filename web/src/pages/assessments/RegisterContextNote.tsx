@@ -1,0 +1,95 @@
+// What the systems register says beside a vendor item of the checklist (2-② remote maintenance, 2-③ MDS/SDS,
+// the items 記入不要 without a vendor contract), and where the answers contradict it. Shown only to the
+// institution's own users (the server answers 404 to anyone else, and then nothing is shown).
+import { useEffect, useState } from 'preact/hooks';
+import { isRecord } from '../../api/http';
+import { send } from '../../auth/request';
+import { useI18n } from '../../i18n';
+import { InfoNotice, WarningNotice } from '../account/ui';
+
+export type RegisterWarning =
+  | 'register_empty'
+  | 'no_contract_but_vendors_listed'
+  | 'contract_but_no_vendor_listed'
+  | 'remote_points_unrecorded'
+  | 'disclosure_missing_though_yes';
+
+export interface RegisterContext {
+  has_vendor_contract: boolean;
+  facts: {
+    systems_in_use: number;
+    with_vendor: string[];
+    with_remote_maintenance: string[];
+    remote_points_unrecorded: string[];
+    without_current_disclosure: string[];
+    vendors_without_disclosure: string[];
+  };
+  items: { canonical_id: string; warnings: RegisterWarning[] }[];
+}
+
+function isContext(body: unknown): body is RegisterContext {
+  return isRecord(body) && isRecord(body.facts) && Array.isArray(body.items);
+}
+
+/** Loads the context again whenever `answerKey` (the saved answer) changes. */
+export function RegisterContextNote({ assessmentId, canonicalId, answerKey }: { assessmentId: number; canonicalId: string; answerKey: string }) {
+  const { t } = useI18n();
+  const r = t.registerContext;
+  const [context, setContext] = useState<RegisterContext | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    send('GET', `/api/v1/assessments/${assessmentId}/register-context`, isContext, { signal: controller.signal })
+      .then(setContext)
+      .catch(() => setContext(null));
+    return () => controller.abort();
+  }, [assessmentId, answerKey]);
+
+  const item = context?.items.find((i) => i.canonical_id === canonicalId);
+  if (!context || !item) return null;
+  const f = context.facts;
+  const facts: string[] = [];
+  if (f.systems_in_use > 0) {
+    if (canonicalId === 'VND-01')
+      facts.push(f.with_remote_maintenance.length === 0 ? r.remoteNone : r.remote(f.with_remote_maintenance.length, f.with_remote_maintenance));
+    else if (canonicalId === 'VND-02')
+      facts.push(
+        f.with_vendor.length === 0
+          ? r.vendorNone
+          : f.vendors_without_disclosure.length === 0
+            ? r.disclosureAll(f.with_vendor.length)
+            : r.disclosureMissing(f.vendors_without_disclosure.length, f.vendors_without_disclosure),
+      );
+    else facts.push(f.with_vendor.length === 0 ? r.vendorNone : r.vendorSystems(f.with_vendor.length));
+  }
+  const warnings = item.warnings.map((w) => r.warnings[w](f));
+
+  return (
+    <div class="grid gap-3" data-testid="register-context">
+      {facts.length > 0 && (
+        <InfoNotice testId="register-facts">
+          <p class="text-std-16B-170">{r.heading}</p>
+          {facts.map((line) => (
+            <p key={line} class="text-std-16N-170">
+              {line}
+            </p>
+          ))}
+          <p class="mt-2 text-std-16N-170">
+            <a href="/systems" class="text-blue-1000 underline">
+              {r.openRegister}
+            </a>
+          </p>
+        </InfoNotice>
+      )}
+      {warnings.length > 0 && (
+        <WarningNotice heading={r.warningHeading} testId="register-warnings">
+          {warnings.map((line) => (
+            <p key={line} class="text-std-16N-170">
+              {line}
+            </p>
+          ))}
+        </WarningNotice>
+      )}
+    </div>
+  );
+}
