@@ -130,6 +130,15 @@ TEST_F(SystemsRegisterApi, TheClinicAddsChangesAndRetiresASystemWithItsHistory) 
         EXPECT_EQ(d["after"]["remote_method"], "internet") << detail;
     }
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM system_versions WHERE system_id = " + std::to_string(id)), 3);
+
+    // The audit page names the system (not just its number).
+    const auto audit = clinic.get("/api/v1/organisations/" +
+                                  std::to_string(scalar("SELECT organisation_id FROM systems WHERE id = " +
+                                                        std::to_string(id))) +
+                                  "/audit");
+    ASSERT_EQ(audit.status, 200) << audit.body;
+    const json names = audit.json()["names"];
+    EXPECT_EQ(names["system:" + std::to_string(id)]["name"], "電子カルテ（診察室）") << names.dump();
 }
 
 TEST_F(SystemsRegisterApi, BrokenFieldsAreNamedAndNothingIsStored) {

@@ -34,6 +34,7 @@ std::optional<std::string_view> names_query(const std::string& kind) {
     if (kind == "invitation") return "SELECT id, display_name FROM invitations WHERE id IN ({})";
     if (kind == "api_token" || kind == "token") return "SELECT id, name FROM api_tokens WHERE id IN ({})";
     if (kind == "assessment") return "SELECT id, fiscal_year, form FROM assessments WHERE id IN ({})";
+    if (kind == "system") return "SELECT id, name FROM systems WHERE id IN ({})";
     return std::nullopt;
 }
 

@@ -72,6 +72,8 @@ function targetText(t: Messages, names: Names, target: string): string {
       const forms: Record<string, string> = t.catalog.formTitles;
       return t.assessments.title(t.assessments.fiscalYear(party.fiscal_year), forms[party.form ?? ''] ?? '');
     }
+    case 'system':
+      return party?.name ?? '—';
     case 'organisation':
       return Number(id) === names.organisationId ? names.organisationName : x.organisationRef;
     case 'account':
