@@ -284,7 +284,7 @@ TEST_F(VendorLinksApi, UnlinkingEndsWhatTheVendorSeesAndKeepsTheHistory) {
     EXPECT_EQ(persona("sakura-viewer@demo.example").post(url, json::object()).status, 403);
     const auto unlinked = clinic.post(url, json::object());
     ASSERT_EQ(unlinked.status, 200) << unlinked.body;
-    EXPECT_EQ(clinic.post(url, json::object()).status, 404);
+    EXPECT_EQ(clinic.post(url, json::object()).status, 409) << "already unlinked";
 
     const json after = respondent.get("/api/v1/vendor/customers").json()["customers"];
     ASSERT_EQ(after.size(), 1u) << after.dump();

@@ -193,7 +193,7 @@ void register_vendor_link_routes(ApiRoutes& routes, store::Database& db) {
         [service](Request& request, const Caller& caller) {
             auto body = json_object(request);
             if (!body) return problem(body.error(), request);
-            auto code = string_field(*body, "code", kMaxCode);
+            auto code = string_field(*body, "code", 1024);  // its length is checked after who may redeem
             if (!code) return problem(code.error(), request);
             auto linked = service->redeem(caller, *code, audit_context(request));
             if (!linked) return problem(linked.error(), request);

@@ -163,8 +163,11 @@ Result<std::vector<LinkedVendor>> VendorLinks::linked_vendors(const Caller& call
 Status VendorLinks::unlink(const Caller& caller, std::int64_t vendor_id, const audit::Context& context) {
     if (auto ok = check_institution_writer(caller); !ok) return fail(ok.error());
     auto done = db_.transaction([&](soci::session& sql) -> Result<int> {
-        if (!rec::end_link(sql, caller.organisation.id, vendor_id, caller.user_id, records::iso_now()))
+        if (!rec::end_link(sql, caller.organisation.id, vendor_id, caller.user_id, records::iso_now())) {
+            if (rec::link_ended(sql, caller.organisation.id, vendor_id))
+                return fail(ErrorCode::conflict, "this vendor was already unlinked");
             return fail(ErrorCode::not_found, fmt::format("no vendor {} is linked to this institution", vendor_id));
+        }
         for (const auto side : {caller.organisation.id, vendor_id}) {
             auto e = audit::caller_entry(caller, "vendor_link.ended",
                                          fmt::format("vendor_link:{}:{}", caller.organisation.id, vendor_id),

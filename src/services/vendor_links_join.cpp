@@ -155,6 +155,8 @@ using namespace vendor_links_detail;
 
 namespace {
 
+constexpr std::size_t kMaxCodeBytes = 64;
+
 // usable: a pending invitation for `code`, or why not (the caller's guess is counted by the caller).
 Result<rec::StoredInvitation> usable(soci::session& sql, const std::string& code) {
     auto found = rec::invitation_by_code_hash(sql, identity::token_hash(code));
@@ -171,6 +173,8 @@ Result<RedeemedLink> VendorLinks::redeem(const Caller& caller, const std::string
         return fail(ErrorCode::not_found, "only a vendor organisation redeems an institution's invitation");
     if (!vendor_administrator(caller))
         return fail(ErrorCode::forbidden, "only the vendor organisation's administrators enter invitation codes");
+    if (code.empty() || code.size() > kMaxCodeBytes)
+        return fail(ErrorCode::invalid_input, "an invitation code has 16 letters and digits", "code");
     auto guess = db_.transaction([&](soci::session& sql) -> Result<records::Guess> {
         return records::reserve_guess(sql, identity_detail::address_key(context.remote), 30,
                                       std::chrono::minutes(15));

@@ -211,6 +211,18 @@ LinkChange link(soci::session& sql, std::int64_t institution, std::int64_t vendo
     return change;
 }
 
+bool link_ended(soci::session& sql, std::int64_t institution, std::int64_t vendor) {
+    const long long i = institution, v = vendor;
+    for (const auto& r : store::query(sql,
+                                      "SELECT 1 FROM vendor_links WHERE institution_organisation_id = :i AND "
+                                      "vendor_organisation_id = :v AND ended_at IS NOT NULL",
+                                      i, v)) {
+        (void)r;
+        return true;
+    }
+    return false;
+}
+
 bool end_link(soci::session& sql, std::int64_t institution, std::int64_t vendor, std::int64_t by,
               const std::string& now) {
     const long long i = institution, v = vendor, user = by;

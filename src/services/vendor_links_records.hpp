@@ -50,6 +50,8 @@ struct LinkChange {
 };
 LinkChange link(soci::session& sql, std::int64_t institution, std::int64_t vendor, const std::string& via,
                 std::optional<std::int64_t> by, const std::string& now);
+// link_ended: the institution linked the vendor once and ended the link.
+bool link_ended(soci::session& sql, std::int64_t institution, std::int64_t vendor);
 bool end_link(soci::session& sql, std::int64_t institution, std::int64_t vendor, std::int64_t by,
               const std::string& now);
 
