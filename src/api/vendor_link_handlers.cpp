@@ -260,10 +260,17 @@ void register_vendor_link_routes(ApiRoutes& routes, store::Database& db) {
             if (!body) return problem(body.error(), request);
             auto institution = optional_int_field(*body, "institution_id", 1, std::numeric_limits<std::int64_t>::max());
             if (!institution) return problem(institution.error(), request);
-            if (!*institution)
-                return problem(Error{ErrorCode::invalid_input, "institution_id is required",
-                                     {{"institution_id", "institution_id is required"}}},
+            auto facility = optional_string_field(*body, "facility_id", 32);
+            if (!facility) return problem(facility.error(), request);
+            if (!*institution && !*facility)
+                return problem(Error{ErrorCode::invalid_input, "institution_id or facility_id is required",
+                                     {{"institution_id", "institution_id or facility_id is required"}}},
                                request);
+            if (!*institution) {
+                auto found = service->institution_by_facility_id(caller, **facility);
+                if (!found) return problem(found.error(), request);
+                *institution = *found;
+            }
             auto linked = service->link_by_operator(caller, id, **institution, audit_context(request));
             if (!linked) return problem(linked.error(), request);
             return Response::json(201, linked_json(*linked));

@@ -11,6 +11,8 @@
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/utf8.hpp"
 #include "mamori/identity/tokens.hpp"
+#include "mamori/store/prepared.hpp"
+#include "mamori/store/row_values.hpp"
 #include "systems_register_records.hpp"
 #include "vendor_links_detail.hpp"
 #include "vendor_links_records.hpp"
@@ -219,6 +221,17 @@ Result<std::vector<VendorOrganisation>> VendorLinks::find_vendors(const Caller& 
         if (out.size() == kMaxSearchResults) break;
     }
     return out;
+}
+
+Result<std::int64_t> VendorLinks::institution_by_facility_id(const Caller& caller, const std::string& facility_id) {
+    if (auto ok = check_operator(caller); !ok) return fail(ok.error());
+    auto lease = db_.acquire();
+    for (const auto& r : store::query(*lease,
+                                      "SELECT id FROM organisations WHERE facility_id = :f AND kind IN ('hospital', "
+                                      "'clinic', 'dental_clinic', 'pharmacy')",
+                                      facility_id))
+        return store::int64_at(r, 0);
+    return fail(ErrorCode::invalid_input, "no institution has this facility code", "facility_id");
 }
 
 Result<LinkedVendor> VendorLinks::link_by_operator(const Caller& caller, std::int64_t vendor_id,

@@ -138,6 +138,8 @@ class VendorLinks {
                                                const std::optional<std::string>& corporate_number, bool confirm_new,
                                                const audit::Context& context);
     Result<std::vector<VendorOrganisation>> find_vendors(const identity::Caller& caller, const std::string& query);
+    // institution_by_facility_id: the institution with this 医療機関等コード (the operator's link form names it so).
+    Result<std::int64_t> institution_by_facility_id(const identity::Caller& caller, const std::string& facility_id);
     Result<LinkedVendor> link_by_operator(const identity::Caller& caller, std::int64_t vendor_id,
                                           std::int64_t institution_id, const audit::Context& context);
 
