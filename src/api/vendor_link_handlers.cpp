@@ -127,6 +127,21 @@ Result<services::VendorJoin> join_request(const json& body) {
     return out;
 }
 
+// refused: the problem for `error`; a spent invitation code is 410 Gone (it existed and is of no more use).
+Response refused(const Error& error, const Request& request) {
+    Response r = problem(error, request);
+    if (error.fields.empty() || error.fields[0].reason != services::kSpentCodeReason) return r;
+    json body = json::parse(r.body, nullptr, false);
+    if (!body.is_object()) return r;
+    body["status"] = 410;
+    body["title"] = "Gone";
+    body["code"] = "gone";
+    body["type"] = "urn:mamori:problem:gone";
+    Response gone = Response::json(410, body);
+    gone.set_header("Content-Type", "application/problem+json; charset=utf-8");
+    return gone;
+}
+
 }  // namespace
 
 void register_vendor_link_routes(ApiRoutes& routes, store::Database& db) {
@@ -196,7 +211,7 @@ void register_vendor_link_routes(ApiRoutes& routes, store::Database& db) {
             auto code = string_field(*body, "code", 1024);  // its length is checked after who may redeem
             if (!code) return problem(code.error(), request);
             auto linked = service->redeem(caller, *code, audit_context(request));
-            if (!linked) return problem(linked.error(), request);
+            if (!linked) return refused(linked.error(), request);
             return Response::json(201, {{"institution", {{"id", linked->institution_id},
                                                          {"name", linked->institution_name}}},
                                         {"systems", systems_json(linked->systems)}});
@@ -210,7 +225,7 @@ void register_vendor_link_routes(ApiRoutes& routes, store::Database& db) {
             auto join = join_request(*body);
             if (!join) return problem(join.error(), request);
             auto joined = service->join(*join, audit_context(request));
-            if (!joined) return problem(joined.error(), request);
+            if (!joined) return refused(joined.error(), request);
             return Response::json(201, {{"vendor", {{"id", joined->vendor_id}, {"name", joined->vendor_name}}},
                                         {"administrator", {{"id", joined->user_id}, {"login", joined->login}}},
                                         {"institution", {{"name", joined->institution_name}}},

@@ -8,7 +8,6 @@ std::string_view to_string(ErrorCode code) {
         case ErrorCode::not_found: return "not_found";
         case ErrorCode::forbidden: return "forbidden";
         case ErrorCode::conflict: return "conflict";
-        case ErrorCode::gone: return "gone";
         case ErrorCode::unauthenticated: return "unauthenticated";
         case ErrorCode::rate_limited: return "rate_limited";
         case ErrorCode::unavailable: return "unavailable";

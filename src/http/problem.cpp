@@ -17,7 +17,6 @@ std::string_view status_title(int status) {
         case 405: return "Method Not Allowed";
         case 408: return "Request Timeout";
         case 409: return "Conflict";
-        case 410: return "Gone";
         case 413: return "Content Too Large";
         case 415: return "Unsupported Media Type";
         case 421: return "Misdirected Request";
@@ -39,7 +38,6 @@ std::string_view code_for_status(int status) {
         case 403: return to_string(ErrorCode::forbidden);
         case 404: return to_string(ErrorCode::not_found);
         case 409: return to_string(ErrorCode::conflict);
-        case 410: return to_string(ErrorCode::gone);
         case 413:
         case 431: return to_string(ErrorCode::too_large);
         case 429: return to_string(ErrorCode::rate_limited);
@@ -82,7 +80,6 @@ int status_for(ErrorCode code) {
         case ErrorCode::forbidden: return 403;
         case ErrorCode::not_found: return 404;
         case ErrorCode::conflict: return 409;
-        case ErrorCode::gone: return 410;
         case ErrorCode::too_large: return 413;
         case ErrorCode::rate_limited: return 429;
         case ErrorCode::unavailable: return 503;

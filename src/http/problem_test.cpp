@@ -83,7 +83,6 @@ constexpr CodeCase kEveryCode[] = {
     {ErrorCode::forbidden, 403, "forbidden", "Forbidden"},
     {ErrorCode::not_found, 404, "not_found", "Not Found"},
     {ErrorCode::conflict, 409, "conflict", "Conflict"},
-    {ErrorCode::gone, 410, "gone", "Gone"},
     {ErrorCode::too_large, 413, "too_large", "Content Too Large"},
     {ErrorCode::rate_limited, 429, "rate_limited", "Too Many Requests"},
     {ErrorCode::unavailable, 503, "unavailable", "Service Unavailable"},

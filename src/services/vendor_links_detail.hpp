@@ -41,7 +41,8 @@ Result<RedeemedLink> redeem_invitation(soci::session& sql, const vendor_link_rec
                                        std::int64_t vendor, const audit::Entry& actor,
                                        const audit::Context& context);
 
-// code_refusal: the answer to a code that is no pending invitation's, never naming an institution.
+// unknown_code, spent_code: the answers to a code that is no pending invitation's, never naming an
+// institution: not_found, or a conflict whose field "code" has the reason kSpentCodeReason (HTTP 410).
 tl::unexpected<Error> unknown_code();
 tl::unexpected<Error> spent_code();
 

@@ -97,9 +97,11 @@ tl::unexpected<Error> unknown_code() {
 }
 
 tl::unexpected<Error> spent_code() {
-    return fail(ErrorCode::gone,
-                "this code was already used, was withdrawn or has expired: ask the institution for a new one",
-                "code");
+    Error e{ErrorCode::conflict,
+            "this code was already used, was withdrawn or has expired: ask the institution for a new one",
+            {}};
+    e.fields.push_back({"code", e.message, std::string(kSpentCodeReason), ""});
+    return tl::unexpected<Error>(std::move(e));
 }
 
 Result<RedeemedLink> redeem_invitation(soci::session& sql, const rec::StoredInvitation& invitation,

@@ -24,7 +24,6 @@ enum class ErrorCode {
     not_found,
     forbidden,
     conflict,
-    gone,  // it existed and is no longer usable (a used or expired one-time code)
     unauthenticated,
     rate_limited,
     unavailable,

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mamori/audit/audit_log.hpp"
@@ -114,6 +115,10 @@ struct RedeemedLink {
     std::string institution_name;
     std::vector<NamedSystem> systems;
 };
+
+// kSpentCodeReason: the reason of the field "code" when an invitation code was used, withdrawn or has expired
+// (a conflict the API answers with 410 Gone).
+inline constexpr std::string_view kSpentCodeReason = "code_spent";
 
 class VendorLinks {
   public:
