@@ -168,7 +168,9 @@ TEST_F(VendorLinksApi, AnExistingVendorsAdministratorRedeemsTheCode) {
     const json customers = respondent.get("/api/v1/vendor/customers").json()["customers"];
     ASSERT_EQ(customers.size(), 2u) << customers.dump();
     for (const auto& c : customers)
-        if (c["name"] == "さくら内科クリニック") EXPECT_EQ(c["systems"].size(), 2u) << customers.dump();
+        if (c["name"] == "さくら内科クリニック") {
+            EXPECT_EQ(c["systems"].size(), 2u) << customers.dump();
+        }
     const auto reused = admin.post("/api/v1/vendor/links", {{"code", code}});
     EXPECT_EQ(reused.status, 410) << reused.body;
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'vendor_link.created' AND detail LIKE "

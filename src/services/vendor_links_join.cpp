@@ -130,8 +130,10 @@ Result<RedeemedLink> redeem_invitation(soci::session& sql, const rec::StoredInvi
         changed.organisation_id = invitation.institution_id;
         changed.action = "system.changed";
         changed.target = fmt::format("system:{}", system->id);
-        changed.detail = {{"before", {{"vendor_organisation_id", system->record.vendor_organisation_id}}},
-                          {"after", {{"vendor_organisation_id", vendor}}},
+        const auto& previous = system->record.vendor_organisation_id;
+        changed.detail = {{"before", {{"vendor_organisation_id", previous ? json(*previous) : json()},
+                                      {"vendor_name", system->record.vendor_name}}},
+                          {"after", {{"vendor_organisation_id", vendor}, {"vendor_name", record.vendor_name}}},
                           {"vendor_invitation_id", invitation.id}};
         audit::append(sql, changed, context);
     }
