@@ -2002,6 +2002,7 @@ export const en: Messages = {
     sameNumber: 'A vendor with this corporate number is already registered. Its administrator signs in and enters the code.',
     sameName: (names: string) => `A vendor with the same name is already registered: ${names}. If that is you, its administrator signs in and enters the code. If not, confirm below and join.`,
     confirmNew: 'We are a different company and join as a new vendor',
+    confirmNewOperator: 'This is a different company: register it as a new vendor',
     loginTaken: 'This login name is taken. Enter another e-mail address.',
     join: 'Join',
     joining: 'Joining…',

@@ -20,7 +20,7 @@ describe('vendor join', () => {
   let session;
 
   before(async () => {
-    session = await startSession({ personas: true });
+    session = await startSession({ personas: true, expectedError: (message) => /status of 409/.test(message.text()) });
   });
 
   after(async () => {
@@ -42,13 +42,13 @@ describe('vendor join', () => {
     await shoot(page, 'institution');
 
     // The invite form: a wrong check digit is caught on the page.
-    await page.getByLabel('事業者名', { exact: true }).fill('テスト参加ヘルス株式会社');
-    await page.getByLabel('法人番号（13桁、任意）').fill('1234567890123');
+    await page.locator('#vendor_name').fill('テスト参加ヘルス株式会社');
+    await page.locator('#corporate_number').fill('1234567890123');
     await page.getByLabel('クラウド型電子カルテ').check();
     await page.getByRole('button', { name: '招待コードを作る' }).click();
     await page.getByText('法人番号のチェック用の数字（先頭の1桁）が合いません。').first().waitFor();
     await shoot(page, 'invite-error');
-    await page.getByLabel('法人番号（13桁、任意）').fill('7123456789012');
+    await page.locator('#corporate_number').fill('7123456789012');
     await page.getByRole('button', { name: '招待コードを作る' }).click();
     const code = (await page.getByTestId('invitation-code').textContent()).trim();
     assert.match(code, /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
@@ -62,12 +62,12 @@ describe('vendor join', () => {
     await vendor.open('/vendors/join');
     await vendor.page.getByTestId('vendor-join-form').waitFor();
     await shoot(vendor.page, 'join');
-    await vendor.page.getByLabel('招待コード').fill(code);
-    await vendor.page.getByLabel('事業者名（正式名称）').fill('テスト参加ヘルス株式会社');
-    await vendor.page.getByLabel('法人番号（13桁、任意）').fill('7123456789012');
-    await vendor.page.getByLabel('管理者のログイン名（メールアドレス）').fill('admin@join-health.example');
-    await vendor.page.getByLabel('管理者の氏名').fill('参加 花子');
-    await vendor.page.getByRole('textbox', { name: 'パスワード', exact: true }).fill('a long vendor password 2026');
+    await vendor.page.locator('#code').fill(code);
+    await vendor.page.locator('#vendor_name').fill('テスト参加ヘルス株式会社');
+    await vendor.page.locator('#corporate_number').fill('7123456789012');
+    await vendor.page.locator('[id="administrator.login"]').fill('admin@join-health.example');
+    await vendor.page.locator('[id="administrator.display_name"]').fill('参加 花子');
+    await vendor.page.locator('[id="administrator.password"]').fill('a long vendor password 2026');
     await vendor.page.getByRole('button', { name: '参加する' }).click();
     await vendor.page.getByTestId('vendor-joined').getByText('テスト参加ヘルス株式会社として守りに参加し、さくら内科クリニックとつながりました。').waitFor();
     await shoot(vendor.page, 'joined');
@@ -87,5 +87,38 @@ describe('vendor join', () => {
     await page.getByTestId('linked-vendors').getByText('クラウド型電子カルテ').waitFor();
     await page.getByTestId('vendor-invitations').getByText('参加済み').waitFor();
     await shoot(page, 'linked');
+  });
+
+  it("the vendor's customers and code form, and the operator's registry", async () => {
+    const vendor = await session.newBrowser();
+    await vendor.page.setViewportSize({ width: 1280, height: 800 });
+    await loginInPage(vendor.page, session.baseUrl, 'vendor@demo.example', 'vendor-demo-pass');
+    await vendor.page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '顧客医療機関' }).click();
+    const customers = vendor.page.getByTestId('customers');
+    await customers.getByText('デモ総合病院').waitFor();
+    await customers.getByText('さくら内科クリニック').waitFor();
+    await customers.getByText('電子カルテ（全病棟・外来）').waitFor();
+    assert.equal(await customers.getByText('医用画像管理システム（PACS）').count(), 0, "another vendor's system is not shown");
+    await vendor.page.getByTestId('redeem-admin-only').waitFor();
+    await shoot(vendor.page, 'customers');
+    assert.deepEqual(vendor.problems, []);
+
+    const operator = await session.newBrowser();
+    await operator.page.setViewportSize({ width: 1280, height: 800 });
+    await loginInPage(operator.page, session.baseUrl, 'mhlw-admin@demo.example', 'mhlw-admin-demo-pass');
+    await operator.open('/vendors/organisations');
+    const registry = operator.page.getByTestId('vendor-organisations');
+    await registry.getByText('デモイメージング株式会社').waitFor();
+    await registry.getByText('1345678901234').waitFor();
+    await operator.page.locator('#name').fill('デモイメージング（株）');
+    await operator.page.getByRole('button', { name: '登録する' }).click();
+    await operator.page.getByTestId('same-name').waitFor();
+    await shoot(operator.page, 'registry-same-name');
+    await operator.page.getByLabel('上の事業者とは別の事業者として、新しく登録します').check();
+    await operator.page.getByRole('button', { name: '登録する' }).click();
+    await operator.page.getByTestId('organisations-notice').waitFor();
+    await registry.getByText('デモイメージング（株）').waitFor();
+    await shoot(operator.page, 'registry');
+    assert.deepEqual(operator.problems, []);
   });
 });

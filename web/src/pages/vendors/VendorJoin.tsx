@@ -8,7 +8,7 @@ import { organisationKind } from '../../auth/landing';
 import { loginPath, useSession } from '../../auth/session';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { Checkbox, EmailField, FormErrors, h1Class, h2Class, leadClass, PasswordField, primaryButtonClass, ResultBox, SubmitButton, TextField, WarningNotice } from '../account/ui';
+import { Checkbox, EmailField, FormErrors, h1Class, h2Class, leadClass, PasswordField, PasswordRule, primaryButtonClass, ResultBox, SubmitButton, TextField, WarningNotice } from '../account/ui';
 import { corporateNumberProblem, normaliseCorporateNumber } from './corporateNumber';
 import { vendorsPaths } from './routes';
 import { joinAsVendor, type Joined } from './vendorsApi';
@@ -126,7 +126,12 @@ export function VendorJoin() {
         <TextField id="corporate_number" label={v.joinFields['corporate_number'] ?? ''} value={number} onInput={setNumber} maxLength={20} inputMode="numeric" autocomplete="off" help={v.help.corporate_number} error={errors['corporate_number']} />
         <EmailField id="administrator.login" label={v.joinFields['administrator.login'] ?? ''} value={login} onInput={setLogin} autocomplete="username" maxLength={254} error={errors['administrator.login']} required />
         <TextField id="administrator.display_name" label={v.joinFields['administrator.display_name'] ?? ''} value={displayName} onInput={setDisplayName} maxLength={100} autocomplete="name" error={errors['administrator.display_name']} required />
-        <PasswordField id="administrator.password" label={v.joinFields['administrator.password'] ?? ''} value={password} onInput={setPassword} autocomplete="new-password" help={v.joinPasswordHelp} error={errors['administrator.password']} required count />
+        <PasswordField id="administrator.password" label={v.joinFields['administrator.password'] ?? ''} value={password} onInput={setPassword} autocomplete="new-password" help={
+            <>
+              <PasswordRule mfa={false} />
+              <span class="mt-1 block">{v.joinPasswordHelp}</span>
+            </>
+          } error={errors['administrator.password']} required count />
         <SubmitButton busy={busy} label={v.join} busyLabel={v.joining} />
       </form>
     </div>

@@ -85,7 +85,7 @@ function RegisterForm({ onRegistered }: { onRegistered: (name: string) => void }
       <TextField id="name" label={v.registerFields['name'] ?? ''} value={name} onInput={(value) => { setName(value); setSameName(null); setConfirmNew(false); }} maxLength={200} error={errors['name']} required />
       {sameName !== null && (
         <WarningNotice testId="same-name">
-          <Checkbox id="confirm_new" checked={confirmNew} onChange={setConfirmNew} label={v.confirmNew} />
+          <Checkbox id="confirm_new" checked={confirmNew} onChange={setConfirmNew} label={v.confirmNewOperator} />
         </WarningNotice>
       )}
       <TextField id="corporate_number" label={v.registerFields['corporate_number'] ?? ''} value={number} onInput={setNumber} maxLength={20} inputMode="numeric" autocomplete="off" help={v.help.corporate_number} error={errors['corporate_number']} />
