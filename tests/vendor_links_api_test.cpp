@@ -8,6 +8,8 @@
 #include <thread>
 
 #include "support/demo_server_test.hpp"
+#include "support/server_process.hpp"
+#include "support/test_database.hpp"
 #include "support/session_client.hpp"
 
 namespace mamori::testing {
@@ -105,6 +107,15 @@ TEST_F(VendorLinksApi, AnInvitedVendorJoinsSeesItsCustomerAndTheInstitutionSeesI
     ASSERT_EQ(list_of_customers[0]["systems"].size(), 1u);
     EXPECT_EQ(list_of_customers[0]["systems"][0]["name"], "クラウド型電子カルテ");
     EXPECT_FALSE(list_of_customers[0].contains("address")) << "nothing else of the institution";
+    // Its administrator invites the vendor's respondents with the organisation invitations.
+    const auto respondent = vendor_admin.post(
+        "/api/v1/organisations/" + std::to_string(vendor) + "/invitations",
+        {{"login", "respondent@new-vendor.example"}, {"display_name", "回答 担当"}, {"roles", {"vendor_respondent"}}});
+    EXPECT_EQ(respondent.status, 201) << respondent.body;
+    const auto wrong_role = vendor_admin.post(
+        "/api/v1/organisations/" + std::to_string(vendor) + "/invitations",
+        {{"login", "editor@new-vendor.example"}, {"display_name", "x"}, {"roles", {"editor"}}});
+    EXPECT_EQ(wrong_role.status, 400) << "an institution's role is not a vendor's";
 
     // The institution sees the vendor and the system's new version naming it.
     const json vendors = clinic.get("/api/v1/vendors").json()["vendors"];
@@ -355,6 +366,30 @@ TEST_F(VendorLinksApi, TheOperatorRegistersAndLinksVendors) {
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'vendor_organisation.created' AND actor LIKE "
                      "'user:%'"),
               3);
+}
+
+TEST_F(VendorLinksApi, TheOperatorRegistersAVendorFromTheConsole) {
+    std::string out;
+    ASSERT_EQ(run_mamori({"vendors", "register", "--database", database_url(db()), "--name", "コンソール登録株式会社",
+                          "--corporate-number", "9234567890123"},
+                         out),
+              0)
+        << out;
+    EXPECT_NE(out.find("コンソール登録株式会社"), std::string::npos) << out;
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM organisations WHERE kind = 'vendor' AND corporate_number = '9234567890123'"),
+              1);
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'vendor_organisation.created' AND actor = 'cli'"), 1);
+    // The same 法人番号 again, and a bad check digit: refused, naming the field.
+    EXPECT_EQ(run_mamori({"vendors", "register", "--database", database_url(db()), "--name", "別名株式会社",
+                          "--corporate-number", "9234567890123"},
+                         out),
+              1);
+    EXPECT_NE(out.find("この法人番号の事業者は既に登録されています"), std::string::npos) << out;
+    EXPECT_EQ(run_mamori({"vendors", "register", "--database", database_url(db()), "--name", "桁違い株式会社",
+                          "--corporate-number", "1234567890123"},
+                         out),
+              1);
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM organisations WHERE name IN ('別名株式会社', '桁違い株式会社')"), 0);
 }
 
 }  // namespace

@@ -2002,6 +2002,8 @@ export const en: Messages = {
     sameNumber: 'A vendor with this corporate number is already registered. Its administrator signs in and enters the code.',
     sameName: (names: string) => `A vendor with the same name is already registered: ${names}. If that is you, its administrator signs in and enters the code. If not, confirm below and join.`,
     confirmNew: 'We are a different company and join as a new vendor',
+    sameNameOperator: (names: string) => `A vendor with the same name is already registered: ${names}. If it is the same company, link that one instead. If not, confirm below and register.`,
+    sameNumberOperator: 'A vendor with this corporate number is already registered. Link that one instead.',
     confirmNewOperator: 'This is a different company: register it as a new vendor',
     loginTaken: 'This login name is taken. Enter another e-mail address.',
     join: 'Join',

@@ -70,10 +70,10 @@ function RegisterForm({ onRegistered }: { onRegistered: (name: string) => void }
       (problem: unknown) => {
         setBusy(false);
         const first = problem instanceof ProblemError ? problem.fields[0] : undefined;
-        if (first?.reason === 'same_corporate_number') setErrors({ corporate_number: v.sameNumber });
+        if (first?.reason === 'same_corporate_number') setErrors({ corporate_number: v.sameNumberOperator });
         else if (first?.reason === 'same_name') {
           setSameName(first.value ?? '');
-          setErrors({ name: v.sameName(first.value ?? '') });
+          setErrors({ name: v.sameNameOperator(first.value ?? '') });
         } else if (first !== undefined) setErrors({ [first.field]: v.problems[first.field === 'name' ? 'vendor_name' : first.field] ?? v.problems['heading'] ?? '' });
         else setErrors({ form: v.loadFailed });
       },
