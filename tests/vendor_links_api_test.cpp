@@ -368,6 +368,21 @@ TEST_F(VendorLinksApi, TheOperatorRegistersAndLinksVendors) {
               3);
 }
 
+TEST_F(VendorLinksApi, GuessingCodesIsLimitedLikeLogins) {
+    // Each wrong code counts against the address (30 within 15 minutes), then even a right one waits.
+    SessionClient clinic = persona("sakura@demo.example");
+    const std::string code = invite(clinic, "推測株式会社")["code"];
+    SessionClient guesser = anonymous();
+    for (int i = 0; i < 30; ++i)
+        ASSERT_EQ(guesser.post("/api/v1/vendor-join", join_body("WRNG-CODE-" + std::to_string(1000 + i), "推測株式会社",
+                                                                "g@x.example"))
+                      .status,
+                  404);
+    EXPECT_EQ(guesser.post("/api/v1/vendor-join", join_body(code, "推測株式会社", "g@x.example")).status, 429);
+    EXPECT_EQ(clinic.get("/api/v1/vendor-invitations").json()["invitations"][0]["status"], "pending");
+    EXPECT_GE(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'vendor_invitation.refused'"), 30);
+}
+
 TEST_F(VendorLinksApi, TheOperatorRegistersAVendorFromTheConsole) {
     std::string out;
     ASSERT_EQ(run_mamori({"vendors", "register", "--database", database_url(db()), "--name", "コンソール登録株式会社",
