@@ -705,6 +705,45 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
          [this] { return "/api/v1/assessments/" + assessment("なにわ診療所") + "/register-context"; }, nullptr, {}},
     };
     rows.insert(rows.end(), system_rows.begin(), system_rows.end());
+    // Vendor links (vendor join): the institution's writers invite, revoke and unlink, its users read; the
+    // vendor's administrator redeems a code (a code of the wrong length: 400 past the check), its users list
+    // their customers; the operator (ministry administrators) registers and links vendors. The operator first
+    // links デモイメージング to さくら, which さくら's first writer then unlinks (409 for the next ones). The
+    // second vendor's link to なにわ is no business of さくら's writers (404).
+    const auto vendor_id = [this](std::string name) {
+        return demo_scalar("SELECT id FROM organisations WHERE kind = 'vendor' AND name = '" + name + "'");
+    };
+    const std::vector<Row> vendor_link_rows = {
+        {"POST", "/api/v1/vendor-invitations", fixed("/api/v1/vendor-invitations"),
+         json{{"vendor_name", "行列テスト株式会社"}}, sakura_editors},
+        {"GET", "/api/v1/vendor-invitations", fixed("/api/v1/vendor-invitations"), nullptr, sakura_own},
+        {"POST", "/api/v1/vendor-invitations/{id}/revoke",
+         [this] {
+             return "/api/v1/vendor-invitations/" + demo_scalar("SELECT MIN(id) FROM vendor_invitations") + "/revoke";
+         },
+         json::object(), sakura_editors},
+        {"GET", "/api/v1/vendors", fixed("/api/v1/vendors"), nullptr, sakura_own},
+        {"POST", "/api/v1/vendor-organisations/{id}/links",
+         [vendor_id] { return "/api/v1/vendor-organisations/" + vendor_id("デモイメージング株式会社") + "/links"; },
+         json{{"institution_id", orgs_.at("さくら内科クリニック")}}, {"ministry-admin"}},
+        {"POST", "/api/v1/vendors/{id}/unlink",
+         [vendor_id] { return "/api/v1/vendors/" + vendor_id("デモイメージング株式会社") + "/unlink"; }, json::object(),
+         sakura_editors},
+        {"POST", "/api/v1/vendors/{id}/unlink",
+         [vendor_id] { return "/api/v1/vendors/" + vendor_id("第二医療システム株式会社") + "/unlink"; }, json::object(),
+         {}},
+        {"POST", "/api/v1/vendor/links", fixed("/api/v1/vendor/links"), json{{"code", std::string(65, 'X')}},
+         {"vendor-admin"}},
+        {"GET", "/api/v1/vendor/customers", fixed("/api/v1/vendor/customers"), nullptr,
+         {"vendor-admin", "vendor-respondent", "vendor2-respondent"}},
+        // Anonymous by nature (the code is the credential); this body is refused with 400 by shape.
+        {"POST", "/api/v1/vendor-join", fixed("/api/v1/vendor-join"), json{{"code", "X"}}, everyone},
+        {"GET", "/api/v1/vendor-organisations", fixed("/api/v1/vendor-organisations?q=%E3%83%87%E3%83%A2"), nullptr,
+         {"ministry-admin"}},
+        {"POST", "/api/v1/vendor-organisations", fixed("/api/v1/vendor-organisations"), json{{"name", ""}},
+         {"ministry-admin"}},
+    };
+    rows.insert(rows.end(), vendor_link_rows.begin(), vendor_link_rows.end());
     // Owner only: the token belongs to clinic-admin (created below).
     rows.push_back({"DELETE",
                     "/api/v1/me/tokens/{id}",

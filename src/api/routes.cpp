@@ -13,6 +13,7 @@
 #include "jurisdiction_handlers.hpp"
 #include "system_handlers.hpp"
 #include "systems_handlers.hpp"
+#include "vendor_link_handlers.hpp"
 
 namespace mamori::api {
 
@@ -33,6 +34,7 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_inspection_plan_routes(routes, deps.db);
     register_systems_routes(routes, deps.db);
     register_checklist_register_context_routes(routes, deps.db, deps.assessments);
+    register_vendor_link_routes(routes, deps.db);
 }
 
 }  // namespace mamori::api

@@ -396,6 +396,20 @@ int run(int argc, char** argv) {
     add_common_options(*user_reset_cmd, common);
     user_reset_cmd->add_option("LOGIN", user_login, "The user's login name")->required();
 
+    VendorRegisterOptions vendor_options;
+    auto* vendors_cmd = app.add_subcommand("vendors", "Work with vendor organisations (the operator's registry)");
+    vendors_cmd->require_subcommand(1);
+    auto* vendors_register_cmd = vendors_cmd->add_subcommand(
+        "register",
+        "Register a vendor organisation (checked against those registered: the same 法人番号 is refused, the "
+        "same name needs --confirm-new); audited");
+    add_common_options(*vendors_register_cmd, common);
+    vendors_register_cmd->add_option("--name", vendor_options.name, "The vendor's official name")->required();
+    vendors_register_cmd->add_option("--corporate-number", vendor_options.corporate_number,
+                                     "Its 法人番号 (13 digits, checked)");
+    vendors_register_cmd->add_flag("--confirm-new", vendor_options.confirm_new,
+                                   "Register even though a vendor with the same name exists");
+
     auto* version_cmd = app.add_subcommand("version", "Print the version and exit");
 
     try {
@@ -419,6 +433,7 @@ int run(int argc, char** argv) {
                        : db_copy_cmd->parsed()               ? db_copy_cmd
                        : setup_code_cmd->parsed()            ? setup_code_cmd
                        : user_reset_cmd->parsed()            ? user_reset_cmd
+                       : vendors_register_cmd->parsed()      ? vendors_register_cmd
                                                              : demo_cmd;
     if (auto ok = apply_config_file(*chosen, *serve_cmd, common.config); !ok) return report(ok.error());
 
@@ -448,6 +463,8 @@ int run(int argc, char** argv) {
         code = setup_code_command(common);
     } else if (chosen == user_reset_cmd) {
         code = user_reset_command(common, user_login);
+    } else if (chosen == vendors_register_cmd) {
+        code = vendors_register_command(common, vendor_options);
     } else {
         code = demo_command(common, demo_synthetic, demo_organisations_only);
     }

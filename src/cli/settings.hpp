@@ -105,6 +105,17 @@ int setup_code_command(const CommonSettings& common);
 // and prints (and logs) where to enter it.
 Status announce_setup_code(store::Database& db, const std::string& url);
 
+// VendorRegisterOptions: `mamori vendors register`.
+struct VendorRegisterOptions {
+    std::string name;
+    std::string corporate_number;
+    bool confirm_new = false;
+};
+
+// vendors_register_command: `mamori vendors register`; 0 when registered, 1 when refused (a vendor with the
+// same 法人番号, or the same name without --confirm-new, is named).
+int vendors_register_command(const CommonSettings& common, const VendorRegisterOptions& options);
+
 // user_reset_command: `mamori user reset-mfa LOGIN` (and its alias reset-password); prints a one-time code.
 int user_reset_command(const CommonSettings& common, const std::string& login);
 

@@ -7,6 +7,7 @@ import { matchInspectionRecordRoute, type InspectionRecordRoute } from './pages/
 import { matchRequestsRoute, type RequestsRoute } from './pages/inspections/requests/routes';
 import { matchInspectionPlanRoute, type InspectionPlanRoute } from './pages/inspections/plan/routes';
 import { matchSystemsRoute, type SystemsRoute } from './pages/systems/routes';
+import { matchVendorsRoute, type VendorsRoute } from './pages/vendors/routes';
 
 // Top-level places in the navigation. Those without a screen yet show the "coming soon" page;
 // the catalog and the self-assessment have their own routes (pages/catalog/routes.ts,
@@ -39,6 +40,7 @@ export type Route =
   | LandingRoute
   | InspectionRecordRoute
   | SystemsRoute
+  | VendorsRoute
   | { kind: 'notFound' };
 
 // Pages where a kind of user lands after login (auth/landing.ts): the jurisdiction's checklists, and the
@@ -64,6 +66,8 @@ export function matchRoute(path: string): Route {
   if (plan !== null) return plan;
   const systems = matchSystemsRoute(path);
   if (systems !== null) return systems;
+  const vendors = matchVendorsRoute(path);
+  if (vendors !== null) return vendors;
   const identity = matchIdentityRoute(path);
   if (identity !== null) return identity;
   const landing = landingPages.find((candidate) => path === `/${candidate}`);

@@ -1,8 +1,9 @@
 import { identityPaths } from '../auth/routes';
-import { isInstitutionUser } from '../auth/landing';
+import { isInstitutionUser, organisationKind } from '../auth/landing';
 import { isAdministrator, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
+import { vendorsPaths } from '../pages/vendors/routes';
 import { navItems } from '../routes';
 
 interface ShownItem {
@@ -21,7 +22,11 @@ export function Nav({ path }: { path: string }) {
   if (active && isInstitutionUser(session.user)) {
     const after = items.findIndex((item) => item.path === '/assessments');
     items.splice(after + 1, 0, { label: t.systemsRegister.nav, path: '/systems', section: '/systems' });
+    items.splice(after + 2, 0, { label: t.vendorLinks.nav, path: vendorsPaths.institution, section: vendorsPaths.institution });
   }
+  if (active && organisationKind(session.user) === 'vendor') items.push({ label: t.vendorLinks.navCustomers, path: vendorsPaths.customers, section: vendorsPaths.customers });
+  if (active && organisationKind(session.user) === 'ministry' && isAdministrator(session.user))
+    items.push({ label: t.vendorLinks.navOrganisations, path: vendorsPaths.organisations, section: vendorsPaths.organisations });
   if (active && isAdministrator(session.user)) items.push({ label: t.nav.admin, path: identityPaths.adminUsers, section: '/admin' });
   return (
     <nav aria-label={t.nav.label} class="border-b border-solid-gray-200 bg-solid-gray-50 print:hidden">

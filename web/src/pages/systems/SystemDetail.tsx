@@ -10,7 +10,7 @@ import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, 
 import { linkClass } from '../catalog/ui';
 import { systemsPaths } from './routes';
 import { loadKinds, loadSystem, loadSystems, retireSystem, type RegisteredSystem, type SystemFields, type SystemKind } from './systemsApi';
-import { useDay, useFieldValue, useKindLabel, useRemoteText, Warnings } from './ui';
+import { useDay, useFieldLabel, useFieldValue, useKindLabel, useRemoteText, Warnings } from './ui';
 
 function Facts({ system, kinds }: { system: SystemFields; kinds: SystemKind[] }) {
   const { t } = useI18n();
@@ -59,6 +59,7 @@ function History({ system, kinds }: { system: RegisteredSystem; kinds: SystemKin
   const { t, language } = useI18n();
   const s = t.systemsRegister;
   const value = useFieldValue(kinds);
+  const fieldLabel = useFieldLabel();
   // The version before `version` (the history is newest first).
   const older = (version: number) => system.history.find((candidate) => candidate.version === version - 1);
   const valueText = (record: SystemFields | undefined, field: string) => (record === undefined ? s.noDate : value(record, field));
@@ -97,7 +98,7 @@ function History({ system, kinds }: { system: RegisteredSystem; kinds: SystemKin
                   {version.action === 'changed' && version.changed_fields.length > 0 && (
                     <>
                       {language === 'ja' ? '：' : ': '}
-                      {s.changedFields(version.changed_fields.map((field) => s.fields[field] ?? ''))}
+                      {s.changedFields(version.changed_fields.map((field) => fieldLabel(field)))}
                     </>
                   )}
                 </span>
@@ -105,7 +106,7 @@ function History({ system, kinds }: { system: RegisteredSystem; kinds: SystemKin
                   <ul class="mt-1 text-dns-14N-130 text-solid-gray-800" data-testid="history-values">
                     {version.changed_fields.map((field) => (
                       <li key={field}>
-                        {s.fields[field] ?? ''}
+                        {fieldLabel(field)}
                         {language === 'ja' ? '：' : ': '}
                         <Value text={valueText(older(version.version)?.record, field)} /> → <Value text={valueText(version.record, field)} />
                       </li>

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
 import { buttonClass, Checkbox, h2Class, SelectField, SubmitButton, TextField, WarningNotice } from '../account/ui';
 import { systemsPaths } from './routes';
+import { VendorPicker } from './VendorPicker';
 import { createSystem, updateSystem, type RegisteredSystem, type SystemFields, type SystemKind } from './systemsApi';
 
 const textareaClass =
@@ -168,7 +169,12 @@ export function SystemForm({ kinds, initial, existing }: { kinds: SystemKind[]; 
       </fieldset>
       <fieldset class={fieldsetClass}>
         <legend class={h2Class}>{s.sections.vendor}</legend>
-        {text('vendor_name', 100, s.help.vendor_name)}
+        <VendorPicker
+          vendorId={fields.vendor_organisation_id}
+          vendorName={fields.vendor_name}
+          onChange={(vendorId, vendorName) => setFields((current) => ({ ...current, vendor_organisation_id: vendorId, vendor_name: vendorName }))}
+          error={errors['vendor_organisation_id'] ?? errors['vendor_name']}
+        />
         <p class="mt-6 text-std-16N-170 text-solid-gray-700">{s.help.contract}</p>
         <div class="flex flex-wrap gap-x-8">
           {date('contract_start')}

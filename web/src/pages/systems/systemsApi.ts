@@ -13,6 +13,7 @@ export interface SystemFields {
   product_name: string;
   product_version: string;
   vendor_name: string;
+  vendor_organisation_id: number | null;
   contract_start: string | null;
   contract_end: string | null;
   maintenance_contract: boolean;
@@ -102,6 +103,7 @@ export function emptySystem(): SystemFields {
     product_name: '',
     product_version: '',
     vendor_name: '',
+    vendor_organisation_id: null,
     contract_start: null,
     contract_end: null,
     maintenance_contract: false,

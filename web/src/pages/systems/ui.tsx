@@ -31,6 +31,12 @@ export function useRemoteText(): (system: Pick<SystemFields, 'remote_maintenance
   };
 }
 
+/** A field's label in the history (the link to a vendor in mamori has none in the register's own labels). */
+export function useFieldLabel(): (field: string) => string {
+  const { t } = useI18n();
+  return (field) => t.systemsRegister.fields[field] ?? (field === 'vendor_organisation_id' ? t.vendorLinks.systemsVendorField : '');
+}
+
 /** One field of a system as the pages show it: labels for stored words, days for dates, a dash for nothing. */
 export function useFieldValue(kinds: SystemKind[]): (record: SystemFields, field: string) => string {
   const { t } = useI18n();
@@ -40,6 +46,7 @@ export function useFieldValue(kinds: SystemKind[]): (record: SystemFields, field
   return (record, field) => {
     const value = (record as unknown as Record<string, unknown>)[field];
     if (field === 'kind') return kindLabel(record.kind);
+    if (field === 'vendor_organisation_id') return value === null || value === undefined ? s.noDate : t.vendorLinks.systemsVendorSet;
     if (field === 'data_location') return s.dataLocations[record.data_location] ?? '';
     if (field === 'backup_responsibility') return s.backups[record.backup_responsibility] ?? '';
     if (field === 'remote_method') return record.remote_method === null ? s.noDate : (s.methods[record.remote_method] ?? '');
