@@ -6,7 +6,7 @@ and an open 事業者確認用 request per system (due dates spread over the yea
 already answered once). One vendor respondent with a live session; writes WORKDIR/vendor.txt for wrk and
 WORKDIR/ids.txt (the product and the open requests' ids) for the share.
 Usage: vendor_requests_data.py sqlite:FILE|postgresql://… WORKDIR"""
-import datetime, json, os, sys
+import datetime, json, os, subprocess, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench_db import add_user, connect, fiscal_year, iso, now, sql, today  # noqa: E402
@@ -23,7 +23,8 @@ answers = json.dumps([{"canonical_id": item["canonical_id"], "row_key": row["key
 synthetic = "name LIKE '合成診療所%'"
 stamp = iso(now)
 overdue, later = (today - datetime.timedelta(days=5)).isoformat(), f"{fiscal_year + 1}-03-"
-sql(f"""
+try:
+    sql(f"""
 INSERT INTO organisations (kind, name, created_at) VALUES ('vendor', 'ベンチ医療システム株式会社', '{stamp}');
 INSERT INTO vendor_links (institution_organisation_id, vendor_organisation_id, via, created_at)
   SELECT o.id, v.id, 'operator', '{stamp}' FROM organisations o, organisations v
@@ -41,11 +42,14 @@ INSERT INTO vendor_answer_sets (vendor_product_id, fiscal_year, edition_id, edit
 INSERT INTO vendor_requests (institution_organisation_id, system_id, vendor_organisation_id, fiscal_year,
     edition_id, edition_revision, form_id, due_on, status, requested_at, updated_at)
   SELECT s.organisation_id, s.id, s.vendor_organisation_id, {fiscal_year}, 'r7', 1, 'vendor',
-    CASE WHEN s.id % 10 = 0 THEN '{overdue}' ELSE '{later}' || substr('0' || (1 + s.id % 28), -2) END,
+    CASE WHEN s.id % 10 = 0 THEN '{overdue}'
+         ELSE '{later}' || CASE WHEN s.id % 28 < 9 THEN '0' ELSE '' END || CAST(1 + s.id % 28 AS TEXT) END,
     'requested', '{stamp}', '{stamp}'
   FROM systems s JOIN organisations v ON v.id = s.vendor_organisation_id WHERE v.name = 'ベンチ医療システム株式会社';
 ANALYZE;
 """)
+except subprocess.CalledProcessError as e:
+    sys.exit(e.stderr)
 vendor = int(sql("SELECT id FROM organisations WHERE name = 'ベンチ医療システム株式会社';\n")[0][0])
 product = sql("SELECT id FROM vendor_products WHERE name = 'ベンチカルテ';\n")[0][0]
 ids = [r[0] for r in sql(f"SELECT id FROM vendor_requests WHERE vendor_organisation_id = {vendor} ORDER BY id;\n")]
