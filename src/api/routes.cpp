@@ -14,6 +14,7 @@
 #include "system_handlers.hpp"
 #include "systems_handlers.hpp"
 #include "vendor_link_handlers.hpp"
+#include "vendor_request_handlers.hpp"
 
 namespace mamori::api {
 
@@ -35,6 +36,8 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_systems_routes(routes, deps.db);
     register_checklist_register_context_routes(routes, deps.db, deps.assessments);
     register_vendor_link_routes(routes, deps.db);
+    register_vendor_request_routes(routes, deps.db, deps.catalog);
+    register_vendor_product_routes(routes, deps.db, deps.catalog);
 }
 
 }  // namespace mamori::api
