@@ -12,6 +12,7 @@
 #include "inspection_plan_handlers.hpp"
 #include "jurisdiction_handlers.hpp"
 #include "system_handlers.hpp"
+#include "role_sharing_handlers.hpp"
 #include "systems_handlers.hpp"
 
 namespace mamori::api {
@@ -32,6 +33,7 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_improvement_request_routes(routes, deps.db, deps.assessments);
     register_inspection_plan_routes(routes, deps.db);
     register_systems_routes(routes, deps.db);
+    register_role_sharing_routes(routes, deps.db);
 }
 
 }  // namespace mamori::api
