@@ -23,6 +23,7 @@ import { LandingPage } from './pages/landing/LandingPage';
 import { RecordPage } from './pages/inspections/record/RecordPage';
 import { InspectionPlanPages, inspectionPlanTitle } from './pages/inspections/plan/InspectionPlanPages';
 import { Home } from './pages/Home';
+import { RoleSharingPage, roleSharingPageTitle } from './pages/role-sharing/RoleSharingPages';
 import { SystemsPage, systemsPageTitle } from './pages/systems/SystemsPages';
 import { NotFound } from './pages/NotFound';
 import { matchRoute, type Route } from './routes';
@@ -64,6 +65,8 @@ function pageTitle(t: Messages, route: Route): string {
       return t.inspectionRecord.title;
     case 'systems':
       return systemsPageTitle(t, route);
+    case 'roleSharing':
+      return roleSharingPageTitle(t, route);
     case 'notFound':
       return t.notFound.title;
   }
@@ -107,6 +110,8 @@ function Page({ route }: { route: Route }) {
       return <InspectionPlanPages key={route.page === 'visit' ? `visit/${route.id}` : route.page} route={route} />;
     case 'systems':
       return <SystemsPage key={route.page === 'list' || route.page === 'new' ? route.page : `${route.page}/${route.id}`} route={route} />;
+    case 'roleSharing':
+      return <RoleSharingPage key={route.page === 'table' ? `table/${route.systemId}` : route.page} route={route} />;
     case 'notFound':
       return <NotFound />;
   }
