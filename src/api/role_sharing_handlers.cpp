@@ -166,7 +166,7 @@ Result<std::string> render_document(const RoleSharingSheet& s) {
         if (cells.empty()) continue;
         letter.blocks.push_back(documents::heading(part.label_ja));
         letter.blocks.push_back(
-            documents::grid({"項番", "項目", "内容", "初回確認", "完了日"}, {1.1, 3, 5, 2, 2}, std::move(cells)));
+            documents::grid({"項番", "項目", "内容", "初回確認", "完了日"}, {1.0, 3.3, 5.4, 2.8, 2.8}, std::move(cells)));
     }
     letter.blocks.push_back(documents::paragraph(
         "この表には、公表資料で確認できた行のみを収録しています。「（要約）」と記した文言は公表資料の要約であり、"

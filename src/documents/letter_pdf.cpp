@@ -135,7 +135,8 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
 
 void lay_out(Pages& pages, const Letter& letter) {
     const auto small = PdfText::font(9), body = PdfText::font(10), bold = PdfText::font(10, true),
-               title = PdfText::font(15, true), section = PdfText::font(11, true);
+               title = PdfText::font(15, true), section = PdfText::font(11, true),
+               grid_bold = PdfText::font(9, true);
     if (!letter.reference.empty())
         pages.text(letter.reference, *small, kMargin, kContentWidth, PANGO_ALIGN_RIGHT, 1);
     if (!letter.date.empty()) pages.text(letter.date, *body, kMargin, kContentWidth, PANGO_ALIGN_RIGHT, 10);
@@ -164,8 +165,9 @@ void lay_out(Pages& pages, const Letter& letter) {
                 for (const double w : block.widths) total += w;
                 std::vector<double> widths;
                 for (const double w : block.widths) widths.push_back(total > 0 ? kContentWidth * w / total : 0);
-                pages.grid_row(block.items, widths, *bold, true);
-                for (const auto& row : block.cells) pages.grid_row(row, widths, *body, false, &block.items, bold.get());
+                pages.grid_row(block.items, widths, *grid_bold, true);
+                for (const auto& row : block.cells)
+                    pages.grid_row(row, widths, *small, false, &block.items, grid_bold.get());
                 pages.space(6);
                 break;
             }
