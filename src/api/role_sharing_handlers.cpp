@@ -159,7 +159,7 @@ Result<std::string> render_document(const RoleSharingSheet& s) {
         std::vector<std::vector<std::string>> cells;
         for (const auto& e : s.entries) {
             if (e.row->part != part.code) continue;
-            cells.push_back({e.row->number.value_or("（不明）"), item_cell(*e.row), content_cell(*e.row, e.check),
+            cells.push_back({e.row->number.value_or("不明"), item_cell(*e.row), content_cell(*e.row, e.check),
                              answer_cell(e.check),
                              e.check.completed_on ? documents::japanese_date(*e.check.completed_on) : ""});
         }
@@ -172,7 +172,8 @@ Result<std::string> render_document(const RoleSharingSheet& s) {
         "この表には、公表資料で確認できた行のみを収録しています。「（要約）」と記した文言は公表資料の要約であり、"
         "確認表の原文ではありません。初回確認は事業者との最初の打合せ時点の結果、完了日は「いいえ」の項目が"
         "解消した日です。"));
-    letter.blocks.push_back(documents::table({{"医療機関 確認者", ""}, {"事業者 確認者", ""}}));
+    // Left blank (a full-width space: an empty value prints a dash) for each party to write in.
+    letter.blocks.push_back(documents::table({{"医療機関 確認者", "　"}, {"事業者 確認者", "　"}}));
     letter.footer = fmt::format("{} / {} / {}", s.contract.institution_name, s.contract.vendor_name,
                                 s.contract.system_name);
     return documents::render_letter_pdf(letter);

@@ -54,7 +54,8 @@ function History({ row }: { row: SheetRow }) {
       <ol class="mt-2 space-y-2">
         {row.history.map((change) => (
           <li key={change.version} class="text-dns-14N-130 text-solid-gray-800">
-            <span class="tabular-nums">{formatJst(change.at, language)}</span>　
+            <span class="tabular-nums">{formatJst(change.at, language)}</span>
+            {'　'}
             <span lang={langOf(change.by)}>{r.historyChange(r.sides[change.side] ?? '', change.by, change.organisation_name)}</span>
             <ul class="ml-4 list-disc pl-4">
               {fields
@@ -150,14 +151,14 @@ function Part({ sheet, code, label, editing, setEditing, onSaved }: { sheet: She
   return (
     <section class="mt-10">
       <h2 class={h2Class}>{label}</h2>
-      <table class={`${cardTableClass} mt-4`} data-testid={`part-${code}`}>
+      <table class={`${cardTableClass} mt-4 md:table-fixed`} data-testid={`part-${code}`}>
         <thead class={cardHeadClass}>
           <tr class="border-b-2 border-solid-gray-600">
-            <th scope="col" class="px-2 py-2 whitespace-nowrap">{c.number}</th>
-            <th scope="col" class="px-2 py-2">{c.item}</th>
+            <th scope="col" class="w-16 px-2 py-2 whitespace-nowrap">{c.number}</th>
+            <th scope="col" class="w-56 px-2 py-2">{c.item}</th>
             <th scope="col" class="px-2 py-2">{c.content}</th>
-            <th scope="col" class="px-2 py-2 whitespace-nowrap">{c.first}</th>
-            <th scope="col" class="px-2 py-2 whitespace-nowrap">{c.completed}</th>
+            <th scope="col" class="w-40 px-2 py-2 whitespace-nowrap">{c.first}</th>
+            <th scope="col" class="w-40 px-2 py-2 whitespace-nowrap">{c.completed}</th>
           </tr>
         </thead>
         <tbody class="block md:table-row-group">
