@@ -207,7 +207,8 @@ Result<RoleSharingTable> parse_role_sharing_table(std::string_view file, std::st
         problems.add("", "the file is not a JSON object");
         return fail(problems.error());
     }
-    if (doc.value("format", "") != "mamori.role-sharing-table")
+    // Not doc.value("format", ""): it throws when "format" is there but not text (found by the fuzzer).
+    if (const auto format = doc.find("format"); format == doc.end() || *format != "mamori.role-sharing-table")
         problems.add("format", "the format must be \"mamori.role-sharing-table\"");
     if (!doc.contains("format_version") || doc["format_version"] != 1)
         problems.add("format_version", "the format version must be 1");

@@ -70,6 +70,7 @@ TEST(RoleSharingTable, EachBrokenFieldIsRefusedNamingFileAndPath) {
     };
     const std::vector<Case> cases = {
         {"/format", "other", false, "t.json: format"},
+        {"/format", json::array({"mamori.role-sharing-table"}), false, "t.json: format"},
         {"/format_version", 2, false, "t.json: format_version"},
         {"/title_ja", nullptr, true, "t.json: title_ja"},
         {"/source", "http://plain.example", false, "t.json: source"},
