@@ -213,6 +213,30 @@ TEST_F(RoleSharingApi, EveryoneElseIsRefused) {
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM role_sharing_checks"), 2) << "only the demo's two rows";
 }
 
+TEST_F(RoleSharingApi, ARetiredSystemsTableIsKeptAndReadButNotChanged) {
+    const long long receipt = system_id("レセコン");
+    SessionClient clinic = persona("sakura@demo.example");
+    SessionClient vendor = persona("vendor@demo.example");
+    ASSERT_EQ(clinic.put(row_url(receipt, "p1-1-1-vendor-security"),
+                         {{"version", 0}, {"first_answer", "yes"}, {"first_checked_on", day(-3)}})
+                  .status,
+              200);
+    const long long version = clinic.get("/api/v1/systems/" + std::to_string(receipt)).json()["version"];
+    const auto retired = clinic.post("/api/v1/systems/" + std::to_string(receipt) + "/retire", {{"version", version}});
+    ASSERT_EQ(retired.status, 200) << retired.body;
+    for (SessionClient* side : {&clinic, &vendor}) {
+        const auto read = side->get(url(receipt));
+        ASSERT_EQ(read.status, 200) << read.body;
+        EXPECT_FALSE(read.json()["can_edit"].get<bool>());
+        EXPECT_EQ(read.json()["system"]["status"], "retired");
+        EXPECT_EQ(find_row(read.json(), "p1-1-1-vendor-security")["first_answer"], "yes");
+        const auto put = side->put(row_url(receipt, "p1-1-1-vendor-security"),
+                                   {{"version", 1}, {"first_answer", "no"}, {"first_checked_on", day(-3)}});
+        EXPECT_EQ(put.status, 409) << put.body;
+        EXPECT_EQ(put.json()["errors"][0]["field"], "status");
+    }
+}
+
 TEST_F(RoleSharingApi, TheDemoHospitalsEhrAndTheVendorsListWithProgress) {
     const long long hospital_ehr = system_id("電子カルテ（全病棟・外来）");
     SessionClient vendor = persona("vendor@demo.example");
