@@ -117,6 +117,13 @@ describe('the role-sharing table', () => {
     await history.getByText(/事業者（デモ医療システム株式会社）/).waitFor();
     await history.getByText(/医療機関（デモ総合病院）/).waitFor();
     await shoot(vendor.page, 'vendor-table');
+    // The same page in English: the table's Japanese wording stays as it is, marked as Japanese.
+    await vendor.page.getByRole('button', { name: 'English' }).click();
+    await vendor.page.getByRole('heading', { name: 'Role-sharing confirmation table', level: 1 }).waitFor();
+    await vendor.page.getByTestId('role-sharing-facts').getByText('3 of 3 items checked (3 settled)').waitFor();
+    await shoot(vendor.page, 'vendor-table-en');
+    await vendor.page.getByRole('button', { name: '日本語' }).click();
+    await vendor.page.getByRole('heading', { name: '役割分担確認表', level: 1 }).waitFor();
 
     // The hospital sees the vendor's 完了日 after reloading.
     await page.reload();

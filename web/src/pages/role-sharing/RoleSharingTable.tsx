@@ -32,7 +32,7 @@ function useAnswerText(): (check: RowCheck) => string {
   const day = useDay();
   return (check) => {
     if (check.first_answer === null) return r.notAnswered;
-    return `${check.first_answer === 'yes' ? r.yes : r.no}（${day(check.first_checked_on)}）`;
+    return r.answerWithDate(check.first_answer === 'yes' ? r.yes : r.no, day(check.first_checked_on));
   };
 }
 
@@ -55,7 +55,7 @@ function History({ row }: { row: SheetRow }) {
         {row.history.map((change) => (
           <li key={change.version} class="text-dns-14N-130 text-solid-gray-800">
             <span class="tabular-nums">{formatJst(change.at, language)}</span>
-            {'　'}
+            {language === 'ja' ? '　' : ' · '}
             <span lang={langOf(change.by)}>{r.historyChange(r.sides[change.side] ?? '', change.by, change.organisation_name)}</span>
             <ul class="ml-4 list-disc pl-4">
               {fields
@@ -132,8 +132,12 @@ function Row({ sheet, row, editing, onEdit, onSaved, onCancel }: { sheet: Sheet;
           )}
           <History row={row} />
           {sheet.can_edit && !editing && (
-            <button type="button" class="mt-2 inline-flex min-h-11 items-center justify-center rounded-8 border border-blue-900 bg-white px-4 text-dns-16B-120 text-blue-900 hover:bg-blue-50 hover:underline" onClick={onEdit} data-testid={`edit-${row.id}`} aria-label={`${r.edit}：${row.item_ja}`}>
+            <button type="button" class="mt-2 inline-flex min-h-11 items-center justify-center rounded-8 border border-blue-900 bg-white px-4 text-dns-16B-120 text-blue-900 hover:bg-blue-50 hover:underline" onClick={onEdit} data-testid={`edit-${row.id}`}>
               {r.edit}
+              <span class="sr-only">
+                {language === 'ja' ? '：' : ': '}
+                <span lang="ja">{row.item_ja}</span>
+              </span>
             </button>
           )}
           {editing && <RowEditor systemId={sheet.system.id} row={row} onSaved={onSaved} onCancel={onCancel} />}
@@ -154,7 +158,7 @@ function Part({ sheet, code, label, editing, setEditing, onSaved }: { sheet: She
       <table class={`${cardTableClass} mt-4 md:table-fixed`} data-testid={`part-${code}`}>
         <thead class={cardHeadClass}>
           <tr class="border-b-2 border-solid-gray-600">
-            <th scope="col" class="w-16 px-2 py-2 whitespace-nowrap">{c.number}</th>
+            <th scope="col" class="w-24 px-2 py-2 whitespace-nowrap">{c.number}</th>
             <th scope="col" class="w-56 px-2 py-2">{c.item}</th>
             <th scope="col" class="px-2 py-2">{c.content}</th>
             <th scope="col" class="w-40 px-2 py-2 whitespace-nowrap">{c.first}</th>
@@ -223,7 +227,7 @@ export function RoleSharingTable({ systemId }: { systemId: number }) {
             [f.institution, sheet.institution.name],
             [f.vendor, sheet.vendor.name],
             [f.system, sheet.system.name],
-            [f.progress, `${r.progress(sheet.progress.answered, sheet.progress.total)}（${r.settled(sheet.progress.settled)}）`],
+            [f.progress, r.progress(sheet.progress.answered, sheet.progress.total, sheet.progress.settled)],
           ] as const
         ).map(([label, value]) => (
           <div key={label} class="contents">

@@ -38,13 +38,13 @@ export function VendorSystems() {
                 </td>
                 <td class={cardCellClass}>
                   <CellLabel>{c.system}</CellLabel>
-                  <Link href={roleSharingPaths.table(s.system.id)} class={linkClass} aria-label={`${s.system.name}（${r.open}）`}>
+                  <Link href={roleSharingPaths.table(s.system.id)} class={linkClass}>
                     <span lang={langOf(s.system.name)}>{s.system.name}</span>
                   </Link>
                 </td>
                 <td class={`${cardCellClass} tabular-nums`}>
                   <CellLabel>{c.progress}</CellLabel>
-                  {r.progress(s.progress.answered, s.progress.total)}（{r.settled(s.progress.settled)}）
+                  {r.progress(s.progress.answered, s.progress.total, s.progress.settled)}
                 </td>
               </tr>
             ))}
