@@ -818,6 +818,32 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
          json{{"fiscal_year", 2019}, {"request_ids", {1}}}, demo_vendor},
     };
     rows.insert(rows.end(), vendor_request_rows.begin(), vendor_request_rows.end());
+    // 役割分担確認表 (issue 16 item 5): the institution's own users and the vendor that runs the system read it;
+    // its writers and that vendor's users write (a stale version: 409 past the check). The second vendor
+    // reaches only なにわ's system, the demo vendor only さくら's; nobody else either.
+    const auto roles_of = [this](std::string institution, std::string suffix) {
+        return [this, institution, suffix] { return "/api/v1/systems/" + system(institution) + "/role-sharing" + suffix; };
+    };
+    const std::set<std::string> sakura_and_vendor = {"clinic-admin",  "clinic-secmgr",     "clinic-editor",
+                                                     "clinic-viewer", "vendor-respondent", "vendor-admin"};
+    const std::set<std::string> sakura_writers_and_vendor = {"clinic-admin", "clinic-secmgr", "clinic-editor",
+                                                             "vendor-respondent", "vendor-admin"};
+    const json stale_row = {{"version", 999}, {"first_answer", nullptr}};
+    const std::vector<Row> role_sharing_rows = {
+        {"GET", "/api/v1/vendor/systems", fixed("/api/v1/vendor/systems"), nullptr,
+         {"vendor-respondent", "vendor-admin", "vendor2-respondent"}},
+        {"GET", "/api/v1/systems/{id}/role-sharing", roles_of("さくら内科クリニック", ""), nullptr, sakura_and_vendor},
+        {"GET", "/api/v1/systems/{id}/role-sharing", roles_of("なにわ診療所", ""), nullptr, {"vendor2-respondent"}},
+        {"GET", "/api/v1/systems/{id}/role-sharing/document.pdf", roles_of("さくら内科クリニック", "/document.pdf"),
+         nullptr, sakura_and_vendor},
+        {"GET", "/api/v1/systems/{id}/role-sharing/document.pdf", roles_of("なにわ診療所", "/document.pdf"), nullptr,
+         {"vendor2-respondent"}},
+        {"PUT", "/api/v1/systems/{id}/role-sharing/rows/{row_id}",
+         roles_of("さくら内科クリニック", "/rows/p1-1-1-vendor-security"), stale_row, sakura_writers_and_vendor},
+        {"PUT", "/api/v1/systems/{id}/role-sharing/rows/{row_id}",
+         roles_of("なにわ診療所", "/rows/p1-1-1-vendor-security"), stale_row, {"vendor2-respondent"}},
+    };
+    rows.insert(rows.end(), role_sharing_rows.begin(), role_sharing_rows.end());
     // Owner only: the token belongs to clinic-admin (created below).
     rows.push_back({"DELETE",
                     "/api/v1/me/tokens/{id}",

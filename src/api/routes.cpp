@@ -12,6 +12,7 @@
 #include "inspection_plan_handlers.hpp"
 #include "jurisdiction_handlers.hpp"
 #include "system_handlers.hpp"
+#include "role_sharing_handlers.hpp"
 #include "systems_handlers.hpp"
 #include "vendor_link_handlers.hpp"
 #include "vendor_request_handlers.hpp"
@@ -38,6 +39,7 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_vendor_link_routes(routes, deps.db);
     register_vendor_request_routes(routes, deps.db, deps.catalog);
     register_vendor_product_routes(routes, deps.db, deps.catalog);
+    register_role_sharing_routes(routes, deps.db);
 }
 
 }  // namespace mamori::api

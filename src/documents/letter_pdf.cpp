@@ -62,6 +62,45 @@ class Pages {
         y_ += height;
     }
 
+    // grid_row: one row of cells with the given widths (points); `header` rows are shaded. A row that does
+    // not fit starts a new page, where `repeat` (the header) is drawn again first.
+    void grid_row(const std::vector<std::string>& cells, const std::vector<double>& widths,
+                  const PangoFontDescription& font, bool header, const std::vector<std::string>* repeat = nullptr,
+                  const PangoFontDescription* header_font = nullptr) {
+        std::vector<std::shared_ptr<PangoLayout>> layouts;
+        double height = 0;
+        for (std::size_t i = 0; i < widths.size(); ++i) {
+            const std::string_view text = i < cells.size() ? std::string_view(cells[i]) : std::string_view();
+            layouts.push_back(text_.layout(text.empty() ? " " : text, font, widths[i] - 2 * kPad));
+            height = std::max(height, layout_height(*layouts.back()));
+        }
+        height += 2 * kPad;
+        if (repeat && header_font && y_ + height > kBodyBottom && y_ > kMargin) {
+            pages_.emplace_back();
+            y_ = kMargin;
+            grid_row(*repeat, widths, *header_font, true);
+        }
+        room(height);
+        const double y = y_;
+        pages_.back().push_back([layouts, widths, y, height, header](cairo_t* cr) {
+            double x = kMargin;
+            for (std::size_t i = 0; i < layouts.size(); ++i) {
+                if (header) {
+                    cairo_set_source_rgb(cr, kLabelGrey, kLabelGrey, kLabelGrey);
+                    cairo_rectangle(cr, x, y, widths[i], height);
+                    cairo_fill(cr);
+                }
+                cairo_set_source_rgb(cr, 0, 0, 0);
+                cairo_set_line_width(cr, kRule);
+                cairo_rectangle(cr, x, y, widths[i], height);
+                cairo_stroke(cr);
+                draw_layout(cr, *layouts[i], x + kPad, y + kPad);
+                x += widths[i];
+            }
+        });
+        y_ += height;
+    }
+
     void rule(double y_offset = 0) {
         const double y = y_ + y_offset;
         pages_.back().push_back([y](cairo_t* cr) {
@@ -96,7 +135,8 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
 
 void lay_out(Pages& pages, const Letter& letter) {
     const auto small = PdfText::font(9), body = PdfText::font(10), bold = PdfText::font(10, true),
-               title = PdfText::font(15, true), section = PdfText::font(11, true);
+               title = PdfText::font(15, true), section = PdfText::font(11, true),
+               grid_bold = PdfText::font(9, true);
     if (!letter.reference.empty())
         pages.text(letter.reference, *small, kMargin, kContentWidth, PANGO_ALIGN_RIGHT, 1);
     if (!letter.date.empty()) pages.text(letter.date, *body, kMargin, kContentWidth, PANGO_ALIGN_RIGHT, 10);
@@ -120,6 +160,17 @@ void lay_out(Pages& pages, const Letter& letter) {
                 for (const auto& [label, value] : block.rows) pages.table_row(label, value, *bold, *body);
                 pages.space(6);
                 break;
+            case LetterBlock::Kind::grid: {
+                double total = 0;
+                for (const double w : block.widths) total += w;
+                std::vector<double> widths;
+                for (const double w : block.widths) widths.push_back(total > 0 ? kContentWidth * w / total : 0);
+                pages.grid_row(block.items, widths, *grid_bold, true);
+                for (const auto& row : block.cells)
+                    pages.grid_row(row, widths, *small, false, &block.items, grid_bold.get());
+                pages.space(6);
+                break;
+            }
             case LetterBlock::Kind::bullets:
                 for (const auto& item : block.items)
                     pages.text("・" + item, *body, kMargin + 6, kContentWidth - 6, PANGO_ALIGN_LEFT, 3);
@@ -149,6 +200,10 @@ void draw_footer(cairo_t* cr, const PdfText& text, const std::string& footer, st
 
 LetterBlock heading(std::string text) {
     return {LetterBlock::Kind::heading, std::move(text), {}, {}};
+}
+LetterBlock grid(std::vector<std::string> header, std::vector<double> widths,
+                 std::vector<std::vector<std::string>> cells) {
+    return {LetterBlock::Kind::grid, {}, {}, std::move(header), std::move(widths), std::move(cells)};
 }
 LetterBlock paragraph(std::string text) {
     return {LetterBlock::Kind::paragraph, std::move(text), {}, {}};

@@ -23,6 +23,7 @@ import { LandingPage } from './pages/landing/LandingPage';
 import { RecordPage } from './pages/inspections/record/RecordPage';
 import { InspectionPlanPages, inspectionPlanTitle } from './pages/inspections/plan/InspectionPlanPages';
 import { Home } from './pages/Home';
+import { RoleSharingPage, roleSharingPageTitle } from './pages/role-sharing/RoleSharingPages';
 import { SystemsPage, systemsPageTitle } from './pages/systems/SystemsPages';
 import { VendorsPage, vendorsPageTitle } from './pages/vendors/VendorsPages';
 import { NotFound } from './pages/NotFound';
@@ -67,6 +68,8 @@ function pageTitle(t: Messages, route: Route): string {
       return systemsPageTitle(t, route);
     case 'vendors':
       return vendorsPageTitle(t, route);
+    case 'roleSharing':
+      return roleSharingPageTitle(t, route);
     case 'notFound':
       return t.notFound.title;
   }
@@ -112,6 +115,8 @@ function Page({ route }: { route: Route }) {
       return <SystemsPage key={route.page === 'list' || route.page === 'new' ? route.page : `${route.page}/${route.id}`} route={route} />;
     case 'vendors':
       return <VendorsPage key={route.page} route={route} />;
+    case 'roleSharing':
+      return <RoleSharingPage key={route.page === 'table' ? `table/${route.systemId}` : route.page} route={route} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -6,6 +6,7 @@ import { matchEditionEditorRoute, type EditionEditorRoute } from './pages/editio
 import { matchInspectionRecordRoute, type InspectionRecordRoute } from './pages/inspections/record/routes';
 import { matchRequestsRoute, type RequestsRoute } from './pages/inspections/requests/routes';
 import { matchInspectionPlanRoute, type InspectionPlanRoute } from './pages/inspections/plan/routes';
+import { matchRoleSharingRoute, type RoleSharingRoute } from './pages/role-sharing/routes';
 import { matchSystemsRoute, type SystemsRoute } from './pages/systems/routes';
 import { matchVendorsRoute, type VendorsRoute } from './pages/vendors/routes';
 
@@ -41,6 +42,7 @@ export type Route =
   | InspectionRecordRoute
   | SystemsRoute
   | VendorsRoute
+  | RoleSharingRoute
   | { kind: 'notFound' };
 
 // Pages where a kind of user lands after login (auth/landing.ts): the jurisdiction's checklists, and the
@@ -64,6 +66,8 @@ export function matchRoute(path: string): Route {
   if (requests !== null) return requests;
   const plan = matchInspectionPlanRoute(path);
   if (plan !== null) return plan;
+  const roleSharing = matchRoleSharingRoute(path);
+  if (roleSharing !== null) return roleSharing;
   const systems = matchSystemsRoute(path);
   if (systems !== null) return systems;
   const vendors = matchVendorsRoute(path);

@@ -2,7 +2,8 @@
 /// @brief Short official documents as A4 PDFs (portrait, 15 mm margins, Noto Sans CJK JP, as the checklist
 /// PDF): the inspection's 結果通知 and 改善指導 and the pre-visit package. A document number and date at the
 /// top right, the addressee on the left, the sender on the right, a title, then blocks: paragraphs, headed
-/// sections, two-column tables (a label and its value) and bulleted lists. Every page has a footer with
+/// sections, two-column tables (a label and its value), bulleted lists and grids (a table of several
+/// columns with a header row, repeated on every page). Every page has a footer with
 /// "page i / n". Legible in black and white.
 ///
 ///     Letter letter{.title = "改善指導書", .addressee = "デモ総合病院 管理者 殿", …};
@@ -18,11 +19,13 @@
 namespace mamori::documents {
 
 struct LetterBlock {
-    enum class Kind { heading, paragraph, table, bullets };
+    enum class Kind { heading, paragraph, table, bullets, grid };
     Kind kind = Kind::paragraph;
     std::string text;                                       // heading, paragraph
     std::vector<std::pair<std::string, std::string>> rows;  // table: label, value
-    std::vector<std::string> items;                         // bullets
+    std::vector<std::string> items;                         // bullets; grid: the header
+    std::vector<double> widths;                             // grid: each column's share of the width
+    std::vector<std::vector<std::string>> cells;            // grid: the rows, one text per column
 };
 
 struct Letter {
@@ -39,6 +42,9 @@ LetterBlock heading(std::string text);
 LetterBlock paragraph(std::string text);
 LetterBlock table(std::vector<std::pair<std::string, std::string>> rows);
 LetterBlock bullets(std::vector<std::string> items);
+// grid: a table with a header row; `widths` are shares of the page's width (normalised), one per column.
+LetterBlock grid(std::vector<std::string> header, std::vector<double> widths,
+                 std::vector<std::vector<std::string>> cells);
 
 // render_letter_pdf: the PDF's bytes; internal errors only (cairo failing).
 Result<std::string> render_letter_pdf(const Letter& letter);

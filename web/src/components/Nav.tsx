@@ -27,6 +27,8 @@ export function Nav({ path }: { path: string }) {
   if (active && organisationKind(session.user) === 'vendor') items.push({ label: t.vendorLinks.navCustomers, path: vendorsPaths.customers, section: vendorsPaths.customers });
   if (active && organisationKind(session.user) === 'ministry' && isAdministrator(session.user))
     items.push({ label: t.vendorLinks.navOrganisations, path: vendorsPaths.organisations, section: vendorsPaths.organisations });
+  if (active && organisationKind(session.user) === 'vendor')
+    items.push({ label: t.roleSharing.vendorNav, path: '/vendor/systems', section: '/vendor/systems' });
   if (active && isAdministrator(session.user)) items.push({ label: t.nav.admin, path: identityPaths.adminUsers, section: '/admin' });
   return (
     <nav aria-label={t.nav.label} class="border-b border-solid-gray-200 bg-solid-gray-50 print:hidden">

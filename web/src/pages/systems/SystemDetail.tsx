@@ -8,6 +8,7 @@ import { langOf, useI18n } from '../../i18n';
 import { Link, useSearch } from '../../router';
 import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, ConfirmBox, dangerButtonClass, h1Class, h2Class, InfoNotice, primaryButtonClass, SuccessNotice, WarningNotice } from '../account/ui';
 import { linkClass } from '../catalog/ui';
+import { roleSharingPaths } from '../role-sharing/routes';
 import { systemsPaths } from './routes';
 import { loadKinds, loadSystem, loadSystems, retireSystem, type RegisteredSystem, type SystemFields, type SystemKind } from './systemsApi';
 import { useDay, useFieldLabel, useFieldValue, useKindLabel, useRemoteText, Warnings } from './ui';
@@ -49,6 +50,12 @@ function Facts({ system, kinds }: { system: SystemFields; kinds: SystemKind[] })
       ))}
     </dl>
   );
+}
+
+/** The system names a linked vendor organisation (the register's API sends vendor_organisation_id). */
+function hasLinkedVendor(system: RegisteredSystem): boolean {
+  const vendor = (system as RegisteredSystem & { vendor_organisation_id?: unknown }).vendor_organisation_id;
+  return typeof vendor === 'number';
 }
 
 function Value({ text }: { text: string }) {
@@ -174,6 +181,14 @@ export function SystemDetail({ id }: { id: number }) {
         </div>
       )}
       <Facts system={system} kinds={kinds} />
+      {hasLinkedVendor(system) && (
+        <p class="mt-6" data-testid="role-sharing-link">
+          <Link href={roleSharingPaths.table(system.id)} class={linkClass}>
+            {t.roleSharing.linkFromSystem}
+          </Link>
+          <span class="ml-2 text-std-16N-170 text-solid-gray-700">{t.roleSharing.linkFromSystemHelp}</span>
+        </p>
+      )}
       {list.can_write && system.status === 'in_use' && (
         <div class="mt-8 flex flex-wrap items-start gap-4">
           <Link href={systemsPaths.edit(system.id)} class={primaryButtonClass} data-testid="edit-system">
