@@ -13,6 +13,7 @@
 #include "jurisdiction_handlers.hpp"
 #include "system_handlers.hpp"
 #include "systems_handlers.hpp"
+#include "vendor_disclosure_handlers.hpp"
 
 namespace mamori::api {
 
@@ -31,6 +32,8 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_inspection_record_routes(routes, deps.db, deps.catalog);
     register_improvement_request_routes(routes, deps.db, deps.assessments);
     register_inspection_plan_routes(routes, deps.db);
+    // Before the systems register: /api/v1/systems/disclosures is not /api/v1/systems/{id}.
+    register_vendor_disclosure_routes(routes, deps.db);
     register_systems_routes(routes, deps.db);
 }
 
