@@ -6,6 +6,7 @@
 #include <string>
 
 #include "demo_records.hpp"
+#include "demo_disclosures.hpp"
 #include "demo_systems.hpp"
 #include "demo_requests.hpp"
 #include "identity_records.hpp"
@@ -164,6 +165,7 @@ Status create_content(store::Database& db, AssessmentService& service) {
         if (!submitted) return fail(submitted.error());
     }
     if (auto systems = create_systems_demo(db); !systems) return systems;
+    if (auto disclosures = create_disclosures_demo(db); !disclosures) return disclosures;
     // The plan first: its notified visit of デモ総合病院 is the one the requests and the record demos use.
     if (auto plan = create_inspection_plan_demo(db); !plan) return plan;
     return create_request_demo(db, service);
