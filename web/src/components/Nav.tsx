@@ -1,5 +1,5 @@
 import { identityPaths } from '../auth/routes';
-import { isInstitutionUser } from '../auth/landing';
+import { isInstitutionUser, organisationKind } from '../auth/landing';
 import { isAdministrator, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
@@ -22,6 +22,8 @@ export function Nav({ path }: { path: string }) {
     const after = items.findIndex((item) => item.path === '/assessments');
     items.splice(after + 1, 0, { label: t.systemsRegister.nav, path: '/systems', section: '/systems' });
   }
+  if (active && organisationKind(session.user) === 'vendor')
+    items.push({ label: t.vendorDisclosures.navVendor, path: '/vendor/disclosures', section: '/vendor/disclosures' });
   if (active && isAdministrator(session.user)) items.push({ label: t.nav.admin, path: identityPaths.adminUsers, section: '/admin' });
   return (
     <nav aria-label={t.nav.label} class="border-b border-solid-gray-200 bg-solid-gray-50 print:hidden">
