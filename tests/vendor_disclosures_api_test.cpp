@@ -56,8 +56,8 @@ json system_of(SessionClient& client, const std::string& name) {
 
 std::string field_of(const HttpResult& r) {
     const json body = r.json();
-    if (!body.contains("fields") || body["fields"].empty()) return "";
-    return body["fields"][0]["field"].get<std::string>();
+    if (!body.contains("errors") || body["errors"].empty()) return "";
+    return body["errors"][0]["field"].get<std::string>();
 }
 
 class VendorDisclosuresApi : public DemoServerTest {
