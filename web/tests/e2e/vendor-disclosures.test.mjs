@@ -23,7 +23,8 @@ describe('MDS/SDS disclosures', () => {
   let session;
 
   before(async () => {
-    session = await startSession({ personas: true });
+    // Signing in again after clearing the cookies: the page's session check answers 401 first.
+    session = await startSession({ personas: true, expectedError: (message) => /status of 401/.test(message.text()) });
   });
 
   after(async () => {
@@ -38,7 +39,7 @@ describe('MDS/SDS disclosures', () => {
     await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'MDS/SDS（開示書）' }).click();
     await page.getByTestId('vendor-disclosures-page').waitFor();
     const ehr = page.getByRole('region', { name: 'デモカルテ Enterprise' });
-    await ehr.getByTestId('current-mds').getByText('Ver.5.0', { exact: false }).waitFor();
+    await ehr.getByTestId('current-mds').getByText('Ver.5.0（', { exact: false }).waitFor();
     await ehr.getByTestId('current-mds').getByText('有効').waitFor();
     const receipt = page.getByRole('region', { name: 'デモレセプト Lite' });
     await receipt.getByTestId('current-mds').getByText('未登録').waitFor();

@@ -23,8 +23,8 @@ function Current({ disclosure, kind }: { disclosure: Disclosure | null; kind: 'm
         <>
           <span>{text(disclosure).slice((v.kindShort[kind] ?? '').length + 1)}</span>
           <StateBadge state={disclosure.state} label={v.states[disclosure.state] ?? ''} />
-          <a href={disclosureFiles.vendor(disclosure.id)} class={linkClass} download>
-            {v.downloadOf(text(disclosure))}
+          <a href={disclosureFiles.vendor(disclosure.id)} class={linkClass} download aria-label={v.downloadOf(text(disclosure))}>
+            {v.download}
           </a>
         </>
       )}
