@@ -1922,7 +1922,7 @@ export const en: Messages = {
       current: '',
       outdated: 'Issued over three years ago. Ask for a new one.',
       missing: 'Ask the vendor for its disclosure.',
-      no_vendor: 'Register this system’s vendor in the systems register.',
+      no_vendor: 'This vendor is not linked with you in mamori, so its disclosure cannot be shown here: get it from the vendor directly.',
       product_unknown: 'The vendor has not yet said which of its products this system is.',
     } as Record<string, string>,
     columns: { system: 'System', vendor: 'Vendor', status: 'Status', disclosure: 'Disclosure' },

@@ -1949,7 +1949,7 @@ export const ja = {
       current: '',
       outdated: '発行から3年を過ぎています。新しい開示書を依頼してください。',
       missing: '事業者に開示書の提出を依頼してください。',
-      no_vendor: 'システム台帳で、このシステムの事業者を登録すると確認できます。',
+      no_vendor: 'この事業者とは守り（mamori）でつながっていないため、ここでは確認できません。開示書は事業者から直接受け取ってください。',
       product_unknown: '事業者が、このシステムがどの製品かをまだ登録していません。',
     } as Record<string, string>,
     columns: { system: 'システム', vendor: '事業者', status: '提出状況', disclosure: '開示書' },

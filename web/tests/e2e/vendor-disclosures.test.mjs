@@ -46,6 +46,7 @@ describe('MDS/SDS disclosures', () => {
     await shoot(page, 'vendor');
 
     // An empty form: what is missing, by the fields.
+    await receipt.getByText('開示書を登録する').click();
     await receipt.getByRole('button', { name: '登録する' }).click();
     await receipt.getByTestId('form-problem').waitFor();
     await receipt.getByText('版を40文字以内で入力してください（例：Ver.5.0）。').first().waitFor();

@@ -50,7 +50,7 @@ function Row({ system }: { system: SystemDisclosures }) {
             {system.disclosures.map((d) => (
               <li key={d.id}>
                 <span lang="ja">{text(d)}</span>{' '}
-                <a href={disclosureFiles.institution(d.id)} class={linkClass} download data-testid={`download-${d.id}`} aria-label={v.downloadOf(text(d))}>
+                <a href={disclosureFiles.institution(d.id)} class={`${linkClass} whitespace-nowrap`} download data-testid={`download-${d.id}`} aria-label={v.downloadOf(text(d))}>
                   {v.download}
                 </a>
               </li>

@@ -54,59 +54,61 @@ export function UploadForm({ productId, productName, onUploaded }: { productId: 
   };
 
   return (
-    <form onSubmit={submit} noValidate class="mt-6 max-w-3xl rounded-8 border border-solid-gray-420 p-4 md:p-6" data-testid={`upload-form-${productId}`} aria-label={`${productName} ${v.uploadHeading}`}>
-      <h3 class="text-std-18B-160 text-solid-gray-900">{v.uploadHeading}</h3>
-      {problem !== null && (
-        <div role="alert" data-testid="form-problem" class="mt-4 rounded-8 border-2 border-error-1 bg-red-50 p-4 text-std-16N-170 text-solid-gray-900">
-          <p>{problem}</p>
-          {Object.keys(errors).length > 0 && (
-            <ul class="mt-2 list-disc pl-6">
-              {Object.entries(errors).map(([field, message]) => (
-                <li key={field}>{message}</li>
-              ))}
-            </ul>
+    <details class="mt-6 max-w-3xl rounded-8 border border-solid-gray-420 p-4 md:p-6" data-testid={`upload-${productId}`}>
+      <summary class="min-h-11 cursor-pointer text-std-18B-160 text-blue-1000 underline underline-offset-2">{v.uploadHeading}</summary>
+      <form onSubmit={submit} noValidate data-testid={`upload-form-${productId}`} aria-label={`${productName} ${v.uploadHeading}`}>
+        {problem !== null && (
+          <div role="alert" data-testid="form-problem" class="mt-4 rounded-8 border-2 border-error-1 bg-red-50 p-4 text-std-16N-170 text-solid-gray-900">
+            <p>{problem}</p>
+            {Object.keys(errors).length > 0 && (
+              <ul class="mt-2 list-disc pl-6">
+                {Object.entries(errors).map(([field, message]) => (
+                  <li key={field}>{message}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        <SelectField
+          id={id('kind')}
+          label={v.fields['kind'] ?? ''}
+          value={kind}
+          onChange={(value) => setKind(value === 'sds' ? 'sds' : 'mds')}
+          options={[
+            { value: 'mds', label: v.kinds['mds'] ?? '' },
+            { value: 'sds', label: v.kinds['sds'] ?? '' },
+          ]}
+          error={errors['kind']}
+        />
+        <TextField id={id('version_label')} label={v.fields['version_label'] ?? ''} help={v.versionHelp} value={label} onInput={setLabel} maxLength={40} error={errors['version_label']} />
+        <DateInput id={id('issued_on')} label={v.fields['issued_on'] ?? ''} value={issuedOn} onInput={setIssuedOn} error={errors['issued_on']} max={todayInJapan()} />
+        <div class="mt-6">
+          <label for={id('file')} class="block text-std-16B-170 text-solid-gray-900">
+            {v.fields['file']}
+          </label>
+          <p id={`${id('file')}-help`} class="mt-1 text-std-16N-170 text-solid-gray-700">
+            {v.fileHelp}
+          </p>
+          <input
+            id={id('file')}
+            type="file"
+            accept=".pdf,.xlsx,.docx,application/pdf"
+            class="mt-2 block text-std-16N-170"
+            aria-describedby={errors['file'] === undefined ? `${id('file')}-help` : `${id('file')}-help ${id('file')}-error`}
+            onChange={(event) => setFile((event.currentTarget as HTMLInputElement).files?.[0] ?? null)}
+          />
+          {errors['file'] !== undefined && (
+            <p id={`${id('file')}-error`} class="mt-2 text-std-16N-170 text-error-1" data-testid="field-error">
+              <span aria-hidden="true">＊</span>
+              {errors['file']}
+            </p>
           )}
         </div>
-      )}
-      <SelectField
-        id={id('kind')}
-        label={v.fields['kind'] ?? ''}
-        value={kind}
-        onChange={(value) => setKind(value === 'sds' ? 'sds' : 'mds')}
-        options={[
-          { value: 'mds', label: v.kinds['mds'] ?? '' },
-          { value: 'sds', label: v.kinds['sds'] ?? '' },
-        ]}
-        error={errors['kind']}
-      />
-      <TextField id={id('version_label')} label={v.fields['version_label'] ?? ''} help={v.versionHelp} value={label} onInput={setLabel} maxLength={40} error={errors['version_label']} />
-      <DateInput id={id('issued_on')} label={v.fields['issued_on'] ?? ''} value={issuedOn} onInput={setIssuedOn} error={errors['issued_on']} max={todayInJapan()} />
-      <div class="mt-6">
-        <label for={id('file')} class="block text-std-16B-170 text-solid-gray-900">
-          {v.fields['file']}
-        </label>
-        <p id={`${id('file')}-help`} class="mt-1 text-std-16N-170 text-solid-gray-700">
-          {v.fileHelp}
-        </p>
-        <input
-          id={id('file')}
-          type="file"
-          accept=".pdf,.xlsx,.docx,application/pdf"
-          class="mt-2 block text-std-16N-170"
-          aria-describedby={errors['file'] === undefined ? `${id('file')}-help` : `${id('file')}-help ${id('file')}-error`}
-          onChange={(event) => setFile((event.currentTarget as HTMLInputElement).files?.[0] ?? null)}
-        />
-        {errors['file'] !== undefined && (
-          <p id={`${id('file')}-error`} class="mt-2 text-std-16N-170 text-error-1" data-testid="field-error">
-            <span aria-hidden="true">＊</span>
-            {errors['file']}
-          </p>
-        )}
-      </div>
-      <TextField id={id('note')} label={v.fields['note'] ?? ''} value={note} onInput={setNote} maxLength={1000} error={errors['note']} />
-      <div class="mt-6">
-        <SubmitButton busy={busy} label={v.upload} busyLabel={v.uploading} />
-      </div>
-    </form>
+        <TextField id={id('note')} label={v.fields['note'] ?? ''} value={note} onInput={setNote} maxLength={1000} error={errors['note']} />
+        <div class="mt-6">
+          <SubmitButton busy={busy} label={v.upload} busyLabel={v.uploading} />
+        </div>
+      </form>
+    </details>
   );
 }
