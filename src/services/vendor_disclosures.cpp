@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "assessment_records.hpp"
@@ -146,6 +147,7 @@ DisclosureSummary disclosure_summary(soci::session& sql, std::int64_t institutio
         else
             out.without.push_back(s.name);
     }
+    std::sort(out.without.begin(), out.without.end());  // code point order, whatever the database's collation
     return out;
 }
 
