@@ -94,4 +94,26 @@ describe('MDS/SDS disclosures', () => {
     assert.ok((await page.getByTestId('disclosures-table').getByText('事業者未登録').count()) >= 3);
     await shoot(page, 'hospital');
   });
+
+  it('the vendor withdraws a wrong upload with a reason, kept in the history', async () => {
+    const { page, baseUrl } = session;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.context().clearCookies();
+    await loginInPage(page, baseUrl, 'vendor@demo.example', 'vendor-demo-pass');
+    await page.goto(new URL('/vendor/disclosures', baseUrl).href);
+    const receipt = page.getByRole('region', { name: 'デモレセプト Lite' });
+    await receipt.getByRole('button', { name: 'MDS Ver.5.0（2025年4月1日発行）を取り下げる' }).click();
+    const confirm = receipt.getByRole('group', { name: '取り下げる' });
+    await confirm.getByRole('button', { name: '取り下げる' }).click();
+    await confirm.getByText('取り下げる理由を書いてください。').waitFor();
+    await confirm.getByLabel('取り下げる理由').fill('別製品の開示書を登録した');
+    await shoot(page, 'vendor-withdraw');
+    await confirm.getByRole('button', { name: '取り下げる' }).click();
+    await page.getByTestId('notice').getByText('開示書を取り下げました。').waitFor();
+    const after = page.getByRole('region', { name: 'デモレセプト Lite' });
+    await after.getByTestId('current-mds').getByText('未登録').waitFor();
+    await after.getByText('取り下げ済み').waitFor();
+    await after.getByText('理由：別製品の開示書を登録した').waitFor();
+    await shoot(page, 'vendor-withdrawn');
+  });
 });
