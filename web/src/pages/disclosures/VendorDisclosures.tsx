@@ -59,7 +59,11 @@ function Withdraw({ disclosure, onDone }: { disclosure: Disclosure; onDone: () =
   };
   return (
     <ConfirmBox class="mt-2" label={v.withdraw} testId={`withdraw-${disclosure.id}`} message={v.withdrawQuestion} confirmClass={dangerButtonClass} onConfirm={confirm} onCancel={() => setOpen(false)} busy={busy}>
-      <TextField id={`reason-${disclosure.id}`} label={v.withdrawReason} value={reason} onInput={setReason} maxLength={1000} error={error} class="mt-3" />
+      <TextField id={`reason-${disclosure.id}`} label={v.withdrawReason} value={reason}
+        onInput={(value) => {
+          setReason(value);
+          setError(undefined);
+        }} maxLength={1000} error={error} class="mt-3" />
     </ConfirmBox>
   );
 }
@@ -78,7 +82,7 @@ function History({ product, onChanged, canWrite }: { product: ProductDisclosures
           <th scope="col" class="px-2 py-2">{c.version}</th>
           <th scope="col" class="px-2 py-2">{c.uploaded}</th>
           <th scope="col" class="px-2 py-2">{c.state}</th>
-          <th scope="col" class="px-2 py-2">{c.actions}</th>
+          <th scope="col" class="whitespace-nowrap px-2 py-2">{c.actions}</th>
         </tr>
       </thead>
       <tbody class="block md:table-row-group">
