@@ -844,6 +844,56 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
          roles_of("なにわ診療所", "/rows/p1-1-1-vendor-security"), stale_row, {"vendor2-respondent"}},
     };
     rows.insert(rows.end(), role_sharing_rows.begin(), role_sharing_rows.end());
+    // MDS/SDS (開示書, issue 16 item 4): the demo vendor's own products only (the second vendor sees its own
+    // list, never the demo vendor's products or files); さくら reads its systems' disclosures and downloads
+    // the one of its レセコン's product, never デモ総合病院's. Writes pass the check and stop at 400 (a bad
+    // kind, a blank reason), nothing stored.
+    {
+        DatabaseSession direct(db());
+        *direct << "INSERT INTO vendor_disclosures (vendor_product_id, kind, version_label, issued_on, sha256, "
+                   "file_name, uploaded_at) SELECT p.id, 'mds', 'Ver.5.0', '2025-04-01', (SELECT MIN(sha256) FROM "
+                   "vendor_disclosures), 'mds.pdf', '2026-01-01T00:00:00.000Z' FROM vendor_products p WHERE p.name "
+                   "= 'デモレセプト Lite'";
+    }
+    const auto disclosure_of = [this](std::string product, std::string suffix) {
+        return [this, product, suffix] {
+            return "/api/v1/vendor/disclosures/" +
+                   demo_scalar("SELECT MIN(d.id) FROM vendor_disclosures d JOIN vendor_products p ON p.id = "
+                               "d.vendor_product_id WHERE p.name = '" + product + "'") +
+                   suffix;
+        };
+    };
+    const auto customer_file = [this](std::string product) {
+        return [this, product] {
+            return "/api/v1/systems/disclosures/" +
+                   demo_scalar("SELECT MIN(d.id) FROM vendor_disclosures d JOIN vendor_products p ON p.id = "
+                               "d.vendor_product_id WHERE p.name = '" + product + "'") +
+                   "/file";
+        };
+    };
+    const auto receipt_product = [this](std::string suffix) {
+        return [this, suffix] {
+            return "/api/v1/vendor/products/" +
+                   demo_scalar("SELECT MIN(id) FROM vendor_products WHERE name = 'デモレセプト Lite'") + suffix;
+        };
+    };
+    const std::set<std::string> demo_vendor = {"vendor-admin", "vendor-respondent"};
+    const std::vector<Row> disclosure_rows = {
+        {"GET", "/api/v1/systems/disclosures", fixed("/api/v1/systems/disclosures"), nullptr, sakura_own},
+        {"GET", "/api/v1/systems/disclosures/{id}/file", customer_file("デモレセプト Lite"), nullptr, sakura_own},
+        {"GET", "/api/v1/systems/disclosures/{id}/file", customer_file("デモカルテ Enterprise"), nullptr, {}},
+        {"GET", "/api/v1/vendor/disclosures", fixed("/api/v1/vendor/disclosures"), nullptr,
+         {"vendor-admin", "vendor-respondent", "vendor2-respondent"}},
+        {"GET", "/api/v1/vendor/products/{id}/disclosures", receipt_product("/disclosures"), nullptr, demo_vendor},
+        {"POST", "/api/v1/vendor/products/{id}/disclosures",
+         receipt_product("/disclosures?kind=bad&version_label=Ver.5.0&issued_on=2025-04-01&file_name=a.pdf"),
+         json::object(), demo_vendor},
+        {"POST", "/api/v1/vendor/disclosures/{id}/withdraw", disclosure_of("デモカルテ Enterprise", "/withdraw"),
+         json{{"reason", " "}}, demo_vendor},
+        {"GET", "/api/v1/vendor/disclosures/{id}/file", disclosure_of("デモカルテ Enterprise", "/file"), nullptr,
+         demo_vendor},
+    };
+    rows.insert(rows.end(), disclosure_rows.begin(), disclosure_rows.end());
     // Owner only: the token belongs to clinic-admin (created below).
     rows.push_back({"DELETE",
                     "/api/v1/me/tokens/{id}",

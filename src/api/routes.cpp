@@ -16,6 +16,7 @@
 #include "systems_handlers.hpp"
 #include "vendor_link_handlers.hpp"
 #include "vendor_request_handlers.hpp"
+#include "vendor_disclosure_handlers.hpp"
 
 namespace mamori::api {
 
@@ -34,6 +35,8 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_inspection_record_routes(routes, deps.db, deps.catalog);
     register_improvement_request_routes(routes, deps.db, deps.assessments);
     register_inspection_plan_routes(routes, deps.db);
+    // Before the systems register: /api/v1/systems/disclosures is not /api/v1/systems/{id}.
+    register_vendor_disclosure_routes(routes, deps.db);
     register_systems_routes(routes, deps.db);
     register_checklist_register_context_routes(routes, deps.db, deps.assessments);
     register_vendor_link_routes(routes, deps.db);

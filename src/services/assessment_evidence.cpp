@@ -3,10 +3,10 @@
 
 #include "assessment_records.hpp"
 #include "assessment_state.hpp"
+#include "evidence_files.hpp"
 #include "mamori/assessment/evidence_rules.hpp"
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/time.hpp"
-#include "mamori/identity/tokens.hpp"
 #include "mamori/services/assessment_service.hpp"
 
 namespace mamori::services {
@@ -50,24 +50,18 @@ Result<Evidence> add_evidence(soci::session& sql, const Caller& caller, const st
 Result<Evidence> AssessmentService::add_file(const Caller& caller, std::int64_t id, const RowKey& key,
                                              const std::string& file_name, const std::string& content,
                                              const audit::Context& context) {
-    if (content.size() > kMaxEvidenceBytes)
-        return fail(ErrorCode::too_large,
-                    fmt::format("the file is larger than {} MiB", kMaxEvidenceBytes / (1024 * 1024)), "file");
-    auto name = assessment::clean_file_name(file_name);
-    if (!name) return fail(name.error());
-    auto media_type = assessment::sniff_media_type(content, *name);
-    if (!media_type) return fail(media_type.error());
-    const std::string sha256 = identity::sha256_hex(content);
+    auto checked = evidence_files::check_upload(file_name, content);
+    if (!checked) return fail(checked.error());
     return db_.transaction([&](soci::session& sql) -> Result<Evidence> {
         auto loaded = st::load_for_update(sql, catalog_, caller, id, st::Access::edit);
         if (!loaded) return fail(loaded.error());
         if (auto ok = check_evidence_room(*loaded, sql, key); !ok) return fail(ok.error());
-        assessment_records::store_blob(sql, sha256, *media_type, content);
+        assessment_records::store_blob(sql, checked->sha256, checked->media_type, content);
         Evidence e;
         e.key = key;
         e.kind = "file";
-        e.file_name = *name;
-        e.sha256 = sha256;
+        e.file_name = checked->file_name;
+        e.sha256 = checked->sha256;
         return add_evidence(sql, caller, *loaded, std::move(e), context);
     });
 }

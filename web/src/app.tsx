@@ -26,6 +26,7 @@ import { Home } from './pages/Home';
 import { RoleSharingPage, roleSharingPageTitle } from './pages/role-sharing/RoleSharingPages';
 import { SystemsPage, systemsPageTitle } from './pages/systems/SystemsPages';
 import { VendorsPage, vendorsPageTitle } from './pages/vendors/VendorsPages';
+import { DisclosuresPage, disclosuresPageTitle } from './pages/disclosures/DisclosuresPages';
 import { NotFound } from './pages/NotFound';
 import { matchRoute, type Route } from './routes';
 import { usePath } from './router';
@@ -70,6 +71,8 @@ function pageTitle(t: Messages, route: Route): string {
       return vendorsPageTitle(t, route);
     case 'roleSharing':
       return roleSharingPageTitle(t, route);
+    case 'disclosures':
+      return disclosuresPageTitle(t, route);
     case 'notFound':
       return t.notFound.title;
   }
@@ -117,6 +120,8 @@ function Page({ route }: { route: Route }) {
       return <VendorsPage key={route.page} route={route} />;
     case 'roleSharing':
       return <RoleSharingPage key={route.page === 'table' ? `table/${route.systemId}` : route.page} route={route} />;
+    case 'disclosures':
+      return <DisclosuresPage key={route.page} route={route} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -9,6 +9,7 @@ import { matchInspectionPlanRoute, type InspectionPlanRoute } from './pages/insp
 import { matchRoleSharingRoute, type RoleSharingRoute } from './pages/role-sharing/routes';
 import { matchSystemsRoute, type SystemsRoute } from './pages/systems/routes';
 import { matchVendorsRoute, type VendorsRoute } from './pages/vendors/routes';
+import { matchDisclosuresRoute, type DisclosuresRoute } from './pages/disclosures/routes';
 
 // Top-level places in the navigation. Those without a screen yet show the "coming soon" page;
 // the catalog and the self-assessment have their own routes (pages/catalog/routes.ts,
@@ -43,6 +44,7 @@ export type Route =
   | SystemsRoute
   | VendorsRoute
   | RoleSharingRoute
+  | DisclosuresRoute
   | { kind: 'notFound' };
 
 // Pages where a kind of user lands after login (auth/landing.ts): the jurisdiction's checklists, and the
@@ -68,6 +70,8 @@ export function matchRoute(path: string): Route {
   if (plan !== null) return plan;
   const roleSharing = matchRoleSharingRoute(path);
   if (roleSharing !== null) return roleSharing;
+  const disclosures = matchDisclosuresRoute(path);
+  if (disclosures !== null) return disclosures;
   const systems = matchSystemsRoute(path);
   if (systems !== null) return systems;
   const vendors = matchVendorsRoute(path);

@@ -29,6 +29,8 @@ export function Nav({ path }: { path: string }) {
     items.push({ label: t.vendorLinks.navOrganisations, path: vendorsPaths.organisations, section: vendorsPaths.organisations });
   if (active && organisationKind(session.user) === 'vendor')
     items.push({ label: t.roleSharing.vendorNav, path: '/vendor/systems', section: '/vendor/systems' });
+  if (active && organisationKind(session.user) === 'vendor')
+    items.push({ label: t.vendorDisclosures.navVendor, path: '/vendor/disclosures', section: '/vendor/disclosures' });
   if (active && isAdministrator(session.user)) items.push({ label: t.nav.admin, path: identityPaths.adminUsers, section: '/admin' });
   return (
     <nav aria-label={t.nav.label} class="border-b border-solid-gray-200 bg-solid-gray-50 print:hidden">

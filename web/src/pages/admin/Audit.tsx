@@ -164,7 +164,14 @@ function EntryDetail({ entry, names }: { entry: AuditEntry; names: Names }) {
 /** The action in words; a code without its own label gets its group's label, never the raw code. */
 export function actionName(t: Messages, action: string): string {
   const x = t.auditActions;
-  return x.names[action] ?? t.systemsRegister.auditNames[action] ?? t.roleSharing.auditNames[action] ?? x.groups[action.split('.')[0] ?? ''] ?? x.other;
+  return (
+    x.names[action] ??
+    t.systemsRegister.auditNames[action] ??
+    t.roleSharing.auditNames[action] ??
+    t.vendorDisclosures.auditNames[action] ??
+    x.groups[action.split('.')[0] ?? ''] ??
+    x.other
+  );
 }
 
 function isFailure(action: string): boolean {

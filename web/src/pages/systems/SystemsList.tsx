@@ -5,6 +5,7 @@ import { langOf, useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, h1Class, h2Class, InfoNotice, leadClass, primaryButtonClass } from '../account/ui';
 import { linkClass } from '../catalog/ui';
+import { disclosuresPaths } from '../disclosures/routes';
 import { systemsPaths } from './routes';
 import { loadKinds, loadSystems, type RegisteredSystem, type SystemKind } from './systemsApi';
 import { useDay, useKindLabel, useRemoteText, Warnings } from './ui';
@@ -84,6 +85,11 @@ export function SystemsList() {
           ) : (
             <InfoNotice testId="read-only">{s.readOnly}</InfoNotice>
           )}
+          <p class="mt-4">
+            <Link href={disclosuresPaths.institution} class={linkClass} data-testid="disclosures-link">
+              {t.vendorDisclosures.linkFromSystems}
+            </Link>
+          </p>
           <h2 class={`${h2Class} mt-10`}>{s.inUseHeading}</h2>
           {list.data[0].systems.length === 0 ? (
             <InfoNotice testId="systems-empty">{s.empty}</InfoNotice>
