@@ -824,14 +824,9 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
     const auto roles_of = [this](std::string institution, std::string suffix) {
         return [this, institution, suffix] { return "/api/v1/systems/" + system(institution) + "/role-sharing" + suffix; };
     };
-    const std::set<std::string> sakura_and_vendor = {"clinic-admin",  "clinic-secmgr",     "clinic-editor",
-                                                     "clinic-viewer", "vendor-respondent", "vendor-admin"};
-    const std::set<std::string> sakura_writers_and_vendor = {"clinic-admin", "clinic-secmgr", "clinic-editor",
-                                                             "vendor-respondent", "vendor-admin"};
     const json stale_row = {{"version", 999}, {"first_answer", nullptr}};
     const std::vector<Row> role_sharing_rows = {
-        {"GET", "/api/v1/vendor/systems", fixed("/api/v1/vendor/systems"), nullptr,
-         {"vendor-respondent", "vendor-admin", "vendor2-respondent"}},
+        {"GET", "/api/v1/vendor/systems", fixed("/api/v1/vendor/systems"), nullptr, vendors},
         {"GET", "/api/v1/systems/{id}/role-sharing", roles_of("さくら内科クリニック", ""), nullptr, sakura_and_vendor},
         {"GET", "/api/v1/systems/{id}/role-sharing", roles_of("なにわ診療所", ""), nullptr, {"vendor2-respondent"}},
         {"GET", "/api/v1/systems/{id}/role-sharing/document.pdf", roles_of("さくら内科クリニック", "/document.pdf"),
@@ -877,7 +872,6 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
                    demo_scalar("SELECT MIN(id) FROM vendor_products WHERE name = 'デモレセプト Lite'") + suffix;
         };
     };
-    const std::set<std::string> demo_vendor = {"vendor-admin", "vendor-respondent"};
     const std::vector<Row> disclosure_rows = {
         {"GET", "/api/v1/systems/disclosures", fixed("/api/v1/systems/disclosures"), nullptr, sakura_own},
         {"GET", "/api/v1/systems/disclosures/{id}/file", customer_file("デモレセプト Lite"), nullptr, sakura_own},

@@ -74,15 +74,22 @@ Status create_vendor_requests_demo(store::Database& db, CatalogService& catalog)
     VendorProducts products(db, catalog);
     auto existing = products.list(*vendor);
     if (!existing) return fail(existing.error());
-    if (!existing->products.empty()) return {};
+    // The MDS/SDS demo may have made the products already; the requests demo runs once (no answers yet).
+    for (const auto& p : existing->products)
+        if (!p.answer_sets.empty()) return {};
     const auto hospital_ehr = system_named(db, hospital->organisation.id, "デモカルテ Enterprise");
     const auto clinic_receipt = system_named(db, clinic->organisation.id, "デモレセプト Lite");
     if (!hospital_ehr || !clinic_receipt) return {};
     const int fy = fiscal_year(japan_date(system_clock::now()));
 
-    auto ehr = products.create(*vendor, "デモカルテ Enterprise", "電子カルテ（病院向け）", kDemoContext);
+    const auto product = [&](const std::string& name, const std::string& note) -> Result<VendorProduct> {
+        for (const auto& p : existing->products)
+            if (p.name == name) return p;
+        return products.create(*vendor, name, note, kDemoContext);
+    };
+    auto ehr = product("デモカルテ Enterprise", "電子カルテ（病院向け）");
     if (!ehr) return fail(ehr.error());
-    auto receipt = products.create(*vendor, "デモレセプト Lite", "レセコン（診療所向け）", kDemoContext);
+    auto receipt = product("デモレセプト Lite", "レセコン（診療所向け）");
     if (!receipt) return fail(receipt.error());
     auto ehr_set = products.answers(*vendor, ehr->id, fy);
     if (!ehr_set) return fail(ehr_set.error());
