@@ -21,10 +21,10 @@ using nlohmann::json;
 using services::Disclosure;
 using services::ProductDisclosures;
 
-constexpr std::size_t kMaxBodyBytes = 16 * 1024;
+constexpr std::size_t kMaxBodyBytes = std::size_t{16} * 1024;
 // Query parameters of an upload: bytes at the edge, four per character of the domain's limits.
-constexpr std::size_t kMaxLabelBytes = 4 * 40;
-constexpr std::size_t kMaxNoteBytes = 4 * 1000;
+constexpr std::size_t kMaxLabelBytes = std::size_t{4} * 40;
+constexpr std::size_t kMaxNoteBytes = std::size_t{4} * 1000;
 constexpr std::size_t kMaxFileNameBytes = 800;
 
 json optional_text(const std::optional<std::string>& s) {

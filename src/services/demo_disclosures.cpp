@@ -16,7 +16,9 @@ namespace {
 
 using namespace std::chrono;
 
-const audit::Context kDemoContext{"local", "demo"};
+audit::Context demo_context() {
+    return {"local", "demo"};
+}
 constexpr const char* kDemoVendor = "デモ医療システム株式会社";
 constexpr const char* kEhrProduct = "デモカルテ Enterprise";
 constexpr const char* kReceiptProduct = "デモレセプト Lite";
@@ -112,7 +114,7 @@ Status create_disclosures_demo(store::Database& db) {
                                         .note = "JAHIS/JIRA 標準様式 Ver.5.0 で作成（デモ）",
                                         .file_name = "MDS_デモカルテEnterprise_Ver5.0.pdf",
                                         .content = pdf},
-                                       kDemoContext);
+                                       demo_context());
     if (!uploaded) return fail(uploaded.error());
     return {};
 }

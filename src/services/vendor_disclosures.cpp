@@ -58,6 +58,7 @@ vendors::DisclosureEntry entry(const Disclosure& d) {
 // with_states: every upload of one product with its state and validity.
 std::vector<Disclosure> with_states(std::vector<Disclosure> uploads, year_month_day day) {
     std::vector<vendors::DisclosureEntry> entries;
+    entries.reserve(uploads.size());
     for (const auto& d : uploads) entries.push_back(entry(d));
     for (auto& d : uploads) {
         const auto kind = *vendors::parse_disclosure_kind(d.kind);

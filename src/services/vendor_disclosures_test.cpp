@@ -11,7 +11,7 @@
 namespace mamori::services {
 namespace {
 
-const std::string kPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+constexpr const char* kPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 
 class VendorDisclosuresTest : public ::testing::Test {
   protected:

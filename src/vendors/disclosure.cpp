@@ -13,12 +13,12 @@ namespace {
 
 // is_blank: nothing but ASCII and ideographic (U+3000) spaces.
 bool is_blank(std::string_view text) {
-    constexpr std::string_view ideographic = "\xe3\x80\x80";
+    constexpr std::string_view kIdeographic = "\xe3\x80\x80";
     while (!text.empty()) {
         if (text.front() == ' ')
             text.remove_prefix(1);
-        else if (text.starts_with(ideographic))
-            text.remove_prefix(ideographic.size());
+        else if (text.starts_with(kIdeographic))
+            text.remove_prefix(kIdeographic.size());
         else
             return false;
     }
@@ -38,28 +38,28 @@ std::optional<DisclosureKind> parse_disclosure_kind(std::string_view code) {
 }
 
 Status check_version_label(std::string_view label) {
-    constexpr const char* field = "version_label";
-    if (auto problem = text_problem(label)) return fail(ErrorCode::invalid_input, *problem, field);
+    constexpr const char* kField = "version_label";
+    if (auto problem = text_problem(label)) return fail(ErrorCode::invalid_input, *problem, kField);
     if (label.find_first_of("\r\n\t") != std::string_view::npos)
         return fail(ErrorCode::invalid_input, "the version label is one line as printed (e.g. Ver.5.0)",
-                    field);
+                    kField);
     if (is_blank(label))
-        return fail(ErrorCode::invalid_input, "the version label is required (e.g. Ver.5.0)", field);
+        return fail(ErrorCode::invalid_input, "the version label is required (e.g. Ver.5.0)", kField);
     if (character_count(label) > kMaxVersionLabelChars)
         return fail(ErrorCode::invalid_input,
-                    fmt::format("the version label is at most {} characters", kMaxVersionLabelChars), field);
+                    fmt::format("the version label is at most {} characters", kMaxVersionLabelChars), kField);
     return {};
 }
 
 Status check_issued_on(std::string_view issued_on, year_month_day today) {
-    constexpr const char* field = "issued_on";
+    constexpr const char* kField = "issued_on";
     const auto date = parse_iso_date(issued_on);
-    if (!date) return fail(ErrorCode::invalid_input, "the date of issue is a date YYYY-MM-DD", field);
+    if (!date) return fail(ErrorCode::invalid_input, "the date of issue is a date YYYY-MM-DD", kField);
     if (std::chrono::sys_days(*date) > std::chrono::sys_days(today))
         return fail(
             ErrorCode::invalid_input,
             fmt::format("the date of issue {} is in the future (today is {})", issued_on, to_iso_date(today)),
-            field);
+            kField);
     return {};
 }
 
