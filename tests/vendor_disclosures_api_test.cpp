@@ -1,11 +1,10 @@
-// MDS/SDS (開示書) through the API on the demo database: the demo's current MDS of デモ総合病院's 電子カルテ and
-// さくら's missing one; the vendor uploads, supersedes and withdraws; the clinic sees each state and downloads;
-// the refusals (each naming its field, nothing changed), another vendor's product and another institution's
-// download answered 404; the audit rows.
+// MDS/SDS (開示書) through the API on the demo database: the demo's current MDS of デモ総合病院's 電子カルテ
+// and さくら's missing one; the vendor uploads, supersedes and withdraws; the clinic sees each state and
+// downloads; the refusals (each naming its field, nothing changed), another vendor's product and another
+// institution's download answered 404; the audit rows.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <soci/soci.h>
-
-#include <fmt/format.h>
 
 #include <map>
 
@@ -39,8 +38,9 @@ std::string encoded(const std::string& text) {
 
 std::string upload_url(long long product, const std::string& kind, const std::string& label,
                        const std::string& issued_on, const std::string& file_name = "開示書.pdf") {
-    return fmt::format("/api/v1/vendor/products/{}/disclosures?kind={}&version_label={}&issued_on={}&file_name={}",
-                       product, kind, encoded(label), issued_on, encoded(file_name));
+    return fmt::format(
+        "/api/v1/vendor/products/{}/disclosures?kind={}&version_label={}&issued_on={}&file_name={}", product,
+        kind, encoded(label), issued_on, encoded(file_name));
 }
 
 // system_of: the entry of system `name` in GET /api/v1/systems/disclosures.
@@ -68,7 +68,8 @@ class VendorDisclosuresApi : public DemoServerTest {
         {
             DatabaseSession direct(db());
             soci::session& sql = *direct;
-            sql << "INSERT INTO organisations (kind, name, created_at) VALUES ('vendor', '第二医療システム株式会社', "
+            sql << "INSERT INTO organisations (kind, name, created_at) VALUES ('vendor', "
+                   "'第二医療システム株式会社', "
                    "'2026-01-01T00:00:00.000Z') RETURNING id",
                 soci::into(other_vendor_);
             sql << "INSERT INTO vendor_products (vendor_organisation_id, name, created_at) VALUES (:v, "
@@ -76,9 +77,10 @@ class VendorDisclosuresApi : public DemoServerTest {
                 soci::use(other_vendor_), soci::into(other_product_);
         }
         add_demo_user("第二医療システム株式会社", "vendor2@test.example", "第二 担当", "vendor_respondent");
-        receipt_ = scalar("SELECT p.id FROM vendor_products p JOIN organisations o ON o.id = "
-                          "p.vendor_organisation_id WHERE o.name = 'デモ医療システム株式会社' AND p.name = "
-                          "'デモレセプト Lite'");
+        receipt_ = scalar(
+            "SELECT p.id FROM vendor_products p JOIN organisations o ON o.id = "
+            "p.vendor_organisation_id WHERE o.name = 'デモ医療システム株式会社' AND p.name = "
+            "'デモレセプト Lite'");
         ASSERT_GT(receipt_, 0) << "the demo makes the clinic's レセコン product";
     }
     long long uploads() { return scalar("SELECT COUNT(*) FROM vendor_disclosures"); }
@@ -96,8 +98,8 @@ TEST_F(VendorDisclosuresApi, TheDemoHospitalHasACurrentMdsAndTheClinicHasNone) {
     EXPECT_EQ(ehr["disclosures"][0]["kind"], "mds");
     EXPECT_EQ(ehr["disclosures"][0]["version_label"], "Ver.5.0");
     EXPECT_EQ(system_of(hospital, "医用画像管理システム（PACS）")["status"], "no_vendor");
-    const auto file = hospital.get(fmt::format("/api/v1/systems/disclosures/{}/file",
-                                               ehr["disclosures"][0]["id"].get<long long>()));
+    const auto file = hospital.get(
+        fmt::format("/api/v1/systems/disclosures/{}/file", ehr["disclosures"][0]["id"].get<long long>()));
     ASSERT_EQ(file.status, 200);
     EXPECT_EQ(file.body.rfind("%PDF", 0), 0u);
     EXPECT_EQ(file.header("Content-Type").value_or(""), "application/pdf");
@@ -127,7 +129,8 @@ TEST_F(VendorDisclosuresApi, TheVendorUploadsSupersedesAndWithdrawsAndTheClinicS
     EXPECT_EQ(products[1]["systems"], 1);
 
     // An old one first: outdated.
-    const auto old = vendor.send("POST", upload_url(receipt_, "mds", "Ver.4.0", "2020-04-01"), kPdf, "application/pdf");
+    const auto old =
+        vendor.send("POST", upload_url(receipt_, "mds", "Ver.4.0", "2020-04-01"), kPdf, "application/pdf");
     ASSERT_EQ(old.status, 201) << old.body;
     EXPECT_EQ(old.json()["state"], "outdated");
     EXPECT_EQ(old.json()["valid_until"], "2023-04-01");
@@ -158,7 +161,8 @@ TEST_F(VendorDisclosuresApi, TheVendorUploadsSupersedesAndWithdrawsAndTheClinicS
     EXPECT_EQ(hospital.get(fmt::format("/api/v1/systems/disclosures/{}/file", fresh_id)).status, 404);
 
     // Withdrawing needs a reason; then the one before is the latest again, and still outdated.
-    const auto no_reason = vendor.post(fmt::format("/api/v1/vendor/disclosures/{}/withdraw", fresh_id), {{"reason", " "}});
+    const auto no_reason =
+        vendor.post(fmt::format("/api/v1/vendor/disclosures/{}/withdraw", fresh_id), {{"reason", " "}});
     EXPECT_EQ(no_reason.status, 400);
     EXPECT_EQ(field_of(no_reason), "reason");
     const auto withdrawn = vendor.post(fmt::format("/api/v1/vendor/disclosures/{}/withdraw", fresh_id),
@@ -166,8 +170,10 @@ TEST_F(VendorDisclosuresApi, TheVendorUploadsSupersedesAndWithdrawsAndTheClinicS
     ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
     EXPECT_EQ(withdrawn.json()["state"], "withdrawn");
     EXPECT_EQ(withdrawn.json()["withdrawn_reason"], "別製品の開示書を誤って登録した");
-    EXPECT_EQ(vendor.post(fmt::format("/api/v1/vendor/disclosures/{}/withdraw", fresh_id), {{"reason", "again"}}).status,
-              409);
+    EXPECT_EQ(
+        vendor.post(fmt::format("/api/v1/vendor/disclosures/{}/withdraw", fresh_id), {{"reason", "again"}})
+            .status,
+        409);
     receipt = system_of(clinic, "レセコン");
     EXPECT_EQ(receipt["status"], "outdated");
     ASSERT_EQ(receipt["disclosures"].size(), 1u);
@@ -176,15 +182,19 @@ TEST_F(VendorDisclosuresApi, TheVendorUploadsSupersedesAndWithdrawsAndTheClinicS
         << "a withdrawn disclosure is no longer given to customers";
     // The vendor still has it, kept in the history.
     EXPECT_EQ(vendor.get(fmt::format("/api/v1/vendor/disclosures/{}/file", fresh_id)).status, 200);
-    EXPECT_EQ(scalar(fmt::format("SELECT COUNT(*) FROM vendor_disclosures WHERE vendor_product_id = {}", receipt_)), 2);
+    EXPECT_EQ(
+        scalar(fmt::format("SELECT COUNT(*) FROM vendor_disclosures WHERE vendor_product_id = {}", receipt_)),
+        2);
 
-    EXPECT_EQ(scalar(fmt::format("SELECT COUNT(*) FROM audit_log WHERE action = 'disclosure.uploaded' AND target IN "
-                                 "('disclosure:{}', 'disclosure:{}')",
-                                 old_id, fresh_id)),
+    EXPECT_EQ(scalar(fmt::format(
+                  "SELECT COUNT(*) FROM audit_log WHERE action = 'disclosure.uploaded' AND target IN "
+                  "('disclosure:{}', 'disclosure:{}')",
+                  old_id, fresh_id)),
               2);
-    EXPECT_EQ(scalar(fmt::format("SELECT COUNT(*) FROM audit_log WHERE action = 'disclosure.withdrawn' AND target = "
-                                 "'disclosure:{}'",
-                                 fresh_id)),
+    EXPECT_EQ(scalar(fmt::format(
+                  "SELECT COUNT(*) FROM audit_log WHERE action = 'disclosure.withdrawn' AND target = "
+                  "'disclosure:{}'",
+                  fresh_id)),
               1);
 }
 
@@ -203,8 +213,8 @@ TEST_F(VendorDisclosuresApi, BrokenUploadsAreRefusedNamingTheFieldAndChangeNothi
         {upload_url(receipt_, "mds", std::string(41, 'v'), "2025-04-01"), kPdf, 400, "version_label"},
         {upload_url(receipt_, "mds", "Ver.5.0", "2999-01-01"), kPdf, 400, "issued_on"},
         {upload_url(receipt_, "mds", "Ver.5.0", "2025-02-30"), kPdf, 400, "issued_on"},
-        {upload_url(receipt_, "mds", "Ver.5.0", "2025-04-01", "setup.exe"), std::string("MZ\x90\x00\x03\x00", 6), 400,
-         "file"},
+        {upload_url(receipt_, "mds", "Ver.5.0", "2025-04-01", "setup.exe"),
+         std::string("MZ\x90\x00\x03\x00", 6), 400, "file"},
         {upload_url(receipt_, "mds", "Ver.5.0", "2025-04-01"), "", 400, "file"},
     };
     for (const auto& c : cases) {
@@ -224,32 +234,41 @@ TEST_F(VendorDisclosuresApi, OthersAreAnsweredNotFound) {
     SessionClient vendor = persona("vendor@demo.example");
     SessionClient vendor2 = persona("vendor2@test.example");
     SessionClient clinic = persona("sakura@demo.example");
-    const auto mine = vendor.send("POST", upload_url(receipt_, "sds", "Ver.5.0", "2025-04-01"), kPdf, "application/pdf");
+    const auto mine =
+        vendor.send("POST", upload_url(receipt_, "sds", "Ver.5.0", "2025-04-01"), kPdf, "application/pdf");
     ASSERT_EQ(mine.status, 201) << mine.body;
     const long long id = mine.json()["id"];
     const long long before = uploads();
 
     // Another vendor: not its product, not its disclosure.
-    EXPECT_EQ(vendor2.send("POST", upload_url(receipt_, "mds", "Ver.5.0", "2025-04-01"), kPdf, "application/pdf").status,
-              404);
+    EXPECT_EQ(
+        vendor2.send("POST", upload_url(receipt_, "mds", "Ver.5.0", "2025-04-01"), kPdf, "application/pdf")
+            .status,
+        404);
     EXPECT_EQ(vendor2.get(fmt::format("/api/v1/vendor/products/{}/disclosures", receipt_)).status, 404);
     EXPECT_EQ(vendor2.get(fmt::format("/api/v1/vendor/disclosures/{}/file", id)).status, 404);
-    EXPECT_EQ(vendor2.post(fmt::format("/api/v1/vendor/disclosures/{}/withdraw", id), {{"reason", "x"}}).status, 404);
+    EXPECT_EQ(
+        vendor2.post(fmt::format("/api/v1/vendor/disclosures/{}/withdraw", id), {{"reason", "x"}}).status,
+        404);
     const auto theirs = vendor2.get("/api/v1/vendor/disclosures");
     ASSERT_EQ(theirs.status, 200);
     ASSERT_EQ(theirs.json()["products"].size(), 1u);
     EXPECT_EQ(theirs.json()["products"][0]["name"], "第二カルテ");
     // And the demo vendor cannot reach the second vendor's product.
-    EXPECT_EQ(vendor.send("POST", upload_url(other_product_, "mds", "Ver.5.0", "2025-04-01"), kPdf, "application/pdf")
-                  .status,
-              404);
+    EXPECT_EQ(
+        vendor
+            .send("POST", upload_url(other_product_, "mds", "Ver.5.0", "2025-04-01"), kPdf, "application/pdf")
+            .status,
+        404);
     EXPECT_EQ(vendor.get(fmt::format("/api/v1/vendor/products/{}/disclosures", other_product_)).status, 404);
 
     // An institution has no vendor side; a vendor has no register.
     EXPECT_EQ(clinic.get("/api/v1/vendor/disclosures").status, 404);
     EXPECT_EQ(clinic.get(fmt::format("/api/v1/vendor/disclosures/{}/file", id)).status, 404);
-    EXPECT_EQ(clinic.send("POST", upload_url(receipt_, "mds", "Ver.5.0", "2025-04-01"), kPdf, "application/pdf").status,
-              404);
+    EXPECT_EQ(
+        clinic.send("POST", upload_url(receipt_, "mds", "Ver.5.0", "2025-04-01"), kPdf, "application/pdf")
+            .status,
+        404);
     EXPECT_EQ(vendor.get("/api/v1/systems/disclosures").status, 404);
     EXPECT_EQ(vendor.get(fmt::format("/api/v1/systems/disclosures/{}/file", id)).status, 404);
     EXPECT_EQ(uploads(), before);

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <memory>
-#include <tuple>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "mamori/services/assessment_service.hpp"
 #include "mamori/services/vendor_disclosures.hpp"
@@ -21,13 +21,15 @@ using nlohmann::json;
 using services::Disclosure;
 using services::ProductDisclosures;
 
-constexpr std::size_t kMaxBodyBytes = 16 * 1024;
+constexpr std::size_t kMaxBodyBytes = std::size_t{16} * 1024;
 // Query parameters of an upload: bytes at the edge, four per character of the domain's limits.
-constexpr std::size_t kMaxLabelBytes = 4 * 40;
-constexpr std::size_t kMaxNoteBytes = 4 * 1000;
+constexpr std::size_t kMaxLabelBytes = std::size_t{4} * 40;
+constexpr std::size_t kMaxNoteBytes = std::size_t{4} * 1000;
 constexpr std::size_t kMaxFileNameBytes = 800;
 
-json optional_text(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+json optional_text(const std::optional<std::string>& s) {
+    return s ? json(*s) : json(nullptr);
+}
 
 json disclosure_json(const Disclosure& d) {
     return {{"id", d.id},
@@ -49,7 +51,9 @@ json disclosure_json(const Disclosure& d) {
             {"withdrawn_by_name", optional_text(d.withdrawn_by_name)}};
 }
 
-json optional_disclosure(const std::optional<Disclosure>& d) { return d ? disclosure_json(*d) : json(nullptr); }
+json optional_disclosure(const std::optional<Disclosure>& d) {
+    return d ? disclosure_json(*d) : json(nullptr);
+}
 
 json product_json(const ProductDisclosures& p) {
     json history = json::array();
@@ -92,68 +96,71 @@ Response download(Result<services::DisclosureFile> file, const Request& request)
 }
 
 void register_vendor_side(ApiRoutes& routes, const std::shared_ptr<services::VendorDisclosures>& service) {
-    routes.authenticated(Method::get, "/api/v1/vendor/disclosures", [service](Request& request, const Caller& caller) {
-        auto list = service->for_vendor(caller);
-        if (!list) return problem(list.error(), request);
-        json products = json::array();
-        for (const auto& p : list->products) products.push_back(product_json(p));
-        return Response::json(200, {{"products", products}, {"can_write", list->can_write}});
-    });
+    routes.authenticated(
+        Method::get, "/api/v1/vendor/disclosures", [service](Request& request, const Caller& caller) {
+            auto list = service->for_vendor(caller);
+            if (!list) return problem(list.error(), request);
+            json products = json::array();
+            for (const auto& p : list->products) products.push_back(product_json(p));
+            return Response::json(200, {{"products", products}, {"can_write", list->can_write}});
+        });
     routes.authenticated(Method::get, "/api/v1/vendor/products/{id}/disclosures",
                          with_id([service](Request& request, const Caller& caller, std::int64_t id) {
                              auto product = service->product(caller, id);
                              if (!product) return problem(product.error(), request);
                              return Response::json(200, product_json(*product));
                          }));
-    routes.authenticated(
-        Method::post, "/api/v1/vendor/products/{id}/disclosures",
-        with_id([service](Request& request, const Caller& caller, std::int64_t id) {
-            auto upload = upload_of(request);
-            if (!upload) return problem(upload.error(), request);
-            auto made = service->upload(caller, id, *upload, audit_context(request));
-            if (!made) return problem(made.error(), request);
-            return Response::json(201, disclosure_json(*made));
-        }),
-        {.max_body_bytes = services::kMaxEvidenceBytes});
-    routes.authenticated(
-        Method::post, "/api/v1/vendor/disclosures/{id}/withdraw",
-        with_id([service](Request& request, const Caller& caller, std::int64_t id) {
-            auto body = json_object(request);
-            if (!body) return problem(body.error(), request);
-            auto reason = string_field(*body, "reason", 4 * services::kMaxWithdrawReasonChars);
-            if (!reason) return problem(reason.error(), request);
-            auto withdrawn = service->withdraw(caller, id, *reason, audit_context(request));
-            if (!withdrawn) return problem(withdrawn.error(), request);
-            return Response::json(200, disclosure_json(*withdrawn));
-        }),
-        {.max_body_bytes = kMaxBodyBytes});
+    routes.authenticated(Method::post, "/api/v1/vendor/products/{id}/disclosures",
+                         with_id([service](Request& request, const Caller& caller, std::int64_t id) {
+                             auto upload = upload_of(request);
+                             if (!upload) return problem(upload.error(), request);
+                             auto made = service->upload(caller, id, *upload, audit_context(request));
+                             if (!made) return problem(made.error(), request);
+                             return Response::json(201, disclosure_json(*made));
+                         }),
+                         {.max_body_bytes = services::kMaxEvidenceBytes});
+    routes.authenticated(Method::post, "/api/v1/vendor/disclosures/{id}/withdraw",
+                         with_id([service](Request& request, const Caller& caller, std::int64_t id) {
+                             auto body = json_object(request);
+                             if (!body) return problem(body.error(), request);
+                             auto reason =
+                                 string_field(*body, "reason", 4 * services::kMaxWithdrawReasonChars);
+                             if (!reason) return problem(reason.error(), request);
+                             auto withdrawn = service->withdraw(caller, id, *reason, audit_context(request));
+                             if (!withdrawn) return problem(withdrawn.error(), request);
+                             return Response::json(200, disclosure_json(*withdrawn));
+                         }),
+                         {.max_body_bytes = kMaxBodyBytes});
     routes.authenticated(Method::get, "/api/v1/vendor/disclosures/{id}/file",
                          with_id([service](Request& request, const Caller& caller, std::int64_t id) {
                              return download(service->vendor_file(caller, id), request);
                          }));
 }
 
-void register_institution_side(ApiRoutes& routes, const std::shared_ptr<services::VendorDisclosures>& service) {
-    routes.authenticated(Method::get, "/api/v1/systems/disclosures", [service](Request& request, const Caller& caller) {
-        auto mine = service->for_institution(caller);
-        if (!mine) return problem(mine.error(), request);
-        json systems = json::array();
-        for (const auto& s : mine->systems) {
-            json disclosures = json::array();
-            for (const auto& d : s.disclosures) disclosures.push_back(disclosure_json(d));
-            systems.push_back({{"id", s.system_id},
-                               {"name", s.system_name},
-                               {"kind", s.system_kind},
-                               {"vendor", s.vendor_id ? json{{"id", *s.vendor_id}, {"name", s.vendor_name}}
-                                                      : json(nullptr)},
-                               {"vendor_name", s.vendor_name},
-                               {"product", s.product_id ? json{{"id", *s.product_id}, {"name", s.product_name}}
-                                                        : json(nullptr)},
-                               {"status", s.status},
-                               {"disclosures", disclosures}});
-        }
-        return Response::json(200, {{"systems", systems}});
-    });
+void register_institution_side(ApiRoutes& routes,
+                               const std::shared_ptr<services::VendorDisclosures>& service) {
+    routes.authenticated(
+        Method::get, "/api/v1/systems/disclosures", [service](Request& request, const Caller& caller) {
+            auto mine = service->for_institution(caller);
+            if (!mine) return problem(mine.error(), request);
+            json systems = json::array();
+            for (const auto& s : mine->systems) {
+                json disclosures = json::array();
+                for (const auto& d : s.disclosures) disclosures.push_back(disclosure_json(d));
+                systems.push_back(
+                    {{"id", s.system_id},
+                     {"name", s.system_name},
+                     {"kind", s.system_kind},
+                     {"vendor",
+                      s.vendor_id ? json{{"id", *s.vendor_id}, {"name", s.vendor_name}} : json(nullptr)},
+                     {"vendor_name", s.vendor_name},
+                     {"product",
+                      s.product_id ? json{{"id", *s.product_id}, {"name", s.product_name}} : json(nullptr)},
+                     {"status", s.status},
+                     {"disclosures", disclosures}});
+            }
+            return Response::json(200, {{"systems", systems}});
+        });
     routes.authenticated(Method::get, "/api/v1/systems/disclosures/{id}/file",
                          with_id([service](Request& request, const Caller& caller, std::int64_t id) {
                              return download(service->institution_file(caller, id), request);

@@ -16,19 +16,23 @@ namespace {
 
 using namespace std::chrono;
 
-const audit::Context kDemoContext{"local", "demo"};
+audit::Context demo_context() {
+    return {"local", "demo"};
+}
 constexpr const char* kDemoVendor = "デモ医療システム株式会社";
 constexpr const char* kEhrProduct = "デモカルテ Enterprise";
 constexpr const char* kReceiptProduct = "デモレセプト Lite";
 
 // product: the vendor's product `name`, made when missing.
-std::int64_t product(soci::session& sql, std::int64_t vendor, const std::string& name, const std::string& note) {
+std::int64_t product(soci::session& sql, std::int64_t vendor, const std::string& name,
+                     const std::string& note) {
     const long long v = vendor;
-    store::execute(sql,
-                   "INSERT INTO vendor_products (vendor_organisation_id, name, note, created_at) SELECT :v, :n, "
-                   ":note, :at WHERE NOT EXISTS (SELECT 1 FROM vendor_products WHERE vendor_organisation_id = :v2 "
-                   "AND name = :n2)",
-                   v, name, note, records::iso_now(), v, name);
+    store::execute(
+        sql,
+        "INSERT INTO vendor_products (vendor_organisation_id, name, note, created_at) SELECT :v, :n, "
+        ":note, :at WHERE NOT EXISTS (SELECT 1 FROM vendor_products WHERE vendor_organisation_id = :v2 "
+        "AND name = :n2)",
+        v, name, note, records::iso_now(), v, name);
     for (const auto& row : store::query(
              sql, "SELECT id FROM vendor_products WHERE vendor_organisation_id = :v AND name = :n", v, name))
         return store::int64_at(row, 0);
@@ -36,8 +40,8 @@ std::int64_t product(soci::session& sql, std::int64_t vendor, const std::string&
 }
 
 // map_system: the institution's system of product name `name` run by the vendor is `product` (unless set).
-void map_system(soci::session& sql, std::int64_t vendor, const std::string& institution, const std::string& name,
-                std::int64_t product_id) {
+void map_system(soci::session& sql, std::int64_t vendor, const std::string& institution,
+                const std::string& name, std::int64_t product_id) {
     const long long v = vendor, p = product_id;
     store::execute(sql,
                    "INSERT INTO system_products (system_id, vendor_product_id, set_at) SELECT s.id, :p, :at "
@@ -79,8 +83,8 @@ Status create_disclosures_demo(store::Database& db) {
         vendor = records::caller_for(*lease, *user);
         const long long org = vendor.organisation.id;
         bool demo_vendor = false;
-        for (const auto& row : store::query(*lease, "SELECT 1 FROM organisations WHERE id = :o AND name = :n", org,
-                                            std::string(kDemoVendor))) {
+        for (const auto& row : store::query(*lease, "SELECT 1 FROM organisations WHERE id = :o AND name = :n",
+                                            org, std::string(kDemoVendor))) {
             (void)row;
             demo_vendor = true;
         }
@@ -93,7 +97,8 @@ Status create_disclosures_demo(store::Database& db) {
         map_system(sql, vendor.organisation.id, "さくら内科クリニック", kReceiptProduct, receipt);
         const long long p = ehr;
         long long uploads = 0;
-        for (const auto& row : store::query(sql, "SELECT COUNT(*) FROM vendor_disclosures WHERE vendor_product_id = :p", p))
+        for (const auto& row :
+             store::query(sql, "SELECT COUNT(*) FROM vendor_disclosures WHERE vendor_product_id = :p", p))
             uploads = store::int64_at(row, 0);
         return uploads;
     });
@@ -109,7 +114,7 @@ Status create_disclosures_demo(store::Database& db) {
                                         .note = "JAHIS/JIRA 標準様式 Ver.5.0 で作成（デモ）",
                                         .file_name = "MDS_デモカルテEnterprise_Ver5.0.pdf",
                                         .content = pdf},
-                                       kDemoContext);
+                                       demo_context());
     if (!uploaded) return fail(uploaded.error());
     return {};
 }

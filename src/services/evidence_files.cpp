@@ -10,8 +10,10 @@ namespace mamori::services::evidence_files {
 
 Result<CheckedFile> check_upload(const std::string& file_name, const std::string& content) {
     if (content.size() > kMaxEvidenceBytes)
-        return fail(ErrorCode::too_large,
-                    fmt::format("the file is larger than {} MiB", kMaxEvidenceBytes / (1024 * 1024)), "file");
+        return fail(
+            ErrorCode::too_large,
+            fmt::format("the file is larger than {} MiB", kMaxEvidenceBytes / (std::size_t{1024} * 1024)),
+            "file");
     auto name = assessment::clean_file_name(file_name);
     if (!name) return fail(name.error());
     auto media_type = assessment::sniff_media_type(content, *name);

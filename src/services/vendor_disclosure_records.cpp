@@ -9,7 +9,8 @@ namespace mamori::services::disclosure_records {
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT d.id, d.vendor_product_id, p.name, d.kind, d.version_label, d.issued_on, d.file_name, b.media_type, "
+    "SELECT d.id, d.vendor_product_id, p.name, d.kind, d.version_label, d.issued_on, d.file_name, "
+    "b.media_type, "
     "b.size, d.note, d.uploaded_at, uu.display_name, d.withdrawn_at, d.withdrawn_reason, wu.display_name, "
     "p.vendor_organisation_id, d.sha256 "
     "FROM vendor_disclosures d JOIN vendor_products p ON p.id = d.vendor_product_id "
@@ -84,8 +85,8 @@ std::optional<Product> find_product(soci::session& sql, std::int64_t id) {
 std::vector<Product> products_of(soci::session& sql, std::int64_t vendor) {
     const long long v = vendor;
     std::vector<Product> out;
-    for (const auto& row :
-         store::query(sql, std::string(kProducts) + "WHERE p.vendor_organisation_id = :v ORDER BY p.name, p.id", v))
+    for (const auto& row : store::query(
+             sql, std::string(kProducts) + "WHERE p.vendor_organisation_id = :v ORDER BY p.name, p.id", v))
         out.push_back(read_product(row));
     return out;
 }
@@ -95,7 +96,8 @@ std::int64_t insert(soci::session& sql, std::int64_t product, const DisclosureUp
     const long long p = product, by = user;
     for (const auto& row : store::query(
              sql,
-             "INSERT INTO vendor_disclosures (vendor_product_id, kind, version_label, issued_on, sha256, file_name, "
+             "INSERT INTO vendor_disclosures (vendor_product_id, kind, version_label, issued_on, sha256, "
+             "file_name, "
              "note, uploaded_by, uploaded_at) VALUES (:p, :k, :v, :i, :s, :f, :n, :b, :at) RETURNING id",
              p, upload.kind, upload.version_label, upload.issued_on, sha256, file_name, upload.note, by,
              records::iso_now()))
@@ -105,10 +107,11 @@ std::int64_t insert(soci::session& sql, std::int64_t product, const DisclosureUp
 
 void mark_withdrawn(soci::session& sql, std::int64_t id, const std::string& reason, std::int64_t user) {
     const long long key = id, by = user;
-    store::execute(sql,
-                   "UPDATE vendor_disclosures SET withdrawn_at = :at, withdrawn_reason = :r, withdrawn_by = :b "
-                   "WHERE id = :id AND withdrawn_at IS NULL",
-                   records::iso_now(), reason, by, key);
+    store::execute(
+        sql,
+        "UPDATE vendor_disclosures SET withdrawn_at = :at, withdrawn_reason = :r, withdrawn_by = :b "
+        "WHERE id = :id AND withdrawn_at IS NULL",
+        records::iso_now(), reason, by, key);
 }
 
 std::vector<InstitutionSystem> institution_systems(soci::session& sql, std::int64_t institution) {
@@ -141,15 +144,15 @@ std::vector<InstitutionSystem> institution_systems(soci::session& sql, std::int6
 
 bool institution_may_read(soci::session& sql, std::int64_t institution, std::int64_t product) {
     const long long org = institution, p = product;
-    for (const auto& row : store::query(
-             sql,
-             "SELECT 1 FROM systems s JOIN system_products sp ON sp.system_id = s.id "
-             "JOIN vendor_products vp ON vp.id = sp.vendor_product_id "
-             "AND vp.vendor_organisation_id = s.vendor_organisation_id "
-             "JOIN vendor_links l ON l.institution_organisation_id = s.organisation_id "
-             "AND l.vendor_organisation_id = s.vendor_organisation_id AND l.ended_at IS NULL "
-             "WHERE s.organisation_id = :o AND s.status = 'in_use' AND vp.id = :p",
-             org, p)) {
+    for (const auto& row :
+         store::query(sql,
+                      "SELECT 1 FROM systems s JOIN system_products sp ON sp.system_id = s.id "
+                      "JOIN vendor_products vp ON vp.id = sp.vendor_product_id "
+                      "AND vp.vendor_organisation_id = s.vendor_organisation_id "
+                      "JOIN vendor_links l ON l.institution_organisation_id = s.organisation_id "
+                      "AND l.vendor_organisation_id = s.vendor_organisation_id AND l.ended_at IS NULL "
+                      "WHERE s.organisation_id = :o AND s.status = 'in_use' AND vp.id = :p",
+                      org, p)) {
         (void)row;
         return true;
     }

@@ -23,19 +23,23 @@ using identity::Caller;
 using identity::Role;
 using std::chrono::year_month_day;
 
-year_month_day today() { return japan_date(std::chrono::system_clock::now()); }
+year_month_day today() {
+    return japan_date(std::chrono::system_clock::now());
+}
 
 bool vendor_reads(const Caller& caller) {
     return caller.organisation.kind == identity::OrgKind::vendor &&
            (caller.has(Role::administrator) || caller.has(Role::vendor_respondent));
 }
 
-bool vendor_writes(const Caller& caller) { return vendor_reads(caller) && identity::allows_write(caller); }
+bool vendor_writes(const Caller& caller) {
+    return vendor_reads(caller) && identity::allows_write(caller);
+}
 
 bool institution_reads(const Caller& caller) {
     return identity::is_institution(caller.organisation.kind) &&
-           (caller.has(Role::administrator) || caller.has(Role::security_manager) || caller.has(Role::editor) ||
-            caller.has(Role::viewer));
+           (caller.has(Role::administrator) || caller.has(Role::security_manager) ||
+            caller.has(Role::editor) || caller.has(Role::viewer));
 }
 
 tl::unexpected<Error> no_product(std::int64_t id) {
@@ -47,12 +51,14 @@ tl::unexpected<Error> no_disclosure(std::int64_t id) {
 }
 
 vendors::DisclosureEntry entry(const Disclosure& d) {
-    return {d.id, *vendors::parse_disclosure_kind(d.kind), *parse_iso_date(d.issued_on), d.withdrawn_at.has_value()};
+    return {d.id, *vendors::parse_disclosure_kind(d.kind), *parse_iso_date(d.issued_on),
+            d.withdrawn_at.has_value()};
 }
 
 // with_states: every upload of one product with its state and validity.
 std::vector<Disclosure> with_states(std::vector<Disclosure> uploads, year_month_day day) {
     std::vector<vendors::DisclosureEntry> entries;
+    entries.reserve(uploads.size());
     for (const auto& d : uploads) entries.push_back(entry(d));
     for (auto& d : uploads) {
         const auto kind = *vendors::parse_disclosure_kind(d.kind);
@@ -104,7 +110,8 @@ Result<rec::Product> own_product(soci::session& sql, const Caller& caller, std::
 
 Status check_writer(const Caller& caller) {
     if (!vendor_writes(caller))
-        return fail(ErrorCode::forbidden, "only the vendor's administrators and respondents upload its disclosures");
+        return fail(ErrorCode::forbidden,
+                    "only the vendor's administrators and respondents upload its disclosures");
     return {};
 }
 
@@ -119,7 +126,8 @@ Status check_upload_fields(const DisclosureUpload& upload) {
 Result<DisclosureFile> file_of(soci::session& sql, const rec::StoredDisclosure& found) {
     auto content = assessment_records::blob_content(sql, found.sha256);
     if (!content)
-        return fail(ErrorCode::internal, fmt::format("disclosure {}: its content is missing", found.disclosure.id));
+        return fail(ErrorCode::internal,
+                    fmt::format("disclosure {}: its content is missing", found.disclosure.id));
     return DisclosureFile{found.disclosure.file_name, found.disclosure.media_type, std::move(*content)};
 }
 
@@ -185,7 +193,8 @@ Result<Disclosure> VendorDisclosures::upload(const Caller& caller, std::int64_t 
         auto found = own_product(sql, caller, product_id);
         if (!found) return fail(found.error());
         assessment_records::store_blob(sql, checked->sha256, checked->media_type, upload.content);
-        const auto id = rec::insert(sql, product_id, upload, checked->file_name, checked->sha256, caller.user_id);
+        const auto id =
+            rec::insert(sql, product_id, upload, checked->file_name, checked->sha256, caller.user_id);
         audit::append(sql,
                       audit::caller_entry(caller, "disclosure.uploaded", fmt::format("disclosure:{}", id),
                                           {{"product", product_id},
@@ -211,14 +220,16 @@ Result<Disclosure> VendorDisclosures::withdraw(const Caller& caller, std::int64_
             return fail(ErrorCode::invalid_input, "say why the disclosure is withdrawn", "reason");
         if (character_count(reason) > kMaxWithdrawReasonChars)
             return fail(ErrorCode::invalid_input,
-                        fmt::format("the reason is at most {} characters", kMaxWithdrawReasonChars), "reason");
+                        fmt::format("the reason is at most {} characters", kMaxWithdrawReasonChars),
+                        "reason");
         if (found->disclosure.withdrawn_at)
             return fail(ErrorCode::conflict, "the disclosure is withdrawn already", "status");
         rec::mark_withdrawn(sql, disclosure_id, reason, caller.user_id);
-        audit::append(sql,
-                      audit::caller_entry(caller, "disclosure.withdrawn", fmt::format("disclosure:{}", disclosure_id),
-                                          {{"product", found->disclosure.product_id}, {"reason", reason}}),
-                      context);
+        audit::append(
+            sql,
+            audit::caller_entry(caller, "disclosure.withdrawn", fmt::format("disclosure:{}", disclosure_id),
+                                {{"product", found->disclosure.product_id}, {"reason", reason}}),
+            context);
         return reread(sql, found->disclosure.product_id, disclosure_id);
     });
 }
@@ -259,8 +270,8 @@ Result<InstitutionDisclosures> VendorDisclosures::for_institution(const Caller& 
             for (const auto* kind : {"mds", "sds"})
                 if (auto d = latest(uploads, kind)) view.disclosures.push_back(std::move(*d));
         }
-        view.status = vendors::status_code(
-            vendors::system_disclosure_status(s.vendor_id.has_value(), view.product_id.has_value(), entries, day));
+        view.status = vendors::status_code(vendors::system_disclosure_status(
+            s.vendor_id.has_value(), view.product_id.has_value(), entries, day));
         out.systems.push_back(std::move(view));
     }
     return out;

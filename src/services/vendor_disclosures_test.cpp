@@ -11,7 +11,7 @@
 namespace mamori::services {
 namespace {
 
-const std::string kPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+constexpr const char* kPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 
 class VendorDisclosuresTest : public ::testing::Test {
   protected:
@@ -20,10 +20,12 @@ class VendorDisclosuresTest : public ::testing::Test {
         auto lease = temp.db().acquire();
         soci::session& sql = *lease;
         sql << "SELECT id FROM organisations WHERE name = 'さくら内科クリニック'", soci::into(clinic);
-        sql << "INSERT INTO organisations (kind, name, created_at) VALUES ('vendor', 'テスト医療システム株式会社', "
+        sql << "INSERT INTO organisations (kind, name, created_at) VALUES ('vendor', "
+               "'テスト医療システム株式会社', "
                "'2026-01-01T00:00:00Z') RETURNING id",
             soci::into(vendor_org);
-        sql << "INSERT INTO vendor_links (institution_organisation_id, vendor_organisation_id, via, created_at) "
+        sql << "INSERT INTO vendor_links (institution_organisation_id, vendor_organisation_id, via, "
+               "created_at) "
                "VALUES (:i, :v, 'operator', '2026-01-01T00:00:00Z')",
             soci::use(clinic), soci::use(vendor_org);
         ehr = system(sql, "電子カルテ", vendor_org);
@@ -55,10 +57,13 @@ class VendorDisclosuresTest : public ::testing::Test {
         return id;
     }
 
-    identity::Caller person(soci::session& sql, const std::string& login, long long org, const std::string& role) {
+    identity::Caller person(soci::session& sql, const std::string& login, long long org,
+                            const std::string& role) {
         long long id = 0;
-        sql << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, updated_at, "
-               "password_changed_at) VALUES (:o, :l, :l2, 'x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', "
+        sql << "INSERT INTO users (organisation_id, login, display_name, password_hash, created_at, "
+               "updated_at, "
+               "password_changed_at) VALUES (:o, :l, :l2, 'x', '2026-01-01T00:00:00Z', "
+               "'2026-01-01T00:00:00Z', "
                "'2026-01-01T00:00:00Z') RETURNING id",
             soci::use(org), soci::use(login), soci::use(login), soci::into(id);
         sql << "INSERT INTO user_roles (user_id, role) VALUES (:u, :r)", soci::use(id), soci::use(role);
@@ -84,11 +89,13 @@ TEST_F(VendorDisclosuresTest, SummaryCountsLinkedSystemsAndNamesThoseWithoutACur
     EXPECT_EQ(before.without, (std::vector<std::string>{"レセコン", "電子カルテ"}));
 
     // An outdated MDS does not count; a current SDS does.
-    auto old = service.upload(vendor, product, {"mds", "Ver.4.0", "2019-04-01", "", "mds.pdf", kPdf}, context);
+    auto old =
+        service.upload(vendor, product, {"mds", "Ver.4.0", "2019-04-01", "", "mds.pdf", kPdf}, context);
     ASSERT_TRUE(old) << old.error().message;
     EXPECT_EQ(old->state, "outdated");
     EXPECT_EQ(summary().with_current, 0);
-    auto sds = service.upload(vendor, product, {"sds", "Ver.5.0", "2025-04-01", "", "sds.pdf", kPdf}, context);
+    auto sds =
+        service.upload(vendor, product, {"sds", "Ver.5.0", "2025-04-01", "", "sds.pdf", kPdf}, context);
     ASSERT_TRUE(sds) << sds.error().message;
     auto after = summary();
     EXPECT_EQ(after.with_current, 1);
@@ -103,7 +110,8 @@ TEST_F(VendorDisclosuresTest, AnEndedLinkOrARetiredSystemIsNotCounted) {
     {
         auto lease = temp.db().acquire();
         *lease << "UPDATE systems SET status = 'retired' WHERE id = :id", soci::use(receipt);
-        *lease << "UPDATE vendor_links SET ended_at = '2026-02-01T00:00:00Z' WHERE institution_organisation_id = :i",
+        *lease << "UPDATE vendor_links SET ended_at = '2026-02-01T00:00:00Z' WHERE "
+                  "institution_organisation_id = :i",
             soci::use(clinic);
     }
     const auto s = summary();

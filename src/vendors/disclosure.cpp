@@ -13,12 +13,12 @@ namespace {
 
 // is_blank: nothing but ASCII and ideographic (U+3000) spaces.
 bool is_blank(std::string_view text) {
-    constexpr std::string_view ideographic = "\xe3\x80\x80";
+    constexpr std::string_view kIdeographic = "\xe3\x80\x80";
     while (!text.empty()) {
         if (text.front() == ' ')
             text.remove_prefix(1);
-        else if (text.starts_with(ideographic))
-            text.remove_prefix(ideographic.size());
+        else if (text.starts_with(kIdeographic))
+            text.remove_prefix(kIdeographic.size());
         else
             return false;
     }
@@ -27,7 +27,9 @@ bool is_blank(std::string_view text) {
 
 }  // namespace
 
-std::string_view kind_code(DisclosureKind kind) { return kind == DisclosureKind::mds ? "mds" : "sds"; }
+std::string_view kind_code(DisclosureKind kind) {
+    return kind == DisclosureKind::mds ? "mds" : "sds";
+}
 
 std::optional<DisclosureKind> parse_disclosure_kind(std::string_view code) {
     if (code == "mds") return DisclosureKind::mds;
@@ -36,26 +38,28 @@ std::optional<DisclosureKind> parse_disclosure_kind(std::string_view code) {
 }
 
 Status check_version_label(std::string_view label) {
-    constexpr const char* field = "version_label";
-    if (auto problem = text_problem(label)) return fail(ErrorCode::invalid_input, *problem, field);
+    constexpr const char* kField = "version_label";
+    if (auto problem = text_problem(label)) return fail(ErrorCode::invalid_input, *problem, kField);
     if (label.find_first_of("\r\n\t") != std::string_view::npos)
-        return fail(ErrorCode::invalid_input, "the version label is one line as printed (e.g. Ver.5.0)", field);
+        return fail(ErrorCode::invalid_input, "the version label is one line as printed (e.g. Ver.5.0)",
+                    kField);
     if (is_blank(label))
-        return fail(ErrorCode::invalid_input, "the version label is required (e.g. Ver.5.0)", field);
+        return fail(ErrorCode::invalid_input, "the version label is required (e.g. Ver.5.0)", kField);
     if (character_count(label) > kMaxVersionLabelChars)
         return fail(ErrorCode::invalid_input,
-                    fmt::format("the version label is at most {} characters", kMaxVersionLabelChars), field);
+                    fmt::format("the version label is at most {} characters", kMaxVersionLabelChars), kField);
     return {};
 }
 
 Status check_issued_on(std::string_view issued_on, year_month_day today) {
-    constexpr const char* field = "issued_on";
+    constexpr const char* kField = "issued_on";
     const auto date = parse_iso_date(issued_on);
-    if (!date) return fail(ErrorCode::invalid_input, "the date of issue is a date YYYY-MM-DD", field);
+    if (!date) return fail(ErrorCode::invalid_input, "the date of issue is a date YYYY-MM-DD", kField);
     if (std::chrono::sys_days(*date) > std::chrono::sys_days(today))
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("the date of issue {} is in the future (today is {})", issued_on, to_iso_date(today)),
-                    field);
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("the date of issue {} is in the future (today is {})", issued_on, to_iso_date(today)),
+            kField);
     return {};
 }
 
@@ -68,12 +72,13 @@ Status check_disclosure_note(std::string_view note) {
 }
 
 year_month_day valid_until(year_month_day issued_on) {
-    const year_month_day later{issued_on.year() + std::chrono::years(kDisclosureValidYears), issued_on.month(),
-                               issued_on.day()};
+    const year_month_day later{issued_on.year() + std::chrono::years(kDisclosureValidYears),
+                               issued_on.month(), issued_on.day()};
     if (later.ok()) return later;
     // 29 February of a year without one: the day after the 28th.
-    return year_month_day(std::chrono::sys_days(year_month_day(later.year(), later.month(), std::chrono::day(28))) +
-                          std::chrono::days(1));
+    return year_month_day(
+        std::chrono::sys_days(year_month_day(later.year(), later.month(), std::chrono::day(28))) +
+        std::chrono::days(1));
 }
 
 bool is_within_validity(year_month_day issued_on, year_month_day today) {
@@ -90,7 +95,8 @@ std::string_view state_code(DisclosureState state) {
     return "missing";
 }
 
-std::optional<std::int64_t> latest_disclosure(const std::vector<DisclosureEntry>& entries, DisclosureKind kind) {
+std::optional<std::int64_t> latest_disclosure(const std::vector<DisclosureEntry>& entries,
+                                              DisclosureKind kind) {
     std::optional<std::int64_t> latest;
     for (const auto& e : entries)
         if (e.kind == kind && !e.withdrawn && (!latest || e.id > *latest)) latest = e.id;
@@ -103,7 +109,8 @@ DisclosureState disclosure_state(const std::vector<DisclosureEntry>& entries, Di
     if (!latest) return DisclosureState::missing;
     for (const auto& e : entries)
         if (e.id == *latest)
-            return is_within_validity(e.issued_on, today) ? DisclosureState::current : DisclosureState::outdated;
+            return is_within_validity(e.issued_on, today) ? DisclosureState::current
+                                                          : DisclosureState::outdated;
     return DisclosureState::missing;
 }
 
@@ -125,7 +132,8 @@ SystemDisclosureStatus system_disclosure_status(bool has_vendor, bool has_produc
     if (!has_product) return SystemDisclosureStatus::product_unknown;
     const auto mds = disclosure_state(product_entries, DisclosureKind::mds, today);
     const auto sds = disclosure_state(product_entries, DisclosureKind::sds, today);
-    if (mds == DisclosureState::current || sds == DisclosureState::current) return SystemDisclosureStatus::current;
+    if (mds == DisclosureState::current || sds == DisclosureState::current)
+        return SystemDisclosureStatus::current;
     if (mds == DisclosureState::outdated || sds == DisclosureState::outdated)
         return SystemDisclosureStatus::outdated;
     return SystemDisclosureStatus::missing;

@@ -9,7 +9,9 @@ namespace {
 
 using std::chrono::year_month_day;
 
-year_month_day date(const char* iso) { return *parse_iso_date(iso); }
+year_month_day date(const char* iso) {
+    return *parse_iso_date(iso);
+}
 
 TEST(DisclosureRules, VersionLabelsAsPrintedAreTakenAndBrokenOnesNamed) {
     const std::string forty_ascii(40, 'v');
@@ -21,10 +23,11 @@ TEST(DisclosureRules, VersionLabelsAsPrintedAreTakenAndBrokenOnesNamed) {
         std::string label;
         const char* why;
     };
-    for (const auto& c : {Case{"", "empty"}, Case{"   ", "blank"}, Case{"\xe3\x80\x80\xe3\x80\x80", "ideographic blank"},
-                          Case{"Ver.5.0\nVer.4.0", "two lines"}, Case{"Ver\t5", "a tab"},
-                          Case{std::string(41, 'v'), "41 characters"}, Case{"Ver.\x01", "a control character"},
-                          Case{"Ver.\xff", "not UTF-8"}}) {
+    for (const auto& c :
+         {Case{"", "empty"}, Case{"   ", "blank"}, Case{"\xe3\x80\x80\xe3\x80\x80", "ideographic blank"},
+          Case{"Ver.5.0\nVer.4.0", "two lines"}, Case{"Ver\t5", "a tab"},
+          Case{std::string(41, 'v'), "41 characters"}, Case{"Ver.\x01", "a control character"},
+          Case{"Ver.\xff", "not UTF-8"}}) {
         SCOPED_TRACE(c.why);
         const auto result = check_version_label(c.label);
         ASSERT_FALSE(result);
@@ -62,7 +65,7 @@ TEST(DisclosureRules, CurrentForThreeYearsFromTheDateOfIssue) {
                           Case{"2023-12-08", "2026-12-07", true},   // the last day
                           Case{"2023-12-07", "2026-12-07", false},  // three years to the day: outdated
                           Case{"2020-01-01", "2026-12-07", false},
-                          Case{"2024-02-29", "2027-02-28", true},   // leap day: current through 28 Feb
+                          Case{"2024-02-29", "2027-02-28", true},  // leap day: current through 28 Feb
                           Case{"2024-02-29", "2027-03-01", false},
                           Case{"2026-12-08", "2026-12-07", false}}) {  // not issued yet
         SCOPED_TRACE(std::string(c.issued_on) + " on " + c.today);
@@ -86,13 +89,25 @@ TEST(DisclosureRules, TheNewestUploadNotWithdrawnDecides) {
         {{{1, K::mds, date("2025-04-01"), false}}, DisclosureState::current, 1, "one recent"},
         {{{1, K::mds, date("2020-04-01"), false}}, DisclosureState::outdated, 1, "one old"},
         {{{1, K::mds, date("2020-04-01"), false}, {2, K::mds, date("2025-04-01"), false}},
-         DisclosureState::current, 2, "a new upload supersedes an old one"},
+         DisclosureState::current,
+         2,
+         "a new upload supersedes an old one"},
         {{{1, K::mds, date("2025-04-01"), false}, {2, K::mds, date("2020-04-01"), false}},
-         DisclosureState::outdated, 2, "the newest upload decides even when it is older on paper"},
+         DisclosureState::outdated,
+         2,
+         "the newest upload decides even when it is older on paper"},
         {{{1, K::mds, date("2025-04-01"), false}, {2, K::mds, date("2026-04-01"), true}},
-         DisclosureState::current, 1, "a withdrawn upload gives way to the one before"},
-        {{{1, K::mds, date("2025-04-01"), true}}, DisclosureState::missing, std::nullopt, "only a withdrawn one"},
-        {{{1, K::sds, date("2025-04-01"), false}}, DisclosureState::missing, std::nullopt, "an SDS is not an MDS"},
+         DisclosureState::current,
+         1,
+         "a withdrawn upload gives way to the one before"},
+        {{{1, K::mds, date("2025-04-01"), true}},
+         DisclosureState::missing,
+         std::nullopt,
+         "only a withdrawn one"},
+        {{{1, K::sds, date("2025-04-01"), false}},
+         DisclosureState::missing,
+         std::nullopt,
+         "an SDS is not an MDS"},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.why);
@@ -115,13 +130,13 @@ TEST(DisclosureRules, WhatAnInstitutionSeesForASystem) {
         S status;
         const char* code;
     };
-    for (const auto& c : {Case{false, false, {}, S::no_vendor, "no_vendor"},
-                          Case{false, true, recent_sds, S::no_vendor, "no_vendor"},
-                          Case{true, false, {}, S::product_unknown, "product_unknown"},
-                          Case{true, true, {}, S::missing, "missing"},
-                          Case{true, true, recent_sds, S::current, "current"},
-                          Case{true, true, old_mds, S::outdated, "outdated"},
-                          Case{true, true, old_mds_recent_sds, S::current, "current"}}) {
+    for (const auto& c :
+         {Case{false, false, {}, S::no_vendor, "no_vendor"},
+          Case{false, true, recent_sds, S::no_vendor, "no_vendor"},
+          Case{true, false, {}, S::product_unknown, "product_unknown"},
+          Case{true, true, {}, S::missing, "missing"}, Case{true, true, recent_sds, S::current, "current"},
+          Case{true, true, old_mds, S::outdated, "outdated"},
+          Case{true, true, old_mds_recent_sds, S::current, "current"}}) {
         SCOPED_TRACE(c.code);
         const auto status = system_disclosure_status(c.vendor, c.product, c.entries, today);
         EXPECT_EQ(status, c.status);

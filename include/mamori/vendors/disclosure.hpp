@@ -1,7 +1,7 @@
 /// @file
-/// @brief 製造業者/サービス事業者による医療情報セキュリティ開示書 (MDS/SDS, the JAHIS/JIRA format) of a vendor's
-/// product, as pure rules: what a version label and a date of issue may be, which upload of a product is its
-/// current disclosure, and what an institution's system shows about it.
+/// @brief 製造業者/サービス事業者による医療情報セキュリティ開示書 (MDS/SDS, the JAHIS/JIRA format) of a
+/// vendor's product, as pure rules: what a version label and a date of issue may be, which upload of a
+/// product is its current disclosure, and what an institution's system shows about it.
 ///
 ///     if (auto ok = check_version_label("Ver.5.0"); !ok) …            // field "version_label"
 ///     auto state = disclosure_state(entries, DisclosureKind::mds, today);   // current, outdated or missing
@@ -29,7 +29,7 @@ inline constexpr int kDisclosureValidYears = 3;
 inline constexpr long kMaxVersionLabelChars = 40;
 inline constexpr long kMaxDisclosureNoteChars = 1000;
 
-std::string_view kind_code(DisclosureKind kind);                         // "mds", "sds"
+std::string_view kind_code(DisclosureKind kind);                             // "mds", "sds"
 std::optional<DisclosureKind> parse_disclosure_kind(std::string_view code);  // nullopt for anything else
 
 // check_version_label: 1–40 characters of user text, not blank, on one line (as printed on the cover, e.g.
@@ -63,7 +63,8 @@ std::string_view state_code(DisclosureState state);  // "current", "outdated", "
 
 // latest_disclosure: the id of the newest upload of `kind` that is not withdrawn (it supersedes the ones
 // before), or nullopt when there is none.
-std::optional<std::int64_t> latest_disclosure(const std::vector<DisclosureEntry>& entries, DisclosureKind kind);
+std::optional<std::int64_t> latest_disclosure(const std::vector<DisclosureEntry>& entries,
+                                              DisclosureKind kind);
 
 // disclosure_state: of the latest upload of `kind`: current, outdated (too old), or missing (none).
 DisclosureState disclosure_state(const std::vector<DisclosureEntry>& entries, DisclosureKind kind,
