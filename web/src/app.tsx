@@ -24,6 +24,7 @@ import { RecordPage } from './pages/inspections/record/RecordPage';
 import { InspectionPlanPages, inspectionPlanTitle } from './pages/inspections/plan/InspectionPlanPages';
 import { Home } from './pages/Home';
 import { SystemsPage, systemsPageTitle } from './pages/systems/SystemsPages';
+import { VendorRequestsPage, vendorRequestsTitle } from './pages/vendor-requests/VendorRequestsPages';
 import { NotFound } from './pages/NotFound';
 import { matchRoute, type Route } from './routes';
 import { usePath } from './router';
@@ -64,6 +65,8 @@ function pageTitle(t: Messages, route: Route): string {
       return t.inspectionRecord.title;
     case 'systems':
       return systemsPageTitle(t, route);
+    case 'vendorRequests':
+      return vendorRequestsTitle(t, route);
     case 'notFound':
       return t.notFound.title;
   }
@@ -107,6 +110,8 @@ function Page({ route }: { route: Route }) {
       return <InspectionPlanPages key={route.page === 'visit' ? `visit/${route.id}` : route.page} route={route} />;
     case 'systems':
       return <SystemsPage key={route.page === 'list' || route.page === 'new' ? route.page : `${route.page}/${route.id}`} route={route} />;
+    case 'vendorRequests':
+      return <VendorRequestsPage key={route.page === 'dashboard' || route.page === 'list' || route.page === 'products' || route.page === 'status' ? route.page : `${route.page}/${route.id}`} route={route} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -7,6 +7,7 @@ import { matchInspectionRecordRoute, type InspectionRecordRoute } from './pages/
 import { matchRequestsRoute, type RequestsRoute } from './pages/inspections/requests/routes';
 import { matchInspectionPlanRoute, type InspectionPlanRoute } from './pages/inspections/plan/routes';
 import { matchSystemsRoute, type SystemsRoute } from './pages/systems/routes';
+import { matchVendorRequestsRoute, type VendorRequestsRoute } from './pages/vendor-requests/routes';
 
 // Top-level places in the navigation. Those without a screen yet show the "coming soon" page;
 // the catalog and the self-assessment have their own routes (pages/catalog/routes.ts,
@@ -39,6 +40,7 @@ export type Route =
   | LandingRoute
   | InspectionRecordRoute
   | SystemsRoute
+  | VendorRequestsRoute
   | { kind: 'notFound' };
 
 // Pages where a kind of user lands after login (auth/landing.ts): the jurisdiction's checklists, and the
@@ -62,6 +64,9 @@ export function matchRoute(path: string): Route {
   if (requests !== null) return requests;
   const plan = matchInspectionPlanRoute(path);
   if (plan !== null) return plan;
+  // Before the systems register and the landing pages: /systems/3/vendor-request and /vendor are its pages.
+  const vendorRequests = matchVendorRequestsRoute(path);
+  if (vendorRequests !== null) return vendorRequests;
   const systems = matchSystemsRoute(path);
   if (systems !== null) return systems;
   const identity = matchIdentityRoute(path);

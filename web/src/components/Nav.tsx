@@ -1,9 +1,10 @@
 import { identityPaths } from '../auth/routes';
-import { isInstitutionUser } from '../auth/landing';
+import { isInstitutionUser, organisationKind } from '../auth/landing';
 import { isAdministrator, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { navItems } from '../routes';
+import { vendorPaths } from '../pages/vendor-requests/routes';
 
 interface ShownItem {
   label: string;
@@ -12,7 +13,8 @@ interface ShownItem {
 }
 
 // Administrators also get 管理 (users and the audit log), which covers every page under /admin; the users
-// of an institution get its システム台帳 (the systems register) after 自己点検.
+// of an institution get its システム台帳 (the systems register) and 事業者の回答状況 after 自己点検; the users of a
+// vendor get their dashboard, requests and products after ホーム.
 export function Nav({ path }: { path: string }) {
   const { t } = useI18n();
   const session = useSession();
@@ -20,7 +22,17 @@ export function Nav({ path }: { path: string }) {
   const items: ShownItem[] = navItems.map((item) => ({ label: t.nav[item.key], path: item.path, section: item.path }));
   if (active && isInstitutionUser(session.user)) {
     const after = items.findIndex((item) => item.path === '/assessments');
-    items.splice(after + 1, 0, { label: t.systemsRegister.nav, path: '/systems', section: '/systems' });
+    items.splice(after + 1, 0, { label: t.systemsRegister.nav, path: '/systems', section: '/systems' }, { label: t.vendorRequests.nav.institutionStatus, path: vendorPaths.status, section: vendorPaths.status });
+  }
+  if (active && organisationKind(session.user) === 'vendor') {
+    // The dashboard is only itself: its requests and products below /vendor/ have their own places.
+    items.splice(
+      1,
+      0,
+      { label: t.vendorRequests.nav.dashboard, path: vendorPaths.dashboard, section: '' },
+      { label: t.vendorRequests.nav.requests, path: vendorPaths.list, section: vendorPaths.list },
+      { label: t.vendorRequests.nav.products, path: vendorPaths.products, section: vendorPaths.products },
+    );
   }
   if (active && isAdministrator(session.user)) items.push({ label: t.nav.admin, path: identityPaths.adminUsers, section: '/admin' });
   return (
@@ -29,7 +41,7 @@ export function Nav({ path }: { path: string }) {
         {items.map((item) => {
           const current = item.path === path;
           // Pages below a section (e.g. /catalog/r7/medical) mark their section as the current place.
-          const within = !current && item.path !== '/' && path.startsWith(`${item.section}/`);
+          const within = !current && item.section !== '' && item.path !== '/' && path.startsWith(`${item.section}/`);
           return (
             <li key={item.path}>
               <Link

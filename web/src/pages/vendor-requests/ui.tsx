@@ -164,7 +164,7 @@ export function AnswersTable({
   answers: Map<string, AnswerLine>;
   marked?: Map<string, ComponentChildren>;
   markLabel?: string;
-  extra?: (item: FormItem, row: FormRow) => ComponentChildren;
+  extra?: ((item: FormItem, row: FormRow) => ComponentChildren) | undefined;
   testId: string;
 }) {
   const { t, language } = useI18n();
