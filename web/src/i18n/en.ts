@@ -1997,6 +1997,7 @@ export const en: Messages = {
       fiscal_year: 'The answers are for another fiscal year.',
       edition: 'The answers are for another edition of the form.',
       no_answers: 'The product has no saved answers for this fiscal year.',
+      other_product: 'This request is answered with another product.',
       other: 'Could not be shared.',
     } as Record<string, string>,
     products: {

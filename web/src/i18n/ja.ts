@@ -2024,6 +2024,7 @@ export const ja = {
       fiscal_year: '回答の年度と、依頼の年度が違います。',
       edition: '依頼の様式の版と、回答の版が違います。',
       no_answers: 'この年度の製品の回答がまだ保存されていません。',
+      other_product: 'この確認依頼には、別の製品の回答が使われています。',
       other: '共有できませんでした。',
     } as Record<string, string>,
     products: {

@@ -73,12 +73,10 @@ function FilterForm({ list, initial }: { list: VendorList | null; initial: Filte
   );
 }
 
-/** A refusal's reason in the reader's words: the server's reason names one of the known causes. */
+/** A refusal's reason in the reader's words (the server names the cause with a word such as "withdrawn"). */
 export function reasonText(t: ReturnType<typeof useI18n>['t'], reason: string): string {
   const r = t.vendorRequests.refusals;
-  const said = reason.toLowerCase();
-  const known = Object.keys(r).find((key) => key !== 'other' && (said === key || said.includes(key.replace('_', ' ')) || said.includes(key)));
-  return r[known ?? 'other'] ?? '';
+  return r[reason] ?? r['other'] ?? '';
 }
 
 export function ShareSummary({ result, requests }: { result: ShareResult; requests: VendorRequest[] }) {
