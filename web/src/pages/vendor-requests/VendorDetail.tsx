@@ -81,9 +81,15 @@ function Detail({ request, products, onChanged }: { request: VendorRequestDetail
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const problemRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (problem !== null) problemRef.current?.focus();
   }, [problem]);
+  // The row editor opens above the table: take the keyboard there.
+  const editingKey = editing?.key ?? null;
+  useEffect(() => {
+    if (editingKey !== null) editorRef.current?.querySelector('button')?.focus();
+  }, [editingKey]);
   const canAct = products.can_write && request.status !== 'withdrawn' && request.status !== 'declined';
   const failed = (error: unknown) => {
     setBusy(false);
@@ -184,7 +190,7 @@ function Detail({ request, products, onChanged }: { request: VendorRequestDetail
           {request.product_answers_version > 0 ? d.productVersion(request.product_answers_version) : d.noProductAnswers}
         </p>
         {editing !== null && editingRow !== undefined && editingRow !== null && (
-          <div class="mt-4 rounded-8 border-2 border-blue-900 bg-blue-50 p-4" role="group" aria-label={d.override} data-testid="override-editor">
+          <div ref={editorRef} class="mt-4 rounded-8 border-2 border-blue-900 bg-blue-50 p-4" role="group" aria-label={d.override} data-testid="override-editor">
             <p class="mb-3 text-std-16B-170">
               {editingRow.item.number} <span lang="ja">{editingRow.item.text_ja}</span>
             </p>
