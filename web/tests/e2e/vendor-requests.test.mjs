@@ -11,8 +11,14 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loginInPage, screenshotDir, startSession } from './support.mjs';
 
-async function shoot(page, name) {
+// At 1280 px; `narrow` pages also at 390 px (a phone).
+async function shoot(page, name, { narrow = false } = {}) {
   await page.screenshot({ path: join(screenshotDir, `vendor-requests-${name}.png`), fullPage: true });
+  if (!narrow) return;
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(screenshotDir, `vendor-requests-${name}-390.png`), fullPage: true });
+  await page.setViewportSize(viewport);
 }
 
 function inDays(days) {
@@ -81,7 +87,7 @@ describe('事業者確認用 requests', () => {
     await v.getByTestId('vendor-dashboard').waitFor();
     assert.equal(await v.getByTestId('count-requested').textContent(), '2件');
     await v.getByTestId('due-soon').getByText('さくら内科クリニック').waitFor();
-    await shoot(v, 'vendor-dashboard');
+    await shoot(v, 'vendor-dashboard', { narrow: true });
     await v.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '確認依頼一覧' }).click();
     await v.getByTestId('requests-table').waitFor();
     assert.equal(await v.getByTestId('requests-table').locator('tbody tr').count(), 2);
@@ -90,7 +96,7 @@ describe('事業者確認用 requests', () => {
     await v.waitForURL((url) => url.searchParams.has('institution_id'));
     await v.getByTestId(`request-${hospitalRequest}`).waitFor();
     assert.equal(await v.getByTestId('requests-table').locator('tbody tr').count(), 1);
-    await shoot(v, 'vendor-list-filtered');
+    await shoot(v, 'vendor-list-filtered', { narrow: true });
 
     // The product and its answers for this fiscal year, once.
     await v.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '製品と回答' }).click();
@@ -151,7 +157,7 @@ describe('事業者確認用 requests', () => {
     await clinicFirst.getByText('いいえ', { exact: false }).first().waitFor();
     await clinicFirst.getByTestId('line-mark').getByText('変更').waitFor();
     await clinic.page.getByTestId('changes-summary').getByText('前回の版から1か所が変わりました。').waitFor();
-    await shoot(clinic.page, 'institution-detail-changed');
+    await shoot(clinic.page, 'institution-detail-changed', { narrow: true });
 
     await hospital.page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '事業者の回答状況' }).click();
     await hospital.page.getByTestId('status-table').waitFor();
