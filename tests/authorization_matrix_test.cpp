@@ -699,6 +699,80 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
         {"POST", "/api/v1/systems/{id}/retire", system_of("デモ総合病院", "/retire"), json{{"version", 999}}, {}},
     };
     rows.insert(rows.end(), system_rows.begin(), system_rows.end());
+    // 事業者確認用 requests (wip/vreq-api): the institution's own users read its requests (its writers ask and
+    // move them); the demo vendor (both its people) reads and answers requests for systems it runs; the second
+    // vendor sees none of them. Writes carry a stale version (409 past the access check) so nothing changes.
+    const auto request_of = [this](std::string name, std::string suffix) {
+        return [this, name, suffix] {
+            return "/api/v1/vendor-requests/" +
+                   demo_scalar("SELECT MIN(r.id) FROM vendor_requests r JOIN organisations o ON o.id = "
+                               "r.institution_organisation_id WHERE o.name = '" + name + "'") +
+                   suffix;
+        };
+    };
+    const auto vendor_request_of = [this](std::string name, std::string suffix) {
+        return [this, name, suffix] {
+            return "/api/v1/vendor/requests/" +
+                   demo_scalar("SELECT MIN(r.id) FROM vendor_requests r JOIN organisations o ON o.id = "
+                               "r.institution_organisation_id WHERE o.name = '" + name + "'") +
+                   suffix;
+        };
+    };
+    const auto product_of = [this](std::string suffix) {
+        return [this, suffix] {
+            return "/api/v1/vendor/products/" +
+                   demo_scalar("SELECT id FROM vendor_products WHERE name = 'デモカルテ Enterprise'") + suffix;
+        };
+    };
+    const auto shared_request = [this](std::string suffix) {
+        return [this, suffix] {
+            return "/api/v1/vendor-requests/" + demo_scalar("SELECT MIN(id) FROM vendor_requests WHERE latest_version > 0") +
+                   suffix;
+        };
+    };
+    const std::set<std::string> demo_vendor = {"vendor-respondent", "vendor-admin"};
+    const std::set<std::string> vendors = {"vendor-respondent", "vendor-admin", "vendor2-respondent"};
+    std::set<std::string> sakura_and_vendor = sakura_own, sakura_writers_and_vendor = sakura_editors;
+    sakura_and_vendor.insert(demo_vendor.begin(), demo_vendor.end());
+    sakura_writers_and_vendor.insert(demo_vendor.begin(), demo_vendor.end());
+    const int demo_fy = std::stoi(demo_scalar("SELECT MAX(fiscal_year) FROM vendor_requests"));
+    const json open_request = {{"fiscal_year", demo_fy}, {"due_on", "2099-01-01"}};
+    const json stale_action = {{"action", "decline"}, {"reason", "x"}, {"version", 999}};
+    const json stale_answers = {{"fiscal_year", demo_fy}, {"version", 999}, {"answers", json::array()}};
+    const std::vector<Row> vendor_request_rows = {
+        {"POST", "/api/v1/systems/{id}/vendor-requests",
+         [this] { return "/api/v1/systems/" + system("さくら内科クリニック") + "/vendor-requests"; }, open_request,
+         sakura_editors},
+        {"POST", "/api/v1/systems/{id}/vendor-requests", system_of("デモ総合病院", "/vendor-requests"), open_request, {}},
+        {"POST", "/api/v1/systems/{id}/vendor-requests",
+         [this] { return "/api/v1/systems/" + system("なにわ診療所") + "/vendor-requests"; }, open_request, {}},
+        {"GET", "/api/v1/vendor-requests", fixed("/api/v1/vendor-requests"), nullptr, sakura_own},
+        {"GET", "/api/v1/vendor-requests/{id}", request_of("さくら内科クリニック", ""), nullptr, sakura_own},
+        {"GET", "/api/v1/vendor-requests/{id}", request_of("デモ総合病院", ""), nullptr, {}},
+        {"GET", "/api/v1/vendor-requests/{id}/versions/{n}", shared_request("/versions/1"), nullptr, {}},
+        {"POST", "/api/v1/vendor-requests/{id}/actions", request_of("さくら内科クリニック", "/actions"), stale_action,
+         sakura_writers_and_vendor},
+        {"POST", "/api/v1/vendor-requests/{id}/actions", request_of("デモ総合病院", "/actions"), stale_action,
+         demo_vendor},
+        {"GET", "/api/v1/vendor-requests/{id}/document.pdf", request_of("さくら内科クリニック", "/document.pdf"), nullptr,
+         sakura_and_vendor},
+        {"GET", "/api/v1/vendor-requests/{id}/document.xlsx", shared_request("/document.xlsx"), nullptr, demo_vendor},
+        {"GET", "/api/v1/vendor/dashboard", fixed("/api/v1/vendor/dashboard"), nullptr, vendors},
+        {"GET", "/api/v1/vendor/requests", fixed("/api/v1/vendor/requests"), nullptr, vendors},
+        {"GET", "/api/v1/vendor/requests/{id}", vendor_request_of("さくら内科クリニック", ""), nullptr, demo_vendor},
+        {"PUT", "/api/v1/vendor/requests/{id}/overrides", vendor_request_of("さくら内科クリニック", "/overrides"),
+         json{{"version", 999}, {"answers", json::array()}}, demo_vendor},
+        {"GET", "/api/v1/vendor/products", fixed("/api/v1/vendor/products"), nullptr, vendors},
+        {"POST", "/api/v1/vendor/products", fixed("/api/v1/vendor/products"), json{{"name", "デモカルテ Enterprise"}},
+         vendors},
+        {"PUT", "/api/v1/vendor/products/{id}", product_of(""), json{{"name", "デモレセプト Lite"}}, demo_vendor},
+        {"GET", "/api/v1/vendor/products/{id}/answers", product_of("/answers?fiscal_year=" + std::to_string(demo_fy)),
+         nullptr, demo_vendor},
+        {"PUT", "/api/v1/vendor/products/{id}/answers", product_of("/answers"), stale_answers, demo_vendor},
+        {"POST", "/api/v1/vendor/products/{id}/share", product_of("/share"),
+         json{{"fiscal_year", 2019}, {"request_ids", {1}}}, demo_vendor},
+    };
+    rows.insert(rows.end(), vendor_request_rows.begin(), vendor_request_rows.end());
     // Owner only: the token belongs to clinic-admin (created below).
     rows.push_back({"DELETE",
                     "/api/v1/me/tokens/{id}",

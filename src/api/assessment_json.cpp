@@ -388,6 +388,67 @@ json assessment_list_json(const services::AssessmentList& list) {
           {"carry_forward_from", list.carry_forward_from ? json(*list.carry_forward_from) : json(nullptr)}}}};
 }
 
+Result<assessment::Answer> read_answer(const json& body, std::string_view prefix) {
+    const auto path = [&](std::string_view field) {
+        return prefix.empty() ? std::string(field) : fmt::format("{}.{}", prefix, field);
+    };
+    Error error{ErrorCode::invalid_input, "the answer is not valid", {}};
+    assessment::Answer a;
+    const auto date = [&](const json& object, const char* field,
+                          const std::string& at) -> std::optional<std::chrono::year_month_day> {
+        auto text = optional_string_field(object, field, 10);
+        if (!text) {
+            error.fields.push_back({at, text.error().message});
+            return std::nullopt;
+        }
+        if (!*text || (*text)->empty()) return std::nullopt;
+        auto parsed = parse_iso_date(**text);
+        if (!parsed) error.fields.push_back({at, fmt::format("\"{}\" is not a date (YYYY-MM-DD)", **text)});
+        return parsed;
+    };
+    auto value = optional_string_field(body, "value", 20);
+    if (!value)
+        error.fields.push_back({path("value"), value.error().message});
+    else if (const auto v = *value ? assessment::parse_answer_value(**value) : std::nullopt)
+        a.value = *v;
+    else
+        error.fields.push_back({path("value"), "must be yes, no or not_required"});
+    auto reason = optional_string_field(body, "reason", 40);
+    if (!reason)
+        error.fields.push_back({path("reason"), reason.error().message});
+    else if (*reason) {
+        if (auto r = assessment::parse_not_required_reason(**reason))
+            a.reason = *r;
+        else
+            error.fields.push_back({path("reason"), "must be gate or no_vendor_contract"});
+    }
+    a.confirmed_on = date(body, "confirmed_on", path("confirmed_on"));
+    a.target_date = date(body, "target_date", path("target_date"));
+    if (const auto second = body.find("second"); second != body.end() && !second->is_null()) {
+        if (!second->is_object()) {
+            error.fields.push_back({path("second"), "must be an object {value, confirmed_on} or null"});
+        } else {
+            auto v = optional_string_field(*second, "value", 20);
+            auto on = date(*second, "confirmed_on", path("second.confirmed_on"));
+            const auto parsed = v && *v ? assessment::parse_answer_value(**v) : std::nullopt;
+            if (!parsed)
+                error.fields.push_back({path("second.value"), "must be yes or no"});
+            else if (!on)
+                error.fields.push_back(
+                    {path("second.confirmed_on"), "the date of the second confirmation is required"});
+            else
+                a.second = assessment::SecondConfirmation{*parsed, *on};
+        }
+    }
+    auto note = optional_string_field(body, "note", 8000);
+    if (!note)
+        error.fields.push_back({path("note"), note.error().message});
+    else if (*note)
+        a.note = **note;
+    if (!error.fields.empty()) return fail(std::move(error));
+    return a;
+}
+
 Result<services::AnswerInput> read_answer_input(const json& body) {
     services::AnswerInput input;
     auto version = optional_int_field(body, "version", 0, 1'000'000);
@@ -399,59 +460,9 @@ Result<services::AnswerInput> read_answer_input(const json& body) {
     auto value = optional_string_field(body, "value", 20);
     if (!value) return fail(value.error());
     if (!*value) return input;  // clears the line
-
-    Error error{ErrorCode::invalid_input, "the answer is not valid", {}};
-    assessment::Answer a;
-    const auto date = [&](const json& object, const char* field,
-                          const std::string& path) -> std::optional<std::chrono::year_month_day> {
-        auto text = optional_string_field(object, field, 10);
-        if (!text) {
-            error.fields.push_back({path, text.error().message});
-            return std::nullopt;
-        }
-        if (!*text || (*text)->empty()) return std::nullopt;
-        auto parsed = parse_iso_date(**text);
-        if (!parsed) error.fields.push_back({path, fmt::format("\"{}\" is not a date (YYYY-MM-DD)", **text)});
-        return parsed;
-    };
-    if (auto v = assessment::parse_answer_value(**value))
-        a.value = *v;
-    else
-        error.fields.push_back({"value", "must be yes, no or not_required"});
-    auto reason = optional_string_field(body, "reason", 40);
-    if (!reason)
-        error.fields.push_back({"reason", reason.error().message});
-    else if (*reason) {
-        if (auto r = assessment::parse_not_required_reason(**reason))
-            a.reason = *r;
-        else
-            error.fields.push_back({"reason", "must be gate or no_vendor_contract"});
-    }
-    a.confirmed_on = date(body, "confirmed_on", "confirmed_on");
-    a.target_date = date(body, "target_date", "target_date");
-    if (const auto second = body.find("second"); second != body.end() && !second->is_null()) {
-        if (!second->is_object()) {
-            error.fields.push_back({"second", "must be an object {value, confirmed_on} or null"});
-        } else {
-            auto v = optional_string_field(*second, "value", 20);
-            auto on = date(*second, "confirmed_on", "second.confirmed_on");
-            const auto parsed = v && *v ? assessment::parse_answer_value(**v) : std::nullopt;
-            if (!parsed)
-                error.fields.push_back({"second.value", "must be yes or no"});
-            else if (!on)
-                error.fields.push_back(
-                    {"second.confirmed_on", "the date of the second confirmation is required"});
-            else
-                a.second = assessment::SecondConfirmation{*parsed, *on};
-        }
-    }
-    auto note = optional_string_field(body, "note", 8000);
-    if (!note)
-        error.fields.push_back({"note", note.error().message});
-    else if (*note)
-        a.note = **note;
-    if (!error.fields.empty()) return fail(std::move(error));
-    input.answer = std::move(a);
+    auto answer = read_answer(body, "");
+    if (!answer) return fail(answer.error());
+    input.answer = std::move(*answer);
     return input;
 }
 

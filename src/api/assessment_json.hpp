@@ -28,4 +28,8 @@ nlohmann::json line_answer_json(const services::AssessmentState& state, const as
 // `value` null or absent clears the line.
 Result<services::AnswerInput> read_answer_input(const nlohmann::json& body);
 
+// read_answer: the answer fields of `body` {value, reason, confirmed_on, target_date, second, note} (value
+// required); errors name `prefix`.field ("answers[3].target_date"), or the bare field when prefix is empty.
+Result<assessment::Answer> read_answer(const nlohmann::json& body, std::string_view prefix);
+
 }  // namespace mamori::api

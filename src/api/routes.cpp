@@ -13,6 +13,7 @@
 #include "jurisdiction_handlers.hpp"
 #include "system_handlers.hpp"
 #include "systems_handlers.hpp"
+#include "vendor_request_handlers.hpp"
 
 namespace mamori::api {
 
@@ -32,6 +33,8 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_improvement_request_routes(routes, deps.db, deps.assessments);
     register_inspection_plan_routes(routes, deps.db);
     register_systems_routes(routes, deps.db);
+    register_vendor_request_routes(routes, deps.db, deps.catalog);
+    register_vendor_product_routes(routes, deps.db, deps.catalog);
 }
 
 }  // namespace mamori::api

@@ -153,9 +153,15 @@ std::string evidence_text(const DocumentEvidence& evidence) {
 }
 
 std::string institution_line(const AssessmentDocument& doc) {
-    std::string out = fmt::format("医療機関名：{}", doc.institution_name);
+    std::string out = organisation_line(doc);
     if (!doc.institution_code.empty()) out += fmt::format("　医療機関コード：{}", doc.institution_code);
+    if (!doc.submitted_to.empty()) out += fmt::format("　提出先：{}", doc.submitted_to);
     return out;
+}
+
+std::string organisation_line(const AssessmentDocument& doc) {
+    return fmt::format("{}：{}", doc.organisation_label_ja.empty() ? "医療機関名" : doc.organisation_label_ja,
+                       doc.institution_name);
 }
 
 bool is_submitted(const AssessmentDocument& doc) {

@@ -85,6 +85,8 @@ std::string evidence_text(const DocumentEvidence& evidence);
 
 // institution_line: "医療機関名：さくら内科クリニック　医療機関コード：1312345".
 std::string institution_line(const AssessmentDocument& doc);
+// organisation_line: "医療機関名：さくら内科クリニック", or "事業者名：…" on the vendor form.
+std::string organisation_line(const AssessmentDocument& doc);
 
 // is_submitted: whether the stamp says 提出済.
 bool is_submitted(const AssessmentDocument& doc);

@@ -198,7 +198,8 @@ class Layout {
             {doc_.form_title_ja, fonts_.form.get()},
             {unbroken_edition_line(left_width), fonts_.line.get()},
             {edition_notice(doc_), fonts_.institution.get()},
-            {"医療機関名：" + doc_.institution_name, fonts_.institution.get()},
+            {organisation_line(doc_), fonts_.institution.get()},
+            {doc_.submitted_to.empty() ? "" : "提出先：" + doc_.submitted_to, fonts_.institution.get()},
             {doc_.institution_code.empty() ? "" : "医療機関コード：" + doc_.institution_code,
              fonts_.line.get()},
         };

@@ -5,6 +5,7 @@
 
 #include "assessment_records.hpp"
 #include "assessment_state.hpp"
+#include "document_rows.hpp"
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/time.hpp"
 #include "mamori/services/assessment_service.hpp"
@@ -24,28 +25,9 @@ std::string date_text(const std::optional<std::chrono::year_month_day>& d) {
 }
 
 DocumentAnswer document_answer(const assessment::RowAnswer& a) {
-    DocumentAnswer d;
-    d.value = assessment::to_string(a.answer->value);
-    if (a.answer->reason) d.reason = assessment::to_string(*a.answer->reason);
-    d.confirmed_on = date_text(a.answer->confirmed_on);
-    d.target_date = date_text(a.answer->target_date);
-    if (a.answer->second) {
-        d.second_value = assessment::to_string(a.answer->second->value);
-        d.second_confirmed_on = to_iso_date(a.answer->second->confirmed_on);
-    }
-    d.note = a.answer->note;
+    DocumentAnswer d = document_rows::document_answer(*a.answer);
     d.needs_reconfirmation = a.needs_reconfirmation;
     return d;
-}
-
-std::string row_label(const catalog::Item& item, const catalog::Row& row) {
-    if (item.rows.size() == 1 && row.device_classes.empty()) return {};
-    for (const auto& r : item.json.value("rows", catalog::Json::array()))
-        if (r.value("key", "") == row.key && r.contains("label_ja") && r["label_ja"].is_string())
-            return r["label_ja"].get<std::string>();
-    std::string out;
-    for (const auto& c : row.device_classes) out += (out.empty() ? "" : "・") + c;
-    return out;
 }
 
 // to_answer: a document's answer in the checklist's terms; problems are named under `path`.
@@ -91,6 +73,34 @@ std::optional<Answer> to_answer(const DocumentAnswer& d, const std::string& path
 
 }  // namespace
 
+namespace document_rows {
+
+DocumentAnswer document_answer(const Answer& a) {
+    DocumentAnswer d;
+    d.value = assessment::to_string(a.value);
+    if (a.reason) d.reason = assessment::to_string(*a.reason);
+    d.confirmed_on = date_text(a.confirmed_on);
+    d.target_date = date_text(a.target_date);
+    if (a.second) {
+        d.second_value = assessment::to_string(a.second->value);
+        d.second_confirmed_on = to_iso_date(a.second->confirmed_on);
+    }
+    d.note = a.note;
+    return d;
+}
+
+std::string row_label(const catalog::Item& item, const catalog::Row& row) {
+    if (item.rows.size() == 1 && row.device_classes.empty()) return {};
+    for (const auto& r : item.json.value("rows", catalog::Json::array()))
+        if (r.value("key", "") == row.key && r.contains("label_ja") && r["label_ja"].is_string())
+            return r["label_ja"].get<std::string>();
+    std::string out;
+    for (const auto& c : row.device_classes) out += (out.empty() ? "" : "・") + c;
+    return out;
+}
+
+}  // namespace document_rows
+
 Result<documents::AssessmentDocument> AssessmentService::document(const Caller& caller, std::int64_t id) {
     auto s = get(caller, id);
     if (!s) return fail(s.error());
@@ -126,7 +136,7 @@ Result<documents::AssessmentDocument> AssessmentService::document(const Caller& 
             row.number = line.item->number;
             row.section_ja = line.item->json.value("section_ja", "");
             row.text_ja = line.item->text_ja;
-            row.row_label_ja = row_label(*line.item, *line.row);
+            row.row_label_ja = document_rows::row_label(*line.item, *line.row);
             row.unconfirmed = line.item->confidence == catalog::Confidence::inferred;
         }
         if (auto it = s->effective.find(line.key); it != s->effective.end() && it->second.answer)

@@ -7,6 +7,7 @@
 
 #include "demo_records.hpp"
 #include "demo_systems.hpp"
+#include "demo_vendor_requests.hpp"
 #include "demo_requests.hpp"
 #include "identity_records.hpp"
 #include "mamori/assessment/checklist.hpp"
@@ -245,6 +246,9 @@ Result<DemoInstallation> install_demo(store::Database& db, CatalogService& catal
     if (auto record = create_inspection_record_demo(db, catalog); !record)
         return fail(ErrorCode::internal, fmt::format("the demo inspection record could not be created: {}",
                                                      record.error().message));
+    if (auto vendor = create_vendor_requests_demo(db, catalog); !vendor)
+        return fail(ErrorCode::internal, fmt::format("the demo vendor requests could not be created: {}",
+                                                     vendor.error().message));
     if (auto draft = create_edition_draft(db, catalog); !draft)
         return fail(ErrorCode::internal,
                     fmt::format("the demo edition draft could not be created: {}", draft.error().message));

@@ -56,6 +56,10 @@ struct AssessmentDocument {
     std::int64_t assessment_id = 0;
     std::string institution_name;  // "さくら内科クリニック"
     std::string institution_code;  // 医療機関コード or empty
+    // The vendor form (事業者確認用) is answered by a vendor for one institution: the answering organisation
+    // is labelled 事業者名 instead of 医療機関名, and the institution it is for is printed as 提出先.
+    std::string organisation_label_ja;  // empty: "医療機関名"
+    std::string submitted_to;           // 提出先 (the institution), or empty
     int fiscal_year = 0;           // 2025
     std::string fiscal_year_ja;    // "令和7年度"
     std::string edition_id;        // "r7"
