@@ -1,5 +1,6 @@
 // 事業者確認用 requests (issue 16) against `mamori serve --demo`: デモ総合病院 and さくら内科クリニック each ask the
-// demo vendor, from a system of their register, to answer the vendor form; the vendor finds the requests
+// demo vendor, from a system of their register, to answer the vendor form for next fiscal year (the demo has
+// this year's requests already); the vendor finds the requests
 // (filtered by institution), answers its product once, applies the answers to both requests, changes one item
 // for the clinic only and shares again; each institution sees its answers (the change only at the clinic);
 // the hospital returns its answers for correction and sees 変更 after the vendor shares again; the print link
@@ -25,11 +26,13 @@ function inDays(days) {
   return new Date(Date.now() + 9 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-// The Japanese fiscal year (April–March) of today.
+// The Japanese fiscal year (April–March) of today, and next year's as the pages write it (令和N年度).
 function fiscalYear() {
   const jst = new Date(Date.now() + 9 * 3600_000);
   return jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
 }
+const nextYear = fiscalYear() + 1;
+const nextYearLabel = `令和${nextYear - 2018}年度`;
 
 async function signIn(browser, baseUrl, login, password) {
   await loginInPage(browser.page, baseUrl, login, password);
@@ -42,7 +45,8 @@ async function ask(page, systemName, dueOn, shotName) {
   await page.getByTestId('systems-table').getByRole('link', { name: systemName }).click();
   await page.getByTestId('system-detail').waitFor();
   await page.getByTestId('ask-vendor').click();
-  await page.getByTestId('vendor-request-form').waitFor();
+  await page.getByTestId('vendor-request-form').locator('form').waitFor();
+  await page.locator('#request-fiscal-year').selectOption({ label: nextYearLabel });
   await page.getByLabel('回答期限').fill(dueOn);
   await page.getByLabel('MDS/SDS', { exact: false }).check();
   await page.getByLabel('事業者へのメッセージ（任意）').fill('今年度分の回答をお願いします。');
@@ -85,17 +89,18 @@ describe('事業者確認用 requests', () => {
     await signIn(vendor, baseUrl, 'vendor@demo.example', 'vendor-demo-pass');
     const v = vendor.page;
     await v.getByTestId('vendor-dashboard').waitFor();
-    assert.equal(await v.getByTestId('count-requested').textContent(), '2件');
-    await v.getByTestId('due-soon').getByText('さくら内科クリニック').waitFor();
+    await v.getByTestId(`due-${clinicRequest}`).getByText('さくら内科クリニック').waitFor();
+    await v.getByTestId(`due-${hospitalRequest}`).getByText('デモ総合病院').waitFor();
     await shoot(v, 'vendor-dashboard', { narrow: true });
     await v.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '確認依頼一覧' }).click();
-    await v.getByTestId('requests-table').waitFor();
-    assert.equal(await v.getByTestId('requests-table').locator('tbody tr').count(), 2);
+    await v.getByTestId(`request-${clinicRequest}`).waitFor();
     await v.getByLabel('医療機関', { exact: true }).selectOption({ label: 'デモ総合病院' });
     await v.getByTestId('apply-filters').click();
     await v.waitForURL((url) => url.searchParams.has('institution_id'));
     await v.getByTestId(`request-${hospitalRequest}`).waitFor();
-    assert.equal(await v.getByTestId('requests-table').locator('tbody tr').count(), 1);
+    assert.equal(await v.getByTestId(`request-${clinicRequest}`).count(), 0);
+    const institutions = await v.getByTestId('requests-table').locator('tbody tr td:nth-child(2)').allTextContents();
+    assert.ok(institutions.length > 0 && institutions.every((name) => name.includes('デモ総合病院')), institutions.join());
     await shoot(v, 'vendor-list-filtered', { narrow: true });
 
     // The product and its answers for this fiscal year, once.
@@ -105,15 +110,16 @@ describe('事業者確認用 requests', () => {
     await v.getByTestId('create-product').click();
     await v.getByTestId('product-created').waitFor();
     const product = v.getByTestId('product-list').locator('li').filter({ hasText: 'デモ医療クラウド' }).first();
+    await product.getByLabel('回答を作る年度').selectOption({ label: nextYearLabel });
     await product.getByRole('button', { name: '回答を作る' }).click();
     await v.getByTestId('answer-editor').waitFor();
-    const rows = v.locator('[data-testid^="editor-"]');
+    const rows = v.locator('[data-testid^="line-editor-"]');
     const count = await rows.count();
     assert.ok(count >= 10, `the vendor form has its rows (${count})`);
     for (let i = 0; i < count; i += 1) await rows.nth(i).getByRole('button', { name: 'はい' }).click();
     const last = rows.nth(count - 1);
     await last.getByRole('button', { name: 'いいえ' }).click();
-    await last.getByLabel('目標日').fill(`${fiscalYear() + 1}-03-31`);
+    await last.getByLabel('目標日').fill(`${nextYear + 1}-03-31`);
     await last.getByLabel('備考').fill('次の版で対応します。');
     await v.getByTestId('save-answers').click();
     await v.getByTestId('answers-saved').getByText('回答を保存しました（第1版）。').waitFor();
@@ -122,8 +128,10 @@ describe('事業者確認用 requests', () => {
     // Apply to both requests: the confirmation names two institutions.
     await v.getByRole('link', { name: '確認依頼一覧で回答を適用する' }).click();
     await v.getByTestId('requests-table').waitFor();
-    await v.getByTestId('select-page').check();
+    await v.getByTestId(`request-${hospitalRequest}`).getByTestId('select-request').check();
+    await v.getByTestId(`request-${clinicRequest}`).getByTestId('select-request').check();
     await v.getByLabel('適用する製品の回答').selectOption({ label: 'デモ医療クラウド' });
+    assert.equal(await v.getByLabel('回答の年度').inputValue(), String(nextYear));
     await v.getByTestId('apply-answers').click();
     await v.getByTestId('apply-confirm').getByText('2の医療機関（確認依頼2件）に回答を共有します。', { exact: false }).waitFor();
     await shoot(v, 'vendor-apply-confirm');
@@ -140,11 +148,12 @@ describe('事業者確認用 requests', () => {
     await firstLine.getByTestId('override-row').click();
     const editor = v.getByTestId('override-editor');
     await editor.getByRole('button', { name: 'いいえ' }).click();
-    await editor.getByLabel('目標日').fill(`${fiscalYear() + 1}-01-31`);
+    await editor.getByLabel('目標日').fill(`${nextYear + 1}-01-31`);
     await editor.getByLabel('備考').fill('さくら内科クリニックは院内サーバのため別途対応');
     await editor.getByTestId('save-override').click();
     await v.getByTestId('detail-notice').getByText('この医療機関だけの変更を保存しました。', { exact: false }).waitFor();
-    await v.getByTestId('effective-answers').locator('[data-marked="true"]').first().getByText('この医療機関だけ').waitFor();
+    await v.getByTestId('effective-answers').locator('[data-marked="true"]').first().getByTestId('line-mark').getByText('この医療機関だけ').waitFor();
+    assert.equal(await v.getByTestId('effective-answers').locator('[data-marked="true"]').count(), 1);
     await v.getByTestId('share-one').click();
     await v.getByTestId('share-confirm').getByRole('button', { name: 'この医療機関に共有する' }).click();
     await v.getByTestId('detail-notice').getByText('回答を共有しました（第2版）。').waitFor();
@@ -178,7 +187,7 @@ describe('事業者確認用 requests', () => {
     await hospital.page.getByTestId('request-facts').getByText('差戻し').first().waitFor();
 
     await v.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '製品と回答' }).click();
-    await v.getByTestId('product-list').getByRole('link', { name: '回答を開く' }).first().click();
+    await v.getByTestId('product-list').locator('li').filter({ hasText: 'デモ医療クラウド' }).first().getByRole('link', { name: '回答を開く' }).click();
     await v.getByTestId('answer-editor').waitFor();
     await rows.nth(1).getByLabel('確認日').fill(inDays(-1));
     await v.getByTestId('save-answers').click();

@@ -12,12 +12,13 @@ import { currentFiscalYear, loadProductAnswers, saveProductAnswers, type AnswerL
 import { allRows, emptyLine, indexLines, isFilled, lineKey, sameLine, sectionsOf } from './form';
 import { LineEditor } from './LineEditor';
 import { vendorPaths } from './routes';
-import { Loading } from './ui';
+import { Loading, useRowName } from './ui';
 
 function Editor({ data, onReload }: { data: ProductAnswers; onReload: () => void }) {
   const { t, language } = useI18n();
   const v = t.vendorRequests;
   const e = v.editor;
+  const rowName = useRowName();
   const sections = sectionsOf(data.form_json);
   const rows = allRows(sections);
   const [saved, setSaved] = useState(() => indexLines(data.answers));
@@ -51,15 +52,18 @@ function Editor({ data, onReload }: { data: ProductAnswers; onReload: () => void
         const errors = new Map<string, string>();
         if (error instanceof ProblemError) {
           for (const field of error.fields) {
-            const index = /^answers\[(\d+)\]/.exec(field.field);
-            const line = index === null ? undefined : answers[Number(index[1])];
+            const where = /^answers\[(\d+)\](?:\.(\w+))?/.exec(field.field);
+            const line = where === null ? undefined : answers[Number(where[1])];
             if (line === undefined) continue;
             const row = rows.find(({ item, row: r }) => item.canonical_id === line.canonical_id && r.key === line.row_key);
-            errors.set(lineKey(line.canonical_id, line.row_key), e.rowProblem(row?.item.number ?? ''));
+            const key = lineKey(line.canonical_id, line.row_key);
+            const problem = e.fieldProblems[where?.[2] ?? 'value'] ?? e.fieldProblems['value'] ?? '';
+            const name = row === undefined ? '' : rowName(row.item, row.row);
+            errors.set(key, [errors.get(key), e.rowProblem(name, problem)].filter((part) => part !== undefined).join(' '));
           }
         }
         setRowErrors(errors);
-        setNotice({ kind: 'failed', text: errors.size > 0 ? [...errors.values()].join(' ') : v.saveFailed });
+        setNotice({ kind: 'failed', text: errors.size > 0 ? e.problemsHeading : v.saveFailed });
       },
     );
   };
@@ -79,9 +83,16 @@ function Editor({ data, onReload }: { data: ProductAnswers; onReload: () => void
           </WarningNotice>
         )}
         {notice?.kind === 'failed' && (
-          <WarningNotice testId="answers-failed">
-            <p role="alert">{notice.text}</p>
-          </WarningNotice>
+          <div role="alert" class="mt-6 rounded-8 border-2 border-error-1 bg-red-50 p-4 text-std-16N-170" data-testid="answers-failed">
+            <p class="text-std-18B-160 text-error-1">{notice.text}</p>
+            {rowErrors.size > 0 && (
+              <ul class="mt-2 list-disc pl-6">
+                {[...rowErrors.entries()].map(([key, text]) => (
+                  <li key={key}>{text}</li>
+                ))}
+              </ul>
+            )}
+          </div>
         )}
       </div>
       {sections.map((section) => (

@@ -2,7 +2,7 @@
 // いいえ) and 備考. The buttons and date fields are those of the institution's checklist pages.
 import { useI18n } from '../../i18n';
 import { DateField, inputBase, ValueButtons } from '../assessments/fields';
-import type { AnswerLine } from './api';
+import { todayJst, type AnswerLine } from './api';
 import { allowedValues, type FormItem, type FormRow } from './form';
 import { useRowName } from './ui';
 
@@ -26,18 +26,19 @@ export function LineEditor({
   const rowName = useRowName();
   const name = rowName(item, row);
   return (
-    <div class="grid gap-4 md:grid-cols-[minmax(0,18rem)_minmax(0,1fr)]" data-testid={`editor-${item.canonical_id}/${row.key}`}>
+    <div class="grid gap-4 md:grid-cols-[minmax(0,18rem)_minmax(0,1fr)]" data-testid={`line-editor-${item.canonical_id}/${row.key}`}>
       <ValueButtons
         id={`${id}-value`}
         label={`${name} ${e.answer}`}
         value={line.value}
         allowed={allowedValues(item)}
         notRequiredLabel={e.notRequired}
-        onChoose={(value) => onChange({ ...line, value, target_date: value === 'no' ? line.target_date : null })}
+        // The form asks for the date of checking with every answer: today, until the vendor says otherwise.
+        onChoose={(value) => onChange({ ...line, value, confirmed_on: line.confirmed_on ?? (value === 'not_required' ? null : todayJst()), target_date: value === 'no' ? line.target_date : null })}
         error={error}
       />
       <div class="grid gap-3 sm:grid-cols-2">
-        <DateField id={`${id}-confirmed`} label={`${e.confirmedOn}`} compact value={line.confirmed_on ?? ''} onChange={(value) => onChange({ ...line, confirmed_on: value === '' ? null : value })} />
+        <DateField id={`${id}-confirmed`} label={e.confirmedOn} max={todayJst()} compact value={line.confirmed_on ?? ''} onChange={(value) => onChange({ ...line, confirmed_on: value === '' ? null : value })} />
         {line.value === 'no' && (
           <DateField
             id={`${id}-target`}
