@@ -163,7 +163,8 @@ describe('事業者確認用 requests', () => {
     await clinic.open(`/vendor-status/${clinicRequest}`);
     await clinic.page.getByTestId('shared-answers').waitFor();
     const clinicFirst = clinic.page.getByTestId('shared-answers').locator('tbody tr').first();
-    await clinicFirst.getByText('いいえ', { exact: false }).first().waitFor();
+    assert.match(await clinicFirst.getByTestId('line-value').textContent(), /^いいえ（確認日/);
+    await clinicFirst.getByText('さくら内科クリニックは院内サーバのため別途対応').waitFor();
     await clinicFirst.getByTestId('line-mark').getByText('変更').waitFor();
     await clinic.page.getByTestId('changes-summary').getByText('前回の版から1か所が変わりました。').waitFor();
     await shoot(clinic.page, 'institution-detail-changed', { narrow: true });
@@ -175,7 +176,8 @@ describe('事業者確認用 requests', () => {
     await hospital.page.getByTestId(`status-${hospitalRequest}`).getByRole('link').click();
     await hospital.page.getByTestId('shared-answers').waitFor();
     const hospitalFirst = hospital.page.getByTestId('shared-answers').locator('tbody tr').first();
-    assert.equal(await hospitalFirst.getByTestId('line-answer').getByText('はい', { exact: true }).count(), 1);
+    assert.match(await hospitalFirst.getByTestId('line-value').textContent(), /^はい（確認日/);
+    assert.equal(await hospital.page.getByTestId('shared-answers').getByText('さくら内科クリニックは院内サーバのため別途対応').count(), 0);
     await hospital.page.getByTestId('changes-summary').getByText('最初に共有された回答です。').waitFor();
 
     // The hospital returns its answers for correction; the vendor corrects the product's answer and shares.

@@ -126,7 +126,8 @@ function Actions({ request, canWrite, onDone }: { request: RequestDetail; canWri
     );
   };
   const canReturn = request.status === 'answered';
-  const canAskAgain = request.status === 'declined' || request.status === 'answered' || request.status === 'returned';
+  // The request's state machine (src/vendors/vendor_request.cpp): ask again after a decline only.
+  const canAskAgain = request.status === 'declined';
   return (
     <section class="mt-10" data-testid="institution-actions">
       <h2 class={h2Class}>{i.actions}</h2>

@@ -306,7 +306,8 @@ export function RequestList() {
             <p class="text-std-16B-170" data-testid="total">
               {l.total(data.total)}
             </p>
-            {data.counts.outstanding > 0 && (
+            {/* Every outstanding request is the vendor's whole inbox: offered only when nothing is filtered out. */}
+            {data.counts.outstanding > 0 && query.replace(/(^|&)page=\d+/, '') === '' && (
               <Checkbox id="select-all-outstanding" label={l.selectAllOutstanding(data.counts.outstanding)} checked={allOutstanding} onChange={(on) => { setAllOutstanding(on); if (on) setSelected(new Set()); }} />
             )}
             {(selected.size > 0 || allOutstanding) && (

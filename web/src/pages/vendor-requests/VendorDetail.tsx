@@ -172,7 +172,7 @@ function Detail({ request, products, onChanged }: { request: VendorRequestDetail
               {d.share}
             </button>
           )}
-          {declining ? (
+          {(request.status === 'requested' || request.status === 'returned') && (declining ? (
             <ConfirmBox class="max-w-xl rounded-8 border-2 border-red-900 bg-red-50 p-4" label={d.declineConfirm} testId="decline-confirm" message="" confirmClass={dangerButtonClass} onConfirm={decline} onCancel={() => setDeclining(false)} busy={busy}>
               <ReasonBox id="decline-reason" label={d.declineReason} help={d.declineHelp} value={reason} onInput={setReason} error={reasonError} />
             </ConfirmBox>
@@ -180,7 +180,7 @@ function Detail({ request, products, onChanged }: { request: VendorRequestDetail
             <button type="button" class="inline-flex min-h-11 items-center justify-center rounded-8 border border-red-900 bg-white px-4 text-dns-16B-120 text-red-900 hover:bg-red-50 hover:underline" onClick={() => setDeclining(true)} data-testid="decline">
               {d.decline}
             </button>
-          )}
+          ))}
         </div>
       )}
       <section class="mt-10">

@@ -177,14 +177,18 @@ export function AnswersTable({
       {sections.map((section) => (
         <section key={section.id} class="mt-6">
           <h3 class="text-std-18B-160 text-solid-gray-900">{language === 'en' && section.title_en !== '' ? section.title_en : section.title_ja}</h3>
-          <table class={`${cardTableClass} mt-2`}>
+          <table class={`${cardTableClass} mt-2 md:table-fixed`}>
             <thead class={cardHeadClass}>
               <tr class="border-b-2 border-solid-gray-600">
-                <th scope="col" class="w-20 px-2 py-2">{v.columns.number}</th>
+                <th scope="col" class="w-44 px-2 py-2">{v.columns.number}</th>
                 <th scope="col" class="px-2 py-2">{v.columns.item}</th>
-                <th scope="col" class="px-2 py-2">{e.answer}</th>
-                <th scope="col" class="px-2 py-2">{e.note}</th>
-                {extra !== undefined && <th scope="col" class="px-2 py-2"><span class="sr-only">{v.columns.actions}</span></th>}
+                <th scope="col" class="w-56 px-2 py-2">{e.answer}</th>
+                <th scope="col" class="w-48 px-2 py-2">{e.note}</th>
+                {extra !== undefined && (
+                  <th scope="col" class="w-40 px-2 py-2">
+                    <span class="sr-only">{v.columns.actions}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody class="block md:table-row-group">
@@ -195,7 +199,7 @@ export function AnswersTable({
                   const mark = marked?.get(key);
                   return (
                     <tr key={key} class={`${cardRowClass} ${mark !== undefined ? 'bg-yellow-50' : ''}`} data-testid={`line-${key}`} data-marked={mark !== undefined ? 'true' : 'false'}>
-                      <td class={`${cardCellClass} whitespace-nowrap font-bold`}>
+                      <td class={`${cardCellClass} font-bold`}>
                         <CellLabel>{v.columns.number}</CellLabel>
                         {rowName(item, row)}
                       </td>
@@ -206,7 +210,7 @@ export function AnswersTable({
                       <td class={cardCellClass} data-testid="line-answer">
                         <CellLabel>{e.answer}</CellLabel>
                         <div>
-                          <span class={line?.value === 'no' ? 'font-bold' : ''}>{lineText(line)}</span>
+                          <span class={line?.value === 'no' ? 'font-bold' : ''} data-testid="line-value">{lineText(line)}</span>
                           {mark !== undefined && (
                             <div class="mt-1">
                               <span class={`${badgeClass} border-yellow-700 bg-yellow-100 text-solid-gray-900`} data-testid="line-mark">
