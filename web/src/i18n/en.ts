@@ -1966,7 +1966,6 @@ export const en: Messages = {
       previous: 'Previous page',
       next: 'Next page',
       selectPage: 'Select all on this page',
-      selectRow: (institution: string, system: string) => `Select ${system} of ${institution}`,
       selectAllOutstanding: (n: number) => `Select every request awaiting an answer (${n})`,
       selected: (n: number) => `${n} selected`,
       selectedAllOutstanding: (n: number) => `Every request awaiting an answer (${n}) selected`,

@@ -1993,7 +1993,6 @@ export const ja = {
       previous: '前のページ',
       next: '次のページ',
       selectPage: 'このページをすべて選ぶ',
-      selectRow: (institution: string, system: string) => `${institution}の${system}を選ぶ`,
       selectAllOutstanding: (n: number) => `回答待ちの確認依頼をすべて選ぶ（${n}件）`,
       selected: (n: number) => `${n}件を選んでいます`,
       selectedAllOutstanding: (n: number) => `回答待ちの確認依頼すべて（${n}件）を選んでいます`,
@@ -2005,7 +2004,7 @@ export const ja = {
       applyFiscalYear: '回答の年度',
       applyButton: '回答を適用',
       confirm: (requests: number, institutions: number) =>
-        `${institutions}の医療機関（確認依頼${requests}件）に回答を共有します。共有した回答は医療機関から見えるようになり、取り消せません。よろしいですか。`,
+        `医療機関${institutions}か所（確認依頼${requests}件）に回答を共有します。共有した回答は医療機関から見えるようになり、取り消せません。よろしいですか。`,
       confirmAllOutstanding: (requests: number) =>
         `回答待ちの確認依頼すべて（${requests}件）に回答を共有します。共有した回答は医療機関から見えるようになり、取り消せません。よろしいですか。`,
       confirmButton: '共有する',

@@ -1,7 +1,8 @@
 // 事業者確認用 requests (issue 16) against `mamori serve --demo`: デモ総合病院 and さくら内科クリニック each ask the
 // demo vendor, from a system of their register, to answer the vendor form for next fiscal year (the demo has
 // this year's requests already); the vendor finds the requests
-// (filtered by institution), answers its product once, applies the answers to both requests, changes one item
+// (filtered by institution), answers its product once, applies the answers to both requests (the confirmation
+// names how many institutions receive them), changes one item
 // for the clinic only and shares again; each institution sees its answers (the change only at the clinic);
 // the hospital returns its answers for correction and sees 変更 after the vendor shares again; the print link
 // gives a PDF whose first page is rendered with pdftoppm. Screenshots: build/screenshots/vendor-requests-*.png.
@@ -133,7 +134,7 @@ describe('事業者確認用 requests', () => {
     await v.getByLabel('適用する製品の回答').selectOption({ label: 'デモ医療クラウド' });
     assert.equal(await v.getByLabel('回答の年度').inputValue(), String(nextYear));
     await v.getByTestId('apply-answers').click();
-    await v.getByTestId('apply-confirm').getByText('2の医療機関（確認依頼2件）に回答を共有します。', { exact: false }).waitFor();
+    await v.getByTestId('apply-confirm').getByText('医療機関2か所（確認依頼2件）に回答を共有します。', { exact: false }).waitFor();
     await shoot(v, 'vendor-apply-confirm');
     await v.getByTestId('apply-confirm').getByRole('button', { name: '共有する' }).click();
     await v.getByTestId('share-result').waitFor();
@@ -231,5 +232,16 @@ describe('事業者確認用 requests', () => {
     await v.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '製品と回答' }).click();
     await v.getByTestId('product-list').waitFor();
     await shoot(v, 'vendor-products');
+
+    // In English once: the request list and one request, Japanese names marked as Japanese.
+    await v.getByRole('button', { name: 'English' }).click();
+    await v.getByRole('navigation').getByRole('link', { name: 'Requests', exact: true }).click();
+    await v.getByRole('heading', { level: 1, name: 'Requests' }).waitFor();
+    await v.getByTestId(`request-${hospitalRequest}`).getByText('Answered').waitFor();
+    await shoot(v, 'vendor-list-en');
+    await v.getByTestId(`request-${clinicRequest}`).getByRole('link').click();
+    await v.getByTestId('effective-answers').waitFor();
+    await shoot(v, 'vendor-detail-en');
+    await v.getByRole('button', { name: '日本語' }).click();
   });
 });

@@ -17,8 +17,8 @@ function ProductCard({ product, canWrite }: { product: Product; canWrite: boolea
   const p = v.products;
   const moment = useMoment();
   const thisYear = currentFiscalYear();
-  const [year, setYear] = useState(String(thisYear));
-  const years = [thisYear - 1, thisYear, thisYear + 1].filter((candidate) => !product.answer_sets.some((set) => set.fiscal_year === candidate));
+  const years = [thisYear, thisYear + 1, thisYear - 1].filter((candidate) => !product.answer_sets.some((set) => set.fiscal_year === candidate));
+  const [year, setYear] = useState(String(years[0] ?? thisYear));
   return (
     <li class="rounded-8 border border-solid-gray-420 bg-white p-4" data-testid={`product-${product.id}`}>
       <h3 class="text-std-18B-160" lang={langOf(product.name)}>
@@ -50,7 +50,7 @@ function ProductCard({ product, canWrite }: { product: Product; canWrite: boolea
             label={p.newAnswers}
             value={year}
             onChange={setYear}
-            options={years.map((candidate) => ({ value: String(candidate), label: v.fiscalYear(candidate) }))}
+            options={[...years].sort().map((candidate) => ({ value: String(candidate), label: v.fiscalYear(candidate) }))}
             class="w-56"
           />
           <button type="button" class={primaryButtonClass} onClick={() => navigate(vendorPaths.answers(product.id, Number(year)))} data-testid={`start-answers-${product.id}`}>

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useResource } from '../../api/useResource';
 import { ProblemError } from '../../auth/request';
-import { useI18n } from '../../i18n';
+import { langOf, useI18n } from '../../i18n';
 import { Link, navigate, useSearch } from '../../router';
 import { buttonClass, cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, Checkbox, ConfirmBox, h1Class, InfoNotice, leadClass, primaryButtonClass, SelectField, TextField } from '../account/ui';
 import { DateField } from '../assessments/fields';
@@ -47,9 +47,9 @@ function FilterForm({ list, initial }: { list: VendorList | null; initial: Filte
     >
       <h2 class="text-std-18B-160">{l.filters}</h2>
       <div class="grid gap-x-4 md:grid-cols-3">
-        <SelectField id="filter-product" label={l.product} value={filters.product_id} onChange={set('product_id')} placeholder={l.all} options={(list?.products ?? []).map((p) => ({ value: String(p.id), label: p.name }))} class="mt-4" />
+        <SelectField id="filter-product" label={l.product} value={filters.product_id} onChange={set('product_id')} placeholder={l.all} options={(list?.products ?? []).map((p) => ({ value: String(p.id), label: p.name, lang: langOf(p.name) }))} class="mt-4" />
         <SelectField id="filter-status" label={l.status} value={filters.status} onChange={set('status')} placeholder={l.all} options={statuses.map((s) => ({ value: s, label: t.vendorRequests.status[s] ?? '' }))} class="mt-4" />
-        <SelectField id="filter-institution" label={l.institution} value={filters.institution_id} onChange={set('institution_id')} placeholder={l.all} options={(list?.institutions ?? []).map((i) => ({ value: String(i.id), label: i.name }))} class="mt-4" />
+        <SelectField id="filter-institution" label={l.institution} value={filters.institution_id} onChange={set('institution_id')} placeholder={l.all} options={(list?.institutions ?? []).map((i) => ({ value: String(i.id), label: i.name, lang: langOf(i.name) }))} class="mt-4" />
         <div class="mt-4">
           <DateField id="filter-due-from" label={l.dueFrom} value={filters.due_from} onChange={set('due_from')} compact />
         </div>
@@ -160,7 +160,7 @@ function ApplyPanel({ list, selected, allOutstanding, onDone }: { list: VendorLi
         </div>
       )}
       <div class="grid gap-x-4 md:grid-cols-2">
-        <SelectField id="apply-product" label={l.chooseProduct} value={product} onChange={setProduct} placeholder={l.chooseProductPlaceholder} options={list.products.map((p) => ({ value: String(p.id), label: p.name }))} class="mt-4" />
+        <SelectField id="apply-product" label={l.chooseProduct} value={product} onChange={setProduct} placeholder={l.chooseProductPlaceholder} options={list.products.map((p) => ({ value: String(p.id), label: p.name, lang: langOf(p.name) }))} class="mt-4" />
         <SelectField id="apply-fiscal-year" label={l.applyFiscalYear} value={fiscalYear} onChange={setFiscalYear} options={yearOptions} class="mt-4" />
       </div>
       {confirming ? (
@@ -213,7 +213,7 @@ function RequestsTable({ requests, selected, onToggle, onTogglePage }: { request
               <input
                 type="checkbox"
                 class="size-6 accent-blue-900"
-                aria-label={v.list.selectRow(request.institution.name, request.system.name)}
+                aria-labelledby={`institution-${request.id} system-${request.id}`}
                 checked={selected.has(request.id)}
                 onChange={(event) => onToggle(request.id, (event.currentTarget as HTMLInputElement).checked)}
                 data-testid="select-request"
@@ -222,12 +222,16 @@ function RequestsTable({ requests, selected, onToggle, onTogglePage }: { request
             <td class={`${cardCellClass} font-bold`}>
               <CellLabel>{c.institution}</CellLabel>
               <Link href={vendorPaths.detail(request.id)} class={linkClass}>
-                <Name text={request.institution.name} />
+                <span id={`institution-${request.id}`} lang={langOf(request.institution.name)}>
+                  {request.institution.name}
+                </span>
               </Link>
             </td>
             <td class={cardCellClass}>
               <CellLabel>{c.system}</CellLabel>
-              <Name text={request.system.name} />
+              <span id={`system-${request.id}`} lang={langOf(request.system.name)}>
+                {request.system.name}
+              </span>
             </td>
             <td class={cardCellClass}>
               <CellLabel>{c.product}</CellLabel>

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useResource } from '../../api/useResource';
 import { ProblemError } from '../../auth/request';
-import { useI18n } from '../../i18n';
+import { langOf, useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { buttonClass, ConfirmBox, dangerButtonClass, h1Class, h2Class, InfoNotice, primaryButtonClass, SelectField, SuccessNotice, WarningNotice } from '../account/ui';
 import { linkClass } from '../catalog/ui';
@@ -165,7 +165,7 @@ function Detail({ request, products, onChanged }: { request: VendorRequestDetail
         <div class="mt-8 flex flex-wrap items-start gap-4">
           {sharing ? (
             <ConfirmBox class="max-w-xl rounded-8 border-2 border-blue-900 bg-blue-50 p-4" label={d.share} testId="share-confirm" message={d.shareConfirm} confirmClass={primaryButtonClass} onConfirm={share} onCancel={() => setSharing(false)} busy={busy || product === ''}>
-              <SelectField id="share-product" label={d.shareChooseProduct} value={product} onChange={setProduct} placeholder={v.list.chooseProductPlaceholder} options={products.products.map((p) => ({ value: String(p.id), label: p.name }))} class="mt-3" />
+              <SelectField id="share-product" label={d.shareChooseProduct} value={product} onChange={setProduct} placeholder={v.list.chooseProductPlaceholder} options={products.products.map((p) => ({ value: String(p.id), label: p.name, lang: langOf(p.name) }))} class="mt-3" />
             </ConfirmBox>
           ) : (
             <button type="button" class={primaryButtonClass} onClick={() => setSharing(true)} data-testid="share-one">
