@@ -5,7 +5,8 @@
 // names how many institutions receive them), changes one item
 // for the clinic only and shares again; each institution sees its answers (the change only at the clinic);
 // the hospital returns its answers for correction and sees 変更 after the vendor shares again; the print link
-// gives a PDF whose first page is rendered with pdftoppm. Screenshots: build/screenshots/vendor-requests-*.png.
+// gives a PDF whose first page is rendered with pdftoppm. Then the vendor declines the demo's overdue request
+// (the hospital reads the reason and asks again), and a save over a colleague's newer one asks for a reload. Screenshots: build/screenshots/vendor-requests-*.png.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -243,5 +244,53 @@ describe('事業者確認用 requests', () => {
     await v.getByTestId('effective-answers').waitFor();
     await shoot(v, 'vendor-detail-en');
     await v.getByRole('button', { name: '日本語' }).click();
+  });
+  it('the vendor declines an overdue request with a reason, the hospital asks again; a stale save asks for a reload', async () => {
+    const { baseUrl } = session;
+    const v = browsers.vendor.page;
+    const hospital = browsers.hospital.page;
+
+    // The demo's overdue request of last fiscal year: declined with a reason the hospital reads.
+    await browsers.vendor.open('/vendor/requests?overdue=true');
+    await v.getByTestId('requests-table').waitFor();
+    await v.getByTestId('requests-table').locator('tbody tr').first().getByRole('link').click();
+    await v.getByTestId('vendor-request-detail').waitFor();
+    await v.getByTestId('decline').click();
+    await v.getByTestId('decline-confirm').getByRole('button', { name: '辞退する' }).click();
+    await v.getByText('理由を入力してください。').waitFor();
+    await v.getByLabel('辞退の理由').fill('この年度は保守契約の対象外のため');
+    await shoot(v, 'vendor-decline');
+    await v.getByTestId('decline-confirm').getByRole('button', { name: '辞退する' }).click();
+    await v.getByTestId('detail-notice').getByText('辞退しました。').waitFor();
+    const declined = Number(new URL(v.url()).pathname.split('/').pop());
+
+    await hospital.goto(new URL(`/vendor-status/${declined}`, baseUrl).href);
+    await hospital.getByTestId('request-facts').getByText('この年度は保守契約の対象外のため').waitFor();
+    await hospital.getByTestId('request-facts').getByText('辞退').first().waitFor();
+    await shoot(hospital, 'institution-declined');
+    await hospital.getByTestId('ask-again').click();
+    await hospital.getByTestId('detail-notice').getByText('もう一度依頼しました。').waitFor();
+    await hospital.getByTestId('request-facts').getByText('未回答').waitFor();
+
+    // Two people of the vendor edit the same answers: the later save is refused and offers a reload.
+    const other = (browsers.vendorAgain = await session.newBrowser());
+    await signIn(other, baseUrl, 'vendor@demo.example', 'vendor-demo-pass');
+    await browsers.vendor.open('/vendor/products');
+    await v.getByTestId('product-list').locator('li').filter({ hasText: 'デモカルテ Enterprise' }).first().getByRole('link', { name: '回答を開く' }).click();
+    await v.getByTestId('answer-editor').locator('[data-testid^="line-editor-"]').first().waitFor();
+    const editorUrl = v.url();
+    await other.open(new URL(editorUrl).pathname + new URL(editorUrl).search);
+    const otherFirst = other.page.locator('[data-testid^="line-editor-"]').first();
+    await otherFirst.getByLabel('備考').fill('保守窓口で確認済み');
+    await other.page.getByTestId('save-answers').click();
+    await other.page.getByTestId('answers-saved').waitFor();
+    await v.locator('[data-testid^="line-editor-"]').first().getByLabel('備考').fill('別の担当者の入力');
+    await v.getByTestId('save-answers').click();
+    await v.getByTestId('answers-stale').getByText('ほかの人が先にこの回答を保存しました。', { exact: false }).waitFor();
+    await shoot(v, 'vendor-answers-stale');
+    await v.getByTestId('reload').click();
+    await v.getByTestId('answers-stale').waitFor({ state: 'detached' });
+    await v.locator('[data-testid^="line-editor-"]').first().waitFor();
+    assert.equal(await v.locator('[data-testid^="line-editor-"]').first().getByLabel('備考').inputValue(), '保守窓口で確認済み');
   });
 });
