@@ -2056,7 +2056,7 @@ export const en: Messages = {
       vendor: 'Vendor',
       system: 'System',
       productName: 'Product and version',
-      product: 'Product answered',
+      product: 'Product',
       fiscalYear: 'Fiscal year',
       due: 'Due',
       requestedAt: 'Requested on',

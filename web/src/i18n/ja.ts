@@ -2083,7 +2083,7 @@ export const ja = {
       vendor: '事業者',
       system: 'システム',
       productName: '製品名・版',
-      product: '回答に使った製品',
+      product: '回答する製品',
       fiscalYear: '年度',
       due: '回答期限',
       requestedAt: '依頼日',

@@ -153,7 +153,10 @@ function Actions({ request, canWrite, onDone }: { request: RequestDetail; canWri
                 rows={3}
                 maxLength={2000}
                 value={reason}
-                onInput={(event) => setReason((event.currentTarget as HTMLTextAreaElement).value)}
+                onInput={(event) => {
+                  setReason((event.currentTarget as HTMLTextAreaElement).value);
+                  setReasonError(null);
+                }}
                 aria-describedby={reasonError === null ? 'return-reason-help' : 'return-reason-help return-reason-error'}
                 {...(reasonError === null ? {} : { 'aria-invalid': true })}
                 class={`mt-1 block w-full rounded-8 border bg-white px-3 py-2 text-std-16N-170 ${reasonError === null ? 'border-solid-gray-600' : 'border-2 border-error-1'}`}

@@ -57,7 +57,7 @@ function ReasonBox({ id, label, help, value, onInput, error }: { id: string; lab
         {...(error === null ? {} : { 'aria-invalid': true })}
       />
       {error !== null && (
-        <p id={`${id}-error`} class="mt-1 text-std-16N-170 text-error-1">
+        <p id={`${id}-error`} role="alert" class="mt-1 text-std-16N-170 text-error-1">
           {error}
         </p>
       )}
@@ -174,7 +174,17 @@ function Detail({ request, products, onChanged }: { request: VendorRequestDetail
           )}
           {(request.status === 'requested' || request.status === 'returned') && (declining ? (
             <ConfirmBox class="max-w-xl rounded-8 border-2 border-red-900 bg-red-50 p-4" label={d.declineConfirm} testId="decline-confirm" message="" confirmClass={dangerButtonClass} onConfirm={decline} onCancel={() => setDeclining(false)} busy={busy}>
-              <ReasonBox id="decline-reason" label={d.declineReason} help={d.declineHelp} value={reason} onInput={setReason} error={reasonError} />
+              <ReasonBox
+                id="decline-reason"
+                label={d.declineReason}
+                help={d.declineHelp}
+                value={reason}
+                onInput={(text) => {
+                  setReason(text);
+                  setReasonError(null);
+                }}
+                error={reasonError}
+              />
             </ConfirmBox>
           ) : (
             <button type="button" class="inline-flex min-h-11 items-center justify-center rounded-8 border border-red-900 bg-white px-4 text-dns-16B-120 text-red-900 hover:bg-red-50 hover:underline" onClick={() => setDeclining(true)} data-testid="decline">
