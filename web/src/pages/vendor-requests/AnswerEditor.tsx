@@ -123,7 +123,7 @@ function Editor({ data, onReload }: { data: ProductAnswers; onReload: () => void
           </ol>
         </section>
       ))}
-      <div class="sticky bottom-0 mt-8 flex flex-wrap items-center gap-4 border-t border-solid-gray-420 bg-white py-4">
+      <div class="mt-8 flex flex-wrap items-center gap-4 border-t border-solid-gray-420 py-4">
         <button type="button" class={primaryButtonClass} onClick={save} disabled={busy} data-testid="save-answers">
           {busy ? e.saving : e.save}
         </button>
