@@ -7,6 +7,8 @@
 #include <soci/soci.h>
 
 #include <map>
+#include <set>
+#include <thread>
 
 #include "support/demo_server_test.hpp"
 #include "support/pdf_text.hpp"
@@ -365,6 +367,42 @@ TEST_F(VendorRequestsApi, DocumentsPrintTheVendorTheInstitutionAndTheAnswers) {
     EXPECT_EQ(hospital.get(base + "/document.pdf?version=9").status, 404);
     SessionClient clinic = persona("sakura@demo.example");
     EXPECT_EQ(clinic.get(base + "/document.pdf").status, 404);
+}
+
+
+TEST_F(VendorRequestsApi, TwoSharesOfOneRequestAtOnceMakeTwoDifferentVersions) {
+    SessionClient hospital = persona("hospital@demo.example");
+    SessionClient first = persona("vendor@demo.example");
+    SessionClient second = persona("vendor@demo.example");
+    const long long id = ask(hospital, vendor_system("デモ総合病院"))["id"];
+    std::vector<std::string> bases;
+    for (const std::string name : {"並行 A", "並行 B"}) {
+        auto made = first.post("/api/v1/vendor/products", {{"name", name}});
+        ASSERT_EQ(made.status, 201) << made.body;
+        bases.push_back("/api/v1/vendor/products/" + std::to_string(made.json()["id"].get<long long>()));
+        const std::string value = bases.size() == 1 ? "yes" : "no";
+        ASSERT_EQ(first.put(bases.back() + "/answers",
+                            {{"fiscal_year", fy_}, {"version", 0}, {"answers", {line("GOV-01", "main", value)}}})
+                      .status,
+                  200);
+    }
+    for (int round = 0; round < 3; ++round) {
+        int status_a = 0, status_b = 0;
+        std::thread a([&] { status_a = first.post(bases[0] + "/share", {{"fiscal_year", fy_}, {"request_ids", {id}}}).status; });
+        std::thread b([&] { status_b = second.post(bases[1] + "/share", {{"fiscal_year", fy_}, {"request_ids", {id}}}).status; });
+        a.join();
+        b.join();
+        EXPECT_EQ(status_a, 200);
+        EXPECT_EQ(status_b, 200);
+    }
+    // Six shares of two different answer sets in some order: a share that finds its own answers already shared
+    // is unchanged; every other one a new version, numbered without a gap or a repeat.
+    const std::string of = std::to_string(id);
+    const long long versions = scalar("SELECT COUNT(*) FROM vendor_request_versions WHERE request_id = " + of);
+    EXPECT_GE(versions, 2);
+    EXPECT_EQ(scalar("SELECT COUNT(DISTINCT version) FROM vendor_request_versions WHERE request_id = " + of), versions);
+    EXPECT_EQ(scalar("SELECT MAX(version) FROM vendor_request_versions WHERE request_id = " + of), versions);
+    EXPECT_EQ(scalar("SELECT latest_version FROM vendor_requests WHERE id = " + of), versions);
 }
 
 }  // namespace
