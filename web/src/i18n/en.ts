@@ -1978,8 +1978,8 @@ export const en: Messages = {
       applyButton: 'Apply answers',
       confirm: (requests: number, institutions: number) =>
         `The answers will be shared with ${institutions} institutions (${requests} requests). Shared answers become visible to them and cannot be taken back. Continue?`,
-      confirmAllOutstanding: (requests: number) =>
-        `The answers will be shared with every request awaiting an answer (${requests}). Shared answers become visible and cannot be taken back. Continue?`,
+      confirmAllOutstanding: (product: string, fiscalYear: string) =>
+        `The answers will be shared with every request awaiting an answer for ${fiscalYear} whose system is ${product}. Shared answers become visible and cannot be taken back. Continue?`,
       confirmButton: 'Share',
       needProduct: 'Choose a product to apply.',
       needSelection: 'Select at least one request.',

@@ -2005,8 +2005,8 @@ export const ja = {
       applyButton: '回答を適用',
       confirm: (requests: number, institutions: number) =>
         `医療機関${institutions}か所（確認依頼${requests}件）に回答を共有します。共有した回答は医療機関から見えるようになり、取り消せません。よろしいですか。`,
-      confirmAllOutstanding: (requests: number) =>
-        `回答待ちの確認依頼すべて（${requests}件）に回答を共有します。共有した回答は医療機関から見えるようになり、取り消せません。よろしいですか。`,
+      confirmAllOutstanding: (product: string, fiscalYear: string) =>
+        `「${product}」を使うシステムの、${fiscalYear}の回答待ちの確認依頼すべてに回答を共有します。共有した回答は医療機関から見えるようになり、取り消せません。よろしいですか。`,
       confirmButton: '共有する',
       needProduct: '適用する製品を選んでください。',
       needSelection: '確認依頼を1件以上選んでください。',

@@ -151,7 +151,7 @@ function Actions({ request, canWrite, onDone }: { request: RequestDetail; canWri
               <textarea
                 id="return-reason"
                 rows={3}
-                maxLength={2000}
+                maxLength={1000}
                 value={reason}
                 onInput={(event) => {
                   setReason((event.currentTarget as HTMLTextAreaElement).value);

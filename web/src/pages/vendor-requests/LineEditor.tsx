@@ -57,7 +57,7 @@ export function LineEditor({
             id={`${id}-note`}
             name={`${id}-note`}
             rows={2}
-            maxLength={2000}
+            maxLength={1000}
             value={line.note}
             onInput={(event) => onChange({ ...line, note: (event.currentTarget as HTMLTextAreaElement).value })}
             class={`mt-1 ${inputBase} min-h-11 border-solid-gray-600`}

@@ -73,6 +73,12 @@ function FilterForm({ list, initial }: { list: VendorList | null; initial: Filte
   );
 }
 
+/** Why a share failed as a whole: no answers saved for that year (409 fiscal_year), a conflict, or else. */
+export function shareProblem(t: ReturnType<typeof useI18n>['t'], error: unknown): string {
+  if (!(error instanceof ProblemError) || error.status !== 409) return t.vendorRequests.saveFailed;
+  return error.field() === 'fiscal_year' ? (t.vendorRequests.refusals['no_answers'] ?? '') : t.vendorRequests.stale;
+}
+
 /** A refusal's reason in the reader's words (the server names the cause with a word such as "withdrawn"). */
 export function reasonText(t: ReturnType<typeof useI18n>['t'], reason: string): string {
   const r = t.vendorRequests.refusals;
@@ -141,7 +147,7 @@ function ApplyPanel({ list, selected, allOutstanding, onDone }: { list: VendorLi
       (error: unknown) => {
         setBusy(false);
         setConfirming(false);
-        setProblem(error instanceof ProblemError && error.status === 409 ? t.vendorRequests.stale : t.vendorRequests.saveFailed);
+        setProblem(shareProblem(t, error));
       },
     );
   };
@@ -168,7 +174,7 @@ function ApplyPanel({ list, selected, allOutstanding, onDone }: { list: VendorLi
           class="mt-4 rounded-8 border-2 border-blue-900 bg-white p-4"
           label={l.confirmButton}
           testId="apply-confirm"
-          message={allOutstanding ? l.confirmAllOutstanding(count) : l.confirm(count, institutions)}
+          message={allOutstanding ? l.confirmAllOutstanding(list.products.find((p) => String(p.id) === product)?.name ?? '', t.vendorRequests.fiscalYear(Number(fiscalYear))) : l.confirm(count, institutions)}
           confirmClass={primaryButtonClass}
           onConfirm={share}
           onCancel={() => setConfirming(false)}

@@ -11,7 +11,7 @@ import { linkClass } from '../catalog/ui';
 import { actOn, loadProducts, loadVendorRequest, saveOverrides, shareProduct, type AnswerLine, type ProductList, type VendorRequestDetail } from './api';
 import { emptyLine, indexLines, lineKey, sectionsOf, type FormItem, type FormRow } from './form';
 import { LineEditor } from './LineEditor';
-import { reasonText } from './RequestList';
+import { reasonText, shareProblem } from './RequestList';
 import { vendorPaths } from './routes';
 import { AnswersTable, Loading, Name, PrintLinks, RequestFacts, useMoment } from './ui';
 
@@ -49,7 +49,7 @@ function ReasonBox({ id, label, help, value, onInput, error }: { id: string; lab
       <textarea
         id={id}
         rows={3}
-        maxLength={2000}
+        maxLength={1000}
         value={value}
         onInput={(event) => onInput((event.currentTarget as HTMLTextAreaElement).value)}
         class={`mt-1 block w-full rounded-8 border bg-white px-3 py-2 text-std-16N-170 ${error === null ? 'border-solid-gray-600' : 'border-2 border-error-1'}`}
@@ -114,7 +114,11 @@ function Detail({ request, products, onChanged }: { request: VendorRequestDetail
       if (shared !== undefined) onChanged(d.sharedNow(shared.version));
       else if (refused !== undefined) setProblem(d.refusedNow(reasonText(t, refused.reason)));
       else onChanged(d.unchangedNow);
-    }, failed);
+    }, (error: unknown) => {
+      setBusy(false);
+      setSharing(false);
+      setProblem(shareProblem(t, error));
+    });
   };
   const decline = () => {
     if (reason.trim() === '') return setReasonError(d.reasonNeeded);
