@@ -60,7 +60,7 @@ function pageTitle(t: Messages, route: Route): string {
     case 'inspectionPlan':
       return inspectionPlanTitle(t, route);
     case 'landing':
-      return route.page === 'vendor' ? t.landing.vendorTitle : t.nav[route.page];
+      return t.nav[route.page];
     case 'inspectionRecord':
       return t.inspectionRecord.title;
     case 'systems':

@@ -44,10 +44,10 @@ export type Route =
   | { kind: 'notFound' };
 
 // Pages where a kind of user lands after login (auth/landing.ts): the jurisdiction's checklists, and the
-// plain placeholders of the vendor's requests and the national figures.
-export type LandingPage = 'inspections' | 'statistics' | 'vendor';
+// plain placeholder of the national figures. (A vendor lands on its dashboard, pages/vendor-requests.)
+export type LandingPage = 'inspections' | 'statistics';
 export type LandingRoute = { kind: 'landing'; page: LandingPage };
-const landingPages: readonly LandingPage[] = ['inspections', 'statistics', 'vendor'];
+const landingPages: readonly LandingPage[] = ['inspections', 'statistics'];
 
 export function matchRoute(path: string): Route {
   if (path === '/') return { kind: 'home' };
