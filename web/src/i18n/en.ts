@@ -1987,6 +1987,7 @@ export const en: Messages = {
       shared: (n: number) => `Shared: ${n}`,
       unchanged: (n: number) => `Unchanged (same answers as before): ${n}`,
       refused: (n: number) => `Not shared: ${n}`,
+      otherRequest: 'A request not on this page',
       open: 'Open',
     },
     refusals: {

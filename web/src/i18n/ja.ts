@@ -2014,6 +2014,7 @@ export const ja = {
       shared: (n: number) => `共有しました：${n}件`,
       unchanged: (n: number) => `前回と同じ回答のため変更なし：${n}件`,
       refused: (n: number) => `共有できなかったもの：${n}件`,
+      otherRequest: 'この画面にない確認依頼',
       open: '開く',
     },
     refusals: {

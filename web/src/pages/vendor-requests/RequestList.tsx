@@ -3,7 +3,6 @@
 // and apply a product's answers to them after a confirmation naming how many institutions receive them.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useResource } from '../../api/useResource';
-import { ProblemError } from '../../auth/request';
 import { langOf, useI18n } from '../../i18n';
 import { Link, navigate, useSearch } from '../../router';
 import { buttonClass, cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, Checkbox, ConfirmBox, h1Class, InfoNotice, leadClass, primaryButtonClass, SelectField, TextField } from '../account/ui';
@@ -11,7 +10,7 @@ import { DateField } from '../assessments/fields';
 import { linkClass } from '../catalog/ui';
 import { currentFiscalYear, loadVendorRequests, shareProduct, type ShareResult, type ShareTarget, type VendorList, type VendorRequest } from './api';
 import { vendorPaths } from './routes';
-import { Loading, Name, StatusBadges, useDay } from './ui';
+import { Loading, Name, reasonText, shareProblem, StatusBadges, useDay } from './ui';
 
 const filterKeys = ['product_id', 'status', 'institution_id', 'due_from', 'due_to', 'overdue', 'q'] as const;
 type Filters = Record<(typeof filterKeys)[number], string>;
@@ -73,24 +72,12 @@ function FilterForm({ list, initial }: { list: VendorList | null; initial: Filte
   );
 }
 
-/** Why a share failed as a whole: no answers saved for that year (409 fiscal_year), a conflict, or else. */
-export function shareProblem(t: ReturnType<typeof useI18n>['t'], error: unknown): string {
-  if (!(error instanceof ProblemError) || error.status !== 409) return t.vendorRequests.saveFailed;
-  return error.field() === 'fiscal_year' ? (t.vendorRequests.refusals['no_answers'] ?? '') : t.vendorRequests.stale;
-}
-
-/** A refusal's reason in the reader's words (the server names the cause with a word such as "withdrawn"). */
-export function reasonText(t: ReturnType<typeof useI18n>['t'], reason: string): string {
-  const r = t.vendorRequests.refusals;
-  return r[reason] ?? r['other'] ?? '';
-}
-
 export function ShareSummary({ result, requests }: { result: ShareResult; requests: VendorRequest[] }) {
   const { t } = useI18n();
   const l = t.vendorRequests.list;
   const nameOf = (id: number) => {
     const request = requests.find((candidate) => candidate.id === id);
-    return request === undefined ? `#${id}` : `${request.institution.name}　${request.system.name}`;
+    return request === undefined ? l.otherRequest : `${request.institution.name}　${request.system.name}`;
   };
   return (
     <div role="status" class="mt-6 rounded-8 border-2 border-success-2 bg-green-50 p-4 text-std-16N-170" data-testid="share-result">

@@ -11,9 +11,8 @@ import { linkClass } from '../catalog/ui';
 import { actOn, loadProducts, loadVendorRequest, saveOverrides, shareProduct, type AnswerLine, type ProductList, type VendorRequestDetail } from './api';
 import { emptyLine, indexLines, lineKey, sectionsOf, type FormItem, type FormRow } from './form';
 import { LineEditor } from './LineEditor';
-import { reasonText, shareProblem } from './RequestList';
 import { vendorPaths } from './routes';
-import { AnswersTable, Loading, Name, PrintLinks, RequestFacts, useMoment } from './ui';
+import { AnswersTable, Loading, Name, PrintLinks, reasonText, RequestFacts, shareProblem, useMoment } from './ui';
 
 export function VersionHistory({ request }: { request: Pick<VendorRequestDetail, 'versions'> }) {
   const { t } = useI18n();

@@ -1,5 +1,5 @@
-// The API of 事業者確認用 requests, products and shared answers (/tmp contract: docs in the server's
-// handlers). Guards are shallow: they catch a wrong endpoint, not every field.
+// The API of 事業者確認用 requests, products and shared answers (docs/vendor-requests-api.md). Guards are
+// shallow: they catch a wrong endpoint, not every field.
 import type { AnswerValue } from '../../api/assessments';
 import { isRecord } from '../../api/http';
 import { send } from '../../auth/request';

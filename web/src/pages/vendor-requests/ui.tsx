@@ -2,7 +2,9 @@
 // print links, the facts of a request and the answers as a read-only table (with changes marked).
 import type { ComponentChildren } from 'preact';
 import { formatJst } from '../../auth/format';
+import { ProblemError } from '../../auth/request';
 import { langOf, useI18n } from '../../i18n';
+import type { Messages } from '../../i18n/ja';
 import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, h2Class } from '../account/ui';
 import { formatDate } from '../assessments/model';
 import { rowLabel } from '../catalog/format';
@@ -245,4 +247,16 @@ export function Loading() {
       {t.vendorRequests.loading}
     </p>
   );
+}
+
+/** Why a share failed as a whole: no answers saved for that year (409 fiscal_year), a conflict, or else. */
+export function shareProblem(t: Messages, error: unknown): string {
+  if (!(error instanceof ProblemError) || error.status !== 409) return t.vendorRequests.saveFailed;
+  return error.field() === 'fiscal_year' ? (t.vendorRequests.refusals['no_answers'] ?? '') : t.vendorRequests.stale;
+}
+
+/** A refusal's reason in the reader's words (the server names the cause with a word such as "withdrawn"). */
+export function reasonText(t: Messages, reason: string): string {
+  const r = t.vendorRequests.refusals;
+  return r[reason] ?? r['other'] ?? '';
 }
