@@ -114,8 +114,8 @@ describe('事業者確認用 requests', () => {
     const product = v.getByTestId('product-list').locator('li').filter({ hasText: 'デモ医療クラウド' }).first();
     await product.getByLabel('回答を作る年度').selectOption({ label: nextYearLabel });
     await product.getByRole('button', { name: '回答を作る' }).click();
-    await v.getByTestId('answer-editor').waitFor();
     const rows = v.locator('[data-testid^="line-editor-"]');
+    await rows.first().waitFor();
     const count = await rows.count();
     assert.ok(count >= 10, `the vendor form has its rows (${count})`);
     for (let i = 0; i < count; i += 1) await rows.nth(i).getByRole('button', { name: 'はい' }).click();
@@ -192,7 +192,7 @@ describe('事業者確認用 requests', () => {
 
     await v.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '製品と回答' }).click();
     await v.getByTestId('product-list').locator('li').filter({ hasText: 'デモ医療クラウド' }).first().getByRole('link', { name: '回答を開く' }).click();
-    await v.getByTestId('answer-editor').waitFor();
+    await rows.first().waitFor();
     await rows.nth(1).getByLabel('確認日').fill(inDays(-1));
     await v.getByTestId('save-answers').click();
     await v.getByTestId('answers-saved').getByText('回答を保存しました（第2版）。').waitFor();

@@ -185,6 +185,11 @@ function RequestsTable({ requests, selected, onToggle, onTogglePage }: { request
   const day = useDay();
   const all = requests.length > 0 && requests.every((request) => selected.has(request.id));
   return (
+    <>
+    {/* On a phone the table's head is hidden: the same choice above the cards. */}
+    <div class="mt-4 md:hidden">
+      <Checkbox id="select-page-narrow" label={v.list.selectPage} checked={all} onChange={onTogglePage} />
+    </div>
     <table class={`${cardTableClass} mt-4`} data-testid="requests-table">
       <thead class={cardHeadClass}>
         <tr class="border-b-2 border-solid-gray-600">
@@ -246,6 +251,7 @@ function RequestsTable({ requests, selected, onToggle, onTogglePage }: { request
         ))}
       </tbody>
     </table>
+    </>
   );
 }
 
