@@ -1897,7 +1897,6 @@ export const en: Messages = {
       institutionStatus: 'Vendor answers',
     },
     fiscalYear: (fiscalYear: number) => `FY${fiscalYear}`,
-    date: (iso: string) => iso,
     status: {
       requested: 'Not answered',
       answered: 'Answered',
@@ -1923,11 +1922,9 @@ export const en: Messages = {
       fiscalYear: 'Fiscal year',
       due: 'Due',
       status: 'Status',
-      select: 'Select',
       number: 'No.',
       item: 'Item',
       actions: 'Actions',
-      updated: 'Last updated',
     },
     print: {
       heading: 'Print and save',
@@ -1988,7 +1985,6 @@ export const en: Messages = {
       unchanged: (n: number) => `Unchanged (same answers as before): ${n}`,
       refused: (n: number) => `Not shared: ${n}`,
       otherRequest: 'A request not on this page',
-      open: 'Open',
     },
     refusals: {
       not_found: 'The request was not found.',
@@ -2029,7 +2025,6 @@ export const en: Messages = {
       targetDate: 'Target date',
       targetHelp: 'With “No”, enter the date by which it will be done.',
       note: 'Remarks',
-      clear: 'Clear the answer',
       save: 'Save answers',
       saving: 'Saving…',
       saved: (version: number) => `Answers saved (version ${version}).`,
@@ -2052,7 +2047,6 @@ export const en: Messages = {
     detail: {
       back: 'Back to the requests',
       backInstitution: 'Back to vendor answers',
-      facts: 'The request',
       institution: 'Institution',
       vendor: 'Vendor',
       system: 'System',
@@ -2123,7 +2117,6 @@ export const en: Messages = {
       withdraw: 'Withdraw the request',
       withdrawQuestion: 'The request will be withdrawn and the vendor can no longer answer. Continue?',
       withdrawn: 'Request withdrawn.',
-      open: 'Open',
     },
     requestForm: {
       title: 'Ask the vendor',

@@ -1924,7 +1924,6 @@ export const ja = {
       institutionStatus: '事業者の回答状況',
     },
     fiscalYear: (fiscalYear: number) => `${reiwa(fiscalYear)}年度`,
-    date: (iso: string) => jaDate(iso),
     status: {
       requested: '未回答',
       answered: '回答済',
@@ -1950,11 +1949,9 @@ export const ja = {
       fiscalYear: '年度',
       due: '回答期限',
       status: '状況',
-      select: '選ぶ',
       number: '番号',
       item: '確認事項',
       actions: '操作',
-      updated: '最終更新',
     },
     print: {
       heading: '印刷・保存',
@@ -2015,7 +2012,6 @@ export const ja = {
       unchanged: (n: number) => `前回と同じ回答のため変更なし：${n}件`,
       refused: (n: number) => `共有できなかったもの：${n}件`,
       otherRequest: 'この画面にない確認依頼',
-      open: '開く',
     },
     refusals: {
       not_found: '確認依頼が見つかりません。',
@@ -2056,7 +2052,6 @@ export const ja = {
       targetDate: '目標日',
       targetHelp: '「いいえ」のときは、対応する目標日を入れてください。',
       note: '備考',
-      clear: '回答を消す',
       save: '回答を保存する',
       saving: '保存しています…',
       saved: (version: number) => `回答を保存しました（第${version}版）。`,
@@ -2079,7 +2074,6 @@ export const ja = {
     detail: {
       back: '確認依頼一覧に戻る',
       backInstitution: '事業者の回答状況に戻る',
-      facts: '依頼の内容',
       institution: '医療機関',
       vendor: '事業者',
       system: 'システム',
@@ -2150,7 +2144,6 @@ export const ja = {
       withdraw: '依頼を取り下げる',
       withdrawQuestion: 'この確認依頼を取り下げます。事業者は回答できなくなります。よろしいですか。',
       withdrawn: '依頼を取り下げました。',
-      open: '開く',
     },
     requestForm: {
       title: '事業者確認用を依頼',
