@@ -62,6 +62,7 @@ CREATE TABLE vendor_requests (
 CREATE UNIQUE INDEX vendor_requests_one_open ON vendor_requests (system_id, fiscal_year) WHERE status <> 'withdrawn';
 CREATE INDEX vendor_requests_institution ON vendor_requests (institution_organisation_id, fiscal_year, status);
 CREATE INDEX vendor_requests_vendor_status ON vendor_requests (vendor_organisation_id, status, due_on);
+CREATE INDEX vendor_requests_vendor_due ON vendor_requests (vendor_organisation_id, due_on, id);
 CREATE INDEX vendor_requests_vendor_institution ON vendor_requests (vendor_organisation_id, institution_organisation_id);
 CREATE INDEX vendor_requests_vendor_product ON vendor_requests (vendor_organisation_id, vendor_product_id);
 

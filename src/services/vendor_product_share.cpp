@@ -47,8 +47,9 @@ struct Target {
     std::string edition_id;
     int latest_version = 0;
     bool in_scope = false;
-    std::optional<std::int64_t> product_id;
-    vendors::ShareTarget share;
+    bool has_overrides = false;
+    bool same_as_product = false;  // its newest version has exactly the product's answers
+    vendors::ShareTarget share;    // last_shared and overrides read only for a request with overrides
 };
 
 }  // namespace
@@ -91,6 +92,7 @@ Result<ShareResult> VendorProducts::share(const Caller& caller, std::int64_t id,
                         fmt::format("the product has no answers for fiscal year {}: save them first", input.fiscal_year),
                         "fiscal_year");
 
+        const std::string product_text = vs::answers_text(answers);
         std::vector<std::int64_t> ids;
         if (input.all_outstanding) {
             for (const auto& row : store::query(
@@ -115,10 +117,13 @@ Result<ShareResult> VendorProducts::share(const Caller& caller, std::int64_t id,
                                             "= :v AND id IN ({})",
                                             list),
                            vendor);
+            // The newest version's answers are read only where overrides make them differ per request; the
+            // others are compared with the product's answers (stored texts are canonical: answers_text).
             for (const auto& row : store::query(
                      sql,
                      fmt::format("SELECT r.id, r.status, r.fiscal_year, r.edition_id, r.latest_version, "
-                                 "r.vendor_product_id, v.answers, o.answers, CASE WHEN s.vendor_organisation_id = "
+                                 "CASE WHEN o.request_id IS NULL THEN NULL ELSE v.answers END, o.answers, CASE WHEN "
+                                 "v.answers = :text THEN 1 ELSE 0 END, CASE WHEN s.vendor_organisation_id = "
                                  "r.vendor_organisation_id AND EXISTS (SELECT 1 FROM vendor_links l WHERE "
                                  "l.institution_organisation_id = r.institution_organisation_id AND "
                                  "l.vendor_organisation_id = r.vendor_organisation_id AND l.ended_at IS NULL) THEN 1 "
@@ -127,23 +132,36 @@ Result<ShareResult> VendorProducts::share(const Caller& caller, std::int64_t id,
                                  "LEFT JOIN vendor_request_overrides o ON o.request_id = r.id WHERE "
                                  "r.vendor_organisation_id = :v AND r.id IN ({})",
                                  list),
-                     vendor)) {
+                     product_text, vendor)) {
                 Target t;
                 t.id = store::int64_at(row, 0);
                 t.status = row.get<std::string>(1);
                 t.fiscal_year = static_cast<int>(store::int64_at(row, 2));
                 t.edition_id = row.get<std::string>(3);
                 t.latest_version = static_cast<int>(store::int64_at(row, 4));
-                t.product_id = store::optional_int64_at(row, 5);
                 t.share.request_id = t.id;
-                if (const auto last = store::optional_text_at(row, 6)) t.share.last_shared = vs::answers_from_text(*last);
-                if (const auto o = store::optional_text_at(row, 7)) t.share.overrides = vs::answers_from_text(*o);
+                if (const auto last = store::optional_text_at(row, 5)) t.share.last_shared = vs::answers_from_text(*last);
+                if (const auto o = store::optional_text_at(row, 6)) {
+                    t.has_overrides = true;
+                    t.share.overrides = vs::answers_from_text(*o);
+                }
+                t.same_as_product = store::int64_at(row, 7) != 0;
                 t.in_scope = store::int64_at(row, 8) != 0;
                 targets.emplace(t.id, std::move(t));
             }
         });
 
-        std::vector<vendors::ShareTarget> shareable;
+        // Requests with the same answers to store share one INSERT … SELECT per chunk; without overrides that
+        // is the product's answers.
+        std::map<std::string, std::vector<std::int64_t>> by_answers;
+        const auto share_as = [&](const Target& t, bool new_version, std::string text) {
+            if (!new_version && t.status == "answered") {
+                out.unchanged.push_back(t.id);
+                return;
+            }
+            by_answers[std::move(text)].push_back(t.id);
+            out.shared.push_back({t.id, t.latest_version + 1});
+        };
         for (const auto r : ids) {
             const auto it = targets.find(r);
             if (it == targets.end() || !it->second.in_scope) {
@@ -157,20 +175,12 @@ Result<ShareResult> VendorProducts::share(const Caller& caller, std::int64_t id,
                 out.refused.push_back({r, "fiscal_year"});
             else if (t.edition_id != edition)
                 out.refused.push_back({r, "edition"});
-            else
-                shareable.push_back(t.share);
-        }
-
-        // Requests with the same answers to store share one INSERT … SELECT per chunk.
-        std::map<std::string, std::vector<std::int64_t>> by_answers;
-        for (auto& plan : vendors::plan_share(answers, shareable)) {
-            const auto& t = targets.at(plan.request_id);
-            if (!plan.new_version && t.status == "answered") {
-                out.unchanged.push_back(plan.request_id);
-                continue;
+            else if (!t.has_overrides)
+                share_as(t, !t.same_as_product, product_text);
+            else {
+                auto plan = vendors::plan_share(answers, std::span(&t.share, 1)).front();
+                share_as(t, plan.new_version, vs::answers_text(plan.answers));
             }
-            by_answers[vs::answers_text(plan.answers)].push_back(plan.request_id);
-            out.shared.push_back({plan.request_id, t.latest_version + 1});
         }
         const std::string now = records::iso_now();
         const auto user = vs::user_or_null(caller.user_id);

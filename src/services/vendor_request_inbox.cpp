@@ -21,9 +21,8 @@ namespace vs = vendor_support;
 using identity::Caller;
 using nlohmann::json;
 
-constexpr std::string_view kScopeFrom =
-    "FROM vendor_requests r JOIN organisations i ON i.id = r.institution_organisation_id "
-    "JOIN systems s ON s.id = r.system_id ";
+constexpr std::string_view kScopeFrom = "FROM vendor_requests r JOIN systems s ON s.id = r.system_id ";
+constexpr std::string_view kWithNames = "JOIN organisations i ON i.id = r.institution_organisation_id ";
 
 // scope: requests addressed to `vendor` for systems it still runs for institutions that still link it.
 Conditions scope(std::int64_t vendor) {
@@ -37,13 +36,14 @@ Conditions scope(std::int64_t vendor) {
 
 constexpr std::string_view kOverdue = "r.status IN ('requested', 'returned') AND r.due_on < :today";
 
-// counts: the requests matching `where` by status and overdue.
-VendorRequestCounts counts(soci::session& sql, const Conditions& where, const std::string& today) {
+// counts: the requests matching `where` by status and overdue; `names`: `where` searches the institution's
+// name (the join is left out otherwise).
+VendorRequestCounts counts(soci::session& sql, const Conditions& where, const std::string& today, bool names) {
     VendorRequestCounts out;
     const std::string text = fmt::format(
         "SELECT r.status, CASE WHEN r.status IN ('requested', 'returned') AND r.due_on < :t THEN 1 ELSE 0 END, "
-        "COUNT(*) {} WHERE {} GROUP BY 1, 2",
-        kScopeFrom, where.text);
+        "COUNT(*) {}{}WHERE {} GROUP BY 1, 2",
+        kScopeFrom, names ? kWithNames : "", where.text);
     std::vector<std::string> values{today};
     values.insert(values.end(), where.values.begin(), where.values.end());
     with_values(values, [&](const auto&... v) {
@@ -98,7 +98,7 @@ Result<VendorRequestPage> VendorRequests::inbox(const Caller& caller, const Vend
     out.per_page = query.per_page;
     auto lease = db_.acquire();
     auto& sql = *lease;
-    out.counts = counts(sql, where, today);
+    out.counts = counts(sql, where, today, !query.q.empty());
     if (query.status) {
         const auto& c = out.counts;
         const auto& s = *query.status;
@@ -137,7 +137,7 @@ Result<VendorDashboard> VendorRequests::dashboard(const Caller& caller) {
     auto lease = db_.acquire();
     auto& sql = *lease;
     const Conditions where = scope(caller.organisation.id);
-    out.counts = counts(sql, where, today);
+    out.counts = counts(sql, where, today, false);
     const long long vendor = caller.organisation.id;
     for (const auto& row : store::query(sql, "SELECT COUNT(*) FROM vendor_products WHERE vendor_organisation_id = :v",
                                         vendor))

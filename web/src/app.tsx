@@ -27,6 +27,7 @@ import { RoleSharingPage, roleSharingPageTitle } from './pages/role-sharing/Role
 import { SystemsPage, systemsPageTitle } from './pages/systems/SystemsPages';
 import { VendorsPage, vendorsPageTitle } from './pages/vendors/VendorsPages';
 import { DisclosuresPage, disclosuresPageTitle } from './pages/disclosures/DisclosuresPages';
+import { VendorRequestsPage, vendorRequestsTitle } from './pages/vendor-requests/VendorRequestsPages';
 import { NotFound } from './pages/NotFound';
 import { matchRoute, type Route } from './routes';
 import { usePath } from './router';
@@ -62,7 +63,7 @@ function pageTitle(t: Messages, route: Route): string {
     case 'inspectionPlan':
       return inspectionPlanTitle(t, route);
     case 'landing':
-      return route.page === 'vendor' ? t.landing.vendorTitle : t.nav[route.page];
+      return t.nav[route.page];
     case 'inspectionRecord':
       return t.inspectionRecord.title;
     case 'systems':
@@ -73,6 +74,8 @@ function pageTitle(t: Messages, route: Route): string {
       return roleSharingPageTitle(t, route);
     case 'disclosures':
       return disclosuresPageTitle(t, route);
+    case 'vendorRequests':
+      return vendorRequestsTitle(t, route);
     case 'notFound':
       return t.notFound.title;
   }
@@ -122,6 +125,8 @@ function Page({ route }: { route: Route }) {
       return <RoleSharingPage key={route.page === 'table' ? `table/${route.systemId}` : route.page} route={route} />;
     case 'disclosures':
       return <DisclosuresPage key={route.page} route={route} />;
+    case 'vendorRequests':
+      return <VendorRequestsPage key={route.page === 'dashboard' || route.page === 'list' || route.page === 'products' || route.page === 'status' ? route.page : `${route.page}/${route.id}`} route={route} />;
     case 'notFound':
       return <NotFound />;
   }

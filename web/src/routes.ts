@@ -10,6 +10,7 @@ import { matchRoleSharingRoute, type RoleSharingRoute } from './pages/role-shari
 import { matchSystemsRoute, type SystemsRoute } from './pages/systems/routes';
 import { matchVendorsRoute, type VendorsRoute } from './pages/vendors/routes';
 import { matchDisclosuresRoute, type DisclosuresRoute } from './pages/disclosures/routes';
+import { matchVendorRequestsRoute, type VendorRequestsRoute } from './pages/vendor-requests/routes';
 
 // Top-level places in the navigation. Those without a screen yet show the "coming soon" page;
 // the catalog and the self-assessment have their own routes (pages/catalog/routes.ts,
@@ -45,13 +46,14 @@ export type Route =
   | VendorsRoute
   | RoleSharingRoute
   | DisclosuresRoute
+  | VendorRequestsRoute
   | { kind: 'notFound' };
 
 // Pages where a kind of user lands after login (auth/landing.ts): the jurisdiction's checklists, and the
-// plain placeholders of the vendor's requests and the national figures.
-export type LandingPage = 'inspections' | 'statistics' | 'vendor';
+// plain placeholder of the national figures. (A vendor lands on its dashboard, pages/vendor-requests.)
+export type LandingPage = 'inspections' | 'statistics';
 export type LandingRoute = { kind: 'landing'; page: LandingPage };
-const landingPages: readonly LandingPage[] = ['inspections', 'statistics', 'vendor'];
+const landingPages: readonly LandingPage[] = ['inspections', 'statistics'];
 
 export function matchRoute(path: string): Route {
   if (path === '/') return { kind: 'home' };
@@ -72,6 +74,9 @@ export function matchRoute(path: string): Route {
   if (roleSharing !== null) return roleSharing;
   const disclosures = matchDisclosuresRoute(path);
   if (disclosures !== null) return disclosures;
+  // Before the systems register and the landing pages: /systems/3/vendor-request and /vendor are its pages.
+  const vendorRequests = matchVendorRequestsRoute(path);
+  if (vendorRequests !== null) return vendorRequests;
   const systems = matchSystemsRoute(path);
   if (systems !== null) return systems;
   const vendors = matchVendorsRoute(path);

@@ -3,7 +3,7 @@
 //   health centres, prefecture inspectors and viewers         → /inspections (the jurisdiction's checklists)
 //   administrators of a prefecture or the ministry            → /admin/users (they onboard the next level)
 //   the ministry's analysts and viewers                       → /statistics (national figures, not built yet)
-//   vendors                                                   → /vendor (requests from institutions, not built yet)
+//   vendors                                                   → /vendor (their dashboard of requests from institutions)
 import { identityPaths } from './routes';
 import type { User } from './types';
 

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { vendorsPaths } from '../pages/vendors/routes';
 import { navItems } from '../routes';
+import { vendorPaths } from '../pages/vendor-requests/routes';
 
 interface ShownItem {
   label: string;
@@ -13,24 +14,38 @@ interface ShownItem {
 }
 
 // Administrators also get 管理 (users and the audit log), which covers every page under /admin; the users
-// of an institution get its システム台帳 (the systems register) after 自己点検.
+// of an institution get its システム台帳 (the systems register), 取引先事業者 and 事業者の回答状況 after 自己点検.
+// The users of a vendor get their own places instead of the institution's sections: the dashboard, requests,
+// products, MDS/SDS, the 役割分担確認表 and their customers, then the checklist's catalog.
 export function Nav({ path }: { path: string }) {
   const { t } = useI18n();
   const session = useSession();
   const active = session.status === 'active' && session.mfa === 'none';
-  const items: ShownItem[] = navItems.map((item) => ({ label: t.nav[item.key], path: item.path, section: item.path }));
+  const kind = active ? organisationKind(session.user) : null;
+  const items: ShownItem[] =
+    kind === 'vendor'
+      ? [
+          { label: t.vendorRequests.nav.dashboard, path: vendorPaths.dashboard, section: '' },
+          { label: t.vendorRequests.nav.requests, path: vendorPaths.list, section: vendorPaths.list },
+          { label: t.vendorRequests.nav.products, path: vendorPaths.products, section: vendorPaths.products },
+          { label: t.vendorDisclosures.navVendor, path: '/vendor/disclosures', section: '/vendor/disclosures' },
+          { label: t.roleSharing.vendorNav, path: '/vendor/systems', section: '/vendor/systems' },
+          { label: t.vendorLinks.navCustomers, path: vendorsPaths.customers, section: vendorsPaths.customers },
+          { label: t.nav.catalog, path: '/catalog', section: '/catalog' },
+        ]
+      : navItems.map((item) => ({ label: t.nav[item.key], path: item.path, section: item.path }));
   if (active && isInstitutionUser(session.user)) {
     const after = items.findIndex((item) => item.path === '/assessments');
-    items.splice(after + 1, 0, { label: t.systemsRegister.nav, path: '/systems', section: '/systems' });
-    items.splice(after + 2, 0, { label: t.vendorLinks.nav, path: vendorsPaths.institution, section: vendorsPaths.institution });
+    items.splice(
+      after + 1,
+      0,
+      { label: t.systemsRegister.nav, path: '/systems', section: '/systems' },
+      { label: t.vendorLinks.nav, path: vendorsPaths.institution, section: vendorsPaths.institution },
+      { label: t.vendorRequests.nav.institutionStatus, path: vendorPaths.status, section: vendorPaths.status },
+    );
   }
-  if (active && organisationKind(session.user) === 'vendor') items.push({ label: t.vendorLinks.navCustomers, path: vendorsPaths.customers, section: vendorsPaths.customers });
-  if (active && organisationKind(session.user) === 'ministry' && isAdministrator(session.user))
+  if (active && kind === 'ministry' && isAdministrator(session.user))
     items.push({ label: t.vendorLinks.navOrganisations, path: vendorsPaths.organisations, section: vendorsPaths.organisations });
-  if (active && organisationKind(session.user) === 'vendor')
-    items.push({ label: t.roleSharing.vendorNav, path: '/vendor/systems', section: '/vendor/systems' });
-  if (active && organisationKind(session.user) === 'vendor')
-    items.push({ label: t.vendorDisclosures.navVendor, path: '/vendor/disclosures', section: '/vendor/disclosures' });
   if (active && isAdministrator(session.user)) items.push({ label: t.nav.admin, path: identityPaths.adminUsers, section: '/admin' });
   return (
     <nav aria-label={t.nav.label} class="border-b border-solid-gray-200 bg-solid-gray-50 print:hidden">
@@ -38,7 +53,7 @@ export function Nav({ path }: { path: string }) {
         {items.map((item) => {
           const current = item.path === path;
           // Pages below a section (e.g. /catalog/r7/medical) mark their section as the current place.
-          const within = !current && item.path !== '/' && path.startsWith(`${item.section}/`);
+          const within = !current && item.section !== '' && item.path !== '/' && path.startsWith(`${item.section}/`);
           return (
             <li key={item.path}>
               <Link

@@ -191,7 +191,7 @@ describe('demo personas: the first hour', () => {
     await shoot(page, 'prefecture-users');
   });
 
-  it('ministry analyst and vendor: plain placeholders of what is not built yet', async () => {
+  it('ministry analyst: a plain placeholder of what is not built yet; vendor: its dashboard', async () => {
     const analyst = (browsers.analyst = await session.newBrowser());
     await signIn(analyst, personas.analyst);
     const statistics = analyst.page.getByTestId('statistics-placeholder');
@@ -201,9 +201,9 @@ describe('demo personas: the first hour', () => {
 
     const vendor = (browsers.vendor = await session.newBrowser());
     await signIn(vendor, personas.vendor);
-    const requests = vendor.page.getByTestId('vendor-placeholder');
-    await requests.getByRole('heading', { level: 1, name: 'システム事業者の依頼一覧' }).waitFor();
-    await requests.getByText('医療機関からの依頼一覧は、まだできていません（準備中）。', { exact: false }).waitFor();
+    const dashboard = vendor.page.getByTestId('vendor-dashboard');
+    await dashboard.getByRole('heading', { level: 1, name: '事業者ダッシュボード' }).waitFor();
+    await dashboard.getByTestId('dashboard-counts').waitFor();
     // Home leads a signed-in vendor back to their page, not to the public home.
     await vendor.page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'ホーム' }).click();
     await vendor.page.waitForURL((url) => url.pathname === '/vendor');

@@ -354,7 +354,8 @@ export function SelectField({
   label: string;
   value: string;
   onChange: (value: string) => void;
-  options: { value: string; label: string }[];
+  /** `lang`: the language of a label that is a name (an organisation's, a product's), for English pages. */
+  options: { value: string; label: string; lang?: string | undefined }[];
   placeholder?: string;
   help?: ComponentChildren;
   error?: string | undefined;
@@ -388,7 +389,7 @@ export function SelectField({
         >
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((option) => (
-            <option key={option.value} value={option.value}>
+            <option key={option.value} value={option.value} {...(option.lang === undefined ? {} : { lang: option.lang })}>
               {option.label}
             </option>
           ))}

@@ -1,4 +1,4 @@
-// Where vendors and the ministry's analysts land while their capabilities are not built: a plain statement
+// Where the ministry's analysts land while their capability is not built: a plain statement
 // of what is not there yet and what the page will show, and what they can do meanwhile.
 import { useSession } from '../../auth/session';
 import { identityPaths } from '../../auth/routes';
@@ -37,21 +37,6 @@ function Placeholder({ testId, title, lead, body, now }: { testId: string; title
 function useOrganisation(): string | null {
   const session = useSession();
   return session.status === 'active' ? session.user.organisation_name : null;
-}
-
-export function VendorRequests() {
-  const { t } = useI18n();
-  const p = t.landing;
-  const organisation = useOrganisation();
-  return (
-    <Placeholder
-      testId="vendor-placeholder"
-      title={p.vendorTitle}
-      lead={organisation}
-      body={p.vendorBody}
-      now={p.vendorNow}
-    />
-  );
 }
 
 export function NationalFigures() {

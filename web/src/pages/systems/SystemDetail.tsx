@@ -7,8 +7,9 @@ import { ProblemError } from '../../auth/request';
 import { langOf, useI18n } from '../../i18n';
 import { Link, useSearch } from '../../router';
 import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, ConfirmBox, dangerButtonClass, h1Class, h2Class, InfoNotice, primaryButtonClass, SuccessNotice, WarningNotice } from '../account/ui';
-import { linkClass } from '../catalog/ui';
+import { buttonClass, linkClass } from '../catalog/ui';
 import { roleSharingPaths } from '../role-sharing/routes';
+import { vendorPaths } from '../vendor-requests/routes';
 import { systemsPaths } from './routes';
 import { loadKinds, loadSystem, loadSystems, retireSystem, type RegisteredSystem, type SystemFields, type SystemKind } from './systemsApi';
 import { useDay, useFieldLabel, useFieldValue, useKindLabel, useRemoteText, Warnings } from './ui';
@@ -193,6 +194,9 @@ export function SystemDetail({ id }: { id: number }) {
         <div class="mt-8 flex flex-wrap items-start gap-4">
           <Link href={systemsPaths.edit(system.id)} class={primaryButtonClass} data-testid="edit-system">
             {s.edit}
+          </Link>
+          <Link href={vendorPaths.ask(system.id)} class={buttonClass} data-testid="ask-vendor">
+            {t.vendorRequests.requestForm.button}
           </Link>
           {confirming ? (
             <ConfirmBox
