@@ -269,6 +269,26 @@ TEST_F(VendorLinksApi, OfTwoRedeemsOfOneCodeAtOnceOneWins) {
               1);
 }
 
+TEST_F(VendorLinksApi, OfARedeemAndAJoinOfOneCodeAtOnceOneWins) {
+    SessionClient clinic = persona("sakura@demo.example");
+    const std::string code = invite(clinic, "競争株式会社")["code"];
+    SessionClient admin = persona("vendor-admin@demo.example");
+    int redeemed = 0, joined = 0;
+    std::thread redeem([&] { redeemed = admin.post("/api/v1/vendor/links", {{"code", code}}).status; });
+    std::thread join([&] {
+        joined = anonymous().post("/api/v1/vendor-join", join_body(code, "競争三号株式会社", "three@race.example")).status;
+    });
+    redeem.join();
+    join.join();
+    EXPECT_EQ(std::min(redeemed, joined), 201);
+    EXPECT_EQ(std::max(redeemed, joined), 410);
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM vendor_invitations WHERE used_at IS NOT NULL AND vendor_organisation_id "
+                     "IS NOT NULL"),
+              1);
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM organisations WHERE name = '競争三号株式会社'"), joined == 201 ? 1 : 0)
+        << "the loser made nothing";
+}
+
 TEST_F(VendorLinksApi, ARevokedCodeIsGone) {
     SessionClient clinic = persona("sakura@demo.example");
     const json made = invite(clinic, "取消株式会社");

@@ -157,19 +157,25 @@ export function InstitutionVendors({ session }: { session: ActiveSession }) {
   const v = t.vendorLinks;
   const [data, reload] = useResource('vendor-links', (signal) => Promise.all([loadLinkedVendors(signal), loadInvitations(signal), loadSystems(signal)]));
   const [notice, setNotice] = useState<string | null>(null);
+  // While a new code is shown, printing gives only the letter to the vendor.
+  const [codeShown, setCodeShown] = useState(false);
+  const screenOnly = codeShown ? 'print:hidden' : '';
   const changed = (message: string) => {
     setNotice(message);
     reload();
   };
   return (
     <div data-testid="vendors-page">
-      <h1 class={h1Class}>{v.title}</h1>
-      <p class={leadClass}>{v.lead}</p>
-      {notice !== null && <SuccessNotice testId="vendors-notice">{notice}</SuccessNotice>}
+      <div class={screenOnly}>
+        <h1 class={h1Class}>{v.title}</h1>
+        <p class={leadClass}>{v.lead}</p>
+        {notice !== null && <SuccessNotice testId="vendors-notice">{notice}</SuccessNotice>}
+      </div>
       {data.state === 'loading' && <p role="status" class="mt-6 text-std-16N-170 text-solid-gray-700">{t.identity.loading}</p>}
       {data.state === 'error' && <InfoNotice testId="vendors-unavailable">{data.error.status === 404 ? v.notInstitution : v.loadFailed}</InfoNotice>}
       {data.state === 'ready' && (
         <>
+          <div class={screenOnly}>
           <h2 class={`${h2Class} mt-10`}>{v.linkedHeading}</h2>
           {data.data[0].length === 0 ? <InfoNotice testId="linked-empty">{v.linkedEmpty}</InfoNotice> : <LinkedTable vendors={data.data[0]} canWrite={data.data[2].can_write} onChanged={changed} />}
           <h2 class={`${h2Class} mt-10`}>{v.invitationsHeading}</h2>
@@ -179,8 +185,17 @@ export function InstitutionVendors({ session }: { session: ActiveSession }) {
             <InvitationsTable invitations={data.data[1]} canWrite={data.data[2].can_write} onChanged={changed} />
           )}
           <h2 class={`${h2Class} mt-12`}>{v.inviteHeading}</h2>
+          </div>
           {data.data[2].can_write ? (
-            <InviteVendor systems={data.data[2].systems} institution={session.user.organisation_name} onCreated={reload} />
+            <InviteVendor
+              systems={data.data[2].systems}
+              institution={session.user.organisation_name}
+              onShown={setCodeShown}
+              onCreated={() => {
+                setCodeShown(false);
+                reload();
+              }}
+            />
           ) : (
             <InfoNotice testId="vendors-read-only">{v.readOnly}</InfoNotice>
           )}

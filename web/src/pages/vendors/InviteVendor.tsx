@@ -37,7 +37,17 @@ function CodeShownOnce({ made, institution, onDone }: { made: CreatedInvitation;
   );
 }
 
-export function InviteVendor({ systems, institution, onCreated }: { systems: RegisteredSystem[]; institution: string; onCreated: () => void }) {
+export function InviteVendor({
+  systems,
+  institution,
+  onShown,
+  onCreated,
+}: {
+  systems: RegisteredSystem[];
+  institution: string;
+  onShown: (shown: boolean) => void;
+  onCreated: () => void;
+}) {
   const { t } = useI18n();
   const v = t.vendorLinks;
   const [name, setName] = useState('');
@@ -83,6 +93,7 @@ export function InviteVendor({ systems, institution, onCreated }: { systems: Reg
         setEmail('');
         setChosen([]);
         setMade(invitation);
+        onShown(true);
       },
       (error: unknown) => {
         setBusy(false);
