@@ -174,7 +174,7 @@ TEST_F(RoleSharingApi, BrokenAnswersAreRefusedNamingTheFieldAndChangeNothing) {
 
 TEST_F(RoleSharingApi, EveryoneElseIsRefused) {
     const long long receipt = system_id("レセコン");                     // さくら's, run by the demo vendor
-    const long long pacs = system_id("医用画像管理システム（PACS）");     // the hospital's, no linked vendor
+    const long long network = system_id("院内ネットワーク（UTM・VPN装置）");  // the hospital's, no linked vendor
     const long long hospital_ehr = system_id("電子カルテ（全病棟・外来）");  // the hospital's, the demo vendor
     const long long clinic_ehr = system_id("クラウド型電子カルテ");       // さくら's, another (unlinked) vendor
     SessionClient hospital = persona("hospital@demo.example");
@@ -186,11 +186,11 @@ TEST_F(RoleSharingApi, EveryoneElseIsRefused) {
     EXPECT_EQ(hospital.get(url(receipt)).status, 404) << "another institution's system";
     EXPECT_EQ(hospital.put(row_url(receipt, "p1-1-1-vendor-security"), answer).status, 404);
     EXPECT_EQ(hospital.get(url(receipt) + "/document.pdf").status, 404);
-    const auto no_vendor = hospital.get(url(pacs));
+    const auto no_vendor = hospital.get(url(network));
     EXPECT_EQ(no_vendor.status, 409) << no_vendor.body;
     EXPECT_EQ(no_vendor.json()["errors"][0]["field"], "vendor_organisation_id");
-    EXPECT_EQ(hospital.put(row_url(pacs, "p1-1-1-vendor-security"), answer).status, 409);
-    EXPECT_EQ(vendor.get(url(pacs)).status, 404) << "a system the vendor does not run";
+    EXPECT_EQ(hospital.put(row_url(network, "p1-1-1-vendor-security"), answer).status, 409);
+    EXPECT_EQ(vendor.get(url(network)).status, 404) << "a system the vendor does not run";
     EXPECT_EQ(vendor.get(url(clinic_ehr)).status, 404);
     EXPECT_EQ(vendor.put(row_url(clinic_ehr, "p1-1-1-vendor-security"), answer).status, 404);
     EXPECT_EQ(vendor.get(url(clinic_ehr) + "/document.pdf").status, 404);

@@ -97,7 +97,9 @@ TEST_F(VendorDisclosuresApi, TheDemoHospitalHasACurrentMdsAndTheClinicHasNone) {
     ASSERT_EQ(ehr["disclosures"].size(), 1u);
     EXPECT_EQ(ehr["disclosures"][0]["kind"], "mds");
     EXPECT_EQ(ehr["disclosures"][0]["version_label"], "Ver.5.0");
-    EXPECT_EQ(system_of(hospital, "医用画像管理システム（PACS）")["status"], "no_vendor");
+    EXPECT_EQ(system_of(hospital, "院内ネットワーク（UTM・VPN装置）")["status"], "no_vendor");
+    EXPECT_EQ(system_of(hospital, "医用画像管理システム（PACS）")["status"], "product_unknown")
+        << "the operator linked デモイメージング, which has said nothing of its products";
     const auto file = hospital.get(
         fmt::format("/api/v1/systems/disclosures/{}/file", ehr["disclosures"][0]["id"].get<long long>()));
     ASSERT_EQ(file.status, 200);
