@@ -53,6 +53,11 @@ TEST_F(ChecklistRegisterContextApi, TheRegisterSpeaksToTheVendorItemsAndWarnsWhe
     EXPECT_EQ(facts["remote_points_unrecorded"], json::array({"医事会計システム（レセコン）"}))
         << "the レセコン's remote maintenance has no device recorded";
     EXPECT_EQ(warnings_of(c, "VND-01"), json::array()) << "2-② is answered いいえ: nothing to contradict";
+    // 2-③ answered はい, but the PACS's linked vendor (デモイメージング) has sent no MDS/SDS; the EHR's has.
+    EXPECT_EQ(facts["linked_vendor_systems"], 2);
+    EXPECT_EQ(facts["without_current_disclosure"], json::array({"医用画像管理システム（PACS）"}));
+    EXPECT_EQ(facts["vendors_without_disclosure"], json::array({"デモイメージング株式会社"}));
+    EXPECT_EQ(warnings_of(c, "VND-02"), json::array({"disclosure_missing_though_yes"}));
 
     // 2-② answered はい (confirmed with the vendors) while one remote connection is not recorded: a warning.
     const std::string line = path_ + "/answers/VND-01/general";

@@ -28,6 +28,7 @@ json context_json(const services::ChecklistRegisterContext& c) {
               {"with_vendor", f.with_vendor},
               {"with_remote_maintenance", f.with_remote_maintenance},
               {"remote_points_unrecorded", f.remote_points_unrecorded},
+              {"linked_vendor_systems", f.linked_vendor_systems},
               {"without_current_disclosure", f.without_current_disclosure},
               {"vendors_without_disclosure", f.vendors_without_disclosure}}},
             {"items", items}};

@@ -3,6 +3,7 @@
 #include "mamori/services/checklist_register_context.hpp"
 
 #include "mamori/assessment/checklist.hpp"
+#include "mamori/services/vendor_disclosures.hpp"
 #include "systems_register_records.hpp"
 
 namespace mamori::services {
@@ -29,6 +30,11 @@ vendors::RegisterFacts register_facts(soci::session& sql, std::int64_t instituti
             if (r.remote_device.empty() || r.connection_point.empty()) f.remote_points_unrecorded.push_back(r.name);
         }
     }
+    // MDS/SDS as the linked vendors gave them (a vendor not in mamori cannot have sent one here).
+    auto disclosures = disclosure_summary(sql, institution);
+    f.linked_vendor_systems = disclosures.systems_with_vendor;
+    f.without_current_disclosure = std::move(disclosures.without);
+    f.vendors_without_disclosure = std::move(disclosures.vendors_without);
     return f;
 }
 

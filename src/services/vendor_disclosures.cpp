@@ -152,10 +152,16 @@ DisclosureSummary disclosure_summary(soci::session& sql, std::int64_t institutio
         if (vendors::system_disclosure_status(true, s.product_id.has_value(), entries, day) ==
             vendors::SystemDisclosureStatus::current)
             ++out.with_current;
-        else
+        else {
             out.without.push_back(s.name);
+            out.vendors_without.push_back(s.vendor_name);
+        }
     }
-    std::sort(out.without.begin(), out.without.end());  // code point order, whatever the database's collation
+    // Code point order, whatever the database's collation.
+    std::sort(out.without.begin(), out.without.end());
+    std::sort(out.vendors_without.begin(), out.vendors_without.end());
+    out.vendors_without.erase(std::unique(out.vendors_without.begin(), out.vendors_without.end()),
+                              out.vendors_without.end());
     return out;
 }
 

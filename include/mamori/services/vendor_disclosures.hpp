@@ -89,7 +89,8 @@ struct InstitutionDisclosures {
 struct DisclosureSummary {
     int systems_with_vendor = 0;
     int with_current = 0;
-    std::vector<std::string> without;  // system names, by name
+    std::vector<std::string> without;          // system names, by name
+    std::vector<std::string> vendors_without;  // those systems' vendors, each once, by name
 };
 
 // disclosure_summary: inside the caller's session; no access check (the caller decides who sees it).

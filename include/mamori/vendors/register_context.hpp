@@ -24,7 +24,8 @@ struct RegisterFacts {
     std::vector<std::string> with_vendor;              // a vendor named (linked or not)
     std::vector<std::string> with_remote_maintenance;  // remote maintenance: yes
     std::vector<std::string> remote_points_unrecorded;  // remote maintenance without its device or connection point
-    std::vector<std::string> without_current_disclosure;  // a vendor, but no current MDS/SDS for the system
+    int linked_vendor_systems = 0;  // systems whose vendor is linked in mamori (only those can send MDS/SDS here)
+    std::vector<std::string> without_current_disclosure;  // a linked vendor, but no current MDS/SDS for the system
     std::vector<std::string> vendors_without_disclosure;  // those systems' vendors, each once
 };
 

@@ -1897,8 +1897,10 @@ export const en: Messages = {
     remoteNone: 'No system with remote maintenance is registered.',
     vendorSystems: (n: number) => `Systems with a vendor: ${n}`,
     vendorNone: 'No system with a vendor is registered.',
-    disclosureAll: (n: number) => `All ${n} systems with a vendor have an MDS/SDS.`,
-    disclosureMissing: (n: number, vendors: string[]) => `Vendors that have not sent an MDS/SDS: ${n} (${vendors.join(', ')})`,
+    disclosureAll: (n: number) => `All ${n} systems of vendors linked in mamori have an MDS/SDS.`,
+    disclosureMissing: (n: number, vendors: string[]) =>
+      `Vendors linked in mamori that have not sent an MDS/SDS: ${n} (${vendors.join(', ')})`,
+    noLinkedVendor: 'No vendor is linked in mamori yet. Check the MDS/SDS you received from your vendors directly.',
     warnings: {
       register_empty: () => 'The systems register is empty. Registering your systems helps to check this item.',
       no_contract_but_vendors_listed: (f: { with_vendor: string[] }) =>

@@ -1924,8 +1924,10 @@ export const ja = {
     remoteNone: 'リモート保守を利用しているシステムは登録されていません。',
     vendorSystems: (n: number) => `事業者が関わるシステム: ${n}件`,
     vendorNone: '事業者が関わるシステムは登録されていません。',
-    disclosureAll: (n: number) => `事業者が関わるシステム${n}件は、すべて MDS/SDS が届いています。`,
-    disclosureMissing: (n: number, vendors: string[]) => `MDS/SDS が届いていない事業者: ${n}社（${vendors.join('、')}）`,
+    disclosureAll: (n: number) => `守りでつながっている事業者のシステム${n}件は、すべて MDS/SDS が届いています。`,
+    disclosureMissing: (n: number, vendors: string[]) =>
+      `守りでつながっている事業者のうち、MDS/SDS が届いていない事業者: ${n}社（${vendors.join('、')}）`,
+    noLinkedVendor: '守りでつながっている事業者はまだありません。MDS/SDS は事業者から直接受け取って確かめてください。',
     warnings: {
       register_empty: () => 'システム台帳にシステムが登録されていません。台帳に登録すると、この項目を確かめるときに使えます。',
       no_contract_but_vendors_listed: (f: { with_vendor: string[] }) =>

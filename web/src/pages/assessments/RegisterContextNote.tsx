@@ -21,6 +21,7 @@ export interface RegisterContext {
     with_vendor: string[];
     with_remote_maintenance: string[];
     remote_points_unrecorded: string[];
+    linked_vendor_systems: number;
     without_current_disclosure: string[];
     vendors_without_disclosure: string[];
   };
@@ -54,10 +55,10 @@ export function RegisterContextNote({ assessmentId, canonicalId, answerKey }: { 
       facts.push(f.with_remote_maintenance.length === 0 ? r.remoteNone : r.remote(f.with_remote_maintenance.length, f.with_remote_maintenance));
     else if (canonicalId === 'VND-02')
       facts.push(
-        f.with_vendor.length === 0
-          ? r.vendorNone
+        f.linked_vendor_systems === 0
+          ? r.noLinkedVendor
           : f.vendors_without_disclosure.length === 0
-            ? r.disclosureAll(f.with_vendor.length)
+            ? r.disclosureAll(f.linked_vendor_systems)
             : r.disclosureMissing(f.vendors_without_disclosure.length, f.vendors_without_disclosure),
       );
     else facts.push(f.with_vendor.length === 0 ? r.vendorNone : r.vendorSystems(f.with_vendor.length));
