@@ -68,6 +68,7 @@ Result<ShareResult> VendorProducts::share(const Caller& caller, std::int64_t id,
                     "request_ids");
     if (!input.all_outstanding && input.request_ids.empty())
         return fail(ErrorCode::invalid_input, "name the requests to share with, or all_outstanding", "request_ids");
+    const bool postgres = db_.dialect() == store::Dialect::postgresql;
     return db_.transaction([&](soci::session& sql) -> Result<ShareResult> {
         const long long vendor = caller.organisation.id, product = id, year = input.fiscal_year;
         bool own = false;
@@ -119,12 +120,14 @@ Result<ShareResult> VendorProducts::share(const Caller& caller, std::int64_t id,
         std::map<std::int64_t, Target> targets;
         in_chunks(ids, [&](std::span<const std::int64_t> chunk) {
             const std::string list = id_list(chunk);
-            // Locks the targets (PostgreSQL: their rows; SQLite: the writer lock is held already).
-            once(sql,
-                 fmt::format("UPDATE vendor_requests SET version = version WHERE vendor_organisation_id = :v AND id IN "
-                             "({})",
-                             list),
-                 soci::use(vendor));
+            // Locks the targets' rows on PostgreSQL without writing them; SQLite's transaction holds the writer
+            // lock already (BEGIN IMMEDIATE).
+            if (postgres)
+                once(sql,
+                     fmt::format("SELECT id FROM vendor_requests WHERE vendor_organisation_id = :v AND id IN ({}) ORDER "
+                                 "BY id FOR UPDATE",
+                                 list),
+                     soci::use(vendor));
             // The newest version's answers are read only where overrides make them differ per request; the
             // others are compared with the product's answers (stored texts are canonical: answers_text).
             soci::rowset<soci::row> rows = (sql.prepare << fmt::format("SELECT r.id, r.status, r.fiscal_year, r.edition_id, r.latest_version, "
