@@ -40,6 +40,13 @@ void in_chunks(const std::vector<std::int64_t>& ids, Each&& each) {
         each(std::span<const std::int64_t>(ids).subspan(at, std::min(kChunk, ids.size() - at)));
 }
 
+// once: runs `text`, built per call (its IN list), as a one-off statement: the connection's cache of prepared
+// statements (store::query) is for fixed texts, and thousands of ids would fill it with texts never used again.
+template <typename... Use>
+void once(soci::session& sql, const std::string& text, Use&&... uses) {
+    ((sql << text), ..., std::forward<Use>(uses));
+}
+
 struct Target {
     std::int64_t id = 0;
     std::string status;
@@ -61,6 +68,7 @@ Result<ShareResult> VendorProducts::share(const Caller& caller, std::int64_t id,
                     "request_ids");
     if (!input.all_outstanding && input.request_ids.empty())
         return fail(ErrorCode::invalid_input, "name the requests to share with, or all_outstanding", "request_ids");
+    const bool postgres = db_.dialect() == store::Dialect::postgresql;
     return db_.transaction([&](soci::session& sql) -> Result<ShareResult> {
         const long long vendor = caller.organisation.id, product = id, year = input.fiscal_year;
         bool own = false;
@@ -112,16 +120,17 @@ Result<ShareResult> VendorProducts::share(const Caller& caller, std::int64_t id,
         std::map<std::int64_t, Target> targets;
         in_chunks(ids, [&](std::span<const std::int64_t> chunk) {
             const std::string list = id_list(chunk);
-            // Locks the targets (PostgreSQL: their rows; SQLite: the writer lock is held already).
-            store::execute(sql, fmt::format("UPDATE vendor_requests SET version = version WHERE vendor_organisation_id "
-                                            "= :v AND id IN ({})",
-                                            list),
-                           vendor);
+            // Locks the targets' rows on PostgreSQL without writing them; SQLite's transaction holds the writer
+            // lock already (BEGIN IMMEDIATE).
+            if (postgres)
+                once(sql,
+                     fmt::format("SELECT id FROM vendor_requests WHERE vendor_organisation_id = :v AND id IN ({}) ORDER "
+                                 "BY id FOR UPDATE",
+                                 list),
+                     soci::use(vendor));
             // The newest version's answers are read only where overrides make them differ per request; the
             // others are compared with the product's answers (stored texts are canonical: answers_text).
-            for (const auto& row : store::query(
-                     sql,
-                     fmt::format("SELECT r.id, r.status, r.fiscal_year, r.edition_id, r.latest_version, "
+            soci::rowset<soci::row> rows = (sql.prepare << fmt::format("SELECT r.id, r.status, r.fiscal_year, r.edition_id, r.latest_version, "
                                  "CASE WHEN o.request_id IS NULL THEN NULL ELSE v.answers END, o.answers, CASE WHEN "
                                  "v.answers = :text THEN 1 ELSE 0 END, CASE WHEN s.vendor_organisation_id = "
                                  "r.vendor_organisation_id AND EXISTS (SELECT 1 FROM vendor_links l WHERE "
@@ -132,7 +141,8 @@ Result<ShareResult> VendorProducts::share(const Caller& caller, std::int64_t id,
                                  "LEFT JOIN vendor_request_overrides o ON o.request_id = r.id WHERE "
                                  "r.vendor_organisation_id = :v AND r.id IN ({})",
                                  list),
-                     product_text, vendor)) {
+                                                            soci::use(product_text), soci::use(vendor));
+            for (const auto& row : rows) {
                 Target t;
                 t.id = store::int64_at(row, 0);
                 t.status = row.get<std::string>(1);
@@ -183,42 +193,45 @@ Result<ShareResult> VendorProducts::share(const Caller& caller, std::int64_t id,
             }
         }
         const std::string now = records::iso_now();
-        const auto user = vs::user_or_null(caller.user_id);
-        const long long pv = set_version;
+        long long user = caller.user_id;
+        soci::indicator user_set = caller.user_id > 0 ? soci::i_ok : soci::i_null;
+        long long pv = set_version, product_id = product;
+        std::string at = now;
         std::vector<std::int64_t> all;
         for (const auto& [text, group] : by_answers) {
             all.insert(all.end(), group.begin(), group.end());
             in_chunks(group, [&](std::span<const std::int64_t> chunk) {
-                store::execute(sql,
-                               fmt::format("INSERT INTO vendor_request_versions (request_id, version, answers, "
-                                           "vendor_product_id, product_answers_version, shared_by, shared_at) SELECT "
-                                           "id, latest_version + 1, :a, :p, :pv, :u, :at FROM vendor_requests WHERE id "
-                                           "IN ({})",
-                                           id_list(chunk)),
-                               text, product, pv, user, now);
+                std::string answers_text = text;
+                once(sql,
+                     fmt::format("INSERT INTO vendor_request_versions (request_id, version, answers, vendor_product_id, "
+                                 "product_answers_version, shared_by, shared_at) SELECT id, latest_version + 1, :a, :p, "
+                                 ":pv, :u, :at FROM vendor_requests WHERE id IN ({})",
+                                 id_list(chunk)),
+                     soci::use(answers_text), soci::use(product_id), soci::use(pv), soci::use(user, user_set),
+                     soci::use(at));
             });
         }
         in_chunks(all, [&](std::span<const std::int64_t> chunk) {
             const std::string list = id_list(chunk);
-            store::execute(sql,
-                           fmt::format("INSERT INTO vendor_request_events (request_id, action, from_status, to_status, "
-                                       "reason, user_id, at) SELECT id, 'share', status, 'answered', '', :u, :at FROM "
-                                       "vendor_requests WHERE id IN ({})",
-                                       list),
-                           user, now);
-            store::execute(sql,
-                           fmt::format("INSERT INTO system_products (system_id, vendor_product_id, set_by, set_at) "
-                                       "SELECT system_id, :p, :u, :at FROM vendor_requests WHERE id IN ({}) ON CONFLICT "
-                                       "(system_id) DO UPDATE SET vendor_product_id = excluded.vendor_product_id, "
-                                       "set_by = excluded.set_by, set_at = excluded.set_at",
-                                       list),
-                           product, user, now);
-            store::execute(sql,
-                           fmt::format("UPDATE vendor_requests SET latest_version = latest_version + 1, status = "
-                                       "'answered', reason = '', vendor_product_id = :p, version = version + 1, "
-                                       "updated_by = :u, updated_at = :at WHERE id IN ({})",
-                                       list),
-                           product, user, now);
+            once(sql,
+                 fmt::format("INSERT INTO vendor_request_events (request_id, action, from_status, to_status, reason, "
+                             "user_id, at) SELECT id, 'share', status, 'answered', '', :u, :at FROM vendor_requests WHERE "
+                             "id IN ({})",
+                             list),
+                 soci::use(user, user_set), soci::use(at));
+            once(sql,
+                 fmt::format("INSERT INTO system_products (system_id, vendor_product_id, set_by, set_at) SELECT "
+                             "system_id, :p, :u, :at FROM vendor_requests WHERE id IN ({}) ON CONFLICT (system_id) DO "
+                             "UPDATE SET vendor_product_id = excluded.vendor_product_id, set_by = excluded.set_by, "
+                             "set_at = excluded.set_at",
+                             list),
+                 soci::use(product_id), soci::use(user, user_set), soci::use(at));
+            once(sql,
+                 fmt::format("UPDATE vendor_requests SET latest_version = latest_version + 1, status = 'answered', "
+                             "reason = '', vendor_product_id = :p, version = version + 1, updated_by = :u, updated_at "
+                             "= :at WHERE id IN ({})",
+                             list),
+                 soci::use(product_id), soci::use(user, user_set), soci::use(at));
         });
         json shared = json::array(), refused = json::array();
         for (const auto& [r, v] : out.shared) shared.push_back({r, v});
