@@ -9,6 +9,7 @@
 
 #include "mamori/core/embedded.hpp"
 #include "mamori/core/utf8.hpp"
+#include "data_file_problems.hpp"
 #include "mamori/vendors/role_sharing.hpp"
 
 namespace mamori::vendors {
@@ -26,35 +27,10 @@ constexpr long kMaxNote = 2000;
 constexpr std::size_t kMaxCode = 60;
 constexpr std::size_t kMaxUrl = 500;
 
-bool is_code(const std::string& code, bool hyphen) {
-    return !code.empty() && code.size() <= kMaxCode && std::all_of(code.begin(), code.end(), [&](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || (hyphen && c == '-');
-    });
-}
-
-class Problems {
-  public:
-    explicit Problems(std::string_view file) : file_(file) {}
-    void add(const std::string& path, const std::string& message) {
-        fields_.push_back({fmt::format("{}: {}", file_, path), message});
-    }
-    bool empty() const { return fields_.empty(); }
-    Error error() const {
-        return Error{ErrorCode::invalid_input,
-                     fmt::format("{} has {} problem(s); the first: {}: {}", file_, fields_.size(),
-                                 fields_.front().field, fields_.front().message),
-                     fields_};
-    }
-
-  private:
-    std::string file_;
-    std::vector<FieldError> fields_;
-};
-
 // Reader: the fields of one JSON object at `path`, each problem recorded with its path.
 class Reader {
   public:
-    Reader(const json& object, std::string path, Problems& problems)
+    Reader(const json& object, std::string path, DataFileProblems& problems)
         : object_(object), path_(std::move(path)), problems_(problems) {}
 
     std::string at(const char* name) const { return path_.empty() ? name : path_ + "." + name; }
@@ -116,11 +92,11 @@ class Reader {
   private:
     const json& object_;
     std::string path_;
-    Problems& problems_;
+    DataFileProblems& problems_;
     mutable bool failed_ = false;
 };
 
-std::vector<RoleSharingPart> read_parts(const json& doc, Problems& problems) {
+std::vector<RoleSharingPart> read_parts(const json& doc, DataFileProblems& problems) {
     std::vector<RoleSharingPart> out;
     const auto list = doc.find("parts");
     if (list == doc.end() || !list->is_array() || list->empty() || list->size() > kMaxParts) {
@@ -137,7 +113,7 @@ std::vector<RoleSharingPart> read_parts(const json& doc, Problems& problems) {
         }
         const Reader r(part, path, problems);
         RoleSharingPart p;
-        if (!part.contains("code") || !part["code"].is_string() || !is_code(part["code"].get<std::string>(), false))
+        if (!part.contains("code") || !part["code"].is_string() || !is_data_code(part["code"].get<std::string>(), kMaxCode))
             problems.add(r.at("code"), "a code has 1 to 60 characters a–z, 0–9 and _");
         else if (p.code = part["code"].get<std::string>(); !codes.insert(p.code).second)
             problems.add(r.at("code"), fmt::format("\"{}\" is listed twice", p.code));
@@ -148,7 +124,7 @@ std::vector<RoleSharingPart> read_parts(const json& doc, Problems& problems) {
     return out;
 }
 
-std::vector<std::string> read_checklist_items(const json& row, const std::string& path, Problems& problems) {
+std::vector<std::string> read_checklist_items(const json& row, const std::string& path, DataFileProblems& problems) {
     std::vector<std::string> out;
     const auto list = row.find("checklist_items");
     if (list == row.end()) return out;
@@ -159,7 +135,7 @@ std::vector<std::string> read_checklist_items(const json& row, const std::string
     }
     for (std::size_t i = 0; i < list->size(); ++i) {
         const json& id = (*list)[i];
-        if (!id.is_string() || !is_code(id.get<std::string>(), true)) {
+        if (!id.is_string() || !is_data_code(id.get<std::string>(), kMaxCode, true)) {
             problems.add(fmt::format("{}.checklist_items[{}]", path, i),
                          "an item id has 1 to 60 characters a–z, 0–9, _ and -");
             continue;
@@ -170,10 +146,10 @@ std::vector<std::string> read_checklist_items(const json& row, const std::string
 }
 
 RoleSharingRow read_row(const json& row, const std::string& path, const std::set<std::string>& parts,
-                        std::set<std::string>& ids, Problems& problems) {
+                        std::set<std::string>& ids, DataFileProblems& problems) {
     const Reader r(row, path, problems);
     RoleSharingRow out;
-    if (!row.contains("id") || !row["id"].is_string() || !is_code(row["id"].get<std::string>(), true))
+    if (!row.contains("id") || !row["id"].is_string() || !is_data_code(row["id"].get<std::string>(), kMaxCode, true))
         problems.add(r.at("id"), "an id has 1 to 60 characters a–z, 0–9, _ and -");
     else if (out.id = row["id"].get<std::string>(); !ids.insert(out.id).second)
         problems.add(r.at("id"), fmt::format("\"{}\" is listed twice", out.id));
@@ -201,7 +177,7 @@ RoleSharingRow read_row(const json& row, const std::string& path, const std::set
 }  // namespace
 
 Result<RoleSharingTable> parse_role_sharing_table(std::string_view file, std::string_view text) {
-    Problems problems(file);
+    DataFileProblems problems(file);
     const json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) {
         problems.add("", "the file is not a JSON object");

@@ -9,6 +9,7 @@
 
 #include "mamori/core/embedded.hpp"
 #include "mamori/core/utf8.hpp"
+#include "data_file_problems.hpp"
 
 namespace mamori::vendors {
 
@@ -19,32 +20,7 @@ using nlohmann::json;
 constexpr std::size_t kMaxKinds = 100;
 constexpr long kMaxLabelCharacters = 40;
 
-bool is_code(const std::string& code) {
-    return !code.empty() && code.size() <= 40 && std::all_of(code.begin(), code.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-    });
-}
-
-class Problems {
-  public:
-    explicit Problems(std::string_view file) : file_(file) {}
-    void add(const std::string& path, const std::string& message) {
-        fields_.push_back({fmt::format("{}: {}", file_, path), message});
-    }
-    bool empty() const { return fields_.empty(); }
-    Error error() const {
-        return Error{ErrorCode::invalid_input,
-                     fmt::format("{} has {} problem(s); the first: {}: {}", file_, fields_.size(),
-                                 fields_.front().field, fields_.front().message),
-                     fields_};
-    }
-
-  private:
-    std::string file_;
-    std::vector<FieldError> fields_;
-};
-
-std::string label(const json& kind, const char* name, const std::string& path, Problems& problems) {
+std::string label(const json& kind, const char* name, const std::string& path, DataFileProblems& problems) {
     const auto found = kind.find(name);
     if (found == kind.end() || !found->is_string()) {
         problems.add(path + "." + name, "a label (text) is required");
@@ -64,13 +40,13 @@ std::string label(const json& kind, const char* name, const std::string& path, P
 }  // namespace
 
 Result<std::vector<SystemKind>> parse_system_kinds(std::string_view file, std::string_view text) {
-    Problems problems(file);
+    DataFileProblems problems(file);
     const json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) {
         problems.add("", "the file is not a JSON object");
         return fail(problems.error());
     }
-    if (doc.value("format", "") != "mamori.system-kinds")
+    if (const auto format = doc.find("format"); format == doc.end() || *format != "mamori.system-kinds")
         problems.add("format", "the format must be \"mamori.system-kinds\"");
     if (!doc.contains("format_version") || doc["format_version"] != 1)
         problems.add("format_version", "the format version must be 1");
@@ -90,7 +66,7 @@ Result<std::vector<SystemKind>> parse_system_kinds(std::string_view file, std::s
         }
         SystemKind k;
         const auto code = kind.find("code");
-        if (code == kind.end() || !code->is_string() || !is_code(code->get<std::string>())) {
+        if (code == kind.end() || !code->is_string() || !is_data_code(code->get<std::string>(), 40)) {
             problems.add(path + ".code", "a code has 1 to 40 characters a–z, 0–9 and _");
         } else {
             k.code = code->get<std::string>();

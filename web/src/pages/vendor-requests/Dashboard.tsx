@@ -7,12 +7,11 @@ import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, 
 import { linkClass } from '../catalog/ui';
 import { loadDashboard, type VendorRequest } from './api';
 import { vendorPaths } from './routes';
-import { Loading, Name, StatusBadges, useDay } from './ui';
+import { Loading, Name, RequestTimingCells } from './ui';
 
 export function DueTable({ requests, testId }: { requests: VendorRequest[]; testId: string }) {
   const { t } = useI18n();
   const c = t.vendorRequests.columns;
-  const day = useDay();
   return (
     <table class={`${cardTableClass} mt-4`} data-testid={testId}>
       <thead class={cardHeadClass}>
@@ -37,18 +36,7 @@ export function DueTable({ requests, testId }: { requests: VendorRequest[]; test
               <CellLabel>{c.system}</CellLabel>
               <Name text={request.system.name} />
             </td>
-            <td class={cardCellClass}>
-              <CellLabel>{c.fiscalYear}</CellLabel>
-              {t.vendorRequests.fiscalYear(request.fiscal_year)}
-            </td>
-            <td class={`${cardCellClass} tabular-nums`}>
-              <CellLabel>{c.due}</CellLabel>
-              {day(request.due_on)}
-            </td>
-            <td class={cardCellClass}>
-              <CellLabel>{c.status}</CellLabel>
-              <StatusBadges request={request} />
-            </td>
+            <RequestTimingCells request={request} />
           </tr>
         ))}
       </tbody>

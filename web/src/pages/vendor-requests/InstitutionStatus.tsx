@@ -12,7 +12,7 @@ import { systemsPaths } from '../systems/routes';
 import { actOn, loadInstitutionRequests, loadRequest, type RequestAction, type RequestDetail } from './api';
 import { indexLines, lineKey, sectionsOf } from './form';
 import { vendorPaths } from './routes';
-import { AnswersTable, Loading, Name, PrintLinks, RequestFacts, StatusBadges, useDay, useLineText, useMoment } from './ui';
+import { AnswersTable, Loading, Name, PrintLinks, RequestFacts, RequestTimingCells, useLineText, useMoment } from './ui';
 import { VersionHistory } from './VendorDetail';
 
 export function InstitutionList() {
@@ -20,7 +20,6 @@ export function InstitutionList() {
   const v = t.vendorRequests;
   const i = v.institution;
   const c = v.columns;
-  const day = useDay();
   const [resource] = useResource('institution-vendor-requests', loadInstitutionRequests);
   return (
     <div data-testid="institution-vendor-requests">
@@ -71,18 +70,7 @@ export function InstitutionList() {
                       <CellLabel>{t.vendorRequests.detail.vendor}</CellLabel>
                       <Name text={request.vendor.name} />
                     </td>
-                    <td class={cardCellClass}>
-                      <CellLabel>{c.fiscalYear}</CellLabel>
-                      {v.fiscalYear(request.fiscal_year)}
-                    </td>
-                    <td class={`${cardCellClass} tabular-nums`}>
-                      <CellLabel>{c.due}</CellLabel>
-                      {day(request.due_on)}
-                    </td>
-                    <td class={cardCellClass}>
-                      <CellLabel>{c.status}</CellLabel>
-                      <StatusBadges request={request} />
-                    </td>
+                    <RequestTimingCells request={request} />
                   </tr>
                 ))}
               </tbody>

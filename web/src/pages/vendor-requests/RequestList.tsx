@@ -10,7 +10,7 @@ import { DateField } from '../assessments/fields';
 import { linkClass } from '../catalog/ui';
 import { currentFiscalYear, loadVendorRequests, shareProduct, type ShareResult, type ShareTarget, type VendorList, type VendorRequest } from './api';
 import { vendorPaths } from './routes';
-import { Loading, Name, reasonText, shareProblem, StatusBadges, useDay } from './ui';
+import { Loading, Name, reasonText, shareProblem, RequestTimingCells } from './ui';
 
 const filterKeys = ['product_id', 'status', 'institution_id', 'due_from', 'due_to', 'overdue', 'q'] as const;
 type Filters = Record<(typeof filterKeys)[number], string>;
@@ -182,7 +182,6 @@ function RequestsTable({ requests, selected, onToggle, onTogglePage }: { request
   const { t } = useI18n();
   const v = t.vendorRequests;
   const c = v.columns;
-  const day = useDay();
   const all = requests.length > 0 && requests.every((request) => selected.has(request.id));
   return (
     <>
@@ -235,18 +234,7 @@ function RequestsTable({ requests, selected, onToggle, onTogglePage }: { request
               <CellLabel>{c.product}</CellLabel>
               {request.product === null ? v.none : <Name text={request.product.name} />}
             </td>
-            <td class={cardCellClass}>
-              <CellLabel>{c.fiscalYear}</CellLabel>
-              {v.fiscalYear(request.fiscal_year)}
-            </td>
-            <td class={`${cardCellClass} tabular-nums`}>
-              <CellLabel>{c.due}</CellLabel>
-              {day(request.due_on)}
-            </td>
-            <td class={cardCellClass}>
-              <CellLabel>{c.status}</CellLabel>
-              <StatusBadges request={request} />
-            </td>
+            <RequestTimingCells request={request} />
           </tr>
         ))}
       </tbody>

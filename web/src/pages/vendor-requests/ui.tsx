@@ -40,6 +40,29 @@ export function StatusBadges({ request }: { request: Pick<VendorRequest, 'status
 }
 
 /** A day (YYYY-MM-DD) in the reader's language, or a dash. */
+/** The last three cells of a request's row in every list: fiscal year, due date and status. */
+export function RequestTimingCells({ request }: { request: Pick<VendorRequest, 'fiscal_year' | 'due_on' | 'status' | 'overdue'> }) {
+  const { t } = useI18n();
+  const c = t.vendorRequests.columns;
+  const day = useDay();
+  return (
+    <>
+      <td class={cardCellClass}>
+        <CellLabel>{c.fiscalYear}</CellLabel>
+        {t.vendorRequests.fiscalYear(request.fiscal_year)}
+      </td>
+      <td class={`${cardCellClass} tabular-nums`}>
+        <CellLabel>{c.due}</CellLabel>
+        {day(request.due_on)}
+      </td>
+      <td class={cardCellClass}>
+        <CellLabel>{c.status}</CellLabel>
+        <StatusBadges request={request} />
+      </td>
+    </>
+  );
+}
+
 export function useDay(): (iso: string | null | undefined) => string {
   const { language, t } = useI18n();
   return (iso) => (iso === null || iso === undefined || iso === '' ? t.vendorRequests.none : formatDate(iso, language));
