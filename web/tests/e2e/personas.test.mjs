@@ -204,8 +204,12 @@ describe('demo personas: the first hour', () => {
     const dashboard = vendor.page.getByTestId('vendor-dashboard');
     await dashboard.getByRole('heading', { level: 1, name: '事業者ダッシュボード' }).waitFor();
     await dashboard.getByTestId('dashboard-counts').waitFor();
-    // Home leads a signed-in vendor back to their page, not to the public home.
-    await vendor.page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'ホーム' }).click();
+    // A vendor's navigation is its own: the dashboard first (its home), no institution sections.
+    const nav = vendor.page.getByRole('navigation', { name: 'メインメニュー' });
+    assert.equal(await nav.getByRole('link', { name: '自己点検' }).count(), 0);
+    await nav.getByRole('link', { name: 'チェックリスト' }).click();
+    await vendor.page.waitForURL((url) => url.pathname === '/catalog');
+    await nav.getByRole('link', { name: '事業者ダッシュボード' }).click();
     await vendor.page.waitForURL((url) => url.pathname === '/vendor');
     await shoot(vendor.page, 'vendor');
   });
