@@ -947,10 +947,6 @@ export const en: Messages = {
     filled: (name: string) => `The login and password of ${name} are filled in. Press "Log in".`,
   },
   landing: {
-    vendorTitle: 'Requests to the vendor',
-    vendorBody:
-      'The list of requests from medical institutions is not built yet (coming soon). When it is, it will list the checklist requests institutions send you (the items a vendor answers), their due dates and how far each answer is.',
-    vendorNow: 'What you can do now: read the checklist, manage your account.',
     statisticsTitle: 'National figures',
     statisticsBody:
       'The national figures are not built yet (coming soon). When they are, this page will show how the checklist is answered by prefecture, kind of institution, bed count and fiscal year (the items most often answered "No", the share submitted, the change from last year). Small counts are suppressed.',
