@@ -322,7 +322,8 @@ TEST_F(VendorLinksApi, UnlinkingEndsWhatTheVendorSeesAndKeepsTheHistory) {
     const json after = respondent.get("/api/v1/vendor/customers").json()["customers"];
     ASSERT_EQ(after.size(), 1u) << after.dump();
     EXPECT_EQ(after[0]["name"], "デモ総合病院");
-    for (const auto& v : clinic.get("/api/v1/vendors").json()["vendors"]) EXPECT_NE(v["id"], demo_vendor);
+    const json vendors_left = clinic.get("/api/v1/vendors").json()["vendors"];  // a local: the loop outlives it
+    for (const auto& v : vendors_left) EXPECT_NE(v["id"], demo_vendor);
     // The system keeps its vendor's name; the link row stays, ended.
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM systems s JOIN organisations o ON o.id = s.organisation_id WHERE o.name = "
                      "'さくら内科クリニック' AND s.vendor_name = 'デモ医療システム株式会社'"),
