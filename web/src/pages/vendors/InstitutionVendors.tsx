@@ -7,6 +7,7 @@ import { langOf, useI18n } from '../../i18n';
 import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, ConfirmBox, dangerButtonClass, h1Class, h2Class, InfoNotice, leadClass, SuccessNotice, buttonClass } from '../account/ui';
 import { loadSystems } from '../systems/systemsApi';
 import { useDay } from '../systems/ui';
+import { VendorIdentityCells } from './VendorIdentityCells';
 import { InviteVendor } from './InviteVendor';
 import { loadInvitations, loadLinkedVendors, revokeInvitation, unlinkVendor, type LinkedVendor, type NamedSystem, type VendorInvitation } from './vendorsApi';
 
@@ -51,14 +52,7 @@ function LinkedTable({ vendors, canWrite, onChanged }: { vendors: LinkedVendor[]
       <tbody class="block md:table-row-group">
         {vendors.map((vendor) => (
           <tr key={vendor.id} class={cardRowClass} data-testid={`linked-vendor-${vendor.id}`}>
-            <td class={`${cardCellClass} font-bold`}>
-              <CellLabel>{v.columns.name}</CellLabel>
-              <span lang={langOf(vendor.name)}>{vendor.name}</span>
-            </td>
-            <td class={`${cardCellClass} tabular-nums`}>
-              <CellLabel>{v.columns.corporateNumber}</CellLabel>
-              {vendor.corporate_number ?? v.noNumber}
-            </td>
+            <VendorIdentityCells vendor={vendor} />
             <td class={cardCellClass}>
               <CellLabel>{v.columns.via}</CellLabel>
               {v.via[vendor.via] ?? ''}

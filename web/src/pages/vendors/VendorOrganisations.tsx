@@ -4,9 +4,10 @@
 import { useState } from 'preact/hooks';
 import { useResource } from '../../api/useResource';
 import { ProblemError } from '../../auth/request';
-import { langOf, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { buttonClass, cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, Checkbox, FormErrors, h1Class, h2Class, InfoNotice, leadClass, SubmitButton, SuccessNotice, TextField, WarningNotice } from '../account/ui';
 import { useDay } from '../systems/ui';
+import { VendorIdentityCells } from './VendorIdentityCells';
 import { corporateNumberProblem, normaliseCorporateNumber } from './corporateNumber';
 import { findVendorOrganisations, linkVendorOrganisation, registerVendorOrganisation, type VendorOrganisation } from './vendorsApi';
 
@@ -149,14 +150,7 @@ export function VendorOrganisations() {
                 <tbody class="block md:table-row-group">
                   {list.data.map((vendor) => (
                     <tr key={vendor.id} class={cardRowClass} data-testid={`vendor-organisation-${vendor.id}`}>
-                      <td class={`${cardCellClass} font-bold`}>
-                        <CellLabel>{v.columns.name}</CellLabel>
-                        <span lang={langOf(vendor.name)}>{vendor.name}</span>
-                      </td>
-                      <td class={`${cardCellClass} tabular-nums`}>
-                        <CellLabel>{v.columns.corporateNumber}</CellLabel>
-                        {vendor.corporate_number ?? v.noNumber}
-                      </td>
+                      <VendorIdentityCells vendor={vendor} />
                       <td class={`${cardCellClass} tabular-nums`}>
                         <CellLabel>{v.columns.customers}</CellLabel>
                         {vendor.customers}
