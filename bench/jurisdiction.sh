@@ -14,19 +14,7 @@ seconds=${DURATION:-5}
 clinics=${CLINICS:-14000}
 hospitals=${HOSPITALS:-640}
 backends=${BACKENDS:-sqlite postgresql}
-bin="$PWD/$build/mamori"
-[ -x "$bin" ] || { echo "no $bin: run scripts/build.sh release first" >&2; exit 1; }
-work=$(mktemp -d)
-chmod 755 "$work"
-. bench/private_postgres.sh
-pid=""
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  stop_postgres
-  rm -rf "$work"
-}
-trap cleanup EXIT
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+. bench/bench_setup.sh
 
 list=/api/v1/jurisdiction/checklists
 targets=(
