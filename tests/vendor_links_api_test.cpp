@@ -4,6 +4,8 @@
 // unlinking; the operator registers and links vendors; the audit rows.
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include <map>
 #include <thread>
 
@@ -169,7 +171,10 @@ TEST_F(VendorLinksApi, AnExistingVendorsAdministratorRedeemsTheCode) {
     EXPECT_EQ(wrong.status, 404) << wrong.body;
     EXPECT_EQ(wrong.body.find("さくら"), std::string::npos);
 
-    const auto redeemed = admin.post("/api/v1/vendor/links", {{"code", code}});
+    // Typed as people type it: lower case, spaces instead of dashes.
+    std::string typed;
+    for (const char c : code) typed.push_back(c == '-' ? ' ' : static_cast<char>(std::tolower(c)));
+    const auto redeemed = admin.post("/api/v1/vendor/links", {{"code", typed}});
     ASSERT_EQ(redeemed.status, 201) << redeemed.body;
     EXPECT_EQ(redeemed.json()["institution"]["name"], "さくら内科クリニック");
     const long long demo_vendor = scalar("SELECT id FROM organisations WHERE name = 'デモ医療システム株式会社'");

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <cctype>
 #include <stdexcept>
 
 namespace mamori::identity {
@@ -46,6 +47,13 @@ std::string sha256_hex(std::string_view bytes) {
 
 std::string token_hash(std::string_view token) {
     return sha256_hex(token);
+}
+
+std::string typed_code_hash(std::string_view typed) {
+    std::string letters;
+    for (const unsigned char c : typed)
+        if (std::isalnum(c) != 0) letters.push_back(static_cast<char>(std::toupper(c)));
+    return token_hash(letters);
 }
 
 }  // namespace mamori::identity

@@ -29,7 +29,7 @@ Result<SetupCodeState> store_code(store::Database& db, bool replace) {
         sql << "SELECT COUNT(*) FROM setup_code", soci::into(stored);
         if (stored > 0 && !replace) return state;
         state.code = identity::random_code(kCodeGroups);
-        const std::string hash = setup_code_hash(*state.code), now = r::iso_now();
+        const std::string hash = identity::typed_code_hash(*state.code), now = r::iso_now();
         discard_setup_code(sql);
         sql << "INSERT INTO setup_code (id, code_hash, issued_at) VALUES (1, :h, :t)", soci::use(hash),
             soci::use(now);
@@ -38,13 +38,6 @@ Result<SetupCodeState> store_code(store::Database& db, bool replace) {
 }
 
 }  // namespace
-
-std::string setup_code_hash(std::string_view typed) {
-    std::string letters;
-    for (const unsigned char c : typed)
-        if (std::isalnum(c) != 0) letters.push_back(static_cast<char>(std::toupper(c)));
-    return identity::token_hash(letters);
-}
 
 Result<SetupCodeState> issue_setup_code(store::Database& db) {
     return store_code(db, false);
@@ -63,7 +56,7 @@ bool setup_code_matches(soci::session& sql, std::string_view typed) {
     std::string stored;
     sql << "SELECT code_hash FROM setup_code WHERE id = 1", soci::into(stored);
     // Nothing typed never matches, even if a broken row held the hash of nothing.
-    return sql.got_data() && !typed.empty() && stored == setup_code_hash(typed);
+    return sql.got_data() && !typed.empty() && stored == identity::typed_code_hash(typed);
 }
 
 void discard_setup_code(soci::session& sql) {

@@ -2,15 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include "mamori/identity/tokens.hpp"
+
 #include "testing/temp_database.hpp"
 
 namespace mamori::services {
 namespace {
 
 TEST(SetupCode, AsTypedCaseSpacesAndDashesDoNotMatter) {
-    EXPECT_EQ(setup_code_hash("K7WQ-3MZD-9PXR"), setup_code_hash("k7wq 3mzd 9pxr"));
-    EXPECT_EQ(setup_code_hash("K7WQ-3MZD-9PXR"), setup_code_hash(" K7WQ3MZD9PXR\n"));
-    EXPECT_NE(setup_code_hash("K7WQ-3MZD-9PXR"), setup_code_hash("K7WQ-3MZD-9PXS"));
+    EXPECT_EQ(identity::typed_code_hash("K7WQ-3MZD-9PXR"), identity::typed_code_hash("k7wq 3mzd 9pxr"));
+    EXPECT_EQ(identity::typed_code_hash("K7WQ-3MZD-9PXR"), identity::typed_code_hash(" K7WQ3MZD9PXR\n"));
+    EXPECT_NE(identity::typed_code_hash("K7WQ-3MZD-9PXR"), identity::typed_code_hash("K7WQ-3MZD-9PXS"));
 }
 
 TEST(SetupCode, IssuedOnceStoredOnlyAsAHashAndReplacedOnRequest) {
@@ -25,7 +27,7 @@ TEST(SetupCode, IssuedOnceStoredOnlyAsAHashAndReplacedOnRequest) {
         auto lease = temp.db().acquire();
         std::string stored;
         *lease << "SELECT code_hash FROM setup_code", soci::into(stored);
-        EXPECT_EQ(stored, setup_code_hash(*first->code));
+        EXPECT_EQ(stored, identity::typed_code_hash(*first->code));
         EXPECT_EQ(stored.find(first->code->substr(0, 4)), std::string::npos)
             << "the code itself is not stored";
         EXPECT_TRUE(setup_code_matches(*lease, *first->code));

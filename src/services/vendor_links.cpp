@@ -113,7 +113,7 @@ Result<CreatedVendorInvitation> VendorLinks::invite(const Caller& caller, const 
         CreatedVendorInvitation out;
         out.code = identity::random_code(4);
         const auto id =
-            rec::insert_invitation(sql, caller.organisation.id, input, identity::token_hash(out.code), caller.user_id,
+            rec::insert_invitation(sql, caller.organisation.id, input, identity::typed_code_hash(out.code), caller.user_id,
                                    now, records::iso_after(kInvitationLifetime));
         audit::append(sql,
                       audit::caller_entry(caller, "vendor_invitation.created", fmt::format("vendor_invitation:{}", id),

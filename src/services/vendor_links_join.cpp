@@ -163,7 +163,7 @@ constexpr std::size_t kMaxCodeBytes = 64;
 
 // usable: a pending invitation for `code`, or why not (the caller's guess is counted by the caller).
 Result<rec::StoredInvitation> usable(soci::session& sql, const std::string& code) {
-    auto found = rec::invitation_by_code_hash(sql, identity::token_hash(code));
+    auto found = rec::invitation_by_code_hash(sql, identity::typed_code_hash(code));
     if (!found) return unknown_code();
     if (found->used || found->revoked || found->expires_at <= records::iso_now()) return spent_code();
     return *found;

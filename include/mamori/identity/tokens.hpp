@@ -24,6 +24,10 @@ std::string random_code(int groups);
 // token_hash: the lowercase hex SHA-256 of a token, as stored.
 std::string token_hash(std::string_view token);
 
+// typed_code_hash: what is stored for a code a person types (random_code): the token_hash of its letters and
+// digits, upper-case, so case, spaces and dashes do not matter.
+std::string typed_code_hash(std::string_view typed);
+
 // sha256_hex: the lowercase hex SHA-256 of any bytes.
 std::string sha256_hex(std::string_view bytes);
 

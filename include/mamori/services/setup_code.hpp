@@ -39,7 +39,4 @@ bool setup_code_matches(soci::session& sql, std::string_view typed);
 // discard_setup_code: deletes the code; call in the transaction that creates the first administrator.
 void discard_setup_code(soci::session& sql);
 
-// setup_code_hash: what is stored for a code as typed: the SHA-256 of its letters and digits, upper-case.
-std::string setup_code_hash(std::string_view typed);
-
 }  // namespace mamori::services
