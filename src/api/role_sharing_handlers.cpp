@@ -25,13 +25,6 @@ constexpr std::size_t kMaxNoteBytes = 4 * vendors::kMaxRowNoteCharacters;
 
 json optional_json(const std::optional<std::string>& value) { return value ? json(*value) : json(nullptr); }
 
-json check_json(const vendors::RowCheck& c) {
-    return {{"first_answer", c.first_answer ? json(std::string(vendors::to_string(*c.first_answer))) : json(nullptr)},
-            {"first_checked_on", optional_json(c.first_checked_on)},
-            {"completed_on", optional_json(c.completed_on)},
-            {"note", c.note}};
-}
-
 json contract_json(const services::RoleSharingContract& c) {
     return {{"system", {{"id", c.system_id}, {"name", c.system_name}, {"kind", c.system_kind}, {"status", c.system_status}}},
             {"institution", {{"id", c.institution_id}, {"name", c.institution_name}}},
@@ -59,7 +52,7 @@ json sheet_json(const RoleSharingSheet& s) {
     json rows = json::array();
     for (const auto& e : s.entries) {
         const auto& r = *e.row;
-        json row = check_json(e.check);
+        json row = vendors::check_json(e.check);
         row["id"] = r.id;
         row["part"] = r.part;
         row["group_ja"] = optional_json(r.group_ja);
@@ -83,8 +76,8 @@ json sheet_json(const RoleSharingSheet& s) {
                                {"by", h.by},
                                {"organisation_name", h.organisation_name},
                                {"at", h.at},
-                               {"before", check_json(h.before)},
-                               {"after", check_json(h.after)}});
+                               {"before", vendors::check_json(h.before)},
+                               {"after", vendors::check_json(h.after)}});
         row["history"] = history;
         rows.push_back(std::move(row));
     }
@@ -142,10 +135,7 @@ std::string content_cell(const vendors::RoleSharingRow& r, const vendors::RowChe
 
 Result<std::string> render_document(const RoleSharingSheet& s) {
     const auto& table = vendors::builtin_role_sharing_table();
-    const auto today = japan_date(std::chrono::system_clock::now());
-    const std::string printed =
-        fmt::format("{:04}-{:02}-{:02}", static_cast<int>(today.year()), static_cast<unsigned>(today.month()),
-                    static_cast<unsigned>(today.day()));
+    const std::string printed = to_iso_date(japan_date(std::chrono::system_clock::now()));
     documents::Letter letter;
     letter.date = documents::japanese_date(printed) + " 印刷";
     letter.title = table.title_ja;

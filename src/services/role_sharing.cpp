@@ -169,8 +169,8 @@ Result<RoleSharingSheet> RoleSharing::update_row(const Caller& caller, std::int6
                                           {{"side", a->side},
                                            {"vendor_organisation_id", a->contract.vendor_id},
                                            {"fields", fields},
-                                           {"before", rec::check_json(before)},
-                                           {"after", rec::check_json(check)}}),
+                                           {"before", vendors::check_json(before)},
+                                           {"after", vendors::check_json(check)}}),
                       context);
         return sheet(sql, *a);
     });

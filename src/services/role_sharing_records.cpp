@@ -6,36 +6,9 @@
 
 namespace mamori::services::role_sharing_records {
 
-namespace {
-
 using nlohmann::json;
-
-std::optional<std::string> optional_text(const json& j, const char* name) {
-    const auto found = j.find(name);
-    if (found == j.end() || !found->is_string()) return std::nullopt;
-    return found->get<std::string>();
-}
-
-}  // namespace
-
-json check_json(const vendors::RowCheck& c) {
-    json out;
-    out["first_answer"] = c.first_answer ? json(std::string(vendors::to_string(*c.first_answer))) : json(nullptr);
-    out["first_checked_on"] = c.first_checked_on ? json(*c.first_checked_on) : json(nullptr);
-    out["completed_on"] = c.completed_on ? json(*c.completed_on) : json(nullptr);
-    out["note"] = c.note;
-    return out;
-}
-
-vendors::RowCheck check_from_json(const json& j) {
-    vendors::RowCheck c;
-    if (!j.is_object()) return c;
-    if (auto answer = optional_text(j, "first_answer")) c.first_answer = vendors::parse_first_answer(*answer);
-    c.first_checked_on = optional_text(j, "first_checked_on");
-    c.completed_on = optional_text(j, "completed_on");
-    c.note = optional_text(j, "note").value_or("");
-    return c;
-}
+using vendors::check_from_json;
+using vendors::check_json;
 
 std::map<std::string, StoredCheck> checks_of(soci::session& sql, std::int64_t system_id, std::int64_t vendor_id) {
     const long long s = system_id, v = vendor_id;

@@ -24,9 +24,6 @@ struct StoredCheck {
     std::string at;
 };
 
-nlohmann::json check_json(const vendors::RowCheck& check);
-vendors::RowCheck check_from_json(const nlohmann::json& j);
-
 // checks_of: the stored rows of a contract by row id.
 std::map<std::string, StoredCheck> checks_of(soci::session& sql, std::int64_t system_id, std::int64_t vendor_id);
 

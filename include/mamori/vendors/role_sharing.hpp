@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "mamori/core/error.hpp"
 
 namespace mamori::vendors {
@@ -85,6 +87,11 @@ struct RowCheck {
 };
 
 inline constexpr long kMaxRowNoteCharacters = 1000;
+
+// check_json / check_from_json: a row's answers by their JSON names (the API's and the history's); a missing
+// or mistyped field reads as empty.
+nlohmann::json check_json(const RowCheck& check);
+RowCheck check_from_json(const nlohmann::json& json);
 
 // check_row: the rules of a row's answers, each refusal naming its field:
 // - first_answer and first_checked_on go together (both or neither);
