@@ -182,11 +182,12 @@ Result<std::vector<VendorSystemProgress>> RoleSharing::vendor_systems(const Call
     auto lease = db_.acquire();
     std::vector<VendorSystemProgress> out;
     const std::string vendor_name = rec::organisation_name(*lease, caller.organisation.id);
+    auto checks = rec::checks_of_vendor(*lease, caller.organisation.id);
     for (const auto& s : vendor_scope::systems_run_by(*lease, caller.organisation.id)) {
         VendorSystemProgress p;
         p.contract = {s.system_id, s.name, s.kind, s.status, s.institution_id, s.institution_name,
                       caller.organisation.id, vendor_name};
-        p.progress = progress(rec::checks_of(*lease, s.system_id, caller.organisation.id));
+        p.progress = progress(checks[s.system_id]);
         out.push_back(std::move(p));
     }
     return out;

@@ -10,26 +10,43 @@ using nlohmann::json;
 using vendors::check_from_json;
 using vendors::check_json;
 
+namespace {
+
+constexpr const char* kChecks =
+    "SELECT c.row_id, c.first_answer, c.first_checked_on, c.completed_on, c.note, c.version, c.updated_side, "
+    "COALESCE(u.display_name, ''), c.updated_at, c.system_id FROM role_sharing_checks c LEFT JOIN users u ON u.id = "
+    "c.updated_by ";
+
+StoredCheck read_check(const soci::row& r) {
+    StoredCheck c;
+    if (auto answer = store::optional_text_at(r, 1)) c.check.first_answer = vendors::parse_first_answer(*answer);
+    c.check.first_checked_on = store::optional_text_at(r, 2);
+    c.check.completed_on = store::optional_text_at(r, 3);
+    c.check.note = r.get<std::string>(4);
+    c.version = static_cast<int>(store::int64_at(r, 5));
+    c.side = r.get<std::string>(6);
+    c.by = r.get<std::string>(7);
+    c.at = r.get<std::string>(8);
+    return c;
+}
+
+}  // namespace
+
 std::map<std::string, StoredCheck> checks_of(soci::session& sql, std::int64_t system_id, std::int64_t vendor_id) {
     const long long s = system_id, v = vendor_id;
     std::map<std::string, StoredCheck> out;
     for (const auto& r : store::query(
-             sql,
-             "SELECT c.row_id, c.first_answer, c.first_checked_on, c.completed_on, c.note, c.version, "
-             "c.updated_side, COALESCE(u.display_name, ''), c.updated_at FROM role_sharing_checks c LEFT JOIN "
-             "users u ON u.id = c.updated_by WHERE c.system_id = :s AND c.vendor_organisation_id = :v",
-             s, v)) {
-        StoredCheck c;
-        if (auto answer = store::optional_text_at(r, 1)) c.check.first_answer = vendors::parse_first_answer(*answer);
-        c.check.first_checked_on = store::optional_text_at(r, 2);
-        c.check.completed_on = store::optional_text_at(r, 3);
-        c.check.note = r.get<std::string>(4);
-        c.version = static_cast<int>(store::int64_at(r, 5));
-        c.side = r.get<std::string>(6);
-        c.by = r.get<std::string>(7);
-        c.at = r.get<std::string>(8);
-        out.emplace(r.get<std::string>(0), std::move(c));
-    }
+             sql, std::string(kChecks) + "WHERE c.system_id = :s AND c.vendor_organisation_id = :v", s, v))
+        out.emplace(r.get<std::string>(0), read_check(r));
+    return out;
+}
+
+std::map<std::int64_t, std::map<std::string, StoredCheck>> checks_of_vendor(soci::session& sql,
+                                                                            std::int64_t vendor_id) {
+    const long long v = vendor_id;
+    std::map<std::int64_t, std::map<std::string, StoredCheck>> out;
+    for (const auto& r : store::query(sql, std::string(kChecks) + "WHERE c.vendor_organisation_id = :v", v))
+        out[store::int64_at(r, 9)].emplace(r.get<std::string>(0), read_check(r));
     return out;
 }
 

@@ -26,6 +26,9 @@ struct StoredCheck {
 
 // checks_of: the stored rows of a contract by row id.
 std::map<std::string, StoredCheck> checks_of(soci::session& sql, std::int64_t system_id, std::int64_t vendor_id);
+// checks_of_vendor: every stored row a vendor's contracts have, by system id (one query for its whole list).
+std::map<std::int64_t, std::map<std::string, StoredCheck>> checks_of_vendor(soci::session& sql,
+                                                                            std::int64_t vendor_id);
 
 // changes_of: a contract's history by row id, newest first.
 std::map<std::string, std::vector<RoleSharingChange>> changes_of(soci::session& sql, std::int64_t system_id,

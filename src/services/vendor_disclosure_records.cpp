@@ -75,6 +75,14 @@ std::vector<StoredDisclosure> of_product(soci::session& sql, std::int64_t produc
     return select(sql, "WHERE d.vendor_product_id = :p ORDER BY d.id DESC", p);
 }
 
+std::vector<StoredDisclosure> of_institution(soci::session& sql, std::int64_t institution) {
+    const long long o = institution;
+    return select(sql,
+                  "WHERE d.vendor_product_id IN (SELECT sp.vendor_product_id FROM system_products sp JOIN systems s "
+                  "ON s.id = sp.system_id WHERE s.organisation_id = :o) ORDER BY d.id DESC",
+                  o);
+}
+
 std::optional<Product> find_product(soci::session& sql, std::int64_t id) {
     const long long key = id;
     for (const auto& row : store::query(sql, std::string(kProducts) + "WHERE p.id = :id", key))

@@ -23,6 +23,8 @@ std::optional<StoredDisclosure> find(soci::session& sql, std::int64_t id);
 // of_vendor / of_product: newest first.
 std::vector<StoredDisclosure> of_vendor(soci::session& sql, std::int64_t vendor);
 std::vector<StoredDisclosure> of_product(soci::session& sql, std::int64_t product);
+// of_institution: every upload of the products of the institution's systems, newest first (one query).
+std::vector<StoredDisclosure> of_institution(soci::session& sql, std::int64_t institution);
 
 struct Product {
     std::int64_t id = 0;

@@ -143,12 +143,13 @@ Disclosure reread(soci::session& sql, std::int64_t product, std::int64_t id) {
 DisclosureSummary disclosure_summary(soci::session& sql, std::int64_t institution_id) {
     DisclosureSummary out;
     const auto day = today();
+    auto uploads_by_product = by_product(rec::of_institution(sql, institution_id), day);
     for (const auto& s : rec::institution_systems(sql, institution_id)) {
         if (!s.vendor_id) continue;
         ++out.systems_with_vendor;
         std::vector<vendors::DisclosureEntry> entries;
         if (s.product_id)
-            for (const auto& d : rec::of_product(sql, *s.product_id)) entries.push_back(entry(d.disclosure));
+            for (const auto& d : uploads_by_product[*s.product_id]) entries.push_back(entry(d));
         if (vendors::system_disclosure_status(true, s.product_id.has_value(), entries, day) ==
             vendors::SystemDisclosureStatus::current)
             ++out.with_current;
@@ -253,6 +254,7 @@ Result<InstitutionDisclosures> VendorDisclosures::for_institution(const Caller& 
         return fail(ErrorCode::not_found, "only an institution sees the disclosures of its systems' vendors");
     auto lease = db_.acquire();
     const auto day = today();
+    auto uploads_by_product = by_product(rec::of_institution(*lease, caller.organisation.id), day);
     InstitutionDisclosures out;
     for (const auto& s : rec::institution_systems(*lease, caller.organisation.id)) {
         SystemDisclosures view;
@@ -265,13 +267,7 @@ Result<InstitutionDisclosures> VendorDisclosures::for_institution(const Caller& 
         if (s.vendor_id && s.product_id) {
             view.product_id = s.product_id;
             view.product_name = s.product_name;
-            auto uploads = with_states(
-                [&] {
-                    std::vector<Disclosure> all;
-                    for (const auto& d : rec::of_product(*lease, *s.product_id)) all.push_back(d.disclosure);
-                    return all;
-                }(),
-                day);
+            const auto& uploads = uploads_by_product[*s.product_id];
             for (const auto& d : uploads) entries.push_back(entry(d));
             for (const auto* kind : {"mds", "sds"})
                 if (auto d = latest(uploads, kind)) view.disclosures.push_back(std::move(*d));

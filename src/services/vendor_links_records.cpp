@@ -31,10 +31,13 @@ constexpr const char* kStored =
     "SELECT id, institution_organisation_id, vendor_name, expires_at, used_at, revoked_at FROM "
     "vendor_invitations ";
 
-std::vector<NamedSystem> named_systems(soci::session& sql, const std::string& query, long long a, long long b) {
-    std::vector<NamedSystem> out;
-    for (const auto& r : store::query(sql, query, a, b))
-        out.push_back({store::int64_at(r, 0), r.get<std::string>(1)});
+// systems_by_owner: the systems `query` selects as (owner id, system id, name) for one organisation, by owner
+// (an invitation or a vendor): one query for the whole list instead of one per owner.
+std::map<std::int64_t, std::vector<NamedSystem>> systems_by_owner(soci::session& sql, const std::string& query,
+                                                                  long long organisation) {
+    std::map<std::int64_t, std::vector<NamedSystem>> out;
+    for (const auto& r : store::query(sql, query, organisation))
+        out[store::int64_at(r, 0)].push_back({store::int64_at(r, 1), r.get<std::string>(2)});
     return out;
 }
 
@@ -76,12 +79,12 @@ std::vector<VendorInvitation> invitations_of(soci::session& sql, std::int64_t in
         v.revoked_at = store::optional_text_at(r, 9);
         out.push_back(std::move(v));
     }
-    for (auto& v : out)
-        v.systems = named_systems(sql,
-                                  "SELECT s.id, s.name FROM vendor_invitation_systems x JOIN systems s ON s.id = "
-                                  "x.system_id WHERE x.invitation_id = :i AND s.organisation_id = :o ORDER BY "
-                                  "s.name, s.id",
-                                  v.id, org);
+    auto systems = systems_by_owner(sql,
+                                    "SELECT x.invitation_id, s.id, s.name FROM vendor_invitation_systems x JOIN "
+                                    "systems s ON s.id = x.system_id WHERE s.organisation_id = :o ORDER BY s.name, "
+                                    "s.id",
+                                    org);
+    for (auto& v : out) v.systems = std::move(systems[v.id]);
     return out;
 }
 
@@ -249,11 +252,11 @@ std::vector<LinkedVendor> linked_vendors(soci::session& sql, std::int64_t instit
         v.linked_at = r.get<std::string>(4);
         out.push_back(std::move(v));
     }
-    for (auto& v : out)
-        v.systems = named_systems(sql,
-                                  "SELECT id, name FROM systems WHERE organisation_id = :o AND "
-                                  "vendor_organisation_id = :v AND status = 'in_use' ORDER BY name, id",
-                                  org, v.id);
+    auto systems = systems_by_owner(sql,
+                                    "SELECT vendor_organisation_id, id, name FROM systems WHERE organisation_id = :o "
+                                    "AND vendor_organisation_id IS NOT NULL AND status = 'in_use' ORDER BY name, id",
+                                    org);
+    for (auto& v : out) v.systems = std::move(systems[v.id]);
     return out;
 }
 
