@@ -347,6 +347,22 @@ TEST_F(VendorRequestsApi, TheVendorListFiltersPagesAndCountsAndTheDemoIsThere) {
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM vendor_request_overrides"), 1);
 }
 
+TEST_F(VendorRequestsApi, RenamingAProductKeepsItsSystemsAndAnswerSets) {
+    SessionClient vendor = persona("vendor@demo.example");
+    const json products = vendor.get("/api/v1/vendor/products").json()["products"];
+    json ehr;
+    for (const auto& p : products)
+        if (p["name"] == "デモカルテ Enterprise") ehr = p;
+    ASSERT_TRUE(ehr.is_object()) << products.dump();
+    const auto renamed = vendor.put("/api/v1/vendor/products/" + std::to_string(ehr["id"].get<long long>()),
+                                    {{"name", "デモカルテ Enterprise 8"}, {"note", "名称を変更"}});
+    ASSERT_EQ(renamed.status, 200) << renamed.body;
+    EXPECT_EQ(renamed.json()["name"], "デモカルテ Enterprise 8");
+    EXPECT_EQ(renamed.json()["systems"], ehr["systems"]);
+    EXPECT_EQ(renamed.json()["answer_sets"], ehr["answer_sets"]);
+    EXPECT_FALSE(renamed.json()["answer_sets"].empty());
+}
+
 TEST_F(VendorRequestsApi, DocumentsPrintTheVendorTheInstitutionAndTheAnswers) {
     SessionClient hospital = persona("hospital@demo.example");
     SessionClient vendor = persona("vendor@demo.example");

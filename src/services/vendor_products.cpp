@@ -1,6 +1,8 @@
 // VendorProducts: a vendor's products and their answer sets (one per fiscal year, every saved version kept).
 #include <fmt/format.h>
 
+#include <map>
+
 #include "identity_records.hpp"
 #include "mamori/assessment/checklist.hpp"
 #include "mamori/audit/caller_entry.hpp"
@@ -100,6 +102,8 @@ Result<VendorProductList> VendorProducts::list(const Caller& caller) {
                                         vendor))
         out.products.push_back({store::int64_at(row, 0), row.get<std::string>(1), row.get<std::string>(2),
                                 store::int64_at(row, 3), {}});
+    std::map<std::int64_t, std::size_t> index;  // product id → its place in the list
+    for (std::size_t i = 0; i < out.products.size(); ++i) index[out.products[i].id] = i;
     const auto catalog = catalog_.snapshot()->catalog_ptr();
     for (const auto& row : store::query(sql,
                                         "SELECT a.vendor_product_id, a.fiscal_year, a.edition_id, a.edition_revision, "
@@ -116,8 +120,7 @@ Result<VendorProductList> VendorProducts::list(const Caller& caller) {
         if (const auto* form = vs::vendor_form(*catalog, s.edition_id, static_cast<int>(store::int64_at(row, 3))))
             s.total = static_cast<long long>(assessment::checklist_rows(*form).size());
         s.updated_at = row.get<std::string>(6);
-        for (auto& p : out.products)
-            if (p.id == product) p.answer_sets.push_back(s);
+        if (const auto at = index.find(product); at != index.end()) out.products[at->second].answer_sets.push_back(s);
     }
     return out;
 }
@@ -146,7 +149,7 @@ Result<VendorProduct> VendorProducts::create(const Caller& caller, const std::st
 
 Result<VendorProduct> VendorProducts::update(const Caller& caller, std::int64_t id, const std::string& name,
                                              const std::string& note, const audit::Context& context) {
-    return db_.transaction([&](soci::session& sql) -> Result<VendorProduct> {
+    auto changed = db_.transaction([&](soci::session& sql) -> Result<int> {
         auto current = own_product(sql, caller, id);
         if (!current) return no_product(id);
         if (!vs::vendor_writes(caller))
@@ -160,8 +163,15 @@ Result<VendorProduct> VendorProducts::update(const Caller& caller, std::int64_t 
                                           {{"before", {{"name", current->name}, {"note", current->note}}},
                                            {"after", {{"name", name}, {"note", note}}}}),
                       context);
-        return VendorProduct{id, name, note, 0, {}};
+        return 0;
     });
+    if (!changed) return fail(changed.error());
+    // The product as the list shows it: its systems and answer sets stay what they were.
+    auto all = list(caller);
+    if (!all) return fail(all.error());
+    for (auto& p : all->products)
+        if (p.id == id) return std::move(p);
+    return no_product(id);
 }
 
 Result<ProductAnswers> VendorProducts::answers(const Caller& caller, std::int64_t id, int fiscal_year) {
