@@ -347,6 +347,27 @@ TEST_F(VendorRequestsApi, TheVendorListFiltersPagesAndCountsAndTheDemoIsThere) {
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM vendor_request_overrides"), 1);
 }
 
+TEST_F(VendorRequestsApi, AnswersSavedForAnotherRevisionOfTheFormAreNotShared) {
+    SessionClient vendor = persona("vendor@demo.example");
+    // さくら's outstanding demo request, as if asked on a later revision of the same edition's form.
+    const long long request = scalar(
+        "SELECT MIN(r.id) FROM vendor_requests r JOIN organisations o ON o.id = r.institution_organisation_id WHERE "
+        "o.name = 'さくら内科クリニック' AND r.status = 'requested'");
+    const long long product = scalar("SELECT id FROM vendor_products WHERE name = 'デモレセプト Lite'");
+    const long long fy = scalar("SELECT fiscal_year FROM vendor_requests WHERE id = " + std::to_string(request));
+    {
+        DatabaseSession direct(db());
+        *direct << "UPDATE vendor_requests SET edition_revision = edition_revision + 1 WHERE id = " +
+                       std::to_string(request);
+    }
+    const auto shared = vendor.post("/api/v1/vendor/products/" + std::to_string(product) + "/share",
+                                    {{"fiscal_year", fy}, {"request_ids", {request}}});
+    ASSERT_EQ(shared.status, 200) << shared.body;
+    ASSERT_EQ(shared.json()["refused"].size(), 1u) << shared.body;
+    EXPECT_EQ(shared.json()["refused"][0]["reason"], "edition");
+    EXPECT_EQ(scalar("SELECT latest_version FROM vendor_requests WHERE id = " + std::to_string(request)), 0);
+}
+
 TEST_F(VendorRequestsApi, RenamingAProductKeepsItsSystemsAndAnswerSets) {
     SessionClient vendor = persona("vendor@demo.example");
     const json products = vendor.get("/api/v1/vendor/products").json()["products"];

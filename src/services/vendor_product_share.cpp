@@ -52,6 +52,7 @@ struct Target {
     std::string status;
     int fiscal_year = 0;
     std::string edition_id;
+    int edition_revision = 1;
     int latest_version = 0;
     bool in_scope = false;
     bool has_overrides = false;
@@ -85,15 +86,17 @@ Result<ShareResult> VendorProducts::share(const Caller& caller, std::int64_t id,
         // Serialises shares of one product (and saves of its answers) to the end of the transaction.
         store::execute(sql, "UPDATE vendor_products SET name = name WHERE id = :id", product);
         std::string edition;
+        int revision = 1;
         int set_version = 0;
         vendors::VendorAnswers answers;
         for (const auto& row : store::query(sql,
-                                            "SELECT edition_id, version, answers FROM vendor_answer_sets WHERE "
+                                            "SELECT edition_id, version, answers, edition_revision FROM vendor_answer_sets WHERE "
                                             "vendor_product_id = :p AND fiscal_year = :y",
                                             product, year)) {
             edition = row.get<std::string>(0);
             set_version = static_cast<int>(store::int64_at(row, 1));
             answers = vs::answers_from_text(row.get<std::string>(2));
+            revision = static_cast<int>(store::int64_at(row, 3));
         }
         if (set_version == 0)
             return fail(ErrorCode::conflict,
@@ -136,7 +139,7 @@ Result<ShareResult> VendorProducts::share(const Caller& caller, std::int64_t id,
                                  "r.vendor_organisation_id AND EXISTS (SELECT 1 FROM vendor_links l WHERE "
                                  "l.institution_organisation_id = r.institution_organisation_id AND "
                                  "l.vendor_organisation_id = r.vendor_organisation_id AND l.ended_at IS NULL) THEN 1 "
-                                 "ELSE 0 END FROM vendor_requests r JOIN systems s ON s.id = r.system_id LEFT JOIN "
+                                 "ELSE 0 END, r.edition_revision FROM vendor_requests r JOIN systems s ON s.id = r.system_id LEFT JOIN "
                                  "vendor_request_versions v ON v.request_id = r.id AND v.version = r.latest_version "
                                  "LEFT JOIN vendor_request_overrides o ON o.request_id = r.id WHERE "
                                  "r.vendor_organisation_id = :v AND r.id IN ({})",
@@ -157,6 +160,7 @@ Result<ShareResult> VendorProducts::share(const Caller& caller, std::int64_t id,
                 }
                 t.same_as_product = store::int64_at(row, 7) != 0;
                 t.in_scope = store::int64_at(row, 8) != 0;
+                t.edition_revision = static_cast<int>(store::int64_at(row, 9));
                 targets.emplace(t.id, std::move(t));
             }
         });
@@ -183,7 +187,7 @@ Result<ShareResult> VendorProducts::share(const Caller& caller, std::int64_t id,
                 out.refused.push_back({r, t.status});
             else if (t.fiscal_year != input.fiscal_year)
                 out.refused.push_back({r, "fiscal_year"});
-            else if (t.edition_id != edition)
+            else if (t.edition_id != edition || t.edition_revision != revision)
                 out.refused.push_back({r, "edition"});
             else if (!t.has_overrides)
                 share_as(t, !t.same_as_product, product_text);
