@@ -11,7 +11,7 @@ packages=(
   libsodium-dev libssl-dev libqrencode-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk
   zlib1g-dev libxml2-dev libicu-dev libreoffice-calc-nogui
   chromium poppler-utils wrk jq nginx libbenchmark-dev libgtest-dev libgmock-dev linux-perf
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev nmap fusioninventory-agent
 )
 
 missing=()

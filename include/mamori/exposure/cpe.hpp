@@ -1,0 +1,43 @@
+/// @file
+/// @brief CPE names (NISTIR 7695, CPE 2.3 Naming): the well-formed name (WFN) with its eleven attributes,
+/// read from a CPE 2.3 formatted string ("cpe:2.3:o:fortinet:fortios:6.0.4:*:*:*:*:*:*:*") or a CPE 2.2 URI
+/// ("cpe:/o:microsoft:windows_7::sp1", percent-encoding and packed editions included), and written back as
+/// the canonical formatted string. Pure; implemented in src/exposure/cpe.cpp.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "mamori/core/error.hpp"
+
+namespace mamori::exposure {
+
+// One attribute value of a WFN: ANY ("*"), NA ("-"), or a string value kept in the formatted-string form
+// (lower case, with '\' before every character other than letters, digits and '_' that is not an unquoted
+// wildcard; unquoted '*' and '?' at the ends are wildcards in a match pattern).
+struct CpeValue {
+    enum class Kind { any, na, value };
+    Kind kind = Kind::any;
+    std::string text;  // formatted-string form when kind == value
+    bool operator==(const CpeValue&) const = default;
+};
+
+struct Cpe {
+    char part = 'a';  // 'a', 'o' or 'h'
+    CpeValue vendor, product, version, update, edition, language, sw_edition, target_sw, target_hw, other;
+    bool operator==(const Cpe&) const = default;
+};
+
+inline constexpr std::size_t kMaxCpeLength = 500;
+
+// parse_cpe: a CPE 2.3 formatted string or a CPE 2.2 URI; the error (invalid_input) says what is wrong and at
+// which component (e.g. "component 5 (version): unquoted '?' inside a value").
+Result<Cpe> parse_cpe(std::string_view text);
+
+// to_formatted: the canonical CPE 2.3 formatted string (all eleven attributes).
+std::string to_formatted(const Cpe& cpe);
+
+// normalise_cpe: parse_cpe then to_formatted; what the ledger stores.
+Result<std::string> normalise_cpe(std::string_view text);
+
+}  // namespace mamori::exposure
