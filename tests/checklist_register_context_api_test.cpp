@@ -1,6 +1,6 @@
-// The systems register beside the checklist (GET /api/v1/assessments/{id}/register-context) on the demo
-// database: デモ総合病院's register against its checklist's vendor items, the warnings as the answers change,
-// and who may not see it.
+// The registers beside the checklist (GET /api/v1/assessments/{id}/register-context) on the demo database:
+// デモ総合病院's systems register against its checklist's vendor items, its device ledger and findings against
+// 2-① and 2-⑥, the warnings as the answers and the records change, and who may not see it.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -32,6 +32,24 @@ class ChecklistRegisterContextApi : public DemoServerTest {
         const auto r = client.get(path_ + "/register-context");
         EXPECT_EQ(r.status, 200) << r.body;
         return r.json();
+    }
+
+    // answer: saves `value` on the item's general line at its current version.
+    void answer(SessionClient& client, const std::string& canonical_id, const std::string& value) {
+        const std::string line = path_ + "/answers/" + canonical_id + "/general";
+        const auto history = client.get(line + "/history");
+        ASSERT_EQ(history.status, 200) << history.body;
+        const json versions = history.json()["versions"];
+        const int version = versions.empty() ? 0 : versions[0]["version"].get<int>();
+        json body = {{"version", version}, {"value", value}, {"confirmed_on", "2026-12-01"}};
+        if (value == "no") body["target_date"] = "2027-03-31";  // いいえ names when it will be done
+        const auto saved = client.put(line, body);
+        ASSERT_EQ(saved.status, 200) << canonical_id << ": " << saved.body;
+    }
+
+    void run(const std::string& statement) {
+        DatabaseSession direct(db());
+        *direct << statement;
     }
 
     static json warnings_of(const json& context, const std::string& canonical_id) {
@@ -79,6 +97,57 @@ TEST_F(ChecklistRegisterContextApi, TheRegisterSpeaksToTheVendorItemsAndWarnsWhe
     EXPECT_FALSE(c["has_vendor_contract"].get<bool>());
     EXPECT_EQ(warnings_of(c, "VND-01"), json::array({"no_contract_but_vendors_listed"}));
     EXPECT_EQ(warnings_of(c, "VND-02"), json::array({"no_contract_but_vendors_listed"}));
+}
+
+TEST_F(ChecklistRegisterContextApi, TheLedgerSpeaksTo2_1AndItsKevFindingsTo2_6) {
+    SessionClient hospital = persona("hospital@demo.example");
+    const long long hospital_id = scalar("SELECT id FROM organisations WHERE name = 'デモ総合病院'");
+    const std::string org = std::to_string(hospital_id);
+    answer(hospital, "AST-01", "yes");
+    answer(hospital, "VUL-01", "yes");
+
+    // No device in use (whatever the demo put in the ledger is retired here): 2-① はい contradicts it.
+    run("UPDATE assets SET status = 'retired' WHERE organisation_id = " + org);
+    json c = context(hospital);
+    EXPECT_EQ(c["facts"]["assets_in_use"], 0);
+    EXPECT_TRUE(c["facts"]["days_since_ledger_change"].is_null());
+    EXPECT_EQ(warnings_of(c, "AST-01"), json::array({"ledger_empty_though_yes"}));
+    EXPECT_EQ(warnings_of(c, "VUL-01"), json::array());
+
+    // One VPN device, last changed and seen 400 days ago, without a CPE name: a stale ledger.
+    run("INSERT INTO assets (organisation_id, asset_class, name, source, created_at, updated_at, last_seen_at) "
+        "VALUES (" + org + ", 'connection_point', 'VPN装置', 'manual', '2025-01-01T00:00:00Z', "
+        "'2025-10-01T00:00:00Z', '2025-10-02T00:00:00Z')");
+    c = context(hospital);
+    EXPECT_EQ(c["facts"]["assets_in_use"], 1);
+    EXPECT_EQ(c["facts"]["assets_without_cpe"], 1);
+    EXPECT_GT(c["facts"]["days_since_ledger_change"].get<int>(), 365) << c["facts"].dump();
+    EXPECT_EQ(warnings_of(c, "AST-01"), json::array({"ledger_stale_though_yes"}));
+
+    // Seen by an import today: no longer stale. A KEV finding on it, 未対応: 2-⑥ はい contradicts it.
+    run("UPDATE assets SET last_seen_at = '" + std::string("2099-01-01T00:00:00Z") + "' WHERE name = 'VPN装置'");
+    run("INSERT INTO asset_cpes (asset_id, cpe, part, vendor, product, origin) SELECT id, "
+        "'cpe:2.3:o:fortinet:fortios:6.0.4:*:*:*:*:*:*:*', 'o', 'fortinet', 'fortios', 'manual' FROM assets "
+        "WHERE name = 'VPN装置'");
+    run("INSERT INTO kev_entries (cve_id, date_added, due_date, ransomware_use, content_hash, imported_at) "
+        "VALUES ('CVE-2018-13379', '2021-11-03', '2022-05-03', 'Known', 'x', '2026-12-01T00:00:00Z')");
+    run("INSERT INTO findings (organisation_id, asset_id, cve_id, first_found_at, last_matched_at, updated_at) "
+        "SELECT " + org + ", id, 'CVE-2018-13379', '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z', "
+        "'2026-12-01T00:00:00Z' FROM assets WHERE name = 'VPN装置'");
+    c = context(hospital);
+    EXPECT_EQ(c["facts"]["assets_without_cpe"], 0);
+    EXPECT_EQ(warnings_of(c, "AST-01"), json::array()) << c["facts"].dump();
+    EXPECT_EQ(c["facts"]["open_kev_findings"], 1);
+    EXPECT_EQ(c["facts"]["open_kev_assets"], json::array({"VPN装置"}));
+    EXPECT_EQ(warnings_of(c, "VUL-01"), json::array({"kev_open_though_yes"}));
+
+    // 対策済: nothing left open; いいえ on 2-① says the same as any ledger.
+    run("UPDATE findings SET state = 'mitigated' WHERE cve_id = 'CVE-2018-13379'");
+    answer(hospital, "AST-01", "no");
+    c = context(hospital);
+    EXPECT_EQ(c["facts"]["open_kev_findings"], 0);
+    EXPECT_EQ(warnings_of(c, "VUL-01"), json::array());
+    EXPECT_EQ(warnings_of(c, "AST-01"), json::array());
 }
 
 TEST_F(ChecklistRegisterContextApi, OnlyTheInstitutionsOwnUsersSeeIt) {

@@ -30,7 +30,13 @@ json context_json(const services::ChecklistRegisterContext& c) {
               {"remote_points_unrecorded", f.remote_points_unrecorded},
               {"linked_vendor_systems", f.linked_vendor_systems},
               {"without_current_disclosure", f.without_current_disclosure},
-              {"vendors_without_disclosure", f.vendors_without_disclosure}}},
+              {"vendors_without_disclosure", f.vendors_without_disclosure},
+              {"assets_in_use", f.assets_in_use},
+              {"assets_without_cpe", f.assets_without_cpe},
+              {"days_since_ledger_change",
+               f.days_since_ledger_change ? json(*f.days_since_ledger_change) : json(nullptr)},
+              {"open_kev_findings", f.open_kev_findings},
+              {"open_kev_assets", f.open_kev_assets}}},
             {"items", items}};
 }
 

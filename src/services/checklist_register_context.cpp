@@ -2,8 +2,13 @@
 // and the warnings the pure rules (vendors::register_context) find between them.
 #include "mamori/services/checklist_register_context.hpp"
 
+#include <chrono>
+
 #include "mamori/assessment/checklist.hpp"
+#include "mamori/core/time.hpp"
 #include "mamori/services/vendor_disclosures.hpp"
+#include "mamori/store/prepared.hpp"
+#include "mamori/store/row_values.hpp"
 #include "systems_register_records.hpp"
 
 namespace mamori::services {
@@ -14,6 +19,38 @@ std::optional<assessment::AnswerValue> answer_of(const AssessmentState& state, s
     for (const auto& [key, row] : state.effective)
         if (key.canonical_id == canonical_id && row.answer) return row.answer->value;
     return std::nullopt;
+}
+
+// add_ledger_facts: the device ledger (devices in use, without a CPE name, the newest change or sighting) and
+// its known-exploited findings that are not dealt with.
+void add_ledger_facts(soci::session& sql, std::int64_t institution, vendors::RegisterFacts& f) {
+    const long long org = institution;
+    for (const auto& r : store::query(
+             sql,
+             "SELECT COUNT(*), SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM asset_cpes c WHERE c.asset_id = a.id) "
+             "THEN 1 ELSE 0 END), MAX(a.updated_at), MAX(a.last_seen_at) "
+             "FROM assets a WHERE a.organisation_id = :o AND a.status = 'in_use'",
+             org)) {
+        f.assets_in_use = static_cast<int>(store::int64_at(r, 0));
+        f.assets_without_cpe = static_cast<int>(store::optional_int64_at(r, 1).value_or(0));
+        const auto newest = std::max(store::optional_text_at(r, 2).value_or(""), store::optional_text_at(r, 3).value_or(""));
+        // Day precision is enough for a rule counted in years.
+        if (const auto day = parse_iso_date(std::string_view(newest).substr(0, 10))) {
+            using std::chrono::sys_days;
+            const auto today = sys_days(japan_date(std::chrono::system_clock::now()));
+            f.days_since_ledger_change = std::max(0, static_cast<int>((today - sys_days(*day)).count()));
+        }
+    }
+    for (const auto& r : store::query(
+             sql,
+             "SELECT a.name, COUNT(*) FROM findings f JOIN kev_entries k ON k.cve_id = f.cve_id "
+             "JOIN assets a ON a.id = f.asset_id "
+             "WHERE f.organisation_id = :o AND f.active = 1 AND f.state IN ('open', 'in_progress') "
+             "AND a.status = 'in_use' GROUP BY a.id, a.name ORDER BY a.name, a.id",
+             org)) {
+        f.open_kev_assets.push_back(r.get<std::string>(0));
+        f.open_kev_findings += static_cast<int>(store::int64_at(r, 1));
+    }
 }
 
 }  // namespace
@@ -35,6 +72,7 @@ vendors::RegisterFacts register_facts(soci::session& sql, std::int64_t instituti
     f.linked_vendor_systems = disclosures.systems_with_vendor;
     f.without_current_disclosure = std::move(disclosures.without);
     f.vendors_without_disclosure = std::move(disclosures.vendors_without);
+    add_ledger_facts(sql, institution, f);
     return f;
 }
 
@@ -59,6 +97,8 @@ Result<ChecklistRegisterContext> checklist_register_context(AssessmentService& a
         if (assessment::requires_vendor_contract(item)) checklist.vendor_contract_items.push_back(item.canonical_id);
     checklist.remote_maintenance_answer = answer_of(*state, vendors::kRemoteMaintenanceItem);
     checklist.disclosure_answer = answer_of(*state, vendors::kDisclosureItem);
+    checklist.ledger_answer = answer_of(*state, vendors::kLedgerItem);
+    checklist.patch_answer = answer_of(*state, vendors::kPatchItem);
     out.items = vendors::register_context(out.facts, checklist);
     return out;
 }

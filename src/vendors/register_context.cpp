@@ -21,6 +21,9 @@ std::string_view to_string(RegisterWarning w) {
         case RegisterWarning::contract_but_no_vendor_listed: return "contract_but_no_vendor_listed";
         case RegisterWarning::remote_points_unrecorded: return "remote_points_unrecorded";
         case RegisterWarning::disclosure_missing_though_yes: return "disclosure_missing_though_yes";
+        case RegisterWarning::ledger_empty_though_yes: return "ledger_empty_though_yes";
+        case RegisterWarning::ledger_stale_though_yes: return "ledger_stale_though_yes";
+        case RegisterWarning::kev_open_though_yes: return "kev_open_though_yes";
     }
     return "";
 }
@@ -62,6 +65,14 @@ std::vector<ItemContext> register_context(const RegisterFacts& facts, const Chec
         if (id == kRemoteMaintenanceItem || id == kDisclosureItem) continue;
         item(id).warnings = contract;
     }
+    const bool ledger_yes = checklist.ledger_answer == AnswerValue::yes;
+    auto& ledger = item(kLedgerItem);
+    add_if(ledger.warnings, ledger_yes && facts.assets_in_use == 0, RegisterWarning::ledger_empty_though_yes);
+    add_if(ledger.warnings,
+           ledger_yes && facts.assets_in_use > 0 && facts.days_since_ledger_change > kLedgerStaleDays,
+           RegisterWarning::ledger_stale_though_yes);
+    add_if(item(kPatchItem).warnings, checklist.patch_answer == AnswerValue::yes && facts.open_kev_findings > 0,
+           RegisterWarning::kev_open_though_yes);
     return out;
 }
 

@@ -24,7 +24,22 @@ RegisterFacts consistent_register() {
 
 ChecklistFacts checklist(std::optional<AnswerValue> remote, std::optional<AnswerValue> disclosure,
                          bool has_vendor_contract = true) {
-    return {has_vendor_contract, {"VND-01", "VND-02", "NET-02"}, remote, disclosure};
+    return {has_vendor_contract, {"VND-01", "VND-02", "NET-02"}, remote, disclosure, std::nullopt, std::nullopt};
+}
+
+ChecklistFacts ledger_answers(std::optional<AnswerValue> ledger, std::optional<AnswerValue> patch) {
+    auto c = checklist(AnswerValue::yes, AnswerValue::yes);
+    c.ledger_answer = ledger;
+    c.patch_answer = patch;
+    return c;
+}
+
+// A ledger of 30 devices changed 40 days ago, with no open KEV finding.
+RegisterFacts kept_ledger() {
+    auto f = consistent_register();
+    f.assets_in_use = 30;
+    f.days_since_ledger_change = 40;
+    return f;
 }
 
 struct Case {
@@ -43,7 +58,28 @@ std::vector<Case> cases() {
     RegisterFacts empty;
     RegisterFacts in_house;  // systems, none with a vendor
     in_house.systems_in_use = 1;
+    auto stale = kept_ledger();
+    stale.days_since_ledger_change = kLedgerStaleDays + 1;
+    auto year_old = kept_ledger();
+    year_old.days_since_ledger_change = kLedgerStaleDays;
+    auto kev_open = kept_ledger();
+    kev_open.open_kev_findings = 2;
+    kev_open.open_kev_assets = {"VPN装置"};
     return {
+        {"a kept ledger and no KEV finding agree with 2-① and 2-⑥ はい", kept_ledger(),
+         ledger_answers(AnswerValue::yes, AnswerValue::yes), {}},
+        {"2-① はい with an empty ledger", consistent_register(), ledger_answers(AnswerValue::yes, std::nullopt),
+         {{"AST-01", {W::ledger_empty_though_yes}}}},
+        {"2-① いいえ with an empty ledger says the same", consistent_register(),
+         ledger_answers(AnswerValue::no, std::nullopt), {}},
+        {"2-① はい with a ledger unchanged for over a year", stale, ledger_answers(AnswerValue::yes, std::nullopt),
+         {{"AST-01", {W::ledger_stale_though_yes}}}},
+        {"a ledger changed exactly a year ago is not yet stale", year_old,
+         ledger_answers(AnswerValue::yes, std::nullopt), {}},
+        {"2-⑥ はい while KEV findings are open", kev_open, ledger_answers(AnswerValue::yes, AnswerValue::yes),
+         {{"VUL-01", {W::kev_open_though_yes}}}},
+        {"2-⑥ いいえ with open KEV findings says the same", kev_open,
+         ledger_answers(AnswerValue::yes, AnswerValue::no), {}},
         {"answers that agree with the register", consistent_register(),
          checklist(AnswerValue::yes, AnswerValue::yes), {}},
         {"2-③ はい while a system with a vendor has no current MDS/SDS", missing_mds,
@@ -74,10 +110,12 @@ TEST(RegisterContext, EachCaseGivesTheWarningsOfItsTable) {
     for (const auto& c : cases()) {
         SCOPED_TRACE(c.name);
         const auto context = register_context(c.facts, c.checklist);
-        ASSERT_EQ(context.size(), 3u);
+        ASSERT_EQ(context.size(), 5u);
         EXPECT_EQ(context[0].canonical_id, "VND-01");
         EXPECT_EQ(context[1].canonical_id, "VND-02");
         EXPECT_EQ(context[2].canonical_id, "NET-02");
+        EXPECT_EQ(context[3].canonical_id, "AST-01");
+        EXPECT_EQ(context[4].canonical_id, "VUL-01");
         for (const auto& item : context) {
             const auto found = c.expected.find(item.canonical_id);
             const std::vector<W> expected = found == c.expected.end() ? std::vector<W>{} : found->second;
@@ -89,15 +127,17 @@ TEST(RegisterContext, EachCaseGivesTheWarningsOfItsTable) {
 TEST(RegisterContext, TheVendorItemsAreListedEvenWhenTheFormDoesNotNeedAContractForThem) {
     // A form (or an edition) whose VND items do not need a vendor contract: the contract warnings stay off
     // them, but the register still speaks to them.
-    const auto context = register_context(consistent_register(), {false, {}, std::nullopt, std::nullopt});
-    ASSERT_EQ(context.size(), 2u);
+    const auto context =
+        register_context(consistent_register(), {false, {}, std::nullopt, std::nullopt, std::nullopt, std::nullopt});
+    ASSERT_EQ(context.size(), 4u);
     EXPECT_TRUE(context[0].warnings.empty());
     EXPECT_TRUE(context[1].warnings.empty());
 }
 
 TEST(RegisterContext, EveryWarningHasAName) {
     for (const auto w : {W::register_empty, W::no_contract_but_vendors_listed, W::contract_but_no_vendor_listed,
-                         W::remote_points_unrecorded, W::disclosure_missing_though_yes})
+                         W::remote_points_unrecorded, W::disclosure_missing_though_yes, W::ledger_empty_though_yes,
+                         W::ledger_stale_though_yes, W::kev_open_though_yes})
         EXPECT_FALSE(to_string(w).empty());
 }
 

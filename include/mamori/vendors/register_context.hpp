@@ -1,7 +1,8 @@
 /// @file
-/// @brief What the systems register says about the checklist's vendor items, and where the answers
-/// contradict it: 2-② remote maintenance (VND-01), 2-③ MDS/SDS (VND-02) and every item that is 記入不要 without a
-/// vendor contract. Pure: the service gathers the facts; the page words them in Japanese.
+/// @brief What the institution's registers say about the checklist, and where the answers contradict them:
+/// the systems register for 2-② remote maintenance (VND-01), 2-③ MDS/SDS (VND-02) and every item that is
+/// 記入不要 without a vendor contract; the device ledger for 2-① (AST-01) and its findings for 2-⑥ patching
+/// (VUL-01). Pure: the service gathers the facts; the page words them in Japanese.
 ///
 ///     auto context = register_context(facts, checklist);   // per item: its warnings
 #pragma once
@@ -17,6 +18,12 @@ namespace mamori::vendors {
 
 inline constexpr std::string_view kRemoteMaintenanceItem = "VND-01";  // 2-② リモートメンテナンス
 inline constexpr std::string_view kDisclosureItem = "VND-02";         // 2-③ MDS/SDS
+inline constexpr std::string_view kLedgerItem = "AST-01";             // 2-① 台帳管理
+inline constexpr std::string_view kPatchItem = "VUL-01";              // 2-⑥ パッチ適用
+
+// A ledger with no change and no sighting for longer than this is stale (mamori's own rule, not an
+// official one: the checklist asks for a ledger kept up to date without a period).
+inline constexpr int kLedgerStaleDays = 365;
 
 // RegisterFacts: the institution's systems in use, by name.
 struct RegisterFacts {
@@ -27,6 +34,12 @@ struct RegisterFacts {
     int linked_vendor_systems = 0;  // systems whose vendor is linked in mamori (only those can send MDS/SDS here)
     std::vector<std::string> without_current_disclosure;  // a linked vendor, but no current MDS/SDS for the system
     std::vector<std::string> vendors_without_disclosure;  // those systems' vendors, each once
+    // The device ledger and its findings.
+    int assets_in_use = 0;
+    int assets_without_cpe = 0;             // in use, with no CPE name: no vulnerability can be found for them
+    std::optional<int> days_since_ledger_change;  // since the newest change or sighting of an asset in use
+    int open_kev_findings = 0;              // 未対応 or 対応中, in KEV, still true
+    std::vector<std::string> open_kev_assets;  // their assets, each once
 };
 
 // ChecklistFacts: what the checklist says: whether the institution has a vendor contract (items that need
@@ -36,6 +49,8 @@ struct ChecklistFacts {
     std::vector<std::string> vendor_contract_items;  // canonical ids, in form order
     std::optional<assessment::AnswerValue> remote_maintenance_answer;
     std::optional<assessment::AnswerValue> disclosure_answer;
+    std::optional<assessment::AnswerValue> ledger_answer;
+    std::optional<assessment::AnswerValue> patch_answer;
 };
 
 enum class RegisterWarning {
@@ -44,6 +59,9 @@ enum class RegisterWarning {
     contract_but_no_vendor_listed,      // a vendor contract while no system in use names a vendor
     remote_points_unrecorded,           // 2-② はい, but a remote system lacks its device or connection point
     disclosure_missing_though_yes,      // 2-③ はい, but a system with a vendor has no current MDS/SDS
+    ledger_empty_though_yes,            // 2-① はい, but the ledger has no device in use
+    ledger_stale_though_yes,            // 2-① はい, but the ledger has not changed for kLedgerStaleDays
+    kev_open_though_yes,                // 2-⑥ はい, but devices carry known-exploited vulnerabilities not dealt with
 };
 
 std::string_view to_string(RegisterWarning warning);
@@ -54,8 +72,8 @@ struct ItemContext {
     std::vector<RegisterWarning> warnings;
 };
 
-// register_context: VND-01, VND-02 and every other item that needs a vendor contract, each once, in that
-// order.
+// register_context: VND-01, VND-02, every other item that needs a vendor contract, then AST-01 and VUL-01;
+// each once, in that order.
 std::vector<ItemContext> register_context(const RegisterFacts& facts, const ChecklistFacts& checklist);
 
 }  // namespace mamori::vendors

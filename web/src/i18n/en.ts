@@ -1897,6 +1897,17 @@ export const en: Messages = {
     disclosureMissing: (n: number, vendors: string[]) =>
       `Vendors linked in mamori that have not sent an MDS/SDS: ${n} (${vendors.join(', ')})`,
     noLinkedVendor: 'No vendor is linked in mamori yet. Check the MDS/SDS you received from your vendors directly.',
+    ledgerHeading: 'What the device ledger says',
+    ledgerWarningHeading: 'The answer and the device ledger disagree',
+    openLedger: 'Open the device ledger',
+    openFindings: 'Open vulnerability handling',
+    ledgerAssets: (n: number, withoutCpe: number) =>
+      withoutCpe > 0 ? `Devices in use: ${n} (${withoutCpe} without a product name (CPE))` : `Devices in use: ${n}`,
+    ledgerEmpty: 'The device ledger has no device in use.',
+    ledgerChanged: (days: number) => (days <= 0 ? 'Ledger last changed: today' : `Ledger last changed: ${days} days ago`),
+    kevOpen: (n: number, assets: string[]) =>
+      `Devices with known-exploited vulnerabilities (KEV) not yet dealt with: ${assets.length} devices, ${n} findings (${assets.join(', ')})`,
+    kevNone: 'No known-exploited vulnerability (KEV) is left open.',
     warnings: {
       register_empty: () => 'The systems register is empty. Registering your systems helps to check this item.',
       no_contract_but_vendors_listed: (f: { with_vendor: string[] }) =>
@@ -1906,6 +1917,11 @@ export const en: Messages = {
         `Answered "yes", but these systems have no remote-maintenance device or connection point in the register: ${f.remote_points_unrecorded.join(', ')}`,
       disclosure_missing_though_yes: (f: { without_current_disclosure: string[] }) =>
         `Answered "yes", but these systems have no MDS/SDS: ${f.without_current_disclosure.join(', ')}`,
+      ledger_empty_though_yes: () => 'Answered "yes", but the device ledger has no device in use.',
+      ledger_stale_though_yes: (f: { days_since_ledger_change: number | null }) =>
+        `Answered "yes", but the device ledger has not changed for ${f.days_since_ledger_change ?? 0} days (mamori counts a ledger older than a year as stale).`,
+      kev_open_though_yes: (f: { open_kev_assets: string[] }) =>
+        `Answered "yes", but these devices still carry known-exploited vulnerabilities (KEV): ${f.open_kev_assets.join(', ')}`,
     },
   },
   vendorLinks: {

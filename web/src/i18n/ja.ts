@@ -1924,6 +1924,17 @@ export const ja = {
     disclosureMissing: (n: number, vendors: string[]) =>
       `守りでつながっている事業者のうち、MDS/SDS が届いていない事業者: ${n}社（${vendors.join('、')}）`,
     noLinkedVendor: '守りでつながっている事業者はまだありません。MDS/SDS は事業者から直接受け取って確かめてください。',
+    ledgerHeading: '機器台帳では',
+    ledgerWarningHeading: '回答と機器台帳が合っていません',
+    openLedger: '機器台帳を開く',
+    openFindings: '脆弱性対応を開く',
+    ledgerAssets: (n: number, withoutCpe: number) =>
+      withoutCpe > 0 ? `使用中の機器: ${n}台（うち製品名（CPE）が未登録の機器 ${withoutCpe}台）` : `使用中の機器: ${n}台`,
+    ledgerEmpty: '機器台帳に使用中の機器が登録されていません。',
+    ledgerChanged: (days: number) => (days <= 0 ? '台帳の最終更新: 今日' : `台帳の最終更新: ${days}日前`),
+    kevOpen: (n: number, assets: string[]) =>
+      `悪用が確認された脆弱性（KEV）への対応が済んでいない機器: ${assets.length}台、${n}件（${assets.join('、')}）`,
+    kevNone: '悪用が確認された脆弱性（KEV）で対応が済んでいないものは見つかっていません。',
     warnings: {
       register_empty: () => 'システム台帳にシステムが登録されていません。台帳に登録すると、この項目を確かめるときに使えます。',
       no_contract_but_vendors_listed: (f: { with_vendor: string[] }) =>
@@ -1933,6 +1944,11 @@ export const ja = {
         `「はい」と回答していますが、次のシステムはリモート保守の接続機器か接続点が台帳にありません: ${f.remote_points_unrecorded.join('、')}`,
       disclosure_missing_though_yes: (f: { without_current_disclosure: string[] }) =>
         `「はい」と回答していますが、次のシステムの MDS/SDS が届いていません: ${f.without_current_disclosure.join('、')}`,
+      ledger_empty_though_yes: () => '「はい」と回答していますが、機器台帳に使用中の機器が登録されていません。',
+      ledger_stale_though_yes: (f: { days_since_ledger_change: number | null }) =>
+        `「はい」と回答していますが、機器台帳は${f.days_since_ledger_change ?? 0}日間更新されていません（守りでは1年を超えると古い台帳とみなします）。`,
+      kev_open_though_yes: (f: { open_kev_assets: string[] }) =>
+        `「はい」と回答していますが、次の機器に悪用が確認された脆弱性（KEV）が残っています: ${f.open_kev_assets.join('、')}`,
     },
   },
   vendorLinks: {

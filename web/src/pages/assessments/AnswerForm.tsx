@@ -12,7 +12,7 @@ import { DateField, NoteField, ValueButtons } from './fields';
 import { RegisterContextNote } from './RegisterContextNote';
 
 /** The items the systems register speaks to even when the form does not tie them to a vendor contract. */
-const registerItems = ['VND-01', 'VND-02'];
+const registerItems = ['VND-01', 'VND-02', 'AST-01', 'VUL-01'];
 
 /** Whether saving `draft` first needs the assessment to say "no vendor contract". */
 export function needsVendorSwitch(assessment: Assessment, draft: Draft): boolean {

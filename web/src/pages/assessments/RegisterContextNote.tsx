@@ -1,6 +1,7 @@
-// What the systems register says beside a vendor item of the checklist (2-② remote maintenance, 2-③ MDS/SDS,
-// the items 記入不要 without a vendor contract), and where the answers contradict it. Shown only to the
-// institution's own users (the server answers 404 to anyone else, and then nothing is shown).
+// What the institution's registers say beside an item of the checklist — the systems register for the vendor
+// items (2-② remote maintenance, 2-③ MDS/SDS, the items 記入不要 without a vendor contract), the device ledger for
+// 2-① and its findings for 2-⑥ — and where the answers contradict them. Shown only to the institution's own
+// users (the server answers 404 to anyone else, and then nothing is shown).
 import { useEffect, useState } from 'preact/hooks';
 import { isRecord } from '../../api/http';
 import { send } from '../../auth/request';
@@ -12,7 +13,10 @@ export type RegisterWarning =
   | 'no_contract_but_vendors_listed'
   | 'contract_but_no_vendor_listed'
   | 'remote_points_unrecorded'
-  | 'disclosure_missing_though_yes';
+  | 'disclosure_missing_though_yes'
+  | 'ledger_empty_though_yes'
+  | 'ledger_stale_though_yes'
+  | 'kev_open_though_yes';
 
 export interface RegisterContext {
   has_vendor_contract: boolean;
@@ -24,6 +28,11 @@ export interface RegisterContext {
     linked_vendor_systems: number;
     without_current_disclosure: string[];
     vendors_without_disclosure: string[];
+    assets_in_use: number;
+    assets_without_cpe: number;
+    days_since_ledger_change: number | null;
+    open_kev_findings: number;
+    open_kev_assets: string[];
   };
   items: { canonical_id: string; warnings: RegisterWarning[] }[];
 }
@@ -50,7 +59,17 @@ export function RegisterContextNote({ assessmentId, canonicalId, answerKey }: { 
   if (!context || !item) return null;
   const f = context.facts;
   const facts: string[] = [];
-  if (f.systems_in_use > 0) {
+  const fromLedger = canonicalId === 'AST-01' || canonicalId === 'VUL-01';
+  if (canonicalId === 'AST-01') {
+    if (f.assets_in_use === 0) facts.push(r.ledgerEmpty);
+    else {
+      facts.push(r.ledgerAssets(f.assets_in_use, f.assets_without_cpe));
+      if (f.days_since_ledger_change !== null) facts.push(r.ledgerChanged(f.days_since_ledger_change));
+    }
+  } else if (canonicalId === 'VUL-01') {
+    if (f.assets_in_use === 0) facts.push(r.ledgerEmpty);
+    else facts.push(f.open_kev_findings === 0 ? r.kevNone : r.kevOpen(f.open_kev_findings, f.open_kev_assets));
+  } else if (f.systems_in_use > 0) {
     if (canonicalId === 'VND-01')
       facts.push(f.with_remote_maintenance.length === 0 ? r.remoteNone : r.remote(f.with_remote_maintenance.length, f.with_remote_maintenance));
     else if (canonicalId === 'VND-02')
@@ -63,27 +82,33 @@ export function RegisterContextNote({ assessmentId, canonicalId, answerKey }: { 
       );
     else facts.push(f.with_vendor.length === 0 ? r.vendorNone : r.vendorSystems(f.with_vendor.length));
   }
+  const link =
+    canonicalId === 'VUL-01'
+      ? { href: '/findings', label: r.openFindings }
+      : fromLedger
+        ? { href: '/ledger', label: r.openLedger }
+        : { href: '/systems', label: r.openRegister };
   const warnings = item.warnings.map((w) => r.warnings[w](f));
 
   return (
     <div class="grid gap-3" data-testid="register-context">
       {facts.length > 0 && (
         <InfoNotice testId="register-facts">
-          <p class="text-std-16B-170">{r.heading}</p>
+          <p class="text-std-16B-170">{fromLedger ? r.ledgerHeading : r.heading}</p>
           {facts.map((line) => (
             <p key={line} class="text-std-16N-170">
               {line}
             </p>
           ))}
           <p class="mt-2 text-std-16N-170">
-            <a href="/systems" class="text-blue-1000 underline">
-              {r.openRegister}
+            <a href={link.href} class="text-blue-1000 underline">
+              {link.label}
             </a>
           </p>
         </InfoNotice>
       )}
       {warnings.length > 0 && (
-        <WarningNotice heading={r.warningHeading} testId="register-warnings">
+        <WarningNotice heading={fromLedger ? r.ledgerWarningHeading : r.warningHeading} testId="register-warnings">
           {warnings.map((line) => (
             <p key={line} class="text-std-16N-170">
               {line}
