@@ -6,6 +6,7 @@
 #include <map>
 
 #include "support/demo_server_test.hpp"
+#include "support/pdf_text.hpp"
 #include "support/session_client.hpp"
 
 namespace mamori::testing {
@@ -140,6 +141,18 @@ TEST_F(ChecklistRegisterContextApi, TheLedgerSpeaksTo2_1AndItsKevFindingsTo2_6) 
     EXPECT_EQ(c["facts"]["open_kev_findings"], 1);
     EXPECT_EQ(c["facts"]["open_kev_assets"], json::array({"VPN装置"}));
     EXPECT_EQ(warnings_of(c, "VUL-01"), json::array({"kev_open_though_yes"}));
+
+    // The checklist's PDF carries the same in its annex, for the inspector.
+    const auto pdf = hospital.get(path_ + "/export?format=pdf");
+    ASSERT_EQ(pdf.status, 200) << pdf.body;
+    const std::string text = pdf_text(pdf.body, dir_.path());
+    // (pdftotext breaks lines at the full-width spaces between the parts.)
+    EXPECT_NE(text.find("機器台帳と脆弱性の状況"), std::string::npos) << text;
+    EXPECT_NE(text.find("使用中の機器：1台（外部接続点 1台）"), std::string::npos) << text;
+    EXPECT_NE(text.find("うち悪用が確認されたもの（KEV）1件、ランサムウェアでの悪用が知られているもの1件"), std::string::npos);
+    for (const std::string part :
+         {"・VPN装置", "CVE-2018-13379 未対応", "CISA対応期限 2022-05-03", "ランサムウェアでの悪用あり"})
+        EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
 
     // 対策済: nothing left open; いいえ on 2-① says the same as any ledger.
     run("UPDATE findings SET state = 'mitigated' WHERE cve_id = 'CVE-2018-13379'");

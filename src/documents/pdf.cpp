@@ -164,6 +164,7 @@ class Layout {
         lay_out_rows();
         lay_out_overflows();
         lay_out_evidence();
+        lay_out_ledger();
         return std::move(pages_);
     }
 
@@ -459,6 +460,41 @@ class Layout {
             y_ += 2;
             flow(text_.layout(list, *fonts_.appendix, kContentWidth));
         }
+    }
+
+    // lay_out_ledger: the annex 「別紙　機器台帳と脆弱性の状況」 (2-①, 2-⑥): the ledger's devices by class and
+    // the known-exploited vulnerabilities not yet dealt with. Left out when the ledger is empty.
+    void lay_out_ledger() {
+        if (!doc_.ledger) return;
+        const DocumentLedgerSummary& l = *doc_.ledger;
+        y_ += 12;
+        auto heading = text_.layout("別紙　機器台帳と脆弱性の状況", *fonts_.appendix_heading, kContentWidth);
+        if (y_ + layout_height(*heading) + 30 > kBodyBottom) new_plain_page();
+        add_text(heading, kMargin, y_);
+        y_ += layout_height(*heading) + 4;
+        std::string classes;
+        for (const auto& [label, count] : l.classes_in_use)
+            classes += fmt::format("{}{} {}台", classes.empty() ? "" : "、", label, count);
+        std::vector<std::string> lines = {fmt::format("使用中の機器：{}台（{}）", l.in_use, classes)};
+        if (l.without_cpe > 0) lines.push_back(fmt::format("製品名（CPE）が未登録の機器：{}台", l.without_cpe));
+        if (!l.last_change.empty()) lines.push_back("台帳の最終更新：" + l.last_change);
+        lines.push_back(fmt::format("対応が済んでいない脆弱性：{}件（うち悪用が確認されたもの（KEV）{}件、"
+                                    "ランサムウェアでの悪用が知られているもの{}件）",
+                                    l.open_findings, l.open_kev, l.open_ransomware));
+        for (const auto& line : lines) flow(text_.layout(line, *fonts_.appendix, kContentWidth));
+        if (l.kev_findings.empty()) return;
+        y_ += 4;
+        flow(text_.layout("悪用が確認された脆弱性（KEV）への対応が済んでいない機器", *fonts_.body_bold, kContentWidth));
+        for (const auto& f : l.kev_findings) {
+            std::string entry = fmt::format("・{}　{}　{}", f.asset_name, f.cve_id, f.state_ja);
+            if (!f.due_date.empty()) entry += "　CISA対応期限 " + f.due_date;
+            if (f.ransomware) entry += "　ランサムウェアでの悪用あり";
+            flow(text_.layout(entry, *fonts_.appendix, kContentWidth - 8));
+        }
+        if (l.open_kev > static_cast<int>(l.kev_findings.size()))
+            flow(text_.layout(fmt::format("ほか{}件（一覧は守りの脆弱性対応の画面で確認できます）",
+                                          l.open_kev - static_cast<int>(l.kev_findings.size())),
+                              *fonts_.appendix, kContentWidth));
     }
 
     const AssessmentDocument& doc_;

@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "assessment_ledger_annex.hpp"
 #include "assessment_records.hpp"
 #include "assessment_state.hpp"
 #include "document_rows.hpp"
@@ -145,6 +146,10 @@ Result<documents::AssessmentDocument> AssessmentService::document(const Caller& 
             if (e.key == line.key)
                 row.evidence.push_back({e.kind, e.kind == "file" ? e.file_name : e.title, e.url, e.size});
         doc.rows.push_back(std::move(row));
+    }
+    if (r.form != "vendor") {  // the vendor form is a vendor's answer, not the institution's record
+        auto lease = db_.acquire();
+        doc.ledger = ledger_annex(*lease, r.organisation_id);
     }
     return doc;
 }

@@ -51,6 +51,33 @@ struct DocumentRow {
     std::vector<DocumentEvidence> evidence;  // printed in the PDF's annex; not part of the .xlsx
 };
 
+// DocumentKevFinding: one device's known-exploited vulnerability not yet dealt with, as the annex lists it.
+struct DocumentKevFinding {
+    std::string asset_name;
+    std::string cve_id;
+    std::string state_ja;  // 未対応, 対応中
+    std::string due_date;  // CISA's due date, YYYY-MM-DD or empty
+    bool ransomware = false;
+
+    friend bool operator==(const DocumentKevFinding&, const DocumentKevFinding&) = default;
+};
+
+// DocumentLedgerSummary: the institution's device ledger and its findings on the day the document is made,
+// printed in the PDF's annex 「別紙　機器台帳と脆弱性の状況」 (institution forms only).
+struct DocumentLedgerSummary {
+    std::vector<std::pair<std::string, int>> classes_in_use;  // Japanese class label, devices in use
+    int in_use = 0;
+    int without_cpe = 0;
+    std::string last_change;  // YYYY-MM-DD of the newest change or sighting, or empty
+    int open_findings = 0;    // 未対応 or 対応中, still true
+    int open_kev = 0;
+    int open_ransomware = 0;
+    std::vector<DocumentKevFinding> kev_findings;  // the first kMaxAnnexFindings, most urgent first
+
+    friend bool operator==(const DocumentLedgerSummary&, const DocumentLedgerSummary&) = default;
+};
+inline constexpr int kMaxAnnexFindings = 20;
+
 // AssessmentDocument: everything the documents print about one assessment.
 struct AssessmentDocument {
     std::int64_t assessment_id = 0;
@@ -75,6 +102,7 @@ struct AssessmentDocument {
     std::string submitted_by;              // the submitter's display name or empty
     std::string generated_at;              // ISO-8601 UTC
     std::vector<DocumentRow> rows;         // printed order; the gate question first when the form has one
+    std::optional<DocumentLedgerSummary> ledger;  // nullopt: not an institution form, or an empty ledger
 };
 
 }  // namespace mamori::documents
