@@ -57,7 +57,22 @@ TEST(CpeNames, RefusesNamesLongerThanTheLimit) {
     auto parsed = parse_cpe(name);
     ASSERT_FALSE(parsed.has_value());
     EXPECT_NE(parsed.error().message.find("at most 500"), std::string::npos);
-    EXPECT_TRUE(parse_cpe("cpe:2.3:a:v:" + std::string(kMaxCpeLength - 12, 'p')).has_value());
+    std::string longest = "cpe:2.3:a:v:" + std::string(kMaxCpeLength - 28, 'p') + ":*:*:*:*:*:*:*:*";
+    ASSERT_EQ(longest.size(), kMaxCpeLength);
+    EXPECT_TRUE(parse_cpe(longest).has_value());
+}
+
+// Found by fuzz/cpe_name: a short URI whose quoted canonical form is longer than the limit was accepted and
+// its canonical form then refused.
+TEST(CpeNames, RefusesNamesWhoseCanonicalFormIsLongerThanTheLimit) {
+    std::string uri = "cpe:/a:v:" + std::string(250, '>');
+    ASSERT_LE(uri.size(), kMaxCpeLength);
+    auto parsed = parse_cpe(uri);
+    ASSERT_FALSE(parsed.has_value());
+    EXPECT_NE(parsed.error().message.find("in its CPE 2.3 form"), std::string::npos) << parsed.error().message;
+    auto fits = parse_cpe("cpe:/a:v:" + std::string(200, '>'));
+    ASSERT_TRUE(fits.has_value());
+    EXPECT_TRUE(parse_cpe(to_formatted(*fits)).has_value());
 }
 
 // Every CPE name in the real files: the token after each `marker`, up to a quote or '<'.

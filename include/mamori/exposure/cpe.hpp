@@ -30,6 +30,8 @@ struct Cpe {
     bool operator==(const Cpe&) const = default;
 };
 
+// kMaxCpeLength: the most characters of a name read and of its canonical formatted string (quoting and the
+// components a URI leaves off make that longer than the text read).
 inline constexpr std::size_t kMaxCpeLength = 500;
 
 // parse_cpe: a CPE 2.3 formatted string or a CPE 2.2 URI; the error (invalid_input) says what is wrong and at
