@@ -176,3 +176,24 @@ TEST(NvdConfigurations, EvaluatingManyDevicesIsCheap) {
 
 }  // namespace
 }  // namespace mamori::exposure
+
+namespace mamori::exposure {
+namespace {
+
+// tests/data/exposure/name_matching.tsv: NISTIR 7696 attribute comparison and the two documented departures.
+TEST(CpeNameMatching, DataFile) {
+    auto rows = testing::read_tsv(testing::exposure_data_dir() / "name_matching.tsv");
+    ASSERT_GT(rows.size(), 20u);
+    for (const auto& row : rows) {
+        ASSERT_EQ(row.cells.size(), 5u) << "line " << row.line;
+        SCOPED_TRACE("name_matching.tsv line " + std::to_string(row.line) + ": " + row.cells[4]);
+        auto criterion = parse_cpe(row.cells[0]);
+        auto device = parse_cpe(row.cells[1]);
+        ASSERT_TRUE(criterion.has_value()) << criterion.error().message;
+        ASSERT_TRUE(device.has_value()) << device.error().message;
+        EXPECT_EQ(cpe_name_matches(*criterion, *device, row.cells[2] == "yes"), row.cells[3] == "match");
+    }
+}
+
+}  // namespace
+}  // namespace mamori::exposure
