@@ -6,6 +6,7 @@
 #include <set>
 
 #include "mamori/core/json_limits.hpp"
+#include "mamori/exposure/cpe.hpp"
 #include "mamori/feeds/nvd_cve.hpp"
 
 namespace mamori::feeds {
@@ -55,12 +56,14 @@ Result<CpeDictionaryPage> parse_nvd_cpe_page(std::string_view text, std::string_
         CpeDictionaryEntry e;
         const auto name = c.find("cpeName");
         if (name == c.end() || !name->is_string()) return feed_error(source, path + ".cpeName", "must be a string");
-        auto components = formatted_cpe_components(name->get_ref<const std::string&>());
+        auto normalised = exposure::normalise_cpe(name->get_ref<const std::string&>());
+        if (!normalised) return feed_error(source, path + ".cpeName", normalised.error().message);
+        auto components = formatted_cpe_components(*normalised);
         if (!components) return feed_error(source, path + ".cpeName", "is not a CPE 2.3 formatted string");
         const auto& part = (*components)[2];
         if (part != "a" && part != "o" && part != "h")
             return feed_error(source, path + ".cpeName", "part must be a, o or h");
-        e.cpe = name->get<std::string>();
+        e.cpe = std::move(*normalised);
         e.part = part;
         e.vendor = (*components)[3];
         e.product = (*components)[4];

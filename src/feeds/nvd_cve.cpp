@@ -8,6 +8,7 @@
 #include <set>
 
 #include "mamori/core/json_limits.hpp"
+#include "mamori/exposure/configuration.hpp"
 
 namespace mamori::feeds {
 
@@ -69,34 +70,20 @@ Result<void> pick_metric(const Json& metrics, NvdCve& cve, std::string_view sour
     return {};
 }
 
-// collect_products: every criteria string under configurations[].nodes[].cpeMatch[].
+// collect_products: the configurations parsed by the matcher's rules (exposure/configuration.hpp), and the
+// (part, vendor, product) keys it indexes a CVE by: the rows of cve_products.
 Result<void> collect_products(const Json& configurations, NvdCve& cve, std::string_view source,
                               const std::string& path) {
-    std::set<CpeProduct> products;
-    for (std::size_t c = 0; c < configurations.size(); ++c) {
-        const Json& config = configurations[c];
-        const auto nodes = config.is_object() ? config.find("nodes") : config.end();
-        if (!config.is_object() || nodes == config.end() || !nodes->is_array())
-            return feed_error(source, fmt::format("{}.configurations[{}].nodes", path, c), "must be an array");
-        for (std::size_t n = 0; n < nodes->size(); ++n) {
-            const Json& node = (*nodes)[n];
-            const auto matches = node.is_object() ? node.find("cpeMatch") : node.end();
-            if (!node.is_object() || matches == node.end() || !matches->is_array())
-                return feed_error(source, fmt::format("{}.configurations[{}].nodes[{}].cpeMatch", path, c, n),
-                                  "must be an array");
-            for (std::size_t m = 0; m < matches->size(); ++m) {
-                const Json& match = (*matches)[m];
-                const auto where = fmt::format("{}.configurations[{}].nodes[{}].cpeMatch[{}].criteria", path, c, n, m);
-                const auto criteria = match.is_object() ? match.find("criteria") : match.end();
-                if (!match.is_object() || criteria == match.end() || !criteria->is_string())
-                    return feed_error(source, where, "must be a string");
-                auto product = cpe_product(criteria->get_ref<const std::string&>());
-                if (!product) return feed_error(source, where, "is not a CPE 2.3 formatted string");
-                products.insert(std::move(*product));
-            }
-        }
+    auto parsed = exposure::parse_configurations(configurations);
+    if (!parsed) {
+        const auto& e = parsed.error();
+        const std::string field = e.fields.empty() ? std::string("configurations") : e.fields.front().field;
+        return feed_error(source, path + "." + field, e.fields.empty() ? e.message : e.fields.front().message);
     }
-    cve.products.assign(products.begin(), products.end());
+    for (const auto& key : exposure::products_named(*parsed))
+        cve.products.push_back({std::string(1, key.part), key.vendor, key.product});
+    std::sort(cve.products.begin(), cve.products.end());
+    cve.products.erase(std::unique(cve.products.begin(), cve.products.end()), cve.products.end());
     return {};
 }
 
