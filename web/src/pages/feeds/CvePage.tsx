@@ -55,8 +55,8 @@ function Detail({ cve }: { cve: CveDetail }) {
           <h2 id="cve-jvn" class={h2Class}>{f.jvnHeading}</h2>
           {cve.jvn.map((entry) => (
             <article key={entry.jvndb_id} class="mt-4" data-testid={`cve-jvn-${entry.jvndb_id}`}>
-              <h3 class="text-std-18B-160">{entry.title}</h3>
-              <p class="mt-2 text-std-16N-170">{entry.summary}</p>
+              <h3 class="text-std-18B-160" lang="ja">{entry.title}</h3>
+              <p class="mt-2 text-std-16N-170" lang="ja">{entry.summary}</p>
               <p class="mt-2 text-std-16N-170">
                 <a href={entry.link} class={linkClass} rel="noopener noreferrer" target="_blank">
                   {f.jvnLink(entry.jvndb_id)}
