@@ -74,6 +74,17 @@ describe('vulnerability feeds', { skip: existsSync(kevFile) ? false : `real data
     await history.getByText('失敗').waitFor();
     await shoot(page, 'imported');
 
+    // A JVN detail (VULDEF XML): its Japanese title joins CVE-2021-36745.
+    await page.getByLabel('脆弱性情報の種類').selectOption('jvn');
+    await page.getByLabel('ファイル', { exact: true }).setInputFiles({
+      name: 'getVulnDetailInfo_hnd_JVNDB-2021-002774.xml',
+      mimeType: 'application/xml',
+      buffer: await readFile(join(dataDir, 'jvn', 'examples', 'hnd', 'getVulnDetailInfo_hnd_JVNDB-2021-002774.xml')),
+    });
+    await page.getByRole('button', { name: '取り込む' }).click();
+    await page.getByTestId('import-result').getByText('JVN iPedia（日本語の脆弱性情報）を取り込みました。').waitFor();
+    assert.equal(await page.getByTestId('result-changed').textContent(), '機器との照合をやり直す CVE：1件');
+
     // さくら内科クリニック: the CVE page, open to every signed-in person.
     await page.context().clearCookies();
     await loginInPage(page, baseUrl, 'sakura@demo.example', 'sakura-demo-pass');
@@ -82,6 +93,14 @@ describe('vulnerability feeds', { skip: existsSync(kevFile) ? false : `real data
     assert.equal(await page.getByTestId('cve-ransomware').textContent(), '確認されています');
     await page.getByRole('heading', { level: 1, name: 'CVE-2018-13379' }).waitFor();
     await shoot(page, 'cve');
+    await page.goto(new URL('/cves/CVE-2021-36745', baseUrl).href);
+    await page.getByTestId('cve-jvn-JVNDB-2021-002774').getByText('トレンドマイクロ製 ServerProtect における認証回避の脆弱性').waitFor();
+    await page.getByTestId('cve-not-kev').waitFor();
+    await shoot(page, 'cve-jvn');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'JVN iPedia' }).waitFor();
+    await shoot(page, 'cve-jvn-en');
+    await page.getByRole('button', { name: '日本語' }).click();
     await page.goto(new URL('/cves/CVE-1999-99999', baseUrl).href);
     await page.getByTestId('cve-unavailable').waitFor();
   });
