@@ -165,6 +165,31 @@ TEST(FeedImport, NewerRecordsReplaceOlderAreSkippedChangedCvesReported) {
     EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM feed_imports WHERE feed = 'nvd_cve' AND watermark = '2024-04-01T00:00:00.000'"), 1);
 }
 
+TEST(FeedImport, SmallBatchesWriteTheSameAndAFailedDirectoryKeepsTheFilesBefore) {
+    const auto kev = data_dir() / "kev" / "known_exploited_vulnerabilities.csv";
+    REQUIRE_DATA(kev);
+    testing::TempDatabase temp(1);
+    FeedImportOptions options;
+    options.batch_size = 100;  // 15 transactions
+    auto run = import_kev(temp.db(), kev.string(), options, kContext);
+    ASSERT_TRUE(run) << run.error().message;
+    EXPECT_EQ(run->records_written, 1404u);
+    EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM kev_entries"), 1404);
+
+    // A directory: a.json is imported, b.json is refused; the run fails naming b.json, a.json's record stays.
+    Scratch scratch;
+    const auto dir = scratch.path() / "nvd";
+    write_file(dir, "a.json", one_cve("2024-02-01T00:00:00.000", "widget"));
+    write_file(dir, "b.json", R"({"format":"NVD_CVE","vulnerabilities":[{"cve":{"id":"CVE-2024-0002"}}]})");
+    auto partial = import_nvd_cves(temp.db(), dir.string(), {}, kContext);
+    ASSERT_FALSE(partial);
+    EXPECT_NE(partial.error().message.find("b.json"), std::string::npos) << partial.error().message;
+    EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM cves"), 1);
+    EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM feed_imports WHERE feed = 'nvd_cve' AND status = 'failed' "
+                               "AND records_written = 1"),
+              1);
+}
+
 TEST(FeedImport, BadKevFileChangesNothing) {
     testing::TempDatabase temp(1);
     Scratch scratch;
