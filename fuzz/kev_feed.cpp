@@ -15,9 +15,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     limits.max_records = 64;
     limits.max_string_bytes = 512;
     limits.max_json_depth = 8;
-    const auto catalog = mamori::feeds::parse_kev({reinterpret_cast<const char*>(data), size}, "fuzz.kev", limits);
+    const auto catalog =
+        mamori::feeds::parse_kev({reinterpret_cast<const char*>(data), size}, "fuzz.kev", limits);
     if (!catalog) {
-        fuzz_check(catalog.error().code == mamori::ErrorCode::invalid_input, "a refused catalog is invalid input");
+        fuzz_check(catalog.error().code == mamori::ErrorCode::invalid_input,
+                   "a refused catalog is invalid input");
         fuzz_check(!catalog.error().fields.empty(), "a refusal names the field");
         return 0;
     }
@@ -28,7 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         fuzz_check(ids.insert(e.cve_id).second, "every id appears once");
         fuzz_check(mamori::feeds::is_iso_date(e.date_added), "dateAdded is a date");
         fuzz_check(!e.due_date || mamori::feeds::is_iso_date(*e.due_date), "dueDate is a date");
-        fuzz_check(e.ransomware_use == "Known" || e.ransomware_use == "Unknown", "ransomware use is Known or Unknown");
+        fuzz_check(e.ransomware_use == "Known" || e.ransomware_use == "Unknown",
+                   "ransomware use is Known or Unknown");
         fuzz_check(e.short_description.size() <= limits.max_string_bytes, "texts within the limit");
     }
     return 0;

@@ -20,7 +20,9 @@ using nlohmann::json;
 const std::map<std::string, std::string> kPasswords = {{"mhlw-admin@demo.example", "mhlw-admin-demo-pass"},
                                                        {"sakura@demo.example", "sakura-demo-pass"}};
 
-fs::path data_dir() { return shared_data_dir(MAMORI_SOURCE_DIR); }
+fs::path data_dir() {
+    return shared_data_dir(MAMORI_SOURCE_DIR);
+}
 
 std::string file_bytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -33,14 +35,17 @@ class FeedsApi : public DemoServerTest {
   protected:
     FeedsApi() : DemoServerTest(kPasswords) {}
 
-    HttpResult upload(SessionClient& c, const std::string& feed, const std::string& name, const std::string& bytes) {
-        return c.send("POST", "/api/v1/feeds/" + feed + "/imports?file_name=" + name, bytes, "application/octet-stream");
+    HttpResult upload(SessionClient& c, const std::string& feed, const std::string& name,
+                      const std::string& bytes) {
+        return c.send("POST", "/api/v1/feeds/" + feed + "/imports?file_name=" + name, bytes,
+                      "application/octet-stream");
     }
 };
 
 TEST_F(FeedsApi, OperatorImportsRealFeedsAndEveryoneReadsACve) {
     const auto kev = data_dir() / "kev" / "known_exploited_vulnerabilities.json";
-    if (!fs::exists(kev)) GTEST_SKIP() << "real data not found at " << kev << " (../shared/data is absent): skipped";
+    if (!fs::exists(kev))
+        GTEST_SKIP() << "real data not found at " << kev << " (../shared/data is absent): skipped";
     auto admin = persona("mhlw-admin@demo.example");
 
     auto first = upload(admin, "kev", "known_exploited_vulnerabilities.json", file_bytes(kev));
@@ -56,7 +61,8 @@ TEST_F(FeedsApi, OperatorImportsRealFeedsAndEveryoneReadsACve) {
     EXPECT_EQ(csv.json()["rows_changed"], 0);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM kev_entries"), 1404);
 
-    auto nvd = upload(admin, "nvd_cve", "cves-2023.json.gz", file_bytes(data_dir() / "nvd/api_responses/cves-2023.json.gz"));
+    auto nvd = upload(admin, "nvd_cve", "cves-2023.json.gz",
+                      file_bytes(data_dir() / "nvd/api_responses/cves-2023.json.gz"));
     ASSERT_EQ(nvd.status, 201) << nvd.body;
     const json page = nvd.json();
     EXPECT_EQ(page["records_written"], 200);
@@ -64,8 +70,9 @@ TEST_F(FeedsApi, OperatorImportsRealFeedsAndEveryoneReadsACve) {
     EXPECT_EQ(page["files"][0]["total_results"], 220499);
     EXPECT_EQ(page["changed_cve_ids"].size(), 200u);
 
-    auto jvn = upload(admin, "jvn", "JVNDB-2021-002774.xml",
-                      file_bytes(data_dir() / "jvn/examples/hnd/getVulnDetailInfo_hnd_JVNDB-2021-002774.xml"));
+    auto jvn =
+        upload(admin, "jvn", "JVNDB-2021-002774.xml",
+               file_bytes(data_dir() / "jvn/examples/hnd/getVulnDetailInfo_hnd_JVNDB-2021-002774.xml"));
     ASSERT_EQ(jvn.status, 201) << jvn.body;
     EXPECT_EQ(jvn.json()["changed_cve_ids"], json::array({"CVE-2021-36745"}));
 
@@ -125,7 +132,8 @@ TEST_F(FeedsApi, OperatorImportsRealFeedsAndEveryoneReadsACve) {
 
 TEST_F(FeedsApi, CveFromNvdCarriesProductsAndCvss) {
     const auto one = data_dir() / "nvd" / "api_responses" / "cves-CVE-2023-0001.json.gz";
-    if (!fs::exists(one)) GTEST_SKIP() << "real data not found at " << one << " (../shared/data is absent): skipped";
+    if (!fs::exists(one))
+        GTEST_SKIP() << "real data not found at " << one << " (../shared/data is absent): skipped";
     auto admin = persona("mhlw-admin@demo.example");
     ASSERT_EQ(upload(admin, "nvd_cve", "cves-CVE-2023-0001.json.gz", file_bytes(one)).status, 201);
     auto cve = admin.get("/api/v1/cves/CVE-2023-0001");

@@ -25,7 +25,8 @@ long long count_rows(const fs::path& db, const std::string& query) {
 TEST(CliFeeds, ImportsKevAndJvnThenNothingNewAndRefusesABadFile) {
     const auto data = shared_data_dir(MAMORI_SOURCE_DIR);
     const auto kev = data / "kev" / "known_exploited_vulnerabilities.csv";
-    if (!fs::exists(kev)) GTEST_SKIP() << "real data not found at " << kev << " (../shared/data is absent): skipped";
+    if (!fs::exists(kev))
+        GTEST_SKIP() << "real data not found at " << kev << " (../shared/data is absent): skipped";
     TempDir dir;
     const auto db = dir.path() / "f.db";
     const auto first = mamori({"feeds", "import", "kev", kev.string(), "--database", database_url(db)});
@@ -36,8 +37,9 @@ TEST(CliFeeds, ImportsKevAndJvnThenNothingNewAndRefusesABadFile) {
     EXPECT_TRUE(contains(again.output, "written 0, unchanged 1404")) << again.output;
     EXPECT_TRUE(contains(again.output, "rows changed 0")) << again.output;
 
-    const auto jvn = mamori({"feeds", "import", "jvn", (data / "jvn/examples/hnd/getVulnOverviewList_hnd.xml").string(),
-                             "--database", database_url(db)});
+    const auto jvn =
+        mamori({"feeds", "import", "jvn", (data / "jvn/examples/hnd/getVulnOverviewList_hnd.xml").string(),
+                "--database", database_url(db)});
     ASSERT_EQ(jvn.code, 0) << jvn.output;
     EXPECT_TRUE(contains(jvn.output, "2 of 6 in all")) << jvn.output;
     EXPECT_EQ(count_rows(db, "SELECT COUNT(*) FROM jvn_cves"), 2);

@@ -23,7 +23,9 @@ void register_feed_routes(ApiRoutes& routes, store::Database& db) {
         if (const auto text = request.query_param("limit")) {
             const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), limit);
             if (ec != std::errc() || end != text->data() + text->size())
-                return problem(Error{ErrorCode::invalid_input, "limit must be a whole number", {{"limit", "not a number"}}},
+                return problem(Error{ErrorCode::invalid_input,
+                                     "limit must be a whole number",
+                                     {{"limit", "not a number"}}},
                                request);
         }
         auto history = services::feed_import_history(db, caller, limit);
@@ -36,9 +38,11 @@ void register_feed_routes(ApiRoutes& routes, store::Database& db) {
         [&db](Request& request, const Caller& caller) {
             const auto feed = services::parse_feed(request.param("feed"));
             if (!feed)
-                return problem(Error{ErrorCode::not_found, "no such feed (kev, nvd_cve, nvd_cpe, jvn)", {}}, request);
+                return problem(Error{ErrorCode::not_found, "no such feed (kev, nvd_cve, nvd_cpe, jvn)", {}},
+                               request);
             const std::string name = request.query_param("file_name").value_or("upload");
-            auto result = services::upload_feed(db, caller, *feed, name, std::move(request.body), audit_context(request));
+            auto result = services::upload_feed(db, caller, *feed, name, std::move(request.body),
+                                                audit_context(request));
             if (!result) return problem(result.error(), request);
             return Response::json(201, services::to_json(*result));
         },

@@ -8,7 +8,8 @@
 
 namespace mamori::cli {
 
-int feeds_import_command(const CommonSettings& common, const std::string& feed_name, const std::string& path) {
+int feeds_import_command(const CommonSettings& common, const std::string& feed_name,
+                         const std::string& path) {
     const auto feed = services::parse_feed(feed_name);
     if (!feed) {
         std::cerr << fmt::format("mamori: unknown feed '{}' (kev, nvd, cpe or jvn)\n", feed_name);
@@ -26,11 +27,12 @@ int feeds_import_command(const CommonSettings& common, const std::string& feed_n
         std::cout << fmt::format("{}: {} records{}\n", file.name, file.records, paging);
     }
     std::cout << fmt::format(
-        "feed {}: records read {}, written {}, unchanged {}, older than stored {}; rows changed {}; watermark {}; "
+        "feed {}: records read {}, written {}, unchanged {}, older than stored {}; rows changed {}; "
+        "watermark {}; "
         "CVEs to re-match {}\n",
         to_string(result->feed), result->records_read, result->records_written, result->records_unchanged,
-        result->records_skipped_older, result->rows_changed, result->watermark.empty() ? "-" : result->watermark,
-        result->changed_cve_ids.size());
+        result->records_skipped_older, result->rows_changed,
+        result->watermark.empty() ? "-" : result->watermark, result->changed_cve_ids.size());
     return 0;
 }
 

@@ -1,7 +1,7 @@
 // Shared checks of the vulnerability feed parsers (feed_parsing.hpp).
-#include <fmt/format.h>
-
 #include "mamori/feeds/feed_parsing.hpp"
+
+#include <fmt/format.h>
 
 namespace mamori::feeds {
 

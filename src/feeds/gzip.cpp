@@ -42,9 +42,10 @@ Result<std::string> gunzip(std::string_view bytes, std::size_t max_inflated_byte
                                    std::string(source)));
             const std::size_t produced = sizeof chunk - stream.avail_out;
             if (out.size() + produced > max_inflated_bytes)
-                return finish(fail(ErrorCode::too_large,
-                                   fmt::format("{}: inflates to more than {} bytes", source, max_inflated_bytes),
-                                   std::string(source)));
+                return finish(
+                    fail(ErrorCode::too_large,
+                         fmt::format("{}: inflates to more than {} bytes", source, max_inflated_bytes),
+                         std::string(source)));
             out.append(chunk, produced);
             if (rc == Z_STREAM_END) break;
         } while (stream.avail_out == 0 || stream.avail_in > 0);
@@ -68,7 +69,8 @@ Result<std::string> gunzip(std::string_view bytes, std::size_t max_inflated_byte
     return out;
 }
 
-Result<std::string> decode_feed_bytes(std::string bytes, const FeedFileLimits& limits, std::string_view source) {
+Result<std::string> decode_feed_bytes(std::string bytes, const FeedFileLimits& limits,
+                                      std::string_view source) {
     if (is_gzip(bytes)) return gunzip(bytes, limits.max_inflated_bytes, source);
     return bytes;
 }
@@ -78,9 +80,9 @@ Result<std::string> read_feed_file(const std::string& path, const FeedFileLimits
     const auto size = std::filesystem::file_size(path, ec);
     if (ec) return fail(ErrorCode::not_found, fmt::format("{}: cannot read: {}", path, ec.message()), path);
     if (size > limits.max_file_bytes)
-        return fail(ErrorCode::too_large,
-                    fmt::format("{}: {} bytes is more than the {} allowed", path, size, limits.max_file_bytes),
-                    path);
+        return fail(
+            ErrorCode::too_large,
+            fmt::format("{}: {} bytes is more than the {} allowed", path, size, limits.max_file_bytes), path);
     std::ifstream in(path, std::ios::binary);
     if (!in) return fail(ErrorCode::not_found, fmt::format("{}: cannot open", path), path);
     std::string bytes(size, '\0');

@@ -37,7 +37,8 @@ std::size_t to_count(std::optional<std::string_view> text) {
 // CvssChoice: keeps the highest CVSS version seen in an entry.
 struct CvssChoice {
     double version = -1;
-    void offer(JvnEntry& e, std::string_view version_text, std::optional<double> score, std::string severity) {
+    void offer(JvnEntry& e, std::string_view version_text, std::optional<double> score,
+               std::string severity) {
         double v = 0;
         const auto t = trimmed(version_text);
         std::from_chars(t.data(), t.data() + t.size(), v);
@@ -78,7 +79,8 @@ Result<JvnPage> parse_jvn_hnd(std::string_view xml, std::string_view source, con
         if (*event == XmlCursor::Event::done) break;
         if (*event == XmlCursor::Event::text) {
             if (text.size() + cursor->text().size() > limits.max_string_bytes)
-                return feed_error(source, fmt::format("{} <{}>", entry_label(), stack.empty() ? "" : stack.back()),
+                return feed_error(source,
+                                  fmt::format("{} <{}>", entry_label(), stack.empty() ? "" : stack.back()),
                                   fmt::format("text is longer than {} bytes", limits.max_string_bytes));
             text += cursor->text();
             continue;
@@ -90,13 +92,16 @@ Result<JvnPage> parse_jvn_hnd(std::string_view xml, std::string_view source, con
             text.clear();
             if (!entry && (name == "item" || name == "Vulinfo")) {
                 if (page.entries.size() >= limits.max_records)
-                    return feed_error(source, entry_label(), fmt::format("more than {} entries", limits.max_records));
+                    return feed_error(source, entry_label(),
+                                      fmt::format("more than {} entries", limits.max_records));
                 entry.emplace();
                 entry_depth = stack.size();
                 cvss = {};
                 detail = name == "Vulinfo";
-                if (detail) page.format = "hnd_detail";
-                else page.format = "hnd_overview";
+                if (detail)
+                    page.format = "hnd_detail";
+                else
+                    page.format = "hnd_overview";
                 if (!detail)
                     if (auto about = cursor->attribute("about")) entry->link = trimmed(*about);
             } else if (entry && name == "references") {
@@ -133,28 +138,47 @@ Result<JvnPage> parse_jvn_hnd(std::string_view xml, std::string_view source, con
             const std::string value = trimmed(text);
             const std::string parent = stack.size() >= 2 ? stack[stack.size() - 2] : std::string();
             if (!detail) {
-                if (name == "title" && stack.size() == entry_depth + 1) entry->title = value;
-                else if (name == "link" && stack.size() == entry_depth + 1) entry->link = value;
-                else if (name == "description" && stack.size() == entry_depth + 1) entry->summary = value;
-                else if (name == "identifier") entry->jvndb_id = value;
-                else if (name == "cpe") entry->cpes.push_back(value);
-                else if (name == "issued") entry->published = value;
-                else if (name == "modified") entry->last_modified = value;
+                if (name == "title" && stack.size() == entry_depth + 1)
+                    entry->title = value;
+                else if (name == "link" && stack.size() == entry_depth + 1)
+                    entry->link = value;
+                else if (name == "description" && stack.size() == entry_depth + 1)
+                    entry->summary = value;
+                else if (name == "identifier")
+                    entry->jvndb_id = value;
+                else if (name == "cpe")
+                    entry->cpes.push_back(value);
+                else if (name == "issued")
+                    entry->published = value;
+                else if (name == "modified")
+                    entry->last_modified = value;
             } else {
-                if (name == "VulinfoID" && stack.size() == entry_depth + 1) entry->jvndb_id = value;
-                else if (name == "Title" && parent == "VulinfoData") entry->title = value;
-                else if (name == "Overview") entry->summary = value;
-                else if (name == "Cpe") entry->cpes.push_back(value);
-                else if (name == "DateFirstPublished") entry->published = value;
-                else if (name == "DateLastUpdated") entry->last_modified = value;
-                else if (name == "Severity" && parent == "Cvss") cvss_severity = value;
-                else if (name == "Base" && parent == "Cvss") cvss_base = to_score(value);
-                else if (name == "Cvss") cvss.offer(*entry, cvss_version, cvss_base, cvss_severity);
-                else if (name == "VulinfoID" && parent == "RelatedItem") related_id = value;
-                else if (name == "RelatedItem" && is_cve_id(related_id)) entry->cve_ids.push_back(related_id);
+                if (name == "VulinfoID" && stack.size() == entry_depth + 1)
+                    entry->jvndb_id = value;
+                else if (name == "Title" && parent == "VulinfoData")
+                    entry->title = value;
+                else if (name == "Overview")
+                    entry->summary = value;
+                else if (name == "Cpe")
+                    entry->cpes.push_back(value);
+                else if (name == "DateFirstPublished")
+                    entry->published = value;
+                else if (name == "DateLastUpdated")
+                    entry->last_modified = value;
+                else if (name == "Severity" && parent == "Cvss")
+                    cvss_severity = value;
+                else if (name == "Base" && parent == "Cvss")
+                    cvss_base = to_score(value);
+                else if (name == "Cvss")
+                    cvss.offer(*entry, cvss_version, cvss_base, cvss_severity);
+                else if (name == "VulinfoID" && parent == "RelatedItem")
+                    related_id = value;
+                else if (name == "RelatedItem" && is_cve_id(related_id))
+                    entry->cve_ids.push_back(related_id);
             }
             if (stack.size() == entry_depth) {
-                if (entry->link.empty() && is_jvndb_id(entry->jvndb_id)) entry->link = jvndb_link(entry->jvndb_id);
+                if (entry->link.empty() && is_jvndb_id(entry->jvndb_id))
+                    entry->link = jvndb_link(entry->jvndb_id);
                 auto finished = finish_jvn_entry(*entry, source, entry_label(), limits);
                 if (!finished) return fail(finished.error());
                 page.entries.push_back(std::move(*entry));
@@ -165,7 +189,8 @@ Result<JvnPage> parse_jvn_hnd(std::string_view xml, std::string_view source, con
         text.clear();
     }
     if (page.format.empty()) {
-        if (!status_seen) return feed_error(source, "document", "is neither a MyJVN overview list nor a VULDEF detail");
+        if (!status_seen)
+            return feed_error(source, "document", "is neither a MyJVN overview list nor a VULDEF detail");
         page.format = "hnd_overview";
     }
     if (!status_seen) {

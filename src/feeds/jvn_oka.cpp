@@ -1,5 +1,5 @@
-// MyJVN OKA (API 4.0) JSON: the overview feed (feed.entry[]) and the CSAF detail (document + vulnerabilities),
-// and what both JVN formats share.
+// MyJVN OKA (API 4.0) JSON: the overview feed (feed.entry[]) and the CSAF detail (document +
+// vulnerabilities), and what both JVN formats share.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -45,9 +45,11 @@ Result<JvnPage> parse_overview(const Json& feed, std::string_view source, const 
     JvnPage page;
     page.format = "oka_overview";
     const auto entries = feed.find("entry");
-    if (entries == feed.end() || !entries->is_array()) return feed_error(source, "$.feed.entry", "must be an array");
+    if (entries == feed.end() || !entries->is_array())
+        return feed_error(source, "$.feed.entry", "must be an array");
     if (entries->size() > limits.max_records)
-        return feed_error(source, "$.feed.entry", fmt::format("holds more than {} entries", limits.max_records));
+        return feed_error(source, "$.feed.entry",
+                          fmt::format("holds more than {} entries", limits.max_records));
     for (std::size_t i = 0; i < entries->size(); ++i) {
         const auto path = fmt::format("$.feed.entry[{}]", i);
         const Json& item = (*entries)[i];
@@ -95,7 +97,8 @@ Result<JvnPage> parse_csaf(const Json& doc, std::string_view source, const FeedL
                 break;
             }
     if (const auto vulns = doc.find("vulnerabilities"); vulns != doc.end() && vulns->is_array()) {
-        if (vulns->size() > 10'000) return feed_error(source, "$.vulnerabilities", "holds more than 10000 items");
+        if (vulns->size() > 10'000)
+            return feed_error(source, "$.vulnerabilities", "holds more than 10000 items");
         for (const auto& v : *vulns) {
             const auto cve = string_of(v, "cve");
             if (is_cve_id(cve)) e.cve_ids.push_back(cve);
@@ -103,8 +106,10 @@ Result<JvnPage> parse_csaf(const Json& doc, std::string_view source, const FeedL
         }
     }
     if (is_jvndb_id(e.jvndb_id))
-        e.link = fmt::format("https://jvndb.jvn.jp/ja/contents/{}/{}.html", e.jvndb_id.substr(6, 4), e.jvndb_id);
-    if (auto done = finish_jvn_entry(e, source, "$.document.tracking", limits); !done) return fail(done.error());
+        e.link =
+            fmt::format("https://jvndb.jvn.jp/ja/contents/{}/{}.html", e.jvndb_id.substr(6, 4), e.jvndb_id);
+    if (auto done = finish_jvn_entry(e, source, "$.document.tracking", limits); !done)
+        return fail(done.error());
     page.entries.push_back(std::move(e));
     page.total_results = page.results_returned = 1;
     return page;
@@ -113,7 +118,8 @@ Result<JvnPage> parse_csaf(const Json& doc, std::string_view source, const FeedL
 }  // namespace
 
 bool is_jvndb_id(std::string_view text) {
-    if (text.size() < 17 || text.size() > 24 || text.substr(0, 6) != "JVNDB-" || text[10] != '-') return false;
+    if (text.size() < 17 || text.size() > 24 || text.substr(0, 6) != "JVNDB-" || text[10] != '-')
+        return false;
     for (std::size_t i = 6; i < text.size(); ++i)
         if (i != 10 && (text[i] < '0' || text[i] > '9')) return false;
     return true;
@@ -122,11 +128,13 @@ bool is_jvndb_id(std::string_view text) {
 Result<void> finish_jvn_entry(JvnEntry& e, std::string_view source, const std::string& where,
                               const FeedLimits& limits) {
     if (!is_jvndb_id(e.jvndb_id))
-        return feed_error(source, where + " identifier", fmt::format("'{}' is not a JVNDB id", e.jvndb_id.substr(0, 40)));
+        return feed_error(source, where + " identifier",
+                          fmt::format("'{}' is not a JVNDB id", e.jvndb_id.substr(0, 40)));
     if (e.title.empty()) return feed_error(source, where + " title", "is missing");
     for (const auto* text : {&e.title, &e.summary, &e.link})
         if (text->size() > limits.max_string_bytes)
-            return feed_error(source, where, fmt::format("a text is longer than {} bytes", limits.max_string_bytes));
+            return feed_error(source, where,
+                              fmt::format("a text is longer than {} bytes", limits.max_string_bytes));
     if (e.published.size() > 40 || e.last_modified.size() > 40)
         return feed_error(source, where + " date", "is not a timestamp");
     if (e.cve_ids.size() > 10'000 || e.cpes.size() > 10'000)

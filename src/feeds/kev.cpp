@@ -20,7 +20,8 @@ using Json = nlohmann::json;
 template <class Where>
 Result<void> check_entry(const KevEntry& e, std::string_view source, const FeedLimits& limits, Where where) {
     if (!is_cve_id(e.cve_id))
-        return feed_error(source, where("cveID"), fmt::format("'{}' is not a CVE id", e.cve_id.substr(0, 40)));
+        return feed_error(source, where("cveID"),
+                          fmt::format("'{}' is not a CVE id", e.cve_id.substr(0, 40)));
     if (!is_iso_date(e.date_added)) return feed_error(source, where("dateAdded"), "is not a YYYY-MM-DD date");
     if (e.due_date && !is_iso_date(*e.due_date))
         return feed_error(source, where("dueDate"), "is not a YYYY-MM-DD date");
@@ -120,20 +121,22 @@ Result<KevCatalog> parse_kev_json(std::string_view text, std::string_view source
         if (const auto cwes = item.find("cwes"); cwes != item.end() && !cwes->is_null()) {
             if (!cwes->is_array()) return feed_error(source, path + ".cwes", "must be an array of strings");
             for (const auto& cwe : *cwes) {
-                if (!cwe.is_string()) return feed_error(source, path + ".cwes", "must be an array of strings");
+                if (!cwe.is_string())
+                    return feed_error(source, path + ".cwes", "must be an array of strings");
                 if (e.cwes.size() > 100) break;
                 e.cwes.push_back(cwe.get<std::string>());
             }
         }
-        auto checked = check_entry(e, source, limits, [&](std::string_view f) { return path + "." + std::string(f); });
+        auto checked =
+            check_entry(e, source, limits, [&](std::string_view f) { return path + "." + std::string(f); });
         if (!checked) return fail(checked.error());
         if (auto dup = check_duplicate(seen, e, source, path + ".cveID"); !dup) return fail(dup.error());
         catalog.entries.push_back(std::move(e));
     }
     if (catalog.declared_count && *catalog.declared_count != catalog.entries.size())
         return feed_error(source, "$.count",
-                          fmt::format("says {} but the catalog holds {} vulnerabilities", *catalog.declared_count,
-                                      catalog.entries.size()));
+                          fmt::format("says {} but the catalog holds {} vulnerabilities",
+                                      *catalog.declared_count, catalog.entries.size()));
     return catalog;
 }
 
@@ -144,8 +147,8 @@ Result<KevCatalog> parse_kev_csv(std::string_view text, std::string_view source,
     CsvParser parser(csv_limits);
     std::size_t offset = 0;
     std::map<std::string, std::size_t> columns;
-    const std::array<const char*, 5> required{"cveID", "dateAdded", "knownRansomwareCampaignUse", "vendorProject",
-                                              "product"};
+    const std::array<const char*, 5> required{"cveID", "dateAdded", "knownRansomwareCampaignUse",
+                                              "vendorProject", "product"};
     KevCatalog catalog;
     std::set<std::string> seen;
     for (;;) {

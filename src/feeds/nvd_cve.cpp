@@ -25,22 +25,26 @@ Result<std::string> string_at(const Json& object, const char* name, std::string_
     }
     if (!it->is_string()) return feed_error(source, path + "." + name, "must be a string");
     if (it->get_ref<const std::string&>().size() > limits.max_string_bytes)
-        return feed_error(source, path + "." + name, fmt::format("is longer than {} bytes", limits.max_string_bytes));
+        return feed_error(source, path + "." + name,
+                          fmt::format("is longer than {} bytes", limits.max_string_bytes));
     return it->get<std::string>();
 }
 
 Result<std::size_t> count_at(const Json& object, const char* name, std::string_view source) {
     const auto it = object.find(name);
     if (it == object.end()) return std::size_t{0};
-    if (!it->is_number_unsigned()) return feed_error(source, std::string("$.") + name, "must be a whole number");
+    if (!it->is_number_unsigned())
+        return feed_error(source, std::string("$.") + name, "must be a whole number");
     return it->get<std::size_t>();
 }
 
 // pick_metric: the newest CVSS version NVD gives, its Primary entry first (else the first entry).
 Result<void> pick_metric(const Json& metrics, NvdCve& cve, std::string_view source, const std::string& path) {
     if (!metrics.is_object()) return {};
-    const std::array<std::pair<const char*, const char*>, 4> order{{
-        {"cvssMetricV40", "4.0"}, {"cvssMetricV31", "3.1"}, {"cvssMetricV30", "3.0"}, {"cvssMetricV2", "2.0"}}};
+    const std::array<std::pair<const char*, const char*>, 4> order{{{"cvssMetricV40", "4.0"},
+                                                                    {"cvssMetricV31", "3.1"},
+                                                                    {"cvssMetricV30", "3.0"},
+                                                                    {"cvssMetricV2", "2.0"}}};
     for (const auto& [key, version] : order) {
         const auto list = metrics.find(key);
         if (list == metrics.end() || !list->is_array() || list->empty()) continue;
@@ -55,12 +59,14 @@ Result<void> pick_metric(const Json& metrics, NvdCve& cve, std::string_view sour
             return feed_error(source, where, "has no cvssData object");
         const Json& data = (*chosen)["cvssData"];
         const auto score = data.find("baseScore");
-        if (score == data.end() || !score->is_number() || score->get<double>() < 0 || score->get<double>() > 10)
+        if (score == data.end() || !score->is_number() || score->get<double>() < 0 ||
+            score->get<double>() > 10)
             return feed_error(source, where + ".cvssData.baseScore", "must be a number from 0 to 10");
         cve.cvss_version = version;
         cve.cvss_score = score->get<double>();
         const auto vector = data.find("vectorString");
-        if (vector != data.end() && vector->is_string()) cve.cvss_vector = vector->get<std::string>().substr(0, 256);
+        if (vector != data.end() && vector->is_string())
+            cve.cvss_vector = vector->get<std::string>().substr(0, 256);
         const Json& severity_holder = data.contains("baseSeverity") ? data : *chosen;  // v2: beside cvssData
         const auto severity = severity_holder.find("baseSeverity");
         if (severity != severity_holder.end() && severity->is_string())
@@ -78,7 +84,8 @@ Result<void> collect_products(const Json& configurations, NvdCve& cve, std::stri
     if (!parsed) {
         const auto& e = parsed.error();
         const std::string field = e.fields.empty() ? std::string("configurations") : e.fields.front().field;
-        return feed_error(source, path + "." + field, e.fields.empty() ? e.message : e.fields.front().message);
+        return feed_error(source, path + "." + field,
+                          e.fields.empty() ? e.message : e.fields.front().message);
     }
     for (const auto& key : exposure::products_named(*parsed))
         cve.products.push_back({std::string(1, key.part), key.vendor, key.product});
@@ -95,9 +102,11 @@ Result<NvdCve> parse_cve(const Json& item, std::string_view source, const std::s
     const Json& c = *holder;
     const std::string at = path + ".cve";
     NvdCve cve;
-    const std::array<std::pair<const char*, std::string*>, 4> required{{
-        {"id", &cve.cve_id}, {"vulnStatus", &cve.status}, {"published", &cve.published},
-        {"lastModified", &cve.last_modified}}};
+    const std::array<std::pair<const char*, std::string*>, 4> required{
+        {{"id", &cve.cve_id},
+         {"vulnStatus", &cve.status},
+         {"published", &cve.published},
+         {"lastModified", &cve.last_modified}}};
     for (const auto& [name, target] : required) {
         auto value = string_at(c, name, source, at, limits, true);
         if (!value) return fail(value.error());
@@ -107,14 +116,17 @@ Result<NvdCve> parse_cve(const Json& item, std::string_view source, const std::s
     if (cve.status.size() > 64) return feed_error(source, at + ".vulnStatus", "is longer than 64 bytes");
     if (cve.published.size() > 40 || cve.last_modified.size() > 40)
         return feed_error(source, at + ".lastModified", "is not a timestamp");
-    if (const auto descriptions = c.find("descriptions"); descriptions != c.end() && descriptions->is_array()) {
+    if (const auto descriptions = c.find("descriptions");
+        descriptions != c.end() && descriptions->is_array()) {
         for (const auto& d : *descriptions)
-            if (d.is_object() && d.value("lang", "") == "en" && d.contains("value") && d["value"].is_string()) {
+            if (d.is_object() && d.value("lang", "") == "en" && d.contains("value") &&
+                d["value"].is_string()) {
                 cve.description = d["value"].get<std::string>();
                 break;
             }
         if (cve.description.size() > limits.max_string_bytes)
-            return feed_error(source, at + ".descriptions", fmt::format("is longer than {} bytes", limits.max_string_bytes));
+            return feed_error(source, at + ".descriptions",
+                              fmt::format("is longer than {} bytes", limits.max_string_bytes));
     }
     for (const auto& [name, target] : {std::pair{"cisaExploitAdd", &cve.cisa_exploit_add},
                                        std::pair{"cisaActionDue", &cve.cisa_action_due}}) {
@@ -127,7 +139,8 @@ Result<NvdCve> parse_cve(const Json& item, std::string_view source, const std::s
     if (const auto metrics = c.find("metrics"); metrics != c.end())
         if (auto picked = pick_metric(*metrics, cve, source, at); !picked) return fail(picked.error());
     if (const auto configurations = c.find("configurations"); configurations != c.end()) {
-        if (!configurations->is_array()) return feed_error(source, at + ".configurations", "must be an array");
+        if (!configurations->is_array())
+            return feed_error(source, at + ".configurations", "must be an array");
         cve.configurations = configurations->dump();
         if (cve.configurations.size() > limits.max_configurations_bytes)
             return feed_error(source, at + ".configurations",
@@ -168,16 +181,17 @@ std::optional<CpeProduct> cpe_product(std::string_view cpe) {
     return CpeProduct{part, (*parts)[3], (*parts)[4]};
 }
 
-Result<NvdCvePage> parse_nvd_cve_page(std::string_view text, std::string_view source, const FeedLimits& limits) {
+Result<NvdCvePage> parse_nvd_cve_page(std::string_view text, std::string_view source,
+                                      const FeedLimits& limits) {
     auto doc = parse_limited_json(text, limits.max_json_depth, source);
     if (!doc) return fail(doc.error());
     if (!doc->is_object()) return feed_error(source, "$", "an NVD CVE response must be a JSON object");
     if (const auto format = doc->find("format"); format != doc->end() && *format != "NVD_CVE")
         return feed_error(source, "$.format", "is not NVD_CVE (is this a CVE API 2.0 response?)");
     NvdCvePage page;
-    for (const auto& [name, target] : {std::pair{"startIndex", &page.start_index},
-                                       std::pair{"resultsPerPage", &page.results_per_page},
-                                       std::pair{"totalResults", &page.total_results}}) {
+    for (const auto& [name, target] :
+         {std::pair{"startIndex", &page.start_index}, std::pair{"resultsPerPage", &page.results_per_page},
+          std::pair{"totalResults", &page.total_results}}) {
         auto value = count_at(*doc, name, source);
         if (!value) return fail(value.error());
         *target = *value;
@@ -185,12 +199,15 @@ Result<NvdCvePage> parse_nvd_cve_page(std::string_view text, std::string_view so
     if (const auto ts = doc->find("timestamp"); ts != doc->end() && ts->is_string())
         page.timestamp = ts->get<std::string>().substr(0, 40);
     const auto list = doc->find("vulnerabilities");
-    if (list == doc->end() || !list->is_array()) return feed_error(source, "$.vulnerabilities", "must be an array");
+    if (list == doc->end() || !list->is_array())
+        return feed_error(source, "$.vulnerabilities", "must be an array");
     if (list->size() > limits.max_records)
-        return feed_error(source, "$.vulnerabilities", fmt::format("holds more than {} records", limits.max_records));
+        return feed_error(source, "$.vulnerabilities",
+                          fmt::format("holds more than {} records", limits.max_records));
     if (page.results_per_page != 0 && list->size() > page.results_per_page)
-        return feed_error(source, "$.resultsPerPage",
-                          fmt::format("says {} but the page holds {} records", page.results_per_page, list->size()));
+        return feed_error(
+            source, "$.resultsPerPage",
+            fmt::format("says {} but the page holds {} records", page.results_per_page, list->size()));
     if (page.total_results != 0 && page.start_index + list->size() > page.total_results)
         return feed_error(source, "$.totalResults",
                           fmt::format("says {} but the page ends at record {}", page.total_results,

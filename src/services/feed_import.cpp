@@ -24,7 +24,9 @@ namespace {
 namespace fs = std::filesystem;
 using feed_writers::BatchOutcome;
 
-std::string now_utc() { return to_iso_utc(std::chrono::system_clock::now()); }
+std::string now_utc() {
+    return to_iso_utc(std::chrono::system_clock::now());
+}
 
 std::string base_name(const std::string& path) {
     const auto name = fs::path(path).filename().string();
@@ -47,13 +49,12 @@ struct Run {
             const std::string at = now_utc();
             Result<BatchOutcome> outcome = fail(ErrorCode::internal, "not run");
             try {
-                outcome = db.transaction([&](soci::session& sql) -> Result<BatchOutcome> {
-                    return writer(sql, batch, at);
-                });
+                outcome = db.transaction(
+                    [&](soci::session& sql) -> Result<BatchOutcome> { return writer(sql, batch, at); });
             } catch (const std::exception& e) {
                 return fail(ErrorCode::unavailable,
-                            fmt::format("writing records {}–{} failed and was rolled back: {}", start + 1, end,
-                                        e.what()));
+                            fmt::format("writing records {}–{} failed and was rolled back: {}", start + 1,
+                                        end, e.what()));
             }
             if (!outcome) return fail(outcome.error());
             result.records_written += outcome->written;
@@ -61,7 +62,8 @@ struct Run {
             result.records_skipped_older += outcome->skipped_older;
             result.rows_changed += outcome->rows_changed;
             changed.insert(outcome->changed_cve_ids.begin(), outcome->changed_cve_ids.end());
-            if (result.feed != Feed::kev && outcome->newest > result.watermark) result.watermark = outcome->newest;
+            if (result.feed != Feed::kev && outcome->newest > result.watermark)
+                result.watermark = outcome->newest;
         }
         return {};
     }
@@ -166,7 +168,8 @@ void finish_run(store::Database& db, const FeedImportResult& result, const Error
             const std::string at = now_utc();
             const long long read = static_cast<long long>(result.records_read);
             const long long written = static_cast<long long>(result.records_written);
-            const long long unchanged = static_cast<long long>(result.records_unchanged + result.records_skipped_older);
+            const long long unchanged =
+                static_cast<long long>(result.records_unchanged + result.records_skipped_older);
             const long long id = result.import_id;
             sql << "UPDATE feed_imports SET status = :s, records_read = :r, records_written = :w, "
                    "records_unchanged = :u, watermark = :wm, error = :e, finished_at = :at WHERE id = :id",
@@ -206,7 +209,8 @@ std::string previous_watermark(store::Database& db, Feed feed) {
 // run_import: the run around `body`, which imports the files.
 template <class Body>
 Result<FeedImportResult> run_import(store::Database& db, Feed feed, const std::string& source_name,
-                                    const FeedImportOptions& options, const audit::Context& context, Body body) {
+                                    const FeedImportOptions& options, const audit::Context& context,
+                                    Body body) {
     auto id = start_run(db, feed, source_name, options);
     if (!id) return fail(id.error());
     Run run{db, options, {}, {}};
@@ -254,11 +258,14 @@ Result<FeedImportResult> import_feed(store::Database& db, Feed feed, const std::
         for (const auto& item : fs::directory_iterator(path, ec))
             if (item.is_regular_file() && item.path().filename().string().front() != '.')
                 files.push_back(item.path().string());
-        if (ec) return fail(ErrorCode::not_found, fmt::format("{}: cannot list: {}", path, ec.message()), "path");
+        if (ec)
+            return fail(ErrorCode::not_found, fmt::format("{}: cannot list: {}", path, ec.message()), "path");
         std::sort(files.begin(), files.end());
-        if (files.empty()) return fail(ErrorCode::invalid_input, fmt::format("{}: holds no files", path), "path");
+        if (files.empty())
+            return fail(ErrorCode::invalid_input, fmt::format("{}: holds no files", path), "path");
         if (files.size() > options.max_files)
-            return fail(ErrorCode::too_large, fmt::format("{}: more than {} files", path, options.max_files), "path");
+            return fail(ErrorCode::too_large, fmt::format("{}: more than {} files", path, options.max_files),
+                        "path");
     } else if (fs::is_regular_file(path, ec)) {
         files.push_back(path);
     } else {

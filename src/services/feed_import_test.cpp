@@ -16,10 +16,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path data_dir() { return testing::shared_data_dir(MAMORI_SOURCE_DIR); }
+fs::path data_dir() {
+    return testing::shared_data_dir(MAMORI_SOURCE_DIR);
+}
 
-#define REQUIRE_DATA(path)                                                                                    \
-    if (!fs::exists(path)) GTEST_SKIP() << "real data not found at " << (path) << " (../shared/data is absent): skipped";
+#define REQUIRE_DATA(path) \
+    if (!fs::exists(path)) \
+        GTEST_SKIP() << "real data not found at " << (path) << " (../shared/data is absent): skipped";
 
 const audit::Context kContext{"local", "feed-import-test"};
 
@@ -49,20 +52,22 @@ TEST(FeedImport, KevTwiceWritesOnceThenNothing) {
     EXPECT_EQ(first->changed_cve_ids.size(), 1404u);
     EXPECT_EQ(first->watermark, "2025.08.25");
     EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM kev_entries"), 1404);
-    EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM kev_entries WHERE cve_id = 'CVE-2019-11510' AND "
-                               "due_date = '2021-04-23' AND date_added = '2021-11-03' AND ransomware_use = 'Known'"),
+    EXPECT_EQ(count(temp.db(),
+                    "SELECT COUNT(*) FROM kev_entries WHERE cve_id = 'CVE-2019-11510' AND "
+                    "due_date = '2021-04-23' AND date_added = '2021-11-03' AND ransomware_use = 'Known'"),
               1);
 
     // The CSV holds the same catalog: nothing to write.
-    auto csv = import_kev(temp.db(), (data_dir() / "kev" / "known_exploited_vulnerabilities.csv").string(), {},
-                          kContext);
+    auto csv = import_kev(temp.db(), (data_dir() / "kev" / "known_exploited_vulnerabilities.csv").string(),
+                          {}, kContext);
     ASSERT_TRUE(csv) << csv.error().message;
     EXPECT_EQ(csv->records_read, 1404u);
     EXPECT_EQ(csv->records_written, 0u);
     EXPECT_EQ(csv->records_unchanged, 1404u);
     EXPECT_EQ(csv->rows_changed, 0u);
     EXPECT_TRUE(csv->changed_cve_ids.empty());
-    EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM feed_imports WHERE feed = 'kev' AND status = 'done'"), 2);
+    EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM feed_imports WHERE feed = 'kev' AND status = 'done'"),
+              2);
     EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM audit_log WHERE action = 'feeds.imported'"), 2);
 }
 
@@ -75,11 +80,13 @@ TEST(FeedImport, NvdPagesIdempotentIncrementalAndTimed) {
     ASSERT_TRUE(a) << a.error().message;
     auto b = import_nvd_cves(temp.db(), (dir / "cves-2023.json.gz").string(), {}, kContext);
     ASSERT_TRUE(b) << b.error().message;
-    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    const auto elapsed =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     std::cout << "[ measure  ] 400 real NVD records imported in " << elapsed.count() << " ms\n";
     EXPECT_EQ(a->records_written + b->records_written, 400u);
     EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM cves"), 400);
-    EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM cves WHERE status = 'Rejected'"), 4) << "1 in 2023, 3 in 1999";
+    EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM cves WHERE status = 'Rejected'"), 4)
+        << "1 in 2023, 3 in 1999";
     EXPECT_GT(count(temp.db(), "SELECT COUNT(*) FROM cve_products"), 400);
     ASSERT_EQ(b->files.size(), 1u);
     EXPECT_EQ(b->files[0].start_index.value_or(0), 200000u);
@@ -91,7 +98,8 @@ TEST(FeedImport, NvdPagesIdempotentIncrementalAndTimed) {
     for (const char* file : {"cves-1999.json.gz", "cves-2023.json.gz", "cves-CVE-2023-0001.json.gz"}) {
         auto again = import_nvd_cves(temp.db(), (dir / file).string(), {}, kContext);
         ASSERT_TRUE(again) << again.error().message;
-        EXPECT_EQ(again->records_written, std::string(file) == "cves-CVE-2023-0001.json.gz" ? 1u : 0u) << file;
+        EXPECT_EQ(again->records_written, std::string(file) == "cves-CVE-2023-0001.json.gz" ? 1u : 0u)
+            << file;
         if (std::string(file) != "cves-CVE-2023-0001.json.gz") {
             EXPECT_EQ(again->records_unchanged, 200u) << file;
             EXPECT_EQ(again->rows_changed, 0u) << file;
@@ -113,9 +121,11 @@ TEST(FeedImport, DirectoryWithAnotherFeedsFileFailsAndIsMarked) {
     // cpematch-… sorts first and is not a CVE response: the run fails before writing anything.
     auto run = import_nvd_cves(temp.db(), dir.string(), {}, kContext);
     ASSERT_FALSE(run);
-    EXPECT_NE(run.error().message.find("cpematch-CVE-2022-32223.json.gz"), std::string::npos) << run.error().message;
+    EXPECT_NE(run.error().message.find("cpematch-CVE-2022-32223.json.gz"), std::string::npos)
+        << run.error().message;
     EXPECT_EQ(table_rows(temp.db()), 0);
-    EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM feed_imports WHERE status = 'failed' AND error <> ''"), 1);
+    EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM feed_imports WHERE status = 'failed' AND error <> ''"),
+              1);
     EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM audit_log WHERE action = 'feeds.import_failed'"), 1);
 }
 
@@ -133,7 +143,8 @@ fs::path write_file(const fs::path& dir, const std::string& name, const std::str
     return dir / name;
 }
 
-std::string one_cve(const std::string& last_modified, const std::string& product, const std::string& status = "Analyzed") {
+std::string one_cve(const std::string& last_modified, const std::string& product,
+                    const std::string& status = "Analyzed") {
     return R"({"format":"NVD_CVE","startIndex":0,"resultsPerPage":1,"totalResults":1,"vulnerabilities":[{"cve":{"id":"CVE-2024-0001","vulnStatus":")" +
            status + R"(","published":"2024-01-01T00:00:00.000","lastModified":")" + last_modified +
            R"(","descriptions":[{"lang":"en","value":"x"}],"configurations":[{"nodes":[{"operator":"OR","negate":false,"cpeMatch":[{"vulnerable":true,"criteria":"cpe:2.3:a:acme:)" +
@@ -144,25 +155,38 @@ TEST(FeedImport, NewerRecordsReplaceOlderAreSkippedChangedCvesReported) {
     testing::TempDatabase temp(1);
     Scratch scratch;
     const auto dir = scratch.path() / "in";
-    ASSERT_TRUE(import_nvd_cves(temp.db(), write_file(dir, "a.json", one_cve("2024-02-01T00:00:00.000", "widget")).string(), {}, kContext));
+    ASSERT_TRUE(import_nvd_cves(
+        temp.db(), write_file(dir, "a.json", one_cve("2024-02-01T00:00:00.000", "widget")).string(), {},
+        kContext));
     // Older data for the same CVE: skipped, nothing changes.
-    auto older = import_nvd_cves(temp.db(), write_file(dir, "b.json", one_cve("2024-01-15T00:00:00.000", "gadget")).string(), {}, kContext);
+    auto older = import_nvd_cves(
+        temp.db(), write_file(dir, "b.json", one_cve("2024-01-15T00:00:00.000", "gadget")).string(), {},
+        kContext);
     ASSERT_TRUE(older);
     EXPECT_EQ(older->records_skipped_older, 1u);
     EXPECT_EQ(older->rows_changed, 0u);
     EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM cve_products WHERE product = 'widget'"), 1);
     // Newer with other products: the products are replaced and the CVE is reported for re-matching.
-    auto newer = import_nvd_cves(temp.db(), write_file(dir, "c.json", one_cve("2024-03-01T00:00:00.000", "gadget")).string(), {}, kContext);
+    auto newer = import_nvd_cves(
+        temp.db(), write_file(dir, "c.json", one_cve("2024-03-01T00:00:00.000", "gadget")).string(), {},
+        kContext);
     ASSERT_TRUE(newer);
     EXPECT_EQ(newer->records_written, 1u);
     EXPECT_EQ(newer->changed_cve_ids, std::vector<std::string>{"CVE-2024-0001"});
     EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM cve_products WHERE cve_id = 'CVE-2024-0001'"), 1);
     EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM cve_products WHERE product = 'gadget'"), 1);
-    // Newer, same configurations, only the status moves to Rejected: re-match (a rejected CVE matches nothing).
-    auto rejected = import_nvd_cves(temp.db(), write_file(dir, "d.json", one_cve("2024-04-01T00:00:00.000", "gadget", "Rejected")).string(), {}, kContext);
+    // Newer, same configurations, only the status moves to Rejected: re-match (a rejected CVE matches
+    // nothing).
+    auto rejected = import_nvd_cves(
+        temp.db(),
+        write_file(dir, "d.json", one_cve("2024-04-01T00:00:00.000", "gadget", "Rejected")).string(), {},
+        kContext);
     ASSERT_TRUE(rejected);
     EXPECT_EQ(rejected->changed_cve_ids, std::vector<std::string>{"CVE-2024-0001"});
-    EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM feed_imports WHERE feed = 'nvd_cve' AND watermark = '2024-04-01T00:00:00.000'"), 1);
+    EXPECT_EQ(count(temp.db(),
+                    "SELECT COUNT(*) FROM feed_imports WHERE feed = 'nvd_cve' AND watermark = "
+                    "'2024-04-01T00:00:00.000'"),
+              1);
 }
 
 TEST(FeedImport, SmallBatchesWriteTheSameAndAFailedDirectoryKeepsTheFilesBefore) {
@@ -185,18 +209,20 @@ TEST(FeedImport, SmallBatchesWriteTheSameAndAFailedDirectoryKeepsTheFilesBefore)
     ASSERT_FALSE(partial);
     EXPECT_NE(partial.error().message.find("b.json"), std::string::npos) << partial.error().message;
     EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM cves"), 1);
-    EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM feed_imports WHERE feed = 'nvd_cve' AND status = 'failed' "
-                               "AND records_written = 1"),
+    EXPECT_EQ(count(temp.db(),
+                    "SELECT COUNT(*) FROM feed_imports WHERE feed = 'nvd_cve' AND status = 'failed' "
+                    "AND records_written = 1"),
               1);
 }
 
 TEST(FeedImport, BadKevFileChangesNothing) {
     testing::TempDatabase temp(1);
     Scratch scratch;
-    const auto file = write_file(scratch.path() / "in", "kev.json",
-                                 R"({"count":2,"vulnerabilities":[)"
-                                 R"({"cveID":"CVE-2021-0001","dateAdded":"2021-01-01","knownRansomwareCampaignUse":"Known"},)"
-                                 R"({"cveID":"CVE-2021-0002","dateAdded":"2021-02-30x","knownRansomwareCampaignUse":"Known"}]})");
+    const auto file = write_file(
+        scratch.path() / "in", "kev.json",
+        R"({"count":2,"vulnerabilities":[)"
+        R"({"cveID":"CVE-2021-0001","dateAdded":"2021-01-01","knownRansomwareCampaignUse":"Known"},)"
+        R"({"cveID":"CVE-2021-0002","dateAdded":"2021-02-30x","knownRansomwareCampaignUse":"Known"}]})");
     auto run = import_kev(temp.db(), file.string(), {}, kContext);
     ASSERT_FALSE(run);
     ASSERT_FALSE(run.error().fields.empty());
@@ -211,13 +237,18 @@ TEST(FeedImport, JvnJoinsCvesAndCpeDictionaryKeepsJapanese) {
     Scratch scratch;
     const auto dir = scratch.path() / "jvn";
     fs::create_directories(dir);
-    for (const char* id : {"JVNDB-2017-009608", "JVNDB-2018-009328", "JVNDB-2021-002774", "JVNDB-2022-000097"})
-        fs::copy_file(jvn / (std::string("getVulnDetailInfo_hnd_") + id + ".xml"), dir / (std::string(id) + ".xml"));
+    for (const char* id :
+         {"JVNDB-2017-009608", "JVNDB-2018-009328", "JVNDB-2021-002774", "JVNDB-2022-000097"})
+        fs::copy_file(jvn / (std::string("getVulnDetailInfo_hnd_") + id + ".xml"),
+                      dir / (std::string(id) + ".xml"));
     fs::copy_file(jvn / "getVulnOverviewList_hnd.xml", dir / "overview.xml");
     auto run = import_jvn(temp.db(), dir.string(), {}, kContext);
     ASSERT_TRUE(run) << run.error().message;
     EXPECT_EQ(run->records_written, 6u);
-    EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM jvn_cves WHERE jvndb_id = 'JVNDB-2021-002774' AND cve_id = 'CVE-2021-36745'"), 1);
+    EXPECT_EQ(count(temp.db(),
+                    "SELECT COUNT(*) FROM jvn_cves WHERE jvndb_id = 'JVNDB-2021-002774' AND cve_id = "
+                    "'CVE-2021-36745'"),
+              1);
     EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM jvn_cves WHERE jvndb_id = 'JVNDB-2022-000097'"), 3);
     auto again = import_jvn(temp.db(), dir.string(), {}, kContext);
     ASSERT_TRUE(again);
@@ -236,7 +267,8 @@ TEST(FeedImport, JvnJoinsCvesAndCpeDictionaryKeepsJapanese) {
     EXPECT_EQ(count(temp.db(), "SELECT COUNT(*) FROM cpe_dictionary WHERE deprecated = 1"), 1128);
     auto lease = temp.db().acquire();
     std::string title_ja, id;
-    *lease << "SELECT title_ja, cpe_name_id FROM cpe_dictionary WHERE cpe = 'cpe:2.3:a:3com:3cdaemon:-:*:*:*:*:*:*:*'",
+    *lease << "SELECT title_ja, cpe_name_id FROM cpe_dictionary WHERE cpe = "
+              "'cpe:2.3:a:3com:3cdaemon:-:*:*:*:*:*:*:*'",
         soci::into(title_ja), soci::into(id);
     EXPECT_EQ(title_ja, "スリーコム 3CDaemon");
     EXPECT_EQ(id, "BAE41D20-D4AF-4AF0-AA7D-3BD04DA402A7");

@@ -54,25 +54,30 @@ constexpr const char* kImportColumns =
 
 Status require_operator(const identity::Caller& caller) {
     if (!can_import_feeds(caller))
-        return fail(ErrorCode::forbidden, "only the operator's administrators manage the vulnerability feeds");
+        return fail(ErrorCode::forbidden,
+                    "only the operator's administrators manage the vulnerability feeds");
     return {};
 }
 
 }  // namespace
 
 bool can_import_feeds(const identity::Caller& caller) {
-    return caller.organisation.kind == identity::OrgKind::ministry && caller.has(identity::Role::administrator);
+    return caller.organisation.kind == identity::OrgKind::ministry &&
+           caller.has(identity::Role::administrator);
 }
 
 Result<FeedImportResult> upload_feed(store::Database& db, const identity::Caller& caller, Feed feed,
-                                     const std::string& name, std::string bytes, const audit::Context& context) {
+                                     const std::string& name, std::string bytes,
+                                     const audit::Context& context) {
     if (auto allowed = require_operator(caller); !allowed) return fail(allowed.error());
     if (name.empty() || name.size() > 200 || name.find('/') != std::string::npos ||
         name.find('\\') != std::string::npos)
-        return fail(ErrorCode::invalid_input, "the file name must be 1 to 200 bytes without a path", "file_name");
+        return fail(ErrorCode::invalid_input, "the file name must be 1 to 200 bytes without a path",
+                    "file_name");
     if (bytes.empty()) return fail(ErrorCode::invalid_input, "the uploaded file is empty", "body");
     if (bytes.size() > kMaxFeedUploadBytes)
-        return fail(ErrorCode::too_large, fmt::format("the file is larger than {} bytes", kMaxFeedUploadBytes), "body");
+        return fail(ErrorCode::too_large,
+                    fmt::format("the file is larger than {} bytes", kMaxFeedUploadBytes), "body");
     FeedImportOptions options;
     options.user_id = caller.user_id;
     options.audit_as = audit::caller_entry(caller, "", "");
@@ -94,30 +99,40 @@ Result<Json> feed_status(store::Database& db, const identity::Caller& caller) {
     for (const auto& [name, count_query] : feeds) {
         long long records = 0;
         for (const soci::row& r : store::query(sql, count_query)) records = count_of(r, 0);
-        Json feed = {{"feed", name}, {"records", records}, {"last_import", nullptr}, {"last_success", nullptr},
+        Json feed = {{"feed", name},
+                     {"records", records},
+                     {"last_import", nullptr},
+                     {"last_success", nullptr},
                      {"watermark", ""}};
         const std::string feed_name = name;
         for (const soci::row& r :
-             store::query(sql, std::string(kImportColumns) + "WHERE f.feed = :f ORDER BY f.id DESC LIMIT 1", feed_name))
+             store::query(sql, std::string(kImportColumns) + "WHERE f.feed = :f ORDER BY f.id DESC LIMIT 1",
+                          feed_name))
             feed["last_import"] = import_row(r);
-        for (const soci::row& r : store::query(
-                 sql, std::string(kImportColumns) + "WHERE f.feed = :f AND f.status = 'done' ORDER BY f.id DESC LIMIT 1",
-                 feed_name))
+        for (const soci::row& r :
+             store::query(sql,
+                          std::string(kImportColumns) +
+                              "WHERE f.feed = :f AND f.status = 'done' ORDER BY f.id DESC LIMIT 1",
+                          feed_name))
             feed["last_success"] = import_row(r);
-        for (const soci::row& r : store::query(
-                 sql, "SELECT MAX(watermark) FROM feed_imports WHERE feed = :f AND status = 'done'", feed_name))
+        for (const soci::row& r :
+             store::query(sql, "SELECT MAX(watermark) FROM feed_imports WHERE feed = :f AND status = 'done'",
+                          feed_name))
             if (r.get_indicator(0) != soci::i_null) feed["watermark"] = r.get<std::string>(0);
         if (std::string_view(name) == "nvd_cve") {
             long long products = 0, rejected = 0;
-            for (const soci::row& r : store::query(sql, "SELECT COUNT(*) FROM cve_products")) products = count_of(r, 0);
-            for (const soci::row& r : store::query(sql, "SELECT COUNT(*) FROM cves WHERE status = 'Rejected'"))
+            for (const soci::row& r : store::query(sql, "SELECT COUNT(*) FROM cve_products"))
+                products = count_of(r, 0);
+            for (const soci::row& r :
+                 store::query(sql, "SELECT COUNT(*) FROM cves WHERE status = 'Rejected'"))
                 rejected = count_of(r, 0);
             feed["products"] = products;
             feed["rejected"] = rejected;
         }
         if (std::string_view(name) == "jvn") {
             long long links = 0;
-            for (const soci::row& r : store::query(sql, "SELECT COUNT(*) FROM jvn_cves")) links = count_of(r, 0);
+            for (const soci::row& r : store::query(sql, "SELECT COUNT(*) FROM jvn_cves"))
+                links = count_of(r, 0);
             feed["cve_links"] = links;
         }
         out.push_back(std::move(feed));
@@ -127,11 +142,13 @@ Result<Json> feed_status(store::Database& db, const identity::Caller& caller) {
 
 Result<Json> feed_import_history(store::Database& db, const identity::Caller& caller, int limit) {
     if (auto allowed = require_operator(caller); !allowed) return fail(allowed.error());
-    if (limit < 1 || limit > 500) return fail(ErrorCode::invalid_input, "limit must be from 1 to 500", "limit");
+    if (limit < 1 || limit > 500)
+        return fail(ErrorCode::invalid_input, "limit must be from 1 to 500", "limit");
     auto lease = db.acquire();
     Json items = Json::array();
     const long long n = limit;
-    for (const soci::row& r : store::query(*lease, std::string(kImportColumns) + "ORDER BY f.id DESC LIMIT :n", n))
+    for (const soci::row& r :
+         store::query(*lease, std::string(kImportColumns) + "ORDER BY f.id DESC LIMIT :n", n))
         items.push_back(import_row(r));
     return Json{{"imports", std::move(items)}};
 }
@@ -141,13 +158,17 @@ Result<Json> cve_detail(store::Database& db, const identity::Caller&, std::strin
         return fail(ErrorCode::invalid_input, "not a CVE id (CVE-YYYY-NNNN)", "id");
     const std::string id(cve_id);
     return db.snapshot([&](soci::session& sql) -> Result<Json> {
-        Json out = {{"cve_id", id}, {"nvd", nullptr}, {"products", Json::array()}, {"kev", nullptr},
+        Json out = {{"cve_id", id},
+                    {"nvd", nullptr},
+                    {"products", Json::array()},
+                    {"kev", nullptr},
                     {"jvn", Json::array()}};
-        for (const soci::row& r : store::query(
-                 sql,
-                 "SELECT status, published, last_modified, description, cvss_version, cvss_score, cvss_severity, "
-                 "cvss_vector, configurations, imported_at FROM cves WHERE cve_id = :id",
-                 id)) {
+        for (const soci::row& r :
+             store::query(sql,
+                          "SELECT status, published, last_modified, description, cvss_version, cvss_score, "
+                          "cvss_severity, "
+                          "cvss_vector, configurations, imported_at FROM cves WHERE cve_id = :id",
+                          id)) {
             out["nvd"] = {{"status", r.get<std::string>(0)},
                           {"published", r.get<std::string>(1)},
                           {"last_modified", r.get<std::string>(2)},
@@ -159,11 +180,13 @@ Result<Json> cve_detail(store::Database& db, const identity::Caller&, std::strin
                           {"configurations", Json::parse(r.get<std::string>(8), nullptr, false)},
                           {"imported_at", r.get<std::string>(9)}};
         }
-        for (const soci::row& r : store::query(
-                 sql, "SELECT part, vendor, product FROM cve_products WHERE cve_id = :id ORDER BY vendor, product, part",
-                 id))
-            out["products"].push_back(
-                {{"part", r.get<std::string>(0)}, {"vendor", r.get<std::string>(1)}, {"product", r.get<std::string>(2)}});
+        for (const soci::row& r : store::query(sql,
+                                               "SELECT part, vendor, product FROM cve_products WHERE cve_id "
+                                               "= :id ORDER BY vendor, product, part",
+                                               id))
+            out["products"].push_back({{"part", r.get<std::string>(0)},
+                                       {"vendor", r.get<std::string>(1)},
+                                       {"product", r.get<std::string>(2)}});
         for (const soci::row& r : store::query(
                  sql,
                  "SELECT vendor_project, product, vulnerability_name, date_added, due_date, ransomware_use, "

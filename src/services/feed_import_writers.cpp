@@ -37,26 +37,29 @@ void note_newest(BatchOutcome& out, const std::string& value) {
     if (value > out.newest) out.newest = value;
 }
 
-Json score_json(const std::optional<double>& score) { return score ? Json(*score) : Json(nullptr); }
+Json score_json(const std::optional<double>& score) {
+    return score ? Json(*score) : Json(nullptr);
+}
 
 }  // namespace
 
 std::string kev_hash(const feeds::KevEntry& e) {
-    const Json fields = Json::array({e.cve_id, e.vendor_project, e.product, e.vulnerability_name, e.date_added,
-                                     e.due_date ? Json(*e.due_date) : Json(nullptr), e.ransomware_use,
-                                     e.short_description, e.required_action, e.notes});
+    const Json fields = Json::array({e.cve_id, e.vendor_project, e.product, e.vulnerability_name,
+                                     e.date_added, e.due_date ? Json(*e.due_date) : Json(nullptr),
+                                     e.ransomware_use, e.short_description, e.required_action, e.notes});
     return identity::sha256_hex(fields.dump());
 }
 
 std::string nvd_cve_hash(const feeds::NvdCve& c) {
-    const Json fields = Json::array({c.cve_id, c.status, c.published, c.last_modified, c.description,
-                                     c.cvss_version, score_json(c.cvss_score), c.cvss_severity, c.cvss_vector,
-                                     c.configurations});
+    const Json fields =
+        Json::array({c.cve_id, c.status, c.published, c.last_modified, c.description, c.cvss_version,
+                     score_json(c.cvss_score), c.cvss_severity, c.cvss_vector, c.configurations});
     return identity::sha256_hex(fields.dump());
 }
 
 std::string cpe_hash(const feeds::CpeDictionaryEntry& e) {
-    const Json fields = Json::array({e.cpe, e.cpe_name_id, e.title_en, e.title_ja, e.deprecated, e.last_modified});
+    const Json fields =
+        Json::array({e.cpe, e.cpe_name_id, e.title_en, e.title_ja, e.deprecated, e.last_modified});
     return identity::sha256_hex(fields.dump());
 }
 
@@ -79,19 +82,20 @@ BatchOutcome write_kev(soci::session& sql, std::span<const feeds::KevEntry> entr
     std::string hash, due;
     soci::indicator due_ind = soci::i_ok;
     soci::statement upsert =
-        (sql.prepare << "INSERT INTO kev_entries (cve_id, vendor_project, product, vulnerability_name, date_added, "
-                        "due_date, ransomware_use, short_description, required_action, notes, content_hash, "
-                        "imported_at) VALUES (:id, :vp, :p, :vn, :da, :dd, :ru, :sd, :ra, :n, :h, :at) "
-                        "ON CONFLICT (cve_id) DO UPDATE SET vendor_project = excluded.vendor_project, "
-                        "product = excluded.product, vulnerability_name = excluded.vulnerability_name, "
-                        "date_added = excluded.date_added, due_date = excluded.due_date, "
-                        "ransomware_use = excluded.ransomware_use, short_description = excluded.short_description, "
-                        "required_action = excluded.required_action, notes = excluded.notes, "
-                        "content_hash = excluded.content_hash, imported_at = excluded.imported_at",
-         soci::use(v.cve_id), soci::use(v.vendor_project), soci::use(v.product), soci::use(v.vulnerability_name),
-         soci::use(v.date_added), soci::use(due, due_ind), soci::use(v.ransomware_use),
-         soci::use(v.short_description), soci::use(v.required_action), soci::use(v.notes), soci::use(hash),
-         soci::use(now));
+        (sql.prepare
+             << "INSERT INTO kev_entries (cve_id, vendor_project, product, vulnerability_name, date_added, "
+                "due_date, ransomware_use, short_description, required_action, notes, content_hash, "
+                "imported_at) VALUES (:id, :vp, :p, :vn, :da, :dd, :ru, :sd, :ra, :n, :h, :at) "
+                "ON CONFLICT (cve_id) DO UPDATE SET vendor_project = excluded.vendor_project, "
+                "product = excluded.product, vulnerability_name = excluded.vulnerability_name, "
+                "date_added = excluded.date_added, due_date = excluded.due_date, "
+                "ransomware_use = excluded.ransomware_use, short_description = excluded.short_description, "
+                "required_action = excluded.required_action, notes = excluded.notes, "
+                "content_hash = excluded.content_hash, imported_at = excluded.imported_at",
+         soci::use(v.cve_id), soci::use(v.vendor_project), soci::use(v.product),
+         soci::use(v.vulnerability_name), soci::use(v.date_added), soci::use(due, due_ind),
+         soci::use(v.ransomware_use), soci::use(v.short_description), soci::use(v.required_action),
+         soci::use(v.notes), soci::use(hash), soci::use(now));
     for (const auto& e : entries) {
         const std::string h = kev_hash(e);
         const auto found = stored.find(e.cve_id);
@@ -131,15 +135,17 @@ BatchOutcome write_nvd_cves(soci::session& sql, std::span<const feeds::NvdCve> c
     double score = 0;
     soci::indicator score_ind = soci::i_null;
     soci::statement upsert =
-        (sql.prepare << "INSERT INTO cves (cve_id, status, published, last_modified, description, cvss_version, "
-                        "cvss_score, cvss_severity, cvss_vector, configurations, content_hash, imported_at) "
-                        "VALUES (:id, :st, :pub, :lm, :d, :cv, :cs, :sev, :vec, :conf, :h, :at) "
-                        "ON CONFLICT (cve_id) DO UPDATE SET status = excluded.status, published = excluded.published, "
-                        "last_modified = excluded.last_modified, description = excluded.description, "
-                        "cvss_version = excluded.cvss_version, cvss_score = excluded.cvss_score, "
-                        "cvss_severity = excluded.cvss_severity, cvss_vector = excluded.cvss_vector, "
-                        "configurations = excluded.configurations, content_hash = excluded.content_hash, "
-                        "imported_at = excluded.imported_at",
+        (sql.prepare
+             << "INSERT INTO cves (cve_id, status, published, last_modified, description, cvss_version, "
+                "cvss_score, cvss_severity, cvss_vector, configurations, content_hash, imported_at) "
+                "VALUES (:id, :st, :pub, :lm, :d, :cv, :cs, :sev, :vec, :conf, :h, :at) "
+                "ON CONFLICT (cve_id) DO UPDATE SET status = excluded.status, published = "
+                "excluded.published, "
+                "last_modified = excluded.last_modified, description = excluded.description, "
+                "cvss_version = excluded.cvss_version, cvss_score = excluded.cvss_score, "
+                "cvss_severity = excluded.cvss_severity, cvss_vector = excluded.cvss_vector, "
+                "configurations = excluded.configurations, content_hash = excluded.content_hash, "
+                "imported_at = excluded.imported_at",
          soci::use(v.cve_id), soci::use(v.status), soci::use(v.published), soci::use(v.last_modified),
          soci::use(v.description), soci::use(v.cvss_version), soci::use(score, score_ind),
          soci::use(v.cvss_severity), soci::use(v.cvss_vector), soci::use(v.configurations), soci::use(hash),
@@ -155,8 +161,10 @@ BatchOutcome write_nvd_cves(soci::session& sql, std::span<const feeds::NvdCve> c
         note_newest(out, c.last_modified);
         const auto found = stored.find(c.cve_id);
         if (found != stored.end() && c.last_modified <= found->second.last_modified) {
-            if (nvd_cve_hash(c) == found->second.hash) ++out.unchanged;
-            else ++out.skipped_older;
+            if (nvd_cve_hash(c) == found->second.hash)
+                ++out.unchanged;
+            else
+                ++out.skipped_older;
             continue;
         }
         const std::string h = nvd_cve_hash(c);
@@ -171,7 +179,8 @@ BatchOutcome write_nvd_cves(soci::session& sql, std::span<const feeds::NvdCve> c
         upsert.execute(true);
         out.rows_changed += static_cast<std::size_t>(upsert.get_affected_rows());
         ++out.written;
-        const bool matching_changed = found == stored.end() || found->second.configurations != c.configurations ||
+        const bool matching_changed = found == stored.end() ||
+                                      found->second.configurations != c.configurations ||
                                       (found->second.status == "Rejected") != (c.status == "Rejected");
         if (!matching_changed) continue;
         out.changed_cve_ids.push_back(c.cve_id);
@@ -204,14 +213,16 @@ BatchOutcome write_cpe_dictionary(soci::session& sql, std::span<const feeds::Cpe
     std::string hash;
     int deprecated = 0;
     soci::statement upsert =
-        (sql.prepare << "INSERT INTO cpe_dictionary (cpe, cpe_name_id, part, vendor, product, version, title_en, "
-                        "title_ja, deprecated, last_modified, content_hash) VALUES (:c, :i, :pa, :v, :p, :ver, :te, "
-                        ":tj, :d, :lm, :h) ON CONFLICT (cpe) DO UPDATE SET cpe_name_id = excluded.cpe_name_id, "
-                        "title_en = excluded.title_en, title_ja = excluded.title_ja, deprecated = excluded.deprecated, "
-                        "last_modified = excluded.last_modified, content_hash = excluded.content_hash",
-         soci::use(v.cpe), soci::use(v.cpe_name_id), soci::use(v.part), soci::use(v.vendor), soci::use(v.product),
-         soci::use(v.version), soci::use(v.title_en), soci::use(v.title_ja), soci::use(deprecated),
-         soci::use(v.last_modified), soci::use(hash));
+        (sql.prepare
+             << "INSERT INTO cpe_dictionary (cpe, cpe_name_id, part, vendor, product, version, title_en, "
+                "title_ja, deprecated, last_modified, content_hash) VALUES (:c, :i, :pa, :v, :p, :ver, :te, "
+                ":tj, :d, :lm, :h) ON CONFLICT (cpe) DO UPDATE SET cpe_name_id = excluded.cpe_name_id, "
+                "title_en = excluded.title_en, title_ja = excluded.title_ja, deprecated = "
+                "excluded.deprecated, "
+                "last_modified = excluded.last_modified, content_hash = excluded.content_hash",
+         soci::use(v.cpe), soci::use(v.cpe_name_id), soci::use(v.part), soci::use(v.vendor),
+         soci::use(v.product), soci::use(v.version), soci::use(v.title_en), soci::use(v.title_ja),
+         soci::use(deprecated), soci::use(v.last_modified), soci::use(hash));
     for (const auto& e : entries) {
         note_newest(out, e.last_modified);
         const std::string h = cpe_hash(e);
@@ -236,9 +247,11 @@ BatchOutcome write_jvn(soci::session& sql, std::span<const feeds::JvnEntry> entr
     std::map<std::string, std::string> stored;
     std::map<std::string, std::vector<std::string>> stored_cves;
     const std::string ids = in_list(entries, [](const auto& e) -> const std::string& { return e.jvndb_id; });
-    soci::rowset<soci::row> rows = (sql.prepare << "SELECT jvndb_id, content_hash FROM jvn_entries WHERE jvndb_id IN " + ids);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT jvndb_id, content_hash FROM jvn_entries WHERE jvndb_id IN " + ids);
     for (const auto& r : rows) stored[r.get<std::string>(0)] = r.get<std::string>(1);
-    soci::rowset<soci::row> links = (sql.prepare << "SELECT jvndb_id, cve_id FROM jvn_cves WHERE jvndb_id IN " + ids);
+    soci::rowset<soci::row> links =
+        (sql.prepare << "SELECT jvndb_id, cve_id FROM jvn_cves WHERE jvndb_id IN " + ids);
     for (const auto& r : links) stored_cves[r.get<std::string>(0)].push_back(r.get<std::string>(1));
 
     feeds::JvnEntry v;
@@ -246,16 +259,17 @@ BatchOutcome write_jvn(soci::session& sql, std::span<const feeds::JvnEntry> entr
     double score = 0;
     soci::indicator score_ind = soci::i_null;
     soci::statement upsert =
-        (sql.prepare << "INSERT INTO jvn_entries (jvndb_id, title, summary, link, published, last_modified, "
-                        "cvss_score, cvss_severity, content_hash, imported_at) VALUES (:id, :t, :s, :l, :p, :lm, "
-                        ":cs, :sev, :h, :at) ON CONFLICT (jvndb_id) DO UPDATE SET title = excluded.title, "
-                        "summary = excluded.summary, link = excluded.link, published = excluded.published, "
-                        "last_modified = excluded.last_modified, cvss_score = excluded.cvss_score, "
-                        "cvss_severity = excluded.cvss_severity, content_hash = excluded.content_hash, "
-                        "imported_at = excluded.imported_at",
-         soci::use(v.jvndb_id), soci::use(v.title), soci::use(v.summary), soci::use(v.link), soci::use(v.published),
-         soci::use(v.last_modified), soci::use(score, score_ind), soci::use(v.cvss_severity), soci::use(hash),
-         soci::use(now));
+        (sql.prepare
+             << "INSERT INTO jvn_entries (jvndb_id, title, summary, link, published, last_modified, "
+                "cvss_score, cvss_severity, content_hash, imported_at) VALUES (:id, :t, :s, :l, :p, :lm, "
+                ":cs, :sev, :h, :at) ON CONFLICT (jvndb_id) DO UPDATE SET title = excluded.title, "
+                "summary = excluded.summary, link = excluded.link, published = excluded.published, "
+                "last_modified = excluded.last_modified, cvss_score = excluded.cvss_score, "
+                "cvss_severity = excluded.cvss_severity, content_hash = excluded.content_hash, "
+                "imported_at = excluded.imported_at",
+         soci::use(v.jvndb_id), soci::use(v.title), soci::use(v.summary), soci::use(v.link),
+         soci::use(v.published), soci::use(v.last_modified), soci::use(score, score_ind),
+         soci::use(v.cvss_severity), soci::use(hash), soci::use(now));
     std::string link_id, link_cve;
     soci::statement unlink = (sql.prepare << "DELETE FROM jvn_cves WHERE jvndb_id = :id", soci::use(link_id));
     soci::statement link = (sql.prepare << "INSERT INTO jvn_cves (jvndb_id, cve_id) VALUES (:id, :cve)",

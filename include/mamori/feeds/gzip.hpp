@@ -27,7 +27,8 @@ bool is_gzip(std::string_view bytes);
 Result<std::string> gunzip(std::string_view bytes, std::size_t max_inflated_bytes, std::string_view source);
 
 // decode_feed_bytes: `bytes` inflated when gzip, otherwise as they are.
-Result<std::string> decode_feed_bytes(std::string bytes, const FeedFileLimits& limits, std::string_view source);
+Result<std::string> decode_feed_bytes(std::string bytes, const FeedFileLimits& limits,
+                                      std::string_view source);
 
 // read_feed_file: the file's text (inflated when gzip); not_found / too_large / invalid_input naming it.
 Result<std::string> read_feed_file(const std::string& path, const FeedFileLimits& limits);

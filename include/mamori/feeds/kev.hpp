@@ -22,7 +22,7 @@ struct KevEntry {
     std::string vendor_project;
     std::string product;
     std::string vulnerability_name;
-    std::string date_added;              // YYYY-MM-DD
+    std::string date_added;               // YYYY-MM-DD
     std::optional<std::string> due_date;  // YYYY-MM-DD
     std::string ransomware_use;           // "Known" or "Unknown"
     std::string short_description;

@@ -37,10 +37,10 @@ struct NvdCve {
     std::string status;  // vulnStatus: Analyzed, Modified, Rejected, Undergoing Analysis, …
     std::string published;
     std::string last_modified;
-    std::string description;     // English
-    std::string cvss_version;    // "4.0", "3.1", "3.0", "2.0" or "" when NVD gives none
+    std::string description;   // English
+    std::string cvss_version;  // "4.0", "3.1", "3.0", "2.0" or "" when NVD gives none
     std::optional<double> cvss_score;
-    std::string cvss_severity;   // as NVD writes it (CRITICAL, HIGH, …)
+    std::string cvss_severity;  // as NVD writes it (CRITICAL, HIGH, …)
     std::string cvss_vector;
     std::optional<std::string> cisa_exploit_add;  // YYYY-MM-DD
     std::optional<std::string> cisa_action_due;
@@ -57,6 +57,7 @@ struct NvdCvePage {
     std::vector<NvdCve> cves;
 };
 
-Result<NvdCvePage> parse_nvd_cve_page(std::string_view text, std::string_view source, const FeedLimits& limits);
+Result<NvdCvePage> parse_nvd_cve_page(std::string_view text, std::string_view source,
+                                      const FeedLimits& limits);
 
 }  // namespace mamori::feeds

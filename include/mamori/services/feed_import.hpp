@@ -72,7 +72,7 @@ struct FeedImportOptions {
     feeds::FeedFileLimits file_limits;
     std::size_t batch_size = 1000;
     std::size_t max_files = 10'000;
-    std::optional<std::int64_t> user_id;  // who started it (feed_imports.user_id)
+    std::optional<std::int64_t> user_id;   // who started it (feed_imports.user_id)
     std::optional<audit::Entry> audit_as;  // the actor of the audit entry; default: the CLI
 };
 
@@ -91,7 +91,8 @@ inline Result<FeedImportResult> import_kev(store::Database& db, const std::strin
     return import_feed(db, Feed::kev, path, options, context);
 }
 inline Result<FeedImportResult> import_nvd_cves(store::Database& db, const std::string& path,
-                                                const FeedImportOptions& options, const audit::Context& context) {
+                                                const FeedImportOptions& options,
+                                                const audit::Context& context) {
     return import_feed(db, Feed::nvd_cve, path, options, context);
 }
 inline Result<FeedImportResult> import_cpe_dictionary(store::Database& db, const std::string& path,
@@ -115,7 +116,8 @@ inline constexpr std::size_t kMaxFeedUploadBytes = std::size_t{64} * 1024 * 1024
 
 // upload_feed: import_feed_bytes for the operator (forbidden for anyone else), recorded as theirs.
 Result<FeedImportResult> upload_feed(store::Database& db, const identity::Caller& caller, Feed feed,
-                                     const std::string& name, std::string bytes, const audit::Context& context);
+                                     const std::string& name, std::string bytes,
+                                     const audit::Context& context);
 
 // feed_status: each feed with its record counts, last import and watermark (operator only).
 Result<nlohmann::json> feed_status(store::Database& db, const identity::Caller& caller);
@@ -125,7 +127,8 @@ Result<nlohmann::json> feed_import_history(store::Database& db, const identity::
 
 // cve_detail: one CVE with its products, KEV entry and JVN entries; for every signed-in caller (public data).
 // not_found when no feed holds it.
-Result<nlohmann::json> cve_detail(store::Database& db, const identity::Caller& caller, std::string_view cve_id);
+Result<nlohmann::json> cve_detail(store::Database& db, const identity::Caller& caller,
+                                  std::string_view cve_id);
 
 // to_json: a result as the API and the CLI report it.
 nlohmann::json to_json(const FeedImportResult& result);
