@@ -38,14 +38,14 @@ std::size_t to_count(std::optional<std::string_view> text) {
 struct CvssChoice {
     double version = -1;
     void offer(JvnEntry& e, std::string_view version_text, std::optional<double> score,
-               std::string severity) {
+               const std::string& severity) {
         double v = 0;
         const auto t = trimmed(version_text);
         std::from_chars(t.data(), t.data() + t.size(), v);
         if (!score || v <= version) return;
         version = v;
         e.cvss_score = score;
-        e.cvss_severity = std::move(severity).substr(0, 16);
+        e.cvss_severity = severity.substr(0, 16);
     }
 };
 

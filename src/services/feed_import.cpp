@@ -168,8 +168,8 @@ void finish_run(store::Database& db, const FeedImportResult& result, const Error
             const std::string at = now_utc();
             const long long read = static_cast<long long>(result.records_read);
             const long long written = static_cast<long long>(result.records_written);
-            const long long unchanged =
-                static_cast<long long>(result.records_unchanged + result.records_skipped_older);
+            const long long unchanged = static_cast<long long>(result.records_unchanged) +
+                                        static_cast<long long>(result.records_skipped_older);
             const long long id = result.import_id;
             sql << "UPDATE feed_imports SET status = :s, records_read = :r, records_written = :w, "
                    "records_unchanged = :u, watermark = :wm, error = :e, finished_at = :at WHERE id = :id",

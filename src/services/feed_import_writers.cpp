@@ -41,6 +41,17 @@ Json score_json(const std::optional<double>& score) {
     return score ? Json(*score) : Json(nullptr);
 }
 
+// Bound: a value a prepared statement reads by reference at each execute (NULL when unset).
+template <class T>
+struct Bound {
+    T value{};
+    soci::indicator indicator = soci::i_null;
+    void set(const std::optional<T>& v) {
+        value = v.value_or(T{});
+        indicator = v ? soci::i_ok : soci::i_null;
+    }
+};
+
 }  // namespace
 
 std::string kev_hash(const feeds::KevEntry& e) {
@@ -79,8 +90,8 @@ BatchOutcome write_kev(soci::session& sql, std::span<const feeds::KevEntry> entr
     for (const auto& r : rows) stored[r.get<std::string>(0)] = r.get<std::string>(1);
 
     feeds::KevEntry v;
-    std::string hash, due;
-    soci::indicator due_ind = soci::i_ok;
+    std::string hash;
+    Bound<std::string> due;
     soci::statement upsert =
         (sql.prepare
              << "INSERT INTO kev_entries (cve_id, vendor_project, product, vulnerability_name, date_added, "
@@ -93,7 +104,7 @@ BatchOutcome write_kev(soci::session& sql, std::span<const feeds::KevEntry> entr
                 "required_action = excluded.required_action, notes = excluded.notes, "
                 "content_hash = excluded.content_hash, imported_at = excluded.imported_at",
          soci::use(v.cve_id), soci::use(v.vendor_project), soci::use(v.product),
-         soci::use(v.vulnerability_name), soci::use(v.date_added), soci::use(due, due_ind),
+         soci::use(v.vulnerability_name), soci::use(v.date_added), soci::use(due.value, due.indicator),
          soci::use(v.ransomware_use), soci::use(v.short_description), soci::use(v.required_action),
          soci::use(v.notes), soci::use(hash), soci::use(now));
     for (const auto& e : entries) {
@@ -105,8 +116,7 @@ BatchOutcome write_kev(soci::session& sql, std::span<const feeds::KevEntry> entr
         }
         v = e;
         hash = h;
-        due = e.due_date.value_or("");
-        due_ind = e.due_date ? soci::i_ok : soci::i_null;
+        due.set(e.due_date);
         upsert.execute(true);
         out.rows_changed += static_cast<std::size_t>(upsert.get_affected_rows());
         ++out.written;
@@ -132,8 +142,7 @@ BatchOutcome write_nvd_cves(soci::session& sql, std::span<const feeds::NvdCve> c
 
     feeds::NvdCve v;
     std::string hash;
-    double score = 0;
-    soci::indicator score_ind = soci::i_null;
+    Bound<double> score;
     soci::statement upsert =
         (sql.prepare
              << "INSERT INTO cves (cve_id, status, published, last_modified, description, cvss_version, "
@@ -147,7 +156,7 @@ BatchOutcome write_nvd_cves(soci::session& sql, std::span<const feeds::NvdCve> c
                 "configurations = excluded.configurations, content_hash = excluded.content_hash, "
                 "imported_at = excluded.imported_at",
          soci::use(v.cve_id), soci::use(v.status), soci::use(v.published), soci::use(v.last_modified),
-         soci::use(v.description), soci::use(v.cvss_version), soci::use(score, score_ind),
+         soci::use(v.description), soci::use(v.cvss_version), soci::use(score.value, score.indicator),
          soci::use(v.cvss_severity), soci::use(v.cvss_vector), soci::use(v.configurations), soci::use(hash),
          soci::use(now));
     std::string product_cve, part, vendor, product;
@@ -174,8 +183,7 @@ BatchOutcome write_nvd_cves(soci::session& sql, std::span<const feeds::NvdCve> c
         }
         v = c;
         hash = h;
-        score = c.cvss_score.value_or(0);
-        score_ind = c.cvss_score ? soci::i_ok : soci::i_null;
+        score.set(c.cvss_score);
         upsert.execute(true);
         out.rows_changed += static_cast<std::size_t>(upsert.get_affected_rows());
         ++out.written;
@@ -211,7 +219,7 @@ BatchOutcome write_cpe_dictionary(soci::session& sql, std::span<const feeds::Cpe
 
     feeds::CpeDictionaryEntry v;
     std::string hash;
-    int deprecated = 0;
+    Bound<int> deprecated;
     soci::statement upsert =
         (sql.prepare
              << "INSERT INTO cpe_dictionary (cpe, cpe_name_id, part, vendor, product, version, title_en, "
@@ -222,7 +230,7 @@ BatchOutcome write_cpe_dictionary(soci::session& sql, std::span<const feeds::Cpe
                 "last_modified = excluded.last_modified, content_hash = excluded.content_hash",
          soci::use(v.cpe), soci::use(v.cpe_name_id), soci::use(v.part), soci::use(v.vendor),
          soci::use(v.product), soci::use(v.version), soci::use(v.title_en), soci::use(v.title_ja),
-         soci::use(deprecated), soci::use(v.last_modified), soci::use(hash));
+         soci::use(deprecated.value, deprecated.indicator), soci::use(v.last_modified), soci::use(hash));
     for (const auto& e : entries) {
         note_newest(out, e.last_modified);
         const std::string h = cpe_hash(e);
@@ -233,7 +241,7 @@ BatchOutcome write_cpe_dictionary(soci::session& sql, std::span<const feeds::Cpe
         }
         v = e;
         hash = h;
-        deprecated = e.deprecated ? 1 : 0;
+        deprecated.set(e.deprecated ? 1 : 0);
         upsert.execute(true);
         out.rows_changed += static_cast<std::size_t>(upsert.get_affected_rows());
         ++out.written;
@@ -256,8 +264,7 @@ BatchOutcome write_jvn(soci::session& sql, std::span<const feeds::JvnEntry> entr
 
     feeds::JvnEntry v;
     std::string hash;
-    double score = 0;
-    soci::indicator score_ind = soci::i_null;
+    Bound<double> score;
     soci::statement upsert =
         (sql.prepare
              << "INSERT INTO jvn_entries (jvndb_id, title, summary, link, published, last_modified, "
@@ -268,7 +275,7 @@ BatchOutcome write_jvn(soci::session& sql, std::span<const feeds::JvnEntry> entr
                 "cvss_severity = excluded.cvss_severity, content_hash = excluded.content_hash, "
                 "imported_at = excluded.imported_at",
          soci::use(v.jvndb_id), soci::use(v.title), soci::use(v.summary), soci::use(v.link),
-         soci::use(v.published), soci::use(v.last_modified), soci::use(score, score_ind),
+         soci::use(v.published), soci::use(v.last_modified), soci::use(score.value, score.indicator),
          soci::use(v.cvss_severity), soci::use(hash), soci::use(now));
     std::string link_id, link_cve;
     soci::statement unlink = (sql.prepare << "DELETE FROM jvn_cves WHERE jvndb_id = :id", soci::use(link_id));
@@ -284,8 +291,7 @@ BatchOutcome write_jvn(soci::session& sql, std::span<const feeds::JvnEntry> entr
         }
         v = e;
         hash = h;
-        score = e.cvss_score.value_or(0);
-        score_ind = e.cvss_score ? soci::i_ok : soci::i_null;
+        score.set(e.cvss_score);
         upsert.execute(true);
         out.rows_changed += static_cast<std::size_t>(upsert.get_affected_rows());
         ++out.written;

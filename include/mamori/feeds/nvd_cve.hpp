@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "mamori/core/error.hpp"
@@ -22,7 +23,10 @@ namespace mamori::feeds {
 // CpeProduct: the 3rd–5th components of a CPE 2.3 formatted string, exactly as written there.
 struct CpeProduct {
     std::string part, vendor, product;
-    auto operator<=>(const CpeProduct&) const = default;
+    bool operator==(const CpeProduct&) const = default;
+    bool operator<(const CpeProduct& other) const {
+        return std::tie(part, vendor, product) < std::tie(other.part, other.vendor, other.product);
+    }
 };
 
 // formatted_cpe_components: the 13 components of a CPE 2.3 formatted string ("cpe", "2.3", part, …), split
