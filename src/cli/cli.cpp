@@ -410,6 +410,20 @@ int run(int argc, char** argv) {
     vendors_register_cmd->add_flag("--confirm-new", vendor_options.confirm_new,
                                    "Register even though a vendor with the same name exists");
 
+    // `mamori feeds import kev|nvd|cpe|jvn PATH` (issue 17: vulnerability feeds).
+    std::string feed_kind, feed_path;
+    auto* feeds_cmd = app.add_subcommand("feeds", "Vulnerability feeds (CISA KEV, NVD, JVN)");
+    feeds_cmd->require_subcommand(1);
+    auto* feeds_import_cmd = feeds_cmd->add_subcommand(
+        "import", "Import a feed file or a directory of them (CISA KEV JSON/CSV, NVD CVE or CPE API 2.0 "
+                  "responses, .json.gz too, MyJVN HND XML or OKA JSON)");
+    add_common_options(*feeds_import_cmd, common);
+    feeds_import_cmd->add_option("FEED", feed_kind, "kev, nvd, cpe or jvn")
+        ->required()
+        ->check(CLI::IsMember({"kev", "nvd", "cpe", "jvn"}));
+    feeds_import_cmd->add_option("PATH", feed_path, "A file, or a directory whose files are imported in name order")
+        ->required();
+
     auto* version_cmd = app.add_subcommand("version", "Print the version and exit");
 
     try {
@@ -434,6 +448,7 @@ int run(int argc, char** argv) {
                        : setup_code_cmd->parsed()            ? setup_code_cmd
                        : user_reset_cmd->parsed()            ? user_reset_cmd
                        : vendors_register_cmd->parsed()      ? vendors_register_cmd
+                       : feeds_import_cmd->parsed()          ? feeds_import_cmd
                                                              : demo_cmd;
     if (auto ok = apply_config_file(*chosen, *serve_cmd, common.config); !ok) return report(ok.error());
 
@@ -465,6 +480,8 @@ int run(int argc, char** argv) {
         code = user_reset_command(common, user_login);
     } else if (chosen == vendors_register_cmd) {
         code = vendors_register_command(common, vendor_options);
+    } else if (chosen == feeds_import_cmd) {
+        code = feeds_import_command(common, feed_kind, feed_path);
     } else {
         code = demo_command(common, demo_synthetic, demo_organisations_only);
     }
