@@ -894,6 +894,26 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
                     [this] { return "/api/v1/me/tokens/" + clinic_admin_token_; },
                     nullptr,
                     {"clinic-admin"}});
+    // Imports into the device ledger (issue 17, imports): the institution's administrators, security managers
+    // and editors; viewers 403, anyone else 404. An upload that is not the template is 400 past the check
+    // (nothing stored); an import nobody has is 404 for everyone.
+    {
+        const std::vector<Row> ledger_import_rows = {
+            {"GET", "/api/v1/ledger/imports/template.csv", fixed("/api/v1/ledger/imports/template.csv"), nullptr,
+             signed_in},
+            {"GET", "/api/v1/ledger/imports/template.xlsx", fixed("/api/v1/ledger/imports/template.xlsx"), nullptr,
+             signed_in},
+            {"GET", "/api/v1/ledger/imports", fixed("/api/v1/ledger/imports"), nullptr, sakura_editors},
+            {"POST", "/api/v1/ledger/imports", fixed("/api/v1/ledger/imports?format=template_csv&file_name=m.csv"),
+             json{{"not", "a template"}}, sakura_editors},
+            {"GET", "/api/v1/ledger/imports/{id}", fixed("/api/v1/ledger/imports/999999"), nullptr, {}},
+            {"POST", "/api/v1/ledger/imports/{id}/confirm", fixed("/api/v1/ledger/imports/999999/confirm"),
+             json::object(), {}},
+            {"POST", "/api/v1/ledger/imports/{id}/discard", fixed("/api/v1/ledger/imports/999999/discard"),
+             json::object(), {}},
+        };
+        rows.insert(rows.end(), ledger_import_rows.begin(), ledger_import_rows.end());
+    }
     // Last: it ends the session.
     rows.push_back({"DELETE", "/api/v1/session", fixed("/api/v1/session"), nullptr, signed_in});
 

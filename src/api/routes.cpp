@@ -1,6 +1,7 @@
 #include "mamori/api/routes.hpp"
 
 #include "assessment_handlers.hpp"
+#include "asset_import_handlers.hpp"
 #include "auth.hpp"
 #include "catalog_admin_handlers.hpp"
 #include "catalog_handlers.hpp"
@@ -43,6 +44,7 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_vendor_request_routes(routes, deps.db, deps.catalog);
     register_vendor_product_routes(routes, deps.db, deps.catalog);
     register_role_sharing_routes(routes, deps.db);
+    register_asset_import_routes(routes, deps.db);
 }
 
 }  // namespace mamori::api

@@ -181,14 +181,7 @@ std::string source_of_format(std::string_view format) {
     return std::string(format);
 }
 
-Result<std::string> scanner_cpe(std::string_view text) {
-    auto parsed = exposure::parse_cpe(text);
-    if (!parsed) return fail(parsed.error());
-    if (text.starts_with("cpe:/") && parsed->version.kind == exposure::CpeValue::Kind::any &&
-        parsed->update.kind == exposure::CpeValue::Kind::value)
-        parsed->version = {exposure::CpeValue::Kind::na, {}};
-    return exposure::to_formatted(*parsed);
-}
+Result<std::string> scanner_cpe(std::string_view text) { return exposure::normalise_scanner_cpe(text); }
 
 ImportPlan plan_import(std::span<const ExistingAsset> existing, const feeds::InventoryFile& file) {
     ImportPlan plan;

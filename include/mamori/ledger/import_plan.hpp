@@ -79,8 +79,8 @@ ImportPlan plan_import(std::span<const ExistingAsset> existing, const feeds::Inv
 nlohmann::json plan_json(const ImportPlan& plan, std::span<const ExistingAsset> before);
 ImportPlan plan_from_json(const nlohmann::json& json);
 
-// scanner_cpe: a CPE name as a scanner wrote it, in canonical CPE 2.3 form; a CPE 2.2 URI that leaves the
-// version empty before an update ("cpe:/o:microsoft:windows_7::sp1") gets "-" there, as NVD writes it.
+// scanner_cpe: a CPE name as a file wrote it, in canonical CPE 2.3 form, with the matcher's scanner-URI
+// policy (exposure::normalise_scanner_cpe: "cpe:/o:microsoft:windows_7::sp1" → "…:windows_7:-:sp1:…").
 Result<std::string> scanner_cpe(std::string_view text);
 
 }  // namespace mamori::ledger
