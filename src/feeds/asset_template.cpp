@@ -90,12 +90,12 @@ struct RowsReader {
             const auto text_field = [&](std::optional<std::string>& target) { target = value; };
             const auto flag = [&](std::optional<bool>& target) {
                 if (auto parsed = yes_no(value)) target = *parsed;
-                else device.issues.push_back({at, field, fmt::format("\"{}\" is not はい or いいえ", value)});
+                else device.issues.push_back({at, field, fmt::format("\"{}\" is not はい or いいえ", value), "flag_unknown"});
             };
             if (field == "asset_class") {
                 if (value.empty()) continue;
                 if (auto code = class_code(value)) device.asset_class = *code;
-                else device.issues.push_back({at, field, fmt::format("\"{}\" is not a class of the ledger", value)});
+                else device.issues.push_back({at, field, fmt::format("\"{}\" is not a class of the ledger", value), "class_unknown"});
             } else if (field == "name") text_field(device.name);
             else if (field == "location") text_field(device.location);
             else if (field == "department") text_field(device.department);
@@ -120,16 +120,6 @@ struct RowsReader {
         return {};
     }
 };
-
-std::string column_letter(std::size_t index) {
-    std::string letters;
-    ++index;
-    while (index > 0) {
-        letters.insert(letters.begin(), static_cast<char>('A' + (index - 1) % 26));
-        index = (index - 1) / 26;
-    }
-    return letters;
-}
 
 }  // namespace
 
@@ -223,16 +213,13 @@ Result<InventoryFile> read_asset_template_xlsx(std::string_view bytes, std::stri
                 return trimmed(c) == "名称" || trimmed(c) == "name";
             });
             if (!is_header) continue;
-            if (auto ok = reader.header(cells, fmt::format("{}!{}", sheet->sheet_name, row.row)); !ok)
+            if (auto ok = reader.header(cells, fmt::format("line {}", row.row)); !ok)
                 return fail(ok.error());
             for (std::size_t i = 0; i < cells.size(); ++i)
                 cell_names.push_back(fmt::format("column {}", trimmed(cells[i])));
             continue;
         }
-        std::vector<std::string> names;
-        for (std::size_t i = 0; i < cell_names.size(); ++i)
-            names.push_back(fmt::format("{}{} ({})", column_letter(i), row.row, cell_names[i].substr(7)));
-        if (auto ok = reader.row(cells, fmt::format("{}!row {}", sheet->sheet_name, row.row), names); !ok)
+        if (auto ok = reader.row(cells, fmt::format("line {}", row.row), cell_names); !ok)
             return fail(ok.error());
     }
     if (!reader.have_header)

@@ -38,7 +38,7 @@ Status read_components(const json& components, const std::string& path, const st
         const json& component = components[i];
         const std::string where = fmt::format("{}[{}]", path, i);
         if (!component.is_object()) {
-            device.issues.push_back({fmt::format("{} {}", file, where), "software", "a component is not an object"});
+            device.issues.push_back({fmt::format("{} {}", file, where), "software", "a component is not an object", "component"});
             continue;
         }
         if (list.size() >= limits.max_software)
@@ -53,7 +53,7 @@ Status read_components(const json& components, const std::string& path, const st
         software.purl = text_of(component, "purl");
         software.where = fmt::format("{} {}", file, where);
         if (software.name.empty()) {
-            device.issues.push_back({fmt::format("{} {}.name", file, where), "software", "a component has no name"});
+            device.issues.push_back({fmt::format("{} {}.name", file, where), "software", "a component has no name", "component"});
             continue;
         }
         if (!software.cpe.empty())
@@ -104,7 +104,7 @@ Result<InventoryFile> read_cyclonedx(std::string_view bytes, std::string_view fi
             device.cpes.push_back({cpe, "sbom", fmt::format("{} $.metadata.component.cpe", file)});
     } else {
         result.issues.push_back({fmt::format("{} $.metadata.component", file), "name",
-                                 "the SBOM does not name its device (metadata.component)"});
+                                 "the SBOM does not name its device (metadata.component)", "no_device"});
     }
     if (metadata && metadata->is_object())
         if (auto when = text_of(*metadata, "timestamp"); !when.empty()) device.last_seen = when;

@@ -183,7 +183,7 @@ Result<InventoryFile> read_fusion_inventory_xml(std::string_view bytes, std::str
         result.devices.push_back(std::move(*device));
     }
     if (result.devices.empty())
-        result.issues.push_back({file, "", "the file describes no device"});
+        result.issues.push_back({file, "", "the file describes no device", "no_device"});
     return result;
 }
 

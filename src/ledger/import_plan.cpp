@@ -41,7 +41,7 @@ Normalised normalise_addresses(const feeds::InventoryDevice& device, PlannedDevi
             if (!contains(out.ips, *ip)) out.ips.push_back(*ip);
         } else {
             planned.errors.push_back({feeds::device_field_where(device, "ip_addresses"), "ip_addresses",
-                                      fmt::format("\"{}\" is not an IP address", text)});
+                                      fmt::format("\"{}\" is not an IP address", text), "not_ip"});
         }
     }
     for (const auto& text : device.mac_addresses) {
@@ -49,7 +49,7 @@ Normalised normalise_addresses(const feeds::InventoryDevice& device, PlannedDevi
             if (!contains(out.macs, *mac)) out.macs.push_back(*mac);
         } else {
             planned.errors.push_back({feeds::device_field_where(device, "mac_addresses"), "mac_addresses",
-                                      fmt::format("\"{}\" is not a MAC address", text)});
+                                      fmt::format("\"{}\" is not a MAC address", text), "not_mac"});
         }
     }
     return out;
@@ -135,7 +135,8 @@ void apply_device(const feeds::InventoryDevice& device, const Normalised& addres
         auto canonical = scanner_cpe(cpe.text);
         if (!canonical) {
             planned.errors.push_back({cpe.where, "cpes", fmt::format("\"{}\" is not a CPE name: {}", cpe.text,
-                                                                     canonical.error().message)});
+                                                                     canonical.error().message),
+                                      "not_cpe"});
             continue;
         }
         const bool known = std::any_of(record.cpes.begin(), record.cpes.end(),
@@ -150,7 +151,8 @@ void apply_device(const feeds::InventoryDevice& device, const Normalised& addres
     if (dropped > 0)
         planned.warnings.push_back({device.where, "cpes",
                                     fmt::format("{} CPE names beyond the ledger's {} per asset were not taken", dropped,
-                                                kMaxCpes)});
+                                                kMaxCpes),
+                                    "cpes_dropped"});
     if (device.software) {
         record.software.clear();
         for (const auto& item : *device.software) {
@@ -187,7 +189,8 @@ ImportPlan plan_import(std::span<const ExistingAsset> existing, const feeds::Inv
     ImportPlan plan;
     plan.format = file.format;
     plan.source = source_of_format(file.format);
-    for (const auto& issue : file.issues) plan.file_issues.push_back({issue.where, issue.field, issue.message});
+    for (const auto& issue : file.issues)
+        plan.file_issues.push_back({issue.where, issue.field, issue.message, issue.code});
     const bool template_file = plan.source == "template";
     std::map<std::int64_t, std::size_t> claimed;  // asset id → index of the device that matched it
     for (std::size_t index = 0; index < file.devices.size(); ++index) {
@@ -198,7 +201,8 @@ ImportPlan plan_import(std::span<const ExistingAsset> existing, const feeds::Inv
         planned.last_seen = device.last_seen;
         planned.os_accuracy = device.os_accuracy;
         planned.platform_facts = device.platform_facts;
-        for (const auto& issue : device.issues) planned.errors.push_back({issue.where, issue.field, issue.message});
+        for (const auto& issue : device.issues)
+            planned.errors.push_back({issue.where, issue.field, issue.message, issue.code});
         const Normalised addresses = normalise_addresses(device, planned);
         const Match match = find_match(existing, device, addresses);
         if (match.asset) {
@@ -211,12 +215,14 @@ ImportPlan plan_import(std::span<const ExistingAsset> existing, const feeds::Inv
                 for (auto id : match.others) others += fmt::format("{}{}", others.empty() ? "" : ", ", id);
                 planned.warnings.push_back({device.where, "", fmt::format("also matches assets {} by {}; the "
                                                                           "lowest id was taken",
-                                                                          others, match.rule)});
+                                                                          others, match.rule),
+                                            "several_matches"});
             }
             if (auto earlier = claimed.find(match.asset->id); earlier != claimed.end()) {
                 planned.errors.push_back(
                     {device.where, "", fmt::format("matches the same asset as the device at {}",
-                                                   file.devices[earlier->second].where)});
+                                                   file.devices[earlier->second].where),
+                     "same_asset"});
             } else {
                 claimed.emplace(match.asset->id, index);
             }
@@ -225,9 +231,9 @@ ImportPlan plan_import(std::span<const ExistingAsset> existing, const feeds::Inv
         if (auto ok = check_asset_record(planned.record); !ok) {
             for (const auto& field : ok.error().fields) {
                 const std::string root = field_root(field.field);
-                planned.errors.push_back({feeds::device_field_where(device, root), field.field, field.message});
+                planned.errors.push_back({feeds::device_field_where(device, root), field.field, field.message, "invalid"});
             }
-            if (ok.error().fields.empty()) planned.errors.push_back({device.where, "", ok.error().message});
+            if (ok.error().fields.empty()) planned.errors.push_back({device.where, "", ok.error().message, "invalid"});
         }
         if (!planned.errors.empty()) {
             planned.action = "error";

@@ -10,7 +10,7 @@ using nlohmann::json;
 
 json issues_json(const std::vector<PlanIssue>& issues) {
     json out = json::array();
-    for (const auto& issue : issues) out.push_back({{"where", issue.where}, {"field", issue.field}, {"message", issue.message}});
+    for (const auto& issue : issues) out.push_back({{"where", issue.where}, {"field", issue.field}, {"message", issue.message}, {"code", issue.code}});
     return out;
 }
 
@@ -18,7 +18,7 @@ std::vector<PlanIssue> issues_from(const json& list) {
     std::vector<PlanIssue> out;
     if (!list.is_array()) return out;
     for (const auto& item : list)
-        out.push_back({item.value("where", ""), item.value("field", ""), item.value("message", "")});
+        out.push_back({item.value("where", ""), item.value("field", ""), item.value("message", ""), item.value("code", "")});
     return out;
 }
 

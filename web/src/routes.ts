@@ -8,6 +8,7 @@ import { matchRequestsRoute, type RequestsRoute } from './pages/inspections/requ
 import { matchInspectionPlanRoute, type InspectionPlanRoute } from './pages/inspections/plan/routes';
 import { matchRoleSharingRoute, type RoleSharingRoute } from './pages/role-sharing/routes';
 import { matchSystemsRoute, type SystemsRoute } from './pages/systems/routes';
+import { matchLedgerImportRoute, type LedgerImportRoute } from './pages/ledger-import/routes';
 import { matchVendorsRoute, type VendorsRoute } from './pages/vendors/routes';
 import { matchDisclosuresRoute, type DisclosuresRoute } from './pages/disclosures/routes';
 import { matchVendorRequestsRoute, type VendorRequestsRoute } from './pages/vendor-requests/routes';
@@ -47,6 +48,7 @@ export type Route =
   | RoleSharingRoute
   | DisclosuresRoute
   | VendorRequestsRoute
+  | LedgerImportRoute
   | { kind: 'notFound' };
 
 // Pages where a kind of user lands after login (auth/landing.ts): the jurisdiction's checklists, and the
@@ -77,6 +79,8 @@ export function matchRoute(path: string): Route {
   // Before the systems register and the landing pages: /systems/3/vendor-request and /vendor are its pages.
   const vendorRequests = matchVendorRequestsRoute(path);
   if (vendorRequests !== null) return vendorRequests;
+  const ledgerImport = matchLedgerImportRoute(path);
+  if (ledgerImport !== null) return ledgerImport;
   const systems = matchSystemsRoute(path);
   if (systems !== null) return systems;
   const vendors = matchVendorsRoute(path);

@@ -36,6 +36,7 @@ struct InventoryIssue {
     std::string where;
     std::string field;
     std::string message;
+    std::string code;  // stable, for pages to word: class_unknown, flag_unknown, component, no_device
 };
 
 // InventoryCpe: a CPE name exactly as the file wrote it (a CPE 2.2 URI from nmap, 2.3 from an SBOM);

@@ -36,10 +36,13 @@ struct ExistingAsset {
     AssetRecord record;
 };
 
+// PlanIssue: `message` is English; `code` is stable for pages to word (not_ip, not_mac, not_cpe, same_asset,
+// invalid, cpes_dropped, several_matches, or a reader's InventoryIssue code).
 struct PlanIssue {
     std::string where;
     std::string field;
     std::string message;
+    std::string code;
 };
 
 
