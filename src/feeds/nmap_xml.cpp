@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <ctime>
 
@@ -97,18 +98,23 @@ void read_host(const XmlElement& host, const std::string& file, InventoryDevice&
     device.software = std::move(services);
 
     if (const XmlElement* os = host.child("os")) {
+        // The best accuracy wins; matches tied at it are all possible, so their CPE names are all kept (nmap
+        // lists the best first; the first tied match names the OS).
         OsGuess best;
         for (const XmlElement* match : os->children_named("osmatch")) {
             int accuracy = 0;
             const std::string_view text = match->attribute("accuracy");
             std::from_chars(text.data(), text.data() + text.size(), accuracy);
-            if (accuracy <= best.accuracy) continue;  // nmap lists the best first; ties keep the first
-            best = OsGuess{std::string(match->attribute("name")), accuracy, match->line, {}, {}};
+            if (accuracy < best.accuracy) continue;
+            if (accuracy > best.accuracy) best = OsGuess{std::string(match->attribute("name")), accuracy, match->line, {}, {}};
             for (const XmlElement* os_class : match->children_named("osclass")) {
                 if (best.asset_class.empty()) best.asset_class = class_from_os_type(os_class->attribute("type"));
-                for (const XmlElement* cpe : os_class->children_named("cpe"))
-                    if (const std::string cpe_text = trimmed(cpe->text); !cpe_text.empty())
-                        best.cpes.push_back({cpe_text, "import", at(cpe->line)});
+                for (const XmlElement* cpe : os_class->children_named("cpe")) {
+                    const std::string cpe_text = trimmed(cpe->text);
+                    const bool known = std::any_of(best.cpes.begin(), best.cpes.end(),
+                                                   [&](const InventoryCpe& held) { return held.text == cpe_text; });
+                    if (!cpe_text.empty() && !known) best.cpes.push_back({cpe_text, "import", at(cpe->line)});
+                }
             }
         }
         if (best.accuracy >= 0) {

@@ -42,7 +42,7 @@ TEST(NmapXmlRealFiles, ServicesKeepPortVersionAndCpe) {
     ASSERT_TRUE(device.software);
     ASSERT_EQ(device.software->size(), 1u);
     const auto& ssh = device.software->front();
-    EXPECT_EQ(ssh.port, "22/tcp");
+    EXPECT_EQ(ssh.port, "5022/tcp");
     EXPECT_EQ(ssh.name, "OpenSSH");
     EXPECT_EQ(ssh.version, "7.4");
     EXPECT_EQ(ssh.cpe, "cpe:/a:openbsd:openssh:7.4");
@@ -72,7 +72,9 @@ TEST(NmapXmlRealFiles, BestOsMatchWithAccuracyAndCpes) {
     const InventoryDevice* windows7 = nullptr;
     for (const auto& device : file->devices)
         if (has_cpe(device, "cpe:/o:microsoft:windows_7::sp1")) windows7 = &device;
-    ASSERT_NE(windows7, nullptr) << "a host whose best OS match is Windows 7 SP1";
+    ASSERT_NE(windows7, nullptr) << "a host whose best OS matches (five tied at 100%) include Windows 7 SP1";
+    EXPECT_TRUE(has_cpe(*windows7, "cpe:/o:microsoft:windows_server_2008::beta3"));
+    EXPECT_EQ(windows7->os_name, "Microsoft Windows Server 2008 Beta 3") << "the first of the tied matches names it";
     ASSERT_TRUE(windows7->os_accuracy);
     EXPECT_GE(*windows7->os_accuracy, 90);
     ASSERT_TRUE(windows7->os_name);

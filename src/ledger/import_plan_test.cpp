@@ -73,7 +73,9 @@ TEST(ImportPlan, MatchesBySerialThenMacThenIpAndName) {
         EXPECT_EQ(planned.action, c.action) << c.title;
         EXPECT_EQ(planned.asset_id, c.asset_id) << c.title;
         EXPECT_EQ(planned.match, c.match) << c.title;
-        if (c.asset_id) EXPECT_EQ(planned.asset_version, 3) << c.title;
+        if (c.asset_id) {
+            EXPECT_EQ(planned.asset_version, 3) << c.title;
+        }
     }
 }
 
