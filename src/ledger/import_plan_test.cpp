@@ -60,7 +60,8 @@ TEST(ImportPlan, MatchesBySerialThenMacThenIpAndName) {
     const std::vector<MatchCase> cases = {
         {"serial, any case", device("other-name", "sn-1", {}, {}), "update", 10, "serial"},
         {"MAC in another notation", device("pacs", std::nullopt, {"00-1A-2B-3C-4D-5F"}, {}), "unchanged", 11, "mac"},
-        {"IP and name", device("RECEPTION-PC", std::nullopt, {}, {"10.0.0.12"}), "unchanged", 12, "ip_name"},
+        {"IP and name (any case; the file's spelling is taken)", device("RECEPTION-PC", std::nullopt, {}, {"10.0.0.12"}), "update", 12, "ip_name"},
+        {"IP and name, same spelling", device("reception-pc", std::nullopt, {}, {"10.0.0.12"}), "unchanged", 12, "ip_name"},
         {"IP alone is not enough", device("printer", std::nullopt, {}, {"10.0.0.12"}), "create", std::nullopt, ""},
         {"placeholder serial matches nothing", device("x", "0000000000", {}, {}), "create", std::nullopt, ""},
         {"serial wins over a MAC of another asset", device("emr-server", "SN-1", {"00:1a:2b:3c:4d:5f"}, {}),
@@ -113,7 +114,7 @@ TEST(ImportPlan, TwoDevicesOnOneAssetTheSecondIsAnError) {
 TEST(ImportPlan, BadValuesAreErrorsNamingWhereAndField) {
     auto d = device("pc", std::nullopt, {"zz:zz"}, {"300.1.1.1"});
     d.where_field["mac_addresses"] = "f line 7";
-    d.cpes.push_back({"cpe:2.3:a:broken", "import", "f line 9"});
+    d.cpes.push_back({"cpe:2.3:a:vendor:pro?duct:1:*:*:*:*:*:*:*", "import", "f line 9"});
     const auto plan = plan_import(kLedger, file_of({d}));
     const auto& planned = plan.devices.at(0);
     EXPECT_EQ(planned.action, "error");

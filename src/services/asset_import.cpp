@@ -4,7 +4,6 @@
 
 #include "asset_records.hpp"
 #include "identity_records.hpp"
-#include "ledger_access.hpp"
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/identity/tokens.hpp"
 #include "mamori/ledger/import_plan.hpp"
@@ -44,13 +43,26 @@ AssetImportSummary read_summary(const soci::row& row) {
     return out;
 }
 
-Result<ledger_access::Access> writer(soci::session& sql, const identity::Caller& caller) {
-    auto access = ledger_access::access_to(sql, caller, std::nullopt);
-    if (access.reach != ledger_access::Reach::institution) return ledger_access::no_ledger();
-    if (!access.can_write)
-        return fail(ErrorCode::forbidden,
-                    "importing into the ledger is for the institution's administrators, security managers and editors");
-    return access;
+struct Writer {
+    std::int64_t organisation_id = 0;
+};
+
+// writer: the caller's own institution when the caller may write its ledger (its administrators, security
+// managers and editors; the same rule as the ledger's own writes). Anyone else: viewers 403, others 404.
+Result<Writer> writer(const identity::Caller& caller) {
+    using identity::Role;
+    if (!identity::is_institution(caller.organisation.kind))
+        return fail(ErrorCode::not_found, "there is no device ledger here that you may see", "organisation");
+    const bool writes = identity::allows_write(caller) &&
+                        (caller.has(Role::administrator) || caller.has(Role::security_manager) || caller.has(Role::editor));
+    if (!writes) {
+        if (caller.has(Role::viewer))
+            return fail(ErrorCode::forbidden,
+                        "importing into the ledger is for the institution's administrators, security managers and "
+                        "editors");
+        return fail(ErrorCode::not_found, "there is no device ledger here that you may see", "organisation");
+    }
+    return Writer{caller.organisation.id};
 }
 
 std::vector<ledger::ExistingAsset> assets_in_use(soci::session& sql, std::int64_t organisation_id) {
@@ -114,14 +126,11 @@ Result<AssetImportDetail> AssetImports::preview(const identity::Caller& caller, 
                                                 const audit::Context& context) {
     std::string name(file_name.substr(0, 200));
     if (name.empty()) name = "upload";
-    {
-        auto lease = db_.acquire();  // who may import is decided before the file is read
-        if (auto access = writer(*lease, caller); !access) return fail(access.error());
-    }
+    if (auto access = writer(caller); !access) return fail(access.error());  // before the file is read
     auto file = read_inventory(format, name, bytes);
     if (!file) return fail(file.error());
     auto id = db_.transaction([&](soci::session& sql) -> Result<std::int64_t> {
-        auto access = writer(sql, caller);
+        auto access = writer(caller);
         if (!access) return fail(access.error());
         const auto existing = assets_in_use(sql, access->organisation_id);
         const auto plan = ledger::plan_import(existing, *file);
@@ -155,7 +164,7 @@ Result<AssetImportDetail> AssetImports::preview(const identity::Caller& caller, 
 Result<std::vector<AssetImportSummary>> AssetImports::list(const identity::Caller& caller) {
     auto lease = db_.acquire();
     auto& sql = *lease;
-    auto access = writer(sql, caller);
+    auto access = writer(caller);
     if (!access) return fail(access.error());
     std::vector<AssetImportSummary> out;
     const long long org = access->organisation_id;
@@ -170,7 +179,7 @@ Result<std::vector<AssetImportSummary>> AssetImports::list(const identity::Calle
 Result<AssetImportDetail> AssetImports::get(const identity::Caller& caller, std::int64_t id) {
     auto lease = db_.acquire();
     auto& sql = *lease;
-    auto access = writer(sql, caller);
+    auto access = writer(caller);
     if (!access) return fail(access.error());
     auto found = find_import(sql, access->organisation_id, id);
     if (!found) return no_import(id);
@@ -180,7 +189,7 @@ Result<AssetImportDetail> AssetImports::get(const identity::Caller& caller, std:
 Result<AssetImportDetail> AssetImports::confirm(const identity::Caller& caller, std::int64_t id,
                                                 const audit::Context& context) {
     auto done = db_.transaction([&](soci::session& sql) -> Result<int> {
-        auto access = writer(sql, caller);
+        auto access = writer(caller);
         if (!access) return fail(access.error());
         auto found = find_import(sql, access->organisation_id, id);
         if (!found) return no_import(id);
@@ -242,7 +251,7 @@ Result<AssetImportDetail> AssetImports::confirm(const identity::Caller& caller, 
 Result<AssetImportDetail> AssetImports::discard(const identity::Caller& caller, std::int64_t id,
                                                 const audit::Context& context) {
     auto done = db_.transaction([&](soci::session& sql) -> Result<int> {
-        auto access = writer(sql, caller);
+        auto access = writer(caller);
         if (!access) return fail(access.error());
         auto found = find_import(sql, access->organisation_id, id);
         if (!found) return no_import(id);
