@@ -48,9 +48,9 @@ std::string detect_import_format(std::string_view bytes) {
         if (root == "REQUEST") return "fusioninventory";
         return {};
     }
-    if (head[start] == '{') {
-        if (head.find("\"bomFormat\"") != std::string_view::npos) return "cyclonedx";
-        if (head.find("\"content\"") != std::string_view::npos) return "glpi";
+    if (head[start] == '{') {  // the keys may come in any order, after megabytes of components
+        if (bytes.find("\"bomFormat\"") != std::string_view::npos) return "cyclonedx";
+        if (bytes.find("\"content\"") != std::string_view::npos) return "glpi";
         return {};
     }
     const auto line_end = head.find('\n');
@@ -63,6 +63,8 @@ std::string detect_import_format(std::string_view bytes) {
 Result<feeds::InventoryFile> read_inventory(std::string_view format, std::string_view file_name, std::string_view bytes) {
     std::string chosen(format);
     if (chosen.empty() || chosen == "auto") {
+        if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos)
+            return fail(ErrorCode::invalid_input, fmt::format("{}: the file is empty", file_name), "file");
         chosen = detect_import_format(bytes);
         if (chosen.empty())
             return fail(ErrorCode::invalid_input,
