@@ -84,6 +84,7 @@ describe('ledger imports', { skip: existsSync(sharedData) ? false : `real data n
     await shoot(page, 'glpi-preview');
     await page.getByTestId('import-confirm').click();
     await page.getByTestId('import-confirmed').waitFor();
+    await page.getByTestId('import-history').getByText('確定').nth(1).waitFor();
     assert.equal(await page.getByTestId('import-history').locator('tbody tr').count(), 2);
 
     // The same scan again: nothing new, nothing changed.

@@ -34,6 +34,26 @@ function Issues({ issues, testId }: { issues: PlanIssue[]; testId: string }) {
   );
 }
 
+/** What the device is: class, maker and model, OS or firmware (product names as written: lang en). */
+function DeviceFacts({ device }: { device: PlannedDevice }) {
+  const { t } = useI18n();
+  const l = t.ledgerImport;
+  const r = device.record;
+  const product = [r.manufacturer, r.model].filter((part) => part !== '').join(' ');
+  const system = r.os_name !== '' ? r.os_name : r.firmware_version;
+  const named = (text: string) => <span lang={langOf(text) ?? 'en'}>{text}</span>;
+  return (
+    <p data-testid="device-facts">
+      {l.classes[r.asset_class] ?? ''}
+      {product !== '' && <>・{named(product)}</>}
+      {system !== '' && <>・{named(system)}</>}
+      <br />
+      {l.addresses(r.ip_addresses.length, r.mac_addresses.length)}・{l.cpeCount(r.cpes.length)}
+      {r.software.length > 0 && <>・{l.softwareCount(r.software.length)}</>}
+    </p>
+  );
+}
+
 const actionClass: Record<string, string> = {
   create: 'bg-blue-50 text-blue-1000',
   update: 'bg-yellow-50 text-solid-gray-900',
@@ -59,7 +79,7 @@ export function PlanTable({ devices }: { devices: PlannedDevice[] }) {
           <tr key={device.index} class={cardRowClass} data-action={device.action} data-testid={`plan-row-${device.index}`}>
             <td class={cardCellClass}>
               <CellLabel>{l.columns.action}</CellLabel>
-              <span class={`rounded px-2 py-0.5 text-std-16B-170 ${actionClass[device.action] ?? ''}`}>{l.actions[device.action] ?? ''}</span>
+              <span class={`whitespace-nowrap rounded px-2 py-0.5 text-std-16B-170 ${actionClass[device.action] ?? ''}`}>{l.actions[device.action] ?? ''}</span>
             </td>
             <td class={`${cardCellClass} font-bold`}>
               <CellLabel>{l.columns.name}</CellLabel>
@@ -72,6 +92,7 @@ export function PlanTable({ devices }: { devices: PlannedDevice[] }) {
             <td class={cardCellClass}>
               <CellLabel>{l.columns.detail}</CellLabel>
               <div>
+                {device.action !== 'error' && <DeviceFacts device={device} />}
                 {device.match !== '' && <p>{l.matchedBy[device.match] ?? ''}</p>}
                 {device.action === 'update' && (
                   <p data-testid="changed-fields">

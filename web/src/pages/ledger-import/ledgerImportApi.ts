@@ -18,6 +18,18 @@ export interface FieldChange {
   after: unknown;
 }
 
+export interface PlannedRecord {
+  asset_class: string;
+  manufacturer: string;
+  model: string;
+  os_name: string;
+  firmware_version: string;
+  ip_addresses: string[];
+  mac_addresses: string[];
+  cpes: { cpe: string }[];
+  software: unknown[];
+}
+
 export interface PlannedDevice {
   index: number;
   where: string;
@@ -25,6 +37,7 @@ export interface PlannedDevice {
   asset_id: number | null;
   match: string;
   name: string;
+  record: PlannedRecord;
   changed_fields: string[];
   changes: FieldChange[];
   errors: PlanIssue[];
