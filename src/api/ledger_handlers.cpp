@@ -55,6 +55,7 @@ json asset_json(const LedgerAsset& item, bool with_versions) {
         json versions = json::array();
         for (const auto& v : item.versions) versions.push_back(version_json(v));
         out["versions"] = versions;
+        out["can_write"] = item.can_write;
     } else {
         out.erase("software");
     }

@@ -108,6 +108,7 @@ Result<LedgerAsset> Ledger::get(const Caller& caller, std::int64_t id) {
     LedgerAsset out;
     out.system_name = system_name(sql, found->record.system_id);
     out.versions = rec::versions_of(sql, id);
+    out.can_write = access.can_write;
     out.asset = std::move(*found);
     return out;
 }

@@ -50,6 +50,7 @@ struct LedgerAsset {
     asset_records::StoredAsset asset;
     std::string system_name;
     std::vector<asset_records::AssetVersion> versions;  // get: newest first
+    bool can_write = false;                             // get: the caller may change it
 };
 
 struct LedgerPage {

@@ -8,6 +8,7 @@ import { matchRequestsRoute, type RequestsRoute } from './pages/inspections/requ
 import { matchInspectionPlanRoute, type InspectionPlanRoute } from './pages/inspections/plan/routes';
 import { matchRoleSharingRoute, type RoleSharingRoute } from './pages/role-sharing/routes';
 import { matchSystemsRoute, type SystemsRoute } from './pages/systems/routes';
+import { matchLedgerRoute, type LedgerRoute } from './pages/ledger/routes';
 import { matchVendorsRoute, type VendorsRoute } from './pages/vendors/routes';
 import { matchDisclosuresRoute, type DisclosuresRoute } from './pages/disclosures/routes';
 import { matchVendorRequestsRoute, type VendorRequestsRoute } from './pages/vendor-requests/routes';
@@ -43,6 +44,7 @@ export type Route =
   | LandingRoute
   | InspectionRecordRoute
   | SystemsRoute
+  | LedgerRoute
   | VendorsRoute
   | RoleSharingRoute
   | DisclosuresRoute
@@ -79,6 +81,8 @@ export function matchRoute(path: string): Route {
   if (vendorRequests !== null) return vendorRequests;
   const systems = matchSystemsRoute(path);
   if (systems !== null) return systems;
+  const ledger = matchLedgerRoute(path);
+  if (ledger !== null) return ledger;
   const vendors = matchVendorsRoute(path);
   if (vendors !== null) return vendors;
   const identity = matchIdentityRoute(path);
