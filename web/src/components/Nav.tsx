@@ -14,7 +14,7 @@ interface ShownItem {
 }
 
 // Administrators also get 管理 (users and the audit log), which covers every page under /admin; the users
-// of an institution get its システム台帳 (the systems register), 機器台帳 (the device ledger), 取引先事業者 and 事業者の回答状況 after 自己点検.
+// of an institution get its システム台帳 (the systems register), 取引先事業者 and 事業者の回答状況 after 自己点検.
 // The users of a vendor get their own places instead of the institution's sections: the dashboard, requests,
 // products, MDS/SDS, the 役割分担確認表 and their customers, then the checklist's catalog.
 export function Nav({ path }: { path: string }) {
@@ -35,12 +35,14 @@ export function Nav({ path }: { path: string }) {
         ]
       : navItems.map((item) => ({ label: t.nav[item.key], path: item.path, section: item.path }));
   if (active && isInstitutionUser(session.user)) {
+    // 機器台帳 (the "inventory" place) is the device ledger for an institution's users.
+    const inventory = items.findIndex((item) => item.path === '/inventory');
+    if (inventory >= 0) items[inventory] = { label: t.ledger.nav, path: '/ledger', section: '/ledger' };
     const after = items.findIndex((item) => item.path === '/assessments');
     items.splice(
       after + 1,
       0,
       { label: t.systemsRegister.nav, path: '/systems', section: '/systems' },
-      { label: t.ledger.nav, path: '/ledger', section: '/ledger' },
       { label: t.vendorLinks.nav, path: vendorsPaths.institution, section: vendorsPaths.institution },
       { label: t.vendorRequests.nav.institutionStatus, path: vendorPaths.status, section: vendorPaths.status },
     );
