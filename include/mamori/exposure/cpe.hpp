@@ -13,8 +13,10 @@
 namespace mamori::exposure {
 
 // One attribute value of a WFN: ANY ("*"), NA ("-"), or a string value kept in the formatted-string form
-// (lower case, with '\' before every character other than letters, digits and '_' that is not an unquoted
-// wildcard; unquoted '*' and '?' at the ends are wildcards in a match pattern).
+// (lower case, with '\' before every character other than letters, digits, '_', '.' and '-' that is not an
+// unquoted wildcard — NISTIR 7695 6.2.2.2 writes '.', '-' and '_' bare, so "12.2\(55\)se6"; a lone literal
+// hyphen stays "\-" so it does not read as NA; unquoted '*' and '?' at the ends are wildcards in a match
+// pattern).
 struct CpeValue {
     enum class Kind { any, na, value };
     Kind kind = Kind::any;
@@ -28,6 +30,8 @@ struct Cpe {
     bool operator==(const Cpe&) const = default;
 };
 
+// kMaxCpeLength: the most characters of a name read and of its canonical formatted string (quoting and the
+// components a URI leaves off make that longer than the text read).
 inline constexpr std::size_t kMaxCpeLength = 500;
 
 // parse_cpe: a CPE 2.3 formatted string or a CPE 2.2 URI; the error (invalid_input) says what is wrong and at
@@ -39,5 +43,16 @@ std::string to_formatted(const Cpe& cpe);
 
 // normalise_cpe: parse_cpe then to_formatted; what the ledger stores.
 Result<std::string> normalise_cpe(std::string_view text);
+
+// from_scanner_uri: parse_cpe plus one documented policy for CPE 2.2 URIs written by scanners (nmap):
+// an EMPTY version followed by a non-empty update ("cpe:/o:microsoft:windows_7::sp1") is read as NA, not
+// ANY, because NVD names service packs that way ("cpe:2.3:o:microsoft:windows_7:-:sp1:…"). Strictly, an
+// empty URI component is ANY (NISTIR 7695 6.1.3) and parse_cpe keeps to that; formatted strings and URIs
+// without an update are read exactly as parse_cpe reads them.
+Result<Cpe> from_scanner_uri(std::string_view text);
+Result<std::string> normalise_scanner_cpe(std::string_view text);
+
+// unquoted_text: a value's formatted-string text without its '\' quotes ("12.2\(55\)se6" -> "12.2(55)se6").
+std::string unquoted_text(std::string_view formatted_text);
 
 }  // namespace mamori::exposure
