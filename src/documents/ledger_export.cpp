@@ -85,6 +85,26 @@ std::vector<PdfColumn> pdf_columns() {
     return out;
 }
 
+// short_cpe: a CPE name without its trailing "any" components, for the narrow PDF column
+// ("cpe:2.3:o:fortinet:fortios:6.0.4"); every line of the cell is shortened.
+std::string short_cpes(std::string_view text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        if (line.starts_with("cpe:2.3:"))
+            while (line.ends_with(":*")) line.remove_suffix(2);
+        if (!out.empty()) out += '\n';
+        out += line;
+        start = end + 1;
+    }
+    return out;
+}
+
+constexpr std::size_t kCpeColumn = 12;
+
 using Step = std::function<void(cairo_t*)>;
 
 // draw_row: the cells of one row at `y` with a frame around each, `grey` behind them.
@@ -162,7 +182,8 @@ Result<std::string> render_ledger_pdf(const LedgerSheet& sheet) {
             std::vector<std::pair<PdfColumn, LayoutPtr>> cells;
             double height = 0;
             for (const auto& c : columns) {
-                auto l = text.layout(c.index < row.size() ? row[c.index] : "", *cell, c.width - 2 * kPad);
+                const std::string value = c.index < row.size() ? row[c.index] : std::string();
+                auto l = text.layout(c.index == kCpeColumn ? short_cpes(value) : value, *cell, c.width - 2 * kPad);
                 cut_to_height(*l, kMaxRowHeight - 2 * kPad, "…");
                 height = std::max(height, layout_height(*l) + 2 * kPad);
                 cells.emplace_back(c, std::move(l));
