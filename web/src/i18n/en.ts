@@ -2596,6 +2596,7 @@ export const en: Messages = {
     confirmRestore: 'Put back in use',
     retiredNotice: 'This device is retired. Put it back in use before changing it.',
     back: 'Back to the device ledger',
+    auditNames: { 'asset.created': 'Device added to the ledger', 'asset.changed': 'Device changed in the ledger', 'asset.retired': 'Device retired', 'asset.restored': 'Device back in use' } as Record<string, string>,
     institution: (name: string) => `Device ledger of ${name}`,
   },
 };

@@ -2631,6 +2631,7 @@ export const ja = {
     confirmRestore: '使用中に戻す',
     retiredNotice: 'この機器は廃棄済みです。変更するには、先に使用中に戻してください。',
     back: '機器台帳に戻る',
+    auditNames: { 'asset.created': '機器台帳への追加', 'asset.changed': '機器台帳の変更', 'asset.retired': '機器の廃棄', 'asset.restored': '機器の使用再開' } as Record<string, string>,
     institution: (name: string) => `${name}の機器台帳`,
   },
 };
