@@ -287,6 +287,14 @@ void append_value(std::string& out, const CpeValue& value) {
     }
 }
 
+std::size_t canonical_length(const Cpe& cpe) {
+    std::size_t length = 9;  // "cpe:2.3:" and the part
+    for (const CpeValue* value : {&cpe.vendor, &cpe.product, &cpe.version, &cpe.update, &cpe.edition,
+                                  &cpe.language, &cpe.sw_edition, &cpe.target_sw, &cpe.target_hw, &cpe.other})
+        length += 1 + (value->kind == CpeValue::Kind::value ? value->text.size() : 1);
+    return length;
+}
+
 }  // namespace
 
 Result<Cpe> parse_cpe(std::string_view text) {
@@ -295,9 +303,21 @@ Result<Cpe> parse_cpe(std::string_view text) {
                     fmt::format("a CPE name is at most {} characters, this one has {}", kMaxCpeLength, text.size()));
     text = trim(text);
     if (text.empty()) return fail(ErrorCode::invalid_input, "the CPE name is empty");
-    if (starts_with_nocase(text, "cpe:2.3:")) return parse_formatted(text.substr(8));
-    if (starts_with_nocase(text, "cpe:/")) return parse_uri(text.substr(5));
-    return fail(ErrorCode::invalid_input, "a CPE name starts with \"cpe:2.3:\" (CPE 2.3) or \"cpe:/\" (CPE 2.2 URI)");
+    Result<Cpe> cpe = fail(ErrorCode::invalid_input, "");
+    if (starts_with_nocase(text, "cpe:2.3:")) {
+        cpe = parse_formatted(text.substr(8));
+    } else if (starts_with_nocase(text, "cpe:/")) {
+        cpe = parse_uri(text.substr(5));
+    } else {
+        return fail(ErrorCode::invalid_input,
+                    "a CPE name starts with \"cpe:2.3:\" (CPE 2.3) or \"cpe:/\" (CPE 2.2 URI)");
+    }
+    // Quoting and the components a URI leaves off make the canonical form longer than the text read.
+    if (cpe && canonical_length(*cpe) > kMaxCpeLength)
+        return fail(ErrorCode::invalid_input,
+                    fmt::format("a CPE name is at most {} characters, this one has {} in its CPE 2.3 form",
+                                kMaxCpeLength, canonical_length(*cpe)));
+    return cpe;
 }
 
 std::string to_formatted(const Cpe& cpe) {

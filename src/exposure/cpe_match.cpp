@@ -77,12 +77,12 @@ bool pattern_matches(const Pattern& pattern, std::string_view target) {
     return false;
 }
 
-bool attribute_matches(const CpeValue& criterion, const CpeValue& device, bool lenient_na) {
+bool attribute_matches(const CpeValue& criterion, const CpeValue& device) {
     switch (criterion.kind) {
         case CpeValue::Kind::any:
             return true;
         case CpeValue::Kind::na:
-            return device.kind == CpeValue::Kind::na || (lenient_na && device.kind == CpeValue::Kind::any);
+            return device.kind == CpeValue::Kind::na;
         case CpeValue::Kind::value:
             break;
     }
@@ -163,24 +163,25 @@ void collect_vulnerable(const Node& node, std::span<const Cpe> devices, std::vec
 
 }  // namespace
 
-bool cpe_name_matches(const Cpe& criterion, const Cpe& device, bool lenient_na) {
+bool cpe_name_matches(const Cpe& criterion, const Cpe& device, bool platform_version) {
     if (criterion.part != device.part) return false;
     // vendor and product first: they reject almost every pair.
-    return attribute_matches(criterion.product, device.product, lenient_na) &&
-           attribute_matches(criterion.vendor, device.vendor, lenient_na) &&
-           attribute_matches(criterion.version, device.version, lenient_na) &&
-           attribute_matches(criterion.update, device.update, lenient_na) &&
-           attribute_matches(criterion.edition, device.edition, lenient_na) &&
-           attribute_matches(criterion.language, device.language, lenient_na) &&
-           attribute_matches(criterion.sw_edition, device.sw_edition, lenient_na) &&
-           attribute_matches(criterion.target_sw, device.target_sw, lenient_na) &&
-           attribute_matches(criterion.target_hw, device.target_hw, lenient_na) &&
-           attribute_matches(criterion.other, device.other, lenient_na);
+    return attribute_matches(criterion.product, device.product) &&
+           attribute_matches(criterion.vendor, device.vendor) &&
+           ((platform_version && criterion.version.kind == CpeValue::Kind::na) ||
+            attribute_matches(criterion.version, device.version)) &&
+           attribute_matches(criterion.update, device.update) &&
+           attribute_matches(criterion.edition, device.edition) &&
+           attribute_matches(criterion.language, device.language) &&
+           attribute_matches(criterion.sw_edition, device.sw_edition) &&
+           attribute_matches(criterion.target_sw, device.target_sw) &&
+           attribute_matches(criterion.target_hw, device.target_hw) &&
+           attribute_matches(criterion.other, device.other);
 }
 
 bool cpe_match_holds(const CpeMatch& match, const Cpe& device) {
-    bool lenient_na = !match.vulnerable || match.criteria.part == 'h';
-    if (!cpe_name_matches(match.criteria, device, lenient_na)) return false;
+    bool platform_version = !match.vulnerable || match.criteria.part == 'h';
+    if (!cpe_name_matches(match.criteria, device, platform_version)) return false;
     if (!match.has_range()) return true;
     if (device.version.kind != CpeValue::Kind::value) return false;
     return version_in_range(match, device.version.text);

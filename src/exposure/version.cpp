@@ -137,8 +137,15 @@ std::partial_ordering compare_versions(std::string_view a, std::string_view b) {
         } else if (x.kind == Token::Kind::word && y.kind == Token::Kind::word) {
             step = compare_words(x.text, y.text);
         } else {
-            // A word sorts below a number at the same place.
-            step = x.kind == Token::Kind::word ? std::strong_ordering::less : std::strong_ordering::greater;
+            // A number that is zero with only zeros after it is the same as the end of the string ("1.0a" vs
+            // "1.0.0" as "1.0a" vs "1.0"); otherwise a word sorts below a number at the same place.
+            bool x_is_word = x.kind == Token::Kind::word;
+            Token number = x_is_word ? y : x;
+            Tokens after = x_is_word ? tb : ta;
+            if (is_zero(number.text) && rest_of(after.next(), after) == 0) {
+                return x_is_word ? rest_of(x, ta) : reverse(rest_of(y, tb));
+            }
+            step = x_is_word ? std::strong_ordering::less : std::strong_ordering::greater;
         }
         if (step != 0) return step;
     }

@@ -9,6 +9,7 @@ import { matchInspectionPlanRoute, type InspectionPlanRoute } from './pages/insp
 import { matchRoleSharingRoute, type RoleSharingRoute } from './pages/role-sharing/routes';
 import { matchSystemsRoute, type SystemsRoute } from './pages/systems/routes';
 import { matchLedgerImportRoute, type LedgerImportRoute } from './pages/ledger-import/routes';
+import { matchLedgerRoute, type LedgerRoute } from './pages/ledger/routes';
 import { matchVendorsRoute, type VendorsRoute } from './pages/vendors/routes';
 import { matchDisclosuresRoute, type DisclosuresRoute } from './pages/disclosures/routes';
 import { matchVendorRequestsRoute, type VendorRequestsRoute } from './pages/vendor-requests/routes';
@@ -44,6 +45,7 @@ export type Route =
   | LandingRoute
   | InspectionRecordRoute
   | SystemsRoute
+  | LedgerRoute
   | VendorsRoute
   | RoleSharingRoute
   | DisclosuresRoute
@@ -83,6 +85,8 @@ export function matchRoute(path: string): Route {
   if (ledgerImport !== null) return ledgerImport;
   const systems = matchSystemsRoute(path);
   if (systems !== null) return systems;
+  const ledger = matchLedgerRoute(path);
+  if (ledger !== null) return ledger;
   const vendors = matchVendorsRoute(path);
   if (vendors !== null) return vendors;
   const identity = matchIdentityRoute(path);

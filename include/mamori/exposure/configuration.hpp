@@ -69,9 +69,11 @@ Result<std::vector<Configuration>> parse_configurations(const nlohmann::json& co
 // Two documented departures, both about what a device CPE leaves unknown:
 // - a device attribute that is ANY ("*") does NOT satisfy a criterion value ("nginx:1.20.1" is not matched by a
 //   device that says "nginx:*") — the spec's SUBSET, not a match: no over-matching;
-// - except that a criterion NA ("-") accepts a device ANY when `lenient_na` is set — used for platform entries
-//   (`vulnerable: false`) and for hardware ('h'), where NVD writes "-" for "no version" and inventories write "*".
-bool cpe_name_matches(const Cpe& criterion, const Cpe& device, bool lenient_na);
+// - with `platform_version` set, a criterion version NA ("-") accepts any device version (ANY, NA or a value).
+//   NVD writes "-" in platform entries (`vulnerable: false`, "o:microsoft:windows:-", "h:contec:solarview_compact:-")
+//   and in hardware ('h') criteria to mean "this product, whatever its version"; inventories write "*" or a
+//   revision there. cpe_match_holds sets it for platform entries and hardware criteria.
+bool cpe_name_matches(const Cpe& criterion, const Cpe& device, bool platform_version);
 
 // cpe_match_holds: the criterion's name matches and, when it has version bounds, the device version lies within
 // them (compare_versions). A device whose version is ANY, NA or unordered never satisfies a ranged criterion

@@ -25,6 +25,7 @@ import {
   SuccessNotice,
 } from '../account/ui';
 import { importFormats, ledgerImportApi, type ImportDetail, type ImportFormat } from './ledgerImportApi';
+import { ledgerPaths } from '../ledger/routes';
 import { PlanTable } from './PlanTable';
 import { ledgerImportPaths, type LedgerImportRoute } from './routes';
 
@@ -209,7 +210,12 @@ function Wizard() {
   };
   return (
     <div data-testid="ledger-import-page">
-      <h1 class={h1Class}>{l.title}</h1>
+      <p>
+        <Link href={ledgerPaths.list} class={linkClass} data-testid="back-to-ledger">
+          {l.backToLedger}
+        </Link>
+      </p>
+      <h1 class={`${h1Class} mt-4`}>{l.title}</h1>
       <p class={leadClass}>{l.lead}</p>
       <p class="mt-4 text-std-16N-170">
         {l.templateLead} <a class={linkClass} href="/api/v1/ledger/imports/template.csv" download data-testid="template-csv">{l.templateCsv}</a>{' '}
