@@ -85,9 +85,9 @@ TEST_F(LedgerImportApi, NmapPreviewWritesNothingConfirmWritesAndTheSameFileAgain
     EXPECT_EQ(confirmed.json()["status"], "confirmed");
     EXPECT_EQ(hospital_assets(), assets_before + created);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM asset_versions WHERE import_id = " + id), created);
-    EXPECT_EQ(scalar("SELECT COUNT(*) FROM asset_cpes WHERE cpe = "
-                     "'cpe:2.3:o:microsoft:windows_7:-:sp1:*:*:*:*:*:*' AND vendor = 'microsoft' AND product = "
-                     "'windows_7'"),
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM asset_cpes c JOIN assets a ON a.id = c.asset_id WHERE a.source = 'nmap' "
+                     "AND c.cpe = 'cpe:2.3:o:microsoft:windows_7:-:sp1:*:*:*:*:*:*' AND c.vendor = 'microsoft' AND "
+                     "c.product = 'windows_7' AND c.origin = 'import'"),
               1);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'asset_import.confirmed'"), 1);
 
