@@ -2661,6 +2661,8 @@ export const en: Messages = {
     addresses: (ip: number, mac: number) => `${ip} IP addresses, ${mac} MAC addresses`,
     cpeCount: (n: number) => `${n} CPE names`,
     softwareCount: (n: number) => `${n} software entries`,
+    separator: ' · ',
+    ofFormat: (format: string) => ` (${format})`,
     changed: 'Fields that change:',
     osAccuracy: (percent: number) => `OS guess ${percent}% certain`,
     smb1: 'SMBv1 enabled',

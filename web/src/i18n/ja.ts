@@ -2696,6 +2696,8 @@ export const ja = {
     addresses: (ip: number, mac: number) => `IPアドレス ${ip}件・MACアドレス ${mac}件`,
     cpeCount: (n: number) => `CPE ${n}件`,
     softwareCount: (n: number) => `ソフトウェア ${n}件`,
+    separator: '・',
+    ofFormat: (format: string) => `（${format}）`,
     changed: '変わる項目：',
     osAccuracy: (percent: number) => `OS推定の確度 ${percent}%`,
     smb1: 'SMBv1 が有効',

@@ -1,7 +1,8 @@
 // Imports into the device ledger (issue 17) against `mamori serve --demo`: デモ総合病院's security manager
 // opens the import wizard, uploads a real nmap scan and a real GLPI inventory from ../shared/data (or
 // $MAMORI_SHARED_DATA), sees each preview (新規 / エラー with the place in the file), confirms, sees the
-// history; a broken file is refused with a Japanese sentence; the same scan again is all 変更なし.
+// history; a broken file is refused with a Japanese sentence; the same scan again is all 変更なし; one import
+// from the history in English.
 // Screenshots at 1280 and 390 px: build/screenshots/ledger-import-*.png.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -95,5 +96,15 @@ describe('ledger imports', { skip: existsSync(sharedData) ? false : `real data n
     await page.getByTestId('import-discard').click();
     await page.getByTestId('import-discarded').waitFor();
     await shoot(page, 'again-discarded');
+
+    // An import from the history, in English.
+    await page.getByTestId('import-history').getByRole('link', { name: 'examples_networkequipment_2.json' }).click();
+    await page.getByTestId('ledger-import-detail').waitFor();
+    await page.getByTestId('import-confirmed').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'An import' }).waitFor();
+    await page.getByTestId('import-plan').getByText('Network device').waitFor();
+    await shoot(page, 'detail-en');
+    await page.getByRole('button', { name: '日本語' }).click();
   });
 });

@@ -113,7 +113,8 @@ function ImportView({ detail, onDecided }: { detail: ImportDetail; onDecided: (n
         {l.previewHeading}
       </h2>
       <p class="mt-2 text-std-16N-170">
-        <span lang={langOf(detail.file_name)}>{detail.file_name}</span>（{l.formats[detail.format] ?? ''}）
+        <span lang={langOf(detail.file_name)}>{detail.file_name}</span>
+        {l.ofFormat(l.formats[detail.format] ?? '')}
       </p>
       <Counts detail={detail} />
       <Decision detail={detail} onDecided={onDecided} />
@@ -164,7 +165,7 @@ function History({ refresh }: { refresh: number }) {
                   <CellLabel>{l.historyColumns.format}</CellLabel>
                   {l.formats[row.format] ?? ''}
                 </td>
-                <td class={cardCellClass}>
+                <td class={`${cardCellClass} whitespace-nowrap`}>
                   <CellLabel>{l.historyColumns.status}</CellLabel>
                   {l.statuses[row.status] ?? ''}
                 </td>

@@ -45,11 +45,13 @@ function DeviceFacts({ device }: { device: PlannedDevice }) {
   return (
     <p data-testid="device-facts">
       {l.classes[r.asset_class] ?? ''}
-      {product !== '' && <>・{named(product)}</>}
-      {system !== '' && <>・{named(system)}</>}
+      {product !== '' && <>{l.separator}{named(product)}</>}
+      {system !== '' && <>{l.separator}{named(system)}</>}
       <br />
-      {l.addresses(r.ip_addresses.length, r.mac_addresses.length)}・{l.cpeCount(r.cpes.length)}
-      {r.software.length > 0 && <>・{l.softwareCount(r.software.length)}</>}
+      {l.addresses(r.ip_addresses.length, r.mac_addresses.length)}
+      {l.separator}
+      {l.cpeCount(r.cpes.length)}
+      {r.software.length > 0 && <>{l.separator}{l.softwareCount(r.software.length)}</>}
     </p>
   );
 }
