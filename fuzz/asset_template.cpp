@@ -1,11 +1,12 @@
 // The ledger template (feeds/asset_template): the first byte chooses CSV or .xlsx; any bytes give rows or
 // an error, never a crash; every row and every issue says where it is in the file.
+#include "mamori/feeds/asset_template.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "check.hpp"
-#include "mamori/feeds/asset_template.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
@@ -17,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     mamori::fuzz::fuzz_check(file->devices.size() <= limits.max_devices, "at most max_devices rows");
     for (const auto& device : file->devices) {
         mamori::fuzz::fuzz_check(!device.where.empty(), "every row says where it is");
-        for (const auto& issue : device.issues) mamori::fuzz::fuzz_check(!issue.where.empty(), "issues say where");
+        for (const auto& issue : device.issues)
+            mamori::fuzz::fuzz_check(!issue.where.empty(), "issues say where");
     }
     return 0;
 }

@@ -1,11 +1,12 @@
-// The reader of FusionInventory / GLPI-agent XML (feeds/fusion_inventory_xml): any bytes give devices or an error, never a crash or a
-// hang; with small limits every limit is reached, and what is read obeys them.
+// The reader of FusionInventory / GLPI-agent XML (feeds/fusion_inventory_xml): any bytes give devices or an
+// error, never a crash or a hang; with small limits every limit is reached, and what is read obeys them.
+#include "mamori/feeds/fusion_inventory_xml.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "check.hpp"
-#include "mamori/feeds/fusion_inventory_xml.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);

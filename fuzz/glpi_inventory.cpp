@@ -1,11 +1,12 @@
-// The reader of GLPI native inventory JSON (feeds/glpi_inventory): any bytes give devices or an error, never a crash or a
-// hang; with small limits every limit is reached, and what is read obeys them.
+// The reader of GLPI native inventory JSON (feeds/glpi_inventory): any bytes give devices or an error, never
+// a crash or a hang; with small limits every limit is reached, and what is read obeys them.
+#include "mamori/feeds/glpi_inventory.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "check.hpp"
-#include "mamori/feeds/glpi_inventory.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -21,13 +21,15 @@ namespace {
 
 using nlohmann::json;
 
-const std::map<std::string, std::string> kPasswords = {{"hospital@demo.example", "hospital-demo-pass"},
-                                                       {"sakura@demo.example", "sakura-demo-pass"},
-                                                       {"hokenjo@demo.example", "hokenjo-demo-pass"},
-                                                       {"sakura-viewer@demo.example", "a long enough password"}};
+const std::map<std::string, std::string> kPasswords = {
+    {"hospital@demo.example", "hospital-demo-pass"},
+    {"sakura@demo.example", "sakura-demo-pass"},
+    {"hokenjo@demo.example", "hokenjo-demo-pass"},
+    {"sakura-viewer@demo.example", "a long enough password"}};
 
 std::filesystem::path shared_data() {
-    if (const char* configured = std::getenv("MAMORI_SHARED_DATA"); configured && *configured) return configured;
+    if (const char* configured = std::getenv("MAMORI_SHARED_DATA"); configured && *configured)
+        return configured;
     return std::filesystem::path(MAMORI_SOURCE_DIR).parent_path() / "shared" / "data";
 }
 
@@ -38,11 +40,11 @@ std::string read_file(const std::filesystem::path& path) {
     return text.str();
 }
 
-#define SHARED_FILE(var, relative)                                                                              \
-    const auto var##_path = shared_data() / (relative);                                                         \
-    if (!std::filesystem::exists(var##_path))                                                                   \
-        GTEST_SKIP() << "real data not found at " << var##_path << " (../shared/data is absent; set "           \
-                     << "MAMORI_SHARED_DATA): skipped";                                                         \
+#define SHARED_FILE(var, relative)                                                                    \
+    const auto var##_path = shared_data() / (relative);                                               \
+    if (!std::filesystem::exists(var##_path))                                                         \
+        GTEST_SKIP() << "real data not found at " << var##_path << " (../shared/data is absent; set " \
+                     << "MAMORI_SHARED_DATA): skipped";                                               \
     const std::string var = read_file(var##_path)
 
 class LedgerImportApi : public DemoServerTest {
@@ -55,13 +57,15 @@ class LedgerImportApi : public DemoServerTest {
                            "application/octet-stream");
     }
     long long hospital_assets() {
-        return scalar("SELECT COUNT(*) FROM assets a JOIN organisations o ON o.id = a.organisation_id WHERE o.name = "
-                      "'デモ総合病院'");
+        return scalar(
+            "SELECT COUNT(*) FROM assets a JOIN organisations o ON o.id = a.organisation_id WHERE o.name = "
+            "'デモ総合病院'");
     }
     long long ledger_rows() {
-        return scalar("SELECT (SELECT COUNT(*) FROM assets) + (SELECT COUNT(*) FROM asset_versions) + (SELECT "
-                      "COUNT(*) FROM asset_cpes) + (SELECT COUNT(*) FROM asset_addresses) + (SELECT COUNT(*) FROM "
-                      "asset_software)");
+        return scalar(
+            "SELECT (SELECT COUNT(*) FROM assets) + (SELECT COUNT(*) FROM asset_versions) + (SELECT "
+            "COUNT(*) FROM asset_cpes) + (SELECT COUNT(*) FROM asset_addresses) + (SELECT COUNT(*) FROM "
+            "asset_software)");
     }
 };
 
@@ -85,10 +89,11 @@ TEST_F(LedgerImportApi, NmapPreviewWritesNothingConfirmWritesAndTheSameFileAgain
     EXPECT_EQ(confirmed.json()["status"], "confirmed");
     EXPECT_EQ(hospital_assets(), assets_before + created);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM asset_versions WHERE import_id = " + id), created);
-    EXPECT_EQ(scalar("SELECT COUNT(*) FROM asset_cpes c JOIN assets a ON a.id = c.asset_id WHERE a.source = 'nmap' "
-                     "AND c.cpe = 'cpe:2.3:o:microsoft:windows_7:-:sp1:*:*:*:*:*:*' AND c.vendor = 'microsoft' AND "
-                     "c.product = 'windows_7' AND c.origin = 'import'"),
-              1);
+    EXPECT_EQ(
+        scalar("SELECT COUNT(*) FROM asset_cpes c JOIN assets a ON a.id = c.asset_id WHERE a.source = 'nmap' "
+               "AND c.cpe = 'cpe:2.3:o:microsoft:windows_7:-:sp1:*:*:*:*:*:*' AND c.vendor = 'microsoft' AND "
+               "c.product = 'windows_7' AND c.origin = 'import'"),
+        1);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'asset_import.confirmed'"), 1);
 
     const long long after = ledger_rows();
@@ -100,9 +105,9 @@ TEST_F(LedgerImportApi, NmapPreviewWritesNothingConfirmWritesAndTheSameFileAgain
     EXPECT_EQ(counts["unchanged"].get<int>(), made["plan"]["counts"]["create"].get<int>() +
                                                   made["plan"]["counts"]["update"].get<int>() +
                                                   made["plan"]["counts"]["unchanged"].get<int>());
-    auto reconfirmed = hospital.post("/api/v1/ledger/imports/" + std::to_string(again.json()["id"].get<long long>()) +
-                                         "/confirm",
-                                     json::object());
+    auto reconfirmed = hospital.post(
+        "/api/v1/ledger/imports/" + std::to_string(again.json()["id"].get<long long>()) + "/confirm",
+        json::object());
     ASSERT_EQ(reconfirmed.status, 200) << reconfirmed.body;
     EXPECT_EQ(ledger_rows(), after) << "confirming the same file again writes no version";
 
@@ -121,9 +126,11 @@ TEST_F(LedgerImportApi, GlpiComputerWithItsPackagesThenTheTemplateUpdatesItBySer
     EXPECT_EQ(plan["devices"][0]["action"], "create");
     EXPECT_EQ(plan["devices"][0]["name"], "LF014");
     auto confirmed = hospital.post(
-        "/api/v1/ledger/imports/" + std::to_string(preview.json()["id"].get<long long>()) + "/confirm", json::object());
+        "/api/v1/ledger/imports/" + std::to_string(preview.json()["id"].get<long long>()) + "/confirm",
+        json::object());
     ASSERT_EQ(confirmed.status, 200) << confirmed.body;
-    EXPECT_EQ(scalar("SELECT COUNT(*) FROM asset_software s JOIN assets a ON a.id = s.asset_id WHERE a.name = 'LF014'"),
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM asset_software s JOIN assets a ON a.id = s.asset_id WHERE a.name "
+                     "= 'LF014'"),
               3033);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM assets WHERE serial = '8C554721F' AND source = 'glpi'"), 1);
 
@@ -155,12 +162,14 @@ TEST_F(LedgerImportApi, FusionInventoryAndCycloneDxFiles) {
     EXPECT_EQ(planned["record"]["asset_class"], "medical_device");
     EXPECT_EQ(planned["record"]["cpes"].size(), 55u);
     auto confirmed = hospital.post(
-        "/api/v1/ledger/imports/" + std::to_string(device.json()["id"].get<long long>()) + "/confirm", json::object());
+        "/api/v1/ledger/imports/" + std::to_string(device.json()["id"].get<long long>()) + "/confirm",
+        json::object());
     ASSERT_EQ(confirmed.status, 200) << confirmed.body;
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM asset_cpes WHERE origin = 'sbom'"), 55);
     auto again = upload(hospital, "auto", "narrow.cdx.json", sbom);
     ASSERT_EQ(again.status, 201) << again.body;
-    EXPECT_EQ(again.json()["plan"]["devices"][0]["action"], "unchanged") << "matched by name: it has no address";
+    EXPECT_EQ(again.json()["plan"]["devices"][0]["action"], "unchanged")
+        << "matched by name: it has no address";
 }
 
 TEST_F(LedgerImportApi, BrokenFilesAreRefusedAndLeaveTheLedgerUnchanged) {
@@ -176,7 +185,8 @@ TEST_F(LedgerImportApi, BrokenFilesAreRefusedAndLeaveTheLedgerUnchanged) {
         {"truncated XML", "nmap", scan.substr(0, scan.size() / 2), "line"},
         {"a GLPI agent file given as nmap", "nmap", agent, "not an nmap XML file"},
         {"billion laughs", "nmap",
-         "<?xml version=\"1.0\"?>\n<!DOCTYPE nmaprun [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>\n"
+         "<?xml version=\"1.0\"?>\n<!DOCTYPE nmaprun [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b "
+         "\"&a;&a;&a;&a;&a;&a;\">]>\n"
          "<nmaprun>&b;</nmaprun>",
          "DTD"},
         {"invalid JSON", "glpi", "{\"content\": {\"hardware\": ", "not valid JSON"},
@@ -215,7 +225,8 @@ TEST_F(LedgerImportApi, BadValuesAreDeviceErrorsAndOnlyTheGoodDevicesAreApplied)
     EXPECT_EQ(devices[2]["errors"][0]["field"], "cpes");
     const long long assets_before = hospital_assets();
     auto confirmed = hospital.post(
-        "/api/v1/ledger/imports/" + std::to_string(preview.json()["id"].get<long long>()) + "/confirm", json::object());
+        "/api/v1/ledger/imports/" + std::to_string(preview.json()["id"].get<long long>()) + "/confirm",
+        json::object());
     ASSERT_EQ(confirmed.status, 200) << confirmed.body;
     EXPECT_EQ(hospital_assets(), assets_before + 1);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM assets WHERE name IN ('悪い区分', '悪いCPE')"), 0);
@@ -227,7 +238,8 @@ TEST_F(LedgerImportApi, TwoConfirmsAtOnceOneWinsAndAStalePlanIsRefused) {
     const std::string csv = "名称,シリアル番号\n競合テスト,RACE-1\n";
     auto preview = upload(first, "template_csv", "race.csv", csv);
     ASSERT_EQ(preview.status, 201) << preview.body;
-    const std::string path = "/api/v1/ledger/imports/" + std::to_string(preview.json()["id"].get<long long>()) + "/confirm";
+    const std::string path =
+        "/api/v1/ledger/imports/" + std::to_string(preview.json()["id"].get<long long>()) + "/confirm";
     int a = 0, b = 0;
     std::thread one([&] { a = first.post(path, json::object()).status; });
     std::thread two([&] { b = second.post(path, json::object()).status; });
@@ -239,22 +251,27 @@ TEST_F(LedgerImportApi, TwoConfirmsAtOnceOneWinsAndAStalePlanIsRefused) {
 
     // Two previews of changes to the same asset: the first confirmed, the second saw an older version.
     auto left = upload(first, "template_csv", "a.csv", "名称,シリアル番号,設置場所\n競合テスト,RACE-1,1階\n");
-    auto right = upload(first, "template_csv", "b.csv", "名称,シリアル番号,設置場所\n競合テスト,RACE-1,2階\n");
+    auto right =
+        upload(first, "template_csv", "b.csv", "名称,シリアル番号,設置場所\n競合テスト,RACE-1,2階\n");
     ASSERT_EQ(left.status, 201);
     ASSERT_EQ(right.status, 201);
-    ASSERT_EQ(first.post("/api/v1/ledger/imports/" + std::to_string(left.json()["id"].get<long long>()) + "/confirm",
-                         json::object())
-                  .status,
-              200);
+    ASSERT_EQ(
+        first
+            .post("/api/v1/ledger/imports/" + std::to_string(left.json()["id"].get<long long>()) + "/confirm",
+                  json::object())
+            .status,
+        200);
     const long long rows = ledger_rows();
     auto stale = first.post(
-        "/api/v1/ledger/imports/" + std::to_string(right.json()["id"].get<long long>()) + "/confirm", json::object());
+        "/api/v1/ledger/imports/" + std::to_string(right.json()["id"].get<long long>()) + "/confirm",
+        json::object());
     EXPECT_EQ(stale.status, 409) << stale.body;
     EXPECT_NE(stale.body.find("preview again"), std::string::npos) << stale.body;
     EXPECT_EQ(ledger_rows(), rows);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM asset_imports WHERE status = 'preview'"), 1) << "still a preview";
     auto discarded = first.post(
-        "/api/v1/ledger/imports/" + std::to_string(right.json()["id"].get<long long>()) + "/discard", json::object());
+        "/api/v1/ledger/imports/" + std::to_string(right.json()["id"].get<long long>()) + "/discard",
+        json::object());
     EXPECT_EQ(discarded.status, 200);
     EXPECT_EQ(discarded.json()["status"], "discarded");
 }
@@ -274,7 +291,8 @@ TEST_F(LedgerImportApi, WhoMayImport) {
     EXPECT_EQ(sakura.post("/api/v1/ledger/imports/" + id + "/confirm", json::object()).status, 404);
     auto template_csv = sakura.get("/api/v1/ledger/imports/template.csv");
     ASSERT_EQ(template_csv.status, 200);
-    EXPECT_EQ(template_csv.body.rfind("\xEF\xBB\xBF\"区分\",\"名称\"", 0), 0u) << template_csv.body.substr(0, 60);
+    EXPECT_EQ(template_csv.body.rfind("\xEF\xBB\xBF\"区分\",\"名称\"", 0), 0u)
+        << template_csv.body.substr(0, 60);
     auto template_xlsx = sakura.get("/api/v1/ledger/imports/template.xlsx");
     ASSERT_EQ(template_xlsx.status, 200);
     EXPECT_EQ(template_xlsx.body.rfind("PK", 0), 0u);

@@ -60,7 +60,9 @@ bool bare_doctype(std::string_view declaration) {
     if (!declaration.starts_with(opening) || !declaration.ends_with('>')) return false;
     std::string_view rest = declaration.substr(opening.size(), declaration.size() - opening.size() - 1);
     std::size_t i = 0;
-    const auto space = [&] { return i < rest.size() && std::isspace(static_cast<unsigned char>(rest[i])) != 0; };
+    const auto space = [&] {
+        return i < rest.size() && std::isspace(static_cast<unsigned char>(rest[i])) != 0;
+    };
     if (!space()) return false;
     while (space()) ++i;
     const std::size_t name_start = i;
@@ -72,7 +74,9 @@ bool bare_doctype(std::string_view declaration) {
 
 }  // namespace
 
-Result<XmlCursor> XmlCursor::open(std::string_view xml, std::string part) { return open(xml, std::move(part), {}); }
+Result<XmlCursor> XmlCursor::open(std::string_view xml, std::string part) {
+    return open(xml, std::move(part), {});
+}
 
 Result<XmlCursor> XmlCursor::open(std::string_view xml, std::string part, Options options) {
     static std::once_flag initialised;
@@ -104,7 +108,8 @@ Result<XmlCursor> XmlCursor::open(std::string_view xml, std::string part, Option
 
 int XmlCursor::line() const {
     xmlNode* node = xmlTextReaderCurrentNode(state_->reader.get());
-    return node ? static_cast<int>(xmlGetLineNo(node)) : xmlTextReaderGetParserLineNumber(state_->reader.get());
+    return node ? static_cast<int>(xmlGetLineNo(node))
+                : xmlTextReaderGetParserLineNumber(state_->reader.get());
 }
 
 std::optional<std::string_view> XmlCursor::attribute(std::string_view local_name) const {

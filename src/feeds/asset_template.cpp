@@ -17,10 +17,14 @@ struct ClassLabel {
     std::string_view label;
     std::string_view code;
 };
-constexpr ClassLabel kClassLabels[] = {{"サーバ", "server"},         {"サーバー", "server"},
-                                       {"端末PC", "terminal"},       {"端末", "terminal"},
-                                       {"ネットワーク機器", "network"}, {"記録媒体", "media"},
-                                       {"医療機器", "medical_device"}, {"外部接続点", "connection_point"}};
+constexpr ClassLabel kClassLabels[] = {{"サーバ", "server"},
+                                       {"サーバー", "server"},
+                                       {"端末PC", "terminal"},
+                                       {"端末", "terminal"},
+                                       {"ネットワーク機器", "network"},
+                                       {"記録媒体", "media"},
+                                       {"医療機器", "medical_device"},
+                                       {"外部接続点", "connection_point"}};
 
 std::optional<std::string> class_code(std::string_view text) {
     for (const auto& [label, code] : kClassLabels)
@@ -42,7 +46,8 @@ std::vector<std::string> split_list(std::string_view text) {
     while (start <= text.size()) {
         auto end = text.find(';', start);
         if (end == std::string_view::npos) end = text.size();
-        if (auto item = trimmed(text.substr(start, end - start)); !item.empty()) items.push_back(std::move(item));
+        if (auto item = trimmed(text.substr(start, end - start)); !item.empty())
+            items.push_back(std::move(item));
         start = end + 1;
     }
     return items;
@@ -63,22 +68,26 @@ struct RowsReader {
             for (const auto& column : template_columns())
                 if (cell == column.header || cell == column.field) field = std::string(column.field);
             if (!field.empty() && seen[field]++ > 0)
-                return fail(ErrorCode::invalid_input, fmt::format("{} {}: the column {} appears twice", file, where, cell),
-                            where);
+                return fail(ErrorCode::invalid_input,
+                            fmt::format("{} {}: the column {} appears twice", file, where, cell), where);
             fields.push_back(field);
         }
         if (std::find(fields.begin(), fields.end(), "name") == fields.end())
-            return fail(ErrorCode::invalid_input,
-                        fmt::format("{} {}: not the ledger template (no 名称 column in the header)", file, where), where);
+            return fail(
+                ErrorCode::invalid_input,
+                fmt::format("{} {}: not the ledger template (no 名称 column in the header)", file, where),
+                where);
         have_header = true;
         return {};
     }
 
     Status row(const std::vector<std::string>& cells, const std::string& where,
                const std::vector<std::string>& column_names) {
-        if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trimmed(c).empty(); })) return {};
+        if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trimmed(c).empty(); }))
+            return {};
         if (out.devices.size() >= limits.max_devices)
-            return fail(ErrorCode::invalid_input, fmt::format("{}: more than {} rows", file, limits.max_devices), file);
+            return fail(ErrorCode::invalid_input,
+                        fmt::format("{}: more than {} rows", file, limits.max_devices), file);
         InventoryDevice device;
         device.where = fmt::format("{} {}", file, where);
         for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -89,30 +98,54 @@ struct RowsReader {
             device.where_field[field] = at;
             const auto text_field = [&](std::optional<std::string>& target) { target = value; };
             const auto flag = [&](std::optional<bool>& target) {
-                if (auto parsed = yes_no(value)) target = *parsed;
-                else device.issues.push_back({at, field, fmt::format("\"{}\" is not はい or いいえ", value), "flag_unknown"});
+                if (auto parsed = yes_no(value))
+                    target = *parsed;
+                else
+                    device.issues.push_back(
+                        {at, field, fmt::format("\"{}\" is not はい or いいえ", value), "flag_unknown"});
             };
             if (field == "asset_class") {
                 if (value.empty()) continue;
-                if (auto code = class_code(value)) device.asset_class = *code;
-                else device.issues.push_back({at, field, fmt::format("\"{}\" is not a class of the ledger", value), "class_unknown"});
-            } else if (field == "name") text_field(device.name);
-            else if (field == "location") text_field(device.location);
-            else if (field == "department") text_field(device.department);
-            else if (field == "owner") text_field(device.owner);
-            else if (field == "serial") text_field(device.serial);
-            else if (field == "manufacturer") text_field(device.manufacturer);
-            else if (field == "model") text_field(device.model);
-            else if (field == "os_name") text_field(device.os_name);
-            else if (field == "os_version") text_field(device.os_version);
-            else if (field == "firmware_version") text_field(device.firmware_version);
-            else if (field == "system_note") text_field(device.system_note);
-            else if (field == "note") text_field(device.note);
-            else if (field == "vendor_managed") flag(device.vendor_managed);
-            else if (field == "internet_facing") flag(device.internet_facing);
-            else if (field == "remote_maintenance") flag(device.remote_maintenance);
-            else if (field == "ip_addresses") device.ip_addresses = split_list(value);
-            else if (field == "mac_addresses") device.mac_addresses = split_list(value);
+                if (auto code = class_code(value))
+                    device.asset_class = *code;
+                else
+                    device.issues.push_back({at, field,
+                                             fmt::format("\"{}\" is not a class of the ledger", value),
+                                             "class_unknown"});
+            } else if (field == "name")
+                text_field(device.name);
+            else if (field == "location")
+                text_field(device.location);
+            else if (field == "department")
+                text_field(device.department);
+            else if (field == "owner")
+                text_field(device.owner);
+            else if (field == "serial")
+                text_field(device.serial);
+            else if (field == "manufacturer")
+                text_field(device.manufacturer);
+            else if (field == "model")
+                text_field(device.model);
+            else if (field == "os_name")
+                text_field(device.os_name);
+            else if (field == "os_version")
+                text_field(device.os_version);
+            else if (field == "firmware_version")
+                text_field(device.firmware_version);
+            else if (field == "system_note")
+                text_field(device.system_note);
+            else if (field == "note")
+                text_field(device.note);
+            else if (field == "vendor_managed")
+                flag(device.vendor_managed);
+            else if (field == "internet_facing")
+                flag(device.internet_facing);
+            else if (field == "remote_maintenance")
+                flag(device.remote_maintenance);
+            else if (field == "ip_addresses")
+                device.ip_addresses = split_list(value);
+            else if (field == "mac_addresses")
+                device.mac_addresses = split_list(value);
             else if (field == "cpes")
                 for (auto& cpe : split_list(value)) device.cpes.push_back({std::move(cpe), "import", at});
         }
@@ -170,7 +203,8 @@ Result<InventoryFile> read_asset_template_csv(std::string_view bytes, std::strin
         if (event == CsvParser::Event::error) {
             const auto& error = parser.error();
             if (!reader.have_header)
-                return fail(ErrorCode::invalid_input, fmt::format("{} line {}: {}", file, error.line, error.message),
+                return fail(ErrorCode::invalid_input,
+                            fmt::format("{} line {}: {}", file, error.line, error.message),
                             fmt::format("line {}", error.line));
             out.issues.push_back({fmt::format("{} line {}", file, error.line), "", error.message});
             continue;
@@ -185,7 +219,8 @@ Result<InventoryFile> read_asset_template_csv(std::string_view bytes, std::strin
         }
         if (auto ok = reader.row(cells, where, header_names); !ok) return fail(ok.error());
     }
-    if (!reader.have_header) return fail(ErrorCode::invalid_input, fmt::format("{}: the file is empty", file), file);
+    if (!reader.have_header)
+        return fail(ErrorCode::invalid_input, fmt::format("{}: the file is empty", file), file);
     return out;
 }
 
@@ -213,8 +248,7 @@ Result<InventoryFile> read_asset_template_xlsx(std::string_view bytes, std::stri
                 return trimmed(c) == "名称" || trimmed(c) == "name";
             });
             if (!is_header) continue;
-            if (auto ok = reader.header(cells, fmt::format("line {}", row.row)); !ok)
-                return fail(ok.error());
+            if (auto ok = reader.header(cells, fmt::format("line {}", row.row)); !ok) return fail(ok.error());
             for (std::size_t i = 0; i < cells.size(); ++i)
                 cell_names.push_back(fmt::format("column {}", trimmed(cells[i])));
             continue;

@@ -32,18 +32,21 @@ std::string supplier_of(const json& component) {
 }
 
 Status read_components(const json& components, const std::string& path, const std::string& file,
-                       const InventoryLimits& limits, InventoryDevice& device, std::vector<InventorySoftware>& list) {
+                       const InventoryLimits& limits, InventoryDevice& device,
+                       std::vector<InventorySoftware>& list) {
     if (!components.is_array()) return {};
     for (std::size_t i = 0; i < components.size(); ++i) {
         const json& component = components[i];
         const std::string where = fmt::format("{}[{}]", path, i);
         if (!component.is_object()) {
-            device.issues.push_back({fmt::format("{} {}", file, where), "software", "a component is not an object", "component"});
+            device.issues.push_back(
+                {fmt::format("{} {}", file, where), "software", "a component is not an object", "component"});
             continue;
         }
         if (list.size() >= limits.max_software)
             return fail(ErrorCode::invalid_input,
-                        fmt::format("{} {}: more than {} components", file, where, limits.max_software), where);
+                        fmt::format("{} {}: more than {} components", file, where, limits.max_software),
+                        where);
         InventorySoftware software;
         software.name = text_of(component, "name");
         software.version = text_of(component, "version");
@@ -53,21 +56,24 @@ Status read_components(const json& components, const std::string& path, const st
         software.purl = text_of(component, "purl");
         software.where = fmt::format("{} {}", file, where);
         if (software.name.empty()) {
-            device.issues.push_back({fmt::format("{} {}.name", file, where), "software", "a component has no name", "component"});
+            device.issues.push_back(
+                {fmt::format("{} {}.name", file, where), "software", "a component has no name", "component"});
             continue;
         }
         if (!software.cpe.empty())
             device.cpes.push_back({software.cpe, "sbom", fmt::format("{} {}.cpe", file, where)});
         list.push_back(std::move(software));
         if (auto nested = component.find("components"); nested != component.end())
-            if (auto ok = read_components(*nested, where + ".components", file, limits, device, list); !ok) return ok;
+            if (auto ok = read_components(*nested, where + ".components", file, limits, device, list); !ok)
+                return ok;
     }
     return {};
 }
 
 }  // namespace
 
-Result<InventoryFile> read_cyclonedx(std::string_view bytes, std::string_view file_name, const InventoryLimits& limits) {
+Result<InventoryFile> read_cyclonedx(std::string_view bytes, std::string_view file_name,
+                                     const InventoryLimits& limits) {
     const std::string file(file_name);
     if (auto ok = check_inventory_size(bytes, file, limits); !ok) return fail(ok.error());
     auto document = parse_limited_json(bytes, limits.max_depth, file);
@@ -77,7 +83,8 @@ Result<InventoryFile> read_cyclonedx(std::string_view bytes, std::string_view fi
         return fail(std::move(error));
     }
     if (text_of(*document, "bomFormat") != "CycloneDX")
-        return fail(ErrorCode::invalid_input, fmt::format("{} $.bomFormat: not a CycloneDX SBOM", file), "$.bomFormat");
+        return fail(ErrorCode::invalid_input, fmt::format("{} $.bomFormat: not a CycloneDX SBOM", file),
+                    "$.bomFormat");
     if (!text_of(*document, "specVersion").starts_with("1."))
         return fail(ErrorCode::invalid_input,
                     fmt::format("{} $.specVersion: only CycloneDX 1.x is read", file), "$.specVersion");

@@ -38,11 +38,13 @@ void add_ip(InventoryDevice& device, std::string value) {
 
 void add_mac(InventoryDevice& device, std::string value) {
     if (!usable_mac(value)) return;
-    if (std::find(device.mac_addresses.begin(), device.mac_addresses.end(), value) == device.mac_addresses.end())
+    if (std::find(device.mac_addresses.begin(), device.mac_addresses.end(), value) ==
+        device.mac_addresses.end())
         device.mac_addresses.push_back(std::move(value));
 }
 
-Result<InventoryDevice> computer(const XmlElement& content, const std::string& file, const InventoryLimits& limits) {
+Result<InventoryDevice> computer(const XmlElement& content, const std::string& file,
+                                 const InventoryLimits& limits) {
     InventoryDevice device;
     device.where = fmt::format("{} line {}", file, content.line);
     const XmlElement* hardware = content.child("HARDWARE");
@@ -68,8 +70,10 @@ Result<InventoryDevice> computer(const XmlElement& content, const std::string& f
         if (auto ip = network->child_text("IPADDRESS")) add_ip(device, *ip);
         if (auto ip = network->child_text("IPADDRESS6")) add_ip(device, *ip);
         if (auto mac = network->child_text("MACADDR")) add_mac(device, *mac);
-        device.where_field.try_emplace("ip_addresses", fmt::format("{} line {} <NETWORKS>", file, network->line));
-        device.where_field.try_emplace("mac_addresses", fmt::format("{} line {} <NETWORKS>", file, network->line));
+        device.where_field.try_emplace("ip_addresses",
+                                       fmt::format("{} line {} <NETWORKS>", file, network->line));
+        device.where_field.try_emplace("mac_addresses",
+                                       fmt::format("{} line {} <NETWORKS>", file, network->line));
     }
     if (const XmlElement* access = content.child("ACCESSLOG"))
         if (auto when = access->child_text("LOGDATE")) device.last_seen = *when;
@@ -77,7 +81,8 @@ Result<InventoryDevice> computer(const XmlElement& content, const std::string& f
     for (const XmlElement* item : content.children_named("SOFTWARES")) {
         if (software.size() >= limits.max_software)
             return fail(ErrorCode::invalid_input,
-                        fmt::format("{} line {}: more than {} software entries", file, item->line, limits.max_software),
+                        fmt::format("{} line {}: more than {} software entries", file, item->line,
+                                    limits.max_software),
                         file);
         InventorySoftware entry;
         entry.name = item->child_text("NAME").value_or("");
@@ -127,7 +132,8 @@ bool usable_ip(std::string_view ip) {
 bool usable_mac(std::string_view mac) {
     const std::string value = trimmed(mac);
     if (value.empty()) return false;
-    return std::any_of(value.begin(), value.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) && c != '0'; });
+    return std::any_of(value.begin(), value.end(),
+                       [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) && c != '0'; });
 }
 
 std::string class_from_chassis(std::string_view chassis, std::string_view vm_system) {
@@ -141,7 +147,8 @@ std::string class_from_chassis(std::string_view chassis, std::string_view vm_sys
 }
 
 std::string derived_firmware_cpe(std::string_view manufacturer, std::string_view firmware) {
-    static const std::regex cisco_ios(R"(^(\d{1,2})\.(\d{1,2})\((\d{1,3}[a-z]?)\)([A-Za-z]{1,4}\d{0,3}[a-z]?)$)");
+    static const std::regex cisco_ios(
+        R"(^(\d{1,2})\.(\d{1,2})\((\d{1,3}[a-z]?)\)([A-Za-z]{1,4}\d{0,3}[a-z]?)$)");
     const std::string vendor = lower(trimmed(manufacturer));
     const std::string version = trimmed(firmware);
     if (!vendor.starts_with("cisco") || !std::regex_match(version, cisco_ios)) return {};
@@ -162,18 +169,20 @@ Result<InventoryFile> read_fusion_inventory_xml(std::string_view bytes, std::str
     if (!root) return fail(root.error());
     const XmlElement* content = root->name == "REQUEST" ? root->child("CONTENT") : nullptr;
     if (!content)
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("{}: not a FusionInventory/GLPI agent XML file (the root element is <{}>, not "
-                                "<REQUEST> with <CONTENT>)",
-                                file, root->name),
-                    file);
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("{}: not a FusionInventory/GLPI agent XML file (the root element is <{}>, not "
+                        "<REQUEST> with <CONTENT>)",
+                        file, root->name),
+            file);
     InventoryFile result;
     result.format = "fusioninventory";
     const auto devices = content->children_named("DEVICE");
     if (!devices.empty()) {
         for (const XmlElement* element : devices) {
             if (result.devices.size() >= limits.max_devices)
-                return fail(ErrorCode::invalid_input, fmt::format("{}: more than {} devices", file, limits.max_devices), file);
+                return fail(ErrorCode::invalid_input,
+                            fmt::format("{}: more than {} devices", file, limits.max_devices), file);
             if (!element->child("INFO")) continue;
             result.devices.push_back(network_device(*element, file));
         }

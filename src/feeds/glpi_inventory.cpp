@@ -20,8 +20,10 @@ std::optional<std::string> text_at(const json& object, std::string_view key) {
     const auto found = object.find(key);
     if (found == object.end()) return std::nullopt;
     std::string text;
-    if (found->is_string()) text = trimmed(found->get_ref<const std::string&>());
-    else if (found->is_number_integer()) text = std::to_string(found->get<long long>());
+    if (found->is_string())
+        text = trimmed(found->get_ref<const std::string&>());
+    else if (found->is_number_integer())
+        text = std::to_string(found->get<long long>());
     if (text.empty()) return std::nullopt;
     return text;
 }
@@ -30,20 +32,21 @@ struct Reader {
     const std::string& file;
     InventoryDevice& device;
 
-    void set(std::optional<std::string>& target, const json& object, std::string_view key, std::string_view path,
-             std::string_view field) {
+    void set(std::optional<std::string>& target, const json& object, std::string_view key,
+             std::string_view path, std::string_view field) {
         if (auto value = text_at(object, key)) {
             target = std::move(*value);
             device.where_field[std::string(field)] = fmt::format("{} $.content.{}.{}", file, path, key);
         }
     }
     void add_ip(const std::string& ip) {
-        if (usable_ip(ip) && std::find(device.ip_addresses.begin(), device.ip_addresses.end(), ip) == device.ip_addresses.end())
+        if (usable_ip(ip) && std::find(device.ip_addresses.begin(), device.ip_addresses.end(), ip) ==
+                                 device.ip_addresses.end())
             device.ip_addresses.push_back(ip);
     }
     void add_mac(const std::string& mac) {
-        if (usable_mac(mac) &&
-            std::find(device.mac_addresses.begin(), device.mac_addresses.end(), mac) == device.mac_addresses.end())
+        if (usable_mac(mac) && std::find(device.mac_addresses.begin(), device.mac_addresses.end(), mac) ==
+                                   device.mac_addresses.end())
             device.mac_addresses.push_back(mac);
     }
 };
@@ -69,7 +72,8 @@ Status read_computer(const json& content, Reader& reader, const InventoryLimits&
     reader.set(device.os_name, os, "full_name", "operatingsystem", "os_name");
     if (!device.os_name) reader.set(device.os_name, os, "name", "operatingsystem", "os_name");
     reader.set(device.os_version, os, "version", "operatingsystem", "os_version");
-    if (phone) device.asset_class = "terminal";
+    if (phone)
+        device.asset_class = "terminal";
     else if (auto guess = class_from_chassis(text_at(hardware, "chassis_type").value_or(""),
                                              text_at(hardware, "vmsystem").value_or(""));
              !guess.empty())
@@ -89,9 +93,10 @@ Status read_computer(const json& content, Reader& reader, const InventoryLimits&
     const json& softwares = member(content, "softwares");
     if (softwares.is_array()) {
         if (softwares.size() > limits.max_software)
-            return fail(ErrorCode::invalid_input,
-                        fmt::format("{} $.content.softwares: more than {} entries", reader.file, limits.max_software),
-                        "$.content.softwares");
+            return fail(
+                ErrorCode::invalid_input,
+                fmt::format("{} $.content.softwares: more than {} entries", reader.file, limits.max_software),
+                "$.content.softwares");
         std::vector<InventorySoftware> list;
         list.reserve(softwares.size());
         for (std::size_t i = 0; i < softwares.size(); ++i) {
@@ -147,7 +152,8 @@ Result<InventoryFile> read_glpi_inventory(std::string_view bytes, std::string_vi
     const json& content = member(*document, "content");
     if (!document->is_object() || !content.is_object())
         return fail(ErrorCode::invalid_input,
-                    fmt::format("{}: not a GLPI inventory (no \"content\" object at $.content)", file), "$.content");
+                    fmt::format("{}: not a GLPI inventory (no \"content\" object at $.content)", file),
+                    "$.content");
     const std::string itemtype = text_at(*document, "itemtype").value_or("Computer");
     InventoryFile result;
     result.format = "glpi";
@@ -155,15 +161,17 @@ Result<InventoryFile> read_glpi_inventory(std::string_view bytes, std::string_vi
     device.where = fmt::format("{} $.content", file);
     Reader reader{file, device};
     if (itemtype == "Computer" || itemtype == "Phone") {
-        if (auto ok = read_computer(content, reader, limits, itemtype == "Phone"); !ok) return fail(ok.error());
+        if (auto ok = read_computer(content, reader, limits, itemtype == "Phone"); !ok)
+            return fail(ok.error());
     } else if (itemtype == "NetworkEquipment" || itemtype == "Printer") {
         read_network_device(content, reader, itemtype == "Printer");
     } else {
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("{} $.itemtype: \"{}\" is not an inventory this import reads (Computer, Phone, "
-                                "NetworkEquipment, Printer)",
-                                file, itemtype),
-                    "$.itemtype");
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("{} $.itemtype: \"{}\" is not an inventory this import reads (Computer, Phone, "
+                        "NetworkEquipment, Printer)",
+                        file, itemtype),
+            "$.itemtype");
     }
     result.devices.push_back(std::move(device));
     return result;

@@ -12,9 +12,10 @@ namespace {
 TEST(GlpiInventoryRealFiles, EveryExampleReadsAsOneDevice) {
     for (const char* name :
          {"examples_computer_1.json", "examples_computer_2.json", "examples_computer_3.json",
-          "examples_networkequipment_1.json", "examples_networkequipment_2.json", "examples_networkequipment_3.json",
-          "examples_networkequipment_4.json", "examples_networkequipment_5.json", "examples_phone_1.json",
-          "examples_printer_1.json", "examples_printer_2.json", "examples_printer_3.json"}) {
+          "examples_networkequipment_1.json", "examples_networkequipment_2.json",
+          "examples_networkequipment_3.json", "examples_networkequipment_4.json",
+          "examples_networkequipment_5.json", "examples_phone_1.json", "examples_printer_1.json",
+          "examples_printer_2.json", "examples_printer_3.json"}) {
         MAMORI_SHARED_FILE(bytes, std::string("inventory/glpi/") + name);
         auto file = read_glpi_inventory(bytes, name);
         ASSERT_TRUE(file) << name << ": " << file.error().message;
@@ -93,7 +94,8 @@ TEST(FusionInventoryXmlRealFiles, WindowsComputersWithSoftware) {
     EXPECT_EQ(device.software->size(), 8u);
     EXPECT_EQ(device.software->front().name, "CCleaner");
     EXPECT_EQ(device.software->front().version, "5.09");
-    EXPECT_NE(std::find(device.ip_addresses.begin(), device.ip_addresses.end(), "10.253.6.55"), device.ip_addresses.end());
+    EXPECT_NE(std::find(device.ip_addresses.begin(), device.ip_addresses.end(), "10.253.6.55"),
+              device.ip_addresses.end());
     EXPECT_NE(device.where_field.at("name").find("tests_data_2.xml line 396"), std::string::npos)
         << device.where_field.at("name");
 
@@ -127,7 +129,8 @@ TEST(FusionInventoryXmlBroken, WrongRootAndNmapGivenAsAgent) {
 }
 
 TEST(FirmwareCpe, OnlyCiscoIosShapes) {
-    EXPECT_EQ(derived_firmware_cpe("Cisco", "15.0(2)SE11"), "cpe:2.3:o:cisco:ios:15.0\\(2\\)se11:*:*:*:*:*:*:*");
+    EXPECT_EQ(derived_firmware_cpe("Cisco", "15.0(2)SE11"),
+              "cpe:2.3:o:cisco:ios:15.0\\(2\\)se11:*:*:*:*:*:*:*");
     EXPECT_EQ(derived_firmware_cpe("Cisco", "5.0(3)N2(4.02b)"), "");
     EXPECT_EQ(derived_firmware_cpe("Cisco", "8.2.100.0"), "");
     EXPECT_EQ(derived_firmware_cpe("D-Link", "12.2(55)SE6"), "");

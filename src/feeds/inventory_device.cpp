@@ -23,9 +23,16 @@ bool is_placeholder_serial(std::string_view serial) {
     for (char c : trimmed(serial)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (lower.empty()) return true;
     if (std::all_of(lower.begin(), lower.end(), [](char c) { return c == '0'; })) return true;
-    static constexpr std::array<std::string_view, 10> placeholders = {
-        "to be filled by o.e.m.", "default string", "none", "n/a", "not specified", "system serial number",
-        "123456789", "0123456789", "chassis serial number", "invalid"};
+    static constexpr std::array<std::string_view, 10> placeholders = {"to be filled by o.e.m.",
+                                                                      "default string",
+                                                                      "none",
+                                                                      "n/a",
+                                                                      "not specified",
+                                                                      "system serial number",
+                                                                      "123456789",
+                                                                      "0123456789",
+                                                                      "chassis serial number",
+                                                                      "invalid"};
     return std::find(placeholders.begin(), placeholders.end(), lower) != placeholders.end();
 }
 

@@ -13,7 +13,8 @@
 namespace mamori::feeds::testing {
 
 inline std::filesystem::path shared_data_dir() {
-    if (const char* configured = std::getenv("MAMORI_SHARED_DATA"); configured && *configured) return configured;
+    if (const char* configured = std::getenv("MAMORI_SHARED_DATA"); configured && *configured)
+        return configured;
     return std::filesystem::path(MAMORI_SOURCE_DIR).parent_path() / "shared" / "data";
 }
 
@@ -27,9 +28,9 @@ inline std::string read_bytes(const std::filesystem::path& path) {
 }  // namespace mamori::feeds::testing
 
 // SHARED_FILE: the bytes of a real file, or skips the test with a visible message when it is absent.
-#define MAMORI_SHARED_FILE(var, relative)                                                                   \
-    const auto var##_path = ::mamori::feeds::testing::shared_data_dir() / (relative);                      \
-    if (!std::filesystem::exists(var##_path))                                                               \
-        GTEST_SKIP() << "real data not found at " << var##_path                                             \
-                     << " (../shared/data is absent; set MAMORI_SHARED_DATA): skipped";                     \
+#define MAMORI_SHARED_FILE(var, relative)                                               \
+    const auto var##_path = ::mamori::feeds::testing::shared_data_dir() / (relative);   \
+    if (!std::filesystem::exists(var##_path))                                           \
+        GTEST_SKIP() << "real data not found at " << var##_path                         \
+                     << " (../shared/data is absent; set MAMORI_SHARED_DATA): skipped"; \
     const std::string var = ::mamori::feeds::testing::read_bytes(var##_path)

@@ -9,13 +9,15 @@ namespace mamori::feeds {
 Status check_inventory_size(std::string_view bytes, const std::string& file, const InventoryLimits& limits) {
     if (bytes.size() > limits.max_bytes)
         return fail(ErrorCode::too_large,
-                    fmt::format("{}: the file is larger than {} MB", file, limits.max_bytes / (1024 * 1024)), file);
+                    fmt::format("{}: the file is larger than {} MB", file, limits.max_bytes / (1024 * 1024)),
+                    file);
     if (trimmed(bytes.substr(0, 4096)).empty() && trimmed(bytes).empty())
         return fail(ErrorCode::invalid_input, fmt::format("{}: the file is empty", file), file);
     return {};
 }
 
-Result<std::string> inventory_xml_text(std::string_view bytes, const std::string& file, const InventoryLimits& limits) {
+Result<std::string> inventory_xml_text(std::string_view bytes, const std::string& file,
+                                       const InventoryLimits& limits) {
     if (auto ok = check_inventory_size(bytes, file, limits); !ok) return fail(ok.error());
     std::string text(bytes);
     // Only comments and white space may come before a misplaced declaration for it to be blanked.

@@ -12,7 +12,8 @@
 
 namespace mamori::feeds {
 
-Result<std::string> inventory_xml_text(std::string_view bytes, const std::string& file, const InventoryLimits& limits);
+Result<std::string> inventory_xml_text(std::string_view bytes, const std::string& file,
+                                       const InventoryLimits& limits);
 
 // check_inventory_size: too_large over the byte limit, invalid_input when empty.
 Status check_inventory_size(std::string_view bytes, const std::string& file, const InventoryLimits& limits);

@@ -14,8 +14,9 @@ namespace mamori::feeds {
 namespace {
 
 std::string class_from_os_type(std::string_view type) {
-    if (type == "router" || type == "switch" || type == "WAP" || type == "firewall" || type == "broadband router" ||
-        type == "load balancer" || type == "bridge" || type == "proxy server" || type == "VoIP adapter")
+    if (type == "router" || type == "switch" || type == "WAP" || type == "firewall" ||
+        type == "broadband router" || type == "load balancer" || type == "bridge" || type == "proxy server" ||
+        type == "VoIP adapter")
         return "network";
     if (type == "storage-misc") return "media";
     return {};
@@ -28,8 +29,8 @@ std::optional<std::string> iso_from_epoch(std::string_view seconds) {
     const std::time_t time = static_cast<std::time_t>(value);
     std::tm utc{};
     if (!gmtime_r(&time, &utc)) return std::nullopt;
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
-                       utc.tm_hour, utc.tm_min, utc.tm_sec);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1,
+                       utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
 }
 
 struct OsGuess {
@@ -106,13 +107,16 @@ void read_host(const XmlElement& host, const std::string& file, InventoryDevice&
             const std::string_view text = match->attribute("accuracy");
             std::from_chars(text.data(), text.data() + text.size(), accuracy);
             if (accuracy < best.accuracy) continue;
-            if (accuracy > best.accuracy) best = OsGuess{std::string(match->attribute("name")), accuracy, match->line, {}, {}};
+            if (accuracy > best.accuracy)
+                best = OsGuess{std::string(match->attribute("name")), accuracy, match->line, {}, {}};
             for (const XmlElement* os_class : match->children_named("osclass")) {
-                if (best.asset_class.empty()) best.asset_class = class_from_os_type(os_class->attribute("type"));
+                if (best.asset_class.empty())
+                    best.asset_class = class_from_os_type(os_class->attribute("type"));
                 for (const XmlElement* cpe : os_class->children_named("cpe")) {
                     const std::string cpe_text = trimmed(cpe->text);
-                    const bool known = std::any_of(best.cpes.begin(), best.cpes.end(),
-                                                   [&](const InventoryCpe& held) { return held.text == cpe_text; });
+                    const bool known =
+                        std::any_of(best.cpes.begin(), best.cpes.end(),
+                                    [&](const InventoryCpe& held) { return held.text == cpe_text; });
                     if (!cpe_text.empty() && !known) best.cpes.push_back({cpe_text, "import", at(cpe->line)});
                 }
             }
@@ -138,7 +142,8 @@ void read_host(const XmlElement& host, const std::string& file, InventoryDevice&
 
 }  // namespace
 
-Result<InventoryFile> read_nmap_xml(std::string_view bytes, std::string_view file_name, const InventoryLimits& limits) {
+Result<InventoryFile> read_nmap_xml(std::string_view bytes, std::string_view file_name,
+                                    const InventoryLimits& limits) {
     const std::string file(file_name);
     auto text = inventory_xml_text(bytes, file, limits);
     if (!text) return fail(text.error());
@@ -146,7 +151,8 @@ Result<InventoryFile> read_nmap_xml(std::string_view bytes, std::string_view fil
     if (!root) return fail(root.error());
     if (root->name != "nmaprun")
         return fail(ErrorCode::invalid_input,
-                    fmt::format("{}: not an nmap XML file (the root element is <{}>, not <nmaprun>)", file, root->name),
+                    fmt::format("{}: not an nmap XML file (the root element is <{}>, not <nmaprun>)", file,
+                                root->name),
                     file);
     InventoryFile result;
     result.format = "nmap";
@@ -159,9 +165,10 @@ Result<InventoryFile> read_nmap_xml(std::string_view bytes, std::string_view fil
         InventoryDevice device;
         read_host(*host, file, device);
         if (device.software && device.software->size() > limits.max_software)
-            return fail(ErrorCode::invalid_input,
-                        fmt::format("{} line {}: more than {} open ports", file, host->line, limits.max_software),
-                        file);
+            return fail(
+                ErrorCode::invalid_input,
+                fmt::format("{} line {}: more than {} open ports", file, host->line, limits.max_software),
+                file);
         result.devices.push_back(std::move(device));
     }
     return result;

@@ -11,13 +11,15 @@ namespace {
 
 const InventoryDevice* by_ip(const InventoryFile& file, std::string_view ip) {
     for (const auto& device : file.devices)
-        if (std::find(device.ip_addresses.begin(), device.ip_addresses.end(), ip) != device.ip_addresses.end())
+        if (std::find(device.ip_addresses.begin(), device.ip_addresses.end(), ip) !=
+            device.ip_addresses.end())
             return &device;
     return nullptr;
 }
 
 bool has_cpe(const InventoryDevice& device, std::string_view cpe) {
-    return std::any_of(device.cpes.begin(), device.cpes.end(), [&](const InventoryCpe& c) { return c.text == cpe; });
+    return std::any_of(device.cpes.begin(), device.cpes.end(),
+                       [&](const InventoryCpe& c) { return c.text == cpe; });
 }
 
 TEST(NmapXmlRealFiles, EveryFileReads) {
@@ -74,7 +76,8 @@ TEST(NmapXmlRealFiles, BestOsMatchWithAccuracyAndCpes) {
         if (has_cpe(device, "cpe:/o:microsoft:windows_7::sp1")) windows7 = &device;
     ASSERT_NE(windows7, nullptr) << "a host whose best OS matches (five tied at 100%) include Windows 7 SP1";
     EXPECT_TRUE(has_cpe(*windows7, "cpe:/o:microsoft:windows_server_2008::beta3"));
-    EXPECT_EQ(windows7->os_name, "Microsoft Windows Server 2008 Beta 3") << "the first of the tied matches names it";
+    EXPECT_EQ(windows7->os_name, "Microsoft Windows Server 2008 Beta 3")
+        << "the first of the tied matches names it";
     ASSERT_TRUE(windows7->os_accuracy);
     EXPECT_GE(*windows7->os_accuracy, 90);
     ASSERT_TRUE(windows7->os_name);
@@ -107,7 +110,9 @@ TEST(NmapXmlBroken, WrongRootIsRefused) {
 }
 
 TEST(NmapXmlBroken, TruncatedNamesTheFileAndLine) {
-    auto file = read_nmap_xml("<?xml version=\"1.0\"?>\n<nmaprun>\n<host>\n<status state=\"up\"/>\n<address addr=\"10.0.0.1\"", "cut.xml");
+    auto file = read_nmap_xml(
+        "<?xml version=\"1.0\"?>\n<nmaprun>\n<host>\n<status state=\"up\"/>\n<address addr=\"10.0.0.1\"",
+        "cut.xml");
     ASSERT_FALSE(file);
     EXPECT_NE(file.error().message.find("cut.xml"), std::string::npos) << file.error().message;
 }
@@ -122,7 +127,9 @@ TEST(NmapXmlBroken, BillionLaughsIsRefused) {
 }
 
 TEST(NmapXmlBroken, ExternalDoctypeIsRefused) {
-    auto file = read_nmap_xml("<?xml version=\"1.0\"?>\n<!DOCTYPE nmaprun SYSTEM \"http://example.com/x.dtd\">\n<nmaprun/>", "ext.xml");
+    auto file = read_nmap_xml(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE nmaprun SYSTEM \"http://example.com/x.dtd\">\n<nmaprun/>",
+        "ext.xml");
     ASSERT_FALSE(file);
 }
 

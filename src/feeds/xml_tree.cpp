@@ -34,8 +34,10 @@ std::optional<std::string> XmlElement::child_text(std::string_view child_name) c
     return text;
 }
 
-Result<XmlElement> read_xml_tree(std::string_view xml, const std::string& file_name, const XmlTreeLimits& limits) {
-    auto cursor = documents::XmlCursor::open(xml, file_name, {.allow_bare_doctype = limits.allow_bare_doctype});
+Result<XmlElement> read_xml_tree(std::string_view xml, const std::string& file_name,
+                                 const XmlTreeLimits& limits) {
+    auto cursor =
+        documents::XmlCursor::open(xml, file_name, {.allow_bare_doctype = limits.allow_bare_doctype});
     if (!cursor) return fail(cursor.error());
     std::vector<XmlElement> stack;
     std::optional<XmlElement> root;
@@ -46,14 +48,17 @@ Result<XmlElement> read_xml_tree(std::string_view xml, const std::string& file_n
         if (*event == documents::XmlCursor::Event::done) break;
         switch (*event) {
             case documents::XmlCursor::Event::start: {
-                if (root) return fail(ErrorCode::invalid_input, fmt::format("{}: content after the root element", file_name), file_name);
+                if (root)
+                    return fail(ErrorCode::invalid_input,
+                                fmt::format("{}: content after the root element", file_name), file_name);
                 if (++elements > limits.max_elements)
                     return fail(ErrorCode::invalid_input,
-                                fmt::format("{}: more than {} elements", file_name, limits.max_elements), file_name);
+                                fmt::format("{}: more than {} elements", file_name, limits.max_elements),
+                                file_name);
                 if (static_cast<int>(stack.size()) >= limits.max_depth)
                     return fail(ErrorCode::invalid_input,
-                                fmt::format("{} line {}: elements nested deeper than {}", file_name, cursor->line(),
-                                            limits.max_depth),
+                                fmt::format("{} line {}: elements nested deeper than {}", file_name,
+                                            cursor->line(), limits.max_depth),
                                 file_name);
                 XmlElement element;
                 element.name = cursor->name();
@@ -66,8 +71,10 @@ Result<XmlElement> read_xml_tree(std::string_view xml, const std::string& file_n
                 if (stack.empty()) break;
                 XmlElement done = std::move(stack.back());
                 stack.pop_back();
-                if (stack.empty()) root = std::move(done);
-                else stack.back().children.push_back(std::move(done));
+                if (stack.empty())
+                    root = std::move(done);
+                else
+                    stack.back().children.push_back(std::move(done));
                 break;
             }
             case documents::XmlCursor::Event::text:
@@ -77,9 +84,10 @@ Result<XmlElement> read_xml_tree(std::string_view xml, const std::string& file_n
         }
     }
     if (!root)
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("{}: {}", file_name, stack.empty() ? "no XML element" : "the XML ends too early"),
-                    file_name);
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("{}: {}", file_name, stack.empty() ? "no XML element" : "the XML ends too early"),
+            file_name);
     return std::move(*root);
 }
 

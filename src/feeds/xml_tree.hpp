@@ -36,6 +36,7 @@ struct XmlTreeLimits {
 
 // read_xml_tree: the root element; invalid_input naming the file and line when the XML is malformed or
 // truncated, has a DTD (other than an allowed bare one) or entities, or is over a limit.
-Result<XmlElement> read_xml_tree(std::string_view xml, const std::string& file_name, const XmlTreeLimits& limits);
+Result<XmlElement> read_xml_tree(std::string_view xml, const std::string& file_name,
+                                 const XmlTreeLimits& limits);
 
 }  // namespace mamori::feeds

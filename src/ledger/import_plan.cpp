@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "mamori/exposure/cpe.hpp"
@@ -63,18 +63,21 @@ struct Match {
 
 Match find_match(std::span<const ExistingAsset> existing, const feeds::InventoryDevice& device,
                  const Normalised& addresses) {
-    const std::string serial =
-        device.serial && !feeds::is_placeholder_serial(*device.serial) ? folded(*device.serial) : std::string();
+    const std::string serial = device.serial && !feeds::is_placeholder_serial(*device.serial)
+                                   ? folded(*device.serial)
+                                   : std::string();
     const std::string name = device.name ? folded(*device.name) : std::string();
     const std::string model = device.model ? folded(*device.model) : std::string();
     const bool anonymous = serial.empty() && addresses.ips.empty() && addresses.macs.empty();
     using Rule = std::pair<std::string, std::function<bool(const ExistingAsset&)>>;
     const std::vector<Rule> rules = {
-        {"serial", [&](const ExistingAsset& a) { return !serial.empty() && folded(a.record.serial) == serial; }},
+        {"serial",
+         [&](const ExistingAsset& a) { return !serial.empty() && folded(a.record.serial) == serial; }},
         {"mac", [&](const ExistingAsset& a) { return shares_any(addresses.macs, a.record.mac_addresses); }},
         {"ip_name",
          [&](const ExistingAsset& a) {
-             return !name.empty() && folded(a.record.name) == name && shares_any(addresses.ips, a.record.ip_addresses);
+             return !name.empty() && folded(a.record.name) == name &&
+                    shares_any(addresses.ips, a.record.ip_addresses);
          }},
         {"name",
          [&](const ExistingAsset& a) {
@@ -134,9 +137,10 @@ void apply_device(const feeds::InventoryDevice& device, const Normalised& addres
     for (const auto& cpe : device.cpes) {
         auto canonical = scanner_cpe(cpe.text);
         if (!canonical) {
-            planned.errors.push_back({cpe.where, "cpes", fmt::format("\"{}\" is not a CPE name: {}", cpe.text,
-                                                                     canonical.error().message),
-                                      "not_cpe"});
+            planned.errors.push_back(
+                {cpe.where, "cpes",
+                 fmt::format("\"{}\" is not a CPE name: {}", cpe.text, canonical.error().message),
+                 "not_cpe"});
             continue;
         }
         const bool known = std::any_of(record.cpes.begin(), record.cpes.end(),
@@ -149,14 +153,15 @@ void apply_device(const feeds::InventoryDevice& device, const Normalised& addres
         record.cpes.push_back({*canonical, cpe.origin});
     }
     if (dropped > 0)
-        planned.warnings.push_back({device.where, "cpes",
-                                    fmt::format("{} CPE names beyond the ledger's {} per asset were not taken", dropped,
-                                                kMaxCpes),
-                                    "cpes_dropped"});
+        planned.warnings.push_back(
+            {device.where, "cpes",
+             fmt::format("{} CPE names beyond the ledger's {} per asset were not taken", dropped, kMaxCpes),
+             "cpes_dropped"});
     if (device.software) {
         record.software.clear();
         for (const auto& item : *device.software) {
-            AssetSoftware software{item.name, item.version, item.publisher, item.kind, {}, item.purl, item.port};
+            AssetSoftware software{item.name, item.version, item.publisher, item.kind,
+                                   {},        item.purl,    item.port};
             if (!item.cpe.empty()) {
                 if (auto canonical = scanner_cpe(item.cpe)) software.cpe = *canonical;
             }
@@ -164,9 +169,12 @@ void apply_device(const feeds::InventoryDevice& device, const Normalised& addres
         }
     }
     if (creating && record.name.empty()) {
-        if (!record.serial.empty()) record.name = record.serial;
-        else if (!record.ip_addresses.empty()) record.name = record.ip_addresses.front();
-        else if (!record.model.empty()) record.name = record.model;
+        if (!record.serial.empty())
+            record.name = record.serial;
+        else if (!record.ip_addresses.empty())
+            record.name = record.ip_addresses.front();
+        else if (!record.model.empty())
+            record.name = record.model;
     }
 }
 
@@ -183,7 +191,9 @@ std::string source_of_format(std::string_view format) {
     return std::string(format);
 }
 
-Result<std::string> scanner_cpe(std::string_view text) { return exposure::normalise_scanner_cpe(text); }
+Result<std::string> scanner_cpe(std::string_view text) {
+    return exposure::normalise_scanner_cpe(text);
+}
 
 ImportPlan plan_import(std::span<const ExistingAsset> existing, const feeds::InventoryFile& file) {
     ImportPlan plan;
@@ -213,16 +223,17 @@ ImportPlan plan_import(std::span<const ExistingAsset> existing, const feeds::Inv
             if (!match.others.empty()) {
                 std::string others;
                 for (auto id : match.others) others += fmt::format("{}{}", others.empty() ? "" : ", ", id);
-                planned.warnings.push_back({device.where, "", fmt::format("also matches assets {} by {}; the "
-                                                                          "lowest id was taken",
-                                                                          others, match.rule),
+                planned.warnings.push_back({device.where, "",
+                                            fmt::format("also matches assets {} by {}; the "
+                                                        "lowest id was taken",
+                                                        others, match.rule),
                                             "several_matches"});
             }
             if (auto earlier = claimed.find(match.asset->id); earlier != claimed.end()) {
-                planned.errors.push_back(
-                    {device.where, "", fmt::format("matches the same asset as the device at {}",
-                                                   file.devices[earlier->second].where),
-                     "same_asset"});
+                planned.errors.push_back({device.where, "",
+                                          fmt::format("matches the same asset as the device at {}",
+                                                      file.devices[earlier->second].where),
+                                          "same_asset"});
             } else {
                 claimed.emplace(match.asset->id, index);
             }
@@ -231,9 +242,11 @@ ImportPlan plan_import(std::span<const ExistingAsset> existing, const feeds::Inv
         if (auto ok = check_asset_record(planned.record); !ok) {
             for (const auto& field : ok.error().fields) {
                 const std::string root = field_root(field.field);
-                planned.errors.push_back({feeds::device_field_where(device, root), field.field, field.message, "invalid"});
+                planned.errors.push_back(
+                    {feeds::device_field_where(device, root), field.field, field.message, "invalid"});
             }
-            if (ok.error().fields.empty()) planned.errors.push_back({device.where, "", ok.error().message, "invalid"});
+            if (ok.error().fields.empty())
+                planned.errors.push_back({device.where, "", ok.error().message, "invalid"});
         }
         if (!planned.errors.empty()) {
             planned.action = "error";

@@ -10,7 +10,11 @@ using nlohmann::json;
 
 json issues_json(const std::vector<PlanIssue>& issues) {
     json out = json::array();
-    for (const auto& issue : issues) out.push_back({{"where", issue.where}, {"field", issue.field}, {"message", issue.message}, {"code", issue.code}});
+    for (const auto& issue : issues)
+        out.push_back({{"where", issue.where},
+                       {"field", issue.field},
+                       {"message", issue.message},
+                       {"code", issue.code}});
     return out;
 }
 
@@ -18,7 +22,8 @@ std::vector<PlanIssue> issues_from(const json& list) {
     std::vector<PlanIssue> out;
     if (!list.is_array()) return out;
     for (const auto& item : list)
-        out.push_back({item.value("where", ""), item.value("field", ""), item.value("message", ""), item.value("code", "")});
+        out.push_back({item.value("where", ""), item.value("field", ""), item.value("message", ""),
+                       item.value("code", "")});
     return out;
 }
 
@@ -94,14 +99,19 @@ ImportPlan plan_from_json(const json& stored) {
         device.changed_fields = item.value("changed_fields", std::vector<std::string>{});
         device.errors = issues_from(item.value("errors", json::array()));
         device.warnings = issues_from(item.value("warnings", json::array()));
-        if (item.contains("last_seen") && item["last_seen"].is_string()) device.last_seen = item["last_seen"].get<std::string>();
+        if (item.contains("last_seen") && item["last_seen"].is_string())
+            device.last_seen = item["last_seen"].get<std::string>();
         if (item.contains("os_accuracy") && item["os_accuracy"].is_number_integer())
             device.os_accuracy = item["os_accuracy"].get<int>();
         device.platform_facts = item.value("platform_facts", std::vector<std::string>{});
-        if (device.action == "create") ++plan.created;
-        else if (device.action == "update") ++plan.updated;
-        else if (device.action == "unchanged") ++plan.unchanged;
-        else ++plan.errors;
+        if (device.action == "create")
+            ++plan.created;
+        else if (device.action == "update")
+            ++plan.updated;
+        else if (device.action == "unchanged")
+            ++plan.unchanged;
+        else
+            ++plan.errors;
         plan.devices.push_back(std::move(device));
     }
     return plan;

@@ -59,10 +59,14 @@ struct MatchCase {
 TEST(ImportPlan, MatchesBySerialThenMacThenIpAndName) {
     const std::vector<MatchCase> cases = {
         {"serial, any case", device("other-name", "sn-1", {}, {}), "update", 10, "serial"},
-        {"MAC in another notation", device("pacs", std::nullopt, {"00-1A-2B-3C-4D-5F"}, {}), "unchanged", 11, "mac"},
-        {"IP and name (any case; the file's spelling is taken)", device("RECEPTION-PC", std::nullopt, {}, {"10.0.0.12"}), "update", 12, "ip_name"},
-        {"IP and name, same spelling", device("reception-pc", std::nullopt, {}, {"10.0.0.12"}), "unchanged", 12, "ip_name"},
-        {"IP alone is not enough", device("printer", std::nullopt, {}, {"10.0.0.12"}), "create", std::nullopt, ""},
+        {"MAC in another notation", device("pacs", std::nullopt, {"00-1A-2B-3C-4D-5F"}, {}), "unchanged", 11,
+         "mac"},
+        {"IP and name (any case; the file's spelling is taken)",
+         device("RECEPTION-PC", std::nullopt, {}, {"10.0.0.12"}), "update", 12, "ip_name"},
+        {"IP and name, same spelling", device("reception-pc", std::nullopt, {}, {"10.0.0.12"}), "unchanged",
+         12, "ip_name"},
+        {"IP alone is not enough", device("printer", std::nullopt, {}, {"10.0.0.12"}), "create", std::nullopt,
+         ""},
         {"placeholder serial matches nothing", device("x", "0000000000", {}, {}), "create", std::nullopt, ""},
         {"serial wins over a MAC of another asset", device("emr-server", "SN-1", {"00:1a:2b:3c:4d:5f"}, {}),
          "update", 10, "serial"},
@@ -97,14 +101,16 @@ TEST(ImportPlan, ClassGuessOnlyForNewAssetsButTheTemplateDecides) {
     auto guess = device("emr-server", "SN-1", {}, {});
     guess.asset_class = "network";
     EXPECT_EQ(plan_import(kLedger, file_of({guess})).devices.at(0).record.asset_class, "server");
-    EXPECT_EQ(plan_import(kLedger, file_of({guess}, "template_csv")).devices.at(0).record.asset_class, "network");
+    EXPECT_EQ(plan_import(kLedger, file_of({guess}, "template_csv")).devices.at(0).record.asset_class,
+              "network");
     auto fresh = device("switch", "SN-9", {}, {});
     fresh.asset_class = "network";
     EXPECT_EQ(plan_import(kLedger, file_of({fresh})).devices.at(0).record.asset_class, "network");
 }
 
 TEST(ImportPlan, TwoDevicesOnOneAssetTheSecondIsAnError) {
-    const auto plan = plan_import(kLedger, file_of({device("a", "SN-1", {}, {}), device("b", std::nullopt, {"00:1a:2b:3c:4d:5e"}, {})}));
+    const auto plan = plan_import(kLedger, file_of({device("a", "SN-1", {}, {}),
+                                                    device("b", std::nullopt, {"00:1a:2b:3c:4d:5e"}, {})}));
     EXPECT_EQ(plan.devices.at(0).action, "update");
     EXPECT_EQ(plan.devices.at(1).action, "error");
     EXPECT_NE(plan.devices.at(1).errors.at(0).message.find("same asset"), std::string::npos);
@@ -126,16 +132,20 @@ TEST(ImportPlan, BadValuesAreErrorsNamingWhereAndField) {
 }
 
 TEST(ImportPlan, ScannerUriGetsNaVersionBeforeAnUpdate) {
-    EXPECT_EQ(scanner_cpe("cpe:/o:microsoft:windows_7::sp1").value_or("?"), "cpe:2.3:o:microsoft:windows_7:-:sp1:*:*:*:*:*:*");
-    EXPECT_EQ(scanner_cpe("cpe:/a:igor_sysoev:nginx").value_or("?"), "cpe:2.3:a:igor_sysoev:nginx:*:*:*:*:*:*:*:*");
-    EXPECT_EQ(scanner_cpe("cpe:/a:openbsd:openssh:7.4").value_or("?"), "cpe:2.3:a:openbsd:openssh:7.4:*:*:*:*:*:*:*");
+    EXPECT_EQ(scanner_cpe("cpe:/o:microsoft:windows_7::sp1").value_or("?"),
+              "cpe:2.3:o:microsoft:windows_7:-:sp1:*:*:*:*:*:*");
+    EXPECT_EQ(scanner_cpe("cpe:/a:igor_sysoev:nginx").value_or("?"),
+              "cpe:2.3:a:igor_sysoev:nginx:*:*:*:*:*:*:*:*");
+    EXPECT_EQ(scanner_cpe("cpe:/a:openbsd:openssh:7.4").value_or("?"),
+              "cpe:2.3:a:openbsd:openssh:7.4:*:*:*:*:*:*:*");
 }
 
 TEST(ImportPlan, ReimportingWhatWasAppliedChangesNothing) {
     auto d = device("new-box", std::nullopt, {"00:aa:bb:cc:dd:ee"}, {"10.0.0.50"});
     d.os_name = "Linux";
     d.cpes.push_back({"cpe:/o:linux:linux_kernel:3", "import", "f line 3"});
-    d.software = std::vector<feeds::InventorySoftware>{{"nginx", "", "", "service", "cpe:/a:igor_sysoev:nginx", "", "80/tcp", ""}};
+    d.software = std::vector<feeds::InventorySoftware>{
+        {"nginx", "", "", "service", "cpe:/a:igor_sysoev:nginx", "", "80/tcp", ""}};
     auto first = plan_import(kLedger, file_of({d}));
     ASSERT_EQ(first.devices.at(0).action, "create");
     auto ledger = kLedger;

@@ -28,7 +28,7 @@ inline constexpr std::size_t kMaxImportFileBytes = std::size_t{50} * 1024 * 1024
 inline constexpr int kImportHistoryLimit = 200;
 
 // The formats (asset_imports.format).
-inline constexpr std::string_view kImportFormats[] = {"template_csv", "template_xlsx", "nmap",
+inline constexpr std::string_view kImportFormats[] = {"template_csv", "template_xlsx",   "nmap",
                                                       "glpi",         "fusioninventory", "cyclonedx"};
 
 // detect_import_format: the format the bytes look like (XML root, JSON keys, zip magic, a CSV header with
@@ -36,7 +36,8 @@ inline constexpr std::string_view kImportFormats[] = {"template_csv", "template_
 std::string detect_import_format(std::string_view bytes);
 
 // read_inventory: the file read by its format's reader ("auto" or empty: detected).
-Result<feeds::InventoryFile> read_inventory(std::string_view format, std::string_view file_name, std::string_view bytes);
+Result<feeds::InventoryFile> read_inventory(std::string_view format, std::string_view file_name,
+                                            std::string_view bytes);
 
 struct AssetImportSummary {
     std::int64_t id = 0;
@@ -66,8 +67,10 @@ class AssetImports {
                                       const audit::Context& context);
     Result<std::vector<AssetImportSummary>> list(const identity::Caller& caller);
     Result<AssetImportDetail> get(const identity::Caller& caller, std::int64_t id);
-    Result<AssetImportDetail> confirm(const identity::Caller& caller, std::int64_t id, const audit::Context& context);
-    Result<AssetImportDetail> discard(const identity::Caller& caller, std::int64_t id, const audit::Context& context);
+    Result<AssetImportDetail> confirm(const identity::Caller& caller, std::int64_t id,
+                                      const audit::Context& context);
+    Result<AssetImportDetail> discard(const identity::Caller& caller, std::int64_t id,
+                                      const audit::Context& context);
 
   private:
     store::Database& db_;

@@ -26,8 +26,8 @@ std::string first_element(std::string_view text) {
             continue;
         }
         std::size_t end = at + 1;
-        while (end < text.size() && text[end] != '>' && text[end] != ' ' && text[end] != '/' && text[end] != '\n' &&
-               text[end] != '\r' && text[end] != '\t')
+        while (end < text.size() && text[end] != '>' && text[end] != ' ' && text[end] != '/' &&
+               text[end] != '\n' && text[end] != '\r' && text[end] != '\t')
             ++end;
         return std::string(text.substr(at + 1, end - at - 1));
     }
@@ -55,12 +55,14 @@ std::string detect_import_format(std::string_view bytes) {
     }
     const auto line_end = head.find('\n');
     const std::string_view first_line = head.substr(0, line_end);
-    if (first_line.find("名称") != std::string_view::npos || first_line.find("name") != std::string_view::npos)
+    if (first_line.find("名称") != std::string_view::npos ||
+        first_line.find("name") != std::string_view::npos)
         return "template_csv";
     return {};
 }
 
-Result<feeds::InventoryFile> read_inventory(std::string_view format, std::string_view file_name, std::string_view bytes) {
+Result<feeds::InventoryFile> read_inventory(std::string_view format, std::string_view file_name,
+                                            std::string_view bytes) {
     std::string chosen(format);
     if (chosen.empty() || chosen == "auto") {
         if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos)
@@ -68,7 +70,8 @@ Result<feeds::InventoryFile> read_inventory(std::string_view format, std::string
         chosen = detect_import_format(bytes);
         if (chosen.empty())
             return fail(ErrorCode::invalid_input,
-                        fmt::format("{}: the format could not be recognised; choose it", file_name), "format");
+                        fmt::format("{}: the format could not be recognised; choose it", file_name),
+                        "format");
     }
     const feeds::InventoryLimits limits{.max_bytes = kMaxImportFileBytes};
     if (chosen == "nmap") return feeds::read_nmap_xml(bytes, file_name, limits);

@@ -1,7 +1,7 @@
 /// @file
 /// @brief mamori's own ledger template: one row per asset, one column per asset field, headed in Japanese
-/// (区分, 名称, 設置場所 …; the fields' JSON names are accepted too), addresses and CPE names separated by `;`,
-/// as CSV (UTF-8, BOM optional) or .xlsx (first sheet). A column the file has sets that field for every
+/// (区分, 名称, 設置場所 …; the fields' JSON names are accepted too), addresses and CPE names separated by
+/// `;`, as CSV (UTF-8, BOM optional) or .xlsx (first sheet). A column the file has sets that field for every
 /// row (an empty cell empties it); a column it lacks leaves the field as the ledger has it. Also writes the
 /// template itself: the header and one example row.
 #pragma once

@@ -87,7 +87,7 @@ struct InventoryDevice {
     std::vector<std::string> platform_facts;                 // e.g. "smb1" (nmap smb-protocols)
 
     std::map<std::string, std::string, std::less<>> where_field;  // ledger field → its place in the file
-    std::vector<InventoryIssue> issues;                          // problems with this device's values
+    std::vector<InventoryIssue> issues;                           // problems with this device's values
 };
 
 // InventoryFile: the devices read and the problems that concern the whole file.

@@ -18,12 +18,11 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "mamori/feeds/inventory_device.hpp"
 #include "mamori/ledger/asset.hpp"
@@ -44,7 +43,6 @@ struct PlanIssue {
     std::string message;
     std::string code;
 };
-
 
 struct PlannedDevice {
     std::size_t index = 0;
