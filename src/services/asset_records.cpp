@@ -233,10 +233,15 @@ bool update_asset(soci::session& sql, std::int64_t id, int expected_version, con
         r.remote_maintenance, action, seen_at, r.note, next, user, now, key, previous);
     if (updated != 1) return false;
     write_children(sql, id, r);
-    const auto stored = find_asset(sql, id);
-    insert_version(sql, id, expected_version + 1, action,
-                   snapshot_json(r, stored->status, stored->source, stored->last_seen_at, reason), changed,
-                   user_id, import_id, now);
+    std::string status, source;
+    std::optional<std::string> last_seen;
+    for (const auto& row : store::query(sql, "SELECT status, source, last_seen_at FROM assets WHERE id = :id", key)) {
+        status = row.get<std::string>(0);
+        source = row.get<std::string>(1);
+        last_seen = store::optional_text_at(row, 2);
+    }
+    insert_version(sql, id, expected_version + 1, action, snapshot_json(r, status, source, last_seen, reason),
+                   changed, user_id, import_id, now);
     return true;
 }
 
