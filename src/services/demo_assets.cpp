@@ -77,6 +77,7 @@ std::vector<DemoAsset> hospital_assets() {
     vpn.internet_facing = vpn.remote_maintenance = vpn.vendor_managed = true;
     vpn.owner = "情報システム課長";
     vpn.note = "電子カルテ保守業者のSSL-VPN接続に使用。";
+    vpn.software = {{"https", "", "", "service", "", "", "443/tcp"}, {"SSL-VPN", "", "", "service", "", "", "10443/tcp"}};
     out.push_back({vpn, "院内ネットワーク（UTM・VPN装置）", 3});
     auto adc = at(os(made_by(asset("connection_point", "負荷分散装置（Citrix ADC）", "本館2階 サーバ室 ラックA",
                                    "情報システム課"),
@@ -90,6 +91,23 @@ std::vector<DemoAsset> hospital_assets() {
                         "Windows Server 2019", "Standard", {kWin2019}),
                      {"192.168.10.11"}, {"00:19:99:aa:10:11"});
     ehr_db.vendor_managed = ehr_db.remote_maintenance = true;
+    // As an inventory agent lists it: more than the page shows at once.
+    ehr_db.software = {
+        {"Microsoft SQL Server 2019 (64-bit)", "15.0.4345.5", "Microsoft Corporation", "application",
+         "cpe:2.3:a:microsoft:sql_server_2019:-:*:*:*:*:*:x64:*", "", ""},
+        {"Microsoft SQL Server Management Studio", "18.12.1", "Microsoft Corporation", "application", "", "", ""},
+        {"デモカルテ Enterprise DBサービス", "7.3", "デモ医療システム株式会社", "application", "", "", ""},
+        {"Microsoft .NET Framework 4.8", "4.8.04084", "Microsoft Corporation", "library", "", "", ""},
+        {"Microsoft Visual C++ 2019 Redistributable (x64)", "14.29.30133", "Microsoft Corporation", "library", "",
+         "", ""},
+        {"Java 8 Update 381", "8.0.3810.9", "Oracle Corporation", "application", "", "", ""},
+        {"7-Zip 19.00 (x64)", "19.00", "Igor Pavlov", "application", "", "", ""},
+        {"ウイルス対策ソフト（サーバ版）", "12.1", "デモセキュリティ株式会社", "application", "", "", ""},
+        {"バックアップエージェント", "9.0", "デモバックアップ株式会社", "application", "", "", ""},
+        {"リモート保守ツール", "4.2", "デモ医療システム株式会社", "application", "", "", ""},
+        {"Microsoft Edge", "120.0.2210.91", "Microsoft Corporation", "application", "", "", ""},
+        {"PowerShell 7-x64", "7.2.6.0", "Microsoft Corporation", "application", "", "", ""},
+    };
     out.push_back({ehr_db, "電子カルテ（全病棟・外来）", 3});
     auto ehr_ap = at(os(made_by(asset("server", "電子カルテAPサーバ", "本館2階 サーバ室 ラックB", "情報システム課"),
                                 "富士通", "PRIMERGY RX2530 M5", "MA1234568"),

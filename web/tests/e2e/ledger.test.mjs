@@ -145,6 +145,20 @@ describe('the device ledger', () => {
     await page.getByTestId('asset-cpes').getByText('cpe:2.3:o:fortinet:fortios:6.0.4:*:*:*:*:*:*:*').waitFor();
     await page.getByTestId('asset-facts').getByText('外部接続点').waitFor();
     await shoot(page, 'hospital-asset');
+    // A server with a long software list: collapsed until asked for.
+    await page.getByRole('link', { name: '機器台帳に戻る' }).click();
+    await page.getByTestId('ledger-table').getByRole('link', { name: '電子カルテDBサーバ' }).click();
+    const software = page.getByTestId('software-collapsed');
+    await software.waitFor();
+    assert.equal(await page.getByTestId('asset-software').isVisible(), false);
+    await software.getByText('ソフトウェア12件を表示').click();
+    await page.getByTestId('asset-software').getByText('15.0.4345.5').waitFor();
+    await shoot(page, 'hospital-software');
+    await page.getByTestId('ledger-table').waitFor({ state: 'detached' });
+    await page.goBack();
+    await page.getByTestId('ledger-table').waitFor();
+    await page.getByTestId('ledger-table').getByRole('link', { name: 'VPN装置（FortiGate）' }).click();
+    await page.getByTestId('asset-software').getByText('10443/tcp').waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByTestId('asset-facts').getByText('External connection point').waitFor();
     await shoot(page, 'hospital-asset-en');
