@@ -140,6 +140,10 @@ describe('the device ledger', () => {
     await other.open('/ledger');
     await page.getByTestId('ledger-table').waitFor();
     await page.getByTestId('ledger-table').getByText('VPN装置（FortiGate）').waitFor();
+    await page.getByTestId('ledger-summary').waitFor();
+    const summary = (await page.getByTestId('ledger-summary').textContent()) ?? '';
+    assert.ok(summary.includes('インターネットに直接つながる2台'), summary);
+    assert.ok(summary.includes('12か月以上確認されていない1台'), summary);
     await shoot(page, 'hospital');
     await page.getByTestId('ledger-table').getByRole('link', { name: 'VPN装置（FortiGate）' }).click();
     await page.getByTestId('asset-cpes').getByText('cpe:2.3:o:fortinet:fortios:6.0.4:*:*:*:*:*:*:*').waitFor();
