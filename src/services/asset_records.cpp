@@ -261,11 +261,8 @@ bool exposure_changed(const std::vector<std::string>& changed) {
     });
 }
 
-void after_assets_changed(soci::session& sql, const std::vector<std::int64_t>& ids) {
-    // the lead wires exposure matching here at merge:
-    // services::exposure_matching::rematch_assets(sql, ids);
-    (void)sql;
-    (void)ids;
+void after_assets_changed(soci::session& /*sql*/, const std::vector<std::int64_t>& /*ids*/) {
+    // the lead wires exposure matching here at merge: services::exposure_matching::rematch_assets(sql, ids)
 }
 
 }  // namespace mamori::services::asset_records
