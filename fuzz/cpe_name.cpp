@@ -19,7 +19,8 @@ namespace {
 
 void round_trip(const mamori::Result<exposure::Cpe>& parsed) {
     if (!parsed) {
-        fuzz_check(parsed.error().code == mamori::ErrorCode::invalid_input, "a refused name is invalid input");
+        fuzz_check(parsed.error().code == mamori::ErrorCode::invalid_input,
+                   "a refused name is invalid input");
         return;
     }
     const std::string formatted = exposure::to_formatted(*parsed);
@@ -45,7 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     round_trip(exposure::parse_cpe(first));
     round_trip(exposure::from_scanner_uri(first));
 
-    const std::string_view second = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
+    const std::string_view second =
+        newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
     const auto ab = exposure::compare_versions(first, second);
     const auto ba = exposure::compare_versions(second, first);
     fuzz_check(ab == reversed(ba), "compare_versions is antisymmetric");

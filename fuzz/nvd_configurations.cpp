@@ -37,8 +37,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     limits.max_matches = 2'000;
     const auto configurations = exposure::parse_configurations(*document, limits);
     if (!configurations) {
-        fuzz_check(configurations.error().code == mamori::ErrorCode::invalid_input, "refusals are invalid input");
-        fuzz_check(configurations.error().message.rfind("configurations", 0) == 0, "refusals name a JSON path");
+        fuzz_check(configurations.error().code == mamori::ErrorCode::invalid_input,
+                   "refusals are invalid input");
+        fuzz_check(configurations.error().message.rfind("configurations", 0) == 0,
+                   "refusals name a JSON path");
         return 0;
     }
     const auto products = exposure::products_named(*configurations);
@@ -55,8 +57,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     check_evaluation(*configurations, criteria);
     check_evaluation(*configurations, {});
-    check_evaluation(*configurations, {*exposure::parse_cpe("cpe:2.3:o:microsoft:windows_7:-:sp1:*:*:*:*:*:*"),
-                                       *exposure::parse_cpe("cpe:2.3:a:apache:http_server:2.4.49:*:*:*:*:*:*:*"),
-                                       *exposure::parse_cpe("cpe:2.3:h:cisco:asa_5505:*:*:*:*:*:*:*:*")});
+    check_evaluation(*configurations,
+                     {*exposure::parse_cpe("cpe:2.3:o:microsoft:windows_7:-:sp1:*:*:*:*:*:*"),
+                      *exposure::parse_cpe("cpe:2.3:a:apache:http_server:2.4.49:*:*:*:*:*:*:*"),
+                      *exposure::parse_cpe("cpe:2.3:h:cisco:asa_5505:*:*:*:*:*:*:*:*")});
     return 0;
 }

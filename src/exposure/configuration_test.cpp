@@ -1,7 +1,8 @@
 #include "mamori/exposure/configuration.hpp"
 
-#include <chrono>
 #include <gtest/gtest.h>
+
+#include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -26,7 +27,8 @@ const std::map<std::string, json>* records_in(const std::string& file) {
     }
     auto& records = cache[file];
     json page = json::parse(text);
-    for (const auto& item : page.at("vulnerabilities")) records[item.at("cve").at("id").get<std::string>()] = item.at("cve");
+    for (const auto& item : page.at("vulnerabilities"))
+        records[item.at("cve").at("id").get<std::string>()] = item.at("cve");
     return &records;
 }
 
@@ -44,7 +46,8 @@ std::vector<Cpe> device_cpes(const json& device) {
 // Runs the cases of configuration_cases.json whose record is (real = true) or is not (real = false) read from
 // ../shared/data; `ran` counts the devices checked, -1 when the real data is absent.
 void run_cases(bool real, int& ran) {
-    json cases = json::parse(testing::read_text_file(testing::exposure_data_dir() / "configuration_cases.json"));
+    json cases =
+        json::parse(testing::read_text_file(testing::exposure_data_dir() / "configuration_cases.json"));
     ran = 0;
     for (const auto& test_case : cases.at("cases")) {
         std::string file = test_case.at("record").at("file");
@@ -95,7 +98,9 @@ TEST(NvdConfigurations, HandMadeRecords) {
 TEST(NvdConfigurations, RealNvdRecords) {
     int ran = 0;
     run_cases(true, ran);
-    if (ran < 0) GTEST_SKIP() << "real NVD responses not found under " << testing::shared_data_dir() << " (../shared/data is absent): skipped";
+    if (ran < 0)
+        GTEST_SKIP() << "real NVD responses not found under " << testing::shared_data_dir()
+                     << " (../shared/data is absent): skipped";
     EXPECT_GT(ran, 30);
 }
 
@@ -109,10 +114,12 @@ TEST(NvdConfigurations, RejectedIsNotMatchable) {
 
 // Every configuration in the two real pages parses; each record that has configurations names products.
 TEST(NvdConfigurations, EveryRealRecordParses) {
-    for (std::string file : {"shared:nvd/api_responses/cves-2023.json.gz", "shared:nvd/api_responses/cves-1999.json.gz"}) {
+    for (std::string file :
+         {"shared:nvd/api_responses/cves-2023.json.gz", "shared:nvd/api_responses/cves-1999.json.gz"}) {
         const auto* records = records_in(file);
         if (records == nullptr) {
-            GTEST_SKIP() << "real NVD responses not found under " << testing::shared_data_dir() << ": skipped";
+            GTEST_SKIP() << "real NVD responses not found under " << testing::shared_data_dir()
+                         << ": skipped";
         }
         EXPECT_EQ(records->size(), 200u) << file;
         for (const auto& [id, cve] : *records) {
@@ -126,7 +133,8 @@ TEST(NvdConfigurations, EveryRealRecordParses) {
 }
 
 TEST(NvdConfigurations, RefusesBadShapesNamingThePath) {
-    json cases = json::parse(testing::read_text_file(testing::exposure_data_dir() / "bad_configurations.json"));
+    json cases =
+        json::parse(testing::read_text_file(testing::exposure_data_dir() / "bad_configurations.json"));
     for (const auto& test_case : cases.at("cases")) {
         auto parsed = parse_configurations(test_case.at("configurations"));
         ASSERT_FALSE(parsed.has_value()) << test_case.dump();
@@ -144,7 +152,8 @@ TEST(NvdConfigurations, RefusesRecordsOverTheLimits) {
     limits.max_matches = 5;
     auto parsed = parse_configurations(configurations, limits);
     ASSERT_FALSE(parsed.has_value());
-    EXPECT_NE(parsed.error().message.find("configurations[0].nodes[1].cpeMatch: more than 5"), std::string::npos)
+    EXPECT_NE(parsed.error().message.find("configurations[0].nodes[1].cpeMatch: more than 5"),
+              std::string::npos)
         << parsed.error().message;
     limits = {};
     limits.max_nodes = 1;
@@ -159,19 +168,43 @@ TEST(NvdConfigurations, EvaluatingManyDevicesIsCheap) {
     const auto* records = records_in("shared:nvd/api_responses/cves-2023.json.gz");
     if (records == nullptr) GTEST_SKIP() << "real NVD responses not found: skipped";
     std::vector<std::vector<Configuration>> parsed;
-    for (const auto& [id, cve] : *records) parsed.push_back(*parse_configurations(cve.value("configurations", json())));
+    for (const auto& [id, cve] : *records)
+        parsed.push_back(*parse_configurations(cve.value("configurations", json())));
     std::vector<Cpe> device = {*parse_cpe("cpe:2.3:a:atlassian:bitbucket:7.6.18:*:*:*:*:*:*:*"),
                                *parse_cpe("cpe:2.3:o:microsoft:windows_10:21h2:*:*:*:*:*:*:*"),
                                *parse_cpe("cpe:2.3:h:nvidia:geforce:-:*:*:*:*:*:*:*")};
     auto start = std::chrono::steady_clock::now();
     std::size_t affected = 0;
     for (int round = 0; round < 500; ++round) {
-        for (const auto& configurations : parsed) affected += evaluate(configurations, device).affected ? 1 : 0;
+        for (const auto& configurations : parsed)
+            affected += evaluate(configurations, device).affected ? 1 : 0;
     }
-    auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+    auto elapsed =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
     EXPECT_EQ(affected, 500u);  // CVE-2022-43781 (bitbucket 7.6.18), once per round
     // 100,000 full evaluations; generous for a shared CI machine.
     EXPECT_LT(elapsed.count(), 5000);
+}
+
+}  // namespace
+}  // namespace mamori::exposure
+
+namespace mamori::exposure {
+namespace {
+
+// tests/data/exposure/name_matching.tsv: NISTIR 7696 attribute comparison and the two documented departures.
+TEST(CpeNameMatching, DataFile) {
+    auto rows = testing::read_tsv(testing::exposure_data_dir() / "name_matching.tsv");
+    ASSERT_GT(rows.size(), 20u);
+    for (const auto& row : rows) {
+        ASSERT_EQ(row.cells.size(), 5u) << "line " << row.line;
+        SCOPED_TRACE("name_matching.tsv line " + std::to_string(row.line) + ": " + row.cells[4]);
+        auto criterion = parse_cpe(row.cells[0]);
+        auto device = parse_cpe(row.cells[1]);
+        ASSERT_TRUE(criterion.has_value()) << criterion.error().message;
+        ASSERT_TRUE(device.has_value()) << device.error().message;
+        EXPECT_EQ(cpe_name_matches(*criterion, *device, row.cells[2] == "yes"), row.cells[3] == "match");
+    }
 }
 
 }  // namespace

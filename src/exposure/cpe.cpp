@@ -4,16 +4,17 @@
 // only as wildcards at the ends of the value.
 #include "mamori/exposure/cpe.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <vector>
-#include <fmt/format.h>
 
 namespace mamori::exposure {
 namespace {
 
 constexpr std::array<std::string_view, 11> kAttributeNames = {
-    "part", "vendor", "product", "version", "update", "edition", "language",
-    "sw_edition", "target_sw", "target_hw", "other"};
+    "part",     "vendor",     "product",   "version",   "update", "edition",
+    "language", "sw_edition", "target_sw", "target_hw", "other"};
 
 // Positions as counted in a formatted string split at ':' ("cpe" = 0, "2.3" = 1, part = 2 … other = 12).
 std::string component_label(std::size_t attribute) {
@@ -155,7 +156,8 @@ Result<Cpe> parse_formatted(std::string_view body) {
     auto parts = split_formatted(body);
     if (parts.size() > 11)
         return fail(ErrorCode::invalid_input,
-                    fmt::format("a CPE 2.3 name has 11 components after \"cpe:2.3:\", this one has {}", parts.size()));
+                    fmt::format("a CPE 2.3 name has 11 components after \"cpe:2.3:\", this one has {}",
+                                parts.size()));
     Cpe cpe;
     auto part = unbind_part(parts[0]);
     if (!part) return fail(part.error());
@@ -225,7 +227,8 @@ Result<Cpe> parse_uri(std::string_view body) {
     }
     if (parts.size() > 7)
         return fail(ErrorCode::invalid_input,
-                    fmt::format("a CPE 2.2 URI has at most 7 components after \"cpe:/\", this one has {}", parts.size()));
+                    fmt::format("a CPE 2.2 URI has at most 7 components after \"cpe:/\", this one has {}",
+                                parts.size()));
     Cpe cpe;
     auto part = unbind_part(parts[0]);
     if (!part) return fail(part.error());
@@ -247,11 +250,11 @@ Result<Cpe> parse_uri(std::string_view body) {
             }
             if (count != packed.size())
                 return component_error(5, "a packed edition has 5 fields separated by '~'");
-            constexpr std::array<std::size_t, 5> targets = {5, 7, 8, 9, 10};
+            constexpr std::array<std::size_t, 5> kPackedTargets = {5, 7, 8, 9, 10};
             for (std::size_t k = 0; k < packed.size(); ++k) {
-                auto value = unbind_uri_value(targets[k], packed[k]);
+                auto value = unbind_uri_value(kPackedTargets[k], packed[k]);
                 if (!value) return fail(value.error());
-                *attribute_slot(cpe, targets[k]) = std::move(*value);
+                *attribute_slot(cpe, kPackedTargets[k]) = std::move(*value);
             }
             continue;
         }
@@ -271,9 +274,11 @@ bool starts_with_nocase(std::string_view text, std::string_view prefix) {
 }
 
 std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' || text.front() == '\n'))
+    while (!text.empty() &&
+           (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' || text.front() == '\n'))
         text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n'))
+    while (!text.empty() &&
+           (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n'))
         text.remove_suffix(1);
     return text;
 }
@@ -299,8 +304,9 @@ std::size_t canonical_length(const Cpe& cpe) {
 
 Result<Cpe> parse_cpe(std::string_view text) {
     if (text.size() > kMaxCpeLength)
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("a CPE name is at most {} characters, this one has {}", kMaxCpeLength, text.size()));
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("a CPE name is at most {} characters, this one has {}", kMaxCpeLength, text.size()));
     text = trim(text);
     if (text.empty()) return fail(ErrorCode::invalid_input, "the CPE name is empty");
     Result<Cpe> cpe = fail(ErrorCode::invalid_input, "");
@@ -353,7 +359,8 @@ Result<Cpe> from_scanner_uri(std::string_view text) {
             start = i + 1;
         }
     }
-    if (count == raw.size() && raw[3].empty() && !raw[4].empty()) cpe->version = CpeValue{CpeValue::Kind::na, {}};
+    if (count == raw.size() && raw[3].empty() && !raw[4].empty())
+        cpe->version = CpeValue{CpeValue::Kind::na, {}};
     return cpe;
 }
 

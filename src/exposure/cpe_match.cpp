@@ -1,9 +1,9 @@
 // CPE name matching (NISTIR 7696) of pre-parsed NVD criteria against device CPEs, version ranges, and the
 // evaluation of a CVE's configurations for one device. Nothing here allocates unless a device is affected.
+#include <algorithm>
+
 #include "mamori/exposure/configuration.hpp"
 #include "mamori/exposure/version.hpp"
-
-#include <algorithm>
 
 namespace mamori::exposure {
 namespace {
@@ -54,7 +54,8 @@ bool as_pattern(std::string_view text, Pattern& pattern) {
         }
     }
     pattern.middle = text.substr(begin, end - begin);
-    return pattern.lead_star || pattern.trail_star || pattern.lead_questions > 0 || pattern.trail_questions > 0;
+    return pattern.lead_star || pattern.trail_star || pattern.lead_questions > 0 ||
+           pattern.trail_questions > 0;
 }
 
 bool count_fits(std::size_t count, bool star, std::size_t questions) {
@@ -79,12 +80,9 @@ bool pattern_matches(const Pattern& pattern, std::string_view target) {
 
 bool attribute_matches(const CpeValue& criterion, const CpeValue& device) {
     switch (criterion.kind) {
-        case CpeValue::Kind::any:
-            return true;
-        case CpeValue::Kind::na:
-            return device.kind == CpeValue::Kind::na;
-        case CpeValue::Kind::value:
-            break;
+        case CpeValue::Kind::any: return true;
+        case CpeValue::Kind::na: return device.kind == CpeValue::Kind::na;
+        case CpeValue::Kind::value: break;
     }
     if (device.kind != CpeValue::Kind::value) return false;
     if (criterion.text == device.text) return true;
@@ -94,13 +92,17 @@ bool attribute_matches(const CpeValue& criterion, const CpeValue& device) {
 }
 
 bool version_in_range(const CpeMatch& match, std::string_view version) {
-    if (!match.version_start_including.empty() && !(compare_versions(version, match.version_start_including) >= 0))
+    if (!match.version_start_including.empty() &&
+        !std::is_gteq(compare_versions(version, match.version_start_including)))
         return false;
-    if (!match.version_start_excluding.empty() && !(compare_versions(version, match.version_start_excluding) > 0))
+    if (!match.version_start_excluding.empty() &&
+        !std::is_gt(compare_versions(version, match.version_start_excluding)))
         return false;
-    if (!match.version_end_including.empty() && !(compare_versions(version, match.version_end_including) <= 0))
+    if (!match.version_end_including.empty() &&
+        !std::is_lteq(compare_versions(version, match.version_end_including)))
         return false;
-    if (!match.version_end_excluding.empty() && !(compare_versions(version, match.version_end_excluding) < 0))
+    if (!match.version_end_excluding.empty() &&
+        !std::is_lt(compare_versions(version, match.version_end_excluding)))
         return false;
     return true;
 }
@@ -192,7 +194,8 @@ Evaluation evaluate(std::span<const Configuration> configurations, std::span<con
     for (const auto& configuration : configurations) {
         if (!configuration_holds(configuration, device_cpes)) continue;
         std::size_t before = evaluation.matched.size();
-        for (const auto& node : configuration.nodes) collect_vulnerable(node, device_cpes, evaluation.matched);
+        for (const auto& node : configuration.nodes)
+            collect_vulnerable(node, device_cpes, evaluation.matched);
         if (evaluation.matched.size() > before) evaluation.affected = true;
     }
     if (evaluation.affected) {

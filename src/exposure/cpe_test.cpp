@@ -1,7 +1,8 @@
 #include "mamori/exposure/cpe.hpp"
 
-#include <filesystem>
 #include <gtest/gtest.h>
+
+#include <filesystem>
 #include <vector>
 
 #include "exposure/test_data.hpp"
@@ -47,7 +48,8 @@ TEST(CpeNames, NormaliseGivesTheCanonicalStringAndTheIndexColumns) {
     EXPECT_EQ(cpe->product.text, "ios");
     EXPECT_EQ(cpe->version.text, "12.2\\(55\\)se6");
     EXPECT_EQ(unquoted_text(cpe->version.text), "12.2(55)se6");
-    EXPECT_EQ(*normalise_cpe("cpe:2.3:o:Cisco:IOS:12.2(55)SE6"), "cpe:2.3:o:cisco:ios:12.2\\(55\\)se6:*:*:*:*:*:*:*");
+    EXPECT_EQ(*normalise_cpe("cpe:2.3:o:Cisco:IOS:12.2(55)SE6"),
+              "cpe:2.3:o:cisco:ios:12.2\\(55\\)se6:*:*:*:*:*:*:*");
     EXPECT_EQ(*normalise_scanner_cpe("cpe:/o:microsoft:windows_7::sp1"),
               "cpe:2.3:o:microsoft:windows_7:-:sp1:*:*:*:*:*:*");
 }
@@ -69,7 +71,8 @@ TEST(CpeNames, RefusesNamesWhoseCanonicalFormIsLongerThanTheLimit) {
     ASSERT_LE(uri.size(), kMaxCpeLength);
     auto parsed = parse_cpe(uri);
     ASSERT_FALSE(parsed.has_value());
-    EXPECT_NE(parsed.error().message.find("in its CPE 2.3 form"), std::string::npos) << parsed.error().message;
+    EXPECT_NE(parsed.error().message.find("in its CPE 2.3 form"), std::string::npos)
+        << parsed.error().message;
     auto fits = parse_cpe("cpe:/a:v:" + std::string(200, '>'));
     ASSERT_TRUE(fits.has_value());
     EXPECT_TRUE(parse_cpe(to_formatted(*fits)).has_value());
@@ -87,7 +90,8 @@ std::vector<std::string> names_after(const std::string& text, const std::string&
 
 TEST(CpeNames, EveryNameInTheRealFilesReads) {
     auto shared = testing::shared_data_dir();
-    if (!std::filesystem::exists(shared / "nmap")) GTEST_SKIP() << "real data not found at " << shared << " (../shared/data is absent): skipped";
+    if (!std::filesystem::exists(shared / "nmap"))
+        GTEST_SKIP() << "real data not found at " << shared << " (../shared/data is absent): skipped";
     std::size_t read = 0;
     // nmap -oX <cpe> elements (CPE 2.2 URIs), with the scanner policy and without.
     for (const auto& entry : std::filesystem::directory_iterator(shared / "nmap")) {

@@ -10,7 +10,8 @@ Priority prioritise(const PriorityInput& in) {
     auto set = [&](PriorityFlag f, bool on) {
         if (on) p.flags |= static_cast<std::uint32_t>(f);
     };
-    int routes = (in.internet_facing ? 1 : 0) + (in.connection_point ? 1 : 0) + (in.remote_maintenance ? 1 : 0);
+    int routes =
+        (in.internet_facing ? 1 : 0) + (in.connection_point ? 1 : 0) + (in.remote_maintenance ? 1 : 0);
     bool exposed = routes > 0;
     double score = in.cvss_score ? std::clamp(*in.cvss_score, 0.0, 10.0) : 0.0;
     bool critical = in.cvss_score && score >= 9.0;

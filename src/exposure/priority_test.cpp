@@ -1,7 +1,8 @@
 #include "mamori/exposure/priority.hpp"
 
-#include <algorithm>
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -36,7 +37,8 @@ TEST(FindingPriority, OrderTable) {
         priorities.push_back(p);
     }
     for (std::size_t i = 1; i < rows.size(); ++i) {
-        SCOPED_TRACE(rows[i - 1].at("label").get<std::string>() + " / " + rows[i].at("label").get<std::string>());
+        SCOPED_TRACE(rows[i - 1].at("label").get<std::string>() + " / " +
+                     rows[i].at("label").get<std::string>());
         if (rows[i].value("same_as_previous", false)) {
             EXPECT_EQ(priorities[i - 1].rank_key, priorities[i].rank_key);
         } else {
@@ -49,9 +51,11 @@ TEST(FindingPriority, OrderTable) {
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::mt19937 random(17);
     std::shuffle(order.begin(), order.end(), random);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return comes_before(priorities[a], priorities[b]); });
-    for (std::size_t i = 0; i < order.size(); ++i) EXPECT_EQ(priorities[order[i]].rank_key, priorities[i].rank_key);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return comes_before(priorities[a], priorities[b]);
+    });
+    for (std::size_t i = 0; i < order.size(); ++i)
+        EXPECT_EQ(priorities[order[i]].rank_key, priorities[i].rank_key);
 }
 
 TEST(FindingPriority, FlagsForTheLabels) {

@@ -68,8 +68,8 @@ std::vector<std::string> words(std::string_view folded) {
 }
 
 constexpr std::array<std::string_view, 14> kCompanyWords = {
-    "inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "llc", "gmbh", "ag", "sa", "plc",
-    "systems", "company"};
+    "inc", "incorporated", "corp", "corporation", "co",  "ltd",     "limited",
+    "llc", "gmbh",         "ag",   "sa",          "plc", "systems", "company"};
 
 bool is_company_word(std::string_view word) {
     return std::find(kCompanyWords.begin(), kCompanyWords.end(), word) != kCompanyWords.end();
@@ -85,7 +85,8 @@ std::string joined(const std::vector<std::string>& list) {
 std::string folded_maker(std::string_view manufacturer) {
     std::string text = fold(manufacturer);
     for (std::string_view form : {"株式会社", "有限会社", "(株)", "(有)"}) {
-        for (auto at = text.find(form); at != std::string::npos; at = text.find(form)) text.erase(at, form.size());
+        for (auto at = text.find(form); at != std::string::npos; at = text.find(form))
+            text.erase(at, form.size());
     }
     return text;
 }
@@ -126,7 +127,7 @@ std::string trimmed(std::string_view text) {
 struct Device {
     std::vector<std::string> maker;
     std::string maker_joined;
-    std::string maker_folded;  // for non-ASCII makers found inside the Japanese title
+    std::string maker_folded;        // for non-ASCII makers found inside the Japanese title
     std::vector<std::string> model;  // model words without the maker's words
     std::string model_joined;
     std::string os_joined;
@@ -171,13 +172,15 @@ double share_found(const std::vector<std::string>& wanted, const std::vector<std
 
 }  // namespace
 
-std::vector<Suggestion> suggest_cpes(const DeviceDescription& description, std::span<const DictionaryEntry> entries,
+std::vector<Suggestion> suggest_cpes(const DeviceDescription& description,
+                                     std::span<const DictionaryEntry> entries,
                                      const SuggestOptions& options) {
     Device device = prepare(description);
     std::vector<Suggestion> out;
     for (const auto& entry : entries) {
         auto parsed = parse_cpe(entry.cpe);
-        if (!parsed || parsed->vendor.kind != CpeValue::Kind::value || parsed->product.kind != CpeValue::Kind::value)
+        if (!parsed || parsed->vendor.kind != CpeValue::Kind::value ||
+            parsed->product.kind != CpeValue::Kind::value)
             continue;
         Cpe cpe = std::move(*parsed);
         std::uint32_t reasons = 0;
@@ -192,9 +195,10 @@ std::vector<Suggestion> suggest_cpes(const DeviceDescription& description, std::
 
         bool vendor = !device.maker_joined.empty() &&
                       (vendor_joined == device.maker_joined ||
-                       (!title_en.empty() && !device.maker.empty() && title_en.front() == device.maker.front() &&
-                        device.maker.size() == 1));
-        if (!vendor && !device.maker_folded.empty() && static_cast<unsigned char>(device.maker_folded[0]) >= 0x80 &&
+                       (!title_en.empty() && !device.maker.empty() &&
+                        title_en.front() == device.maker.front() && device.maker.size() == 1));
+        if (!vendor && !device.maker_folded.empty() &&
+            static_cast<unsigned char>(device.maker_folded[0]) >= 0x80 &&
             fold(entry.title_ja).find(device.maker_folded) != std::string::npos) {
             vendor = true;
             reasons |= flag(SuggestionReason::vendor_in_japanese_title);
@@ -215,8 +219,8 @@ std::vector<Suggestion> suggest_cpes(const DeviceDescription& description, std::
         };
         if (!device.model_joined.empty() && device.model_joined == product_joined)
             consider(50, SuggestionReason::product_equals_model);
-        bool os_matched = !device.os_joined.empty() &&
-                          (device.os_joined == product_joined || device.os_joined == vendor_joined + product_joined);
+        bool os_matched = !device.os_joined.empty() && (device.os_joined == product_joined ||
+                                                        device.os_joined == vendor_joined + product_joined);
         if (os_matched) consider(45, SuggestionReason::os_name_matched);
         for (const auto* title : {&title_en, &title_ja}) {
             std::vector<std::string> rest;  // title words that are not the maker's
@@ -225,8 +229,11 @@ std::vector<Suggestion> suggest_cpes(const DeviceDescription& description, std::
             }
             double share = share_found(device.model, rest);
             if (share >= 1.0) {
-                double closeness = rest.empty() ? 1.0 : static_cast<double>(device.model.size()) / static_cast<double>(rest.size());
-                consider(40 + static_cast<int>(10 * std::min(1.0, closeness)), SuggestionReason::model_in_title);
+                double closeness = rest.empty() ? 1.0
+                                                : static_cast<double>(device.model.size()) /
+                                                      static_cast<double>(rest.size());
+                consider(40 + static_cast<int>(10 * std::min(1.0, closeness)),
+                         SuggestionReason::model_in_title);
             } else if (share > 0.5) {
                 consider(static_cast<int>(40 * share), SuggestionReason::model_partly_in_title);
             }
@@ -235,8 +242,8 @@ std::vector<Suggestion> suggest_cpes(const DeviceDescription& description, std::
         score += product_score;
         reasons |= product_reason;
 
-        // Version evidence: the OS version for an entry the OS name matched, else the firmware (or OS) version
-        // for an operating system or firmware ('o'); hardware models keep their own.
+        // Version evidence: the OS version for an entry the OS name matched, else the firmware (or OS)
+        // version for an operating system or firmware ('o'); hardware models keep their own.
         std::string known;
         if (os_matched) {
             known = device.os_version.empty() ? device.firmware_version : device.os_version;
@@ -246,7 +253,7 @@ std::vector<Suggestion> suggest_cpes(const DeviceDescription& description, std::
         if (cpe.version.kind == CpeValue::Kind::value) {
             if (known.empty()) {
                 score -= 10;
-            } else if (compare_versions(cpe.version.text, fold(known)) == 0) {
+            } else if (std::is_eq(compare_versions(cpe.version.text, fold(known)))) {
                 score += 10;
                 reasons |= flag(SuggestionReason::version_matched);
             } else {
@@ -279,7 +286,8 @@ std::vector<Suggestion> suggest_cpes(const DeviceDescription& description, std::
     // The same suggested CPE from two entries: keep the best.
     std::vector<Suggestion> unique;
     for (auto& s : out) {
-        bool seen = std::any_of(unique.begin(), unique.end(), [&](const Suggestion& u) { return u.cpe == s.cpe; });
+        bool seen =
+            std::any_of(unique.begin(), unique.end(), [&](const Suggestion& u) { return u.cpe == s.cpe; });
         if (!seen) unique.push_back(std::move(s));
         if (unique.size() == options.max_results) break;
     }

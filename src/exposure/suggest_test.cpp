@@ -1,6 +1,7 @@
 #include "mamori/exposure/suggest.hpp"
 
 #include <gtest/gtest.h>
+
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -46,15 +47,16 @@ const std::vector<DictionaryEntry>* real_entries() {
 }
 
 DeviceDescription device_of(const json& d) {
-    return {d.value("manufacturer", ""), d.value("model", ""), d.value("os_name", ""), d.value("os_version", ""),
-            d.value("firmware_version", "")};
+    return {d.value("manufacturer", ""), d.value("model", ""), d.value("os_name", ""),
+            d.value("os_version", ""), d.value("firmware_version", "")};
 }
 
 void run_cases(bool real, int& ran) {
     json file = json::parse(testing::read_text_file(testing::exposure_data_dir() / "suggestion_cases.json"));
     std::vector<DictionaryEntry> hand_made;
     for (const auto& e : file.at("hand_made_entries"))
-        hand_made.push_back({e.at("cpe"), e.value("title_en", ""), e.value("title_ja", ""), e.value("deprecated", false)});
+        hand_made.push_back(
+            {e.at("cpe"), e.value("title_en", ""), e.value("title_ja", ""), e.value("deprecated", false)});
     ran = 0;
     for (const auto& test_case : file.at("cases")) {
         bool uses_real = test_case.at("entries") == "shared:cpes-2023";
@@ -103,14 +105,17 @@ TEST(CpeSuggestions, HandMadeDictionary) {
 TEST(CpeSuggestions, RealDictionaryPage) {
     int ran = 0;
     run_cases(true, ran);
-    if (ran < 0) GTEST_SKIP() << "cpes-2023.json.gz not found under " << testing::shared_data_dir() << " (../shared/data is absent): skipped";
+    if (ran < 0)
+        GTEST_SKIP() << "cpes-2023.json.gz not found under " << testing::shared_data_dir()
+                     << " (../shared/data is absent): skipped";
     EXPECT_GE(ran, 6);
 }
 
 TEST(CpeSuggestions, RespectsTheResultLimit) {
     std::vector<DictionaryEntry> entries;
     for (int i = 0; i < 30; ++i)
-        entries.push_back({"cpe:2.3:h:acme:pump_" + std::to_string(i) + ":-:*:*:*:*:*:*:*", "Acme Pump " + std::to_string(i), "", false});
+        entries.push_back({"cpe:2.3:h:acme:pump_" + std::to_string(i) + ":-:*:*:*:*:*:*:*",
+                           "Acme Pump " + std::to_string(i), "", false});
     SuggestOptions options;
     options.max_results = 5;
     auto suggestions = suggest_cpes({"Acme", "Pump", "", "", ""}, entries, options);

@@ -20,16 +20,16 @@ struct PriorityInput {
 };
 
 enum class PriorityFlag : std::uint32_t {
-    exploited = 1u << 0,           // in KEV
-    ransomware = 1u << 1,          // used by ransomware campaigns
-    kev_due_passed = 1u << 2,      // the KEV remediation date has passed
+    exploited = 1u << 0,       // in KEV
+    ransomware = 1u << 1,      // used by ransomware campaigns
+    kev_due_passed = 1u << 2,  // the KEV remediation date has passed
     internet_facing = 1u << 3,
     connection_point = 1u << 4,
     remote_maintenance = 1u << 5,
-    exposed = 1u << 6,             // any of the three above
-    critical_score = 1u << 7,      // CVSS >= 9.0
-    high_score = 1u << 8,          // 7.0 <= CVSS < 9.0
-    no_score = 1u << 9,            // no CVSS score known
+    exposed = 1u << 6,         // any of the three above
+    critical_score = 1u << 7,  // CVSS >= 9.0
+    high_score = 1u << 8,      // 7.0 <= CVSS < 9.0
+    no_score = 1u << 9,        // no CVSS score known
 };
 
 // Tiers, first to last:
