@@ -1,8 +1,8 @@
 // An asset as the ledger's API reads it (ledger/asset.cpp, asset_json.cpp): a JSON body (depth-limited) to
 // record_from_json, normalise_record and check_asset_record; each line of the input also to normalise_ip and
-// normalise_mac. A refusal is invalid input naming fields; normalising is idempotent; an address in normal form
-// normalises to itself; a record that passes writes JSON that reads back to the same record with no changed
-// fields.
+// normalise_mac. A refusal is invalid input naming fields; normalising is idempotent; an address in normal
+// form normalises to itself; a record that passes writes JSON that reads back to the same record with no
+// changed fields.
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -28,7 +28,8 @@ void addresses(std::string_view text) {
             fuzz_check(ledger::normalise_ip(*ip) == *ip, "an IP address in normal form normalises to itself");
         if (const auto mac = ledger::normalise_mac(line)) {
             fuzz_check(mac->size() == 17, "a MAC address is six hex pairs");
-            fuzz_check(ledger::normalise_mac(*mac) == *mac, "a MAC address in normal form normalises to itself");
+            fuzz_check(ledger::normalise_mac(*mac) == *mac,
+                       "a MAC address in normal form normalises to itself");
         }
         start = end + 1;
     }
