@@ -1,7 +1,8 @@
-// The device ledger (機器台帳) through the API on the demo database: さくら内科クリニック adds, changes, retires
-// and restores an asset with its history and audit rows; broken fields are named and change nothing; who
-// reads and who writes (a viewer, the health centre's inspector, the vendor that runs the レセコン, the second
-// vendor); filters, sorting, paging and the summary on デモ総合病院's ledger; the exports; two changes at once.
+// The device ledger (機器台帳) through the API on the demo database: さくら内科クリニック adds, changes,
+// retires and restores an asset with its history and audit rows; broken fields are named and change nothing;
+// who reads and who writes (a viewer, the health centre's inspector, the vendor that runs the レセコン, the
+// second vendor); filters, sorting, paging and the summary on デモ総合病院's ledger; the exports; two changes
+// at once.
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
@@ -20,8 +21,10 @@ namespace {
 using nlohmann::json;
 
 const std::map<std::string, std::string> kPasswords = {
-    {"hospital@demo.example", "hospital-demo-pass"},  {"hokenjo@demo.example", "hokenjo-demo-pass"},
-    {"sakura@demo.example", "sakura-demo-pass"},      {"vendor@demo.example", "vendor-demo-pass"},
+    {"hospital@demo.example", "hospital-demo-pass"},
+    {"hokenjo@demo.example", "hokenjo-demo-pass"},
+    {"sakura@demo.example", "sakura-demo-pass"},
+    {"vendor@demo.example", "vendor-demo-pass"},
     {"sakura-viewer@demo.example", "a long enough password"}};
 
 json printer() {
@@ -77,9 +80,11 @@ TEST_F(LedgerApi, TheClinicAddsChangesRetiresAndRestoresAnAssetWithItsHistory) {
     ASSERT_EQ(first["versions"].size(), 1u);
     EXPECT_EQ(first["versions"][0]["action"], "created");
     EXPECT_EQ(first["versions"][0]["by"], "山田 花子（院長）");
-    EXPECT_EQ(scalar("SELECT COUNT(*) FROM asset_cpes WHERE vendor = 'microsoft' AND product = 'windows_10' AND "
-                     "asset_id = " + id_text(first)),
-              1);
+    EXPECT_EQ(
+        scalar("SELECT COUNT(*) FROM asset_cpes WHERE vendor = 'microsoft' AND product = 'windows_10' AND "
+               "asset_id = " +
+               id_text(first)),
+        1);
 
     json changed = printer();
     changed["version"] = 1;
@@ -124,7 +129,8 @@ TEST_F(LedgerApi, BrokenFieldsAreNamedAndChangeNothing) {
         const auto r = clinic.post("/api/v1/ledger/assets", body);
         EXPECT_EQ(r.status, 400) << r.body;
         const json problem = r.json();
-        return problem.contains("errors") ? problem["errors"][0]["field"].get<std::string>() : std::string("(none)");
+        return problem.contains("errors") ? problem["errors"][0]["field"].get<std::string>()
+                                          : std::string("(none)");
     };
     auto body = printer();
     body["mac_addresses"] = {"00:1a:2b:3c:4d:5e", "zz"};
@@ -142,8 +148,9 @@ TEST_F(LedgerApi, BrokenFieldsAreNamedAndChangeNothing) {
     body["software"] = {{{"name", 5}}};
     EXPECT_EQ(field_of(body), "software[0].name");
     body = printer();
-    body["system_id"] = scalar("SELECT MIN(s.id) FROM systems s JOIN organisations o ON o.id = s.organisation_id "
-                               "WHERE o.name = 'デモ総合病院'");
+    body["system_id"] = scalar(
+        "SELECT MIN(s.id) FROM systems s JOIN organisations o ON o.id = s.organisation_id "
+        "WHERE o.name = 'デモ総合病院'");
     EXPECT_EQ(field_of(body), "system_id") << "another institution's system";
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM assets"), count);
     EXPECT_EQ(clinic.get("/api/v1/ledger/assets?class=printer").status, 400);
@@ -213,7 +220,8 @@ TEST_F(LedgerApi, TheHospitalFiltersSortsAndCountsItsLedger) {
     EXPECT_EQ(names_of("q=192.168.20.1"), (std::vector<std::string>{"PACS画像サーバ"}));
     EXPECT_EQ(names_of("q=fg100e"), (std::vector<std::string>{"VPN装置（FortiGate）"}));
     EXPECT_EQ(names_of("place=読影室"), (std::vector<std::string>{"PACS読影ワークステーション"}));
-    for (const auto& name : names_of("has_cpe=false")) EXPECT_EQ(name.find("電子カルテ端末"), std::string::npos);
+    for (const auto& name : names_of("has_cpe=false"))
+        EXPECT_EQ(name.find("電子カルテ端末"), std::string::npos);
     const auto stale = names_of("seen_before=" + std::string("2026-01-01") + "&status=in_use");
     EXPECT_NE(std::find(stale.begin(), stale.end(), "検査部 旧端末"), stale.end());
     EXPECT_TRUE(names_of("page=2").empty());
@@ -241,7 +249,8 @@ TEST_F(LedgerApi, TheLedgerIsExportedAsCsvWorkbookAndPdf) {
 
     const auto xlsx = hospital.get("/api/v1/ledger/export.xlsx");
     ASSERT_EQ(xlsx.status, 200);
-    const auto sheet = documents::read_table_xlsx(xlsx.body, {.max_rows = 100, .max_columns = 20, .max_cell_bytes = 4096});
+    const auto sheet =
+        documents::read_table_xlsx(xlsx.body, {.max_rows = 100, .max_columns = 20, .max_cell_bytes = 4096});
     ASSERT_TRUE(sheet) << sheet.error().message;
     ASSERT_GE(sheet->rows.size(), 27u);
     EXPECT_NE(sheet->rows[0].cells[0].text.find("デモ総合病院"), std::string::npos) << "the title row";

@@ -66,8 +66,8 @@ json asset_json(const LedgerAsset& item, bool with_versions) {
 // names the field by its JSON path.
 Status check_types(const json& body) {
     if (auto name = string_field(body, "name", kMaxText); !name) return fail(name.error());
-    for (const char* field : {"asset_class", "location", "department", "owner", "serial", "manufacturer", "model",
-                              "os_name", "os_version", "firmware_version", "system_note"})
+    for (const char* field : {"asset_class", "location", "department", "owner", "serial", "manufacturer",
+                              "model", "os_name", "os_version", "firmware_version", "system_note"})
         if (auto v = optional_string_field(body, field, kMaxText); !v) return fail(v.error());
     if (auto v = optional_string_field(body, "note", kMaxNote); !v) return fail(v.error());
     for (const char* field : {"vendor_managed", "internet_facing", "remote_maintenance"})
@@ -75,7 +75,8 @@ Status check_types(const json& body) {
     if (auto v = optional_int_field(body, "system_id", 1, std::numeric_limits<std::int64_t>::max()); !v)
         return fail(v.error());
     for (const char* field : {"ip_addresses", "mac_addresses"})
-        if (auto v = string_list_field(body, field, ledger::kMaxAddresses, 64, false); !v) return fail(v.error());
+        if (auto v = string_list_field(body, field, ledger::kMaxAddresses, 64, false); !v)
+            return fail(v.error());
     if (const auto cpes = body.find("cpes"); cpes != body.end() && !cpes->is_null()) {
         if (!cpes->is_array()) return fail(ErrorCode::invalid_input, "cpes: a list", "cpes");
         if (cpes->size() > static_cast<std::size_t>(ledger::kMaxCpes))
@@ -84,8 +85,10 @@ Status check_types(const json& body) {
             const auto& c = (*cpes)[i];
             const auto at = fmt::format("cpes[{}]", i);
             if (c.is_string()) continue;
-            if (!c.is_object()) return fail(ErrorCode::invalid_input, at + ": a CPE name or {cpe, origin}", at);
-            if (auto v = string_field(c, "cpe", 500); !v) return fail(ErrorCode::invalid_input, v.error().message, at + ".cpe");
+            if (!c.is_object())
+                return fail(ErrorCode::invalid_input, at + ": a CPE name or {cpe, origin}", at);
+            if (auto v = string_field(c, "cpe", 500); !v)
+                return fail(ErrorCode::invalid_input, v.error().message, at + ".cpe");
             if (auto v = optional_string_field(c, "origin", 20); !v)
                 return fail(ErrorCode::invalid_input, v.error().message, at + ".origin");
         }
@@ -100,7 +103,9 @@ Status check_types(const json& body) {
             const auto at = fmt::format("software[{}]", i);
             if (!s.is_object()) return fail(ErrorCode::invalid_input, at + ": an object", at);
             for (const char* field : {"name", "version", "publisher", "kind", "cpe", "purl", "port"})
-                if (auto v = optional_string_field(s, field, field == std::string_view("purl") ? 4000 : kMaxText); !v)
+                if (auto v =
+                        optional_string_field(s, field, field == std::string_view("purl") ? 4000 : kMaxText);
+                    !v)
                     return fail(ErrorCode::invalid_input, v.error().message, fmt::format("{}.{}", at, field));
         }
     }
@@ -161,7 +166,8 @@ Result<services::LedgerFilter> filter_of(const Request& request) {
     f.sort = request.query_param("sort").value_or("name");
     if (f.sort.empty()) f.sort = "name";
     const auto order = request.query_param("order").value_or("asc");
-    if (order != "asc" && order != "desc") return fail(ErrorCode::invalid_input, "order: asc or desc", "order");
+    if (order != "asc" && order != "desc")
+        return fail(ErrorCode::invalid_input, "order: asc or desc", "order");
     f.descending = order == "desc";
     const auto page = request.query_param("page").value_or("1");
     int number = 0;
@@ -175,7 +181,8 @@ Result<services::LedgerFilter> filter_of(const Request& request) {
 // conditions_text: the filters in words for the printed documents.
 std::string conditions_text(const services::LedgerFilter& f) {
     std::vector<std::string> parts;
-    if (!f.asset_class.empty()) parts.push_back(fmt::format("区分 {}", services::asset_class_label(f.asset_class)));
+    if (!f.asset_class.empty())
+        parts.push_back(fmt::format("区分 {}", services::asset_class_label(f.asset_class)));
     if (f.status == "in_use") parts.emplace_back("使用中のみ");
     if (f.status == "retired") parts.emplace_back("廃棄済みのみ");
     if (!f.place.empty()) parts.push_back(fmt::format("場所・部署「{}」", f.place));
@@ -188,7 +195,8 @@ std::string conditions_text(const services::LedgerFilter& f) {
     return out;
 }
 
-Response export_response(services::Ledger& ledger, Request& request, const Caller& caller, std::string_view format) {
+Response export_response(services::Ledger& ledger, Request& request, const Caller& caller,
+                         std::string_view format) {
     auto filter = filter_of(request);
     if (!filter) return problem(filter.error(), request);
     auto rows = ledger.export_rows(caller, *filter);
@@ -197,10 +205,11 @@ Response export_response(services::Ledger& ledger, Request& request, const Calle
     const auto name = fmt::format("機器台帳_{}_{}.{}", rows->organisation_name, sheet.printed_on, format);
     if (format == "csv")
         return Response::download(documents::render_ledger_csv(sheet), "text/csv; charset=utf-8", name);
-    auto bytes = format == "xlsx" ? documents::render_ledger_xlsx(sheet) : documents::render_ledger_pdf(sheet);
+    auto bytes =
+        format == "xlsx" ? documents::render_ledger_xlsx(sheet) : documents::render_ledger_pdf(sheet);
     if (!bytes) return problem(bytes.error(), request);
-    return Response::download(std::move(*bytes), format == "xlsx" ? std::string(kXlsxType) : "application/pdf",
-                              name);
+    return Response::download(std::move(*bytes),
+                              format == "xlsx" ? std::string(kXlsxType) : "application/pdf", name);
 }
 
 }  // namespace
@@ -210,21 +219,22 @@ void register_ledger_routes(ApiRoutes& routes, store::Database& db) {
     const http::RouteOptions limited{.max_body_bytes = kMaxBodyBytes};
     const http::RouteOptions small{.max_body_bytes = 16 * 1024};
 
-    routes.authenticated(Method::get, "/api/v1/ledger/assets", [service](Request& request, const Caller& caller) {
-        auto filter = filter_of(request);
-        if (!filter) return problem(filter.error(), request);
-        auto page = service->list(caller, *filter);
-        if (!page) return problem(page.error(), request);
-        json assets = json::array();
-        for (const auto& a : page->assets) assets.push_back(asset_json(a, false));
-        return Response::json(200, {{"organisation_id", page->organisation_id},
-                                    {"organisation_name", page->organisation_name},
-                                    {"assets", assets},
-                                    {"total", page->total},
-                                    {"page", page->page},
-                                    {"page_size", page->page_size},
-                                    {"can_write", page->can_write}});
-    });
+    routes.authenticated(Method::get, "/api/v1/ledger/assets",
+                         [service](Request& request, const Caller& caller) {
+                             auto filter = filter_of(request);
+                             if (!filter) return problem(filter.error(), request);
+                             auto page = service->list(caller, *filter);
+                             if (!page) return problem(page.error(), request);
+                             json assets = json::array();
+                             for (const auto& a : page->assets) assets.push_back(asset_json(a, false));
+                             return Response::json(200, {{"organisation_id", page->organisation_id},
+                                                         {"organisation_name", page->organisation_name},
+                                                         {"assets", assets},
+                                                         {"total", page->total},
+                                                         {"page", page->page},
+                                                         {"page_size", page->page_size},
+                                                         {"can_write", page->can_write}});
+                         });
     routes.authenticated(
         Method::post, "/api/v1/ledger/assets",
         [service](Request& request, const Caller& caller) {
@@ -243,20 +253,20 @@ void register_ledger_routes(ApiRoutes& routes, store::Database& db) {
                              if (!found) return problem(found.error(), request);
                              return Response::json(200, asset_json(*found, true));
                          }));
-    routes.authenticated(
-        Method::put, "/api/v1/ledger/assets/{id}",
-        with_id([service](Request& request, const Caller& caller, std::int64_t id) {
-            auto body = json_object(request);
-            if (!body) return problem(body.error(), request);
-            auto version = version_field(*body);
-            if (!version) return problem(version.error(), request);
-            auto record = asset_record(*body);
-            if (!record) return problem(record.error(), request);
-            auto changed = service->update(caller, id, *version, *record, audit_context(request));
-            if (!changed) return problem(changed.error(), request);
-            return Response::json(200, asset_json(*changed, true));
-        }),
-        limited);
+    routes.authenticated(Method::put, "/api/v1/ledger/assets/{id}",
+                         with_id([service](Request& request, const Caller& caller, std::int64_t id) {
+                             auto body = json_object(request);
+                             if (!body) return problem(body.error(), request);
+                             auto version = version_field(*body);
+                             if (!version) return problem(version.error(), request);
+                             auto record = asset_record(*body);
+                             if (!record) return problem(record.error(), request);
+                             auto changed =
+                                 service->update(caller, id, *version, *record, audit_context(request));
+                             if (!changed) return problem(changed.error(), request);
+                             return Response::json(200, asset_json(*changed, true));
+                         }),
+                         limited);
     for (const bool retire : {true, false}) {
         routes.authenticated(
             Method::post, retire ? "/api/v1/ledger/assets/{id}/retire" : "/api/v1/ledger/assets/{id}/restore",
@@ -282,32 +292,34 @@ void register_ledger_routes(ApiRoutes& routes, store::Database& db) {
                              for (const auto& v : *versions) out.push_back(version_json(v));
                              return Response::json(200, {{"versions", out}});
                          }));
-    routes.authenticated(Method::get, "/api/v1/ledger/summary", [service](Request& request, const Caller& caller) {
-        auto org = id_query(request, "organisation");
-        if (!org) return problem(org.error(), request);
-        auto summary = service->summary(caller, *org);
-        if (!summary) return problem(summary.error(), request);
-        json by_class = json::object();
-        for (const auto& [c, n] : summary->in_use_by_class) by_class[c] = n;
-        return Response::json(200, {{"organisation_id", summary->organisation_id},
-                                    {"in_use_by_class", by_class},
-                                    {"in_use", summary->in_use},
-                                    {"retired", summary->retired},
-                                    {"without_cpe", summary->without_cpe},
-                                    {"stale", summary->stale},
-                                    {"never_seen", summary->never_seen},
-                                    {"internet_facing", summary->internet_facing},
-                                    {"stale_days", services::kLedgerStaleDays}});
-    });
-    routes.authenticated(Method::get, "/api/v1/ledger/systems", [service](Request& request, const Caller& caller) {
-        auto org = id_query(request, "organisation");
-        if (!org) return problem(org.error(), request);
-        auto systems = service->systems(caller, *org);
-        if (!systems) return problem(systems.error(), request);
-        json out = json::array();
-        for (const auto& s : *systems) out.push_back({{"id", s.id}, {"name", s.name}});
-        return Response::json(200, {{"systems", out}});
-    });
+    routes.authenticated(Method::get, "/api/v1/ledger/summary",
+                         [service](Request& request, const Caller& caller) {
+                             auto org = id_query(request, "organisation");
+                             if (!org) return problem(org.error(), request);
+                             auto summary = service->summary(caller, *org);
+                             if (!summary) return problem(summary.error(), request);
+                             json by_class = json::object();
+                             for (const auto& [c, n] : summary->in_use_by_class) by_class[c] = n;
+                             return Response::json(200, {{"organisation_id", summary->organisation_id},
+                                                         {"in_use_by_class", by_class},
+                                                         {"in_use", summary->in_use},
+                                                         {"retired", summary->retired},
+                                                         {"without_cpe", summary->without_cpe},
+                                                         {"stale", summary->stale},
+                                                         {"never_seen", summary->never_seen},
+                                                         {"internet_facing", summary->internet_facing},
+                                                         {"stale_days", services::kLedgerStaleDays}});
+                         });
+    routes.authenticated(Method::get, "/api/v1/ledger/systems",
+                         [service](Request& request, const Caller& caller) {
+                             auto org = id_query(request, "organisation");
+                             if (!org) return problem(org.error(), request);
+                             auto systems = service->systems(caller, *org);
+                             if (!systems) return problem(systems.error(), request);
+                             json out = json::array();
+                             for (const auto& s : *systems) out.push_back({{"id", s.id}, {"name", s.name}});
+                             return Response::json(200, {{"systems", out}});
+                         });
     for (const char* format : {"csv", "xlsx", "pdf"})
         routes.authenticated(Method::get, fmt::format("/api/v1/ledger/export.{}", format),
                              [service, format](Request& request, const Caller& caller) {

@@ -137,8 +137,9 @@ std::string render_ledger_csv(const LedgerSheet& sheet) {
 Result<std::string> render_ledger_xlsx(const LedgerSheet& sheet) {
     XlsxTable table;
     table.sheet_name = std::string(kLedgerTitle);
-    table.title = fmt::format("{}　{}　{}現在{}", kLedgerTitle, sheet.institution, slash_date(sheet.printed_on),
-                              sheet.conditions.empty() ? "" : fmt::format("（{}）", sheet.conditions));
+    table.title =
+        fmt::format("{}　{}　{}現在{}", kLedgerTitle, sheet.institution, slash_date(sheet.printed_on),
+                    sheet.conditions.empty() ? "" : fmt::format("（{}）", sheet.conditions));
     table.headers = headers();
     table.rows = sheet.rows;
     return render_table_xlsx(table);
@@ -160,7 +161,8 @@ Result<std::string> render_ledger_pdf(const LedgerSheet& sheet) {
         const auto columns = pdf_columns();
 
         // The page head: title and institution on the left, the printed date and conditions on the right.
-        const auto heading = text.layout(fmt::format("{}　{}", kLedgerTitle, sheet.institution), *title_font, 0);
+        const auto heading =
+            text.layout(fmt::format("{}　{}", kLedgerTitle, sheet.institution), *title_font, 0);
         const auto printed = text.layout(
             fmt::format("印刷日 {}{}", slash_date(sheet.printed_on),
                         sheet.conditions.empty() ? "" : fmt::format("　条件: {}", sheet.conditions)),
@@ -183,7 +185,8 @@ Result<std::string> render_ledger_pdf(const LedgerSheet& sheet) {
             double height = 0;
             for (const auto& c : columns) {
                 const std::string value = c.index < row.size() ? row[c.index] : std::string();
-                auto l = text.layout(c.index == kCpeColumn ? short_cpes(value) : value, *cell, c.width - 2 * kPad);
+                auto l =
+                    text.layout(c.index == kCpeColumn ? short_cpes(value) : value, *cell, c.width - 2 * kPad);
                 cut_to_height(*l, kMaxRowHeight - 2 * kPad, "…");
                 height = std::max(height, layout_height(*l) + 2 * kPad);
                 cells.emplace_back(c, std::move(l));
@@ -205,8 +208,7 @@ Result<std::string> render_ledger_pdf(const LedgerSheet& sheet) {
             draw_layout(cr.get(), *printed, kWidth / 2, kMargin + 3);
             header_step(cr.get());
             for (const auto& step : pages[i]) step(cr.get());
-            const auto footer =
-                text.layout(fmt::format("{} / {} ページ", i + 1, pages.size()), *small, 0);
+            const auto footer = text.layout(fmt::format("{} / {} ページ", i + 1, pages.size()), *small, 0);
             draw_layout(cr.get(), *footer, kWidth / 2 - layout_width(*footer) / 2, kHeight - kMargin - 10);
             cairo_show_page(cr.get());
         }

@@ -23,10 +23,10 @@ struct LedgerColumn {
 
 // kLedgerColumns: the columns, in order; each row of a LedgerSheet has one cell per column.
 inline constexpr LedgerColumn kLedgerColumns[] = {
-    {"名称", 34},       {"区分", 18},         {"設置場所", 26},  {"部署", 20},     {"管理者", 0},
-    {"メーカー", 20},   {"型番", 22},         {"シリアル番号", 0}, {"OS", 24},       {"ファームウェア", 0},
-    {"IPアドレス", 24}, {"MACアドレス", 0},   {"CPE", 40},       {"関連システム", 20}, {"保守", 14},
-    {"外部接続", 12},   {"状態", 10},         {"最終確認日", 15},
+    {"名称", 34},       {"区分", 18},       {"設置場所", 26},    {"部署", 20},         {"管理者", 0},
+    {"メーカー", 20},   {"型番", 22},       {"シリアル番号", 0}, {"OS", 24},           {"ファームウェア", 0},
+    {"IPアドレス", 24}, {"MACアドレス", 0}, {"CPE", 40},         {"関連システム", 20}, {"保守", 14},
+    {"外部接続", 12},   {"状態", 10},       {"最終確認日", 15},
 };
 inline constexpr std::size_t kLedgerColumnCount = std::size(kLedgerColumns);
 

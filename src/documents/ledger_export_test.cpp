@@ -25,17 +25,19 @@ std::vector<std::string> row(std::string name) {
 }
 
 LedgerSheet sheet(int rows) {
-    LedgerSheet s{.institution = "デモ総合病院", .printed_on = "2026-12-07", .conditions = "使用中のみ", .rows = {}};
+    LedgerSheet s{
+        .institution = "デモ総合病院", .printed_on = "2026-12-07", .conditions = "使用中のみ", .rows = {}};
     for (int i = 1; i <= rows; ++i) s.rows.push_back(row(fmt::format("電子カルテ端末 {:03}", i)));
     return s;
 }
 
 std::string pdf_pages_text(const std::string& pdf) {
-    const auto dir = std::filesystem::temp_directory_path() / fmt::format("mamori-ledger-{}", std::random_device{}());
+    const auto dir =
+        std::filesystem::temp_directory_path() / fmt::format("mamori-ledger-{}", std::random_device{}());
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "l.pdf", std::ios::binary) << pdf;
-    const std::string command = fmt::format("pdftotext -layout -enc UTF-8 '{}' '{}'", (dir / "l.pdf").string(),
-                                            (dir / "l.txt").string());
+    const std::string command = fmt::format("pdftotext -layout -enc UTF-8 '{}' '{}'",
+                                            (dir / "l.pdf").string(), (dir / "l.txt").string());
     EXPECT_EQ(std::system(command.c_str()), 0);
     std::stringstream text;
     text << std::ifstream(dir / "l.txt").rdbuf();

@@ -70,7 +70,9 @@ std::string listed(const std::string_view (&words)[N]) {
 
 class Problems {
   public:
-    void add(std::string field, std::string message) { fields_.push_back({std::move(field), std::move(message)}); }
+    void add(std::string field, std::string message) {
+        fields_.push_back({std::move(field), std::move(message)});
+    }
     void text(const std::string& field, const std::string& value, long max, bool required = false) {
         if (auto problem = text_problem(value)) return add(field, *problem);
         const long count = character_count(value);
@@ -80,12 +82,12 @@ class Problems {
     std::size_t size() const { return fields_.size(); }
     Status status() const {
         if (fields_.empty()) return {};
-        return tl::unexpected<Error>(Error{
-            ErrorCode::invalid_input,
-            fields_.size() == 1 ? fmt::format("{}: {}", fields_[0].field, fields_[0].message)
-                                : fmt::format("{} fields need a change; the first: {}: {}", fields_.size(),
-                                              fields_[0].field, fields_[0].message),
-            fields_});
+        return tl::unexpected<Error>(
+            Error{ErrorCode::invalid_input,
+                  fields_.size() == 1 ? fmt::format("{}: {}", fields_[0].field, fields_[0].message)
+                                      : fmt::format("{} fields need a change; the first: {}: {}",
+                                                    fields_.size(), fields_[0].field, fields_[0].message),
+                  fields_});
     }
 
   private:

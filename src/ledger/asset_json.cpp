@@ -66,7 +66,8 @@ json record_json(const AssetRecord& r) {
 AssetRecord record_from_json(const json& j) {
     AssetRecord r;
     if (!j.is_object()) return r;
-    if (const auto c = j.find("asset_class"); c != j.end() && c->is_string()) r.asset_class = c->get<std::string>();
+    if (const auto c = j.find("asset_class"); c != j.end() && c->is_string())
+        r.asset_class = c->get<std::string>();
     r.name = text(j, "name");
     r.location = text(j, "location");
     r.department = text(j, "department");

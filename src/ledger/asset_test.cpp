@@ -107,19 +107,20 @@ TEST(AssetRecordRules, EachBrokenFieldIsNamed) {
         {"ip not normal", [](AssetRecord& r) { r.ip_addresses[1] = "2001:DB8::1"; }, "ip_addresses[1]"},
         {"ip not an address", [](AssetRecord& r) { r.ip_addresses[0] = "printer"; }, "ip_addresses[0]"},
         {"ip twice", [](AssetRecord& r) { r.ip_addresses[1] = "192.168.10.1"; }, "ip_addresses[1]"},
-        {"mac not normal", [](AssetRecord& r) { r.mac_addresses[0] = "00-09-0F-AA-BB-CC"; }, "mac_addresses[0]"},
-        {"too many ips",
-         [](AssetRecord& r) { r.ip_addresses.assign(kMaxAddresses + 1, "10.0.0.1"); }, "ip_addresses"},
+        {"mac not normal", [](AssetRecord& r) { r.mac_addresses[0] = "00-09-0F-AA-BB-CC"; },
+         "mac_addresses[0]"},
+        {"too many ips", [](AssetRecord& r) { r.ip_addresses.assign(kMaxAddresses + 1, "10.0.0.1"); },
+         "ip_addresses"},
         {"cpe not a cpe", [](AssetRecord& r) { r.cpes[0].cpe = "fortios 6.0.4"; }, "cpes[0].cpe"},
-        {"cpe not canonical",
-         [](AssetRecord& r) { r.cpes[0].cpe = "cpe:/o:fortinet:fortios:6.0.4"; }, "cpes[0].cpe"},
+        {"cpe not canonical", [](AssetRecord& r) { r.cpes[0].cpe = "cpe:/o:fortinet:fortios:6.0.4"; },
+         "cpes[0].cpe"},
         {"cpe origin", [](AssetRecord& r) { r.cpes[0].origin = "guess"; }, "cpes[0].origin"},
         {"cpe twice", [](AssetRecord& r) { r.cpes.push_back(r.cpes[0]); }, "cpes[1].cpe"},
         {"too many cpes", [](AssetRecord& r) { r.cpes.assign(kMaxCpes + 1, r.cpes[0]); }, "cpes"},
         {"software without name", [](AssetRecord& r) { r.software[0].name.clear(); }, "software[0].name"},
         {"software cpe", [](AssetRecord& r) { r.software[0].cpe = "fortios"; }, "software[0].cpe"},
-        {"too much software",
-         [](AssetRecord& r) { r.software.assign(kMaxSoftware + 1, r.software[0]); }, "software"},
+        {"too much software", [](AssetRecord& r) { r.software.assign(kMaxSoftware + 1, r.software[0]); },
+         "software"},
         {"long note", [](AssetRecord& r) { r.note = std::string(kMaxAssetNote + 1, 'a'); }, "note"},
     };
     for (const auto& c : cases) {
@@ -194,7 +195,8 @@ TEST(AssetJson, ARecordRoundTrips) {
 }
 
 TEST(AssetJson, MissingOrMistypedFieldsReadAsDefaults) {
-    const auto r = record_from_json(nlohmann::json{{"name", 5}, {"internet_facing", "yes"}, {"system_id", "3"}});
+    const auto r =
+        record_from_json(nlohmann::json{{"name", 5}, {"internet_facing", "yes"}, {"system_id", "3"}});
     EXPECT_EQ(r.asset_class, "terminal");
     EXPECT_EQ(r.name, "");
     EXPECT_FALSE(r.internet_facing);

@@ -57,13 +57,15 @@ void read_children(soci::session& sql, StoredAsset& a, bool software) {
              sql, "SELECT kind, value FROM asset_addresses WHERE asset_id = :a ORDER BY kind, value", id))
         (r.get<std::string>(0) == "ip" ? a.record.ip_addresses : a.record.mac_addresses)
             .push_back(r.get<std::string>(1));
-    for (const auto& r : store::query(sql, "SELECT cpe, origin FROM asset_cpes WHERE asset_id = :a ORDER BY cpe", id))
+    for (const auto& r :
+         store::query(sql, "SELECT cpe, origin FROM asset_cpes WHERE asset_id = :a ORDER BY cpe", id))
         a.record.cpes.push_back({r.get<std::string>(0), r.get<std::string>(1)});
     if (!software) return;
-    for (const auto& r : store::query(sql,
-                                      "SELECT name, version, publisher, kind, cpe, purl, port FROM asset_software "
-                                      "WHERE asset_id = :a ORDER BY position",
-                                      id))
+    for (const auto& r :
+         store::query(sql,
+                      "SELECT name, version, publisher, kind, cpe, purl, port FROM asset_software "
+                      "WHERE asset_id = :a ORDER BY position",
+                      id))
         a.record.software.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
                                      r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5),
                                      r.get<std::string>(6)});
@@ -83,25 +85,27 @@ void write_children(soci::session& sql, std::int64_t asset_id, const ledger::Ass
         std::sort(unique.begin(), unique.end());
         unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
         for (const auto& value : unique)
-            store::execute(sql, "INSERT INTO asset_addresses (asset_id, kind, value) VALUES (:a, :k, :v)", id, kind,
-                           value);
+            store::execute(sql, "INSERT INTO asset_addresses (asset_id, kind, value) VALUES (:a, :k, :v)", id,
+                           kind, value);
     };
     addresses(record.ip_addresses, "ip");
     addresses(record.mac_addresses, "mac");
     for (const auto& c : record.cpes) {
         const auto key = split_cpe(c.cpe);
         if (!key) throw std::invalid_argument(fmt::format("not a CPE 2.3 formatted string: {}", c.cpe));
-        store::execute(sql,
-                       "INSERT INTO asset_cpes (asset_id, cpe, part, vendor, product, origin) VALUES (:a, :c, :p, "
-                       ":v, :pr, :o)",
-                       id, c.cpe, key->part, key->vendor, key->product, c.origin);
+        store::execute(
+            sql,
+            "INSERT INTO asset_cpes (asset_id, cpe, part, vendor, product, origin) VALUES (:a, :c, :p, "
+            ":v, :pr, :o)",
+            id, c.cpe, key->part, key->vendor, key->product, c.origin);
     }
     long long position = 0;
     for (const auto& s : record.software)
-        store::execute(sql,
-                       "INSERT INTO asset_software (asset_id, position, name, version, publisher, kind, cpe, purl, "
-                       "port) VALUES (:a, :p, :n, :v, :pu, :k, :c, :u, :po)",
-                       id, position++, s.name, s.version, s.publisher, s.kind, s.cpe, s.purl, s.port);
+        store::execute(
+            sql,
+            "INSERT INTO asset_software (asset_id, position, name, version, publisher, kind, cpe, purl, "
+            "port) VALUES (:a, :p, :n, :v, :pu, :k, :c, :u, :po)",
+            id, position++, s.name, s.version, s.publisher, s.kind, s.cpe, s.purl, s.port);
 }
 
 void insert_version(soci::session& sql, std::int64_t asset_id, int version, const std::string& action,
@@ -109,11 +113,12 @@ void insert_version(soci::session& sql, std::int64_t asset_id, int version, cons
                     std::optional<std::int64_t> user_id, std::optional<std::int64_t> import_id,
                     const std::string& at) {
     const long long id = asset_id, number = version;
-    store::execute(sql,
-                   "INSERT INTO asset_versions (asset_id, version, action, snapshot, changed_fields, user_id, "
-                   "import_id, at) VALUES (:a, :v, :ac, :s, :c, :u, :i, :at)",
-                   id, number, action, snapshot.dump(), json(changed).dump(), optional_id(user_id),
-                   optional_id(import_id), at);
+    store::execute(
+        sql,
+        "INSERT INTO asset_versions (asset_id, version, action, snapshot, changed_fields, user_id, "
+        "import_id, at) VALUES (:a, :v, :ac, :s, :c, :u, :i, :at)",
+        id, number, action, snapshot.dump(), json(changed).dump(), optional_id(user_id),
+        optional_id(import_id), at);
 }
 
 }  // namespace
@@ -148,7 +153,8 @@ json snapshot_json(const ledger::AssetRecord& record, const std::string& status,
 std::optional<StoredAsset> find_asset(soci::session& sql, std::int64_t id) {
     const long long key = id;
     std::optional<StoredAsset> out;
-    for (const auto& r : store::query(sql, fmt::format("SELECT {} FROM assets a WHERE a.id = :id", kAssetColumns), key))
+    for (const auto& r :
+         store::query(sql, fmt::format("SELECT {} FROM assets a WHERE a.id = :id", kAssetColumns), key))
         out = read_asset(r);
     if (out) read_children(sql, *out, true);
     return out;
@@ -157,12 +163,13 @@ std::optional<StoredAsset> find_asset(soci::session& sql, std::int64_t id) {
 std::vector<AssetVersion> versions_of(soci::session& sql, std::int64_t asset_id) {
     std::vector<AssetVersion> out;
     const long long id = asset_id;
-    for (const auto& r : store::query(sql,
-                                      "SELECT v.version, v.action, v.changed_fields, v.user_id, "
-                                      "COALESCE(u.display_name, ''), v.import_id, v.at, v.snapshot FROM "
-                                      "asset_versions v LEFT JOIN users u ON u.id = v.user_id WHERE v.asset_id = "
-                                      ":a ORDER BY v.version DESC",
-                                      id)) {
+    for (const auto& r :
+         store::query(sql,
+                      "SELECT v.version, v.action, v.changed_fields, v.user_id, "
+                      "COALESCE(u.display_name, ''), v.import_id, v.at, v.snapshot FROM "
+                      "asset_versions v LEFT JOIN users u ON u.id = v.user_id WHERE v.asset_id = "
+                      ":a ORDER BY v.version DESC",
+                      id)) {
         AssetVersion v;
         v.version = static_cast<int>(store::int64_at(r, 0));
         v.action = r.get<std::string>(1);
@@ -197,9 +204,11 @@ std::int64_t insert_asset(soci::session& sql, std::int64_t organisation_id, cons
     for (const auto& row : store::query(
              sql,
              "INSERT INTO assets (organisation_id, asset_class, name, location, department, owner, serial, "
-             "manufacturer, model, os_name, os_version, firmware_version, system_id, system_note, vendor_managed, "
+             "manufacturer, model, os_name, os_version, firmware_version, system_id, system_note, "
+             "vendor_managed, "
              "internet_facing, remote_maintenance, status, source, last_seen_at, note, version, created_by, "
-             "created_at, updated_by, updated_at) VALUES (:o, :c, :n, :l, :d, :ow, :s, :m, :mo, :on, :ov, :fv, "
+             "created_at, updated_by, updated_at) VALUES (:o, :c, :n, :l, :d, :ow, :s, :m, :mo, :on, :ov, "
+             ":fv, "
              ":si, :sn, :vm, :if, :rm, 'in_use', :src, :seen, :note, 1, :cb, :ca, :ub, :ua) RETURNING id",
              org, r.asset_class, r.name, r.location, r.department, r.owner, r.serial, r.manufacturer, r.model,
              r.os_name, r.os_version, r.firmware_version, system, r.system_note, r.vendor_managed,
@@ -222,45 +231,53 @@ bool update_asset(soci::session& sql, std::int64_t id, int expected_version, con
         r.system_id ? std::optional<long long>(*r.system_id) : std::nullopt;
     const auto updated = store::execute(
         sql,
-        "UPDATE assets SET asset_class = :c, name = :n, location = :l, department = :d, owner = :ow, serial = :s, "
-        "manufacturer = :m, model = :mo, os_name = :on, os_version = :ov, firmware_version = :fv, system_id = :si, "
-        "system_note = :sn, vendor_managed = :vm, internet_facing = :if, remote_maintenance = :rm, status = CASE "
+        "UPDATE assets SET asset_class = :c, name = :n, location = :l, department = :d, owner = :ow, serial "
+        "= :s, "
+        "manufacturer = :m, model = :mo, os_name = :on, os_version = :ov, firmware_version = :fv, system_id "
+        "= :si, "
+        "system_note = :sn, vendor_managed = :vm, internet_facing = :if, remote_maintenance = :rm, status = "
+        "CASE "
         ":ac WHEN 'retired' THEN 'retired' WHEN 'restored' THEN 'in_use' ELSE status END, last_seen_at = "
-        "COALESCE(:seen, last_seen_at), note = :note, version = :v, updated_by = :ub, updated_at = :ua WHERE id = "
+        "COALESCE(:seen, last_seen_at), note = :note, version = :v, updated_by = :ub, updated_at = :ua WHERE "
+        "id = "
         ":id AND version = :previous",
-        r.asset_class, r.name, r.location, r.department, r.owner, r.serial, r.manufacturer, r.model, r.os_name,
-        r.os_version, r.firmware_version, system, r.system_note, r.vendor_managed, r.internet_facing,
-        r.remote_maintenance, action, seen_at, r.note, next, user, now, key, previous);
+        r.asset_class, r.name, r.location, r.department, r.owner, r.serial, r.manufacturer, r.model,
+        r.os_name, r.os_version, r.firmware_version, system, r.system_note, r.vendor_managed,
+        r.internet_facing, r.remote_maintenance, action, seen_at, r.note, next, user, now, key, previous);
     if (updated != 1) return false;
     write_children(sql, id, r);
-    const auto stored = find_asset(sql, id);
-    insert_version(sql, id, expected_version + 1, action,
-                   snapshot_json(r, stored->status, stored->source, stored->last_seen_at, reason), changed,
-                   user_id, import_id, now);
+    std::string status, source;
+    std::optional<std::string> last_seen;
+    for (const auto& row :
+         store::query(sql, "SELECT status, source, last_seen_at FROM assets WHERE id = :id", key)) {
+        status = row.get<std::string>(0);
+        source = row.get<std::string>(1);
+        last_seen = store::optional_text_at(row, 2);
+    }
+    insert_version(sql, id, expected_version + 1, action, snapshot_json(r, status, source, last_seen, reason),
+                   changed, user_id, import_id, now);
     return true;
 }
 
 bool touch_seen(soci::session& sql, std::int64_t id, const std::string& seen_at) {
     const long long key = id;
-    return store::execute(sql,
-                          "UPDATE assets SET last_seen_at = :seen WHERE id = :id AND (last_seen_at IS NULL OR "
-                          "last_seen_at < :later)",
-                          seen_at, key, seen_at) == 1;
+    return store::execute(
+               sql,
+               "UPDATE assets SET last_seen_at = :seen WHERE id = :id AND (last_seen_at IS NULL OR "
+               "last_seen_at < :later)",
+               seen_at, key, seen_at) == 1;
 }
 
 bool exposure_changed(const std::vector<std::string>& changed) {
-    static const std::string_view relevant[] = {"cpes", "internet_facing", "remote_maintenance", "asset_class",
-                                                "status"};
+    static const std::string_view relevant[] = {"cpes", "internet_facing", "remote_maintenance",
+                                                "asset_class", "status"};
     return std::any_of(changed.begin(), changed.end(), [](const std::string& f) {
         return std::find(std::begin(relevant), std::end(relevant), f) != std::end(relevant);
     });
 }
 
-void after_assets_changed(soci::session& sql, const std::vector<std::int64_t>& ids) {
-    // the lead wires exposure matching here at merge:
-    // services::exposure_matching::rematch_assets(sql, ids);
-    (void)sql;
-    (void)ids;
+void after_assets_changed(soci::session& /*sql*/, const std::vector<std::int64_t>& /*ids*/) {
+    // the lead wires exposure matching here at merge: services::exposure_matching::rematch_assets(sql, ids)
 }
 
 }  // namespace mamori::services::asset_records

@@ -1,9 +1,10 @@
-// The rows of the device ledger (assets, asset_addresses, asset_cpes, asset_software, asset_versions), for the
-// ledger service, the imports and the demo. Everything here runs inside the caller's transaction and makes no
-// access decisions: the caller has already decided who may write which institution's assets.
+// The rows of the device ledger (assets, asset_addresses, asset_cpes, asset_software, asset_versions), for
+// the ledger service, the imports and the demo. Everything here runs inside the caller's transaction and
+// makes no access decisions: the caller has already decided who may write which institution's assets.
 //
-//     const auto id = asset_records::insert_asset(sql, org, record, "manual", user_id, std::nullopt, std::nullopt);
-//     if (!asset_records::update_asset(sql, id, 1, edited, "changed", fields, user_id, std::nullopt, std::nullopt))
+//     const auto id = asset_records::insert_asset(sql, org, record, "manual", user_id, std::nullopt,
+//     std::nullopt); if (!asset_records::update_asset(sql, id, 1, edited, "changed", fields, user_id,
+//     std::nullopt, std::nullopt))
 //         … // stale: someone else wrote version 2 meanwhile
 //     asset_records::after_assets_changed(sql, {id});   // when CPEs or exposure flags changed (see below)
 #pragma once
@@ -86,10 +87,11 @@ std::int64_t insert_asset(soci::session& sql, std::int64_t organisation_id, cons
 // (false, and nothing written, otherwise) and appends that version with `action` and `changed`. The status
 // follows the action: retired → retired, restored → in_use, changed → as it was. `seen_at`, when given,
 // becomes last_seen_at. `reason` (retire/restore) is kept in the version's snapshot.
-bool update_asset(soci::session& sql, std::int64_t id, int expected_version, const ledger::AssetRecord& record,
-                  const std::string& action, const std::vector<std::string>& changed,
-                  std::optional<std::int64_t> user_id, std::optional<std::int64_t> import_id,
-                  std::optional<std::string> seen_at, const std::string& reason = {});
+bool update_asset(soci::session& sql, std::int64_t id, int expected_version,
+                  const ledger::AssetRecord& record, const std::string& action,
+                  const std::vector<std::string>& changed, std::optional<std::int64_t> user_id,
+                  std::optional<std::int64_t> import_id, std::optional<std::string> seen_at,
+                  const std::string& reason = {});
 
 // touch_seen: sets last_seen_at to `seen_at` when that is later than what is stored. This is NOT a version:
 // the version number, updated_at and asset_versions stay as they are (an import that saw the device
@@ -101,8 +103,8 @@ bool touch_seen(soci::session& sql, std::int64_t id, const std::string& seen_at)
 // remote_maintenance, asset_class (connection_point) or status.
 bool exposure_changed(const std::vector<std::string>& changed);
 
-// after_assets_changed: call after any write that changed the CPE names or exposure flags of `ids` (in the same
-// transaction); every writer of assets (the ledger service, the imports, the demo) calls it.
+// after_assets_changed: call after any write that changed the CPE names or exposure flags of `ids` (in the
+// same transaction); every writer of assets (the ledger service, the imports, the demo) calls it.
 void after_assets_changed(soci::session& sql, const std::vector<std::int64_t>& ids);
 
 }  // namespace mamori::services::asset_records

@@ -15,7 +15,8 @@ struct Fixture {
     Fixture() {
         auto lease = temp.db().acquire();
         *lease << "INSERT INTO organisations (kind, name, prefecture_code, municipality_code, created_at) "
-                  "VALUES ('clinic', 'さくら内科クリニック', '13', '131016', '2026-01-01T00:00:00Z') RETURNING id",
+                  "VALUES ('clinic', 'さくら内科クリニック', '13', '131016', '2026-01-01T00:00:00Z') "
+                  "RETURNING id",
             soci::into(clinic);
     }
 };
@@ -83,20 +84,21 @@ TEST(AssetRecords, AnUpdateAtAStaleVersionWritesNothing) {
     auto edited = router();
     edited.ip_addresses = {"192.168.1.254"};
     edited.cpes.pop_back();
-    ASSERT_TRUE(update_asset(sql, id, 1, edited, "changed", ledger::changed_fields(router(), edited), std::nullopt,
-                             std::nullopt, std::nullopt));
+    ASSERT_TRUE(update_asset(sql, id, 1, edited, "changed", ledger::changed_fields(router(), edited),
+                             std::nullopt, std::nullopt, std::nullopt));
     auto again = edited;
     again.name = "別名";
-    EXPECT_FALSE(update_asset(sql, id, 1, again, "changed", {"name"}, std::nullopt, std::nullopt, std::nullopt));
+    EXPECT_FALSE(
+        update_asset(sql, id, 1, again, "changed", {"name"}, std::nullopt, std::nullopt, std::nullopt));
     const auto stored = find_asset(sql, id);
     EXPECT_EQ(stored->version, 2);
     EXPECT_EQ(stored->record, edited);
 
-    ASSERT_TRUE(update_asset(sql, id, 2, edited, "retired", {"status"}, std::nullopt, std::nullopt, std::nullopt,
-                             "廃棄（更新のため）"));
+    ASSERT_TRUE(update_asset(sql, id, 2, edited, "retired", {"status"}, std::nullopt, std::nullopt,
+                             std::nullopt, "廃棄（更新のため）"));
     EXPECT_EQ(find_asset(sql, id)->status, "retired");
-    ASSERT_TRUE(update_asset(sql, id, 3, edited, "restored", {"status"}, std::nullopt, std::nullopt, std::nullopt,
-                             "誤って廃棄"));
+    ASSERT_TRUE(update_asset(sql, id, 3, edited, "restored", {"status"}, std::nullopt, std::nullopt,
+                             std::nullopt, "誤って廃棄"));
     EXPECT_EQ(find_asset(sql, id)->status, "in_use");
 
     const auto versions = versions_of(sql, id);

@@ -24,17 +24,20 @@ constexpr long kMaxReason = 500;
 Status check_writer(const Access& access) {
     if (access.reach == Reach::none) return ledger_access::no_ledger();
     if (!access.can_write)
-        return fail(ErrorCode::forbidden,
-                    "only the institution's administrators, security managers and editors change its device ledger");
+        return fail(
+            ErrorCode::forbidden,
+            "only the institution's administrators, security managers and editors change its device ledger");
     return {};
 }
 
-// check_system: a linked system is one of the institution's systems; keeping the one linked before is allowed.
+// check_system: a linked system is one of the institution's systems; keeping the one linked before is
+// allowed.
 Status check_system(soci::session& sql, std::int64_t organisation_id, const ledger::AssetRecord& record,
                     const ledger::AssetRecord* before) {
     if (!record.system_id || (before && before->system_id == record.system_id)) return {};
     const long long id = *record.system_id, org = organisation_id;
-    for (const auto& r : store::query(sql, "SELECT 1 FROM systems WHERE id = :id AND organisation_id = :o", id, org)) {
+    for (const auto& r :
+         store::query(sql, "SELECT 1 FROM systems WHERE id = :id AND organisation_id = :o", id, org)) {
         (void)r;
         return {};
     }
@@ -47,7 +50,8 @@ Status check_reason(const std::string& reason) {
     const long count = character_count(reason);
     if (count == 0) return fail(ErrorCode::invalid_input, "reason: say why", "reason");
     if (count > kMaxReason)
-        return fail(ErrorCode::invalid_input, fmt::format("reason: at most {} characters", kMaxReason), "reason");
+        return fail(ErrorCode::invalid_input, fmt::format("reason: at most {} characters", kMaxReason),
+                    "reason");
     return {};
 }
 
@@ -76,12 +80,14 @@ json changes(const ledger::AssetRecord& before, const ledger::AssetRecord& after
 }
 
 // asset_to_change: an asset the caller sees (not_found otherwise), locked, for a writer, at `version`.
-Result<rec::StoredAsset> asset_to_change(soci::session& sql, const Caller& caller, std::int64_t id, int version) {
+Result<rec::StoredAsset> asset_to_change(soci::session& sql, const Caller& caller, std::int64_t id,
+                                         int version) {
     const long long key = id;
     const auto seen = rec::find_asset(sql, id);
     if (!seen) return ledger_access::no_asset(id);
     const auto access = ledger_access::access_to(sql, caller, seen->organisation_id);
-    if (access.reach == Reach::none || !ledger_access::sees_asset(sql, caller, access, seen->record.system_id))
+    if (access.reach == Reach::none ||
+        !ledger_access::sees_asset(sql, caller, access, seen->record.system_id))
         return ledger_access::no_asset(id);
     if (auto ok = check_writer(access); !ok) return fail(ok.error());
     store::execute(sql, "UPDATE assets SET version = version WHERE id = :id", key);
@@ -103,7 +109,8 @@ Result<LedgerAsset> Ledger::get(const Caller& caller, std::int64_t id) {
     auto found = rec::find_asset(sql, id);
     if (!found) return ledger_access::no_asset(id);
     const auto access = ledger_access::access_to(sql, caller, found->organisation_id);
-    if (access.reach == Reach::none || !ledger_access::sees_asset(sql, caller, access, found->record.system_id))
+    if (access.reach == Reach::none ||
+        !ledger_access::sees_asset(sql, caller, access, found->record.system_id))
         return ledger_access::no_asset(id);
     LedgerAsset out;
     out.system_name = system_name(sql, found->record.system_id);
@@ -125,9 +132,10 @@ Result<LedgerAsset> Ledger::create(const Caller& caller, const ledger::AssetReco
         const auto access = ledger_access::access_to(sql, caller, std::nullopt);
         if (auto ok = check_writer(access); !ok) return fail(ok.error());
         if (auto ok = ledger::check_asset_record(record); !ok) return fail(ok.error());
-        if (auto ok = check_system(sql, access.organisation_id, record, nullptr); !ok) return fail(ok.error());
-        const auto made =
-            rec::insert_asset(sql, access.organisation_id, record, "manual", caller.user_id, std::nullopt, std::nullopt);
+        if (auto ok = check_system(sql, access.organisation_id, record, nullptr); !ok)
+            return fail(ok.error());
+        const auto made = rec::insert_asset(sql, access.organisation_id, record, "manual", caller.user_id,
+                                            std::nullopt, std::nullopt);
         json after = ledger::record_json(record);
         after["software"] = record.software.size();
         audit::append(sql,
@@ -168,7 +176,8 @@ Result<LedgerAsset> Ledger::update(const Caller& caller, std::int64_t id, int ve
 }
 
 Result<LedgerAsset> Ledger::change_status(const Caller& caller, std::int64_t id, int version,
-                                          const std::string& reason, bool retire, const audit::Context& context) {
+                                          const std::string& reason, bool retire,
+                                          const audit::Context& context) {
     auto done = db_.transaction([&](soci::session& sql) -> Result<int> {
         auto current = asset_to_change(sql, caller, id, version);
         if (!current) return fail(current.error());
@@ -196,13 +205,13 @@ Result<LedgerAsset> Ledger::change_status(const Caller& caller, std::int64_t id,
     return get(caller, id);
 }
 
-Result<LedgerAsset> Ledger::retire(const Caller& caller, std::int64_t id, int version, const std::string& reason,
-                                   const audit::Context& context) {
+Result<LedgerAsset> Ledger::retire(const Caller& caller, std::int64_t id, int version,
+                                   const std::string& reason, const audit::Context& context) {
     return change_status(caller, id, version, reason, true, context);
 }
 
-Result<LedgerAsset> Ledger::restore(const Caller& caller, std::int64_t id, int version, const std::string& reason,
-                                    const audit::Context& context) {
+Result<LedgerAsset> Ledger::restore(const Caller& caller, std::int64_t id, int version,
+                                    const std::string& reason, const audit::Context& context) {
     return change_status(caller, id, version, reason, false, context);
 }
 

@@ -1,8 +1,8 @@
-// The device ledger (機器台帳) of an institution: its assets with their addresses, CPE names and software, every
-// version kept. Who sees it: the institution's own users (administrators, security managers and editors write;
-// viewers read); its health centre's and prefecture's inspectors and administrators read; a vendor reads only
-// the assets linked to a system it runs there; anyone else is answered not_found. Every write is one
-// transaction with a new version and an audit entry; a stale version is a conflict.
+// The device ledger (機器台帳) of an institution: its assets with their addresses, CPE names and software,
+// every version kept. Who sees it: the institution's own users (administrators, security managers and editors
+// write; viewers read); its health centre's and prefecture's inspectors and administrators read; a vendor
+// reads only the assets linked to a system it runs there; anyone else is answered not_found. Every write is
+// one transaction with a new version and an audit entry; a stale version is a conflict.
 //
 //     services::Ledger ledger(db);
 //     auto page = ledger.list(caller, filter);                 // 50 a page, filtered and sorted in SQL
@@ -38,8 +38,8 @@ struct LedgerFilter {
     std::optional<bool> internet_facing;
     std::optional<bool> has_cpe;
     std::string source;
-    std::string seen_before;  // YYYY-MM-DD: not seen since (or never)
-    std::string text;         // part of name, serial, model, an IP or a MAC address
+    std::string seen_before;    // YYYY-MM-DD: not seen since (or never)
+    std::string text;           // part of name, serial, model, an IP or a MAC address
     std::string sort = "name";  // name, class, location, department, last_seen, updated
     bool descending = false;
     int page = 1;
@@ -88,8 +88,10 @@ class Ledger {
     // export_rows: the whole filtered list (no paging; at most kMaxLedgerExportRows, too_large beyond).
     Result<LedgerPage> export_rows(const identity::Caller& caller, const LedgerFilter& filter);
     Result<LedgerAsset> get(const identity::Caller& caller, std::int64_t id);
-    Result<std::vector<asset_records::AssetVersion>> versions(const identity::Caller& caller, std::int64_t id);
-    Result<LedgerSummary> summary(const identity::Caller& caller, std::optional<std::int64_t> organisation_id);
+    Result<std::vector<asset_records::AssetVersion>> versions(const identity::Caller& caller,
+                                                              std::int64_t id);
+    Result<LedgerSummary> summary(const identity::Caller& caller,
+                                  std::optional<std::int64_t> organisation_id);
     Result<std::vector<LedgerSystem>> systems(const identity::Caller& caller,
                                               std::optional<std::int64_t> organisation_id);
 

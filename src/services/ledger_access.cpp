@@ -13,13 +13,13 @@ using identity::OrgKind;
 using identity::Role;
 
 bool institution_reader(const identity::Caller& caller) {
-    return caller.has(Role::administrator) || caller.has(Role::security_manager) || caller.has(Role::editor) ||
-           caller.has(Role::viewer);
+    return caller.has(Role::administrator) || caller.has(Role::security_manager) ||
+           caller.has(Role::editor) || caller.has(Role::viewer);
 }
 
 bool institution_writer(const identity::Caller& caller) {
-    return identity::allows_write(caller) &&
-           (caller.has(Role::administrator) || caller.has(Role::security_manager) || caller.has(Role::editor));
+    return identity::allows_write(caller) && (caller.has(Role::administrator) ||
+                                              caller.has(Role::security_manager) || caller.has(Role::editor));
 }
 
 }  // namespace
@@ -32,7 +32,8 @@ tl::unexpected<Error> no_asset(std::int64_t id) {
     return fail(ErrorCode::not_found, fmt::format("no asset {}", id));
 }
 
-Access access_to(soci::session& sql, const identity::Caller& caller, std::optional<std::int64_t> organisation_id) {
+Access access_to(soci::session& sql, const identity::Caller& caller,
+                 std::optional<std::int64_t> organisation_id) {
     Access out;
     const auto kind = caller.organisation.kind;
     if (identity::is_institution(kind)) {
@@ -49,7 +50,8 @@ Access access_to(soci::session& sql, const identity::Caller& caller, std::option
     if (!organisation_id) return out;
     const auto org = records::find_organisation(sql, *organisation_id);
     if (!org || !identity::is_institution(org->ref.kind)) return out;
-    if ((kind == OrgKind::health_centre || kind == OrgKind::prefecture) && identity::can_inspect(caller, org->ref))
+    if ((kind == OrgKind::health_centre || kind == OrgKind::prefecture) &&
+        identity::can_inspect(caller, org->ref))
         out.reach = Reach::inspector;
     else if (kind == OrgKind::vendor &&
              (caller.has(Role::administrator) || caller.has(Role::vendor_respondent)) &&

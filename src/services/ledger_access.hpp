@@ -28,7 +28,8 @@ struct Access {
 };
 
 // access_to: the caller's reach to `organisation_id` (institution users: nullopt means their own).
-Access access_to(soci::session& sql, const identity::Caller& caller, std::optional<std::int64_t> organisation_id);
+Access access_to(soci::session& sql, const identity::Caller& caller,
+                 std::optional<std::int64_t> organisation_id);
 
 // vendor_condition: the condition on assets `a` (one parameter, the vendor's organisation id) that keeps only
 // the assets of systems the vendor runs for an institution that links it.

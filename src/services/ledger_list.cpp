@@ -1,5 +1,5 @@
-// Ledger: the filtered, sorted, paged list (and the same list whole for the exports), the summary, the systems
-// an asset may be linked to. Filters, order and paging all run in SQL.
+// Ledger: the filtered, sorted, paged list (and the same list whole for the exports), the summary, the
+// systems an asset may be linked to. Filters, order and paging all run in SQL.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -43,12 +43,14 @@ Status check_filter(const LedgerFilter& f) {
     for (auto [name, value] : {std::pair{"place", &f.place}, std::pair{"q", &f.text}}) {
         if (auto problem = text_problem(*value)) return fail(ErrorCode::invalid_input, *problem, name);
         if (character_count(*value) > ledger::kMaxAssetText)
-            return fail(ErrorCode::invalid_input, fmt::format("{}: at most {} characters", name, ledger::kMaxAssetText),
-                        name);
+            return fail(ErrorCode::invalid_input,
+                        fmt::format("{}: at most {} characters", name, ledger::kMaxAssetText), name);
     }
-    static const std::string_view sorts[] = {"name", "class", "location", "department", "last_seen", "updated"};
+    static const std::string_view sorts[] = {"name",       "class",     "location",
+                                             "department", "last_seen", "updated"};
     if (!one_of(sorts, f.sort))
-        return fail(ErrorCode::invalid_input, "sort: name, class, location, department, last_seen or updated", "sort");
+        return fail(ErrorCode::invalid_input, "sort: name, class, location, department, last_seen or updated",
+                    "sort");
     if (f.page < 1 || f.page > kMaxPage) return fail(ErrorCode::invalid_input, "page: from 1", "page");
     return {};
 }
@@ -72,19 +74,21 @@ Conditions conditions(const Caller& caller, const Access& access, const LedgerFi
     if (f.has_cpe)
         c.add(*f.has_cpe ? "EXISTS (SELECT 1 FROM asset_cpes c WHERE c.asset_id = a.id)"
                          : "NOT EXISTS (SELECT 1 FROM asset_cpes c WHERE c.asset_id = a.id)");
-    if (!f.seen_before.empty())
-        c.add("(a.last_seen_at IS NULL OR a.last_seen_at < :seen)", {f.seen_before});
+    if (!f.seen_before.empty()) c.add("(a.last_seen_at IS NULL OR a.last_seen_at < :seen)", {f.seen_before});
     if (!f.place.empty()) {
         const auto like = fmt::format("%{}%", store::like_escaped(f.place));
-        c.add("(LOWER(a.department) LIKE LOWER(:p1) ESCAPE '!' OR LOWER(a.location) LIKE LOWER(:p2) ESCAPE '!')",
-              {like, like});
+        c.add(
+            "(LOWER(a.department) LIKE LOWER(:p1) ESCAPE '!' OR LOWER(a.location) LIKE LOWER(:p2) ESCAPE "
+            "'!')",
+            {like, like});
     }
     if (!f.text.empty()) {
         const auto like = fmt::format("%{}%", store::like_escaped(f.text));
-        c.add("(LOWER(a.name) LIKE LOWER(:q1) ESCAPE '!' OR LOWER(a.serial) LIKE LOWER(:q2) ESCAPE '!' OR "
-              "LOWER(a.model) LIKE LOWER(:q3) ESCAPE '!' OR EXISTS (SELECT 1 FROM asset_addresses x WHERE "
-              "x.asset_id = a.id AND x.value LIKE LOWER(:q4) ESCAPE '!'))",
-              {like, like, like, like});
+        c.add(
+            "(LOWER(a.name) LIKE LOWER(:q1) ESCAPE '!' OR LOWER(a.serial) LIKE LOWER(:q2) ESCAPE '!' OR "
+            "LOWER(a.model) LIKE LOWER(:q3) ESCAPE '!' OR EXISTS (SELECT 1 FROM asset_addresses x WHERE "
+            "x.asset_id = a.id AND x.value LIKE LOWER(:q4) ESCAPE '!'))",
+            {like, like, like, like});
     }
     return c;
 }
@@ -92,12 +96,18 @@ Conditions conditions(const Caller& caller, const Access& access, const LedgerFi
 std::string order_by(const LedgerFilter& f) {
     const char* direction = f.descending ? "DESC" : "ASC";
     std::string first;
-    if (f.sort == "class") first = "a.asset_class";
-    else if (f.sort == "location") first = "a.location";
-    else if (f.sort == "department") first = "a.department";
-    else if (f.sort == "last_seen") first = "COALESCE(a.last_seen_at, '')";
-    else if (f.sort == "updated") first = "a.updated_at";
-    else first = "a.name";
+    if (f.sort == "class")
+        first = "a.asset_class";
+    else if (f.sort == "location")
+        first = "a.location";
+    else if (f.sort == "department")
+        first = "a.department";
+    else if (f.sort == "last_seen")
+        first = "COALESCE(a.last_seen_at, '')";
+    else if (f.sort == "updated")
+        first = "a.updated_at";
+    else
+        first = "a.name";
     return fmt::format("{} {}, a.name, a.id", first, direction);
 }
 
@@ -120,7 +130,8 @@ Result<LedgerPage> Ledger::query(const Caller& caller, const LedgerFilter& filte
     out.page = paged ? filter.page : 1;
     const auto where = conditions(caller, access, filter);
     with_values(where.values, [&](const auto&... v) {
-        for (const auto& r : store::query(sql, fmt::format("SELECT COUNT(*) FROM assets a WHERE {}", where.text), v...))
+        for (const auto& r :
+             store::query(sql, fmt::format("SELECT COUNT(*) FROM assets a WHERE {}", where.text), v...))
             out.total = static_cast<long>(store::int64_at(r, 0));
     });
     if (!paged && out.total > kMaxLedgerExportRows)
@@ -193,16 +204,18 @@ Result<LedgerSummary> Ledger::summary(const Caller& caller, std::optional<std::i
     return out;
 }
 
-Result<std::vector<LedgerSystem>> Ledger::systems(const Caller& caller, std::optional<std::int64_t> organisation_id) {
+Result<std::vector<LedgerSystem>> Ledger::systems(const Caller& caller,
+                                                  std::optional<std::int64_t> organisation_id) {
     auto lease = db_.acquire();
     auto& sql = *lease;
     const auto access = reach(sql, caller, organisation_id);
     if (access.reach == Reach::none) return ledger_access::no_ledger();
     std::vector<LedgerSystem> out;
     const long long org = access.organisation_id;
-    for (const auto& r : store::query(
-             sql, "SELECT id, name FROM systems WHERE organisation_id = :o AND status = 'in_use' ORDER BY name, id",
-             org))
+    for (const auto& r : store::query(sql,
+                                      "SELECT id, name FROM systems WHERE organisation_id = :o AND status = "
+                                      "'in_use' ORDER BY name, id",
+                                      org))
         out.push_back({store::int64_at(r, 0), r.get<std::string>(1)});
     return out;
 }

@@ -55,24 +55,13 @@ documents::LedgerSheet ledger_sheet(const LedgerPage& page, const std::string& c
         const auto& r = a.record;
         std::vector<std::string> cpes;
         for (const auto& c : r.cpes) cpes.push_back(c.cpe);
-        sheet.rows.push_back({r.name,
-                              class_label(r.asset_class),
-                              r.location,
-                              r.department,
-                              r.owner,
-                              r.manufacturer,
-                              r.model,
-                              r.serial,
-                              os_text(r),
-                              r.firmware_version,
-                              fmt::format("{}", fmt::join(r.ip_addresses, " ")),
-                              fmt::format("{}", fmt::join(r.mac_addresses, " ")),
-                              fmt::format("{}", fmt::join(cpes, "\n")),
-                              item.system_name.empty() ? r.system_note : item.system_name,
-                              maintenance(r),
-                              r.internet_facing ? "あり" : "",
-                              a.status == "retired" ? "廃棄" : "使用中",
-                              seen_date(a.last_seen_at)});
+        sheet.rows.push_back(
+            {r.name, class_label(r.asset_class), r.location, r.department, r.owner, r.manufacturer, r.model,
+             r.serial, os_text(r), r.firmware_version, fmt::format("{}", fmt::join(r.ip_addresses, " ")),
+             fmt::format("{}", fmt::join(r.mac_addresses, " ")), fmt::format("{}", fmt::join(cpes, "\n")),
+             item.system_name.empty() ? r.system_note : item.system_name, maintenance(r),
+             r.internet_facing ? "あり" : "", a.status == "retired" ? "廃棄" : "使用中",
+             seen_date(a.last_seen_at)});
     }
     return sheet;
 }

@@ -2597,6 +2597,15 @@ export const en: Messages = {
     retiredNotice: 'This device is retired. Put it back in use before changing it.',
     back: 'Back to the device ledger',
     auditNames: { 'asset.created': 'Device added to the ledger', 'asset.changed': 'Device changed in the ledger', 'asset.retired': 'Device retired', 'asset.restored': 'Device back in use' } as Record<string, string>,
+    summary: {
+      heading: 'Ledger overview',
+      inUse: 'In use',
+      internetFacing: 'Reachable from the internet',
+      withoutCpe: 'Without a CPE name (not matched)',
+      stale: 'Not seen for 12 months or more',
+      retired: 'Retired',
+      count: (n: number) => `${n}`,
+    },
     institution: (name: string) => `Device ledger of ${name}`,
   },
   ledgerImport: {

@@ -2632,6 +2632,15 @@ export const ja = {
     retiredNotice: 'この機器は廃棄済みです。変更するには、先に使用中に戻してください。',
     back: '機器台帳に戻る',
     auditNames: { 'asset.created': '機器台帳への追加', 'asset.changed': '機器台帳の変更', 'asset.retired': '機器の廃棄', 'asset.restored': '機器の使用再開' } as Record<string, string>,
+    summary: {
+      heading: '台帳の概要',
+      inUse: '使用中',
+      internetFacing: 'インターネットに直接つながる',
+      withoutCpe: 'CPE名なし（照合できない）',
+      stale: '12か月以上確認されていない',
+      retired: '廃棄済み',
+      count: (n: number) => `${n}台`,
+    },
     institution: (name: string) => `${name}の機器台帳`,
   },
   ledgerImport: {

@@ -6,7 +6,7 @@ import { langOf, useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { buttonClass, cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, h1Class, h2Class, InfoNotice, leadClass, primaryButtonClass, SelectField, TextField } from '../account/ui';
 import { linkClass } from '../catalog/ui';
-import { assetClasses, assetSources, emptyFilters, filterQuery, loadLedger, type Asset, type LedgerFilters } from './ledgerApi';
+import { assetClasses, assetSources, emptyFilters, filterQuery, loadLedger, loadSummary, type Asset, type LedgerFilters, type LedgerSummary } from './ledgerApi';
 import { ledgerPaths, organisationParam, withOrganisation } from './routes';
 import { Flags, osText, useDay } from './ui';
 
@@ -160,6 +160,37 @@ function AssetTable({ assets, organisation }: { assets: Asset[]; organisation: n
   );
 }
 
+function Summary({ summary }: { summary: LedgerSummary }) {
+  const { t } = useI18n();
+  const l = t.ledger;
+  const s = l.summary;
+  const items: [string, number, boolean][] = [
+    [s.inUse, summary.in_use, false],
+    [s.internetFacing, summary.internet_facing, summary.internet_facing > 0],
+    [s.withoutCpe, summary.without_cpe, false],
+    [s.stale, summary.stale, summary.stale > 0],
+    [s.retired, summary.retired, false],
+  ];
+  return (
+    <section class="mt-6" aria-labelledby="ledger-summary" data-testid="ledger-summary">
+      <h2 id="ledger-summary" class="sr-only">
+        {s.heading}
+      </h2>
+      <dl class="flex flex-wrap gap-3">
+        {items.map(([label, count, attention]) => (
+          <div key={label} class={`min-w-36 rounded-8 border px-4 py-2 ${attention ? 'border-error-1 bg-red-50' : 'border-solid-gray-420 bg-white'}`}>
+            <dt class="text-dns-14N-130 text-solid-gray-800">{label}</dt>
+            <dd class="text-std-20B-150 tabular-nums text-solid-gray-900">{s.count(count)}</dd>
+          </div>
+        ))}
+      </dl>
+      <p class="mt-2 text-dns-14N-130 text-solid-gray-700">
+        {assetClasses.map((c) => `${l.classes[c] ?? ''} ${summary.in_use_by_class[c] ?? 0}`).join('　')}
+      </p>
+    </section>
+  );
+}
+
 export function LedgerList() {
   const { t } = useI18n();
   const l = t.ledger;
@@ -168,6 +199,7 @@ export function LedgerList() {
   const query = filterQuery(filters, organisation);
   const [list] = useResource(`ledger${query}`, (signal) => loadLedger(filters, organisation, signal));
   const exportQuery = filterQuery(filters, organisation, false);
+  const [summary] = useResource(`ledger-summary/${organisation ?? ''}`, (signal) => loadSummary(organisation, signal));
   return (
     <div data-testid="ledger-page">
       <h1 class={h1Class}>{list.state === 'ready' && organisation !== null ? l.institution(list.data.organisation_name) : l.title}</h1>
@@ -185,6 +217,7 @@ export function LedgerList() {
           ) : (
             <InfoNotice testId="read-only">{l.readOnly}</InfoNotice>
           )}
+          {summary.state === 'ready' && <Summary summary={summary.data} />}
           <Filters key={query} initial={filters} onApply={setFilters} />
           <p class="mt-6 text-std-16N-170" role="status" data-testid="ledger-count">
             {list.data.total === 0

@@ -133,6 +133,25 @@ export function loadLedger(filters: LedgerFilters, organisation: number | null, 
   return send('GET', `/api/v1/ledger/assets${filterQuery(filters, organisation)}`, isPage, { signal });
 }
 
+export interface LedgerSummary {
+  in_use_by_class: Record<string, number>;
+  in_use: number;
+  retired: number;
+  without_cpe: number;
+  stale: number;
+  never_seen: number;
+  internet_facing: number;
+}
+
+function isSummary(body: unknown): body is LedgerSummary {
+  return isRecord(body) && typeof body.in_use === 'number' && isRecord(body.in_use_by_class);
+}
+
+export function loadSummary(organisation: number | null, signal: AbortSignal): Promise<LedgerSummary> {
+  const query = organisation === null ? '' : `?organisation=${organisation}`;
+  return send('GET', `/api/v1/ledger/summary${query}`, isSummary, { signal });
+}
+
 export function loadAsset(id: number, signal: AbortSignal): Promise<Asset> {
   return send('GET', `/api/v1/ledger/assets/${id}`, isAsset, { signal });
 }
