@@ -1,6 +1,7 @@
 #include "mamori/api/routes.hpp"
 
 #include "assessment_handlers.hpp"
+#include "asset_import_handlers.hpp"
 #include "auth.hpp"
 #include "catalog_admin_handlers.hpp"
 #include "catalog_handlers.hpp"
@@ -12,6 +13,7 @@
 #include "improvement_request_handlers.hpp"
 #include "inspection_plan_handlers.hpp"
 #include "jurisdiction_handlers.hpp"
+#include "ledger_handlers.hpp"
 #include "system_handlers.hpp"
 #include "role_sharing_handlers.hpp"
 #include "systems_handlers.hpp"
@@ -44,6 +46,8 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_vendor_request_routes(routes, deps.db, deps.catalog);
     register_vendor_product_routes(routes, deps.db, deps.catalog);
     register_role_sharing_routes(routes, deps.db);
+    register_asset_import_routes(routes, deps.db);
+    register_ledger_routes(routes, deps.db);
     register_feed_routes(routes, deps.db);
 }
 

@@ -22,8 +22,19 @@ class XmlCursor {
   public:
     enum class Event { start, end, text, done };
 
+    // Options: allow_bare_doctype accepts one document type declaration with nothing but a name in it
+    // (`<!DOCTYPE nmaprun>`, as nmap writes): no internal subset, no SYSTEM or PUBLIC identifier, so it
+    // declares no entity and loads nothing. Any other DTD or entity declaration is still refused.
+    struct Options {
+        bool allow_bare_doctype = false;
+    };
+
     // open: `xml` must outlive the cursor; `part` names it in errors.
     static Result<XmlCursor> open(std::string_view xml, std::string part);
+    static Result<XmlCursor> open(std::string_view xml, std::string part, Options options);
+
+    // line: the line the reader is on (1-based), for errors about the element just read.
+    int line() const;
 
     XmlCursor(XmlCursor&&) noexcept;
     XmlCursor& operator=(XmlCursor&&) noexcept;
@@ -37,6 +48,8 @@ class XmlCursor {
     std::string_view text() const { return text_; }
     // attribute: an attribute of the element just started, by local name.
     std::optional<std::string_view> attribute(std::string_view local_name) const;
+    // attributes: every attribute of the element just started (local name, value).
+    const std::vector<std::pair<std::string, std::string>>& attributes() const { return attributes_; }
 
     struct State;  // the libxml2 reader and its first error; opaque
 

@@ -15,8 +15,7 @@ namespace {
 
 // The real code lists are read in place from ../shared/data (relative to the repository root), never copied.
 std::filesystem::path jp_codes_dir() {
-    return std::filesystem::path(MAMORI_SOURCE_DIR).parent_path() /
-           "shared" / "data" / "jp_codes";
+    return std::filesystem::path(MAMORI_SOURCE_DIR).parent_path() / "shared" / "data" / "jp_codes";
 }
 
 // read_csv: every record of a file, header first.

@@ -25,6 +25,8 @@ import { InspectionPlanPages, inspectionPlanTitle } from './pages/inspections/pl
 import { Home } from './pages/Home';
 import { RoleSharingPage, roleSharingPageTitle } from './pages/role-sharing/RoleSharingPages';
 import { SystemsPage, systemsPageTitle } from './pages/systems/SystemsPages';
+import { LedgerImportPage, ledgerImportPageTitle } from './pages/ledger-import/LedgerImportPages';
+import { LedgerPage, ledgerPageTitle } from './pages/ledger/LedgerPages';
 import { VendorsPage, vendorsPageTitle } from './pages/vendors/VendorsPages';
 import { DisclosuresPage, disclosuresPageTitle } from './pages/disclosures/DisclosuresPages';
 import { VendorRequestsPage, vendorRequestsTitle } from './pages/vendor-requests/VendorRequestsPages';
@@ -69,6 +71,10 @@ function pageTitle(t: Messages, route: Route): string {
       return t.inspectionRecord.title;
     case 'systems':
       return systemsPageTitle(t, route);
+    case 'ledgerImport':
+      return ledgerImportPageTitle(t, route);
+    case 'ledger':
+      return ledgerPageTitle(t, route);
     case 'vendors':
       return vendorsPageTitle(t, route);
     case 'roleSharing':
@@ -120,8 +126,12 @@ function Page({ route }: { route: Route }) {
       return <RecordPage key={route.visitId} visitId={route.visitId} />;
     case 'inspectionPlan':
       return <InspectionPlanPages key={route.page === 'visit' ? `visit/${route.id}` : route.page} route={route} />;
+    case 'ledgerImport':
+      return <LedgerImportPage key={route.page === 'wizard' ? 'wizard' : `detail/${route.id}`} route={route} />;
     case 'systems':
       return <SystemsPage key={route.page === 'list' || route.page === 'new' ? route.page : `${route.page}/${route.id}`} route={route} />;
+    case 'ledger':
+      return <LedgerPage key={route.page === 'list' || route.page === 'new' ? route.page : `${route.page}/${route.id}`} route={route} />;
     case 'vendors':
       return <VendorsPage key={route.page} route={route} />;
     case 'roleSharing':

@@ -8,6 +8,8 @@ import { matchRequestsRoute, type RequestsRoute } from './pages/inspections/requ
 import { matchInspectionPlanRoute, type InspectionPlanRoute } from './pages/inspections/plan/routes';
 import { matchRoleSharingRoute, type RoleSharingRoute } from './pages/role-sharing/routes';
 import { matchSystemsRoute, type SystemsRoute } from './pages/systems/routes';
+import { matchLedgerImportRoute, type LedgerImportRoute } from './pages/ledger-import/routes';
+import { matchLedgerRoute, type LedgerRoute } from './pages/ledger/routes';
 import { matchVendorsRoute, type VendorsRoute } from './pages/vendors/routes';
 import { matchDisclosuresRoute, type DisclosuresRoute } from './pages/disclosures/routes';
 import { matchFeedsRoute, type FeedsRoute } from './pages/feeds/routes';
@@ -44,10 +46,12 @@ export type Route =
   | LandingRoute
   | InspectionRecordRoute
   | SystemsRoute
+  | LedgerRoute
   | VendorsRoute
   | RoleSharingRoute
   | DisclosuresRoute
   | VendorRequestsRoute
+  | LedgerImportRoute
   | FeedsRoute
   | { kind: 'notFound' };
 
@@ -81,8 +85,12 @@ export function matchRoute(path: string): Route {
   // Before the systems register and the landing pages: /systems/3/vendor-request and /vendor are its pages.
   const vendorRequests = matchVendorRequestsRoute(path);
   if (vendorRequests !== null) return vendorRequests;
+  const ledgerImport = matchLedgerImportRoute(path);
+  if (ledgerImport !== null) return ledgerImport;
   const systems = matchSystemsRoute(path);
   if (systems !== null) return systems;
+  const ledger = matchLedgerRoute(path);
+  if (ledger !== null) return ledger;
   const vendors = matchVendorsRoute(path);
   if (vendors !== null) return vendors;
   const identity = matchIdentityRoute(path);

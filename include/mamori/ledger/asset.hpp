@@ -1,18 +1,17 @@
 /// @file
-/// @brief One asset of an institution's device ledger (台帳) and the rules its fields obey: the class, limits,
-/// addresses in one normal form (so the same device is recognised across imports), CPE names in canonical
-/// CPE 2.3 form, and which fields changed between two versions. Pure: the service stores what these rules
-/// accept. Implemented in src/ledger/asset.cpp.
+/// @brief One asset of an institution's device ledger (台帳) and the rules its fields obey: the class,
+/// limits, addresses in one normal form (so the same device is recognised across imports), CPE names in
+/// canonical CPE 2.3 form, and which fields changed between two versions. Pure: the service stores what these
+/// rules accept. Implemented in src/ledger/asset.cpp.
 ///
 ///     if (auto ok = check_asset_record(record); !ok) …   // every broken field named by its JSON name
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "mamori/core/error.hpp"
 
@@ -28,9 +27,9 @@ inline constexpr std::string_view kCpeOrigins[] = {"manual", "import", "sbom", "
 
 // Limits (characters, or entries for lists).
 inline constexpr long kMaxAssetName = 200;
-inline constexpr long kMaxAssetText = 200;   // location, department, owner, serial, manufacturer, model, os…
+inline constexpr long kMaxAssetText = 200;  // location, department, owner, serial, manufacturer, model, os…
 inline constexpr long kMaxAssetNote = 2000;
-inline constexpr long kMaxAddresses = 64;    // per kind
+inline constexpr long kMaxAddresses = 64;  // per kind
 inline constexpr long kMaxCpes = 64;
 inline constexpr long kMaxSoftware = 10000;  // a GLPI inventory may list 3,000+ packages
 
@@ -78,11 +77,17 @@ struct AssetRecord {
     bool operator==(const AssetRecord&) const = default;
 };
 
-// normalise_ip: IPv4 dotted decimal without leading zeros, or IPv6 in RFC 5952 form; nullopt if not an address.
+// normalise_ip: IPv4 dotted decimal without leading zeros, or IPv6 in RFC 5952 form; nullopt if not an
+// address.
 std::optional<std::string> normalise_ip(std::string_view text);
 // normalise_mac: "00:1a:2b:3c:4d:5e" from any of 00-1A-2B-3C-4D-5E, 001a.2b3c.4d5e, 001A2B3C4D5E; nullopt
 // if not a 48-bit MAC.
 std::optional<std::string> normalise_mac(std::string_view text);
+
+// normalise_record: `record` with each address that normalise_ip/normalise_mac reads and each CPE name that
+// exposure::normalise_cpe reads written in normal form, and repeated addresses and CPE names dropped (the
+// first kept); what cannot be read is left as it is for check_asset_record to name.
+AssetRecord normalise_record(AssetRecord record);
 
 // check_asset_record: every rule (class known, name present, limits, addresses in normal form, each CPE
 // canonical, origins known); the error (invalid_input) lists each broken field by its JSON name, with the

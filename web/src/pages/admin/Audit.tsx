@@ -169,6 +169,7 @@ export function actionName(t: Messages, action: string): string {
     t.systemsRegister.auditNames[action] ??
     t.roleSharing.auditNames[action] ??
     t.vendorDisclosures.auditNames[action] ??
+    t.ledger.auditNames[action] ??
     x.groups[action.split('.')[0] ?? ''] ??
     x.other
   );

@@ -1,0 +1,42 @@
+#include "feeds/inventory_xml.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+namespace mamori::feeds {
+
+Status check_inventory_size(std::string_view bytes, const std::string& file, const InventoryLimits& limits) {
+    if (bytes.size() > limits.max_bytes)
+        return fail(ErrorCode::too_large,
+                    fmt::format("{}: the file is larger than {} MB", file, limits.max_bytes / (1024 * 1024)),
+                    file);
+    if (trimmed(bytes.substr(0, 4096)).empty() && trimmed(bytes).empty())
+        return fail(ErrorCode::invalid_input, fmt::format("{}: the file is empty", file), file);
+    return {};
+}
+
+Result<std::string> inventory_xml_text(std::string_view bytes, const std::string& file,
+                                       const InventoryLimits& limits) {
+    if (auto ok = check_inventory_size(bytes, file, limits); !ok) return fail(ok.error());
+    std::string text(bytes);
+    // Only comments and white space may come before a misplaced declaration for it to be blanked.
+    std::size_t at = 0;
+    for (;;) {
+        while (at < text.size() && std::isspace(static_cast<unsigned char>(text[at])) != 0) ++at;
+        if (text.compare(at, 4, "<!--") != 0) break;
+        const auto close = text.find("-->", at + 4);
+        if (close == std::string::npos) break;
+        at = close + 3;
+    }
+    if (at > 0 && text.compare(at, 5, "<?xml") == 0 && at + 5 < text.size() &&
+        std::isspace(static_cast<unsigned char>(text[at + 5])) != 0) {
+        const auto close = text.find("?>", at);
+        if (close != std::string::npos)
+            for (std::size_t i = at; i < close + 2; ++i)
+                if (text[i] != '\n') text[i] = ' ';
+    }
+    return text;
+}
+
+}  // namespace mamori::feeds
