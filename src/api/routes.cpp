@@ -6,6 +6,7 @@
 #include "catalog_handlers.hpp"
 #include "demo_handlers.hpp"
 #include "edition_draft_handlers.hpp"
+#include "findings_handlers.hpp"
 #include "identity_handlers.hpp"
 #include "inspection_record_handlers.hpp"
 #include "improvement_request_handlers.hpp"
@@ -43,6 +44,7 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_vendor_request_routes(routes, deps.db, deps.catalog);
     register_vendor_product_routes(routes, deps.db, deps.catalog);
     register_role_sharing_routes(routes, deps.db);
+    register_findings_routes(routes, deps.db);
 }
 
 }  // namespace mamori::api
