@@ -40,4 +40,15 @@ std::string to_formatted(const Cpe& cpe);
 // normalise_cpe: parse_cpe then to_formatted; what the ledger stores.
 Result<std::string> normalise_cpe(std::string_view text);
 
+// from_scanner_uri: parse_cpe plus one documented policy for CPE 2.2 URIs written by scanners (nmap):
+// an EMPTY version followed by a non-empty update ("cpe:/o:microsoft:windows_7::sp1") is read as NA, not
+// ANY, because NVD names service packs that way ("cpe:2.3:o:microsoft:windows_7:-:sp1:…"). Strictly, an
+// empty URI component is ANY (NISTIR 7695 6.1.3) and parse_cpe keeps to that; formatted strings and URIs
+// without an update are read exactly as parse_cpe reads them.
+Result<Cpe> from_scanner_uri(std::string_view text);
+Result<std::string> normalise_scanner_cpe(std::string_view text);
+
+// unquoted_text: a value's formatted-string text without its '\' quotes ("12.2\(55\)se6" -> "12.2(55)se6").
+std::string unquoted_text(std::string_view formatted_text);
+
 }  // namespace mamori::exposure

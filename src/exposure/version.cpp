@@ -1,0 +1,147 @@
+#include "mamori/exposure/version.hpp"
+
+#include <array>
+
+namespace mamori::exposure {
+namespace {
+
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool is_letter(char c) {
+    c = lower(c);
+    return c >= 'a' && c <= 'z';
+}
+
+struct Token {
+    enum class Kind { end, number, word };
+    Kind kind = Kind::end;
+    std::string_view text;
+};
+
+// Reads tokens from a version string without copying it.
+class Tokens {
+public:
+    explicit Tokens(std::string_view text) : text_(text) {}
+
+    Token next() {
+        while (pos_ < text_.size() && !is_digit(text_[pos_]) && !is_letter(text_[pos_])) ++pos_;
+        if (pos_ == text_.size()) return {};
+        std::size_t start = pos_;
+        bool digits = is_digit(text_[pos_]);
+        while (pos_ < text_.size() && (digits ? is_digit(text_[pos_]) : is_letter(text_[pos_]))) ++pos_;
+        return {digits ? Token::Kind::number : Token::Kind::word, text_.substr(start, pos_ - start)};
+    }
+
+private:
+    std::string_view text_;
+    std::size_t pos_ = 0;
+};
+
+bool equal_nocase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (lower(a[i]) != lower(b[i])) return false;
+    }
+    return true;
+}
+
+// The rank of a pre-release word (lower is earlier), or 0 for any other word.
+int prerelease_rank(std::string_view word) {
+    constexpr std::array<std::pair<std::string_view, int>, 8> ranks = {{
+        {"dev", 1}, {"snapshot", 1}, {"alpha", 2}, {"beta", 3}, {"pre", 4}, {"preview", 4}, {"rc", 5}, {"cr", 5},
+    }};
+    for (const auto& [name, rank] : ranks) {
+        if (equal_nocase(word, name)) return rank;
+    }
+    return 0;
+}
+
+std::strong_ordering compare_numbers(std::string_view a, std::string_view b) {
+    while (a.size() > 1 && a.front() == '0') a.remove_prefix(1);
+    while (b.size() > 1 && b.front() == '0') b.remove_prefix(1);
+    if (a.size() != b.size()) return a.size() <=> b.size();
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i] != b[i]) return a[i] <=> b[i];
+    }
+    return std::strong_ordering::equal;
+}
+
+std::strong_ordering compare_words(std::string_view a, std::string_view b) {
+    int rank_a = prerelease_rank(a);
+    int rank_b = prerelease_rank(b);
+    if (rank_a != 0 || rank_b != 0) {
+        // A non-pre-release word ranks above every pre-release word.
+        int effective_a = rank_a == 0 ? 100 : rank_a;
+        int effective_b = rank_b == 0 ? 100 : rank_b;
+        if (effective_a != effective_b) return effective_a <=> effective_b;
+        if (rank_a != 0) return std::strong_ordering::equal;  // "pre" = "preview"
+    }
+    std::size_t n = a.size() < b.size() ? a.size() : b.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        char ca = lower(a[i]);
+        char cb = lower(b[i]);
+        if (ca != cb) return ca <=> cb;
+    }
+    return a.size() <=> b.size();
+}
+
+bool is_zero(std::string_view number) {
+    for (char c : number) {
+        if (c != '0') return false;
+    }
+    return true;
+}
+
+// What the remaining tokens of the longer string make it: less (a pre-release word comes first), equal
+// (only zeros) or greater.
+std::strong_ordering rest_of(Token token, Tokens& rest) {
+    for (; token.kind != Token::Kind::end; token = rest.next()) {
+        if (token.kind == Token::Kind::number) {
+            if (is_zero(token.text)) continue;
+            return std::strong_ordering::greater;
+        }
+        return prerelease_rank(token.text) != 0 ? std::strong_ordering::less : std::strong_ordering::greater;
+    }
+    return std::strong_ordering::equal;
+}
+
+std::strong_ordering reverse(std::strong_ordering o) {
+    return 0 <=> o;
+}
+
+bool has_no_order(std::string_view v) {
+    return v.empty() || v == "*" || v == "-";
+}
+
+}  // namespace
+
+std::partial_ordering compare_versions(std::string_view a, std::string_view b) {
+    if (has_no_order(a) || has_no_order(b)) return std::partial_ordering::unordered;
+    Tokens ta(a);
+    Tokens tb(b);
+    while (true) {
+        Token x = ta.next();
+        Token y = tb.next();
+        if (x.kind == Token::Kind::end && y.kind == Token::Kind::end) return std::partial_ordering::equivalent;
+        if (x.kind == Token::Kind::end) return reverse(rest_of(y, tb));
+        if (y.kind == Token::Kind::end) return rest_of(x, ta);
+        std::strong_ordering step = std::strong_ordering::equal;
+        if (x.kind == Token::Kind::number && y.kind == Token::Kind::number) {
+            step = compare_numbers(x.text, y.text);
+        } else if (x.kind == Token::Kind::word && y.kind == Token::Kind::word) {
+            step = compare_words(x.text, y.text);
+        } else {
+            // A word sorts below a number at the same place.
+            step = x.kind == Token::Kind::word ? std::strong_ordering::less : std::strong_ordering::greater;
+        }
+        if (step != 0) return step;
+    }
+}
+
+}  // namespace mamori::exposure
