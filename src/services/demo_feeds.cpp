@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "exposure_matching_rules.hpp"
 #include "identity_records.hpp"
 #include "mamori/core/embedded.hpp"
+#include "mamori/exposure/configuration.hpp"
 #include "mamori/identity/tokens.hpp"
 #include "mamori/services/exposure_matching.hpp"
 #include "mamori/services/findings.hpp"
@@ -51,12 +53,11 @@ void insert_feeds(soci::session& sql, const json& feeds, const std::string& now)
                        text_of(cvss, "version"), fmt::format("{}", cvss.at("score").get<double>()),
                        text_of(cvss, "severity"), text_of(cvss, "vector"), configurations,
                        identity::sha256_hex(c.dump()), now);
-        for (const auto& key : exposure_rules::products(exposure_rules::compile(c.at("configurations")))) {
-            const auto first = key.find(':'), second = key.find(':', first + 1);
+        auto configurations = exposure::parse_configurations(c.at("configurations"));
+        if (!configurations) throw std::logic_error(fmt::format("demo feed {}: {}", id, configurations.error().message));
+        for (const auto& key : exposure::products_named(*configurations))
             store::execute(sql, "INSERT INTO cve_products (cve_id, part, vendor, product) VALUES (:c, :p, :v, :r)",
-                           id, key.substr(0, first), key.substr(first + 1, second - first - 1),
-                           key.substr(second + 1));
-        }
+                           id, std::string(1, key.part), key.vendor, key.product);
     }
     for (const auto& k : feeds.at("kev"))
         store::execute(sql,
@@ -140,11 +141,13 @@ void insert_assets(soci::session& sql, std::int64_t org, const std::vector<DemoA
             id = store::int64_at(r, 0);
         json cpes = json::array();
         for (const auto& cpe : a.cpes) {
-            const auto split = exposure_rules::split_cpe(cpe);
+            const auto parsed = exposure::parse_cpe(cpe);
+            if (!parsed) throw std::logic_error(fmt::format("demo asset CPE {}: {}", cpe, parsed.error().message));
+            const auto key = exposure_rules::split_product_key(*exposure_rules::product_key(*parsed));
             store::execute(sql,
                            "INSERT INTO asset_cpes (asset_id, cpe, part, vendor, product, origin) VALUES (:a, :c, "
                            ":p, :v, :r, 'manual')",
-                           id, cpe, split->parts[2], split->parts[3], split->parts[4]);
+                           id, exposure::to_formatted(*parsed), key.part, key.vendor, key.product);
             cpes.push_back({{"cpe", cpe}, {"origin", "manual"}});
         }
         for (const auto& ip : a.ips)

@@ -13,6 +13,7 @@
 #include "exposure_matching_rules.hpp"
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/time.hpp"
+#include "mamori/exposure/configuration.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
 
@@ -23,7 +24,7 @@ using nlohmann::json;
 
 struct IndexedCve {
     std::string cve_id;
-    std::vector<rules::Configuration> configurations;
+    std::vector<exposure::Configuration> configurations;
     std::vector<std::string> products;
     bool kev = false;
     bool ransomware_known = false;
@@ -81,13 +82,19 @@ struct FeedIndex::Impl {
             if (imported > cves_watermark) cves_watermark = imported;
             if (auto kev_at = store::optional_text_at(r, 7); kev_at && *kev_at > kev_watermark)
                 kev_watermark = *kev_at;
-            if (r.get<std::string>(1) == "Rejected") {
+            if (!exposure::is_matchable(r.get<std::string>(1))) {
                 remove(cve.cve_id);
                 continue;
             }
-            const json configurations = json::parse(r.get<std::string>(2), nullptr, false);
-            cve.configurations = rules::compile(configurations);
-            cve.products = rules::products(cve.configurations);
+            // A record whose configurations do not parse matches nothing (the feed importer reports it).
+            auto parsed = exposure::parse_configurations(json::parse(r.get<std::string>(2), nullptr, false));
+            if (!parsed) {
+                remove(cve.cve_id);
+                continue;
+            }
+            cve.configurations = std::move(*parsed);
+            for (const auto& key : exposure::products_named(cve.configurations))
+                cve.products.push_back(rules::product_key(key));
             if (r.get_indicator(3) != soci::i_null) cve.cvss = r.get<double>(3);
             cve.severity = r.get<std::string>(4);
             if (auto use = store::optional_text_at(r, 6)) {
@@ -140,12 +147,22 @@ std::size_t FeedIndex::size() const {
 
 namespace {
 
+// Device: the CPE names of one device, parsed, with their text.
+struct Device {
+    std::vector<exposure::Cpe> cpes;
+    std::vector<std::string> texts;
+    void add(exposure::Cpe cpe, std::string text) {
+        cpes.push_back(std::move(cpe));
+        texts.push_back(std::move(text));
+    }
+};
+
 struct AssetToMatch {
     std::int64_t id = 0;
     std::int64_t organisation_id = 0;
     bool in_use = true;
     bool exposed = false;
-    std::vector<rules::DeviceCpe> cpes;
+    Device device;
 };
 
 struct Wanted {
@@ -162,11 +179,12 @@ struct Stored {
 };
 
 // evaluate: the CVEs the device's CPE names make true, by CVE id.
-std::map<std::string, Wanted> evaluate(const FeedIndex::Impl& index, const std::vector<rules::DeviceCpe>& cpes,
-                                       bool exposed) {
+std::map<std::string, Wanted> evaluate(const FeedIndex::Impl& index, const Device& device, bool exposed) {
     std::vector<std::size_t> candidates;
-    for (const auto& cpe : cpes) {
-        const auto it = index.by_product.find(rules::product_key(cpe.parts[2], cpe.parts[3], cpe.parts[4]));
+    for (const auto& cpe : device.cpes) {
+        const auto key = rules::product_key(cpe);
+        if (!key) continue;
+        const auto it = index.by_product.find(*key);
         if (it != index.by_product.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     }
     std::sort(candidates.begin(), candidates.end());
@@ -174,8 +192,12 @@ std::map<std::string, Wanted> evaluate(const FeedIndex::Impl& index, const std::
     std::map<std::string, Wanted> out;
     for (const auto slot : candidates) {
         const auto& cve = index.cves[slot];
+        const auto result = exposure::evaluate(cve.configurations, device.cpes);
+        if (!result.affected) continue;
         Wanted w;
-        if (!rules::evaluate(cve.configurations, cpes, w.matched)) continue;
+        for (const auto i : result.matched) w.matched.push_back(device.texts[i]);
+        std::sort(w.matched.begin(), w.matched.end());
+        w.matched.erase(std::unique(w.matched.begin(), w.matched.end()), w.matched.end());
         w.priority = rules::priority(cve.kev, cve.ransomware_known, exposed, cve.cvss);
         out.emplace(cve.cve_id, std::move(w));
     }
@@ -209,8 +231,8 @@ std::vector<AssetToMatch> read_assets(soci::session& sql, const std::vector<std:
     }
     for (const soci::row& r :
          store::query(sql, fmt::format("SELECT asset_id, cpe FROM asset_cpes WHERE asset_id IN ({})", list))) {
-        auto cpe = rules::split_cpe(r.get<std::string>(1));
-        if (cpe) out[at.at(store::int64_at(r, 0))].cpes.push_back(std::move(*cpe));
+        std::string text = r.get<std::string>(1);
+        if (auto cpe = exposure::parse_cpe(text)) out[at.at(store::int64_at(r, 0))].device.add(*cpe, std::move(text));
     }
     return out;
 }
@@ -305,7 +327,7 @@ MatchStats match_asset_ids(soci::session& sql, store::Dialect dialect, const Fee
     }
     for (const auto& asset : assets) {
         const auto wanted =
-            asset.in_use ? evaluate(index.impl(), asset.cpes, asset.exposed) : std::map<std::string, Wanted>{};
+            asset.in_use ? evaluate(index.impl(), asset.device, asset.exposed) : std::map<std::string, Wanted>{};
         write_asset(sql, asset, wanted, stored[asset.id], now, stats);
         ++stats.assets;
     }
@@ -398,10 +420,10 @@ Result<MatchStats> ExposureMatching::rematch_cves(const std::vector<std::string>
             if (auto it = index_->impl().by_id.find(cve_id); it != index_->impl().by_id.end())
                 for (const auto& key : index_->impl().cves[it->second].products) keys.insert(key);
         for (const auto& key : keys) {
-            const auto first = key.find(':'), second = key.find(':', first + 1);
+            const auto parts = rules::split_product_key(key);
             for (const soci::row& r : store::query(
                      *lease, "SELECT asset_id FROM asset_cpes WHERE part = :p AND vendor = :v AND product = :r",
-                     key.substr(0, first), key.substr(first + 1, second - first - 1), key.substr(second + 1)))
+                     parts.part, parts.vendor, parts.product))
                 ids.push_back(store::int64_at(r, 0));
         }
         for (const auto& cve_id : cve_ids)
@@ -415,13 +437,13 @@ Result<MatchStats> ExposureMatching::rematch_cves(const std::vector<std::string>
 }
 
 Result<std::vector<DeviceHit>> ExposureMatching::check(const std::vector<std::string>& cpes) {
-    std::vector<rules::DeviceCpe> device;
+    Device device;
     for (std::size_t i = 0; i < cpes.size(); ++i) {
-        auto split = rules::split_cpe(cpes[i]);
-        if (!split)
-            return fail(ErrorCode::invalid_input, fmt::format("cpes[{}]: not a CPE 2.3 formatted string", i),
+        auto cpe = exposure::parse_cpe(cpes[i]);
+        if (!cpe)
+            return fail(ErrorCode::invalid_input, fmt::format("cpes[{}]: {}", i, cpe.error().message),
                         fmt::format("cpes[{}]", i));
-        device.push_back(std::move(*split));
+        device.add(*cpe, exposure::to_formatted(*cpe));
     }
     std::lock_guard guard(mutex_);
     {

@@ -25,6 +25,7 @@ import { InspectionPlanPages, inspectionPlanTitle } from './pages/inspections/pl
 import { Home } from './pages/Home';
 import { RoleSharingPage, roleSharingPageTitle } from './pages/role-sharing/RoleSharingPages';
 import { SystemsPage, systemsPageTitle } from './pages/systems/SystemsPages';
+import { FindingsPage, findingsPageTitle } from './pages/findings/FindingsPages';
 import { VendorsPage, vendorsPageTitle } from './pages/vendors/VendorsPages';
 import { DisclosuresPage, disclosuresPageTitle } from './pages/disclosures/DisclosuresPages';
 import { VendorRequestsPage, vendorRequestsTitle } from './pages/vendor-requests/VendorRequestsPages';
@@ -68,6 +69,8 @@ function pageTitle(t: Messages, route: Route): string {
       return t.inspectionRecord.title;
     case 'systems':
       return systemsPageTitle(t, route);
+    case 'findings':
+      return findingsPageTitle(t, route);
     case 'vendors':
       return vendorsPageTitle(t, route);
     case 'roleSharing':
@@ -117,6 +120,8 @@ function Page({ route }: { route: Route }) {
       return <RecordPage key={route.visitId} visitId={route.visitId} />;
     case 'inspectionPlan':
       return <InspectionPlanPages key={route.page === 'visit' ? `visit/${route.id}` : route.page} route={route} />;
+    case 'findings':
+      return <FindingsPage key={route.page === 'detail' ? `detail/${route.id}` : route.page} route={route} />;
     case 'systems':
       return <SystemsPage key={route.page === 'list' || route.page === 'new' ? route.page : `${route.page}/${route.id}`} route={route} />;
     case 'vendors':

@@ -8,6 +8,7 @@ import { matchRequestsRoute, type RequestsRoute } from './pages/inspections/requ
 import { matchInspectionPlanRoute, type InspectionPlanRoute } from './pages/inspections/plan/routes';
 import { matchRoleSharingRoute, type RoleSharingRoute } from './pages/role-sharing/routes';
 import { matchSystemsRoute, type SystemsRoute } from './pages/systems/routes';
+import { matchFindingsRoute, type FindingsRoute } from './pages/findings/routes';
 import { matchVendorsRoute, type VendorsRoute } from './pages/vendors/routes';
 import { matchDisclosuresRoute, type DisclosuresRoute } from './pages/disclosures/routes';
 import { matchVendorRequestsRoute, type VendorRequestsRoute } from './pages/vendor-requests/routes';
@@ -43,6 +44,7 @@ export type Route =
   | LandingRoute
   | InspectionRecordRoute
   | SystemsRoute
+  | FindingsRoute
   | VendorsRoute
   | RoleSharingRoute
   | DisclosuresRoute
@@ -77,6 +79,8 @@ export function matchRoute(path: string): Route {
   // Before the systems register and the landing pages: /systems/3/vendor-request and /vendor are its pages.
   const vendorRequests = matchVendorRequestsRoute(path);
   if (vendorRequests !== null) return vendorRequests;
+  const findings = matchFindingsRoute(path);
+  if (findings !== null) return findings;
   const systems = matchSystemsRoute(path);
   if (systems !== null) return systems;
   const vendors = matchVendorsRoute(path);
