@@ -196,7 +196,7 @@ void register_findings_routes(ApiRoutes& routes, store::Database& db) {
             auto version = optional_int_field(*body, "version", 1, 1'000'000'000);
             if (!version) return problem(version.error(), request);
             if (!*version)
-                return problem(fail(ErrorCode::invalid_input, "version is required", "version").error(), request);
+                return problem(fail(ErrorCode::invalid_input, "version is required", "version").value(), request);
             services::StateChange change{*state, reason->value_or(""), static_cast<int>(**version)};
             auto changed = findings->change_state(caller, id, change, audit_context(request));
             if (!changed) return problem(changed.error(), request);

@@ -53,9 +53,9 @@ void insert_feeds(soci::session& sql, const json& feeds, const std::string& now)
                        text_of(cvss, "version"), fmt::format("{}", cvss.at("score").get<double>()),
                        text_of(cvss, "severity"), text_of(cvss, "vector"), configurations,
                        identity::sha256_hex(c.dump()), now);
-        auto configurations = exposure::parse_configurations(c.at("configurations"));
-        if (!configurations) throw std::logic_error(fmt::format("demo feed {}: {}", id, configurations.error().message));
-        for (const auto& key : exposure::products_named(*configurations))
+        auto parsed = exposure::parse_configurations(c.at("configurations"));
+        if (!parsed) throw std::logic_error(fmt::format("demo feed {}: {}", id, parsed.error().message));
+        for (const auto& key : exposure::products_named(*parsed))
             store::execute(sql, "INSERT INTO cve_products (cve_id, part, vendor, product) VALUES (:c, :p, :v, :r)",
                            id, std::string(1, key.part), key.vendor, key.product);
     }

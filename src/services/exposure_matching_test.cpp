@@ -41,6 +41,7 @@ class ExposureMatchingTest : public ::testing::Test {
     void cve(const std::string& id, const json& configurations, std::optional<std::string> ransomware = {},
              const std::string& status = "Analyzed", const std::string& imported_at = "2026-01-01T00:00:00Z") {
         auto lease = db().acquire();
+        store::execute(*lease, "DELETE FROM kev_entries WHERE cve_id = :c", id);
         store::execute(*lease, "DELETE FROM cves WHERE cve_id = :c", id);
         store::execute(*lease,
                        "INSERT INTO cves (cve_id, status, published, last_modified, cvss_score, configurations, "

@@ -62,7 +62,7 @@ Result<Scope> scope_for(soci::session& sql, const Caller& caller, std::optional<
         if (!organisation_id)
             return fail(ErrorCode::invalid_input, "organisation_id: which institution's findings",
                         "organisation_id");
-        auto target = find_organisation(sql, *organisation_id);
+        auto target = records::find_organisation(sql, *organisation_id);
         if (!target || !identity::can_read_assessments(caller, target->ref)) return no_findings();
         s.organisation_id = *organisation_id;
         return s;
@@ -80,7 +80,10 @@ Result<Scope> scope_for(soci::session& sql, const Caller& caller, std::optional<
 
 std::string id_list(const std::vector<std::int64_t>& ids) {
     std::string out;
-    for (const auto id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+    for (const auto id : ids) {
+        if (!out.empty()) out += ',';
+        out += std::to_string(id);
+    }
     return out;
 }
 
@@ -141,10 +144,6 @@ void add_jvn_titles(soci::session& sql, std::vector<FindingRow>& rows) {
         for (const soci::row& r : store::query(sql, "SELECT title FROM jvn_entries WHERE jvndb_id = :j", f.jvndb_id))
             f.jvn_title = r.get<std::string>(0);
     }
-}
-
-bool closed(std::string_view state) {
-    return state == "mitigated" || state == "risk_accepted" || state == "false_positive";
 }
 
 // allowed_move: the triage moves a person may make (the matcher makes the others).
