@@ -2454,7 +2454,7 @@ export const en: Messages = {
     cards: {
       kev: 'In KEV (exploited)',
       ransomware: 'Used by ransomware',
-      exposed: 'Exposed devices',
+      exposed: 'On exposed devices',
       open: 'Open or in progress',
       overdue: 'Past CISA’s due date',
       unit: '',

@@ -2484,7 +2484,7 @@ export const ja = {
     cards: {
       kev: 'KEV 該当（悪用確認済み）',
       ransomware: 'ランサムウェア悪用',
-      exposed: '外部公開の機器',
+      exposed: '外部公開機器の脆弱性',
       open: '未対応・対応中',
       overdue: 'CISA の対応期限切れ',
       unit: '件',

@@ -33,7 +33,9 @@ function TriageForm({ finding, onSaved }: { finding: Detail; onSaved: (changed: 
   const { t } = useI18n();
   const f = t.findings;
   const next = findingStates.filter((state) => state !== finding.state);
-  const [state, setState] = useState<FindingState>(next[0] ?? 'in_progress');
+  // The usual next step first: 未対応 → 対応中 → 対策済; from a closed state, back to 未対応.
+  const usual: FindingState = finding.state === 'open' ? 'in_progress' : finding.state === 'in_progress' ? 'mitigated' : 'open';
+  const [state, setState] = useState<FindingState>(usual);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
