@@ -1,8 +1,9 @@
 // Reading NVD CVE API 2.0 `configurations` (and the NVD 1.1 `children` nesting) into pre-parsed CPE criteria.
 #include "mamori/exposure/configuration.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace mamori::exposure {
@@ -36,13 +37,15 @@ Result<bool> read_bool(const json& object, const char* key, bool absent, const s
     return it->get<bool>();
 }
 
-Result<std::string> read_string(const json& object, const char* key, std::size_t max_length, const std::string& path) {
+Result<std::string> read_string(const json& object, const char* key, std::size_t max_length,
+                                const std::string& path) {
     auto it = object.find(key);
     if (it == object.end() || it->is_null()) return std::string{};
     if (!it->is_string()) return path_error(fmt::format("{}.{}", path, key), "must be a string");
     const auto& text = it->get_ref<const std::string&>();
     if (text.size() > max_length)
-        return path_error(fmt::format("{}.{}", path, key), fmt::format("longer than {} characters", max_length));
+        return path_error(fmt::format("{}.{}", path, key),
+                          fmt::format("longer than {} characters", max_length));
     return text;
 }
 
@@ -81,10 +84,11 @@ Result<CpeMatch> parse_match(const json& object, const ConfigurationLimits& limi
     return match;
 }
 
-Result<Node> parse_node(const json& object, const ConfigurationLimits& limits, Counts& counts, std::size_t depth,
-                        const std::string& path) {
+Result<Node> parse_node(const json& object, const ConfigurationLimits& limits, Counts& counts,
+                        std::size_t depth, const std::string& path) {
     if (!object.is_object()) return path_error(path, "must be an object");
-    if (depth > limits.max_depth) return path_error(path, fmt::format("nodes nest deeper than {}", limits.max_depth));
+    if (depth > limits.max_depth)
+        return path_error(path, fmt::format("nodes nest deeper than {}", limits.max_depth));
     if (++counts.nodes > limits.max_nodes)
         return path_error(path, fmt::format("more than {} nodes in the record", limits.max_nodes));
     Node node;
@@ -98,7 +102,8 @@ Result<Node> parse_node(const json& object, const ConfigurationLimits& limits, C
         if (!it->is_array()) return path_error(path + ".cpeMatch", "must be an array");
         counts.matches += it->size();
         if (counts.matches > limits.max_matches)
-            return path_error(path + ".cpeMatch", fmt::format("more than {} cpeMatch entries in the record", limits.max_matches));
+            return path_error(path + ".cpeMatch",
+                              fmt::format("more than {} cpeMatch entries in the record", limits.max_matches));
         node.matches.reserve(it->size());
         for (std::size_t i = 0; i < it->size(); ++i) {
             auto match = parse_match((*it)[i], limits, fmt::format("{}.cpeMatch[{}]", path, i));
@@ -109,7 +114,8 @@ Result<Node> parse_node(const json& object, const ConfigurationLimits& limits, C
     if (auto it = object.find("children"); it != object.end() && !it->is_null()) {
         if (!it->is_array()) return path_error(path + ".children", "must be an array");
         for (std::size_t i = 0; i < it->size(); ++i) {
-            auto child = parse_node((*it)[i], limits, counts, depth + 1, fmt::format("{}.children[{}]", path, i));
+            auto child =
+                parse_node((*it)[i], limits, counts, depth + 1, fmt::format("{}.children[{}]", path, i));
             if (!child) return fail(child.error());
             node.children.push_back(std::move(*child));
         }
@@ -125,7 +131,8 @@ Result<std::vector<Configuration>> parse_configurations(const json& configuratio
     if (configurations_array.is_null()) return std::vector<Configuration>{};
     if (!configurations_array.is_array()) return path_error("configurations", "must be an array");
     if (configurations_array.size() > limits.max_configurations)
-        return path_error("configurations", fmt::format("more than {} configurations", limits.max_configurations));
+        return path_error("configurations",
+                          fmt::format("more than {} configurations", limits.max_configurations));
     std::vector<Configuration> configurations;
     configurations.reserve(configurations_array.size());
     Counts counts;
@@ -141,7 +148,8 @@ Result<std::vector<Configuration>> parse_configurations(const json& configuratio
         if (!negate) return fail(negate.error());
         configuration.negate = *negate;
         auto nodes = object.find("nodes");
-        if (nodes == object.end() || !nodes->is_array()) return path_error(path + ".nodes", "an array of nodes is required");
+        if (nodes == object.end() || !nodes->is_array())
+            return path_error(path + ".nodes", "an array of nodes is required");
         configuration.nodes.reserve(nodes->size());
         for (std::size_t n = 0; n < nodes->size(); ++n) {
             auto node = parse_node((*nodes)[n], limits, counts, 1, fmt::format("{}.nodes[{}]", path, n));

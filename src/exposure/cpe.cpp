@@ -4,16 +4,17 @@
 // only as wildcards at the ends of the value.
 #include "mamori/exposure/cpe.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <vector>
-#include <fmt/format.h>
 
 namespace mamori::exposure {
 namespace {
 
 constexpr std::array<std::string_view, 11> kAttributeNames = {
-    "part", "vendor", "product", "version", "update", "edition", "language",
-    "sw_edition", "target_sw", "target_hw", "other"};
+    "part",     "vendor",     "product",   "version",   "update", "edition",
+    "language", "sw_edition", "target_sw", "target_hw", "other"};
 
 // Positions as counted in a formatted string split at ':' ("cpe" = 0, "2.3" = 1, part = 2 … other = 12).
 std::string component_label(std::size_t attribute) {
@@ -155,7 +156,8 @@ Result<Cpe> parse_formatted(std::string_view body) {
     auto parts = split_formatted(body);
     if (parts.size() > 11)
         return fail(ErrorCode::invalid_input,
-                    fmt::format("a CPE 2.3 name has 11 components after \"cpe:2.3:\", this one has {}", parts.size()));
+                    fmt::format("a CPE 2.3 name has 11 components after \"cpe:2.3:\", this one has {}",
+                                parts.size()));
     Cpe cpe;
     auto part = unbind_part(parts[0]);
     if (!part) return fail(part.error());
@@ -225,7 +227,8 @@ Result<Cpe> parse_uri(std::string_view body) {
     }
     if (parts.size() > 7)
         return fail(ErrorCode::invalid_input,
-                    fmt::format("a CPE 2.2 URI has at most 7 components after \"cpe:/\", this one has {}", parts.size()));
+                    fmt::format("a CPE 2.2 URI has at most 7 components after \"cpe:/\", this one has {}",
+                                parts.size()));
     Cpe cpe;
     auto part = unbind_part(parts[0]);
     if (!part) return fail(part.error());
@@ -271,9 +274,11 @@ bool starts_with_nocase(std::string_view text, std::string_view prefix) {
 }
 
 std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' || text.front() == '\n'))
+    while (!text.empty() &&
+           (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' || text.front() == '\n'))
         text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n'))
+    while (!text.empty() &&
+           (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n'))
         text.remove_suffix(1);
     return text;
 }
@@ -287,17 +292,38 @@ void append_value(std::string& out, const CpeValue& value) {
     }
 }
 
+std::size_t canonical_length(const Cpe& cpe) {
+    std::size_t length = 9;  // "cpe:2.3:" and the part
+    for (const CpeValue* value : {&cpe.vendor, &cpe.product, &cpe.version, &cpe.update, &cpe.edition,
+                                  &cpe.language, &cpe.sw_edition, &cpe.target_sw, &cpe.target_hw, &cpe.other})
+        length += 1 + (value->kind == CpeValue::Kind::value ? value->text.size() : 1);
+    return length;
+}
+
 }  // namespace
 
 Result<Cpe> parse_cpe(std::string_view text) {
     if (text.size() > kMaxCpeLength)
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("a CPE name is at most {} characters, this one has {}", kMaxCpeLength, text.size()));
+        return fail(
+            ErrorCode::invalid_input,
+            fmt::format("a CPE name is at most {} characters, this one has {}", kMaxCpeLength, text.size()));
     text = trim(text);
     if (text.empty()) return fail(ErrorCode::invalid_input, "the CPE name is empty");
-    if (starts_with_nocase(text, "cpe:2.3:")) return parse_formatted(text.substr(8));
-    if (starts_with_nocase(text, "cpe:/")) return parse_uri(text.substr(5));
-    return fail(ErrorCode::invalid_input, "a CPE name starts with \"cpe:2.3:\" (CPE 2.3) or \"cpe:/\" (CPE 2.2 URI)");
+    Result<Cpe> cpe = fail(ErrorCode::invalid_input, "");
+    if (starts_with_nocase(text, "cpe:2.3:")) {
+        cpe = parse_formatted(text.substr(8));
+    } else if (starts_with_nocase(text, "cpe:/")) {
+        cpe = parse_uri(text.substr(5));
+    } else {
+        return fail(ErrorCode::invalid_input,
+                    "a CPE name starts with \"cpe:2.3:\" (CPE 2.3) or \"cpe:/\" (CPE 2.2 URI)");
+    }
+    // Quoting and the components a URI leaves off make the canonical form longer than the text read.
+    if (cpe && canonical_length(*cpe) > kMaxCpeLength)
+        return fail(ErrorCode::invalid_input,
+                    fmt::format("a CPE name is at most {} characters, this one has {} in its CPE 2.3 form",
+                                kMaxCpeLength, canonical_length(*cpe)));
+    return cpe;
 }
 
 std::string to_formatted(const Cpe& cpe) {
@@ -333,7 +359,8 @@ Result<Cpe> from_scanner_uri(std::string_view text) {
             start = i + 1;
         }
     }
-    if (count == raw.size() && raw[3].empty() && !raw[4].empty()) cpe->version = CpeValue{CpeValue::Kind::na, {}};
+    if (count == raw.size() && raw[3].empty() && !raw[4].empty())
+        cpe->version = CpeValue{CpeValue::Kind::na, {}};
     return cpe;
 }
 

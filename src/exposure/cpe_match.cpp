@@ -1,9 +1,9 @@
 // CPE name matching (NISTIR 7696) of pre-parsed NVD criteria against device CPEs, version ranges, and the
 // evaluation of a CVE's configurations for one device. Nothing here allocates unless a device is affected.
+#include <algorithm>
+
 #include "mamori/exposure/configuration.hpp"
 #include "mamori/exposure/version.hpp"
-
-#include <algorithm>
 
 namespace mamori::exposure {
 namespace {
@@ -54,7 +54,8 @@ bool as_pattern(std::string_view text, Pattern& pattern) {
         }
     }
     pattern.middle = text.substr(begin, end - begin);
-    return pattern.lead_star || pattern.trail_star || pattern.lead_questions > 0 || pattern.trail_questions > 0;
+    return pattern.lead_star || pattern.trail_star || pattern.lead_questions > 0 ||
+           pattern.trail_questions > 0;
 }
 
 bool count_fits(std::size_t count, bool star, std::size_t questions) {
@@ -77,14 +78,11 @@ bool pattern_matches(const Pattern& pattern, std::string_view target) {
     return false;
 }
 
-bool attribute_matches(const CpeValue& criterion, const CpeValue& device, bool lenient_na) {
+bool attribute_matches(const CpeValue& criterion, const CpeValue& device) {
     switch (criterion.kind) {
-        case CpeValue::Kind::any:
-            return true;
-        case CpeValue::Kind::na:
-            return device.kind == CpeValue::Kind::na || (lenient_na && device.kind == CpeValue::Kind::any);
-        case CpeValue::Kind::value:
-            break;
+        case CpeValue::Kind::any: return true;
+        case CpeValue::Kind::na: return device.kind == CpeValue::Kind::na;
+        case CpeValue::Kind::value: break;
     }
     if (device.kind != CpeValue::Kind::value) return false;
     if (criterion.text == device.text) return true;
@@ -94,11 +92,14 @@ bool attribute_matches(const CpeValue& criterion, const CpeValue& device, bool l
 }
 
 bool version_in_range(const CpeMatch& match, std::string_view version) {
-    if (!match.version_start_including.empty() && !(compare_versions(version, match.version_start_including) >= 0))
+    if (!match.version_start_including.empty() &&
+        !(compare_versions(version, match.version_start_including) >= 0))
         return false;
-    if (!match.version_start_excluding.empty() && !(compare_versions(version, match.version_start_excluding) > 0))
+    if (!match.version_start_excluding.empty() &&
+        !(compare_versions(version, match.version_start_excluding) > 0))
         return false;
-    if (!match.version_end_including.empty() && !(compare_versions(version, match.version_end_including) <= 0))
+    if (!match.version_end_including.empty() &&
+        !(compare_versions(version, match.version_end_including) <= 0))
         return false;
     if (!match.version_end_excluding.empty() && !(compare_versions(version, match.version_end_excluding) < 0))
         return false;
@@ -163,24 +164,25 @@ void collect_vulnerable(const Node& node, std::span<const Cpe> devices, std::vec
 
 }  // namespace
 
-bool cpe_name_matches(const Cpe& criterion, const Cpe& device, bool lenient_na) {
+bool cpe_name_matches(const Cpe& criterion, const Cpe& device, bool platform_version) {
     if (criterion.part != device.part) return false;
     // vendor and product first: they reject almost every pair.
-    return attribute_matches(criterion.product, device.product, lenient_na) &&
-           attribute_matches(criterion.vendor, device.vendor, lenient_na) &&
-           attribute_matches(criterion.version, device.version, lenient_na) &&
-           attribute_matches(criterion.update, device.update, lenient_na) &&
-           attribute_matches(criterion.edition, device.edition, lenient_na) &&
-           attribute_matches(criterion.language, device.language, lenient_na) &&
-           attribute_matches(criterion.sw_edition, device.sw_edition, lenient_na) &&
-           attribute_matches(criterion.target_sw, device.target_sw, lenient_na) &&
-           attribute_matches(criterion.target_hw, device.target_hw, lenient_na) &&
-           attribute_matches(criterion.other, device.other, lenient_na);
+    return attribute_matches(criterion.product, device.product) &&
+           attribute_matches(criterion.vendor, device.vendor) &&
+           ((platform_version && criterion.version.kind == CpeValue::Kind::na) ||
+            attribute_matches(criterion.version, device.version)) &&
+           attribute_matches(criterion.update, device.update) &&
+           attribute_matches(criterion.edition, device.edition) &&
+           attribute_matches(criterion.language, device.language) &&
+           attribute_matches(criterion.sw_edition, device.sw_edition) &&
+           attribute_matches(criterion.target_sw, device.target_sw) &&
+           attribute_matches(criterion.target_hw, device.target_hw) &&
+           attribute_matches(criterion.other, device.other);
 }
 
 bool cpe_match_holds(const CpeMatch& match, const Cpe& device) {
-    bool lenient_na = !match.vulnerable || match.criteria.part == 'h';
-    if (!cpe_name_matches(match.criteria, device, lenient_na)) return false;
+    bool platform_version = !match.vulnerable || match.criteria.part == 'h';
+    if (!cpe_name_matches(match.criteria, device, platform_version)) return false;
     if (!match.has_range()) return true;
     if (device.version.kind != CpeValue::Kind::value) return false;
     return version_in_range(match, device.version.text);
@@ -191,7 +193,8 @@ Evaluation evaluate(std::span<const Configuration> configurations, std::span<con
     for (const auto& configuration : configurations) {
         if (!configuration_holds(configuration, device_cpes)) continue;
         std::size_t before = evaluation.matched.size();
-        for (const auto& node : configuration.nodes) collect_vulnerable(node, device_cpes, evaluation.matched);
+        for (const auto& node : configuration.nodes)
+            collect_vulnerable(node, device_cpes, evaluation.matched);
         if (evaluation.matched.size() > before) evaluation.affected = true;
     }
     if (evaluation.affected) {

@@ -2,13 +2,14 @@
 // read in place from ../shared/data (relative to the repository root). Tests only.
 #pragma once
 
+#include <zlib.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
-#include <zlib.h>
 
 namespace mamori::exposure::testing {
 

@@ -26,7 +26,7 @@ struct Token {
 
 // Reads tokens from a version string without copying it.
 class Tokens {
-public:
+  public:
     explicit Tokens(std::string_view text) : text_(text) {}
 
     Token next() {
@@ -38,7 +38,7 @@ public:
         return {digits ? Token::Kind::number : Token::Kind::word, text_.substr(start, pos_ - start)};
     }
 
-private:
+  private:
     std::string_view text_;
     std::size_t pos_ = 0;
 };
@@ -54,7 +54,14 @@ bool equal_nocase(std::string_view a, std::string_view b) {
 // The rank of a pre-release word (lower is earlier), or 0 for any other word.
 int prerelease_rank(std::string_view word) {
     constexpr std::array<std::pair<std::string_view, int>, 8> ranks = {{
-        {"dev", 1}, {"snapshot", 1}, {"alpha", 2}, {"beta", 3}, {"pre", 4}, {"preview", 4}, {"rc", 5}, {"cr", 5},
+        {"dev", 1},
+        {"snapshot", 1},
+        {"alpha", 2},
+        {"beta", 3},
+        {"pre", 4},
+        {"preview", 4},
+        {"rc", 5},
+        {"cr", 5},
     }};
     for (const auto& [name, rank] : ranks) {
         if (equal_nocase(word, name)) return rank;
@@ -128,7 +135,8 @@ std::partial_ordering compare_versions(std::string_view a, std::string_view b) {
     while (true) {
         Token x = ta.next();
         Token y = tb.next();
-        if (x.kind == Token::Kind::end && y.kind == Token::Kind::end) return std::partial_ordering::equivalent;
+        if (x.kind == Token::Kind::end && y.kind == Token::Kind::end)
+            return std::partial_ordering::equivalent;
         if (x.kind == Token::Kind::end) return reverse(rest_of(y, tb));
         if (y.kind == Token::Kind::end) return rest_of(x, ta);
         std::strong_ordering step = std::strong_ordering::equal;
@@ -137,8 +145,15 @@ std::partial_ordering compare_versions(std::string_view a, std::string_view b) {
         } else if (x.kind == Token::Kind::word && y.kind == Token::Kind::word) {
             step = compare_words(x.text, y.text);
         } else {
-            // A word sorts below a number at the same place.
-            step = x.kind == Token::Kind::word ? std::strong_ordering::less : std::strong_ordering::greater;
+            // A number that is zero with only zeros after it is the same as the end of the string ("1.0a" vs
+            // "1.0.0" as "1.0a" vs "1.0"); otherwise a word sorts below a number at the same place.
+            bool x_is_word = x.kind == Token::Kind::word;
+            Token number = x_is_word ? y : x;
+            Tokens after = x_is_word ? tb : ta;
+            if (is_zero(number.text) && rest_of(after.next(), after) == 0) {
+                return x_is_word ? rest_of(x, ta) : reverse(rest_of(y, tb));
+            }
+            step = x_is_word ? std::strong_ordering::less : std::strong_ordering::greater;
         }
         if (step != 0) return step;
     }

@@ -36,7 +36,8 @@ TEST(VersionOrder, DataFile) {
 }
 
 TEST(VersionOrder, LongNumbersDoNotOverflow) {
-    EXPECT_EQ(compare_versions("1.99999999999999999999999", "1.100000000000000000000000"), std::partial_ordering::less);
+    EXPECT_EQ(compare_versions("1.99999999999999999999999", "1.100000000000000000000000"),
+              std::partial_ordering::less);
 }
 
 }  // namespace

@@ -13,8 +13,10 @@
 namespace mamori::exposure {
 
 // One attribute value of a WFN: ANY ("*"), NA ("-"), or a string value kept in the formatted-string form
-// (lower case, with '\' before every character other than letters, digits and '_' that is not an unquoted
-// wildcard; unquoted '*' and '?' at the ends are wildcards in a match pattern).
+// (lower case, with '\' before every character other than letters, digits, '_', '.' and '-' that is not an
+// unquoted wildcard — NISTIR 7695 6.2.2.2 writes '.', '-' and '_' bare, so "12.2\(55\)se6"; a lone literal
+// hyphen stays "\-" so it does not read as NA; unquoted '*' and '?' at the ends are wildcards in a match
+// pattern).
 struct CpeValue {
     enum class Kind { any, na, value };
     Kind kind = Kind::any;
@@ -28,6 +30,8 @@ struct Cpe {
     bool operator==(const Cpe&) const = default;
 };
 
+// kMaxCpeLength: the most characters of a name read and of its canonical formatted string (quoting and the
+// components a URI leaves off make that longer than the text read).
 inline constexpr std::size_t kMaxCpeLength = 500;
 
 // parse_cpe: a CPE 2.3 formatted string or a CPE 2.2 URI; the error (invalid_input) says what is wrong and at

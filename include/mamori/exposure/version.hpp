@@ -16,8 +16,8 @@ namespace mamori::exposure {
 // - number with number: by value (leading zeros do not count: "1.01" = "1.1");
 // - word with word: a pre-release word (dev < alpha < beta < pre = preview < rc) sorts below any other word;
 //   other words compare alphabetically ("se" < "sg");
-// - number with word: a pre-release word is below the number, any other word is below it too
-//   ("1.0.beta" < "1.0.0", "12.2(55)se" < "12.2(55)6").
+// - number with word: the word is below the number ("1.0.beta" < "1.0.1", "12.2(55)se" < "12.2(55)6"),
+//   except that a zero with only zeros after it counts as the end of the string (below).
 // When one string runs out, the rest of the other decides: zeros add nothing ("1.0" = "1.0.0"), a pre-release
 // word makes it earlier ("8.0rc1" < "8.0"), anything else makes it later ("1.0.1f" > "1.0.1",
 // "12.2(55)se6" > "12.2(55)se", "13.1-48.47" > "13.1").
