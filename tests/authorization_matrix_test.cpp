@@ -938,6 +938,56 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
         };
         rows.insert(rows.end(), findings_rows.begin(), findings_rows.end());
     }
+    // The device ledger (機器台帳, issue 17 — ledger): the institution's own users read, its administrators,
+    // security managers and editors write; its health centre's and prefecture's inspectors (and the prefecture's
+    // administrator) read with ?organisation=; the demo vendor (both its people) reads only the assets of
+    // さくら's レセコン, which it runs; the second vendor nothing. デモ総合病院's assets are not さくら's (404), and
+    // its network asset is no system of the demo vendor. Writes carry a stale version (409 past the check) or
+    // another institution's system (400 past the check), nothing stored.
+    const auto asset_of = [this](std::string name, std::string suffix) {
+        return [this, name, suffix] {
+            return "/api/v1/ledger/assets/" + demo_scalar("SELECT MIN(id) FROM assets WHERE name = '" + name + "'") +
+                   suffix;
+        };
+    };
+    const auto of_sakura = [this](std::string path) {
+        return [this, path] { return path + "?organisation=" + org("さくら内科クリニック"); };
+    };
+    const std::set<std::string> ledger_inspectors = {"hc-inspector", "pref-inspector", "pref-admin"};
+    std::set<std::string> sakura_ledger_readers = sakura_own, receipt_readers = sakura_own;
+    sakura_ledger_readers.insert(ledger_inspectors.begin(), ledger_inspectors.end());
+    receipt_readers.insert(ledger_inspectors.begin(), ledger_inspectors.end());
+    receipt_readers.insert({"vendor-admin", "vendor-respondent"});
+    const json stale_asset = {{"version", 999}, {"name", "レセコンサーバ"}, {"asset_class", "server"}};
+    const json foreign_system = {
+        {"name", "検査用PC"},
+        {"system_id", std::stoll(demo_scalar("SELECT MIN(s.id) FROM systems s JOIN organisations o ON o.id = "
+                                             "s.organisation_id WHERE o.name = 'デモ総合病院'"))}};
+    const std::vector<Row> ledger_rows = {
+        {"GET", "/api/v1/ledger/assets", fixed("/api/v1/ledger/assets"), nullptr, sakura_own},
+        {"GET", "/api/v1/ledger/assets", of_sakura("/api/v1/ledger/assets"), nullptr, receipt_readers},
+        {"POST", "/api/v1/ledger/assets", fixed("/api/v1/ledger/assets"), foreign_system, sakura_editors},
+        {"GET", "/api/v1/ledger/assets/{id}", asset_of("レセコンサーバ", ""), nullptr, receipt_readers},
+        {"GET", "/api/v1/ledger/assets/{id}", asset_of("受付PC", ""), nullptr, sakura_ledger_readers},
+        {"GET", "/api/v1/ledger/assets/{id}", asset_of("コアスイッチ", ""), nullptr, ledger_inspectors},
+        {"PUT", "/api/v1/ledger/assets/{id}", asset_of("レセコンサーバ", ""), stale_asset, sakura_editors},
+        {"PUT", "/api/v1/ledger/assets/{id}", asset_of("コアスイッチ", ""), stale_asset, {}},
+        {"POST", "/api/v1/ledger/assets/{id}/retire", asset_of("レセコンサーバ", "/retire"),
+         json{{"version", 999}, {"reason", "x"}}, sakura_editors},
+        {"POST", "/api/v1/ledger/assets/{id}/restore", asset_of("レセコンサーバ", "/restore"),
+         json{{"version", 999}, {"reason", "x"}}, sakura_editors},
+        {"GET", "/api/v1/ledger/assets/{id}/versions", asset_of("レセコンサーバ", "/versions"), nullptr,
+         receipt_readers},
+        {"GET", "/api/v1/ledger/assets/{id}/versions", asset_of("コアスイッチ", "/versions"), nullptr,
+         ledger_inspectors},
+        {"GET", "/api/v1/ledger/summary", fixed("/api/v1/ledger/summary"), nullptr, sakura_own},
+        {"GET", "/api/v1/ledger/summary", of_sakura("/api/v1/ledger/summary"), nullptr, receipt_readers},
+        {"GET", "/api/v1/ledger/systems", fixed("/api/v1/ledger/systems"), nullptr, sakura_own},
+        {"GET", "/api/v1/ledger/export.csv", of_sakura("/api/v1/ledger/export.csv"), nullptr, receipt_readers},
+        {"GET", "/api/v1/ledger/export.xlsx", fixed("/api/v1/ledger/export.xlsx"), nullptr, sakura_own},
+        {"GET", "/api/v1/ledger/export.pdf", of_sakura("/api/v1/ledger/export.pdf"), nullptr, receipt_readers},
+    };
+    rows.insert(rows.end(), ledger_rows.begin(), ledger_rows.end());
     // Owner only: the token belongs to clinic-admin (created below).
     rows.push_back({"DELETE",
                     "/api/v1/me/tokens/{id}",

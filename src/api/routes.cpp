@@ -12,6 +12,7 @@
 #include "improvement_request_handlers.hpp"
 #include "inspection_plan_handlers.hpp"
 #include "jurisdiction_handlers.hpp"
+#include "ledger_handlers.hpp"
 #include "system_handlers.hpp"
 #include "role_sharing_handlers.hpp"
 #include "systems_handlers.hpp"
@@ -45,6 +46,7 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_vendor_product_routes(routes, deps.db, deps.catalog);
     register_role_sharing_routes(routes, deps.db);
     register_findings_routes(routes, deps.db);
+    register_ledger_routes(routes, deps.db);
 }
 
 }  // namespace mamori::api

@@ -9,6 +9,7 @@
 #include "demo_role_sharing.hpp"
 #include "demo_disclosures.hpp"
 #include "demo_feeds.hpp"
+#include "demo_assets.hpp"
 #include "demo_systems.hpp"
 #include "demo_vendor_links.hpp"
 #include "demo_vendor_requests.hpp"
@@ -169,6 +170,7 @@ Status create_content(store::Database& db, AssessmentService& service) {
         if (!submitted) return fail(submitted.error());
     }
     if (auto systems = create_systems_demo(db); !systems) return systems;
+    if (auto assets = create_assets_demo(db); !assets) return assets;
     if (auto links = create_vendor_links_demo(db); !links) return links;
     if (auto roles = create_role_sharing_demo(db); !roles) return roles;
     if (auto feeds = create_feeds_demo(db); !feeds) return feeds;

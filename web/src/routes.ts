@@ -9,6 +9,7 @@ import { matchInspectionPlanRoute, type InspectionPlanRoute } from './pages/insp
 import { matchRoleSharingRoute, type RoleSharingRoute } from './pages/role-sharing/routes';
 import { matchSystemsRoute, type SystemsRoute } from './pages/systems/routes';
 import { matchFindingsRoute, type FindingsRoute } from './pages/findings/routes';
+import { matchLedgerRoute, type LedgerRoute } from './pages/ledger/routes';
 import { matchVendorsRoute, type VendorsRoute } from './pages/vendors/routes';
 import { matchDisclosuresRoute, type DisclosuresRoute } from './pages/disclosures/routes';
 import { matchVendorRequestsRoute, type VendorRequestsRoute } from './pages/vendor-requests/routes';
@@ -45,6 +46,7 @@ export type Route =
   | InspectionRecordRoute
   | SystemsRoute
   | FindingsRoute
+  | LedgerRoute
   | VendorsRoute
   | RoleSharingRoute
   | DisclosuresRoute
@@ -83,6 +85,8 @@ export function matchRoute(path: string): Route {
   if (findings !== null) return findings;
   const systems = matchSystemsRoute(path);
   if (systems !== null) return systems;
+  const ledger = matchLedgerRoute(path);
+  if (ledger !== null) return ledger;
   const vendors = matchVendorsRoute(path);
   if (vendors !== null) return vendors;
   const identity = matchIdentityRoute(path);

@@ -84,6 +84,11 @@ std::optional<std::string> normalise_ip(std::string_view text);
 // if not a 48-bit MAC.
 std::optional<std::string> normalise_mac(std::string_view text);
 
+// normalise_record: `record` with each address that normalise_ip/normalise_mac reads and each CPE name that
+// exposure::normalise_cpe reads written in normal form, and repeated addresses and CPE names dropped (the
+// first kept); what cannot be read is left as it is for check_asset_record to name.
+AssetRecord normalise_record(AssetRecord record);
+
 // check_asset_record: every rule (class known, name present, limits, addresses in normal form, each CPE
 // canonical, origins known); the error (invalid_input) lists each broken field by its JSON name, with the
 // index for lists ("mac_addresses[1]", "cpes[0].cpe").

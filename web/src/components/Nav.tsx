@@ -36,6 +36,9 @@ export function Nav({ path }: { path: string }) {
         ]
       : navItems.map((item) => ({ label: t.nav[item.key], path: item.path, section: item.path }));
   if (active && isInstitutionUser(session.user)) {
+    // 機器台帳 (the "inventory" place) is the device ledger for an institution's users.
+    const inventory = items.findIndex((item) => item.path === '/inventory');
+    if (inventory >= 0) items[inventory] = { label: t.ledger.nav, path: '/ledger', section: '/ledger' };
     const after = items.findIndex((item) => item.path === '/assessments');
     items.splice(
       after + 1,
