@@ -889,24 +889,21 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
     };
     rows.insert(rows.end(), disclosure_rows.begin(), disclosure_rows.end());
     // Findings and the device check (issue 17, the findings piece): さくら's users, its health centre and
-    // prefecture read its findings; the demo vendor reads those of the asset of the system it runs (さくら's
-    // レセコン端末), not of さくら's other assets; the second vendor nothing. Only さくら's writers triage (a stale
+    // prefecture read its findings; the demo vendor reads those of the assets of the systems it runs (さくら's
+    // レセコンサーバ), not デモ総合病院's FortiGate; the second vendor nothing. Only さくら's writers triage (a stale
     // version: 409 past the check). The national numbers: the ministry's administrators and analysts; the
     // re-match: the operator's administrators; the device check: anyone signed in.
     {
         const std::set<std::string> sakura_findings_readers = {
             "clinic-admin", "clinic-secmgr",  "clinic-editor", "clinic-viewer",    "pref-admin",
             "pref-inspector", "hc-inspector", "vendor-admin",  "vendor-respondent"};
-        const std::set<std::string> sakura_only_readers = {"clinic-admin", "clinic-secmgr",  "clinic-editor",
-                                                           "clinic-viewer", "pref-admin",    "pref-inspector",
-                                                           "hc-inspector"};
-        const auto sakura_finding = [this](bool on_vendor_system, std::string suffix) {
-            return [this, on_vendor_system, suffix] {
+        // さくら's finding on the レセコンサーバ (a system the demo vendor runs).
+        const auto sakura_finding = [this](std::string suffix) {
+            return [this, suffix] {
                 return "/api/v1/findings/" +
-                       demo_scalar(std::string("SELECT MIN(f.id) FROM findings f JOIN assets a ON a.id = f.asset_id "
-                                               "JOIN organisations o ON o.id = a.organisation_id WHERE o.name = "
-                                               "'さくら内科クリニック' AND a.system_id IS ") +
-                                   (on_vendor_system ? "NOT NULL" : "NULL")) +
+                       demo_scalar("SELECT MIN(f.id) FROM findings f JOIN assets a ON a.id = f.asset_id JOIN "
+                                   "organisations o ON o.id = a.organisation_id WHERE o.name = 'さくら内科クリニック' "
+                                   "AND a.system_id IS NOT NULL") +
                        suffix;
             };
         };
@@ -917,15 +914,23 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
             {"GET", "/api/v1/findings", sakura_query("/api/v1/findings"), nullptr, sakura_findings_readers},
             {"GET", "/api/v1/findings/summary", sakura_query("/api/v1/findings/summary"), nullptr,
              sakura_findings_readers},
-            {"GET", "/api/v1/findings/{id}", sakura_finding(true, ""), nullptr, sakura_findings_readers},
-            {"GET", "/api/v1/findings/{id}", sakura_finding(false, ""), nullptr, sakura_only_readers},
-            {"POST", "/api/v1/findings/{id}/state", sakura_finding(true, "/state"),
+            {"GET", "/api/v1/findings/{id}", sakura_finding(""), nullptr, sakura_findings_readers},
+            // デモ総合病院's FortiGate: its health centre and prefecture read it; no vendor runs it.
+            {"GET", "/api/v1/findings/{id}",
+             [this] {
+                 return "/api/v1/findings/" +
+                        demo_scalar("SELECT MIN(f.id) FROM findings f JOIN assets a ON a.id = f.asset_id WHERE "
+                                    "a.name LIKE 'VPN装置（FortiGate%'");
+             },
+             nullptr, {"hc-inspector", "pref-inspector", "pref-admin"}},
+            {"POST", "/api/v1/findings/{id}/state", sakura_finding("/state"),
              json{{"state", "in_progress"}, {"version", 999}}, sakura_editors},
             {"GET", "/api/v1/ledger/assets/{id}/findings",
              [this] {
                  return "/api/v1/ledger/assets/" +
-                        demo_scalar("SELECT MIN(a.id) FROM assets a JOIN organisations o ON o.id = a.organisation_id "
-                                    "WHERE o.name = 'さくら内科クリニック' AND a.system_id IS NOT NULL") +
+                        demo_scalar("SELECT MIN(f.asset_id) FROM findings f JOIN assets a ON a.id = f.asset_id JOIN "
+                                    "organisations o ON o.id = a.organisation_id WHERE o.name = 'さくら内科クリニック' "
+                                    "AND a.system_id IS NOT NULL") +
                         "/findings";
              },
              nullptr, sakura_findings_readers},

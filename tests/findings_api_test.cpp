@@ -58,7 +58,7 @@ TEST_F(FindingsApi, TheHospitalSeesItsFortiGateKevFindingFirstAndMarksItInProgre
     EXPECT_GE(summary.json()["open_kev"].get<int>(), 4);
     EXPECT_GE(summary.json()["ransomware"].get<int>(), 4);
     EXPECT_GE(summary.json()["exposed_kev"].get<int>(), 2);
-    EXPECT_EQ(summary.json()["in_progress"].get<int>(), 1) << "the demo's domain controller";
+    EXPECT_EQ(summary.json()["in_progress"].get<int>(), 1) << "the demo's PACS server";
 
     const std::string path = "/api/v1/findings/" + std::to_string(first["id"].get<long long>());
     const int version = first["version"].get<int>();
@@ -121,22 +121,32 @@ TEST_F(FindingsApi, AFindingShowsItsCveDetailWithTheJvnTitleAndTheDemoTriage) {
     EXPECT_EQ(hospital.get("/api/v1/findings?limit=1000").status, 400);
 }
 
-TEST_F(FindingsApi, TheHealthCentreReadsAndTheVendorOnlyTheAssetOfItsSystem) {
-    const long long sakura = scalar("SELECT id FROM organisations WHERE name = 'さくら内科クリニック'");
+TEST_F(FindingsApi, TheHealthCentreReadsAndTheVendorOnlyTheAssetsOfItsSystems) {
+    const std::string hospital = "?organisation_id=" + std::to_string(hospital_id());
     SessionClient hokenjo = persona("hokenjo@demo.example");
     EXPECT_EQ(hokenjo.get("/api/v1/findings").status, 400) << "which institution";
-    const auto read = hokenjo.get("/api/v1/findings?organisation_id=" + std::to_string(sakura));
+    const auto read = hokenjo.get("/api/v1/findings" + hospital + "&limit=200");
     ASSERT_EQ(read.status, 200) << read.body;
-    EXPECT_GE(read.json()["findings"].size(), 2u);
+    EXPECT_GE(read.json()["findings"].size(), 8u);
     EXPECT_FALSE(read.json()["can_write"].get<bool>());
+    const json first = read.json()["findings"][0];
+    EXPECT_EQ(hokenjo
+                  .post("/api/v1/findings/" + std::to_string(first["id"].get<long long>()) + "/state",
+                        {{"state", "mitigated"}, {"version", first["version"]}})
+                  .status,
+              403);
 
+    // The demo vendor runs デモ総合病院's 電子カルテ: the findings of its servers, not the FortiGate's.
     SessionClient vendor = persona("vendor@demo.example");
-    const auto seen = vendor.get("/api/v1/findings?organisation_id=" + std::to_string(sakura));
+    const auto seen = vendor.get("/api/v1/findings" + hospital + "&limit=200");
     ASSERT_EQ(seen.status, 200) << seen.body;
     const json vendor_findings = seen.json()["findings"];
     ASSERT_GE(vendor_findings.size(), 1u);
-    for (const auto& f : vendor_findings) EXPECT_EQ(f["asset"]["name"], "レセコン端末") << f.dump();
-    EXPECT_LT(seen.json()["findings"].size(), read.json()["findings"].size());
+    for (const auto& f : vendor_findings)
+        EXPECT_TRUE(f["asset"]["name"].get<std::string>().starts_with("電子カルテ")) << f.dump();
+    EXPECT_LT(vendor_findings.size(), read.json()["findings"].size());
+    EXPECT_EQ(vendor.get("/api/v1/findings/" + std::to_string(first["id"].get<long long>())).status, 404)
+        << "the FortiGate is no system of the vendor's";
 }
 
 TEST_F(FindingsApi, APatchedDeviceLosesItsFindingsAndTheyComeBackOnTheOperatorsRematch) {

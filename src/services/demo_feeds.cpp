@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "exposure_matching_rules.hpp"
 #include "identity_records.hpp"
+#include "ledger.hpp"
 #include "mamori/core/embedded.hpp"
 #include "mamori/exposure/configuration.hpp"
 #include "mamori/identity/tokens.hpp"
@@ -80,92 +80,48 @@ void insert_feeds(soci::session& sql, const json& feeds, const std::string& now)
     }
 }
 
-struct DemoAsset {
-    std::string asset_class, name, location, department, manufacturer, model, os_name, os_version;
-    std::string system_kind;  // the institution's system of this kind, if any
-    bool internet_facing = false, vendor_managed = false, remote_maintenance = false;
-    std::vector<std::string> ips;
-    std::vector<std::string> cpes;
+// ExtraAsset: a device the vulnerability demo needs beyond the ledger demo's (made through the ledger's
+// service, once, when no asset of that name exists): a file server running Trend Micro ServerProtect at
+// デモ総合病院 (the non-KEV CVE with its JVN Japanese title).
+struct ExtraAsset {
+    std::string login;
+    ledger::AssetRecord record;
 };
 
-std::vector<DemoAsset> hospital_assets() {
-    return {
-        {"network", "VPN装置（FortiGate 60E）", "サーバ室", "情報システム室", "Fortinet", "FortiGate 60E", "FortiOS",
-         "6.0.4", "network", true, true, true, {"192.168.10.1"},
-         {"cpe:2.3:o:fortinet:fortios:6.0.4:*:*:*:*:*:*:*", "cpe:2.3:h:fortinet:fortigate-60e:-:*:*:*:*:*:*:*"}},
-        {"server", "ドメインコントローラ（DC01）", "サーバ室", "情報システム室", "", "", "Windows Server 2012 R2", "",
-         "", false, false, false, {"192.168.20.10"},
-         {"cpe:2.3:o:microsoft:windows_server_2012:r2:*:*:*:*:*:*:*"}},
-        {"terminal", "受付端末（外来受付1）", "1階 外来受付", "医事課", "", "", "Windows 7", "SP1", "", false, false,
-         false, {"192.168.30.21"}, {"cpe:2.3:o:microsoft:windows_7:-:sp1:*:*:*:*:*:*"}},
-        {"server", "保管用ファイルサーバ", "サーバ室", "情報システム室", "", "", "Windows Server 2016", "", "", false,
-         false, false, {"192.168.20.30"},
-         {"cpe:2.3:o:microsoft:windows_server_2016:-:*:*:*:*:*:*:*",
-          "cpe:2.3:a:trendmicro:serverprotect:5.8:*:*:*:*:windows:*:*"}},
-    };
+std::vector<ExtraAsset> extra_assets() {
+    ledger::AssetRecord server;
+    server.asset_class = "server";
+    server.name = "ファイルサーバ（ServerProtect）";
+    server.location = "本館2階 サーバ室 ラックC";
+    server.department = "情報システム課";
+    server.os_name = "Windows Server 2016";
+    server.ip_addresses = {"192.168.10.30"};
+    server.cpes = {{"cpe:2.3:o:microsoft:windows_server_2016:-:*:*:*:*:*:*:*", "manual"},
+                   {"cpe:2.3:a:trendmicro:serverprotect:5.8:*:*:*:*:windows:*:*", "manual"}};
+    server.note = "保管用のファイルサーバ。ウイルス対策は ServerProtect。";
+    return {{"hospital@demo.example", server}};
 }
 
-std::vector<DemoAsset> clinic_assets() {
-    return {
-        {"network", "VPNルータ（FortiGate 40F）", "受付裏", "", "Fortinet", "FortiGate 40F", "FortiOS", "6.2.3", "",
-         true, true, true, {"192.168.1.1"}, {"cpe:2.3:o:fortinet:fortios:6.2.3:*:*:*:*:*:*:*"}},
-        {"terminal", "レセコン端末", "受付", "", "", "", "Windows 7", "SP1", "receipt", false, true, true,
-         {"192.168.1.20"}, {"cpe:2.3:o:microsoft:windows_7:-:sp1:*:*:*:*:*:*"}},
-    };
-}
-
-std::optional<std::int64_t> organisation(soci::session& sql, const std::string& name) {
-    for (const auto& r : store::query(sql, "SELECT id FROM organisations WHERE name = :n", name))
-        return store::int64_at(r, 0);
-    return std::nullopt;
-}
-
-void insert_assets(soci::session& sql, std::int64_t org, const std::vector<DemoAsset>& assets,
-                   const std::string& now) {
-    for (const auto& a : assets) {
-        std::optional<std::int64_t> system;
-        if (!a.system_kind.empty())
-            for (const auto& r : store::query(
-                     sql, "SELECT MIN(id) FROM systems WHERE organisation_id = :o AND kind = :k AND status = 'in_use'",
-                     org, a.system_kind))
-                system = store::optional_int64_at(r, 0);
-        std::int64_t id = 0;
-        for (const auto& r : store::query(
-                 sql,
-                 "INSERT INTO assets (organisation_id, asset_class, name, location, department, manufacturer, model, "
-                 "os_name, os_version, system_id, vendor_managed, internet_facing, remote_maintenance, source, "
-                 "last_seen_at, created_at, updated_at) VALUES (:o, :c, :n, :l, :d, :m, :mo, :os, :ov, :s, :vm, "
-                 ":if, :rm, 'manual', :seen, :ca, :ua) RETURNING id",
-                 org, a.asset_class, a.name, a.location, a.department, a.manufacturer, a.model, a.os_name,
-                 a.os_version, system, a.vendor_managed, a.internet_facing, a.remote_maintenance, now, now, now))
-            id = store::int64_at(r, 0);
-        json cpes = json::array();
-        for (const auto& cpe : a.cpes) {
-            const auto parsed = exposure::parse_cpe(cpe);
-            if (!parsed) throw std::logic_error(fmt::format("demo asset CPE {}: {}", cpe, parsed.error().message));
-            const auto key = exposure_rules::split_product_key(*exposure_rules::product_key(*parsed));
-            store::execute(sql,
-                           "INSERT INTO asset_cpes (asset_id, cpe, part, vendor, product, origin) VALUES (:a, :c, "
-                           ":p, :v, :r, 'manual')",
-                           id, exposure::to_formatted(*parsed), key.part, key.vendor, key.product);
-            cpes.push_back({{"cpe", cpe}, {"origin", "manual"}});
+Status add_extra_assets(store::Database& db) {
+    Ledger ledger(db);
+    for (const auto& extra : extra_assets()) {
+        identity::Caller caller;
+        bool exists = false;
+        {
+            auto lease = db.acquire();
+            auto user = records::find_user_by_login(*lease, extra.login);
+            if (!user) continue;
+            caller = records::caller_for(*lease, *user);
+            for (const auto& r : store::query(*lease, "SELECT 1 FROM assets WHERE organisation_id = :o AND name = :n",
+                                              caller.organisation.id, extra.record.name)) {
+                (void)r;
+                exists = true;
+            }
         }
-        for (const auto& ip : a.ips)
-            store::execute(sql, "INSERT INTO asset_addresses (asset_id, kind, value) VALUES (:a, 'ip', :v)", id, ip);
-        const json snapshot = {{"asset_class", a.asset_class}, {"name", a.name},       {"location", a.location},
-                               {"department", a.department},   {"os_name", a.os_name}, {"os_version", a.os_version},
-                               {"internet_facing", a.internet_facing}, {"ip_addresses", a.ips}, {"cpes", cpes}};
-        store::execute(sql,
-                       "INSERT INTO asset_versions (asset_id, version, action, snapshot, at) VALUES (:a, 1, 'created', "
-                       ":s, :at)",
-                       id, snapshot.dump(), now);
+        if (exists) continue;
+        if (auto made = ledger.create(caller, extra.record, kDemoContext); !made) return fail(made.error());
     }
-}
-
-bool empty_ledger(soci::session& sql, std::int64_t org) {
-    for (const auto& r : store::query(sql, "SELECT COUNT(*) FROM assets WHERE organisation_id = :o", org))
-        return store::int64_at(r, 0) == 0;
-    return true;
+    return {};
 }
 
 // triage: the finding of `cve` on the asset named `asset` of the persona's institution moved to `state`,
@@ -202,24 +158,20 @@ Status create_feeds_demo(store::Database& db) {
     auto feeds = demo_feeds();
     if (!feeds) return fail(feeds.error());
     auto made = db.transaction([&](soci::session& sql) -> Status {
-        const std::string now = records::iso_now();
         bool any_cve = false;
         for (const auto& r : store::query(sql, "SELECT COUNT(*) FROM cves")) any_cve = store::int64_at(r, 0) > 0;
-        if (!any_cve) insert_feeds(sql, *feeds, now);
-        if (auto hospital = organisation(sql, "デモ総合病院"); hospital && empty_ledger(sql, *hospital))
-            insert_assets(sql, *hospital, hospital_assets(), now);
-        if (auto clinic = organisation(sql, "さくら内科クリニック"); clinic && empty_ledger(sql, *clinic))
-            insert_assets(sql, *clinic, clinic_assets(), now);
+        if (!any_cve) insert_feeds(sql, *feeds, records::iso_now());
         return {};
     });
     if (!made) return made;
+    if (auto extra = add_extra_assets(db); !extra) return extra;
     ExposureMatching matching(db);
     if (auto matched = matching.match_all(); !matched) return fail(matched.error());
-    if (auto t = triage(db, "hospital@demo.example", "ドメインコントローラ（DC01）", "CVE-2020-1472", "in_progress",
+    if (auto t = triage(db, "hospital@demo.example", "PACS画像サーバ", "CVE-2020-1472", "in_progress",
                         "保守業者と更新プログラムの適用日を調整中。次回の定期保守（夜間停止）で適用する予定。");
         !t)
         return t;
-    return triage(db, "hospital@demo.example", "保管用ファイルサーバ", "CVE-2021-36745", "risk_accepted",
+    return triage(db, "hospital@demo.example", "ファイルサーバ（ServerProtect）", "CVE-2021-36745", "risk_accepted",
                   "インターネットから隔離した保管用サーバで、今年度中に更改する。更改までは管理端末以外からの接続を"
                   "UTMで遮断している。");
 }

@@ -7,10 +7,10 @@
 namespace mamori::services {
 
 // create_feeds_demo: the hand-written demo feeds of reference/demo-feeds (real CVE ids with their KEV facts,
-// clearly marked as demo data) when no CVE is stored yet; a few ledger assets of デモ総合病院 and さくら内科
-// クリニック when their ledgers are empty (the FortiGate VPN device on FortiOS 6.0.4, Windows PCs and servers);
-// then every asset matched, and a few realistic triage states (one 対応中 with a note, one リスク受容 with its
-// reason), each made once.
+// clearly marked as demo data) when no CVE is stored yet; a device the ledger demo lacks (a ServerProtect
+// file server at デモ総合病院), through the ledger's service; then
+// every asset matched, and two realistic triage states (the PACS server's Zerologon 対応中 with a note, the
+// ServerProtect finding リスク受容 with its reason), each made once. Runs after the ledger demo.
 Status create_feeds_demo(store::Database& db);
 
 }  // namespace mamori::services
