@@ -993,6 +993,23 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
         {"GET", "/api/v1/ledger/export.pdf", of_sakura("/api/v1/ledger/export.pdf"), nullptr, receipt_readers},
     };
     rows.insert(rows.end(), ledger_rows.begin(), ledger_rows.end());
+    // Vulnerability feeds (issue 17, feeds): the operator (the ministry's administrators) reads the status and
+    // history and uploads (an empty catalog: 400 past the check, nothing stored); every signed-in person reads a
+    // CVE (public data).
+    {
+        DatabaseSession direct(db());
+        *direct << "INSERT INTO kev_entries (cve_id, vendor_project, product, date_added, ransomware_use, "
+                   "content_hash, imported_at) VALUES ('CVE-2018-13379', 'Fortinet', 'FortiOS', '2021-11-03', "
+                   "'Known', 'x', '2026-01-01T00:00:00.000Z')";
+    }
+    const std::vector<Row> feed_rows = {
+        {"GET", "/api/v1/feeds", fixed("/api/v1/feeds"), nullptr, {"ministry-admin"}},
+        {"GET", "/api/v1/feeds/imports", fixed("/api/v1/feeds/imports"), nullptr, {"ministry-admin"}},
+        {"POST", "/api/v1/feeds/{feed}/imports", fixed("/api/v1/feeds/kev/imports?file_name=kev.json"),
+         json::object(), {"ministry-admin"}},
+        {"GET", "/api/v1/cves/{id}", fixed("/api/v1/cves/CVE-2018-13379"), nullptr, signed_in},
+    };
+    rows.insert(rows.end(), feed_rows.begin(), feed_rows.end());
     // Owner only: the token belongs to clinic-admin (created below).
     rows.push_back({"DELETE",
                     "/api/v1/me/tokens/{id}",

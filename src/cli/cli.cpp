@@ -421,6 +421,20 @@ int run(int argc, char** argv) {
     exposure_check_cmd->add_option("--cpe", exposure_cpes, "A CPE 2.3 formatted string or CPE 2.2 URI (repeat)")
         ->required();
 
+    // `mamori feeds import kev|nvd|cpe|jvn PATH` (issue 17: vulnerability feeds).
+    std::string feed_kind, feed_path;
+    auto* feeds_cmd = app.add_subcommand("feeds", "Vulnerability feeds (CISA KEV, NVD, JVN)");
+    feeds_cmd->require_subcommand(1);
+    auto* feeds_import_cmd = feeds_cmd->add_subcommand(
+        "import", "Import a feed file or a directory of them (CISA KEV JSON/CSV, NVD CVE or CPE API 2.0 "
+                  "responses, .json.gz too, MyJVN HND XML or OKA JSON)");
+    add_common_options(*feeds_import_cmd, common);
+    feeds_import_cmd->add_option("FEED", feed_kind, "kev, nvd, cpe or jvn")
+        ->required()
+        ->check(CLI::IsMember({"kev", "nvd", "cpe", "jvn"}));
+    feeds_import_cmd->add_option("PATH", feed_path, "A file, or a directory whose files are imported in name order")
+        ->required();
+
     auto* version_cmd = app.add_subcommand("version", "Print the version and exit");
 
     try {
@@ -446,6 +460,7 @@ int run(int argc, char** argv) {
                        : user_reset_cmd->parsed()            ? user_reset_cmd
                        : vendors_register_cmd->parsed()      ? vendors_register_cmd
                        : exposure_check_cmd->parsed()        ? exposure_check_cmd
+                       : feeds_import_cmd->parsed()          ? feeds_import_cmd
                                                              : demo_cmd;
     if (auto ok = apply_config_file(*chosen, *serve_cmd, common.config); !ok) return report(ok.error());
 
@@ -479,6 +494,8 @@ int run(int argc, char** argv) {
         code = vendors_register_command(common, vendor_options);
     } else if (chosen == exposure_check_cmd) {
         code = exposure_check_command(common, exposure_cpes);
+    } else if (chosen == feeds_import_cmd) {
+        code = feeds_import_command(common, feed_kind, feed_path);
     } else {
         code = demo_command(common, demo_synthetic, demo_organisations_only);
     }

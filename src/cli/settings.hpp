@@ -89,6 +89,10 @@ int import_facilities_command(const CommonSettings& common, const std::vector<st
 // import_municipalities_command: `mamori import municipalities FILE`; 1 when the file is not imported.
 int import_municipalities_command(const CommonSettings& common, const std::string& file);
 
+// feeds_import_command: `mamori feeds import kev|nvd|cpe|jvn PATH`; prints the counts; 1 with the error
+// (file, record and field) when the input is refused, the database then holding nothing of the bad file.
+int feeds_import_command(const CommonSettings& common, const std::string& feed, const std::string& path);
+
 // backup_command: `mamori backup`; 0 when the backup and its manifest are written, 1 otherwise.
 int backup_command(const CommonSettings& common, const BackupOptions& options);
 

@@ -250,11 +250,11 @@ Result<Cpe> parse_uri(std::string_view body) {
             }
             if (count != packed.size())
                 return component_error(5, "a packed edition has 5 fields separated by '~'");
-            constexpr std::array<std::size_t, 5> targets = {5, 7, 8, 9, 10};
+            constexpr std::array<std::size_t, 5> kPackedTargets = {5, 7, 8, 9, 10};
             for (std::size_t k = 0; k < packed.size(); ++k) {
-                auto value = unbind_uri_value(targets[k], packed[k]);
+                auto value = unbind_uri_value(kPackedTargets[k], packed[k]);
                 if (!value) return fail(value.error());
-                *attribute_slot(cpe, targets[k]) = std::move(*value);
+                *attribute_slot(cpe, kPackedTargets[k]) = std::move(*value);
             }
             continue;
         }

@@ -93,15 +93,16 @@ bool attribute_matches(const CpeValue& criterion, const CpeValue& device) {
 
 bool version_in_range(const CpeMatch& match, std::string_view version) {
     if (!match.version_start_including.empty() &&
-        !(compare_versions(version, match.version_start_including) >= 0))
+        !std::is_gteq(compare_versions(version, match.version_start_including)))
         return false;
     if (!match.version_start_excluding.empty() &&
-        !(compare_versions(version, match.version_start_excluding) > 0))
+        !std::is_gt(compare_versions(version, match.version_start_excluding)))
         return false;
     if (!match.version_end_including.empty() &&
-        !(compare_versions(version, match.version_end_including) <= 0))
+        !std::is_lteq(compare_versions(version, match.version_end_including)))
         return false;
-    if (!match.version_end_excluding.empty() && !(compare_versions(version, match.version_end_excluding) < 0))
+    if (!match.version_end_excluding.empty() &&
+        !std::is_lt(compare_versions(version, match.version_end_excluding)))
         return false;
     return true;
 }

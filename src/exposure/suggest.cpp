@@ -253,7 +253,7 @@ std::vector<Suggestion> suggest_cpes(const DeviceDescription& description,
         if (cpe.version.kind == CpeValue::Kind::value) {
             if (known.empty()) {
                 score -= 10;
-            } else if (compare_versions(cpe.version.text, fold(known)) == 0) {
+            } else if (std::is_eq(compare_versions(cpe.version.text, fold(known)))) {
                 score += 10;
                 reasons |= flag(SuggestionReason::version_matched);
             } else {

@@ -53,7 +53,7 @@ bool equal_nocase(std::string_view a, std::string_view b) {
 
 // The rank of a pre-release word (lower is earlier), or 0 for any other word.
 int prerelease_rank(std::string_view word) {
-    constexpr std::array<std::pair<std::string_view, int>, 8> ranks = {{
+    constexpr std::array<std::pair<std::string_view, int>, 8> kRanks = {{
         {"dev", 1},
         {"snapshot", 1},
         {"alpha", 2},
@@ -63,7 +63,7 @@ int prerelease_rank(std::string_view word) {
         {"rc", 5},
         {"cr", 5},
     }};
-    for (const auto& [name, rank] : ranks) {
+    for (const auto& [name, rank] : kRanks) {
         if (equal_nocase(word, name)) return rank;
     }
     return 0;
@@ -119,7 +119,9 @@ std::strong_ordering rest_of(Token token, Tokens& rest) {
 }
 
 std::strong_ordering reverse(std::strong_ordering o) {
-    return 0 <=> o;
+    if (std::is_lt(o)) return std::strong_ordering::greater;
+    if (std::is_gt(o)) return std::strong_ordering::less;
+    return std::strong_ordering::equal;
 }
 
 bool has_no_order(std::string_view v) {
@@ -150,12 +152,12 @@ std::partial_ordering compare_versions(std::string_view a, std::string_view b) {
             bool x_is_word = x.kind == Token::Kind::word;
             Token number = x_is_word ? y : x;
             Tokens after = x_is_word ? tb : ta;
-            if (is_zero(number.text) && rest_of(after.next(), after) == 0) {
+            if (is_zero(number.text) && std::is_eq(rest_of(after.next(), after))) {
                 return x_is_word ? rest_of(x, ta) : reverse(rest_of(y, tb));
             }
             step = x_is_word ? std::strong_ordering::less : std::strong_ordering::greater;
         }
-        if (step != 0) return step;
+        if (std::is_neq(step)) return step;
     }
 }
 

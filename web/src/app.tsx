@@ -30,6 +30,7 @@ import { LedgerPage, ledgerPageTitle } from './pages/ledger/LedgerPages';
 import { VendorsPage, vendorsPageTitle } from './pages/vendors/VendorsPages';
 import { DisclosuresPage, disclosuresPageTitle } from './pages/disclosures/DisclosuresPages';
 import { VendorRequestsPage, vendorRequestsTitle } from './pages/vendor-requests/VendorRequestsPages';
+import { FeedsPage, feedsPageTitle } from './pages/feeds/FeedsPages';
 import { NotFound } from './pages/NotFound';
 import { matchRoute, type Route } from './routes';
 import { usePath } from './router';
@@ -82,6 +83,8 @@ function pageTitle(t: Messages, route: Route): string {
       return disclosuresPageTitle(t, route);
     case 'vendorRequests':
       return vendorRequestsTitle(t, route);
+    case 'feeds':
+      return feedsPageTitle(t, route);
     case 'notFound':
       return t.notFound.title;
   }
@@ -137,6 +140,8 @@ function Page({ route }: { route: Route }) {
       return <DisclosuresPage key={route.page} route={route} />;
     case 'vendorRequests':
       return <VendorRequestsPage key={route.page === 'dashboard' || route.page === 'list' || route.page === 'products' || route.page === 'status' ? route.page : `${route.page}/${route.id}`} route={route} />;
+    case 'feeds':
+      return <FeedsPage key={route.page === 'status' ? 'status' : route.cveId} route={route} />;
     case 'notFound':
       return <NotFound />;
   }

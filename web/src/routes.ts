@@ -12,6 +12,7 @@ import { matchFindingsRoute, type FindingsRoute } from './pages/findings/routes'
 import { matchLedgerRoute, type LedgerRoute } from './pages/ledger/routes';
 import { matchVendorsRoute, type VendorsRoute } from './pages/vendors/routes';
 import { matchDisclosuresRoute, type DisclosuresRoute } from './pages/disclosures/routes';
+import { matchFeedsRoute, type FeedsRoute } from './pages/feeds/routes';
 import { matchVendorRequestsRoute, type VendorRequestsRoute } from './pages/vendor-requests/routes';
 
 // Top-level places in the navigation. Those without a screen yet show the "coming soon" page;
@@ -51,6 +52,7 @@ export type Route =
   | RoleSharingRoute
   | DisclosuresRoute
   | VendorRequestsRoute
+  | FeedsRoute
   | { kind: 'notFound' };
 
 // Pages where a kind of user lands after login (auth/landing.ts): the jurisdiction's checklists, and the
@@ -61,6 +63,8 @@ const landingPages: readonly LandingPage[] = ['inspections', 'statistics'];
 
 export function matchRoute(path: string): Route {
   if (path === '/') return { kind: 'home' };
+  const feeds = matchFeedsRoute(path);
+  if (feeds !== null) return feeds;
   // Before the catalog: /catalog/drafts/3 would otherwise read as edition "drafts", form "3".
   const editor = matchEditionEditorRoute(path);
   if (editor !== null) return editor;

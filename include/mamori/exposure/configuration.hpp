@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "mamori/core/error.hpp"
@@ -104,7 +105,10 @@ Evaluation evaluate(std::span<const Configuration> configurations, std::span<con
 struct ProductKey {
     char part = 'a';
     std::string vendor, product;
-    auto operator<=>(const ProductKey&) const = default;
+    bool operator==(const ProductKey&) const = default;
+    bool operator<(const ProductKey& other) const {
+        return std::tie(part, vendor, product) < std::tie(other.part, other.vendor, other.product);
+    }
 };
 
 // products_named: every distinct (part, vendor, product) in the criteria, vulnerable or platform, sorted; the

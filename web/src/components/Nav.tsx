@@ -53,6 +53,7 @@ export function Nav({ path }: { path: string }) {
     items.push({ label: t.findings.nationalNav, path: findingsPaths.national, section: findingsPaths.national });
   if (active && kind === 'ministry' && isAdministrator(session.user))
     items.push({ label: t.vendorLinks.navOrganisations, path: vendorsPaths.organisations, section: vendorsPaths.organisations });
+  if (active && kind === 'ministry' && isAdministrator(session.user)) items.push({ label: t.feeds.nav, path: '/feeds', section: '/feeds' });
   if (active && isAdministrator(session.user)) items.push({ label: t.nav.admin, path: identityPaths.adminUsers, section: '/admin' });
   return (
     <nav aria-label={t.nav.label} class="border-b border-solid-gray-200 bg-solid-gray-50 print:hidden">
