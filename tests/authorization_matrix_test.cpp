@@ -1000,7 +1000,7 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
         DatabaseSession direct(db());
         *direct << "INSERT INTO kev_entries (cve_id, vendor_project, product, date_added, ransomware_use, "
                    "content_hash, imported_at) VALUES ('CVE-2018-13379', 'Fortinet', 'FortiOS', '2021-11-03', "
-                   "'Known', 'x', '2026-01-01T00:00:00.000Z')";
+                   "'Known', 'x', '2026-01-01T00:00:00.000Z') ON CONFLICT (cve_id) DO NOTHING";  // the demo's feeds may hold it
     }
     const std::vector<Row> feed_rows = {
         {"GET", "/api/v1/feeds", fixed("/api/v1/feeds"), nullptr, {"ministry-admin"}},
