@@ -300,7 +300,6 @@ void write_asset(soci::session& sql, const AssetToMatch& asset, const std::map<s
         add_event(sql, s.id, next_seq(sql, s.id), "gone", s.state, s.state, "", now);
         ++stats.gone;
     }
-    store::execute(sql, "UPDATE findings SET last_matched_at = :n WHERE asset_id = :a AND active = 1", now, asset.id);
 }
 
 }  // namespace
@@ -331,6 +330,10 @@ MatchStats match_asset_ids(soci::session& sql, store::Dialect dialect, const Fee
         write_asset(sql, asset, wanted, stored[asset.id], now, stats);
         ++stats.assets;
     }
+    // Still true (or just made true): when the feeds last confirmed them, in one statement for the batch.
+    sql << fmt::format("UPDATE findings SET last_matched_at = '{}' WHERE asset_id IN ({}) AND active = 1 AND "
+                       "last_matched_at <> '{}'",
+                       now, id_list(ids), now);
     return stats;
 }
 
@@ -356,12 +359,19 @@ Result<MatchStats> ExposureMatching::run(const std::vector<std::int64_t>& asset_
 
 std::shared_ptr<const FeedIndex> ExposureMatching::current_index(soci::session& sql,
                                                                  std::vector<std::string>* refreshed) {
+    // The feed imports' record changes with every import; only then are cves and kev_entries read for what
+    // is new (cves has no index on imported_at: a scan per import, not per re-match).
+    std::string stamp;
+    for (const soci::row& r :
+         store::query(sql, "SELECT COUNT(*), COALESCE(MAX(finished_at), '') FROM feed_imports"))
+        stamp = fmt::format("{}/{}", store::int64_at(r, 0), r.get<std::string>(1));
     if (!index_) {
         index_ = std::make_shared<FeedIndex>(FeedIndex::load(sql));
-    } else {
+    } else if (stamp != feeds_stamp_) {
         auto ids = index_->refresh(sql);
         if (refreshed) *refreshed = std::move(ids);
     }
+    feeds_stamp_ = stamp;
     return index_;
 }
 

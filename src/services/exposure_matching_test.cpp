@@ -5,6 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -268,6 +273,90 @@ TEST_F(ExposureMatchingTest, SixteenMatchersAtOnceNeverDuplicateAFinding) {
     EXPECT_EQ(failures, 0);
     EXPECT_EQ(count("SELECT COUNT(*) FROM findings"), 40);
     EXPECT_EQ(count("SELECT COUNT(*) FROM finding_events"), 40) << "one found event each, nothing else";
+}
+
+}  // namespace
+}  // namespace mamori::services
+
+namespace mamori::services {
+namespace {
+
+// A timing run, not part of the suite: MAMORI_MATCH_CVES CVEs (default 30,000) over 3,000 products and
+// MAMORI_MATCH_ASSETS assets (default 10,000) with two CPE names each. Run it with
+// --gtest_also_run_disabled_tests --gtest_filter='*Timing*'.
+TEST_F(ExposureMatchingTest, DISABLED_TimingOfAFullMatchAndOneAsset) {
+    const auto env = [](const char* name, long fallback) {
+        const char* v = std::getenv(name);
+        return v == nullptr ? fallback : std::atol(v);
+    };
+    const long cves = env("MAMORI_MATCH_CVES", 30000), assets = env("MAMORI_MATCH_ASSETS", 10000);
+    const long products = 3000;
+    using clock = std::chrono::steady_clock;
+    const auto ms = [](clock::time_point from) {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - from).count();
+    };
+    auto t = clock::now();
+    {
+        auto lease = db().acquire();
+        soci::transaction tx(*lease);
+        for (long i = 0; i < cves; ++i) {
+            json matches = json::array();
+            for (int k = 0; k < 3; ++k) {
+                const long p = (i * 7 + k * 13) % products;
+                matches.push_back({{"vulnerable", true},
+                                   {"criteria", fmt::format("cpe:2.3:a:vendor{}:product{}:*:*:*:*:*:*:*:*", p % 500, p)},
+                                   {"versionStartIncluding", fmt::format("{}.0", k)},
+                                   {"versionEndExcluding", fmt::format("{}.{}", k + 1, i % 10)}});
+            }
+            const json conf = json::array({{{"nodes", {{{"operator", "OR"}, {"cpeMatch", matches}}}}}});
+            store::execute(*lease,
+                           "INSERT INTO cves (cve_id, status, published, last_modified, cvss_score, configurations, "
+                           "content_hash, imported_at) VALUES (:c, 'Analyzed', '2020', '2020', '7.5', :conf, 'h', "
+                           "'2026-01-01T00:00:00Z')",
+                           fmt::format("CVE-2020-{:06}", i), conf.dump());
+        }
+        for (long a = 0; a < assets; ++a) {
+            std::int64_t id = 0;
+            for (const auto& r : store::query(*lease,
+                                              "INSERT INTO assets (organisation_id, asset_class, name, source, "
+                                              "created_at, updated_at) VALUES (1, 'server', :n, 'manual', "
+                                              "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id",
+                                              fmt::format("asset {}", a)))
+                id = store::int64_at(r, 0);
+            for (long k = 0; k < 2; ++k) {
+                const long p = (a * 31 + k * 1009) % products;
+                store::execute(*lease,
+                               "INSERT INTO asset_cpes (asset_id, cpe, part, vendor, product, origin) VALUES (:a, :c, "
+                               "'a', :v, :p, 'manual')",
+                               id, fmt::format("cpe:2.3:a:vendor{}:product{}:{}.5:*:*:*:*:*:*:*", p % 500, p, k),
+                               fmt::format("vendor{}", p % 500), fmt::format("product{}", p));
+            }
+        }
+        tx.commit();
+    }
+    std::cout << "setup " << ms(t) << " ms\n";
+    ExposureMatching matching(db());
+    t = clock::now();
+    ASSERT_TRUE(matching.check({"cpe:2.3:a:vendor1:product1:0.5:*:*:*:*:*:*:*"}));
+    std::cout << "index load (" << cves << " CVEs) " << ms(t) << " ms\n";
+    t = clock::now();
+    auto first = matching.match_all();
+    ASSERT_TRUE(first);
+    std::cout << "first full match (" << first->assets << " assets, " << first->found << " findings) " << ms(t)
+              << " ms\n";
+    t = clock::now();
+    auto second = matching.match_all();
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->found, 0);
+    std::cout << "second full match (" << second->unchanged << " unchanged) " << ms(t) << " ms\n";
+    std::int64_t one = 0;
+    {
+        auto lease = db().acquire();
+        for (const auto& r : store::query(*lease, "SELECT MIN(id) FROM assets")) one = store::int64_at(r, 0);
+    }
+    t = clock::now();
+    for (int i = 0; i < 100; ++i) ASSERT_TRUE(matching.rematch_assets({one}));
+    std::cout << "one asset re-matched: " << ms(t) / 100.0 << " ms each (100 runs)\n";
 }
 
 }  // namespace

@@ -74,8 +74,9 @@ class FeedIndex {
 MatchStats match_asset_ids(soci::session& sql, store::Dialect dialect, const FeedIndex& index,
                            const std::vector<std::int64_t>& asset_ids, const std::string& now);
 
-// ExposureMatching: the index shared by a server's requests (loaded on first use, refreshed before each run)
-// and the runs, each a series of transactions of at most kBatch assets.
+// ExposureMatching: the index shared by a server's requests (loaded on first use, refreshed before a run when
+// a feed import ran since; rematch_cves reads its CVEs again in any case) and the runs, each a series of
+// transactions of at most kBatch assets.
 class ExposureMatching {
   public:
     static constexpr std::size_t kBatch = 500;
@@ -97,6 +98,7 @@ class ExposureMatching {
     store::Database& db_;
     std::mutex mutex_;
     std::shared_ptr<FeedIndex> index_;
+    std::string feeds_stamp_;  // feed_imports as last seen: an import since means the index is refreshed
 };
 
 }  // namespace mamori::services
