@@ -337,6 +337,33 @@ MatchStats match_asset_ids(soci::session& sql, store::Dialect dialect, const Fee
     return stats;
 }
 
+namespace {
+
+// feeds_stamp: the feed imports' record as it is now; it changes with every import.
+std::string feeds_stamp(soci::session& sql) {
+    for (const soci::row& r :
+         store::query(sql, "SELECT COUNT(*), COALESCE(MAX(finished_at), '') FROM feed_imports"))
+        return fmt::format("{}/{}", store::int64_at(r, 0), r.get<std::string>(1));
+    return {};
+}
+
+}  // namespace
+
+MatchStats rematch_assets_in(soci::session& sql, const std::vector<std::int64_t>& asset_ids) {
+    static std::mutex mutex;
+    static std::optional<FeedIndex> index;
+    static std::string stamp;
+    std::lock_guard guard(mutex);
+    const std::string now_stamp = feeds_stamp(sql);
+    if (!index)
+        index = FeedIndex::load(sql);
+    else if (now_stamp != stamp)
+        index->refresh(sql);
+    stamp = now_stamp;
+    const auto dialect = sql.get_backend_name() == "postgresql" ? store::Dialect::postgresql : store::Dialect::sqlite;
+    return match_asset_ids(sql, dialect, *index, asset_ids, to_iso_utc(std::chrono::system_clock::now()));
+}
+
 Result<MatchStats> ExposureMatching::run(const std::vector<std::int64_t>& asset_ids) {
     MatchStats total;
     const std::string now = to_iso_utc(std::chrono::system_clock::now());
@@ -361,10 +388,7 @@ std::shared_ptr<const FeedIndex> ExposureMatching::current_index(soci::session& 
                                                                  std::vector<std::string>* refreshed) {
     // The feed imports' record changes with every import; only then are cves and kev_entries read for what
     // is new (cves has no index on imported_at: a scan per import, not per re-match).
-    std::string stamp;
-    for (const soci::row& r :
-         store::query(sql, "SELECT COUNT(*), COALESCE(MAX(finished_at), '') FROM feed_imports"))
-        stamp = fmt::format("{}/{}", store::int64_at(r, 0), r.get<std::string>(1));
+    const std::string stamp = feeds_stamp(sql);
     if (!index_) {
         index_ = std::make_shared<FeedIndex>(FeedIndex::load(sql));
     } else if (stamp != feeds_stamp_) {

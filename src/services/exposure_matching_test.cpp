@@ -256,6 +256,23 @@ TEST_F(ExposureMatchingTest, TheDeviceCheckNeedsThePlatformWhenTheConfigurationS
     EXPECT_FALSE(matching.check({"not a cpe"}));
 }
 
+TEST_F(ExposureMatchingTest, AChangedAssetIsRematchedInsideTheWritersTransaction) {
+    cve("CVE-2022-42475", fortios_range("6.0.0", "6.0.16"), "Known");
+    const auto vpn = asset("VPN装置", {kFortios6016});
+    auto first = db().transaction([&](soci::session& sql) -> Result<MatchStats> {
+        return rematch_assets_in(sql, {vpn});
+    });
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->found, 0);
+    set_cpe(vpn, kFortios604);
+    auto changed = db().transaction([&](soci::session& sql) -> Result<MatchStats> {
+        return rematch_assets_in(sql, {vpn});
+    });
+    ASSERT_TRUE(changed);
+    EXPECT_EQ(changed->found, 1);
+    EXPECT_TRUE(finding(vpn, "CVE-2022-42475")->active);
+}
+
 TEST_F(ExposureMatchingTest, SixteenMatchersAtOnceNeverDuplicateAFinding) {
     cve("CVE-2022-42475", fortios_range("6.0.0", "6.0.16"), "Known");
     cve("CVE-2018-13379", fortios_range("6.0.0", "6.0.5"), "Known");

@@ -74,6 +74,12 @@ class FeedIndex {
 MatchStats match_asset_ids(soci::session& sql, store::Dialect dialect, const FeedIndex& index,
                            const std::vector<std::int64_t>& asset_ids, const std::string& now);
 
+// rematch_assets_in: the findings of assets that just changed, inside the caller's transaction (`sql`, e.g.
+// the ledger's write of the asset), against the process's shared feed index (loaded on the first call,
+// refreshed when a feed import ran since; one database per process, as the server has). For
+// asset_records::after_assets_changed.
+MatchStats rematch_assets_in(soci::session& sql, const std::vector<std::int64_t>& asset_ids);
+
 // ExposureMatching: the index shared by a server's requests (loaded on first use, refreshed before a run when
 // a feed import ran since; rematch_cves reads its CVEs again in any case) and the runs, each a series of
 // transactions of at most kBatch assets.
