@@ -85,6 +85,19 @@ describe('vulnerability response', () => {
     await page.getByTestId('check-results').waitFor();
     assert.equal(await page.getByTestId('check-row').count(), 2);
     await shoot(page, 'device-check');
+
+    // The same pages in English: Japanese names and JVN titles are marked lang="ja".
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Is this device affected?' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Vulnerabilities' }).click();
+    await page.getByTestId('findings-table').waitFor();
+    await page.getByRole('heading', { name: 'Fix first' }).waitFor();
+    await shoot(page, 'dashboard-en');
+    await page.getByTestId('findings-table').locator('tbody tr').first().getByRole('link').click();
+    await page.getByTestId('finding-history').waitFor();
+    await shoot(page, 'finding-en');
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.getByRole('heading', { name: '脆弱性の詳細' }).or(page.getByTestId('finding-facts')).first().waitFor();
   });
 
   it('the ministry sees the national KEV count without institution names', async () => {
