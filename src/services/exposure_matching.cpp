@@ -253,23 +253,80 @@ void add_event(soci::session& sql, std::int64_t finding, std::int64_t seq, const
                    finding, seq, action, from, to, reason, now);
 }
 
-void write_asset(soci::session& sql, const AssetToMatch& asset, const std::map<std::string, Wanted>& wanted,
-                 std::map<std::string, Stored>& stored, const std::string& now, MatchStats& stats) {
-    for (const auto& [cve_id, w] : wanted) {
-        const std::string matched = json(w.matched).dump();
-        auto it = stored.find(cve_id);
-        if (it == stored.end()) {
+// NewFinding: a finding to insert with the rest of its batch.
+struct NewFinding {
+    long long organisation_id = 0, asset_id = 0, priority = 0;
+    std::string cve_id, matched;
+};
+
+// insert_new: the batch's new findings, up to kRowsPerStatement per INSERT, and each one's found event. A row
+// another matcher made meanwhile is skipped (ON CONFLICT) and gets no event here.
+void insert_new(soci::session& sql, store::Dialect dialect, const std::vector<NewFinding>& rows,
+                const std::string& now, MatchStats& stats) {
+    if (dialect == store::Dialect::sqlite) {
+        // In process, one cached statement per row is the quicker way.
+        for (const auto& r : rows) {
             std::optional<std::int64_t> made;
-            for (const soci::row& r : store::query(
+            for (const soci::row& row : store::query(
                      sql,
                      "INSERT INTO findings (organisation_id, asset_id, cve_id, matched_cpes, priority, "
                      "first_found_at, last_matched_at, updated_at) VALUES (:o, :a, :c, :m, :p, :f, :l, :u) "
                      "ON CONFLICT (asset_id, cve_id) DO NOTHING RETURNING id",
-                     asset.organisation_id, asset.id, cve_id, matched, w.priority, now, now, now))
-                made = store::int64_at(r, 0);
-            if (!made) continue;  // another matcher made it meanwhile
+                     r.organisation_id, r.asset_id, r.cve_id, r.matched, r.priority, now, now, now))
+                made = store::int64_at(row, 0);
+            if (!made) continue;
             add_event(sql, *made, 1, "found", std::nullopt, std::string("open"), "", now);
             ++stats.found;
+        }
+        return;
+    }
+    // PostgreSQL: a round trip per statement, so many rows in each.
+    constexpr std::size_t kRowsPerStatement = 200;
+    for (std::size_t from = 0; from < rows.size(); from += kRowsPerStatement) {
+        const std::size_t end = std::min(rows.size(), from + kRowsPerStatement);
+        std::string text =
+            "INSERT INTO findings (organisation_id, asset_id, cve_id, matched_cpes, priority, first_found_at, "
+            "last_matched_at, updated_at) VALUES ";
+        soci::statement st(sql);
+        for (std::size_t i = from; i < end; ++i) {
+            // `now` is our own ISO time, never input; the rest is bound.
+            text += fmt::format("{}(:o{}, :a{}, :c{}, :m{}, :p{}, '{}', '{}', '{}')", i == from ? "" : ", ", i, i, i, i,
+                                i, now, now, now);
+            const auto& r = rows[i];
+            st.exchange(soci::use(r.organisation_id));
+            st.exchange(soci::use(r.asset_id));
+            st.exchange(soci::use(r.cve_id));
+            st.exchange(soci::use(r.matched));
+            st.exchange(soci::use(r.priority));
+        }
+        text += " ON CONFLICT (asset_id, cve_id) DO NOTHING RETURNING id";
+        long long id = 0;
+        st.exchange(soci::into(id));
+        st.alloc();
+        st.prepare(text);
+        st.define_and_bind();
+        std::vector<long long> made;
+        if (st.execute(true)) {
+            do made.push_back(id);
+            while (st.fetch());
+        }
+        if (made.empty()) continue;
+        std::string events = "INSERT INTO finding_events (finding_id, seq, action, to_state, reason, at) VALUES ";
+        for (std::size_t i = 0; i < made.size(); ++i)
+            events += fmt::format("{}({}, 1, 'found', 'open', '', '{}')", i == 0 ? "" : ", ", made[i], now);
+        sql << events;
+        stats.found += static_cast<std::int64_t>(made.size());
+    }
+}
+
+void write_asset(soci::session& sql, const AssetToMatch& asset, const std::map<std::string, Wanted>& wanted,
+                 std::map<std::string, Stored>& stored, const std::string& now, MatchStats& stats,
+                 std::vector<NewFinding>& pending) {
+    for (const auto& [cve_id, w] : wanted) {
+        const std::string matched = json(w.matched).dump();
+        auto it = stored.find(cve_id);
+        if (it == stored.end()) {
+            pending.push_back({asset.organisation_id, asset.id, w.priority, cve_id, matched});
             continue;
         }
         const Stored& s = it->second;
@@ -324,12 +381,14 @@ MatchStats match_asset_ids(soci::session& sql, store::Dialect dialect, const Fee
                  static_cast<int>(store::int64_at(r, 6))};
         stored[store::int64_at(r, 0)].emplace(r.get<std::string>(1), std::move(s));
     }
+    std::vector<NewFinding> pending;
     for (const auto& asset : assets) {
         const auto wanted =
             asset.in_use ? evaluate(index.impl(), asset.device, asset.exposed) : std::map<std::string, Wanted>{};
-        write_asset(sql, asset, wanted, stored[asset.id], now, stats);
+        write_asset(sql, asset, wanted, stored[asset.id], now, stats, pending);
         ++stats.assets;
     }
+    insert_new(sql, dialect, pending, now, stats);
     // Still true (or just made true): when the feeds last confirmed them, in one statement for the batch.
     sql << fmt::format("UPDATE findings SET last_matched_at = '{}' WHERE asset_id IN ({}) AND active = 1 AND "
                        "last_matched_at <> '{}'",
