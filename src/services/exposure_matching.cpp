@@ -389,10 +389,14 @@ MatchStats match_asset_ids(soci::session& sql, store::Dialect dialect, const Fee
         ++stats.assets;
     }
     insert_new(sql, dialect, pending, now, stats);
-    // Still true (or just made true): when the feeds last confirmed them, in one statement for the batch.
+    // Still true: when they were last confirmed, kept to the hour: rewriting every row of every run would be
+    // most of a re-run's cost (on PostgreSQL each update is a new row version), so a value younger than an
+    // hour stands.
+    const auto at = parse_iso_utc(now);
+    const std::string hour_ago = to_iso_utc((at ? *at : std::chrono::system_clock::now()) - std::chrono::hours(1));
     sql << fmt::format("UPDATE findings SET last_matched_at = '{}' WHERE asset_id IN ({}) AND active = 1 AND "
-                       "last_matched_at <> '{}'",
-                       now, id_list(ids), now);
+                       "last_matched_at < '{}'",
+                       now, id_list(ids), hour_ago);
     return stats;
 }
 
