@@ -20,9 +20,12 @@ namespace {
 using nlohmann::json;
 
 const std::map<std::string, std::string> kPasswords = {
-    {"hospital@demo.example", "hospital-demo-pass"},   {"hokenjo@demo.example", "hokenjo-demo-pass"},
-    {"sakura@demo.example", "sakura-demo-pass"},       {"vendor@demo.example", "vendor-demo-pass"},
-    {"mhlw@demo.example", "mhlw-demo-pass"},           {"mhlw-admin@demo.example", "mhlw-admin-demo-pass"},
+    {"hospital@demo.example", "hospital-demo-pass"},
+    {"hokenjo@demo.example", "hokenjo-demo-pass"},
+    {"sakura@demo.example", "sakura-demo-pass"},
+    {"vendor@demo.example", "vendor-demo-pass"},
+    {"mhlw@demo.example", "mhlw-demo-pass"},
+    {"mhlw-admin@demo.example", "mhlw-admin-demo-pass"},
     {"hospital-viewer@demo.example", "a long enough password"}};
 
 class FindingsApi : public DemoServerTest {
@@ -63,7 +66,8 @@ TEST_F(FindingsApi, TheHospitalSeesItsFortiGateKevFindingFirstAndMarksItInProgre
     const std::string path = "/api/v1/findings/" + std::to_string(first["id"].get<long long>());
     const int version = first["version"].get<int>();
     const auto changed =
-        hospital.post(path + "/state", {{"state", "in_progress"}, {"reason", "保守業者に更新を依頼"}, {"version", version}});
+        hospital.post(path + "/state",
+                      {{"state", "in_progress"}, {"reason", "保守業者に更新を依頼"}, {"version", version}});
     ASSERT_EQ(changed.status, 200) << changed.body;
     EXPECT_EQ(changed.json()["state"], "in_progress");
     EXPECT_EQ(changed.json()["version"].get<int>(), version + 1);
@@ -76,15 +80,17 @@ TEST_F(FindingsApi, TheHospitalSeesItsFortiGateKevFindingFirstAndMarksItInProgre
     EXPECT_EQ(last["to_state"], "in_progress");
     EXPECT_EQ(last["reason"], "保守業者に更新を依頼");
     EXPECT_FALSE(last["by"].get<std::string>().empty());
-    EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'finding.state_changed' AND target = 'finding:" +
-                     std::to_string(first["id"].get<long long>()) + "'"),
-              1);
+    EXPECT_EQ(
+        scalar(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'finding.state_changed' AND target = 'finding:" +
+            std::to_string(first["id"].get<long long>()) + "'"),
+        1);
 
     // The refusals change nothing.
     const auto stale = hospital.post(path + "/state", {{"state", "mitigated"}, {"version", version}});
     EXPECT_EQ(stale.status, 409) << stale.body;
-    const auto no_reason =
-        hospital.post(path + "/state", {{"state", "risk_accepted"}, {"reason", "  "}, {"version", version + 1}});
+    const auto no_reason = hospital.post(
+        path + "/state", {{"state", "risk_accepted"}, {"reason", "  "}, {"version", version + 1}});
     EXPECT_EQ(no_reason.status, 400) << no_reason.body;
     EXPECT_NE(no_reason.body.find("reason"), std::string::npos);
     SessionClient viewer = persona("hospital-viewer@demo.example");
@@ -93,8 +99,9 @@ TEST_F(FindingsApi, TheHospitalSeesItsFortiGateKevFindingFirstAndMarksItInProgre
     SessionClient clinic = persona("sakura@demo.example");
     EXPECT_EQ(clinic.get(path).status, 404);
     EXPECT_EQ(clinic.post(path + "/state", {{"state", "mitigated"}, {"version", version + 1}}).status, 404);
-    EXPECT_EQ(scalar("SELECT version FROM findings WHERE id = " + std::to_string(first["id"].get<long long>())),
-              version + 1);
+    EXPECT_EQ(
+        scalar("SELECT version FROM findings WHERE id = " + std::to_string(first["id"].get<long long>())),
+        version + 1);
 }
 
 TEST_F(FindingsApi, AFindingShowsItsCveDetailWithTheJvnTitleAndTheDemoTriage) {
@@ -157,7 +164,8 @@ TEST_F(FindingsApi, APatchedDeviceLosesItsFindingsAndTheyComeBackOnTheOperatorsR
     EXPECT_EQ(hospital.post("/api/v1/exposure/rematch", json::object()).status, 404);
     {
         DatabaseSession direct(db());
-        *direct << "UPDATE asset_cpes SET cpe = 'cpe:2.3:o:fortinet:fortios:7.2.5:*:*:*:*:*:*:*' WHERE asset_id = " +
+        *direct << "UPDATE asset_cpes SET cpe = 'cpe:2.3:o:fortinet:fortios:7.2.5:*:*:*:*:*:*:*' WHERE "
+                   "asset_id = " +
                        fortigate + " AND product = 'fortios'";
     }
     const auto patched = admin.post("/api/v1/exposure/rematch", json::object());
@@ -169,14 +177,16 @@ TEST_F(FindingsApi, APatchedDeviceLosesItsFindingsAndTheyComeBackOnTheOperatorsR
     for (const auto& f : asset_findings) EXPECT_FALSE(f["active"].get<bool>()) << f.dump();
     {
         DatabaseSession direct(db());
-        *direct << "UPDATE asset_cpes SET cpe = 'cpe:2.3:o:fortinet:fortios:6.0.4:*:*:*:*:*:*:*' WHERE asset_id = " +
+        *direct << "UPDATE asset_cpes SET cpe = 'cpe:2.3:o:fortinet:fortios:6.0.4:*:*:*:*:*:*:*' WHERE "
+                   "asset_id = " +
                        fortigate + " AND product = 'fortios'";
     }
     const auto back = admin.post("/api/v1/exposure/rematch", json::object());
     ASSERT_EQ(back.status, 200) << back.body;
     EXPECT_EQ(back.json()["returned"].get<int>(), 2);
     EXPECT_EQ(back.json()["found"].get<int>(), 0);
-    EXPECT_EQ(scalar("SELECT COUNT(*) FROM finding_events e JOIN findings f ON f.id = e.finding_id WHERE f.asset_id = " +
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM finding_events e JOIN findings f ON f.id = e.finding_id WHERE "
+                     "f.asset_id = " +
                      fortigate + " AND e.action IN ('gone', 'returned')"),
               4);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'exposure.rematched'"), 2);
@@ -210,8 +220,9 @@ TEST_F(FindingsApi, TheDeviceCheckListsTheCvesOfOneDevice) {
     }
     std::sort(ids.begin(), ids.end());
     EXPECT_EQ(ids, (std::vector<std::string>{"CVE-2018-13379", "CVE-2022-42475"}));
-    const auto bad = clinic.post("/api/v1/exposure/check",
-                                 {{"cpes", {"cpe:2.3:o:fortinet:fortios:6.0.4:*:*:*:*:*:*:*", "fortios 6.0.4"}}});
+    const auto bad =
+        clinic.post("/api/v1/exposure/check",
+                    {{"cpes", {"cpe:2.3:o:fortinet:fortios:6.0.4:*:*:*:*:*:*:*", "fortios 6.0.4"}}});
     EXPECT_EQ(bad.status, 400);
     EXPECT_NE(bad.body.find("cpes[1]"), std::string::npos) << bad.body;
     EXPECT_EQ(clinic.post("/api/v1/exposure/check", {{"cpes", json::array()}}).status, 400);

@@ -29,35 +29,41 @@ json optional_number(const std::optional<double>& v) {
 }
 
 json row_json(const services::FindingRow& f) {
-    return {{"id", f.id},
-            {"organisation_id", f.organisation_id},
-            {"asset", {{"id", f.asset_id}, {"name", f.asset_name}, {"asset_class", f.asset_class},
-                       {"internet_facing", f.internet_facing}}},
-            {"exposed", f.exposed},
-            {"cve_id", f.cve_id},
-            {"state", f.state},
-            {"state_reason", f.state_reason},
-            {"active", f.active},
-            {"priority", f.priority},
-            {"cvss_score", optional_number(f.cvss_score)},
-            {"cvss_severity", f.cvss_severity},
-            {"kev", f.kev ? json{{"date_added", f.kev_date_added},
-                                 {"due_date", f.kev_due_date.empty() ? json(nullptr) : json(f.kev_due_date)},
-                                 {"ransomware_use", f.ransomware_use}}
-                          : json(nullptr)},
-            {"jvn", f.jvndb_id.empty() ? json(nullptr) : json{{"jvndb_id", f.jvndb_id}, {"title", f.jvn_title}}},
-            {"matched_cpes", f.matched_cpes},
-            {"first_found_at", f.first_found_at},
-            {"last_matched_at", f.last_matched_at},
-            {"inactive_since", f.inactive_since.empty() ? json(nullptr) : json(f.inactive_since)},
-            {"version", f.version},
-            {"updated_at", f.updated_at}};
+    return {
+        {"id", f.id},
+        {"organisation_id", f.organisation_id},
+        {"asset",
+         {{"id", f.asset_id},
+          {"name", f.asset_name},
+          {"asset_class", f.asset_class},
+          {"internet_facing", f.internet_facing}}},
+        {"exposed", f.exposed},
+        {"cve_id", f.cve_id},
+        {"state", f.state},
+        {"state_reason", f.state_reason},
+        {"active", f.active},
+        {"priority", f.priority},
+        {"cvss_score", optional_number(f.cvss_score)},
+        {"cvss_severity", f.cvss_severity},
+        {"kev", f.kev ? json{{"date_added", f.kev_date_added},
+                             {"due_date", f.kev_due_date.empty() ? json(nullptr) : json(f.kev_due_date)},
+                             {"ransomware_use", f.ransomware_use}}
+                      : json(nullptr)},
+        {"jvn", f.jvndb_id.empty() ? json(nullptr) : json{{"jvndb_id", f.jvndb_id}, {"title", f.jvn_title}}},
+        {"matched_cpes", f.matched_cpes},
+        {"first_found_at", f.first_found_at},
+        {"last_matched_at", f.last_matched_at},
+        {"inactive_since", f.inactive_since.empty() ? json(nullptr) : json(f.inactive_since)},
+        {"version", f.version},
+        {"updated_at", f.updated_at}};
 }
 
 json detail_json(const services::FindingDetail& d) {
     json out = row_json(d.finding);
-    out["cve"] = {{"description", d.description},    {"cvss_version", d.cvss_version},
-                  {"cvss_vector", d.cvss_vector},    {"published", d.published},
+    out["cve"] = {{"description", d.description},
+                  {"cvss_version", d.cvss_version},
+                  {"cvss_vector", d.cvss_vector},
+                  {"published", d.published},
                   {"last_modified", d.last_modified}};
     if (d.finding.kev) {
         out["kev"]["vulnerability_name"] = d.kev_vulnerability_name;
@@ -89,8 +95,8 @@ json page_json(const services::FindingsPage& page) {
 }
 
 // integer_query: an optional whole-number query parameter between `min` and `max`; the error names it.
-Result<std::optional<std::int64_t>> integer_query(const Request& request, std::string_view name, std::int64_t min,
-                                                  std::int64_t max) {
+Result<std::optional<std::int64_t>> integer_query(const Request& request, std::string_view name,
+                                                  std::int64_t min, std::int64_t max) {
     const auto text = request.query_param(name);
     if (!text || text->empty()) return std::optional<std::int64_t>();
     std::int64_t value = 0;
@@ -107,8 +113,7 @@ Result<services::FindingsQuery> findings_query(const Request& request) {
     q.state = request.query_param("state").value_or("");
     if (q.state.size() > 40) return fail(ErrorCode::invalid_input, "state: unknown", "state");
     const auto kev = request.query_param("kev").value_or("false");
-    if (kev != "true" && kev != "false")
-        return fail(ErrorCode::invalid_input, "kev: true or false", "kev");
+    if (kev != "true" && kev != "false") return fail(ErrorCode::invalid_input, "kev: true or false", "kev");
     q.kev_only = kev == "true";
     q.asset_class = request.query_param("class").value_or("");
     if (q.asset_class.size() > 40) return fail(ErrorCode::invalid_input, "class: unknown", "class");
@@ -145,7 +150,10 @@ Result<std::vector<std::string>> device_cpes(const json& body) {
 }
 
 json stats_json(const services::MatchStats& s) {
-    return {{"assets", s.assets}, {"found", s.found}, {"returned", s.returned}, {"gone", s.gone},
+    return {{"assets", s.assets},
+            {"found", s.found},
+            {"returned", s.returned},
+            {"gone", s.gone},
             {"unchanged", s.unchanged}};
 }
 
@@ -164,20 +172,21 @@ void register_findings_routes(ApiRoutes& routes, store::Database& db) {
         return Response::json(200, page_json(*page));
     });
     // Before /api/v1/findings/{id}.
-    routes.authenticated(Method::get, "/api/v1/findings/summary", [findings](Request& request, const Caller& caller) {
-        auto org = integer_query(request, "organisation_id", 1, INT64_MAX);
-        if (!org) return problem(org.error(), request);
-        auto s = findings->summary(caller, *org);
-        if (!s) return problem(s.error(), request);
-        return Response::json(200, {{"open", s->open},
-                                    {"open_kev", s->open_kev},
-                                    {"ransomware", s->ransomware},
-                                    {"exposed", s->exposed},
-                                    {"exposed_kev", s->exposed_kev},
-                                    {"in_progress", s->in_progress},
-                                    {"overdue_kev", s->overdue_kev},
-                                    {"assets_affected", s->assets_affected}});
-    });
+    routes.authenticated(Method::get, "/api/v1/findings/summary",
+                         [findings](Request& request, const Caller& caller) {
+                             auto org = integer_query(request, "organisation_id", 1, INT64_MAX);
+                             if (!org) return problem(org.error(), request);
+                             auto s = findings->summary(caller, *org);
+                             if (!s) return problem(s.error(), request);
+                             return Response::json(200, {{"open", s->open},
+                                                         {"open_kev", s->open_kev},
+                                                         {"ransomware", s->ransomware},
+                                                         {"exposed", s->exposed},
+                                                         {"exposed_kev", s->exposed_kev},
+                                                         {"in_progress", s->in_progress},
+                                                         {"overdue_kev", s->overdue_kev},
+                                                         {"assets_affected", s->assets_affected}});
+                         });
     routes.authenticated(Method::get, "/api/v1/findings/{id}",
                          with_id([findings](Request& request, const Caller& caller, std::int64_t id) {
                              auto found = findings->get(caller, id);
@@ -196,7 +205,8 @@ void register_findings_routes(ApiRoutes& routes, store::Database& db) {
             auto version = optional_int_field(*body, "version", 1, 1'000'000'000);
             if (!version) return problem(version.error(), request);
             if (!*version)
-                return problem(fail(ErrorCode::invalid_input, "version is required", "version").value(), request);
+                return problem(fail(ErrorCode::invalid_input, "version is required", "version").value(),
+                               request);
             services::StateChange change{*state, reason->value_or(""), static_cast<int>(**version)};
             auto changed = findings->change_state(caller, id, change, audit_context(request));
             if (!changed) return problem(changed.error(), request);
@@ -209,21 +219,22 @@ void register_findings_routes(ApiRoutes& routes, store::Database& db) {
                              if (!page) return problem(page.error(), request);
                              return Response::json(200, page_json(*page));
                          }));
-    routes.authenticated(Method::get, "/api/v1/exposure/national", [findings](Request& request, const Caller& caller) {
-        auto n = findings->national(caller);
-        if (!n) return problem(n.error(), request);
-        json top = json::array();
-        for (const auto& c : n->top_cves)
-            top.push_back({{"cve_id", c.cve_id},
-                           {"institutions", c.institutions},
-                           {"findings", c.findings},
-                           {"ransomware", c.ransomware}});
-        return Response::json(200, {{"institutions_with_open_kev", n->institutions_with_open_kev},
-                                    {"institutions_total", n->institutions_total},
-                                    {"open_kev_findings", n->open_kev_findings},
-                                    {"small_cell_threshold", services::kSmallCell},
-                                    {"top_cves", top}});
-    });
+    routes.authenticated(
+        Method::get, "/api/v1/exposure/national", [findings](Request& request, const Caller& caller) {
+            auto n = findings->national(caller);
+            if (!n) return problem(n.error(), request);
+            json top = json::array();
+            for (const auto& c : n->top_cves)
+                top.push_back({{"cve_id", c.cve_id},
+                               {"institutions", c.institutions},
+                               {"findings", c.findings},
+                               {"ransomware", c.ransomware}});
+            return Response::json(200, {{"institutions_with_open_kev", n->institutions_with_open_kev},
+                                        {"institutions_total", n->institutions_total},
+                                        {"open_kev_findings", n->open_kev_findings},
+                                        {"small_cell_threshold", services::kSmallCell},
+                                        {"top_cves", top}});
+        });
     routes.authenticated(
         Method::post, "/api/v1/exposure/check",
         [matching](Request& request, const Caller&) {

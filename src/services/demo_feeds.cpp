@@ -45,38 +45,42 @@ void insert_feeds(soci::session& sql, const json& feeds, const std::string& now)
         const std::string id = text_of(c, "cve_id");
         const json& cvss = c.at("cvss");
         const std::string configurations = c.at("configurations").dump();
-        store::execute(sql,
-                       "INSERT INTO cves (cve_id, status, published, last_modified, description, cvss_version, "
-                       "cvss_score, cvss_severity, cvss_vector, configurations, content_hash, imported_at) VALUES "
-                       "(:id, 'Analyzed', :p, :m, :d, :v, :s, :sev, :vec, :conf, :h, :at)",
-                       id, text_of(c, "published"), text_of(c, "last_modified"), text_of(c, "description"),
-                       text_of(cvss, "version"), fmt::format("{}", cvss.at("score").get<double>()),
-                       text_of(cvss, "severity"), text_of(cvss, "vector"), configurations,
-                       identity::sha256_hex(c.dump()), now);
+        store::execute(
+            sql,
+            "INSERT INTO cves (cve_id, status, published, last_modified, description, cvss_version, "
+            "cvss_score, cvss_severity, cvss_vector, configurations, content_hash, imported_at) VALUES "
+            "(:id, 'Analyzed', :p, :m, :d, :v, :s, :sev, :vec, :conf, :h, :at)",
+            id, text_of(c, "published"), text_of(c, "last_modified"), text_of(c, "description"),
+            text_of(cvss, "version"), fmt::format("{}", cvss.at("score").get<double>()),
+            text_of(cvss, "severity"), text_of(cvss, "vector"), configurations,
+            identity::sha256_hex(c.dump()), now);
         auto parsed = exposure::parse_configurations(c.at("configurations"));
         if (!parsed) throw std::logic_error(fmt::format("demo feed {}: {}", id, parsed.error().message));
         for (const auto& key : exposure::products_named(*parsed))
-            store::execute(sql, "INSERT INTO cve_products (cve_id, part, vendor, product) VALUES (:c, :p, :v, :r)",
+            store::execute(sql,
+                           "INSERT INTO cve_products (cve_id, part, vendor, product) VALUES (:c, :p, :v, :r)",
                            id, std::string(1, key.part), key.vendor, key.product);
     }
     for (const auto& k : feeds.at("kev"))
-        store::execute(sql,
-                       "INSERT INTO kev_entries (cve_id, vendor_project, product, vulnerability_name, date_added, "
-                       "due_date, ransomware_use, required_action, content_hash, imported_at) VALUES (:c, :v, :p, "
-                       ":n, :a, :d, :r, :q, :h, :at)",
-                       text_of(k, "cveID"), text_of(k, "vendorProject"), text_of(k, "product"),
-                       text_of(k, "vulnerabilityName"), text_of(k, "dateAdded"), text_of(k, "dueDate"),
-                       text_of(k, "knownRansomwareCampaignUse"), text_of(k, "requiredAction"),
-                       identity::sha256_hex(k.dump()), now);
+        store::execute(
+            sql,
+            "INSERT INTO kev_entries (cve_id, vendor_project, product, vulnerability_name, date_added, "
+            "due_date, ransomware_use, required_action, content_hash, imported_at) VALUES (:c, :v, :p, "
+            ":n, :a, :d, :r, :q, :h, :at)",
+            text_of(k, "cveID"), text_of(k, "vendorProject"), text_of(k, "product"),
+            text_of(k, "vulnerabilityName"), text_of(k, "dateAdded"), text_of(k, "dueDate"),
+            text_of(k, "knownRansomwareCampaignUse"), text_of(k, "requiredAction"),
+            identity::sha256_hex(k.dump()), now);
     for (const auto& j : feeds.at("jvn")) {
         store::execute(sql,
                        "INSERT INTO jvn_entries (jvndb_id, title, summary, link, published, last_modified, "
                        "content_hash, imported_at) VALUES (:j, :t, :s, :l, :p, :m, :h, :at)",
                        text_of(j, "jvndb_id"), text_of(j, "title"), text_of(j, "summary"), text_of(j, "link"),
-                       text_of(j, "published"), text_of(j, "last_modified"), identity::sha256_hex(j.dump()), now);
+                       text_of(j, "published"), text_of(j, "last_modified"), identity::sha256_hex(j.dump()),
+                       now);
         for (const auto& cve : j.at("cves"))
-            store::execute(sql, "INSERT INTO jvn_cves (jvndb_id, cve_id) VALUES (:j, :c)", text_of(j, "jvndb_id"),
-                           cve.get<std::string>());
+            store::execute(sql, "INSERT INTO jvn_cves (jvndb_id, cve_id) VALUES (:j, :c)",
+                           text_of(j, "jvndb_id"), cve.get<std::string>());
     }
 }
 
@@ -112,8 +116,9 @@ Status add_extra_assets(store::Database& db) {
             auto user = records::find_user_by_login(*lease, extra.login);
             if (!user) continue;
             caller = records::caller_for(*lease, *user);
-            for (const auto& r : store::query(*lease, "SELECT 1 FROM assets WHERE organisation_id = :o AND name = :n",
-                                              caller.organisation.id, extra.record.name)) {
+            for (const auto& r :
+                 store::query(*lease, "SELECT 1 FROM assets WHERE organisation_id = :o AND name = :n",
+                              caller.organisation.id, extra.record.name)) {
                 (void)r;
                 exists = true;
             }
@@ -136,11 +141,12 @@ Status triage(store::Database& db, const std::string& login, const std::string& 
         auto user = records::find_user_by_login(*lease, login);
         if (!user) return {};
         caller = records::caller_for(*lease, *user);
-        for (const auto& r : store::query(*lease,
-                                          "SELECT f.id, f.version FROM findings f JOIN assets a ON a.id = f.asset_id "
-                                          "WHERE a.organisation_id = :o AND a.name = :n AND f.cve_id = :c AND "
-                                          "f.state = 'open'",
-                                          caller.organisation.id, asset, cve)) {
+        for (const auto& r :
+             store::query(*lease,
+                          "SELECT f.id, f.version FROM findings f JOIN assets a ON a.id = f.asset_id "
+                          "WHERE a.organisation_id = :o AND a.name = :n AND f.cve_id = :c AND "
+                          "f.state = 'open'",
+                          caller.organisation.id, asset, cve)) {
             id = store::int64_at(r, 0);
             version = static_cast<int>(store::int64_at(r, 1));
         }
@@ -159,7 +165,8 @@ Status create_feeds_demo(store::Database& db) {
     if (!feeds) return fail(feeds.error());
     auto made = db.transaction([&](soci::session& sql) -> Status {
         bool any_cve = false;
-        for (const auto& r : store::query(sql, "SELECT COUNT(*) FROM cves")) any_cve = store::int64_at(r, 0) > 0;
+        for (const auto& r : store::query(sql, "SELECT COUNT(*) FROM cves"))
+            any_cve = store::int64_at(r, 0) > 0;
         if (!any_cve) insert_feeds(sql, *feeds, records::iso_now());
         return {};
     });
@@ -167,13 +174,15 @@ Status create_feeds_demo(store::Database& db) {
     if (auto extra = add_extra_assets(db); !extra) return extra;
     ExposureMatching matching(db);
     if (auto matched = matching.match_all(); !matched) return fail(matched.error());
-    if (auto t = triage(db, "hospital@demo.example", "PACS画像サーバ", "CVE-2020-1472", "in_progress",
-                        "保守業者と更新プログラムの適用日を調整中。次回の定期保守（夜間停止）で適用する予定。");
+    if (auto t =
+            triage(db, "hospital@demo.example", "PACS画像サーバ", "CVE-2020-1472", "in_progress",
+                   "保守業者と更新プログラムの適用日を調整中。次回の定期保守（夜間停止）で適用する予定。");
         !t)
         return t;
-    return triage(db, "hospital@demo.example", "ファイルサーバ（ServerProtect）", "CVE-2021-36745", "risk_accepted",
-                  "インターネットから隔離した保管用サーバで、今年度中に更改する。更改までは管理端末以外からの接続を"
-                  "UTMで遮断している。");
+    return triage(
+        db, "hospital@demo.example", "ファイルサーバ（ServerProtect）", "CVE-2021-36745", "risk_accepted",
+        "インターネットから隔離した保管用サーバで、今年度中に更改する。更改までは管理端末以外からの接続を"
+        "UTMで遮断している。");
 }
 
 }  // namespace mamori::services

@@ -185,7 +185,8 @@ std::map<std::string, Wanted> evaluate(const FeedIndex::Impl& index, const Devic
         const auto key = rules::product_key(cpe);
         if (!key) continue;
         const auto it = index.by_product.find(*key);
-        if (it != index.by_product.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+        if (it != index.by_product.end())
+            candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -217,10 +218,10 @@ std::vector<AssetToMatch> read_assets(soci::session& sql, const std::vector<std:
     std::vector<AssetToMatch> out;
     std::unordered_map<std::int64_t, std::size_t> at;
     const std::string list = id_list(ids);
-    for (const soci::row& r :
-         store::query(sql, fmt::format("SELECT id, organisation_id, status, internet_facing, asset_class FROM assets "
-                                       "WHERE id IN ({}) ORDER BY id",
-                                       list))) {
+    for (const soci::row& r : store::query(
+             sql, fmt::format("SELECT id, organisation_id, status, internet_facing, asset_class FROM assets "
+                              "WHERE id IN ({}) ORDER BY id",
+                              list))) {
         AssetToMatch a;
         a.id = store::int64_at(r, 0);
         a.organisation_id = store::int64_at(r, 1);
@@ -229,10 +230,11 @@ std::vector<AssetToMatch> read_assets(soci::session& sql, const std::vector<std:
         at.emplace(a.id, out.size());
         out.push_back(std::move(a));
     }
-    for (const soci::row& r :
-         store::query(sql, fmt::format("SELECT asset_id, cpe FROM asset_cpes WHERE asset_id IN ({})", list))) {
+    for (const soci::row& r : store::query(
+             sql, fmt::format("SELECT asset_id, cpe FROM asset_cpes WHERE asset_id IN ({})", list))) {
         std::string text = r.get<std::string>(1);
-        if (auto cpe = exposure::parse_cpe(text)) out[at.at(store::int64_at(r, 0))].device.add(*cpe, std::move(text));
+        if (auto cpe = exposure::parse_cpe(text))
+            out[at.at(store::int64_at(r, 0))].device.add(*cpe, std::move(text));
     }
     return out;
 }
@@ -285,13 +287,14 @@ void insert_new(soci::session& sql, store::Dialect dialect, const std::vector<Ne
     for (std::size_t from = 0; from < rows.size(); from += kRowsPerStatement) {
         const std::size_t end = std::min(rows.size(), from + kRowsPerStatement);
         std::string text =
-            "INSERT INTO findings (organisation_id, asset_id, cve_id, matched_cpes, priority, first_found_at, "
+            "INSERT INTO findings (organisation_id, asset_id, cve_id, matched_cpes, priority, "
+            "first_found_at, "
             "last_matched_at, updated_at) VALUES ";
         soci::statement st(sql);
         for (std::size_t i = from; i < end; ++i) {
             // `now` is our own ISO time, never input; the rest is bound.
-            text += fmt::format("{}(:o{}, :a{}, :c{}, :m{}, :p{}, '{}', '{}', '{}')", i == from ? "" : ", ", i, i, i, i,
-                                i, now, now, now);
+            text += fmt::format("{}(:o{}, :a{}, :c{}, :m{}, :p{}, '{}', '{}', '{}')", i == from ? "" : ", ",
+                                i, i, i, i, i, now, now, now);
             const auto& r = rows[i];
             st.exchange(soci::use(r.organisation_id));
             st.exchange(soci::use(r.asset_id));
@@ -311,7 +314,8 @@ void insert_new(soci::session& sql, store::Dialect dialect, const std::vector<Ne
             while (st.fetch());
         }
         if (made.empty()) continue;
-        std::string events = "INSERT INTO finding_events (finding_id, seq, action, to_state, reason, at) VALUES ";
+        std::string events =
+            "INSERT INTO finding_events (finding_id, seq, action, to_state, reason, at) VALUES ";
         for (std::size_t i = 0; i < made.size(); ++i)
             events += fmt::format("{}({}, 1, 'found', 'open', '', '{}')", i == 0 ? "" : ", ", made[i], now);
         sql << events;
@@ -333,27 +337,29 @@ void write_asset(soci::session& sql, const AssetToMatch& asset, const std::map<s
         if (!s.active) {
             const bool reopen = s.state == "mitigated";
             const std::string state = reopen ? "open" : s.state;
-            store::execute(sql,
-                           "UPDATE findings SET active = 1, inactive_since = NULL, state = :s, matched_cpes = :m, "
-                           "priority = :p, last_matched_at = :l, updated_at = :u, updated_by = NULL, "
-                           "version = version + 1 WHERE id = :id",
-                           state, matched, w.priority, now, now, s.id);
+            store::execute(
+                sql,
+                "UPDATE findings SET active = 1, inactive_since = NULL, state = :s, matched_cpes = :m, "
+                "priority = :p, last_matched_at = :l, updated_at = :u, updated_by = NULL, "
+                "version = version + 1 WHERE id = :id",
+                state, matched, w.priority, now, now, s.id);
             add_event(sql, s.id, next_seq(sql, s.id), "returned", s.state, state,
                       reopen ? "true again after it was mitigated: back to open" : "", now);
             ++stats.returned;
         } else {
             if (s.matched_cpes != matched || s.priority != w.priority)
-                store::execute(sql, "UPDATE findings SET matched_cpes = :m, priority = :p WHERE id = :id", matched,
-                               w.priority, s.id);
+                store::execute(sql, "UPDATE findings SET matched_cpes = :m, priority = :p WHERE id = :id",
+                               matched, w.priority, s.id);
             ++stats.unchanged;
         }
     }
     for (const auto& [cve_id, s] : stored) {
         if (!s.active || wanted.contains(cve_id)) continue;
-        store::execute(sql,
-                       "UPDATE findings SET active = 0, inactive_since = :n, updated_at = :u, version = version + 1 "
-                       "WHERE id = :id",
-                       now, now, s.id);
+        store::execute(
+            sql,
+            "UPDATE findings SET active = 0, inactive_since = :n, updated_at = :u, version = version + 1 "
+            "WHERE id = :id",
+            now, now, s.id);
         add_event(sql, s.id, next_seq(sql, s.id), "gone", s.state, s.state, "", now);
         ++stats.gone;
     }
@@ -374,17 +380,18 @@ MatchStats match_asset_ids(soci::session& sql, store::Dialect dialect, const Fee
     const auto assets = read_assets(sql, ids);
     std::unordered_map<std::int64_t, std::map<std::string, Stored>> stored;
     for (const soci::row& r : store::query(
-             sql, fmt::format("SELECT asset_id, cve_id, id, active, state, matched_cpes, priority FROM findings "
-                              "WHERE asset_id IN ({})",
-                              id_list(ids)))) {
-        Stored s{store::int64_at(r, 2), store::int64_at(r, 3) != 0, r.get<std::string>(4), r.get<std::string>(5),
-                 static_cast<int>(store::int64_at(r, 6))};
+             sql,
+             fmt::format("SELECT asset_id, cve_id, id, active, state, matched_cpes, priority FROM findings "
+                         "WHERE asset_id IN ({})",
+                         id_list(ids)))) {
+        Stored s{store::int64_at(r, 2), store::int64_at(r, 3) != 0, r.get<std::string>(4),
+                 r.get<std::string>(5), static_cast<int>(store::int64_at(r, 6))};
         stored[store::int64_at(r, 0)].emplace(r.get<std::string>(1), std::move(s));
     }
     std::vector<NewFinding> pending;
     for (const auto& asset : assets) {
-        const auto wanted =
-            asset.in_use ? evaluate(index.impl(), asset.device, asset.exposed) : std::map<std::string, Wanted>{};
+        const auto wanted = asset.in_use ? evaluate(index.impl(), asset.device, asset.exposed)
+                                         : std::map<std::string, Wanted>{};
         write_asset(sql, asset, wanted, stored[asset.id], now, stats, pending);
         ++stats.assets;
     }
@@ -393,10 +400,12 @@ MatchStats match_asset_ids(soci::session& sql, store::Dialect dialect, const Fee
     // most of a re-run's cost (on PostgreSQL each update is a new row version), so a value younger than an
     // hour stands.
     const auto at = parse_iso_utc(now);
-    const std::string hour_ago = to_iso_utc((at ? *at : std::chrono::system_clock::now()) - std::chrono::hours(1));
-    sql << fmt::format("UPDATE findings SET last_matched_at = '{}' WHERE asset_id IN ({}) AND active = 1 AND "
-                       "last_matched_at < '{}'",
-                       now, id_list(ids), hour_ago);
+    const std::string hour_ago =
+        to_iso_utc((at ? *at : std::chrono::system_clock::now()) - std::chrono::hours(1));
+    sql << fmt::format(
+        "UPDATE findings SET last_matched_at = '{}' WHERE asset_id IN ({}) AND active = 1 AND "
+        "last_matched_at < '{}'",
+        now, id_list(ids), hour_ago);
     return stats;
 }
 
@@ -423,7 +432,8 @@ MatchStats rematch_assets_in(soci::session& sql, const std::vector<std::int64_t>
     else if (now_stamp != stamp)
         index->refresh(sql);
     stamp = now_stamp;
-    const auto dialect = sql.get_backend_name() == "postgresql" ? store::Dialect::postgresql : store::Dialect::sqlite;
+    const auto dialect =
+        sql.get_backend_name() == "postgresql" ? store::Dialect::postgresql : store::Dialect::sqlite;
     return match_asset_ids(sql, dialect, *index, asset_ids, to_iso_utc(std::chrono::system_clock::now()));
 }
 
@@ -431,9 +441,9 @@ Result<MatchStats> ExposureMatching::run(const std::vector<std::int64_t>& asset_
     MatchStats total;
     const std::string now = to_iso_utc(std::chrono::system_clock::now());
     for (std::size_t from = 0; from < asset_ids.size(); from += kBatch) {
-        const std::vector<std::int64_t> batch(asset_ids.begin() + static_cast<std::ptrdiff_t>(from),
-                                              asset_ids.begin() + static_cast<std::ptrdiff_t>(
-                                                                      std::min(asset_ids.size(), from + kBatch)));
+        const std::vector<std::int64_t> batch(
+            asset_ids.begin() + static_cast<std::ptrdiff_t>(from),
+            asset_ids.begin() + static_cast<std::ptrdiff_t>(std::min(asset_ids.size(), from + kBatch)));
         auto stats = db_.transaction([&](soci::session& sql) -> Result<MatchStats> {
             return match_asset_ids(sql, db_.dialect(), *index_, batch, now);
         });
@@ -474,7 +484,8 @@ Result<MatchStats> ExposureMatching::match_all() {
     return run(ids);
 }
 
-Result<MatchStats> ExposureMatching::match_all(const identity::Caller& caller, const audit::Context& context) {
+Result<MatchStats> ExposureMatching::match_all(const identity::Caller& caller,
+                                               const audit::Context& context) {
     if (caller.organisation.kind != identity::OrgKind::ministry || !caller.has(identity::Role::administrator))
         return fail(ErrorCode::not_found, "only the operator's administrators re-match every asset");
     if (!identity::allows_write(caller))
@@ -519,7 +530,8 @@ Result<MatchStats> ExposureMatching::rematch_cves(const std::vector<std::string>
         for (const auto& key : keys) {
             const auto parts = rules::split_product_key(key);
             for (const soci::row& r : store::query(
-                     *lease, "SELECT asset_id FROM asset_cpes WHERE part = :p AND vendor = :v AND product = :r",
+                     *lease,
+                     "SELECT asset_id FROM asset_cpes WHERE part = :p AND vendor = :v AND product = :r",
                      parts.part, parts.vendor, parts.product))
                 ids.push_back(store::int64_at(r, 0));
         }
@@ -551,7 +563,8 @@ Result<std::vector<DeviceHit>> ExposureMatching::check(const std::vector<std::st
     std::vector<DeviceHit> out;
     for (auto& [cve_id, wanted] : evaluate(index, device, false)) {
         const auto& cve = index.cves[index.by_id.at(cve_id)];
-        out.push_back({cve_id, cve.kev, cve.ransomware_use, cve.cvss, cve.severity, std::move(wanted.matched)});
+        out.push_back(
+            {cve_id, cve.kev, cve.ransomware_use, cve.cvss, cve.severity, std::move(wanted.matched)});
     }
     std::stable_sort(out.begin(), out.end(), [](const DeviceHit& a, const DeviceHit& b) {
         if (a.kev != b.kev) return a.kev;

@@ -3,9 +3,8 @@
 // a feed update re-matching only what it touches, the device check, and sixteen matchers at once.
 #include "mamori/services/exposure_matching.hpp"
 
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -37,37 +36,43 @@ class ExposureMatchingTest : public ::testing::Test {
   protected:
     void SetUp() override {
         auto lease = db().acquire();
-        store::execute(*lease,
-                       "INSERT INTO organisations (id, kind, name, created_at) VALUES (1, 'hospital', 'テスト病院', "
-                       "'2026-01-01T00:00:00Z')");
+        store::execute(
+            *lease,
+            "INSERT INTO organisations (id, kind, name, created_at) VALUES (1, 'hospital', 'テスト病院', "
+            "'2026-01-01T00:00:00Z')");
     }
     store::Database& db() { return temp_.db(); }
 
     void cve(const std::string& id, const json& configurations, std::optional<std::string> ransomware = {},
-             const std::string& status = "Analyzed", const std::string& imported_at = "2026-01-01T00:00:00Z") {
+             const std::string& status = "Analyzed",
+             const std::string& imported_at = "2026-01-01T00:00:00Z") {
         auto lease = db().acquire();
         store::execute(*lease, "DELETE FROM kev_entries WHERE cve_id = :c", id);
         store::execute(*lease, "DELETE FROM cves WHERE cve_id = :c", id);
-        store::execute(*lease,
-                       "INSERT INTO cves (cve_id, status, published, last_modified, cvss_score, configurations, "
-                       "content_hash, imported_at) VALUES (:c, :s, '2020-01-01', '2020-01-01', '9.8', :conf, 'h', "
-                       ":at)",
-                       id, status, configurations.dump(), imported_at);
+        store::execute(
+            *lease,
+            "INSERT INTO cves (cve_id, status, published, last_modified, cvss_score, configurations, "
+            "content_hash, imported_at) VALUES (:c, :s, '2020-01-01', '2020-01-01', '9.8', :conf, 'h', "
+            ":at)",
+            id, status, configurations.dump(), imported_at);
         if (ransomware)
-            store::execute(*lease,
-                           "INSERT INTO kev_entries (cve_id, date_added, due_date, ransomware_use, content_hash, "
-                           "imported_at) VALUES (:c, '2021-11-03', '2022-05-03', :r, 'h', :at)",
-                           id, *ransomware, imported_at);
+            store::execute(
+                *lease,
+                "INSERT INTO kev_entries (cve_id, date_added, due_date, ransomware_use, content_hash, "
+                "imported_at) VALUES (:c, '2021-11-03', '2022-05-03', :r, 'h', :at)",
+                id, *ransomware, imported_at);
     }
 
-    std::int64_t asset(const std::string& name, const std::vector<std::string>& cpes, bool internet_facing = false) {
+    std::int64_t asset(const std::string& name, const std::vector<std::string>& cpes,
+                       bool internet_facing = false) {
         auto lease = db().acquire();
         std::int64_t id = 0;
-        for (const auto& r : store::query(*lease,
-                                          "INSERT INTO assets (organisation_id, asset_class, name, internet_facing, "
-                                          "source, created_at, updated_at) VALUES (1, 'network', :n, :i, 'manual', "
-                                          "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id",
-                                          name, internet_facing))
+        for (const auto& r :
+             store::query(*lease,
+                          "INSERT INTO assets (organisation_id, asset_class, name, internet_facing, "
+                          "source, created_at, updated_at) VALUES (1, 'network', :n, :i, 'manual', "
+                          "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id",
+                          name, internet_facing))
             id = store::int64_at(r, 0);
         for (const auto& cpe : cpes) set_cpe(id, cpe);
         return id;
@@ -87,10 +92,11 @@ class ExposureMatchingTest : public ::testing::Test {
                 current += c;
             }
         }
-        store::execute(*lease,
-                       "INSERT INTO asset_cpes (asset_id, cpe, part, vendor, product, origin) VALUES (:a, :c, :p, :v, "
-                       ":r, 'manual')",
-                       asset_id, cpe, parts[2], parts[3], parts[4]);
+        store::execute(
+            *lease,
+            "INSERT INTO asset_cpes (asset_id, cpe, part, vendor, product, origin) VALUES (:a, :c, :p, :v, "
+            ":r, 'manual')",
+            asset_id, cpe, parts[2], parts[3], parts[4]);
     }
 
     struct Row {
@@ -101,10 +107,11 @@ class ExposureMatchingTest : public ::testing::Test {
     };
     std::optional<Row> finding(std::int64_t asset_id, const std::string& cve_id) {
         auto lease = db().acquire();
-        for (const auto& r : store::query(*lease,
-                                          "SELECT id, active, state, priority FROM findings WHERE asset_id = :a AND "
-                                          "cve_id = :c",
-                                          asset_id, cve_id))
+        for (const auto& r :
+             store::query(*lease,
+                          "SELECT id, active, state, priority FROM findings WHERE asset_id = :a AND "
+                          "cve_id = :c",
+                          asset_id, cve_id))
             return Row{store::int64_at(r, 0), store::int64_at(r, 1) != 0, r.get<std::string>(2),
                        static_cast<int>(store::int64_at(r, 3))};
         return std::nullopt;
@@ -234,7 +241,8 @@ TEST_F(ExposureMatchingTest, TheDeviceCheckNeedsThePlatformWhenTheConfigurationS
            {{{"operator", "OR"},
              {"cpeMatch",
               {{{"vulnerable", true},
-                {"criteria", "cpe:2.3:o:citrix:application_delivery_controller_firmware:13.0:*:*:*:*:*:*:*"}}}}},
+                {"criteria",
+                 "cpe:2.3:o:citrix:application_delivery_controller_firmware:13.0:*:*:*:*:*:*:*"}}}}},
             {{"operator", "OR"},
              {"cpeMatch",
               {{{"vulnerable", false},
@@ -242,7 +250,8 @@ TEST_F(ExposureMatchingTest, TheDeviceCheckNeedsThePlatformWhenTheConfigurationS
     cve("CVE-2019-19781", citrix, "Known");
     cve("CVE-2022-42475", fortios_range("6.0.0", "6.0.16"), "Known");
     ExposureMatching matching(db());
-    const std::string firmware = "cpe:2.3:o:citrix:application_delivery_controller_firmware:13.0:*:*:*:*:*:*:*";
+    const std::string firmware =
+        "cpe:2.3:o:citrix:application_delivery_controller_firmware:13.0:*:*:*:*:*:*:*";
     auto alone = matching.check({firmware});
     ASSERT_TRUE(alone);
     EXPECT_TRUE(alone->empty()) << "the firmware without the ADC hardware";
@@ -259,15 +268,13 @@ TEST_F(ExposureMatchingTest, TheDeviceCheckNeedsThePlatformWhenTheConfigurationS
 TEST_F(ExposureMatchingTest, AChangedAssetIsRematchedInsideTheWritersTransaction) {
     cve("CVE-2022-42475", fortios_range("6.0.0", "6.0.16"), "Known");
     const auto vpn = asset("VPN装置", {kFortios6016});
-    auto first = db().transaction([&](soci::session& sql) -> Result<MatchStats> {
-        return rematch_assets_in(sql, {vpn});
-    });
+    auto first = db().transaction(
+        [&](soci::session& sql) -> Result<MatchStats> { return rematch_assets_in(sql, {vpn}); });
     ASSERT_TRUE(first);
     EXPECT_EQ(first->found, 0);
     set_cpe(vpn, kFortios604);
-    auto changed = db().transaction([&](soci::session& sql) -> Result<MatchStats> {
-        return rematch_assets_in(sql, {vpn});
-    });
+    auto changed = db().transaction(
+        [&](soci::session& sql) -> Result<MatchStats> { return rematch_assets_in(sql, {vpn}); });
     ASSERT_TRUE(changed);
     EXPECT_EQ(changed->found, 1);
     EXPECT_TRUE(finding(vpn, "CVE-2022-42475")->active);
@@ -320,33 +327,37 @@ TEST_F(ExposureMatchingTest, DISABLED_TimingOfAFullMatchAndOneAsset) {
             json matches = json::array();
             for (int k = 0; k < 3; ++k) {
                 const long p = (i * 7 + k * 13) % products;
-                matches.push_back({{"vulnerable", true},
-                                   {"criteria", fmt::format("cpe:2.3:a:vendor{}:product{}:*:*:*:*:*:*:*:*", p % 500, p)},
-                                   {"versionStartIncluding", fmt::format("{}.0", k)},
-                                   {"versionEndExcluding", fmt::format("{}.{}", k + 1, i % 10)}});
+                matches.push_back(
+                    {{"vulnerable", true},
+                     {"criteria", fmt::format("cpe:2.3:a:vendor{}:product{}:*:*:*:*:*:*:*:*", p % 500, p)},
+                     {"versionStartIncluding", fmt::format("{}.0", k)},
+                     {"versionEndExcluding", fmt::format("{}.{}", k + 1, i % 10)}});
             }
             const json conf = json::array({{{"nodes", {{{"operator", "OR"}, {"cpeMatch", matches}}}}}});
-            store::execute(*lease,
-                           "INSERT INTO cves (cve_id, status, published, last_modified, cvss_score, configurations, "
-                           "content_hash, imported_at) VALUES (:c, 'Analyzed', '2020', '2020', '7.5', :conf, 'h', "
-                           "'2026-01-01T00:00:00Z')",
-                           fmt::format("CVE-2020-{:06}", i), conf.dump());
+            store::execute(
+                *lease,
+                "INSERT INTO cves (cve_id, status, published, last_modified, cvss_score, configurations, "
+                "content_hash, imported_at) VALUES (:c, 'Analyzed', '2020', '2020', '7.5', :conf, 'h', "
+                "'2026-01-01T00:00:00Z')",
+                fmt::format("CVE-2020-{:06}", i), conf.dump());
         }
         for (long a = 0; a < assets; ++a) {
             std::int64_t id = 0;
-            for (const auto& r : store::query(*lease,
-                                              "INSERT INTO assets (organisation_id, asset_class, name, source, "
-                                              "created_at, updated_at) VALUES (1, 'server', :n, 'manual', "
-                                              "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id",
-                                              fmt::format("asset {}", a)))
+            for (const auto& r :
+                 store::query(*lease,
+                              "INSERT INTO assets (organisation_id, asset_class, name, source, "
+                              "created_at, updated_at) VALUES (1, 'server', :n, 'manual', "
+                              "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id",
+                              fmt::format("asset {}", a)))
                 id = store::int64_at(r, 0);
             for (long k = 0; k < 2; ++k) {
                 const long p = (a * 31 + k * 1009) % products;
-                store::execute(*lease,
-                               "INSERT INTO asset_cpes (asset_id, cpe, part, vendor, product, origin) VALUES (:a, :c, "
-                               "'a', :v, :p, 'manual')",
-                               id, fmt::format("cpe:2.3:a:vendor{}:product{}:{}.5:*:*:*:*:*:*:*", p % 500, p, k),
-                               fmt::format("vendor{}", p % 500), fmt::format("product{}", p));
+                store::execute(
+                    *lease,
+                    "INSERT INTO asset_cpes (asset_id, cpe, part, vendor, product, origin) VALUES (:a, :c, "
+                    "'a', :v, :p, 'manual')",
+                    id, fmt::format("cpe:2.3:a:vendor{}:product{}:{}.5:*:*:*:*:*:*:*", p % 500, p, k),
+                    fmt::format("vendor{}", p % 500), fmt::format("product{}", p));
             }
         }
         tx.commit();
@@ -359,8 +370,8 @@ TEST_F(ExposureMatchingTest, DISABLED_TimingOfAFullMatchAndOneAsset) {
     t = clock::now();
     auto first = matching.match_all();
     ASSERT_TRUE(first);
-    std::cout << "first full match (" << first->assets << " assets, " << first->found << " findings) " << ms(t)
-              << " ms\n";
+    std::cout << "first full match (" << first->assets << " assets, " << first->found << " findings) "
+              << ms(t) << " ms\n";
     t = clock::now();
     auto second = matching.match_all();
     ASSERT_TRUE(second);

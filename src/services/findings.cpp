@@ -48,7 +48,8 @@ tl::unexpected<Error> no_findings() {
 }
 
 // scope_for: the caller's scope over `organisation_id` (default: its own institution).
-Result<Scope> scope_for(soci::session& sql, const Caller& caller, std::optional<std::int64_t> organisation_id) {
+Result<Scope> scope_for(soci::session& sql, const Caller& caller,
+                        std::optional<std::int64_t> organisation_id) {
     Scope s;
     const auto kind = caller.organisation.kind;
     if (identity::is_institution(kind)) {
@@ -95,7 +96,8 @@ std::string scope_condition(const Scope& s) {
 
 constexpr std::string_view kRowColumns =
     "f.id, f.organisation_id, f.asset_id, a.name, a.asset_class, a.internet_facing, f.cve_id, f.state, "
-    "f.state_reason, f.active, f.priority, c.cvss_score, COALESCE(c.cvss_severity, ''), k.date_added, k.due_date, "
+    "f.state_reason, f.active, f.priority, c.cvss_score, COALESCE(c.cvss_severity, ''), k.date_added, "
+    "k.due_date, "
     "k.ransomware_use, (SELECT MIN(j.jvndb_id) FROM jvn_cves j WHERE j.cve_id = f.cve_id), f.matched_cpes, "
     "f.first_found_at, f.last_matched_at, f.inactive_since, f.version, f.updated_at";
 constexpr std::string_view kRowJoins =
@@ -141,7 +143,8 @@ FindingRow read_row(const soci::row& r) {
 void add_jvn_titles(soci::session& sql, std::vector<FindingRow>& rows) {
     for (auto& f : rows) {
         if (f.jvndb_id.empty()) continue;
-        for (const soci::row& r : store::query(sql, "SELECT title FROM jvn_entries WHERE jvndb_id = :j", f.jvndb_id))
+        for (const soci::row& r :
+             store::query(sql, "SELECT title FROM jvn_entries WHERE jvndb_id = :j", f.jvndb_id))
             f.jvn_title = r.get<std::string>(0);
     }
 }
@@ -156,9 +159,10 @@ bool allowed_move(std::string_view from, std::string_view to) {
 Result<FindingDetail> read_detail(soci::session& sql, const Scope& scope, std::int64_t id) {
     FindingDetail d;
     bool found = false;
-    for (const soci::row& r : store::query(
-             sql, fmt::format("SELECT {} {} WHERE f.id = :id AND {}", kRowColumns, kRowJoins, scope_condition(scope)),
-             id)) {
+    for (const soci::row& r : store::query(sql,
+                                           fmt::format("SELECT {} {} WHERE f.id = :id AND {}", kRowColumns,
+                                                       kRowJoins, scope_condition(scope)),
+                                           id)) {
         d.finding = read_row(r);
         found = true;
     }
@@ -166,27 +170,27 @@ Result<FindingDetail> read_detail(soci::session& sql, const Scope& scope, std::i
     std::vector<FindingRow> one{d.finding};
     add_jvn_titles(sql, one);
     d.finding = one.front();
-    for (const soci::row& r : store::query(
-             sql,
-             "SELECT description, cvss_version, cvss_vector, published, last_modified FROM cves WHERE cve_id = :c",
-             d.finding.cve_id)) {
+    for (const soci::row& r : store::query(sql,
+                                           "SELECT description, cvss_version, cvss_vector, published, "
+                                           "last_modified FROM cves WHERE cve_id = :c",
+                                           d.finding.cve_id)) {
         d.description = r.get<std::string>(0);
         d.cvss_version = r.get<std::string>(1);
         d.cvss_vector = r.get<std::string>(2);
         d.published = r.get<std::string>(3);
         d.last_modified = r.get<std::string>(4);
     }
-    for (const soci::row& r : store::query(
-             sql,
-             "SELECT vulnerability_name, required_action, short_description FROM kev_entries WHERE cve_id = :c",
-             d.finding.cve_id)) {
+    for (const soci::row& r : store::query(sql,
+                                           "SELECT vulnerability_name, required_action, short_description "
+                                           "FROM kev_entries WHERE cve_id = :c",
+                                           d.finding.cve_id)) {
         d.kev_vulnerability_name = r.get<std::string>(0);
         d.kev_required_action = r.get<std::string>(1);
         d.kev_short_description = r.get<std::string>(2);
     }
     if (!d.finding.jvndb_id.empty())
-        for (const soci::row& r :
-             store::query(sql, "SELECT summary, link FROM jvn_entries WHERE jvndb_id = :j", d.finding.jvndb_id)) {
+        for (const soci::row& r : store::query(
+                 sql, "SELECT summary, link FROM jvn_entries WHERE jvndb_id = :j", d.finding.jvndb_id)) {
             d.jvn_summary = r.get<std::string>(0);
             d.jvn_link = r.get<std::string>(1);
         }
@@ -196,9 +200,9 @@ Result<FindingDetail> read_detail(soci::session& sql, const Scope& scope, std::i
              "COALESCE(u.display_name, ''), e.at FROM finding_events e LEFT JOIN users u ON u.id = e.user_id "
              "WHERE e.finding_id = :f ORDER BY e.seq",
              id))
-        d.events.push_back({static_cast<int>(store::int64_at(r, 0)), r.get<std::string>(1), r.get<std::string>(2),
-                            r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5),
-                            r.get<std::string>(6)});
+        d.events.push_back({static_cast<int>(store::int64_at(r, 0)), r.get<std::string>(1),
+                            r.get<std::string>(2), r.get<std::string>(3), r.get<std::string>(4),
+                            r.get<std::string>(5), r.get<std::string>(6)});
     d.can_write = scope.can_write;
     return d;
 }
@@ -211,10 +215,12 @@ std::string small_cell(std::int64_t institutions) {
 }  // namespace
 
 Result<FindingsPage> Findings::list(const Caller& caller, const FindingsQuery& query) {
-    if (!query.state.empty() &&
-        std::find(std::begin(kFindingStates), std::end(kFindingStates), query.state) == std::end(kFindingStates))
-        return fail(ErrorCode::invalid_input, "state: one of open, in_progress, mitigated, risk_accepted, "
-                    "false_positive", "state");
+    if (!query.state.empty() && std::find(std::begin(kFindingStates), std::end(kFindingStates),
+                                          query.state) == std::end(kFindingStates))
+        return fail(ErrorCode::invalid_input,
+                    "state: one of open, in_progress, mitigated, risk_accepted, "
+                    "false_positive",
+                    "state");
     if (query.limit < 1 || query.limit > kMaxFindingsPage)
         return fail(ErrorCode::invalid_input, fmt::format("limit: 1 to {}", kMaxFindingsPage), "limit");
     if (query.offset < 0) return fail(ErrorCode::invalid_input, "offset: 0 or more", "offset");
@@ -238,11 +244,11 @@ Result<FindingsPage> Findings::list(const Caller& caller, const FindingsQuery& q
              store::query(*lease, fmt::format("SELECT COUNT(*) {} WHERE {}", kRowJoins, where.text), v...))
             page.total = store::int64_at(r, 0);
         const long long limit = query.limit, offset = query.offset;
-        for (const soci::row& r : store::query(
-                 *lease,
-                 fmt::format("SELECT {} {} WHERE {} {} LIMIT :limit OFFSET :offset", kRowColumns, kRowJoins,
-                             where.text, kOrder),
-                 v..., limit, offset))
+        for (const soci::row& r :
+             store::query(*lease,
+                          fmt::format("SELECT {} {} WHERE {} {} LIMIT :limit OFFSET :offset", kRowColumns,
+                                      kRowJoins, where.text, kOrder),
+                          v..., limit, offset))
             page.rows.push_back(read_row(r));
     });
     add_jvn_titles(*lease, page.rows);
@@ -252,7 +258,8 @@ Result<FindingsPage> Findings::list(const Caller& caller, const FindingsQuery& q
 Result<FindingsPage> Findings::for_asset(const Caller& caller, std::int64_t asset_id) {
     auto lease = db_.acquire();
     std::optional<std::int64_t> organisation;
-    for (const soci::row& r : store::query(*lease, "SELECT organisation_id FROM assets WHERE id = :id", asset_id))
+    for (const soci::row& r :
+         store::query(*lease, "SELECT organisation_id FROM assets WHERE id = :id", asset_id))
         organisation = store::int64_at(r, 0);
     if (!organisation) return fail(ErrorCode::not_found, fmt::format("no asset {}", asset_id));
     auto scope = scope_for(*lease, caller, organisation);
@@ -261,14 +268,16 @@ Result<FindingsPage> Findings::for_asset(const Caller& caller, std::int64_t asse
     page.can_write = scope->can_write;
     for (const soci::row& r : store::query(
              *lease,
-             fmt::format("SELECT {} {} WHERE f.asset_id = :a AND {} ORDER BY f.active DESC, f.priority DESC, f.id",
-                         kRowColumns, kRowJoins, scope_condition(*scope)),
+             fmt::format(
+                 "SELECT {} {} WHERE f.asset_id = :a AND {} ORDER BY f.active DESC, f.priority DESC, f.id",
+                 kRowColumns, kRowJoins, scope_condition(*scope)),
              asset_id))
         page.rows.push_back(read_row(r));
     if (scope->vendor && page.rows.empty()) {
         bool runs = false;
         for (const soci::row& r : store::query(
-                 *lease, fmt::format("SELECT 1 FROM assets a WHERE a.id = :a AND {}", scope_condition(*scope)),
+                 *lease,
+                 fmt::format("SELECT 1 FROM assets a WHERE a.id = :a AND {}", scope_condition(*scope)),
                  asset_id)) {
             (void)r;
             runs = true;
@@ -289,7 +298,8 @@ Result<FindingsSummary> Findings::summary(const Caller& caller, std::optional<st
         "SELECT COUNT(*), "
         "COALESCE(SUM(CASE WHEN k.cve_id IS NOT NULL THEN 1 ELSE 0 END), 0), "
         "COALESCE(SUM(CASE WHEN k.ransomware_use = 'Known' THEN 1 ELSE 0 END), 0), "
-        "COALESCE(SUM(CASE WHEN a.internet_facing = 1 OR a.asset_class = 'connection_point' THEN 1 ELSE 0 END), 0), "
+        "COALESCE(SUM(CASE WHEN a.internet_facing = 1 OR a.asset_class = 'connection_point' THEN 1 ELSE 0 "
+        "END), 0), "
         "COALESCE(SUM(CASE WHEN k.cve_id IS NOT NULL AND (a.internet_facing = 1 OR a.asset_class = "
         "'connection_point') THEN 1 ELSE 0 END), 0), "
         "COALESCE(SUM(CASE WHEN f.state = 'in_progress' THEN 1 ELSE 0 END), 0), "
@@ -323,11 +333,13 @@ Result<FindingDetail> Findings::get(const Caller& caller, std::int64_t id) {
 
 Result<FindingDetail> Findings::change_state(const Caller& caller, std::int64_t id, const StateChange& change,
                                              const audit::Context& context) {
-    if (std::find(std::begin(kFindingStates), std::end(kFindingStates), change.state) == std::end(kFindingStates))
+    if (std::find(std::begin(kFindingStates), std::end(kFindingStates), change.state) ==
+        std::end(kFindingStates))
         return fail(ErrorCode::invalid_input,
                     "state: one of open, in_progress, mitigated, risk_accepted, false_positive", "state");
-    const auto reason_chars = std::count_if(change.reason.begin(), change.reason.end(),
-                                            [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    const auto reason_chars = std::count_if(change.reason.begin(), change.reason.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    });
     if (reason_chars > kMaxFindingReason)
         return fail(ErrorCode::invalid_input, fmt::format("reason: at most {} characters", kMaxFindingReason),
                     "reason");
@@ -337,19 +349,22 @@ Result<FindingDetail> Findings::change_state(const Caller& caller, std::int64_t 
                     fmt::format("reason: required when the state is {}", change.state), "reason");
     return db_.transaction([&](soci::session& sql) -> Result<FindingDetail> {
         std::optional<std::int64_t> organisation;
-        for (const soci::row& r : store::query(sql, "SELECT organisation_id FROM findings WHERE id = :id", id))
+        for (const soci::row& r :
+             store::query(sql, "SELECT organisation_id FROM findings WHERE id = :id", id))
             organisation = store::int64_at(r, 0);
         if (!organisation) return fail(ErrorCode::not_found, fmt::format("no finding {}", id));
         auto scope = scope_for(sql, caller, organisation);
         if (!scope) return fail(ErrorCode::not_found, fmt::format("no finding {}", id));
         if (!scope->can_write)
-            return fail(ErrorCode::forbidden,
-                        "only the institution's administrators, security managers and editors triage its findings");
+            return fail(
+                ErrorCode::forbidden,
+                "only the institution's administrators, security managers and editors triage its findings");
         // Lock the row, then read it as it is now.
         store::execute(sql, "UPDATE findings SET version = version WHERE id = :id", id);
         std::string from;
         int version = 0;
-        for (const soci::row& r : store::query(sql, "SELECT state, version FROM findings WHERE id = :id", id)) {
+        for (const soci::row& r :
+             store::query(sql, "SELECT state, version FROM findings WHERE id = :id", id)) {
             from = r.get<std::string>(0);
             version = static_cast<int>(store::int64_at(r, 1));
         }
@@ -363,18 +378,20 @@ Result<FindingDetail> Findings::change_state(const Caller& caller, std::int64_t 
         const std::string now = to_iso_utc(std::chrono::system_clock::now());
         const std::string reason = blank ? std::string() : change.reason;
         const long long user = caller.user_id;
-        store::execute(sql,
-                       "UPDATE findings SET state = :s, state_reason = :r, version = version + 1, updated_by = :u, "
-                       "updated_at = :at WHERE id = :id",
-                       change.state, reason, user, now, id);
+        store::execute(
+            sql,
+            "UPDATE findings SET state = :s, state_reason = :r, version = version + 1, updated_by = :u, "
+            "updated_at = :at WHERE id = :id",
+            change.state, reason, user, now, id);
         long long seq = 1;
-        for (const soci::row& r :
-             store::query(sql, "SELECT COALESCE(MAX(seq), 0) + 1 FROM finding_events WHERE finding_id = :f", id))
+        for (const soci::row& r : store::query(
+                 sql, "SELECT COALESCE(MAX(seq), 0) + 1 FROM finding_events WHERE finding_id = :f", id))
             seq = store::int64_at(r, 0);
-        store::execute(sql,
-                       "INSERT INTO finding_events (finding_id, seq, action, from_state, to_state, reason, user_id, "
-                       "at) VALUES (:f, :s, 'state_changed', :fr, :t, :r, :u, :at)",
-                       id, seq, from, change.state, reason, user, now);
+        store::execute(
+            sql,
+            "INSERT INTO finding_events (finding_id, seq, action, from_state, to_state, reason, user_id, "
+            "at) VALUES (:f, :s, 'state_changed', :fr, :t, :r, :u, :at)",
+            id, seq, from, change.state, reason, user, now);
         audit::append(sql,
                       audit::caller_entry(caller, "finding.state_changed", fmt::format("finding:{}", id),
                                           {{"from", from}, {"to", change.state}, {"reason", reason}}),
@@ -390,24 +407,28 @@ Result<NationalExposure> Findings::national(const Caller& caller) {
     auto lease = db_.acquire();
     NationalExposure out;
     const std::string open_kev =
-        "FROM findings f JOIN kev_entries k ON k.cve_id = f.cve_id WHERE f.active = 1 AND f.state IN ('open', "
+        "FROM findings f JOIN kev_entries k ON k.cve_id = f.cve_id WHERE f.active = 1 AND f.state IN "
+        "('open', "
         "'in_progress')";
-    for (const soci::row& r :
-         store::query(*lease, fmt::format("SELECT COUNT(DISTINCT f.organisation_id), COUNT(*) {}", open_kev))) {
+    for (const soci::row& r : store::query(
+             *lease, fmt::format("SELECT COUNT(DISTINCT f.organisation_id), COUNT(*) {}", open_kev))) {
         out.institutions_with_open_kev = small_cell(store::int64_at(r, 0));
         out.open_kev_findings = store::int64_at(r, 1);
     }
     for (const soci::row& r : store::query(
-             *lease, "SELECT COUNT(*) FROM organisations WHERE kind IN ('hospital', 'clinic', 'dental_clinic', "
-                     "'pharmacy')"))
+             *lease,
+             "SELECT COUNT(*) FROM organisations WHERE kind IN ('hospital', 'clinic', 'dental_clinic', "
+             "'pharmacy')"))
         out.institutions_total = store::int64_at(r, 0);
     for (const soci::row& r : store::query(
-             *lease, fmt::format("SELECT f.cve_id, COUNT(DISTINCT f.organisation_id), COUNT(*), MAX(k.ransomware_use) "
-                                 "{} GROUP BY f.cve_id ORDER BY COUNT(DISTINCT f.organisation_id) DESC, COUNT(*) "
-                                 "DESC, f.cve_id LIMIT 20",
-                                 open_kev)))
-        out.top_cves.push_back({r.get<std::string>(0), small_cell(store::int64_at(r, 1)), store::int64_at(r, 2),
-                                r.get<std::string>(3) == "Known"});
+             *lease,
+             fmt::format(
+                 "SELECT f.cve_id, COUNT(DISTINCT f.organisation_id), COUNT(*), MAX(k.ransomware_use) "
+                 "{} GROUP BY f.cve_id ORDER BY COUNT(DISTINCT f.organisation_id) DESC, COUNT(*) "
+                 "DESC, f.cve_id LIMIT 20",
+                 open_kev)))
+        out.top_cves.push_back({r.get<std::string>(0), small_cell(store::int64_at(r, 1)),
+                                store::int64_at(r, 2), r.get<std::string>(3) == "Known"});
     return out;
 }
 

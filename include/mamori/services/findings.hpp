@@ -1,8 +1,8 @@
 /// @file
 /// @brief An institution's vulnerability findings (issue 17): the "what to fix first" list, one finding with
-/// its CVE detail (NVD, CISA KEV, JVN) and history, triage (未対応 → 対応中 → 対策済, リスク受容 and 誤検知 with
-/// a reason; optimistic version), the institution's summary and the ministry's national KEV-exposure numbers
-/// (no institution named; counts under ten institutions shown as "<10").
+/// its CVE detail (NVD, CISA KEV, JVN) and history, triage (未対応 → 対応中 → 対策済, リスク受容 and 誤検知
+/// with a reason; optimistic version), the institution's summary and the ministry's national KEV-exposure
+/// numbers (no institution named; counts under ten institutions shown as "<10").
 ///
 /// Who sees what: the institution's own users read and its administrators, security managers and editors
 /// triage; its health centre and prefecture read; a vendor reads the findings of assets belonging to systems
@@ -95,11 +95,11 @@ struct FindingsPage {
 };
 
 struct FindingsSummary {
-    std::int64_t open = 0;             // active, not closed
-    std::int64_t open_kev = 0;         // of those, in KEV
-    std::int64_t ransomware = 0;       // of those, KEV with known ransomware use
-    std::int64_t exposed = 0;          // of those, on an exposed asset
-    std::int64_t exposed_kev = 0;      // exposed and in KEV
+    std::int64_t open = 0;         // active, not closed
+    std::int64_t open_kev = 0;     // of those, in KEV
+    std::int64_t ransomware = 0;   // of those, KEV with known ransomware use
+    std::int64_t exposed = 0;      // of those, on an exposed asset
+    std::int64_t exposed_kev = 0;  // exposed and in KEV
     std::int64_t in_progress = 0;
     std::int64_t overdue_kev = 0;      // open KEV past CISA's due date
     std::int64_t assets_affected = 0;  // assets with at least one open finding
@@ -114,8 +114,8 @@ struct StateChange {
 // NationalCount: a count of institutions, "<10" below the small-cell threshold.
 struct NationalCve {
     std::string cve_id;
-    std::string institutions;  // a number or "<10"
-    std::int64_t findings = 0; // open findings (never small-celled: it names no institution)
+    std::string institutions;   // a number or "<10"
+    std::int64_t findings = 0;  // open findings (never small-celled: it names no institution)
     bool ransomware = false;
 };
 struct NationalExposure {
@@ -130,11 +130,12 @@ class Findings {
     explicit Findings(store::Database& db) : db_(db) {}
 
     Result<FindingsPage> list(const identity::Caller& caller, const FindingsQuery& query);
-    Result<FindingsSummary> summary(const identity::Caller& caller, std::optional<std::int64_t> organisation_id);
+    Result<FindingsSummary> summary(const identity::Caller& caller,
+                                    std::optional<std::int64_t> organisation_id);
     Result<FindingDetail> get(const identity::Caller& caller, std::int64_t id);
     Result<FindingsPage> for_asset(const identity::Caller& caller, std::int64_t asset_id);
-    Result<FindingDetail> change_state(const identity::Caller& caller, std::int64_t id, const StateChange& change,
-                                       const audit::Context& context);
+    Result<FindingDetail> change_state(const identity::Caller& caller, std::int64_t id,
+                                       const StateChange& change, const audit::Context& context);
     Result<NationalExposure> national(const identity::Caller& caller);
 
   private:
