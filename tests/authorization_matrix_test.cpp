@@ -895,7 +895,7 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
         DatabaseSession direct(db());
         *direct << "INSERT INTO kev_entries (cve_id, vendor_project, product, date_added, ransomware_use, "
                    "content_hash, imported_at) VALUES ('CVE-2018-13379', 'Fortinet', 'FortiOS', '2021-11-03', "
-                   "'Known', 'x', '2026-01-01T00:00:00.000Z')";
+                   "'Known', 'x', '2026-01-01T00:00:00.000Z') ON CONFLICT (cve_id) DO NOTHING";  // the demo's feeds may hold it
     }
     const std::vector<Row> feed_rows = {
         {"GET", "/api/v1/feeds", fixed("/api/v1/feeds"), nullptr, {"ministry-admin"}},
@@ -905,6 +905,61 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
         {"GET", "/api/v1/cves/{id}", fixed("/api/v1/cves/CVE-2018-13379"), nullptr, signed_in},
     };
     rows.insert(rows.end(), feed_rows.begin(), feed_rows.end());
+    // Findings and the device check (issue 17, the findings piece): さくら's users, its health centre and
+    // prefecture read its findings; the demo vendor reads those of the assets of the systems it runs (さくら's
+    // レセコンサーバ), not デモ総合病院's FortiGate; the second vendor nothing. Only さくら's writers triage (a stale
+    // version: 409 past the check). The national numbers: the ministry's administrators and analysts; the
+    // re-match: the operator's administrators; the device check: anyone signed in.
+    {
+        const std::set<std::string> sakura_findings_readers = {
+            "clinic-admin", "clinic-secmgr",  "clinic-editor", "clinic-viewer",    "pref-admin",
+            "pref-inspector", "hc-inspector", "vendor-admin",  "vendor-respondent"};
+        // さくら's finding on the レセコンサーバ (a system the demo vendor runs).
+        const auto sakura_finding = [this](std::string suffix) {
+            return [this, suffix] {
+                return "/api/v1/findings/" +
+                       demo_scalar("SELECT MIN(f.id) FROM findings f JOIN assets a ON a.id = f.asset_id JOIN "
+                                   "organisations o ON o.id = a.organisation_id WHERE o.name = 'さくら内科クリニック' "
+                                   "AND a.system_id IS NOT NULL") +
+                       suffix;
+            };
+        };
+        const auto sakura_query = [this](std::string path) {
+            return [this, path] { return path + "?organisation_id=" + org("さくら内科クリニック"); };
+        };
+        const std::vector<Row> findings_rows = {
+            {"GET", "/api/v1/findings", sakura_query("/api/v1/findings"), nullptr, sakura_findings_readers},
+            {"GET", "/api/v1/findings/summary", sakura_query("/api/v1/findings/summary"), nullptr,
+             sakura_findings_readers},
+            {"GET", "/api/v1/findings/{id}", sakura_finding(""), nullptr, sakura_findings_readers},
+            // デモ総合病院's FortiGate: its health centre and prefecture read it; no vendor runs it.
+            {"GET", "/api/v1/findings/{id}",
+             [this] {
+                 return "/api/v1/findings/" +
+                        demo_scalar("SELECT MIN(f.id) FROM findings f JOIN assets a ON a.id = f.asset_id WHERE "
+                                    "a.name LIKE 'VPN装置（FortiGate%'");
+             },
+             nullptr, {"hc-inspector", "pref-inspector", "pref-admin"}},
+            {"POST", "/api/v1/findings/{id}/state", sakura_finding("/state"),
+             json{{"state", "in_progress"}, {"version", 999}}, sakura_editors},
+            {"GET", "/api/v1/ledger/assets/{id}/findings",
+             [this] {
+                 return "/api/v1/ledger/assets/" +
+                        demo_scalar("SELECT MIN(f.asset_id) FROM findings f JOIN assets a ON a.id = f.asset_id JOIN "
+                                    "organisations o ON o.id = a.organisation_id WHERE o.name = 'さくら内科クリニック' "
+                                    "AND a.system_id IS NOT NULL") +
+                        "/findings";
+             },
+             nullptr, sakura_findings_readers},
+            {"GET", "/api/v1/exposure/national", fixed("/api/v1/exposure/national"), nullptr,
+             {"ministry-admin", "analyst"}},
+            {"POST", "/api/v1/exposure/check", fixed("/api/v1/exposure/check"),
+             json{{"cpes", {"cpe:2.3:o:fortinet:fortios:6.0.4:*:*:*:*:*:*:*"}}}, signed_in},
+            {"POST", "/api/v1/exposure/rematch", fixed("/api/v1/exposure/rematch"), json::object(),
+             {"ministry-admin"}},
+        };
+        rows.insert(rows.end(), findings_rows.begin(), findings_rows.end());
+    }
     // The device ledger (機器台帳, issue 17 — ledger): the institution's own users read, its administrators,
     // security managers and editors write; its health centre's and prefecture's inspectors (and the prefecture's
     // administrator) read with ?organisation=; the demo vendor (both its people) reads only the assets of

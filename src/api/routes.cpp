@@ -8,6 +8,7 @@
 #include "demo_handlers.hpp"
 #include "edition_draft_handlers.hpp"
 #include "feed_handlers.hpp"
+#include "findings_handlers.hpp"
 #include "identity_handlers.hpp"
 #include "inspection_record_handlers.hpp"
 #include "improvement_request_handlers.hpp"
@@ -48,6 +49,7 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_role_sharing_routes(routes, deps.db);
     register_asset_import_routes(routes, deps.db);
     register_ledger_routes(routes, deps.db);
+    register_findings_routes(routes, deps.db);
     register_feed_routes(routes, deps.db);
 }
 

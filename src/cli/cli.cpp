@@ -410,6 +410,17 @@ int run(int argc, char** argv) {
     vendors_register_cmd->add_flag("--confirm-new", vendor_options.confirm_new,
                                    "Register even though a vendor with the same name exists");
 
+    std::vector<std::string> exposure_cpes;
+    auto* exposure_cmd = app.add_subcommand("exposure", "Vulnerability exposure against the stored feeds");
+    exposure_cmd->require_subcommand(1);
+    auto* exposure_check_cmd = exposure_cmd->add_subcommand(
+        "check",
+        "Print every CVE the stored feeds say one device is affected by (its CPE names together: firmware or "
+        "OS, hardware, platform), one per line, ' KEV' after the id when CISA lists it as exploited");
+    add_common_options(*exposure_check_cmd, common);
+    exposure_check_cmd->add_option("--cpe", exposure_cpes, "A CPE 2.3 formatted string or CPE 2.2 URI (repeat)")
+        ->required();
+
     // `mamori feeds import kev|nvd|cpe|jvn PATH` (issue 17: vulnerability feeds).
     std::string feed_kind, feed_path;
     auto* feeds_cmd = app.add_subcommand("feeds", "Vulnerability feeds (CISA KEV, NVD, JVN)");
@@ -448,6 +459,7 @@ int run(int argc, char** argv) {
                        : setup_code_cmd->parsed()            ? setup_code_cmd
                        : user_reset_cmd->parsed()            ? user_reset_cmd
                        : vendors_register_cmd->parsed()      ? vendors_register_cmd
+                       : exposure_check_cmd->parsed()        ? exposure_check_cmd
                        : feeds_import_cmd->parsed()          ? feeds_import_cmd
                                                              : demo_cmd;
     if (auto ok = apply_config_file(*chosen, *serve_cmd, common.config); !ok) return report(ok.error());
@@ -480,6 +492,8 @@ int run(int argc, char** argv) {
         code = user_reset_command(common, user_login);
     } else if (chosen == vendors_register_cmd) {
         code = vendors_register_command(common, vendor_options);
+    } else if (chosen == exposure_check_cmd) {
+        code = exposure_check_command(common, exposure_cpes);
     } else if (chosen == feeds_import_cmd) {
         code = feeds_import_command(common, feed_kind, feed_path);
     } else {

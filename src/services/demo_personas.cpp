@@ -8,6 +8,7 @@
 #include "demo_records.hpp"
 #include "demo_role_sharing.hpp"
 #include "demo_disclosures.hpp"
+#include "demo_feeds.hpp"
 #include "demo_assets.hpp"
 #include "demo_systems.hpp"
 #include "demo_vendor_links.hpp"
@@ -172,6 +173,7 @@ Status create_content(store::Database& db, AssessmentService& service) {
     if (auto assets = create_assets_demo(db); !assets) return assets;
     if (auto links = create_vendor_links_demo(db); !links) return links;
     if (auto roles = create_role_sharing_demo(db); !roles) return roles;
+    if (auto feeds = create_feeds_demo(db); !feeds) return feeds;
     if (auto disclosures = create_disclosures_demo(db); !disclosures) return disclosures;
     // The plan first: its notified visit of デモ総合病院 is the one the requests and the record demos use.
     if (auto plan = create_inspection_plan_demo(db); !plan) return plan;

@@ -26,6 +26,7 @@ import { Home } from './pages/Home';
 import { RoleSharingPage, roleSharingPageTitle } from './pages/role-sharing/RoleSharingPages';
 import { SystemsPage, systemsPageTitle } from './pages/systems/SystemsPages';
 import { LedgerImportPage, ledgerImportPageTitle } from './pages/ledger-import/LedgerImportPages';
+import { FindingsPage, findingsPageTitle } from './pages/findings/FindingsPages';
 import { LedgerPage, ledgerPageTitle } from './pages/ledger/LedgerPages';
 import { VendorsPage, vendorsPageTitle } from './pages/vendors/VendorsPages';
 import { DisclosuresPage, disclosuresPageTitle } from './pages/disclosures/DisclosuresPages';
@@ -75,6 +76,8 @@ function pageTitle(t: Messages, route: Route): string {
       return ledgerImportPageTitle(t, route);
     case 'ledger':
       return ledgerPageTitle(t, route);
+    case 'findings':
+      return findingsPageTitle(t, route);
     case 'vendors':
       return vendorsPageTitle(t, route);
     case 'roleSharing':
@@ -132,6 +135,8 @@ function Page({ route }: { route: Route }) {
       return <SystemsPage key={route.page === 'list' || route.page === 'new' ? route.page : `${route.page}/${route.id}`} route={route} />;
     case 'ledger':
       return <LedgerPage key={route.page === 'list' || route.page === 'new' ? route.page : `${route.page}/${route.id}`} route={route} />;
+    case 'findings':
+      return <FindingsPage key={route.page === 'detail' ? `detail/${route.id}` : route.page} route={route} />;
     case 'vendors':
       return <VendorsPage key={route.page} route={route} />;
     case 'roleSharing':

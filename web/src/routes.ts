@@ -9,6 +9,7 @@ import { matchInspectionPlanRoute, type InspectionPlanRoute } from './pages/insp
 import { matchRoleSharingRoute, type RoleSharingRoute } from './pages/role-sharing/routes';
 import { matchSystemsRoute, type SystemsRoute } from './pages/systems/routes';
 import { matchLedgerImportRoute, type LedgerImportRoute } from './pages/ledger-import/routes';
+import { matchFindingsRoute, type FindingsRoute } from './pages/findings/routes';
 import { matchLedgerRoute, type LedgerRoute } from './pages/ledger/routes';
 import { matchVendorsRoute, type VendorsRoute } from './pages/vendors/routes';
 import { matchDisclosuresRoute, type DisclosuresRoute } from './pages/disclosures/routes';
@@ -47,6 +48,7 @@ export type Route =
   | InspectionRecordRoute
   | SystemsRoute
   | LedgerRoute
+  | FindingsRoute
   | VendorsRoute
   | RoleSharingRoute
   | DisclosuresRoute
@@ -91,6 +93,8 @@ export function matchRoute(path: string): Route {
   if (systems !== null) return systems;
   const ledger = matchLedgerRoute(path);
   if (ledger !== null) return ledger;
+  const findings = matchFindingsRoute(path);
+  if (findings !== null) return findings;
   const vendors = matchVendorsRoute(path);
   if (vendors !== null) return vendors;
   const identity = matchIdentityRoute(path);

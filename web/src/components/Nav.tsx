@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { vendorsPaths } from '../pages/vendors/routes';
 import { navItems } from '../routes';
+import { findingsPaths } from '../pages/findings/routes';
 import { vendorPaths } from '../pages/vendor-requests/routes';
 
 interface ShownItem {
@@ -43,10 +44,13 @@ export function Nav({ path }: { path: string }) {
       after + 1,
       0,
       { label: t.systemsRegister.nav, path: '/systems', section: '/systems' },
+      { label: t.findings.nav, path: findingsPaths.dashboard, section: findingsPaths.dashboard },
       { label: t.vendorLinks.nav, path: vendorsPaths.institution, section: vendorsPaths.institution },
       { label: t.vendorRequests.nav.institutionStatus, path: vendorPaths.status, section: vendorPaths.status },
     );
   }
+  if (active && kind === 'ministry')
+    items.push({ label: t.findings.nationalNav, path: findingsPaths.national, section: findingsPaths.national });
   if (active && kind === 'ministry' && isAdministrator(session.user))
     items.push({ label: t.vendorLinks.navOrganisations, path: vendorsPaths.organisations, section: vendorsPaths.organisations });
   if (active && kind === 'ministry' && isAdministrator(session.user)) items.push({ label: t.feeds.nav, path: '/feeds', section: '/feeds' });

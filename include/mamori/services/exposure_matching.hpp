@@ -1,0 +1,110 @@
+/// @file
+/// @brief Matching the institutions' assets against the stored vulnerability feeds (issue 17): an in-memory
+/// index of the CVEs by the products their NVD configurations name (configurations compiled once, KEV flags
+/// and CVSS beside them), refreshed incrementally, and the three ways findings are brought up to date:
+/// every in-use asset (`match_all`), the assets that changed (`rematch_assets`), the assets a feed update
+/// touches (`rematch_cves`). Each asset is evaluated only against the CVEs naming one of its products; its
+/// findings are compared with what is stored and only the differences written (found, gone, returned), in
+/// transactions of a batch of assets, each asset's row locked first so that several servers or workers
+/// matching at once never duplicate a finding. Rejected CVEs and retired assets never match.
+///
+///     ExposureMatching matching(db);
+///     auto stats = matching.rematch_assets({asset_id});
+///     auto hits = matching.check({"cpe:2.3:o:fortinet:fortios:6.0.4:*:*:*:*:*:*:*"});
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mamori/audit/audit_log.hpp"
+#include "mamori/core/error.hpp"
+#include "mamori/identity/caller.hpp"
+#include "mamori/store/database.hpp"
+
+namespace mamori::services {
+
+// MatchStats: what one run did.
+struct MatchStats {
+    std::int64_t assets = 0;     // assets evaluated
+    std::int64_t found = 0;      // new findings
+    std::int64_t returned = 0;   // findings true again
+    std::int64_t gone = 0;       // findings no longer true
+    std::int64_t unchanged = 0;  // findings still true
+};
+
+// DeviceHit: one CVE a set of CPE names matches (the device check).
+struct DeviceHit {
+    std::string cve_id;
+    bool kev = false;
+    std::string ransomware_use;  // Known, Unknown; empty when not in KEV
+    std::optional<double> cvss_score;
+    std::string cvss_severity;
+    std::vector<std::string> matched_cpes;
+};
+
+// FeedIndex: the CVEs by product key; built from the database, refreshed with what was imported since.
+class FeedIndex {
+  public:
+    FeedIndex();
+    ~FeedIndex();
+    FeedIndex(FeedIndex&&) noexcept;
+    FeedIndex& operator=(FeedIndex&&) noexcept;
+
+    // load: every CVE that is not rejected, with its KEV entry.
+    static FeedIndex load(soci::session& sql);
+    // refresh: the CVEs and KEV entries imported after the newest the index holds; returns their ids.
+    std::vector<std::string> refresh(soci::session& sql);
+    // reload: the named CVEs read again (a rejected or missing one leaves the index).
+    void reload(soci::session& sql, const std::vector<std::string>& cve_ids);
+    std::size_t size() const;
+
+    struct Impl;
+    const Impl& impl() const { return *impl_; }
+
+  private:
+    std::unique_ptr<Impl> impl_;
+};
+
+// The findings of the assets named, or of every asset, brought up to date inside the caller's transaction
+// (`sql`); `now` is the ISO 8601 UTC time written.
+MatchStats match_asset_ids(soci::session& sql, store::Dialect dialect, const FeedIndex& index,
+                           const std::vector<std::int64_t>& asset_ids, const std::string& now);
+
+// rematch_assets_in: the findings of assets that just changed, inside the caller's transaction (`sql`, e.g.
+// the ledger's write of the asset), against the process's shared feed index (loaded on the first call,
+// refreshed when a feed import ran since; one database per process, as the server has). For
+// asset_records::after_assets_changed.
+MatchStats rematch_assets_in(soci::session& sql, const std::vector<std::int64_t>& asset_ids);
+
+// ExposureMatching: the index shared by a server's requests (loaded on first use, refreshed before a run when
+// a feed import ran since; rematch_cves reads its CVEs again in any case) and the runs, each a series of
+// transactions of at most kBatch assets.
+class ExposureMatching {
+  public:
+    static constexpr std::size_t kBatch = 500;
+    explicit ExposureMatching(store::Database& db) : db_(db) {}
+
+    Result<MatchStats> match_all();
+    // match_all for a person: the operator's administrators (ministry), audited.
+    Result<MatchStats> match_all(const identity::Caller& caller, const audit::Context& context);
+    Result<MatchStats> rematch_assets(const std::vector<std::int64_t>& asset_ids);
+    Result<MatchStats> rematch_cves(const std::vector<std::string>& cve_ids);
+    // check: the CVEs that one device with these CPE names (canonical CPE 2.3 formatted strings) matches,
+    // KEV first, then by CVSS.
+    Result<std::vector<DeviceHit>> check(const std::vector<std::string>& cpes);
+
+  private:
+    std::shared_ptr<const FeedIndex> current_index(soci::session& sql, std::vector<std::string>* refreshed);
+    Result<MatchStats> run(const std::vector<std::int64_t>& asset_ids);
+
+    store::Database& db_;
+    std::mutex mutex_;
+    std::shared_ptr<FeedIndex> index_;
+    std::string feeds_stamp_;  // feed_imports as last seen: an import since means the index is refreshed
+};
+
+}  // namespace mamori::services
