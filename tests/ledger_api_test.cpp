@@ -96,30 +96,44 @@ TEST_F(LedgerApi, TheClinicAddsChangesRetiresAndRestoresAnAssetWithItsHistory) {
     EXPECT_EQ(put.json()["versions"][0]["changed_fields"], json({"os_version", "internet_facing"}));
     EXPECT_EQ(put.json()["versions"][1]["record"]["os_version"], "Pro") << "the version before is kept";
 
+    // Without "software" the stored list stays; with it, it is replaced.
+    json with_software = changed;
+    with_software["version"] = 2;
+    with_software["software"] = {{{"name", "Microsoft Edge"}, {"version", "120.0"}}};
+    const auto listed = clinic.put(url, with_software);
+    ASSERT_EQ(listed.status, 200) << listed.body;
+    json without = changed;
+    without["version"] = 3;
+    without["note"] = "受付から移設";
+    const auto kept = clinic.put(url, without);
+    ASSERT_EQ(kept.status, 200) << kept.body;
+    EXPECT_EQ(kept.json()["software"].size(), 1u);
+    EXPECT_EQ(kept.json()["versions"][0]["changed_fields"], json({"note"}));
+
     const auto stale = clinic.put(url, changed);
     EXPECT_EQ(stale.status, 409) << stale.body;
 
-    EXPECT_EQ(clinic.post(url + "/retire", {{"version", 2}, {"reason", ""}}).status, 400);
-    const auto retired = clinic.post(url + "/retire", {{"version", 2}, {"reason", "故障のため廃棄"}});
+    EXPECT_EQ(clinic.post(url + "/retire", {{"version", 4}, {"reason", ""}}).status, 400);
+    const auto retired = clinic.post(url + "/retire", {{"version", 4}, {"reason", "故障のため廃棄"}});
     ASSERT_EQ(retired.status, 200) << retired.body;
     EXPECT_EQ(retired.json()["status"], "retired");
-    changed["version"] = 3;
+    changed["version"] = 5;
     EXPECT_EQ(clinic.put(url, changed).status, 409) << "a retired asset is not changed";
-    const auto restored = clinic.post(url + "/restore", {{"version", 3}, {"reason", "修理できた"}});
+    const auto restored = clinic.post(url + "/restore", {{"version", 5}, {"reason", "修理できた"}});
     ASSERT_EQ(restored.status, 200) << restored.body;
     EXPECT_EQ(restored.json()["status"], "in_use");
 
     const auto versions = clinic.get(url + "/versions");
     ASSERT_EQ(versions.status, 200);
     const json list = versions.json()["versions"];
-    ASSERT_EQ(list.size(), 4u);
+    ASSERT_EQ(list.size(), 6u);
     EXPECT_EQ(list[0]["action"], "restored");
     EXPECT_EQ(list[0]["reason"], "修理できた");
     EXPECT_EQ(list[1]["action"], "retired");
     EXPECT_EQ(list[1]["reason"], "故障のため廃棄");
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE target = 'asset:" + id_text(first) +
                      "' AND action IN ('asset.created', 'asset.changed', 'asset.retired', 'asset.restored')"),
-              4);
+              6);
 }
 
 TEST_F(LedgerApi, BrokenFieldsAreNamedAndChangeNothing) {

@@ -262,7 +262,8 @@ void register_ledger_routes(ApiRoutes& routes, store::Database& db) {
                              auto record = asset_record(*body);
                              if (!record) return problem(record.error(), request);
                              auto changed =
-                                 service->update(caller, id, *version, *record, audit_context(request));
+                                 service->update(caller, id, *version, *record, audit_context(request),
+                                                 !body->contains("software"));
                              if (!changed) return problem(changed.error(), request);
                              return Response::json(200, asset_json(*changed, true));
                          }),
