@@ -295,6 +295,53 @@ TEST_F(LedgerApi, TheLedgerIsExportedAsCsvWorkbookAndPdf) {
     EXPECT_EQ(theirs.body.find("FortiGate"), std::string::npos) << "only the clinic's own assets";
 }
 
+TEST_F(LedgerApi, TheDemoLedgersAreThoseOfARealHospitalAndClinic) {
+    const std::string hospital = "(SELECT id FROM organisations WHERE name = 'デモ総合病院')";
+    const std::string clinic = "(SELECT id FROM organisations WHERE name = 'さくら内科クリニック')";
+    EXPECT_GE(scalar("SELECT COUNT(*) FROM assets WHERE organisation_id = " + hospital), 25);
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM assets WHERE organisation_id = " + clinic), 6);
+    // The FortiGate at the external connection point: both CPE names keyed by vendor and product, exposed,
+    // remote maintenance by its vendor, linked to the hospital's network system.
+    const std::string fortigate = asset("VPN装置（FortiGate）");
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM asset_cpes WHERE asset_id = " + fortigate +
+                     " AND vendor = 'fortinet' AND ((part = 'o' AND product = 'fortios' AND cpe = "
+                     "'cpe:2.3:o:fortinet:fortios:6.0.4:*:*:*:*:*:*:*') OR (part = 'h' AND product = "
+                     "'fortigate-100e'))"),
+              2);
+    EXPECT_EQ(
+        scalar(
+            "SELECT COUNT(*) FROM assets a JOIN systems s ON s.id = a.system_id WHERE a.id = " + fortigate +
+            " AND a.asset_class = 'connection_point' AND a.internet_facing = 1 AND a.remote_maintenance = 1 "
+            "AND a.vendor_managed = 1 AND s.name = '院内ネットワーク（UTM・VPN装置）'"),
+        1);
+    for (const std::string product : {"application_delivery_controller_firmware", "windows_server_2012",
+                                      "windows_server_2019", "windows_7", "windows_10", "ios_xe"})
+        EXPECT_GE(scalar("SELECT COUNT(*) FROM asset_cpes c JOIN assets a ON a.id = c.asset_id WHERE "
+                         "a.organisation_id = " +
+                         hospital + " AND c.product = '" + product + "'"),
+                  1)
+            << product;
+    for (const std::string cls :
+         {"server", "terminal", "network", "media", "medical_device", "connection_point"})
+        EXPECT_GE(scalar("SELECT COUNT(*) FROM assets WHERE status = 'in_use' AND asset_class = '" + cls +
+                         "' AND organisation_id = " + hospital),
+                  1)
+            << cls;
+    EXPECT_EQ(
+        scalar("SELECT COUNT(*) FROM assets WHERE status = 'retired' AND organisation_id = " + hospital), 1);
+    EXPECT_EQ(
+        scalar("SELECT COUNT(*) FROM asset_versions v JOIN assets a ON a.id = v.asset_id WHERE a.status = "
+               "'retired' AND v.action = 'retired' AND a.organisation_id = " +
+               hospital),
+        1);
+    EXPECT_EQ(scalar("SELECT COUNT(DISTINCT asset_class) FROM assets WHERE organisation_id = " + clinic), 4);
+    EXPECT_EQ(
+        scalar("SELECT COUNT(*) FROM assets a JOIN systems s ON s.id = a.system_id WHERE s.name = 'レセコン' "
+               "AND a.organisation_id = " +
+               clinic),
+        3);
+}
+
 TEST_F(LedgerApi, OfTwoChangesAtTheSameVersionOneWins) {
     SessionClient first = persona("sakura@demo.example");
     SessionClient second = persona("sakura@demo.example");

@@ -239,7 +239,7 @@ std::vector<DemoAsset> hospital_assets() {
 std::vector<DemoAsset> clinic_assets() {
     std::vector<DemoAsset> out;
     auto router = at(
-        os(made_by(asset("connection_point", "インターネット接続ルータ", "受付裏 ネットワークラック", "事務"),
+        os(made_by(asset("network", "インターネット接続ルータ", "受付裏 ネットワークラック", "事務"),
                    "ヤマハ", "RTX830", "S4K000123"),
            "RTX830 ファームウェア", "Rev.15.02", {}),
         {"192.168.1.1"}, {"00:a0:de:11:22:33"});

@@ -59,10 +59,11 @@ describe('the device ledger', () => {
     await page.goBack();
     await page.getByTestId('ledger-table').waitFor();
 
-    // A filter: the external connection points.
+    // A filter: the external connection point (the maintenance VPN).
     await page.getByLabel('区分').selectOption({ label: '外部接続点' });
     await page.getByTestId('apply-filters').click();
-    await page.getByTestId('ledger-count').getByText('2台中 1〜2台目').waitFor();
+    await page.getByTestId('ledger-count').getByText('1台中 1〜1台目').waitFor();
+    await page.getByTestId('ledger-table').getByText('保守用VPN装置').waitFor();
     await page.getByRole('button', { name: '条件を消す' }).click();
     await page.getByTestId('ledger-count').getByText('6台中 1〜6台目').waitFor();
 
