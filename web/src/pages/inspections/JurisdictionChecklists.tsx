@@ -14,6 +14,7 @@ import { Link, navigate, useSearch } from '../../router';
 import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, InfoNotice, LoadingLine } from '../account/ui';
 import { assessmentPaths } from '../assessments/routes';
 import { buttonClass, h1Class, linkClass } from '../catalog/ui';
+import { ledgerPaths, withOrganisation } from '../ledger/routes';
 import { JurisdictionFilters } from './JurisdictionFilters';
 import { InstitutionInspections } from './requests/InstitutionInspections';
 import { planPaths } from './plan/routes';
@@ -103,6 +104,11 @@ function Rows({ rows }: { rows: JurisdictionRow[] }) {
                   </span>
                 ) : (
                   <span lang={langOf(row.name)}>{row.name}</span>
+                )}
+                {row.readable && (
+                  <Link href={withOrganisation(ledgerPaths.list, row.organisation_id)} class={`${linkClass} block text-dns-14N-130 font-normal`} data-testid="ledger-link">
+                    {t.ledger.inspectorLink}
+                  </Link>
                 )}
               </td>
               <td class={cardCellClass}>
