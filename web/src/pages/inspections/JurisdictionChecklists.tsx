@@ -105,16 +105,16 @@ function Rows({ rows }: { rows: JurisdictionRow[] }) {
                 ) : (
                   <span lang={langOf(row.name)}>{row.name}</span>
                 )}
-                {row.readable && (
-                  <Link href={withOrganisation(ledgerPaths.list, row.organisation_id)} class={`${linkClass} block text-dns-14N-130 font-normal`} data-testid="ledger-link">
-                    {t.ledger.inspectorLink}
-                  </Link>
-                )}
               </td>
               <td class={cardCellClass}>
                 <CellLabel>{c.kind}</CellLabel>
                 {t.identity.kinds[row.kind as OrganisationKind] ?? j.none}
                 {row.beds !== null && row.kind === 'hospital' && <span class="block text-std-16N-170 text-solid-gray-700">{j.beds(row.beds)}</span>}
+                {row.readable && (
+                  <Link href={withOrganisation(ledgerPaths.list, row.organisation_id)} class={`${linkClass} block text-dns-14N-130`} data-testid="ledger-link">
+                    {t.ledger.inspectorLink}
+                  </Link>
+                )}
               </td>
               <td class={`${cardCellClass} tabular-nums`}>
                 <CellLabel>{c.facilityId}</CellLabel>
