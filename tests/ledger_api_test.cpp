@@ -96,30 +96,44 @@ TEST_F(LedgerApi, TheClinicAddsChangesRetiresAndRestoresAnAssetWithItsHistory) {
     EXPECT_EQ(put.json()["versions"][0]["changed_fields"], json({"os_version", "internet_facing"}));
     EXPECT_EQ(put.json()["versions"][1]["record"]["os_version"], "Pro") << "the version before is kept";
 
+    // Without "software" the stored list stays; with it, it is replaced.
+    json with_software = changed;
+    with_software["version"] = 2;
+    with_software["software"] = {{{"name", "Microsoft Edge"}, {"version", "120.0"}}};
+    const auto listed = clinic.put(url, with_software);
+    ASSERT_EQ(listed.status, 200) << listed.body;
+    json without = changed;
+    without["version"] = 3;
+    without["note"] = "受付から移設";
+    const auto kept = clinic.put(url, without);
+    ASSERT_EQ(kept.status, 200) << kept.body;
+    EXPECT_EQ(kept.json()["software"].size(), 1u);
+    EXPECT_EQ(kept.json()["versions"][0]["changed_fields"], json({"note"}));
+
     const auto stale = clinic.put(url, changed);
     EXPECT_EQ(stale.status, 409) << stale.body;
 
-    EXPECT_EQ(clinic.post(url + "/retire", {{"version", 2}, {"reason", ""}}).status, 400);
-    const auto retired = clinic.post(url + "/retire", {{"version", 2}, {"reason", "故障のため廃棄"}});
+    EXPECT_EQ(clinic.post(url + "/retire", {{"version", 4}, {"reason", ""}}).status, 400);
+    const auto retired = clinic.post(url + "/retire", {{"version", 4}, {"reason", "故障のため廃棄"}});
     ASSERT_EQ(retired.status, 200) << retired.body;
     EXPECT_EQ(retired.json()["status"], "retired");
-    changed["version"] = 3;
+    changed["version"] = 5;
     EXPECT_EQ(clinic.put(url, changed).status, 409) << "a retired asset is not changed";
-    const auto restored = clinic.post(url + "/restore", {{"version", 3}, {"reason", "修理できた"}});
+    const auto restored = clinic.post(url + "/restore", {{"version", 5}, {"reason", "修理できた"}});
     ASSERT_EQ(restored.status, 200) << restored.body;
     EXPECT_EQ(restored.json()["status"], "in_use");
 
     const auto versions = clinic.get(url + "/versions");
     ASSERT_EQ(versions.status, 200);
     const json list = versions.json()["versions"];
-    ASSERT_EQ(list.size(), 4u);
+    ASSERT_EQ(list.size(), 6u);
     EXPECT_EQ(list[0]["action"], "restored");
     EXPECT_EQ(list[0]["reason"], "修理できた");
     EXPECT_EQ(list[1]["action"], "retired");
     EXPECT_EQ(list[1]["reason"], "故障のため廃棄");
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE target = 'asset:" + id_text(first) +
                      "' AND action IN ('asset.created', 'asset.changed', 'asset.retired', 'asset.restored')"),
-              4);
+              6);
 }
 
 TEST_F(LedgerApi, BrokenFieldsAreNamedAndChangeNothing) {
@@ -279,6 +293,53 @@ TEST_F(LedgerApi, TheLedgerIsExportedAsCsvWorkbookAndPdf) {
     const auto theirs = clinic.get("/api/v1/ledger/export.csv");
     ASSERT_EQ(theirs.status, 200);
     EXPECT_EQ(theirs.body.find("FortiGate"), std::string::npos) << "only the clinic's own assets";
+}
+
+TEST_F(LedgerApi, TheDemoLedgersAreThoseOfARealHospitalAndClinic) {
+    const std::string hospital = "(SELECT id FROM organisations WHERE name = 'デモ総合病院')";
+    const std::string clinic = "(SELECT id FROM organisations WHERE name = 'さくら内科クリニック')";
+    EXPECT_GE(scalar("SELECT COUNT(*) FROM assets WHERE organisation_id = " + hospital), 25);
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM assets WHERE organisation_id = " + clinic), 6);
+    // The FortiGate at the external connection point: both CPE names keyed by vendor and product, exposed,
+    // remote maintenance by its vendor, linked to the hospital's network system.
+    const std::string fortigate = asset("VPN装置（FortiGate）");
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM asset_cpes WHERE asset_id = " + fortigate +
+                     " AND vendor = 'fortinet' AND ((part = 'o' AND product = 'fortios' AND cpe = "
+                     "'cpe:2.3:o:fortinet:fortios:6.0.4:*:*:*:*:*:*:*') OR (part = 'h' AND product = "
+                     "'fortigate-100e'))"),
+              2);
+    EXPECT_EQ(
+        scalar(
+            "SELECT COUNT(*) FROM assets a JOIN systems s ON s.id = a.system_id WHERE a.id = " + fortigate +
+            " AND a.asset_class = 'connection_point' AND a.internet_facing = 1 AND a.remote_maintenance = 1 "
+            "AND a.vendor_managed = 1 AND s.name = '院内ネットワーク（UTM・VPN装置）'"),
+        1);
+    for (const std::string product : {"application_delivery_controller_firmware", "windows_server_2012",
+                                      "windows_server_2019", "windows_7", "windows_10", "ios_xe"})
+        EXPECT_GE(scalar("SELECT COUNT(*) FROM asset_cpes c JOIN assets a ON a.id = c.asset_id WHERE "
+                         "a.organisation_id = " +
+                         hospital + " AND c.product = '" + product + "'"),
+                  1)
+            << product;
+    for (const std::string cls :
+         {"server", "terminal", "network", "media", "medical_device", "connection_point"})
+        EXPECT_GE(scalar("SELECT COUNT(*) FROM assets WHERE status = 'in_use' AND asset_class = '" + cls +
+                         "' AND organisation_id = " + hospital),
+                  1)
+            << cls;
+    EXPECT_EQ(
+        scalar("SELECT COUNT(*) FROM assets WHERE status = 'retired' AND organisation_id = " + hospital), 1);
+    EXPECT_EQ(
+        scalar("SELECT COUNT(*) FROM asset_versions v JOIN assets a ON a.id = v.asset_id WHERE a.status = "
+               "'retired' AND v.action = 'retired' AND a.organisation_id = " +
+               hospital),
+        1);
+    EXPECT_EQ(scalar("SELECT COUNT(DISTINCT asset_class) FROM assets WHERE organisation_id = " + clinic), 4);
+    EXPECT_EQ(
+        scalar("SELECT COUNT(*) FROM assets a JOIN systems s ON s.id = a.system_id WHERE s.name = 'レセコン' "
+               "AND a.organisation_id = " +
+               clinic),
+        3);
 }
 
 TEST_F(LedgerApi, OfTwoChangesAtTheSameVersionOneWins) {

@@ -22,7 +22,7 @@ using nlohmann::json;
 using services::LedgerAsset;
 
 // An asset with 10,000 software entries of a few hundred bytes each fits.
-constexpr std::size_t kMaxBodyBytes = 4 * 1024 * 1024;
+constexpr std::size_t kMaxBodyBytes = std::size_t{4} * 1024 * 1024;
 constexpr std::size_t kMaxText = 4 * ledger::kMaxAssetText;
 constexpr std::size_t kMaxNote = 4 * ledger::kMaxAssetNote;
 constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -217,7 +217,7 @@ Response export_response(services::Ledger& ledger, Request& request, const Calle
 void register_ledger_routes(ApiRoutes& routes, store::Database& db) {
     auto service = std::make_shared<services::Ledger>(db);
     const http::RouteOptions limited{.max_body_bytes = kMaxBodyBytes};
-    const http::RouteOptions small{.max_body_bytes = 16 * 1024};
+    const http::RouteOptions small{.max_body_bytes = std::size_t{16} * 1024};
 
     routes.authenticated(Method::get, "/api/v1/ledger/assets",
                          [service](Request& request, const Caller& caller) {
@@ -262,7 +262,8 @@ void register_ledger_routes(ApiRoutes& routes, store::Database& db) {
                              auto record = asset_record(*body);
                              if (!record) return problem(record.error(), request);
                              auto changed =
-                                 service->update(caller, id, *version, *record, audit_context(request));
+                                 service->update(caller, id, *version, *record, audit_context(request),
+                                                 !body->contains("software"));
                              if (!changed) return problem(changed.error(), request);
                              return Response::json(200, asset_json(*changed, true));
                          }),
@@ -275,7 +276,7 @@ void register_ledger_routes(ApiRoutes& routes, store::Database& db) {
                 if (!body) return problem(body.error(), request);
                 auto version = version_field(*body);
                 if (!version) return problem(version.error(), request);
-                auto reason = string_field(*body, "reason", 4 * 500);
+                auto reason = string_field(*body, "reason", std::size_t{4} * 500);
                 if (!reason) return problem(reason.error(), request);
                 auto done = retire ? service->retire(caller, id, *version, *reason, audit_context(request))
                                    : service->restore(caller, id, *version, *reason, audit_context(request));

@@ -194,7 +194,7 @@ std::vector<AssetVersion> versions_of(soci::session& sql, std::int64_t asset_id)
 
 std::int64_t insert_asset(soci::session& sql, std::int64_t organisation_id, const ledger::AssetRecord& r,
                           const std::string& source, std::optional<std::int64_t> user_id,
-                          std::optional<std::int64_t> import_id, std::optional<std::string> seen_at) {
+                          std::optional<std::int64_t> import_id, const std::optional<std::string>& seen_at) {
     const long long org = organisation_id;
     const auto user = optional_id(user_id);
     const std::string now = records::iso_now();
@@ -223,7 +223,7 @@ std::int64_t insert_asset(soci::session& sql, std::int64_t organisation_id, cons
 bool update_asset(soci::session& sql, std::int64_t id, int expected_version, const ledger::AssetRecord& r,
                   const std::string& action, const std::vector<std::string>& changed,
                   std::optional<std::int64_t> user_id, std::optional<std::int64_t> import_id,
-                  std::optional<std::string> seen_at, const std::string& reason) {
+                  const std::optional<std::string>& seen_at, const std::string& reason) {
     const long long key = id, previous = expected_version, next = expected_version + 1;
     const auto user = optional_id(user_id);
     const std::string now = records::iso_now();

@@ -81,7 +81,7 @@ std::optional<CpeKey> split_cpe(std::string_view formatted);
 // `seen_at` (ISO 8601 UTC) is when the device was last seen, if known. Returns the new id.
 std::int64_t insert_asset(soci::session& sql, std::int64_t organisation_id, const ledger::AssetRecord& record,
                           const std::string& source, std::optional<std::int64_t> user_id,
-                          std::optional<std::int64_t> import_id, std::optional<std::string> seen_at);
+                          std::optional<std::int64_t> import_id, const std::optional<std::string>& seen_at);
 
 // update_asset: writes `record` as version `expected_version` + 1 when the row is still at `expected_version`
 // (false, and nothing written, otherwise) and appends that version with `action` and `changed`. The status
@@ -90,7 +90,7 @@ std::int64_t insert_asset(soci::session& sql, std::int64_t organisation_id, cons
 bool update_asset(soci::session& sql, std::int64_t id, int expected_version,
                   const ledger::AssetRecord& record, const std::string& action,
                   const std::vector<std::string>& changed, std::optional<std::int64_t> user_id,
-                  std::optional<std::int64_t> import_id, std::optional<std::string> seen_at,
+                  std::optional<std::int64_t> import_id, const std::optional<std::string>& seen_at,
                   const std::string& reason = {});
 
 // touch_seen: sets last_seen_at to `seen_at` when that is later than what is stored. This is NOT a version:

@@ -19,7 +19,7 @@ namespace {
 using namespace std::chrono;
 using ledger::AssetRecord;
 
-const audit::Context kDemoContext{"local", "demo"};
+const audit::Context demo_context{"local", "demo"};
 
 // DemoAsset: an asset, the name of the system it belongs to (empty for none), and how many days ago an
 // inventory last saw it (negative: never).
@@ -239,7 +239,7 @@ std::vector<DemoAsset> hospital_assets() {
 std::vector<DemoAsset> clinic_assets() {
     std::vector<DemoAsset> out;
     auto router = at(
-        os(made_by(asset("connection_point", "インターネット接続ルータ", "受付裏 ネットワークラック", "事務"),
+        os(made_by(asset("network", "インターネット接続ルータ", "受付裏 ネットワークラック", "事務"),
                    "ヤマハ", "RTX830", "S4K000123"),
            "RTX830 ファームウェア", "Rev.15.02", {}),
         {"192.168.1.1"}, {"00:a0:de:11:22:33"});
@@ -303,7 +303,7 @@ Status fill(store::Database& db, const std::string& login, std::vector<DemoAsset
             a.record.system_id = s->second;
         else if (!a.system.empty())
             a.record.system_note = a.system;
-        auto made = ledger.create(caller, a.record, kDemoContext);
+        auto made = ledger.create(caller, a.record, demo_context);
         if (!made) return fail(made.error());
         if (a.seen_days_ago >= 0) {
             auto lease = db.acquire();
@@ -311,7 +311,7 @@ Status fill(store::Database& db, const std::string& login, std::vector<DemoAsset
         }
         if (a.retired) {
             auto retired = ledger.retire(caller, made->asset.id, made->asset.version,
-                                         "機器更新のため廃棄（データ消去証明書あり）", kDemoContext);
+                                         "機器更新のため廃棄（データ消去証明書あり）", demo_context);
             if (!retired) return fail(retired.error());
         }
     }

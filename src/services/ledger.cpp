@@ -150,10 +150,13 @@ Result<LedgerAsset> Ledger::create(const Caller& caller, const ledger::AssetReco
 }
 
 Result<LedgerAsset> Ledger::update(const Caller& caller, std::int64_t id, int version,
-                                   const ledger::AssetRecord& record, const audit::Context& context) {
+                                   const ledger::AssetRecord& edited, const audit::Context& context,
+                                   bool keep_software) {
     auto done = db_.transaction([&](soci::session& sql) -> Result<int> {
         auto current = asset_to_change(sql, caller, id, version);
         if (!current) return fail(current.error());
+        ledger::AssetRecord record = edited;
+        if (keep_software) record.software = current->record.software;
         if (current->status == "retired")
             return fail(ErrorCode::conflict, "a retired asset is kept as it was; restore it first", "status");
         if (auto ok = ledger::check_asset_record(record); !ok) return fail(ok.error());

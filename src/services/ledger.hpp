@@ -97,8 +97,11 @@ class Ledger {
 
     Result<LedgerAsset> create(const identity::Caller& caller, const ledger::AssetRecord& record,
                                const audit::Context& context);
+    // update: `record` as the next version; with `keep_software` the asset's software stays as stored (a
+    // person's edit of the other fields does not touch what an import listed).
     Result<LedgerAsset> update(const identity::Caller& caller, std::int64_t id, int version,
-                               const ledger::AssetRecord& record, const audit::Context& context);
+                               const ledger::AssetRecord& record, const audit::Context& context,
+                               bool keep_software = false);
     Result<LedgerAsset> retire(const identity::Caller& caller, std::int64_t id, int version,
                                const std::string& reason, const audit::Context& context);
     Result<LedgerAsset> restore(const identity::Caller& caller, std::int64_t id, int version,

@@ -2690,6 +2690,7 @@ export const en: Messages = {
       retired: 'Retired',
       count: (n: number) => `${n}`,
     },
+    inspectorLink: 'Device ledger',
     institution: (name: string) => `Device ledger of ${name}`,
   },
   ledgerImport: {

@@ -2725,6 +2725,7 @@ export const ja = {
       retired: '廃棄済み',
       count: (n: number) => `${n}台`,
     },
+    inspectorLink: '機器台帳を見る',
     institution: (name: string) => `${name}の機器台帳`,
   },
   ledgerImport: {

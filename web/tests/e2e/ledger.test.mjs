@@ -59,10 +59,11 @@ describe('the device ledger', () => {
     await page.goBack();
     await page.getByTestId('ledger-table').waitFor();
 
-    // A filter: the external connection points.
+    // A filter: the external connection point (the maintenance VPN).
     await page.getByLabel('区分').selectOption({ label: '外部接続点' });
     await page.getByTestId('apply-filters').click();
-    await page.getByTestId('ledger-count').getByText('2台中 1〜2台目').waitFor();
+    await page.getByTestId('ledger-count').getByText('1台中 1〜1台目').waitFor();
+    await page.getByTestId('ledger-table').getByText('保守用VPN装置').waitFor();
     await page.getByRole('button', { name: '条件を消す' }).click();
     await page.getByTestId('ledger-count').getByText('6台中 1〜6台目').waitFor();
 
@@ -166,5 +167,27 @@ describe('the device ledger', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByTestId('asset-facts').getByText('External connection point').waitFor();
     await shoot(page, 'hospital-asset-en');
+  });
+
+  it("the health centre's inspector reads さくら's ledger from the jurisdiction's list, without changing it", async () => {
+    const other = await session.newBrowser();
+    const { page } = other;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await loginInPage(page, session.baseUrl, 'hokenjo@demo.example', 'hokenjo-demo-pass');
+    await page.waitForURL((url) => url.pathname !== '/login');
+    await other.open('/inspections');
+    const row = page.locator('[data-testid^="jurisdiction-row-"]', { hasText: 'さくら内科クリニック' });
+    await row.getByTestId('ledger-link').click();
+    await page.getByTestId('ledger-table').waitFor();
+    await page.getByRole('heading', { name: 'さくら内科クリニックの機器台帳' }).waitFor();
+    await page.getByTestId('read-only').waitFor();
+    assert.equal(await page.getByTestId('add-asset').count(), 0);
+    await shoot(page, 'inspector');
+    await page.getByTestId('ledger-table').getByRole('link', { name: 'レセコンサーバ' }).click();
+    await page.getByTestId('asset-facts').waitFor();
+    assert.equal(await page.getByTestId('edit-asset').count(), 0);
+    assert.equal(await page.getByTestId('retire-asset').count(), 0);
+    await page.getByRole('link', { name: '機器台帳に戻る' }).click();
+    await page.getByRole('heading', { name: 'さくら内科クリニックの機器台帳' }).waitFor();
   });
 });

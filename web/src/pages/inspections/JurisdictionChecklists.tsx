@@ -14,6 +14,7 @@ import { Link, navigate, useSearch } from '../../router';
 import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, InfoNotice, LoadingLine } from '../account/ui';
 import { assessmentPaths } from '../assessments/routes';
 import { buttonClass, h1Class, linkClass } from '../catalog/ui';
+import { ledgerPaths, withOrganisation } from '../ledger/routes';
 import { JurisdictionFilters } from './JurisdictionFilters';
 import { InstitutionInspections } from './requests/InstitutionInspections';
 import { planPaths } from './plan/routes';
@@ -109,6 +110,11 @@ function Rows({ rows }: { rows: JurisdictionRow[] }) {
                 <CellLabel>{c.kind}</CellLabel>
                 {t.identity.kinds[row.kind as OrganisationKind] ?? j.none}
                 {row.beds !== null && row.kind === 'hospital' && <span class="block text-std-16N-170 text-solid-gray-700">{j.beds(row.beds)}</span>}
+                {row.readable && (
+                  <Link href={withOrganisation(ledgerPaths.list, row.organisation_id)} class={`${linkClass} block text-dns-14N-130`} data-testid="ledger-link">
+                    {t.ledger.inspectorLink}
+                  </Link>
+                )}
               </td>
               <td class={`${cardCellClass} tabular-nums`}>
                 <CellLabel>{c.facilityId}</CellLabel>
