@@ -128,12 +128,12 @@ TEST_F(ChecklistRegisterContextApi, TheLedgerSpeaksTo2_1AndItsKevFindingsTo2_6) 
     // Seen by an import today: no longer stale. A KEV finding on it, 未対応: 2-⑥ はい contradicts it.
     run("UPDATE assets SET last_seen_at = '" + std::string("2099-01-01T00:00:00Z") + "' WHERE name = 'VPN装置'");
     run("INSERT INTO asset_cpes (asset_id, cpe, part, vendor, product, origin) SELECT id, "
-        "'cpe:2.3:o:fortinet:fortios:6.0.4:*:*:*:*:*:*:*', 'o', 'fortinet', 'fortios', 'manual' FROM assets "
+        "'cpe:2.3:o:fortinet:fortios:7.0.0:*:*:*:*:*:*:*', 'o', 'fortinet', 'fortios', 'manual' FROM assets "
         "WHERE name = 'VPN装置'");
     run("INSERT INTO kev_entries (cve_id, date_added, due_date, ransomware_use, content_hash, imported_at) "
-        "VALUES ('CVE-2018-13379', '2021-11-03', '2022-05-03', 'Known', 'x', '2026-12-01T00:00:00Z')");
+        "VALUES ('CVE-2024-21762', '2024-02-09', '2024-02-16', 'Known', 'x', '2026-12-01T00:00:00Z')");
     run("INSERT INTO findings (organisation_id, asset_id, cve_id, first_found_at, last_matched_at, updated_at) "
-        "SELECT " + org + ", id, 'CVE-2018-13379', '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z', "
+        "SELECT " + org + ", id, 'CVE-2024-21762', '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z', "
         "'2026-12-01T00:00:00Z' FROM assets WHERE name = 'VPN装置'");
     c = context(hospital);
     EXPECT_EQ(c["facts"]["assets_without_cpe"], 0);
@@ -151,11 +151,11 @@ TEST_F(ChecklistRegisterContextApi, TheLedgerSpeaksTo2_1AndItsKevFindingsTo2_6) 
     EXPECT_NE(text.find("使用中の機器：1台（外部接続点 1台）"), std::string::npos) << text;
     EXPECT_NE(text.find("うち悪用が確認されたもの（KEV）1件、ランサムウェアでの悪用が知られているもの1件"), std::string::npos);
     for (const std::string part :
-         {"・VPN装置", "CVE-2018-13379 未対応", "CISA対応期限 2022-05-03", "ランサムウェアでの悪用あり"})
+         {"・VPN装置", "CVE-2024-21762 未対応", "CISA対応期限 2024-02-16", "ランサムウェアでの悪用あり"})
         EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
 
     // 対策済: nothing left open; いいえ on 2-① says the same as any ledger.
-    run("UPDATE findings SET state = 'mitigated' WHERE cve_id = 'CVE-2018-13379'");
+    run("UPDATE findings SET state = 'mitigated' WHERE cve_id = 'CVE-2024-21762'");
     answer(hospital, "AST-01", "no");
     c = context(hospital);
     EXPECT_EQ(c["facts"]["open_kev_findings"], 0);

@@ -420,6 +420,9 @@ int run(int argc, char** argv) {
     add_common_options(*exposure_check_cmd, common);
     exposure_check_cmd->add_option("--cpe", exposure_cpes, "A CPE 2.3 formatted string or CPE 2.2 URI (repeat)")
         ->required();
+    auto* exposure_match_cmd = exposure_cmd->add_subcommand(
+        "match", "Match every asset again against the stored feeds; print what changed and how long it took");
+    add_common_options(*exposure_match_cmd, common);
 
     // `mamori feeds import kev|nvd|cpe|jvn PATH` (issue 17: vulnerability feeds).
     std::string feed_kind, feed_path;
@@ -460,6 +463,7 @@ int run(int argc, char** argv) {
                        : user_reset_cmd->parsed()            ? user_reset_cmd
                        : vendors_register_cmd->parsed()      ? vendors_register_cmd
                        : exposure_check_cmd->parsed()        ? exposure_check_cmd
+                       : exposure_match_cmd->parsed()        ? exposure_match_cmd
                        : feeds_import_cmd->parsed()          ? feeds_import_cmd
                                                              : demo_cmd;
     if (auto ok = apply_config_file(*chosen, *serve_cmd, common.config); !ok) return report(ok.error());
@@ -494,6 +498,8 @@ int run(int argc, char** argv) {
         code = vendors_register_command(common, vendor_options);
     } else if (chosen == exposure_check_cmd) {
         code = exposure_check_command(common, exposure_cpes);
+    } else if (chosen == exposure_match_cmd) {
+        code = exposure_match_command(common);
     } else if (chosen == feeds_import_cmd) {
         code = feeds_import_command(common, feed_kind, feed_path);
     } else {

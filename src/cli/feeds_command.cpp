@@ -29,10 +29,11 @@ int feeds_import_command(const CommonSettings& common, const std::string& feed_n
     std::cout << fmt::format(
         "feed {}: records read {}, written {}, unchanged {}, older than stored {}; rows changed {}; "
         "watermark {}; "
-        "CVEs to re-match {}\n",
+        "CVEs changed {}; assets re-matched {} (findings found {}, returned {}, gone {})\n",
         to_string(result->feed), result->records_read, result->records_written, result->records_unchanged,
         result->records_skipped_older, result->rows_changed,
-        result->watermark.empty() ? "-" : result->watermark, result->changed_cve_ids.size());
+        result->watermark.empty() ? "-" : result->watermark, result->changed_cve_ids.size(),
+        result->rematched.assets, result->rematched.found, result->rematched.returned, result->rematched.gone);
     return 0;
 }
 

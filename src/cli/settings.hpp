@@ -123,6 +123,8 @@ int vendors_register_command(const CommonSettings& common, const VendorRegisterO
 // exposure_check_command: `mamori exposure check --cpe …`; 0 with one line per matching CVE (" KEV" after
 // the id when in KEV), 2 when a --cpe is not a CPE name (the error names it).
 int exposure_check_command(const CommonSettings& common, const std::vector<std::string>& cpes);
+// exposure_match_command: `mamori exposure match`; every asset matched again, with the counts and times.
+int exposure_match_command(const CommonSettings& common);
 
 // user_reset_command: `mamori user reset-mfa LOGIN` (and its alias reset-password); prints a one-time code.
 int user_reset_command(const CommonSettings& common, const std::string& login);

@@ -247,7 +247,7 @@ Result<AssetImportDetail> AssetImports::confirm(const identity::Caller& caller, 
             ++updated;
             if (rec::exposure_changed(device.changed_fields)) touched.push_back(current->id);
         }
-        if (!touched.empty()) rec::after_assets_changed(sql, touched);
+        if (!touched.empty()) rec::after_assets_changed(db_, sql, touched);
         audit::append(
             sql,
             audit::caller_entry(caller, "asset_import.confirmed", fmt::format("asset_import:{}", id),

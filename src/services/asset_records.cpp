@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "identity_records.hpp"
+#include "mamori/core/log.hpp"
+#include "mamori/services/exposure_matching.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
 
@@ -276,8 +278,10 @@ bool exposure_changed(const std::vector<std::string>& changed) {
     });
 }
 
-void after_assets_changed(soci::session& /*sql*/, const std::vector<std::int64_t>& /*ids*/) {
-    // the lead wires exposure matching here at merge: services::exposure_matching::rematch_assets(sql, ids)
+void after_assets_changed(const store::Database& db, soci::session& sql, const std::vector<std::int64_t>& ids) {
+    if (!rematch_assets_in(db, sql, ids))
+        log_event(spdlog::level::warn, "asset findings left for the next match: the feed index was being loaded",
+                  {{"assets", ids.size()}});
 }
 
 }  // namespace mamori::services::asset_records

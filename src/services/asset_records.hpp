@@ -6,7 +6,7 @@
 //     std::nullopt); if (!asset_records::update_asset(sql, id, 1, edited, "changed", fields, user_id,
 //     std::nullopt, std::nullopt))
 //         … // stale: someone else wrote version 2 meanwhile
-//     asset_records::after_assets_changed(sql, {id});   // when CPEs or exposure flags changed (see below)
+//     asset_records::after_assets_changed(db, sql, {id});   // when CPEs or exposure flags changed (see below)
 #pragma once
 
 #include <soci/soci.h>
@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "mamori/ledger/asset.hpp"
+#include "mamori/store/database.hpp"
 
 namespace mamori::services::asset_records {
 
@@ -103,8 +104,10 @@ bool touch_seen(soci::session& sql, std::int64_t id, const std::string& seen_at)
 // remote_maintenance, asset_class (connection_point) or status.
 bool exposure_changed(const std::vector<std::string>& changed);
 
-// after_assets_changed: call after any write that changed the CPE names or exposure flags of `ids` (in the
-// same transaction); every writer of assets (the ledger service, the imports, the demo) calls it.
-void after_assets_changed(soci::session& sql, const std::vector<std::int64_t>& ids);
+// after_assets_changed: call after any write that changed the CPE names or exposure flags of `ids`, in the
+// same transaction: their findings are matched again there (exposure_matching.hpp, rematch_assets_in), so an
+// asset and its findings change together. Every writer of assets (the ledger service, the imports, the demo)
+// calls it.
+void after_assets_changed(const store::Database& db, soci::session& sql, const std::vector<std::int64_t>& ids);
 
 }  // namespace mamori::services::asset_records

@@ -412,32 +412,73 @@ MatchStats match_asset_ids(soci::session& sql, store::Dialect dialect, const Fee
 namespace {
 
 // feeds_stamp: the feed imports' record as it is now; it changes with every import.
-std::string feeds_stamp(soci::session& sql) {
-    for (const soci::row& r :
-         store::query(sql, "SELECT COUNT(*), COALESCE(MAX(finished_at), '') FROM feed_imports"))
-        return fmt::format("{}/{}", store::int64_at(r, 0), r.get<std::string>(1));
+// feeds_stamp: the newest imported_at of the CVEs and of KEV (both indexed): every import, and the demo's
+// load, moves it.
+std::pair<std::string, std::string> feeds_stamp(soci::session& sql) {
+    for (const soci::row& r : store::query(sql, "SELECT COALESCE((SELECT MAX(imported_at) FROM cves), ''), "
+                                                "COALESCE((SELECT MAX(imported_at) FROM kev_entries), '')"))
+        return {r.get<std::string>(0), r.get<std::string>(1)};
     return {};
+}
+
+bool fresh(const SharedFeedIndex& shared, const std::pair<std::string, std::string>& stamp) {
+    return shared.loaded && shared.stamp == stamp.first + "|" + stamp.second;
+}
+
+// make_fresh: loads or refreshes the index; the caller holds the exclusive lock. A stamp older than the
+// index's means the database was made anew under the same URL (tests do): it is loaded again.
+void make_fresh(SharedFeedIndex& shared, soci::session& sql, const std::pair<std::string, std::string>& stamp) {
+    const std::string text = stamp.first + "|" + stamp.second;
+    if (!shared.loaded || text < shared.stamp)
+        shared.index = FeedIndex::load(sql);
+    else if (text != shared.stamp)
+        shared.index.refresh(sql);
+    shared.loaded = true;
+    shared.stamp = text;
 }
 
 }  // namespace
 
-MatchStats rematch_assets_in(soci::session& sql, const std::vector<std::int64_t>& asset_ids) {
-    static std::mutex mutex;
-    static std::optional<FeedIndex> index;
-    static std::string stamp;
-    std::lock_guard guard(mutex);
-    const std::string now_stamp = feeds_stamp(sql);
-    if (!index)
-        index = FeedIndex::load(sql);
-    else if (now_stamp != stamp)
-        index->refresh(sql);
-    stamp = now_stamp;
-    const auto dialect =
-        sql.get_backend_name() == "postgresql" ? store::Dialect::postgresql : store::Dialect::sqlite;
-    return match_asset_ids(sql, dialect, *index, asset_ids, to_iso_utc(std::chrono::system_clock::now()));
+SharedFeedIndex& shared_feed_index(const store::Database& db) {
+    static std::mutex registry_lock;
+    static std::map<std::string, std::unique_ptr<SharedFeedIndex>> registry;
+    std::lock_guard guard(registry_lock);
+    auto& entry = registry[store::redacted(db.url())];
+    if (!entry) entry = std::make_unique<SharedFeedIndex>();
+    return *entry;
+}
+
+std::optional<MatchStats> rematch_assets_in(const store::Database& db, soci::session& sql,
+                                            const std::vector<std::int64_t>& asset_ids) {
+    auto& shared = shared_feed_index(db);
+    const auto stamp = feeds_stamp(sql);
+    bool up_to_date = false;
+    {
+        std::shared_lock read(shared.lock);
+        up_to_date = fresh(shared, stamp);
+    }
+    if (!up_to_date) {
+        std::unique_lock write(shared.lock, std::try_to_lock);
+        if (write.owns_lock()) make_fresh(shared, sql, stamp);
+    }
+    std::shared_lock read(shared.lock);
+    if (!shared.loaded) return std::nullopt;
+    return match_asset_ids(sql, db.dialect(), shared.index, asset_ids, to_iso_utc(std::chrono::system_clock::now()));
+}
+
+void ExposureMatching::refresh_index() {
+    auto lease = db_.acquire();
+    const auto stamp = feeds_stamp(*lease);
+    {
+        std::shared_lock read(shared_.lock);
+        if (fresh(shared_, stamp)) return;
+    }
+    std::unique_lock write(shared_.lock);
+    make_fresh(shared_, *lease, stamp);
 }
 
 Result<MatchStats> ExposureMatching::run(const std::vector<std::int64_t>& asset_ids) {
+    std::shared_lock read(shared_.lock);
     MatchStats total;
     const std::string now = to_iso_utc(std::chrono::system_clock::now());
     for (std::size_t from = 0; from < asset_ids.size(); from += kBatch) {
@@ -445,7 +486,7 @@ Result<MatchStats> ExposureMatching::run(const std::vector<std::int64_t>& asset_
             asset_ids.begin() + static_cast<std::ptrdiff_t>(from),
             asset_ids.begin() + static_cast<std::ptrdiff_t>(std::min(asset_ids.size(), from + kBatch)));
         auto stats = db_.transaction([&](soci::session& sql) -> Result<MatchStats> {
-            return match_asset_ids(sql, db_.dialect(), *index_, batch, now);
+            return match_asset_ids(sql, db_.dialect(), shared_.index, batch, now);
         });
         if (!stats) return fail(stats.error());
         total.assets += stats->assets;
@@ -457,27 +498,11 @@ Result<MatchStats> ExposureMatching::run(const std::vector<std::int64_t>& asset_
     return total;
 }
 
-std::shared_ptr<const FeedIndex> ExposureMatching::current_index(soci::session& sql,
-                                                                 std::vector<std::string>* refreshed) {
-    // The feed imports' record changes with every import; only then are cves and kev_entries read for what
-    // is new (cves has no index on imported_at: a scan per import, not per re-match).
-    const std::string stamp = feeds_stamp(sql);
-    if (!index_) {
-        index_ = std::make_shared<FeedIndex>(FeedIndex::load(sql));
-    } else if (stamp != feeds_stamp_) {
-        auto ids = index_->refresh(sql);
-        if (refreshed) *refreshed = std::move(ids);
-    }
-    feeds_stamp_ = stamp;
-    return index_;
-}
-
 Result<MatchStats> ExposureMatching::match_all() {
-    std::lock_guard guard(mutex_);
+    refresh_index();
     std::vector<std::int64_t> ids;
     {
         auto lease = db_.acquire();
-        current_index(*lease, nullptr);
         for (const soci::row& r : store::query(*lease, "SELECT id FROM assets ORDER BY id"))
             ids.push_back(store::int64_at(r, 0));
     }
@@ -507,26 +532,25 @@ Result<MatchStats> ExposureMatching::match_all(const identity::Caller& caller,
 }
 
 Result<MatchStats> ExposureMatching::rematch_assets(const std::vector<std::int64_t>& asset_ids) {
-    std::lock_guard guard(mutex_);
-    {
-        auto lease = db_.acquire();
-        current_index(*lease, nullptr);
-    }
+    refresh_index();
     return run(asset_ids);
 }
 
 Result<MatchStats> ExposureMatching::rematch_cves(const std::vector<std::string>& cve_ids) {
-    std::lock_guard guard(mutex_);
+    refresh_index();
     std::vector<std::int64_t> ids;
     {
         auto lease = db_.acquire();
-        current_index(*lease, nullptr);
-        index_->reload(*lease, cve_ids);
+        {
+            std::unique_lock write(shared_.lock);
+            shared_.index.reload(*lease, cve_ids);
+        }
+        std::shared_lock read(shared_.lock);
         // The assets naming a product of these CVEs, and those holding a finding of one (it may be gone now).
         std::unordered_set<std::string> keys;
         for (const auto& cve_id : cve_ids)
-            if (auto it = index_->impl().by_id.find(cve_id); it != index_->impl().by_id.end())
-                for (const auto& key : index_->impl().cves[it->second].products) keys.insert(key);
+            if (auto it = shared_.index.impl().by_id.find(cve_id); it != shared_.index.impl().by_id.end())
+                for (const auto& key : shared_.index.impl().cves[it->second].products) keys.insert(key);
         for (const auto& key : keys) {
             const auto parts = rules::split_product_key(key);
             for (const soci::row& r : store::query(
@@ -554,12 +578,9 @@ Result<std::vector<DeviceHit>> ExposureMatching::check(const std::vector<std::st
                         fmt::format("cpes[{}]", i));
         device.add(*cpe, exposure::to_formatted(*cpe));
     }
-    std::lock_guard guard(mutex_);
-    {
-        auto lease = db_.acquire();
-        current_index(*lease, nullptr);
-    }
-    const auto& index = index_->impl();
+    refresh_index();
+    std::shared_lock read(shared_.lock);
+    const auto& index = shared_.index.impl();
     std::vector<DeviceHit> out;
     for (auto& [cve_id, wanted] : evaluate(index, device, false)) {
         const auto& cve = index.cves[index.by_id.at(cve_id)];

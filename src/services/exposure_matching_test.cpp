@@ -269,12 +269,20 @@ TEST_F(ExposureMatchingTest, AChangedAssetIsRematchedInsideTheWritersTransaction
     cve("CVE-2022-42475", fortios_range("6.0.0", "6.0.16"), "Known");
     const auto vpn = asset("VPN装置", {kFortios6016});
     auto first = db().transaction(
-        [&](soci::session& sql) -> Result<MatchStats> { return rematch_assets_in(sql, {vpn}); });
+        [&](soci::session& sql) -> Result<MatchStats> {
+            auto stats = rematch_assets_in(db(), sql, {vpn});
+            if (!stats) return fail(ErrorCode::internal, "the index was busy");
+            return *stats;
+        });
     ASSERT_TRUE(first);
     EXPECT_EQ(first->found, 0);
     set_cpe(vpn, kFortios604);
     auto changed = db().transaction(
-        [&](soci::session& sql) -> Result<MatchStats> { return rematch_assets_in(sql, {vpn}); });
+        [&](soci::session& sql) -> Result<MatchStats> {
+            auto stats = rematch_assets_in(db(), sql, {vpn});
+            if (!stats) return fail(ErrorCode::internal, "the index was busy");
+            return *stats;
+        });
     ASSERT_TRUE(changed);
     EXPECT_EQ(changed->found, 1);
     EXPECT_TRUE(finding(vpn, "CVE-2022-42475")->active);

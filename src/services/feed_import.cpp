@@ -185,6 +185,8 @@ void finish_run(store::Database& db, const FeedImportResult& result, const Error
                             {"records_unchanged", result.records_unchanged},
                             {"records_skipped_older", result.records_skipped_older},
                             {"changed_cves", result.changed_cve_ids.size()},
+                            {"findings_found", result.rematched.found},
+                            {"findings_gone", result.rematched.gone},
                             {"watermark", result.watermark}};
             if (error) entry.detail["error"] = message;
             audit::append(sql, entry, context);
@@ -225,6 +227,14 @@ Result<FeedImportResult> run_import(store::Database& db, Feed feed, const std::s
         status = fail(ErrorCode::internal, fmt::format("the import stopped: {}", e.what()));
     }
     run.result.changed_cve_ids.assign(run.changed.begin(), run.changed.end());
+    // Also after a failure: the batches written before it changed what matches.
+    if (!run.result.changed_cve_ids.empty()) {
+        auto rematched = ExposureMatching(db).rematch_cves(run.result.changed_cve_ids);
+        if (rematched)
+            run.result.rematched = *rematched;
+        else if (status)
+            status = fail(rematched.error());
+    }
     finish_run(db, run.result, status ? nullptr : &status.error(), options, context);
     if (!status) return fail(status.error());
     return std::move(run.result);
@@ -310,7 +320,12 @@ nlohmann::json to_json(const FeedImportResult& r) {
             {"rows_changed", r.rows_changed},
             {"watermark", r.watermark},
             {"files", std::move(files)},
-            {"changed_cve_ids", r.changed_cve_ids}};
+            {"changed_cve_ids", r.changed_cve_ids},
+            {"rematched",
+             {{"assets", r.rematched.assets},
+              {"found", r.rematched.found},
+              {"returned", r.rematched.returned},
+              {"gone", r.rematched.gone}}}};
 }
 
 }  // namespace mamori::services

@@ -142,7 +142,7 @@ Result<LedgerAsset> Ledger::create(const Caller& caller, const ledger::AssetReco
                       audit::caller_entry(caller, "asset.created", fmt::format("asset:{}", made),
                                           {{"before", nullptr}, {"after", after}}),
                       context);
-        rec::after_assets_changed(sql, {made});
+        rec::after_assets_changed(db_, sql, {made});
         return made;
     });
     if (!id) return fail(id.error());
@@ -171,7 +171,7 @@ Result<LedgerAsset> Ledger::update(const Caller& caller, std::int64_t id, int ve
                       audit::caller_entry(caller, "asset.changed", fmt::format("asset:{}", id),
                                           changes(current->record, record, fields)),
                       context);
-        if (rec::exposure_changed(fields)) rec::after_assets_changed(sql, {id});
+        if (rec::exposure_changed(fields)) rec::after_assets_changed(db_, sql, {id});
         return 0;
     });
     if (!done) return fail(done.error());
@@ -201,7 +201,7 @@ Result<LedgerAsset> Ledger::change_status(const Caller& caller, std::int64_t id,
                                            {"name", current->record.name},
                                            {"reason", reason}}),
                       context);
-        rec::after_assets_changed(sql, {id});
+        rec::after_assets_changed(db_, sql, {id});
         return 0;
     });
     if (!done) return fail(done.error());

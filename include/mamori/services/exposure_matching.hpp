@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,19 +75,30 @@ class FeedIndex {
 MatchStats match_asset_ids(soci::session& sql, store::Dialect dialect, const FeedIndex& index,
                            const std::vector<std::int64_t>& asset_ids, const std::string& now);
 
-// rematch_assets_in: the findings of assets that just changed, inside the caller's transaction (`sql`, e.g.
-// the ledger's write of the asset), against the process's shared feed index (loaded on the first call,
-// refreshed when a feed import ran since; one database per process, as the server has). For
-// asset_records::after_assets_changed.
-MatchStats rematch_assets_in(soci::session& sql, const std::vector<std::int64_t>& asset_ids);
+// SharedFeedIndex: the one feed index of a database in this process (the server's requests, the ledger's
+// writes and the CLI share it). Readers match under the shared lock; loading and refreshing take it alone.
+// Fresh means: loaded, and the feeds' newest imported_at (CVEs, KEV) as when it was last read.
+struct SharedFeedIndex {
+    std::shared_mutex lock;
+    FeedIndex index;
+    bool loaded = false;
+    std::string stamp;
+};
+SharedFeedIndex& shared_feed_index(const store::Database& db);
 
-// ExposureMatching: the index shared by a server's requests (loaded on first use, refreshed before a run when
-// a feed import ran since; rematch_cves reads its CVEs again in any case) and the runs, each a series of
-// transactions of at most kBatch assets.
+// rematch_assets_in: the findings of assets that just changed, inside the caller's transaction (`sql`, the
+// writer's own, so the asset and its findings change together), against the database's shared index. It
+// never waits to load or refresh the index inside the transaction (another thread matching may be waiting
+// for this transaction's locks): when the index is busy being refreshed it matches with the index as it is
+// (a feed import re-matches what it changed anyway), and when it has never been loaded and is busy, it leaves
+// the findings for the next run and says so (nullopt).
+std::optional<MatchStats> rematch_assets_in(const store::Database& db, soci::session& sql,
+                                            const std::vector<std::int64_t>& asset_ids);
+
 class ExposureMatching {
   public:
     static constexpr std::size_t kBatch = 500;
-    explicit ExposureMatching(store::Database& db) : db_(db) {}
+    explicit ExposureMatching(store::Database& db) : db_(db), shared_(shared_feed_index(db)) {}
 
     Result<MatchStats> match_all();
     // match_all for a person: the operator's administrators (ministry), audited.
@@ -98,13 +110,11 @@ class ExposureMatching {
     Result<std::vector<DeviceHit>> check(const std::vector<std::string>& cpes);
 
   private:
-    std::shared_ptr<const FeedIndex> current_index(soci::session& sql, std::vector<std::string>* refreshed);
+    void refresh_index();  // outside any transaction: it may wait for the matches under way
     Result<MatchStats> run(const std::vector<std::int64_t>& asset_ids);
 
     store::Database& db_;
-    std::mutex mutex_;
-    std::shared_ptr<FeedIndex> index_;
-    std::string feeds_stamp_;  // feed_imports as last seen: an import since means the index is refreshed
+    SharedFeedIndex& shared_;
 };
 
 }  // namespace mamori::services

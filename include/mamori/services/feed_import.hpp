@@ -30,6 +30,7 @@
 #include "mamori/feeds/feed_parsing.hpp"
 #include "mamori/feeds/gzip.hpp"
 #include "mamori/identity/caller.hpp"
+#include "mamori/services/exposure_matching.hpp"
 #include "mamori/store/database.hpp"
 
 namespace mamori::services {
@@ -65,6 +66,7 @@ struct FeedImportResult {
     std::string watermark;
     std::vector<FeedFileReport> files;
     std::vector<std::string> changed_cve_ids;  // sorted, distinct
+    MatchStats rematched;  // the findings of the assets the changed CVEs name, brought up to date after the import
 };
 
 struct FeedImportOptions {
