@@ -14,6 +14,7 @@
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/time.hpp"
 #include "mamori/exposure/configuration.hpp"
+#include "mamori/exposure/priority.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
 
@@ -31,6 +32,7 @@ struct IndexedCve {
     std::string ransomware_use;
     std::optional<double> cvss;
     std::string severity;
+    std::string kev_due_date;  // YYYY-MM-DD or empty
 };
 
 struct FeedIndex::Impl {
@@ -72,7 +74,8 @@ struct FeedIndex::Impl {
         std::vector<std::string> ids;
         const std::string text = fmt::format(
             "SELECT c.cve_id, c.status, c.configurations, c.cvss_score, c.cvss_severity, c.imported_at, "
-            "k.ransomware_use, k.imported_at FROM cves c LEFT JOIN kev_entries k ON k.cve_id = c.cve_id {}",
+            "k.ransomware_use, k.imported_at, k.due_date FROM cves c LEFT JOIN kev_entries k ON k.cve_id = "
+            "c.cve_id {}",
             where);
         for (const soci::row& r : store::query(sql, text, values...)) {
             IndexedCve cve;
@@ -97,6 +100,7 @@ struct FeedIndex::Impl {
                 cve.products.push_back(rules::product_key(key));
             if (r.get_indicator(3) != soci::i_null) cve.cvss = r.get<double>(3);
             cve.severity = r.get<std::string>(4);
+            cve.kev_due_date = store::optional_text_at(r, 8).value_or("");
             if (auto use = store::optional_text_at(r, 6)) {
                 cve.kev = true;
                 cve.ransomware_use = *use;
@@ -161,7 +165,7 @@ struct AssetToMatch {
     std::int64_t id = 0;
     std::int64_t organisation_id = 0;
     bool in_use = true;
-    bool exposed = false;
+    exposure::PriorityInput exposure;  // the asset's routes in; the CVE's part is filled per finding
     Device device;
 };
 
@@ -179,7 +183,9 @@ struct Stored {
 };
 
 // evaluate: the CVEs the device's CPE names make true, by CVE id.
-std::map<std::string, Wanted> evaluate(const FeedIndex::Impl& index, const Device& device, bool exposed) {
+std::map<std::string, Wanted> evaluate(const FeedIndex::Impl& index, const Device& device,
+                                       const exposure::PriorityInput& routes) {
+    const std::string today = to_iso_date(japan_date(std::chrono::system_clock::now()));
     std::vector<std::size_t> candidates;
     for (const auto& cpe : device.cpes) {
         const auto key = rules::product_key(cpe);
@@ -199,7 +205,12 @@ std::map<std::string, Wanted> evaluate(const FeedIndex::Impl& index, const Devic
         for (const auto i : result.matched) w.matched.push_back(device.texts[i]);
         std::sort(w.matched.begin(), w.matched.end());
         w.matched.erase(std::unique(w.matched.begin(), w.matched.end()), w.matched.end());
-        w.priority = rules::priority(cve.kev, cve.ransomware_known, exposed, cve.cvss);
+        exposure::PriorityInput input = routes;
+        input.in_kev = cve.kev;
+        input.ransomware_known = cve.ransomware_known;
+        input.kev_due_passed = cve.kev && !cve.kev_due_date.empty() && cve.kev_due_date < today;
+        input.cvss_score = cve.cvss;
+        w.priority = static_cast<int>(exposure::prioritise(input).rank_key);
         out.emplace(cve.cve_id, std::move(w));
     }
     return out;
@@ -219,14 +230,16 @@ std::vector<AssetToMatch> read_assets(soci::session& sql, const std::vector<std:
     std::unordered_map<std::int64_t, std::size_t> at;
     const std::string list = id_list(ids);
     for (const soci::row& r : store::query(
-             sql, fmt::format("SELECT id, organisation_id, status, internet_facing, asset_class FROM assets "
-                              "WHERE id IN ({}) ORDER BY id",
+             sql, fmt::format("SELECT id, organisation_id, status, internet_facing, asset_class, "
+                              "remote_maintenance FROM assets WHERE id IN ({}) ORDER BY id",
                               list))) {
         AssetToMatch a;
         a.id = store::int64_at(r, 0);
         a.organisation_id = store::int64_at(r, 1);
         a.in_use = r.get<std::string>(2) == "in_use";
-        a.exposed = store::int64_at(r, 3) != 0 || r.get<std::string>(4) == "connection_point";
+        a.exposure.internet_facing = store::int64_at(r, 3) != 0;
+        a.exposure.connection_point = r.get<std::string>(4) == "connection_point";
+        a.exposure.remote_maintenance = store::int64_at(r, 5) != 0;
         at.emplace(a.id, out.size());
         out.push_back(std::move(a));
     }
@@ -390,7 +403,7 @@ MatchStats match_asset_ids(soci::session& sql, store::Dialect dialect, const Fee
     }
     std::vector<NewFinding> pending;
     for (const auto& asset : assets) {
-        const auto wanted = asset.in_use ? evaluate(index.impl(), asset.device, asset.exposed)
+        const auto wanted = asset.in_use ? evaluate(index.impl(), asset.device, asset.exposure)
                                          : std::map<std::string, Wanted>{};
         write_asset(sql, asset, wanted, stored[asset.id], now, stats, pending);
         ++stats.assets;
@@ -582,7 +595,7 @@ Result<std::vector<DeviceHit>> ExposureMatching::check(const std::vector<std::st
     std::shared_lock read(shared_.lock);
     const auto& index = shared_.index.impl();
     std::vector<DeviceHit> out;
-    for (auto& [cve_id, wanted] : evaluate(index, device, false)) {
+    for (auto& [cve_id, wanted] : evaluate(index, device, exposure::PriorityInput{})) {
         const auto& cve = index.cves[index.by_id.at(cve_id)];
         out.push_back(
             {cve_id, cve.kev, cve.ransomware_use, cve.cvss, cve.severity, std::move(wanted.matched)});

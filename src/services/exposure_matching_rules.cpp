@@ -34,13 +34,4 @@ ProductParts split_product_key(std::string_view key) {
     return out;
 }
 
-int priority(bool kev, bool ransomware_known, bool exposed, std::optional<double> cvss) {
-    int p = 0;
-    if (kev) p += 100000;
-    if (kev && ransomware_known) p += 20000;
-    if (exposed) p += kev ? 40000 : 10000;
-    if (cvss) p += static_cast<int>(*cvss * 10 + 0.5);
-    return p;
-}
-
 }  // namespace mamori::services::exposure_rules

@@ -1,5 +1,5 @@
 // What the findings service adds to the matcher's pure domain (mamori/exposure): the key by which the feed
-// index finds a CVE's candidate devices, and the priority of a finding.
+// index finds a CVE's candidate devices.
 #pragma once
 
 #include <optional>
@@ -21,9 +21,5 @@ struct ProductParts {
     std::string part, vendor, product;
 };
 ProductParts split_product_key(std::string_view key);
-
-// priority: higher first: in KEV, then known ransomware use, then exposed (internet-facing or a connection
-// point), then CVSS (tenths). KEV and exposed together outrank KEV alone.
-int priority(bool kev, bool ransomware_known, bool exposed, std::optional<double> cvss);
 
 }  // namespace mamori::services::exposure_rules

@@ -30,7 +30,7 @@ inline constexpr long kMaxAssetName = 200;
 inline constexpr long kMaxAssetText = 200;  // location, department, owner, serial, manufacturer, model, os…
 inline constexpr long kMaxAssetNote = 2000;
 inline constexpr long kMaxAddresses = 64;  // per kind
-inline constexpr long kMaxCpes = 64;
+inline constexpr long kMaxCpes = 1000;  // an SBOM names a CPE per component (the real case-study device: 65)
 inline constexpr long kMaxSoftware = 10000;  // a GLPI inventory may list 3,000+ packages
 
 struct AssetCpe {

@@ -2535,6 +2535,7 @@ export const en: Messages = {
     editTitle: 'Change a device',
     detailTitle: 'Device',
     add: 'Add a device',
+    importFromFile: 'Import from a file',
     readOnly: 'You can read this ledger but not change it.',
     notAvailable: 'This device ledger cannot be shown. Sign in as a user of a medical institution.',
     notFound: 'This device was not found.',
@@ -2835,6 +2836,9 @@ export const en: Messages = {
     notFound: 'This import was not found.',
   },
   findings: {
+    assetHeading: 'Vulnerabilities of this device',
+    assetNone: 'The imported vulnerability feeds name no vulnerability of this device.',
+    assetNoCpe: 'This device has no product name (CPE), so it cannot be matched with the feeds. Edit the device to add one.',
     nav: 'Vulnerabilities',
     title: 'Vulnerability response',
     lead: 'Your ledger’s devices matched against the vulnerability feeds (NVD, CISA KEV, JVN). Known exploited vulnerabilities (KEV) and internet-facing devices come first.',

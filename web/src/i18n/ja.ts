@@ -2565,6 +2565,7 @@ export const ja = {
     editTitle: '機器の情報を変更',
     detailTitle: '機器の詳細',
     add: '機器を追加',
+    importFromFile: 'ファイルから取り込む',
     readOnly: 'この台帳は閲覧のみできます。',
     notAvailable: 'この機器台帳は表示できません。医療機関の利用者としてログインしてください。',
     notFound: 'この機器は見つかりません。',
@@ -2870,6 +2871,9 @@ export const ja = {
     notFound: 'この取込は見つかりません。',
   },
   findings: {
+    assetHeading: 'この機器の脆弱性',
+    assetNone: 'この機器に該当する脆弱性は、取り込まれている脆弱性情報では見つかっていません。',
+    assetNoCpe: '製品名（CPE）が登録されていないため、脆弱性情報と照合できません。機器の情報を変更して CPE を登録してください。',
     nav: '脆弱性対応',
     title: '脆弱性対応',
     lead: '台帳の機器と、脆弱性情報（NVD、CISA KEV、JVN）を照らし合わせた結果です。悪用が確認されている脆弱性（KEV）と、インターネットに面した機器から順に並べています。',

@@ -36,7 +36,7 @@ function SummaryCards({ summary }: { summary: FindingsSummary }) {
   );
 }
 
-function FindingsTable({ findings }: { findings: Finding[] }) {
+export function FindingsTable({ findings }: { findings: Finding[] }) {
   const { t } = useI18n();
   const f = t.findings;
   const day = useDay();

@@ -93,6 +93,10 @@ export function loadFindings(filter: ListFilter, signal: AbortSignal): Promise<F
   return send('GET', `/api/v1/findings?${query.toString()}`, isPage, { signal });
 }
 
+export function loadAssetFindings(assetId: number, signal: AbortSignal): Promise<FindingsPage> {
+  return send('GET', `/api/v1/ledger/assets/${assetId}/findings`, isPage, { signal });
+}
+
 export function loadSummary(signal: AbortSignal): Promise<FindingsSummary> {
   return send('GET', '/api/v1/findings/summary', isSummary, { signal });
 }

@@ -6,6 +6,7 @@ import { useResource } from '../../api/useResource';
 import { ProblemError } from '../../auth/request';
 import { langOf, useI18n } from '../../i18n';
 import { Link, useSearch } from '../../router';
+import { AssetFindings } from '../findings/AssetFindings';
 import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, dangerButtonClass, h1Class, h2Class, InfoNotice, primaryButtonClass, SuccessNotice, TextField, WarningNotice } from '../account/ui';
 import { buttonClass, linkClass } from '../catalog/ui';
 import { changeAssetStatus, loadAsset, type Asset, type AssetVersion } from './ledgerApi';
@@ -261,6 +262,8 @@ export function AssetDetail({ id }: { id: number }) {
       <Facts asset={asset} />
       <h2 class={`${h2Class} mt-10`}>{l.fields['cpes']}</h2>
       <Cpes asset={asset} />
+      <h2 class={`${h2Class} mt-10`}>{t.findings.assetHeading}</h2>
+      <AssetFindings assetId={asset.id} hasCpe={asset.cpes.length > 0} />
       <h2 class={`${h2Class} mt-10`}>{l.fields['software']}</h2>
       <SoftwareTable asset={asset} />
       <h2 class={`${h2Class} mt-10`}>{l.historyHeading}</h2>

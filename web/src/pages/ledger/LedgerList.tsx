@@ -7,6 +7,7 @@ import { Link, navigate } from '../../router';
 import { buttonClass, cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, h1Class, h2Class, InfoNotice, leadClass, primaryButtonClass, SelectField, TextField } from '../account/ui';
 import { linkClass } from '../catalog/ui';
 import { assetClasses, assetSources, emptyFilters, filterQuery, loadLedger, loadSummary, type Asset, type LedgerFilters, type LedgerSummary } from './ledgerApi';
+import { ledgerImportPaths } from '../ledger-import/routes';
 import { ledgerPaths, organisationParam, withOrganisation } from './routes';
 import { Flags, osText, useDay } from './ui';
 
@@ -209,9 +210,12 @@ export function LedgerList() {
       {list.state === 'ready' && (
         <>
           {list.data.can_write ? (
-            <p class="mt-6">
+            <p class="mt-6 flex flex-wrap gap-4">
               <Link href={ledgerPaths.create} class={primaryButtonClass} data-testid="add-asset">
                 {l.add}
+              </Link>
+              <Link href={ledgerImportPaths.wizard} class={buttonClass} data-testid="import-assets">
+                {l.importFromFile}
               </Link>
             </p>
           ) : (
