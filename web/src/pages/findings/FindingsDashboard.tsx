@@ -68,7 +68,7 @@ export function FindingsTable({ findings }: { findings: Finding[] }) {
             <td class={cardCellClass}>
               <CellLabel>{f.columns.asset}</CellLabel>
               <span>
-                <span lang={langOf(finding.asset.name)} data-testid="asset-name">{finding.asset.name}</span>
+                <span lang={langOf(finding.asset.name) ?? 'en'} data-testid="asset-name">{finding.asset.name}</span>
                 <span class="block text-std-16N-170 text-solid-gray-700">{f.classes[finding.asset.asset_class] ?? ''}</span>
               </span>
             </td>

@@ -20,7 +20,7 @@ function Facts({ asset }: { asset: Asset }) {
   const l = t.ledger;
   const f = l.fields;
   const day = useDay();
-  const text = (value: string) => (value === '' ? l.empty : <span lang={langOf(value)}>{value}</span>);
+  const text = (value: string) => (value === '' ? l.empty : <span lang={langOf(value) ?? 'en'}>{value}</span>);
   const rows: [string, preact.ComponentChildren][] = [
     [f['asset_class'] ?? '', l.classes[asset.asset_class] ?? ''],
     [f['status'] ?? '', l.statuses[asset.status] ?? ''],

@@ -122,7 +122,7 @@ function AssetTable({ assets, organisation }: { assets: Asset[]; organisation: n
             <td class={`${cardCellClass} font-bold`}>
               <CellLabel>{c.name}</CellLabel>
               <Link href={withOrganisation(ledgerPaths.detail(asset.id), organisation)} class={linkClass}>
-                <span lang={langOf(asset.name)}>{asset.name}</span>
+                <span lang={langOf(asset.name) ?? 'en'}>{asset.name}</span>
               </Link>
             </td>
             <td class={cardCellClass}>
