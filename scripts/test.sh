@@ -49,7 +49,8 @@ count "browser tests (Chromium)" $?
 # drafts, sessions, offline sync, filtered lists); the read-only and layout suites add nothing there that the
 # API tests on PostgreSQL above do not already cover.
 postgres_pages=()
-for name in assessments edition-editor identity inspection-record inspection-requests jurisdiction; do
+for name in assessments edition-editor identity inspection-record inspection-requests jurisdiction ledger ledger-import \
+  findings; do
   postgres_pages+=("tests/e2e/$name.test.mjs")
 done
 mkdir -p build/screenshots-postgresql
