@@ -309,7 +309,7 @@ void register_ledger_routes(ApiRoutes& routes, store::Database& db) {
                                                          {"stale", summary->stale},
                                                          {"never_seen", summary->never_seen},
                                                          {"internet_facing", summary->internet_facing},
-                                                         {"stale_days", services::kLedgerStaleDays}});
+                                                         {"stale_days", ledger::kLedgerStaleDays}});
                          });
     routes.authenticated(Method::get, "/api/v1/ledger/systems",
                          [service](Request& request, const Caller& caller) {

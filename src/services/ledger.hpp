@@ -25,7 +25,6 @@
 namespace mamori::services {
 
 inline constexpr int kLedgerPageSize = 50;
-inline constexpr int kLedgerStaleDays = 365;  // the summary's "stale": not seen for more than 12 months
 inline constexpr int kMaxLedgerExportRows = 20000;
 
 // LedgerFilter: the list's filters (each optional) and order. Text filters match parts of the text.
@@ -69,7 +68,7 @@ struct LedgerSummary {
     long in_use = 0;
     long retired = 0;
     long without_cpe = 0;      // in use
-    long stale = 0;            // in use, last seen more than kLedgerStaleDays ago
+    long stale = 0;            // in use, last seen more than ledger::kLedgerStaleDays ago
     long never_seen = 0;       // in use, never seen by an import (entered by hand)
     long internet_facing = 0;  // in use
 };

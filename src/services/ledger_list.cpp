@@ -173,7 +173,7 @@ Result<LedgerSummary> Ledger::summary(const Caller& caller, std::optional<std::i
     out.organisation_id = access.organisation_id;
     for (const auto c : ledger::kAssetClasses) out.in_use_by_class.emplace_back(std::string(c), 0);
     const auto today = std::chrono::sys_days(japan_date(std::chrono::system_clock::now()));
-    const auto cutoff = to_iso_date(std::chrono::year_month_day(today - std::chrono::days(kLedgerStaleDays)));
+    const auto cutoff = to_iso_date(std::chrono::year_month_day(today - std::chrono::days(ledger::kLedgerStaleDays)));
     const auto where = scope(caller, access);
     const auto text = fmt::format(
         "SELECT a.asset_class, a.status, COUNT(*), "

@@ -69,7 +69,7 @@ std::vector<ItemContext> register_context(const RegisterFacts& facts, const Chec
     auto& ledger = item(kLedgerItem);
     add_if(ledger.warnings, ledger_yes && facts.assets_in_use == 0, RegisterWarning::ledger_empty_though_yes);
     add_if(ledger.warnings,
-           ledger_yes && facts.assets_in_use > 0 && facts.days_since_ledger_change > kLedgerStaleDays,
+           ledger_yes && facts.assets_in_use > 0 && facts.days_since_ledger_change > ledger::kLedgerStaleDays,
            RegisterWarning::ledger_stale_though_yes);
     add_if(item(kPatchItem).warnings, checklist.patch_answer == AnswerValue::yes && facts.open_kev_findings > 0,
            RegisterWarning::kev_open_though_yes);

@@ -59,9 +59,9 @@ std::vector<Case> cases() {
     RegisterFacts in_house;  // systems, none with a vendor
     in_house.systems_in_use = 1;
     auto stale = kept_ledger();
-    stale.days_since_ledger_change = kLedgerStaleDays + 1;
+    stale.days_since_ledger_change = ledger::kLedgerStaleDays + 1;
     auto year_old = kept_ledger();
-    year_old.days_since_ledger_change = kLedgerStaleDays;
+    year_old.days_since_ledger_change = ledger::kLedgerStaleDays;
     auto kev_open = kept_ledger();
     kev_open.open_kev_findings = 2;
     kev_open.open_kev_assets = {"VPN装置"};

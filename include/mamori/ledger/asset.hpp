@@ -25,6 +25,10 @@ inline constexpr std::string_view kAssetSources[] = {"manual", "template",      
                                                      "glpi",   "fusioninventory", "cyclonedx"};
 inline constexpr std::string_view kCpeOrigins[] = {"manual", "import", "sbom", "suggestion"};
 
+// A device not seen (nor the ledger changed) for longer than this is stale: mamori's own rule, not an
+// official one (the checklist asks for a ledger kept up to date without naming a period).
+inline constexpr int kLedgerStaleDays = 365;
+
 // Limits (characters, or entries for lists).
 inline constexpr long kMaxAssetName = 200;
 inline constexpr long kMaxAssetText = 200;  // location, department, owner, serial, manufacturer, model, os…

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "mamori/assessment/answer_rules.hpp"
+#include "mamori/ledger/asset.hpp"
 
 namespace mamori::vendors {
 
@@ -20,10 +21,6 @@ inline constexpr std::string_view kRemoteMaintenanceItem = "VND-01";  // 2-② �
 inline constexpr std::string_view kDisclosureItem = "VND-02";         // 2-③ MDS/SDS
 inline constexpr std::string_view kLedgerItem = "AST-01";             // 2-① 台帳管理
 inline constexpr std::string_view kPatchItem = "VUL-01";              // 2-⑥ パッチ適用
-
-// A ledger with no change and no sighting for longer than this is stale (mamori's own rule, not an
-// official one: the checklist asks for a ledger kept up to date without a period).
-inline constexpr int kLedgerStaleDays = 365;
 
 // RegisterFacts: the institution's systems in use, by name.
 struct RegisterFacts {
@@ -60,7 +57,7 @@ enum class RegisterWarning {
     remote_points_unrecorded,           // 2-② はい, but a remote system lacks its device or connection point
     disclosure_missing_though_yes,      // 2-③ はい, but a system with a vendor has no current MDS/SDS
     ledger_empty_though_yes,            // 2-① はい, but the ledger has no device in use
-    ledger_stale_though_yes,            // 2-① はい, but the ledger has not changed for kLedgerStaleDays
+    ledger_stale_though_yes,            // 2-① はい, but the ledger has not changed for ledger::kLedgerStaleDays
     kev_open_though_yes,                // 2-⑥ はい, but devices carry known-exploited vulnerabilities not dealt with
 };
 
