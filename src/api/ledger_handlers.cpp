@@ -212,6 +212,21 @@ Response export_response(services::Ledger& ledger, Request& request, const Calle
                               format == "xlsx" ? std::string(kXlsxType) : "application/pdf", name);
 }
 
+// suggestion_json: one CPE suggestion; `reasons` are words the page turns into sentences.
+json suggestion_json(const exposure::Suggestion& s) {
+    using R = exposure::SuggestionReason;
+    static constexpr std::pair<R, std::string_view> kReasons[] = {
+        {R::vendor_matched, "vendor_matched"},           {R::vendor_in_japanese_title, "vendor_in_japanese_title"},
+        {R::product_equals_model, "product_equals_model"}, {R::model_in_title, "model_in_title"},
+        {R::model_partly_in_title, "model_partly_in_title"}, {R::os_name_matched, "os_name_matched"},
+        {R::version_matched, "version_matched"},         {R::version_from_device, "version_from_device"},
+        {R::deprecated, "deprecated"}};
+    json reasons = json::array();
+    for (const auto& [flag, name] : kReasons)
+        if (s.has(flag)) reasons.push_back(name);
+    return {{"cpe", s.cpe}, {"source_cpe", s.source_cpe}, {"confidence", s.confidence}, {"reasons", reasons}};
+}
+
 }  // namespace
 
 void register_ledger_routes(ApiRoutes& routes, store::Database& db) {
@@ -292,6 +307,14 @@ void register_ledger_routes(ApiRoutes& routes, store::Database& db) {
                              json out = json::array();
                              for (const auto& v : *versions) out.push_back(version_json(v));
                              return Response::json(200, {{"versions", out}});
+                         }));
+    routes.authenticated(Method::get, "/api/v1/ledger/assets/{id}/cpe-suggestions",
+                         with_id([service](Request& request, const Caller& caller, std::int64_t id) {
+                             auto suggestions = service->cpe_suggestions(caller, id);
+                             if (!suggestions) return problem(suggestions.error(), request);
+                             json out = json::array();
+                             for (const auto& s : *suggestions) out.push_back(suggestion_json(s));
+                             return Response::json(200, {{"suggestions", out}});
                          }));
     routes.authenticated(Method::get, "/api/v1/ledger/summary",
                          [service](Request& request, const Caller& caller) {

@@ -19,6 +19,7 @@
 #include "documents/ledger_export.hpp"
 #include "mamori/audit/audit_log.hpp"
 #include "mamori/core/error.hpp"
+#include "mamori/exposure/suggest.hpp"
 #include "mamori/identity/caller.hpp"
 #include "mamori/store/database.hpp"
 
@@ -93,6 +94,10 @@ class Ledger {
                                   std::optional<std::int64_t> organisation_id);
     Result<std::vector<LedgerSystem>> systems(const identity::Caller& caller,
                                               std::optional<std::int64_t> organisation_id);
+    // cpe_suggestions: CPE names from the NVD CPE dictionary that fit the asset's maker, model and OS, best
+    // first with a confidence (exposure::suggest_cpes); those it already names are left out. Whoever reads the
+    // asset may ask; adding one is an update (origin "suggestion").
+    Result<std::vector<exposure::Suggestion>> cpe_suggestions(const identity::Caller& caller, std::int64_t id);
 
     Result<LedgerAsset> create(const identity::Caller& caller, const ledger::AssetRecord& record,
                                const audit::Context& context);

@@ -7,6 +7,7 @@ import { ProblemError } from '../../auth/request';
 import { langOf, useI18n } from '../../i18n';
 import { Link, useSearch } from '../../router';
 import { AssetFindings } from '../findings/AssetFindings';
+import { CpeSuggestions } from './CpeSuggestions';
 import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, dangerButtonClass, h1Class, h2Class, InfoNotice, primaryButtonClass, SuccessNotice, TextField, WarningNotice } from '../account/ui';
 import { buttonClass, linkClass } from '../catalog/ui';
 import { changeAssetStatus, loadAsset, type Asset, type AssetVersion } from './ledgerApi';
@@ -230,13 +231,13 @@ export function AssetDetail({ id }: { id: number }) {
   const organisation = organisationParam();
   const search = useSearch();
   const saved = new URLSearchParams(search).get('saved');
-  const [changed, setChanged] = useState<Asset | null>(null);
+  const [changed, setChanged] = useState<{ asset: Asset; notice: string } | null>(null);
   const [resource] = useResource(`ledger-asset/${id}`, (signal) => loadAsset(id, signal));
   if (resource.state === 'loading') return <p role="status" class="mt-6 text-std-16N-170 text-solid-gray-700">{l.loading}</p>;
   if (resource.state === 'error') return <InfoNotice testId="asset-unavailable">{resource.error.status === 404 ? l.notFound : l.loadFailed}</InfoNotice>;
-  const asset = changed ?? resource.data;
+  const asset = changed?.asset ?? resource.data;
   const canWrite = resource.data.can_write === true;
-  const notice = changed !== null ? (changed.status === 'retired' ? l.saved['retired'] : l.saved['restored']) : saved !== null ? l.saved[saved] : undefined;
+  const notice = changed !== null ? changed.notice : saved !== null ? l.saved[saved] : undefined;
   return (
     <div data-testid="asset-page">
       <p class="mt-2">
@@ -256,12 +257,13 @@ export function AssetDetail({ id }: { id: number }) {
               {l.edit}
             </Link>
           )}
-          <StatusChange key={asset.version} asset={asset} onDone={setChanged} />
+          <StatusChange key={asset.version} asset={asset} onDone={(a) => setChanged({ asset: a, notice: (a.status === 'retired' ? l.saved['retired'] : l.saved['restored']) ?? '' })} />
         </div>
       )}
       <Facts asset={asset} />
       <h2 class={`${h2Class} mt-10`}>{l.fields['cpes']}</h2>
       <Cpes asset={asset} />
+      {canWrite && asset.status === 'in_use' && <CpeSuggestions key={asset.version} asset={asset} onAdded={(a) => setChanged({ asset: a, notice: l.saved['cpe'] ?? '' })} />}
       <h2 class={`${h2Class} mt-10`}>{t.findings.assetHeading}</h2>
       <AssetFindings assetId={asset.id} hasCpe={asset.cpes.length > 0} />
       <h2 class={`${h2Class} mt-10`}>{l.fields['software']}</h2>
