@@ -376,9 +376,12 @@ TEST_F(LedgerApi, ADeviceWithoutACpeGetsSuggestionsFromTheDictionaryAndAPersonAd
                   "Fortinet FortiGate-100E"},
                  {"cpe:2.3:o:microsoft:windows_10:1809:*:*:*:*:*:*:*", "microsoft", "windows_10",
                   "Microsoft Windows 10 1809"}})
+        {
+            const std::string part = cpe.substr(8, 1);  // bound by reference: it must outlive the statement
             *direct << "INSERT INTO cpe_dictionary (cpe, part, vendor, product, title_en, content_hash) VALUES "
                        "(:c, :p, :v, :r, :t, 'x')",
-                soci::use(cpe), soci::use(cpe.substr(8, 1)), soci::use(vendor), soci::use(product), soci::use(title);
+                soci::use(cpe), soci::use(part), soci::use(vendor), soci::use(product), soci::use(title);
+        }
     }
     SessionClient clinic = persona("sakura@demo.example");
     json vpn = {{"asset_class", "connection_point"}, {"name", "新しいVPN装置"},     {"manufacturer", "Fortinet"},

@@ -2524,6 +2524,7 @@ export const en: Messages = {
       description: 'Description',
       productsHeading: 'Products',
       productsLead: 'The products NVD names for this CVE (vendor:product).',
+      inBrackets: (text: string) => ` (${text})`,
       parts: { a: 'software', o: 'operating system', h: 'hardware' } as Record<string, string>,
     },
   },

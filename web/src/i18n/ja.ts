@@ -2554,6 +2554,7 @@ export const ja = {
       description: '説明（英語）',
       productsHeading: '対象の製品',
       productsLead: 'この CVE の対象として NVD が挙げている製品です（ベンダー名:製品名）。',
+      inBrackets: (text: string) => `（${text}）`,
       parts: { a: 'ソフトウェア', o: 'OS', h: '機器' } as Record<string, string>,
     },
   },

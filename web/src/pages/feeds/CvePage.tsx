@@ -16,7 +16,7 @@ function Severity({ score, severity }: { score: number | null; severity: string 
   return (
     <span data-testid="cvss">
       {score.toFixed(1)}
-      {word !== '' && `（${word}）`}
+      {word !== '' && t.feeds.cve.inBrackets(word)}
     </span>
   );
 }
@@ -89,7 +89,8 @@ function Detail({ cve }: { cve: CveDetail }) {
           <ul class="mt-2 list-disc pl-6" data-testid="cve-products">
             {cve.products.map((p) => (
               <li key={`${p.part}:${p.vendor}:${p.product}`}>
-                <code translate={false}>{`${p.vendor}:${p.product}`}</code>（{f.parts[p.part] ?? ''}）
+                <code translate={false}>{`${p.vendor}:${p.product}`}</code>
+                {f.inBrackets(f.parts[p.part] ?? '')}
               </li>
             ))}
           </ul>
