@@ -125,7 +125,8 @@ describe('improvement requests', () => {
     const close = page.getByTestId('form-close');
     await close.getByLabel('コメント（任意）').fill('規程と研修記録を確認しました。');
     await close.getByRole('button', { name: '完了にする' }).click();
-    await page.getByTestId('request-status').getByText('完了').waitFor();
+    await page.getByTestId('request-status').getByText('完了', { exact: true }).waitFor();
+    await page.getByTestId('request-history').locator('li[data-action="close"]').waitFor();
     assert.deepEqual(
       await page.getByTestId('request-history').locator('li').evaluateAll((items) => items.map((li) => li.dataset.action)),
       ['created', 'submit_plan', 'report_completion', 'close'],
