@@ -411,7 +411,8 @@ TEST_F(LedgerApi, ADeviceWithoutACpeGetsSuggestionsFromTheDictionaryAndAPersonAd
     EXPECT_EQ(added.json()["cpes"][0]["origin"], "suggestion");
     const auto again = clinic.get(url + "/cpe-suggestions");
     ASSERT_EQ(again.status, 200);
-    for (const auto& s : again.json()["suggestions"])
+    const json later = again.json()["suggestions"];
+    for (const auto& s : later)
         EXPECT_NE(s["cpe"], "cpe:2.3:o:fortinet:fortios:6.0.4:*:*:*:*:*:*:*") << "what the asset names is no suggestion";
     // The demo's feeds hold FortiOS 6.0.4's SSL-VPN flaw: the device now has that finding.
     const auto findings = clinic.get(url + "/findings");
