@@ -550,6 +550,14 @@ Result<MatchStats> ExposureMatching::rematch_assets(const std::vector<std::int64
 }
 
 Result<MatchStats> ExposureMatching::rematch_cves(const std::vector<std::string>& cve_ids) {
+    {
+        // No device, no finding: a feed import into a fresh installation does not load the index for nothing.
+        auto lease = db_.acquire();
+        bool any_asset = false;
+        for (const soci::row& r : store::query(*lease, "SELECT COUNT(*) FROM (SELECT 1 FROM assets LIMIT 1) a"))
+            any_asset = store::int64_at(r, 0) > 0;
+        if (!any_asset) return MatchStats{};
+    }
     refresh_index();
     std::vector<std::int64_t> ids;
     {
