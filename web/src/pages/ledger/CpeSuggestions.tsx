@@ -26,6 +26,8 @@ export function CpeSuggestions({ asset, onAdded }: { asset: Asset; onAdded: (ass
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   if (found.state !== 'ready') return null;
+  // A device that already has CPE names needs no word that nothing more was found.
+  if (found.data.suggestions.length === 0 && asset.cpes.length > 0) return null;
   const add = (cpe: string) => {
     setBusy(true);
     updateAsset(asset.id, asset.version, { ...fieldsOf(asset), cpes: [...asset.cpes, { cpe, origin: 'suggestion' }] }).then(onAdded, (problem: unknown) => {
