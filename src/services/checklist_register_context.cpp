@@ -2,13 +2,13 @@
 // and the warnings the pure rules (vendors::register_context) find between them.
 #include "mamori/services/checklist_register_context.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "mamori/assessment/checklist.hpp"
 #include "mamori/core/time.hpp"
 #include "mamori/services/vendor_disclosures.hpp"
-#include "mamori/store/prepared.hpp"
-#include "mamori/store/row_values.hpp"
+#include "assessment_ledger_annex.hpp"
 #include "systems_register_records.hpp"
 
 namespace mamori::services {
@@ -21,36 +21,22 @@ std::optional<assessment::AnswerValue> answer_of(const AssessmentState& state, s
     return std::nullopt;
 }
 
-// add_ledger_facts: the device ledger (devices in use, without a CPE name, the newest change or sighting) and
-// its known-exploited findings that are not dealt with.
+// add_ledger_facts: the device ledger and its known-exploited findings not dealt with, as the checklist's
+// PDF annex summarises them (one reading of the ledger for both).
 void add_ledger_facts(soci::session& sql, std::int64_t institution, vendors::RegisterFacts& f) {
-    const long long org = institution;
-    for (const auto& r : store::query(
-             sql,
-             "SELECT COUNT(*), SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM asset_cpes c WHERE c.asset_id = a.id) "
-             "THEN 1 ELSE 0 END), MAX(a.updated_at), MAX(a.last_seen_at) "
-             "FROM assets a WHERE a.organisation_id = :o AND a.status = 'in_use'",
-             org)) {
-        f.assets_in_use = static_cast<int>(store::int64_at(r, 0));
-        f.assets_without_cpe = static_cast<int>(store::optional_int64_at(r, 1).value_or(0));
-        const auto newest = std::max(store::optional_text_at(r, 2).value_or(""), store::optional_text_at(r, 3).value_or(""));
-        // Day precision is enough for a rule counted in years.
-        if (const auto day = parse_iso_date(std::string_view(newest).substr(0, 10))) {
-            using std::chrono::sys_days;
-            const auto today = sys_days(japan_date(std::chrono::system_clock::now()));
-            f.days_since_ledger_change = std::max(0, static_cast<int>((today - sys_days(*day)).count()));
-        }
+    const auto ledger = ledger_annex(sql, institution);
+    if (!ledger) return;
+    f.assets_in_use = ledger->in_use;
+    f.assets_without_cpe = ledger->without_cpe;
+    if (const auto day = parse_iso_date(ledger->last_change)) {
+        using std::chrono::sys_days;
+        const auto today = sys_days(japan_date(std::chrono::system_clock::now()));
+        f.days_since_ledger_change = std::max(0, static_cast<int>((today - sys_days(*day)).count()));
     }
-    for (const auto& r : store::query(
-             sql,
-             "SELECT a.name, COUNT(*) FROM findings f JOIN kev_entries k ON k.cve_id = f.cve_id "
-             "JOIN assets a ON a.id = f.asset_id "
-             "WHERE f.organisation_id = :o AND f.active = 1 AND f.state IN ('open', 'in_progress') "
-             "AND a.status = 'in_use' GROUP BY a.id, a.name ORDER BY a.name, a.id",
-             org)) {
-        f.open_kev_assets.push_back(r.get<std::string>(0));
-        f.open_kev_findings += static_cast<int>(store::int64_at(r, 1));
-    }
+    f.open_kev_findings = ledger->open_kev;
+    for (const auto& finding : ledger->kev_findings)
+        if (std::find(f.open_kev_assets.begin(), f.open_kev_assets.end(), finding.asset_name) == f.open_kev_assets.end())
+            f.open_kev_assets.push_back(finding.asset_name);
 }
 
 }  // namespace
