@@ -205,6 +205,10 @@ TEST_F(LedgerApi, EachReadsWhatItMayAndOnlyTheInstitutionWrites) {
     EXPECT_EQ(vendor.get("/api/v1/ledger/assets/" + receipt_server).status, 200);
     EXPECT_EQ(vendor.get("/api/v1/ledger/assets/" + reception).status, 404);
     EXPECT_EQ(vendor.put("/api/v1/ledger/assets/" + receipt_server, stale).status, 403);
+    const auto systems = vendor.get("/api/v1/ledger/systems?organisation=" + org("さくら内科クリニック"));
+    ASSERT_EQ(systems.status, 200) << systems.body;
+    const json its_systems = systems.json()["systems"];
+    ASSERT_EQ(its_systems.size(), 1u) << "only the system it runs: " << its_systems.dump();
 
     // Another institution's assets are not found.
     SessionClient clinic = persona("sakura@demo.example");

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "assessment_ledger_annex.hpp"
+#include "ledger_access.hpp"
 #include "assessment_records.hpp"
 #include "assessment_state.hpp"
 #include "document_rows.hpp"
@@ -149,7 +150,9 @@ Result<documents::AssessmentDocument> AssessmentService::document(const Caller& 
     }
     if (r.form != "vendor") {  // the vendor form is a vendor's answer, not the institution's record
         auto lease = db_.acquire();
-        doc.ledger = ledger_annex(*lease, r.organisation_id);
+        // Only for those who may read the ledger (an assessment reader without that role gets no annex).
+        if (ledger_access::access_to(*lease, caller, r.organisation_id).reach != ledger_access::Reach::none)
+            doc.ledger = ledger_annex(*lease, r.organisation_id);
     }
     return doc;
 }

@@ -64,11 +64,14 @@ Result<Scope> scope_for(soci::session& sql, const Caller& caller,
             return fail(ErrorCode::invalid_input, "organisation_id: which institution's findings",
                         "organisation_id");
         auto target = records::find_organisation(sql, *organisation_id);
-        if (!target || !identity::can_read_assessments(caller, target->ref)) return no_findings();
+        // The same readers as the ledger the findings are of (ledger_access): inspectors and administrators.
+        if (!target || !identity::can_inspect(caller, target->ref)) return no_findings();
         s.organisation_id = *organisation_id;
         return s;
     }
     if (kind == OrgKind::vendor) {
+        if (!caller.has(identity::Role::administrator) && !caller.has(identity::Role::vendor_respondent))
+            return no_findings();
         s.vendor = true;
         for (const auto& system : vendor_scope::systems_run_by(sql, caller.organisation.id))
             if (!organisation_id || system.institution_id == *organisation_id)

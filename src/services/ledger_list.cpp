@@ -212,10 +212,12 @@ Result<std::vector<LedgerSystem>> Ledger::systems(const Caller& caller,
     if (access.reach == Reach::none) return ledger_access::no_ledger();
     std::vector<LedgerSystem> out;
     const long long org = access.organisation_id;
+    // A vendor sees only the systems it runs there (vendor_links keeps that to institutions it is linked to).
+    const long long vendor = access.reach == Reach::vendor ? caller.organisation.id : 0;
     for (const auto& r : store::query(sql,
                                       "SELECT id, name FROM systems WHERE organisation_id = :o AND status = "
-                                      "'in_use' ORDER BY name, id",
-                                      org))
+                                      "'in_use' AND (:v = 0 OR vendor_organisation_id = :v2) ORDER BY name, id",
+                                      org, vendor, vendor))
         out.push_back({store::int64_at(r, 0), r.get<std::string>(1)});
     return out;
 }
