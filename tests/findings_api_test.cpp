@@ -125,6 +125,8 @@ TEST_F(FindingsApi, AFindingShowsItsCveDetailWithTheJvnTitleAndTheDemoTriage) {
     const json kev_findings = kev.json()["findings"];
     for (const auto& k : kev_findings) EXPECT_FALSE(k["kev"].is_null());
     EXPECT_EQ(hospital.get("/api/v1/findings?state=closed").status, 400);
+    EXPECT_EQ(hospital.get("/api/v1/findings?class=printer").status, 400) << "a class the ledger does not have";
+    EXPECT_EQ(hospital.get("/api/v1/findings?class=server").status, 200);
     EXPECT_EQ(hospital.get("/api/v1/findings?limit=1000").status, 400);
 }
 

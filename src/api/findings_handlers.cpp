@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "json_input.hpp"
 #include "mamori/exposure/cpe.hpp"
+#include "mamori/ledger/asset.hpp"
 #include "mamori/services/exposure_matching.hpp"
 #include "mamori/services/findings.hpp"
 
@@ -116,7 +118,10 @@ Result<services::FindingsQuery> findings_query(const Request& request) {
     if (kev != "true" && kev != "false") return fail(ErrorCode::invalid_input, "kev: true or false", "kev");
     q.kev_only = kev == "true";
     q.asset_class = request.query_param("class").value_or("");
-    if (q.asset_class.size() > 40) return fail(ErrorCode::invalid_input, "class: unknown", "class");
+    if (!q.asset_class.empty() &&
+        std::find(std::begin(ledger::kAssetClasses), std::end(ledger::kAssetClasses), q.asset_class) ==
+            std::end(ledger::kAssetClasses))
+        return fail(ErrorCode::invalid_input, "class: one of the ledger's classes", "class");
     auto asset = integer_query(request, "asset_id", 1, INT64_MAX);
     if (!asset) return fail(asset.error());
     q.asset_id = *asset;

@@ -6,6 +6,7 @@
 #include "identity_records.hpp"
 #include "ledger_access.hpp"
 #include "mamori/audit/caller_entry.hpp"
+#include "mamori/core/utf8.hpp"
 #include "mamori/identity/tokens.hpp"
 #include "mamori/ledger/import_plan.hpp"
 #include "mamori/store/prepared.hpp"
@@ -125,7 +126,11 @@ std::optional<std::string> seen_at(const std::optional<std::string>& text) {
 Result<AssetImportDetail> AssetImports::preview(const identity::Caller& caller, std::string_view format,
                                                 std::string_view file_name, std::string_view bytes,
                                                 const audit::Context& context) {
-    std::string name(file_name.substr(0, 200));
+    if (auto problem = text_problem(file_name))
+        return fail(ErrorCode::invalid_input, fmt::format("file_name: {}", *problem), "file_name");
+    if (character_count(file_name) > 200)
+        return fail(ErrorCode::invalid_input, "file_name: at most 200 characters", "file_name");
+    std::string name(file_name);
     if (name.empty()) name = "upload";
     {
         auto lease = db_.acquire();  // who may import is decided before the file is read

@@ -10,6 +10,7 @@
 #include "identity_records.hpp"
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/time.hpp"
+#include "mamori/core/utf8.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
 #include "query_conditions.hpp"
@@ -340,10 +341,8 @@ Result<FindingDetail> Findings::change_state(const Caller& caller, std::int64_t 
         std::end(kFindingStates))
         return fail(ErrorCode::invalid_input,
                     "state: one of open, in_progress, mitigated, risk_accepted, false_positive", "state");
-    const auto reason_chars = std::count_if(change.reason.begin(), change.reason.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    });
-    if (reason_chars > kMaxFindingReason)
+    if (auto problem = text_problem(change.reason)) return fail(ErrorCode::invalid_input, *problem, "reason");
+    if (character_count(change.reason) > kMaxFindingReason)
         return fail(ErrorCode::invalid_input, fmt::format("reason: at most {} characters", kMaxFindingReason),
                     "reason");
     const bool blank = change.reason.find_first_not_of(" \t\r\n") == std::string::npos;
