@@ -25,7 +25,6 @@ struct InventoryLimits {
     std::size_t max_bytes = std::size_t{50} * 1024 * 1024;
     std::size_t max_devices = 5000;
     std::size_t max_software = 10000;  // per device
-    std::size_t max_addresses = 64;    // per device and kind
     int max_depth = 64;                // JSON nesting
 };
 
