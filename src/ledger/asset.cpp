@@ -139,7 +139,8 @@ std::vector<T> sorted(std::vector<T> values) {
 
 std::optional<std::string> normalise_ip(std::string_view text) {
     const auto s = trimmed(text);
-    if (s.empty()) return std::nullopt;
+    // A NUL inside (possible through JSON's \u0000) would otherwise end the text early in inet_pton.
+    if (s.empty() || s.size() > 64 || s.find('\0') != std::string_view::npos) return std::nullopt;
     if (s.find(':') != std::string_view::npos) return ipv6(s);
     return ipv4(s);
 }

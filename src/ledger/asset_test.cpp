@@ -31,6 +31,11 @@ struct AddressCase {
     const char* normal;  // nullptr: refused
 };
 
+TEST(AssetAddresses, AnAddressWithANulInsideIsRefused) {
+    EXPECT_FALSE(normalise_ip(std::string_view("fe80::1\0junk", 12)));
+    EXPECT_FALSE(normalise_ip(std::string_view("10.0.0.1\0", 9)));
+}
+
 TEST(AssetAddresses, IpAddressesHaveOneNormalForm) {
     const AddressCase cases[] = {
         {"192.168.1.10", "192.168.1.10"},
