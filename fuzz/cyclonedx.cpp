@@ -11,7 +11,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     const mamori::feeds::InventoryLimits limits{
-        .max_bytes = 1 << 20, .max_devices = 8, .max_software = 16, .max_addresses = 8, .max_depth = 16};
+        .max_bytes = 1 << 20, .max_devices = 8, .max_software = 16, .max_depth = 16};
     auto file = mamori::feeds::read_cyclonedx(bytes, "fuzz", limits);
     if (!file) {
         mamori::fuzz::fuzz_check(!file.error().message.empty(), "an error says what is wrong");

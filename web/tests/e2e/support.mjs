@@ -32,10 +32,14 @@ const chromiumArgs = [
 
 // psql: runs one statement on the PostgreSQL cluster of the test run (never inside a transaction: CREATE and
 // DROP DATABASE refuse that).
-function psql(statement) {
-  const run = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', statement, process.env.MAMORI_TEST_POSTGRES_URL], {
+function runPsql(statement) {
+  return spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', statement, process.env.MAMORI_TEST_POSTGRES_URL], {
     encoding: 'utf8',
   });
+}
+
+function psql(statement) {
+  const run = runPsql(statement);
   assert.equal(run.status, 0, `psql ${statement}: ${run.stderr}`);
 }
 
@@ -51,8 +55,19 @@ function createDatabase(databaseDir) {
   return { url: url.href, name };
 }
 
-function dropDatabase(database) {
-  if (database.name) psql(`DROP DATABASE ${database.name} WITH (FORCE)`);
+// The server has exited, so only its closing backends or an autovacuum worker can still be in the database.
+// DROP DATABASE cancels autovacuum by itself; WITH (FORCE) is not used because it refuses to terminate that
+// worker for a role that is not a superuser. A closing backend is waited out for up to ten seconds.
+async function dropDatabase(database) {
+  if (!database.name) return;
+  const statement = `DROP DATABASE ${database.name}`;
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const run = runPsql(statement);
+    if (run.status === 0) return;
+    if (!/being accessed by other users/.test(run.stderr)) assert.fail(`psql ${statement}: ${run.stderr}`);
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  psql(statement);
 }
 
 // Starts the server and resolves with its base URL once it prints the line announcing it. `setupCode()` is
@@ -147,7 +162,7 @@ export async function startSession({ expectedError = () => false, personas = fal
   const close = async () => {
     for (const context of contexts.reverse()) await context.close();
     if (server) await stopServer(server.child);
-    dropDatabase(database);
+    await dropDatabase(database);
     rmSync(workDir, { recursive: true, force: true });
   };
 
