@@ -165,12 +165,11 @@ void collect_vulnerable(const Node& node, std::span<const Cpe> devices, std::vec
 
 }  // namespace
 
-bool cpe_name_matches(const Cpe& criterion, const Cpe& device, bool platform_version) {
-    if (criterion.part != device.part) return false;
-    // vendor and product first: they reject almost every pair.
-    return attribute_matches(criterion.product, device.product) &&
-           attribute_matches(criterion.vendor, device.vendor) &&
-           ((platform_version && criterion.version.kind == CpeValue::Kind::na) ||
+namespace {
+
+// Every attribute after the product.
+bool rest_matches(const Cpe& criterion, const Cpe& device, bool platform_version) {
+    return ((platform_version && criterion.version.kind == CpeValue::Kind::na) ||
             attribute_matches(criterion.version, device.version)) &&
            attribute_matches(criterion.update, device.update) &&
            attribute_matches(criterion.edition, device.edition) &&
@@ -181,12 +180,31 @@ bool cpe_name_matches(const Cpe& criterion, const Cpe& device, bool platform_ver
            attribute_matches(criterion.other, device.other);
 }
 
-bool cpe_match_holds(const CpeMatch& match, const Cpe& device) {
-    bool platform_version = !match.vulnerable || match.criteria.part == 'h';
-    if (!cpe_name_matches(match.criteria, device, platform_version)) return false;
+bool version_holds(const CpeMatch& match, const Cpe& device) {
     if (!match.has_range()) return true;
     if (device.version.kind != CpeValue::Kind::value) return false;
     return version_in_range(match, device.version.text);
+}
+
+bool accepts_any_platform_version(const CpeMatch& match) {
+    return !match.vulnerable || match.criteria.part == 'h';
+}
+
+}  // namespace
+
+bool cpe_name_matches(const Cpe& criterion, const Cpe& device, bool platform_version) {
+    if (criterion.part != device.part) return false;
+    // vendor and product first: they reject almost every pair.
+    return attribute_matches(criterion.product, device.product) &&
+           attribute_matches(criterion.vendor, device.vendor) && rest_matches(criterion, device, platform_version);
+}
+
+bool cpe_match_holds(const CpeMatch& match, const Cpe& device) {
+    return cpe_name_matches(match.criteria, device, accepts_any_platform_version(match)) && version_holds(match, device);
+}
+
+bool cpe_match_holds_for_product(const CpeMatch& match, const Cpe& device) {
+    return rest_matches(match.criteria, device, accepts_any_platform_version(match)) && version_holds(match, device);
 }
 
 Evaluation evaluate(std::span<const Configuration> configurations, std::span<const Cpe> device_cpes) {

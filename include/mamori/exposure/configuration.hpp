@@ -85,6 +85,10 @@ bool cpe_name_matches(const Cpe& criterion, const Cpe& device, bool platform_ver
 // ("cpe:/a:igor_sysoev:nginx" from nmap is not affected by "nginx, versions before 1.21.0").
 bool cpe_match_holds(const CpeMatch& match, const Cpe& device);
 
+// cpe_match_holds_for_product: cpe_match_holds for a device CPE whose part, vendor and product the caller knows to
+// equal the criterion's plain ones (an index by product); the rest is checked.
+bool cpe_match_holds_for_product(const CpeMatch& match, const Cpe& device);
+
 // Evaluation: whether the device is affected and which of its CPEs (indices into the span given to evaluate)
 // matched a `vulnerable: true` criterion in a configuration that holds.
 struct Evaluation {

@@ -111,7 +111,12 @@ class ExposureMatching {
 
   private:
     void refresh_index();  // outside any transaction: it may wait for the matches under way
+    // run: the assets in transactions of kBatch against the shared index.
     Result<MatchStats> run(const std::vector<std::int64_t>& asset_ids);
+    // run_with: the same against `index` (the caller keeps it from changing); with `only_cves`, only those CVEs
+    // are evaluated and only their findings compared.
+    Result<MatchStats> run_with(const FeedIndex& index, const std::vector<std::int64_t>& asset_ids,
+                                const std::vector<std::string>& only_cves);
 
     store::Database& db_;
     SharedFeedIndex& shared_;

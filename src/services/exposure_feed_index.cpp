@@ -1,0 +1,233 @@
+// FeedIndex: the CVEs' configurations in memory, by product and by vulnerable criterion (exposure_feed_index.hpp).
+#include "exposure_feed_index.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "exposure_matching_rules.hpp"
+#include "mamori/store/prepared.hpp"
+#include "mamori/store/row_values.hpp"
+
+namespace mamori::services {
+
+namespace rules = exposure_rules;
+using nlohmann::json;
+
+namespace {
+
+bool plain(const exposure::CpeValue& value) {
+    if (value.kind != exposure::CpeValue::Kind::value || value.text.empty()) return false;
+    return value.text.find_first_of("*?") == std::string::npos;
+}
+
+template <typename F>
+void each_match(const exposure::Node& node, F&& f) {
+    for (const auto& match : node.matches) f(match);
+    for (const auto& child : node.children) each_match(child, f);
+}
+
+template <typename F>
+void each_vulnerable(const IndexedCve& cve, F&& f) {
+    for (const auto& configuration : cve.configurations)
+        for (const auto& node : configuration.nodes)
+            each_match(node, [&](const exposure::CpeMatch& match) {
+                if (match.vulnerable) f(match);
+            });
+}
+
+bool plain_or_node(const exposure::Node& node) {
+    return node.op == exposure::Operator::or_ && !node.negate && node.children.empty();
+}
+
+// exact_version: the one version a criterion names, when it names exactly one (no range, no pattern).
+const std::string* exact_version(const exposure::CpeMatch& match) {
+    if (match.has_range() || !plain(match.criteria.version)) return nullptr;
+    return &match.criteria.version.text;
+}
+
+template <typename T>
+void erase_slot(std::vector<T>& list, std::size_t slot) {
+    list.erase(std::remove_if(list.begin(), list.end(),
+                              [&](const T& item) {
+                                  if constexpr (std::is_same_v<T, VulnerableCriterion>) return item.slot == slot;
+                                  else return item == slot;
+                              }),
+               list.end());
+}
+
+}  // namespace
+
+void FeedIndex::Impl::link(std::size_t slot) {
+    auto& cve = cves[slot];
+    for (const auto& key : cve.products) by_product[key].push_back(slot);
+    each_vulnerable(cve, [&](const exposure::CpeMatch& match) {
+        const auto key = rules::product_key(match.criteria);
+        if (!key || !plain(match.criteria.vendor) || !plain(match.criteria.product)) {
+            cve.unkeyed_vulnerable = true;
+            return;
+        }
+        auto& criteria = vulnerable_by_product[*key];
+        const VulnerableCriterion entry{static_cast<std::uint32_t>(slot), &match};
+        if (const auto* version = exact_version(match)) criteria.by_version[*version].push_back(entry);
+        else criteria.other.push_back(entry);
+        cve.vulnerable_products.push_back(*key);
+    });
+    std::sort(cve.vulnerable_products.begin(), cve.vulnerable_products.end());
+    cve.vulnerable_products.erase(std::unique(cve.vulnerable_products.begin(), cve.vulnerable_products.end()),
+                                  cve.vulnerable_products.end());
+    if (cve.unkeyed_vulnerable)
+        for (const auto& key : cve.products) unkeyed_by_product[key].push_back(slot);
+    cve.simple = !cve.unkeyed_vulnerable && std::all_of(cve.configurations.begin(), cve.configurations.end(),
+                                                        [](const exposure::Configuration& c) {
+                                                            return c.op == exposure::Operator::or_ && !c.negate &&
+                                                                   std::all_of(c.nodes.begin(), c.nodes.end(),
+                                                                               plain_or_node);
+                                                        });
+}
+
+void FeedIndex::Impl::unlink(std::size_t slot) {
+    auto& cve = cves[slot];
+    for (const auto& key : cve.products) {
+        erase_slot(by_product[key], slot);
+        if (cve.unkeyed_vulnerable) erase_slot(unkeyed_by_product[key], slot);
+    }
+    for (const auto& key : cve.vulnerable_products) {
+        auto& criteria = vulnerable_by_product[key];
+        erase_slot(criteria.other, slot);
+        for (auto& [version, list] : criteria.by_version) erase_slot(list, slot);
+    }
+    cve.products.clear();
+    cve.vulnerable_products.clear();
+    cve.unkeyed_vulnerable = false;
+    cve.simple = false;
+    cve.configurations.clear();
+}
+
+void FeedIndex::Impl::put(IndexedCve cve) {
+    std::size_t slot;
+    if (auto it = by_id.find(cve.cve_id); it != by_id.end()) {
+        slot = it->second;
+        unlink(slot);
+    } else {
+        slot = cves.size();
+        cves.emplace_back();
+        by_id.emplace(cve.cve_id, slot);
+    }
+    cves[slot] = std::move(cve);
+    link(slot);
+}
+
+void FeedIndex::Impl::remove(const std::string& cve_id) {
+    if (auto it = by_id.find(cve_id); it != by_id.end()) unlink(it->second);
+}
+
+std::vector<std::uint32_t> FeedIndex::Impl::holding(const exposure::Cpe& cpe) const {
+    std::vector<std::uint32_t> out;
+    const auto key = rules::product_key(cpe);
+    if (!key) return out;
+    if (const auto it = vulnerable_by_product.find(*key); it != vulnerable_by_product.end()) {
+        auto consider = [&](const std::vector<VulnerableCriterion>& list) {
+            for (const auto& entry : list)
+                if (exposure::cpe_match_holds_for_product(*entry.match, cpe)) out.push_back(entry.slot);
+        };
+        if (cpe.version.kind == exposure::CpeValue::Kind::value)
+            if (const auto v = it->second.by_version.find(cpe.version.text); v != it->second.by_version.end())
+                consider(v->second);
+        consider(it->second.other);
+    }
+    if (const auto it = unkeyed_by_product.find(*key); it != unkeyed_by_product.end())
+        for (const auto slot : it->second) out.push_back(static_cast<std::uint32_t>(slot));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+template <typename... A>
+std::vector<std::string> FeedIndex::Impl::read(soci::session& sql, std::string_view where, const A&... values) {
+    std::vector<std::string> ids;
+    const std::string text = fmt::format(
+        "SELECT c.cve_id, c.status, c.configurations, c.cvss_score, c.cvss_severity, c.imported_at, "
+        "k.ransomware_use, k.imported_at, k.due_date FROM cves c LEFT JOIN kev_entries k ON k.cve_id = "
+        "c.cve_id {}",
+        where);
+    for (const soci::row& r : store::query(sql, text, values...)) {
+        IndexedCve cve;
+        cve.cve_id = r.get<std::string>(0);
+        ids.push_back(cve.cve_id);
+        const std::string imported = r.get<std::string>(5);
+        if (imported > cves_watermark) cves_watermark = imported;
+        if (auto kev_at = store::optional_text_at(r, 7); kev_at && *kev_at > kev_watermark) kev_watermark = *kev_at;
+        if (!exposure::is_matchable(r.get<std::string>(1))) {
+            remove(cve.cve_id);
+            continue;
+        }
+        // A record whose configurations do not parse matches nothing (the feed importer reports it).
+        auto parsed = exposure::parse_configurations(json::parse(r.get<std::string>(2), nullptr, false));
+        if (!parsed) {
+            remove(cve.cve_id);
+            continue;
+        }
+        cve.configurations = std::move(*parsed);
+        for (const auto& key : exposure::products_named(cve.configurations))
+            cve.products.push_back(rules::product_key(key));
+        if (r.get_indicator(3) != soci::i_null) cve.cvss = r.get<double>(3);
+        cve.severity = r.get<std::string>(4);
+        cve.kev_due_date = store::optional_text_at(r, 8).value_or("");
+        if (auto use = store::optional_text_at(r, 6)) {
+            cve.kev = true;
+            cve.ransomware_use = *use;
+            cve.ransomware_known = *use == "Known";
+        }
+        put(std::move(cve));
+    }
+    return ids;
+}
+
+FeedIndex::FeedIndex() : impl_(std::make_unique<Impl>()) {}
+FeedIndex::~FeedIndex() = default;
+FeedIndex::FeedIndex(FeedIndex&&) noexcept = default;
+FeedIndex& FeedIndex::operator=(FeedIndex&&) noexcept = default;
+
+namespace {
+
+std::string newest_kev(soci::session& sql) {
+    for (const soci::row& r : store::query(sql, "SELECT COALESCE(MAX(imported_at), '') FROM kev_entries"))
+        return r.get<std::string>(0);
+    return {};
+}
+
+}  // namespace
+
+FeedIndex FeedIndex::load(soci::session& sql) {
+    FeedIndex index;
+    index.impl_->read(sql, "");
+    index.impl_->kev_watermark = std::max(index.impl_->kev_watermark, newest_kev(sql));
+    return index;
+}
+
+std::vector<std::string> FeedIndex::refresh(soci::session& sql) {
+    const std::string cves_after = impl_->cves_watermark, kev_after = impl_->kev_watermark;
+    auto ids = impl_->read(sql,
+                           "WHERE c.imported_at > :c OR c.cve_id IN (SELECT cve_id FROM kev_entries WHERE "
+                           "imported_at > :k)",
+                           cves_after, kev_after);
+    impl_->kev_watermark = std::max(impl_->kev_watermark, newest_kev(sql));
+    return ids;
+}
+
+void FeedIndex::reload(soci::session& sql, const std::vector<std::string>& cve_ids) {
+    for (const auto& id : cve_ids) {
+        const auto read = impl_->read(sql, "WHERE c.cve_id = :id", id);
+        if (read.empty()) impl_->remove(id);
+    }
+}
+
+std::size_t FeedIndex::size() const {
+    std::size_t n = 0;
+    for (const auto& c : impl_->cves) n += c.products.empty() ? 0 : 1;
+    return n;
+}
+
+}  // namespace mamori::services
