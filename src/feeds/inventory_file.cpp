@@ -1,8 +1,10 @@
-#include "feeds/inventory_xml.hpp"
+#include "feeds/inventory_file.hpp"
 
 #include <fmt/format.h>
 
 #include <cctype>
+
+#include "mamori/core/json_limits.hpp"
 
 namespace mamori::feeds {
 
@@ -37,6 +39,18 @@ Result<std::string> inventory_xml_text(std::string_view bytes, const std::string
                 if (text[i] != '\n') text[i] = ' ';
     }
     return text;
+}
+
+Result<nlohmann::json> inventory_json(std::string_view bytes, const std::string& file,
+                                      const InventoryLimits& limits) {
+    if (auto ok = check_inventory_size(bytes, file, limits); !ok) return fail(ok.error());
+    auto document = parse_limited_json(bytes, limits.max_depth, file);
+    if (!document) {
+        auto error = document.error();
+        error.message = fmt::format("{}: not valid JSON ({})", file, error.message);
+        return fail(std::move(error));
+    }
+    return document;
 }
 
 }  // namespace mamori::feeds
