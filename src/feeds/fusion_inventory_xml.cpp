@@ -2,20 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <cctype>
-
 #include "feeds/inventory_file.hpp"
 #include "feeds/xml_tree.hpp"
 
 namespace mamori::feeds {
 
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out;
-    for (char c : text) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 void set_text(InventoryDevice& device, std::optional<std::string>& target, const XmlElement* parent,
               std::string_view tag, std::string_view field, const std::string& file) {
@@ -51,7 +43,7 @@ Result<InventoryDevice> computer(const XmlElement& content, const std::string& f
         if (auto guess = class_from_chassis(chassis, vm); !guess.empty()) device.asset_class = guess;
     }
     for (const XmlElement* network : content.children_named("NETWORKS")) {
-        if (lower(network->child_text("TYPE").value_or("")) == "loopback") continue;
+        if (ascii_lowercase(network->child_text("TYPE").value_or("")) == "loopback") continue;
         if (auto ip = network->child_text("IPADDRESS")) add_ip_address(device, *ip);
         if (auto ip = network->child_text("IPADDRESS6")) add_ip_address(device, *ip);
         if (auto mac = network->child_text("MACADDR")) add_mac_address(device, *mac);
@@ -94,7 +86,7 @@ InventoryDevice network_device(const XmlElement& device_element, const std::stri
     set_text(device, device.firmware_version, info, "FIRMWARE", "firmware_version", file);
     set_text(device, device.location, info, "LOCATION", "location", file);
     if (info) {
-        const std::string type = lower(info->child_text("TYPE").value_or(""));
+        const std::string type = ascii_lowercase(info->child_text("TYPE").value_or(""));
         device.asset_class = type == "printer" ? "terminal" : "network";
         if (auto mac = info->child_text("MAC")) add_mac_address(device, *mac);
         if (const XmlElement* ips = info->child("IPS"))

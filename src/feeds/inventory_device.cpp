@@ -9,31 +9,13 @@
 
 namespace mamori::feeds {
 
-namespace {
-
-std::string lower(std::string_view text) {
-    std::string out;
-    for (char c : text) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-}  // namespace
-
-std::string trimmed(std::string_view text) {
-    const auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-    while (!text.empty() && space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && space(text.back())) text.remove_suffix(1);
-    return std::string(text);
-}
-
 std::string device_field_where(const InventoryDevice& device, std::string_view field) {
     if (auto found = device.where_field.find(field); found != device.where_field.end()) return found->second;
     return device.where;
 }
 
 bool is_placeholder_serial(std::string_view serial) {
-    std::string lower;
-    for (char c : trimmed(serial)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string lower = ascii_lowercase(trimmed(serial));
     if (lower.empty()) return true;
     if (std::all_of(lower.begin(), lower.end(), [](char c) { return c == '0'; })) return true;
     static constexpr std::array<std::string_view, 10> placeholders = {"to be filled by o.e.m.",
@@ -67,11 +49,11 @@ bool usable_mac(std::string_view mac) {
 }
 
 std::string class_from_chassis(std::string_view chassis, std::string_view vm_system) {
-    const std::string type = lower(chassis);
+    const std::string type = ascii_lowercase(chassis);
     if (type.find("rack") != std::string::npos || type.find("server") != std::string::npos ||
         type.find("blade") != std::string::npos)
         return "server";
-    if (!vm_system.empty() && lower(vm_system) != "physical") return "server";
+    if (!vm_system.empty() && ascii_lowercase(vm_system) != "physical") return "server";
     if (type.empty()) return {};
     return "terminal";
 }
@@ -79,11 +61,11 @@ std::string class_from_chassis(std::string_view chassis, std::string_view vm_sys
 std::string derived_firmware_cpe(std::string_view manufacturer, std::string_view firmware) {
     static const std::regex cisco_ios(
         R"(^(\d{1,2})\.(\d{1,2})\((\d{1,3}[a-z]?)\)([A-Za-z]{1,4}\d{0,3}[a-z]?)$)");
-    const std::string vendor = lower(trimmed(manufacturer));
+    const std::string vendor = ascii_lowercase(trimmed(manufacturer));
     const std::string version = trimmed(firmware);
     if (!vendor.starts_with("cisco") || !std::regex_match(version, cisco_ios)) return {};
     std::string escaped;
-    for (char c : lower(version)) {
+    for (char c : ascii_lowercase(version)) {
         if (c == '(' || c == ')') escaped += '\\';
         escaped += c;
     }
@@ -91,8 +73,8 @@ std::string derived_firmware_cpe(std::string_view manufacturer, std::string_view
 }
 
 void add_ip_address(InventoryDevice& device, std::string ip) {
-    if (usable_ip(ip) && std::find(device.ip_addresses.begin(), device.ip_addresses.end(), ip) ==
-                             device.ip_addresses.end())
+    if (usable_ip(ip) &&
+        std::find(device.ip_addresses.begin(), device.ip_addresses.end(), ip) == device.ip_addresses.end())
         device.ip_addresses.push_back(std::move(ip));
 }
 

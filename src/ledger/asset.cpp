@@ -9,18 +9,13 @@
 #include <cctype>
 #include <set>
 
+#include "mamori/core/ascii.hpp"
 #include "mamori/core/utf8.hpp"
 #include "mamori/exposure/cpe.hpp"
 
 namespace mamori::ledger {
 
 namespace {
-
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
 
 bool is_hex(char c) {
     return std::isxdigit(static_cast<unsigned char>(c)) != 0;
@@ -167,7 +162,7 @@ std::optional<std::string> normalise_mac(std::string_view text) {
     std::string out;
     for (std::size_t i = 0; i < 12; ++i) {
         if (i > 0 && i % 2 == 0) out += ':';
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(hex[i])));
+        out += ascii_lower(hex[i]);
     }
     return out;
 }

@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "mamori/core/ascii.hpp"
+
 namespace mamori::feeds {
 
 // InventoryLimits: what one file may hold. The byte limit is checked before anything is parsed.
@@ -98,9 +100,6 @@ struct InventoryFile {
 
 // device_field_where: the place of a field's value, or the device's place.
 std::string device_field_where(const InventoryDevice& device, std::string_view field);
-
-// trimmed: the text without surrounding ASCII white space.
-std::string trimmed(std::string_view text);
 
 // is_placeholder_serial: values inventories put where there is no serial ("0000000000", "To Be Filled By
 // O.E.M.", "Default string", "None" …): they would match unrelated devices.
