@@ -281,15 +281,6 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
-void append_value(std::string& out, const CpeValue& value) {
-    out.push_back(':');
-    switch (value.kind) {
-        case CpeValue::Kind::any: out.push_back('*'); break;
-        case CpeValue::Kind::na: out.push_back('-'); break;
-        case CpeValue::Kind::value: out += value.text; break;
-    }
-}
-
 std::size_t canonical_length(const Cpe& cpe) {
     std::size_t length = 9;  // "cpe:2.3:" and the part
     for (const CpeValue* value : {&cpe.vendor, &cpe.product, &cpe.version, &cpe.update, &cpe.edition,
@@ -329,10 +320,22 @@ std::string to_formatted(const Cpe& cpe) {
     out.reserve(64);
     out += "cpe:2.3:";
     out.push_back(cpe.part);
-    for (const CpeValue* value : {&cpe.vendor, &cpe.product, &cpe.version, &cpe.update, &cpe.edition,
-                                  &cpe.language, &cpe.sw_edition, &cpe.target_sw, &cpe.target_hw, &cpe.other})
-        append_value(out, *value);
+    for (const CpeValue* value :
+         {&cpe.vendor, &cpe.product, &cpe.version, &cpe.update, &cpe.edition, &cpe.language, &cpe.sw_edition,
+          &cpe.target_sw, &cpe.target_hw, &cpe.other}) {
+        out.push_back(':');
+        out += formatted_text(*value);
+    }
     return out;
+}
+
+std::string_view formatted_text(const CpeValue& value) {
+    switch (value.kind) {
+        case CpeValue::Kind::any: return "*";
+        case CpeValue::Kind::na: return "-";
+        case CpeValue::Kind::value: break;
+    }
+    return value.text;
 }
 
 Result<std::string> normalise_cpe(std::string_view text) {

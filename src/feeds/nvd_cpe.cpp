@@ -7,7 +7,6 @@
 
 #include "mamori/core/json_limits.hpp"
 #include "mamori/exposure/cpe.hpp"
-#include "mamori/feeds/nvd_cve.hpp"
 
 namespace mamori::feeds {
 
@@ -59,18 +58,13 @@ Result<CpeDictionaryPage> parse_nvd_cpe_page(std::string_view text, std::string_
         const auto name = c.find("cpeName");
         if (name == c.end() || !name->is_string())
             return feed_error(source, path + ".cpeName", "must be a string");
-        auto normalised = exposure::normalise_cpe(name->get_ref<const std::string&>());
-        if (!normalised) return feed_error(source, path + ".cpeName", normalised.error().message);
-        auto components = formatted_cpe_components(*normalised);
-        if (!components) return feed_error(source, path + ".cpeName", "is not a CPE 2.3 formatted string");
-        const auto& part = (*components)[2];
-        if (part != "a" && part != "o" && part != "h")
-            return feed_error(source, path + ".cpeName", "part must be a, o or h");
-        e.cpe = std::move(*normalised);
-        e.part = part;
-        e.vendor = (*components)[3];
-        e.product = (*components)[4];
-        e.version = (*components)[5];
+        const auto cpe = exposure::parse_cpe(name->get_ref<const std::string&>());
+        if (!cpe) return feed_error(source, path + ".cpeName", cpe.error().message);
+        e.cpe = exposure::to_formatted(*cpe);
+        e.part = std::string(1, cpe->part);
+        e.vendor = exposure::formatted_text(cpe->vendor);
+        e.product = exposure::formatted_text(cpe->product);
+        e.version = exposure::formatted_text(cpe->version);
         e.cpe_name_id = short_string(c, "cpeNameId", 64);
         e.last_modified = short_string(c, "lastModified", 40);
         if (const auto deprecated = c.find("deprecated"); deprecated != c.end()) {

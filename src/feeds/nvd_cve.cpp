@@ -153,34 +153,6 @@ Result<NvdCve> parse_cve(const Json& item, std::string_view source, const std::s
 
 }  // namespace
 
-std::optional<std::vector<std::string>> formatted_cpe_components(std::string_view cpe) {
-    if (cpe.size() > 1024 || cpe.substr(0, 8) != "cpe:2.3:") return std::nullopt;
-    std::vector<std::string> parts(1);
-    for (std::size_t i = 0; i < cpe.size(); ++i) {
-        const char ch = cpe[i];
-        if (ch == '\\' && i + 1 < cpe.size()) {
-            parts.back() += ch;
-            parts.back() += cpe[++i];
-        } else if (ch == ':') {
-            parts.emplace_back();
-        } else {
-            parts.back() += ch;
-        }
-    }
-    if (parts.size() != 13) return std::nullopt;
-    for (std::size_t i = 2; i < parts.size(); ++i)
-        if (parts[i].empty()) return std::nullopt;
-    return parts;
-}
-
-std::optional<CpeProduct> cpe_product(std::string_view cpe) {
-    auto parts = formatted_cpe_components(cpe);
-    if (!parts) return std::nullopt;
-    const auto& part = (*parts)[2];
-    if (part != "a" && part != "o" && part != "h") return std::nullopt;
-    return CpeProduct{part, (*parts)[3], (*parts)[4]};
-}
-
 Result<NvdCvePage> parse_nvd_cve_page(std::string_view text, std::string_view source,
                                       const FeedLimits& limits) {
     auto doc = parse_limited_json(text, limits.max_json_depth, source);
