@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "mamori/core/json_limits.hpp"
+#include "feeds/nvd_page.hpp"
 #include "mamori/exposure/cpe.hpp"
 
 namespace mamori::feeds {
@@ -24,27 +24,14 @@ std::string short_string(const Json& object, const char* name, std::size_t max) 
 
 Result<CpeDictionaryPage> parse_nvd_cpe_page(std::string_view text, std::string_view source,
                                              const FeedLimits& limits) {
-    auto doc = parse_limited_json(text, limits.max_json_depth, source);
-    if (!doc) return fail(doc.error());
-    if (!doc->is_object()) return feed_error(source, "$", "an NVD CPE response must be a JSON object");
-    if (const auto format = doc->find("format"); format != doc->end() && *format != "NVD_CPE")
-        return feed_error(source, "$.format", "is not NVD_CPE (is this a CPE API 2.0 response?)");
+    auto frame = read_nvd_page_frame(text, source, limits, "CPE", "products");
+    if (!frame) return fail(frame.error());
     CpeDictionaryPage page;
-    for (const auto& [name, target] :
-         {std::pair{"startIndex", &page.start_index}, std::pair{"resultsPerPage", &page.results_per_page},
-          std::pair{"totalResults", &page.total_results}}) {
-        const auto it = doc->find(name);
-        if (it == doc->end()) continue;
-        if (!it->is_number_unsigned())
-            return feed_error(source, std::string("$.") + name, "must be a whole number");
-        *target = it->get<std::size_t>();
-    }
-    page.timestamp = short_string(*doc, "timestamp", 40);
-    const auto list = doc->find("products");
-    if (list == doc->end() || !list->is_array()) return feed_error(source, "$.products", "must be an array");
-    if (list->size() > limits.max_records)
-        return feed_error(source, "$.products",
-                          fmt::format("holds more than {} records", limits.max_records));
+    page.start_index = frame->start_index;
+    page.results_per_page = frame->results_per_page;
+    page.total_results = frame->total_results;
+    page.timestamp = std::move(frame->timestamp);
+    const Json* list = &frame->records;
     std::set<std::string> seen;
     page.products.reserve(list->size());
     for (std::size_t i = 0; i < list->size(); ++i) {
