@@ -27,10 +27,7 @@ Result<CpeDictionaryPage> parse_nvd_cpe_page(std::string_view text, std::string_
     auto frame = read_nvd_page_frame(text, source, limits, "CPE", "products");
     if (!frame) return fail(frame.error());
     CpeDictionaryPage page;
-    page.start_index = frame->start_index;
-    page.results_per_page = frame->results_per_page;
-    page.total_results = frame->total_results;
-    page.timestamp = std::move(frame->timestamp);
+    take_paging(*frame, page);
     const Json* list = &frame->records;
     std::set<std::string> seen;
     page.products.reserve(list->size());

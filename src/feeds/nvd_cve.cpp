@@ -150,10 +150,7 @@ Result<NvdCvePage> parse_nvd_cve_page(std::string_view text, std::string_view so
     auto frame = read_nvd_page_frame(text, source, limits, "CVE", "vulnerabilities");
     if (!frame) return fail(frame.error());
     NvdCvePage page;
-    page.start_index = frame->start_index;
-    page.results_per_page = frame->results_per_page;
-    page.total_results = frame->total_results;
-    page.timestamp = std::move(frame->timestamp);
+    take_paging(*frame, page);
     const Json* list = &frame->records;
     if (page.results_per_page != 0 && list->size() > page.results_per_page)
         return feed_error(

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "mamori/core/error.hpp"
 #include "mamori/feeds/feed_parsing.hpp"
@@ -27,5 +28,14 @@ struct NvdPageFrame {
 Result<NvdPageFrame> read_nvd_page_frame(std::string_view text, std::string_view source,
                                          const FeedLimits& limits, std::string_view kind,
                                          const char* records_name);
+
+// take_paging: the frame's paging and timestamp into a page (NvdCvePage, CpeDictionaryPage).
+template <typename Page>
+void take_paging(NvdPageFrame& frame, Page& page) {
+    page.start_index = frame.start_index;
+    page.results_per_page = frame.results_per_page;
+    page.total_results = frame.total_results;
+    page.timestamp = std::move(frame.timestamp);
+}
 
 }  // namespace mamori::feeds
