@@ -70,8 +70,8 @@ Status read_computer(const json& content, Reader& reader, const InventoryLimits&
         for (const auto& network : networks) {
             if (text_at(network, "type").value_or("") == "loopback") continue;
             for (const char* key : {"ipaddress", "ipaddress6"})
-                if (auto ip = text_at(network, key)) add_ip_address(reader.device, *ip);
-            if (auto mac = text_at(network, "mac")) add_mac_address(reader.device, *mac);
+                if (auto ip = text_at(network, key)) add_ip_address(device, *ip);
+            if (auto mac = text_at(network, "mac")) add_mac_address(device, *mac);
         }
         device.where_field["ip_addresses"] = fmt::format("{} $.content.networks", reader.file);
         device.where_field["mac_addresses"] = fmt::format("{} $.content.networks", reader.file);
@@ -113,11 +113,11 @@ void read_network_device(const json& content, Reader& reader, bool printer) {
     reader.set(device.firmware_version, info, "firmware", "network_device", "firmware_version");
     reader.set(device.location, info, "location", "network_device", "location");
     device.asset_class = printer ? "terminal" : "network";
-    if (auto mac = text_at(info, "mac")) add_mac_address(reader.device, *mac);
+    if (auto mac = text_at(info, "mac")) add_mac_address(device, *mac);
     const json& ips = member(info, "ips");
     if (ips.is_array())
         for (const auto& ip : ips)
-            if (ip.is_string()) add_ip_address(reader.device, trimmed(ip.get_ref<const std::string&>()));
+            if (ip.is_string()) add_ip_address(device, trimmed(ip.get_ref<const std::string&>()));
     device.where_field["ip_addresses"] = fmt::format("{} $.content.network_device.ips", reader.file);
     add_derived_firmware_cpe(device);
 }
