@@ -9,6 +9,7 @@
 #include <string>
 
 #include "check.hpp"
+#include "mamori/exposure/cpe.hpp"
 #include "mamori/feeds/gzip.hpp"
 #include "mamori/feeds/nvd_cpe.hpp"
 #include "mamori/feeds/nvd_cve.hpp"
@@ -59,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto cpes = mamori::feeds::parse_nvd_cpe_page(*text, "fuzz.json", limits);
     if (cpes)
         for (const auto& e : cpes->products)
-            fuzz_check(mamori::feeds::cpe_product(e.cpe).has_value(),
-                       "every dictionary name is a CPE 2.3 name");
+            fuzz_check(mamori::exposure::normalise_cpe(e.cpe) == e.cpe,
+                       "every dictionary name is a canonical CPE 2.3 name");
     return 0;
 }

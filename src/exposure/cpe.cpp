@@ -9,6 +9,8 @@
 #include <array>
 #include <vector>
 
+#include "mamori/core/ascii.hpp"
+
 namespace mamori::exposure {
 namespace {
 
@@ -27,10 +29,6 @@ tl::unexpected<Error> component_error(std::size_t attribute, std::string_view wh
 
 bool is_alnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-char lower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 bool is_printable(char c) {
@@ -101,11 +99,11 @@ Result<CpeValue> unbind_formatted_value(std::size_t attribute, std::string_view 
             char next = raw[++i];
             if (!is_printable(next))
                 return component_error(attribute, "quotes a space, a control or a non-ASCII character");
-            chars.push_back({lower(next), false});
+            chars.push_back({ascii_lower(next), false});
         } else if (c == '*' || c == '?') {
             chars.push_back({c, true});
         } else {
-            chars.push_back({lower(c), false});
+            chars.push_back({ascii_lower(c), false});
         }
     }
     return finish_value(attribute, chars);
@@ -145,7 +143,7 @@ CpeValue* attribute_slot(Cpe& cpe, std::size_t attribute) {
 
 Result<char> unbind_part(std::string_view raw) {
     if (raw.size() == 1) {
-        char c = lower(raw[0]);
+        char c = ascii_lower(raw[0]);
         if (c == 'a' || c == 'o' || c == 'h') return c;
     }
     if (raw.empty()) return component_error(0, "missing (must be 'a', 'o' or 'h')");
@@ -173,7 +171,7 @@ Result<Cpe> parse_formatted(std::string_view body) {
 
 int hex_digit(char c) {
     if (c >= '0' && c <= '9') return c - '0';
-    c = lower(c);
+    c = ascii_lower(c);
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     return -1;
 }
@@ -210,7 +208,7 @@ Result<CpeValue> unbind_uri_value(std::size_t attribute, std::string_view raw) {
             return component_error(attribute, "'~' outside a packed edition");
         } else {
             // '*' and '?' written bare in a URI are literal characters, not wildcards.
-            chars.push_back({lower(c), false});
+            chars.push_back({ascii_lower(c), false});
         }
     }
     return finish_value(attribute, chars);
@@ -268,7 +266,7 @@ Result<Cpe> parse_uri(std::string_view body) {
 bool starts_with_nocase(std::string_view text, std::string_view prefix) {
     if (text.size() < prefix.size()) return false;
     for (std::size_t i = 0; i < prefix.size(); ++i) {
-        if (lower(text[i]) != prefix[i]) return false;
+        if (ascii_lower(text[i]) != prefix[i]) return false;
     }
     return true;
 }
@@ -281,15 +279,6 @@ std::string_view trim(std::string_view text) {
            (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n'))
         text.remove_suffix(1);
     return text;
-}
-
-void append_value(std::string& out, const CpeValue& value) {
-    out.push_back(':');
-    switch (value.kind) {
-        case CpeValue::Kind::any: out.push_back('*'); break;
-        case CpeValue::Kind::na: out.push_back('-'); break;
-        case CpeValue::Kind::value: out += value.text; break;
-    }
 }
 
 std::size_t canonical_length(const Cpe& cpe) {
@@ -331,10 +320,22 @@ std::string to_formatted(const Cpe& cpe) {
     out.reserve(64);
     out += "cpe:2.3:";
     out.push_back(cpe.part);
-    for (const CpeValue* value : {&cpe.vendor, &cpe.product, &cpe.version, &cpe.update, &cpe.edition,
-                                  &cpe.language, &cpe.sw_edition, &cpe.target_sw, &cpe.target_hw, &cpe.other})
-        append_value(out, *value);
+    for (const CpeValue* value :
+         {&cpe.vendor, &cpe.product, &cpe.version, &cpe.update, &cpe.edition, &cpe.language, &cpe.sw_edition,
+          &cpe.target_sw, &cpe.target_hw, &cpe.other}) {
+        out.push_back(':');
+        out += formatted_text(*value);
+    }
     return out;
+}
+
+std::string_view formatted_text(const CpeValue& value) {
+    switch (value.kind) {
+        case CpeValue::Kind::any: return "*";
+        case CpeValue::Kind::na: return "-";
+        case CpeValue::Kind::value: break;
+    }
+    return value.text;
 }
 
 Result<std::string> normalise_cpe(std::string_view text) {

@@ -6,6 +6,7 @@
 #include <array>
 #include <string_view>
 
+#include "mamori/core/ascii.hpp"
 #include "mamori/exposure/cpe.hpp"
 #include "mamori/exposure/version.hpp"
 
@@ -37,14 +38,12 @@ std::string fold(std::string_view text) {
             if (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) code = 0xFF00 + (b2 - 0x80);
             if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) code = 0xFF40 + (b2 - 0x80);
             if (code >= 0) {
-                char ascii = static_cast<char>(code - 0xFF00 + 0x20);
-                if (ascii >= 'A' && ascii <= 'Z') ascii = static_cast<char>(ascii - 'A' + 'a');
-                out.push_back(ascii);
+                out.push_back(ascii_lower(static_cast<char>(code - 0xFF00 + 0x20)));
                 i += 2;
                 continue;
             }
         }
-        out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+        out.push_back(ascii_lower(static_cast<char>(c)));
     }
     return out;
 }
@@ -118,12 +117,6 @@ CpeValue version_value(std::string_view plain) {
     return value;
 }
 
-std::string trimmed(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return std::string(text);
-}
-
 struct Device {
     std::vector<std::string> maker;
     std::string maker_joined;
@@ -139,7 +132,7 @@ Device prepare(const DeviceDescription& d) {
     Device device;
     device.maker = maker_words(d.manufacturer);
     device.maker_joined = joined(device.maker);
-    device.maker_folded = trimmed(folded_maker(d.manufacturer));
+    device.maker_folded = trimmed_blanks(folded_maker(d.manufacturer));
     for (auto& w : words(fold(d.model))) {
         if (!contains(device.maker, w)) device.model.push_back(std::move(w));
     }
@@ -148,8 +141,8 @@ Device prepare(const DeviceDescription& d) {
         if (!contains(device.maker, w)) device.os.push_back(std::move(w));
     }
     device.os_joined = joined(device.os);
-    device.os_version = trimmed(d.os_version);
-    device.firmware_version = trimmed(d.firmware_version);
+    device.os_version = trimmed_blanks(d.os_version);
+    device.firmware_version = trimmed_blanks(d.firmware_version);
     return device;
 }
 

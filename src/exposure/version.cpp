@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "mamori/core/ascii.hpp"
+
 namespace mamori::exposure {
 namespace {
 
@@ -9,12 +11,8 @@ bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
 
-char lower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 bool is_letter(char c) {
-    c = lower(c);
+    c = ascii_lower(c);
     return c >= 'a' && c <= 'z';
 }
 
@@ -46,7 +44,7 @@ class Tokens {
 bool equal_nocase(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (lower(a[i]) != lower(b[i])) return false;
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
     }
     return true;
 }
@@ -91,8 +89,8 @@ std::strong_ordering compare_words(std::string_view a, std::string_view b) {
     }
     std::size_t n = a.size() < b.size() ? a.size() : b.size();
     for (std::size_t i = 0; i < n; ++i) {
-        char ca = lower(a[i]);
-        char cb = lower(b[i]);
+        char ca = ascii_lower(a[i]);
+        char cb = ascii_lower(b[i]);
         if (ca != cb) return ca <=> cb;
     }
     return a.size() <=> b.size();

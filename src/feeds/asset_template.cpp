@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <map>
 
-#include "feeds/inventory_xml.hpp"
+#include "feeds/inventory_file.hpp"
 #include "mamori/documents/xlsx_table.hpp"
 #include "mamori/feeds/csv.hpp"
 

@@ -4,8 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "feeds/inventory_xml.hpp"
-#include "mamori/core/json_limits.hpp"
+#include "feeds/inventory_file.hpp"
 
 namespace mamori::feeds {
 
@@ -75,13 +74,8 @@ Status read_components(const json& components, const std::string& path, const st
 Result<InventoryFile> read_cyclonedx(std::string_view bytes, std::string_view file_name,
                                      const InventoryLimits& limits) {
     const std::string file(file_name);
-    if (auto ok = check_inventory_size(bytes, file, limits); !ok) return fail(ok.error());
-    auto document = parse_limited_json(bytes, limits.max_depth, file);
-    if (!document) {
-        auto error = document.error();
-        error.message = fmt::format("{}: not valid JSON ({})", file, error.message);
-        return fail(std::move(error));
-    }
+    auto document = inventory_json(bytes, file, limits);
+    if (!document) return fail(document.error());
     if (text_of(*document, "bomFormat") != "CycloneDX")
         return fail(ErrorCode::invalid_input, fmt::format("{} $.bomFormat: not a CycloneDX SBOM", file),
                     "$.bomFormat");

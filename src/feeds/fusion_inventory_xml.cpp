@@ -2,22 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cctype>
-#include <regex>
-
-#include "feeds/inventory_xml.hpp"
+#include "feeds/inventory_file.hpp"
 #include "feeds/xml_tree.hpp"
 
 namespace mamori::feeds {
 
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out;
-    for (char c : text) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 void set_text(InventoryDevice& device, std::optional<std::string>& target, const XmlElement* parent,
               std::string_view tag, std::string_view field, const std::string& file) {
@@ -30,19 +20,6 @@ void set_text(InventoryDevice& device, std::optional<std::string>& target, const
     device.where_field[std::string(field)] = fmt::format("{} line {} <{}>", file, element->line, tag);
 }
 
-void add_ip(InventoryDevice& device, std::string value) {
-    if (!usable_ip(value)) return;
-    if (std::find(device.ip_addresses.begin(), device.ip_addresses.end(), value) == device.ip_addresses.end())
-        device.ip_addresses.push_back(std::move(value));
-}
-
-void add_mac(InventoryDevice& device, std::string value) {
-    if (!usable_mac(value)) return;
-    if (std::find(device.mac_addresses.begin(), device.mac_addresses.end(), value) ==
-        device.mac_addresses.end())
-        device.mac_addresses.push_back(std::move(value));
-}
-
 Result<InventoryDevice> computer(const XmlElement& content, const std::string& file,
                                  const InventoryLimits& limits) {
     InventoryDevice device;
@@ -52,7 +29,7 @@ Result<InventoryDevice> computer(const XmlElement& content, const std::string& f
     const XmlElement* os = content.child("OPERATINGSYSTEM");
     set_text(device, device.name, hardware, "NAME", "name", file);
     set_text(device, device.serial, bios, "SSN", "serial", file);
-    if (device.serial && is_placeholder_serial(*device.serial)) device.serial.reset();
+    drop_placeholder_serial(device);
     set_text(device, device.manufacturer, bios, "SMANUFACTURER", "manufacturer", file);
     set_text(device, device.model, bios, "SMODEL", "model", file);
     set_text(device, device.firmware_version, bios, "BVERSION", "firmware_version", file);
@@ -66,10 +43,10 @@ Result<InventoryDevice> computer(const XmlElement& content, const std::string& f
         if (auto guess = class_from_chassis(chassis, vm); !guess.empty()) device.asset_class = guess;
     }
     for (const XmlElement* network : content.children_named("NETWORKS")) {
-        if (lower(network->child_text("TYPE").value_or("")) == "loopback") continue;
-        if (auto ip = network->child_text("IPADDRESS")) add_ip(device, *ip);
-        if (auto ip = network->child_text("IPADDRESS6")) add_ip(device, *ip);
-        if (auto mac = network->child_text("MACADDR")) add_mac(device, *mac);
+        if (ascii_lowercase(network->child_text("TYPE").value_or("")) == "loopback") continue;
+        if (auto ip = network->child_text("IPADDRESS")) add_ip_address(device, *ip);
+        if (auto ip = network->child_text("IPADDRESS6")) add_ip_address(device, *ip);
+        if (auto mac = network->child_text("MACADDR")) add_mac_address(device, *mac);
         device.where_field.try_emplace("ip_addresses",
                                        fmt::format("{} line {} <NETWORKS>", file, network->line));
         device.where_field.try_emplace("mac_addresses",
@@ -103,62 +80,23 @@ InventoryDevice network_device(const XmlElement& device_element, const std::stri
     const XmlElement* info = device_element.child("INFO");
     set_text(device, device.name, info, "NAME", "name", file);
     set_text(device, device.serial, info, "SERIAL", "serial", file);
-    if (device.serial && is_placeholder_serial(*device.serial)) device.serial.reset();
+    drop_placeholder_serial(device);
     set_text(device, device.manufacturer, info, "MANUFACTURER", "manufacturer", file);
     set_text(device, device.model, info, "MODEL", "model", file);
     set_text(device, device.firmware_version, info, "FIRMWARE", "firmware_version", file);
     set_text(device, device.location, info, "LOCATION", "location", file);
     if (info) {
-        const std::string type = lower(info->child_text("TYPE").value_or(""));
+        const std::string type = ascii_lowercase(info->child_text("TYPE").value_or(""));
         device.asset_class = type == "printer" ? "terminal" : "network";
-        if (auto mac = info->child_text("MAC")) add_mac(device, *mac);
+        if (auto mac = info->child_text("MAC")) add_mac_address(device, *mac);
         if (const XmlElement* ips = info->child("IPS"))
-            for (const XmlElement* ip : ips->children_named("IP")) add_ip(device, trimmed(ip->text));
+            for (const XmlElement* ip : ips->children_named("IP")) add_ip_address(device, trimmed(ip->text));
     }
-    if (device.firmware_version && device.manufacturer)
-        if (auto cpe = derived_firmware_cpe(*device.manufacturer, *device.firmware_version); !cpe.empty())
-            device.cpes.push_back({cpe, "import", device_field_where(device, "firmware_version")});
+    add_derived_firmware_cpe(device);
     return device;
 }
 
 }  // namespace
-
-bool usable_ip(std::string_view ip) {
-    const std::string value = trimmed(ip);
-    if (value.empty() || value == "::1" || value == "0.0.0.0" || value == "::") return false;
-    return !value.starts_with("127.");
-}
-
-bool usable_mac(std::string_view mac) {
-    const std::string value = trimmed(mac);
-    if (value.empty()) return false;
-    return std::any_of(value.begin(), value.end(),
-                       [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) && c != '0'; });
-}
-
-std::string class_from_chassis(std::string_view chassis, std::string_view vm_system) {
-    const std::string type = lower(chassis);
-    if (type.find("rack") != std::string::npos || type.find("server") != std::string::npos ||
-        type.find("blade") != std::string::npos)
-        return "server";
-    if (!vm_system.empty() && lower(vm_system) != "physical") return "server";
-    if (type.empty()) return {};
-    return "terminal";
-}
-
-std::string derived_firmware_cpe(std::string_view manufacturer, std::string_view firmware) {
-    static const std::regex cisco_ios(
-        R"(^(\d{1,2})\.(\d{1,2})\((\d{1,3}[a-z]?)\)([A-Za-z]{1,4}\d{0,3}[a-z]?)$)");
-    const std::string vendor = lower(trimmed(manufacturer));
-    const std::string version = trimmed(firmware);
-    if (!vendor.starts_with("cisco") || !std::regex_match(version, cisco_ios)) return {};
-    std::string escaped;
-    for (char c : lower(version)) {
-        if (c == '(' || c == ')') escaped += '\\';
-        escaped += c;
-    }
-    return fmt::format("cpe:2.3:o:cisco:ios:{}:*:*:*:*:*:*:*", escaped);
-}
 
 Result<InventoryFile> read_fusion_inventory_xml(std::string_view bytes, std::string_view file_name,
                                                 const InventoryLimits& limits) {

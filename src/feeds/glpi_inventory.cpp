@@ -2,12 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "feeds/inventory_xml.hpp"
-#include "mamori/core/json_limits.hpp"
-#include "mamori/feeds/fusion_inventory_xml.hpp"
+#include "feeds/inventory_file.hpp"
 
 namespace mamori::feeds {
 
@@ -39,16 +36,6 @@ struct Reader {
             device.where_field[std::string(field)] = fmt::format("{} $.content.{}.{}", file, path, key);
         }
     }
-    void add_ip(const std::string& ip) {
-        if (usable_ip(ip) && std::find(device.ip_addresses.begin(), device.ip_addresses.end(), ip) ==
-                                 device.ip_addresses.end())
-            device.ip_addresses.push_back(ip);
-    }
-    void add_mac(const std::string& mac) {
-        if (usable_mac(mac) && std::find(device.mac_addresses.begin(), device.mac_addresses.end(), mac) ==
-                                   device.mac_addresses.end())
-            device.mac_addresses.push_back(mac);
-    }
 };
 
 const json& member(const json& object, std::string_view key) {
@@ -65,7 +52,7 @@ Status read_computer(const json& content, Reader& reader, const InventoryLimits&
     const json& os = member(content, "operatingsystem");
     reader.set(device.name, hardware, "name", "hardware", "name");
     reader.set(device.serial, bios, "ssn", "bios", "serial");
-    if (device.serial && is_placeholder_serial(*device.serial)) device.serial.reset();
+    drop_placeholder_serial(device);
     reader.set(device.manufacturer, bios, "smanufacturer", "bios", "manufacturer");
     reader.set(device.model, bios, "smodel", "bios", "model");
     if (!phone) reader.set(device.firmware_version, bios, "bversion", "bios", "firmware_version");
@@ -83,8 +70,8 @@ Status read_computer(const json& content, Reader& reader, const InventoryLimits&
         for (const auto& network : networks) {
             if (text_at(network, "type").value_or("") == "loopback") continue;
             for (const char* key : {"ipaddress", "ipaddress6"})
-                if (auto ip = text_at(network, key)) reader.add_ip(*ip);
-            if (auto mac = text_at(network, "mac")) reader.add_mac(*mac);
+                if (auto ip = text_at(network, key)) add_ip_address(device, *ip);
+            if (auto mac = text_at(network, "mac")) add_mac_address(device, *mac);
         }
         device.where_field["ip_addresses"] = fmt::format("{} $.content.networks", reader.file);
         device.where_field["mac_addresses"] = fmt::format("{} $.content.networks", reader.file);
@@ -120,21 +107,19 @@ void read_network_device(const json& content, Reader& reader, bool printer) {
     const json& info = member(content, "network_device");
     reader.set(device.name, info, "name", "network_device", "name");
     reader.set(device.serial, info, "serial", "network_device", "serial");
-    if (device.serial && is_placeholder_serial(*device.serial)) device.serial.reset();
+    drop_placeholder_serial(device);
     reader.set(device.manufacturer, info, "manufacturer", "network_device", "manufacturer");
     reader.set(device.model, info, "model", "network_device", "model");
     reader.set(device.firmware_version, info, "firmware", "network_device", "firmware_version");
     reader.set(device.location, info, "location", "network_device", "location");
     device.asset_class = printer ? "terminal" : "network";
-    if (auto mac = text_at(info, "mac")) reader.add_mac(*mac);
+    if (auto mac = text_at(info, "mac")) add_mac_address(device, *mac);
     const json& ips = member(info, "ips");
     if (ips.is_array())
         for (const auto& ip : ips)
-            if (ip.is_string()) reader.add_ip(trimmed(ip.get_ref<const std::string&>()));
+            if (ip.is_string()) add_ip_address(device, trimmed(ip.get_ref<const std::string&>()));
     device.where_field["ip_addresses"] = fmt::format("{} $.content.network_device.ips", reader.file);
-    if (device.manufacturer && device.firmware_version)
-        if (auto cpe = derived_firmware_cpe(*device.manufacturer, *device.firmware_version); !cpe.empty())
-            device.cpes.push_back({cpe, "import", device_field_where(device, "firmware_version")});
+    add_derived_firmware_cpe(device);
 }
 
 }  // namespace
@@ -142,13 +127,8 @@ void read_network_device(const json& content, Reader& reader, bool printer) {
 Result<InventoryFile> read_glpi_inventory(std::string_view bytes, std::string_view file_name,
                                           const InventoryLimits& limits) {
     const std::string file(file_name);
-    if (auto ok = check_inventory_size(bytes, file, limits); !ok) return fail(ok.error());
-    auto document = parse_limited_json(bytes, limits.max_depth, file);
-    if (!document) {
-        auto error = document.error();
-        error.message = fmt::format("{}: not valid JSON ({})", file, error.message);
-        return fail(std::move(error));
-    }
+    auto document = inventory_json(bytes, file, limits);
+    if (!document) return fail(document.error());
     const json& content = member(*document, "content");
     if (!document->is_object() || !content.is_object())
         return fail(ErrorCode::invalid_input,

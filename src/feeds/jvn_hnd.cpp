@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "documents/xml_cursor.hpp"
+#include "mamori/core/ascii.hpp"
 #include "mamori/feeds/jvn.hpp"
 
 namespace mamori::feeds {
@@ -12,12 +13,6 @@ namespace mamori::feeds {
 namespace {
 
 using documents::XmlCursor;
-
-std::string trimmed(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return std::string(s);
-}
 
 std::optional<double> to_score(std::string_view text) {
     const auto t = trimmed(text);

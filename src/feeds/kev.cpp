@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "mamori/core/ascii.hpp"
 #include "mamori/core/json_limits.hpp"
 #include "mamori/feeds/csv.hpp"
 
@@ -52,12 +53,6 @@ Result<std::string> text_member(const Json& object, const char* name, std::strin
     if (it == object.end() || it->is_null()) return std::string();
     if (!it->is_string()) return feed_error(source, path + "." + name, "must be a string");
     return it->get<std::string>();
-}
-
-std::string trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return std::string(s);
 }
 
 Result<void> check_duplicate(std::set<std::string>& seen, const KevEntry& e, std::string_view source,
@@ -163,7 +158,8 @@ Result<KevCatalog> parse_kev_csv(std::string_view text, std::string_view source,
         }
         const auto& record = parser.record();
         if (columns.empty()) {
-            for (std::size_t i = 0; i < record.fields.size(); ++i) columns[trim(record.fields[i])] = i;
+            for (std::size_t i = 0; i < record.fields.size(); ++i)
+                columns[trimmed_blanks(record.fields[i])] = i;
             for (const char* name : required)
                 if (!columns.contains(name))
                     return feed_error(source, "line 1", fmt::format("the header has no {} column", name));
@@ -178,13 +174,13 @@ Result<KevCatalog> parse_kev_csv(std::string_view text, std::string_view source,
             return record.fields[it->second];
         };
         KevEntry e;
-        e.cve_id = trim(cell("cveID"));
+        e.cve_id = trimmed_blanks(cell("cveID"));
         e.vendor_project = cell("vendorProject");
         e.product = cell("product");
         e.vulnerability_name = cell("vulnerabilityName");
-        e.date_added = trim(cell("dateAdded"));
-        if (auto due = trim(cell("dueDate")); !due.empty()) e.due_date = std::move(due);
-        e.ransomware_use = trim(cell("knownRansomwareCampaignUse"));
+        e.date_added = trimmed_blanks(cell("dateAdded"));
+        if (auto due = trimmed_blanks(cell("dueDate")); !due.empty()) e.due_date = std::move(due);
+        e.ransomware_use = trimmed_blanks(cell("knownRansomwareCampaignUse"));
         e.short_description = cell("shortDescription");
         e.required_action = cell("requiredAction");
         e.notes = cell("notes");
@@ -192,7 +188,7 @@ Result<KevCatalog> parse_kev_csv(std::string_view text, std::string_view source,
         for (std::size_t start = 0; start <= cwes.size();) {
             const auto comma = cwes.find(',', start);
             const auto end = comma == std::string::npos ? cwes.size() : comma;
-            if (auto cwe = trim(std::string_view(cwes).substr(start, end - start)); !cwe.empty())
+            if (auto cwe = trimmed_blanks(std::string_view(cwes).substr(start, end - start)); !cwe.empty())
                 e.cwes.push_back(std::move(cwe));
             if (comma == std::string::npos) break;
             start = comma + 1;

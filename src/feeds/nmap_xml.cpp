@@ -6,7 +6,7 @@
 #include <charconv>
 #include <ctime>
 
-#include "feeds/inventory_xml.hpp"
+#include "feeds/inventory_file.hpp"
 #include "feeds/xml_tree.hpp"
 
 namespace mamori::feeds {

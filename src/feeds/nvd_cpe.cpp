@@ -5,9 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "mamori/core/json_limits.hpp"
+#include "feeds/nvd_page.hpp"
 #include "mamori/exposure/cpe.hpp"
-#include "mamori/feeds/nvd_cve.hpp"
 
 namespace mamori::feeds {
 
@@ -25,27 +24,11 @@ std::string short_string(const Json& object, const char* name, std::size_t max) 
 
 Result<CpeDictionaryPage> parse_nvd_cpe_page(std::string_view text, std::string_view source,
                                              const FeedLimits& limits) {
-    auto doc = parse_limited_json(text, limits.max_json_depth, source);
-    if (!doc) return fail(doc.error());
-    if (!doc->is_object()) return feed_error(source, "$", "an NVD CPE response must be a JSON object");
-    if (const auto format = doc->find("format"); format != doc->end() && *format != "NVD_CPE")
-        return feed_error(source, "$.format", "is not NVD_CPE (is this a CPE API 2.0 response?)");
+    auto frame = read_nvd_page_frame(text, source, limits, "CPE", "products");
+    if (!frame) return fail(frame.error());
     CpeDictionaryPage page;
-    for (const auto& [name, target] :
-         {std::pair{"startIndex", &page.start_index}, std::pair{"resultsPerPage", &page.results_per_page},
-          std::pair{"totalResults", &page.total_results}}) {
-        const auto it = doc->find(name);
-        if (it == doc->end()) continue;
-        if (!it->is_number_unsigned())
-            return feed_error(source, std::string("$.") + name, "must be a whole number");
-        *target = it->get<std::size_t>();
-    }
-    page.timestamp = short_string(*doc, "timestamp", 40);
-    const auto list = doc->find("products");
-    if (list == doc->end() || !list->is_array()) return feed_error(source, "$.products", "must be an array");
-    if (list->size() > limits.max_records)
-        return feed_error(source, "$.products",
-                          fmt::format("holds more than {} records", limits.max_records));
+    take_paging(*frame, page);
+    const Json* list = &frame->records;
     std::set<std::string> seen;
     page.products.reserve(list->size());
     for (std::size_t i = 0; i < list->size(); ++i) {
@@ -59,18 +42,13 @@ Result<CpeDictionaryPage> parse_nvd_cpe_page(std::string_view text, std::string_
         const auto name = c.find("cpeName");
         if (name == c.end() || !name->is_string())
             return feed_error(source, path + ".cpeName", "must be a string");
-        auto normalised = exposure::normalise_cpe(name->get_ref<const std::string&>());
-        if (!normalised) return feed_error(source, path + ".cpeName", normalised.error().message);
-        auto components = formatted_cpe_components(*normalised);
-        if (!components) return feed_error(source, path + ".cpeName", "is not a CPE 2.3 formatted string");
-        const auto& part = (*components)[2];
-        if (part != "a" && part != "o" && part != "h")
-            return feed_error(source, path + ".cpeName", "part must be a, o or h");
-        e.cpe = std::move(*normalised);
-        e.part = part;
-        e.vendor = (*components)[3];
-        e.product = (*components)[4];
-        e.version = (*components)[5];
+        const auto cpe = exposure::parse_cpe(name->get_ref<const std::string&>());
+        if (!cpe) return feed_error(source, path + ".cpeName", cpe.error().message);
+        e.cpe = exposure::to_formatted(*cpe);
+        e.part = std::string(1, cpe->part);
+        e.vendor = exposure::formatted_text(cpe->vendor);
+        e.product = exposure::formatted_text(cpe->product);
+        e.version = exposure::formatted_text(cpe->version);
         e.cpe_name_id = short_string(c, "cpeNameId", 64);
         e.last_modified = short_string(c, "lastModified", 40);
         if (const auto deprecated = c.find("deprecated"); deprecated != c.end()) {

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "mamori/core/json_limits.hpp"
+#include "feeds/nvd_page.hpp"
 #include "mamori/exposure/configuration.hpp"
 
 namespace mamori::feeds {
@@ -28,14 +28,6 @@ Result<std::string> string_at(const Json& object, const char* name, std::string_
         return feed_error(source, path + "." + name,
                           fmt::format("is longer than {} bytes", limits.max_string_bytes));
     return it->get<std::string>();
-}
-
-Result<std::size_t> count_at(const Json& object, const char* name, std::string_view source) {
-    const auto it = object.find(name);
-    if (it == object.end()) return std::size_t{0};
-    if (!it->is_number_unsigned())
-        return feed_error(source, std::string("$.") + name, "must be a whole number");
-    return it->get<std::size_t>();
 }
 
 // pick_metric: the newest CVSS version NVD gives, its Primary entry first (else the first entry).
@@ -153,57 +145,13 @@ Result<NvdCve> parse_cve(const Json& item, std::string_view source, const std::s
 
 }  // namespace
 
-std::optional<std::vector<std::string>> formatted_cpe_components(std::string_view cpe) {
-    if (cpe.size() > 1024 || cpe.substr(0, 8) != "cpe:2.3:") return std::nullopt;
-    std::vector<std::string> parts(1);
-    for (std::size_t i = 0; i < cpe.size(); ++i) {
-        const char ch = cpe[i];
-        if (ch == '\\' && i + 1 < cpe.size()) {
-            parts.back() += ch;
-            parts.back() += cpe[++i];
-        } else if (ch == ':') {
-            parts.emplace_back();
-        } else {
-            parts.back() += ch;
-        }
-    }
-    if (parts.size() != 13) return std::nullopt;
-    for (std::size_t i = 2; i < parts.size(); ++i)
-        if (parts[i].empty()) return std::nullopt;
-    return parts;
-}
-
-std::optional<CpeProduct> cpe_product(std::string_view cpe) {
-    auto parts = formatted_cpe_components(cpe);
-    if (!parts) return std::nullopt;
-    const auto& part = (*parts)[2];
-    if (part != "a" && part != "o" && part != "h") return std::nullopt;
-    return CpeProduct{part, (*parts)[3], (*parts)[4]};
-}
-
 Result<NvdCvePage> parse_nvd_cve_page(std::string_view text, std::string_view source,
                                       const FeedLimits& limits) {
-    auto doc = parse_limited_json(text, limits.max_json_depth, source);
-    if (!doc) return fail(doc.error());
-    if (!doc->is_object()) return feed_error(source, "$", "an NVD CVE response must be a JSON object");
-    if (const auto format = doc->find("format"); format != doc->end() && *format != "NVD_CVE")
-        return feed_error(source, "$.format", "is not NVD_CVE (is this a CVE API 2.0 response?)");
+    auto frame = read_nvd_page_frame(text, source, limits, "CVE", "vulnerabilities");
+    if (!frame) return fail(frame.error());
     NvdCvePage page;
-    for (const auto& [name, target] :
-         {std::pair{"startIndex", &page.start_index}, std::pair{"resultsPerPage", &page.results_per_page},
-          std::pair{"totalResults", &page.total_results}}) {
-        auto value = count_at(*doc, name, source);
-        if (!value) return fail(value.error());
-        *target = *value;
-    }
-    if (const auto ts = doc->find("timestamp"); ts != doc->end() && ts->is_string())
-        page.timestamp = ts->get<std::string>().substr(0, 40);
-    const auto list = doc->find("vulnerabilities");
-    if (list == doc->end() || !list->is_array())
-        return feed_error(source, "$.vulnerabilities", "must be an array");
-    if (list->size() > limits.max_records)
-        return feed_error(source, "$.vulnerabilities",
-                          fmt::format("holds more than {} records", limits.max_records));
+    take_paging(*frame, page);
+    const Json* list = &frame->records;
     if (page.results_per_page != 0 && list->size() > page.results_per_page)
         return feed_error(
             source, "$.resultsPerPage",

@@ -3,24 +3,18 @@
 
 #include <arpa/inet.h>
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
 #include <set>
 
-#include "mamori/core/utf8.hpp"
+#include "mamori/core/ascii.hpp"
+#include "mamori/core/field_problems.hpp"
 #include "mamori/exposure/cpe.hpp"
 
 namespace mamori::ledger {
 
 namespace {
-
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
 
 bool is_hex(char c) {
     return std::isxdigit(static_cast<unsigned char>(c)) != 0;
@@ -58,41 +52,7 @@ std::optional<std::string> ipv6(std::string_view s) {
     return std::string(out);
 }
 
-template <std::size_t N>
-bool one_of(const std::string_view (&words)[N], std::string_view value) {
-    return std::find(std::begin(words), std::end(words), value) != std::end(words);
-}
-
-template <std::size_t N>
-std::string listed(const std::string_view (&words)[N]) {
-    return fmt::format("{}", fmt::join(words, ", "));
-}
-
-class Problems {
-  public:
-    void add(std::string field, std::string message) {
-        fields_.push_back({std::move(field), std::move(message)});
-    }
-    void text(const std::string& field, const std::string& value, long max, bool required = false) {
-        if (auto problem = text_problem(value)) return add(field, *problem);
-        const long count = character_count(value);
-        if (required && count == 0) return add(field, "this is required");
-        if (count > max) add(field, fmt::format("at most {} characters (this has {})", max, count));
-    }
-    std::size_t size() const { return fields_.size(); }
-    Status status() const {
-        if (fields_.empty()) return {};
-        return tl::unexpected<Error>(
-            Error{ErrorCode::invalid_input,
-                  fields_.size() == 1 ? fmt::format("{}: {}", fields_[0].field, fields_[0].message)
-                                      : fmt::format("{} fields need a change; the first: {}: {}",
-                                                    fields_.size(), fields_[0].field, fields_[0].message),
-                  fields_});
-    }
-
-  private:
-    std::vector<FieldError> fields_;
-};
+using Problems = FieldProblems;
 
 // A record with thousands of broken software rows names the first ones only.
 constexpr std::size_t kMaxProblems = 100;
@@ -167,7 +127,7 @@ std::optional<std::string> normalise_mac(std::string_view text) {
     std::string out;
     for (std::size_t i = 0; i < 12; ++i) {
         if (i > 0 && i % 2 == 0) out += ':';
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(hex[i])));
+        out += ascii_lower(hex[i]);
     }
     return out;
 }

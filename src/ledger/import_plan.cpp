@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <functional>
 #include <map>
 #include <set>
@@ -15,9 +14,7 @@ namespace mamori::ledger {
 namespace {
 
 std::string folded(std::string_view text) {
-    std::string out;
-    for (char c : feeds::trimmed(text)) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
+    return ascii_lowercase(trimmed(text));
 }
 
 bool contains(const std::vector<std::string>& list, const std::string& value) {
@@ -117,7 +114,7 @@ void apply_device(const feeds::InventoryDevice& device, const Normalised& addres
     set_if(record.department, device.department);
     set_if(record.owner, device.owner);
     if (device.serial && !(feeds::is_placeholder_serial(*device.serial) && !class_is_authoritative))
-        record.serial = feeds::trimmed(*device.serial);
+        record.serial = trimmed(*device.serial);
     set_if(record.manufacturer, device.manufacturer);
     set_if(record.model, device.model);
     set_if(record.os_name, device.os_name);

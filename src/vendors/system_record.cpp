@@ -1,38 +1,20 @@
 #include "mamori/vendors/system_record.hpp"
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <vector>
 
+#include "mamori/core/field_problems.hpp"
 #include "mamori/core/time.hpp"
-#include "mamori/core/utf8.hpp"
 
 namespace mamori::vendors {
 
 namespace {
 
-template <std::size_t N>
-bool one_of(const std::string_view (&words)[N], std::string_view value) {
-    return std::find(std::begin(words), std::end(words), value) != std::end(words);
-}
-
-template <std::size_t N>
-std::string listed(const std::string_view (&words)[N]) {
-    return fmt::format("{}", fmt::join(words, ", "));
-}
-
-class Problems {
+// Problems: the field problems of a system record, dates among them.
+class Problems : public FieldProblems {
   public:
-    void add(std::string field, std::string message) { fields_.push_back({std::move(field), std::move(message)}); }
-    // text: user text of at most `max` characters (at least one when `required`).
-    void text(const std::string& field, const std::string& value, long max, bool required = false) {
-        if (auto problem = text_problem(value)) return add(field, *problem);
-        const long count = character_count(value);
-        if (required && count == 0) return add(field, "this is required");
-        if (count > max) add(field, fmt::format("at most {} characters (this has {})", max, count));
-    }
     std::optional<std::chrono::year_month_day> date(const std::string& field,
                                                     const std::optional<std::string>& value) {
         if (!value) return std::nullopt;
@@ -40,18 +22,6 @@ class Problems {
         if (!parsed) add(field, "a date is written YYYY-MM-DD");
         return parsed;
     }
-    Status status() const {
-        if (fields_.empty()) return {};
-        return tl::unexpected<Error>(Error{
-            ErrorCode::invalid_input,
-            fields_.size() == 1 ? fmt::format("{}: {}", fields_[0].field, fields_[0].message)
-                                : fmt::format("{} fields need a change; the first: {}: {}", fields_.size(),
-                                              fields_[0].field, fields_[0].message),
-            fields_});
-    }
-
-  private:
-    std::vector<FieldError> fields_;
 };
 
 }  // namespace
@@ -83,7 +53,8 @@ Status check_system_record(const SystemRecord& r, std::span<const SystemKind> ki
         if (r.remote_method) p.add("remote_method", "a method only when there is remote maintenance");
         if (!r.remote_method_note.empty())
             p.add("remote_method_note", "a method only when there is remote maintenance");
-        if (!r.remote_device.empty()) p.add("remote_device", "a device only when there is remote maintenance");
+        if (!r.remote_device.empty())
+            p.add("remote_device", "a device only when there is remote maintenance");
         if (!r.connection_point.empty())
             p.add("connection_point", "a connection point only when there is remote maintenance");
     }

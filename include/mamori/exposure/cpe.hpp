@@ -41,6 +41,10 @@ Result<Cpe> parse_cpe(std::string_view text);
 // to_formatted: the canonical CPE 2.3 formatted string (all eleven attributes).
 std::string to_formatted(const Cpe& cpe);
 
+// formatted_text: a value as the canonical formatted string writes it: "*" for ANY, "-" for NA, else its
+// text.
+std::string_view formatted_text(const CpeValue& value);
+
 // normalise_cpe: parse_cpe then to_formatted; what the ledger stores.
 Result<std::string> normalise_cpe(std::string_view text);
 

@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "mamori/core/ascii.hpp"
+
 namespace mamori::feeds {
 
 // InventoryLimits: what one file may hold. The byte limit is checked before anything is parsed.
@@ -99,11 +101,34 @@ struct InventoryFile {
 // device_field_where: the place of a field's value, or the device's place.
 std::string device_field_where(const InventoryDevice& device, std::string_view field);
 
-// trimmed: the text without surrounding ASCII white space.
-std::string trimmed(std::string_view text);
-
 // is_placeholder_serial: values inventories put where there is no serial ("0000000000", "To Be Filled By
 // O.E.M.", "Default string", "None" …): they would match unrelated devices.
 bool is_placeholder_serial(std::string_view serial);
+
+// What the inventory agents (GLPI native JSON, FusionInventory/GLPI-agent XML) report, mapped the same way
+// whichever format carried it.
+
+// drop_placeholder_serial: unsets a serial that is_placeholder_serial.
+void drop_placeholder_serial(InventoryDevice& device);
+
+// class_from_chassis: the ledger class an agent's chassis type suggests ("Laptop" → terminal, "Rack Mount
+// Chassis" → server), or empty.
+std::string class_from_chassis(std::string_view chassis, std::string_view vm_system);
+
+// derived_firmware_cpe: a CPE 2.3 name for a network device's firmware when the vendor and product are
+// certain from the version's shape (Cisco IOS "12.2(55)SE6"), else empty. Never a guess.
+std::string derived_firmware_cpe(std::string_view manufacturer, std::string_view firmware);
+
+// usable_ip / usable_mac: false for loopback addresses and the all-zero MAC that agents list on every host.
+bool usable_ip(std::string_view ip);
+bool usable_mac(std::string_view mac);
+
+// add_ip_address / add_mac_address: the address appended as read when usable and not listed yet.
+void add_ip_address(InventoryDevice& device, std::string ip);
+void add_mac_address(InventoryDevice& device, std::string mac);
+
+// add_derived_firmware_cpe: the derived_firmware_cpe of the device's manufacturer and firmware, if any, as
+// an imported CPE found where the firmware version was.
+void add_derived_firmware_cpe(InventoryDevice& device);
 
 }  // namespace mamori::feeds

@@ -29,13 +29,6 @@ struct CpeProduct {
     }
 };
 
-// formatted_cpe_components: the 13 components of a CPE 2.3 formatted string ("cpe", "2.3", part, …), split
-// on unescaped ':'; nullopt when it is not one.
-std::optional<std::vector<std::string>> formatted_cpe_components(std::string_view cpe);
-
-// cpe_product: the (part, vendor, product) of a CPE 2.3 formatted string.
-std::optional<CpeProduct> cpe_product(std::string_view cpe);
-
 struct NvdCve {
     std::string cve_id;
     std::string status;  // vulnStatus: Analyzed, Modified, Rejected, Undergoing Analysis, …
