@@ -1,8 +1,10 @@
 #include "asset_records.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "identity_records.hpp"
 #include "mamori/core/log.hpp"
@@ -53,24 +55,72 @@ StoredAsset read_asset(const soci::row& r) {
     return a;
 }
 
-void read_children(soci::session& sql, StoredAsset& a, bool software) {
-    const long long id = a.id;
-    for (const auto& r : store::query(
-             sql, "SELECT kind, value FROM asset_addresses WHERE asset_id = :a ORDER BY kind, value", id))
-        (r.get<std::string>(0) == "ip" ? a.record.ip_addresses : a.record.mac_addresses)
-            .push_back(r.get<std::string>(1));
-    for (const auto& r :
-         store::query(sql, "SELECT cpe, origin FROM asset_cpes WHERE asset_id = :a ORDER BY cpe", id))
-        a.record.cpes.push_back({r.get<std::string>(0), r.get<std::string>(1)});
+namespace {
+
+// each_row_for: runs `select`, whose "{}" stands for a condition on the id column `column`, for the ids
+// `ids` and calls `each` with every row. One id reads through a cached statement bound to it; more read
+// kIdsPerQuery at a time, their ids written into the text (integers read from the database, never input),
+// so a page of assets costs one query.
+template <typename Each>
+void each_row_for(soci::session& sql, std::string_view select, std::string_view column,
+                  const std::vector<long long>& ids, Each&& each) {
+    if (ids.size() == 1) {
+        const auto text = fmt::format(fmt::runtime(select), fmt::format("{} = :id", column));
+        for (const soci::row& r : store::query(sql, text, ids[0])) each(r);
+        return;
+    }
+    for (std::size_t at = 0; at < ids.size(); at += kIdsPerQuery) {
+        const auto end = ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + kIdsPerQuery));
+        const auto condition = fmt::format("{} IN ({})", column,
+                                           fmt::join(ids.begin() + static_cast<std::ptrdiff_t>(at), end, ","));
+        soci::rowset<soci::row> rows = (sql.prepare << fmt::format(fmt::runtime(select), condition));
+        for (const soci::row& r : rows) each(r);
+    }
+}
+
+}  // namespace
+
+void read_children_of(soci::session& sql, std::span<StoredAsset* const> assets, bool software) {
+    std::unordered_map<long long, StoredAsset*> by_id;
+    std::vector<long long> ids;
+    for (StoredAsset* a : assets)
+        if (by_id.emplace(a->id, a).second) ids.push_back(a->id);
+    if (ids.empty()) return;
+    const auto owner = [&](const soci::row& r) -> ledger::AssetRecord& {
+        return by_id.at(store::int64_at(r, 0))->record;
+    };
+    each_row_for(sql, "SELECT asset_id, kind, value FROM asset_addresses WHERE {} ORDER BY asset_id, kind, value",
+                 "asset_id", ids, [&](const soci::row& r) {
+                       auto& record = owner(r);
+                       (r.get<std::string>(1) == "ip" ? record.ip_addresses : record.mac_addresses)
+                           .push_back(r.get<std::string>(2));
+                   });
+    each_row_for(sql, "SELECT asset_id, cpe, origin FROM asset_cpes WHERE {} ORDER BY asset_id, cpe", "asset_id",
+                 ids, [&](const soci::row& r) {
+                       owner(r).cpes.push_back({r.get<std::string>(1), r.get<std::string>(2)});
+                   });
     if (!software) return;
-    for (const auto& r :
-         store::query(sql,
-                      "SELECT name, version, publisher, kind, cpe, purl, port FROM asset_software "
-                      "WHERE asset_id = :a ORDER BY position",
-                      id))
-        a.record.software.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-                                     r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5),
-                                     r.get<std::string>(6)});
+    each_row_for(sql,
+                 "SELECT asset_id, name, version, publisher, kind, cpe, purl, port FROM asset_software "
+                 "WHERE {} ORDER BY asset_id, position",
+                 "asset_id", ids, [&](const soci::row& r) {
+                       owner(r).software.push_back({r.get<std::string>(1), r.get<std::string>(2),
+                                                    r.get<std::string>(3), r.get<std::string>(4),
+                                                    r.get<std::string>(5), r.get<std::string>(6),
+                                                    r.get<std::string>(7)});
+                   });
+}
+
+void read_children_of(soci::session& sql, std::vector<StoredAsset>& assets, bool software) {
+    std::vector<StoredAsset*> pointers;
+    pointers.reserve(assets.size());
+    for (auto& a : assets) pointers.push_back(&a);
+    read_children_of(sql, pointers, software);
+}
+
+void read_children(soci::session& sql, StoredAsset& asset, bool software) {
+    StoredAsset* const one[] = {&asset};
+    read_children_of(sql, one, software);
 }
 
 namespace {
@@ -159,6 +209,19 @@ std::optional<StoredAsset> find_asset(soci::session& sql, std::int64_t id) {
          store::query(sql, fmt::format("SELECT {} FROM assets a WHERE a.id = :id", kAssetColumns), key))
         out = read_asset(r);
     if (out) read_children(sql, *out, true);
+    return out;
+}
+
+std::unordered_map<std::int64_t, AssetHead> heads_of(soci::session& sql, const std::vector<std::int64_t>& ids) {
+    std::vector<long long> keys(ids.begin(), ids.end());
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    std::unordered_map<std::int64_t, AssetHead> out;
+    each_row_for(sql, "SELECT id, organisation_id, status, version FROM assets WHERE {}", "id", keys,
+                 [&](const soci::row& r) {
+                     out[store::int64_at(r, 0)] = {store::int64_at(r, 1), r.get<std::string>(2),
+                                                   static_cast<int>(store::int64_at(r, 3))};
+                 });
     return out;
 }
 
