@@ -1,7 +1,6 @@
 #include "asset_records.hpp"
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <unordered_map>
@@ -9,6 +8,7 @@
 #include "identity_records.hpp"
 #include "mamori/core/log.hpp"
 #include "mamori/services/exposure_matching.hpp"
+#include "mamori/store/id_set.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
 
@@ -58,57 +58,49 @@ StoredAsset read_asset(const soci::row& r) {
 namespace {
 
 // each_row_for: runs `select`, whose "{}" stands for a condition on the id column `column`, for the ids
-// `ids` and calls `each` with every row. One id reads through a cached statement bound to it; more read
-// kIdsPerQuery at a time, their ids written into the text (integers read from the database, never input),
-// so a page of assets costs one query.
+// `ids` and calls `each` with every row: one statement, prepared once per connection, for every
+// store::kIdsPerSet ids.
 template <typename Each>
 void each_row_for(soci::session& sql, std::string_view select, std::string_view column,
-                  const std::vector<long long>& ids, Each&& each) {
-    if (ids.size() == 1) {
-        const auto text = fmt::format(fmt::runtime(select), fmt::format("{} = :id", column));
-        for (const soci::row& r : store::query(sql, text, ids[0])) each(r);
-        return;
-    }
-    for (std::size_t at = 0; at < ids.size(); at += kIdsPerQuery) {
-        const auto end = ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + kIdsPerQuery));
-        const auto condition = fmt::format("{} IN ({})", column,
-                                           fmt::join(ids.begin() + static_cast<std::ptrdiff_t>(at), end, ","));
-        soci::rowset<soci::row> rows = (sql.prepare << fmt::format(fmt::runtime(select), condition));
-        for (const soci::row& r : rows) each(r);
-    }
+                  const std::vector<std::int64_t>& ids, Each&& each) {
+    const auto text = fmt::format(fmt::runtime(select), store::in_id_set(sql, column));
+    store::each_id_chunk(ids, [&](std::span<const std::int64_t> chunk) {
+        for (const soci::row& r : store::query(sql, text, store::id_set(sql, chunk))) each(r);
+    });
 }
 
 }  // namespace
 
 void read_children_of(soci::session& sql, std::span<StoredAsset* const> assets, bool software) {
-    std::unordered_map<long long, StoredAsset*> by_id;
-    std::vector<long long> ids;
+    std::unordered_map<std::int64_t, StoredAsset*> by_id;
+    std::vector<std::int64_t> ids;
     for (StoredAsset* a : assets)
         if (by_id.emplace(a->id, a).second) ids.push_back(a->id);
     if (ids.empty()) return;
     const auto owner = [&](const soci::row& r) -> ledger::AssetRecord& {
         return by_id.at(store::int64_at(r, 0))->record;
     };
-    each_row_for(sql, "SELECT asset_id, kind, value FROM asset_addresses WHERE {} ORDER BY asset_id, kind, value",
-                 "asset_id", ids, [&](const soci::row& r) {
-                       auto& record = owner(r);
-                       (r.get<std::string>(1) == "ip" ? record.ip_addresses : record.mac_addresses)
-                           .push_back(r.get<std::string>(2));
-                   });
-    each_row_for(sql, "SELECT asset_id, cpe, origin FROM asset_cpes WHERE {} ORDER BY asset_id, cpe", "asset_id",
-                 ids, [&](const soci::row& r) {
-                       owner(r).cpes.push_back({r.get<std::string>(1), r.get<std::string>(2)});
-                   });
-    if (!software) return;
     each_row_for(sql,
-                 "SELECT asset_id, name, version, publisher, kind, cpe, purl, port FROM asset_software "
-                 "WHERE {} ORDER BY asset_id, position",
+                 "SELECT asset_id, kind, value FROM asset_addresses WHERE {} ORDER BY asset_id, kind, value",
                  "asset_id", ids, [&](const soci::row& r) {
-                       owner(r).software.push_back({r.get<std::string>(1), r.get<std::string>(2),
-                                                    r.get<std::string>(3), r.get<std::string>(4),
-                                                    r.get<std::string>(5), r.get<std::string>(6),
-                                                    r.get<std::string>(7)});
-                   });
+                     auto& record = owner(r);
+                     (r.get<std::string>(1) == "ip" ? record.ip_addresses : record.mac_addresses)
+                         .push_back(r.get<std::string>(2));
+                 });
+    each_row_for(sql, "SELECT asset_id, cpe, origin FROM asset_cpes WHERE {} ORDER BY asset_id, cpe",
+                 "asset_id", ids, [&](const soci::row& r) {
+                     owner(r).cpes.push_back({r.get<std::string>(1), r.get<std::string>(2)});
+                 });
+    if (!software) return;
+    each_row_for(
+        sql,
+        "SELECT asset_id, name, version, publisher, kind, cpe, purl, port FROM asset_software "
+        "WHERE {} ORDER BY asset_id, position",
+        "asset_id", ids, [&](const soci::row& r) {
+            owner(r).software.push_back({r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
+                                         r.get<std::string>(4), r.get<std::string>(5), r.get<std::string>(6),
+                                         r.get<std::string>(7)});
+        });
 }
 
 void read_children_of(soci::session& sql, std::vector<StoredAsset>& assets, bool software) {
@@ -212,8 +204,9 @@ std::optional<StoredAsset> find_asset(soci::session& sql, std::int64_t id) {
     return out;
 }
 
-std::unordered_map<std::int64_t, AssetHead> heads_of(soci::session& sql, const std::vector<std::int64_t>& ids) {
-    std::vector<long long> keys(ids.begin(), ids.end());
+std::unordered_map<std::int64_t, AssetHead> heads_of(soci::session& sql,
+                                                     const std::vector<std::int64_t>& ids) {
+    std::vector<std::int64_t> keys = ids;
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     std::unordered_map<std::int64_t, AssetHead> out;

@@ -62,9 +62,8 @@ StoredAsset read_asset(const soci::row& row);
 void read_children(soci::session& sql, StoredAsset& asset, bool software);
 
 // read_children_of: read_children for many assets at once, in the same order for each asset (addresses by
-// kind and value, CPE names by name, software by position): two or three queries for every kIdsPerQuery
-// assets, however many child rows they have.
-inline constexpr std::size_t kIdsPerQuery = 500;
+// kind and value, CPE names by name, software by position): two or three queries for every
+// store::kIdsPerSet assets, however many child rows they have.
 void read_children_of(soci::session& sql, std::span<StoredAsset* const> assets, bool software);
 void read_children_of(soci::session& sql, std::vector<StoredAsset>& assets, bool software);
 
@@ -76,8 +75,9 @@ struct AssetHead {
     std::string status;
     int version = 0;
 };
-// heads_of: the heads of those of `ids` that exist, by id (one query per kIdsPerQuery ids).
-std::unordered_map<std::int64_t, AssetHead> heads_of(soci::session& sql, const std::vector<std::int64_t>& ids);
+// heads_of: the heads of those of `ids` that exist, by id (one query per store::kIdsPerSet ids).
+std::unordered_map<std::int64_t, AssetHead> heads_of(soci::session& sql,
+                                                     const std::vector<std::int64_t>& ids);
 // versions_of: newest first.
 std::vector<AssetVersion> versions_of(soci::session& sql, std::int64_t asset_id);
 

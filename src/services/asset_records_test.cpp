@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "mamori/store/id_set.hpp"
 #include "mamori/store/prepared.hpp"
 #include "testing/temp_database.hpp"
 
@@ -160,9 +161,11 @@ ledger::AssetRecord as_stored(ledger::AssetRecord r) {
 // rows_of: the assets `ids` as read_asset reads them, without their child rows, newest first.
 std::vector<StoredAsset> rows_of(soci::session& sql, long long organisation) {
     std::vector<StoredAsset> out;
-    for (const auto& r : store::query(
-             sql, fmt::format("SELECT {} FROM assets a WHERE a.organisation_id = :o ORDER BY a.id DESC", kAssetColumns),
-             organisation))
+    for (const auto& r :
+         store::query(sql,
+                      fmt::format("SELECT {} FROM assets a WHERE a.organisation_id = :o ORDER BY a.id DESC",
+                                  kAssetColumns),
+                      organisation))
         out.push_back(read_asset(r));
     return out;
 }
@@ -174,9 +177,11 @@ TEST(AssetRecords, ManyAssetsAreReadEachWithExactlyItsOwnChildRowsInOrder) {
     const std::map<std::int64_t, ledger::AssetRecord> made = {
         {insert_asset(sql, f.clinic, router(), "manual", std::nullopt, std::nullopt, std::nullopt), router()},
         {insert_asset(sql, f.clinic, bare(), "manual", std::nullopt, std::nullopt, std::nullopt), bare()},
-        {insert_asset(sql, f.clinic, terminal(), "manual", std::nullopt, std::nullopt, std::nullopt), terminal()},
+        {insert_asset(sql, f.clinic, terminal(), "manual", std::nullopt, std::nullopt, std::nullopt),
+         terminal()},
     };
-    ASSERT_EQ(as_stored(terminal()).ip_addresses, (std::vector<std::string>{"10.0.0.10", "10.0.0.9", "fe80::1"}));
+    ASSERT_EQ(as_stored(terminal()).ip_addresses,
+              (std::vector<std::string>{"10.0.0.10", "10.0.0.9", "fe80::1"}));
 
     auto assets = rows_of(sql, f.clinic);
     ASSERT_EQ(assets.size(), 3u);
@@ -186,7 +191,8 @@ TEST(AssetRecords, ManyAssetsAreReadEachWithExactlyItsOwnChildRowsInOrder) {
         EXPECT_EQ(a.record.software, made.at(a.id).software) << a.record.name << ": software by position";
         EXPECT_EQ(a.record, find_asset(sql, a.id)->record) << "one asset is read the same way";
     }
-    const auto empty = std::find_if(assets.begin(), assets.end(), [](const auto& a) { return a.record.name == bare().name; });
+    const auto empty = std::find_if(assets.begin(), assets.end(),
+                                    [](const auto& a) { return a.record.name == bare().name; });
     ASSERT_NE(empty, assets.end());
     EXPECT_TRUE(empty->record.ip_addresses.empty() && empty->record.mac_addresses.empty() &&
                 empty->record.cpes.empty() && empty->record.software.empty());
@@ -203,7 +209,7 @@ TEST(AssetRecords, AssetsBeyondOneQuerysWorthOfIdsAreReadToo) {
     Fixture f;
     auto lease = f.temp.db().acquire();
     auto& sql = *lease;
-    const int count = static_cast<int>(kIdsPerQuery) + 2;
+    const int count = static_cast<int>(store::kIdsPerSet) + 2;
     for (int i = 0; i < count; ++i) {
         auto r = bare();
         r.name = fmt::format("端末 {}", i);
@@ -215,7 +221,8 @@ TEST(AssetRecords, AssetsBeyondOneQuerysWorthOfIdsAreReadToo) {
     read_children_of(sql, assets, true);
     for (const auto& a : assets) {
         const int i = std::stoi(a.record.name.substr(a.record.name.rfind(' ') + 1));
-        EXPECT_EQ(a.record.ip_addresses, (std::vector<std::string>{fmt::format("10.1.{}.{}", i / 250, i % 250 + 1)}))
+        EXPECT_EQ(a.record.ip_addresses,
+                  (std::vector<std::string>{fmt::format("10.1.{}.{}", i / 250, i % 250 + 1)}))
             << a.record.name;
     }
     const auto heads = heads_of(sql, {assets.front().id, assets.back().id, assets.front().id, 999999});
