@@ -118,12 +118,14 @@ void read_children(soci::session& sql, StoredAsset& asset, bool software) {
 namespace {
 
 // write_children: the asset's addresses, CPE names and software as `record` has them (the rows before are
-// replaced; asset_versions keeps what they were).
-void write_children(soci::session& sql, std::int64_t asset_id, const ledger::AssetRecord& record) {
+// replaced, unless the asset is `fresh` and has none; asset_versions keeps what they were).
+void write_children(soci::session& sql, std::int64_t asset_id, const ledger::AssetRecord& record, bool fresh) {
     const long long id = asset_id;
-    store::execute(sql, "DELETE FROM asset_addresses WHERE asset_id = :a", id);
-    store::execute(sql, "DELETE FROM asset_cpes WHERE asset_id = :a", id);
-    store::execute(sql, "DELETE FROM asset_software WHERE asset_id = :a", id);
+    if (!fresh) {
+        store::execute(sql, "DELETE FROM asset_addresses WHERE asset_id = :a", id);
+        store::execute(sql, "DELETE FROM asset_cpes WHERE asset_id = :a", id);
+        store::execute(sql, "DELETE FROM asset_software WHERE asset_id = :a", id);
+    }
     const auto addresses = [&](const std::vector<std::string>& values, const std::string& kind) {
         std::vector<std::string> unique = values;
         std::sort(unique.begin(), unique.end());
@@ -272,7 +274,7 @@ std::int64_t insert_asset(soci::session& sql, std::int64_t organisation_id, cons
              r.os_name, r.os_version, r.firmware_version, system, r.system_note, r.vendor_managed,
              r.internet_facing, r.remote_maintenance, source, seen_at, r.note, user, now, user, now))
         id = store::int64_at(row, 0);
-    write_children(sql, id, r);
+    write_children(sql, id, r, true);
     insert_version(sql, id, 1, "created", snapshot_json(r, "in_use", source, seen_at), {}, user_id, import_id,
                    now);
     return id;
@@ -287,31 +289,28 @@ bool update_asset(soci::session& sql, std::int64_t id, int expected_version, con
     const std::string now = records::iso_now();
     const std::optional<long long> system =
         r.system_id ? std::optional<long long>(*r.system_id) : std::nullopt;
-    const auto updated = store::execute(
-        sql,
-        "UPDATE assets SET asset_class = :c, name = :n, location = :l, department = :d, owner = :ow, serial "
-        "= :s, "
-        "manufacturer = :m, model = :mo, os_name = :on, os_version = :ov, firmware_version = :fv, system_id "
-        "= :si, "
-        "system_note = :sn, vendor_managed = :vm, internet_facing = :if, remote_maintenance = :rm, status = "
-        "CASE "
-        ":ac WHEN 'retired' THEN 'retired' WHEN 'restored' THEN 'in_use' ELSE status END, last_seen_at = "
-        "COALESCE(:seen, last_seen_at), note = :note, version = :v, updated_by = :ub, updated_at = :ua WHERE "
-        "id = "
-        ":id AND version = :previous",
-        r.asset_class, r.name, r.location, r.department, r.owner, r.serial, r.manufacturer, r.model,
-        r.os_name, r.os_version, r.firmware_version, system, r.system_note, r.vendor_managed,
-        r.internet_facing, r.remote_maintenance, action, seen_at, r.note, next, user, now, key, previous);
-    if (updated != 1) return false;
-    write_children(sql, id, r);
+    bool updated = false;
     std::string status, source;
     std::optional<std::string> last_seen;
-    for (const auto& row :
-         store::query(sql, "SELECT status, source, last_seen_at FROM assets WHERE id = :id", key)) {
+    for (const auto& row : store::query(
+             sql,
+             "UPDATE assets SET asset_class = :c, name = :n, location = :l, department = :d, owner = :ow, "
+             "serial = :s, manufacturer = :m, model = :mo, os_name = :on, os_version = :ov, firmware_version = "
+             ":fv, system_id = :si, system_note = :sn, vendor_managed = :vm, internet_facing = :if, "
+             "remote_maintenance = :rm, status = CASE :ac WHEN 'retired' THEN 'retired' WHEN 'restored' THEN "
+             "'in_use' ELSE status END, last_seen_at = COALESCE(:seen, last_seen_at), note = :note, version = "
+             ":v, updated_by = :ub, updated_at = :ua WHERE id = :id AND version = :previous RETURNING status, "
+             "source, last_seen_at",
+             r.asset_class, r.name, r.location, r.department, r.owner, r.serial, r.manufacturer, r.model,
+             r.os_name, r.os_version, r.firmware_version, system, r.system_note, r.vendor_managed,
+             r.internet_facing, r.remote_maintenance, action, seen_at, r.note, next, user, now, key, previous)) {
+        updated = true;
         status = row.get<std::string>(0);
         source = row.get<std::string>(1);
         last_seen = store::optional_text_at(row, 2);
     }
+    if (!updated) return false;
+    write_children(sql, id, r, false);
     insert_version(sql, id, expected_version + 1, action, snapshot_json(r, status, source, last_seen, reason),
                    changed, user_id, import_id, now);
     return true;
