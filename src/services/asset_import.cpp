@@ -221,7 +221,7 @@ Result<AssetImportDetail> AssetImports::confirm(const identity::Caller& caller, 
         for (const auto& device : plan.devices)
             if ((device.action == "update" || device.action == "unchanged") && device.asset_id)
                 planned.push_back(*device.asset_id);
-        auto heads = rec::heads_of(sql, planned);
+        auto states = rec::states_of(sql, planned);
         std::vector<std::int64_t> touched, created;
         int updated = 0;
         for (const auto& device : plan.devices) {
@@ -239,8 +239,8 @@ Result<AssetImportDetail> AssetImports::confirm(const identity::Caller& caller, 
             if (device.action != "update" && device.action != "unchanged")
                 continue;  // errors are not applied
             if (!device.asset_id || !device.asset_version) return stale_plan();
-            const auto current = heads.find(*device.asset_id);
-            if (current == heads.end() || current->second.organisation_id != access->organisation_id ||
+            const auto current = states.find(*device.asset_id);
+            if (current == states.end() || current->second.organisation_id != access->organisation_id ||
                 current->second.status != "in_use" || current->second.version != *device.asset_version)
                 return stale_plan();
             if (device.action == "unchanged") {

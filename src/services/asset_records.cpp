@@ -119,7 +119,8 @@ namespace {
 
 // write_children: the asset's addresses, CPE names and software as `record` has them (the rows before are
 // replaced, unless the asset is `fresh` and has none; asset_versions keeps what they were).
-void write_children(soci::session& sql, std::int64_t asset_id, const ledger::AssetRecord& record, bool fresh) {
+void write_children(soci::session& sql, std::int64_t asset_id, const ledger::AssetRecord& record,
+                    bool fresh) {
     const long long id = asset_id;
     if (!fresh) {
         store::execute(sql, "DELETE FROM asset_addresses WHERE asset_id = :a", id);
@@ -206,12 +207,12 @@ std::optional<StoredAsset> find_asset(soci::session& sql, std::int64_t id) {
     return out;
 }
 
-std::unordered_map<std::int64_t, AssetHead> heads_of(soci::session& sql,
-                                                     const std::vector<std::int64_t>& ids) {
+std::unordered_map<std::int64_t, AssetState> states_of(soci::session& sql,
+                                                       const std::vector<std::int64_t>& ids) {
     std::vector<std::int64_t> keys = ids;
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    std::unordered_map<std::int64_t, AssetHead> out;
+    std::unordered_map<std::int64_t, AssetState> out;
     each_row_for(sql, "SELECT id, organisation_id, status, version FROM assets WHERE {}", "id", keys,
                  [&](const soci::row& r) {
                      out[store::int64_at(r, 0)] = {store::int64_at(r, 1), r.get<std::string>(2),

@@ -69,15 +69,15 @@ void read_children_of(soci::session& sql, std::vector<StoredAsset>& assets, bool
 
 std::optional<StoredAsset> find_asset(soci::session& sql, std::int64_t id);
 
-// AssetHead: what a writer checks before it writes an asset: whose it is, its status and its version.
-struct AssetHead {
+// AssetState: what a writer checks before it writes an asset: whose it is, its status and its version.
+struct AssetState {
     std::int64_t organisation_id = 0;
     std::string status;
     int version = 0;
 };
-// heads_of: the heads of those of `ids` that exist, by id (one query per store::kIdsPerSet ids).
-std::unordered_map<std::int64_t, AssetHead> heads_of(soci::session& sql,
-                                                     const std::vector<std::int64_t>& ids);
+// states_of: the states of those of `ids` that exist, by id (one query per store::kIdsPerSet ids).
+std::unordered_map<std::int64_t, AssetState> states_of(soci::session& sql,
+                                                       const std::vector<std::int64_t>& ids);
 // versions_of: newest first.
 std::vector<AssetVersion> versions_of(soci::session& sql, std::int64_t asset_id);
 

@@ -225,11 +225,11 @@ TEST(AssetRecords, AssetsBeyondOneQuerysWorthOfIdsAreReadToo) {
                   (std::vector<std::string>{fmt::format("10.1.{}.{}", i / 250, i % 250 + 1)}))
             << a.record.name;
     }
-    const auto heads = heads_of(sql, {assets.front().id, assets.back().id, assets.front().id, 999999});
-    ASSERT_EQ(heads.size(), 2u);
-    EXPECT_EQ(heads.at(assets.back().id).version, 1);
-    EXPECT_EQ(heads.at(assets.back().id).status, "in_use");
-    EXPECT_EQ(heads.at(assets.back().id).organisation_id, f.clinic);
+    const auto states = states_of(sql, {assets.front().id, assets.back().id, assets.front().id, 999999});
+    ASSERT_EQ(states.size(), 2u);
+    EXPECT_EQ(states.at(assets.back().id).version, 1);
+    EXPECT_EQ(states.at(assets.back().id).status, "in_use");
+    EXPECT_EQ(states.at(assets.back().id).organisation_id, f.clinic);
 }
 
 TEST(AssetRecords, ExposureChangesAreTheFieldsMatchingDependsOn) {
