@@ -8,13 +8,12 @@
 
 #include "documents/pdf_text.hpp"
 #include "mamori/core/time.hpp"
+#include "mamori/documents/csv_writer.hpp"
 #include "mamori/documents/xlsx_table.hpp"
 
 namespace mamori::documents {
 
 namespace {
-
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 // A4 landscape.
 constexpr double kWidth = kPageHeight;
@@ -25,27 +24,6 @@ constexpr double kRule = 0.4;
 constexpr double kHeaderGrey = 0.88;
 constexpr double kFooterHeight = 14;
 constexpr double kMaxRowHeight = 60;  // a row with very long text is cut, never split across pages
-
-void append_field(std::string& out, std::string_view value) {
-    const bool formula_like =
-        !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
-    const bool quote = formula_like || value.find_first_of(",\"\r\n") != std::string_view::npos;
-    if (quote) out += '"';
-    if (formula_like) out += '\'';
-    for (const char c : value) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    if (quote) out += '"';
-}
-
-void append_record(std::string& out, const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i) out += ',';
-        append_field(out, fields[i]);
-    }
-    out += "\r\n";
-}
 
 std::vector<std::string> headers() {
     std::vector<std::string> out;
@@ -128,9 +106,9 @@ Step draw_row(std::vector<std::pair<PdfColumn, LayoutPtr>> cells, double y, doub
 }  // namespace
 
 std::string render_ledger_csv(const LedgerSheet& sheet) {
-    std::string out(kBom);
-    append_record(out, headers());
-    for (const auto& row : sheet.rows) append_record(out, row);
+    std::string out(kCsvBom);
+    append_csv_record(out, headers());
+    for (const auto& row : sheet.rows) append_csv_record(out, row);
     return out;
 }
 

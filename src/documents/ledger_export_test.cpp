@@ -55,11 +55,13 @@ TEST(LedgerExport, CsvHasABomJapaneseHeadersAndGuardsFormulas) {
     auto s = sheet(1);
     s.rows[0][3] = "=HYPERLINK(\"x\")";
     s.rows[0][4] = "山田, 太郎";
+    s.rows[0][5] = "@vendor";
     const auto csv = render_ledger_csv(s);
     EXPECT_EQ(csv.rfind("\xEF\xBB\xBF名称,区分,設置場所,部署,管理者,", 0), 0u);
     EXPECT_NE(csv.find(",最終確認日\r\n"), std::string::npos);
     EXPECT_NE(csv.find("\"'=HYPERLINK(\"\"x\"\")\""), std::string::npos) << csv;
     EXPECT_NE(csv.find("\"山田, 太郎\""), std::string::npos);
+    EXPECT_NE(csv.find(",'@vendor,"), std::string::npos) << "guarded, and quoted only when needed";
 }
 
 TEST(LedgerExport, TheWorkbookHasATitleRowHeadersAndOneRowPerAsset) {

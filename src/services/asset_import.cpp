@@ -71,12 +71,10 @@ std::vector<ledger::ExistingAsset> assets_in_use(soci::session& sql, std::int64_
                  rec::kAssetColumns),
              org))
         stored.push_back(rec::read_asset(row));
+    rec::read_children_of(sql, stored, true);
     std::vector<ledger::ExistingAsset> out;
     out.reserve(stored.size());
-    for (auto& asset : stored) {
-        rec::read_children(sql, asset, true);
-        out.push_back({asset.id, asset.version, std::move(asset.record)});
-    }
+    for (auto& asset : stored) out.push_back({asset.id, asset.version, std::move(asset.record)});
     return out;
 }
 
@@ -219,6 +217,11 @@ Result<AssetImportDetail> AssetImports::confirm(const identity::Caller& caller, 
                 user, records::iso_now(), key) != 1)
             return fail(ErrorCode::conflict, "the import has already been confirmed or discarded", "status");
         const auto plan = ledger::plan_from_json(json::parse(found->plan));
+        std::vector<std::int64_t> planned;  // the assets the preview saw, checked again below
+        for (const auto& device : plan.devices)
+            if ((device.action == "update" || device.action == "unchanged") && device.asset_id)
+                planned.push_back(*device.asset_id);
+        auto states = rec::states_of(sql, planned);
         std::vector<std::int64_t> touched, created;
         int updated = 0;
         for (const auto& device : plan.devices) {
@@ -236,21 +239,23 @@ Result<AssetImportDetail> AssetImports::confirm(const identity::Caller& caller, 
             if (device.action != "update" && device.action != "unchanged")
                 continue;  // errors are not applied
             if (!device.asset_id || !device.asset_version) return stale_plan();
-            const auto current = rec::find_asset(sql, *device.asset_id);
-            if (!current || current->organisation_id != access->organisation_id ||
-                current->status != "in_use" || current->version != *device.asset_version)
+            const auto current = states.find(*device.asset_id);
+            if (current == states.end() || current->second.organisation_id != access->organisation_id ||
+                current->second.status != "in_use" || current->second.version != *device.asset_version)
                 return stale_plan();
             if (device.action == "unchanged") {
-                if (seen) rec::touch_seen(sql, current->id, *seen);
+                if (seen) rec::touch_seen(sql, *device.asset_id, *seen);
                 continue;
             }
             if (!rec::update_asset(
-                    sql, current->id, current->version, device.record, "changed", device.changed_fields,
+                    sql, *device.asset_id, current->second.version, device.record, "changed",
+                    device.changed_fields,
                     caller.user_id > 0 ? std::optional<std::int64_t>(caller.user_id) : std::nullopt, id,
                     seen))
                 return stale_plan();
+            ++current->second.version;  // a later device of the plan naming this asset again is stale
             ++updated;
-            if (rec::exposure_changed(device.changed_fields)) touched.push_back(current->id);
+            if (rec::exposure_changed(device.changed_fields)) touched.push_back(*device.asset_id);
         }
         if (!touched.empty()) rec::after_assets_changed(db_, sql, touched);
         audit::append(

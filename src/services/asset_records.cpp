@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "identity_records.hpp"
 #include "mamori/core/log.hpp"
 #include "mamori/services/exposure_matching.hpp"
+#include "mamori/store/id_set.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
 
@@ -53,35 +55,78 @@ StoredAsset read_asset(const soci::row& r) {
     return a;
 }
 
-void read_children(soci::session& sql, StoredAsset& a, bool software) {
-    const long long id = a.id;
-    for (const auto& r : store::query(
-             sql, "SELECT kind, value FROM asset_addresses WHERE asset_id = :a ORDER BY kind, value", id))
-        (r.get<std::string>(0) == "ip" ? a.record.ip_addresses : a.record.mac_addresses)
-            .push_back(r.get<std::string>(1));
-    for (const auto& r :
-         store::query(sql, "SELECT cpe, origin FROM asset_cpes WHERE asset_id = :a ORDER BY cpe", id))
-        a.record.cpes.push_back({r.get<std::string>(0), r.get<std::string>(1)});
+namespace {
+
+// each_row_for: runs `select`, whose "{}" stands for a condition on the id column `column`, for the ids
+// `ids` and calls `each` with every row: one statement, prepared once per connection, for every
+// store::kIdsPerSet ids.
+template <typename Each>
+void each_row_for(soci::session& sql, std::string_view select, std::string_view column,
+                  const std::vector<std::int64_t>& ids, Each&& each) {
+    const auto text = fmt::format(fmt::runtime(select), store::in_id_set(sql, column));
+    store::each_id_chunk(ids, [&](std::span<const std::int64_t> chunk) {
+        for (const soci::row& r : store::query(sql, text, store::id_set(sql, chunk))) each(r);
+    });
+}
+
+}  // namespace
+
+void read_children_of(soci::session& sql, std::span<StoredAsset* const> assets, bool software) {
+    std::unordered_map<std::int64_t, StoredAsset*> by_id;
+    std::vector<std::int64_t> ids;
+    for (StoredAsset* a : assets)
+        if (by_id.emplace(a->id, a).second) ids.push_back(a->id);
+    if (ids.empty()) return;
+    const auto owner = [&](const soci::row& r) -> ledger::AssetRecord& {
+        return by_id.at(store::int64_at(r, 0))->record;
+    };
+    each_row_for(sql,
+                 "SELECT asset_id, kind, value FROM asset_addresses WHERE {} ORDER BY asset_id, kind, value",
+                 "asset_id", ids, [&](const soci::row& r) {
+                     auto& record = owner(r);
+                     (r.get<std::string>(1) == "ip" ? record.ip_addresses : record.mac_addresses)
+                         .push_back(r.get<std::string>(2));
+                 });
+    each_row_for(sql, "SELECT asset_id, cpe, origin FROM asset_cpes WHERE {} ORDER BY asset_id, cpe",
+                 "asset_id", ids, [&](const soci::row& r) {
+                     owner(r).cpes.push_back({r.get<std::string>(1), r.get<std::string>(2)});
+                 });
     if (!software) return;
-    for (const auto& r :
-         store::query(sql,
-                      "SELECT name, version, publisher, kind, cpe, purl, port FROM asset_software "
-                      "WHERE asset_id = :a ORDER BY position",
-                      id))
-        a.record.software.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-                                     r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5),
-                                     r.get<std::string>(6)});
+    each_row_for(
+        sql,
+        "SELECT asset_id, name, version, publisher, kind, cpe, purl, port FROM asset_software "
+        "WHERE {} ORDER BY asset_id, position",
+        "asset_id", ids, [&](const soci::row& r) {
+            owner(r).software.push_back({r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
+                                         r.get<std::string>(4), r.get<std::string>(5), r.get<std::string>(6),
+                                         r.get<std::string>(7)});
+        });
+}
+
+void read_children_of(soci::session& sql, std::vector<StoredAsset>& assets, bool software) {
+    std::vector<StoredAsset*> pointers;
+    pointers.reserve(assets.size());
+    for (auto& a : assets) pointers.push_back(&a);
+    read_children_of(sql, pointers, software);
+}
+
+void read_children(soci::session& sql, StoredAsset& asset, bool software) {
+    StoredAsset* const one[] = {&asset};
+    read_children_of(sql, one, software);
 }
 
 namespace {
 
 // write_children: the asset's addresses, CPE names and software as `record` has them (the rows before are
-// replaced; asset_versions keeps what they were).
-void write_children(soci::session& sql, std::int64_t asset_id, const ledger::AssetRecord& record) {
+// replaced, unless the asset is `fresh` and has none; asset_versions keeps what they were).
+void write_children(soci::session& sql, std::int64_t asset_id, const ledger::AssetRecord& record,
+                    bool fresh) {
     const long long id = asset_id;
-    store::execute(sql, "DELETE FROM asset_addresses WHERE asset_id = :a", id);
-    store::execute(sql, "DELETE FROM asset_cpes WHERE asset_id = :a", id);
-    store::execute(sql, "DELETE FROM asset_software WHERE asset_id = :a", id);
+    if (!fresh) {
+        store::execute(sql, "DELETE FROM asset_addresses WHERE asset_id = :a", id);
+        store::execute(sql, "DELETE FROM asset_cpes WHERE asset_id = :a", id);
+        store::execute(sql, "DELETE FROM asset_software WHERE asset_id = :a", id);
+    }
     const auto addresses = [&](const std::vector<std::string>& values, const std::string& kind) {
         std::vector<std::string> unique = values;
         std::sort(unique.begin(), unique.end());
@@ -162,6 +207,20 @@ std::optional<StoredAsset> find_asset(soci::session& sql, std::int64_t id) {
     return out;
 }
 
+std::unordered_map<std::int64_t, AssetState> states_of(soci::session& sql,
+                                                       const std::vector<std::int64_t>& ids) {
+    std::vector<std::int64_t> keys = ids;
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    std::unordered_map<std::int64_t, AssetState> out;
+    each_row_for(sql, "SELECT id, organisation_id, status, version FROM assets WHERE {}", "id", keys,
+                 [&](const soci::row& r) {
+                     out[store::int64_at(r, 0)] = {store::int64_at(r, 1), r.get<std::string>(2),
+                                                   static_cast<int>(store::int64_at(r, 3))};
+                 });
+    return out;
+}
+
 std::vector<AssetVersion> versions_of(soci::session& sql, std::int64_t asset_id) {
     std::vector<AssetVersion> out;
     const long long id = asset_id;
@@ -216,7 +275,7 @@ std::int64_t insert_asset(soci::session& sql, std::int64_t organisation_id, cons
              r.os_name, r.os_version, r.firmware_version, system, r.system_note, r.vendor_managed,
              r.internet_facing, r.remote_maintenance, source, seen_at, r.note, user, now, user, now))
         id = store::int64_at(row, 0);
-    write_children(sql, id, r);
+    write_children(sql, id, r, true);
     insert_version(sql, id, 1, "created", snapshot_json(r, "in_use", source, seen_at), {}, user_id, import_id,
                    now);
     return id;
@@ -231,31 +290,28 @@ bool update_asset(soci::session& sql, std::int64_t id, int expected_version, con
     const std::string now = records::iso_now();
     const std::optional<long long> system =
         r.system_id ? std::optional<long long>(*r.system_id) : std::nullopt;
-    const auto updated = store::execute(
-        sql,
-        "UPDATE assets SET asset_class = :c, name = :n, location = :l, department = :d, owner = :ow, serial "
-        "= :s, "
-        "manufacturer = :m, model = :mo, os_name = :on, os_version = :ov, firmware_version = :fv, system_id "
-        "= :si, "
-        "system_note = :sn, vendor_managed = :vm, internet_facing = :if, remote_maintenance = :rm, status = "
-        "CASE "
-        ":ac WHEN 'retired' THEN 'retired' WHEN 'restored' THEN 'in_use' ELSE status END, last_seen_at = "
-        "COALESCE(:seen, last_seen_at), note = :note, version = :v, updated_by = :ub, updated_at = :ua WHERE "
-        "id = "
-        ":id AND version = :previous",
-        r.asset_class, r.name, r.location, r.department, r.owner, r.serial, r.manufacturer, r.model,
-        r.os_name, r.os_version, r.firmware_version, system, r.system_note, r.vendor_managed,
-        r.internet_facing, r.remote_maintenance, action, seen_at, r.note, next, user, now, key, previous);
-    if (updated != 1) return false;
-    write_children(sql, id, r);
+    bool updated = false;
     std::string status, source;
     std::optional<std::string> last_seen;
-    for (const auto& row :
-         store::query(sql, "SELECT status, source, last_seen_at FROM assets WHERE id = :id", key)) {
+    for (const auto& row : store::query(
+             sql,
+             "UPDATE assets SET asset_class = :c, name = :n, location = :l, department = :d, owner = :ow, "
+             "serial = :s, manufacturer = :m, model = :mo, os_name = :on, os_version = :ov, firmware_version = "
+             ":fv, system_id = :si, system_note = :sn, vendor_managed = :vm, internet_facing = :if, "
+             "remote_maintenance = :rm, status = CASE :ac WHEN 'retired' THEN 'retired' WHEN 'restored' THEN "
+             "'in_use' ELSE status END, last_seen_at = COALESCE(:seen, last_seen_at), note = :note, version = "
+             ":v, updated_by = :ub, updated_at = :ua WHERE id = :id AND version = :previous RETURNING status, "
+             "source, last_seen_at",
+             r.asset_class, r.name, r.location, r.department, r.owner, r.serial, r.manufacturer, r.model,
+             r.os_name, r.os_version, r.firmware_version, system, r.system_note, r.vendor_managed,
+             r.internet_facing, r.remote_maintenance, action, seen_at, r.note, next, user, now, key, previous)) {
+        updated = true;
         status = row.get<std::string>(0);
         source = row.get<std::string>(1);
         last_seen = store::optional_text_at(row, 2);
     }
+    if (!updated) return false;
+    write_children(sql, id, r, false);
     insert_version(sql, id, expected_version + 1, action, snapshot_json(r, status, source, last_seen, reason),
                    changed, user_id, import_id, now);
     return true;

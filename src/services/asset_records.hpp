@@ -14,7 +14,9 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "mamori/ledger/asset.hpp"
@@ -59,7 +61,23 @@ inline constexpr std::string_view kAssetColumns =
 StoredAsset read_asset(const soci::row& row);
 void read_children(soci::session& sql, StoredAsset& asset, bool software);
 
+// read_children_of: read_children for many assets at once, in the same order for each asset (addresses by
+// kind and value, CPE names by name, software by position): two or three queries for every
+// store::kIdsPerSet assets, however many child rows they have.
+void read_children_of(soci::session& sql, std::span<StoredAsset* const> assets, bool software);
+void read_children_of(soci::session& sql, std::vector<StoredAsset>& assets, bool software);
+
 std::optional<StoredAsset> find_asset(soci::session& sql, std::int64_t id);
+
+// AssetState: what a writer checks before it writes an asset: whose it is, its status and its version.
+struct AssetState {
+    std::int64_t organisation_id = 0;
+    std::string status;
+    int version = 0;
+};
+// states_of: the states of those of `ids` that exist, by id (one query per store::kIdsPerSet ids).
+std::unordered_map<std::int64_t, AssetState> states_of(soci::session& sql,
+                                                       const std::vector<std::int64_t>& ids);
 // versions_of: newest first.
 std::vector<AssetVersion> versions_of(soci::session& sql, std::int64_t asset_id);
 

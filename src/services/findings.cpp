@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "identity_records.hpp"
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/time.hpp"
 #include "mamori/core/utf8.hpp"
+#include "mamori/store/id_set.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
 #include "query_conditions.hpp"
@@ -144,13 +146,24 @@ FindingRow read_row(const soci::row& r) {
     return f;
 }
 
+// add_jvn_titles: the JVN iPedia titles of the rows that have a JVNDB id, in one query for the page (which
+// names its rows by their finding ids).
 void add_jvn_titles(soci::session& sql, std::vector<FindingRow>& rows) {
-    for (auto& f : rows) {
-        if (f.jvndb_id.empty()) continue;
-        for (const soci::row& r :
-             store::query(sql, "SELECT title FROM jvn_entries WHERE jvndb_id = :j", f.jvndb_id))
-            f.jvn_title = r.get<std::string>(0);
-    }
+    std::map<std::int64_t, FindingRow*> by_id;
+    for (auto& f : rows)
+        if (!f.jvndb_id.empty()) by_id.emplace(f.id, &f);
+    std::vector<std::int64_t> ids;
+    for (const auto& [id, row] : by_id) ids.push_back(id);
+    const auto text = fmt::format(
+        "SELECT f.id, e.jvndb_id, e.title FROM findings f JOIN jvn_cves j ON j.cve_id = f.cve_id JOIN "
+        "jvn_entries e ON e.jvndb_id = j.jvndb_id WHERE {}",
+        store::in_id_set(sql, "f.id"));
+    store::each_id_chunk(ids, [&](std::span<const std::int64_t> chunk) {
+        for (const soci::row& r : store::query(sql, text, store::id_set(sql, chunk))) {
+            FindingRow& f = *by_id.at(store::int64_at(r, 0));
+            if (r.get<std::string>(1) == f.jvndb_id) f.jvn_title = r.get<std::string>(2);
+        }
+    });
 }
 
 // allowed_move: the triage moves a person may make (the matcher makes the others).

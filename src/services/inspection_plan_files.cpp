@@ -12,6 +12,7 @@
 #include "inspection_visit_records.hpp"
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/time.hpp"
+#include "mamori/documents/csv_writer.hpp"
 #include "mamori/documents/xlsx_table.hpp"
 #include "mamori/services/inspection_plan.hpp"
 #include "mamori/store/prepared.hpp"
@@ -22,21 +23,6 @@ namespace mamori::services::inspection_plan {
 namespace {
 
 using inspection::VisitStatus;
-
-// csv_cell: RFC 4180 quoting; a cell a spreadsheet would take for a formula gets a leading apostrophe.
-std::string csv_cell(std::string_view text) {
-    std::string value(text);
-    if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
-                           value[0] == '\t' || value[0] == '\r'))
-        value.insert(0, "'");
-    if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-    std::string out = "\"";
-    for (char c : value) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 bool is_workbook(std::string_view bytes) {
     return bytes.starts_with(std::string_view("PK\x03\x04", 4));
@@ -97,16 +83,15 @@ Result<std::string> plan_csv(store::Database& db, const identity::Caller& caller
     query.fiscal_year = fiscal_year;
     query.health_centre_id = health_centre_id;
     query.page_size = kMaxPageSize;
-    std::string out = "\xEF\xBB\xBF";
-    for (std::size_t i = 0; i < std::size(inspection::kPlanColumns); ++i)
-        out += fmt::format("{}{}", i ? "," : "", inspection::kPlanColumns[i]);
-    out += "\r\n";
+    std::string out(documents::kCsvBom);
+    const auto& columns = inspection::kPlanColumns;
+    documents::append_csv_record(out, {columns[0], columns[1], columns[2], columns[3], columns[4]});
     for (query.page = 1;; ++query.page) {
         auto page = list_visits(db, caller, query);
         if (!page) return fail(page.error());
         for (const auto& v : page->rows)
-            out += fmt::format("{},{},{},{},{}\r\n", csv_cell(v.facility_id), csv_cell(v.institution_name),
-                               v.planned_on.value_or(""), v.reason, inspection::to_string(v.status));
+            documents::append_csv_record(out, {v.facility_id, v.institution_name, v.planned_on.value_or(""),
+                                               v.reason, inspection::to_string(v.status)});
         if (static_cast<std::int64_t>(query.page) * query.page_size >= page->total) break;
     }
     return out;

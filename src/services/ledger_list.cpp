@@ -152,7 +152,10 @@ Result<LedgerPage> Ledger::query(const Caller& caller, const LedgerFilter& filte
             out.assets.push_back(std::move(a));
         }
     });
-    for (auto& a : out.assets) rec::read_children(sql, a.asset, false);
+    std::vector<rec::StoredAsset*> stored;
+    stored.reserve(out.assets.size());
+    for (auto& a : out.assets) stored.push_back(&a.asset);
+    rec::read_children_of(sql, stored, false);
     return out;
 }
 
