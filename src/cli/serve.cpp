@@ -13,6 +13,7 @@
 #include "mamori/core/log.hpp"
 #include "mamori/http/server.hpp"
 #include "mamori/services/catalog_service.hpp"
+#include "mamori/services/exposure_matching.hpp"
 #include "mamori/services/identity_service.hpp"
 #include "settings.hpp"
 
@@ -36,6 +37,30 @@ std::jthread watch_catalog(services::CatalogService& catalog, store::Database& d
                           {{"error", refreshed.error().message}});
             else if (*refreshed)
                 log_event(spdlog::level::info, "catalog revisions stored by another process are now served");
+        }
+    });
+}
+
+// load_feed_index: when the ledger has devices, the feed index is loaded now, beside the first requests, so
+// that the first asset saved does not load it inside its own transaction. Joined when the server stops.
+std::jthread load_feed_index(store::Database& db) {
+    return std::jthread([&db] {
+        const auto started = std::chrono::steady_clock::now();
+        services::ExposureMatching matching(db);
+        Result<std::size_t> loaded = std::size_t{0};
+        try {
+            loaded = matching.prepare();
+        } catch (const std::exception& e) {  // a thread of its own: nothing above it would catch
+            loaded = fail(ErrorCode::internal, e.what());
+        }
+        if (!loaded) {
+            log_event(spdlog::level::warn, "feed index not loaded; the first match will load it",
+                      {{"error", loaded.error().message}});
+        } else if (*loaded > 0) {
+            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                                  started)
+                                .count();
+            log_event(spdlog::level::info, "feed index loaded", {{"cves", *loaded}, {"ms", ms}});
         }
     });
 }
@@ -79,6 +104,7 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
     if (settings.demo && !start_demo(*db, **catalog, settings)) return 1;
 
     const std::jthread catalog_watch = watch_catalog(**catalog, *db);
+    const std::jthread feed_index = load_feed_index(*db);
 
     services::IdentitySettings identity_settings;
     identity_settings.session_idle = std::chrono::minutes(settings.session_idle_minutes);

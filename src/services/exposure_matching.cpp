@@ -392,15 +392,23 @@ std::vector<std::int64_t> assets_touched(soci::session& sql, const FeedIndex::Im
 
 }  // namespace
 
+bool ExposureMatching::any_asset() {
+    auto lease = db_.acquire();
+    for (const soci::row& r : store::query(*lease, "SELECT COUNT(*) FROM (SELECT 1 FROM assets LIMIT 1) a"))
+        return store::int64_at(r, 0) > 0;
+    return false;
+}
+
+Result<std::size_t> ExposureMatching::prepare() {
+    if (!any_asset()) return std::size_t{0};
+    refresh_index();
+    std::shared_lock read(shared_.lock);
+    return shared_.index.size();
+}
+
 Result<MatchStats> ExposureMatching::rematch_cves(const std::vector<std::string>& cve_ids) {
-    {
-        // No device, no finding: a feed import into a fresh installation does not load the index for nothing.
-        auto lease = db_.acquire();
-        bool any_asset = false;
-        for (const soci::row& r : store::query(*lease, "SELECT COUNT(*) FROM (SELECT 1 FROM assets LIMIT 1) a"))
-            any_asset = store::int64_at(r, 0) > 0;
-        if (!any_asset) return MatchStats{};
-    }
+    // No device, no finding: a feed import into a fresh installation does not load the index for nothing.
+    if (!any_asset()) return MatchStats{};
     bool loaded = false;
     {
         std::shared_lock read(shared_.lock);

@@ -100,6 +100,9 @@ class ExposureMatching {
     static constexpr std::size_t kBatch = 500;
     explicit ExposureMatching(store::Database& db) : db_(db), shared_(shared_feed_index(db)) {}
 
+    // prepare: loads the shared index when the ledger has any device (nothing to match otherwise); the number of
+    // CVEs it holds, 0 when it was not loaded.
+    Result<std::size_t> prepare();
     Result<MatchStats> match_all();
     // match_all for a person: the operator's administrators (ministry), audited.
     Result<MatchStats> match_all(const identity::Caller& caller, const audit::Context& context);
@@ -111,6 +114,7 @@ class ExposureMatching {
 
   private:
     void refresh_index();  // outside any transaction: it may wait for the matches under way
+    bool any_asset();
     // run: the assets in transactions of kBatch against the shared index.
     Result<MatchStats> run(const std::vector<std::int64_t>& asset_ids);
     // run_with: the same against `index` (the caller keeps it from changing); with `only_cves`, only those CVEs
