@@ -13,14 +13,16 @@ CountTable::CountTable(std::size_t rows, std::size_t columns, std::vector<std::i
 Result<CountTable> CountTable::two_way(const std::vector<std::vector<std::int64_t>>& cells) {
     if (cells.empty()) return fail(ErrorCode::invalid_input, "a table needs at least one row", "cells");
     if (cells.size() > max_table_rows)
-        return fail(ErrorCode::too_large, fmt::format("a table has at most {} rows", max_table_rows), "cells");
+        return fail(ErrorCode::too_large, fmt::format("a table has at most {} rows", max_table_rows),
+                    "cells");
     const auto columns = cells.front().size();
     if (columns == 0) return fail(ErrorCode::invalid_input, "a table needs at least one column", "cells[0]");
     if (columns > max_table_columns)
         return fail(ErrorCode::too_large, fmt::format("a table has at most {} columns", max_table_columns),
                     "cells[0]");
     if (cells.size() * columns > max_table_cells)
-        return fail(ErrorCode::too_large, fmt::format("a table has at most {} cells", max_table_cells), "cells");
+        return fail(ErrorCode::too_large, fmt::format("a table has at most {} cells", max_table_cells),
+                    "cells");
 
     const auto rows = cells.size();
     const auto width = columns + 1;

@@ -19,8 +19,8 @@ struct GridEntry {
     std::size_t column = 0;
 };
 
-// SuppressedGraph: the grid's rows (vertices 0 … height-1) and columns (height … height+width-1), one edge per
-// suppressed entry, in grid order.
+// SuppressedGraph: the grid's rows (vertices 0 … height-1) and columns (height … height+width-1), one edge
+// per suppressed entry, in grid order.
 struct SuppressedGraph {
     std::vector<GridEntry> edges;
     std::vector<std::vector<std::pair<std::size_t, std::size_t>>> adjacency;  // (neighbour, edge)
@@ -28,9 +28,11 @@ struct SuppressedGraph {
 
 // BridgeFinder: Tarjan's low-link search; an edge is a bridge when nothing below it reaches above it.
 class BridgeFinder {
-public:
+  public:
     explicit BridgeFinder(const SuppressedGraph& graph)
-        : graph_(graph), order_(graph.adjacency.size(), 0), low_(graph.adjacency.size(), 0),
+        : graph_(graph),
+          order_(graph.adjacency.size(), 0),
+          low_(graph.adjacency.size(), 0),
           is_bridge_(graph.edges.size(), false) {
         for (std::size_t v = 0; v < graph.adjacency.size(); ++v)
             if (order_[v] == 0) visit(v, no_edge);
@@ -42,7 +44,7 @@ public:
         return static_cast<std::size_t>(found - is_bridge_.begin());
     }
 
-private:
+  private:
     void visit(std::size_t vertex, std::size_t arrived_by) {
         order_[vertex] = low_[vertex] = ++counter_;
         for (const auto& [next, edge] : graph_.adjacency[vertex]) {
@@ -65,10 +67,14 @@ private:
 };
 
 class Suppressor {
-public:
+  public:
     Suppressor(const CountTable& table, int minimum_count)
-        : table_(table), pattern_(table.rows(), table.columns()), height_(table.rows() + 1),
-          width_(table.columns() + 1), suppressed_in_row_(height_, 0), suppressed_in_column_(width_, 0) {
+        : table_(table),
+          pattern_(table.rows(), table.columns()),
+          height_(table.rows() + 1),
+          width_(table.columns() + 1),
+          suppressed_in_row_(height_, 0),
+          suppressed_in_column_(width_, 0) {
         for (std::size_t r = 0; r < height_; ++r)
             for (std::size_t c = 0; c < width_; ++c) {
                 const auto count = table.entry(r, c);
@@ -82,8 +88,10 @@ public:
         return std::move(pattern_);
     }
 
-private:
-    bool suppressed(GridEntry at) const { return pattern_.entry(at.row, at.column) != Suppression::published; }
+  private:
+    bool suppressed(GridEntry at) const {
+        return pattern_.entry(at.row, at.column) != Suppression::published;
+    }
 
     void hide(GridEntry at, Suppression reason) {
         pattern_.set(at.row, at.column, reason);
@@ -160,8 +168,8 @@ private:
         return seen;
     }
 
-    // Rule 3b: a suppressed entry on no cycle is fixed by the sums of lines; hide one more entry that joins the
-    // two sides it holds together, which puts it on a cycle.
+    // Rule 3b: a suppressed entry on no cycle is fixed by the sums of lines; hide one more entry that joins
+    // the two sides it holds together, which puts it on a cycle.
     bool join_the_sides_of_a_bridge() {
         const auto graph = suppressed_graph();
         const auto bridge = BridgeFinder(graph).first_bridge();
@@ -172,8 +180,8 @@ private:
         std::vector<GridEntry> candidates;
         for (std::size_t r = 0; r < height_; ++r)
             for (std::size_t c = 0; c < width_; ++c) {
-                const bool joins = (row_side[r] && column_side[height_ + c]) ||
-                                   (column_side[r] && row_side[height_ + c]);
+                const bool joins =
+                    (row_side[r] && column_side[height_ + c]) || (column_side[r] && row_side[height_ + c]);
                 if (joins && !suppressed({r, c})) candidates.push_back({r, c});
             }
         hide_best_of(candidates);

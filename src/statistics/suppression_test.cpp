@@ -8,8 +8,8 @@
 namespace mamori::statistics {
 namespace {
 
-// A pattern drawn as text, one string per grid row (the last string is the column totals, the last character of
-// each string its row total): '.' published, 'p' primary, 'c' complementary.
+// A pattern drawn as text, one string per grid row (the last string is the column totals, the last character
+// of each string its row total): '.' published, 'p' primary, 'c' complementary.
 std::vector<std::string> drawn(const SuppressionPattern& pattern) {
     std::vector<std::string> lines;
     for (std::size_t r = 0; r <= pattern.rows(); ++r) {
@@ -61,7 +61,10 @@ const std::vector<SuppressionCase>& cases() {
          {{3, 4, 5, 50}, {6, 7, 50, 40}, {50, 50, 8, 9}, {50, 50, 2, 3}},
          10,
          {"ppp..", "pp.c.", "..pp.", "..pp.", "....."}},
-        {"k = 1 suppresses nothing", {{2, 15, 40}, {50, 16, 11}, {45, 60, 12}}, 1, {"....", "....", "....", "...."}},
+        {"k = 1 suppresses nothing",
+         {{2, 15, 40}, {50, 16, 11}, {45, 60, 12}},
+         1,
+         {"....", "....", "....", "...."}},
         {"k = 0 suppresses nothing", {{1, 2}, {3, 4}}, 0, {"...", "...", "..."}},
         {"a large k hides every non-zero count",
          {{2, 15, 40}, {50, 16, 11}, {45, 60, 12}},

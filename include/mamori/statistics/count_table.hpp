@@ -9,11 +9,11 @@
 /// Totals are computed here, never taken from outside, so a table always adds up.
 #pragma once
 
-#include "mamori/core/error.hpp"
-
 #include <cstddef>
 #include <cstdint>
 #include <vector>
+
+#include "mamori/core/error.hpp"
 
 namespace mamori::statistics {
 
@@ -24,7 +24,7 @@ inline constexpr std::size_t max_table_cells = 20'000;
 inline constexpr std::int64_t max_cell_count = 10'000'000;
 
 class CountTable {
-public:
+  public:
     // two_way: `cells[row][column]`; every row as long as the first, at least one row and one column, every
     // count 0..max_cell_count. A refusal names the offending place ("cells[2]", "cells[2][5]").
     static Result<CountTable> two_way(const std::vector<std::vector<std::int64_t>>& cells);
@@ -44,7 +44,7 @@ public:
     // and every column of this grid is one equation: its last entry is the sum of the others.
     std::int64_t entry(std::size_t grid_row, std::size_t grid_column) const;
 
-private:
+  private:
     CountTable(std::size_t rows, std::size_t columns, std::vector<std::int64_t> grid);
 
     std::size_t rows_ = 0;

@@ -27,7 +27,9 @@
 ///       sides.
 ///    The entry chosen is the smallest published one that fixes the problem, non-zero before zero (a zero
 ///    on a cycle can only grow, so it would show that the cell beside it is at most its true value), ties
-///    broken by grid position (row-major). One entry at a time, until stable; deterministic.
+///    broken by grid position (row-major). Only when every entry that would do is 0 is a zero hidden; the
+///    counts on its cycle then still take two values but may be bounded on one side. One entry at a time,
+///    until stable; deterministic.
 ///
 /// Guarantee (tested by enumeration in suppression_proof_test.cpp): for every suppressed entry there is
 /// another non-negative integer table with every published number the same in which that entry differs; when
@@ -38,12 +40,12 @@
 /// service must serve every view of one query from one published table.
 #pragma once
 
-#include "mamori/statistics/count_table.hpp"
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <vector>
+
+#include "mamori/statistics/count_table.hpp"
 
 namespace mamori::statistics {
 
@@ -59,7 +61,7 @@ enum class Suppression {
 // SuppressionPattern: why each entry of a table is published or not, on the same grid as CountTable::entry.
 // For tests and audit only: the reasons must not reach an analyst (a "primary" mark says 0 < count < k).
 class SuppressionPattern {
-public:
+  public:
     SuppressionPattern(std::size_t rows, std::size_t columns);
 
     std::size_t rows() const { return rows_; }
@@ -74,7 +76,7 @@ public:
 
     std::size_t suppressed_count() const;
 
-private:
+  private:
     std::size_t rows_ = 0;
     std::size_t columns_ = 0;
     std::vector<Suppression> grid_;
@@ -91,7 +93,7 @@ PublishedTable publish(const CountTable& table, int minimum_count = default_mini
 // PublishedTable: what may be shown of a table — each cell and total either its count or nullopt
 // (suppressed). Built only by publish(), so a view or export holding one cannot reach a hidden count.
 class PublishedTable {
-public:
+  public:
     std::size_t rows() const { return rows_; }
     std::size_t columns() const { return columns_; }
     int minimum_count() const { return minimum_count_; }
@@ -102,7 +104,7 @@ public:
     std::optional<std::int64_t> grand_total() const { return entry(rows_, columns_); }
     std::optional<std::int64_t> entry(std::size_t grid_row, std::size_t grid_column) const;
 
-private:
+  private:
     friend PublishedTable publish(const CountTable& table, int minimum_count);
     PublishedTable(std::size_t rows, std::size_t columns, int minimum_count);
 
