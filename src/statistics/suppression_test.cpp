@@ -131,7 +131,7 @@ TEST(Suppression, EveryLineHasNoneOrAtLeastTwoSuppressedEntries) {
     }
 }
 
-TEST(Publishing, TheViewHoldsExactlyThePublishedCountsAndNothingElse) {
+TEST(StatisticsPublishing, TheViewHoldsExactlyThePublishedCountsAndNothingElse) {
     const auto table = CountTable::two_way({{2, 15, 40}, {50, 16, 11}, {45, 60, 12}});
     ASSERT_TRUE(table);
     const auto pattern = suppress(*table);
@@ -154,7 +154,7 @@ TEST(Publishing, TheViewHoldsExactlyThePublishedCountsAndNothingElse) {
     EXPECT_EQ(pattern.suppressed_count(), 6u);
 }
 
-TEST(Publishing, KIsTheOneAskedFor) {
+TEST(StatisticsPublishing, KIsTheOneAskedFor) {
     const auto table = CountTable::two_way({{3, 12}, {15, 14}});
     ASSERT_TRUE(table);
     const auto view = publish(*table, 3);
@@ -163,7 +163,7 @@ TEST(Publishing, KIsTheOneAskedFor) {
     EXPECT_EQ(publish(*table, 4).cell(0, 0), std::nullopt);
 }
 
-TEST(CountTable, TotalsAreComputedFromTheCells) {
+TEST(StatisticsCountTable, TotalsAreComputedFromTheCells) {
     const auto table = CountTable::two_way({{3, 12, 20}, {15, 14, 30}});
     ASSERT_TRUE(table);
     EXPECT_EQ(table->row_total(0), 35);
@@ -182,7 +182,7 @@ TEST(CountTable, TotalsAreComputedFromTheCells) {
     EXPECT_EQ(one_way->grand_total(), 35);
 }
 
-TEST(CountTable, RefusesTablesThatAreNotRectangularOrHoldImpossibleCounts) {
+TEST(StatisticsCountTable, RefusesTablesThatAreNotRectangularOrHoldImpossibleCounts) {
     struct Refusal {
         std::vector<std::vector<std::int64_t>> cells;
         std::string field;

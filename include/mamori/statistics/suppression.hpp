@@ -31,9 +31,10 @@
 ///    counts on its cycle then still take two values but may be bounded on one side. One entry at a time,
 ///    until stable; deterministic.
 ///
-/// Guarantee (tested by enumeration in suppression_proof_test.cpp): for every suppressed entry there is
-/// another non-negative integer table with every published number the same in which that entry differs; when
-/// no suppressed entry is 0, it can be both one more and one less than its true value.
+/// Guarantee (checked in suppression_proof_test.cpp by a search of its own, not this code): for every
+/// suppressed entry there is another non-negative integer table with every published number the same in which
+/// that entry differs; when no suppressed entry is 0, it can be both one more and one less than its true
+/// value.
 ///
 /// Not covered here: differencing across queries. Two answers over the same institutions (a table and its
 /// margin, or the same table with one institution more) each safe alone can give a cell away together; the
