@@ -382,9 +382,15 @@ std::vector<std::int64_t> assets_touched(soci::session& sql, const FeedIndex::Im
                           parts.part, parts.vendor, parts.product))
             ids.push_back(store::int64_at(r, 0));
     }
-    for (const auto& cve_id : cve_ids)
-        for (const soci::row& r : store::query(sql, "SELECT asset_id FROM findings WHERE cve_id = :c", cve_id))
+    if (const auto subset = subset_of(index, cve_ids)) {
+        for (const soci::row& r : store::query(
+                 sql, fmt::format("SELECT asset_id FROM findings WHERE cve_id IN ({})", subset->sql_list)))
             ids.push_back(store::int64_at(r, 0));
+    } else {
+        for (const auto& cve_id : cve_ids)
+            for (const soci::row& r : store::query(sql, "SELECT asset_id FROM findings WHERE cve_id = :c", cve_id))
+                ids.push_back(store::int64_at(r, 0));
+    }
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     return ids;
