@@ -11,7 +11,7 @@ register at the survey's rates. Deterministic from --seed.
 SQLite is written through python's sqlite3 in one transaction; PostgreSQL through psql COPY FROM STDIN.
 
 Usage: national_data.py sqlite:FILE|postgresql://… [--seed N] [--scale 0.1]"""
-import argparse, bisect, csv, datetime, io, json, math, os, random, sqlite3, subprocess, sys, time
+import argparse, csv, datetime, json, math, os, random, sqlite3, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import national_figures as fig  # noqa: E402
@@ -124,7 +124,7 @@ def rate(item, fiscal_year, group):
 
 
 def editions():
-    """[(fiscal_year, edition id, {form id: (organisation kinds, [(canonical id, row key)], gated)})] from the
+    """[(fiscal_year, edition id, {form id: (kinds, [(canonical id, row key)], gated, published)})] from the
     catalog the binary embeds (catalog/catalog.json)."""
     catalog = json.load(open(os.path.join(REPO, "catalog", "catalog.json")))
     out = []
@@ -138,7 +138,9 @@ def editions():
             gate = form.get("gate")
             if form.get("gate_status") == "present" and gate:
                 rows.insert(0, (gate["canonical_id"], "main"))
-            forms[form["id"]] = (form["organisation_kinds"], rows, bool(gate))
+            published = form.get("published") or edition["published"]  # "2023-10" when only the month is known
+            published = datetime.date.fromisoformat((published + "-01")[:10] if len(published) == 7 else published)
+            forms[form["id"]] = (form["organisation_kinds"], rows, bool(gate), published)
         out.append((edition["fiscal_year"], edition["id"], forms))
     return sorted(out)
 
@@ -243,8 +245,12 @@ def main():
         sid = next_id["systems"]
         next_id["systems"] += 1
         location = "cloud" if rand() < (0.3 if kind == "clinic" else 0.05) else "on_premises"
-        record = {"id": sid, "organisation_id": oid, "kind": "ehr", "name": "電子カルテ", "data_location": location,
-                  "backup_responsibility": "shared", "status": "in_use", "version": 1}
+        record = {"kind": "ehr", "name": "電子カルテ", "product_name": "", "product_version": "", "vendor_name": "",
+                  "vendor_organisation_id": None, "contract_start": None, "contract_end": None,
+                  "maintenance_contract": False, "subcontracting": False, "data_location": location,
+                  "remote_maintenance": False, "remote_method": None, "remote_method_note": "",
+                  "remote_device": "", "connection_point": "", "backup_responsibility": "shared", "note": "",
+                  "status": "in_use"}  # the server's snapshot (vendors::record_json and the status)
         systems.append((sid, oid, "ehr", "電子カルテ", location, "shared", now, now))
         system_versions.append((sid, 1, "created", json.dumps(record, ensure_ascii=False), now))
     db.write("systems", ("id", "organisation_id", "kind", "name", "data_location", "backup_responsibility",
@@ -256,9 +262,9 @@ def main():
     years = [(fy, ed, forms) for fy, ed, forms in editions() if fy in fig.PROGRESS["hospital"]]
     form_of = {}
     for fy, ed, forms in years:
-        for form_id, (kinds, rows, gated) in forms.items():
+        for form_id, (kinds, rows, gated, published) in forms.items():
             for kind in kinds:
-                form_of[(fy, kind)] = (form_id, rows, gated)
+                form_of[(fy, kind)] = (form_id, rows, gated, published)
     rate_cache = {}
     tally = {}  # (item, fy, group) → [yes, answered]
     counts = {"assessments": 0, "submitted": 0, "draft": 0, "not_started": 0, "answers": 0}
@@ -286,7 +292,7 @@ def main():
         for fy, edition, _ in years:
             if (fy, kind) not in form_of:
                 continue
-            form_id, rows, gated = form_of[(fy, kind)]
+            form_id, rows, gated, published = form_of[(fy, kind)]
             submitted_share, draft_share = fig.PROGRESS[kind][fy]
             u = phi(-0.3 * z + 0.954 * gauss(0, 1))
             if u >= submitted_share + draft_share:
@@ -297,8 +303,10 @@ def main():
             counts["assessments"] += 1
             aid = next_id["assessments"]
             next_id["assessments"] += 1
-            start = datetime.date(fy, 4, 1) + datetime.timedelta(days=rng.randrange(30, 300))
+            # Started after the form was published, before the last month of the fiscal year.
             year_end = datetime.date(fy + 1, 3, 31)
+            opens = max(published, datetime.date(fy, 4, 1)) + datetime.timedelta(days=1)
+            start = opens + datetime.timedelta(days=int(((year_end - opens).days - 30) * rand() ** 2))
             created = stamp(start, rng.randrange(9 * 3600, 18 * 3600))
             if status == "draft":
                 answered_rows = rows[:max(1, int(len(rows) * uniform(0.1, 0.95)))]
@@ -327,7 +335,7 @@ def main():
                     t = tally.setdefault(key, [0, 0])
                     t[0] += yes
                     t[1] += 1
-                if value == "no":
+                if value == "no" and not (gated and position == 0):  # the gate question has no target date
                     target = (day + datetime.timedelta(days=rng.randrange(0, (year_end - day).days + 1))).isoformat()
                 at = stamp(day, rng.randrange(9 * 3600, 18 * 3600))
                 answers.append((answer_id, aid, item, row_key, 1, value, None, day.isoformat(), target, "", 0, at))
@@ -372,6 +380,10 @@ def main():
             yes, n = tally.get((s["item"], s["fiscal_year"], band), (0, 0))
             pct, tag = s["bands"][band]
             cells.append(f"{band} {100 * yes / n if n else float('nan'):.0f}/{pct}{tag}")
+        yes = sum(tally.get((s["item"], s["fiscal_year"], band), (0, 0))[0] for band in fig.BANDS)
+        n = sum(tally.get((s["item"], s["fiscal_year"], band), (0, 0))[1] for band in fig.BANDS)
+        pct, tag = s["average"]
+        cells.append(f"all {100 * yes / n if n else float('nan'):.0f}/{pct}{tag}")
         print(f"  {s['item']} {s['fiscal_year']}: " + "  ".join(cells))
     print(f"{time.monotonic() - started:.1f} s")
 
