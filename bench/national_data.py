@@ -149,6 +149,229 @@ def stamp(day, seconds):
     return f"{day.isoformat()}T{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}.000Z"
 
 
+phi = lambda x: 0.5 * (1 + math.erf(x / math.sqrt(2)))  # noqa: E731  standard normal distribution function
+ORG_COLUMNS = ("id", "kind", "name", "parent_id", "prefecture_code", "municipality_code", "facility_id",
+               "created_at", "updated_at", "beds_total", "beds_general")
+ASSESSMENT_COLUMNS = ("id", "organisation_id", "fiscal_year", "form", "edition", "edition_revision", "status",
+                      "created_at", "submitted_at")
+EVENT_COLUMNS = ("id", "assessment_id", "kind", "user_id", "at")
+ANSWER_COLUMNS = ("id", "assessment_id", "canonical_id", "row_key", "version", "value", "reason", "confirmed_on",
+                  "target_date", "note", "needs_reconfirmation", "answered_at")
+VERSION_COLUMNS = ("answer_id", "version", "value", "reason", "confirmed_on", "target_date", "note",
+                   "needs_reconfirmation", "answered_at")
+
+
+class Japan:
+    """Writes the data set in steps that share the database, the random stream and the next free ids; the
+    steps run in a fixed order so that a seed always gives the same rows."""
+
+    def __init__(self, db, seed, scale):
+        self.db, self.scale = db, scale
+        self.rng = random.Random(seed)
+        self.now = stamp(TODAY, 0)
+        self.next_id = {t: int(db.query(f"SELECT COALESCE(MAX(id), 0) FROM {t}")[0][0]) + 1
+                        for t in ("organisations", "assessments", "answers", "assessment_events", "systems")}
+        self.written = {}
+
+    def new_id(self, table):
+        self.next_id[table] += 1
+        return self.next_id[table] - 1
+
+    def places(self, towns):
+        """Prefectures the demo lacks, the municipalities, and health centres: each prefecture's municipalities
+        in code order cut into as many runs as it has health centres (a municipality a demo health centre
+        covers stays its). Returns {prefecture code: [municipality codes]} and {municipality: health centre}."""
+        db, now = self.db, self.now
+        self.pref_names = dict(db.query("SELECT code, name_ja FROM prefectures ORDER BY code"))
+        ministry = int(db.query("SELECT id FROM organisations WHERE kind = 'ministry' ORDER BY id LIMIT 1")[0][0])
+        pref_org = {r[1]: int(r[0]) for r in db.query("SELECT id, prefecture_code FROM organisations "
+                                                      "WHERE kind = 'prefecture'")}
+        claimed = {r[1]: int(r[0]) for r in db.query(
+            "SELECT j.organisation_id, j.municipality_code FROM jurisdictions j "
+            "JOIN organisations o ON o.id = j.organisation_id WHERE o.kind = 'health_centre'")}
+        known_towns = {r[0] for r in db.query("SELECT code FROM municipalities")}
+        orgs, town_rows, juris = [], [], []
+        for code, name in self.pref_names.items():
+            if code not in pref_org:
+                pref_org[code] = self.new_id("organisations")
+                orgs.append((pref_org[code], "prefecture", name, ministry, code, None, None, now, now, None, None))
+            town_rows += [(t[0], code, t[1], t[2], now) for t in towns.get(code, []) if t[0] not in known_towns]
+        centres_by_pref = apportion(max(47, round(fig.HEALTH_CENTRES * self.scale)), fig.POPULATION)
+        centre_of = {}
+        for code, name in self.pref_names.items():
+            free = [t for t in towns.get(code, [(f"{code}0000", name, "")]) if t[0] not in claimed]
+            n = max(1, min(centres_by_pref[code], len(free)))
+            for i in range(n):
+                run = free[i * len(free) // n:(i + 1) * len(free) // n]
+                centre = self.new_id("organisations")
+                orgs.append((centre, "health_centre", f"{run[0][1]}保健所" if n > 1 else f"{name}保健所",
+                             pref_org[code], code, run[0][0], None, now, now, None, None))
+                for town in run:
+                    centre_of[town[0]] = centre
+                    juris.append((centre, town[0]))
+            centre_of.update({town: centre for town, centre in claimed.items() if town.startswith(code)})
+        db.write("municipalities", ("code", "prefecture_code", "name", "kana", "updated_at"), town_rows)
+        db.write("organisations", ORG_COLUMNS, orgs)
+        db.write("jurisdictions", ("organisation_id", "municipality_code"), juris)
+        self.written.update({"prefectures added": sum(1 for o in orgs if o[1] == "prefecture"),
+                             "health centres added": len(orgs) - sum(1 for o in orgs if o[1] == "prefecture"),
+                             "municipalities added": len(town_rows)})
+        return {code: sorted(t for t in centre_of if t[:2] == code) for code in self.pref_names}, centre_of
+
+    def institutions(self, towns_of, centre_of):
+        """Institutions spread by population over the prefectures and uniformly over each one's municipalities;
+        returns [(id, kind, group)] where group is the bed band of a hospital, 有床/無床 of a clinic, else the kind."""
+        rng, now, orgs, out = self.rng, self.now, [], []
+        for kind, total in fig.KIND_TOTALS.items():
+            serial = 0
+            for code, count in apportion(round(total * self.scale), fig.POPULATION).items():
+                for _ in range(count):
+                    serial += 1
+                    oid = self.new_id("organisations")
+                    town = towns_of[code][rng.randrange(len(towns_of[code]))]
+                    beds, group = None, kind
+                    if kind == "hospital":
+                        group = rng.choices(fig.BANDS, weights=[fig.BAND_SHARE[b] for b in fig.BANDS])[0]
+                        low, high = fig.BAND_BEDS[group]
+                        beds = rng.randint(low, high) if group != "500_plus" else int(500 + rng.expovariate(1 / 180))
+                    elif kind == "clinic":
+                        with_beds = rng.random() < fig.CLINIC_WITH_BEDS_SHARE
+                        beds, group = (rng.randint(1, 19), "clinic_with_beds") if with_beds else (0, "clinic")
+                    orgs.append((oid, kind, f"合成{KIND_JA[kind]}{self.pref_names[code]}{serial:06d}",
+                                 centre_of[town], code, town, f"97{code}{KIND_DIGIT[kind]}{serial:08d}", now, now,
+                                 beds, beds if kind == "hospital" else None))
+                    out.append((oid, kind, group))
+        self.db.write("organisations", ORG_COLUMNS, orgs)
+        groups = [g for _, _, g in out]
+        for kind in fig.KIND_TOTALS:
+            self.written[kind] = sum(1 for _, k, _ in out if k == kind)
+            for group in (fig.BANDS if kind == "hospital" else ("clinic_with_beds",) if kind == "clinic" else ()):
+                self.written[f"  {group}"] = groups.count(group)
+        return out
+
+    def systems(self, institutions):
+        """An EHR in the systems register at the survey's rate, with its creation in the history."""
+        rand, now, systems, versions = self.rng.random, self.now, [], []
+        for oid, kind, group in institutions:
+            share = fig.EHR_SHARE.get(group)
+            if share is None or rand() >= share:
+                continue
+            sid = self.new_id("systems")
+            location = "cloud" if rand() < (0.3 if kind == "clinic" else 0.05) else "on_premises"
+            record = {"kind": "ehr", "name": "電子カルテ", "product_name": "", "product_version": "",
+                      "vendor_name": "", "vendor_organisation_id": None, "contract_start": None,
+                      "contract_end": None, "maintenance_contract": False, "subcontracting": False,
+                      "data_location": location, "remote_maintenance": False, "remote_method": None,
+                      "remote_method_note": "", "remote_device": "", "connection_point": "",
+                      "backup_responsibility": "shared", "note": "",
+                      "status": "in_use"}  # the server's snapshot (vendors::record_json and the status)
+            systems.append((sid, oid, "ehr", "電子カルテ", location, "shared", now, now))
+            versions.append((sid, 1, "created", json.dumps(record, ensure_ascii=False), now))
+        self.db.write("systems", ("id", "organisation_id", "kind", "name", "data_location",
+                                  "backup_responsibility", "created_at", "updated_at"), systems)
+        self.db.write("system_versions", ("system_id", "version", "action", "snapshot", "at"), versions)
+        self.written["EHR systems"] = len(systems)
+
+    def checklists(self, institutions, years):
+        """Each year's checklist per institution: submitted, draft or not started. An institution's maturity z
+        (fixed over the years) and its per-item leaning make answers persist from year to year, while the はい-rate
+        of every (item, year, group) stays the figure's. Returns the tally {(item, year, group): [yes, answered]}."""
+        rng, gauss, rand = self.rng, self.rng.gauss, self.rng.random
+        form_of = {(fy, kind): (form_id, *spec[1:], edition) for fy, edition, forms in years
+                   for form_id, spec in forms.items() for kind in spec[0]}
+        rates, tally = {}, {}
+        counts = {"submitted": 0, "draft": 0, "not started (institution-years)": 0, "answers": 0}
+        batch = {"assessments": [], "assessment_events": [], "answers": [], "answer_versions": []}
+        columns = {"assessments": ASSESSMENT_COLUMNS, "assessment_events": EVENT_COLUMNS,
+                   "answers": ANSWER_COLUMNS, "answer_versions": VERSION_COLUMNS}
+
+        def flush():
+            for table, rows in batch.items():
+                self.db.write(table, columns[table], rows)
+                rows.clear()
+
+        for oid, kind, group in institutions:
+            z = gauss(0, 1)
+            leaning = {}
+            no_system = rand() < fig.WITHOUT_SYSTEM[kind]
+            for fy, _, _ in years:
+                if (fy, kind) not in form_of:
+                    continue
+                form_id, rows, gated, published, edition = form_of[(fy, kind)]
+                submitted_share, draft_share = fig.PROGRESS[kind][fy]
+                u = rand()  # progress independent of maturity, so the answered rows keep the figures' rates
+                if u >= submitted_share + draft_share:
+                    counts["not started (institution-years)"] += 1
+                    continue
+                status = "submitted" if u < submitted_share else "draft"
+                counts[status] += 1
+                aid = self.new_id("assessments")
+                # Started after the form was published, most early in the year, none in its last month.
+                year_end = datetime.date(fy + 1, 3, 31)
+                opens = max(published, datetime.date(fy, 4, 1)) + datetime.timedelta(days=1)
+                start = opens + datetime.timedelta(days=int(((year_end - opens).days - 30) * rand() ** 2))
+                created = stamp(start, rng.randrange(9 * 3600, 18 * 3600))
+                answered = rows if status == "submitted" else rows[:max(1, int(len(rows) * rng.uniform(0.1, 0.95)))]
+                if gated and no_system:
+                    answered = rows[:1]
+                last = start
+                for position, (item, row_key) in enumerate(answered):
+                    answer_id = self.new_id("answers")
+                    day = min(year_end, TODAY, start + datetime.timedelta(days=position // 4))
+                    last = max(last, day)
+                    target = None
+                    is_gate = gated and position == 0
+                    if is_gate:
+                        value = "no" if no_system else "yes"
+                    else:
+                        key = (item, fy, group)
+                        p = rates.get(key)
+                        if p is None:
+                            p = rates[key] = rate(item, fy, group)
+                        if item not in leaning:
+                            leaning[item] = gauss(0, 1)
+                        yes = phi(-(0.5 * z + 0.5 * leaning[item] + 0.707 * gauss(0, 1))) < p
+                        value = "yes" if yes else "no"
+                        t = tally.setdefault(key, [0, 0])
+                        t[0] += yes
+                        t[1] += 1
+                    if value == "no" and not is_gate:  # the gate question has no target date
+                        target = (day + datetime.timedelta(days=rng.randrange(0, (year_end - day).days + 1))).isoformat()
+                    at = stamp(day, rng.randrange(9 * 3600, 18 * 3600))
+                    batch["answers"].append((answer_id, aid, item, row_key, 1, value, None, day.isoformat(), target,
+                                             "", 0, at))
+                    batch["answer_versions"].append((answer_id, 1, value, None, day.isoformat(), target, "", 0, at))
+                counts["answers"] += len(answered)
+                submitted_at = None
+                if status == "submitted":
+                    submitted_day = min(year_end, TODAY, last + datetime.timedelta(days=rng.randrange(1, 20)))
+                    submitted_at = stamp(submitted_day, 17 * 3600 + rng.randrange(3600))
+                batch["assessments"].append((aid, oid, fy, form_id, edition, 1, status, created, submitted_at))
+                batch["assessment_events"].append((self.new_id("assessment_events"), aid, "created", None, created))
+                if submitted_at:
+                    batch["assessment_events"].append((self.new_id("assessment_events"), aid, "submitted", None,
+                                                       submitted_at))
+            if len(batch["answers"]) > 50000:
+                flush()
+        flush()
+        self.written.update(counts)
+        return tally
+
+
+def print_rates(tally, years):
+    print("hospital はい-rate written vs the survey figure (band: written / figure, tag):")
+    percent = lambda yes, n: f"{100 * yes / n:.0f}" if n else "-"  # noqa: E731
+    for s in fig.SURVEY:
+        if s["fiscal_year"] not in {fy for fy, _, _ in years}:
+            continue
+        counts = [tally.get((s["item"], s["fiscal_year"], band), (0, 0)) for band in fig.BANDS]
+        cells = [f"{band} {percent(*c)}/{s['bands'][band][0]}{s['bands'][band][1]}"
+                 for band, c in zip(fig.BANDS, counts)]
+        cells.append(f"all {percent(sum(c[0] for c in counts), sum(c[1] for c in counts))}/"
+                     f"{s['average'][0]}{s['average'][1]}")
+        print(f"  {s['item']} {s['fiscal_year']}: " + "  ".join(cells))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("database")
@@ -159,232 +382,20 @@ def main():
                                                                      "code4fukui_localgovjp-utf8.csv"))
     args = parser.parse_args()
     started = time.monotonic()
-    rng = random.Random(args.seed)
-    gauss, uniform, rand = rng.gauss, rng.uniform, rng.random
-    phi = lambda x: 0.5 * (1 + math.erf(x / math.sqrt(2)))
-
     db = Sqlite(args.database[len("sqlite:"):]) if args.database.startswith("sqlite:") else Postgres(args.database)
-    now = stamp(TODAY, 0)
-    pref_names = dict(db.query("SELECT code, name_ja FROM prefectures ORDER BY code"))
-    ministry = int(db.query("SELECT id FROM organisations WHERE kind = 'ministry' ORDER BY id LIMIT 1")[0][0])
-    pref_org = {r[1]: int(r[0]) for r in db.query("SELECT id, prefecture_code FROM organisations "
-                                                  "WHERE kind = 'prefecture'")}
-    claimed = {r[1]: int(r[0]) for r in db.query("SELECT j.organisation_id, j.municipality_code FROM "
-                                                 "jurisdictions j JOIN organisations o ON o.id = j.organisation_id "
-                                                 "WHERE o.kind = 'health_centre'")}
-    known_towns = {r[0] for r in db.query("SELECT code FROM municipalities")}
-    next_id = {t: int(db.query(f"SELECT COALESCE(MAX(id), 0) FROM {t}")[0][0]) + 1
-               for t in ("organisations", "assessments", "answers", "assessment_events", "systems")}
-    towns = municipalities(args.municipalities)
-
-    # Prefectures and health centres: each prefecture's municipalities in code order, cut into as many
-    # contiguous runs as it has health centres; a municipality a demo health centre already covers stays its.
-    orgs, town_rows, juris = [], [], []
-    org_columns = ("id", "kind", "name", "parent_id", "prefecture_code", "municipality_code", "facility_id",
-                   "created_at", "updated_at", "beds_total", "beds_general")
-    for code, name in pref_names.items():
-        if code not in pref_org:
-            pref_org[code] = next_id["organisations"]
-            next_id["organisations"] += 1
-            orgs.append((pref_org[code], "prefecture", name, ministry, code, None, None, now, now, None, None))
-        for town in towns.get(code, []):
-            if town[0] not in known_towns:
-                town_rows.append((town[0], code, town[1], town[2], now))
-    centres_by_pref = apportion(max(47, round(fig.HEALTH_CENTRES * args.scale)), fig.POPULATION)
-    centre_of = {}  # municipality code → health centre id
-    for code in pref_names:
-        free = [t for t in towns.get(code, [(f"{code}0000", pref_names[code], "")]) if t[0] not in claimed]
-        n = max(1, min(centres_by_pref[code], len(free)))
-        for i in range(n):
-            run = free[i * len(free) // n:(i + 1) * len(free) // n]
-            centre = next_id["organisations"]
-            next_id["organisations"] += 1
-            orgs.append((centre, "health_centre", f"{run[0][1]}保健所" if n > 1 else f"{pref_names[code]}保健所",
-                         pref_org[code], code, run[0][0], None, now, now, None, None))
-            for town in run:
-                centre_of[town[0]] = centre
-                juris.append((centre, town[0]))
-        for town, centre in claimed.items():
-            if town.startswith(code):
-                centre_of[town] = centre
-    town_list = {code: sorted(t for t in centre_of if t[:2] == code) for code in pref_names}
-
-    # Institutions, spread by population over prefectures and uniformly over each prefecture's municipalities.
-    institutions = []  # (id, kind, group)
-    for kind, total in fig.KIND_TOTALS.items():
-        per_pref = apportion(round(total * args.scale), fig.POPULATION)
-        serial = 0
-        for code, count in per_pref.items():
-            for _ in range(count):
-                serial += 1
-                oid = next_id["organisations"]
-                next_id["organisations"] += 1
-                town = town_list[code][rng.randrange(len(town_list[code]))]
-                beds, group = None, kind
-                if kind == "hospital":
-                    group = rng.choices(fig.BANDS, weights=[fig.BAND_SHARE[b] for b in fig.BANDS])[0]
-                    low, high = fig.BAND_BEDS[group]
-                    beds = rng.randint(low, high) if group != "500_plus" else int(500 + rng.expovariate(1 / 180))
-                elif kind == "clinic":
-                    with_beds = rand() < fig.CLINIC_WITH_BEDS_SHARE
-                    beds, group = (rng.randint(1, 19), "clinic_with_beds") if with_beds else (0, "clinic")
-                facility = f"97{code}{KIND_DIGIT[kind]}{serial:08d}"
-                orgs.append((oid, kind, f"合成{KIND_JA[kind]}{pref_names[code]}{serial:06d}", centre_of[town],
-                             code, town, facility, now, now, beds, beds if kind == "hospital" else None))
-                institutions.append((oid, kind, group))
-    db.write("municipalities", ("code", "prefecture_code", "name", "kana", "updated_at"), town_rows)
-    db.write("organisations", org_columns, orgs)
-    db.write("jurisdictions", ("organisation_id", "municipality_code"), juris)
-
-    # EHR in the systems register (with its creation in the history).
-    systems, system_versions = [], []
-    for oid, kind, group in institutions:
-        share = fig.EHR_SHARE.get(group)
-        if share is None or rand() >= share:
-            continue
-        sid = next_id["systems"]
-        next_id["systems"] += 1
-        location = "cloud" if rand() < (0.3 if kind == "clinic" else 0.05) else "on_premises"
-        record = {"kind": "ehr", "name": "電子カルテ", "product_name": "", "product_version": "", "vendor_name": "",
-                  "vendor_organisation_id": None, "contract_start": None, "contract_end": None,
-                  "maintenance_contract": False, "subcontracting": False, "data_location": location,
-                  "remote_maintenance": False, "remote_method": None, "remote_method_note": "",
-                  "remote_device": "", "connection_point": "", "backup_responsibility": "shared", "note": "",
-                  "status": "in_use"}  # the server's snapshot (vendors::record_json and the status)
-        systems.append((sid, oid, "ehr", "電子カルテ", location, "shared", now, now))
-        system_versions.append((sid, 1, "created", json.dumps(record, ensure_ascii=False), now))
-    db.write("systems", ("id", "organisation_id", "kind", "name", "data_location", "backup_responsibility",
-                         "created_at", "updated_at"), systems)
-    db.write("system_versions", ("system_id", "version", "action", "snapshot", "at"), system_versions)
-
-    # Checklists. An institution's maturity z (fixed over the years) and its per-item leaning make answers
-    # persist from year to year; the はい-rate of every (item, year, group) stays the figure's.
     years = [(fy, ed, forms) for fy, ed, forms in editions() if fy in fig.PROGRESS["hospital"]]
-    form_of = {}
-    for fy, ed, forms in years:
-        for form_id, (kinds, rows, gated, published) in forms.items():
-            for kind in kinds:
-                form_of[(fy, kind)] = (form_id, rows, gated, published)
-    rate_cache = {}
-    tally = {}  # (item, fy, group) → [yes, answered]
-    counts = {"assessments": 0, "submitted": 0, "draft": 0, "not_started": 0, "answers": 0}
-    assessments, events, answers, versions = [], [], [], []
-    a_columns = ("id", "organisation_id", "fiscal_year", "form", "edition", "edition_revision", "status",
-                 "created_at", "submitted_at")
-    e_columns = ("id", "assessment_id", "kind", "user_id", "at")
-    n_columns = ("id", "assessment_id", "canonical_id", "row_key", "version", "value", "reason", "confirmed_on",
-                 "target_date", "note", "needs_reconfirmation", "answered_at")
-    v_columns = ("answer_id", "version", "value", "reason", "confirmed_on", "target_date", "note",
-                 "needs_reconfirmation", "answered_at")
-
-    def flush():
-        db.write("assessments", a_columns, assessments)
-        db.write("assessment_events", e_columns, events)
-        db.write("answers", n_columns, answers)
-        db.write("answer_versions", v_columns, versions)
-        for batch in (assessments, events, answers, versions):
-            batch.clear()
-
-    for oid, kind, group in institutions:
-        z = gauss(0, 1)
-        leaning = {}
-        no_system = rand() < fig.WITHOUT_SYSTEM[kind]
-        for fy, edition, _ in years:
-            if (fy, kind) not in form_of:
-                continue
-            form_id, rows, gated, published = form_of[(fy, kind)]
-            submitted_share, draft_share = fig.PROGRESS[kind][fy]
-            u = rand()  # progress independent of maturity, so the answered rows keep the figures' rates
-            if u >= submitted_share + draft_share:
-                counts["not_started"] += 1
-                continue
-            status = "submitted" if u < submitted_share else "draft"
-            counts[status] += 1
-            counts["assessments"] += 1
-            aid = next_id["assessments"]
-            next_id["assessments"] += 1
-            # Started after the form was published, before the last month of the fiscal year.
-            year_end = datetime.date(fy + 1, 3, 31)
-            opens = max(published, datetime.date(fy, 4, 1)) + datetime.timedelta(days=1)
-            start = opens + datetime.timedelta(days=int(((year_end - opens).days - 30) * rand() ** 2))
-            created = stamp(start, rng.randrange(9 * 3600, 18 * 3600))
-            if status == "draft":
-                answered_rows = rows[:max(1, int(len(rows) * uniform(0.1, 0.95)))]
-            else:
-                answered_rows = rows
-            if gated and no_system:
-                answered_rows = rows[:1]
-            last = start
-            for position, (item, row_key) in enumerate(answered_rows):
-                answer_id = next_id["answers"]
-                next_id["answers"] += 1
-                day = min(year_end, TODAY, start + datetime.timedelta(days=position // 4))
-                last = max(last, day)
-                target = None
-                if gated and position == 0:
-                    value = "no" if no_system else "yes"
-                else:
-                    key = (item, fy, group)
-                    p = rate_cache.get(key)
-                    if p is None:
-                        p = rate_cache[key] = rate(item, fy, group)
-                    if item not in leaning:
-                        leaning[item] = gauss(0, 1)
-                    yes = phi(-(0.5 * z + 0.5 * leaning[item] + 0.707 * gauss(0, 1))) < p
-                    value = "yes" if yes else "no"
-                    t = tally.setdefault(key, [0, 0])
-                    t[0] += yes
-                    t[1] += 1
-                if value == "no" and not (gated and position == 0):  # the gate question has no target date
-                    target = (day + datetime.timedelta(days=rng.randrange(0, (year_end - day).days + 1))).isoformat()
-                at = stamp(day, rng.randrange(9 * 3600, 18 * 3600))
-                answers.append((answer_id, aid, item, row_key, 1, value, None, day.isoformat(), target, "", 0, at))
-                versions.append((answer_id, 1, value, None, day.isoformat(), target, "", 0, at))
-            counts["answers"] += len(answered_rows)
-            submitted_at = None
-            if status == "submitted":
-                submitted_day = min(year_end, TODAY, last + datetime.timedelta(days=rng.randrange(1, 20)))
-                submitted_at = stamp(submitted_day, 17 * 3600 + rng.randrange(3600))
-            assessments.append((aid, oid, fy, form_id, edition, 1, status, created, submitted_at))
-            events.append((next_id["assessment_events"], aid, "created", None, created))
-            next_id["assessment_events"] += 1
-            if submitted_at:
-                events.append((next_id["assessment_events"], aid, "submitted", None, submitted_at))
-                next_id["assessment_events"] += 1
-        if len(answers) > 50000:
-            flush()
-    flush()
+    japan = Japan(db, args.seed, args.scale)
+    towns_of, centre_of = japan.places(municipalities(args.municipalities))
+    institutions = japan.institutions(towns_of, centre_of)
+    japan.systems(institutions)
+    tally = japan.checklists(institutions, years)
     db.finish(("organisations", "assessments", "answers", "assessment_events", "systems"))
 
-    by_kind = {}
-    for _, kind, group in institutions:
-        by_kind[kind] = by_kind.get(kind, 0) + 1
-        if kind == "hospital":
-            by_kind[f"hospital {group}"] = by_kind.get(f"hospital {group}", 0) + 1
     print(f"seed {args.seed}, scale {args.scale}; fiscal years/editions: "
           + ", ".join(f"{fy} {ed}" for fy, ed, _ in years))
-    print(f"47 prefectures ({sum(1 for o in orgs if o[1] == 'prefecture')} added), "
-          f"{sum(1 for o in orgs if o[1] == 'health_centre')} health centres added, "
-          f"{len(town_rows)} municipalities added")
-    for kind, n in by_kind.items():
-        print(f"  {kind}: {n}")
-    print(f"EHR systems: {len(systems)}")
-    print(f"checklists: {counts['assessments']} ({counts['submitted']} submitted, {counts['draft']} draft; "
-          f"{counts['not_started']} institution-years not started); answers: {counts['answers']}")
-    print("hospital はい-rate written vs the survey figure (band: written / figure, tag):")
-    for s in fig.SURVEY:
-        if s["fiscal_year"] not in {fy for fy, _, _ in years}:
-            continue
-        cells = []
-        for band in fig.BANDS:
-            yes, n = tally.get((s["item"], s["fiscal_year"], band), (0, 0))
-            pct, tag = s["bands"][band]
-            cells.append(f"{band} {100 * yes / n if n else float('nan'):.0f}/{pct}{tag}")
-        yes = sum(tally.get((s["item"], s["fiscal_year"], band), (0, 0))[0] for band in fig.BANDS)
-        n = sum(tally.get((s["item"], s["fiscal_year"], band), (0, 0))[1] for band in fig.BANDS)
-        pct, tag = s["average"]
-        cells.append(f"all {100 * yes / n if n else float('nan'):.0f}/{pct}{tag}")
-        print(f"  {s['item']} {s['fiscal_year']}: " + "  ".join(cells))
+    for what, n in japan.written.items():
+        print(f"  {what}: {n}")
+    print_rates(tally, years)
     print(f"{time.monotonic() - started:.1f} s")
 
 
