@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The national synthetic data set (issue 18, item 1) in a new database, then checked with the server: a
-# ministry analyst and a 北海道 inspector (bench sessions) ask for the pages they have today; every answer
-# must be 200. Prints what bench/national_data.py wrote, the seconds it took, each check's status and time,
-# and the database's size.
+# ministry analyst and a 北海道 inspector (bench sessions) ask for what their pages load today (the national
+# exposure figures, the checklist lists, the inspection summary and plan); every answer must be 200. Prints
+# what bench/national_data.py wrote, the seconds it took, each check's status and time, and the database's size.
 #   TARGET=sqlite:FILE (default build-dir/national-data/national.db, replaced), postgresql://… (an empty
 #   database), or `postgresql` for a private cluster that is removed at the end (a timing run).
 # Usage: SCALE=0.1 SEED=18 TARGET=… bench/national_data.sh [build-dir]
@@ -62,6 +62,7 @@ check() {
 }
 echo "server checks (status, time with curl):"
 for path in /api/v1/me /api/v1/prefectures "/api/v1/organisations?page_size=50" /api/v1/exposure/national \
+  "/api/v1/jurisdiction/checklists?fiscal_year=2025" "/api/v1/jurisdiction/checklists?fiscal_year=2025&sort=status" \
   "/api/v1/jurisdiction/checklists?fiscal_year=2025&kind=hospital&bed_band=hospital_500_plus"; do
   check analyst "$analyst" "$path"
 done
