@@ -368,6 +368,18 @@ TEST_F(LedgerApi, OfTwoChangesAtTheSameVersionOneWins) {
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM asset_versions WHERE asset_id = " + id_text(made.json())), 2);
 }
 
+// The demo's printer has no CPE name; the demo's slice of the dictionary (real NVD entries) suggests its model
+// first, so a newcomer sees suggestions without importing the dictionary.
+TEST_F(LedgerApi, TheDemoPrinterWithoutACpeIsSuggestedItsModelFromTheDemoDictionary) {
+    SessionClient hospital = persona("hospital@demo.example");
+    const auto asked = hospital.get("/api/v1/ledger/assets/" + asset("複合機（放射線科）") + "/cpe-suggestions");
+    ASSERT_EQ(asked.status, 200) << asked.body;
+    const json suggestions = asked.json()["suggestions"];
+    ASSERT_FALSE(suggestions.empty()) << asked.body;
+    EXPECT_EQ(suggestions[0]["cpe"], "cpe:2.3:a:canon:imagerunner_c3220:-:*:*:*:*:*:*:*") << suggestions.dump();
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM cpe_dictionary WHERE vendor = 'canon'"), 10);
+}
+
 // CPE names suggested from the NVD CPE dictionary for a device entered without one: the clinic adds the
 // best one, which then matches the (demo) feeds; an unrelated maker's names are never suggested.
 TEST_F(LedgerApi, ADeviceWithoutACpeGetsSuggestionsFromTheDictionaryAndAPersonAddsOne) {

@@ -5,10 +5,12 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "feed_import_writers.hpp"
 #include "identity_records.hpp"
 #include "ledger.hpp"
 #include "mamori/core/embedded.hpp"
 #include "mamori/exposure/configuration.hpp"
+#include "mamori/feeds/nvd_cpe.hpp"
 #include "mamori/identity/tokens.hpp"
 #include "mamori/services/exposure_matching.hpp"
 #include "mamori/services/findings.hpp"
@@ -84,6 +86,22 @@ void insert_feeds(soci::session& sql, const json& feeds, const std::string& now)
     }
 }
 
+// insert_dictionary: the demo's slice of the NVD CPE dictionary (entries quoted from a real NVD CPE API page),
+// read as a page by the importer's own parser and written by its writer.
+void insert_dictionary(soci::session& sql, const json& feeds) {
+    const json& entries = feeds.at("cpe_dictionary");
+    json page = {{"format", "NVD_CPE"},
+                 {"version", "2.0"},
+                 {"resultsPerPage", entries.size()},
+                 {"startIndex", 0},
+                 {"totalResults", entries.size()},
+                 {"products", json::array()}};
+    for (const auto& entry : entries) page["products"].push_back({{"cpe", entry}});
+    auto parsed = feeds::parse_nvd_cpe_page(page.dump(), kDemoFeedsFile, feeds::FeedLimits{});
+    if (!parsed) throw std::logic_error(fmt::format("demo CPE dictionary: {}", parsed.error().message));
+    feed_writers::write_cpe_dictionary(sql, parsed->products);
+}
+
 // ExtraAsset: a device the vulnerability demo needs beyond the ledger demo's (made through the ledger's
 // service, once, when no asset of that name exists): a file server running Trend Micro ServerProtect at
 // デモ総合病院 (the non-KEV CVE with its JVN Japanese title).
@@ -103,7 +121,16 @@ std::vector<ExtraAsset> extra_assets() {
     server.cpes = {{"cpe:2.3:o:microsoft:windows_server_2016:-:*:*:*:*:*:*:*", "manual"},
                    {"cpe:2.3:a:trendmicro:serverprotect:5.8:*:*:*:*:windows:*:*", "manual"}};
     server.note = "保管用のファイルサーバ。ウイルス対策は ServerProtect。";
-    return {{"hospital@demo.example", server}};
+    ledger::AssetRecord printer;
+    printer.asset_class = "network";
+    printer.name = "複合機（放射線科）";
+    printer.location = "本館1階 放射線科";
+    printer.department = "放射線科";
+    printer.manufacturer = "Canon";
+    printer.model = "imageRUNNER C3220";
+    printer.ip_addresses = {"192.168.20.41"};
+    printer.note = "CPE名は未登録（台帳の「CPE名の候補」から選ぶ）。";
+    return {{"hospital@demo.example", server}, {"hospital@demo.example", printer}};
 }
 
 Status add_extra_assets(store::Database& db) {
@@ -168,6 +195,10 @@ Status create_feeds_demo(store::Database& db) {
         for (const auto& r : store::query(sql, "SELECT COUNT(*) FROM cves"))
             any_cve = store::int64_at(r, 0) > 0;
         if (!any_cve) insert_feeds(sql, *feeds, records::iso_now());
+        bool any_dictionary_entry = false;
+        for (const auto& r : store::query(sql, "SELECT COUNT(*) FROM (SELECT 1 FROM cpe_dictionary LIMIT 1) d"))
+            any_dictionary_entry = store::int64_at(r, 0) > 0;
+        if (!any_dictionary_entry) insert_dictionary(sql, *feeds);
         return {};
     });
     if (!made) return made;

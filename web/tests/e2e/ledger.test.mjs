@@ -169,6 +169,23 @@ describe('the device ledger', () => {
     await shoot(page, 'hospital-asset-en');
   });
 
+  it('the hospital adds a CPE name to its printer from the dictionary\'s suggestions', async () => {
+    const other = await session.newBrowser();
+    const { page } = other;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await loginInPage(page, session.baseUrl, 'hospital@demo.example', 'hospital-demo-pass');
+    await page.waitForURL((url) => url.pathname === '/');
+    await other.open('/ledger');
+    await page.getByTestId('ledger-table').getByRole('link', { name: '複合機（放射線科）' }).click();
+    const first = page.getByTestId('cpe-suggestion').first();
+    await first.waitFor();
+    assert.ok(((await first.textContent()) ?? '').includes('cpe:2.3:a:canon:imagerunner_c3220:-:*:*:*:*:*:*:*'));
+    await shoot(page, 'hospital-cpe-suggestions');
+    await first.getByRole('button').click();
+    await page.getByTestId('asset-cpes').getByText('cpe:2.3:a:canon:imagerunner_c3220:-:*:*:*:*:*:*:*').waitFor();
+    await shoot(page, 'hospital-cpe-added');
+  });
+
   it("the health centre's inspector reads さくら's ledger from the jurisdiction's list, without changing it", async () => {
     const other = await session.newBrowser();
     const { page } = other;
