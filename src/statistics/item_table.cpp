@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <map>
 #include <stdexcept>
 #include <utility>
@@ -15,6 +14,7 @@ namespace {
 
 constexpr int first_fiscal_year = 2000;
 constexpr int last_fiscal_year = 2100;
+constexpr std::size_t rate_column_count = 4;  // submitted × complete
 
 // share_of: published whole (count and denominator both shown) or not at all.
 std::optional<Share> share_of(std::optional<std::int64_t> count, std::optional<std::int64_t> denominator) {
@@ -168,7 +168,7 @@ Result<RateTable> rate_table(const RateGroupCounts& counts, int minimum_count) {
             {g.submitted_complete, g.submitted_incomplete, g.unsubmitted_complete, g.unsubmitted_incomplete});
     const auto view = publish(table_of(cells), minimum_count);
     const auto rates_of_line = [&](std::string key, std::size_t grid_row) {
-        const auto asked = view.entry(grid_row, 4);
+        const auto asked = view.entry(grid_row, rate_column_count);
         return GroupRates{std::move(key), asked,
                           share_of_sum({view.entry(grid_row, 0), view.entry(grid_row, 1)}, asked),
                           share_of_sum({view.entry(grid_row, 0), view.entry(grid_row, 2)}, asked)};

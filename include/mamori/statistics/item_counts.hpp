@@ -12,6 +12,7 @@
 /// Validation names the group (its index as the field, its key in the message) and never repairs a count.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
