@@ -165,8 +165,6 @@ bool is_matchable(std::string_view vuln_status) {
     return vuln_status != "Rejected";
 }
 
-namespace {
-
 bool is_index_key(const CpeValue& value) {
     if (value.kind != CpeValue::Kind::value || value.text.empty()) return false;
     // An unquoted wildcard sits at an end: a leading '*'/'?' or a trailing one not preceded by '\'.
@@ -180,6 +178,8 @@ bool is_index_key(const CpeValue& value) {
     }
     return true;
 }
+
+namespace {
 
 void collect_products(const Node& node, std::vector<ProductKey>& out) {
     for (const auto& match : node.matches) {

@@ -17,11 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-bool plain(const exposure::CpeValue& value) {
-    if (value.kind != exposure::CpeValue::Kind::value || value.text.empty()) return false;
-    return value.text.find_first_of("*?") == std::string::npos;
-}
-
 template <typename F>
 void each_match(const exposure::Node& node, F&& f) {
     for (const auto& match : node.matches) f(match);
@@ -43,7 +38,7 @@ bool plain_or_node(const exposure::Node& node) {
 
 // exact_version: the one version a criterion names, when it names exactly one (no range, no pattern).
 const std::string* exact_version(const exposure::CpeMatch& match) {
-    if (match.has_range() || !plain(match.criteria.version)) return nullptr;
+    if (match.has_range() || !exposure::is_index_key(match.criteria.version)) return nullptr;
     return &match.criteria.version.text;
 }
 
@@ -64,7 +59,9 @@ void FeedIndex::Impl::link(std::size_t slot) {
     for (const auto& key : cve.products) by_product[key].push_back(slot);
     each_vulnerable(cve, [&](const exposure::CpeMatch& match) {
         const auto key = rules::product_key(match.criteria);
-        if (!key || !plain(match.criteria.vendor) || !plain(match.criteria.product)) {
+        const bool keyed = key && exposure::is_index_key(match.criteria.vendor) &&
+                           exposure::is_index_key(match.criteria.product);
+        if (!keyed) {
             cve.unkeyed_vulnerable = true;
             return;
         }

@@ -115,6 +115,9 @@ struct ProductKey {
     }
 };
 
+// is_index_key: a plain value (no unquoted wildcard at an end), which a name matches only by being the same text.
+bool is_index_key(const CpeValue& value);
+
 // products_named: every distinct (part, vendor, product) in the criteria, vulnerable or platform, sorted; the
 // rows of cve_products. A criterion whose vendor or product is ANY or a wildcard pattern is left out (it
 // cannot be an index key).
