@@ -1,8 +1,8 @@
 # Sourced by the server benchmarks after they set `build`: checks the binary, makes a work directory,
 # brings the private PostgreSQL helpers (bench/private_postgres.sh) and stops the server in `pid`, the
 # cluster and the work directory on exit. Gives `bin`, `work` and `median`.
-bin="$PWD/$build/mamori"
-[ -x "$bin" ] || { echo "no $bin: run scripts/build.sh release first" >&2; exit 1; }
+bin=${MAMORI_BIN:-$PWD/$build/mamori}
+[ -x "$bin" ] || { echo "no $bin: run scripts/build.sh release first (or set MAMORI_BIN)" >&2; exit 1; }
 work=$(mktemp -d)
 chmod 755 "$work"
 . bench/private_postgres.sh

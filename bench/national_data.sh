@@ -9,21 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/release}
-bin=${MAMORI_BIN:-$PWD/$build/mamori}
-[ -x "$bin" ] || { echo "no $bin: run scripts/build.sh release first (or set MAMORI_BIN)" >&2; exit 1; }
 scale=${SCALE:-1.0}
 seed=${SEED:-18}
-export MAMORI_SHARED_DATA=${MAMORI_SHARED_DATA:-/work/shared/data}
-work=$(mktemp -d)
-chmod 755 "$work"
-. bench/private_postgres.sh
-pid=""
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  stop_postgres
-  rm -rf "$work"
-}
-trap cleanup EXIT
+export MAMORI_SHARED_DATA=${MAMORI_SHARED_DATA:-$PWD/../shared/data}
+. bench/bench_setup.sh
 
 target=${TARGET:-sqlite:$PWD/$build/national-data/national.db}
 if [ "$target" = postgresql ]; then
