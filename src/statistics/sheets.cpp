@@ -137,8 +137,7 @@ std::vector<std::string> common_notes(const SheetContext& context, std::string d
         std::string filters;
         for (const auto& filter : context.filters) {
             if (!filters.empty()) filters += ja ? "、" : ", ";
-            filters += fmt::format("{} = {}", pick(context.language, filter.name),
-                                   pick(context.language, filter.value));
+            filters += fmt::format("{} = {}", pick(language, filter.name), pick(language, filter.value));
         }
         notes.push_back(localized(language, {"絞り込み: {}", "Filters: {}"}, filters));
     }
@@ -181,7 +180,8 @@ void append_item_line(RowBuilder& row, const GroupShares& line) {
     for (const auto& share : line.shares) row.share_count_and_ratio(share);
 }
 
-// item_lines: the groups of one table then its total, each line prefixed by `prefix` (the trend's year).
+// append_item_lines: the groups of one table then its total, each line prefixed by `prefix` (the trend's
+// year).
 Status append_item_lines(std::vector<std::vector<SheetCell>>& rows, const ItemTable& table,
                          const Labels& labels, Language language, const std::vector<SheetCell>& prefix,
                          bool& no_ratio_shown) {
