@@ -1,6 +1,8 @@
 // A statistics sheet written as CSV or .xlsx (sheets.hpp).
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "mamori/documents/csv_writer.hpp"
 #include "mamori/documents/xlsx_sheet.hpp"
 #include "mamori/statistics/sheets.hpp"
@@ -14,7 +16,8 @@ std::string cell_text(const SheetCell& cell) {
     switch (cell.kind) {
         case SheetCell::Kind::text: return cell.text;
         case SheetCell::Kind::count: return std::to_string(cell.count);
-        case SheetCell::Kind::ratio: return fmt::format("{:.1f}%", cell.ratio * 100.0);
+        // Rounded half away from zero, as a spreadsheet shows "0.0%" (fmt alone would give 81.2% for 13/16).
+        case SheetCell::Kind::ratio: return fmt::format("{:.1f}%", std::round(cell.ratio * 1000.0) / 10.0);
         case SheetCell::Kind::suppressed: return {};
     }
     return {};

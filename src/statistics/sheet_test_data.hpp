@@ -73,4 +73,16 @@ inline RateTable rates_by_bed_band() {
     return table;
 }
 
+// ratio_sheet: ratios whose percentage ends in a 5 at the second decimal (13/16 = 81.25%), where rounding
+// half to even and half away from zero differ, and one just above a tie in binary (1.25%).
+inline Sheet ratio_sheet() {
+    return {
+        .name = "ratios",
+        .title = "ratios",
+        .notes = {},
+        .header = {"13/16", "1/16", "1/80", "2/3", "1"},
+        .rows = {{SheetCell::of_ratio(13.0 / 16), SheetCell::of_ratio(1.0 / 16),
+                  SheetCell::of_ratio(1.0 / 80), SheetCell::of_ratio(2.0 / 3), SheetCell::of_ratio(1.0)}}};
+}
+
 }  // namespace mamori::statistics::testing

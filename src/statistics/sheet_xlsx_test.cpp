@@ -76,6 +76,7 @@ std::vector<Sheet> sample_sheets() {
     sheets.push_back(
         *cross_table_sheet(cross_by_bed_band(), prefecture_labels(), bed_band_labels(), context));
     sheets.push_back(*rate_table_sheet(rates_by_bed_band(), bed_band_labels(), item_context(Language::en)));
+    sheets.push_back(ratio_sheet());
     return sheets;
 }
 

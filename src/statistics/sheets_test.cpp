@@ -117,6 +117,11 @@ TEST(StatisticsSheets, CsvIsExactlyThePublishedNumbers) {
     }
 }
 
+TEST(StatisticsSheets, RatiosAreRoundedAsASpreadsheetShowsThem) {
+    EXPECT_EQ(render_csv(ratio_sheet()),
+              "\xEF\xBB\xBFratios\r\n\r\n13/16,1/16,1/80,2/3,1\r\n81.3%,6.3%,1.3%,66.7%,100.0%\r\n");
+}
+
 TEST(StatisticsSheets, TrendHasEveryYearsLinesUnderItsYear) {
     std::vector<TrendPoint> trend{{2024, item_by_prefecture()}, {2025, item_by_prefecture()}};
     trend[0].table.groups.pop_back();
