@@ -43,6 +43,7 @@ const std::vector<Person> kPeople = {
     {"analyst", "厚生労働省", {"analyst"}},
     {"pref-admin", "東京都", {"administrator"}},
     {"pref-inspector", "東京都", {"inspector"}},
+    {"pref-analyst", "東京都", {"analyst"}},
     {"hc-inspector", "デモ区保健所", {"inspector"}},
     {"clinic-admin", "さくら内科クリニック", {"administrator"}},
     {"clinic-secmgr", "さくら内科クリニック", {"security_manager"}},
@@ -415,12 +416,12 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
          "/api/v1/jurisdiction/checklists",
          fixed("/api/v1/jurisdiction/checklists"),
          nullptr,
-         {"ministry-admin", "analyst", "pref-admin", "pref-inspector", "hc-inspector"}},
+         {"ministry-admin", "pref-admin", "pref-inspector", "hc-inspector"}},  // analysts: aggregates only
         {"GET",
          "/api/v1/jurisdiction/choices",
          fixed("/api/v1/jurisdiction/choices"),
          nullptr,
-         {"ministry-admin", "analyst", "pref-admin", "pref-inspector", "hc-inspector"}},
+         {"ministry-admin", "pref-admin", "pref-inspector", "hc-inspector"}},
         // The yearly inspection plan: inspectors and administrators of health centres and prefectures (the
         // demo holds デモ区保健所's plan, visit 1 the hospital's); the policy is set by prefecture administrators;
         // notices are the institution's own (InspectionPlanApi.* tests the scopes). Bodies that pass the check
@@ -964,7 +965,7 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
     // else, whatever the parameters.
     {
         const std::set<std::string> statistics_readers = {"ministry-admin", "analyst", "pref-admin",
-                                                             "pref-inspector"};
+                                                             "pref-inspector", "pref-analyst"};
         const std::vector<Row> statistics_rows = {
             {"GET", "/api/v1/statistics/context", fixed("/api/v1/statistics/context"), nullptr, statistics_readers},
             {"GET", "/api/v1/statistics/items", fixed("/api/v1/statistics/items?form=medical"), nullptr,

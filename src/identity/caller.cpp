@@ -71,7 +71,7 @@ std::vector<Role> roles_for(OrgKind kind) {
         return {Role::administrator, Role::security_manager, Role::editor, Role::viewer};
     switch (kind) {
         case OrgKind::ministry: return {Role::administrator, Role::analyst, Role::viewer};
-        case OrgKind::prefecture:
+        case OrgKind::prefecture: return {Role::administrator, Role::inspector, Role::analyst, Role::viewer};
         case OrgKind::health_centre: return {Role::administrator, Role::inspector, Role::viewer};
         case OrgKind::vendor: return {Role::administrator, Role::vendor_respondent};
         default: return {};
@@ -83,8 +83,13 @@ bool mfa_required(const std::set<Role>& roles) {
            roles.contains(Role::analyst);
 }
 
+bool names_institutions(const Caller& caller) {
+    return !(caller.roles.size() == 1 && caller.has(Role::analyst));
+}
+
 bool can_read_organisation(const Caller& caller, const OrganisationRef& target) {
     if (caller.organisation.id == target.id) return true;
+    if (!names_institutions(caller)) return false;
     switch (caller.organisation.kind) {
         case OrgKind::prefecture:
             return (is_institution(target.kind) || target.kind == OrgKind::health_centre) &&

@@ -300,8 +300,9 @@ Result<ImprovementRequest> ImprovementRequestService::get(const Caller& caller, 
 
 Result<std::vector<ImprovementRequest>> ImprovementRequestService::list(const Caller& caller,
                                                                         const RequestQuery& query) {
-    const bool inspector = caller.organisation.kind == identity::OrgKind::health_centre ||
-                           caller.organisation.kind == identity::OrgKind::prefecture;
+    const bool inspector = (caller.organisation.kind == identity::OrgKind::health_centre ||
+                            caller.organisation.kind == identity::OrgKind::prefecture) &&
+                           identity::names_institutions(caller);
     if (!inspector && !identity::is_institution(caller.organisation.kind))
         return fail(ErrorCode::forbidden, "improvement requests are for inspectors and institutions");
     // One joined query for the requests with their institutions and visits, one for the findings of their

@@ -22,6 +22,7 @@ using identity::OrgKind;
 // scope_condition: the institutions the caller oversees, as a condition on organisations `o` with one
 // parameter, the caller's organisation id; nullopt when the caller oversees none.
 std::optional<std::string_view> scope_condition(const identity::Caller& caller) {
+    if (!identity::names_institutions(caller)) return std::nullopt;
     switch (caller.organisation.kind) {
         case OrgKind::health_centre:
             return "o.municipality_code IN (SELECT j.municipality_code FROM jurisdictions j "

@@ -56,6 +56,10 @@ struct Caller {
     bool has(Role role) const { return roles.contains(role); }
 };
 
+// names_institutions: false for a caller who is only an analyst (ministry or prefecture): analysts work with
+// aggregates, and no list or page names an institution to them (issue 18).
+bool names_institutions(const Caller& caller);
+
 // can_read_organisation: an institution sees itself; a prefecture its institutions and health centres; a
 // health centre the institutions in its municipalities; the ministry only organisations of its own kind
 // (it reads aggregates, not institutions); a vendor only itself (links come with the vendor issue).
