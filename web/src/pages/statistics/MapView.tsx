@@ -1,0 +1,68 @@
+// The map of Japan: the share of one answer (はい by default) of the chosen line in each prefecture, as a
+// tile-grid map with its legend beside the table of the same numbers. A prefecture's own users see their
+// prefecture's table only (a national map of one prefecture would say nothing).
+import { useResource } from '../../api/useResource';
+import { useI18n } from '../../i18n';
+import { InfoNotice } from '../account/ui';
+import { h2Class, Loaded } from '../catalog/ui';
+import { CountText, ExportLinks, ShareText, SuppressionNote, useLabel } from './format';
+import { Select } from './Filters';
+import { lineTitle } from './ItemExplorer';
+import { answers, loadItemStatistics, type Answer, type StatisticsQuery } from './statisticsApi';
+import type { ViewProps } from './StatisticsPages';
+import { MapLegend, TileMap } from './TileMap';
+
+export function MapView({ context, lines, query, change }: ViewProps) {
+  const { t, language } = useI18n();
+  const s = t.statistics;
+  const label = useLabel();
+  const k = context.minimum_count;
+  const answer: Answer = answers.find((candidate) => candidate === query.answer) ?? 'yes';
+  const full: StatisticsQuery = { ...query, by: 'prefecture' };
+  const [result, reload] = useResource(`item?${JSON.stringify(full)}`, (signal) => loadItemStatistics(full, signal));
+  const title = s.mapCaption(lineTitle(lines, query, language), s.answers[answer]);
+  return (
+    <div class="mt-8">
+      <div class="max-w-sm">
+        <Select id="stat-answer" label={s.indicator} value={answer} options={answers.map((option) => [option, s.indicatorOf(s.answers[option])] as const)} onChange={(next) => change({ answer: next })} />
+      </div>
+      <h2 class={`${h2Class} mt-8`}>{title}</h2>
+      {context.scope.level === 'prefecture' && <InfoNotice>{s.mapNationalOnly}</InfoNotice>}
+      <Loaded resource={result} reload={reload}>
+        {(data) => (
+          <div class="mt-4 grid gap-8 xl:grid-cols-[3fr_2fr]">
+            {context.scope.level === 'national' && (
+              <div class="min-w-0">
+                <TileMap prefectures={context.prefectures} shares={new Map(data.groups.map((group) => [group.key, group[answer]]))} title={title} testId="prefecture-map" />
+                <MapLegend k={k} />
+              </div>
+            )}
+            <div class="min-w-0">
+              <table class="w-full border-collapse text-left text-dns-16N-130" data-testid="map-table">
+                <caption class="text-left text-std-16B-170">{s.mapTableCaption}</caption>
+                <thead>
+                  <tr class="border-b-2 border-solid-gray-600">
+                    <th scope="col" class="px-2 py-2">{s.breakdowns.prefecture}</th>
+                    <th scope="col" class="px-2 py-2 text-right">{s.asked}</th>
+                    <th scope="col" class="px-2 py-2 text-right">{s.answers[answer]}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...data.groups, data.total].map((group) => (
+                    <tr key={group.key} class="border-b border-solid-gray-200" data-group={group.key}>
+                      <th scope="row" class="px-2 py-1.5 font-bold">{group.key === data.total.key ? s.total : label(group)}</th>
+                      <td class="px-2 py-1.5 text-right"><CountText count={group.asked} k={k} /></td>
+                      <td class="px-2 py-1.5 text-right"><ShareText share={group[answer]} k={k} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        )}
+      </Loaded>
+      <ExportLinks endpoint="item" query={full} testId="export-map" />
+      <SuppressionNote k={k} />
+    </div>
+  );
+}
