@@ -3064,5 +3064,7 @@ export const en: Messages = {
     indicatorOf: (answer: string) => `Share of "${answer}"`,
     mapNationalOnly: "The map shows national statistics; here are your prefecture's numbers as a table.",
     mapTableCaption: 'The numbers by prefecture',
+    tableOf: (by: string) => `Table by ${by.toLowerCase()}`,
+    suppressedShort: 'Supp.',
   },
 };

@@ -3099,6 +3099,8 @@ export const ja = {
     indicatorOf: (answer: string) => `「${answer}」の割合`,
     mapNationalOnly: '地図は全国の集計で表示します。ここでは自都道府県の数字を表で示します。',
     mapTableCaption: '都道府県ごとの数字',
+    tableOf: (by: string) => `${by}ごとの表`,
+    suppressedShort: '秘匿',
   },
 };
 

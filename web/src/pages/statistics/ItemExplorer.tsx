@@ -39,14 +39,14 @@ export function ItemExplorer({ context, lines, query, change }: ViewProps) {
       <h2 class={`${h2Class} mt-8`}>{title}</h2>
       <Loaded resource={result} reload={reload}>
         {(data) => (
-          <div class="mt-4 grid gap-8 xl:grid-cols-[2fr_3fr]">
+          <div class="mt-4 grid gap-8">
             <ShareBars
               bars={data.groups.map((group) => ({ key: group.key, label: label(group), share: group.yes }))}
               k={k}
               caption={s.barsCaption(s.answers.yes, s.breakdowns[by])}
               testId="item-chart"
             />
-            <div class="min-w-0 overflow-x-auto">
+            <div class="min-w-0 overflow-x-auto" tabIndex={0} role="region" aria-label={s.tableOf(s.breakdowns[by])}>
               <GroupTable groups={data.groups} total={data.total} groupHeading={s.breakdowns[by]} k={k} testId="item-table" />
             </div>
           </div>

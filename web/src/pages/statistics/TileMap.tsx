@@ -74,13 +74,18 @@ export function TileMap({ prefectures, shares, title, testId }: MapProps) {
           const y = row * (tile + gap);
           const fill = shade.kind === 'value' ? shade.fill : shade.kind === 'suppressed' ? `url(#${patternId})` : '#ffffff';
           const ink = shade.kind === 'value' ? shade.text : '#000000';
-          const value = shade.kind === 'value' ? `${shade.pct}%` : shade.kind === 'suppressed' ? s.suppressed : '—';
+          const value = shade.kind === 'value' ? `${shade.pct}%` : shade.kind === 'suppressed' ? s.suppressedShort : '—';
           const name = shortName(prefecture);
           return (
             <g key={prefecture.code} data-prefecture={prefecture.code} data-shade={shade.kind}>
               <title>{`${language === 'ja' ? prefecture.label_ja : prefecture.label_en}: ${shade.kind === 'suppressed' ? s.suppressed : shade.kind === 'value' ? `${shade.pct}%` : s.noneAsked}`}</title>
               <rect x={x} y={y} width={tile} height={tile} rx="4" fill={fill} stroke="#333333" stroke-width="1" stroke-dasharray={shade.kind === 'none' ? '4 3' : undefined} />
-              {shade.kind === 'suppressed' && <rect x={x + 4} y={y + 30} width={tile - 8} height="20" rx="2" fill="#ffffff" />}
+              {shade.kind === 'suppressed' && (
+                <>
+                  <rect x={x + 4} y={y + 7} width={tile - 8} height="18" rx="2" fill="#ffffff" />
+                  <rect x={x + 4} y={y + 31} width={tile - 8} height="19" rx="2" fill="#ffffff" />
+                </>
+              )}
               <text x={x + tile / 2} y={y + 20} text-anchor="middle" font-size={name.length > 6 ? 10 : 13} fill={ink}>
                 {name}
               </text>

@@ -38,7 +38,11 @@ export function ShareText({ share, k }: { share: Share; k: number }) {
 export function CountText({ count, k }: { count: number | null; k: number }) {
   const { t } = useI18n();
   if (count === null) return <Suppressed k={k} />;
-  return <span class="tabular-nums">{t.statistics.count(count)}</span>;
+  return (
+    <span class="tabular-nums" data-count={count}>
+      {t.statistics.count(count)}
+    </span>
+  );
 }
 
 export function SuppressionNote({ k }: { k: number }) {
