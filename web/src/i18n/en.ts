@@ -3062,9 +3062,10 @@ export const en: Messages = {
     crossCaption: (answer: string, rows: string) => `Institutions answering "${answer}" (${rows.toLowerCase()} × bed band)`,
     indicator: 'Colour by',
     indicatorOf: (answer: string) => `Share of "${answer}"`,
-    mapNationalOnly: "The map shows national statistics; here are your prefecture's numbers as a table.",
+    mapNationalOnly: 'The map is shown for national statistics; narrowed to one prefecture, the numbers are in the table.',
     mapTableCaption: 'The numbers by prefecture',
     tableOf: (by: string) => `Table by ${by.toLowerCase()}`,
     suppressedShort: 'Supp.',
+    mapRegion: 'Map (scrolls sideways on a narrow screen)',
   },
 };

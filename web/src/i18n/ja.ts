@@ -3097,10 +3097,11 @@ export const ja = {
     crossCaption: (answer: string, rows: string) => `「${answer}」の施設数（${rows} × 病床規模）`,
     indicator: '色分けする指標',
     indicatorOf: (answer: string) => `「${answer}」の割合`,
-    mapNationalOnly: '地図は全国の集計で表示します。ここでは自都道府県の数字を表で示します。',
+    mapNationalOnly: '地図は全国を集計するときに表示します。都道府県を絞り込んでいるので、数字を表で示します。',
     mapTableCaption: '都道府県ごとの数字',
     tableOf: (by: string) => `${by}ごとの表`,
     suppressedShort: '秘匿',
+    mapRegion: '地図（狭い画面では横にスクロールできます）',
   },
 };
 

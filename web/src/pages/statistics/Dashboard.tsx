@@ -31,7 +31,7 @@ export function Dashboard({ context, lines, query }: ViewProps) {
   const { t, language } = useI18n();
   const s = t.statistics;
   const k = context.minimum_count;
-  const national = context.scope.level === 'national';
+  const showMap = context.scope.level === 'national' && query.prefecture === '';
   const byPrefecture: StatisticsQuery = { ...query, by: 'prefecture' };
   const [rates, reloadRates] = useResource(keyOf('rates', byPrefecture), (signal) => loadRates(byPrefecture, signal));
   const [item, reloadItem] = useResource(keyOf('item', byPrefecture), (signal) => loadItemStatistics(byPrefecture, signal));
@@ -91,7 +91,7 @@ export function Dashboard({ context, lines, query }: ViewProps) {
       </Loaded>
       <ExportLinks endpoint="trend" query={byPrefecture} testId="export-trend" />
 
-      {national && (
+      {showMap && (
         <>
           <h2 class={`${h2Class} mt-10`}>{s.mapTitle}</h2>
           <Loaded resource={item} reload={reloadItem}>

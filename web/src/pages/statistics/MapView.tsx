@@ -1,6 +1,6 @@
 // The map of Japan: the share of one answer (はい by default) of the chosen line in each prefecture, as a
-// tile-grid map with its legend beside the table of the same numbers. A prefecture's own users see their
-// prefecture's table only (a national map of one prefecture would say nothing).
+// tile-grid map with its legend beside the table of the same numbers. Narrowed to one prefecture (a
+// prefecture's own users always are), only the table is shown: a national map of one prefecture says nothing.
 import { useResource } from '../../api/useResource';
 import { useI18n } from '../../i18n';
 import { InfoNotice } from '../account/ui';
@@ -20,6 +20,7 @@ export function MapView({ context, lines, query, change }: ViewProps) {
   const answer: Answer = answers.find((candidate) => candidate === query.answer) ?? 'yes';
   const full: StatisticsQuery = { ...query, by: 'prefecture' };
   const [result, reload] = useResource(`item?${JSON.stringify(full)}`, (signal) => loadItemStatistics(full, signal));
+  const showMap = context.scope.level === 'national' && query.prefecture === '';
   const title = s.mapCaption(lineTitle(lines, query, language), s.answers[answer]);
   return (
     <div class="mt-8">
@@ -27,11 +28,11 @@ export function MapView({ context, lines, query, change }: ViewProps) {
         <Select id="stat-answer" label={s.indicator} value={answer} options={answers.map((option) => [option, s.indicatorOf(s.answers[option])] as const)} onChange={(next) => change({ answer: next })} />
       </div>
       <h2 class={`${h2Class} mt-8`}>{title}</h2>
-      {context.scope.level === 'prefecture' && <InfoNotice>{s.mapNationalOnly}</InfoNotice>}
+      {!showMap && <InfoNotice>{s.mapNationalOnly}</InfoNotice>}
       <Loaded resource={result} reload={reload}>
         {(data) => (
           <div class="mt-4 grid gap-8 xl:grid-cols-[3fr_2fr]">
-            {context.scope.level === 'national' && (
+            {showMap && (
               <div class="min-w-0">
                 <TileMap prefectures={context.prefectures} shares={new Map(data.groups.map((group) => [group.key, group[answer]]))} title={title} testId="prefecture-map" />
                 <MapLegend k={k} />

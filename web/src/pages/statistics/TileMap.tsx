@@ -61,41 +61,43 @@ export function TileMap({ prefectures, shares, title, testId }: MapProps) {
   return (
     <figure class="min-w-0" data-testid={testId}>
       <figcaption class="text-std-16B-170 text-solid-gray-900">{title}</figcaption>
-      <svg role="img" aria-label={`${title}${s.mapAlt}`} viewBox={`0 0 ${width} ${height}`} class="mt-2 w-full max-w-2xl">
-        <defs>
-          <HatchPattern id={patternId} />
-        </defs>
-        {prefectures.map((prefecture) => {
-          const place = tilePlaces[prefecture.code];
-          if (place === undefined) return null;
-          const [column, row] = place;
-          const shade = shadeOf(shares.get(prefecture.code));
-          const x = column * (tile + gap);
-          const y = row * (tile + gap);
-          const fill = shade.kind === 'value' ? shade.fill : shade.kind === 'suppressed' ? `url(#${patternId})` : '#ffffff';
-          const ink = shade.kind === 'value' ? shade.text : '#000000';
-          const value = shade.kind === 'value' ? `${shade.pct}%` : shade.kind === 'suppressed' ? s.suppressedShort : '—';
-          const name = shortName(prefecture);
-          return (
-            <g key={prefecture.code} data-prefecture={prefecture.code} data-shade={shade.kind}>
-              <title>{`${language === 'ja' ? prefecture.label_ja : prefecture.label_en}: ${shade.kind === 'suppressed' ? s.suppressed : shade.kind === 'value' ? `${shade.pct}%` : s.noneAsked}`}</title>
-              <rect x={x} y={y} width={tile} height={tile} rx="4" fill={fill} stroke="#333333" stroke-width="1" stroke-dasharray={shade.kind === 'none' ? '4 3' : undefined} />
-              {shade.kind === 'suppressed' && (
-                <>
-                  <rect x={x + 4} y={y + 7} width={tile - 8} height="18" rx="2" fill="#ffffff" />
-                  <rect x={x + 4} y={y + 31} width={tile - 8} height="19" rx="2" fill="#ffffff" />
-                </>
-              )}
-              <text x={x + tile / 2} y={y + 20} text-anchor="middle" font-size={name.length > 6 ? 10 : 13} fill={ink}>
-                {name}
-              </text>
-              <text x={x + tile / 2} y={y + 45} text-anchor="middle" font-size="13" font-weight="bold" fill={ink}>
-                {value}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      <div class="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={s.mapRegion}>
+        <svg role="img" aria-label={`${title}${s.mapAlt}`} viewBox={`0 0 ${width} ${height}`} class="w-full min-w-[36rem] max-w-2xl">
+          <defs>
+            <HatchPattern id={patternId} />
+          </defs>
+          {prefectures.map((prefecture) => {
+            const place = tilePlaces[prefecture.code];
+            if (place === undefined) return null;
+            const [column, row] = place;
+            const shade = shadeOf(shares.get(prefecture.code));
+            const x = column * (tile + gap);
+            const y = row * (tile + gap);
+            const fill = shade.kind === 'value' ? shade.fill : shade.kind === 'suppressed' ? `url(#${patternId})` : '#ffffff';
+            const ink = shade.kind === 'value' ? shade.text : '#000000';
+            const value = shade.kind === 'value' ? `${shade.pct}%` : shade.kind === 'suppressed' ? s.suppressedShort : '—';
+            const name = shortName(prefecture);
+            return (
+              <g key={prefecture.code} data-prefecture={prefecture.code} data-shade={shade.kind}>
+                <title>{`${language === 'ja' ? prefecture.label_ja : prefecture.label_en}: ${shade.kind === 'suppressed' ? s.suppressed : shade.kind === 'value' ? `${shade.pct}%` : s.noneAsked}`}</title>
+                <rect x={x} y={y} width={tile} height={tile} rx="4" fill={fill} stroke="#333333" stroke-width="1" stroke-dasharray={shade.kind === 'none' ? '4 3' : undefined} />
+                {shade.kind === 'suppressed' && (
+                  <>
+                    <rect x={x + 4} y={y + 7} width={tile - 8} height="18" rx="2" fill="#ffffff" />
+                    <rect x={x + 4} y={y + 31} width={tile - 8} height="19" rx="2" fill="#ffffff" />
+                  </>
+                )}
+                <text x={x + tile / 2} y={y + 20} text-anchor="middle" font-size={name.length > 6 ? 10 : 13} fill={ink}>
+                  {name}
+                </text>
+                <text x={x + tile / 2} y={y + 45} text-anchor="middle" font-size="13" font-weight="bold" fill={ink}>
+                  {value}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+      </div>
     </figure>
   );
 }

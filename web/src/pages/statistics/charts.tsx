@@ -25,12 +25,12 @@ export function HatchPattern({ id }: { id: string }) {
 function BarGraphic({ share, patternId }: { share: Share; patternId: string }) {
   const pct = share === null ? null : percent(share.ratio);
   return (
-    <svg aria-hidden="true" focusable="false" class="h-5 w-full" viewBox="0 0 100 10" preserveAspectRatio="none">
-      <rect x="0" y="0" width="100" height="10" fill="#f2f2f2" stroke="#767676" stroke-width="0.3" vector-effect="non-scaling-stroke" />
+    <svg aria-hidden="true" focusable="false" class="h-5 w-full">
+      <rect x="0" y="0" width="100%" height="100%" fill="#f2f2f2" stroke="#767676" stroke-width="1" />
       {share === null ? (
-        <rect x="0" y="0" width="100" height="10" fill={`url(#${patternId})`} />
+        <rect x="0" y="0" width="100%" height="100%" fill={`url(#${patternId})`} stroke="#767676" stroke-width="1" />
       ) : (
-        pct !== null && <rect x="0" y="0" width={pct} height="10" fill="#1a4d99" />
+        pct !== null && <rect x="0" y="0" width={`${pct}%`} height="100%" fill="#1a4d99" />
       )}
     </svg>
   );
