@@ -3067,5 +3067,6 @@ export const en: Messages = {
     tableOf: (by: string) => `Table by ${by.toLowerCase()}`,
     suppressedShort: 'Supp.',
     mapRegion: 'Map (scrolls sideways on a narrow screen)',
+    asOf: (time: string) => `As of ${time} (Japan time). A saved answer shows here within seconds.`,
   },
 };

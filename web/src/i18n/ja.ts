@@ -3102,6 +3102,7 @@ export const ja = {
     tableOf: (by: string) => `${by}ごとの表`,
     suppressedShort: '秘匿',
     mapRegion: '地図（狭い画面では横にスクロールできます）',
+    asOf: (time: string) => `集計時点: ${time}（日本時間）。回答を保存すると、数秒以内に反映されます。`,
   },
 };
 

@@ -119,6 +119,7 @@ function StatisticsView({ view }: { view: StatisticsView }) {
       {context.state === 'ready' && (
         <>
           <p class="mt-4 max-w-3xl text-std-16N-175">{context.data.scope.level === 'national' ? s.leadNational : s.leadPrefecture}</p>
+          <p class="mt-2 text-std-16N-170 text-solid-gray-800" data-testid="statistics-as-of">{s.asOf(context.data.as_of.slice(0, 16).replace('T', ' '))}</p>
           {context.data.fiscal_years.length === 0 ? (
             <InfoNotice testId="statistics-empty">{s.noYears}</InfoNotice>
           ) : (
