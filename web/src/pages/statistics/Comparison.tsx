@@ -8,7 +8,7 @@ import { ShareBars } from './charts';
 import { ExportLinks, ShareText, SuppressionNote, useLabel } from './format';
 import { Select } from './Filters';
 import { lineTitle } from './ItemExplorer';
-import { answers, loadCross, type Answer, type StatisticsQuery } from './statisticsApi';
+import { answers, loadCross, sortColumns, type Answer, type StatisticsQuery } from './statisticsApi';
 import type { ViewProps } from './StatisticsPages';
 
 const cellClass = 'border border-solid-gray-420 px-2 py-2 text-right align-top';
@@ -31,56 +31,59 @@ export function Comparison({ context, lines, query, change }: ViewProps) {
       <h2 class={`${h2Class} mt-8`}>{lineTitle(lines, query, language)}</h2>
       <p class="mt-2 max-w-3xl text-std-16N-170">{s.crossLead(s.answers[answer], rowsHeading)}</p>
       <Loaded resource={cross} reload={reload}>
-        {(data) => (
-          <div class="mt-4 grid gap-8">
-            <div class="min-w-0 overflow-x-auto" tabIndex={0} role="region" aria-label={s.crossCaption(s.answers[answer], rowsHeading)}>
-              <table class="border-collapse text-dns-16N-130" data-testid="cross-table">
-                <caption class="sr-only">{s.crossCaption(s.answers[answer], rowsHeading)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" class={headClass}>{rowsHeading}</th>
-                    {data.columns.map((column) => (
-                      <th key={column.key} scope="col" class={headClass}>{label(column)}</th>
+        {(data) => {
+          const columns = sortColumns(data.columns.map((column, index) => ({ ...column, index })));
+          return (
+            <div class="mt-4 grid gap-8">
+              <div class="min-w-0 overflow-x-auto" tabIndex={0} role="region" aria-label={s.crossCaption(s.answers[answer], rowsHeading)}>
+                <table class="border-collapse text-dns-16N-130" data-testid="cross-table">
+                  <caption class="sr-only">{s.crossCaption(s.answers[answer], rowsHeading)}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" class={headClass}>{rowsHeading}</th>
+                      {columns.map((column) => (
+                        <th key={column.key} scope="col" class={headClass}>{label(column)}</th>
+                      ))}
+                      <th scope="col" class={headClass}>{s.total}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.rows.map((row, rowIndex) => (
+                      <tr key={row.key} data-row={row.key}>
+                        <th scope="row" class={`${headClass} whitespace-nowrap`}>{label(row)}</th>
+                        {columns.map((column) => (
+                          <td key={column.key} class={cellClass} data-column={column.key}>
+                            <ShareText share={data.cells[rowIndex]?.[column.index] ?? null} k={k} />
+                          </td>
+                        ))}
+                        <td class={`${cellClass} font-bold`} data-column="total">
+                          <ShareText share={data.row_totals[rowIndex] ?? null} k={k} />
+                        </td>
+                      </tr>
                     ))}
-                    <th scope="col" class={headClass}>{s.total}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.rows.map((row, rowIndex) => (
-                    <tr key={row.key} data-row={row.key}>
-                      <th scope="row" class={`${headClass} whitespace-nowrap`}>{label(row)}</th>
-                      {data.columns.map((column, columnIndex) => (
-                        <td key={column.key} class={cellClass} data-column={column.key}>
-                          <ShareText share={data.cells[rowIndex]?.[columnIndex] ?? null} k={k} />
+                    <tr data-row="total">
+                      <th scope="row" class={headClass}>{s.total}</th>
+                      {columns.map((column) => (
+                        <td key={column.key} class={`${cellClass} font-bold`}>
+                          <ShareText share={data.column_totals[column.index] ?? null} k={k} />
                         </td>
                       ))}
                       <td class={`${cellClass} font-bold`} data-column="total">
-                        <ShareText share={data.row_totals[rowIndex] ?? null} k={k} />
+                        <ShareText share={data.grand_total} k={k} />
                       </td>
                     </tr>
-                  ))}
-                  <tr data-row="total">
-                    <th scope="row" class={headClass}>{s.total}</th>
-                    {data.columns.map((column, columnIndex) => (
-                      <td key={column.key} class={`${cellClass} font-bold`}>
-                        <ShareText share={data.column_totals[columnIndex] ?? null} k={k} />
-                      </td>
-                    ))}
-                    <td class={`${cellClass} font-bold`} data-column="total">
-                      <ShareText share={data.grand_total} k={k} />
-                    </td>
-                  </tr>
-                </tbody>
-              </table>
+                  </tbody>
+                </table>
+              </div>
+              <ShareBars
+                bars={data.rows.map((row, rowIndex) => ({ key: row.key, label: label(row), share: data.row_totals[rowIndex] ?? null }))}
+                k={k}
+                caption={s.barsCaption(s.answers[answer], rowsHeading)}
+                testId="cross-chart"
+              />
             </div>
-            <ShareBars
-              bars={data.rows.map((row, rowIndex) => ({ key: row.key, label: label(row), share: data.row_totals[rowIndex] ?? null }))}
-              k={k}
-              caption={s.barsCaption(s.answers[answer], rowsHeading)}
-              testId="cross-chart"
-            />
-          </div>
-        )}
+          );
+        }}
       </Loaded>
       <ExportLinks endpoint="cross" query={full} testId="export-cross" />
       <SuppressionNote k={k} />

@@ -6,7 +6,7 @@ import { h2Class, Loaded } from '../catalog/ui';
 import { ShareBars } from './charts';
 import { ExportLinks, SuppressionNote, useLabel } from './format';
 import { Select } from './Filters';
-import { breakdowns, loadItemStatistics, type Breakdown, type ItemLine, type StatisticsQuery } from './statisticsApi';
+import { breakdowns, loadItemStatistics, sortGroups, type Breakdown, type ItemLine, type StatisticsQuery } from './statisticsApi';
 import type { ViewProps } from './StatisticsPages';
 import { GroupTable } from './tables';
 
@@ -38,19 +38,22 @@ export function ItemExplorer({ context, lines, query, change }: ViewProps) {
       </div>
       <h2 class={`${h2Class} mt-8`}>{title}</h2>
       <Loaded resource={result} reload={reload}>
-        {(data) => (
-          <div class="mt-4 grid gap-8">
-            <ShareBars
-              bars={data.groups.map((group) => ({ key: group.key, label: label(group), share: group.yes }))}
-              k={k}
-              caption={s.barsCaption(s.answers.yes, s.breakdowns[by])}
-              testId="item-chart"
-            />
-            <div class="min-w-0 overflow-x-auto" tabIndex={0} role="region" aria-label={s.tableOf(s.breakdowns[by])}>
-              <GroupTable groups={data.groups} total={data.total} groupHeading={s.breakdowns[by]} k={k} testId="item-table" />
+        {(data) => {
+          const groups = sortGroups(by, data.groups);
+          return (
+            <div class="mt-4 grid gap-8">
+              <ShareBars
+                bars={groups.map((group) => ({ key: group.key, label: label(group), share: group.yes }))}
+                k={k}
+                caption={s.barsCaption(s.answers.yes, s.breakdowns[by])}
+                testId="item-chart"
+              />
+              <div class="min-w-0 overflow-x-auto" tabIndex={0} role="region" aria-label={s.tableOf(s.breakdowns[by])}>
+                <GroupTable groups={groups} total={data.total} groupHeading={s.breakdowns[by]} k={k} testId="item-table" />
+              </div>
             </div>
-          </div>
-        )}
+          );
+        }}
       </Loaded>
       <ExportLinks endpoint="item" query={full} testId="export-item" />
       <SuppressionNote k={k} />

@@ -136,8 +136,35 @@ const isCross = (body: unknown): body is CrossTable => isRecord(body) && Array.i
 const isTrend = (body: unknown): body is Trend => isRecord(body) && Array.isArray(body.years);
 const isRates = (body: unknown): body is Rates => isRecord(body) && Array.isArray(body.groups) && isRecord(body.total);
 
-export function loadContext(signal: AbortSignal): Promise<StatisticsContext> {
-  return send('GET', '/api/v1/statistics/context', isContext, { signal });
+// The order a reader expects: clinics, then hospitals from the smallest band up (the server may sort by key).
+const bedBandOrder = ['clinic_without_beds', 'clinic_with_beds', 'hospital_20_99', 'hospital_100_199', 'hospital_200_299', 'hospital_300_399', 'hospital_400_499', 'hospital_500_plus'];
+const facilityKindOrder = ['hospital', 'clinic', 'dental_clinic', 'pharmacy'];
+
+function inOrder<T extends { key: string }>(list: T[], order: readonly string[]): T[] {
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return [...list].sort((a, b) => rank(a.key) - rank(b.key));
+}
+
+export function sortColumns<T extends { key: string }>(columns: T[]): T[] {
+  return inOrder(columns, bedBandOrder);
+}
+
+/** Groups of a breakdown in the reader's order (bed bands by size, kinds as the filters list them). */
+export function sortGroups<T extends { key: string }>(by: Breakdown, groups: T[]): T[] {
+  if (by === 'bed_band') return inOrder(groups, bedBandOrder);
+  if (by === 'facility_kind') return inOrder(groups, facilityKindOrder);
+  return groups;
+}
+
+export async function loadContext(signal: AbortSignal): Promise<StatisticsContext> {
+  const context = await send('GET', '/api/v1/statistics/context', isContext, { signal });
+  // A prefecture's code is named `code` in the contract and `key` like every other group in the server's answer.
+  const prefectures = (context.prefectures as (Partial<Prefecture> & { key?: string })[]).map((prefecture) => ({
+    code: prefecture.code ?? prefecture.key ?? '',
+    label_ja: prefecture.label_ja ?? '',
+    label_en: prefecture.label_en ?? '',
+  }));
+  return { ...context, prefectures, bed_bands: inOrder(context.bed_bands, bedBandOrder), facility_kinds: inOrder(context.facility_kinds, facilityKindOrder) };
 }
 
 export function loadItems(fiscalYear: string, form: string, signal: AbortSignal): Promise<ItemList> {
