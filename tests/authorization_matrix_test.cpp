@@ -981,6 +981,10 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
              statistics_readers},
             {"GET", "/api/v1/statistics/rates", fixed("/api/v1/statistics/rates?by=facility_kind"), nullptr,
              statistics_readers},
+            {"GET", "/api/v1/statistics/open-data", fixed("/api/v1/statistics/open-data"), nullptr,
+             {"ministry-admin", "analyst"}},
+            {"GET", "/api/v1/statistics/open-data/dictionary", fixed("/api/v1/statistics/open-data/dictionary"),
+             nullptr, {"ministry-admin", "analyst"}},
         };
         rows.insert(rows.end(), statistics_rows.begin(), statistics_rows.end());
     }

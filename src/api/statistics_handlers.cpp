@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_input.hpp"
+#include "statistics_files.hpp"
 #include "mamori/inspection/bed_band.hpp"
 
 namespace mamori::api {
@@ -81,8 +82,6 @@ Result<services::StatisticsRequest> read_request(const Request& request) {
             return fail(ErrorCode::invalid_input, "answer: yes, no, not_required or unanswered", "answer");
         r.answer = static_cast<AnswerColumn>(at - kAnswerKeys.begin());
     }
-    if (auto format = request.query_param("format"); format && *format != "json")
-        return fail(ErrorCode::invalid_input, "format: json", "format");
     return r;
 }
 
@@ -215,14 +214,28 @@ json context_json(const services::StatisticsContext& c) {
             {"as_of", c.as_of}};
 }
 
-// view: a GET route that reads the common parameters, asks the service and answers its JSON.
-template <typename Ask, typename ToJson>
-CallerHandler view(Ask ask, ToJson to_json) {
-    return [ask, to_json](Request& request, const Caller& caller) {
+// view: a GET route that reads the common parameters, asks the service and answers its JSON, or the file
+// `to_file` makes of it when format=csv|xlsx (null: JSON only).
+template <typename Ask, typename ToJson, typename ToFile = std::nullptr_t>
+CallerHandler view(Ask ask, ToJson to_json, ToFile to_file = nullptr) {
+    return [ask, to_json, to_file](Request& request, const Caller& caller) {
         auto parsed = read_request(request);
         if (!parsed) return problem(parsed.error(), request);
+        auto file = file_request(request);
+        if (!file) return problem(file.error(), request);
+        if constexpr (std::is_same_v<ToFile, std::nullptr_t>) {
+            if (file->format != StatisticsFormat::json)
+                return problem(fail(ErrorCode::invalid_input, "format: json", "format").value(), request);
+        }
         auto answer = ask(caller, *parsed);
         if (!answer) return problem(answer.error(), request);
+        if constexpr (!std::is_same_v<ToFile, std::nullptr_t>) {
+            if (file->format != StatisticsFormat::json) {
+                auto response = to_file(*answer, *file);
+                if (!response) return problem(response.error(), request);
+                return std::move(*response);
+            }
+        }
         return Response::json(200, to_json(*answer));
     };
 }
@@ -252,13 +265,31 @@ void register_statistics_routes(ApiRoutes& routes, services::Statistics& statist
                                               {"items", lines}};
                               }));
     routes.authenticated(Method::get, "/api/v1/statistics/item",
-                         view([s](const Caller& c, const auto& r) { return s->item(c, r); }, item_json));
+                         view([s](const Caller& c, const auto& r) { return s->item(c, r); }, item_json, item_file));
     routes.authenticated(Method::get, "/api/v1/statistics/cross",
-                         view([s](const Caller& c, const auto& r) { return s->cross(c, r); }, cross_json));
+                         view([s](const Caller& c, const auto& r) { return s->cross(c, r); }, cross_json, cross_file));
     routes.authenticated(Method::get, "/api/v1/statistics/trend",
-                         view([s](const Caller& c, const auto& r) { return s->trend(c, r); }, trend_json));
+                         view([s](const Caller& c, const auto& r) { return s->trend(c, r); }, trend_json, trend_file));
     routes.authenticated(Method::get, "/api/v1/statistics/rates",
-                         view([s](const Caller& c, const auto& r) { return s->rates(c, r); }, rates_json));
+                         view([s](const Caller& c, const auto& r) { return s->rates(c, r); }, rates_json, rates_file));
+    // The yearly open-data file and its data dictionary (CSV).
+    routes.authenticated(Method::get, "/api/v1/statistics/open-data", [s](Request& request, const Caller& caller) {
+        auto parsed = read_request(request);
+        if (!parsed) return problem(parsed.error(), request);
+        auto file = s->open_data(caller, *parsed);
+        if (!file) return problem(file.error(), request);
+        auto csv = statistics::open_data_csv(file->fiscal_year, file->form, file->lines);
+        if (!csv) return problem(csv.error(), request);
+        return Response::download(std::move(*csv), "text/csv; charset=utf-8",
+                                  fmt::format("mamori-open-data-{}-{}.csv", file->form, file->fiscal_year));
+    });
+    routes.authenticated(Method::get, "/api/v1/statistics/open-data/dictionary",
+                         [s](Request& request, const Caller& caller) {
+                             auto file = s->open_data_dictionary(caller);
+                             if (!file) return problem(file.error(), request);
+                             return Response::download(std::move(*file), "text/csv; charset=utf-8",
+                                                       "mamori-open-data-dictionary.csv");
+                         });
 }
 
 }  // namespace mamori::api

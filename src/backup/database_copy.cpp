@@ -120,6 +120,12 @@ Status check_same_tables(const std::vector<TableSchema>& source, std::vector<Tab
                 "to");
 }
 
+// is_trigger_written: a table that triggers fill when other tables change (the statistics change log,
+// migration 0027); copied after all others.
+bool is_trigger_written(std::string_view table) {
+    return table == "statistics_changes";
+}
+
 // advance_sequences: identity columns were given explicit values, which PostgreSQL's sequences do not see;
 // without this the next INSERT would take id 1 and collide.
 void advance_sequences(soci::session& sql, const std::vector<TableSchema>& tables) {
@@ -167,12 +173,20 @@ Result<CopyReport> write_target(soci::session& from, store::Dialect from_dialect
     for (auto t = snapshot.tables.rbegin(); t != snapshot.tables.rend(); ++t)
         to << "DELETE FROM " + store::quoted_identifier(t->name);
     CopyReport report;
-    for (const auto& table : snapshot.tables) {
+    const auto copy = [&](const TableSchema& table) {
         const auto rows = copy_table(from, from_dialect, to, target.dialect(), table);
         report.tables.push_back({table.name, rows});
         report.rows += rows;
         if (progress) progress(report.tables.back());
-    }
+    };
+    for (const auto& table : snapshot.tables)
+        if (!is_trigger_written(table.name)) copy(table);
+    // Triggers on the target wrote their own rows while the other tables were copied: the source's replace them.
+    for (const auto& table : snapshot.tables)
+        if (is_trigger_written(table.name)) {
+            to << "DELETE FROM " + store::quoted_identifier(table.name);
+            copy(table);
+        }
     if (target.dialect() == store::Dialect::postgresql) advance_sequences(to, snapshot.tables);
     if (const auto diffs = row_count_differences(snapshot.counts, count_rows(to, snapshot.tables));
         !diffs.empty())

@@ -113,19 +113,37 @@ GroupLabels fixed_labels(Dimension dimension) {
     }
 }
 
-GroupLabels to_labels(const std::map<std::string, StatisticsSnapshot::Label>& names) {
-    GroupLabels out;
-    for (const auto& [key, label] : names) out[key] = {label.ja, label.en};
-    return out;
-}
-
 // with_empty_prefectures: the national breakdown by prefecture lists all 47, those without any checklist as
 // 0 of 0, so that a map has every tile.
 void with_empty_prefectures(statistics::ItemCounts& counts, const GroupLabels& prefectures) {
     for (const auto& [code, label] : prefectures)
-        if (std::none_of(counts.groups.begin(), counts.groups.end(), [&](const auto& g) { return g.key == code; }))
+        if (code != kUnknownGroup && std::none_of(counts.groups.begin(), counts.groups.end(), [&](const auto& g) { return g.key == code; }))
             counts.groups.push_back({code, {}});
-    std::sort(counts.groups.begin(), counts.groups.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+    std::stable_sort(counts.groups.begin(), counts.groups.end(), [](const auto& a, const auto& b) {
+        return (a.key == kUnknownGroup) < (b.key == kUnknownGroup) ||
+               ((a.key == kUnknownGroup) == (b.key == kUnknownGroup) && a.key < b.key);
+    });
+}
+
+}  // namespace
+
+namespace {
+
+// filter_labels: the filters of a query as a sheet names them.
+std::vector<statistics::SheetFilter> filter_labels(const StatisticsSnapshot& snapshot,
+                                                   const StatisticsFilters& filters) {
+    std::vector<statistics::SheetFilter> out;
+    const auto add = [&](statistics::LocalText name, Dimension dimension, const std::string& key) {
+        const auto labels = labels_of(snapshot, dimension, std::nullopt);
+        const auto it = labels.find(key);
+        out.push_back({std::move(name), it != labels.end() ? it->second : statistics::LocalText{key, key}});
+    };
+    if (filters.prefecture) add({"都道府県", "Prefecture"}, Dimension::prefecture, *filters.prefecture);
+    if (filters.bed_band)
+        add({"病床規模", "Bed band"}, Dimension::bed_band, std::string(inspection::to_string(*filters.bed_band)));
+    if (filters.kind)
+        add({"施設種別", "Facility kind"}, Dimension::facility_kind, std::string(identity::to_string(*filters.kind)));
+    return out;
 }
 
 }  // namespace
@@ -134,13 +152,13 @@ GroupLabels labels_of(const StatisticsSnapshot& snapshot, Dimension dimension,
                       const std::optional<std::string>& prefecture) {
     GroupLabels out;
     switch (dimension) {
-        case Dimension::prefecture: out = to_labels(snapshot.prefectures()); break;
-        case Dimension::health_centre: out = to_labels(snapshot.health_centres(prefecture)); break;
+        case Dimension::prefecture: out = snapshot.prefectures(); break;
+        case Dimension::health_centre: out = snapshot.health_centres(prefecture); break;
         default: out = fixed_labels(dimension);
     }
     out[std::string(kUnknownGroup)] = dimension == Dimension::health_centre
-                                          ? GroupLabel{"管轄の保健所が不明", "No health centre on record"}
-                                          : GroupLabel{"不明", "Unknown"};
+                                          ? statistics::LocalText{"管轄の保健所が不明", "No health centre on record"}
+                                          : statistics::LocalText{"不明", "Unknown"};
     return out;
 }
 
@@ -166,6 +184,7 @@ Result<StatisticsQuery> Statistics::resolve(const Caller& caller, const Statisti
     if (!scope->empty()) q.filters.prefecture = *scope;
     q.minimum_count = minimum_count_;
     q.as_of = snapshot_.as_of();
+    q.filter_labels = filter_labels(snapshot_, q.filters);
     if (request.fiscal_year) {
         q.fiscal_year = *request.fiscal_year;
     } else {
@@ -272,6 +291,40 @@ Result<RateView> Statistics::rates(const Caller& caller, const StatisticsRequest
     auto table = statistics::rate_table(counts, minimum_count_);
     if (!table) return fail(table.error());
     return RateView{std::move(*q), std::move(*table), labels_of(snapshot_, q->by, q->filters.prefecture)};
+}
+
+namespace {
+
+Status ministry_only(const Caller& caller) {
+    const auto scope = scope_of(caller);
+    if (!scope || !scope->empty())
+        return fail(ErrorCode::not_found, "the open-data file is the ministry's publication");
+    return {};
+}
+
+}  // namespace
+
+Result<std::string> Statistics::open_data_dictionary(const Caller& caller) const {
+    if (auto allowed = ministry_only(caller); !allowed) return fail(allowed.error());
+    return statistics::open_data_dictionary_csv(minimum_count_);
+}
+
+Result<OpenDataFile> Statistics::open_data(const Caller& caller, const StatisticsRequest& request) {
+    if (auto allowed = ministry_only(caller); !allowed) return fail(allowed.error());
+    auto items = this->items(caller, request);
+    if (!items) return fail(items.error());
+    OpenDataFile out{items->fiscal_year, items->form, minimum_count_, {}};
+    const auto prefectures = labels_of(snapshot_, Dimension::prefecture, std::nullopt);
+    for (const auto& line : items->lines) {
+        auto counts = snapshot_.item_counts(
+            {items->fiscal_year, items->form, {line.item, line.row}, Dimension::prefecture, {}});
+        std::erase_if(counts.groups, [](const auto& g) { return g.key == kUnknownGroup; });
+        with_empty_prefectures(counts, prefectures);
+        auto table = statistics::item_table(counts, minimum_count_);
+        if (!table) return fail(table.error());
+        out.lines.push_back({line.item, line.row, line.number, std::move(*table)});
+    }
+    return out;
 }
 
 }  // namespace mamori::services

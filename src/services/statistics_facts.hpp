@@ -52,7 +52,7 @@ struct StatisticsSnapshot::Facts {
     std::unordered_map<std::int64_t, std::size_t> position;  // organisation id → index in institutions
     // (form, canonical id, row) → index into ChecklistFacts::values; slots are only ever added.
     std::map<std::tuple<std::string, std::string, std::string>, std::uint16_t> slots;
-    std::map<std::string, StatisticsSnapshot::Label> prefecture_names;
+    std::map<std::string, statistics::LocalText> prefecture_names;
     std::map<std::int64_t, HealthCentreFacts> health_centres;
     std::unordered_map<std::string, std::int64_t> centre_of_municipality;
 

@@ -89,6 +89,19 @@ Slot slot_of(const StatisticsSnapshot::Facts& facts, std::string_view form, cons
     return it == facts.slots.end() ? Slot() : Slot(it->second);
 }
 
+// order_of, in_order: group codes in the order people expect (prefecture codes, bands from small to large, kinds as
+// declared), "unknown" last.
+std::int64_t order_of(std::int64_t code) {
+    return code == -1 ? INT64_MAX : code;
+}
+
+template <typename Counts>
+std::vector<std::pair<std::int64_t, Counts>> in_order(std::unordered_map<std::int64_t, Counts> groups) {
+    std::vector<std::pair<std::int64_t, Counts>> out(groups.begin(), groups.end());
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return order_of(a.first) < order_of(b.first); });
+    return out;
+}
+
 std::uint8_t value_at(const ChecklistFacts& c, Slot slot) {
     return slot && *slot < c.values.size() ? c.values[*slot] : kUnanswered;
 }
@@ -142,15 +155,14 @@ statistics::ItemCounts StatisticsSnapshot::item_counts(const ItemQuery& query) c
                        });
     }
     statistics::ItemCounts out{.dimension = query.by, .groups = {}};
-    for (auto& [code, counts] : groups) out.groups.push_back({group_key(code, query.by), counts});
-    std::sort(out.groups.begin(), out.groups.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+    for (auto& [code, counts] : in_order(std::move(groups))) out.groups.push_back({group_key(code, query.by), counts});
     return out;
 }
 
 statistics::CrossCounts StatisticsSnapshot::cross_counts(const ItemQuery& query) const {
     std::shared_lock lock(facts_mutex_);
     const auto rows = query.filters.prefecture ? Dimension::health_centre : Dimension::prefecture;
-    std::map<std::pair<std::int64_t, std::int64_t>, AnswerCounts> pairs;
+    std::map<std::pair<std::int64_t, std::int64_t>, AnswerCounts> pairs;  // (row code, column code)
     if (facts_) {
         const auto slot = slot_of(*facts_, query.form, query.line);
         each_checklist(*facts_, query.fiscal_year, query.form, query.filters,
@@ -160,9 +172,18 @@ statistics::CrossCounts StatisticsSnapshot::cross_counts(const ItemQuery& query)
                            if (row && column) add_answer(pairs[{*row, *column}], value_at(c, slot));
                        });
     }
+    // Every row × every column, zeros included and in order: the table takes its keys in the order they come.
+    std::set<std::int64_t> row_codes, column_codes;
+    for (const auto& [key, counts] : pairs) {
+        row_codes.insert(key.first);
+        column_codes.insert(key.second);
+    }
+    std::vector<std::int64_t> row_order(row_codes.begin(), row_codes.end());
+    std::sort(row_order.begin(), row_order.end(), [](auto a, auto b) { return order_of(a) < order_of(b); });
     statistics::CrossCounts out{.rows = rows, .columns = Dimension::bed_band, .groups = {}};
-    for (auto& [key, counts] : pairs)
-        out.groups.push_back({group_key(key.first, rows), group_key(key.second, Dimension::bed_band), counts});
+    for (auto row : row_order)
+        for (auto column : column_codes)
+            out.groups.push_back({group_key(row, rows), group_key(column, Dimension::bed_band), pairs[{row, column}]});
     return out;
 }
 
@@ -182,23 +203,22 @@ statistics::RateGroupCounts StatisticsSnapshot::rate_counts(const RateQuery& que
                                ++(c.complete ? g.unsubmitted_complete : g.unsubmitted_incomplete);
                        });
     statistics::RateGroupCounts out{.dimension = query.by, .groups = {}};
-    for (auto& [code, counts] : groups) {
+    for (auto& [code, counts] : in_order(std::move(groups))) {
         counts.key = group_key(code, query.by);
         out.groups.push_back(counts);
     }
-    std::sort(out.groups.begin(), out.groups.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
     return out;
 }
 
-std::map<std::string, StatisticsSnapshot::Label> StatisticsSnapshot::prefectures() const {
+std::map<std::string, statistics::LocalText> StatisticsSnapshot::prefectures() const {
     std::shared_lock lock(facts_mutex_);
-    return facts_ ? facts_->prefecture_names : std::map<std::string, Label>();
+    return facts_ ? facts_->prefecture_names : std::map<std::string, statistics::LocalText>();
 }
 
-std::map<std::string, StatisticsSnapshot::Label> StatisticsSnapshot::health_centres(
+std::map<std::string, statistics::LocalText> StatisticsSnapshot::health_centres(
     const std::optional<std::string>& prefecture) const {
     std::shared_lock lock(facts_mutex_);
-    std::map<std::string, Label> out;
+    std::map<std::string, statistics::LocalText> out;
     if (!facts_) return out;
     for (const auto& [id, centre] : facts_->health_centres)
         if (!prefecture || centre.prefecture == *prefecture) out[std::to_string(id)] = {centre.name, centre.name};

@@ -87,19 +87,13 @@ Result<CrossTable> cross_table(const CrossCounts& counts, AnswerColumn answer, i
     result.grand_total = Share{0, 0};
     if (counts.groups.empty()) return result;
 
+    // Keys in the order the groups first name them (the caller's order: bands from small to large).
     std::map<std::string, std::size_t> row_index;
     std::map<std::string, std::size_t> column_index;
     for (const auto& g : counts.groups) {
-        row_index.emplace(g.row_key, 0);
-        column_index.emplace(g.column_key, 0);
-    }
-    for (auto& [key, index] : row_index) {
-        index = result.row_keys.size();
-        result.row_keys.push_back(key);
-    }
-    for (auto& [key, index] : column_index) {
-        index = result.column_keys.size();
-        result.column_keys.push_back(key);
+        if (row_index.emplace(g.row_key, result.row_keys.size()).second) result.row_keys.push_back(g.row_key);
+        if (column_index.emplace(g.column_key, result.column_keys.size()).second)
+            result.column_keys.push_back(g.column_key);
     }
 
     const auto rows = result.row_keys.size();

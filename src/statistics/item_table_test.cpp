@@ -97,15 +97,15 @@ TEST(ItemStatisticsTable, RatioIsCountOverDenominatorAndNoneOfNothing) {
     EXPECT_EQ(column_of(assessment::AnswerValue::not_required), AnswerColumn::not_required);
 }
 
-// Yes counts, columns sorted (hospital_200_299 before hospital_20_99):
+// Yes counts; rows and columns in the order the counts first name them (hospital_200_299 first here):
 //   01: 25c 12c | 37      13: 40c 4p | 44      totals: 65 16 | 81
 // Numbers asked: 01: 30 15 | 45   13: 42 14 | 56   totals: 72 29 | 101 (all published).
 TEST(ItemStatisticsCrossTable, PrefectureByBedBandOfOneAnswer) {
     const CrossCounts counts{Dimension::prefecture,
                              Dimension::bed_band,
-                             {{"13", "hospital_20_99", answers(4, 10, 0, 0, 14)},
+                             {{"01", "hospital_200_299", answers(25, 5, 0, 0, 30)},
+                              {"13", "hospital_20_99", answers(4, 10, 0, 0, 14)},
                               {"01", "hospital_20_99", answers(12, 3, 0, 0, 15)},
-                              {"01", "hospital_200_299", answers(25, 5, 0, 0, 30)},
                               {"13", "hospital_200_299", answers(40, 0, 0, 2, 42)}}};
     const auto table = cross_table(counts, AnswerColumn::yes, 10);
     ASSERT_TRUE(table) << table.error().message;
@@ -141,11 +141,11 @@ TEST(ItemStatisticsCrossTable, APairNotListedHasNoInstitution) {
         {{"01", "hospital", answers(20, 0, 0, 0, 20)}, {"13", "clinic", answers(30, 0, 0, 0, 30)}}};
     const auto table = cross_table(counts, AnswerColumn::yes, 10);
     ASSERT_TRUE(table);
-    // columns: clinic, hospital
-    EXPECT_EQ(drawn(table->cells[0][0]), "0/0");
-    EXPECT_EQ(drawn(table->cells[0][1]), "20/20");
-    EXPECT_EQ(drawn(table->cells[1][0]), "30/30");
-    EXPECT_EQ(drawn(table->cells[1][1]), "0/0");
+    // rows 01, 13; columns hospital, clinic (as first named)
+    EXPECT_EQ(drawn(table->cells[0][0]), "20/20");
+    EXPECT_EQ(drawn(table->cells[0][1]), "0/0");
+    EXPECT_EQ(drawn(table->cells[1][0]), "0/0");
+    EXPECT_EQ(drawn(table->cells[1][1]), "30/30");
     EXPECT_EQ(drawn(table->grand_total), "50/50");
 }
 

@@ -19,6 +19,8 @@
 #include "mamori/services/catalog_service.hpp"
 #include "mamori/services/statistics_snapshot.hpp"
 #include "mamori/statistics/item_table.hpp"
+#include "mamori/statistics/open_data.hpp"
+#include "mamori/statistics/sheets.hpp"
 
 namespace mamori::services {
 
@@ -34,12 +36,8 @@ struct StatisticsRequest {
     statistics::AnswerColumn answer = statistics::AnswerColumn::yes;  // the cross view's answer
 };
 
-// GroupLabel: the name of a group key in both languages.
-struct GroupLabel {
-    std::string ja;
-    std::string en;
-};
-using GroupLabels = std::map<std::string, GroupLabel>;
+// GroupLabels: the name of each group key in both languages.
+using GroupLabels = std::map<std::string, statistics::LocalText>;
 
 // StatisticsLineInfo: one line of a form as the item list shows it.
 struct StatisticsLineInfo {
@@ -57,6 +55,7 @@ struct StatisticsQuery {
     std::optional<StatisticsLineInfo> line;
     statistics::Dimension by = statistics::Dimension::prefecture;
     StatisticsFilters filters;
+    std::vector<statistics::SheetFilter> filter_labels;  // the filters as people read them
     int minimum_count = statistics::default_minimum_count;
     std::string as_of;
 };
@@ -103,6 +102,14 @@ struct RateView {
     GroupLabels labels;
 };
 
+// OpenDataFile: every line of a fiscal year's form by prefecture, for the yearly open-data file.
+struct OpenDataFile {
+    int fiscal_year = 0;
+    std::string form;
+    int minimum_count = statistics::default_minimum_count;
+    std::vector<statistics::OpenDataLine> lines;
+};
+
 // labels_of: the names of every group key of `dimension` the snapshot knows (prefectures, health centres
 // within `prefecture`, kinds, bed bands, EHR use), "unknown" included.
 GroupLabels labels_of(const StatisticsSnapshot& snapshot, statistics::Dimension dimension,
@@ -119,6 +126,10 @@ class Statistics {
     Result<CrossView> cross(const identity::Caller& caller, const StatisticsRequest& request);
     Result<TrendView> trend(const identity::Caller& caller, const StatisticsRequest& request);
     Result<RateView> rates(const identity::Caller& caller, const StatisticsRequest& request);
+    // open_data: the national publication; the ministry's users only.
+    Result<OpenDataFile> open_data(const identity::Caller& caller, const StatisticsRequest& request);
+    // open_data_dictionary: the data dictionary of that file (CSV), for the same callers.
+    Result<std::string> open_data_dictionary(const identity::Caller& caller) const;
 
   private:
     // resolve: the caller's scope applied (not_found outside it), defaults filled in, the line checked against

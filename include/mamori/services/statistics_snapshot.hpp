@@ -32,6 +32,7 @@
 #include "mamori/inspection/bed_band.hpp"
 #include "mamori/services/catalog_service.hpp"
 #include "mamori/statistics/item_counts.hpp"
+#include "mamori/statistics/sheets.hpp"
 #include "mamori/store/database.hpp"
 
 namespace mamori::services {
@@ -100,12 +101,8 @@ class StatisticsSnapshot {
     statistics::RateGroupCounts rate_counts(const RateQuery& query) const;
 
     // Names of groups: prefectures (code → 日本語, English) and health centres (id → name).
-    struct Label {
-        std::string ja;
-        std::string en;
-    };
-    std::map<std::string, Label> prefectures() const;
-    std::map<std::string, Label> health_centres(const std::optional<std::string>& prefecture) const;
+    std::map<std::string, statistics::LocalText> prefectures() const;
+    std::map<std::string, statistics::LocalText> health_centres(const std::optional<std::string>& prefecture) const;
 
     struct Facts;  // the in-memory records (statistics_snapshot.cpp)
 

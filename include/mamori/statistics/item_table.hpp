@@ -57,7 +57,7 @@ struct ItemTable {
 // item_table: `counts` validated (see validate), then shaped and suppressed with k = `minimum_count`.
 Result<ItemTable> item_table(const ItemCounts& counts, int minimum_count = default_minimum_count);
 
-// CrossTable: one answer value of one item, rows × columns (keys sorted). cells[r][c] is the count of that
+// CrossTable: one answer value of one item, rows × columns (keys in the order the counts first name them). cells[r][c] is the count of that
 // answer of the institutions asked in that pair; the row, column and grand totals likewise.
 struct CrossTable {
     Dimension row_dimension = Dimension::prefecture;
