@@ -3068,5 +3068,9 @@ export const en: Messages = {
     suppressedShort: 'Supp.',
     mapRegion: 'Map (scrolls sideways on a narrow screen)',
     asOf: (time: string) => `As of ${time} (Japan time). A saved answer shows here within seconds.`,
+    openDataTitle: 'Open data',
+    openDataLead: (year: string) => `Every item of the chosen form in ${year}, by prefecture, as a file for publication (CSV), and the definition of its columns. Small numbers are suppressed.`,
+    openDataFile: 'Open data (CSV)',
+    openDataDictionary: 'Data dictionary (CSV)',
   },
 };

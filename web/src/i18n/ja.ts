@@ -3103,6 +3103,10 @@ export const ja = {
     suppressedShort: '秘匿',
     mapRegion: '地図（狭い画面では横にスクロールできます）',
     asOf: (time: string) => `集計時点: ${time}（日本時間）。回答を保存すると、数秒以内に反映されます。`,
+    openDataTitle: 'オープンデータ',
+    openDataLead: (year: string) => `${year}の選んだ様式の全項目を都道府県ごとに集計した公開用のファイル（CSV）と、その列の定義です。少数のデータは伏せてあります。`,
+    openDataFile: 'オープンデータ（CSV）',
+    openDataDictionary: 'データ定義（CSV）',
   },
 };
 

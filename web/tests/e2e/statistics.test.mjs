@@ -1,7 +1,7 @@
 // Statistics (統計, issue 18) against `mamori serve --demo`: the ministry's analyst lands on the dashboard,
 // filters to a bed band (the address and every request follow), sees the tile map of the 47 prefectures with
-// its legend, and downloads the view as .xlsx; LibreOffice converts it to CSV and the total on the page is the
-// total in the file (or, where the page says 秘匿, the file's cell is empty). The other views, English, a
+// its legend, and downloads the view as .xlsx; LibreOffice converts it to CSV and every line of the page's table
+// is the file's line (where the page says 秘匿, the file's cell is empty). The other views, English, a
 // prefecture's user fixed to its own prefecture, and an institution refused. Screenshots:
 // build/screenshots/statistics-*.png.
 import assert from 'node:assert/strict';
@@ -74,12 +74,12 @@ describe('statistics', () => {
     page.on('request', (request) => {
       if (request.url().includes('/api/v1/statistics/')) requests.push(new URL(request.url()));
     });
-    await bedBand.selectOption('hospital_200_299');
-    await page.waitForURL((url) => url.searchParams.get('bed_band') === 'hospital_200_299');
+    await bedBand.selectOption('hospital_300_399');
+    await page.waitForURL((url) => url.searchParams.get('bed_band') === 'hospital_300_399');
     await page.getByTestId('dashboard-map').waitFor();
     await page.getByTestId('indicator-asked').locator('dd').filter({ hasNotText: '…' }).waitFor();
-    assert.ok(requests.some((url) => url.pathname.endsWith('/item') && url.searchParams.get('bed_band') === 'hospital_200_299'), 'the map is asked for the bed band');
-    assert.ok(requests.some((url) => url.pathname.endsWith('/rates') && url.searchParams.get('bed_band') === 'hospital_200_299'), 'the indicators are asked for the bed band');
+    assert.ok(requests.some((url) => url.pathname.endsWith('/item') && url.searchParams.get('bed_band') === 'hospital_300_399'), 'the map is asked for the bed band');
+    assert.ok(requests.some((url) => url.pathname.endsWith('/rates') && url.searchParams.get('bed_band') === 'hospital_300_399'), 'the indicators are asked for the bed band');
     await page.getByTestId('map-legend').getByText('0% 以上 20% 未満').waitFor();
     await page.getByTestId('map-legend').getByText('秘匿（10 施設未満など）').waitFor();
     await page.getByTestId('suppression-note').getByText('10 施設未満の集団の値', { exact: false }).waitFor();
@@ -87,31 +87,40 @@ describe('statistics', () => {
 
     // The map view keeps the filter; its table and the .xlsx hold the same total.
     await page.getByTestId('statistics-tabs').getByRole('link', { name: '地図で見る' }).click();
-    await page.waitForURL((url) => url.pathname === '/statistics/map' && url.searchParams.get('bed_band') === 'hospital_200_299');
+    await page.waitForURL((url) => url.pathname === '/statistics/map' && url.searchParams.get('bed_band') === 'hospital_300_399');
     await page.getByTestId('prefecture-map').waitFor();
     assert.equal(await page.getByTestId('prefecture-map').locator('g[data-prefecture]').count(), 47);
-    const totalRow = page.getByTestId('map-table').locator('tr[data-group="total"]');
-    await totalRow.waitFor();
+    await page.getByTestId('map-table').locator('tr[data-group="total"]').waitFor();
     await shoot(page, 'map', { phone: true });
 
     const xlsxLink = page.getByTestId('export-map-xlsx');
-    assert.match(await xlsxLink.getAttribute('href'), /^\/api\/v1\/statistics\/item\?.*bed_band=hospital_200_299.*format=xlsx/);
+    assert.match(await xlsxLink.getAttribute('href'), /^\/api\/v1\/statistics\/item\?.*bed_band=hospital_300_399.*format=xlsx/);
     const [download] = await Promise.all([page.waitForEvent('download'), xlsxLink.click()]);
     const file = join(downloads, 'map.xlsx');
     await download.saveAs(file);
+    // Every line of the page's table (each prefecture and the total) is the file's line of the same name:
+    // the number asked and the count of はい, or an empty cell where the page says 秘匿.
     const rows = xlsxRows(file);
-    const total = rows.find((cells) => cells.some((cell) => cell === '合計' || cell === 'total'));
-    assert.ok(total, `a total row in the file: ${JSON.stringify(rows.slice(0, 5))}`);
-    const askedCell = totalRow.locator('td').first().locator('[data-count]');
-    const asked = (await askedCell.count()) > 0 ? await askedCell.getAttribute('data-count') : null;
-    if (asked === null) {
-      // Suppressed on the page: the file does not give it either.
-      await totalRow.getByText('秘匿').first().waitFor();
-      assert.ok(total.includes(''), `the suppressed total is an empty cell: ${JSON.stringify(total)}`);
-    } else {
-      assert.ok(total.includes(asked), `the page's total asked ${asked} is in the file's total row ${JSON.stringify(total)}`);
-      const yes = await totalRow.locator('td').nth(1).locator('[data-count]').getAttribute('data-count');
-      assert.ok(total.includes(yes), `the page's total はい ${yes} is in the file's total row ${JSON.stringify(total)}`);
+    const header = rows.findIndex((cells) => cells[0] === '都道府県' && cells[1] === '対象数');
+    assert.ok(header >= 0, `a header line in the file: ${JSON.stringify(rows.slice(0, 10))}`);
+    assert.equal(rows[header][2], 'はい 件数');
+    const fileLines = new Map(rows.slice(header + 1).map((cells) => [cells[0], cells]));
+    const pageLines = await page.getByTestId('map-table').locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cells = [...tr.querySelectorAll('td')];
+        const number = (td) => {
+          const counted = td.querySelector('[data-count]');
+          if (counted !== null) return counted.getAttribute('data-count');
+          return td.querySelector('[data-suppressed]') !== null ? '' : null;
+        };
+        return { name: tr.querySelector('th').textContent, asked: number(cells[0]), yes: number(cells[1]) };
+      }),
+    );
+    assert.equal(pageLines.length, 48, 'the 47 prefectures and the total');
+    for (const line of pageLines) {
+      const cells = fileLines.get(line.name);
+      assert.ok(cells, `${line.name} is a line of the file`);
+      assert.deepEqual([cells[1], cells[2]], [line.asked, line.yes], `${line.name}: asked and はい on the page and in the file`);
     }
   });
 

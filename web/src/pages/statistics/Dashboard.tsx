@@ -9,7 +9,7 @@ import { ErrorMessage, h2Class, linkClass, Loaded } from '../catalog/ui';
 import { ShareBars } from './charts';
 import { CountText, ExportLinks, ShareText, SuppressionNote } from './format';
 import { statisticsPath } from './routes';
-import { loadItemStatistics, loadRates, loadTrend, type Share, type StatisticsQuery } from './statisticsApi';
+import { loadItemStatistics, loadRates, loadTrend, openDataDictionaryUrl, openDataUrl, type Share, type StatisticsQuery } from './statisticsApi';
 import type { ViewProps } from './StatisticsPages';
 import { MapLegend, TileMap } from './TileMap';
 import { lineTitle } from './ItemExplorer';
@@ -110,6 +110,16 @@ export function Dashboard({ context, lines, query }: ViewProps) {
           <ExportLinks endpoint="item" query={byPrefecture} testId="export-item" />
           <p class="mt-2 text-std-16N-170">
             <Link href={statisticsPath('map', query)} class={linkClass}>{s.openMap}</Link>
+          </p>
+        </>
+      )}
+      {context.scope.level === 'national' && (
+        <>
+          <h2 class={`${h2Class} mt-10`}>{s.openDataTitle}</h2>
+          <p class="mt-2 max-w-3xl text-std-16N-170">{s.openDataLead(s.yearName(Number(query.fiscal_year)))}</p>
+          <p class="mt-2 flex flex-wrap gap-x-6 gap-y-2 text-std-16N-170" data-testid="open-data">
+            <a href={openDataUrl(query)} download class={linkClass} data-testid="open-data-file">{s.openDataFile}</a>
+            <a href={openDataDictionaryUrl} download class={linkClass}>{s.openDataDictionary}</a>
           </p>
         </>
       )}

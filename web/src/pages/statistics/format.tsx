@@ -56,15 +56,15 @@ export function SuppressionNote({ k }: { k: number }) {
 }
 
 export function ExportLinks({ endpoint, query, testId }: { endpoint: Endpoint; query: StatisticsQuery; testId: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const s = t.statistics;
   return (
     <p class="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-std-16N-170" data-testid={testId}>
       <span class="text-solid-gray-800">{s.exportLabel}</span>
-      <a href={statisticsUrl(endpoint, query, 'csv')} download class={linkClass} data-testid={`${testId}-csv`}>
+      <a href={statisticsUrl(endpoint, query, 'csv', language)} download class={linkClass} data-testid={`${testId}-csv`}>
         {s.exportCsv}
       </a>
-      <a href={statisticsUrl(endpoint, query, 'xlsx')} download class={linkClass} data-testid={`${testId}-xlsx`}>
+      <a href={statisticsUrl(endpoint, query, 'xlsx', language)} download class={linkClass} data-testid={`${testId}-xlsx`}>
         {s.exportXlsx}
       </a>
     </p>

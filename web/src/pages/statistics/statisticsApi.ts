@@ -118,15 +118,24 @@ const parametersOf: Record<Endpoint, readonly (keyof StatisticsQuery)[]> = {
   rates: ['fiscal_year', 'form', 'by', 'prefecture', 'bed_band', 'facility_kind'],
 };
 
-/** The address of one view's answer; `format` csv or xlsx gives the same numbers as a file. */
-export function statisticsUrl(endpoint: Endpoint, query: StatisticsQuery, format: 'json' | 'csv' | 'xlsx' = 'json'): string {
+/** The address of one view's answer; `format` csv or xlsx gives the same numbers as a file, its labels and notes in `lang`. */
+export function statisticsUrl(endpoint: Endpoint, query: StatisticsQuery, format: 'json' | 'csv' | 'xlsx' = 'json', lang: 'ja' | 'en' = 'ja'): string {
   const params = new URLSearchParams();
   for (const name of parametersOf[endpoint]) {
     if (query[name] !== '') params.set(name, query[name]);
   }
-  if (format !== 'json') params.set('format', format);
+  if (format !== 'json') {
+    params.set('format', format);
+    params.set('lang', lang);
+  }
   return `/api/v1/statistics/${endpoint}?${params.toString()}`;
 }
+
+/** The ministry's yearly open-data file (CSV, suppressed like every view) of a fiscal year and form, and its data dictionary. */
+export function openDataUrl(query: StatisticsQuery): string {
+  return `/api/v1/statistics/open-data?${new URLSearchParams({ fiscal_year: query.fiscal_year, form: query.form }).toString()}`;
+}
+export const openDataDictionaryUrl = '/api/v1/statistics/open-data/dictionary';
 
 const isContext = (body: unknown): body is StatisticsContext =>
   isRecord(body) && isRecord(body.scope) && Array.isArray(body.fiscal_years) && Array.isArray(body.prefectures) && typeof body.minimum_count === 'number';
