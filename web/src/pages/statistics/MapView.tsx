@@ -22,6 +22,7 @@ export function MapView({ context, lines, query, change }: ViewProps) {
   const [result, reload] = useResource(`item?${JSON.stringify(full)}`, (signal) => loadItemStatistics(full, signal));
   const showMap = context.scope.level === 'national' && query.prefecture === '';
   const title = s.mapCaption(lineTitle(lines, query, language), s.answers[answer]);
+  const caption = s.indicatorOf(s.answers[answer]);
   return (
     <div class="mt-8">
       <div class="max-w-sm">
@@ -34,7 +35,7 @@ export function MapView({ context, lines, query, change }: ViewProps) {
           <div class="mt-4 grid gap-8 xl:grid-cols-[3fr_2fr]">
             {showMap && (
               <div class="min-w-0">
-                <TileMap prefectures={context.prefectures} shares={new Map(data.groups.map((group) => [group.key, group[answer]]))} title={title} testId="prefecture-map" />
+                <TileMap prefectures={context.prefectures} shares={new Map(data.groups.map((group) => [group.key, group[answer]]))} title={caption} testId="prefecture-map" />
                 <MapLegend k={k} />
               </div>
             )}
