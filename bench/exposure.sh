@@ -50,23 +50,6 @@ timed() {
 # field NAME: the number after NAME in the last feed/match summary line of $work/out.
 field() { grep -E '^(feed|assets) ' "$work/out" | tail -n 1 | grep -oE "$1 [0-9]+" | awk '{print $NF}'; }
 rss() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status"; }
-# server_times FROM-LINE ROUTE: "count median p99 max" of the access log's duration_ms for ROUTE after FROM-LINE.
-server_times() {
-  tail -n +"$1" "$work/server.log" | python3 -c '
-import json, re, sys
-route = sys.argv[1]
-values = []
-for line in sys.stdin:
-    m = re.search(r"\{.*\"msg\":\"request\".*", line)
-    if not m: continue
-    try: e = json.loads(m.group(0))
-    except ValueError: continue
-    if e.get("method", "") + " " + e.get("route", "") == route: values.append(e["duration_ms"])
-values.sort()
-pick = lambda q: round(values[min(len(values) - 1, int(len(values) * q))], 2) if values else "–"
-print(len(values), pick(0.5), pick(0.99), pick(1.0))' "$2"
-}
-
 imports="" matches="" requests="" memory="" deltas="" sizes=""
 for backend in $backends; do
   if [ "$backend" = sqlite ]; then

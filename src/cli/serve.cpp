@@ -79,13 +79,19 @@ std::jthread watch_statistics(services::StatisticsSnapshot& snapshot, store::Dat
         auto next_prune = std::chrono::steady_clock::now();
         do {
             try {
+                const auto started = std::chrono::steady_clock::now();
                 auto refreshed = snapshot.refresh();
+                const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                    std::chrono::steady_clock::now() - started)
+                                    .count();
                 if (!refreshed)
                     log_event(spdlog::level::warn, "statistics refresh failed; keeping the last snapshot",
                               {{"error", refreshed.error().message}});
                 else if (refreshed->full)
                     log_event(spdlog::level::info, "statistics snapshot loaded",
-                              {{"institutions", refreshed->organisations}, {"checklists", refreshed->checklists}});
+                              {{"institutions", refreshed->organisations},
+                               {"checklists", refreshed->checklists},
+                               {"ms", ms}});
                 if (std::chrono::steady_clock::now() >= next_prune) {
                     snapshot.prune_changes(main);
                     next_prune = std::chrono::steady_clock::now() + kStatisticsPruneInterval;

@@ -58,11 +58,15 @@ std::vector<StatisticsLineInfo> lines_of(const catalog::Catalog& catalog, const 
     std::vector<StatisticsLineInfo> out;
     for (const auto& line : assessment::checklist_rows(form)) {
         StatisticsLineInfo info{line.key.canonical_id, line.key.row, "", "", ""};
-        if (line.is_gate()) {
-            if (const auto* canonical = catalog.find_canonical(line.key.canonical_id)) {
-                info.title_ja = json_text(canonical->json, "short_ja");
-                info.title_en = json_text(canonical->json, "short_en");
+        if (line.is_gate()) {  // the form's own question, else the registry's short name
+            const auto gate = form.json.find("gate");
+            if (gate != form.json.end() && gate->is_object()) {
+                info.title_ja = json_text(*gate, "question_ja");
+                info.title_en = json_text(*gate, "question_en");
             }
+            const auto* canonical = catalog.find_canonical(line.key.canonical_id);
+            if (info.title_ja.empty() && canonical) info.title_ja = json_text(canonical->json, "short_ja");
+            if (info.title_en.empty() && canonical) info.title_en = json_text(canonical->json, "short_en");
         } else {
             info.number = line.item->number;
             info.title_ja = line.item->text_ja;

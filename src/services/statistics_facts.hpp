@@ -56,6 +56,8 @@ struct StatisticsSnapshot::Facts {
     std::map<std::int64_t, HealthCentreFacts> health_centres;
     std::unordered_map<std::string, std::int64_t> centre_of_municipality;
 
+    std::map<std::uint8_t, std::set<int>> years_of_form;  // form code → fiscal years with a checklist
+
     std::int64_t last_change = 0;                // the highest change-log id read
     std::map<std::int64_t, std::chrono::steady_clock::time_point> missing_changes;  // ids below it not seen
     std::chrono::system_clock::time_point refreshed_at;

@@ -250,6 +250,16 @@ class Reader {
     std::set<std::int64_t> done_;
 };
 
+// years_of_form: which fiscal years have checklists of each form (a pass over the facts, after a refresh
+// that changed them).
+std::map<std::uint8_t, std::set<int>> years_of_form(const std::vector<InstitutionFacts>& institutions) {
+    std::map<std::uint8_t, std::set<int>> out;
+    for (const auto& i : institutions)
+        if (i.present)
+            for (const auto& c : i.checklists) out[c.form].insert(c.fiscal_year);
+    return out;
+}
+
 struct Change {
     std::int64_t id = 0;
     std::int64_t organisation_id = 0;
@@ -306,6 +316,7 @@ Result<RefreshStats> StatisticsSnapshot::refresh_locked() {
                 for (std::size_t i = 0; i < fresh->institutions.size(); ++i)
                     fresh->position[fresh->institutions[i].id] = i;
                 fresh->last_change = last;
+                fresh->years_of_form = years_of_form(fresh->institutions);
                 fresh->refreshed_at = SystemClock::now();
                 stats.full = true;
                 stats.organisations = fresh->institutions.size();
@@ -348,6 +359,7 @@ Result<RefreshStats> StatisticsSnapshot::refresh_locked() {
                         facts_->institutions.push_back(std::move(i));
                     }
                 }
+                facts_->years_of_form = years_of_form(facts_->institutions);
             }
             std::unique_lock lock(facts_mutex_);
             facts_->last_change = last;

@@ -134,14 +134,10 @@ std::string StatisticsSnapshot::as_of() const {
 
 std::vector<int> StatisticsSnapshot::fiscal_years(std::string_view form) const {
     std::shared_lock lock(facts_mutex_);
-    std::set<int> years;
     if (!facts_) return {};
-    const auto code = form_code(form);
-    for (const auto& i : facts_->institutions)
-        if (i.present)
-            for (const auto& c : i.checklists)
-                if (c.form == code) years.insert(c.fiscal_year);
-    return {years.begin(), years.end()};
+    const auto years = facts_->years_of_form.find(form_code(form));
+    if (years == facts_->years_of_form.end()) return {};
+    return {years->second.begin(), years->second.end()};
 }
 
 statistics::ItemCounts StatisticsSnapshot::item_counts(const ItemQuery& query) const {
