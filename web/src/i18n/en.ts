@@ -3018,8 +3018,8 @@ export const en: Messages = {
     suppressedTip: (k: number) => `Not shown: fewer than ${k} institutions, or a value that would give such a number back.`,
     suppressedNote: (k: number) =>
       `"Suppressed": so that no institution can be singled out, values of groups of fewer than ${k} institutions, and values that would give them back from the totals, are not shown. They are empty cells in CSV and Excel.`,
-    share: (count: number, of: number, pct: number | null) => `${count} / ${of} (${pct === null ? '—' : `${pct}%`})`,
-    count: (n: number) => `${n}`,
+    share: (count: number, of: number, pct: number | null) => `${count.toLocaleString('en-US')} / ${of.toLocaleString('en-US')} (${pct === null ? '—' : `${pct}%`})`,
+    count: (n: number) => n.toLocaleString('en-US'),
     exportLabel: 'Download this table:',
     exportCsv: 'CSV',
     exportXlsx: 'Excel (.xlsx)',
@@ -3072,5 +3072,6 @@ export const en: Messages = {
     openDataLead: (year: string) => `Every item of the chosen form in ${year}, by prefecture, as a file for publication (CSV), and the definition of its columns. Small numbers are suppressed.`,
     openDataFile: 'Open data (CSV)',
     openDataDictionary: 'Data dictionary (CSV)',
+    legendNote: 'The colour classes divide the range of the shares on the map into five.',
   },
 };

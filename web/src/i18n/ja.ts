@@ -3053,8 +3053,8 @@ export const ja = {
     suppressedTip: (k: number) => `対象が ${k} 施設未満の集団、またはほかの数字から逆算できる値のため表示しません。`,
     suppressedNote: (k: number) =>
       `「秘匿」: 施設が特定されないよう、${k} 施設未満の集団の値と、表の合計などからそれを逆算できる値は表示しません。CSV・Excel では空欄です。`,
-    share: (count: number, of: number, pct: number | null) => `${count} / ${of}（${pct === null ? '—' : `${pct}%`}）`,
-    count: (n: number) => `${n} 施設`,
+    share: (count: number, of: number, pct: number | null) => `${count.toLocaleString('ja-JP')} / ${of.toLocaleString('ja-JP')}（${pct === null ? '—' : `${pct}%`}）`,
+    count: (n: number) => `${n.toLocaleString('ja-JP')} 施設`,
     exportLabel: 'この表を出力:',
     exportCsv: 'CSV',
     exportXlsx: 'Excel（.xlsx）',
@@ -3107,6 +3107,7 @@ export const ja = {
     openDataLead: (year: string) => `${year}の選んだ様式の全項目を都道府県ごとに集計した公開用のファイル（CSV）と、その列の定義です。少数のデータは伏せてあります。`,
     openDataFile: 'オープンデータ（CSV）',
     openDataDictionary: 'データ定義（CSV）',
+    legendNote: '色の区分は、地図に表示している割合の範囲を 5 等分したものです。',
   },
 };
 

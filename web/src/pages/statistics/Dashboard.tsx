@@ -11,7 +11,7 @@ import { CountText, ExportLinks, ShareText, SuppressionNote } from './format';
 import { statisticsPath } from './routes';
 import { loadItemStatistics, loadRates, loadTrend, openDataDictionaryUrl, openDataUrl, type Share, type StatisticsQuery } from './statisticsApi';
 import type { ViewProps } from './StatisticsPages';
-import { MapLegend, TileMap } from './TileMap';
+import { PrefectureMap } from './TileMap';
 import { lineTitle } from './ItemExplorer';
 
 function Indicator({ title, testId, children }: { title: string; testId: string; children: ComponentChildren }) {
@@ -97,13 +97,13 @@ export function Dashboard({ context, lines, query }: ViewProps) {
           <Loaded resource={item} reload={reloadItem}>
             {(data) => (
               <div class="mt-4">
-                <TileMap
+                <PrefectureMap
                   prefectures={context.prefectures}
                   shares={new Map(data.groups.map((group) => [group.key, group.yes]))}
                   title={s.mapCaption(title, s.answers.yes)}
                   testId="dashboard-map"
+                  k={k}
                 />
-                <MapLegend k={k} />
               </div>
             )}
           </Loaded>

@@ -10,7 +10,7 @@ import { Select } from './Filters';
 import { lineTitle } from './ItemExplorer';
 import { answers, loadItemStatistics, type Answer, type StatisticsQuery } from './statisticsApi';
 import type { ViewProps } from './StatisticsPages';
-import { MapLegend, TileMap } from './TileMap';
+import { PrefectureMap } from './TileMap';
 
 export function MapView({ context, lines, query, change }: ViewProps) {
   const { t, language } = useI18n();
@@ -35,8 +35,7 @@ export function MapView({ context, lines, query, change }: ViewProps) {
           <div class="mt-4 grid gap-8 xl:grid-cols-[3fr_2fr]">
             {showMap && (
               <div class="min-w-0">
-                <TileMap prefectures={context.prefectures} shares={new Map(data.groups.map((group) => [group.key, group[answer]]))} title={caption} testId="prefecture-map" />
-                <MapLegend k={k} />
+                <PrefectureMap prefectures={context.prefectures} shares={new Map(data.groups.map((group) => [group.key, group[answer]]))} title={caption} testId="prefecture-map" k={k} />
               </div>
             )}
             <div class="min-w-0">

@@ -1,6 +1,6 @@
 // A tile-grid map of Japan: one square per prefecture, placed roughly where it lies, coloured by a share in
-// five classes of a cividis-like sequential palette (readable with every common colour-vision deficiency and
-// in greyscale: lightness rises with the share). Each tile also writes its percentage, and the legend writes
+// five classes (over the range of the shares shown) of a cividis-like sequential palette (readable with every
+// common colour-vision deficiency and in greyscale: lightness rises with the share). Each tile also writes its percentage, and the legend writes
 // each class's range, so the colour is never the only carrier. A suppressed prefecture is hatched and says
 // 「秘匿」; one with nobody asked is white with a dash.
 import { useI18n } from '../../i18n';
@@ -20,24 +20,51 @@ const tilePlaces: Record<string, readonly [number, number]> = {
 };
 
 // Low to high; text colour chosen for a contrast of at least 4.5:1 on each fill.
-export const shareClasses = [
-  { from: 0, to: 20, fill: '#00224e', text: '#ffffff' },
-  { from: 20, to: 40, fill: '#35456c', text: '#ffffff' },
-  { from: 40, to: 60, fill: '#666970', text: '#ffffff' },
-  { from: 60, to: 80, fill: '#a59c74', text: '#000000' },
-  { from: 80, to: 100, fill: '#fee838', text: '#000000' },
+const palette = [
+  { fill: '#00224e', text: '#ffffff' },
+  { fill: '#35456c', text: '#ffffff' },
+  { fill: '#666970', text: '#ffffff' },
+  { fill: '#a59c74', text: '#000000' },
+  { fill: '#fee838', text: '#000000' },
 ] as const;
+
+/** A class of the legend: whole percentages from `from` (included) to `to` (excluded, included in the last class). */
+export interface ShareClass {
+  from: number;
+  to: number;
+  fill: string;
+  text: string;
+}
+
+/**
+ * Five equal classes over the range of the shown percentages, widened to multiples of 5 and to at least 10
+ * points, so that neighbouring prefectures differ in colour when their shares do (fixed 0–20–…–100 classes
+ * would paint a country of 60–80% one colour). The legend writes each range.
+ */
+export function classesFor(percents: number[]): ShareClass[] {
+  let low = 0;
+  let high = 100;
+  if (percents.length > 0) {
+    low = Math.floor(Math.min(...percents) / 5) * 5;
+    high = Math.ceil(Math.max(...percents) / 5) * 5;
+    if (high - low < 10) {
+      high = Math.min(100, low + 10);
+      low = high - 10;
+    }
+  }
+  const step = (high - low) / palette.length;
+  return palette.map((colour, index) => ({ from: low + index * step, to: low + (index + 1) * step, ...colour }));
+}
 
 export type Shade = { kind: 'value'; pct: number; fill: string; text: string } | { kind: 'suppressed' } | { kind: 'none' };
 
-export function shadeOf(share: Share | undefined): Shade {
+export function shadeOf(share: Share | undefined, classes: ShareClass[]): Shade {
   if (share === undefined) return { kind: 'none' };
   if (share === null) return { kind: 'suppressed' };
   const pct = percent(share.ratio);
   if (pct === null) return { kind: 'none' };
-  const index = Math.min(shareClasses.length - 1, Math.floor(pct / 20));
-  const shade = shareClasses[index] ?? shareClasses[0];
-  return { kind: 'value', pct, fill: shade.fill, text: shade.text };
+  const shade = classes.find((candidate, index) => pct < candidate.to || index === classes.length - 1) ?? classes[0];
+  return shade === undefined ? { kind: 'none' } : { kind: 'value', pct, fill: shade.fill, text: shade.text };
 }
 
 const tile = 56;
@@ -48,9 +75,26 @@ export interface MapProps {
   shares: ReadonlyMap<string, Share>;
   title: string;
   testId: string;
+  /** k, for the legend's 「秘匿」. */
+  k: number;
 }
 
-export function TileMap({ prefectures, shares, title, testId }: MapProps) {
+/** The map and its legend, with classes from the shares shown. */
+export function PrefectureMap(props: MapProps) {
+  const percents = [...props.shares.values()].flatMap((share) => {
+    const pct = share === null ? null : percent(share.ratio);
+    return pct === null ? [] : [pct];
+  });
+  const classes = classesFor(percents);
+  return (
+    <>
+      <TileMap {...props} classes={classes} />
+      <MapLegend k={props.k} classes={classes} />
+    </>
+  );
+}
+
+function TileMap({ prefectures, shares, title, testId, classes }: MapProps & { classes: ShareClass[] }) {
   const { t, language } = useI18n();
   const s = t.statistics;
   const patternId = `${testId}-hatch`;
@@ -70,7 +114,7 @@ export function TileMap({ prefectures, shares, title, testId }: MapProps) {
             const place = tilePlaces[prefecture.code];
             if (place === undefined) return null;
             const [column, row] = place;
-            const shade = shadeOf(shares.get(prefecture.code));
+            const shade = shadeOf(shares.get(prefecture.code), classes);
             const x = column * (tile + gap);
             const y = row * (tile + gap);
             const fill = shade.kind === 'value' ? shade.fill : shade.kind === 'suppressed' ? `url(#${patternId})` : '#ffffff';
@@ -102,19 +146,20 @@ export function TileMap({ prefectures, shares, title, testId }: MapProps) {
   );
 }
 
-export function MapLegend({ k }: { k: number }) {
+function MapLegend({ k, classes }: { k: number; classes: ShareClass[] }) {
   const { t } = useI18n();
   const s = t.statistics;
   return (
     <div class="mt-4" data-testid="map-legend">
       <p class="text-std-16B-170 text-solid-gray-900">{s.legendTitle}</p>
+      <p class="text-std-16N-170 text-solid-gray-800">{s.legendNote}</p>
       <ul class="mt-2 flex flex-wrap gap-x-5 gap-y-2 text-dns-16N-130">
-        {shareClasses.map((shade, index) => (
+        {classes.map((shade, index) => (
           <li key={shade.from} class="flex items-center gap-2">
             <svg aria-hidden="true" focusable="false" width="28" height="20">
               <rect x="0.5" y="0.5" width="27" height="19" rx="2" fill={shade.fill} stroke="#333333" />
             </svg>
-            {s.legendRange(shade.from, shade.to, index === shareClasses.length - 1)}
+            {s.legendRange(shade.from, shade.to, index === classes.length - 1)}
           </li>
         ))}
         <li class="flex items-center gap-2">
