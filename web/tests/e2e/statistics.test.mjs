@@ -67,6 +67,9 @@ describe('statistics', () => {
     await page.getByTestId('dashboard-map').waitFor();
     assert.equal(await page.getByTestId('dashboard-map').locator('g[data-prefecture]').count(), 47);
     await shoot(page, 'dashboard', { phone: true });
+    const openData = await page.request.get(new URL(await page.getByTestId('open-data-file').getAttribute('href'), session.baseUrl).href);
+    assert.equal(openData.status(), 200);
+    assert.match(openData.headers()['content-type'], /text\/csv/);
 
     // A bed band: the address carries it and the numbers are asked again with it.
     const bedBand = page.getByLabel('病床規模');
@@ -162,6 +165,7 @@ describe('statistics', () => {
     await prefecture.page.getByTestId('stat-own-prefecture').getByText('東京都').waitFor();
     assert.equal(await prefecture.page.getByLabel('都道府県').count(), 0, 'no choice of prefecture');
     assert.equal(await prefecture.page.getByTestId('dashboard-map').count(), 0);
+    assert.equal(await prefecture.page.getByTestId('open-data').count(), 0, 'the open-data file is the ministry\'s');
     await prefecture.page.getByTestId('key-indicators').waitFor();
     await shoot(prefecture.page, 'prefecture');
 
