@@ -46,11 +46,11 @@ mkdir -p build/screenshots
 count "browser tests (Chromium)" $?
 
 # On PostgreSQL, the browser suites whose pages write and read back through the storage layer (answers,
-# drafts, sessions, offline sync, filtered lists); the read-only and layout suites add nothing there that the
-# API tests on PostgreSQL above do not already cover.
+# drafts, sessions, offline sync, filtered lists, the statistics snapshot); the read-only and layout suites add
+# nothing there that the API tests on PostgreSQL above do not already cover.
 postgres_pages=()
 for name in assessments edition-editor identity inspection-record inspection-requests jurisdiction ledger ledger-import \
-  findings; do
+  findings statistics; do
   postgres_pages+=("tests/e2e/$name.test.mjs")
 done
 mkdir -p build/screenshots-postgresql

@@ -32,6 +32,7 @@ import { VendorsPage, vendorsPageTitle } from './pages/vendors/VendorsPages';
 import { DisclosuresPage, disclosuresPageTitle } from './pages/disclosures/DisclosuresPages';
 import { VendorRequestsPage, vendorRequestsTitle } from './pages/vendor-requests/VendorRequestsPages';
 import { FeedsPage, feedsPageTitle } from './pages/feeds/FeedsPages';
+import { StatisticsPage, statisticsPageTitle } from './pages/statistics/StatisticsPages';
 import { NotFound } from './pages/NotFound';
 import { matchRoute, type Route } from './routes';
 import { usePath } from './router';
@@ -88,6 +89,8 @@ function pageTitle(t: Messages, route: Route): string {
       return vendorRequestsTitle(t, route);
     case 'feeds':
       return feedsPageTitle(t, route);
+    case 'statistics':
+      return statisticsPageTitle(t, route);
     case 'notFound':
       return t.notFound.title;
   }
@@ -147,6 +150,8 @@ function Page({ route }: { route: Route }) {
       return <VendorRequestsPage key={route.page === 'dashboard' || route.page === 'list' || route.page === 'products' || route.page === 'status' ? route.page : `${route.page}/${route.id}`} route={route} />;
     case 'feeds':
       return <FeedsPage key={route.page === 'status' ? 'status' : route.cveId} route={route} />;
+    case 'statistics':
+      return <StatisticsPage key={route.page} route={route} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -15,6 +15,7 @@ import { matchVendorsRoute, type VendorsRoute } from './pages/vendors/routes';
 import { matchDisclosuresRoute, type DisclosuresRoute } from './pages/disclosures/routes';
 import { matchFeedsRoute, type FeedsRoute } from './pages/feeds/routes';
 import { matchVendorRequestsRoute, type VendorRequestsRoute } from './pages/vendor-requests/routes';
+import { matchStatisticsRoute, type StatisticsRoute } from './pages/statistics/routes';
 
 // Top-level places in the navigation. Those without a screen yet show the "coming soon" page;
 // the catalog and the self-assessment have their own routes (pages/catalog/routes.ts,
@@ -55,13 +56,15 @@ export type Route =
   | VendorRequestsRoute
   | LedgerImportRoute
   | FeedsRoute
+  | StatisticsRoute
   | { kind: 'notFound' };
 
-// Pages where a kind of user lands after login (auth/landing.ts): the jurisdiction's checklists, and the
-// plain placeholder of the national figures. (A vendor lands on its dashboard, pages/vendor-requests.)
-export type LandingPage = 'inspections' | 'statistics';
+// Pages where a kind of user lands after login (auth/landing.ts): the jurisdiction's checklists. (The
+// ministry's analysts land on the statistics dashboard, pages/statistics; a vendor on its dashboard,
+// pages/vendor-requests.)
+export type LandingPage = 'inspections';
 export type LandingRoute = { kind: 'landing'; page: LandingPage };
-const landingPages: readonly LandingPage[] = ['inspections', 'statistics'];
+const landingPages: readonly LandingPage[] = ['inspections'];
 
 export function matchRoute(path: string): Route {
   if (path === '/') return { kind: 'home' };
@@ -97,6 +100,8 @@ export function matchRoute(path: string): Route {
   if (findings !== null) return findings;
   const vendors = matchVendorsRoute(path);
   if (vendors !== null) return vendors;
+  const statistics = matchStatisticsRoute(path);
+  if (statistics !== null) return statistics;
   const identity = matchIdentityRoute(path);
   if (identity !== null) return identity;
   const landing = landingPages.find((candidate) => path === `/${candidate}`);

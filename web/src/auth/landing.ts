@@ -2,7 +2,7 @@
 //   institutions (hospital, clinic, dental clinic, pharmacy)  → / (their checklist dashboard)
 //   health centres, prefecture inspectors and viewers         → /inspections (the jurisdiction's checklists)
 //   administrators of a prefecture or the ministry            → /admin/users (they onboard the next level)
-//   the ministry's analysts and viewers                       → /statistics (national figures, not built yet)
+//   the ministry's analysts and viewers                       → /statistics (the statistics dashboard)
 //   vendors                                                   → /vendor (their dashboard of requests from institutions)
 import { identityPaths } from './routes';
 import type { User } from './types';

@@ -6,7 +6,7 @@
 //   pharmacy (あおば薬局)                    dashboard → opens last year's submitted checklist, starts this year's
 //   health-centre inspector (デモ区保健所)   the jurisdiction's list → opens デモ総合病院's checklist read-only
 //   prefecture administrator (東京都)        the users page of 東京都
-//   ministry analyst (厚生労働省)            the plain placeholder of the national figures
+//   ministry analyst (厚生労働省)            the statistics dashboard
 //   vendor (デモ医療システム株式会社)        the plain placeholder of the vendor's requests
 // Sign-in and landing at 1280 px and at 390 px (a phone), the tasks at 1280 px; screenshots of each page at
 // both widths (build/screenshots/personas-*.png).
@@ -191,12 +191,12 @@ describe('demo personas: the first hour', () => {
     await shoot(page, 'prefecture-users');
   });
 
-  it('ministry analyst: a plain placeholder of what is not built yet; vendor: its dashboard', async () => {
+  it('ministry analyst: the statistics dashboard; vendor: its dashboard', async () => {
     const analyst = (browsers.analyst = await session.newBrowser());
     await signIn(analyst, personas.analyst);
-    const statistics = analyst.page.getByTestId('statistics-placeholder');
-    await statistics.getByRole('heading', { level: 1, name: '全国の集計' }).waitFor();
-    await statistics.getByText('全国の集計は、まだできていません（準備中）。', { exact: false }).waitFor();
+    const statistics = analyst.page.getByTestId('statistics-page');
+    await statistics.getByRole('heading', { level: 1, name: '統計ダッシュボード' }).waitFor();
+    await statistics.getByTestId('key-indicators').waitFor();
     await shoot(analyst.page, 'analyst');
 
     const vendor = (browsers.vendor = await session.newBrowser());
