@@ -960,6 +960,30 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
         };
         rows.insert(rows.end(), findings_rows.begin(), findings_rows.end());
     }
+    // National statistics (issue 18): the ministry and the prefectures (a prefecture only its own); nobody
+    // else, whatever the parameters.
+    {
+        const std::set<std::string> statistics_readers = {"ministry-admin", "analyst", "pref-admin",
+                                                             "pref-inspector"};
+        const std::vector<Row> statistics_rows = {
+            {"GET", "/api/v1/statistics/context", fixed("/api/v1/statistics/context"), nullptr, statistics_readers},
+            {"GET", "/api/v1/statistics/items", fixed("/api/v1/statistics/items?form=medical"), nullptr,
+             statistics_readers},
+            {"GET", "/api/v1/statistics/item", fixed("/api/v1/statistics/item?item=IR-03&by=bed_band"), nullptr,
+             statistics_readers},
+            {"GET", "/api/v1/statistics/item", fixed("/api/v1/statistics/item?item=IR-03&prefecture=27"), nullptr,
+             {"ministry-admin", "analyst"}},
+            {"GET", "/api/v1/statistics/cross", fixed("/api/v1/statistics/cross?item=IR-03"), nullptr,
+             statistics_readers},
+            {"GET", "/api/v1/statistics/cross", fixed("/api/v1/statistics/cross?item=IR-03&prefecture=27"),
+             nullptr, {"ministry-admin", "analyst"}},
+            {"GET", "/api/v1/statistics/trend", fixed("/api/v1/statistics/trend?item=IR-03"), nullptr,
+             statistics_readers},
+            {"GET", "/api/v1/statistics/rates", fixed("/api/v1/statistics/rates?by=facility_kind"), nullptr,
+             statistics_readers},
+        };
+        rows.insert(rows.end(), statistics_rows.begin(), statistics_rows.end());
+    }
     // The device ledger (機器台帳, issue 17 — ledger): the institution's own users read, its administrators,
     // security managers and editors write; its health centre's and prefecture's inspectors (and the prefecture's
     // administrator) read with ?organisation=; the demo vendor (both its people) reads only the assets of
@@ -1053,9 +1077,11 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
         auto catalog = services::CatalogService::load(embedded::catalog_files(), database.get());
         ASSERT_TRUE(catalog);
         services::AssessmentService assessments(*database, **catalog);
+        services::StatisticsSnapshot statistics_snapshot(*database, **catalog);
+        services::Statistics statistics(statistics_snapshot, **catalog);
         http::Metrics metrics;
         http::Router router;
-        api::register_routes(router, {*database, metrics, identity, **catalog, assessments, false});
+        api::register_routes(router, {*database, metrics, identity, **catalog, assessments, statistics, false});
         std::set<std::string> covered;
         for (const auto& r : rows) covered.insert(r.method + " " + r.pattern);
         const auto documented = documented_routes();

@@ -96,20 +96,6 @@ json page_json(const services::FindingsPage& page) {
     return {{"findings", rows}, {"total", page.total}, {"can_write", page.can_write}};
 }
 
-// integer_query: an optional whole-number query parameter between `min` and `max`; the error names it.
-Result<std::optional<std::int64_t>> integer_query(const Request& request, std::string_view name,
-                                                  std::int64_t min, std::int64_t max) {
-    const auto text = request.query_param(name);
-    if (!text || text->empty()) return std::optional<std::int64_t>();
-    std::int64_t value = 0;
-    const auto* end = text->data() + text->size();
-    const auto [ptr, ec] = std::from_chars(text->data(), end, value);
-    if (ec != std::errc() || ptr != end || value < min || value > max)
-        return fail(ErrorCode::invalid_input, fmt::format("{}: a whole number from {} to {}", name, min, max),
-                    std::string(name));
-    return std::optional<std::int64_t>(value);
-}
-
 Result<services::FindingsQuery> findings_query(const Request& request) {
     services::FindingsQuery q;
     q.state = request.query_param("state").value_or("");

@@ -114,4 +114,17 @@ Result<std::optional<std::vector<std::string>>> string_list_field(const nlohmann
     return std::optional<std::vector<std::string>>(std::move(out));
 }
 
+Result<std::optional<std::int64_t>> integer_query(const http::Request& request, std::string_view name,
+                                                  std::int64_t min, std::int64_t max) {
+    const auto text = request.query_param(name);
+    if (!text || text->empty()) return std::optional<std::int64_t>();
+    std::int64_t value = 0;
+    const auto* end = text->data() + text->size();
+    const auto [ptr, ec] = std::from_chars(text->data(), end, value);
+    if (ec != std::errc() || ptr != end || value < min || value > max)
+        return fail(ErrorCode::invalid_input, fmt::format("{}: a whole number from {} to {}", name, min, max),
+                    std::string(name));
+    return std::optional<std::int64_t>(value);
+}
+
 }  // namespace mamori::api

@@ -44,4 +44,8 @@ Result<std::optional<std::vector<std::string>>> string_list_field(const nlohmann
                                                                   std::size_t max_items,
                                                                   std::size_t max_bytes, bool required);
 
+// integer_query: an optional whole-number query parameter between `min` and `max`; the error names it.
+Result<std::optional<std::int64_t>> integer_query(const http::Request& request, std::string_view name,
+                                                  std::int64_t min, std::int64_t max);
+
 }  // namespace mamori::api

@@ -17,6 +17,7 @@
 #include "ledger_handlers.hpp"
 #include "system_handlers.hpp"
 #include "role_sharing_handlers.hpp"
+#include "statistics_handlers.hpp"
 #include "systems_handlers.hpp"
 #include "vendor_link_handlers.hpp"
 #include "vendor_request_handlers.hpp"
@@ -51,6 +52,7 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_ledger_routes(routes, deps.db);
     register_findings_routes(routes, deps.db);
     register_feed_routes(routes, deps.db);
+    register_statistics_routes(routes, deps.statistics);
 }
 
 }  // namespace mamori::api

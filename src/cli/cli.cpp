@@ -79,6 +79,16 @@ void add_serve_options(CLI::App& command, ServeSettings& s) {
         ->envname("MAMORI_DATABASE_POOL")
         ->check(CLI::Range(0, 1024))
         ->capture_default_str();
+    command
+        .add_option("--statistics-database", s.statistics_database,
+                    "A read-only copy (PostgreSQL replica) that statistics are read from; empty: --database")
+        ->envname("MAMORI_STATISTICS_DATABASE");
+    command
+        .add_option("--statistics-minimum-count", s.statistics_minimum_count,
+                    "Statistics hide counts of fewer institutions than this (small-cell suppression)")
+        ->envname("MAMORI_STATISTICS_MINIMUM_COUNT")
+        ->check(CLI::Range(2, 1000))
+        ->capture_default_str();
     command.add_option("--max-header-bytes", s.max_header_bytes, "Largest request header block accepted")
         ->envname("MAMORI_MAX_HEADER_BYTES")
         ->check(CLI::Range(1024, 1024 * 1024))

@@ -15,6 +15,7 @@
 #include "mamori/services/catalog_service.hpp"
 #include "mamori/services/exposure_matching.hpp"
 #include "mamori/services/identity_service.hpp"
+#include "mamori/services/statistics.hpp"
 #include "settings.hpp"
 
 namespace mamori::cli {
@@ -22,6 +23,8 @@ namespace mamori::cli {
 namespace {
 
 constexpr auto kCatalogRefreshInterval = std::chrono::seconds(10);
+constexpr auto kStatisticsRefreshInterval = std::chrono::milliseconds(500);
+constexpr auto kStatisticsPruneInterval = std::chrono::minutes(10);
 
 // watch_catalog: another app server or `mamori catalog import` may store a checklist revision; this server
 // serves it within kCatalogRefreshInterval. Stops when the returned thread is destroyed.
@@ -62,6 +65,35 @@ std::jthread load_feed_index(store::Database& db) {
                                 .count();
             log_event(spdlog::level::info, "feed index loaded", {{"cves", *loaded}, {"ms", ms}});
         }
+    });
+}
+
+// watch_statistics: loads the statistics snapshot now and brings it up to date every
+// kStatisticsRefreshInterval (requests also refresh it, so a saved answer shows in the next one); deletes
+// change-log rows older than an hour from the main database now and then. Stops when the thread is destroyed.
+std::jthread watch_statistics(services::StatisticsSnapshot& snapshot, store::Database& main) {
+    return std::jthread([&snapshot, &main](std::stop_token stop) {
+        std::mutex mutex;
+        std::condition_variable_any wake;
+        std::unique_lock lock(mutex);
+        auto next_prune = std::chrono::steady_clock::now();
+        do {
+            try {
+                auto refreshed = snapshot.refresh();
+                if (!refreshed)
+                    log_event(spdlog::level::warn, "statistics refresh failed; keeping the last snapshot",
+                              {{"error", refreshed.error().message}});
+                else if (refreshed->full)
+                    log_event(spdlog::level::info, "statistics snapshot loaded",
+                              {{"institutions", refreshed->organisations}, {"checklists", refreshed->checklists}});
+                if (std::chrono::steady_clock::now() >= next_prune) {
+                    snapshot.prune_changes(main);
+                    next_prune = std::chrono::steady_clock::now() + kStatisticsPruneInterval;
+                }
+            } catch (const std::exception& e) {  // a thread of its own: nothing above it would catch
+                log_event(spdlog::level::warn, "statistics refresh failed", {{"error", e.what()}});
+            }
+        } while (!wake.wait_for(lock, stop, kStatisticsRefreshInterval, [&] { return stop.stop_requested(); }));
     });
 }
 
@@ -106,6 +138,19 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
     const std::jthread catalog_watch = watch_catalog(**catalog, *db);
     const std::jthread feed_index = load_feed_index(*db);
 
+    std::unique_ptr<store::Database> replica;
+    if (!settings.statistics_database.empty()) {
+        auto url = store::parse_database_url(settings.statistics_database);
+        if (!url) return report_errors(url.error(), "statistics-database is not a database URL");
+        auto opened = store::Database::open(*url, 2, store::Access::read_only);
+        if (!opened) return report_errors(opened.error(), "the statistics database cannot be opened");
+        replica = std::move(*opened);
+    }
+    services::StatisticsSnapshot statistics_snapshot(replica ? *replica : *db, **catalog);
+    services::Statistics statistics(statistics_snapshot, **catalog,
+                                    static_cast<int>(settings.statistics_minimum_count));
+    const std::jthread statistics_watch = watch_statistics(statistics_snapshot, *db);
+
     services::IdentitySettings identity_settings;
     identity_settings.session_idle = std::chrono::minutes(settings.session_idle_minutes);
     identity_settings.session_absolute = std::chrono::hours(settings.session_absolute_hours);
@@ -114,7 +159,8 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
 
     http::Metrics metrics;
     http::Router router;
-    api::register_routes(router, {*db, metrics, identity, **catalog, assessments, settings.secure_cookies});
+    api::register_routes(router,
+                        {*db, metrics, identity, **catalog, assessments, statistics, settings.secure_cookies});
     const web::StaticFiles spa(embedded::web_assets());
     const http::Dispatcher dispatcher(router, metrics, &spa);
 

@@ -43,6 +43,8 @@ struct ServeSettings {
     std::size_t session_absolute_hours = 12;
     std::string trusted_proxies;  // empty: X-Forwarded-For is never believed
     std::string allowed_hosts;    // names a request's Host may give beyond the server's own addresses
+    std::string statistics_database;  // a read replica for statistics; empty: the main database
+    std::size_t statistics_minimum_count = 10;  // k of small-cell suppression
 };
 
 // BackupOptions: `mamori backup --to FILE [--force]`.

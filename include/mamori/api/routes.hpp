@@ -11,6 +11,7 @@
 #include "mamori/services/assessment_service.hpp"
 #include "mamori/services/catalog_service.hpp"
 #include "mamori/services/identity_service.hpp"
+#include "mamori/services/statistics.hpp"
 #include "mamori/store/database.hpp"
 
 namespace mamori::api {
@@ -22,6 +23,7 @@ struct Dependencies {
     services::IdentityService& identity;
     services::CatalogService& catalog;
     services::AssessmentService& assessments;
+    services::Statistics& statistics;
     bool secure_cookies = false;  // mark the session cookie Secure (served over TLS)
 };
 

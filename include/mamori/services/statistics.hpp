@@ -1,0 +1,134 @@
+/// @file
+/// @brief National statistics (issue 18): who may see which aggregates, and every view built from the
+/// in-memory snapshot (statistics_snapshot.hpp) through the suppressing tables of src/statistics — the only way
+/// a count leaves this service. Ministry users see the whole country; prefecture users their own prefecture;
+/// nobody else sees any (not_found, as for a page that does not exist for them).
+///
+///     Statistics statistics(snapshot, catalog);
+///     auto view = statistics.item(caller, {.fiscal_year = 2025, .form = "medical", .item = "IR-03"});
+///     view->table.groups[0].shares[0]   // a published share, or nullopt (suppressed)
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mamori/core/error.hpp"
+#include "mamori/identity/caller.hpp"
+#include "mamori/services/catalog_service.hpp"
+#include "mamori/services/statistics_snapshot.hpp"
+#include "mamori/statistics/item_table.hpp"
+
+namespace mamori::services {
+
+// StatisticsRequest: the parameters of a view as the API reads them; unset values take their defaults
+// (the latest fiscal year with checklists, the medical form, the item's first row, by prefecture).
+struct StatisticsRequest {
+    std::optional<int> fiscal_year;
+    std::string form = "medical";
+    std::string item;  // canonical id; required by the item, cross and trend views
+    std::optional<std::string> row;
+    statistics::Dimension by = statistics::Dimension::prefecture;
+    StatisticsFilters filters;
+    statistics::AnswerColumn answer = statistics::AnswerColumn::yes;  // the cross view's answer
+};
+
+// GroupLabel: the name of a group key in both languages.
+struct GroupLabel {
+    std::string ja;
+    std::string en;
+};
+using GroupLabels = std::map<std::string, GroupLabel>;
+
+// StatisticsLineInfo: one line of a form as the item list shows it.
+struct StatisticsLineInfo {
+    std::string item;
+    std::string row;
+    std::string number;  // as printed, e.g. "3-③"
+    std::string title_ja;
+    std::string title_en;
+};
+
+// StatisticsQuery: a request with its defaults resolved, as every view echoes it.
+struct StatisticsQuery {
+    int fiscal_year = 0;
+    std::string form;
+    std::optional<StatisticsLineInfo> line;
+    statistics::Dimension by = statistics::Dimension::prefecture;
+    StatisticsFilters filters;
+    int minimum_count = statistics::default_minimum_count;
+    std::string as_of;
+};
+
+struct StatisticsContext {
+    std::optional<std::string> prefecture;  // the caller's scope: nullopt = the whole country
+    int minimum_count = statistics::default_minimum_count;
+    std::vector<int> fiscal_years;  // with checklists of the medical or the pharmacy form
+    GroupLabels prefectures;        // within the scope
+    GroupLabels bed_bands;
+    GroupLabels facility_kinds;
+    std::string as_of;
+};
+
+struct StatisticsItems {
+    int fiscal_year = 0;
+    std::string form;
+    std::string edition;
+    std::vector<StatisticsLineInfo> lines;
+};
+
+struct ItemView {
+    StatisticsQuery query;
+    statistics::ItemTable table;
+    GroupLabels labels;
+};
+
+struct CrossView {
+    StatisticsQuery query;
+    statistics::CrossTable table;
+    GroupLabels row_labels;
+    GroupLabels column_labels;
+};
+
+struct TrendView {
+    StatisticsQuery query;
+    std::vector<statistics::TrendPoint> years;
+    GroupLabels labels;
+};
+
+struct RateView {
+    StatisticsQuery query;
+    statistics::RateTable table;
+    GroupLabels labels;
+};
+
+// labels_of: the names of every group key of `dimension` the snapshot knows (prefectures, health centres
+// within `prefecture`, kinds, bed bands, EHR use), "unknown" included.
+GroupLabels labels_of(const StatisticsSnapshot& snapshot, statistics::Dimension dimension,
+                      const std::optional<std::string>& prefecture);
+
+class Statistics {
+  public:
+    Statistics(StatisticsSnapshot& snapshot, const CatalogService& catalog,
+               int minimum_count = statistics::default_minimum_count);
+
+    Result<StatisticsContext> context(const identity::Caller& caller);
+    Result<StatisticsItems> items(const identity::Caller& caller, const StatisticsRequest& request);
+    Result<ItemView> item(const identity::Caller& caller, const StatisticsRequest& request);
+    Result<CrossView> cross(const identity::Caller& caller, const StatisticsRequest& request);
+    Result<TrendView> trend(const identity::Caller& caller, const StatisticsRequest& request);
+    Result<RateView> rates(const identity::Caller& caller, const StatisticsRequest& request);
+
+  private:
+    // resolve: the caller's scope applied (not_found outside it), defaults filled in, the line checked against
+    // the catalog when `needs_line`; brings the snapshot up to date first.
+    Result<StatisticsQuery> resolve(const identity::Caller& caller, const StatisticsRequest& request,
+                                    bool needs_line);
+
+    StatisticsSnapshot& snapshot_;
+    const CatalogService& catalog_;
+    int minimum_count_;
+};
+
+}  // namespace mamori::services
