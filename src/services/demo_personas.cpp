@@ -264,13 +264,16 @@ Result<DemoInstallation> install_demo(store::Database& db, CatalogService& catal
         return fail(ErrorCode::internal,
                     fmt::format("the demo edition draft could not be created: {}", draft.error().message));
     // Last: the national sample that gives the statistics numbers to show (demo_statistics.hpp).
-    const auto snapshot = catalog.snapshot();
-    auto sample =
-        create_statistics_sample(db, snapshot->catalog(), japan_date(std::chrono::system_clock::now()));
-    if (!sample)
-        return fail(ErrorCode::internal, fmt::format("the demo's national sample could not be created: {}",
-                                                     sample.error().message));
-    out.organisations += sample->institutions;  // counted above, before the sample
+    if (options.statistics_sample) {
+        const auto snapshot = catalog.snapshot();
+        auto sample =
+            create_statistics_sample(db, snapshot->catalog(), japan_date(std::chrono::system_clock::now()));
+        if (!sample)
+            return fail(
+                ErrorCode::internal,
+                fmt::format("the demo's national sample could not be created: {}", sample.error().message));
+        out.organisations += sample->institutions;  // counted above, before the sample
+    }
     auto personas = demo_personas(db);
     if (!personas) return fail(personas.error());
     if (*personas) out.personas = std::move(**personas);

@@ -322,5 +322,20 @@ TEST(DemoStatisticsInstall, InstallDemoAddsTheSampleOnce) {
     EXPECT_EQ(second->personas_created, 0);
 }
 
+TEST(DemoStatisticsInstall, CanBeLeftOutForTestsWithFiguresOfTheirOwn) {
+    testing::TempDatabase temp(2);
+    auto catalog = std::move(*CatalogService::load(embedded::catalog_files(), &temp.db()));
+    auto installed =
+        install_demo(temp.db(), *catalog, {.synthetic_institutions = 0, .statistics_sample = false});
+    ASSERT_TRUE(installed) << installed.error().message;
+    EXPECT_EQ(installed->organisations, 10u);
+    auto lease = temp.db().acquire();
+    long long sample = -1, personas = 0;
+    *lease << "SELECT COUNT(*) FROM organisations o WHERE " + kSample, soci::into(sample);
+    *lease << "SELECT COUNT(*) FROM users WHERE demo_persona = 1", soci::into(personas);
+    EXPECT_EQ(sample, 0);
+    EXPECT_EQ(personas, 8);
+}
+
 }  // namespace
 }  // namespace mamori::services
