@@ -71,19 +71,20 @@ constexpr int kSpreadByPopulation = 3600;
 
 // Hospital bed bands (mamori/inspection/bed_band.hpp). The shares over-represent the larger bands (MHLW's
 // 医療施設調査 has under 5 % of hospitals at 500 beds or more) so that every band holds enough hospitals
-// to be shown; the EHR shares follow bench/national_figures.py (2024 survey, an assumed gradient).
+// to be shown.
 struct Band {
     int min_beds;
     int max_beds;
     double share;
-    double ehr_share;
     int group;  // index into kGroups
 };
-constexpr Band kBands[] = {{20, 99, 0.30, 0.57, 0},   {100, 199, 0.30, 0.72, 1}, {200, 299, 0.15, 0.85, 2},
-                           {300, 399, 0.11, 0.92, 3}, {400, 499, 0.07, 0.95, 4}, {500, 1199, 0.07, 0.97, 5}};
+constexpr Band kBands[] = {{20, 99, 0.30, 0},   {100, 199, 0.30, 1}, {200, 299, 0.15, 2},
+                           {300, 399, 0.11, 3}, {400, 499, 0.07, 4}, {500, 1199, 0.07, 5}};
 
 // A group answers alike: a hospital's bed band, a clinic with or without beds, a dental clinic, a pharmacy.
-// yes_factor scales the はい-rate of the smallest hospital band (bench/national_figures.py KIND_FACTOR).
+// yes_factor scales the はい-rate of the smallest hospital band (bench/national_figures.py KIND_FACTOR);
+// ehr_share is the share with an EHR in the systems register (EHR_SHARE there: the 2024 survey for
+// hospitals of 20–99 beds, an assumed gradient above; none for dental clinics and pharmacies).
 struct Group {
     int band;  // index into kBands, or -1
     double yes_factor;
@@ -211,7 +212,8 @@ std::vector<Institution> plan_institutions(SampleRandom& random) {
                     .group = kPharmacy,
                     .maturity = random.normal(),
                     .ehr_location = std::nullopt};
-                if (kind.digit == '1') {
+                const std::string_view kind_id = kind.kind;
+                if (kind_id == "hospital") {
                     // Stratified: the i-th hospital's place in [0, 1) picks its band, so every prefecture has
                     // the bands in their shares (to within one hospital).
                     double place = (i + random.uniform()) / count, cumulative = 0;
@@ -223,16 +225,16 @@ std::vector<Institution> plan_institutions(SampleRandom& random) {
                         }
                     institution.group = band->group;
                     institution.beds = band->min_beds + random.below(band->max_beds - band->min_beds + 1);
-                } else if (kind.digit == '2') {
+                } else if (kind_id == "clinic") {
                     const bool with_beds = random.uniform() < kClinicWithBedsShare;
                     institution.group = with_beds ? kClinicWithBeds : kClinicWithoutBeds;
                     institution.beds = with_beds ? 1 + random.below(19) : 0;
-                } else if (kind.digit == '3') {
+                } else if (kind_id == "dental_clinic") {
                     institution.group = kDentalClinic;
                 }
                 if (random.uniform() < kGroups[institution.group].ehr_share)
                     institution.ehr_location =
-                        random.uniform() < (kind.digit == '2' ? 0.3 : 0.05) ? "cloud" : "on_premises";
+                        random.uniform() < (kind_id == "clinic" ? 0.3 : 0.05) ? "cloud" : "on_premises";
                 out.push_back(std::move(institution));
             }
         }
@@ -244,14 +246,16 @@ std::vector<Institution> plan_institutions(SampleRandom& random) {
 // not before its fiscal year.
 year_month_day opening_day(const catalog::Edition& edition) {
     auto opens = fiscal_year_bounds(edition.fiscal_year).first;
-    const auto published = edition.json.value("published", std::string());
+    const auto found = edition.json.find("published");
+    const std::string published =
+        found != edition.json.end() && found->is_string() ? found->get<std::string>() : "";
     const auto day = parse_iso_date(published.size() == 7 ? published + "-01" : published);
     if (day && year_month_day(sys_days(*day) + days(1)) > opens)
         opens = year_month_day(sys_days(*day) + days(1));
     return opens;
 }
 
-// FormLines: the answerable lines of one form, kept as keys (the plan outlives no catalog view).
+// FormLines: the answerable lines of one form in printed order; the planned answers point at its keys.
 struct FormLines {
     const catalog::Form* form = nullptr;
     std::vector<assessment::RowKey> keys;
