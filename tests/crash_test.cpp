@@ -30,7 +30,8 @@ constexpr int kDemoOrganisations = kDemoOrganisationSet + 1;
 struct Inspection {
     std::string integrity;
     int foreign_key_violations = 0;
-    long long organisations = 0;
+    long long organisations = 0;        // outside the statistics sample
+    long long sample_institutions = 0;  // the demo's national sample for statistics (facility ids 96…)
     int schema_version = 0;
 };
 
@@ -57,8 +58,13 @@ Inspection inspect(const std::filesystem::path& db) {
     soci::indicator ind;
     if (has_table("schema_migrations"))
         sql << "SELECT MAX(version) FROM schema_migrations", soci::into(result.schema_version, ind);
-    if (has_table("organisations"))
-        sql << "SELECT COUNT(*) FROM organisations", soci::into(result.organisations);
+    if (has_table("organisations")) {
+        sql << "SELECT COUNT(*) FROM organisations WHERE facility_id IS NULL OR NOT (facility_id >= '96' AND "
+               "facility_id < '97')",
+            soci::into(result.organisations);
+        sql << "SELECT COUNT(*) FROM organisations WHERE facility_id >= '96' AND facility_id < '97'",
+            soci::into(result.sample_institutions);
+    }
     return result;
 }
 
@@ -95,6 +101,10 @@ TEST(Crash, KillDuringWritesLeavesDatabaseConsistent) {
                     after_kill.organisations == kDemoOrganisationSet + synthetic_rows() ||
                     after_kill.organisations == kDemoOrganisations + synthetic_rows())
             << "partial demo data after a kill at " << delay_ms << " ms: " << after_kill.organisations;
+        // The statistics sample (its own transaction, written last) is there whole or not at all.
+        EXPECT_TRUE(after_kill.sample_institutions == 0 ||
+                    after_kill.organisations == kDemoOrganisations + synthetic_rows())
+            << "a statistics sample before the demo's content after a kill at " << delay_ms << " ms";
 
         // A restart finishes the job: migrations complete, the demo loads exactly once, the server answers.
         {
@@ -105,6 +115,11 @@ TEST(Crash, KillDuringWritesLeavesDatabaseConsistent) {
         const auto restarted = inspect(db);
         EXPECT_EQ(restarted.integrity, "ok");
         EXPECT_EQ(restarted.organisations, kDemoOrganisations + synthetic_rows());
+        EXPECT_GT(restarted.sample_institutions, 4000);
+        EXPECT_TRUE(after_kill.sample_institutions == 0 ||
+                    after_kill.sample_institutions == restarted.sample_institutions)
+            << "partial statistics sample after a kill at " << delay_ms
+            << " ms: " << after_kill.sample_institutions;
         EXPECT_GT(restarted.schema_version, 0);
         if (after_kill.organisations == 0 && after_kill.schema_version == restarted.schema_version)
             ++killed_mid_load;

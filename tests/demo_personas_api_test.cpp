@@ -211,8 +211,18 @@ TEST_F(DemoPersonasApi, AnOlderDemoDatabaseWithoutUsersIsUpgradedInPlace) {
     ASSERT_EQ(upgraded.code, 0) << upgraded.output;
     EXPECT_TRUE(contains(upgraded.output, "8 persona users added")) << upgraded.output;
     EXPECT_TRUE(contains(upgraded.output, "hokenjo@demo.example")) << upgraded.output;
-    // The personas' content adds one vendor organisation, registered by the operator (demo_vendor_links.cpp).
-    EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM organisations WHERE name <> 'デモイメージング株式会社'"), organisations);
+    // The personas' content adds one vendor organisation, registered by the operator (demo_vendor_links.cpp),
+    // and the synthetic national sample for statistics (demo_statistics.cpp: facility ids 96…, no users).
+    const std::string sample = "facility_id >= '96' AND facility_id < '97'";
+    EXPECT_EQ(
+        count(
+            db(),
+            "SELECT COUNT(*) FROM organisations WHERE name <> 'デモイメージング株式会社' AND (facility_id IS "
+            "NULL OR NOT (" +
+                sample + "))"),
+        organisations);
+    const auto sample_institutions = count(db(), "SELECT COUNT(*) FROM organisations WHERE " + sample);
+    EXPECT_GT(sample_institutions, 4000);
     EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM users WHERE demo_persona = 1"), 8);
     EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM demo_installation"), 1);
     // Running it again changes nothing.
@@ -220,7 +230,11 @@ TEST_F(DemoPersonasApi, AnOlderDemoDatabaseWithoutUsersIsUpgradedInPlace) {
     ASSERT_EQ(again.code, 0) << again.output;
     EXPECT_TRUE(contains(again.output, "nothing loaded")) << again.output;
     EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM users"), 8);
-    EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM assessments"), 2);
+    EXPECT_EQ(count(db(),
+                    "SELECT COUNT(*) FROM assessments a JOIN organisations o ON o.id = a.organisation_id "
+                    "WHERE o.facility_id IS NULL OR NOT (o.facility_id >= '96' AND o.facility_id < '97')"),
+              2);
+    EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM organisations WHERE " + sample), sample_institutions);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -396,7 +410,16 @@ TEST_F(DemoPersonasApi, JurisdictionFiltersByKindBedBandStatusAnswersAndPlace) {
     EXPECT_EQ(names_for(prefecture, "health_centre=" + std::to_string(centre)).size(), 4u);
     SessionClient analyst = persona("mhlw@demo.example");
     EXPECT_EQ(names_for(analyst, "prefecture=27"), Names{"なにわ診療所"});
-    EXPECT_EQ(names_for(analyst, "bed_band=clinic_with_beds"), Names{"なにわ診療所"});
+    // Nationally the demo's synthetic sample (demo_statistics.cpp) has clinics with beds too: every one of
+    // them is found, and in 大阪府 only なにわ診療所.
+    const auto with_beds =
+        analyst.get("/api/v1/jurisdiction/checklists?bed_band=clinic_with_beds&page_size=1");
+    EXPECT_EQ(
+        with_beds.json()["total"].get<long long>(),
+        count(db(),
+              "SELECT COUNT(*) FROM organisations WHERE kind = 'clinic' AND beds_total BETWEEN 1 AND 19"));
+    EXPECT_GT(with_beds.json()["total"].get<long long>(), 1);
+    EXPECT_EQ(names_for(analyst, "prefecture=27&bed_band=clinic_with_beds"), Names{"なにわ診療所"});
     EXPECT_EQ(names_for(analyst, "health_centre=" + std::to_string(centre)).size(), 4u);
     // The filters offer what the caller oversees, by name.
     const auto own = inspector.get("/api/v1/jurisdiction/choices").json();

@@ -62,6 +62,11 @@ void add_serve_options(CLI::App& command, ServeSettings& s) {
         ->envname("MAMORI_DEMO_INSTITUTIONS")
         ->check(CLI::Range(0, 1'000'000))
         ->capture_default_str();
+    command
+        .add_flag("--demo-without-statistics-sample", s.demo_without_statistics_sample,
+                  "With --demo: leave out the synthetic national sample of about 4,500 institutions that "
+                  "gives the statistics numbers (tests that count national figures of their own)")
+        ->envname("MAMORI_DEMO_WITHOUT_STATISTICS_SAMPLE");
     command.add_option("--threads", s.threads, "I/O threads (0: one per core)")
         ->envname("MAMORI_THREADS")
         ->check(CLI::Range(0, 256))
@@ -191,7 +196,8 @@ int migrate_command(const CommonSettings& common) {
     return db ? 0 : 1;
 }
 
-int demo_command(const CommonSettings& common, std::size_t synthetic, bool organisations_only) {
+int demo_command(const CommonSettings& common, std::size_t synthetic, bool organisations_only,
+                 bool without_statistics_sample) {
     auto db = open_migrated_database(common, 1);
     if (!db) return 1;
     if (organisations_only) {
@@ -205,7 +211,7 @@ int demo_command(const CommonSettings& common, std::size_t synthetic, bool organ
     }
     auto catalog = services::CatalogService::load(embedded::catalog_files(), db.get());
     if (!catalog) return report_errors(catalog.error(), "the checklist catalog is invalid");
-    auto demo = services::install_demo(*db, **catalog, {synthetic});
+    auto demo = services::install_demo(*db, **catalog, {synthetic, !without_statistics_sample});
     if (!demo) return report(demo.error());
     if (demo->organisations_loaded)
         std::cout << fmt::format("demo data loaded: {} organisations\n", demo->organisations);
@@ -299,6 +305,9 @@ int run(int argc, char** argv) {
     bool demo_organisations_only = false;
     demo_cmd->add_flag("--organisations-only", demo_organisations_only,
                        "Only the demo organisations, no persona users (then first-run setup, as in tests)");
+    bool demo_without_statistics_sample = false;
+    demo_cmd->add_flag("--without-statistics-sample", demo_without_statistics_sample,
+                       "Leave out the synthetic national sample that gives the statistics numbers");
 
     auto* audit_cmd = app.add_subcommand("audit", "Work with the audit log");
     audit_cmd->require_subcommand(1);
@@ -513,7 +522,7 @@ int run(int argc, char** argv) {
     } else if (chosen == feeds_import_cmd) {
         code = feeds_import_command(common, feed_kind, feed_path);
     } else {
-        code = demo_command(common, demo_synthetic, demo_organisations_only);
+        code = demo_command(common, demo_synthetic, demo_organisations_only, demo_without_statistics_sample);
     }
     flush_logs();
     return code;

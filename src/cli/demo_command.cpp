@@ -37,7 +37,8 @@ bool start_demo(store::Database& db, services::CatalogService& catalog, const Se
                   {{"organisations", demo->organisations}});
         return true;
     }
-    auto demo = services::install_demo(db, catalog, {settings.demo_institutions});
+    auto demo = services::install_demo(
+        db, catalog, {settings.demo_institutions, !settings.demo_without_statistics_sample});
     if (!demo) {
         std::cerr << "mamori: --demo refused: " << demo.error().message << "\n";
         return false;

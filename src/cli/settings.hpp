@@ -30,6 +30,7 @@ struct ServeSettings {
     bool demo = false;
     bool demo_organisations_only = false;  // with demo: no personas (tests of first-run setup)
     std::size_t demo_institutions = 0;
+    bool demo_without_statistics_sample = false;  // with demo: no synthetic national sample (tests)
     std::size_t threads = 0;
     std::size_t workers = 0;        // 0: half the cores
     std::size_t database_pool = 0;  // 0: two connections per I/O thread

@@ -7,6 +7,7 @@
 
 #include "demo_records.hpp"
 #include "demo_role_sharing.hpp"
+#include "demo_statistics.hpp"
 #include "demo_disclosures.hpp"
 #include "demo_feeds.hpp"
 #include "demo_assets.hpp"
@@ -262,6 +263,17 @@ Result<DemoInstallation> install_demo(store::Database& db, CatalogService& catal
     if (auto draft = create_edition_draft(db, catalog); !draft)
         return fail(ErrorCode::internal,
                     fmt::format("the demo edition draft could not be created: {}", draft.error().message));
+    // Last: the national sample that gives the statistics numbers to show (demo_statistics.hpp).
+    if (options.statistics_sample) {
+        const auto snapshot = catalog.snapshot();
+        auto sample =
+            create_statistics_sample(db, snapshot->catalog(), japan_date(std::chrono::system_clock::now()));
+        if (!sample)
+            return fail(
+                ErrorCode::internal,
+                fmt::format("the demo's national sample could not be created: {}", sample.error().message));
+        out.organisations += sample->institutions;  // counted above, before the sample
+    }
     auto personas = demo_personas(db);
     if (!personas) return fail(personas.error());
     if (*personas) out.personas = std::move(**personas);

@@ -30,6 +30,9 @@ namespace mamori::services {
 // DemoOptions: how much to load.
 struct DemoOptions {
     std::size_t synthetic_institutions = 0;  // extra generated clinics, for load tests and benchmarks
+    // statistics_sample: install_demo adds the synthetic national sample that gives statistics numbers
+    // (services/demo_statistics.hpp); off for tests that count national figures of their own.
+    bool statistics_sample = true;
 };
 
 // DemoResult: whether anything was loaded and how many organisations there are afterwards.
