@@ -196,7 +196,8 @@ TEST_F(StatisticsIndicatorsApi, ByBedBandBothSidesGiveTheirBands) {
     const auto set = hand_made_set();
     const auto r = mhlw.get("/api/v1/statistics/indicators?fiscal_year=2023&by=bed_band");
     ASSERT_EQ(r.status, 200) << r.body;
-    const json& bcp = indicator(r.json(), "cyber_bcp");
+    const json view = r.json();
+    const json& bcp = indicator(view, "cyber_bcp");
     EXPECT_EQ(r.json()["by"], "bed_band");
     const json& bands = bcp["mamori"]["bands"];
     expect_share(band(bands, "hospital_20_99")["yes"], yes_of(set, &Seeded::bcp, "", 20, 99));
@@ -218,7 +219,8 @@ TEST_F(StatisticsIndicatorsApi, ALaterYearShowsTheLatestEarlierSurveyMarkedAsSuc
     const auto r = mhlw.get("/api/v1/statistics/indicators?fiscal_year=2024");
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(r.json()["edition"], "r6");
-    const json& bcp = indicator(r.json(), "cyber_bcp");
+    const json view = r.json();
+    const json& bcp = indicator(view, "cyber_bcp");
     EXPECT_EQ(bcp["line"]["number"], "3-(3)");
     EXPECT_TRUE(bcp["mamori"]["asked"].is_null()) << "two hospitals, fewer than k";
     EXPECT_EQ(bcp["mhlw"]["survey"]["fiscal_year"], 2023);
@@ -227,8 +229,9 @@ TEST_F(StatisticsIndicatorsApi, ALaterYearShowsTheLatestEarlierSurveyMarkedAsSuc
 
     const auto r7 = mhlw.get("/api/v1/statistics/indicators?fiscal_year=2025");
     ASSERT_EQ(r7.status, 200) << r7.body;
-    EXPECT_EQ(indicator(r7.json(), "cyber_bcp")["line"]["number"], "3-③");
-    EXPECT_EQ(indicator(r7.json(), "log_checks")["line"]["number"], "2-⑪");
+    const json later = r7.json();
+    EXPECT_EQ(indicator(later, "cyber_bcp")["line"]["number"], "3-③");
+    EXPECT_EQ(indicator(later, "log_checks")["line"]["number"], "2-⑪");
 }
 
 TEST_F(StatisticsIndicatorsApi, APrefectureSeesItselfBesideTheNationalFigureAndNobodyElseSeesAny) {
@@ -238,7 +241,8 @@ TEST_F(StatisticsIndicatorsApi, APrefectureSeesItselfBesideTheNationalFigureAndN
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(r.json()["scope"]["level"], "prefecture");
     EXPECT_EQ(r.json()["scope"]["prefecture_code"], "13");
-    const json& bcp = indicator(r.json(), "cyber_bcp");
+    const json view = r.json();
+    const json& bcp = indicator(view, "cyber_bcp");
     EXPECT_EQ(bcp["mamori"]["scope"], "prefecture");
     EXPECT_EQ(bcp["mamori"]["prefecture_code"], "13");
     expect_share(bcp["mamori"]["yes"], yes_of(set, &Seeded::bcp, "13"));
@@ -256,7 +260,8 @@ TEST_F(StatisticsIndicatorsApi, AYearOfFewerHospitalsThanKIsHiddenWhole) {
     // nationally or in the band; MHLW's figure still does.
     const auto r = mhlw.get("/api/v1/statistics/indicators?fiscal_year=2024&by=bed_band");
     ASSERT_EQ(r.status, 200) << r.body;
-    const json& bcp = indicator(r.json(), "cyber_bcp");
+    const json view = r.json();
+    const json& bcp = indicator(view, "cyber_bcp");
     EXPECT_TRUE(bcp["mamori"]["asked"].is_null()) << bcp.dump();
     EXPECT_TRUE(bcp["mamori"]["yes"].is_null()) << bcp.dump();
     const json& small = band(bcp["mamori"]["bands"], "hospital_200_299");

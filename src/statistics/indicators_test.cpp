@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "mamori/catalog/loader.hpp"
@@ -103,8 +105,9 @@ TEST(SurveyIndicators, EveryMappedLineIsALineOfItsEditionWithThatNumber) {
         // Every embedded edition whose medical form has the item has a line, so no year silently lacks one.
         for (const auto& edition : catalog.editions) {
             const auto* form = edition.latest().find("medical");
-            if (form && !indicator.lines.empty() && form->find(indicator.lines.front().item))
+            if (form && !indicator.lines.empty() && form->find(indicator.lines.front().item)) {
                 EXPECT_NE(line_for_edition(indicator, edition.id), nullptr) << indicator.id << " " << edition.id;
+            }
         }
     }
 }
@@ -206,7 +209,7 @@ TEST(SurveyIndicators, LimitsAndNonsenseAreRefused) {
     json many = good_file();
     for (std::size_t i = 0; i < max_indicators; ++i) {
         json copy = many["indicators"][0];
-        copy["id"] = "i" + std::to_string(i);
+        copy["id"] = fmt::format("i{}", i);
         many["indicators"].push_back(copy);
     }
     EXPECT_EQ(refused_fields(many).front(), "indicators");
