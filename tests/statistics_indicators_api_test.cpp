@@ -37,7 +37,8 @@ struct Seeded {
 };
 
 // 北海道: 12 hospitals of 50 beds (4 はい), 12 of 550 beds (6 はい, 3 いいえ, 3 unanswered); 東京都: 6 of 150 beds
-// (3 はい); and a clinic in 北海道 answering はい, which a survey of hospitals must not count. FY2024: only two
+// (3 はい); and three clinics in 北海道 answering はい, which a survey of hospitals must not count (as many as k, so
+// that nothing of the hospitals is hidden on their account). FY2024: only two
 // hospitals (fewer than k = 3).
 std::vector<Seeded> hand_made_set() {
     std::vector<Seeded> out;
@@ -47,7 +48,7 @@ std::vector<Seeded> hand_made_set() {
                                               : i < 9 ? std::optional<std::string>("no") : std::nullopt,
                        i % 2 == 0 ? "yes" : "no"});
     for (int i = 0; i < 6; ++i) out.push_back({"hospital", "13", 150, i < 3 ? "yes" : "no", "yes"});
-    out.push_back({"clinic", "01", 0, "yes", "yes"});
+    for (int i = 0; i < 3; ++i) out.push_back({"clinic", "01", 0, "yes", "yes"});
     out.push_back({"hospital", "01", 250, "yes", "yes", 2024});
     out.push_back({"hospital", "01", 250, "no", "yes", 2024});
     return out;
@@ -150,7 +151,7 @@ TEST_F(StatisticsIndicatorsApi, MamorisHospitalsStandBesideMhlwsFigureOfTheSameF
     EXPECT_EQ(bcp["line"]["row"], "main");
     EXPECT_EQ(bcp["line"]["number"], "3-(3)");
     EXPECT_EQ(bcp["line"]["mapping_confidence"], "I");
-    // 13 はい of 30 hospitals: the clinic's はい is not counted.
+    // 13 はい of 30 hospitals: the clinics' はい are not counted.
     EXPECT_EQ(yes_of(set, &Seeded::bcp, ""), std::make_pair(13LL, 30LL));
     expect_share(bcp["mamori"]["yes"], yes_of(set, &Seeded::bcp, ""));
     EXPECT_EQ(bcp["mamori"]["asked"], 30);
@@ -269,6 +270,36 @@ TEST_F(StatisticsIndicatorsApi, AYearOfFewerHospitalsThanKIsHiddenWhole) {
     EXPECT_TRUE(small["yes"].is_null()) << small.dump();
     EXPECT_EQ(r.body.find("\"count\":1"), std::string::npos) << "the one はい shows nowhere";
     EXPECT_DOUBLE_EQ(bcp["mhlw"]["value"].get<double>(), 0.27);
+}
+
+TEST_F(StatisticsIndicatorsApi, MamorisFiguresAreTheHospitalLinesOfTheItemViewsTables) {
+    // The same published numbers as the item view by facility kind and by bed band: this view adds no cell
+    // that view hides.
+    SessionClient mhlw = persona("mhlw@demo.example");
+    const auto r = mhlw.get("/api/v1/statistics/indicators?fiscal_year=2023&by=bed_band");
+    ASSERT_EQ(r.status, 200) << r.body;
+    const json view = r.json();
+    const json& bcp = indicator(view, "cyber_bcp");
+    const auto kinds = mhlw.get("/api/v1/statistics/item?fiscal_year=2023&item=IR-03&by=facility_kind");
+    ASSERT_EQ(kinds.status, 200) << kinds.body;
+    const json by_kind = kinds.json();
+    for (const auto& g : by_kind["groups"])
+        if (g["key"] == "hospital") {
+            EXPECT_EQ(bcp["mamori"]["asked"], g["asked"]);
+            EXPECT_EQ(bcp["mamori"]["yes"], g["yes"]);
+        }
+    const auto bands = mhlw.get("/api/v1/statistics/item?fiscal_year=2023&item=IR-03&by=bed_band");
+    ASSERT_EQ(bands.status, 200) << bands.body;
+    const json by_band = bands.json();
+    std::size_t hospital_bands = 0;
+    for (const auto& g : by_band["groups"]) {
+        if (!g["key"].get<std::string>().starts_with("hospital_")) continue;
+        ++hospital_bands;
+        const json& mine = band(bcp["mamori"]["bands"], g["key"]);
+        EXPECT_EQ(mine["asked"], g["asked"]) << g["key"];
+        EXPECT_EQ(mine["yes"], g["yes"]) << g["key"];
+    }
+    EXPECT_EQ(bcp["mamori"]["bands"].size(), hospital_bands);
 }
 
 TEST_F(StatisticsIndicatorsApi, BadParametersAreRefusedNamingThem) {

@@ -56,20 +56,24 @@ json band_key(const std::string& key, const GroupLabels& labels) {
 }
 
 json mamori_json(const services::IndicatorComparison& c, const services::IndicatorsView& view) {
-    if (!c.table) return nullptr;
+    if (!c.hospitals) return nullptr;
     const auto yes = static_cast<std::size_t>(AnswerColumn::yes);
+    const auto yes_of = [&](const statistics::GroupShares& g) {
+        return g.shares.size() > yes ? share_json(g.shares[yes])
+                                     : (g.asked == 0 ? share_json(statistics::Share{0, 0}) : json(nullptr));
+    };
     json out = {{"scope", view.query.filters.prefecture ? "prefecture" : "national"},
                 {"denominator_ja", "この年度のチェックリストがある病院"},
                 {"denominator_en", "hospitals with a checklist this fiscal year"},
-                {"asked", c.table->total.asked ? json(*c.table->total.asked) : json(nullptr)},
-                {"yes", share_json(c.table->total.shares.at(yes))}};
+                {"asked", c.hospitals->asked ? json(*c.hospitals->asked) : json(nullptr)},
+                {"yes", yes_of(*c.hospitals)}};
     if (view.query.filters.prefecture) out["prefecture_code"] = *view.query.filters.prefecture;
     if (view.by_bed_band) {
         json bands = json::array();
-        for (const auto& g : c.table->groups) {
+        for (const auto& g : c.bands) {
             json band = band_key(g.key, view.bed_bands);
             band["asked"] = g.asked ? json(*g.asked) : json(nullptr);
-            band["yes"] = g.shares.size() > yes ? share_json(g.shares[yes]) : json(nullptr);
+            band["yes"] = yes_of(g);
             bands.push_back(band);
         }
         out["bands"] = bands;

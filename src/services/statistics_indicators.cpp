@@ -1,7 +1,9 @@
 // MHLW's survey indicators beside mamori's figures (issue 18, item 3): for each indicator of
 // reference/mhlw-survey-indicators.json, the line it maps to in the fiscal year's edition, mamori's share of
 // はい among hospitals through one suppressed item table, and MHLW's published figure for that year (or the
-// latest earlier one), with the reasons the two are not comparable.
+// latest earlier one), with the reasons the two are not comparable. mamori's figures are lines of the tables the
+// item view publishes (by facility kind, by bed band) for the same caller, suppressed as there: a table of
+// hospitals alone would be a different table and could show a cell those hide.
 #include <fmt/format.h>
 
 #include "mamori/services/statistics.hpp"
@@ -15,7 +17,7 @@ namespace {
 // why_not_comparable: the codes documented in docs/statistics-api.md, in a fixed order.
 std::vector<std::string> why_not_comparable(const IndicatorComparison& c, bool prefecture_scope) {
     std::vector<std::string> out;
-    if (!c.table) out.emplace_back("not_asked_this_year");
+    if (!c.hospitals) out.emplace_back("not_asked_this_year");
     if (!c.mhlw) {
         out.emplace_back("no_mhlw_figure");
         return out;
@@ -32,14 +34,25 @@ std::vector<std::string> why_not_comparable(const IndicatorComparison& c, bool p
     return out;
 }
 
+// hospital_lines: the hospital groups ("hospital", or the hospital bed bands) of the item table the item view
+// publishes for `query`.
+Result<std::vector<statistics::GroupShares>> hospital_lines(const StatisticsSnapshot& snapshot,
+                                                            const ItemQuery& query, int minimum_count) {
+    auto table = statistics::item_table(snapshot.item_counts(query), minimum_count);
+    if (!table) return fail(table.error());
+    std::vector<statistics::GroupShares> out;
+    for (auto& g : table->groups)
+        if (g.key == "hospital" || g.key.starts_with("hospital_")) out.push_back(std::move(g));
+    return out;
+}
+
 }  // namespace
 
 Result<IndicatorsView> Statistics::indicators(const identity::Caller& caller, const IndicatorRequest& request) {
     StatisticsRequest base;
     base.fiscal_year = request.fiscal_year;
     base.form = "medical";
-    base.by = request.by_bed_band ? Dimension::bed_band : Dimension::facility_kind;
-    base.filters.kind = identity::OrgKind::hospital;  // the surveys are of hospitals
+    base.by = Dimension::facility_kind;
     auto q = resolve(caller, base, false);
     if (!q) return fail(q.error());
 
@@ -63,11 +76,17 @@ Result<IndicatorsView> Statistics::indicators(const identity::Caller& caller, co
             for (const auto& info : lines)
                 if (info.item == c.line->item && info.row == c.line->row) c.line_info = info;
         if (c.line_info) {
-            auto counts = snapshot_.item_counts({q->fiscal_year, q->form, {c.line_info->item, c.line_info->row},
-                                                 q->by, q->filters});
-            auto table = statistics::item_table(counts, minimum_count_);
-            if (!table) return fail(table.error());
-            c.table = std::move(*table);
+            const StatisticsLine line{c.line_info->item, c.line_info->row};
+            auto hospitals = hospital_lines(snapshot_, {q->fiscal_year, q->form, line, Dimension::facility_kind,
+                                                        q->filters}, minimum_count_);
+            if (!hospitals) return fail(hospitals.error());
+            c.hospitals = hospitals->empty() ? statistics::GroupShares{"hospital", 0, {}} : hospitals->front();
+            if (request.by_bed_band) {
+                auto bands = hospital_lines(snapshot_, {q->fiscal_year, q->form, line, Dimension::bed_band,
+                                                        q->filters}, minimum_count_);
+                if (!bands) return fail(bands.error());
+                c.bands = std::move(*bands);
+            }
         }
         c.mhlw = statistics::figure_for_year(data, indicator, q->fiscal_year);
         c.not_comparable_because = why_not_comparable(c, q->filters.prefecture.has_value());

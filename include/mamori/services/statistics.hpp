@@ -119,7 +119,8 @@ GroupLabels labels_of(const StatisticsSnapshot& snapshot, statistics::Dimension 
 // IndicatorRequest / IndicatorsView: MHLW's survey indicators beside mamori's figure for the same checklist line
 // (issue 18, item 3; statistics_indicators.cpp). mamori's figure is over hospitals only (the surveys are of
 // hospitals): the share of はい among hospitals with a checklist of the medical form that year, nationally
-// (within the caller's scope) and by bed band when asked, from one suppressed table per indicator.
+// (within the caller's scope) and by bed band when asked. Each is the hospital line of the very table the item
+// view publishes for that line by facility kind (by bed band), so this view shows nothing those do not.
 struct IndicatorRequest {
     std::optional<int> fiscal_year;
     bool by_bed_band = false;
@@ -132,7 +133,8 @@ struct IndicatorComparison {
     const statistics::SurveyIndicator* indicator = nullptr;
     const statistics::IndicatorLine* line = nullptr;
     std::optional<StatisticsLineInfo> line_info;
-    std::optional<statistics::ItemTable> table;
+    std::optional<statistics::GroupShares> hospitals;  // nullopt: the line is not asked that year
+    std::vector<statistics::GroupShares> bands;         // the hospital bands, when asked by bed band
     std::optional<statistics::YearFigure> mhlw;
     std::vector<std::string> not_comparable_because;  // codes, see docs/statistics-api.md
 };
