@@ -299,7 +299,13 @@ TEST_F(StatisticsIndicatorsApi, MamorisFiguresAreTheHospitalLinesOfTheItemViewsT
         EXPECT_EQ(mine["asked"], g["asked"]) << g["key"];
         EXPECT_EQ(mine["yes"], g["yes"]) << g["key"];
     }
-    EXPECT_EQ(bcp["mamori"]["bands"].size(), hospital_bands);
+    EXPECT_EQ(bcp["mamori"]["bands"].size(), 6u) << "every hospital band, in order";
+    EXPECT_EQ(bcp["mamori"]["bands"][0]["key"], "hospital_20_99");
+    EXPECT_LE(hospital_bands, 6u);
+    const json& empty = band(bcp["mamori"]["bands"], "hospital_300_399");  // no hospital of 300–399 beds here
+    EXPECT_EQ(empty["asked"], 0);
+    EXPECT_EQ(empty["yes"]["count"], 0);
+    EXPECT_TRUE(empty["yes"]["ratio"].is_null());
 }
 
 TEST_F(StatisticsIndicatorsApi, BadParametersAreRefusedNamingThem) {

@@ -94,19 +94,19 @@ json mhlw_json(const services::IndicatorComparison& c, const services::Indicator
                   {"label_en", survey.label_en},
                   {"fielded", survey.fielded},
                   {"fiscal_year", survey.fiscal_year},
-                  {"fiscal_year_note", survey.fiscal_year_note}}},
+                  {"fiscal_year_note_en", survey.fiscal_year_note}}},
                 {"same_fiscal_year", c.mhlw->same_year},
                 {"value", figure.value},
                 {"confidence", figure.confidence},
                 {"source", figure.source ? json(*figure.source) : json(nullptr)},
-                {"note", figure.note},
+                {"note_en", figure.note},
                 {"denominator",
                  {{"kind", statistics::to_string(d.kind)},
                   {"text_ja", d.text_ja},
                   {"text_en", d.text_en},
                   {"quoted", d.quoted},
                   {"confidence", d.confidence},
-                  {"note", d.note}}}};
+                  {"note_en", d.note}}}};
     if (view.by_bed_band) {
         json bands = json::array();
         for (const auto& b : figure.bands) {
@@ -114,7 +114,7 @@ json mhlw_json(const services::IndicatorComparison& c, const services::Indicator
             band["value"] = b.value;
             band["confidence"] = b.confidence;
             band["band_inferred"] = b.band_inferred;
-            band["note"] = b.note;
+            band["note_en"] = b.note;
             bands.push_back(band);
         }
         out["bands"] = bands;
@@ -132,14 +132,14 @@ json indicator_json(const services::IndicatorComparison& c, const services::Indi
                 {"title_ja", c.line_info->title_ja},
                 {"title_en", c.line_info->title_en},
                 {"mapping_confidence", c.line->mapping_confidence},
-                {"mapping_note", c.line->note}};
+                {"mapping_note_en", c.line->note}};
     json reasons = json::array();
     for (const auto& code : c.not_comparable_because) reasons.push_back(reason_json(code));
     return {{"id", i.id},
             {"label_ja", i.label_ja},
             {"label_en", i.label_en},
             {"relation", statistics::to_string(i.relation)},
-            {"note", i.note},
+            {"note_en", i.note},
             {"line", line},
             {"mamori", mamori_json(c, view)},
             {"mhlw", mhlw_json(c, view)},

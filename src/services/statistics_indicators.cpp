@@ -6,6 +6,8 @@
 // hospitals alone would be a different table and could show a cell those hide.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "mamori/services/statistics.hpp"
 
 namespace mamori::services {
@@ -43,6 +45,20 @@ Result<std::vector<statistics::GroupShares>> hospital_lines(const StatisticsSnap
     std::vector<statistics::GroupShares> out;
     for (auto& g : table->groups)
         if (g.key == "hospital" || g.key.starts_with("hospital_")) out.push_back(std::move(g));
+    return out;
+}
+
+// every_hospital_band: the six hospital bands in order, a band without any hospital with a checklist as 0 of
+// 0 (a group the table does not have has none; a zero is published); "unknown" is no band.
+std::vector<statistics::GroupShares> every_hospital_band(std::vector<statistics::GroupShares> published) {
+    std::vector<statistics::GroupShares> out;
+    for (auto band : {inspection::BedBand::hospital_20_99, inspection::BedBand::hospital_100_199,
+                      inspection::BedBand::hospital_200_299, inspection::BedBand::hospital_300_399,
+                      inspection::BedBand::hospital_400_499, inspection::BedBand::hospital_500_plus}) {
+        const std::string key(inspection::to_string(band));
+        const auto found = std::find_if(published.begin(), published.end(), [&](const auto& g) { return g.key == key; });
+        out.push_back(found != published.end() ? std::move(*found) : statistics::GroupShares{key, 0, {}});
+    }
     return out;
 }
 
@@ -85,7 +101,7 @@ Result<IndicatorsView> Statistics::indicators(const identity::Caller& caller, co
                 auto bands = hospital_lines(snapshot_, {q->fiscal_year, q->form, line, Dimension::bed_band,
                                                         q->filters}, minimum_count_);
                 if (!bands) return fail(bands.error());
-                c.bands = std::move(*bands);
+                c.bands = every_hospital_band(std::move(*bands));
             }
         }
         c.mhlw = statistics::figure_for_year(data, indicator, q->fiscal_year);
