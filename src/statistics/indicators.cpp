@@ -32,7 +32,7 @@ constexpr std::string_view kRelations[] = {"same_question", "related_question"};
 constexpr std::string_view kDenominatorKinds[] = {"all_respondents", "subset", "unknown"};
 constexpr std::string_view kForms[] = {"medical", "pharmacy"};
 
-// id_problem: ids are 1..max of a-z, 0-9, _ and -; canonical item ids are upper case (A-Z, 0-9, -).
+// is_code: 1..60 of a-z, 0-9, _ and - (an id of this file), or of A-Z, 0-9 and - when `upper` (a canonical item id).
 bool is_code(const std::string& s, bool upper) {
     return !s.empty() && s.size() <= kMaxId && std::all_of(s.begin(), s.end(), [&](char c) {
         return (c >= '0' && c <= '9') || c == '-' ||
