@@ -986,6 +986,10 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
              {"ministry-admin", "analyst"}},
             {"GET", "/api/v1/statistics/open-data/dictionary", fixed("/api/v1/statistics/open-data/dictionary"),
              nullptr, {"ministry-admin", "analyst"}},
+            {"GET", "/api/v1/statistics/indicators", fixed("/api/v1/statistics/indicators"), nullptr,
+             statistics_readers},
+            {"GET", "/api/v1/statistics/indicators",
+             fixed("/api/v1/statistics/indicators?fiscal_year=2025&by=bed_band"), nullptr, statistics_readers},
         };
         rows.insert(rows.end(), statistics_rows.begin(), statistics_rows.end());
     }

@@ -18,6 +18,7 @@
 #include "system_handlers.hpp"
 #include "role_sharing_handlers.hpp"
 #include "statistics_handlers.hpp"
+#include "statistics_indicator_handlers.hpp"
 #include "systems_handlers.hpp"
 #include "vendor_link_handlers.hpp"
 #include "vendor_request_handlers.hpp"
@@ -53,6 +54,7 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_findings_routes(routes, deps.db);
     register_feed_routes(routes, deps.db);
     register_statistics_routes(routes, deps.statistics);
+    register_statistics_indicator_routes(routes, deps.statistics);
 }
 
 }  // namespace mamori::api

@@ -152,6 +152,14 @@ std::vector<statistics::SheetFilter> filter_labels(const StatisticsSnapshot& sna
 
 }  // namespace
 
+const catalog::Edition* edition_for_statistics_year(const catalog::Catalog& catalog, int fiscal_year) {
+    return edition_of_year(catalog, fiscal_year);
+}
+
+std::vector<StatisticsLineInfo> statistics_lines_of(const catalog::Catalog& catalog, const catalog::Form& form) {
+    return lines_of(catalog, form);
+}
+
 GroupLabels labels_of(const StatisticsSnapshot& snapshot, Dimension dimension,
                       const std::optional<std::string>& prefecture) {
     GroupLabels out;

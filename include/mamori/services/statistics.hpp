@@ -18,6 +18,7 @@
 #include "mamori/identity/caller.hpp"
 #include "mamori/services/catalog_service.hpp"
 #include "mamori/services/statistics_snapshot.hpp"
+#include "mamori/statistics/indicators.hpp"
 #include "mamori/statistics/item_table.hpp"
 #include "mamori/statistics/open_data.hpp"
 #include "mamori/statistics/sheets.hpp"
@@ -115,6 +116,43 @@ struct OpenDataFile {
 GroupLabels labels_of(const StatisticsSnapshot& snapshot, statistics::Dimension dimension,
                       const std::optional<std::string>& prefecture);
 
+// IndicatorRequest / IndicatorsView: MHLW's survey indicators beside mamori's figure for the same checklist line
+// (issue 18, item 3; statistics_indicators.cpp). mamori's figure is over hospitals only (the surveys are of
+// hospitals): the share of はい among hospitals with a checklist of the medical form that year, nationally
+// (within the caller's scope) and by bed band when asked. Each is the hospital line of the very table the item
+// view publishes for that line by facility kind (by bed band), so this view shows nothing those do not.
+struct IndicatorRequest {
+    std::optional<int> fiscal_year;
+    bool by_bed_band = false;
+};
+
+// IndicatorComparison: one indicator's line that year, mamori's published table (nullopt when the year's
+// edition does not ask the line), MHLW's figure for that fiscal year or the latest earlier one, and why the
+// two are not comparable (empty: comparable).
+struct IndicatorComparison {
+    const statistics::SurveyIndicator* indicator = nullptr;
+    const statistics::IndicatorLine* line = nullptr;
+    std::optional<StatisticsLineInfo> line_info;
+    std::optional<statistics::GroupShares> hospitals;  // nullopt: the line is not asked that year
+    std::vector<statistics::GroupShares> bands;         // the hospital bands, when asked by bed band
+    std::optional<statistics::YearFigure> mhlw;
+    std::vector<std::string> not_comparable_because;  // codes, see docs/statistics-api.md
+};
+
+struct IndicatorsView {
+    StatisticsQuery query;
+    bool by_bed_band = false;
+    std::string edition;
+    std::vector<IndicatorComparison> indicators;
+    GroupLabels bed_bands;
+};
+
+// edition_for_statistics_year: the edition a checklist of `fiscal_year` is answered on (the latest edition of
+// that year or before), nullptr when there is none.
+const catalog::Edition* edition_for_statistics_year(const catalog::Catalog& catalog, int fiscal_year);
+// statistics_lines_of: every answerable line of `form`, titled as the item list titles them.
+std::vector<StatisticsLineInfo> statistics_lines_of(const catalog::Catalog& catalog, const catalog::Form& form);
+
 class Statistics {
   public:
     Statistics(StatisticsSnapshot& snapshot, const CatalogService& catalog,
@@ -130,6 +168,9 @@ class Statistics {
     Result<OpenDataFile> open_data(const identity::Caller& caller, const StatisticsRequest& request);
     // open_data_dictionary: the data dictionary of that file (CSV), for the same callers.
     Result<std::string> open_data_dictionary(const identity::Caller& caller) const;
+    // indicators: MHLW's survey indicators beside mamori's hospitals (statistics_indicators.cpp); the same
+    // callers and scope as the other views, MHLW's figures always national.
+    Result<IndicatorsView> indicators(const identity::Caller& caller, const IndicatorRequest& request);
 
   private:
     // resolve: the caller's scope applied (not_found outside it), defaults filled in, the line checked against
