@@ -108,7 +108,8 @@ TEST(Crash, KillDuringWritesLeavesDatabaseConsistent) {
 
         // A restart finishes the job: migrations complete, the demo loads exactly once, the server answers.
         {
-            ServerProcess server(db, {"--demo", "--demo-institutions", std::to_string(synthetic_rows())});
+            ServerProcess server(db, {"--demo", "--demo-institutions", std::to_string(synthetic_rows()),
+                                      kWithStatisticsSample});
             server.signal(SIGTERM);
             EXPECT_EQ(server.wait_exit(15000), 0);
         }

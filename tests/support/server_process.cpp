@@ -1,5 +1,7 @@
 #include "support/server_process.hpp"
 
+#include <algorithm>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -67,6 +69,12 @@ ServerProcess::ServerProcess(const std::filesystem::path& database, std::vector<
     log_path_ = database.parent_path() / ("server-" + std::to_string(std::random_device{}()) + ".log");
     std::vector<std::string> args = {mamori_binary(), "serve",      "--listen",
                                      "127.0.0.1:0",   "--database", database_url(database)};
+    const auto has = [&](std::string_view arg) {
+        return std::find(extra_args.begin(), extra_args.end(), arg) != extra_args.end();
+    };
+    const bool with_sample = has(kWithStatisticsSample);
+    std::erase(extra_args, std::string(kWithStatisticsSample));
+    if (has("--demo") && !with_sample) extra_args.push_back("--demo-without-statistics-sample");
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     start(args, nullptr);
 }

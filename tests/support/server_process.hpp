@@ -39,6 +39,11 @@ struct ServerLaunch {
     std::filesystem::path log_directory;
 };
 
+// kWithStatisticsSample: among a ServerProcess's extra_args (it is not passed on), a `--demo` server also
+// writes the demo's national sample for statistics (about 4,500 institutions: seconds per start). Without it,
+// test servers started with `--demo` leave the sample out (--demo-without-statistics-sample).
+inline constexpr const char* kWithStatisticsSample = "+statistics-sample";
+
 // ServerProcess: one running server. The constructor waits for the "running at" line (or throws).
 class ServerProcess {
   public:

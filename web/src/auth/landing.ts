@@ -1,6 +1,7 @@
 // Where a signed-in user's work is: the first page after login, and where "Home" leads them.
 //   institutions (hospital, clinic, dental clinic, pharmacy)  → / (their checklist dashboard)
 //   health centres, prefecture inspectors and viewers         → /inspections (the jurisdiction's checklists)
+//   a prefecture's analysts (aggregates only)                 → /statistics
 //   administrators of a prefecture or the ministry            → /admin/users (they onboard the next level)
 //   the ministry's analysts and viewers                       → /statistics (the statistics dashboard)
 //   vendors                                                   → /vendor (their dashboard of requests from institutions)
@@ -34,7 +35,8 @@ export function landingPath(user: User): string {
     case 'health_centre':
       return landingPaths.inspections;
     case 'prefecture':
-      return onlyAdministrator ? identityPaths.adminUsers : landingPaths.inspections;
+      if (onlyAdministrator) return identityPaths.adminUsers;
+      return roles.has('analyst') && !roles.has('inspector') ? landingPaths.statistics : landingPaths.inspections;
     case 'ministry':
       return onlyAdministrator ? identityPaths.adminUsers : landingPaths.statistics;
     case 'vendor':

@@ -48,7 +48,7 @@ describe('statistics', () => {
 
   before(async () => {
     // The institution's visit to /statistics is refused by the API (404), which the browser logs.
-    session = await startSession({ personas: true, expectedError: (message) => /status of 404/.test(message.text()) });
+    session = await startSession({ personas: true, statisticsSample: true, expectedError: (message) => /status of 404/.test(message.text()) });
   });
 
   after(async () => {

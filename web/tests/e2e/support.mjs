@@ -74,9 +74,11 @@ async function dropDatabase(database) {
 // the first-run setup code it printed before that line, as an operator reads it off the console. By default
 // the demo organisations are loaded without users (tests of first-run setup and invitations); with
 // `personas` the server runs in demo mode proper (`--demo`: ready persona users, no setup code). `extraArgs`
-// are added to `mamori serve`.
-export function startServer(bin, databaseUrl, { personas = false, extraArgs = [] } = {}) {
+// are added to `mamori serve`. The demo's national sample for statistics (thousands of institutions, seconds
+// per start) is left out unless `statisticsSample`.
+export function startServer(bin, databaseUrl, { personas = false, extraArgs = [], statisticsSample = false } = {}) {
   const demo = personas ? ['--demo'] : ['--demo', '--demo-organisations-only'];
+  if (personas && !statisticsSample) demo.push('--demo-without-statistics-sample');
   const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--database', databaseUrl, ...demo, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -150,7 +152,12 @@ function checkBeforeScreenshots(page) {
  * closed with the session. `personas: true` starts the server in demo mode with its persona users;
  * `serverArgs` are added to `mamori serve` (e.g. a short --session-idle-minutes).
  */
-export async function startSession({ expectedError = () => false, personas = false, serverArgs = [] } = {}) {
+export async function startSession({
+  expectedError = () => false,
+  personas = false,
+  serverArgs = [],
+  statisticsSample = false,
+} = {}) {
   const bin = process.env.MAMORI_BIN;
   assert.ok(bin, 'MAMORI_BIN is not set: point it at the mamori binary, e.g. MAMORI_BIN=build/release/mamori');
   mkdirSync(screenshotDir, { recursive: true });
@@ -191,7 +198,7 @@ export async function startSession({ expectedError = () => false, personas = fal
   };
 
   try {
-    server = startServer(bin, database.url, { personas, extraArgs: serverArgs });
+    server = startServer(bin, database.url, { personas, extraArgs: serverArgs, statisticsSample });
     const baseUrl = await server.url;
     const { page, problems, open } = await launch(baseUrl);
     return {
