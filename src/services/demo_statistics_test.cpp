@@ -171,7 +171,7 @@ TEST_F(DemoStatistics, EveryStoredAnswerIsValidForItsFormLine) {
         EXPECT_EQ(store::int64_at(r, 3), revisions->latest().revision.revision);
         const auto* edition = revisions->find(static_cast<int>(store::int64_at(r, 3)));
         ASSERT_NE(edition, nullptr);
-        EXPECT_EQ(edition->fiscal_year, fiscal_year);
+        EXPECT_LE(edition->fiscal_year, fiscal_year) << "a year answers its edition or, before the next, the last";
         const auto* form = edition->find(form_id);
         ASSERT_NE(form, nullptr) << form_id;
         const assessment::RowKey key{r.get<std::string>(4), r.get<std::string>(5)};
@@ -206,9 +206,10 @@ TEST_F(DemoStatistics, EveryStoredAnswerIsValidForItsFormLine) {
         checked);
 }
 
-TEST_F(DemoStatistics, ChecklistsAreSubmittedDraftOrNotStartedInBothYears) {
+TEST_F(DemoStatistics, ChecklistsAreSubmittedDraftOrNotStartedInEveryYear) {
     const auto& catalog = catalog_->snapshot()->catalog();
-    for (const auto& [fiscal_year, edition_id] : {std::pair{2024, "r6"}, std::pair{2025, "r7"}}) {
+    for (const auto& [fiscal_year, edition_id] :
+         {std::pair{2024, "r6"}, std::pair{2025, "r7"}, std::pair{2026, "r7"}}) {
         const auto* edition = catalog.latest(edition_id);
         ASSERT_NE(edition, nullptr);
         const auto year = std::to_string(fiscal_year);
