@@ -3108,6 +3108,25 @@ export const ja = {
     openDataFile: 'オープンデータ（CSV）',
     openDataDictionary: 'データ定義（CSV）',
     legendNote: '色の区分は、地図に表示している割合の範囲を 5 等分したものです。',
+    survey: {
+      title: '厚生労働省の調査との比較',
+      lead: '病院を対象とした厚生労働省の調査で公表された割合と、守りのチェックリストの回答から求めた病院の割合を並べています。指標名は守りの表現で、厚生労働省の表記ではありません。',
+      indicator: '指標',
+      line: '対応する項目',
+      mamori: (year: string) => `守り（病院、${year}）`,
+      mhlw: '厚生労働省の調査',
+      notes: '比べるときの注意',
+      surveyValue: (pct: number, survey: string) => `${pct}%（${survey}）`,
+      none: '公表値なし',
+      source: '出典',
+      confidence: {
+        V: '公表資料で確認',
+        S: '報道などによる',
+        I: '守りの推定',
+        '?': '未確認',
+      } as Record<string, string>,
+      mapping: '項目との対応は守りの推定です。',
+    },
   },
 };
 

@@ -66,6 +66,11 @@ describe('statistics', () => {
     await page.getByTestId('indicator-asked').locator('dd').filter({ hasNotText: '…' }).waitFor();
     await page.getByTestId('dashboard-map').waitFor();
     assert.equal(await page.getByTestId('dashboard-map').locator('g[data-prefecture]').count(), 47);
+    // MHLW's survey beside mamori's hospitals: the cyber-attack BCP line with both shares and a source.
+    const bcp = page.getByTestId('survey-cyber_bcp');
+    await bcp.locator('[data-count]').waitFor();
+    await bcp.getByText(/\d+%（\d{4}年調査）/).waitFor();
+    await bcp.getByRole('link', { name: '出典' }).waitFor();
     await shoot(page, 'dashboard', { phone: true });
     const openData = await page.request.get(new URL(await page.getByTestId('open-data-file').getAttribute('href'), session.baseUrl).href);
     assert.equal(openData.status(), 200);
@@ -120,6 +125,7 @@ describe('statistics', () => {
       }),
     );
     assert.equal(pageLines.length, 48, 'the 47 prefectures and the total');
+    assert.match(fileLines.get('合計')?.[1] ?? '', /^\d+$/, 'the demo national sample gives a published total');
     for (const line of pageLines) {
       const cells = fileLines.get(line.name);
       assert.ok(cells, `${line.name} is a line of the file`);

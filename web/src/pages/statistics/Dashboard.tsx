@@ -13,6 +13,7 @@ import { loadItemStatistics, loadRates, loadTrend, openDataDictionaryUrl, openDa
 import type { ViewProps } from './StatisticsPages';
 import { PrefectureMap } from './TileMap';
 import { lineTitle } from './ItemExplorer';
+import { SurveyComparison } from './SurveyComparison';
 
 function Indicator({ title, testId, children }: { title: string; testId: string; children: ComponentChildren }) {
   return (
@@ -112,6 +113,9 @@ export function Dashboard({ context, lines, query }: ViewProps) {
             <Link href={statisticsPath('map', query)} class={linkClass}>{s.openMap}</Link>
           </p>
         </>
+      )}
+      {query.form === 'medical' && (
+        <SurveyComparison fiscalYear={query.fiscal_year} k={k} />
       )}
       {context.scope.level === 'national' && (
         <>

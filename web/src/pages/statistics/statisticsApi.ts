@@ -198,3 +198,34 @@ export function loadTrend(query: StatisticsQuery, signal: AbortSignal): Promise<
 export function loadRates(query: StatisticsQuery, signal: AbortSignal): Promise<Rates> {
   return send('GET', statisticsUrl('rates', query), isRates, { signal });
 }
+
+/** One indicator of MHLW's hospital surveys beside mamori's figure (GET /api/v1/statistics/indicators). */
+export interface SurveyIndicator {
+  id: string;
+  label_ja: string;
+  label_en: string;
+  comparable: boolean;
+  line: { item: string; row: string; number: string; title_ja: string; title_en: string; mapping_confidence: string } | null;
+  mamori: { scope: string; yes: Share } | null;
+  mhlw: {
+    value: number;
+    confidence: string;
+    source: string | null;
+    scope: string;
+    survey: { label_ja: string; label_en: string };
+  } | null;
+  not_comparable_because: { code: string; text_ja: string; text_en: string }[];
+}
+
+export interface SurveyIndicators {
+  fiscal_year: number;
+  indicators: SurveyIndicator[];
+}
+
+const isIndicators = (body: unknown): body is SurveyIndicators => isRecord(body) && Array.isArray(body.indicators);
+
+export function loadSurveyIndicators(fiscalYear: string, signal: AbortSignal): Promise<SurveyIndicators> {
+  const params = new URLSearchParams();
+  if (fiscalYear !== '') params.set('fiscal_year', fiscalYear);
+  return send('GET', `/api/v1/statistics/indicators?${params.toString()}`, isIndicators, { signal });
+}
