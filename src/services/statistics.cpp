@@ -327,9 +327,12 @@ Result<OpenDataFile> Statistics::open_data(const Caller& caller, const Statistic
     if (!items) return fail(items.error());
     OpenDataFile out{items->fiscal_year, items->form, minimum_count_, {}};
     const auto prefectures = labels_of(snapshot_, Dimension::prefecture, std::nullopt);
-    for (const auto& line : items->lines) {
-        auto counts = snapshot_.item_counts(
-            {items->fiscal_year, items->form, {line.item, line.row}, Dimension::prefecture, {}});
+    std::vector<StatisticsLine> keys;
+    for (const auto& line : items->lines) keys.push_back({line.item, line.row});
+    auto all = snapshot_.item_counts_of_lines({items->fiscal_year, items->form, {}, Dimension::prefecture, {}}, keys);
+    for (std::size_t l = 0; l < items->lines.size(); ++l) {
+        const auto& line = items->lines[l];
+        auto& counts = all[l];
         std::erase_if(counts.groups, [](const auto& g) { return g.key == kUnknownGroup; });
         with_empty_prefectures(counts, prefectures);
         auto table = statistics::item_table(counts, minimum_count_);

@@ -141,17 +141,30 @@ std::vector<int> StatisticsSnapshot::fiscal_years(std::string_view form) const {
 }
 
 statistics::ItemCounts StatisticsSnapshot::item_counts(const ItemQuery& query) const {
+    return item_counts_of_lines(query, std::span(&query.line, 1)).front();
+}
+
+std::vector<statistics::ItemCounts> StatisticsSnapshot::item_counts_of_lines(
+    const ItemQuery& query, std::span<const StatisticsLine> lines) const {
     std::shared_lock lock(facts_mutex_);
-    std::unordered_map<std::int64_t, AnswerCounts> groups;
+    std::vector<std::unordered_map<std::int64_t, AnswerCounts>> groups(lines.size());
     if (facts_) {
-        const auto slot = slot_of(*facts_, query.form, query.line);
+        std::vector<Slot> slots;
+        for (const auto& line : lines) slots.push_back(slot_of(*facts_, query.form, line));
         each_checklist(*facts_, query.fiscal_year, query.form, query.filters,
                        [&](const InstitutionFacts& i, const ChecklistFacts& c) {
-                           if (auto code = group_code(i, query.by)) add_answer(groups[*code], value_at(c, slot));
+                           const auto code = group_code(i, query.by);
+                           if (!code) return;
+                           for (std::size_t l = 0; l < slots.size(); ++l)
+                               add_answer(groups[l][*code], value_at(c, slots[l]));
                        });
     }
-    statistics::ItemCounts out{.dimension = query.by, .groups = {}};
-    for (auto& [code, counts] : in_order(std::move(groups))) out.groups.push_back({group_key(code, query.by), counts});
+    std::vector<statistics::ItemCounts> out;
+    for (auto& line_groups : groups) {
+        statistics::ItemCounts counts{.dimension = query.by, .groups = {}};
+        for (auto& [code, c] : in_order(std::move(line_groups))) counts.groups.push_back({group_key(code, query.by), c});
+        out.push_back(std::move(counts));
+    }
     return out;
 }
 

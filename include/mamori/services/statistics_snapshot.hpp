@@ -22,6 +22,7 @@
 #include <optional>
 #include <set>
 #include <shared_mutex>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -96,6 +97,9 @@ class StatisticsSnapshot {
     std::vector<int> fiscal_years(std::string_view form) const;
 
     statistics::ItemCounts item_counts(const ItemQuery& query) const;
+    // item_counts_of_lines: item_counts of each of `lines` (query.line is not used) in one pass; [i] is lines[i].
+    std::vector<statistics::ItemCounts> item_counts_of_lines(const ItemQuery& query,
+                                                             std::span<const StatisticsLine> lines) const;
     // cross_counts: rows by prefecture (by health centre when filters.prefecture is set) × bed band.
     statistics::CrossCounts cross_counts(const ItemQuery& query) const;
     statistics::RateGroupCounts rate_counts(const RateQuery& query) const;
