@@ -982,6 +982,8 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
              statistics_readers},
             {"GET", "/api/v1/statistics/rates", fixed("/api/v1/statistics/rates?by=facility_kind"), nullptr,
              statistics_readers},
+            {"GET", "/api/v1/statistics/targets", fixed("/api/v1/statistics/targets?item=IR-03"), nullptr,
+             statistics_readers},
             {"GET", "/api/v1/statistics/open-data", fixed("/api/v1/statistics/open-data"), nullptr,
              {"ministry-admin", "analyst"}},
             {"GET", "/api/v1/statistics/open-data/dictionary", fixed("/api/v1/statistics/open-data/dictionary"),

@@ -32,6 +32,7 @@ struct Seeded {
     std::optional<std::string> value;  // nullopt: no answer row
     bool reconfirm = false;            // carried from last year, not confirmed: counts as unanswered
     bool submitted = false;
+    std::optional<std::string> target;  // 目標日 of an いいえ
 };
 
 // The set: 北海道 (01) 24 hospitals in two bands; 青森県 (02) 4 hospitals, fewer than k in places; 岩手県 (03)
@@ -43,6 +44,8 @@ std::vector<Seeded> hand_made_set() {
         Seeded s{"01", i < 12 ? 50 : 250, std::nullopt, false, i % 3 == 0};
         if (i % 4 == 0) s.value = "yes";
         if (i % 4 == 1 || i % 4 == 2) s.value = "no";
+        if (i % 4 == 1) s.target = "2025-03-31";  // passed
+        if (i % 4 == 2) s.target = "2099-03-31";  // ahead
         if (i == 7) {
             s.reconfirm = true;
             s.value = "yes";
@@ -108,10 +111,11 @@ class StatisticsApi : public DemoServerTest {
             if (!s.value) continue;
             const int reconfirm = s.reconfirm ? 1 : 0;
             const std::string value = *s.value;
+            const std::string target = s.target.value_or("");
             sql << "INSERT INTO answers (assessment_id, canonical_id, row_key, version, value, confirmed_on, "
-                   "needs_reconfirmation, answered_at) VALUES (:a, 'IR-03', 'main', 1, :v, '2024-10-01', :r, "
-                   "'2026-01-01T00:00:00Z')",
-                soci::use(assessment), soci::use(value), soci::use(reconfirm);
+                   "target_date, needs_reconfirmation, answered_at) VALUES (:a, 'IR-03', 'main', 1, :v, "
+                   "'2024-10-01', NULLIF(:t, ''), :r, '2026-01-01T00:00:00Z')",
+                soci::use(assessment), soci::use(value), soci::use(target), soci::use(reconfirm);
         }
     }
 
@@ -191,6 +195,26 @@ TEST_F(StatisticsApi, EveryCountMatchesOneMadeIndependentlyFromTheHandMadeSet) {
             expect_group(year["total"], count(set, "01"));
         }
     EXPECT_TRUE(saw_2024) << trend.body;
+}
+
+TEST_F(StatisticsApi, TargetsAheadAndPassedAreCountedOfTheNumberAsked) {
+    SessionClient mhlw = persona("mhlw@demo.example");
+    const auto r = mhlw.get("/api/v1/statistics/targets?fiscal_year=2024&item=IR-03&prefecture=01&by=bed_band");
+    ASSERT_EQ(r.status, 200) << r.body;
+    const json view = r.json();
+    const auto today = view["today"].get<std::string>();
+    long long open = 0, overdue = 0, asked = 0;
+    for (const auto& s : hand_made_set()) {
+        if (s.prefecture != "01") continue;
+        ++asked;
+        if (s.value == "no" && !s.reconfirm && s.target) ++(*s.target >= today ? open : overdue);
+    }
+    ASSERT_GT(open, 0);
+    ASSERT_GT(overdue, 0);
+    EXPECT_EQ(view["total"]["asked"], asked);
+    EXPECT_EQ(view["total"]["open"]["count"], open) << r.body;
+    EXPECT_EQ(view["total"]["overdue"]["count"], overdue) << r.body;
+    EXPECT_EQ(today.size(), 10u);
 }
 
 TEST_F(StatisticsApi, SmallCellsAreHiddenWithWhateverWouldGiveThemBack) {

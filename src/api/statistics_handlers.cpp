@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_input.hpp"
+#include "statistics_json.hpp"
 #include "statistics_files.hpp"
 #include "mamori/inspection/bed_band.hpp"
 
@@ -85,22 +86,9 @@ Result<services::StatisticsRequest> read_request(const Request& request) {
     return r;
 }
 
-json share_json(const std::optional<statistics::Share>& share) {
-    if (!share) return nullptr;
-    const auto ratio = share->ratio();
-    return {{"count", share->count}, {"of", share->denominator}, {"ratio", ratio ? json(*ratio) : json(nullptr)}};
-}
-
-json labelled(const std::string& key, const GroupLabels& labels) {
-    const auto it = labels.find(key);
-    return {{"key", key},
-            {"label_ja", it != labels.end() ? it->second.ja : key},
-            {"label_en", it != labels.end() ? it->second.en : key}};
-}
-
 json group_json(const statistics::GroupShares& g, const GroupLabels& labels) {
     json out = g.key == "total" ? json{{"key", "total"}, {"label_ja", "合計"}, {"label_en", "Total"}}
-                                : labelled(g.key, labels);
+                                : labelled_json(g.key, labels);
     out["asked"] = g.asked ? json(*g.asked) : json(nullptr);
     for (std::size_t c = 0; c < kAnswerKeys.size(); ++c)
         out[std::string(kAnswerKeys[c])] = c < g.shares.size() ? share_json(g.shares[c]) : json(nullptr);
@@ -153,8 +141,8 @@ json cross_json(const services::CrossView& v) {
     out["answer"] = kAnswerKeys[static_cast<std::size_t>(v.table.answer)];
     json rows = json::array(), columns = json::array(), cells = json::array(), row_totals = json::array(),
          column_totals = json::array();
-    for (const auto& k : v.table.row_keys) rows.push_back(labelled(k, v.row_labels));
-    for (const auto& k : v.table.column_keys) columns.push_back(labelled(k, v.column_labels));
+    for (const auto& k : v.table.row_keys) rows.push_back(labelled_json(k, v.row_labels));
+    for (const auto& k : v.table.column_keys) columns.push_back(labelled_json(k, v.column_labels));
     for (const auto& line : v.table.cells) {
         json row = json::array();
         for (const auto& cell : line) row.push_back(share_json(cell));
@@ -185,7 +173,7 @@ json trend_json(const services::TrendView& v) {
 
 json rate_group_json(const statistics::GroupRates& g, const GroupLabels& labels) {
     json out = g.key == "total" ? json{{"key", "total"}, {"label_ja", "合計"}, {"label_en", "Total"}}
-                                : labelled(g.key, labels);
+                                : labelled_json(g.key, labels);
     out["asked"] = g.asked ? json(*g.asked) : json(nullptr);
     out["submitted"] = share_json(g.submitted);
     out["complete"] = share_json(g.complete);
@@ -198,6 +186,25 @@ json rates_json(const services::RateView& v) {
     for (const auto& g : v.table.groups) groups.push_back(rate_group_json(g, v.labels));
     out["groups"] = groups;
     out["total"] = rate_group_json(v.table.total, v.labels);
+    return out;
+}
+
+json target_group_json(const statistics::GroupTargets& g, const GroupLabels& labels) {
+    json out = g.key == "total" ? json{{"key", "total"}, {"label_ja", "合計"}, {"label_en", "Total"}}
+                                : labelled_json(g.key, labels);
+    out["asked"] = g.asked ? json(*g.asked) : json(nullptr);
+    out["open"] = share_json(g.open);
+    out["overdue"] = share_json(g.overdue);
+    return out;
+}
+
+json targets_json(const services::TargetView& v) {
+    json out = query_json(v.query);
+    out["today"] = v.today;
+    json groups = json::array();
+    for (const auto& g : v.table.groups) groups.push_back(target_group_json(g, v.labels));
+    out["groups"] = groups;
+    out["total"] = target_group_json(v.table.total, v.labels);
     return out;
 }
 
@@ -272,6 +279,8 @@ void register_statistics_routes(ApiRoutes& routes, services::Statistics& statist
                          view([s](const Caller& c, const auto& r) { return s->trend(c, r); }, trend_json, trend_file));
     routes.authenticated(Method::get, "/api/v1/statistics/rates",
                          view([s](const Caller& c, const auto& r) { return s->rates(c, r); }, rates_json, rates_file));
+    routes.authenticated(Method::get, "/api/v1/statistics/targets",
+                         view([s](const Caller& c, const auto& r) { return s->targets(c, r); }, targets_json));
     // The yearly open-data file and its data dictionary (CSV).
     routes.authenticated(Method::get, "/api/v1/statistics/open-data", [s](Request& request, const Caller& caller) {
         auto parsed = read_request(request);

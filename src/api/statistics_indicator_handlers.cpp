@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_input.hpp"
+#include "statistics_json.hpp"
 #include "mamori/inspection/bed_band.hpp"
 
 namespace mamori::api {
@@ -42,19 +43,6 @@ json reason_json(const std::string& code) {
     return {{"code", code}, {"text_ja", code}, {"text_en", code}};
 }
 
-json share_json(const std::optional<statistics::Share>& share) {
-    if (!share) return nullptr;
-    const auto ratio = share->ratio();
-    return {{"count", share->count}, {"of", share->denominator}, {"ratio", ratio ? json(*ratio) : json(nullptr)}};
-}
-
-json band_key(const std::string& key, const GroupLabels& labels) {
-    const auto it = labels.find(key);
-    return {{"key", key},
-            {"label_ja", it != labels.end() ? it->second.ja : key},
-            {"label_en", it != labels.end() ? it->second.en : key}};
-}
-
 json mamori_json(const services::IndicatorComparison& c, const services::IndicatorsView& view) {
     if (!c.hospitals) return nullptr;
     const auto yes = static_cast<std::size_t>(AnswerColumn::yes);
@@ -71,7 +59,7 @@ json mamori_json(const services::IndicatorComparison& c, const services::Indicat
     if (view.by_bed_band) {
         json bands = json::array();
         for (const auto& g : c.bands) {
-            json band = band_key(g.key, view.bed_bands);
+            json band = labelled_json(g.key, view.bed_bands);
             band["asked"] = g.asked ? json(*g.asked) : json(nullptr);
             band["yes"] = yes_of(g);
             bands.push_back(band);
@@ -110,7 +98,7 @@ json mhlw_json(const services::IndicatorComparison& c, const services::Indicator
     if (view.by_bed_band) {
         json bands = json::array();
         for (const auto& b : figure.bands) {
-            json band = band_key(std::string(inspection::to_string(b.band)), view.bed_bands);
+            json band = labelled_json(std::string(inspection::to_string(b.band)), view.bed_bands);
             band["value"] = b.value;
             band["confidence"] = b.confidence;
             band["band_inferred"] = b.band_inferred;

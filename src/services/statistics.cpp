@@ -6,6 +6,7 @@
 
 #include "mamori/assessment/checklist.hpp"
 #include "mamori/core/log.hpp"
+#include "mamori/core/time.hpp"
 
 namespace mamori::services {
 
@@ -303,6 +304,18 @@ Result<RateView> Statistics::rates(const Caller& caller, const StatisticsRequest
     auto table = statistics::rate_table(counts, minimum_count_);
     if (!table) return fail(table.error());
     return RateView{std::move(*q), std::move(*table), labels_of(snapshot_, q->by, q->filters.prefecture)};
+}
+
+Result<TargetView> Statistics::targets(const Caller& caller, const StatisticsRequest& request) {
+    auto q = resolve(caller, request, true);
+    if (!q) return fail(q.error());
+    const auto today = japan_date(std::chrono::system_clock::now());
+    auto counts = snapshot_.target_counts({q->fiscal_year, q->form, {q->line->item, q->line->row}, q->by, q->filters},
+                                          today);
+    auto table = statistics::target_table(counts, minimum_count_);
+    if (!table) return fail(table.error());
+    return TargetView{std::move(*q), std::move(*table), labels_of(snapshot_, q->by, q->filters.prefecture),
+                      to_iso_date(today)};
 }
 
 namespace {

@@ -27,6 +27,7 @@ struct ChecklistFacts {
     bool submitted = false;
     bool complete = false;  // every line answered and confirmed this year
     std::vector<std::uint8_t> values;
+    std::vector<std::pair<std::uint16_t, std::int32_t>> no_targets;  // (slot, 目標日 in days since 1970) of いいえ
 };
 
 struct InstitutionFacts {

@@ -28,6 +28,8 @@ constexpr auto kStaleAfter = std::chrono::minutes(50);
 // back; it is looked for again for this long.
 constexpr auto kMissingIdPatience = std::chrono::seconds(60);
 constexpr auto kChangeLogKeeps = std::chrono::hours(1);
+// A full load reads the answers of this many checklists per query.
+constexpr std::size_t kChecklistsPerRead = 20'000;
 
 std::uint8_t value_code(const assessment::RowAnswer& a) {
     if (!a.answer || a.needs_reconfirmation) return 0;
@@ -162,33 +164,47 @@ class Reader {
             if (current != 0) add_checklist(heads, current, stored, found);
             stored.clear();
         };
-        const std::string answers_where =
-            ids ? fmt::format(" WHERE a.assessment_id IN (SELECT id FROM assessments WHERE {})",
-                              store::in_id_set(sql_, "organisation_id"))
-                : "";
-        each(ids,
-             fmt::format("SELECT a.assessment_id, a.canonical_id, a.row_key, a.value, a.reason, "
-                         "a.needs_reconfirmation FROM answers a{} ORDER BY a.assessment_id",
-                         answers_where),
-             [&](const soci::row& r) {
-                 const auto id = store::int64_at(r, 0);
-                 if (id != current) {
-                     finish();
-                     current = id;
-                 }
-                 assessment::RowAnswer answer;
-                 answer.needs_reconfirmation = store::int64_at(r, 5) != 0;
-                 if (auto value = store::optional_text_at(r, 3)) {
-                     if (auto parsed = assessment::parse_answer_value(*value)) {
-                         assessment::Answer a;
-                         a.value = *parsed;
-                         if (auto reason = store::optional_text_at(r, 4))
-                             a.reason = assessment::parse_not_required_reason(*reason);
-                         answer.answer = a;
-                     }
-                 }
-                 stored[{r.get<std::string>(1), r.get<std::string>(2)}] = std::move(answer);
-             });
+        const auto read_answer = [&](const soci::row& r) {
+            const auto id = store::int64_at(r, 0);
+            if (id != current) {
+                finish();
+                current = id;
+            }
+            assessment::RowAnswer answer;
+            answer.needs_reconfirmation = store::int64_at(r, 5) != 0;
+            if (auto value = store::optional_text_at(r, 3)) {
+                if (auto parsed = assessment::parse_answer_value(*value)) {
+                    assessment::Answer a;
+                    a.value = *parsed;
+                    if (auto reason = store::optional_text_at(r, 4))
+                        a.reason = assessment::parse_not_required_reason(*reason);
+                    if (auto target = store::optional_text_at(r, 6)) a.target_date = parse_iso_date(*target);
+                    answer.answer = a;
+                }
+            }
+            stored[{r.get<std::string>(1), r.get<std::string>(2)}] = std::move(answer);
+        };
+        const std::string columns =
+            "SELECT a.assessment_id, a.canonical_id, a.row_key, a.value, a.reason, a.needs_reconfirmation, "
+            "a.target_date FROM answers a";
+        if (ids) {
+            each(ids,
+                 fmt::format("{} WHERE a.assessment_id IN (SELECT id FROM assessments WHERE {}) ORDER BY "
+                             "a.assessment_id",
+                             columns, store::in_id_set(sql_, "organisation_id")),
+                 read_answer);
+        } else {
+            // Everything, a range of checklists at a time: PostgreSQL's client holds a whole result in memory.
+            std::vector<std::int64_t> all;
+            for (const auto& [id, head] : heads) all.push_back(id);
+            std::sort(all.begin(), all.end());
+            const auto text = fmt::format("{} WHERE a.assessment_id BETWEEN :low AND :high ORDER BY a.assessment_id",
+                                          columns);
+            for (std::size_t at = 0; at < all.size(); at += kChecklistsPerRead) {
+                const auto high = all[std::min(all.size(), at + kChecklistsPerRead) - 1];
+                for (const soci::row& r : store::query(sql_, text, all[at], high)) read_answer(r);
+            }
+        }
         finish();
         for (const auto& [id, head] : heads)  // checklists nobody has answered yet
             if (!done_.contains(id)) add_checklist(heads, id, stored, found);
@@ -218,6 +234,9 @@ class Reader {
                 if (code == 0) c.complete = false;
                 if (c.values.size() <= slot) c.values.resize(slot + 1, 0);
                 c.values[slot] = code;
+                if (code == 2 && it->second.answer->target_date)
+                    c.no_targets.emplace_back(
+                        slot, std::chrono::sys_days(*it->second.answer->target_date).time_since_epoch().count());
             }
         }
         owner->second.checklists.push_back(std::move(c));

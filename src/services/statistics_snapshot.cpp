@@ -219,6 +219,35 @@ statistics::RateGroupCounts StatisticsSnapshot::rate_counts(const RateQuery& que
     return out;
 }
 
+statistics::TargetGroupCounts StatisticsSnapshot::target_counts(const ItemQuery& query,
+                                                                std::chrono::year_month_day today) const {
+    std::shared_lock lock(facts_mutex_);
+    const auto day = std::chrono::sys_days(today).time_since_epoch().count();
+    std::unordered_map<std::int64_t, statistics::TargetCounts> groups;
+    if (facts_) {
+        const auto slot = slot_of(*facts_, query.form, query.line);
+        each_checklist(*facts_, query.fiscal_year, query.form, query.filters,
+                       [&](const InstitutionFacts& i, const ChecklistFacts& c) {
+                           const auto code = group_code(i, query.by);
+                           if (!code) return;
+                           auto& g = groups[*code];
+                           ++g.asked;
+                           const auto target = std::find_if(c.no_targets.begin(), c.no_targets.end(),
+                                                            [&](const auto& t) { return slot && t.first == *slot; });
+                           if (target == c.no_targets.end())
+                               ++g.other;
+                           else
+                               ++(target->second >= day ? g.open : g.overdue);
+                       });
+    }
+    statistics::TargetGroupCounts out{.dimension = query.by, .groups = {}};
+    for (auto& [code, counts] : in_order(std::move(groups))) {
+        counts.key = group_key(code, query.by);
+        out.groups.push_back(counts);
+    }
+    return out;
+}
+
 std::map<std::string, statistics::LocalText> StatisticsSnapshot::prefectures() const {
     std::shared_lock lock(facts_mutex_);
     return facts_ ? facts_->prefecture_names : std::map<std::string, statistics::LocalText>();

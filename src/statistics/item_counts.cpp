@@ -154,4 +154,22 @@ Status validate(const RateGroupCounts& counts) {
     return {};
 }
 
+Status validate(const TargetGroupCounts& counts) {
+    if (auto ok = check_group_count(counts.groups.size(), max_table_rows); !ok) return ok;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < counts.groups.size(); ++i) {
+        const auto& g = counts.groups[i];
+        const auto field = fmt::format("groups[{}]", i);
+        if (auto ok = check_key(counts.dimension, g.key, field + ".key"); !ok) return ok;
+        if (!seen.insert(g.key).second)
+            return fail(ErrorCode::invalid_input, fmt::format("group \"{}\" is listed twice", g.key),
+                        field + ".key");
+        if (auto ok = check_parts<3>(g.key, {{{"open", g.open}, {"overdue", g.overdue}, {"other", g.other}}},
+                                     g.asked, field);
+            !ok)
+            return ok;
+    }
+    return {};
+}
+
 }  // namespace mamori::statistics

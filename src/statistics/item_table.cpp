@@ -173,4 +173,23 @@ Result<RateTable> rate_table(const RateGroupCounts& counts, int minimum_count) {
     return result;
 }
 
+Result<TargetTable> target_table(const TargetGroupCounts& counts, int minimum_count) {
+    if (auto ok = validate(counts); !ok) return fail(ok.error());
+    TargetTable result{counts.dimension, minimum_count, {}, {"total", 0, Share{0, 0}, Share{0, 0}}};
+    if (counts.groups.empty()) return result;
+
+    std::vector<std::vector<std::int64_t>> cells;
+    for (const auto& g : counts.groups) cells.push_back({g.open, g.overdue, g.other});
+    const auto view = publish(table_of(cells), minimum_count);
+    const auto targets_of_line = [&](std::string key, std::size_t grid_row) {
+        const auto asked = view.entry(grid_row, 3);
+        return GroupTargets{std::move(key), asked, share_of(view.entry(grid_row, 0), asked),
+                            share_of(view.entry(grid_row, 1), asked)};
+    };
+    for (std::size_t r = 0; r < counts.groups.size(); ++r)
+        result.groups.push_back(targets_of_line(counts.groups[r].key, r));
+    result.total = targets_of_line("total", counts.groups.size());
+    return result;
+}
+
 }  // namespace mamori::statistics

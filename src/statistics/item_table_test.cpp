@@ -182,6 +182,33 @@ TEST(ItemStatisticsRates, SubmittedAndCompleteOfAsked) {
     EXPECT_EQ(drawn(table->total.complete), "80/117");
 }
 
+// Targets: 01: open 30, overdue 12, other 58 | 100   13: 25, 3p, 40 | 68   total 55 15 98 | 168. The 3 and
+// its partners in its line and columns are hidden (a 2 × 2 cycle); the numbers asked and the national line
+// stay.
+TEST(ItemStatisticsTargets, OpenAndOverdueOfAsked) {
+    const TargetGroupCounts counts{Dimension::prefecture, {{"01", 30, 12, 58, 100}, {"13", 25, 3, 40, 68}}};
+    const auto table = target_table(counts, 10);
+    ASSERT_TRUE(table) << table.error().message;
+    ASSERT_EQ(table->groups.size(), 2u);
+    EXPECT_EQ(table->groups[0].asked, 100);
+    EXPECT_EQ(table->groups[1].asked, 68);
+    for (const auto& g : table->groups) {
+        EXPECT_EQ(drawn(g.open), "-") << g.key;
+        EXPECT_EQ(drawn(g.overdue), "-") << g.key;
+    }
+    EXPECT_EQ(drawn(table->total.open), "55/168");
+    EXPECT_EQ(drawn(table->total.overdue), "15/168");
+
+    const auto large = target_table({Dimension::bed_band, {{"hospital_20_99", 40, 20, 40, 100}}}, 10);
+    ASSERT_TRUE(large);
+    EXPECT_EQ(drawn(large->groups[0].open), "40/100");
+    EXPECT_EQ(drawn(large->groups[0].overdue), "20/100");
+
+    const auto broken = target_table({Dimension::prefecture, {{"01", 30, 12, 50, 100}}});
+    ASSERT_FALSE(broken);
+    EXPECT_EQ(broken.error().fields[0].field, "groups[0]") << broken.error().message;
+}
+
 struct RefusalCase {
     std::string name;
     ItemCounts counts;

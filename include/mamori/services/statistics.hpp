@@ -103,6 +103,14 @@ struct RateView {
     GroupLabels labels;
 };
 
+// TargetView: the line's いいえ whose target date (目標日) is still ahead or has passed, per group, as of `today`.
+struct TargetView {
+    StatisticsQuery query;
+    statistics::TargetTable table;
+    GroupLabels labels;
+    std::string today;  // YYYY-MM-DD, the Japan date the targets are measured against
+};
+
 // OpenDataFile: every line of a fiscal year's form by prefecture, for the yearly open-data file.
 struct OpenDataFile {
     int fiscal_year = 0;
@@ -164,6 +172,7 @@ class Statistics {
     Result<CrossView> cross(const identity::Caller& caller, const StatisticsRequest& request);
     Result<TrendView> trend(const identity::Caller& caller, const StatisticsRequest& request);
     Result<RateView> rates(const identity::Caller& caller, const StatisticsRequest& request);
+    Result<TargetView> targets(const identity::Caller& caller, const StatisticsRequest& request);
     // open_data: the national publication; the ministry's users only.
     Result<OpenDataFile> open_data(const identity::Caller& caller, const StatisticsRequest& request);
     // open_data_dictionary: the data dictionary of that file (CSV), for the same callers.

@@ -15,6 +15,7 @@
 /// suppress small cells) before anyone outside the institution sees them.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -103,6 +104,8 @@ class StatisticsSnapshot {
     // cross_counts: rows by prefecture (by health centre when filters.prefecture is set) × bed band.
     statistics::CrossCounts cross_counts(const ItemQuery& query) const;
     statistics::RateGroupCounts rate_counts(const RateQuery& query) const;
+    // target_counts: the line's いいえ by target date: on or after `today` (open) or before it (overdue).
+    statistics::TargetGroupCounts target_counts(const ItemQuery& query, std::chrono::year_month_day today) const;
 
     // Names of groups: prefectures (code → 日本語, English) and health centres (id → name).
     std::map<std::string, statistics::LocalText> prefectures() const;

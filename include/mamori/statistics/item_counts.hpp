@@ -89,11 +89,27 @@ struct RateGroupCounts {
     std::vector<RateCounts> groups;
 };
 
+// TargetCounts: one group's institutions asked a line, split by the target date (目標日) of an いいえ answer:
+// still ahead (open), passed (overdue), or neither (any other answer, or none). The three add up to `asked`.
+struct TargetCounts {
+    std::string key;
+    std::int64_t open = 0;
+    std::int64_t overdue = 0;
+    std::int64_t other = 0;
+    std::int64_t asked = 0;
+};
+
+struct TargetGroupCounts {
+    Dimension dimension = Dimension::prefecture;
+    std::vector<TargetCounts> groups;
+};
+
 // validate: group keys non-empty, at most max_group_key_length bytes, unique (pairs unique in a cross-tab);
 // a bed band key is one of inspection's bed band ids; counts 0..max_cell_count; the parts add up to `asked`;
 // at most max_table_rows groups (a cross-tab: at most max_table_cells pairs and row × column keys).
 Status validate(const ItemCounts& counts);
 Status validate(const CrossCounts& counts);
 Status validate(const RateGroupCounts& counts);
+Status validate(const TargetGroupCounts& counts);
 
 }  // namespace mamori::statistics

@@ -111,4 +111,22 @@ struct RateTable {
 
 Result<RateTable> rate_table(const RateGroupCounts& counts, int minimum_count = default_minimum_count);
 
+// TargetTable: per group, the institutions whose いいえ has its target date ahead (open) and passed
+// (overdue), each of those asked; one table (open, overdue, other) through publish().
+struct GroupTargets {
+    std::string key;
+    std::optional<std::int64_t> asked;
+    std::optional<Share> open;
+    std::optional<Share> overdue;
+};
+
+struct TargetTable {
+    Dimension dimension = Dimension::prefecture;
+    int minimum_count = default_minimum_count;
+    std::vector<GroupTargets> groups;
+    GroupTargets total;  // key "total"
+};
+
+Result<TargetTable> target_table(const TargetGroupCounts& counts, int minimum_count = default_minimum_count);
+
 }  // namespace mamori::statistics

@@ -3092,5 +3092,11 @@ export const en: Messages = {
       } as Record<string, string>,
       mapping: "The line's correspondence is mamori's inference.",
     },
+    targets: {
+      title: 'Target dates of “no” answers',
+      lead: (today: string) => `Institutions that answered “no” whose target date is still ahead (open) or has passed (overdue), as of ${today}. Shares are of the institutions asked.`,
+      open: 'Open',
+      overdue: 'Overdue',
+    },
   },
 };

@@ -3127,6 +3127,12 @@ export const ja = {
       } as Record<string, string>,
       mapping: '項目との対応は守りの推定です。',
     },
+    targets: {
+      title: '「いいえ」の目標日',
+      lead: (today: string) => `「いいえ」と回答した施設のうち、目標日がまだ来ていない施設（期限前）と、目標日を過ぎた施設（期限切れ）の数です。${today} 時点。割合の分母は対象施設です。`,
+      open: '期限前',
+      overdue: '期限切れ',
+    },
   },
 };
 

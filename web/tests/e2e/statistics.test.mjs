@@ -141,6 +141,8 @@ describe('statistics', () => {
     await page.waitForURL((url) => url.searchParams.get('by') === 'facility_kind');
     await page.getByTestId('item-table').getByRole('columnheader', { name: '施設の種類' }).waitFor();
     assert.match(await page.getByTestId('export-item-csv').getAttribute('href'), /by=facility_kind.*format=csv/);
+    // The line's いいえ by target date, of the same groups.
+    await page.getByTestId('targets-table').locator('tr[data-group="total"] [data-column="overdue"]').waitFor();
     await shoot(page, 'items');
 
     await page.getByTestId('statistics-tabs').getByRole('link', { name: '地域と病床規模の比較' }).click();

@@ -6,9 +6,9 @@ import { h2Class, Loaded } from '../catalog/ui';
 import { ShareBars } from './charts';
 import { ExportLinks, SuppressionNote, useLabel } from './format';
 import { Select } from './Filters';
-import { breakdowns, loadItemStatistics, sortGroups, type Breakdown, type ItemLine, type StatisticsQuery } from './statisticsApi';
+import { breakdowns, loadItemStatistics, loadTargets, sortGroups, type Breakdown, type ItemLine, type StatisticsQuery } from './statisticsApi';
 import type { ViewProps } from './StatisticsPages';
-import { GroupTable } from './tables';
+import { GroupTable, TargetsTable } from './tables';
 
 /** "1-① 医療情報システムの…" of the chosen line, in the reader's language. */
 export function lineTitle(lines: ItemLine[], query: StatisticsQuery, language: Language): string {
@@ -30,6 +30,7 @@ export function ItemExplorer({ context, lines, query, change }: ViewProps) {
   const by = defaultBreakdown(context, query);
   const full: StatisticsQuery = { ...query, by };
   const [result, reload] = useResource(`item?${JSON.stringify(full)}`, (signal) => loadItemStatistics(full, signal));
+  const [targets, reloadTargets] = useResource(`targets?${JSON.stringify(full)}`, (signal) => loadTargets(full, signal));
   const title = lineTitle(lines, query, language);
   return (
     <div class="mt-8">
@@ -56,6 +57,17 @@ export function ItemExplorer({ context, lines, query, change }: ViewProps) {
         }}
       </Loaded>
       <ExportLinks endpoint="item" query={full} testId="export-item" />
+      <h2 class={`${h2Class} mt-10`}>{s.targets.title}</h2>
+      <Loaded resource={targets} reload={reloadTargets}>
+        {(data) => (
+          <>
+            <p class="mt-2 max-w-3xl text-std-16N-170">{s.targets.lead(data.today)}</p>
+            <div class="mt-4 min-w-0 overflow-x-auto" tabIndex={0} role="region" aria-label={s.targets.title}>
+              <TargetsTable groups={sortGroups(by, data.groups)} total={data.total} groupHeading={s.breakdowns[by]} k={k} testId="targets-table" />
+            </div>
+          </>
+        )}
+      </Loaded>
       <SuppressionNote k={k} />
     </div>
   );

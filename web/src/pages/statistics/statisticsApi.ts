@@ -229,3 +229,26 @@ export function loadSurveyIndicators(fiscalYear: string, signal: AbortSignal): P
   if (fiscalYear !== '') params.set('fiscal_year', fiscalYear);
   return send('GET', `/api/v1/statistics/indicators?${params.toString()}`, isIndicators, { signal });
 }
+
+/** One group's いいえ by target date (目標日): still ahead (open) or passed (overdue), of the number asked. */
+export interface TargetGroup extends Labelled {
+  asked: number | null;
+  open: Share;
+  overdue: Share;
+}
+
+export interface Targets {
+  today: string;
+  groups: TargetGroup[];
+  total: TargetGroup;
+}
+
+const isTargets = (body: unknown): body is Targets => isRecord(body) && Array.isArray(body.groups) && isRecord(body.total);
+
+export function loadTargets(query: StatisticsQuery, signal: AbortSignal): Promise<Targets> {
+  const params = new URLSearchParams();
+  for (const name of parametersOf.item) {
+    if (query[name] !== '') params.set(name, query[name]);
+  }
+  return send('GET', `/api/v1/statistics/targets?${params.toString()}`, isTargets, { signal });
+}
