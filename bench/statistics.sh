@@ -42,7 +42,7 @@ for backend in $backends; do
       db_sql() { sqlite3 "${target#sqlite:}" "$1"; }
       size=$(true)
     else
-      psql -Xq "$url" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public' >/dev/null
+      psql -Xq "$url" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public' >/dev/null 2>&1
       target=$url
       db_sql() { psql -XqAt "$target" -c "$1"; }
     fi
