@@ -323,6 +323,7 @@ Result<RefreshStats> StatisticsSnapshot::refresh_locked() {
                     });
                 }
                 everything = changes.size() > kMaxChangesPerRefresh ||
+                             last - previous->last_change > static_cast<std::int64_t>(kMaxChangesPerRefresh) ||
                              std::any_of(changes.begin(), changes.end(),
                                          [](const Change& c) { return c.organisation_id == 0; });
             }
