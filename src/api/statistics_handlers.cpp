@@ -86,10 +86,16 @@ Result<services::StatisticsRequest> read_request(const Request& request) {
     return r;
 }
 
+// group_start: a group's key, labels ("total": 合計 / Total) and its number asked.
+json group_start(const std::string& key, const std::optional<std::int64_t>& asked, const GroupLabels& labels) {
+    json out = key == "total" ? json{{"key", "total"}, {"label_ja", "合計"}, {"label_en", "Total"}}
+                              : labelled_json(key, labels);
+    out["asked"] = asked ? json(*asked) : json(nullptr);
+    return out;
+}
+
 json group_json(const statistics::GroupShares& g, const GroupLabels& labels) {
-    json out = g.key == "total" ? json{{"key", "total"}, {"label_ja", "合計"}, {"label_en", "Total"}}
-                                : labelled_json(g.key, labels);
-    out["asked"] = g.asked ? json(*g.asked) : json(nullptr);
+    json out = group_start(g.key, g.asked, labels);
     for (std::size_t c = 0; c < kAnswerKeys.size(); ++c)
         out[std::string(kAnswerKeys[c])] = c < g.shares.size() ? share_json(g.shares[c]) : json(nullptr);
     return out;
@@ -172,9 +178,7 @@ json trend_json(const services::TrendView& v) {
 }
 
 json rate_group_json(const statistics::GroupRates& g, const GroupLabels& labels) {
-    json out = g.key == "total" ? json{{"key", "total"}, {"label_ja", "合計"}, {"label_en", "Total"}}
-                                : labelled_json(g.key, labels);
-    out["asked"] = g.asked ? json(*g.asked) : json(nullptr);
+    json out = group_start(g.key, g.asked, labels);
     out["submitted"] = share_json(g.submitted);
     out["complete"] = share_json(g.complete);
     return out;
@@ -190,9 +194,7 @@ json rates_json(const services::RateView& v) {
 }
 
 json target_group_json(const statistics::GroupTargets& g, const GroupLabels& labels) {
-    json out = g.key == "total" ? json{{"key", "total"}, {"label_ja", "合計"}, {"label_en", "Total"}}
-                                : labelled_json(g.key, labels);
-    out["asked"] = g.asked ? json(*g.asked) : json(nullptr);
+    json out = group_start(g.key, g.asked, labels);
     out["open"] = share_json(g.open);
     out["overdue"] = share_json(g.overdue);
     return out;

@@ -132,44 +132,37 @@ Status validate(const CrossCounts& counts) {
     return {};
 }
 
-Status validate(const RateGroupCounts& counts) {
-    if (auto ok = check_group_count(counts.groups.size(), max_table_rows); !ok) return ok;
+// validate_partitions: one-dimension groups whose named parts (`parts_of(group)`) add up to their `asked`.
+template <std::size_t N, typename Groups, typename PartsOf>
+Status validate_partitions(Dimension dimension, const Groups& groups, PartsOf parts_of) {
+    if (auto ok = check_group_count(groups.size(), max_table_rows); !ok) return ok;
     std::set<std::string> seen;
-    for (std::size_t i = 0; i < counts.groups.size(); ++i) {
-        const auto& g = counts.groups[i];
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        const auto& g = groups[i];
         const auto field = fmt::format("groups[{}]", i);
-        if (auto ok = check_key(counts.dimension, g.key, field + ".key"); !ok) return ok;
+        if (auto ok = check_key(dimension, g.key, field + ".key"); !ok) return ok;
         if (!seen.insert(g.key).second)
             return fail(ErrorCode::invalid_input, fmt::format("group \"{}\" is listed twice", g.key),
                         field + ".key");
-        if (auto ok = check_parts<4>(g.key,
-                                     {{{"submitted_complete", g.submitted_complete},
-                                       {"submitted_incomplete", g.submitted_incomplete},
-                                       {"unsubmitted_complete", g.unsubmitted_complete},
-                                       {"unsubmitted_incomplete", g.unsubmitted_incomplete}}},
-                                     g.asked, field);
-            !ok)
-            return ok;
+        if (auto ok = check_parts<N>(g.key, parts_of(g), g.asked, field); !ok) return ok;
     }
     return {};
 }
 
+Status validate(const RateGroupCounts& counts) {
+    return validate_partitions<4>(counts.dimension, counts.groups, [](const RateCounts& g) {
+        return std::array<std::pair<const char*, std::int64_t>, 4>{{{"submitted_complete", g.submitted_complete},
+                                                                      {"submitted_incomplete", g.submitted_incomplete},
+                                                                      {"unsubmitted_complete", g.unsubmitted_complete},
+                                                                      {"unsubmitted_incomplete", g.unsubmitted_incomplete}}};
+    });
+}
+
 Status validate(const TargetGroupCounts& counts) {
-    if (auto ok = check_group_count(counts.groups.size(), max_table_rows); !ok) return ok;
-    std::set<std::string> seen;
-    for (std::size_t i = 0; i < counts.groups.size(); ++i) {
-        const auto& g = counts.groups[i];
-        const auto field = fmt::format("groups[{}]", i);
-        if (auto ok = check_key(counts.dimension, g.key, field + ".key"); !ok) return ok;
-        if (!seen.insert(g.key).second)
-            return fail(ErrorCode::invalid_input, fmt::format("group \"{}\" is listed twice", g.key),
-                        field + ".key");
-        if (auto ok = check_parts<3>(g.key, {{{"open", g.open}, {"overdue", g.overdue}, {"other", g.other}}},
-                                     g.asked, field);
-            !ok)
-            return ok;
-    }
-    return {};
+    return validate_partitions<3>(counts.dimension, counts.groups, [](const TargetCounts& g) {
+        return std::array<std::pair<const char*, std::int64_t>, 3>{
+            {{"open", g.open}, {"overdue", g.overdue}, {"other", g.other}}};
+    });
 }
 
 }  // namespace mamori::statistics
