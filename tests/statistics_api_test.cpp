@@ -12,6 +12,7 @@
 #include "support/demo_server_test.hpp"
 #include "support/server_process.hpp"
 #include "support/session_client.hpp"
+#include "support/statistics_seed.hpp"
 #include "support/test_database_access.hpp"
 
 namespace mamori::testing {
@@ -96,26 +97,17 @@ class StatisticsApi : public DemoServerTest {
 
     void seed(const std::vector<Seeded>& set) {
         DatabaseSession direct(db());
-        soci::session& sql = *direct;
         int n = 0;
         for (const auto& s : set) {
-            long long org = 0, assessment = 0;
-            const std::string name = "統計テスト病院 " + std::to_string(++n);
-            const std::string status = s.submitted ? "submitted" : "draft";
-            sql << "INSERT INTO organisations (kind, name, prefecture_code, beds_total, created_at) VALUES "
-                   "('hospital', :n, :p, :b, '2026-01-01T00:00:00Z') RETURNING id",
-                soci::use(name), soci::use(s.prefecture), soci::use(s.beds), soci::into(org);
-            sql << "INSERT INTO assessments (organisation_id, fiscal_year, form, edition, edition_revision, status, "
-                   "created_at) VALUES (:o, 2024, 'medical', 'r6', 1, :s, '2026-01-01T00:00:00Z') RETURNING id",
-                soci::use(org), soci::use(status), soci::into(assessment);
-            if (!s.value) continue;
-            const int reconfirm = s.reconfirm ? 1 : 0;
-            const std::string value = *s.value;
-            const std::string target = s.target.value_or("");
-            sql << "INSERT INTO answers (assessment_id, canonical_id, row_key, version, value, confirmed_on, "
-                   "target_date, needs_reconfirmation, answered_at) VALUES (:a, 'IR-03', 'main', 1, :v, "
-                   "'2024-10-01', NULLIF(:t, ''), :r, '2026-01-01T00:00:00Z')",
-                soci::use(assessment), soci::use(value), soci::use(target), soci::use(reconfirm);
+            SeededChecklist checklist{.name = "統計テスト病院 " + std::to_string(++n),
+                                      .prefecture = s.prefecture,
+                                      .beds = s.beds,
+                                      .fiscal_year = 2024,
+                                      .edition = "r6",
+                                      .status = s.submitted ? "submitted" : "draft"};
+            if (s.value)
+                checklist.answers.push_back({"IR-03", *s.value, "2024-10-01", s.target, s.reconfirm});
+            seed_checklist(*direct, checklist);
         }
     }
 

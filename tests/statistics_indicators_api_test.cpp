@@ -12,6 +12,7 @@
 #include "support/demo_server_test.hpp"
 #include "support/server_process.hpp"
 #include "support/session_client.hpp"
+#include "support/statistics_seed.hpp"
 #include "support/test_database_access.hpp"
 
 namespace mamori::testing {
@@ -76,29 +77,17 @@ class StatisticsIndicatorsApi : public DemoServerTest {
         server_ = std::make_unique<ServerProcess>(
             db(), std::vector<std::string>{"--demo", "--statistics-minimum-count", std::to_string(kMinimumCount)});
         DatabaseSession direct(db());
-        soci::session& sql = *direct;
         int n = 0;
         for (const auto& s : hand_made_set()) {
-            long long org = 0, assessment = 0;
-            const std::string edition = s.fiscal_year == 2023 ? "r5" : "r6";
-            const std::string name = "指標テスト施設 " + std::to_string(++n);
-            sql << "INSERT INTO organisations (kind, name, prefecture_code, beds_total, created_at) VALUES "
-                   "(:k, :n, :p, :b, '2026-01-01T00:00:00Z') RETURNING id",
-                soci::use(s.kind), soci::use(name), soci::use(s.prefecture), soci::use(s.beds), soci::into(org);
-            sql << "INSERT INTO assessments (organisation_id, fiscal_year, form, edition, edition_revision, status, "
-                   "created_at) VALUES (:o, :y, 'medical', :e, 1, 'submitted', '2026-01-01T00:00:00Z') "
-                   "RETURNING id",
-                soci::use(org), soci::use(s.fiscal_year), soci::use(edition), soci::into(assessment);
-            const std::vector<std::pair<std::string, std::optional<std::string>>> answers = {{"IR-03", s.bcp},
-                                                                                             {"GOV-01", s.manager}};
-            for (const auto& [item, value] : answers) {
-                if (!value) continue;
-                const std::string v = *value;
-                sql << "INSERT INTO answers (assessment_id, canonical_id, row_key, version, value, confirmed_on, "
-                       "needs_reconfirmation, answered_at) VALUES (:a, :i, 'main', 1, :v, '2023-10-01', 0, "
-                       "'2026-01-01T00:00:00Z')",
-                    soci::use(assessment), soci::use(item), soci::use(v);
-            }
+            SeededChecklist checklist{.kind = s.kind,
+                                      .name = "指標テスト施設 " + std::to_string(++n),
+                                      .prefecture = s.prefecture,
+                                      .beds = s.beds,
+                                      .fiscal_year = s.fiscal_year,
+                                      .edition = s.fiscal_year == 2023 ? "r5" : "r6"};
+            for (const auto& [item, value] : {std::pair{"IR-03", s.bcp}, std::pair{"GOV-01", s.manager}})
+                if (value) checklist.answers.push_back({item, *value, "2023-10-01"});
+            seed_checklist(*direct, checklist);
         }
     }
 

@@ -5,91 +5,28 @@
 #include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <stdlib.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <memory>
-#include <sstream>
 #include <vector>
 
 #include "documents/sample_document.hpp"
 #include "mamori/documents/pdf.hpp"
 #include "mamori/documents/xlsx.hpp"
+#include "testing/shell.hpp"
 
 namespace mamori::documents {
 namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
-
-// TempDir: a fresh directory, removed with everything in it.
-class TempDir {
-  public:
-    TempDir() {
-        std::string name = (fs::temp_directory_path() / "mamori-conversion-XXXXXX").string();
-        if (mkdtemp(name.data())) path_ = name;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        if (!path_.empty()) fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
-
-struct PipeClose {
-    void operator()(FILE* pipe) const { pclose(pipe); }
-};
-
-struct CommandResult {
-    int exit_code = -1;
-    std::string output;  // stdout and stderr
-};
-
-// run: a shell command with a time limit, its exit code and output.
-CommandResult run(const std::string& command) {
-    CommandResult result;
-    FILE* raw = popen(("timeout 180 " + command + " 2>&1").c_str(), "r");
-    if (!raw) return result;
-    std::unique_ptr<FILE, PipeClose> pipe(raw);
-    std::array<char, 4096> buffer{};
-    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe.get()))
-        result.output.append(buffer.data(), n);
-    const int status = pclose(pipe.release());
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
-
-// installed: whether `tool` is on the PATH, saying which Debian package brings it when it is not.
-::testing::AssertionResult installed(const std::string& tool, const std::string& package) {
-    if (run("sh -c 'command -v " + tool + "'").exit_code == 0) return ::testing::AssertionSuccess();
-    return ::testing::AssertionFailure()
-           << tool << " is missing: install the Debian package " << package << " (scripts/setup.sh does)";
-}
-
-std::string quoted(const fs::path& path) {
-    return "'" + path.string() + "'";
-}
-
-void write_file(const fs::path& path, const std::string& bytes) {
-    std::ofstream(path, std::ios::binary) << bytes;
-}
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return std::move(out).str();
-}
+using mamori::testing::CommandResult;
+using mamori::testing::installed;
+using mamori::testing::quoted;
+using mamori::testing::read_file;
+using mamori::testing::soffice;
+using mamori::testing::TempDir;
+using mamori::testing::write_file;
+using mamori::testing::run_command;
 
 // realistic: 20 rows with every kind of answer, long notes and the 2回目 columns.
 AssessmentDocument realistic() {
@@ -102,10 +39,6 @@ AssessmentDocument realistic() {
     return doc;
 }
 
-std::string soffice(const TempDir& dir) {
-    return "soffice --headless --norestore -env:UserInstallation=file://" + (dir.path() / "lo").string();
-}
-
 TEST(Conversion, LibreOfficeOpensTheXlsx) {
     ASSERT_TRUE(installed("soffice", "libreoffice-calc-nogui"));
     TempDir dir;
@@ -115,9 +48,9 @@ TEST(Conversion, LibreOfficeOpensTheXlsx) {
     ASSERT_TRUE(xlsx) << xlsx.error().message;
     write_file(dir.path() / "checklist.xlsx", *xlsx);
 
-    // 44,34,76: comma-separated, double quotes, UTF-8.
     const CommandResult converted =
-        run(soffice(dir) + " --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir " +
+        run_command(soffice(dir) + " --convert-to " + std::string(mamori::testing::kLibreOfficeCsv) +
+            " --outdir " +
             quoted(dir.path() / "out") + " " + quoted(dir.path() / "checklist.xlsx"));
     ASSERT_EQ(converted.exit_code, 0) << converted.output;
     const std::string csv = read_file(dir.path() / "out" / "checklist.csv");
@@ -139,7 +72,7 @@ TEST(Conversion, AWorkbookSavedByLibreOfficeReadsBack) {
     write_file(dir.path() / "checklist.xlsx", *xlsx);
 
     const CommandResult converted =
-        run(soffice(dir) + " --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir " +
+        run_command(soffice(dir) + " --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir " +
             quoted(dir.path() / "out") + " " + quoted(dir.path() / "checklist.xlsx"));
     ASSERT_EQ(converted.exit_code, 0) << converted.output;
     const std::string saved = read_file(dir.path() / "out" / "checklist.xlsx");
@@ -181,7 +114,7 @@ TEST(Conversion, PopplerDrawsEveryPageWithEmbeddedFonts) {
     ASSERT_TRUE(pdf) << pdf.error().message;
     write_file(dir.path() / "checklist.pdf", *pdf);
 
-    const CommandResult info = run("pdfinfo " + quoted(dir.path() / "checklist.pdf"));
+    const CommandResult info = run_command("pdfinfo " + quoted(dir.path() / "checklist.pdf"));
     ASSERT_EQ(info.exit_code, 0) << info.output;
     const auto pages_at = info.output.find("Pages:");
     ASSERT_NE(pages_at, std::string::npos) << info.output;
@@ -189,7 +122,7 @@ TEST(Conversion, PopplerDrawsEveryPageWithEmbeddedFonts) {
     EXPECT_GE(pages, 4) << info.output;
     EXPECT_THAT(info.output, HasSubstr("A4"));
 
-    const CommandResult drawn = run("pdftoppm -r 50 -png " + quoted(dir.path() / "checklist.pdf") + " " +
+    const CommandResult drawn = run_command("pdftoppm -r 50 -png " + quoted(dir.path() / "checklist.pdf") + " " +
                                     quoted(dir.path() / "page"));
     ASSERT_EQ(drawn.exit_code, 0) << drawn.output;
     EXPECT_EQ(drawn.output, "");  // no syntax errors or warnings
@@ -201,7 +134,7 @@ TEST(Conversion, PopplerDrawsEveryPageWithEmbeddedFonts) {
     }
     EXPECT_EQ(images, pages);
 
-    const CommandResult fonts = run("pdffonts " + quoted(dir.path() / "checklist.pdf"));
+    const CommandResult fonts = run_command("pdffonts " + quoted(dir.path() / "checklist.pdf"));
     ASSERT_EQ(fonts.exit_code, 0) << fonts.output;
     std::istringstream lines(fonts.output);
     std::string line;

@@ -1,62 +1,29 @@
 // The .xlsx of a statistics sheet as other programs see it: LibreOffice opens it and shows the same cells as
 // render_csv writes (numbers, percentages as shown, empty where suppressed); the cells are typed (numbers are
-// NUMBER cells, a hidden value is no cell at all). Skipped when soffice is not installed.
+// NUMBER cells, a hidden value is no cell at all). soffice is required (scripts/setup.sh installs it).
 #include <gtest/gtest.h>
-#include <stdlib.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <regex>
 
 #include "documents/zip_reader.hpp"
 #include "mamori/statistics/sheets.hpp"
 #include "statistics/sheet_test_csv.hpp"
 #include "statistics/sheet_test_data.hpp"
+#include "testing/shell.hpp"
 
 namespace mamori::statistics {
 namespace {
 
 namespace fs = std::filesystem;
 using namespace statistics::testing;
-
-class TempDir {
-  public:
-    TempDir() {
-        std::string name = (fs::temp_directory_path() / "mamori-sheet-XXXXXX").string();
-        if (mkdtemp(name.data())) path_ = name;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        if (!path_.empty()) fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
-
-// run: a shell command with a time limit; its exit code (-1 when it did not exit) and output.
-std::pair<int, std::string> run(const std::string& command) {
-    FILE* pipe = popen(("timeout 180 " + command + " 2>&1").c_str(), "r");
-    if (!pipe) return {-1, {}};
-    std::string output;
-    std::array<char, 4096> buffer{};
-    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
-        output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using mamori::testing::installed;
+using mamori::testing::quoted;
+using mamori::testing::read_file;
+using mamori::testing::run_command;
+using mamori::testing::soffice;
+using mamori::testing::TempDir;
+using mamori::testing::write_file;
 
 // without_empty: the records with trailing empty fields dropped and empty records left out (LibreOffice
 // writes a row as wide as the sheet, render_csv only as wide as the row).
@@ -81,9 +48,7 @@ std::vector<Sheet> sample_sheets() {
 }
 
 TEST(StatisticsSheetXlsx, LibreOfficeShowsTheSameCellsAsTheCsv) {
-    if (run("sh -c 'command -v soffice'").first != 0)
-        GTEST_SKIP() << "soffice is missing: install the Debian package libreoffice-calc-nogui "
-                        "(scripts/setup.sh does)";
+    ASSERT_TRUE(installed("soffice", "libreoffice-calc-nogui"));
     TempDir dir;
     ASSERT_FALSE(dir.path().empty());
     const auto sheets = sample_sheets();
@@ -92,14 +57,13 @@ TEST(StatisticsSheetXlsx, LibreOfficeShowsTheSameCellsAsTheCsv) {
         const auto xlsx = render_xlsx(sheets[i]);
         ASSERT_TRUE(xlsx) << xlsx.error().message;
         const auto path = dir.path() / ("sheet" + std::to_string(i) + ".xlsx");
-        std::ofstream(path, std::ios::binary) << *xlsx;
-        inputs += " '" + path.string() + "'";
+        write_file(path, *xlsx);
+        inputs += " " + quoted(path);
     }
-    // 44,34,76: comma-separated, double quotes, UTF-8; cells as shown (a percentage as "57.7%").
-    const auto [code, output] =
-        run("soffice --headless --norestore -env:UserInstallation=file://" + (dir.path() / "lo").string() +
-            " --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir '" +
-            (dir.path() / "out").string() + "'" + inputs);
+    // Cells as shown: a percentage as "57.7%".
+    const auto [code, output] = run_command(soffice(dir) + " --convert-to " +
+                                            std::string(mamori::testing::kLibreOfficeCsv) + " --outdir " +
+                                            quoted(dir.path() / "out") + inputs);
     ASSERT_EQ(code, 0) << output;
     for (std::size_t i = 0; i < sheets.size(); ++i) {
         SCOPED_TRACE(sheets[i].title);

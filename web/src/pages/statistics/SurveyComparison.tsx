@@ -30,6 +30,17 @@ function MhlwFigure({ indicator }: { indicator: SurveyIndicator }) {
   );
 }
 
+const cell = 'px-2 py-2 max-md:block max-md:px-0 max-md:py-1';
+
+// CardLabel: the column's heading inside the cell, shown only where the table is laid out as cards.
+function CardLabel({ text }: { text: string }) {
+  return (
+    <span class="block text-std-16B-170 text-solid-gray-800 md:hidden">
+      {text}
+    </span>
+  );
+}
+
 export function SurveyComparison({ fiscalYear, k }: { fiscalYear: string; k: number }) {
   const { t, language } = useI18n();
   const s = t.statistics.survey;
@@ -41,8 +52,9 @@ export function SurveyComparison({ fiscalYear, k }: { fiscalYear: string; k: num
       <Loaded resource={indicators} reload={reload}>
         {(data) => (
           <div class="mt-4 overflow-x-auto">
-            <table class="w-full border-collapse text-left text-std-16N-170">
-              <thead>
+            {/* Below md each indicator is a card: five columns do not fit a phone. */}
+            <table class="w-full border-collapse text-left text-std-16N-170 max-md:block">
+              <thead class="max-md:sr-only">
                 <tr class="border-b-2 border-solid-gray-600">
                   <th scope="col" class="px-2 py-2">{s.indicator}</th>
                   <th scope="col" class="px-2 py-2">{s.line}</th>
@@ -51,20 +63,26 @@ export function SurveyComparison({ fiscalYear, k }: { fiscalYear: string; k: num
                   <th scope="col" class="px-2 py-2">{s.notes}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody class="max-md:block">
                 {data.indicators.map((indicator) => (
-                  <tr key={indicator.id} class="border-b border-solid-gray-200 align-top" data-testid={`survey-${indicator.id}`}>
-                    <th scope="row" class="px-2 py-2 font-bold">{language === 'ja' ? indicator.label_ja : indicator.label_en}</th>
-                    <td class="px-2 py-2">
+                  <tr key={indicator.id} class="border-b border-solid-gray-200 align-top max-md:block max-md:py-3" data-testid={`survey-${indicator.id}`}>
+                    <th scope="row" class={`${cell} font-bold`}>{language === 'ja' ? indicator.label_ja : indicator.label_en}</th>
+                    <td class={cell}>
+                      <CardLabel text={s.line} />
                       {indicator.line === null
                         ? '—'
                         : `${indicator.line.number} ${language === 'ja' ? indicator.line.title_ja : indicator.line.title_en}`}
                     </td>
-                    <td class="px-2 py-2 text-right">{indicator.mamori === null ? '—' : <ShareText share={indicator.mamori.yes} k={k} />}</td>
-                    <td class="px-2 py-2">
+                    <td class={`${cell} md:text-right`}>
+                      <CardLabel text={s.mamori(t.statistics.yearName(data.fiscal_year))} />
+                      {indicator.mamori === null ? '—' : <ShareText share={indicator.mamori.yes} k={k} />}
+                    </td>
+                    <td class={cell}>
+                      <CardLabel text={s.mhlw} />
                       <MhlwFigure indicator={indicator} />
                     </td>
-                    <td class="px-2 py-2">
+                    <td class={cell}>
+                      <CardLabel text={s.notes} />
                       <ul class="list-disc pl-5">
                         {indicator.line !== null && indicator.line.mapping_confidence !== 'V' && <li>{s.mapping}</li>}
                         {indicator.not_comparable_because.map((reason) => (
