@@ -58,7 +58,8 @@ TEST(StatisticsSheetXlsx, LibreOfficeShowsTheSameCellsAsTheCsv) {
         ASSERT_TRUE(xlsx) << xlsx.error().message;
         const auto path = dir.path() / ("sheet" + std::to_string(i) + ".xlsx");
         write_file(path, *xlsx);
-        inputs += " " + quoted(path);
+        inputs += ' ';
+        inputs += quoted(path);
     }
     // Cells as shown: a percentage as "57.7%".
     const auto [code, output] = run_command(soffice(dir) + " --convert-to " +

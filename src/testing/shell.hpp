@@ -66,7 +66,10 @@ inline ::testing::AssertionResult installed(const std::string& tool, const std::
 }
 
 inline std::string quoted(const std::filesystem::path& path) {
-    return "'" + path.string() + "'";
+    std::string out = "'";
+    out += path.string();
+    out += '\'';
+    return out;
 }
 
 inline void write_file(const std::filesystem::path& path, const std::string& bytes) {
