@@ -75,12 +75,11 @@ class SurveyStatisticsApi : public DemoServerTest {
             json answers = {{"ehr_in_use", s.ehr}, {"cyber_bcp", s.bcp}};
             if (s.bcp == "yes") answers["bcp_drill"] = "yes";
             const std::string text = answers.dump();
-            const std::optional<std::string> submitted_at =
-                s.status == "submitted" ? std::optional<std::string>("2026-11-01T00:00:00.000Z") : std::nullopt;
+            const std::string submitted_at = s.status == "submitted" ? "'2026-11-01T00:00:00.000Z'" : "NULL";
             sql << "INSERT INTO survey_responses (organisation_id, questionnaire, version, status, revision, answers, "
                    "updated_at, submitted_at) VALUES (:o, 'mhlw-hospital', '2026', :s, 1, :a, "
-                   "'2026-11-01T00:00:00.000Z', :sa)",
-                soci::use(org), soci::use(s.status), soci::use(text), soci::use(submitted_at);
+                   "'2026-11-01T00:00:00.000Z', " + submitted_at + ")",
+                soci::use(org), soci::use(s.status), soci::use(text);
         }
     }
 
@@ -195,7 +194,9 @@ TEST_F(SurveyStatisticsApi, ByBedBandASmallCellIsHiddenWithItsPartner) {
              {"hospital_20_99", 20, 99}, {"hospital_100_199", 100, 199}, {"hospital_500_plus", 500, 100000}})
         for (const auto& answer : {"yes", "no"}) {
             const auto& c = option(group(bcp, band), answer)["count"];
-            if (!c.is_null()) EXPECT_EQ(c, count(set, &Seeded::bcp, answer, "", lo, hi)) << band << " " << answer;
+            if (!c.is_null()) {
+                EXPECT_EQ(c, count(set, &Seeded::bcp, answer, "", lo, hi)) << band << " " << answer;
+            }
         }
 }
 
@@ -205,7 +206,9 @@ TEST_F(SurveyStatisticsApi, APrefectureSeesOnlyItselfAndInstitutionsNothing) {
     const auto list = tokyo.get("/api/v1/statistics/surveys");
     ASSERT_EQ(list.status, 200) << list.body;
     for (const auto& s : list.json()["surveys"])
-        if (s["version"] == "2026") EXPECT_EQ(s["responses"], count(set, &Seeded::kind, "", "13"));
+        if (s["version"] == "2026") {
+            EXPECT_EQ(s["responses"], count(set, &Seeded::kind, "", "13"));
+        }
     const auto r = tokyo.get("/api/v1/statistics/surveys/mhlw-hospital/2026");
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(r.json()["query"]["prefecture"], "13");

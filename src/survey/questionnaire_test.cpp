@@ -146,9 +146,12 @@ TEST(Questionnaire, TheEmbeddedMhlwHospitalSurveyIsTheDomainFiles) {
     for (const auto* v : {v2023, v2026})
         for (const auto& question : v->questions) {
             EXPECT_EQ(question.wording, "mamori") << question.id << ": the domain file paraphrases";
-            if (question.indicator)
+            if (question.indicator) {
                 EXPECT_NE(statistics::find_indicator(indicators, *question.indicator), nullptr) << question.id;
-            if (!question.number) EXPECT_NE(question.note.find("unknown"), std::string::npos) << question.id;
+            }
+            if (!question.number) {
+                EXPECT_NE(question.note.find("unknown"), std::string::npos) << question.id;
+            }
         }
     const auto* drill = v2026->find_question("bcp_drill");
     ASSERT_NE(drill, nullptr);
