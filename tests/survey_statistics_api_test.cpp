@@ -4,6 +4,7 @@
 // prefecture), with the checklist's and MHLW's figures beside the linked questions; drafts and a clinic's
 // response are not counted; an institution's user gets 404; the CSV says the same.
 #include <gtest/gtest.h>
+#include <fmt/format.h>
 #include <soci/soci.h>
 
 #include <map>
@@ -68,7 +69,7 @@ class SurveyStatisticsApi : public DemoServerTest {
         int n = 0;
         for (const auto& s : hand_made_set()) {
             long long org = 0;
-            const std::string name = "調査テスト施設 " + std::to_string(++n);
+            const std::string name = fmt::format("調査テスト施設 {}", ++n);
             sql << "INSERT INTO organisations (kind, name, prefecture_code, beds_total, created_at) VALUES "
                    "(:k, :n, :p, :b, '2026-01-01T00:00:00Z') RETURNING id",
                 soci::use(s.kind), soci::use(name), soci::use(s.prefecture), soci::use(s.beds), soci::into(org);

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "mamori/statistics/indicators.hpp"
@@ -113,7 +115,7 @@ TEST(Questionnaire, LimitsOfSizeAndDepthAreRefused) {
     auto doc = small_file();
     json many = json::array();
     for (std::size_t i = 0; i <= max_options; ++i)
-        many.push_back({{"id", "o" + std::to_string(i)}, {"label_ja", "x"}, {"label_en", "x"}});
+        many.push_back({{"id", fmt::format("o{}", i)}, {"label_ja", "x"}, {"label_en", "x"}});
     doc["questions"][1]["options"] = many;
     EXPECT_FALSE(parse_questionnaire("t.json", doc.dump()));
     EXPECT_FALSE(parse_questionnaire("t.json", "not json"));
