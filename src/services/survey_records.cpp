@@ -37,6 +37,56 @@ survey::Answers answers_of(const std::string& text) {
     return out;
 }
 
+bool for_each_answer(std::string_view text, const std::function<void(std::string_view, std::string_view)>& visit) {
+    // Pass 1 checks the shape, pass 2 visits: nothing is visited for a text that is then refused.
+    const auto walk = [&](bool call) {
+        std::size_t i = 0;
+        const auto skip = [&] {
+            while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r')) ++i;
+        };
+        const auto string = [&](std::string_view& out) {
+            if (i >= text.size() || text[i] != '"') return false;
+            const std::size_t start = ++i;
+            while (i < text.size() && text[i] != '"') {
+                if (text[i] == '\\' || static_cast<unsigned char>(text[i]) < 0x20) return false;
+                ++i;
+            }
+            if (i >= text.size()) return false;
+            out = text.substr(start, i - start);
+            ++i;
+            return true;
+        };
+        skip();
+        if (i >= text.size() || text[i++] != '{') return false;
+        skip();
+        if (i < text.size() && text[i] == '}') return ++i, skip(), i == text.size();
+        while (true) {
+            std::string_view key, value;
+            skip();
+            if (!string(key)) return false;
+            skip();
+            if (i >= text.size() || text[i++] != ':') return false;
+            skip();
+            if (!string(value)) return false;
+            if (call) visit(key, value);
+            skip();
+            if (i < text.size() && text[i] == ',') {
+                ++i;
+                continue;
+            }
+            if (i < text.size() && text[i] == '}') {
+                ++i;
+                skip();
+                return i == text.size();
+            }
+            return false;
+        }
+    };
+    if (!walk(false)) return false;
+    walk(true);
+    return true;
+}
+
 std::optional<StoredResponse> find(soci::session& sql, std::int64_t organisation_id, const std::string& questionnaire,
                                    const std::string& version) {
     const long long org = organisation_id;

@@ -5,6 +5,8 @@
 #include <soci/soci.h>
 
 #include <cstdint>
+#include <functional>
+#include <string_view>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +24,9 @@ struct StoredResponse {
 // string values of a well-formed object.
 std::string answers_text(const survey::Answers& answers);
 survey::Answers answers_of(const std::string& text);
+// for_each_answer: calls `visit(question, option)` for each member of `text` when it is a flat object of
+// strings without escapes, as answers_text writes it (no allocation); false, having called nothing, otherwise.
+bool for_each_answer(std::string_view text, const std::function<void(std::string_view, std::string_view)>& visit);
 
 std::optional<StoredResponse> find(soci::session& sql, std::int64_t organisation_id, const std::string& questionnaire,
                                    const std::string& version);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 
 #include "mamori/core/time.hpp"
 #include "mamori/inspection/bed_band.hpp"
@@ -31,29 +32,88 @@ std::string kinds_condition(const survey::Questionnaire& q) {
     return fmt::format("o.kind IN ({})", list);
 }
 
-struct Respondent {
-    std::string band;  // a bed band key, or "unknown"
-    survey::Answers answers;
+// Coded: the version's questions by index, each with its condition as the parent's index and a mask of the
+// parent's options that show it, so that a response is counted from an array of option indexes.
+struct Coded {
+    const survey::Version* version = nullptr;
+    std::vector<int> parent;              // -1: always shown
+    std::vector<std::uint64_t> shown_by;  // bit o: the parent's option o shows the question
+
+    explicit Coded(const survey::Version& v) : version(&v) {
+        for (const auto& q : v.questions) {
+            int p = -1;
+            std::uint64_t mask = 0;
+            if (q.shown_if) {
+                for (std::size_t i = 0; i < v.questions.size(); ++i)
+                    if (v.questions[i].id == q.shown_if->question) p = static_cast<int>(i);
+                if (p >= 0)
+                    for (std::size_t o = 0; o < v.questions[p].options.size(); ++o)
+                        for (const auto& allowed : q.shown_if->options)
+                            if (v.questions[p].options[o].id == allowed) mask |= std::uint64_t{1} << o;
+            }
+            parent.push_back(q.shown_if && p < 0 ? -2 : p);  // -2: names no question: never shown
+            shown_by.push_back(mask);
+        }
+    }
+
+    // answer: the option index of `option` for question `question` into `chosen`; unknown ones are ignored.
+    void answer(std::string_view question, std::string_view option, std::vector<int>& chosen) const {
+        for (std::size_t i = 0; i < version->questions.size(); ++i) {
+            const auto& q = version->questions[i];
+            if (q.id != question) continue;
+            for (std::size_t o = 0; o < q.options.size(); ++o)
+                if (q.options[o].id == option) chosen[i] = static_cast<int>(o);
+            return;
+        }
+    }
+
+    // shown: per question whether it is asked, given the chosen options (conditions name earlier questions).
+    void shown(const std::vector<int>& chosen, std::vector<char>& out) const {
+        for (std::size_t i = 0; i < parent.size(); ++i) {
+            const int p = parent[i];
+            out[i] = p == -1 || (p >= 0 && out[p] && chosen[p] >= 0 && ((shown_by[i] >> chosen[p]) & 1));
+        }
+    }
 };
 
-std::vector<Respondent> submitted(soci::session& sql, const survey::Questionnaire& q, const survey::Version& v,
-                                  const std::optional<std::string>& prefecture) {
+// Tally: per question, per group, the count of each option and (last) of those shown but not answering.
+using Tally = std::vector<std::vector<std::vector<std::int64_t>>>;
+
+Tally tally_submitted(soci::session& sql, const survey::Questionnaire& q, const Coded& coded,
+                      const std::vector<std::string>& groups, const std::optional<std::string>& prefecture) {
+    const auto& questions = coded.version->questions;
+    Tally out(questions.size());
+    for (std::size_t i = 0; i < questions.size(); ++i)
+        out[i].assign(groups.size(), std::vector<std::int64_t>(questions[i].options.size() + 1, 0));
     const std::string text = fmt::format(
         "SELECT o.kind, o.beds_total, r.answers FROM survey_responses r JOIN organisations o ON o.id = "
         "r.organisation_id WHERE r.questionnaire = :q AND r.version = :v AND r.status = 'submitted' AND {}{}",
         kinds_condition(q), prefecture ? " AND o.prefecture_code = :p" : "");
-    std::vector<Respondent> out;
+    std::vector<int> chosen(questions.size());
+    std::vector<char> shown(questions.size());
     const auto read = [&](const soci::row& r) {
-        const auto beds = store::optional_int64_at(r, 1);
-        const auto band = inspection::bed_band_for(r.get<std::string>(0),
-                                                   beds ? std::optional<int>(static_cast<int>(*beds)) : std::nullopt);
-        out.push_back({band ? std::string(inspection::to_string(*band)) : std::string(kUnknownBand),
-                       survey_records::answers_of(r.get<std::string>(2))});
+        std::size_t g = 0;
+        if (groups.size() > 1) {
+            const auto beds = store::optional_int64_at(r, 1);
+            const auto band = inspection::bed_band_for(r.get<std::string>(0),
+                                                       beds ? std::optional<int>(static_cast<int>(*beds)) : std::nullopt);
+            const std::string key = band ? std::string(inspection::to_string(*band)) : std::string(kUnknownBand);
+            g = static_cast<std::size_t>(std::find(groups.begin(), groups.end(), key) - groups.begin());
+            if (g >= groups.size()) return;
+        }
+        std::fill(chosen.begin(), chosen.end(), -1);
+        const auto& answers = r.get<std::string>(2);
+        const auto visit = [&](std::string_view question, std::string_view option) { coded.answer(question, option, chosen); };
+        if (!survey_records::for_each_answer(answers, visit))
+            for (const auto& [question, option] : survey_records::answers_of(answers)) visit(question, option);
+        coded.shown(chosen, shown);
+        for (std::size_t i = 0; i < questions.size(); ++i)
+            if (shown[i]) ++out[i][g][chosen[i] >= 0 ? static_cast<std::size_t>(chosen[i]) : questions[i].options.size()];
     };
     if (prefecture)
-        for (const auto& r : store::query(sql, text, q.id, v.id, *prefecture)) read(r);
+        for (const auto& r : store::query(sql, text, q.id, coded.version->id, *prefecture)) read(r);
     else
-        for (const auto& r : store::query(sql, text, q.id, v.id)) read(r);
+        for (const auto& r : store::query(sql, text, q.id, coded.version->id)) read(r);
     return out;
 }
 
@@ -66,26 +126,6 @@ std::vector<std::string> bands_of(const survey::Questionnaire& q) {
                       inspection::BedBand::hospital_400_499, inspection::BedBand::hospital_500_plus})
         if (q.targets(inspection::bed_range(band).kind)) out.emplace_back(inspection::to_string(band));
     out.emplace_back(kUnknownBand);
-    return out;
-}
-
-// counts_of: per group, each option's count and those shown the question without an answer.
-survey::QuestionCounts counts_of(const survey::Version& v, const survey::Question& question,
-                                 const std::vector<Respondent>& respondents, const std::vector<std::string>& groups) {
-    survey::QuestionCounts out{groups, std::vector<std::vector<std::int64_t>>(
-                                           groups.size(), std::vector<std::int64_t>(question.options.size() + 1, 0))};
-    for (const auto& r : respondents) {
-        if (!survey::shown(v, question, r.answers)) continue;
-        const auto g = groups.size() == 1 ? 0
-                                          : static_cast<std::size_t>(
-                                                std::find(groups.begin(), groups.end(), r.band) - groups.begin());
-        if (g >= groups.size()) continue;
-        std::size_t column = question.options.size();  // unanswered (or an option no longer in the file)
-        if (const auto a = r.answers.find(question.id); a != r.answers.end())
-            for (std::size_t o = 0; o < question.options.size(); ++o)
-                if (question.options[o].id == a->second) column = o;
-        ++out.counts[g][column];
-    }
     return out;
 }
 
@@ -141,16 +181,18 @@ Result<SurveyStatisticsView> Surveys::statistics_view(const Caller& caller, cons
         if (const auto it = context->prefectures.find(*view.prefecture); it != context->prefectures.end())
             view.prefecture_label = it->second;
 
-    const auto respondents = db_.snapshot([&](soci::session& sql) { return submitted(sql, *q, *v, view.prefecture); });
     const auto groups = by_bed_band ? bands_of(*q) : std::vector<std::string>{"all"};
+    const Coded coded(*v);
+    const auto tally =
+        db_.snapshot([&](soci::session& sql) { return tally_submitted(sql, *q, coded, groups, view.prefecture); });
 
     std::optional<IndicatorsView> indicators;
     const auto& reference = statistics::builtin_survey_indicators();
-    for (const auto& question : v->questions) {
+    for (std::size_t i = 0; i < v->questions.size(); ++i) {
+        const auto& question = v->questions[i];
         SurveyQuestionStatistics s;
         s.question = &question;
-        auto table = survey::publish_question(counts_of(*v, question, respondents, groups), question.options.size(),
-                                              minimum_count_);
+        auto table = survey::publish_question({groups, tally[i]}, question.options.size(), minimum_count_);
         if (!table) return fail(table.error());
         s.table = std::move(*table);
         if (question.indicator) {
