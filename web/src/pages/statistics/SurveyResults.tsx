@@ -144,7 +144,7 @@ function QuestionSection({ question, k, grouped }: { question: QuestionResult; k
   return (
     <section class="mt-10" data-testid="survey-result" data-question={question.id} aria-labelledby={`survey-result-${question.id}`}>
       <h3 id={`survey-result-${question.id}`} class="text-std-18B-160 text-solid-gray-900">
-        <span class="mr-2">{question.number}</span>
+        {question.number !== null && <span class="mr-2">{question.number}</span>}
         <span {...(language === 'en' && langOf(text) !== undefined ? { lang: 'ja' } : {})}>{text}</span>
       </h3>
       {question.wording === 'mamori' && <p class="mt-1 text-dns-14N-130 text-solid-gray-700">{t.surveys.results.wordingMamori}</p>}

@@ -34,7 +34,7 @@ export interface ResultGroup {
 
 export interface QuestionResult {
   id: string;
-  number: string;
+  number: string | null;
   text_ja: string;
   text_en: string;
   wording: 'official' | 'mamori';

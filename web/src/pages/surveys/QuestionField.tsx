@@ -5,7 +5,7 @@
 import { useI18n } from '../../i18n';
 import { linkClass, textButtonClass } from '../account/ui';
 import type { Question } from './surveysApi';
-import { DataText, usePick } from './ui';
+import { DataText, usePick, useQuestionName } from './ui';
 
 export function radioId(question: string, option: string): string {
   return `answer-${question}-${option}`;
@@ -36,6 +36,7 @@ export function QuestionField({
   const { t } = useI18n();
   const s = t.surveys;
   const pick = usePick();
+  const name = useQuestionName();
   const notesId = `${question.id}-notes`;
   const errorId = `${question.id}-error`;
   return (
@@ -48,7 +49,7 @@ export function QuestionField({
       data-question={question.id}
     >
       <legend class="px-1 text-std-18B-160 text-solid-gray-900">
-        <span class="mr-2">{question.number}</span>
+        {question.number !== null && <span class="mr-2">{question.number}</span>}
         <DataText ja={question.text_ja} en={question.text_en} />
         {question.required ? (
           <span class="ml-2 inline-block rounded-4 bg-red-900 px-1.5 py-0.5 align-middle text-dns-14B-120 text-white" data-testid="required-mark">
@@ -98,17 +99,17 @@ export function QuestionField({
       </div>
       {!disabled && value !== null && (
         <p class="mt-2">
-          <button type="button" class={textButtonClass} aria-label={s.clearAnswerFor(question.number)} onClick={() => onChange(null)}>
+          <button type="button" class={textButtonClass} aria-label={s.clearAnswerFor(name(question))} onClick={() => onChange(null)}>
             {s.clearAnswer}
           </button>
         </p>
       )}
       <p id={notesId} class="mt-3 text-dns-14N-130 text-solid-gray-700" data-testid="question-notes">
-        {question.wording === 'mamori' ? s.wordingMamori : s.wordingOfficial} {s.confidence[question.confidence] ?? s.confidence['I']}
+        {question.wording === 'mamori' ? s.wordingMamori : s.wordingOfficial} {s.confidence[question.confidence] ?? s.confidence['?']}
         {isUrl(question.source) && (
           <>
             {' '}
-            <a href={question.source} class={linkClass} rel="noreferrer noopener" target="_blank" aria-label={`${s.source}: ${question.number} ${pick(question.text_ja, question.text_en)}`}>
+            <a href={question.source} class={linkClass} rel="noreferrer noopener" target="_blank" aria-label={`${s.source}: ${pick(question.text_ja, question.text_en)}`}>
               {s.source}
             </a>
           </>

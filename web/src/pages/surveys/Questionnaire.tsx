@@ -17,7 +17,7 @@ import { QuestionField, questionAnchor, radioId } from './QuestionField';
 import { surveysPaths } from './routes';
 import { SurveyHistory } from './SurveyHistory';
 import { personName, refusalOf, surveysApi, type Answers, type Question, type Refusal, type Survey } from './surveysApi';
-import { DataText, SurveyStatus, usePick, useWhen } from './ui';
+import { DataText, SurveyStatus, usePick, useQuestionName, useWhen } from './ui';
 
 type Busy = 'save' | 'submit' | null;
 type Done = { kind: 'saved' | 'submitted'; at: string } | null;
@@ -51,7 +51,8 @@ function RefusalBox({ refusal, questions, onReload }: { refusal: Refusal; questi
                 focusQuestion(question);
               }}
             >
-              {question.number} <DataText ja={question.text_ja} en={question.text_en} />
+              {question.number !== null && `${question.number} `}
+              <DataText ja={question.text_ja} en={question.text_en} />
             </a>
           </li>
         ))}
@@ -93,6 +94,7 @@ function QuestionnaireForm({ loaded, onReload }: { loaded: Survey; onReload: () 
   const { t } = useI18n();
   const s = t.surveys;
   const pick = usePick();
+  const name = useQuestionName();
   const when = useWhen();
   const [survey, setSurvey] = useState(loaded);
   const saved = knownAnswers(survey.questions, survey.response.answers);
@@ -147,7 +149,7 @@ function QuestionnaireForm({ loaded, onReload }: { loaded: Survey; onReload: () 
     if (condition === null) return null;
     const parent = questions.find((candidate) => candidate.id === condition.question);
     const option = parent?.options.find((candidate) => candidate.id === draft[condition.question]);
-    return parent === undefined || option === undefined ? null : { number: parent.number, option: pick(option.label_ja, option.label_en) };
+    return parent === undefined || option === undefined ? null : { number: name(parent), option: pick(option.label_ja, option.label_en) };
   };
 
   const shownList = questions.filter((question) => shown.has(question.id));

@@ -21,7 +21,7 @@ function RevisionAnswers({ revision, questions }: { revision: Revision; question
           const option = question.options.find((candidate) => candidate.id === revision.answers[question.id]);
           return (
             <div key={question.id} class="contents">
-              <dt class="font-bold">{question.number}</dt>
+              <dt class="font-bold">{question.number ?? <DataText ja={question.text_ja} en={question.text_en} />}</dt>
               <dd class="mb-1 sm:mb-0">{option === undefined ? h.unanswered : <DataText ja={option.label_ja} en={option.label_en} />}</dd>
             </div>
           );

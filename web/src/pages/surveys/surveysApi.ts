@@ -31,11 +31,13 @@ export interface SurveyOption {
 
 export interface Question {
   id: string;
-  number: string;
+  /** Q10; null for a question known only from the published results (its number unknown). */
+  number: string | null;
   text_ja: string;
   text_en: string;
   wording: 'official' | 'mamori';
-  confidence: Confidence;
+  /** V, S, I or ? (unknown), as the questionnaire's data tags it. */
+  confidence: Confidence | '?';
   source: string | null;
   required: boolean;
   options: SurveyOption[];

@@ -16,6 +16,13 @@ export function DataText({ ja, en, class: className }: { ja: string; en: string;
   );
 }
 
+/** How the page names a question elsewhere (a condition, a missing answer): its number, or its text quoted. */
+export function useQuestionName(): (question: { number: string | null; text_ja: string; text_en: string }) => string {
+  const { t } = useI18n();
+  const pick = usePick();
+  return (question) => question.number ?? t.surveys.quoted(pick(question.text_ja, question.text_en));
+}
+
 export function usePick(): (ja: string, en: string) => string {
   const { language } = useI18n();
   return (ja, en) => (language === 'en' && en !== '' ? en : ja);
