@@ -3122,8 +3122,6 @@ export const en: Messages = {
     openNow: 'open',
     closedNow: 'closed',
     never: '—',
-    answerLink: (title: string) => `Answer ${title}`,
-    viewLink: (title: string) => `View ${title}`,
     yearName: (fiscalYear: number) => `FY${fiscalYear}`,
     date: (iso: string) => {
       const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -3133,7 +3131,6 @@ export const en: Messages = {
     },
     lead: 'Choose one answer to each question. You can save a draft at any time; once every required question is answered you can submit.',
     windowLine: (window: string, open: boolean) => `Open: ${window} (${open ? 'accepting responses' : 'closed'})`,
-    statusLine: (status: string) => `Status: ${status}`,
     progress: (answered: number, shown: number) => `${answered} of ${shown} questions answered`,
     required: 'Required',
     optional: 'Optional',
@@ -3212,9 +3209,9 @@ export const en: Messages = {
       wordingMamori: "The question is mamori's summary, not the wording of MHLW's questionnaire.",
       compareTitle: 'Other figures for the same indicator',
       checklist: (line: string) => `Checklist ${line}: “yes” (hospitals, same fiscal year)`,
-      checklistValue: (pct: number, total: number) => `${pct}% (of ${total.toLocaleString('en-GB')})`,
       mhlw: 'Published by MHLW',
       mhlwValue: (pct: number) => `${pct}%`,
+      mhlwSurvey: (label: string) => ` (${label})`,
       noFigure: 'No published figure',
       exportLabel: 'Download this table:',
     },

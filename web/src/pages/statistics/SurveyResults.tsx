@@ -7,7 +7,7 @@ import { useResource } from '../../api/useResource';
 import { langOf, useI18n } from '../../i18n';
 import { navigate, useSearch } from '../../router';
 import { InfoNotice } from '../account/ui';
-import { h2Class, linkClass, Loaded } from '../catalog/ui';
+import { linkClass, Loaded } from '../catalog/ui';
 import { Select } from './Filters';
 import { CountText, percent, ShareText, Suppressed, SuppressionNote, useLabel } from './format';
 import type { Messages } from '../../i18n/ja';
@@ -118,8 +118,8 @@ function Comparison({ question, k }: { question: QuestionResult; k: number }) {
             <dd>{r.noFigure}</dd>
           ) : (
             <dd>
-              <span class="text-std-18B-160 tabular-nums">{r.mhlwValue(percent(mhlw.value) ?? 0)}</span>{' '}
-              <span {...(language === 'en' && langOf(surveyLabel) !== undefined ? { lang: 'ja' } : {})}>（{surveyLabel}）</span>
+              <span class="text-std-18B-160 tabular-nums">{r.mhlwValue(percent(mhlw.value) ?? 0)}</span>
+              <span {...(language === 'en' && langOf(surveyLabel) !== undefined ? { lang: 'ja' } : {})}>{r.mhlwSurvey(surveyLabel)}</span>
               <br />
               <span class="text-solid-gray-800">{t.statistics.survey.confidence[mhlw.confidence] ?? t.statistics.survey.confidence['?']}</span>
               {mhlw.source !== null && /^https?:\/\//.test(mhlw.source) && (
@@ -143,10 +143,10 @@ function QuestionSection({ question, k, grouped }: { question: QuestionResult; k
   const text = language === 'en' && question.text_en !== '' ? question.text_en : question.text_ja;
   return (
     <section class="mt-10" data-testid="survey-result" data-question={question.id} aria-labelledby={`survey-result-${question.id}`}>
-      <h3 id={`survey-result-${question.id}`} class="text-std-18B-160 text-solid-gray-900">
+      <h2 id={`survey-result-${question.id}`} class="text-std-18B-160 text-solid-gray-900">
         {question.number !== null && <span class="mr-2">{question.number}</span>}
         <span {...(language === 'en' && langOf(text) !== undefined ? { lang: 'ja' } : {})}>{text}</span>
-      </h3>
+      </h2>
       {question.wording === 'mamori' && <p class="mt-1 text-dns-14N-130 text-solid-gray-700">{t.surveys.results.wordingMamori}</p>}
       <div class={`mt-4 grid gap-6 ${question.checklist !== null || question.mhlw !== null ? 'lg:grid-cols-[2fr_1fr]' : ''}`}>
         <ResultTable question={question} k={k} grouped={grouped} />
@@ -198,8 +198,7 @@ export function SurveyResults({ context }: { context: StatisticsContext }) {
   const k = context.minimum_count;
   return (
     <div class="mt-8" data-testid="survey-results-view">
-      <h2 class={h2Class}>{r.title}</h2>
-      <p class="mt-2 max-w-3xl text-std-16N-170">{r.lead}</p>
+      <p class="max-w-3xl text-std-16N-170">{r.lead}</p>
       <Loaded resource={list} reload={reload}>
         {(data) => {
           const surveys = [...data.surveys].sort((a, b) => b.fiscal_year - a.fiscal_year);

@@ -48,7 +48,7 @@ export function QuestionField({
       data-testid="survey-question"
       data-question={question.id}
     >
-      <legend class="px-1 text-std-18B-160 text-solid-gray-900">
+      <legend class="float-left w-full text-std-18B-160 text-solid-gray-900">
         {question.number !== null && <span class="mr-2">{question.number}</span>}
         <DataText ja={question.text_ja} en={question.text_en} />
         {question.required ? (
@@ -59,6 +59,7 @@ export function QuestionField({
           <span class="ml-2 inline-block rounded-4 border border-solid-gray-536 px-1.5 py-0.5 align-middle text-dns-14B-120 text-solid-gray-800">{s.optional}</span>
         )}
       </legend>
+      <div class="clear-left" />
       {because !== null && (
         <p class="mt-1 text-std-16N-170 text-solid-gray-800" data-testid="shown-because">
           <span aria-hidden="true">↳ </span>

@@ -215,7 +215,7 @@ function QuestionnaireForm({ loaded, onReload }: { loaded: Survey; onReload: () 
           />
         ))}
         {editable && (
-          <div class="sticky bottom-0 mt-8 border-t border-solid-gray-420 bg-white py-4" data-testid="survey-actions">
+          <div class="mt-8 border-t border-solid-gray-420 pt-4" data-testid="survey-actions">
             <p class="text-std-16N-170 text-solid-gray-800">{s.submitLead}</p>
             <div class="mt-3 flex flex-wrap items-center gap-3">
               <button type="submit" class={`${buttonClass} min-h-14 px-5`} disabled={busy !== null} data-testid="survey-save">

@@ -16,13 +16,13 @@ function RevisionAnswers({ revision, questions }: { revision: Revision; question
       <summary class="inline-flex min-h-11 cursor-pointer items-center text-std-16N-170 text-blue-1000 underline underline-offset-2">
         {h.showAnswers(h.revisionName(revision.revision))}
       </summary>
-      <dl class="mt-2 grid gap-x-4 gap-y-1 text-std-16N-170 sm:grid-cols-[auto_1fr]">
+      <dl class="mt-2 grid gap-x-4 gap-y-1 text-std-16N-170 sm:grid-cols-[minmax(0,1fr)_auto]">
         {answered.map((question) => {
           const option = question.options.find((candidate) => candidate.id === revision.answers[question.id]);
           return (
             <div key={question.id} class="contents">
               <dt class="font-bold">{question.number ?? <DataText ja={question.text_ja} en={question.text_en} />}</dt>
-              <dd class="mb-1 sm:mb-0">{option === undefined ? h.unanswered : <DataText ja={option.label_ja} en={option.label_en} />}</dd>
+              <dd class="mb-1 sm:mb-0 sm:whitespace-nowrap">{option === undefined ? h.unanswered : <DataText ja={option.label_ja} en={option.label_en} />}</dd>
             </div>
           );
         })}

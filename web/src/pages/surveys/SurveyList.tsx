@@ -26,8 +26,11 @@ export function SurveyList() {
       <p class={leadClass}>{s.listLead}</p>
       <Loaded resource={list} reload={reload}>
         {(data) => (
-          <table class={`mt-8 ${cardTableClass}`} data-testid="surveys-list">
-            <caption class="mb-2 text-left text-std-18B-160 text-solid-gray-900">{s.listCaption}</caption>
+          <>
+          <h2 id="surveys-list-title" class="mt-8 text-std-18B-160 text-solid-gray-900">
+            {s.listCaption}
+          </h2>
+          <table class={`mt-2 ${cardTableClass}`} aria-labelledby="surveys-list-title" data-testid="surveys-list">
             <thead class={cardHeadClass}>
               <tr class="border-b-2 border-solid-gray-600">
                 <th scope="col" class="px-2 py-2">{s.columns.title}</th>
@@ -76,6 +79,7 @@ export function SurveyList() {
                 })}
             </tbody>
           </table>
+          </>
         )}
       </Loaded>
     </div>
