@@ -3186,6 +3186,7 @@ export const en: Messages = {
       showAnswers: (revision: string) => `Answers of ${revision}`,
       unanswered: 'Unanswered',
     },
+    auditNames: { 'survey.response_saved': 'Survey response saved', 'survey.response_submitted': 'Survey response submitted' } as Record<string, string>,
     home: {
       title: 'Please answer a survey',
       body: (title: string, closes: string) => `“${title}” is open for responses until ${closes}.`,
@@ -3209,7 +3210,9 @@ export const en: Messages = {
       wordingMamori: "The question is mamori's summary, not the wording of MHLW's questionnaire.",
       compareTitle: 'Other figures for the same indicator',
       checklist: (line: string) => `Checklist ${line}: “yes” (hospitals, same fiscal year)`,
+      checklistNoLine: 'The corresponding checklist line: “yes” (hospitals, same fiscal year)',
       mhlw: 'Published by MHLW',
+      otherYear: (year: string) => `From the survey of ${year}, not the same fiscal year as this survey.`,
       mhlwValue: (pct: number) => `${pct}%`,
       mhlwSurvey: (label: string) => ` (${label})`,
       noFigure: 'No published figure',

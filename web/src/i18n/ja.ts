@@ -3215,6 +3215,7 @@ export const ja = {
       showAnswers: (revision: string) => `${revision}の回答を見る`,
       unanswered: '未回答',
     },
+    auditNames: { 'survey.response_saved': '調査の回答の保存', 'survey.response_submitted': '調査の回答の提出' } as Record<string, string>,
     home: {
       title: '調査への回答のお願い',
       body: (title: string, closes: string) => `「${title}」の回答を受け付けています（${closes}まで）。`,
@@ -3238,7 +3239,9 @@ export const ja = {
       wordingMamori: '設問文は守りがまとめたもので、厚生労働省の調査票の原文ではありません。',
       compareTitle: '同じ指標のほかの数字',
       checklist: (line: string) => `チェックリスト ${line} の「はい」（病院、同じ年度）`,
+      checklistNoLine: 'チェックリストの対応する項目の「はい」（病院、同じ年度）',
       mhlw: '厚生労働省の公表値',
+      otherYear: (year: string) => `${year}に行われた調査の値で、この調査と同じ年度ではありません。`,
       mhlwValue: (pct: number) => `${pct}%`,
       mhlwSurvey: (label: string) => `（${label}）`,
       noFigure: '公表値なし',

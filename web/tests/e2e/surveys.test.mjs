@@ -1,11 +1,12 @@
 // The survey module (調査, issue 18 item 3) against `mamori serve --demo`:
 //   - the demo hospital's security manager finds 調査 in the menu and on the home page, opens this year's
-//     questionnaire (mamori's edition of MHLW's hospital survey), answers: はい to the EHR question makes its
-//     backup questions appear; one answer is chosen with the arrow keys; saves a draft; 提出 is refused with the
-//     required questions still unanswered listed as links (one followed: the focus lands on the question);
-//     answers the rest (a conditional BCP question appears on the way) and submits; the history shows the
-//     revisions newest first. Meanwhile a second window that read the older revision is told, on saving,
-//     that someone saved first and offered a reload.
+//     questionnaire (mamori's edition of MHLW's hospital survey; the demo left it half answered), answers:
+//     いいえ to the EHR question hides its backup questions and はい brings them back; はい to the BCP question
+//     makes the drill question appear; one answer is chosen with the arrow keys; saves a draft; 提出 is refused
+//     with the required questions still unanswered listed as links (one followed: the focus lands on the
+//     question); answers the rest and submits; the history shows the revisions newest first. Meanwhile a
+//     second window that read the older revision is told, on saving, that someone saved first and offered a
+//     reload.
 //   - a clinic's user has no 調査 in the menu and gets the not-found page at the questionnaire's address.
 //   - the ministry's analyst opens 調査の集計, switches to 病床規模別, sees every cell as 「秘匿」 or a count with
 //     its denominator, and downloads the .xlsx.
@@ -72,12 +73,13 @@ describe('surveys', () => {
     // The home page asks for the open survey; the menu has 調査.
     const notice = page.getByTestId('survey-notice');
     await notice.waitFor();
-    await notice.getByText('未回答').waitFor();
+    await notice.getByText('回答中').waitFor();
+    await shoot(page, 'home');
     const menu = page.getByRole('navigation', { name: 'メインメニュー' });
     await menu.getByRole('link', { name: '調査', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/surveys');
     const list = page.getByTestId('surveys-list');
-    await list.locator('tr[data-survey="mhlw-hospital/2026"]').getByTestId('survey-status').getByText('未回答').waitFor();
+    await list.locator('tr[data-survey="mhlw-hospital/2026"]').getByTestId('survey-status').getByText('回答中').waitFor();
     await list.locator('tr[data-survey="mhlw-hospital/2023"]').getByText('受付期間外').waitFor();
     await shoot(page, 'list');
     await list.locator('tr[data-survey="mhlw-hospital/2026"]').getByRole('link').click();
@@ -93,14 +95,24 @@ describe('surveys', () => {
     assert.match(notes, /設問文は守りがまとめたもので、厚生労働省の調査票の原文ではありません。/);
     assert.match(notes, /内容は調査票で確認済みです。/);
     assert.doesNotMatch(notes, /\b[VSI]\b/, 'no confidence letter on the page');
-    assert.equal(await question(page, 'q10').count(), 0, 'Q10 waits for the EHR answer');
-    assert.equal(await question(page, 'bcp_drill').count(), 0, 'the drill question waits for the BCP answer');
+    // The demo's draft: the EHR in use, the backup questions shown; the BCP question not answered yet.
+    assert.equal(await ehr.getByLabel('はい', { exact: true }).isChecked(), true);
+    await question(page, 'q10').getByTestId('shown-because').getByText('「はい」を選んだため表示しています').waitFor();
+    const startRevision = Number(await form.getAttribute('data-revision'));
 
-    // はい to the EHR question: Q10 and the other backup questions appear, saying why.
+    // いいえ to the EHR question hides the backup questions; はい brings them back with their answers.
+    const before = await question(page, 'q10').locator('input:checked').getAttribute('value');
+    await ehr.getByLabel('いいえ', { exact: true }).check();
+    await question(page, 'q10').waitFor({ state: 'detached' });
+    assert.equal(await question(page, 'offline_backup').count(), 0);
     await ehr.getByLabel('はい', { exact: true }).check();
     await question(page, 'q10').waitFor();
-    await question(page, 'q10').getByTestId('shown-because').getByText('「はい」を選んだため表示しています').waitFor();
-    assert.equal(await question(page, 'offline_backup').count(), 1);
+    assert.equal(await question(page, 'q10').locator('input:checked').getAttribute('value'), before);
+
+    // はい to the BCP question: the drill question appears, saying why.
+    assert.equal(await question(page, 'bcp_drill').count(), 0, 'the drill question waits for the BCP answer');
+    await question(page, 'cyber_bcp').getByLabel('はい', { exact: true }).check();
+    await question(page, 'bcp_drill').getByTestId('shown-because').getByText('で「はい」を選んだため表示しています', { exact: false }).waitFor();
     // The keyboard: Q10's first option, then ↓ chooses the next one.
     await question(page, 'q10').getByLabel('1か月以内ごと').check();
     await question(page, 'q10').getByLabel('1か月以内ごと').press('ArrowDown');
@@ -111,7 +123,7 @@ describe('surveys', () => {
     await form.getByTestId('survey-save-status').getByText(/保存しました。$/).waitFor();
     await page.locator('[data-testid="survey-page"][data-status="draft"]').waitFor();
     const draftRevision = Number(await form.getAttribute('data-revision'));
-    assert.ok(draftRevision >= 1, `a revision after the first save: ${draftRevision}`);
+    assert.equal(draftRevision, startRevision + 1, 'the save is the next revision');
 
     // A second window on the same response, read at this revision (used at the end).
     const other = await session.newBrowser();
@@ -129,20 +141,20 @@ describe('surveys', () => {
     assert.ok(missingCount >= 5, `the unanswered required questions are listed: ${missingCount}`);
     const missingNow = await unanswered(page);
     assert.equal(missingCount, missingNow.length, 'every unanswered shown question is listed, and nothing else');
-    assert.ok(missingNow.includes('q11'), 'Q11 is unanswered');
-    await refused.getByRole('link', { name: /^Q11 / }).click();
+    assert.ok(missingNow.includes('q12'), 'Q12 is unanswered');
+    assert.ok(missingNow.includes('bcp_drill'), 'the drill question is unanswered');
+    await refused.getByRole('link', { name: /^Q12 / }).click();
     const focused = await page.evaluate(() => document.activeElement?.closest('[data-question]')?.getAttribute('data-question'));
-    assert.equal(focused, 'q11', 'the link takes the focus to Q11');
-    await question(page, 'q11').getByTestId('question-error').waitFor();
+    assert.equal(focused, 'q12', 'the link takes the focus to Q12');
+    await question(page, 'q12').getByTestId('question-error').waitFor();
     await shoot(page, 'missing');
 
-    // Everything else answered; はい to the BCP question adds the drill question, which is answered too.
+    // Everything else answered (the first option of each).
     for (let round = 0; round < 5; round += 1) {
       const open = await unanswered(page);
       if (open.length === 0) break;
       for (const id of open) await question(page, id).locator('input[type="radio"]').first().check();
     }
-    assert.equal(await question(page, 'bcp_drill').count(), 1, 'the drill question appeared with the BCP answer');
     assert.deepEqual(await unanswered(page), []);
     await form.getByRole('button', { name: '提出', exact: true }).click();
     await form.getByTestId('survey-save-status').getByText('提出しました。').waitFor();
@@ -156,7 +168,7 @@ describe('surveys', () => {
     const numbers = await revisions.evaluateAll((rows) => rows.map((row) => Number(row.dataset.revision)));
     assert.deepEqual([...numbers].sort((a, b) => b - a), numbers, 'newest first');
     assert.equal(await revisions.first().getByTestId('survey-status').getAttribute('data-status'), 'submitted');
-    assert.ok(numbers.includes(draftRevision), 'the draft is in the history');
+    assert.deepEqual(numbers, [draftRevision + 1, draftRevision, startRevision].filter((n) => n > 0), 'the submission, the save and the demo\'s draft');
     await revisions.first().getByText(/の回答を見る$/).click();
     await revisions.first().getByText('1〜3か月ごと').waitFor();
     await shoot(page, 'submitted');

@@ -100,16 +100,21 @@ function Comparison({ question, k }: { question: QuestionResult; k: number }) {
   const { checklist, mhlw } = question;
   if (checklist === null && mhlw === null) return null;
   const surveyLabel = mhlw === null ? '' : language === 'en' && (mhlw.survey_label_en ?? '') !== '' ? (mhlw.survey_label_en ?? '') : mhlw.survey_label_ja;
+  const checklistCount = checklist === null ? null : (checklist.count ?? (checklist.share === null || checklist.total === null ? null : Math.round(checklist.share * checklist.total)));
   const checklistShare: Share =
-    checklist === null || checklist.share === null || checklist.total === null ? null : { count: Math.round(checklist.share * checklist.total), of: checklist.total, ratio: checklist.share };
+    checklist === null || checklistCount === null || checklist.total === null ? null : { count: checklistCount, of: checklist.total, ratio: checklist.share };
   return (
     <div class="rounded-8 border border-solid-gray-420 p-4" data-testid="survey-result-compare">
       <p class="text-std-16B-170">{r.compareTitle}</p>
       <dl class="mt-2 grid gap-y-3 text-std-16N-170">
         {checklist !== null && (
           <div data-testid="survey-result-checklist">
-            <dt class="text-solid-gray-800">{r.checklist(checklist.line_number)}</dt>
-            <dd class="text-std-18B-160">{checklistShare === null ? <Suppressed k={k} /> : <ShareText share={checklistShare} k={k} />}</dd>
+            <dt class="text-solid-gray-800">{checklist.line_number === null ? r.checklistNoLine : r.checklist(checklist.line_number)}</dt>
+            <dd>
+              <span class="text-std-18B-160">{checklistShare === null ? <Suppressed k={k} /> : <ShareText share={checklistShare} k={k} />}</span>
+              <br />
+              <span class="text-dns-14N-130 text-solid-gray-700">{t.statistics.survey.mapping}</span>
+            </dd>
           </div>
         )}
         <div data-testid="survey-result-mhlw">
@@ -121,6 +126,14 @@ function Comparison({ question, k }: { question: QuestionResult; k: number }) {
               <span class="text-std-18B-160 tabular-nums">{r.mhlwValue(percent(mhlw.value) ?? 0)}</span>
               <span {...(language === 'en' && langOf(surveyLabel) !== undefined ? { lang: 'ja' } : {})}>{r.mhlwSurvey(surveyLabel)}</span>
               <br />
+              {mhlw.same_fiscal_year === false && mhlw.survey_fiscal_year !== undefined && (
+                <>
+                  <span class="text-dns-14N-130 text-solid-gray-800" data-testid="survey-result-other-year">
+                    {r.otherYear(t.statistics.yearName(mhlw.survey_fiscal_year))}
+                  </span>
+                  <br />
+                </>
+              )}
               <span class="text-solid-gray-800">{t.statistics.survey.confidence[mhlw.confidence] ?? t.statistics.survey.confidence['?']}</span>
               {mhlw.source !== null && /^https?:\/\//.test(mhlw.source) && (
                 <>

@@ -40,8 +40,18 @@ export interface QuestionResult {
   wording: 'official' | 'mamori';
   confidence: string;
   groups: ResultGroup[];
-  checklist: { indicator: string; line_number: string; share: number | null; total: number | null } | null;
-  mhlw: { value: number; survey_label_ja: string; survey_label_en?: string; source: string | null; confidence: string } | null;
+  /** The hospitals' はい on the checklist line that asks the same, in the same fiscal year (null values: suppressed). */
+  checklist: { indicator: string; line_number: string | null; share: number | null; count?: number | null; total: number | null } | null;
+  /** MHLW's published figure; `same_fiscal_year` false when it is of another year's survey. */
+  mhlw: {
+    value: number;
+    survey_label_ja: string;
+    survey_label_en?: string;
+    survey_fiscal_year?: number;
+    same_fiscal_year?: boolean;
+    source: string | null;
+    confidence: string;
+  } | null;
 }
 
 export interface SurveyResults {
