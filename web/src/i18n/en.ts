@@ -3165,6 +3165,7 @@ export const en: Messages = {
     closedBody: 'The survey is closed: responses can no longer be saved or submitted.',
     incompleteTitle: 'Some required questions are unanswered',
     incompleteBody: 'Answer these questions, then press “Submit” again.',
+    incompleteSaveBody: 'A submitted response is saved only with every required question answered. Answer these questions, then save again.',
     invalidTitle: 'Some answers were not accepted',
     invalidBody: 'The answers to these questions were not accepted. Choose again, then save.',
     questionError: 'Choose the answer to this question again.',

@@ -3194,6 +3194,7 @@ export const ja = {
     closedBody: '回答期間が終わっているため、保存も提出もできません。',
     incompleteTitle: '答えていない必須の設問があります',
     incompleteBody: '次の設問に答えてから、もう一度「提出」を押してください。',
+    incompleteSaveBody: '提出済みの回答は、必須の設問にすべて答えた状態で保存します。次の設問に答えてから、もう一度保存してください。',
     invalidTitle: '受け付けられない回答があります',
     invalidBody: '次の設問の回答を受け付けられませんでした。選び直してから保存してください。',
     questionError: 'この設問の回答を選び直してください。',

@@ -49,7 +49,8 @@ function ResultTable({ question, k, grouped }: { question: QuestionResult; k: nu
   const { t } = useI18n();
   const r = t.surveys.results;
   const label = useLabel();
-  const groups = sortColumns(question.groups);
+  // Bed bands by size, then the hospitals without a bed count, then all of them.
+  const groups = sortColumns(question.groups.filter((g) => g.key !== 'all')).concat(question.groups.filter((g) => g.key === 'all'));
   const options = question.groups[0]?.options ?? [];
   const groupHeading = grouped ? t.statistics.bedBand : r.group;
   const row = (group: ResultGroup) => {

@@ -82,7 +82,7 @@ function RefusalBox({ refusal, questions, onReload }: { refusal: Refusal; questi
     case 'closed':
       return frame(s.closedBody, null, 'survey-closed');
     case 'incomplete':
-      return frame(s.incompleteTitle, <><p class="mt-2 text-std-16N-170">{s.incompleteBody}</p>{listed(refusal.missing)}</>, 'survey-incomplete');
+      return frame(s.incompleteTitle, <><p class="mt-2 text-std-16N-170">{refusal.onSave === true ? s.incompleteSaveBody : s.incompleteBody}</p>{listed(refusal.missing)}</>, 'survey-incomplete');
     case 'invalid':
       return frame(s.invalidTitle, <><p class="mt-2 text-std-16N-170">{s.invalidBody}</p>{listed(refusal.questions)}</>, 'survey-invalid');
     case 'other':
@@ -137,7 +137,9 @@ function QuestionnaireForm({ loaded, onReload }: { loaded: Survey; onReload: () 
         if (current !== null) accept(await surveysApi.submit(current.questionnaire, current.version, current.response.revision), 'submitted');
       }
     } catch (error) {
-      setRefusal(refusalOf(error));
+      const refused = refusalOf(error);
+      // Saving a submitted response keeps it submitted, so the server wants it complete then too.
+      setRefusal(refused.kind === 'incomplete' && kind === 'save' ? { ...refused, onSave: true } : refused);
       setDone(null);
     } finally {
       setBusy(null);

@@ -115,7 +115,7 @@ export function personName(person: Person): string {
 export type Refusal =
   | { kind: 'stale' }
   | { kind: 'closed' }
-  | { kind: 'incomplete'; missing: string[] }
+  | { kind: 'incomplete'; missing: string[]; onSave?: boolean }
   | { kind: 'invalid'; questions: string[] }
   | { kind: 'other'; error: unknown };
 
