@@ -3202,7 +3202,7 @@ export const en: Messages = {
       by: 'Grouping',
       byNone: 'All hospitals',
       byBedBand: 'By bed band',
-      surveyName: (title: string, year: string) => `${title} (${year})`,
+      surveyName: (title: string, year: string) => `${year}: ${title}`,
       responses: 'Submitted responses',
       denominator: (text: string) => `Denominator: ${text}`,
       none: 'There is no survey to count yet.',

@@ -3231,7 +3231,7 @@ export const ja = {
       by: '集計の単位',
       byNone: '全体',
       byBedBand: '病床規模別',
-      surveyName: (title: string, year: string) => `${title}（${year}）`,
+      surveyName: (title: string, year: string) => `${year}　${title}`,
       responses: '提出された回答',
       denominator: (text: string) => `分母: ${text}`,
       none: '集計できる調査がまだありません。',

@@ -49,8 +49,9 @@ function ResultTable({ question, k, grouped }: { question: QuestionResult; k: nu
   const { t } = useI18n();
   const r = t.surveys.results;
   const label = useLabel();
-  // Bed bands by size, then the hospitals without a bed count, then all of them.
-  const groups = sortColumns(question.groups.filter((g) => g.key !== 'all')).concat(question.groups.filter((g) => g.key === 'all'));
+  // Bed bands by size, then the hospitals without a bed count (when there are any), then all of them.
+  const bands = question.groups.filter((g) => g.key !== 'all' && !(g.key === 'unknown' && g.total === 0));
+  const groups = sortColumns(bands).concat(question.groups.filter((g) => g.key === 'all'));
   const options = question.groups[0]?.options ?? [];
   const groupHeading = grouped ? t.statistics.bedBand : r.group;
   const row = (group: ResultGroup) => {
@@ -105,7 +106,7 @@ function Comparison({ question, k }: { question: QuestionResult; k: number }) {
   const checklistShare: Share =
     checklist === null || checklistCount === null || checklist.total === null ? null : { count: checklistCount, of: checklist.total, ratio: checklist.share };
   return (
-    <div class="rounded-8 border border-solid-gray-420 p-4" data-testid="survey-result-compare">
+    <div class="self-start rounded-8 border border-solid-gray-420 p-4" data-testid="survey-result-compare">
       <p class="text-std-16B-170">{r.compareTitle}</p>
       <dl class="mt-2 grid gap-y-3 text-std-16N-170">
         {checklist !== null && (
