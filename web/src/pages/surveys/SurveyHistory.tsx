@@ -65,7 +65,7 @@ export function SurveyHistory({ questionnaire, version, questions, refresh }: { 
                   const count = questions.filter((question) => (revision.answers[question.id] ?? null) !== null).length;
                   return (
                     <tr key={revision.revision} class={`${cardRowClass} align-top`} data-testid="survey-revision" data-revision={revision.revision}>
-                      <th scope="row" class={`${cardCellClass} text-left font-bold`}>
+                      <th scope="row" class={`${cardCellClass} whitespace-nowrap text-left font-bold`}>
                         <CellLabel>{h.revision}</CellLabel>
                         {h.revisionName(revision.revision)}
                       </th>
