@@ -994,6 +994,28 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
              fixed("/api/v1/statistics/indicators?fiscal_year=2025&by=bed_band"), nullptr, statistics_readers},
         };
         rows.insert(rows.end(), statistics_rows.begin(), statistics_rows.end());
+        // The survey module (issue 18, item 3): its analyst side is the statistics readers'; its questionnaire
+        // targets hospitals, so さくら's users list none (200, empty) and reach no questionnaire (404), and
+        // nobody else has a list. Writes carry a body that would pass the checks (the hospital side is
+        // tests/survey_api_test.cpp's).
+        const json survey_answers = {{"revision", 0}, {"answers", {{"ehr_in_use", "yes"}}}};
+        const std::vector<Row> survey_rows = {
+            {"GET", "/api/v1/surveys", fixed("/api/v1/surveys"), nullptr, sakura_own},
+            {"GET", "/api/v1/surveys/{questionnaire}/{version}", fixed("/api/v1/surveys/mhlw-hospital/2026"),
+             nullptr, {}},
+            {"PUT", "/api/v1/surveys/{questionnaire}/{version}/response",
+             fixed("/api/v1/surveys/mhlw-hospital/2026/response"), survey_answers, {}},
+            {"POST", "/api/v1/surveys/{questionnaire}/{version}/response/submit",
+             fixed("/api/v1/surveys/mhlw-hospital/2026/response/submit"), json{{"revision", 0}}, {}},
+            {"GET", "/api/v1/surveys/{questionnaire}/{version}/response/history",
+             fixed("/api/v1/surveys/mhlw-hospital/2026/response/history"), nullptr, {}},
+            {"GET", "/api/v1/statistics/surveys", fixed("/api/v1/statistics/surveys"), nullptr, statistics_readers},
+            {"GET", "/api/v1/statistics/surveys/{questionnaire}/{version}",
+             fixed("/api/v1/statistics/surveys/mhlw-hospital/2026?by=bed_band"), nullptr, statistics_readers},
+            {"GET", "/api/v1/statistics/surveys/{questionnaire}/{version}",
+             fixed("/api/v1/statistics/surveys/mhlw-hospital/2023?format=xlsx"), nullptr, statistics_readers},
+        };
+        rows.insert(rows.end(), survey_rows.begin(), survey_rows.end());
     }
     // The device ledger (機器台帳, issue 17 — ledger): the institution's own users read, its administrators,
     // security managers and editors write; its health centre's and prefecture's inspectors (and the prefecture's
@@ -1092,7 +1114,9 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
         services::Statistics statistics(statistics_snapshot, **catalog);
         http::Metrics metrics;
         http::Router router;
-        api::register_routes(router, {*database, metrics, identity, **catalog, assessments, statistics, false});
+        services::Surveys surveys(*database, statistics);
+        api::register_routes(router,
+                             {*database, metrics, identity, **catalog, assessments, statistics, surveys, false});
         std::set<std::string> covered;
         for (const auto& r : rows) covered.insert(r.method + " " + r.pattern);
         const auto documented = documented_routes();

@@ -52,6 +52,10 @@ Result<http::Response> send(Result<statistics::Sheet> sheet, std::string name, S
 
 }  // namespace
 
+Result<http::Response> sheet_file(Result<statistics::Sheet> sheet, std::string name, StatisticsFormat format) {
+    return send(std::move(sheet), std::move(name), format);
+}
+
 Result<FileRequest> file_request(const http::Request& request) {
     FileRequest out;
     const auto format = request.query_param("format").value_or("json");

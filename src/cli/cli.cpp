@@ -94,6 +94,11 @@ void add_serve_options(CLI::App& command, ServeSettings& s) {
         ->envname("MAMORI_STATISTICS_MINIMUM_COUNT")
         ->check(CLI::Range(2, 1000))
         ->capture_default_str();
+    command
+        .add_option("--survey-date", s.survey_date,
+                    "The Japan date (YYYY-MM-DD) that decides which survey versions are open, for tests and "
+                    "demonstrations; empty: today")
+        ->envname("MAMORI_SURVEY_DATE");
     command.add_option("--max-header-bytes", s.max_header_bytes, "Largest request header block accepted")
         ->envname("MAMORI_MAX_HEADER_BYTES")
         ->check(CLI::Range(1024, 1024 * 1024))

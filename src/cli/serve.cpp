@@ -11,6 +11,7 @@
 #include "mamori/cli/cli.hpp"
 #include "mamori/core/embedded.hpp"
 #include "mamori/core/log.hpp"
+#include "mamori/core/time.hpp"
 #include "mamori/http/server.hpp"
 #include "mamori/services/catalog_service.hpp"
 #include "mamori/services/exposure_matching.hpp"
@@ -156,6 +157,16 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
     services::Statistics statistics(statistics_snapshot, **catalog,
                                     static_cast<int>(settings.statistics_minimum_count));
     const std::jthread statistics_watch = watch_statistics(statistics_snapshot, *db);
+    services::SurveyClock survey_clock = services::system_survey_clock();
+    if (!settings.survey_date.empty()) {
+        const auto day = parse_iso_date(settings.survey_date);
+        if (!day) {
+            std::cerr << "mamori: survey-date: a date YYYY-MM-DD is required\n";
+            return 1;
+        }
+        survey_clock = [day = *day] { return day; };
+    }
+    services::Surveys surveys(*db, statistics, survey_clock, static_cast<int>(settings.statistics_minimum_count));
 
     services::IdentitySettings identity_settings;
     identity_settings.session_idle = std::chrono::minutes(settings.session_idle_minutes);
@@ -166,7 +177,7 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
     http::Metrics metrics;
     http::Router router;
     api::register_routes(router,
-                        {*db, metrics, identity, **catalog, assessments, statistics, settings.secure_cookies});
+                        {*db, metrics, identity, **catalog, assessments, statistics, surveys, settings.secure_cookies});
     const web::StaticFiles spa(embedded::web_assets());
     const http::Dispatcher dispatcher(router, metrics, &spa);
 

@@ -46,6 +46,7 @@ struct ServeSettings {
     std::string allowed_hosts;    // names a request's Host may give beyond the server's own addresses
     std::string statistics_database;  // a read replica for statistics; empty: the main database
     std::size_t statistics_minimum_count = 10;  // k of small-cell suppression
+    std::string survey_date;  // YYYY-MM-DD: the Japan date surveys open and close by; empty: today
 };
 
 // BackupOptions: `mamori backup --to FILE [--force]`.

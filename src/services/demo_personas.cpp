@@ -5,6 +5,7 @@
 #include <chrono>
 #include <string>
 
+#include "demo_surveys.hpp"
 #include "demo_records.hpp"
 #include "demo_role_sharing.hpp"
 #include "demo_statistics.hpp"
@@ -157,6 +158,7 @@ Status create_content(store::Database& db, AssessmentService& service) {
         if (!created) return fail(created.error());
         if (auto ok = answer_lines(service, hospital, *created, 12, 4, today); !ok) return ok;
     }
+    if (auto ok = create_persona_survey_draft(db, hospital, kDemoContext); !ok) return ok;
 
     const auto pharmacy = persona_caller(db, "aoba@demo.example");
     if (!has_assessment(db, pharmacy.organisation.id, fy - 1)) {

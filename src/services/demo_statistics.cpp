@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "batch_insert.hpp"
+#include "demo_surveys.hpp"
 #include "mamori/assessment/checklist.hpp"
 #include "mamori/audit/audit_log.hpp"
 #include "mamori/core/time.hpp"
@@ -492,7 +493,8 @@ Result<StatisticsSample> create_statistics_sample(store::Database& db, const cat
         const auto institutions = plan_institutions(random);
         std::map<std::pair<int, const Kind*>, FormLines> lines;
         const auto assessments = plan_checklists(random, institutions, catalog, today, lines);
-        const auto written = write_sample(sql, institutions, assessments);
+        auto written = write_sample(sql, institutions, assessments);
+        written.survey_responses = write_survey_sample(sql, kInSample, today);
         audit::append(sql,
                       {.organisation_id = std::nullopt,
                        .actor = "cli",
@@ -501,7 +503,8 @@ Result<StatisticsSample> create_statistics_sample(store::Database& db, const cat
                        .detail = {{"institutions", written.institutions},
                                   {"assessments", written.assessments},
                                   {"answers", written.answers},
-                                  {"systems", written.systems}}},
+                                  {"systems", written.systems},
+                                  {"survey_responses", written.survey_responses}}},
                       {"local", "demo"});
         return written;
     });

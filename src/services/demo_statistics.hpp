@@ -25,6 +25,7 @@ struct StatisticsSample {
     std::size_t assessments = 0;
     std::size_t answers = 0;
     std::size_t systems = 0;
+    std::size_t survey_responses = 0;  // the hospitals' submitted survey responses (demo_surveys.hpp)
 };
 
 // create_statistics_sample: writes the sample unless the database holds it already; `today` (the Japan

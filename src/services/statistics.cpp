@@ -153,6 +153,8 @@ std::vector<statistics::SheetFilter> filter_labels(const StatisticsSnapshot& sna
 
 }  // namespace
 
+std::optional<std::string> statistics_scope(const Caller& caller) { return scope_of(caller); }
+
 const catalog::Edition* edition_for_statistics_year(const catalog::Catalog& catalog, int fiscal_year) {
     return edition_of_year(catalog, fiscal_year);
 }

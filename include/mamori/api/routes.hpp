@@ -12,6 +12,7 @@
 #include "mamori/services/catalog_service.hpp"
 #include "mamori/services/identity_service.hpp"
 #include "mamori/services/statistics.hpp"
+#include "mamori/services/surveys.hpp"
 #include "mamori/store/database.hpp"
 
 namespace mamori::api {
@@ -24,6 +25,7 @@ struct Dependencies {
     services::CatalogService& catalog;
     services::AssessmentService& assessments;
     services::Statistics& statistics;
+    services::Surveys& surveys;
     bool secure_cookies = false;  // mark the session cookie Secure (served over TLS)
 };
 

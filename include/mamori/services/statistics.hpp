@@ -119,6 +119,10 @@ struct OpenDataFile {
     std::vector<statistics::OpenDataLine> lines;
 };
 
+// statistics_scope: nullopt when the caller may not see statistics; else the prefecture it is confined to
+// ("" = the whole country). The survey module's analyst views use the same rule.
+std::optional<std::string> statistics_scope(const identity::Caller& caller);
+
 // labels_of: the names of every group key of `dimension` the snapshot knows (prefectures, health centres
 // within `prefecture`, kinds, bed bands, EHR use), "unknown" included.
 GroupLabels labels_of(const StatisticsSnapshot& snapshot, statistics::Dimension dimension,

@@ -1,0 +1,54 @@
+// The rows of survey_responses and survey_response_revisions (migration 0028): read, the first insert, the
+// UPDATE that checks the revision, the revision rows. Shared by the service and the demo.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mamori/services/surveys.hpp"
+
+namespace mamori::services::survey_records {
+
+struct StoredResponse {
+    std::int64_t id = 0;
+    SurveyResponse response;
+};
+
+// answers_text / answers_of: the answers as stored (a JSON object, keys sorted); answers_of keeps only
+// string values of a well-formed object.
+std::string answers_text(const survey::Answers& answers);
+survey::Answers answers_of(const std::string& text);
+// for_each_answer: calls `visit(question, option)` for each member of `text` when it is a flat object of
+// strings without escapes, as answers_text writes it (no allocation); false, having called nothing, otherwise.
+bool for_each_answer(std::string_view text, const std::function<void(std::string_view, std::string_view)>& visit);
+
+std::optional<StoredResponse> find(soci::session& sql, std::int64_t organisation_id, const std::string& questionnaire,
+                                   const std::string& version);
+
+// Write: what one write stores; `submitted` marks a submission (submitted_by / submitted_at set when first).
+struct Write {
+    std::string status;  // draft or submitted
+    survey::Answers answers;
+    std::optional<std::int64_t> user_id;
+    std::string at;
+    std::string action;  // saved or submitted
+};
+
+// insert_first: revision 1 of a response never saved; false when one exists already (another writer won).
+bool insert_first(soci::session& sql, std::int64_t organisation_id, const std::string& questionnaire,
+                  const std::string& version, const Write& write);
+// update: revision `expected` + 1; false when the stored revision is not `expected`.
+bool update(soci::session& sql, std::int64_t id, int expected, const Write& write);
+// append_revision: the revision row of a write (the response's id found by its key).
+void append_revision(soci::session& sql, std::int64_t organisation_id, const std::string& questionnaire,
+                     const std::string& version, int revision, const Write& write);
+
+std::vector<SurveyRevision> revisions(soci::session& sql, std::int64_t response_id);
+
+}  // namespace mamori::services::survey_records
