@@ -33,6 +33,7 @@ import { DisclosuresPage, disclosuresPageTitle } from './pages/disclosures/Discl
 import { VendorRequestsPage, vendorRequestsTitle } from './pages/vendor-requests/VendorRequestsPages';
 import { FeedsPage, feedsPageTitle } from './pages/feeds/FeedsPages';
 import { StatisticsPage, statisticsPageTitle } from './pages/statistics/StatisticsPages';
+import { SurveysPage, surveysPageTitle } from './pages/surveys/SurveysPages';
 import { NotFound } from './pages/NotFound';
 import { matchRoute, type Route } from './routes';
 import { usePath } from './router';
@@ -91,6 +92,8 @@ function pageTitle(t: Messages, route: Route): string {
       return feedsPageTitle(t, route);
     case 'statistics':
       return statisticsPageTitle(t, route);
+    case 'surveys':
+      return surveysPageTitle(t, route);
     case 'notFound':
       return t.notFound.title;
   }
@@ -152,6 +155,8 @@ function Page({ route }: { route: Route }) {
       return <FeedsPage key={route.page === 'status' ? 'status' : route.cveId} route={route} />;
     case 'statistics':
       return <StatisticsPage key={route.page} route={route} />;
+    case 'surveys':
+      return <SurveysPage key={route.page === 'list' ? 'list' : `${route.questionnaire}/${route.version}`} route={route} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -16,6 +16,7 @@ import { matchDisclosuresRoute, type DisclosuresRoute } from './pages/disclosure
 import { matchFeedsRoute, type FeedsRoute } from './pages/feeds/routes';
 import { matchVendorRequestsRoute, type VendorRequestsRoute } from './pages/vendor-requests/routes';
 import { matchStatisticsRoute, type StatisticsRoute } from './pages/statistics/routes';
+import { matchSurveysRoute, type SurveysRoute } from './pages/surveys/routes';
 
 // Top-level places in the navigation. Those without a screen yet show the "coming soon" page;
 // the catalog and the self-assessment have their own routes (pages/catalog/routes.ts,
@@ -57,6 +58,7 @@ export type Route =
   | LedgerImportRoute
   | FeedsRoute
   | StatisticsRoute
+  | SurveysRoute
   | { kind: 'notFound' };
 
 // Pages where a kind of user lands after login (auth/landing.ts): the jurisdiction's checklists. (The
@@ -102,6 +104,8 @@ export function matchRoute(path: string): Route {
   if (vendors !== null) return vendors;
   const statistics = matchStatisticsRoute(path);
   if (statistics !== null) return statistics;
+  const surveys = matchSurveysRoute(path);
+  if (surveys !== null) return surveys;
   const identity = matchIdentityRoute(path);
   if (identity !== null) return identity;
   const landing = landingPages.find((candidate) => path === `/${candidate}`);

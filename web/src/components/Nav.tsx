@@ -7,6 +7,7 @@ import { vendorsPaths } from '../pages/vendors/routes';
 import { navItems } from '../routes';
 import { findingsPaths } from '../pages/findings/routes';
 import { vendorPaths } from '../pages/vendor-requests/routes';
+import { surveysPaths } from '../pages/surveys/routes';
 
 interface ShownItem {
   label: string;
@@ -48,6 +49,8 @@ export function Nav({ path }: { path: string }) {
       { label: t.vendorLinks.nav, path: vendorsPaths.institution, section: vendorsPaths.institution },
       { label: t.vendorRequests.nav.institutionStatus, path: vendorPaths.status, section: vendorPaths.status },
     );
+    // 調査: MHLW's survey targets hospitals only (the server decides; a hospital is who it asks today).
+    if (kind === 'hospital') items.splice(after + 1, 0, { label: t.surveys.nav, path: surveysPaths.list, section: surveysPaths.list });
   }
   if (active && kind === 'ministry')
     items.push({ label: t.findings.nationalNav, path: findingsPaths.national, section: findingsPaths.national });

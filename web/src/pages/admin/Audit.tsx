@@ -170,6 +170,7 @@ export function actionName(t: Messages, action: string): string {
     t.roleSharing.auditNames[action] ??
     t.vendorDisclosures.auditNames[action] ??
     t.ledger.auditNames[action] ??
+    t.surveys.auditNames[action] ??
     x.groups[action.split('.')[0] ?? ''] ??
     x.other
   );

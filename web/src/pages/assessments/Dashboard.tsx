@@ -17,6 +17,7 @@ import { assessmentTitle, Roadmap, TargetList } from './Overview';
 import { assessmentPaths } from './routes';
 import { Counts, ProgressBar, StatusBadge } from './badges';
 import { PlanNotices } from '../inspections/plan/PlanNotices';
+import { SurveyNotices } from '../surveys/SurveyNotices';
 
 type DashboardData = { list: AssessmentList; current: Assessment | null } | null;
 
@@ -80,6 +81,7 @@ function DashboardBody({ session, data }: { session: ActiveSession; data: NonNul
       <p class="text-std-16B-170 text-solid-gray-700">{session.user.organisation_name}</p>
       <h1 class={h1Class}>{d.title}</h1>
       <PlanNotices />
+      <SurveyNotices />
       {current !== null && <EditionMoveNotice assessment={current} onChanged={setChosen} />}
       {current === null ? (
         <section class="mt-6 max-w-3xl rounded-8 border-2 border-blue-900 bg-blue-50 p-5 md:p-6" data-testid="dashboard-empty">

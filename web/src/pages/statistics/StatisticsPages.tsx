@@ -16,11 +16,12 @@ import { Dashboard } from './Dashboard';
 import { StatisticsFilters } from './Filters';
 import { ItemExplorer } from './ItemExplorer';
 import { MapView } from './MapView';
+import { statisticsViewTitle, SurveyResults } from './SurveyResults';
 import { queryFrom, statisticsPath, statisticsViews, type StatisticsRoute, type StatisticsView } from './routes';
 import { loadContext, loadItems, type ItemLine, type StatisticsContext, type StatisticsQuery } from './statisticsApi';
 
 export function statisticsPageTitle(t: Messages, route: StatisticsRoute): string {
-  return t.statistics.views[route.page];
+  return statisticsViewTitle(t, route.page);
 }
 
 /** What every view gets: the context, the lines of the form, the query with defaults filled in, and a way to change it. */
@@ -61,7 +62,7 @@ function ViewTabs({ view, query }: { view: StatisticsView; query: StatisticsQuer
                 class={`-mb-0.5 inline-flex min-h-11 items-center border-b-4 px-4 text-std-16B-170 ${current ? 'border-blue-900 text-blue-1000' : 'border-transparent text-solid-gray-800 underline underline-offset-2 hover:text-blue-1000'}`}
                 {...(current ? { 'aria-current': 'page' as const } : {})}
               >
-                {t.statistics.views[candidate]}
+                {statisticsViewTitle(t, candidate)}
               </Link>
             </li>
           );
@@ -81,6 +82,8 @@ function ViewBody({ view, props }: { view: StatisticsView; props: ViewProps }) {
       return <Comparison {...props} />;
     case 'map':
       return <MapView {...props} />;
+    case 'surveys':
+      return null;
   }
 }
 
@@ -112,7 +115,7 @@ function StatisticsView({ view }: { view: StatisticsView }) {
   const [context, reload] = useResource('statistics-context', loadContext);
   return (
     <div data-testid="statistics-page" data-view={view}>
-      <h1 class={h1Class}>{s.views[view]}</h1>
+      <h1 class={h1Class}>{statisticsViewTitle(t, view)}</h1>
       {context.state === 'loading' && <LoadingLine />}
       {context.state === 'error' &&
         (context.error.status === 404 ? <InfoNotice testId="statistics-not-allowed">{s.notAllowed}</InfoNotice> : <ErrorMessage error={context.error} onRetry={reload} />)}
@@ -122,6 +125,11 @@ function StatisticsView({ view }: { view: StatisticsView }) {
           <p class="mt-2 text-std-16N-170 text-solid-gray-800" data-testid="statistics-as-of">{s.asOf(context.data.as_of.slice(0, 16).replace('T', ' '))}</p>
           {context.data.fiscal_years.length === 0 ? (
             <InfoNotice testId="statistics-empty">{s.noYears}</InfoNotice>
+          ) : view === 'surveys' ? (
+            <>
+              <ViewTabs view={view} query={effectiveQuery(context.data, queryFrom(search))} />
+              <SurveyResults context={context.data} />
+            </>
           ) : (
             <WithLines view={view} context={context.data} query={effectiveQuery(context.data, queryFrom(search))} />
           )}

@@ -3,7 +3,7 @@
 // so switching views keeps it and a view can be bookmarked.
 import type { StatisticsQuery } from './statisticsApi';
 
-export const statisticsViews = ['dashboard', 'items', 'compare', 'map'] as const;
+export const statisticsViews = ['dashboard', 'items', 'compare', 'map', 'surveys'] as const;
 export type StatisticsView = (typeof statisticsViews)[number];
 
 export type StatisticsRoute = { kind: 'statistics'; page: StatisticsView };
@@ -13,6 +13,7 @@ const viewPaths: Record<StatisticsView, string> = {
   items: '/statistics/items',
   compare: '/statistics/compare',
   map: '/statistics/map',
+  surveys: '/statistics/surveys',
 };
 
 export function matchStatisticsRoute(path: string): StatisticsRoute | null {
