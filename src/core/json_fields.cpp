@@ -18,9 +18,13 @@ const nlohmann::json* JsonFields::find(const char* name) const {
     return it == object_.end() || it->is_null() ? nullptr : &*it;
 }
 
-bool JsonFields::present(const char* name) const { return object_.contains(name); }
+bool JsonFields::present(const char* name) const {
+    return object_.contains(name);
+}
 
-void JsonFields::add(std::string_view name, std::string message) const { problems_.add(at(name), std::move(message)); }
+void JsonFields::add(std::string_view name, std::string message) const {
+    problems_.add(at(name), std::move(message));
+}
 
 const std::string* JsonFields::string(const char* name) const {
     const json* value = find(name);
@@ -57,9 +61,12 @@ std::string JsonFields::text(const char* name, long max) const {
     return maybe_text(name, max, refused, refused).value_or("");
 }
 
-std::string JsonFields::optional_text(const char* name, long max) const { return find(name) ? text(name, max) : ""; }
+std::string JsonFields::optional_text(const char* name, long max) const {
+    return find(name) ? text(name, max) : "";
+}
 
-std::optional<std::string> JsonFields::url(const char* name, std::size_t max_bytes, std::string_view refused) const {
+std::optional<std::string> JsonFields::url(const char* name, std::size_t max_bytes,
+                                           std::string_view refused) const {
     if (!find(name)) return std::nullopt;
     const std::string* s = string(name);
     if (!s || !s->starts_with("https://") || s->size() > max_bytes || text_problem(*s) ||

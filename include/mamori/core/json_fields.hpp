@@ -37,8 +37,8 @@ class JsonFields {
     bool present(const char* name) const;
     void add(std::string_view name, std::string message) const;
 
-    // maybe_text: nullopt and no problem when absent or null; otherwise user text (text_problem in utf8.hpp) of
-    // 1..max characters, or nullopt and a problem: `not_text` for a member that is not a string,
+    // maybe_text: nullopt and no problem when absent or null; otherwise user text (text_problem in utf8.hpp)
+    // of 1..max characters, or nullopt and a problem: `not_text` for a member that is not a string,
     // `wrong_length` for one of the wrong length.
     std::optional<std::string> maybe_text(const char* name, long max, std::string_view not_text,
                                           std::string_view wrong_length) const;
@@ -58,8 +58,9 @@ class JsonFields {
     // word: one of `words`, or "" and a problem listing them.
     template <std::size_t N>
     std::string word(const char* name, const std::string_view (&words)[N]) const {
-        return matching(name, [&](const std::string& s) { return one_of(words, s); },
-                        fmt::format("one of {}", listed(words)));
+        return matching(
+            name, [&](const std::string& s) { return one_of(words, s); },
+            fmt::format("one of {}", listed(words)));
     }
 
     // url: nullopt and no problem when absent or null; otherwise an https:// address of at most `max_bytes`
