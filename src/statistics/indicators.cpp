@@ -12,7 +12,7 @@
 
 #include "mamori/core/embedded.hpp"
 #include "mamori/core/field_problems.hpp"
-#include "mamori/core/utf8.hpp"
+#include "mamori/core/json_fields.hpp"
 
 namespace mamori::statistics {
 
@@ -25,8 +25,6 @@ constexpr long kMaxNote = 2000;
 constexpr std::size_t kMaxId = 60;
 constexpr std::size_t kMaxUrl = 500;
 constexpr std::size_t kMaxBands = 6;
-constexpr int kMinYear = 2000;
-constexpr int kMaxYear = 2100;
 
 constexpr std::string_view kRelations[] = {"same_question", "related_question"};
 constexpr std::string_view kDenominatorKinds[] = {"all_respondents", "subset", "unknown"};
@@ -40,120 +38,37 @@ bool is_code(const std::string& s, bool upper) {
     });
 }
 
-// Reader: the fields of one JSON object at `path`, each problem recorded with its JSON path.
-class Reader {
+// Reader: a JsonFields with this file's codes, confidences, addresses and shares.
+class Reader : public JsonFields {
   public:
-    Reader(const json& object, std::string path, FieldProblems& problems)
-        : object_(object), path_(std::move(path)), problems_(problems) {}
-
-    std::string at(std::string_view name) const { return path_.empty() ? std::string(name) : fmt::format("{}.{}", path_, name); }
-
-    const json* find(const char* name) const {
-        const auto it = object_.find(name);
-        return it == object_.end() || it->is_null() ? nullptr : &*it;
-    }
-
-    // text: user text of 1..max characters (required), or "" and a problem.
-    std::string text(const char* name, long max) const {
-        const json* value = find(name);
-        if (!value || !value->is_string()) {
-            problems_.add(at(name), fmt::format("text of 1 to {} characters is required", max));
-            return {};
-        }
-        const auto s = value->get<std::string>();
-        if (auto problem = text_problem(s)) {
-            problems_.add(at(name), *problem);
-            return {};
-        }
-        const long count = character_count(s);
-        if (count < 1 || count > max) {
-            problems_.add(at(name), fmt::format("text of 1 to {} characters is required", max));
-            return {};
-        }
-        return s;
-    }
-
-    std::string optional_text(const char* name, long max) const { return find(name) ? text(name, max) : ""; }
+    using JsonFields::JsonFields;
 
     std::string code(const char* name, bool upper = false) const {
-        const json* value = find(name);
-        if (!value || !value->is_string() || !is_code(value->get<std::string>(), upper)) {
-            problems_.add(at(name), upper ? "an id of 1 to 60 characters A–Z, 0–9 and -"
-                                          : "an id of 1 to 60 characters a–z, 0–9, _ and -");
-            return {};
-        }
-        return value->get<std::string>();
-    }
-
-    template <std::size_t N>
-    std::string word(const char* name, const std::string_view (&words)[N]) const {
-        const json* value = find(name);
-        if (!value || !value->is_string() || !one_of(words, value->get<std::string>())) {
-            problems_.add(at(name), fmt::format("one of {}", listed(words)));
-            return {};
-        }
-        return value->get<std::string>();
+        return matching(name, [&](const std::string& s) { return is_code(s, upper); },
+                        upper ? "an id of 1 to 60 characters A–Z, 0–9 and -"
+                              : "an id of 1 to 60 characters a–z, 0–9, _ and -");
     }
 
     std::string confidence(const char* name) const { return word(name, confidence_tags); }
 
     std::optional<std::string> url(const char* name, bool required) const {
-        const json* value = find(name);
-        if (!value) {
-            if (required) problems_.add(at(name), "an https:// address is required");
+        if (!find(name)) {
+            if (required) add(name, "an https:// address is required");
             return std::nullopt;
         }
-        if (!value->is_string() || !value->get<std::string>().starts_with("https://") ||
-            value->get<std::string>().size() > kMaxUrl || text_problem(value->get<std::string>()) ||
-            value->get<std::string>().find_first_of(" \t") != std::string::npos) {
-            problems_.add(at(name), fmt::format("an https:// address of at most {} bytes", kMaxUrl));
-            return std::nullopt;
-        }
-        return value->get<std::string>();
-    }
-
-    int year(const char* name) const {
-        const json* value = find(name);
-        if (!value || !value->is_number_integer() || *value < kMinYear || *value > kMaxYear) {
-            problems_.add(at(name), fmt::format("a fiscal year from {} to {}", kMinYear, kMaxYear));
-            return 0;
-        }
-        return value->get<int>();
+        return JsonFields::url(name, kMaxUrl, fmt::format("an https:// address of at most {} bytes", kMaxUrl));
     }
 
     double share(const char* name) const {
         const json* value = find(name);
         if (!value || !value->is_number() || !std::isfinite(value->get<double>()) || value->get<double>() < 0 ||
             value->get<double>() > 1) {
-            problems_.add(at(name), "a share from 0 to 1 (e.g. 0.27 for 27%)");
+            add(name, "a share from 0 to 1 (e.g. 0.27 for 27%)");
             return 0;
         }
         return value->get<double>();
     }
 
-    bool flag(const char* name) const {
-        const json* value = find(name);
-        if (!value || !value->is_boolean()) {
-            problems_.add(at(name), "true or false");
-            return false;
-        }
-        return value->get<bool>();
-    }
-
-    // list: the array `name` of 0 (or 1 when `non_empty`)..max entries, or nullptr and a problem.
-    const json* list(const char* name, std::size_t max, bool non_empty) const {
-        const json* value = find(name);
-        if (!value || !value->is_array() || value->size() > max || (non_empty && value->empty())) {
-            problems_.add(at(name), fmt::format("a list of {} to {} entries", non_empty ? 1 : 0, max));
-            return nullptr;
-        }
-        return value;
-    }
-
-  private:
-    const json& object_;
-    std::string path_;
-    FieldProblems& problems_;
 };
 
 // objects: calls `read(entry, path)` for each entry of `list` that is an object; names the others.
@@ -170,7 +85,7 @@ void objects(const json& list, const std::string& path, FieldProblems& problems,
 
 std::vector<Survey> read_surveys(const Reader& top, FieldProblems& problems) {
     std::vector<Survey> out;
-    const json* list = top.list("surveys", max_surveys, true);
+    const json* list = top.array("surveys", 1, max_surveys);
     if (!list) return out;
     std::set<std::string> ids;
     std::set<int> years;
@@ -195,7 +110,7 @@ std::vector<Survey> read_surveys(const Reader& top, FieldProblems& problems) {
 
 std::vector<IndicatorLine> read_lines(const Reader& r, FieldProblems& problems) {
     std::vector<IndicatorLine> out;
-    const json* list = r.list("lines", max_indicator_lines, true);
+    const json* list = r.array("lines", 1, max_indicator_lines);
     if (!list) return out;
     std::set<std::pair<std::string, std::string>> editions;
     objects(*list, r.at("lines"), problems, [&](const json& entry, const std::string& path) {
@@ -229,7 +144,7 @@ SurveyDenominator read_denominator(const Reader& figure, const json& entry, Fiel
                                        : DenominatorKind::unknown;
     d.text_ja = r.text("text_ja", kMaxLabel);
     d.text_en = r.text("text_en", kMaxLabel);
-    d.quoted = r.flag("quoted");
+    d.quoted = r.boolean("quoted");
     d.confidence = r.confidence("confidence");
     d.note = r.optional_text("note", kMaxNote);
     return d;
@@ -237,7 +152,7 @@ SurveyDenominator read_denominator(const Reader& figure, const json& entry, Fiel
 
 std::vector<BandFigure> read_bands(const Reader& figure, FieldProblems& problems) {
     std::vector<BandFigure> out;
-    const json* list = figure.list("bands", kMaxBands, false);
+    const json* list = figure.array("bands", 0, kMaxBands);
     if (!list) return out;
     std::set<inspection::BedBand> seen;
     objects(*list, figure.at("bands"), problems, [&](const json& entry, const std::string& path) {
@@ -254,7 +169,7 @@ std::vector<BandFigure> read_bands(const Reader& figure, FieldProblems& problems
             b.band = *parsed;
         b.value = r.share("value");
         b.confidence = r.confidence("confidence");
-        b.band_inferred = r.flag("band_inferred");
+        b.band_inferred = r.boolean("band_inferred");
         b.note = r.optional_text("note", kMaxNote);
         out.push_back(std::move(b));
     });
@@ -263,7 +178,7 @@ std::vector<BandFigure> read_bands(const Reader& figure, FieldProblems& problems
 
 std::vector<SurveyFigure> read_figures(const Reader& r, const std::vector<Survey>& surveys, FieldProblems& problems) {
     std::vector<SurveyFigure> out;
-    const json* list = r.list("figures", max_indicator_figures, true);
+    const json* list = r.array("figures", 1, max_indicator_figures);
     if (!list) return out;
     std::set<std::string> used;
     objects(*list, r.at("figures"), problems, [&](const json& entry, const std::string& path) {
@@ -291,7 +206,7 @@ std::vector<SurveyFigure> read_figures(const Reader& r, const std::vector<Survey
 std::vector<SurveyIndicator> read_indicators(const Reader& top, const std::vector<Survey>& surveys,
                                              FieldProblems& problems) {
     std::vector<SurveyIndicator> out;
-    const json* list = top.list("indicators", max_indicators, true);
+    const json* list = top.array("indicators", 1, max_indicators);
     if (!list) return out;
     std::set<std::string> ids;
     objects(*list, "indicators", problems, [&](const json& entry, const std::string& path) {

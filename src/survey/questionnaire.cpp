@@ -10,8 +10,8 @@
 
 #include "mamori/core/embedded.hpp"
 #include "mamori/core/field_problems.hpp"
+#include "mamori/core/json_fields.hpp"
 #include "mamori/core/json_limits.hpp"
-#include "mamori/core/time.hpp"
 #include "mamori/core/utf8.hpp"
 
 namespace mamori::survey {
@@ -27,8 +27,6 @@ constexpr long kMaxNote = 2000;
 constexpr std::size_t kMaxId = 40;
 constexpr std::size_t kMaxNumber = 20;
 constexpr std::size_t kMaxUrl = 500;
-constexpr int kMinYear = 2000;
-constexpr int kMaxYear = 2100;
 
 constexpr std::string_view kConfidence[] = {"V", "S", "I", "?"};
 constexpr std::string_view kWordings[] = {"mamori", "official"};
@@ -42,131 +40,23 @@ bool is_id(std::string_view s) {
            });
 }
 
-// Fields: the members of one JSON object at `path`, each problem recorded with its JSON path.
-class Fields {
+// Fields: a JsonFields with this file's id alphabet and its addresses that must be given, if only as null.
+class Fields : public JsonFields {
   public:
-    Fields(const json& object, std::string path, FieldProblems& problems)
-        : object_(object), path_(std::move(path)), problems_(problems) {}
-
-    std::string at(std::string_view name) const {
-        return path_.empty() ? std::string(name) : fmt::format("{}.{}", path_, name);
-    }
-
-    const json* find(const char* name) const {
-        const auto it = object_.find(name);
-        return it == object_.end() || it->is_null() ? nullptr : &*it;
-    }
-
-    bool present(const char* name) const { return object_.contains(name); }
-
-    std::string text(const char* name, long max) const {
-        const json* value = find(name);
-        const auto refuse = [&] {
-            problems_.add(at(name), fmt::format("text of 1 to {} characters is required", max));
-            return std::string();
-        };
-        if (!value || !value->is_string()) return refuse();
-        const auto s = value->get<std::string>();
-        if (auto problem = text_problem(s)) {
-            problems_.add(at(name), *problem);
-            return {};
-        }
-        const long count = character_count(s);
-        if (count < 1 || count > max) return refuse();
-        return s;
-    }
-
-    std::string optional_text(const char* name, long max) const { return find(name) ? text(name, max) : ""; }
+    using JsonFields::JsonFields;
 
     std::string id(const char* name) const {
-        const json* value = find(name);
-        if (!value || !value->is_string() || !is_id(value->get<std::string>())) {
-            problems_.add(at(name), "an id of 1 to 40 characters a–z, 0–9, _ and -");
-            return {};
-        }
-        return value->get<std::string>();
-    }
-
-    template <std::size_t N>
-    std::string word(const char* name, const std::string_view (&words)[N]) const {
-        const json* value = find(name);
-        if (!value || !value->is_string() || !one_of(words, value->get<std::string>())) {
-            problems_.add(at(name), fmt::format("one of {}", listed(words)));
-            return {};
-        }
-        return value->get<std::string>();
+        return matching(name, is_id, "an id of 1 to 40 characters a–z, 0–9, _ and -");
     }
 
     // url: an https address, or nullopt when the member is null (it must be present).
     std::optional<std::string> url(const char* name) const {
         if (!present(name)) {
-            problems_.add(at(name), "an https:// address or null is required");
+            add(name, "an https:// address or null is required");
             return std::nullopt;
         }
-        const json* value = find(name);
-        if (!value) return std::nullopt;
-        if (!value->is_string() || !value->get<std::string>().starts_with("https://") ||
-            value->get<std::string>().size() > kMaxUrl || text_problem(value->get<std::string>()) ||
-            value->get<std::string>().find_first_of(" \t") != std::string::npos) {
-            problems_.add(at(name), fmt::format("an https:// address of at most {} bytes, or null", kMaxUrl));
-            return std::nullopt;
-        }
-        return value->get<std::string>();
+        return JsonFields::url(name, kMaxUrl, fmt::format("an https:// address of at most {} bytes, or null", kMaxUrl));
     }
-
-    std::chrono::year_month_day date(const char* name) const {
-        const json* value = find(name);
-        std::optional<std::chrono::year_month_day> day;
-        if (value && value->is_string()) day = parse_iso_date(value->get<std::string>());
-        if (!day || day->year() < std::chrono::year(kMinYear) || day->year() > std::chrono::year(kMaxYear)) {
-            problems_.add(at(name), fmt::format("a date YYYY-MM-DD from {} to {}", kMinYear, kMaxYear));
-            return {};
-        }
-        return *day;
-    }
-
-    int year(const char* name) const {
-        const json* value = find(name);
-        if (!value || !value->is_number_integer() || *value < kMinYear || *value > kMaxYear) {
-            problems_.add(at(name), fmt::format("a fiscal year from {} to {}", kMinYear, kMaxYear));
-            return 0;
-        }
-        return value->get<int>();
-    }
-
-    bool boolean(const char* name) const {
-        const json* value = find(name);
-        if (!value || !value->is_boolean()) {
-            problems_.add(at(name), "true or false");
-            return false;
-        }
-        return value->get<bool>();
-    }
-
-    // array: the member as an array of 1..max entries, or nullptr and a problem.
-    const json* array(const char* name, std::size_t max) const {
-        const json* value = find(name);
-        if (!value || !value->is_array() || value->empty() || value->size() > max) {
-            problems_.add(at(name), fmt::format("a list of 1 to {} entries", max));
-            return nullptr;
-        }
-        return value;
-    }
-
-    // object: the member as an object, or nullptr and a problem.
-    const json* object(const char* name) const {
-        const json* value = find(name);
-        if (!value || !value->is_object()) {
-            problems_.add(at(name), "an object is required");
-            return nullptr;
-        }
-        return value;
-    }
-
-  private:
-    const json& object_;
-    std::string path_;
-    FieldProblems& problems_;
 };
 
 std::vector<Option> yes_no() {
@@ -176,7 +66,7 @@ std::vector<Option> yes_no() {
 std::vector<Option> read_options(const Fields& q, const std::string& path, FieldProblems& problems) {
     const json* value = q.find("options");
     if (value && value->is_string() && *value == "yes_no") return yes_no();
-    const json* list = q.array("options", max_options);
+    const json* list = q.array("options", 1, max_options);
     if (!list) return {};
     std::vector<Option> out;
     std::set<std::string> ids;
@@ -223,7 +113,7 @@ std::optional<ShownIf> read_shown_if(const Fields& q, const std::vector<FileQues
             return std::find(found->versions.begin(), found->versions.end(), v) == found->versions.end();
         }))
         problems.add(c.at("question"), "names a question of every version this one is in");
-    const json* options = c.array("options", max_options);
+    const json* options = c.array("options", 1, max_options);
     if (!options) return out;
     for (std::size_t i = 0; i < options->size(); ++i) {
         const auto& o = (*options)[i];
@@ -239,7 +129,7 @@ std::optional<ShownIf> read_shown_if(const Fields& q, const std::vector<FileQues
 
 std::vector<Version> read_versions(const Fields& top, FieldProblems& problems) {
     std::vector<Version> out;
-    const json* list = top.array("versions", max_versions);
+    const json* list = top.array("versions", 1, max_versions);
     if (!list) return out;
     std::set<std::string> ids;
     for (std::size_t i = 0; i < list->size(); ++i) {
@@ -272,7 +162,7 @@ std::vector<Version> read_versions(const Fields& top, FieldProblems& problems) {
 std::vector<FileQuestion> read_questions(const Fields& top, const std::vector<Version>& versions,
                                          FieldProblems& problems) {
     std::vector<FileQuestion> out;
-    const json* list = top.array("questions", max_questions);
+    const json* list = top.array("questions", 1, max_questions);
     if (!list) return out;
     std::set<std::string> ids;
     for (std::size_t i = 0; i < list->size(); ++i) {
@@ -286,7 +176,7 @@ std::vector<FileQuestion> read_questions(const Fields& top, const std::vector<Ve
         auto& question = f.question;
         question.id = q.id("id");
         if (!question.id.empty() && !ids.insert(question.id).second) problems.add(q.at("id"), "ids must be unique");
-        if (const json* in = q.array("versions", max_versions)) {
+        if (const json* in = q.array("versions", 1, max_versions)) {
             for (std::size_t j = 0; j < in->size(); ++j) {
                 const auto& v = (*in)[j];
                 const bool known = v.is_string() && std::any_of(versions.begin(), versions.end(), [&](const Version& x) {
@@ -379,7 +269,7 @@ Result<Questionnaire> parse_questionnaire(std::string_view file, std::string_vie
     out.title_en = top.text("title_en", kMaxTitle);
     if (const json* targets = top.object("targets")) {
         const Fields t(*targets, "targets", problems);
-        if (const json* kinds = t.array("facility_kinds", max_target_kinds)) {
+        if (const json* kinds = t.array("facility_kinds", 1, max_target_kinds)) {
             for (std::size_t i = 0; i < kinds->size(); ++i) {
                 const auto& k = (*kinds)[i];
                 if (!k.is_string() || !one_of(kFacilityKinds, k.get<std::string>()) ||

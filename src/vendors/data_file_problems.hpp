@@ -10,26 +10,28 @@
 #include <vector>
 
 #include "mamori/core/error.hpp"
+#include "mamori/core/field_problems.hpp"
 
 namespace mamori::vendors {
 
 class DataFileProblems {
   public:
     explicit DataFileProblems(std::string_view file) : file_(file) {}
-    void add(const std::string& path, const std::string& message) {
-        fields_.push_back({fmt::format("{}: {}", file_, path), message});
-    }
-    bool empty() const { return fields_.empty(); }
+    void add(const std::string& path, const std::string& message) { fields_.add(path, message); }
+    // fields: the problems by JSON path alone (for a JsonFields); error() names each with the file.
+    FieldProblems& fields() { return fields_; }
+    bool empty() const { return fields_.size() == 0; }
     Error error() const {
-        return Error{ErrorCode::invalid_input,
-                     fmt::format("{} has {} problem(s); the first: {}: {}", file_, fields_.size(),
-                                 fields_.front().field, fields_.front().message),
-                     fields_};
+        auto error = fields_.status().error();
+        for (auto& f : error.fields) f.field = fmt::format("{}: {}", file_, f.field);
+        error.message = fmt::format("{} has {} problem(s); the first: {}: {}", file_, error.fields.size(),
+                                    error.fields.front().field, error.fields.front().message);
+        return error;
     }
 
   private:
     std::string file_;
-    std::vector<FieldError> fields_;
+    FieldProblems fields_;
 };
 
 // is_data_code: 1..max_size of a-z, 0-9 and _ (and - when `hyphen`).

@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "mamori/core/embedded.hpp"
-#include "mamori/core/utf8.hpp"
+#include "mamori/core/json_fields.hpp"
 #include "data_file_problems.hpp"
 #include "mamori/vendors/role_sharing.hpp"
 
@@ -27,73 +27,51 @@ constexpr long kMaxNote = 2000;
 constexpr std::size_t kMaxCode = 60;
 constexpr std::size_t kMaxUrl = 500;
 
-// Reader: the fields of one JSON object at `path`, each problem recorded with its path.
-class Reader {
+constexpr std::string_view kConfidence[] = {"V", "S", "I"};
+
+// Reader: a JsonFields with this file's wording for text, confidences and addresses, reporting to the file's
+// problems.
+class Reader : public JsonFields {
   public:
     Reader(const json& object, std::string path, DataFileProblems& problems)
-        : object_(object), path_(std::move(path)), problems_(problems) {}
-
-    std::string at(const char* name) const { return path_.empty() ? name : path_ + "." + name; }
+        : JsonFields(object, std::move(path), problems.fields()) {}
 
     // text: required user text of 1..max characters.
     std::string text(const char* name, long max) const {
-        auto value = optional_text(name, max);
-        if (!value && !failed_) problems_.add(at(name), "required text is missing");
-        return value.value_or("");
+        if (!find(name)) {
+            add(name, "required text is missing");
+            return {};
+        }
+        return optional_text(name, max).value_or("");
     }
 
     // optional_text: null or absent gives nullopt; otherwise user text of 1..max characters.
     std::optional<std::string> optional_text(const char* name, long max) const {
-        failed_ = false;
-        const auto found = object_.find(name);
-        if (found == object_.end() || found->is_null()) return std::nullopt;
-        failed_ = true;
-        if (!found->is_string()) {
-            problems_.add(at(name), "must be text or null");
-            return std::nullopt;
-        }
-        std::string value = found->get<std::string>();
-        if (auto problem = text_problem(value)) {
-            problems_.add(at(name), *problem);
-            return std::nullopt;
-        }
-        const long count = character_count(value);
-        if (count < 1 || count > max) {
-            problems_.add(at(name), fmt::format("text of 1 to {} characters", max));
-            return std::nullopt;
-        }
-        failed_ = false;
-        return value;
+        return maybe_text(name, max, "must be text or null", fmt::format("text of 1 to {} characters", max));
     }
 
     std::string confidence(const char* name, bool required) const {
-        const auto found = object_.find(name);
-        if (found == object_.end() || found->is_null()) {
-            if (required) problems_.add(at(name), "a confidence (V, S or I) is required");
+        if (!find(name)) {
+            if (required) add(name, "a confidence (V, S or I) is required");
             return {};
         }
-        if (!found->is_string() || (*found != "V" && *found != "S" && *found != "I")) {
-            problems_.add(at(name), "the confidence is V, S or I");
-            return {};
-        }
-        return found->get<std::string>();
+        return matching(name, [](const std::string& s) { return one_of(kConfidence, s); },
+                        "the confidence is V, S or I");
     }
 
     std::string url(const char* name) const {
-        const auto found = object_.find(name);
-        if (found == object_.end() || !found->is_string() || !found->get<std::string>().starts_with("https://") ||
-            found->get<std::string>().size() > kMaxUrl || text_problem(found->get<std::string>())) {
-            problems_.add(at(name), fmt::format("an https:// address of at most {} bytes is required", kMaxUrl));
+        const auto refused = fmt::format("an https:// address of at most {} bytes is required", kMaxUrl);
+        if (!find(name)) {
+            add(name, refused);
             return {};
         }
-        return found->get<std::string>();
+        return JsonFields::url(name, kMaxUrl, refused).value_or("");
     }
 
-  private:
-    const json& object_;
-    std::string path_;
-    DataFileProblems& problems_;
-    mutable bool failed_ = false;
+    // code: 1..60 of a-z, 0-9 and _ (and - when `hyphen`), or "" and `refused`.
+    std::string code(const char* name, bool hyphen, std::string_view refused) const {
+        return matching(name, [&](const std::string& s) { return is_data_code(s, kMaxCode, hyphen); }, refused);
+    }
 };
 
 std::vector<RoleSharingPart> read_parts(const json& doc, DataFileProblems& problems) {
@@ -113,9 +91,8 @@ std::vector<RoleSharingPart> read_parts(const json& doc, DataFileProblems& probl
         }
         const Reader r(part, path, problems);
         RoleSharingPart p;
-        if (!part.contains("code") || !part["code"].is_string() || !is_data_code(part["code"].get<std::string>(), kMaxCode))
-            problems.add(r.at("code"), "a code has 1 to 60 characters a–z, 0–9 and _");
-        else if (p.code = part["code"].get<std::string>(); !codes.insert(p.code).second)
+        p.code = r.code("code", false, "a code has 1 to 60 characters a–z, 0–9 and _");
+        if (!p.code.empty() && !codes.insert(p.code).second)
             problems.add(r.at("code"), fmt::format("\"{}\" is listed twice", p.code));
         p.label_ja = r.text("label_ja", kMaxLabel);
         p.label_en = r.text("label_en", kMaxLabel);
@@ -149,20 +126,19 @@ RoleSharingRow read_row(const json& row, const std::string& path, const std::set
                         std::set<std::string>& ids, DataFileProblems& problems) {
     const Reader r(row, path, problems);
     RoleSharingRow out;
-    if (!row.contains("id") || !row["id"].is_string() || !is_data_code(row["id"].get<std::string>(), kMaxCode, true))
-        problems.add(r.at("id"), "an id has 1 to 60 characters a–z, 0–9, _ and -");
-    else if (out.id = row["id"].get<std::string>(); !ids.insert(out.id).second)
+    out.id = r.code("id", true, "an id has 1 to 60 characters a–z, 0–9, _ and -");
+    if (!out.id.empty() && !ids.insert(out.id).second)
         problems.add(r.at("id"), fmt::format("\"{}\" is listed twice", out.id));
-    if (!row.contains("part") || !row["part"].is_string())
+    if (const json* part = r.find("part"); !part || !part->is_string())
         problems.add(r.at("part"), "the part (a code of parts) is required");
-    else if (out.part = row["part"].get<std::string>(); !parts.contains(out.part))
+    else if (out.part = part->get<std::string>(); !parts.contains(out.part))
         problems.add(r.at("part"), fmt::format("\"{}\" is not a part of this file", out.part));
     out.group_ja = r.optional_text("group_ja", kMaxLabel);
     out.number = r.optional_text("number", 20);
     out.item_ja = r.text("item_ja", kMaxLabel);
     out.item_confidence = r.confidence("item_confidence", true);
     out.content_ja = r.optional_text("content_ja", kMaxContent);
-    const bool has_content = row.contains("content_ja") && !row["content_ja"].is_null();
+    const bool has_content = r.find("content_ja") != nullptr;
     const std::string content_confidence = r.confidence("content_confidence", has_content);
     if (!content_confidence.empty()) {
         if (!has_content) problems.add(r.at("content_confidence"), "a confidence without content_ja must be null");

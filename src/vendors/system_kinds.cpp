@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "mamori/core/embedded.hpp"
-#include "mamori/core/utf8.hpp"
+#include "mamori/core/json_fields.hpp"
 #include "data_file_problems.hpp"
 
 namespace mamori::vendors {
@@ -20,21 +20,16 @@ using nlohmann::json;
 constexpr std::size_t kMaxKinds = 100;
 constexpr long kMaxLabelCharacters = 40;
 
-std::string label(const json& kind, const char* name, const std::string& path, DataFileProblems& problems) {
-    const auto found = kind.find(name);
-    if (found == kind.end() || !found->is_string()) {
-        problems.add(path + "." + name, "a label (text) is required");
+std::string label(const JsonFields& kind, const char* name) {
+    constexpr std::string_view missing = "a label (text) is required";
+    if (!kind.find(name)) {
+        kind.add(name, std::string(missing));
         return {};
     }
-    const std::string text = found->get<std::string>();
-    if (auto problem = text_problem(text)) {
-        problems.add(path + "." + name, *problem);
-        return {};
-    }
-    const long count = character_count(text);
-    if (count < 1 || count > kMaxLabelCharacters)
-        problems.add(path + "." + name, fmt::format("a label has 1 to {} characters", kMaxLabelCharacters));
-    return text;
+    return kind
+        .maybe_text(name, kMaxLabelCharacters, missing,
+                    fmt::format("a label has 1 to {} characters", kMaxLabelCharacters))
+        .value_or("");
 }
 
 }  // namespace
@@ -64,16 +59,14 @@ Result<std::vector<SystemKind>> parse_system_kinds(std::string_view file, std::s
             problems.add(path, "each kind is an object with code, label_ja and label_en");
             continue;
         }
+        const JsonFields f(kind, path, problems.fields());
         SystemKind k;
-        const auto code = kind.find("code");
-        if (code == kind.end() || !code->is_string() || !is_data_code(code->get<std::string>(), 40)) {
-            problems.add(path + ".code", "a code has 1 to 40 characters a–z, 0–9 and _");
-        } else {
-            k.code = code->get<std::string>();
-            if (!codes.insert(k.code).second) problems.add(path + ".code", fmt::format("\"{}\" is listed twice", k.code));
-        }
-        k.label_ja = label(kind, "label_ja", path, problems);
-        k.label_en = label(kind, "label_en", path, problems);
+        k.code = f.matching("code", [](const std::string& s) { return is_data_code(s, 40); },
+                            "a code has 1 to 40 characters a–z, 0–9 and _");
+        if (!k.code.empty() && !codes.insert(k.code).second)
+            problems.add(f.at("code"), fmt::format("\"{}\" is listed twice", k.code));
+        k.label_ja = label(f, "label_ja");
+        k.label_en = label(f, "label_en");
         out.push_back(std::move(k));
     }
     if (!problems.empty()) return fail(problems.error());
