@@ -60,7 +60,7 @@ export function Nav({ path }: { path: string }) {
   if (active && isAdministrator(session.user)) items.push({ label: t.nav.admin, path: identityPaths.adminUsers, section: '/admin' });
   return (
     <nav aria-label={t.nav.label} class="border-b border-solid-gray-200 bg-solid-gray-50 print:hidden">
-      <ul class="mx-auto grid max-w-6xl grid-cols-3 px-2 md:flex md:px-2">
+      <ul class="mx-auto grid max-w-6xl grid-cols-3 px-2 md:flex md:flex-wrap md:px-2">
         {items.map((item) => {
           const current = item.path === path;
           // Pages below a section (e.g. /catalog/r7/medical) mark their section as the current place.
@@ -70,7 +70,7 @@ export function Nav({ path }: { path: string }) {
               <Link
                 href={item.path}
                 {...(current ? { 'aria-current': 'page' as const } : within ? { 'aria-current': 'true' as const } : {})}
-                class={`flex min-h-12 items-center justify-center border-b-4 px-1 text-center text-dns-14N-130 md:px-4 md:text-dns-16N-130 ${
+                class={`flex min-h-12 items-center justify-center border-b-4 px-1 text-center text-dns-14N-130 md:whitespace-nowrap md:px-4 md:text-dns-16N-130 ${
                   current || within
                     ? 'border-blue-900 font-bold text-blue-1000'
                     : 'border-transparent text-solid-gray-800 hover:border-solid-gray-420 hover:text-blue-1000 hover:underline'
