@@ -188,13 +188,23 @@ Result<SurveyStatisticsView> Surveys::statistics_view(const Caller& caller, cons
 
     std::optional<IndicatorsView> indicators;
     const auto& reference = statistics::builtin_survey_indicators();
+    std::vector<survey::QuestionTally> tallies;
+    for (std::size_t i = 0; i < v->questions.size(); ++i) {
+        survey::QuestionTally t{{groups, tally[i]}, v->questions[i].options.size(), std::nullopt, {}};
+        if (coded.parent[i] >= 0) {
+            t.parent = static_cast<std::size_t>(coded.parent[i]);
+            for (std::size_t o = 0; o < survey::max_options; ++o)
+                if ((coded.shown_by[i] >> o) & 1) t.showing.push_back(o);
+        }
+        tallies.push_back(std::move(t));
+    }
+    auto tables = survey::publish_questions(tallies, minimum_count_);
+    if (!tables) return fail(tables.error());
     for (std::size_t i = 0; i < v->questions.size(); ++i) {
         const auto& question = v->questions[i];
         SurveyQuestionStatistics s;
         s.question = &question;
-        auto table = survey::publish_question({groups, tally[i]}, question.options.size(), minimum_count_);
-        if (!table) return fail(table.error());
-        s.table = std::move(*table);
+        s.table = std::move((*tables)[i]);
         if (question.indicator) {
             const auto* indicator = statistics::find_indicator(reference, *question.indicator);
             if (indicator) {

@@ -68,7 +68,7 @@ class BridgeFinder {
 
 class Suppressor {
   public:
-    Suppressor(const CountTable& table, int minimum_count)
+    Suppressor(const CountTable& table, int minimum_count, const std::vector<GridPosition>& linked)
         : table_(table),
           pattern_(table.rows(), table.columns()),
           height_(table.rows() + 1),
@@ -80,6 +80,9 @@ class Suppressor {
                 const auto count = table.entry(r, c);
                 if (count > 0 && count < minimum_count) hide({r, c}, Suppression::primary);
             }
+        for (const auto& at : linked)
+            if (at.row < height_ && at.column < width_ && !suppressed({at.row, at.column}))
+                hide({at.row, at.column}, Suppression::linked);
     }
 
     SuppressionPattern run() && {
@@ -216,8 +219,8 @@ std::size_t SuppressionPattern::suppressed_count() const {
         std::count_if(grid_.begin(), grid_.end(), [](Suppression s) { return s != Suppression::published; }));
 }
 
-SuppressionPattern suppress(const CountTable& table, int minimum_count) {
-    return Suppressor(table, minimum_count).run();
+SuppressionPattern suppress(const CountTable& table, int minimum_count, const std::vector<GridPosition>& linked) {
+    return Suppressor(table, minimum_count, linked).run();
 }
 
 PublishedTable::PublishedTable(std::size_t rows, std::size_t columns, int minimum_count)
@@ -228,8 +231,8 @@ std::optional<std::int64_t> PublishedTable::entry(std::size_t grid_row, std::siz
     return grid_[grid_row * (columns_ + 1) + grid_column];
 }
 
-PublishedTable publish(const CountTable& table, int minimum_count) {
-    const auto pattern = suppress(table, minimum_count);
+PublishedTable publish(const CountTable& table, int minimum_count, const std::vector<GridPosition>& linked) {
+    const auto pattern = suppress(table, minimum_count, linked);
     PublishedTable view(table.rows(), table.columns(), minimum_count);
     for (std::size_t r = 0; r <= table.rows(); ++r)
         for (std::size_t c = 0; c <= table.columns(); ++c)

@@ -57,6 +57,14 @@ enum class Suppression {
     published,
     primary,        // 0 < count < k
     complementary,  // hidden so that a suppressed entry cannot be worked out
+    linked,         // hidden because the same count is hidden in another table of the same query
+};
+
+// GridPosition: an entry on the grid of CountTable::entry (row = rows() for the column totals, column =
+// columns() for the row totals).
+struct GridPosition {
+    std::size_t row = 0;
+    std::size_t column = 0;
 };
 
 // SuppressionPattern: why each entry of a table is published or not, on the same grid as CountTable::entry.
@@ -83,13 +91,16 @@ class SuppressionPattern {
     std::vector<Suppression> grid_;
 };
 
-// suppress: the pattern of `table` for k = `minimum_count` (k ≤ 1 suppresses nothing).
-SuppressionPattern suppress(const CountTable& table, int minimum_count = default_minimum_count);
+// suppress: the pattern of `table` for k = `minimum_count` (k ≤ 1 suppresses nothing). `linked`: entries that
+// equal a count hidden in another table of the same query; hidden as the small ones are, with their partners.
+SuppressionPattern suppress(const CountTable& table, int minimum_count = default_minimum_count,
+                            const std::vector<GridPosition>& linked = {});
 
 class PublishedTable;
 
-// publish: the published view of `table` under suppress(table, minimum_count).
-PublishedTable publish(const CountTable& table, int minimum_count = default_minimum_count);
+// publish: the published view of `table` under suppress(table, minimum_count, linked).
+PublishedTable publish(const CountTable& table, int minimum_count = default_minimum_count,
+                       const std::vector<GridPosition>& linked = {});
 
 // PublishedTable: what may be shown of a table — each cell and total either its count or nullopt
 // (suppressed). Built only by publish(), so a view or export holding one cannot reach a hidden count.
@@ -106,7 +117,8 @@ class PublishedTable {
     std::optional<std::int64_t> entry(std::size_t grid_row, std::size_t grid_column) const;
 
   private:
-    friend PublishedTable publish(const CountTable& table, int minimum_count);
+    friend PublishedTable publish(const CountTable& table, int minimum_count,
+                                  const std::vector<GridPosition>& linked);
     PublishedTable(std::size_t rows, std::size_t columns, int minimum_count);
 
     std::size_t rows_ = 0;

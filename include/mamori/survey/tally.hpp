@@ -40,6 +40,23 @@ struct PublishedQuestion {
 Result<PublishedQuestion> publish_question(const QuestionCounts& counts, std::size_t option_count,
                                            int minimum_count);
 
+// QuestionTally: one question of a response set — its counts, and when it is shown only after an answer to
+// an earlier question, that question's index and the options of it that show this one.
+struct QuestionTally {
+    QuestionCounts counts;
+    std::size_t option_count = 0;
+    std::optional<std::size_t> parent;
+    std::vector<std::size_t> showing;
+};
+
+// publish_questions: every question of one response set (the same groups in each) published as one query.
+// Their tables share numbers: questions shown to the same people have the same number shown per group, and a
+// question shown after an answer is shown to exactly as many as gave it. Wherever one table hides such a
+// number, every table that holds it hides it too (with the partners that keep it hidden), until none hides
+// more; so no table gives back what another hides.
+Result<std::vector<PublishedQuestion>> publish_questions(const std::vector<QuestionTally>& questions,
+                                                         int minimum_count);
+
 // publish_count: a single count as published alone (0 shown, 0 < n < k hidden).
 std::optional<std::int64_t> publish_count(std::int64_t count, int minimum_count);
 
