@@ -8,7 +8,8 @@ import { ProblemError, send } from '../../auth/request';
 export type ResponseStatus = 'not_started' | 'draft' | 'submitted';
 export type Confidence = 'V' | 'S' | 'I';
 
-export interface SurveySummary {
+/** A questionnaire version as both the list and the form name it, with its window. */
+interface SurveyVersion {
   questionnaire: string;
   version: string;
   fiscal_year: number;
@@ -17,6 +18,9 @@ export interface SurveySummary {
   opens: string;
   closes: string;
   open: boolean;
+}
+
+export interface SurveySummary extends SurveyVersion {
   status: ResponseStatus;
   revision: number;
   updated_at: string | null;
@@ -60,15 +64,7 @@ export interface SurveyResponse {
   submitted_by: Person;
 }
 
-export interface Survey {
-  questionnaire: string;
-  version: string;
-  fiscal_year: number;
-  title_ja: string;
-  title_en: string;
-  opens: string;
-  closes: string;
-  open: boolean;
+export interface Survey extends SurveyVersion {
   source: { url: string | null; confidence: string; note_ja: string; note_en: string } | null;
   questions: Question[];
   response: SurveyResponse;
