@@ -32,6 +32,8 @@ seeds() {
     municipality_file) echo tests/fixtures/facilities "$data/jp_codes" ;;
     catalog_bundle) echo tests/fixtures/catalog catalog ;;
     xml_cursor) echo "$data/nmap" "$data/jvn" ;;
+    role_sharing_table | survey_indicators) echo reference ;;  # the shipped data files, read in place
+    survey_questionnaire) echo reference/surveys ;;
   esac
 }
 
