@@ -39,7 +39,7 @@ seeds() {
 
 dictionary() {
   case $1 in
-    json_body | json_exchange | catalog_bundle | backup_manifest | inspection_record_file | role_sharing_table | survey_indicators | survey_questionnaire) echo fuzz/dict/json.dict ;;
+    json_body | json_exchange | catalog_bundle | backup_manifest | inspection_record_file | role_sharing_table | survey_indicators | survey_questionnaire | survey_answers) echo fuzz/dict/json.dict ;;
     xlsx_reader | xlsx_parts | plan_xlsx | xml_cursor) echo fuzz/dict/xml.dict ;;
     http_request) echo fuzz/dict/http.dict ;;
     csv_reader | facility_file | municipality_file | plan_file) echo fuzz/dict/csv.dict ;;

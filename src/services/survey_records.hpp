@@ -12,21 +12,18 @@
 #include <vector>
 
 #include "mamori/services/surveys.hpp"
+#include "mamori/survey/stored_answers.hpp"
 
 namespace mamori::services::survey_records {
+
+using survey::answers_of;
+using survey::answers_text;
+using survey::for_each_answer;
 
 struct StoredResponse {
     std::int64_t id = 0;
     SurveyResponse response;
 };
-
-// answers_text / answers_of: the answers as stored (a JSON object, keys sorted); answers_of keeps only
-// string values of a well-formed object.
-std::string answers_text(const survey::Answers& answers);
-survey::Answers answers_of(const std::string& text);
-// for_each_answer: calls `visit(question, option)` for each member of `text` when it is a flat object of
-// strings without escapes, as answers_text writes it (no allocation); false, having called nothing, otherwise.
-bool for_each_answer(std::string_view text, const std::function<void(std::string_view, std::string_view)>& visit);
 
 std::optional<StoredResponse> find(soci::session& sql, std::int64_t organisation_id, const std::string& questionnaire,
                                    const std::string& version);
