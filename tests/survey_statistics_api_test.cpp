@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "support/demo_server_test.hpp"
+#include "support/statistics_seed.hpp"
 
 namespace mamori::testing {
 namespace {
@@ -68,11 +69,8 @@ class SurveyStatisticsApi : public DemoServerTest {
         soci::session& sql = *direct;
         int n = 0;
         for (const auto& s : hand_made_set()) {
-            long long org = 0;
-            const std::string name = fmt::format("調査テスト施設 {}", ++n);
-            sql << "INSERT INTO organisations (kind, name, prefecture_code, beds_total, created_at) VALUES "
-                   "(:k, :n, :p, :b, '2026-01-01T00:00:00Z') RETURNING id",
-                soci::use(s.kind), soci::use(name), soci::use(s.prefecture), soci::use(s.beds), soci::into(org);
+            const long long org =
+                seed_institution(sql, s.kind, fmt::format("調査テスト施設 {}", ++n), s.prefecture, s.beds);
             json answers = {{"ehr_in_use", s.ehr}, {"cyber_bcp", s.bcp}};
             if (s.bcp == "yes") answers["bcp_drill"] = "yes";
             const std::string text = answers.dump();

@@ -2,11 +2,18 @@
 
 namespace mamori::testing {
 
-void seed_checklist(soci::session& sql, const SeededChecklist& c) {
-    long long org = 0, assessment = 0;
+long long seed_institution(soci::session& sql, const std::string& kind, const std::string& name,
+                           const std::string& prefecture, int beds) {
+    long long org = 0;
     sql << "INSERT INTO organisations (kind, name, prefecture_code, beds_total, created_at) VALUES "
            "(:k, :n, :p, :b, '2026-01-01T00:00:00Z') RETURNING id",
-        soci::use(c.kind), soci::use(c.name), soci::use(c.prefecture), soci::use(c.beds), soci::into(org);
+        soci::use(kind), soci::use(name), soci::use(prefecture), soci::use(beds), soci::into(org);
+    return org;
+}
+
+void seed_checklist(soci::session& sql, const SeededChecklist& c) {
+    const long long org = seed_institution(sql, c.kind, c.name, c.prefecture, c.beds);
+    long long assessment = 0;
     sql << "INSERT INTO assessments (organisation_id, fiscal_year, form, edition, edition_revision, status, "
            "created_at) VALUES (:o, :y, 'medical', :e, 1, :s, '2026-01-01T00:00:00Z') RETURNING id",
         soci::use(org), soci::use(c.fiscal_year), soci::use(c.edition), soci::use(c.status), soci::into(assessment);

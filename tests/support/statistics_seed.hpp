@@ -29,6 +29,10 @@ struct SeededChecklist {
     std::vector<SeededAnswer> answers;
 };
 
+// seed_institution: an institution of `kind` in `prefecture` with `beds`; its id.
+long long seed_institution(soci::session& sql, const std::string& kind, const std::string& name,
+                           const std::string& prefecture, int beds);
+
 // seed_checklist: the institution, its checklist and the checklist's answers.
 void seed_checklist(soci::session& sql, const SeededChecklist& checklist);
 
