@@ -23,12 +23,13 @@ void each_match(const exposure::Node& node, F&& f) {
     for (const auto& child : node.children) each_match(child, f);
 }
 
+// each_vulnerable: f(match, index of its configuration) for every vulnerable criterion of the CVE.
 template <typename F>
 void each_vulnerable(const IndexedCve& cve, F&& f) {
-    for (const auto& configuration : cve.configurations)
-        for (const auto& node : configuration.nodes)
+    for (std::size_t c = 0; c < cve.configurations.size(); ++c)
+        for (const auto& node : cve.configurations[c].nodes)
             each_match(node, [&](const exposure::CpeMatch& match) {
-                if (match.vulnerable) f(match);
+                if (match.vulnerable) f(match, static_cast<std::uint32_t>(c));
             });
 }
 
@@ -57,7 +58,7 @@ void erase_slot(std::vector<T>& list, std::size_t slot) {
 void FeedIndex::Impl::link(std::size_t slot) {
     auto& cve = cves[slot];
     for (const auto& key : cve.products) by_product[key].push_back(slot);
-    each_vulnerable(cve, [&](const exposure::CpeMatch& match) {
+    each_vulnerable(cve, [&](const exposure::CpeMatch& match, std::uint32_t configuration) {
         const auto key = rules::product_key(match.criteria);
         const bool keyed = key && exposure::is_index_key(match.criteria.vendor) &&
                            exposure::is_index_key(match.criteria.product);
@@ -66,7 +67,7 @@ void FeedIndex::Impl::link(std::size_t slot) {
             return;
         }
         auto& criteria = vulnerable_by_product[*key];
-        const VulnerableCriterion entry{static_cast<std::uint32_t>(slot), &match};
+        const VulnerableCriterion entry{static_cast<std::uint32_t>(slot), configuration, &match};
         if (const auto* version = exact_version(match)) criteria.by_version[*version].push_back(entry);
         else criteria.other.push_back(entry);
         cve.vulnerable_products.push_back(*key);
@@ -76,12 +77,10 @@ void FeedIndex::Impl::link(std::size_t slot) {
                                   cve.vulnerable_products.end());
     if (cve.unkeyed_vulnerable)
         for (const auto& key : cve.products) unkeyed_by_product[key].push_back(slot);
-    cve.simple = !cve.unkeyed_vulnerable && std::all_of(cve.configurations.begin(), cve.configurations.end(),
-                                                        [](const exposure::Configuration& c) {
-                                                            return c.op == exposure::Operator::or_ && !c.negate &&
-                                                                   std::all_of(c.nodes.begin(), c.nodes.end(),
-                                                                               plain_or_node);
-                                                        });
+    cve.plain.clear();
+    for (const auto& c : cve.configurations)
+        cve.plain.push_back(c.op == exposure::Operator::or_ && !c.negate &&
+                            std::all_of(c.nodes.begin(), c.nodes.end(), plain_or_node));
 }
 
 void FeedIndex::Impl::unlink(std::size_t slot) {
@@ -98,7 +97,7 @@ void FeedIndex::Impl::unlink(std::size_t slot) {
     cve.products.clear();
     cve.vulnerable_products.clear();
     cve.unkeyed_vulnerable = false;
-    cve.simple = false;
+    cve.plain.clear();
     cve.configurations.clear();
 }
 
@@ -120,14 +119,15 @@ void FeedIndex::Impl::remove(const std::string& cve_id) {
     if (auto it = by_id.find(cve_id); it != by_id.end()) unlink(it->second);
 }
 
-std::vector<std::uint32_t> FeedIndex::Impl::holding(const exposure::Cpe& cpe) const {
-    std::vector<std::uint32_t> out;
+std::vector<Holding> FeedIndex::Impl::holding(const exposure::Cpe& cpe) const {
+    std::vector<Holding> out;
     const auto key = rules::product_key(cpe);
     if (!key) return out;
     if (const auto it = vulnerable_by_product.find(*key); it != vulnerable_by_product.end()) {
         auto consider = [&](const std::vector<VulnerableCriterion>& list) {
             for (const auto& entry : list)
-                if (exposure::cpe_match_holds_for_product(*entry.match, cpe)) out.push_back(entry.slot);
+                if (exposure::cpe_match_holds_for_product(*entry.match, cpe))
+                    out.push_back({entry.slot, entry.configuration});
         };
         if (cpe.version.kind == exposure::CpeValue::Kind::value)
             if (const auto v = it->second.by_version.find(cpe.version.text); v != it->second.by_version.end())
@@ -135,7 +135,7 @@ std::vector<std::uint32_t> FeedIndex::Impl::holding(const exposure::Cpe& cpe) co
         consider(it->second.other);
     }
     if (const auto it = unkeyed_by_product.find(*key); it != unkeyed_by_product.end())
-        for (const auto slot : it->second) out.push_back(static_cast<std::uint32_t>(slot));
+        for (const auto slot : it->second) out.push_back({static_cast<std::uint32_t>(slot), Holding::kEvery});
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

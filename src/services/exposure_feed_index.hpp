@@ -11,6 +11,7 @@
 // naming any product it names.
 #pragma once
 
+#include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -34,10 +35,11 @@ struct IndexedCve {
     std::vector<std::string> products;            // every product key its criteria name
     std::vector<std::string> vulnerable_products; // the keys of its vulnerable criteria with a plain product
     bool unkeyed_vulnerable = false;              // a vulnerable criterion whose vendor or product is a pattern
-    // simple: every configuration and node is a plain OR (not negated, no children) and every vulnerable
-    // criterion is keyed. Then the CVE applies exactly when one of its vulnerable criteria holds for one of the
-    // device's CPE names, and those names are the ones matched: `holding` alone decides it.
-    bool simple = false;
+    // plain[c]: configuration c and its nodes are plain OR (not negated, no children). Such a configuration
+    // makes a device affected exactly when one of its vulnerable criteria holds for one of the device's CPE
+    // names, and those names are the ones matched: `holding` alone decides it. Any other configuration is
+    // evaluated in full, and only when one of its vulnerable criteria holds.
+    std::vector<bool> plain;
     bool kev = false;
     bool ransomware_known = false;
     std::string ransomware_use;
@@ -46,9 +48,11 @@ struct IndexedCve {
     std::string kev_due_date;  // YYYY-MM-DD or empty
 };
 
-// VulnerableCriterion: one `vulnerable: true` cpeMatch entry and the index slot of its CVE.
+// VulnerableCriterion: one `vulnerable: true` cpeMatch entry, the index slot of its CVE and the index of its
+// configuration there.
 struct VulnerableCriterion {
     std::uint32_t slot = 0;
+    std::uint32_t configuration = 0;
     const exposure::CpeMatch* match = nullptr;  // inside cves[slot].configurations (a vector's buffer survives moves)
 };
 
@@ -57,6 +61,14 @@ struct VulnerableCriterion {
 struct ProductCriteria {
     std::unordered_map<std::string, std::vector<VulnerableCriterion>> by_version;
     std::vector<VulnerableCriterion> other;
+};
+
+// Holding: a CVE slot and one of its configurations; kEvery: all of them (the broad rule).
+struct Holding {
+    static constexpr std::uint32_t kEvery = 0xffffffff;
+    std::uint32_t slot = 0;
+    std::uint32_t configuration = 0;
+    auto operator<=>(const Holding&) const = default;
 };
 
 struct FeedIndex::Impl {
@@ -75,10 +87,11 @@ struct FeedIndex::Impl {
     template <typename... A>
     std::vector<std::string> read(soci::session& sql, std::string_view where, const A&... values);
 
-    // holding: the slots of the CVEs (sorted, distinct) with a vulnerable criterion that holds for this one CPE
-    // name, and of those keeping the broad rule that name its product. A simple CVE in the list applies to every
-    // device with this name; any other still needs exposure::evaluate with all the device's names.
-    std::vector<std::uint32_t> holding(const exposure::Cpe& cpe) const;
+    // holding: the CVE slots and configurations (sorted, distinct) with a vulnerable criterion that holds for this
+    // one CPE name, and the CVEs keeping the broad rule that name its product (configuration kEvery). A plain
+    // configuration in the list makes every device with this name affected; any other still needs
+    // exposure::evaluate with all the device's names.
+    std::vector<Holding> holding(const exposure::Cpe& cpe) const;
 
   private:
     void link(std::size_t slot);

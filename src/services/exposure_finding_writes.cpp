@@ -5,10 +5,13 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <unordered_map>
 
+#include "mamori/store/id_set.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
 
@@ -42,10 +45,12 @@ std::optional<std::string> nullable(const std::string& text) {
 }  // namespace
 
 void Batch::asset(std::int64_t organisation_id, std::int64_t asset_id, const std::map<std::string, Wanted>& wanted,
-                  const std::map<std::string, Stored>& stored) {
+                  const std::map<std::string, Stored>& stored, const std::string& confirmed_at) {
+    bool changed = false;
     for (const auto& [cve_id, w] : wanted) {
         std::string matched = nlohmann::json(w.matched).dump();
         const auto it = stored.find(cve_id);
+        changed = changed || it == stored.end() || !it->second.active;
         if (it == stored.end()) {
             new_.push_back({organisation_id, asset_id, w.priority, cve_id, std::move(matched)});
             continue;
@@ -56,13 +61,25 @@ void Batch::asset(std::int64_t organisation_id, std::int64_t asset_id, const std
             back_.push_back({s.id, s.state, s.state == "mitigated" ? "open" : s.state, std::move(matched), w.priority});
             continue;
         }
-        if (s.matched_cpes != matched || s.priority != w.priority)
+        if (s.matched_cpes != matched || s.priority != w.priority) {
             store::execute(sql_, "UPDATE findings SET matched_cpes = :m, priority = :p WHERE id = :id", matched,
                            w.priority, s.id);
+            changed = true;
+        }
         ++stats_.unchanged;
     }
     for (const auto& [cve_id, s] : stored)
-        if (s.active && !wanted.contains(cve_id)) gone_.push_back({s.id, s.state});
+        if (s.active && !wanted.contains(cve_id)) {
+            gone_.push_back({s.id, s.state, confirmed_at});
+            changed = true;
+        }
+    if (changed) changed_.push_back(asset_id);
+}
+
+std::vector<std::int64_t> Batch::changed_assets() const {
+    auto out = changed_;
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 void Batch::write() {
@@ -128,13 +145,11 @@ void Batch::write_back_and_gone() {
     for (const auto& b : back_) ids.push_back(b.id);
     for (const auto& g : gone_) ids.push_back(g.id);
     std::unordered_map<std::int64_t, std::int64_t> last_seq;
-    in_chunks(ids, [&](std::size_t from, std::size_t end) {
-        std::string list;
-        for (std::size_t i = from; i < end; ++i) list += fmt::format("{}{}", i == from ? "" : ",", ids[i]);
-        for (const soci::row& r : store::query(
-                 sql_, fmt::format("SELECT finding_id, MAX(seq) FROM finding_events WHERE finding_id IN ({}) "
-                                   "GROUP BY finding_id",
-                                   list)))
+    const auto last_text = fmt::format(
+        "SELECT finding_id, MAX(seq) FROM finding_events WHERE {} GROUP BY finding_id",
+        store::in_id_set(sql_, "finding_id"));
+    store::each_id_chunk(ids, [&](std::span<const std::int64_t> chunk) {
+        for (const soci::row& r : store::query(sql_, last_text, store::id_set(sql_, chunk)))
             last_seq[store::int64_at(r, 0)] = store::int64_at(r, 1);
     });
     std::vector<Event> events;
@@ -148,22 +163,17 @@ void Batch::write_back_and_gone() {
                           b.from_state == "mitigated" ? "true again after it was mitigated: back to open" : ""});
     }
     stats_.returned += static_cast<std::int64_t>(back_.size());
-    if (dialect_ == store::Dialect::sqlite) {
-        for (const auto& g : gone_)
-            store::execute(sql_,
-                           "UPDATE findings SET active = 0, inactive_since = :n, updated_at = :u, "
-                           "version = version + 1 WHERE id = :id",
-                           now_, now_, g.id);
-    } else {
-        in_chunks(gone_, [&](std::size_t from, std::size_t end) {
-            std::string list;
-            for (std::size_t i = from; i < end; ++i) list += fmt::format("{}{}", i == from ? "" : ",", gone_[i].id);
-            sql_ << fmt::format(
-                "UPDATE findings SET active = 0, inactive_since = '{0}', updated_at = '{0}', version = version + 1 "
-                "WHERE id IN ({1})",
-                now_, list);
+    // Gone: its last match is the asset's last whole match, when that confirmed it later than it was found.
+    std::map<std::string, std::vector<std::int64_t>> gone_by_confirmation;
+    for (const auto& g : gone_) gone_by_confirmation[g.confirmed_at].push_back(g.id);
+    const auto gone_text = fmt::format(
+        "UPDATE findings SET active = 0, inactive_since = :n, updated_at = :u, last_matched_at = {}(last_matched_at, "
+        ":c), version = version + 1 WHERE {}",
+        dialect_ == store::Dialect::sqlite ? "max" : "GREATEST", store::in_id_set(sql_, "id"));
+    for (const auto& [confirmed_at, gone_ids] : gone_by_confirmation)
+        store::each_id_chunk(gone_ids, [&](std::span<const std::int64_t> chunk) {
+            store::execute(sql_, gone_text, now_, now_, confirmed_at, store::id_set(sql_, chunk));
         });
-    }
     for (const auto& g : gone_) events.push_back({g.id, last_seq[g.id] + 1, "gone", g.state, g.state, ""});
     stats_.gone += static_cast<std::int64_t>(gone_.size());
     insert_events(events);

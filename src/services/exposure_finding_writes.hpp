@@ -35,10 +35,14 @@ class Batch {
         : sql_(sql), dialect_(dialect), now_(std::move(now)), stats_(stats) {}
 
     // asset: the asset's findings as `wanted`, against `stored` (both by CVE id, limited to the same CVEs).
+    // `confirmed_at`: when its active findings were last confirmed true by a whole match (empty: never); a
+    // finding that is gone keeps that as its last match.
     void asset(std::int64_t organisation_id, std::int64_t asset_id, const std::map<std::string, Wanted>& wanted,
-               const std::map<std::string, Stored>& stored);
+               const std::map<std::string, Stored>& stored, const std::string& confirmed_at);
     // write: everything collected.
     void write();
+    // changed_assets: the assets whose findings this batch changed, sorted, since it was made.
+    std::vector<std::int64_t> changed_assets() const;
 
   private:
     struct New {
@@ -53,6 +57,7 @@ class Batch {
     struct Gone {
         std::int64_t id = 0;
         std::string state;
+        std::string confirmed_at;
     };
     struct Event {
         std::int64_t finding_id = 0, seq = 1;
@@ -72,6 +77,7 @@ class Batch {
     std::vector<New> new_;
     std::vector<Back> back_;
     std::vector<Gone> gone_;
+    std::vector<std::int64_t> changed_;
 };
 
 }  // namespace mamori::services::finding_writes

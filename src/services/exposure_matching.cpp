@@ -6,11 +6,14 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "exposure_feed_index.hpp"
 #include "exposure_finding_writes.hpp"
+#include "exposure_match_records.hpp"
+#include "exposure_matcher.hpp"
 #include "exposure_matching_rules.hpp"
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/time.hpp"
@@ -25,92 +28,12 @@ namespace rules = exposure_rules;
 
 namespace {
 
-// Device: the CPE names of one device, parsed, with their text.
-struct Device {
-    std::vector<exposure::Cpe> cpes;
-    std::vector<std::string> texts;
-    void add(exposure::Cpe cpe, std::string text) {
-        cpes.push_back(std::move(cpe));
-        texts.push_back(std::move(text));
-    }
-};
-
 struct AssetToMatch {
     std::int64_t id = 0;
     std::int64_t organisation_id = 0;
     bool in_use = true;
     exposure::PriorityInput exposure;  // the asset's routes in; the CVE's part is filled per finding
     Device device;
-};
-
-// CveSubset: a match limited to some CVEs (a feed delta): only they are evaluated and only their findings
-// compared. `sql_list` is their ids as SQL text (checked to be CVE ids).
-struct CveSubset {
-    std::unordered_set<std::size_t> slots;
-    std::string sql_list;
-};
-
-// HoldingCache: FeedIndex::Impl::holding by CPE name for one run: the same names recur across a ledger (a
-// hospital's PCs run the same OS build), so each is looked up once.
-class HoldingCache {
-  public:
-    explicit HoldingCache(const FeedIndex::Impl& index) : index_(index) {}
-    const std::vector<std::uint32_t>& of(const exposure::Cpe& cpe, const std::string& text) {
-        if (const auto it = slots_.find(text); it != slots_.end()) return it->second;
-        if (slots_.size() >= kMaxNames) slots_.clear();
-        return slots_.emplace(text, index_.holding(cpe)).first->second;
-    }
-
-  private:
-    static constexpr std::size_t kMaxNames = 200'000;
-    const FeedIndex::Impl& index_;
-    std::unordered_map<std::string, std::vector<std::uint32_t>> slots_;
-};
-
-// Matcher: what one run evaluates with.
-struct Matcher {
-    const FeedIndex::Impl& index;
-    const CveSubset* only;  // nullptr: every CVE
-    std::string today = to_iso_date(japan_date(std::chrono::system_clock::now()));
-    HoldingCache cache{index};
-
-    // evaluate: the CVEs the device's CPE names make true, by CVE id.
-    std::map<std::string, finding_writes::Wanted> evaluate(const Device& device,
-                                                           const exposure::PriorityInput& routes) {
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> hits;  // CVE slot, index of the device's name
-        for (std::size_t i = 0; i < device.cpes.size(); ++i)
-            for (const auto slot : cache.of(device.cpes[i], device.texts[i]))
-                if (!only || only->slots.contains(slot)) hits.emplace_back(slot, static_cast<std::uint32_t>(i));
-        std::sort(hits.begin(), hits.end());
-        std::map<std::string, finding_writes::Wanted> out;
-        for (std::size_t from = 0; from < hits.size();) {
-            std::size_t end = from;
-            while (end < hits.size() && hits[end].first == hits[from].first) ++end;
-            const auto& cve = index.cves[hits[from].first];
-            finding_writes::Wanted w;
-            if (cve.simple) {
-                for (std::size_t h = from; h < end; ++h) w.matched.push_back(device.texts[hits[h].second]);
-            } else {
-                const auto result = exposure::evaluate(cve.configurations, device.cpes);
-                for (const auto i : result.matched) w.matched.push_back(device.texts[i]);
-            }
-            from = end;
-            if (w.matched.empty()) continue;
-            std::sort(w.matched.begin(), w.matched.end());
-            w.matched.erase(std::unique(w.matched.begin(), w.matched.end()), w.matched.end());
-            w.priority = priority(cve, routes);
-            out.emplace(cve.cve_id, std::move(w));
-        }
-        return out;
-    }
-
-    int priority(const IndexedCve& cve, exposure::PriorityInput input) const {
-        input.in_kev = cve.kev;
-        input.ransomware_known = cve.ransomware_known;
-        input.kev_due_passed = cve.kev && !cve.kev_due_date.empty() && cve.kev_due_date < today;
-        input.cvss_score = cve.cvss;
-        return static_cast<int>(exposure::prioritise(input).rank_key);
-    }
 };
 
 std::string id_list(const std::vector<std::int64_t>& ids) {
@@ -149,9 +72,31 @@ std::vector<AssetToMatch> read_assets(soci::session& sql, const std::vector<std:
     return out;
 }
 
+using StoredFindings = std::unordered_map<std::int64_t, std::map<std::string, finding_writes::Stored>>;
+
+// read_stored: the stored findings of these assets, only those of the subset's CVEs when there is one.
+StoredFindings read_stored(soci::session& sql, store::Dialect dialect, const std::vector<std::int64_t>& ids,
+                           const CveSubset* only) {
+    StoredFindings stored;
+    if (ids.empty()) return stored;
+    const std::string of_subset = only ? fmt::format(" AND cve_id IN ({})", only->sql_list) : "";
+    // With a subset SQLite is told to walk each CVE's few rows of the (cve_id, asset_id) index and pass over
+    // other assets there, rather than probe every asset × CVE pair ('+' keeps the asset_id term off the index).
+    const std::string asset_column = only && dialect == store::Dialect::sqlite ? "+asset_id" : "asset_id";
+    for (const soci::row& r : store::query(
+             sql, fmt::format("SELECT asset_id, cve_id, id, active, state, matched_cpes, priority FROM findings "
+                              "WHERE {} IN ({}){}",
+                              asset_column, id_list(ids), of_subset))) {
+        finding_writes::Stored s{store::int64_at(r, 2), store::int64_at(r, 3) != 0, r.get<std::string>(4),
+                                 r.get<std::string>(5), static_cast<int>(store::int64_at(r, 6))};
+        stored[store::int64_at(r, 0)].emplace(r.get<std::string>(1), std::move(s));
+    }
+    return stored;
+}
+
 MatchStats match_assets(soci::session& sql, store::Dialect dialect, Matcher& matcher,
                         const std::vector<std::int64_t>& asset_ids, const std::string& now) {
-    const CveSubset* only = matcher.only;
+    const CveSubset* only = matcher.only();
     MatchStats stats;
     if (asset_ids.empty()) return stats;
     std::vector<std::int64_t> ids = asset_ids;
@@ -161,37 +106,52 @@ MatchStats match_assets(soci::session& sql, store::Dialect dialect, Matcher& mat
     if (dialect == store::Dialect::postgresql)
         sql << fmt::format("SELECT id FROM assets WHERE id IN ({}) ORDER BY id FOR UPDATE", id_list(ids));
     const auto assets = read_assets(sql, ids);
-    const std::string of_subset = only ? fmt::format(" AND cve_id IN ({})", only->sql_list) : "";
-    // With a subset SQLite is told to walk each CVE's few rows of the (cve_id, asset_id) index and pass over
-    // other assets there, rather than probe every asset × CVE pair ('+' keeps the asset_id term off the index).
-    const std::string asset_column = only && dialect == store::Dialect::sqlite ? "+asset_id" : "asset_id";
-    std::unordered_map<std::int64_t, std::map<std::string, finding_writes::Stored>> stored;
-    for (const soci::row& r : store::query(
-             sql, fmt::format("SELECT asset_id, cve_id, id, active, state, matched_cpes, priority FROM findings "
-                              "WHERE {} IN ({}){}",
-                              asset_column, id_list(ids), of_subset))) {
-        finding_writes::Stored s{store::int64_at(r, 2), store::int64_at(r, 3) != 0, r.get<std::string>(4),
-                                 r.get<std::string>(5), static_cast<int>(store::int64_at(r, 6))};
-        stored[store::int64_at(r, 0)].emplace(r.get<std::string>(1), std::move(s));
-    }
+    const auto records = match_records::read(sql, ids);
+    const auto confirmed_at = [&](std::int64_t asset_id) {
+        const auto it = records.find(asset_id);
+        return it == records.end() ? std::string() : it->second.matched_at;
+    };
     finding_writes::Batch batch(sql, dialect, now, stats);
-    for (const auto& asset : assets) {
-        const auto wanted = asset.in_use ? matcher.evaluate(asset.device, asset.exposure)
-                                         : std::map<std::string, finding_writes::Wanted>{};
-        batch.asset(asset.organisation_id, asset.id, wanted, stored[asset.id]);
-        ++stats.assets;
+    if (only) {
+        // A delta compares its CVEs' findings alone; an asset whose findings it changes loses its digest.
+        auto stored = read_stored(sql, dialect, ids, only);
+        for (const auto& asset : assets) {
+            const auto wanted = asset.in_use ? matcher.evaluate(asset.device, asset.exposure)
+                                             : std::map<std::string, finding_writes::Wanted>{};
+            batch.asset(asset.organisation_id, asset.id, wanted, stored[asset.id], confirmed_at(asset.id));
+            ++stats.assets;
+        }
+        batch.write();
+        match_records::forget(sql, batch.changed_assets());
+        return stats;
     }
+    // A whole match: an asset whose findings would be the ones its last whole match made true (same digest)
+    // has nothing to compare; only the others' stored findings are read.
+    std::vector<std::pair<const AssetToMatch*, std::map<std::string, finding_writes::Wanted>>> to_compare;
+    std::vector<std::pair<std::int64_t, std::string>> new_digests;
+    std::vector<std::int64_t> confirmed;
+    const Device retired;
+    for (const auto& asset : assets) {
+        const Device& device = asset.in_use ? asset.device : retired;
+        matcher.find(device);
+        auto digest = matcher.digest(device, asset.exposure).text();
+        ++stats.assets;
+        if (const auto it = records.find(asset.id); it != records.end() && it->second.digest == digest) {
+            stats.unchanged += static_cast<std::int64_t>(matcher.affected());
+            confirmed.push_back(asset.id);
+            continue;
+        }
+        new_digests.emplace_back(asset.id, std::move(digest));
+        to_compare.emplace_back(&asset, matcher.wanted(device, asset.exposure));
+    }
+    std::vector<std::int64_t> compare_ids;
+    for (const auto& [asset, wanted] : to_compare) compare_ids.push_back(asset->id);
+    auto stored = read_stored(sql, dialect, compare_ids, nullptr);
+    for (const auto& [asset, wanted] : to_compare)
+        batch.asset(asset->organisation_id, asset->id, wanted, stored[asset->id], confirmed_at(asset->id));
     batch.write();
-    // Still true: when they were last confirmed, kept to the hour: rewriting every row of every run would be
-    // most of a re-run's cost (on PostgreSQL each update is a new row version), so a value younger than an
-    // hour stands.
-    const auto at = parse_iso_utc(now);
-    const std::string hour_ago =
-        to_iso_utc((at ? *at : std::chrono::system_clock::now()) - std::chrono::hours(1));
-    sql << fmt::format(
-        "UPDATE findings SET last_matched_at = '{}' WHERE {} IN ({}) AND active = 1 AND "
-        "last_matched_at < '{}'{}",
-        now, asset_column, id_list(ids), hour_ago, of_subset);
+    match_records::save(sql, new_digests, now);
+    match_records::confirm(sql, confirmed, now);
     return stats;
 }
 
@@ -257,7 +217,8 @@ void make_fresh(SharedFeedIndex& shared, soci::session& sql, const std::pair<std
 
 SharedFeedIndex& shared_feed_index(const store::Database& db) {
     static std::mutex registry_lock;
-    static std::map<std::string, std::unique_ptr<SharedFeedIndex>> registry;
+    // Never destroyed: freeing a loaded index (about a gigabyte in many small pieces) at exit took a second.
+    static auto& registry = *new std::map<std::string, std::unique_ptr<SharedFeedIndex>>();
     std::lock_guard guard(registry_lock);
     auto& entry = registry[store::redacted(db.url())];
     if (!entry) entry = std::make_unique<SharedFeedIndex>();

@@ -1,6 +1,7 @@
 // The matching service on a migrated database (SQLite, or PostgreSQL with MAMORI_TEST_DATABASE=postgres):
 // findings found, kept, gone and returned (a mitigated one back to open), rejected CVEs and retired assets,
-// a feed update re-matching only what it touches, the device check, and sixteen matchers at once.
+// a feed update re-matching only what it touches, a whole match skipping the assets whose findings would not
+// change, the device check, and sixteen matchers at once.
 #include "mamori/services/exposure_matching.hpp"
 
 #include <fmt/format.h>
@@ -129,6 +130,11 @@ class ExposureMatchingTest : public ::testing::Test {
                                           finding_id))
             out.push_back(r.get<std::string>(0) + ":" + r.get<std::string>(1));
         return out;
+    }
+    std::string text(const std::string& query) {
+        auto lease = db().acquire();
+        for (const auto& r : store::query(*lease, query)) return r.get<std::string>(0);
+        return {};
     }
     std::int64_t count(const std::string& query) {
         auto lease = db().acquire();
@@ -361,6 +367,71 @@ TEST_F(ExposureMatchingTest, ADeltaWithoutTheWholeIndexChangesOnlyTheFindingsOfI
     EXPECT_EQ(back->returned, 1);
     EXPECT_EQ(events(narrowed->id), (std::vector<std::string>{"found:open", "gone:open", "returned:open"}));
     EXPECT_EQ(events(kept->id), (std::vector<std::string>{"found:open"}));
+}
+
+TEST_F(ExposureMatchingTest, AWholeMatchComparesOnlyTheAssetsWhoseFindingsWouldChange) {
+    cve("CVE-2022-42475", fortios_range("6.0.0", "6.0.16"), "Known");
+    const auto vpn = asset("VPN装置", {kFortios604});
+    ExposureMatching matching(db());
+    ASSERT_TRUE(matching.match_all());
+    const auto digest = text("SELECT COALESCE(digest, '') FROM asset_matches WHERE asset_id = " + std::to_string(vpn));
+    EXPECT_EQ(digest.size(), 32u);
+    const int priority = finding(vpn, "CVE-2022-42475")->priority;
+
+    // The stored finding is changed behind the matcher's back: a whole match that would make the same findings
+    // true trusts the digest and does not read them.
+    {
+        auto lease = db().acquire();
+        store::execute(*lease, "UPDATE findings SET priority = 1 WHERE asset_id = :a", vpn);
+    }
+    auto same = matching.match_all();
+    ASSERT_TRUE(same);
+    EXPECT_EQ(same->unchanged, 1);
+    EXPECT_EQ(finding(vpn, "CVE-2022-42475")->priority, 1);
+
+    // Exposed to the Internet now: the finding's priority rises, so the digest differs and the findings are
+    // compared and written.
+    {
+        auto lease = db().acquire();
+        store::execute(*lease, "UPDATE assets SET internet_facing = 1 WHERE id = :a", vpn);
+    }
+    ASSERT_TRUE(matching.match_all());
+    EXPECT_GT(finding(vpn, "CVE-2022-42475")->priority, priority);
+    EXPECT_NE(text("SELECT COALESCE(digest, '') FROM asset_matches WHERE asset_id = " + std::to_string(vpn)),
+              digest);
+}
+
+TEST_F(ExposureMatchingTest, ADeltaForgetsTheDigestsOfTheAssetsWhoseFindingsItChanges) {
+    cve("CVE-2022-42475", fortios_range("6.0.0", "6.0.16"), "Known");
+    cve("CVE-2018-13379", fortios_range("6.0.0", "6.0.5"), "Known");
+    const auto vpn = asset("VPN装置", {kFortios604});
+    const auto newer = asset("VPN装置2", {kFortios6016});
+    ExposureMatching matching(db());
+    ASSERT_TRUE(matching.match_all());
+    const auto confirmed = text("SELECT matched_at FROM asset_matches WHERE asset_id = " + std::to_string(vpn));
+    const auto digest_of = [&](std::int64_t id) {
+        return text("SELECT COALESCE(digest, 'none') FROM asset_matches WHERE asset_id = " + std::to_string(id));
+    };
+    const auto newer_digest = digest_of(newer);
+
+    // NVD narrows CVE-2018-13379 past 6.0.4: the VPN's finding is gone, and it last held at the whole match.
+    cve("CVE-2018-13379", fortios_range("6.0.5", "6.0.16"), "Known", "Analyzed", "2026-02-01T00:00:00Z");
+    auto delta = matching.rematch_cves({"CVE-2018-13379"});
+    ASSERT_TRUE(delta) << delta.error().message;
+    EXPECT_EQ(delta->gone, 1);
+    EXPECT_EQ(delta->found, 0) << "the new range ends before 6.0.16";
+    EXPECT_EQ(digest_of(vpn), "none");
+    EXPECT_EQ(digest_of(newer), newer_digest) << "its findings did not change";
+    EXPECT_EQ(text("SELECT last_matched_at FROM findings WHERE cve_id = 'CVE-2018-13379' AND asset_id = " +
+                   std::to_string(vpn)),
+              confirmed);
+
+    // The next whole match compares them again and finds nothing to change.
+    auto whole = matching.match_all();
+    ASSERT_TRUE(whole);
+    EXPECT_EQ(whole->found + whole->gone + whole->returned, 0);
+    EXPECT_EQ(whole->unchanged, 1);
+    EXPECT_EQ(digest_of(vpn).size(), 32u);
 }
 
 TEST_F(ExposureMatchingTest, SixteenMatchersAtOnceNeverDuplicateAFinding) {

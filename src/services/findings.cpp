@@ -105,10 +105,14 @@ constexpr std::string_view kRowColumns =
     "f.state_reason, f.active, f.priority, c.cvss_score, COALESCE(c.cvss_severity, ''), k.date_added, "
     "k.due_date, "
     "k.ransomware_use, (SELECT MIN(j.jvndb_id) FROM jvn_cves j WHERE j.cve_id = f.cve_id), f.matched_cpes, "
-    "f.first_found_at, f.last_matched_at, f.inactive_since, f.version, f.updated_at";
+    "f.first_found_at, "
+    // An active finding was last confirmed by its asset's last whole match, when that is later than its own time
+    // (the matcher records a whole match per asset, not per finding: exposure_match_records.hpp).
+    "CASE WHEN f.active = 1 AND m.matched_at > f.last_matched_at THEN m.matched_at ELSE f.last_matched_at END, "
+    "f.inactive_since, f.version, f.updated_at";
 constexpr std::string_view kRowJoins =
     "FROM findings f JOIN assets a ON a.id = f.asset_id LEFT JOIN cves c ON c.cve_id = f.cve_id "
-    "LEFT JOIN kev_entries k ON k.cve_id = f.cve_id";
+    "LEFT JOIN kev_entries k ON k.cve_id = f.cve_id LEFT JOIN asset_matches m ON m.asset_id = f.asset_id";
 constexpr std::string_view kOrder = "ORDER BY f.priority DESC, COALESCE(c.cvss_score, -1) DESC, f.id";
 
 FindingRow read_row(const soci::row& r) {
