@@ -4,6 +4,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "exposure_matching_rules.hpp"
@@ -141,45 +145,143 @@ std::vector<Holding> FeedIndex::Impl::holding(const exposure::Cpe& cpe) const {
     return out;
 }
 
+namespace {
+
+constexpr std::string_view kCveColumns =
+    "SELECT c.cve_id, c.status, c.configurations, c.cvss_score, c.cvss_severity, c.imported_at, k.ransomware_use, "
+    "k.imported_at, k.due_date FROM cves c LEFT JOIN kev_entries k ON k.cve_id = c.cve_id";
+
+}  // namespace
+
+// CveRow: one CVE as read, its configurations still JSON text; `matchable` false once it is rejected or its
+// configurations do not parse (then it leaves the index; the feed importer reports the latter).
+struct CveRow {
+    IndexedCve cve;
+    std::string configurations;
+    std::string imported_at;
+    std::optional<std::string> kev_imported_at;
+    bool matchable = true;
+};
+
+namespace {
+
+CveRow read_row(const soci::row& r) {
+    CveRow row;
+    row.cve.cve_id = r.get<std::string>(0);
+    row.matchable = exposure::is_matchable(r.get<std::string>(1));
+    row.configurations = r.get<std::string>(2);
+    if (r.get_indicator(3) != soci::i_null) row.cve.cvss = r.get<double>(3);
+    row.cve.severity = r.get<std::string>(4);
+    row.imported_at = r.get<std::string>(5);
+    row.kev_imported_at = store::optional_text_at(r, 7);
+    row.cve.kev_due_date = store::optional_text_at(r, 8).value_or("");
+    if (auto use = store::optional_text_at(r, 6)) {
+        row.cve.kev = true;
+        row.cve.ransomware_use = *use;
+        row.cve.ransomware_known = *use == "Known";
+    }
+    return row;
+}
+
+// compile: the configurations parsed and the products they name listed (the costly part of a load).
+void compile(CveRow& row) {
+    if (!row.matchable) return;
+    auto parsed = exposure::parse_configurations(json::parse(row.configurations, nullptr, false));
+    std::string().swap(row.configurations);
+    if (!parsed) {
+        row.matchable = false;
+        return;
+    }
+    row.cve.configurations = std::move(*parsed);
+    for (const auto& key : exposure::products_named(row.cve.configurations))
+        row.cve.products.push_back(rules::product_key(key));
+}
+
+}  // namespace
+
+void FeedIndex::Impl::take(CveRow& row) {
+    if (row.imported_at > cves_watermark) cves_watermark = row.imported_at;
+    if (row.kev_imported_at && *row.kev_imported_at > kev_watermark) kev_watermark = *row.kev_imported_at;
+    if (row.matchable) put(std::move(row.cve));
+    else remove(row.cve.cve_id);
+}
+
 template <typename... A>
 std::vector<std::string> FeedIndex::Impl::read(soci::session& sql, std::string_view where, const A&... values) {
     std::vector<std::string> ids;
-    const std::string text = fmt::format(
-        "SELECT c.cve_id, c.status, c.configurations, c.cvss_score, c.cvss_severity, c.imported_at, "
-        "k.ransomware_use, k.imported_at, k.due_date FROM cves c LEFT JOIN kev_entries k ON k.cve_id = "
-        "c.cve_id {}",
-        where);
-    for (const soci::row& r : store::query(sql, text, values...)) {
-        IndexedCve cve;
-        cve.cve_id = r.get<std::string>(0);
-        ids.push_back(cve.cve_id);
-        const std::string imported = r.get<std::string>(5);
-        if (imported > cves_watermark) cves_watermark = imported;
-        if (auto kev_at = store::optional_text_at(r, 7); kev_at && *kev_at > kev_watermark) kev_watermark = *kev_at;
-        if (!exposure::is_matchable(r.get<std::string>(1))) {
-            remove(cve.cve_id);
-            continue;
-        }
-        // A record whose configurations do not parse matches nothing (the feed importer reports it).
-        auto parsed = exposure::parse_configurations(json::parse(r.get<std::string>(2), nullptr, false));
-        if (!parsed) {
-            remove(cve.cve_id);
-            continue;
-        }
-        cve.configurations = std::move(*parsed);
-        for (const auto& key : exposure::products_named(cve.configurations))
-            cve.products.push_back(rules::product_key(key));
-        if (r.get_indicator(3) != soci::i_null) cve.cvss = r.get<double>(3);
-        cve.severity = r.get<std::string>(4);
-        cve.kev_due_date = store::optional_text_at(r, 8).value_or("");
-        if (auto use = store::optional_text_at(r, 6)) {
-            cve.kev = true;
-            cve.ransomware_use = *use;
-            cve.ransomware_known = *use == "Known";
-        }
-        put(std::move(cve));
+    for (const soci::row& r : store::query(sql, fmt::format("{} {}", kCveColumns, where), values...)) {
+        auto row = read_row(r);
+        ids.push_back(row.cve.cve_id);
+        compile(row);
+        take(row);
     }
     return ids;
+}
+
+// read_all: every CVE, compiled on a second thread while this one reads the rows and indexes what is compiled.
+void FeedIndex::Impl::read_all(soci::session& sql) {
+    constexpr std::size_t kRowsPerBatch = 1'000;
+    std::mutex lock;
+    std::condition_variable changed;
+    std::deque<std::vector<CveRow>> to_compile, compiled;
+    bool reading = true;
+    std::jthread compiler([&] {
+        std::unique_lock guard(lock);
+        while (true) {
+            changed.wait(guard, [&] { return !to_compile.empty() || !reading; });
+            if (to_compile.empty()) return;
+            auto batch = std::move(to_compile.front());
+            to_compile.pop_front();
+            guard.unlock();
+            for (auto& row : batch) compile(row);
+            guard.lock();
+            compiled.push_back(std::move(batch));
+            changed.notify_all();
+        }
+    });
+    const auto index_compiled = [&](bool wait_for_all) {
+        std::unique_lock guard(lock);
+        while (true) {
+            if (wait_for_all)
+                changed.wait(guard, [&] { return !compiled.empty() || to_compile.empty(); });
+            if (compiled.empty()) return;
+            auto batch = std::move(compiled.front());
+            compiled.pop_front();
+            guard.unlock();
+            for (auto& row : batch) take(row);
+            guard.lock();
+        }
+    };
+    std::vector<CveRow> batch;
+    const auto hand_over = [&] {
+        {
+            std::lock_guard guard(lock);
+            to_compile.push_back(std::move(batch));
+        }
+        changed.notify_all();
+        batch = {};
+        index_compiled(false);
+    };
+    const auto done_reading = [&] {
+        {
+            std::lock_guard guard(lock);
+            reading = false;
+        }
+        changed.notify_all();
+        compiler.join();
+    };
+    try {
+        for (const soci::row& r : store::query(sql, kCveColumns)) {
+            batch.push_back(read_row(r));
+            if (batch.size() == kRowsPerBatch) hand_over();
+        }
+        if (!batch.empty()) hand_over();
+    } catch (...) {
+        done_reading();
+        throw;
+    }
+    done_reading();
+    index_compiled(true);
 }
 
 FeedIndex::FeedIndex() : impl_(std::make_unique<Impl>()) {}
@@ -199,7 +301,7 @@ std::string newest_kev(soci::session& sql) {
 
 FeedIndex FeedIndex::load(soci::session& sql) {
     FeedIndex index;
-    index.impl_->read(sql, "");
+    index.impl_->read_all(sql);
     index.impl_->kev_watermark = std::max(index.impl_->kev_watermark, newest_kev(sql));
     return index;
 }

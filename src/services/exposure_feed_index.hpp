@@ -63,6 +63,8 @@ struct ProductCriteria {
     std::vector<VulnerableCriterion> other;
 };
 
+struct CveRow;  // a CVE as read from the database (exposure_feed_index.cpp)
+
 // Holding: a CVE slot and one of its configurations; kEvery: all of them (the broad rule).
 struct Holding {
     static constexpr std::uint32_t kEvery = 0xffffffff;
@@ -86,6 +88,10 @@ struct FeedIndex::Impl {
     // (Defined and used in exposure_feed_index.cpp only.)
     template <typename... A>
     std::vector<std::string> read(soci::session& sql, std::string_view where, const A&... values);
+    // read_all: every CVE row, as `read` would.
+    void read_all(soci::session& sql);
+    // take: one CVE as read (exposure_feed_index.cpp's Row) into the index, or out of it.
+    void take(CveRow& row);
 
     // holding: the CVE slots and configurations (sorted, distinct) with a vulnerable criterion that holds for this
     // one CPE name, and the CVEs keeping the broad rule that name its product (configuration kEvery). A plain
