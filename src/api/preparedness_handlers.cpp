@@ -29,7 +29,7 @@ json record_json(const PreparednessRecord& r) {
     json out = r.body;
     out["id"] = r.id;
     out["organisation_id"] = r.organisation_id;
-    out["status"] = r.status;
+    out["removed"] = r.status == "removed";  // not "status": an incident's status is open or closed
     out["version"] = r.version;
     out["created_at"] = r.created_at;
     out["updated_at"] = r.updated_at;
@@ -71,11 +71,12 @@ Response answer(const Result<PreparednessRecord>& r, const Request& request, int
     return Response::json(status, record_json(*r));
 }
 
-// Kind routes: list, create, one, change (whole record), remove.
+// Kind routes: list (not for contacts: the chart lists them), create, one, change (whole record), remove.
 void register_kind(ApiRoutes& routes, const std::shared_ptr<PreparednessService>& service, RecordKind kind,
                    const std::string& path, const char* list_name) {
     const http::RouteOptions limited{.max_body_bytes = kMaxBodyBytes};
-    routes.authenticated(Method::get, path, [service, kind, list_name](Request& request, const Caller& caller) {
+    if (kind != RecordKind::contact)
+        routes.authenticated(Method::get, path, [service, kind, list_name](Request& request, const Caller& caller) {
         auto list = service->list(caller, kind);
         if (!list) return problem(list.error(), request);
         json records = json::array();
