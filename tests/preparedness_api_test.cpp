@@ -303,6 +303,40 @@ TEST_F(PreparednessApi, AnIncidentReportedToTheHealthCentreIsReadByItAlone) {
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM preparedness_record_versions WHERE record_id = " + std::to_string(id)), 5);
 }
 
+TEST_F(PreparednessApi, TheDemoPersonasHaveTheirRecordsAndOneWarning) {
+    for (const std::string login : {"sakura@demo.example", "hospital@demo.example"}) {
+        SCOPED_TRACE(login);
+        SessionClient c = persona(login);
+        const auto summary = c.get("/api/v1/preparedness/summary");
+        ASSERT_EQ(summary.status, 200) << summary.body;
+        const json s = summary.json();
+        EXPECT_EQ(s["counts"]["backup"], 2);
+        EXPECT_EQ(s["counts"]["restore_test"], 1);
+        EXPECT_EQ(s["counts"]["drill"], 1);
+        EXPECT_EQ(s["counts"]["incident"], 1);
+        EXPECT_EQ(s["open_incidents"], 0);
+        std::multiset<std::string> codes;
+        const json all = s["warnings"];
+        for (const auto& w : all) codes.insert(w["code"].get<std::string>());
+        // The backup without an offline copy is also untested.
+        EXPECT_EQ(codes, (std::multiset<std::string>{"backup_without_offline_copy", "no_recent_restore_test"}))
+            << summary.body;
+        const auto chart = c.get("/api/v1/preparedness/contacts");
+        ASSERT_EQ(chart.status, 200);
+        const json contacts = chart.json()["contacts"];
+        int vendors = 0;
+        for (const auto& contact : contacts) vendors += contact["kind"] == "vendor" ? 1 : 0;
+        EXPECT_EQ(vendors, login == "sakura@demo.example" ? 2 : 5);
+        const auto drills = c.get("/api/v1/preparedness/drills").json();
+        ASSERT_EQ(drills["drills"].size(), 1u);
+    }
+    // The clinic's incident was reported to the health centre, which reads it; the hospital's to the ministry.
+    SessionClient hokenjo = persona("hokenjo@demo.example");
+    const json incidents = hokenjo.get("/api/v1/preparedness/incidents").json()["incidents"];
+    ASSERT_EQ(incidents.size(), 1u);
+    EXPECT_EQ(incidents[0]["reports"][0]["to"], "health_centre");
+}
+
 TEST_F(PreparednessApi, TheHistoryCannotBeRewritten) {
     SessionClient clinic = persona("sakura@demo.example");
     ASSERT_EQ(clinic.post("/api/v1/preparedness/drills", {{"held_on", "2026-09-01"}, {"scenario", "devices_inoperable"}})
