@@ -52,18 +52,20 @@ Status check_writer(const Caller& caller) {
     return {};
 }
 
+// jurisdiction_reader: the inspectors and administrators of a health centre or prefecture (analysts work
+// with aggregates and read no institution's incident).
 bool jurisdiction_reader(const Caller& caller) {
-    return caller.organisation.kind == OrgKind::health_centre || caller.organisation.kind == OrgKind::prefecture;
+    return (caller.organisation.kind == OrgKind::health_centre || caller.organisation.kind == OrgKind::prefecture) &&
+           (caller.has(Role::inspector) || caller.has(Role::administrator));
 }
 
-// jurisdiction_reads: a health centre or prefecture that may read the institution reads its reported
-// incident.
+// jurisdiction_reads: a health centre or prefecture inspecting the institution reads its reported incident.
 bool jurisdiction_reads(soci::session& sql, const Caller& caller, const PreparednessRecord& r) {
     if (r.kind != RecordKind::incident || !jurisdiction_reader(caller) ||
         !preparedness::reports_to_jurisdiction(r.body) || r.status != "active")
         return false;
     const auto org = records::find_organisation(sql, r.organisation_id);
-    return org && identity::can_read_assessments(caller, org->ref);
+    return org && identity::can_inspect(caller, org->ref);
 }
 
 Result<PreparednessRecord> readable(soci::session& sql, const Caller& caller, RecordKind kind, std::int64_t id) {

@@ -3,7 +3,7 @@
 /// tests, drills and the incident log (rules in mamori/preparedness/records.hpp). The institution's own users
 /// read (administrators, security managers and editors write; viewers read: 403 on a write); anyone else is
 /// answered not_found — except that an incident reported to the health centre or prefecture is readable by
-/// them (can_read_assessments). Every write is one transaction: a new version of the record in the
+/// their inspectors and administrators (can_inspect). Every write is one transaction: a new version of the record in the
 /// append-only history and an audit entry; a stale version is a conflict.
 ///
 ///     PreparednessService prep(db);
