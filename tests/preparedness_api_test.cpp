@@ -239,6 +239,23 @@ TEST_F(PreparednessApi, OnlyTheInstitutionsOwnUsersSeeTheRecordsAndViewersOnlyRe
               403);
     EXPECT_EQ(viewer.post(url + "/remove", {{"version", 1}}).status, 403);
     EXPECT_EQ(clinic.get(url).json()["version"], 1);
+
+    // An API token of the clinic's administrator without the write scope reads but does not write.
+    const auto token = clinic.post("/api/v1/me/tokens", {{"name", "読み取り"}, {"scopes", {"read"}}});
+    ASSERT_EQ(token.status, 201) << token.body;
+    SessionClient bearer = persona("sakura-viewer@demo.example");
+    bearer.set_cookie("");
+    const std::vector<std::pair<std::string, std::string>> auth = {
+        {"Authorization", "Bearer " + token.json()["token"].get<std::string>()}};
+    EXPECT_EQ(bearer.call("GET", url, std::nullopt, auth).status, 200);
+    const auto refused = bearer.call("POST", "/api/v1/preparedness/drills",
+                                     json{{"held_on", "2026-09-01"}, {"scenario", "devices_inoperable"}}, auth);
+    EXPECT_EQ(refused.status, 403) << refused.body;
+    EXPECT_NE(refused.body.find("may only read"), std::string::npos) << "refused for its scope: " << refused.body;
+    const auto refused_change = bearer.call(
+        "PUT", url, json{{"version", 1}, {"held_on", "2026-09-02"}, {"scenario", "devices_inoperable"}}, auth);
+    EXPECT_EQ(refused_change.status, 403) << refused_change.body;
+    EXPECT_EQ(clinic.get(url).json()["version"], 1);
 }
 
 TEST_F(PreparednessApi, AnIncidentReportedToTheHealthCentreIsReadByItAlone) {
