@@ -174,6 +174,9 @@ TEST_F(PreparednessApi, BackupsAndRestoreTestsWithTheirWarnings) {
     EXPECT_EQ(removed.json()["removed"], true);
     const long long test_id = tested.json()["id"];
     EXPECT_EQ(clinic.get("/api/v1/preparedness/restore-tests/" + std::to_string(test_id)).json()["removed"], true);
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'preparedness.restore_test.removed' AND target = "
+                     "'preparedness_restore_test:" + std::to_string(test_id) + "'"),
+              1);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM preparedness_record_versions WHERE record_id = " + std::to_string(backup)),
               3);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE target = 'preparedness_backup:" + std::to_string(backup) +

@@ -239,8 +239,13 @@ Result<PreparednessRecord> PreparednessService::remove(const Caller& caller, Rec
         if (kind == RecordKind::backup) {
             // A backup's restore tests go with it (each kept in the history as removed).
             for (const auto& t : rec::records_of(sql, caller.organisation.id, RecordKind::restore_test))
-                if (t.body.value("backup_id", std::int64_t{0}) == id)
-                    rec::update_record(sql, t.id, t.version, id, t.body, "removed", "removed", caller.user_id);
+                if (t.body.value("backup_id", std::int64_t{0}) == id &&
+                    rec::update_record(sql, t.id, t.version, id, t.body, "removed", "removed", caller.user_id))
+                    audit::append(sql,
+                                  audit::caller_entry(caller, action(RecordKind::restore_test, "removed"),
+                                                      target(RecordKind::restore_test, t.id),
+                                                      {{"before", t.body}, {"after", nullptr}, {"with_backup", id}}),
+                                  context);
         }
         const std::optional<std::int64_t> parent =
             kind == RecordKind::restore_test ? std::optional(current->body["backup_id"].get<std::int64_t>())
