@@ -29,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto kind = static_cast<RecordKind>(data[0] % 6);
     const auto body = mamori::parse_limited_json(text, mamori::kMaxRequestNesting);
     if (!body) return 0;
-    const std::chrono::year_month_day today{std::chrono::year(2026), std::chrono::month(12), std::chrono::day(7)};
+    const std::chrono::year_month_day today{std::chrono::year(2026), std::chrono::month(12),
+                                            std::chrono::day(7)};
     const auto& reference = builtin_reference();
     const auto checked = check_record(kind, *body, reference, today);
     if (!checked) {

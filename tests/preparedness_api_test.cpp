@@ -21,9 +21,12 @@ namespace {
 using nlohmann::json;
 
 const std::map<std::string, std::string> kPasswords = {
-    {"hospital@demo.example", "hospital-demo-pass"}, {"hokenjo@demo.example", "hokenjo-demo-pass"},
-    {"sakura@demo.example", "sakura-demo-pass"},     {"aoba@demo.example", "aoba-demo-pass"},
-    {"tokyo@demo.example", "tokyo-demo-pass"},       {"vendor@demo.example", "vendor-demo-pass"},
+    {"hospital@demo.example", "hospital-demo-pass"},
+    {"hokenjo@demo.example", "hokenjo-demo-pass"},
+    {"sakura@demo.example", "sakura-demo-pass"},
+    {"aoba@demo.example", "aoba-demo-pass"},
+    {"tokyo@demo.example", "tokyo-demo-pass"},
+    {"vendor@demo.example", "vendor-demo-pass"},
     {"sakura-viewer@demo.example", "a long enough password"},
     {"osaka-inspector@demo.example", "a long enough password"}};
 
@@ -73,14 +76,16 @@ TEST_F(PreparednessApi, TheContactChartIsPrefilledOnFirstOpeningAndReviewed) {
     EXPECT_EQ(chart["contacts"][0]["phone"], "") << "no number is invented";
     EXPECT_NE(chart["contacts"][0]["note"], "");
     EXPECT_EQ(chart["contacts"][1]["body"], "police");
-    EXPECT_EQ(chart["contacts"][1]["organisation_name"], "警視庁 サイバー犯罪相談窓口") << "the pharmacy is in Tokyo";
+    EXPECT_EQ(chart["contacts"][1]["organisation_name"], "警視庁 サイバー犯罪相談窓口")
+        << "the pharmacy is in Tokyo";
     EXPECT_EQ(chart["contacts"][1]["phone"], "");
     // Opening again adds nothing.
     ASSERT_EQ(pharmacy.get("/api/v1/preparedness/contacts").json()["contacts"].size(), 2u);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM preparedness_records"), before + 3);
     const long long chart_id = chart["chart"]["id"];
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'preparedness.chart.opened' AND target = "
-                     "'preparedness_chart:" + std::to_string(chart_id) + "'"),
+                     "'preparedness_chart:" +
+                     std::to_string(chart_id) + "'"),
               1);
 
     // Without the head and the security officer, and never reviewed: two warnings on the chart.
@@ -89,17 +94,21 @@ TEST_F(PreparednessApi, TheContactChartIsPrefilledOnFirstOpeningAndReviewed) {
 
     // The ministry's number, filled in: a new version; the police row stays.
     json ministry = chart["contacts"][0];
-    const std::string ministry_url = "/api/v1/preparedness/contacts/" + std::to_string(ministry["id"].get<long long>());
+    const std::string ministry_url =
+        "/api/v1/preparedness/contacts/" + std::to_string(ministry["id"].get<long long>());
     ministry["phone"] = "03-0000-0000";
     const auto filled = pharmacy.put(ministry_url, ministry);
     ASSERT_EQ(filled.status, 200) << filled.body;
     EXPECT_EQ(filled.json()["version"], 2);
     EXPECT_EQ(filled.json()["history"][1]["record"]["phone"], "");
 
-    for (const auto& [role, name] : {std::pair{"manager", "鈴木 薫"}, std::pair{"security_officer", "佐藤 一郎"}}) {
-        const auto made = pharmacy.post("/api/v1/preparedness/contacts",
-                                        {{"kind", "internal"}, {"role", role}, {"person_name", name},
-                                         {"phone", "090-0000-0000"}, {"email", "x@example.jp"}});
+    for (const auto& [role, name] :
+         {std::pair{"manager", "鈴木 薫"}, std::pair{"security_officer", "佐藤 一郎"}}) {
+        const auto made = pharmacy.post("/api/v1/preparedness/contacts", {{"kind", "internal"},
+                                                                          {"role", role},
+                                                                          {"person_name", name},
+                                                                          {"phone", "090-0000-0000"},
+                                                                          {"email", "x@example.jp"}});
         ASSERT_EQ(made.status, 201) << made.body;
     }
     // A future review date is refused, naming the field; a stale version is a conflict.
@@ -111,9 +120,10 @@ TEST_F(PreparednessApi, TheContactChartIsPrefilledOnFirstOpeningAndReviewed) {
                           {{"version", 1}, {"reviewed_on", "2026-01-01"}, {"reviewer", "鈴木 薫"}});
     ASSERT_EQ(review.status, 200) << review.body;
     EXPECT_EQ(review.json()["version"], 2);
-    EXPECT_EQ(pharmacy.put("/api/v1/preparedness/contacts/review", {{"version", 1}, {"reviewed_on", "2026-01-02"}})
-                  .status,
-              409);
+    EXPECT_EQ(
+        pharmacy.put("/api/v1/preparedness/contacts/review", {{"version", 1}, {"reviewed_on", "2026-01-02"}})
+            .status,
+        409);
     EXPECT_TRUE(warnings(pharmacy, chart_id).empty()) << "both roles, both bodies, reviewed in the year";
 }
 
@@ -138,16 +148,14 @@ TEST_F(PreparednessApi, BackupsAndRestoreTestsWithTheirWarnings) {
 
     // A restore test of another institution's backup, or in the future: refused.
     SessionClient hospital = persona("hospital@demo.example");
-    const auto foreign = hospital.post("/api/v1/preparedness/restore-tests", {{"backup_id", backup},
-                                                                              {"tested_on", "2026-11-01"},
-                                                                              {"restored", "DB"},
-                                                                              {"result", "success"}});
+    const auto foreign = hospital.post(
+        "/api/v1/preparedness/restore-tests",
+        {{"backup_id", backup}, {"tested_on", "2026-11-01"}, {"restored", "DB"}, {"result", "success"}});
     EXPECT_EQ(foreign.status, 400) << foreign.body;
     EXPECT_EQ(fields(foreign), std::set<std::string>{"backup_id"});
-    const auto future = clinic.post("/api/v1/preparedness/restore-tests", {{"backup_id", backup},
-                                                                           {"tested_on", "2099-11-01"},
-                                                                           {"restored", "DB"},
-                                                                           {"result", "success"}});
+    const auto future = clinic.post(
+        "/api/v1/preparedness/restore-tests",
+        {{"backup_id", backup}, {"tested_on", "2099-11-01"}, {"restored", "DB"}, {"result", "success"}});
     EXPECT_EQ(future.status, 400);
     EXPECT_EQ(fields(future), std::set<std::string>{"tested_on"});
 
@@ -173,20 +181,26 @@ TEST_F(PreparednessApi, BackupsAndRestoreTestsWithTheirWarnings) {
     ASSERT_EQ(removed.status, 200) << removed.body;
     EXPECT_EQ(removed.json()["removed"], true);
     const long long test_id = tested.json()["id"];
-    EXPECT_EQ(clinic.get("/api/v1/preparedness/restore-tests/" + std::to_string(test_id)).json()["removed"], true);
-    EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'preparedness.restore_test.removed' AND target = "
-                     "'preparedness_restore_test:" + std::to_string(test_id) + "'"),
-              1);
-    EXPECT_EQ(scalar("SELECT COUNT(*) FROM preparedness_record_versions WHERE record_id = " + std::to_string(backup)),
+    EXPECT_EQ(clinic.get("/api/v1/preparedness/restore-tests/" + std::to_string(test_id)).json()["removed"],
+              true);
+    EXPECT_EQ(
+        scalar(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'preparedness.restore_test.removed' AND target = "
+            "'preparedness_restore_test:" +
+            std::to_string(test_id) + "'"),
+        1);
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM preparedness_record_versions WHERE record_id = " +
+                     std::to_string(backup)),
               3);
-    EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE target = 'preparedness_backup:" + std::to_string(backup) +
-                     "'"),
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE target = 'preparedness_backup:" +
+                     std::to_string(backup) + "'"),
               3);
 }
 
 TEST_F(PreparednessApi, DrillsRefuseFutureDatesAndStaleVersions) {
     SessionClient clinic = persona("sakura@demo.example");
-    auto r = clinic.post("/api/v1/preparedness/drills", {{"held_on", "2099-01-01"}, {"scenario", "records_unavailable"}});
+    auto r = clinic.post("/api/v1/preparedness/drills",
+                         {{"held_on", "2099-01-01"}, {"scenario", "records_unavailable"}});
     EXPECT_EQ(r.status, 400) << r.body;
     EXPECT_EQ(fields(r), std::set<std::string>{"held_on"});
     r = clinic.post("/api/v1/preparedness/drills", json::object());
@@ -195,11 +209,12 @@ TEST_F(PreparednessApi, DrillsRefuseFutureDatesAndStaleVersions) {
     r = clinic.post("/api/v1/preparedness/drills", {{"held_on", "2026-10-01"}, {"scenario", "other"}});
     EXPECT_EQ(fields(r), std::set<std::string>{"scenario_note"});
 
-    const auto made = clinic.post("/api/v1/preparedness/drills", {{"held_on", "2026-10-01"},
-                                                                  {"scenario", "records_unavailable"},
-                                                                  {"participants", "院長、看護師2名、受付"},
-                                                                  {"problems", "紙カルテの置き場所が分からなかった"},
-                                                                  {"follow_ups", "紙運用の手順書を受付に置く"}});
+    const auto made =
+        clinic.post("/api/v1/preparedness/drills", {{"held_on", "2026-10-01"},
+                                                    {"scenario", "records_unavailable"},
+                                                    {"participants", "院長、看護師2名、受付"},
+                                                    {"problems", "紙カルテの置き場所が分からなかった"},
+                                                    {"follow_ups", "紙運用の手順書を受付に置く"}});
     ASSERT_EQ(made.status, 201) << made.body;
     EXPECT_FALSE(warnings(clinic, 0).contains("no_recent_drill"));
     json body = made.json();
@@ -216,14 +231,17 @@ TEST_F(PreparednessApi, DrillsRefuseFutureDatesAndStaleVersions) {
 
 TEST_F(PreparednessApi, OnlyTheInstitutionsOwnUsersSeeTheRecordsAndViewersOnlyRead) {
     SessionClient clinic = persona("sakura@demo.example");
-    const auto made = clinic.post("/api/v1/preparedness/drills", {{"held_on", "2026-09-01"}, {"scenario", "devices_inoperable"}});
+    const auto made = clinic.post("/api/v1/preparedness/drills",
+                                  {{"held_on", "2026-09-01"}, {"scenario", "devices_inoperable"}});
     ASSERT_EQ(made.status, 201) << made.body;
-    const std::string url = "/api/v1/preparedness/drills/" + std::to_string(made.json()["id"].get<long long>());
+    const std::string url =
+        "/api/v1/preparedness/drills/" + std::to_string(made.json()["id"].get<long long>());
     for (const std::string login : {"hospital@demo.example", "hokenjo@demo.example", "vendor@demo.example"}) {
         SCOPED_TRACE(login);
         SessionClient other = persona(login);
         EXPECT_EQ(other.get(url).status, 404);
-        EXPECT_EQ(other.put(url, {{"version", 1}, {"held_on", "2026-09-02"}, {"scenario", "other"}}).status, 404);
+        EXPECT_EQ(other.put(url, {{"version", 1}, {"held_on", "2026-09-02"}, {"scenario", "other"}}).status,
+                  404);
         EXPECT_EQ(other.post(url + "/remove", {{"version", 1}}).status, 404);
         if (login != "hospital@demo.example") {
             EXPECT_EQ(other.get("/api/v1/preparedness/drills").status, 404);
@@ -236,9 +254,11 @@ TEST_F(PreparednessApi, OnlyTheInstitutionsOwnUsersSeeTheRecordsAndViewersOnlyRe
     ASSERT_EQ(seen.status, 200);
     EXPECT_FALSE(seen.json()["can_write"].get<bool>());
     EXPECT_EQ(viewer.get(url).status, 200);
-    EXPECT_EQ(viewer.post("/api/v1/preparedness/drills", {{"held_on", "2026-09-01"}, {"scenario", "other"}}).status,
-              403);
-    EXPECT_EQ(viewer.put(url, {{"version", 1}, {"held_on", "2026-09-02"}, {"scenario", "devices_inoperable"}}).status,
+    EXPECT_EQ(
+        viewer.post("/api/v1/preparedness/drills", {{"held_on", "2026-09-01"}, {"scenario", "other"}}).status,
+        403);
+    EXPECT_EQ(viewer.put(url, {{"version", 1}, {"held_on", "2026-09-02"}, {"scenario", "devices_inoperable"}})
+                  .status,
               403);
     EXPECT_EQ(viewer.post(url + "/remove", {{"version", 1}}).status, 403);
     EXPECT_EQ(clinic.get(url).json()["version"], 1);
@@ -251,12 +271,15 @@ TEST_F(PreparednessApi, OnlyTheInstitutionsOwnUsersSeeTheRecordsAndViewersOnlyRe
     const std::vector<std::pair<std::string, std::string>> auth = {
         {"Authorization", "Bearer " + token.json()["token"].get<std::string>()}};
     EXPECT_EQ(bearer.call("GET", url, std::nullopt, auth).status, 200);
-    const auto refused = bearer.call("POST", "/api/v1/preparedness/drills",
-                                     json{{"held_on", "2026-09-01"}, {"scenario", "devices_inoperable"}}, auth);
+    const auto refused =
+        bearer.call("POST", "/api/v1/preparedness/drills",
+                    json{{"held_on", "2026-09-01"}, {"scenario", "devices_inoperable"}}, auth);
     EXPECT_EQ(refused.status, 403) << refused.body;
-    EXPECT_NE(refused.body.find("may only read"), std::string::npos) << "refused for its scope: " << refused.body;
+    EXPECT_NE(refused.body.find("may only read"), std::string::npos)
+        << "refused for its scope: " << refused.body;
     const auto refused_change = bearer.call(
-        "PUT", url, json{{"version", 1}, {"held_on", "2026-09-02"}, {"scenario", "devices_inoperable"}}, auth);
+        "PUT", url, json{{"version", 1}, {"held_on", "2026-09-02"}, {"scenario", "devices_inoperable"}},
+        auth);
     EXPECT_EQ(refused_change.status, 403) << refused_change.body;
     EXPECT_EQ(clinic.get(url).json()["version"], 1);
 }
@@ -271,24 +294,31 @@ TEST_F(PreparednessApi, AnIncidentReportedToTheHealthCentreIsReadByItAlone) {
     EXPECT_EQ(made.json()["checklist"].size(), 6u);
     EXPECT_TRUE(warnings(clinic, id).contains("incident_first_response_open"));
 
-    auto step = clinic.post(url + "/events", {{"version", 1}, {"kind", "isolated"}, {"at", "2026-12-05T08:50"},
-                                              {"note", "LANケーブルを抜いた"}});
+    auto step = clinic.post(
+        url + "/events",
+        {{"version", 1}, {"kind", "isolated"}, {"at", "2026-12-05T08:50"}, {"note", "LANケーブルを抜いた"}});
     ASSERT_EQ(step.status, 200) << step.body;
     EXPECT_EQ(step.json()["events"][0]["kind"], "isolated");
-    const auto future = clinic.post(url + "/events", {{"version", 2}, {"kind", "other"}, {"at", "2099-01-01T00:00"}});
+    const auto future =
+        clinic.post(url + "/events", {{"version", 2}, {"kind", "other"}, {"at", "2099-01-01T00:00"}});
     EXPECT_EQ(future.status, 400);
     EXPECT_EQ(fields(future), std::set<std::string>{"events[1].at"});
-    step = clinic.post(url + "/checklist", {{"version", 2}, {"item", "disconnect_network"}, {"done", true},
-                                            {"by", "受付 田中"}, {"at", "2026-12-05T08:50"}});
+    step = clinic.post(url + "/checklist", {{"version", 2},
+                                            {"item", "disconnect_network"},
+                                            {"done", true},
+                                            {"by", "受付 田中"},
+                                            {"at", "2026-12-05T08:50"}});
     ASSERT_EQ(step.status, 200) << step.body;
     EXPECT_EQ(step.json()["checklist"][0]["done"], true);
-    EXPECT_EQ(clinic.post(url + "/checklist", {{"version", 3}, {"item", "pray"}, {"done", true}}).status, 400);
+    EXPECT_EQ(clinic.post(url + "/checklist", {{"version", 3}, {"item", "pray"}, {"done", true}}).status,
+              400);
 
     // Before any report, the health centre does not see it.
     SessionClient hokenjo = persona("hokenjo@demo.example");
     EXPECT_EQ(hokenjo.get(url).status, 404);
-    step = clinic.post(url + "/reports",
-                       {{"version", 3}, {"to", "health_centre"}, {"at", "2026-12-05T10:00"}, {"reference", "電話"}});
+    step = clinic.post(
+        url + "/reports",
+        {{"version", 3}, {"to", "health_centre"}, {"at", "2026-12-05T10:00"}, {"reference", "電話"}});
     ASSERT_EQ(step.status, 200) << step.body;
     const auto read = hokenjo.get(url);
     ASSERT_EQ(read.status, 200) << read.body;
@@ -312,15 +342,18 @@ TEST_F(PreparednessApi, AnIncidentReportedToTheHealthCentreIsReadByItAlone) {
     // Closing needs a time not before detection; then the checklist warning is gone.
     auto closed = clinic.post(url + "/close", {{"version", 4}, {"closed_at", "2026-12-04"}});
     EXPECT_EQ(fields(closed), std::set<std::string>{"closed_at"});
-    closed = clinic.post(url + "/close",
-                         {{"version", 4}, {"closed_at", "2026-12-06"}, {"lessons", "バックアップから復旧"},
-                          {"bcp_rows", {"5-2", "1-2"}}});
+    closed = clinic.post(url + "/close", {{"version", 4},
+                                          {"closed_at", "2026-12-06"},
+                                          {"lessons", "バックアップから復旧"},
+                                          {"bcp_rows", {"5-2", "1-2"}}});
     ASSERT_EQ(closed.status, 200) << closed.body;
     EXPECT_EQ(closed.json()["status"], "closed");
     EXPECT_EQ(closed.json()["bcp_rows"], json({"5-2", "1-2"}));
     EXPECT_FALSE(warnings(clinic, id).contains("incident_first_response_open"));
     EXPECT_EQ(clinic.post(url + "/close", {{"version", 5}, {"closed_at", "2026-12-06"}}).status, 409);
-    EXPECT_EQ(scalar("SELECT COUNT(*) FROM preparedness_record_versions WHERE record_id = " + std::to_string(id)), 5);
+    EXPECT_EQ(
+        scalar("SELECT COUNT(*) FROM preparedness_record_versions WHERE record_id = " + std::to_string(id)),
+        5);
 }
 
 TEST_F(PreparednessApi, TheDemoPersonasHaveTheirRecordsAndOneWarning) {
@@ -339,7 +372,8 @@ TEST_F(PreparednessApi, TheDemoPersonasHaveTheirRecordsAndOneWarning) {
         const json all = s["warnings"];
         for (const auto& w : all) codes.insert(w["code"].get<std::string>());
         // The backup without an offline copy is also untested.
-        EXPECT_EQ(codes, (std::multiset<std::string>{"backup_without_offline_copy", "no_recent_restore_test"}))
+        EXPECT_EQ(codes,
+                  (std::multiset<std::string>{"backup_without_offline_copy", "no_recent_restore_test"}))
             << summary.body;
         const auto chart = c.get("/api/v1/preparedness/contacts");
         ASSERT_EQ(chart.status, 200);
@@ -350,7 +384,8 @@ TEST_F(PreparednessApi, TheDemoPersonasHaveTheirRecordsAndOneWarning) {
         const auto drills = c.get("/api/v1/preparedness/drills").json();
         ASSERT_EQ(drills["drills"].size(), 1u);
     }
-    // The clinic's incident was reported to the health centre, which reads it; the hospital's to the ministry.
+    // The clinic's incident was reported to the health centre, which reads it; the hospital's to the
+    // ministry.
     SessionClient hokenjo = persona("hokenjo@demo.example");
     const json incidents = hokenjo.get("/api/v1/preparedness/incidents").json()["incidents"];
     ASSERT_EQ(incidents.size(), 1u);
@@ -359,7 +394,9 @@ TEST_F(PreparednessApi, TheDemoPersonasHaveTheirRecordsAndOneWarning) {
 
 TEST_F(PreparednessApi, TheHistoryCannotBeRewritten) {
     SessionClient clinic = persona("sakura@demo.example");
-    ASSERT_EQ(clinic.post("/api/v1/preparedness/drills", {{"held_on", "2026-09-01"}, {"scenario", "devices_inoperable"}})
+    ASSERT_EQ(clinic
+                  .post("/api/v1/preparedness/drills",
+                        {{"held_on", "2026-09-01"}, {"scenario", "devices_inoperable"}})
                   .status,
               201);
     DatabaseSession direct(db());

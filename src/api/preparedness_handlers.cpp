@@ -23,7 +23,7 @@ using services::PreparednessService;
 
 // An incident with 200 events of 1,000 characters is the largest record the rules accept; bodies beyond
 // this are refused before they are read (the domain's limits apply within it).
-constexpr std::size_t kMaxBodyBytes = 256 * 1024;
+constexpr std::size_t kMaxBodyBytes = std::size_t{256} * 1024;
 
 json record_json(const PreparednessRecord& r) {
     json out = r.body;
@@ -35,7 +35,8 @@ json record_json(const PreparednessRecord& r) {
     out["updated_at"] = r.updated_at;
     json history = json::array();
     for (const auto& v : r.history)
-        history.push_back({{"version", v.version}, {"action", v.action}, {"by", v.by}, {"at", v.at}, {"record", v.body}});
+        history.push_back(
+            {{"version", v.version}, {"action", v.action}, {"by", v.by}, {"at", v.at}, {"record", v.body}});
     out["history"] = history;
     return out;
 }
@@ -76,13 +77,14 @@ void register_kind(ApiRoutes& routes, const std::shared_ptr<PreparednessService>
                    const std::string& path, const char* list_name) {
     const http::RouteOptions limited{.max_body_bytes = kMaxBodyBytes};
     if (kind != RecordKind::contact)
-        routes.authenticated(Method::get, path, [service, kind, list_name](Request& request, const Caller& caller) {
-        auto list = service->list(caller, kind);
-        if (!list) return problem(list.error(), request);
-        json records = json::array();
-        for (const auto& r : list->records) records.push_back(record_json(r));
-        return Response::json(200, {{list_name, records}, {"can_write", list->can_write}});
-    });
+        routes.authenticated(
+            Method::get, path, [service, kind, list_name](Request& request, const Caller& caller) {
+                auto list = service->list(caller, kind);
+                if (!list) return problem(list.error(), request);
+                json records = json::array();
+                for (const auto& r : list->records) records.push_back(record_json(r));
+                return Response::json(200, {{list_name, records}, {"can_write", list->can_write}});
+            });
     routes.authenticated(
         Method::post, path,
         [service, kind](Request& request, const Caller& caller) {
@@ -102,8 +104,8 @@ void register_kind(ApiRoutes& routes, const std::shared_ptr<PreparednessService>
             if (!body) return problem(body.error(), request);
             auto version = version_field(*body);
             if (!version) return problem(version.error(), request);
-            return answer(service->update(caller, kind, id, *version, services::replace(without_version(*body)),
-                                          audit_context(request)),
+            return answer(service->update(caller, kind, id, *version,
+                                          services::replace(without_version(*body)), audit_context(request)),
                           request);
         }),
         limited);
@@ -133,10 +135,11 @@ void register_incident_part(ApiRoutes& routes, const std::shared_ptr<Preparednes
             if (!version) return problem(version.error(), request);
             const json part = without_version(*body);
             const services::Change change = [&](const json& current) { return edit(current, part); };
-            return answer(service->update(caller, RecordKind::incident, id, *version, change, audit_context(request)),
-                          request);
+            return answer(
+                service->update(caller, RecordKind::incident, id, *version, change, audit_context(request)),
+                request);
         }),
-        http::RouteOptions{.max_body_bytes = 16 * 1024});
+        http::RouteOptions{.max_body_bytes = std::size_t{16} * 1024});
 }
 
 // appended: the incident with `part` at the end of its list `name` (the checks name the entry's fields as
@@ -151,7 +154,7 @@ Result<json> appended(json incident, const json& part, const char* name) {
 
 void register_preparedness_routes(ApiRoutes& routes, store::Database& db) {
     auto service = std::make_shared<PreparednessService>(db);
-    const http::RouteOptions small{.max_body_bytes = 16 * 1024};
+    const http::RouteOptions small{.max_body_bytes = std::size_t{16} * 1024};
 
     routes.authenticated(Method::get, "/api/v1/preparedness/reference", [](Request&, const Caller&) {
         const auto& ref = preparedness::builtin_reference();
@@ -159,28 +162,32 @@ void register_preparedness_routes(ApiRoutes& routes, store::Database& db) {
                                     {"external_bodies", codes_json(ref.external_bodies)},
                                     {"scenarios", codes_json(ref.scenarios)}});
     });
-    routes.authenticated(Method::get, "/api/v1/preparedness/summary", [service](Request& request, const Caller& caller) {
-        auto summary = service->summary(caller);
-        if (!summary) return problem(summary.error(), request);
-        json counts = json::object();
-        for (const auto& [kind, n] : summary->counts) counts[kind] = n;
-        json warnings = json::array();
-        for (const auto& w : summary->warnings)
-            warnings.push_back({{"code", w.code},
-                                {"kind", w.kind},
-                                {"record_id", w.record_id ? json(*w.record_id) : json(nullptr)},
-                                {"details", w.details}});
-        return Response::json(200,
-                              {{"counts", counts}, {"open_incidents", summary->open_incidents}, {"warnings", warnings}});
-    });
-    routes.authenticated(Method::get, "/api/v1/preparedness/contacts", [service](Request& request, const Caller& caller) {
-        auto chart = service->contact_chart(caller, audit_context(request));
-        if (!chart) return problem(chart.error(), request);
-        json contacts = json::array();
-        for (const auto& c : chart->contacts) contacts.push_back(record_json(c));
-        return Response::json(200,
-                              {{"chart", record_json(chart->chart)}, {"contacts", contacts}, {"can_write", chart->can_write}});
-    });
+    routes.authenticated(
+        Method::get, "/api/v1/preparedness/summary", [service](Request& request, const Caller& caller) {
+            auto summary = service->summary(caller);
+            if (!summary) return problem(summary.error(), request);
+            json counts = json::object();
+            for (const auto& [kind, n] : summary->counts) counts[kind] = n;
+            json warnings = json::array();
+            for (const auto& w : summary->warnings)
+                warnings.push_back({{"code", w.code},
+                                    {"kind", w.kind},
+                                    {"record_id", w.record_id ? json(*w.record_id) : json(nullptr)},
+                                    {"details", w.details}});
+            return Response::json(
+                200,
+                {{"counts", counts}, {"open_incidents", summary->open_incidents}, {"warnings", warnings}});
+        });
+    routes.authenticated(Method::get, "/api/v1/preparedness/contacts",
+                         [service](Request& request, const Caller& caller) {
+                             auto chart = service->contact_chart(caller, audit_context(request));
+                             if (!chart) return problem(chart.error(), request);
+                             json contacts = json::array();
+                             for (const auto& c : chart->contacts) contacts.push_back(record_json(c));
+                             return Response::json(200, {{"chart", record_json(chart->chart)},
+                                                         {"contacts", contacts},
+                                                         {"can_write", chart->can_write}});
+                         });
     // Before /contacts/{id}: the first matching pattern answers.
     routes.authenticated(
         Method::put, "/api/v1/preparedness/contacts/review",
@@ -189,20 +196,24 @@ void register_preparedness_routes(ApiRoutes& routes, store::Database& db) {
             if (!body) return problem(body.error(), request);
             auto version = version_field(*body);
             if (!version) return problem(version.error(), request);
-            return answer(service->review_chart(caller, *version, without_version(*body), audit_context(request)),
-                          request);
+            return answer(
+                service->review_chart(caller, *version, without_version(*body), audit_context(request)),
+                request);
         },
         small);
     register_kind(routes, service, RecordKind::contact, "/api/v1/preparedness/contacts", "contacts");
     register_kind(routes, service, RecordKind::backup, "/api/v1/preparedness/backups", "backups");
-    register_kind(routes, service, RecordKind::restore_test, "/api/v1/preparedness/restore-tests", "restore_tests");
+    register_kind(routes, service, RecordKind::restore_test, "/api/v1/preparedness/restore-tests",
+                  "restore_tests");
     register_kind(routes, service, RecordKind::drill, "/api/v1/preparedness/drills", "drills");
     register_kind(routes, service, RecordKind::incident, "/api/v1/preparedness/incidents", "incidents");
 
-    register_incident_part(routes, service, "events",
-                           [](json incident, const json& part) { return appended(std::move(incident), part, "events"); });
-    register_incident_part(routes, service, "reports",
-                           [](json incident, const json& part) { return appended(std::move(incident), part, "reports"); });
+    register_incident_part(routes, service, "events", [](json incident, const json& part) {
+        return appended(std::move(incident), part, "events");
+    });
+    register_incident_part(routes, service, "reports", [](json incident, const json& part) {
+        return appended(std::move(incident), part, "reports");
+    });
     // checklist: {item, done, by, at} replaces that item.
     register_incident_part(routes, service, "checklist", [](json incident, const json& part) -> Result<json> {
         json items = json::array();

@@ -1,4 +1,6 @@
 // check_record: the rules of each preparedness record (records.hpp).
+#include "mamori/preparedness/records.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -7,7 +9,6 @@
 #include "mamori/core/field_problems.hpp"
 #include "mamori/core/json_fields.hpp"
 #include "mamori/core/time.hpp"
-#include "mamori/preparedness/records.hpp"
 
 namespace mamori::preparedness {
 
@@ -119,8 +120,10 @@ class Reader {
             return false;
         if (text.size() == 10) return true;
         const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
-        if (text[10] != 'T' || text[13] != ':' || !digit(11) || !digit(12) || !digit(14) || !digit(15)) return false;
-        const int hour = (text[11] - '0') * 10 + (text[12] - '0'), minute = (text[14] - '0') * 10 + (text[15] - '0');
+        if (text[10] != 'T' || text[13] != ':' || !digit(11) || !digit(12) || !digit(14) || !digit(15))
+            return false;
+        const int hour = (text[11] - '0') * 10 + (text[12] - '0'),
+                  minute = (text[14] - '0') * 10 + (text[15] - '0');
         return hour < 24 && minute < 60;
     }
 
@@ -144,8 +147,8 @@ bool phone_like(const std::string& s) {
 
 bool email_like(const std::string& s) {
     const auto at = s.find('@');
-    return at != std::string::npos && at > 0 && at + 1 < s.size() && s.find('@', at + 1) == std::string::npos &&
-           s.find_first_of(" \t") == std::string::npos;
+    return at != std::string::npos && at > 0 && at + 1 < s.size() &&
+           s.find('@', at + 1) == std::string::npos && s.find_first_of(" \t") == std::string::npos;
 }
 
 // system_link: system_id (a systems-register id, checked by the service) or system_name, one of them.
@@ -277,25 +280,27 @@ json incident(const Reader& r, FieldProblems& problems, year_month_day today) {
     });
     // The checklist: every item, in the fixed order; items not sent are not done.
     json given = json::object();
-    json sent = list_of(r, "checklist", std::size(kChecklistItems), [&](const json& c, const std::string& path) {
-        const Reader cr(c, path, problems, today);
-        const std::string item = cr.word("item", kChecklistItems);
-        if (!item.empty() && given.contains(item)) cr.add("item", "each item once");
-        const bool done = cr.flag("done");
-        json entry{{"item", item},
-                   {"done", done},
-                   {"by", cr.optional("by", kMaxName)},
-                   {"at", nullable(cr.moment("at", false))}};
-        if (!done && (entry["by"] != "" || !entry["at"].is_null()))
-            cr.add("done", "who and when only for an item that is done");
-        if (!item.empty()) given[item] = entry;
-        return entry;
-    });
+    json sent =
+        list_of(r, "checklist", std::size(kChecklistItems), [&](const json& c, const std::string& path) {
+            const Reader cr(c, path, problems, today);
+            const std::string item = cr.word("item", kChecklistItems);
+            if (!item.empty() && given.contains(item)) cr.add("item", "each item once");
+            const bool done = cr.flag("done");
+            json entry{{"item", item},
+                       {"done", done},
+                       {"by", cr.optional("by", kMaxName)},
+                       {"at", nullable(cr.moment("at", false))}};
+            if (!done && (entry["by"] != "" || !entry["at"].is_null()))
+                cr.add("done", "who and when only for an item that is done");
+            if (!item.empty()) given[item] = entry;
+            return entry;
+        });
     json checklist = json::array();
     for (const auto item : kChecklistItems) {
         const std::string key(item);
-        checklist.push_back(given.contains(key) ? given[key]
-                                                : json{{"item", key}, {"done", false}, {"by", ""}, {"at", nullptr}});
+        checklist.push_back(given.contains(key)
+                                ? given[key]
+                                : json{{"item", key}, {"done", false}, {"by", ""}, {"at", nullptr}});
     }
     out["checklist"] = checklist;
     out["reports"] = list_of(r, "reports", kMaxReports, [&](const json& e, const std::string& path) {
@@ -326,7 +331,8 @@ json incident(const Reader& r, FieldProblems& problems, year_month_day today) {
     if (out["status"] == "open" && !out["closed_at"].is_null())
         r.add("closed_at", "only a closed incident has a closing time");
     if (out["closed_at"].is_string() && out["detected_at"].is_string() &&
-        out["closed_at"].get<std::string>().substr(0, 10) < out["detected_at"].get<std::string>().substr(0, 10))
+        out["closed_at"].get<std::string>().substr(0, 10) <
+            out["detected_at"].get<std::string>().substr(0, 10))
         r.add("closed_at", "an incident cannot close before it was detected");
     return out;
 }
@@ -343,7 +349,8 @@ std::optional<RecordKind> parse_record_kind(std::string_view text) {
     return std::nullopt;
 }
 
-Result<json> check_record(RecordKind kind, const json& body, const Reference& reference, year_month_day today) {
+Result<json> check_record(RecordKind kind, const json& body, const Reference& reference,
+                          year_month_day today) {
     if (!body.is_object()) return fail(ErrorCode::invalid_input, "the record is a JSON object");
     FieldProblems problems;
     const Reader r(body, "", problems, today);

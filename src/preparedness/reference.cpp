@@ -71,7 +71,8 @@ Result<Reference> parse_reference(std::string_view file, std::string_view text) 
     if (auto ok = problems.status(); !ok) {
         auto error = ok.error();
         for (auto& f : error.fields) f.field = fmt::format("{}: {}", file, f.field);
-        error.message = fmt::format("{}: {}: {}", file, error.fields.front().field, error.fields.front().message);
+        error.message =
+            fmt::format("{}: {}: {}", file, error.fields.front().field, error.fields.front().message);
         return fail(std::move(error));
     }
     return out;

@@ -56,7 +56,8 @@ std::vector<Warning> warnings(std::span<const StoredRecord> records, const Refer
                     bodies.insert(member(r.body, "body").get<std::string>());
                 break;
             case RecordKind::restore_test:
-                if (r.body.value("result", "") == "success" && within_year(member(r.body, "tested_on"), today) &&
+                if (r.body.value("result", "") == "success" &&
+                    within_year(member(r.body, "tested_on"), today) &&
                     member(r.body, "backup_id").is_number_integer())
                     tested.insert(member(r.body, "backup_id").get<std::int64_t>());
                 break;

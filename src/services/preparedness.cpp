@@ -26,7 +26,8 @@ std::chrono::year_month_day today() {
 }
 
 tl::unexpected<Error> none_here() {
-    return fail(ErrorCode::not_found, "there are no preparedness records here (only an institution keeps them)");
+    return fail(ErrorCode::not_found,
+                "there are no preparedness records here (only an institution keeps them)");
 }
 
 tl::unexpected<Error> no_record(RecordKind kind, std::int64_t id) {
@@ -35,27 +36,30 @@ tl::unexpected<Error> no_record(RecordKind kind, std::int64_t id) {
 
 bool reads(const Caller& caller) {
     return identity::is_institution(caller.organisation.kind) &&
-           (caller.has(Role::administrator) || caller.has(Role::security_manager) || caller.has(Role::editor) ||
-            caller.has(Role::viewer));
+           (caller.has(Role::administrator) || caller.has(Role::security_manager) ||
+            caller.has(Role::editor) || caller.has(Role::viewer));
 }
 
 bool writes(const Caller& caller) {
     return reads(caller) && identity::allows_write(caller) &&
-           (caller.has(Role::administrator) || caller.has(Role::security_manager) || caller.has(Role::editor));
+           (caller.has(Role::administrator) || caller.has(Role::security_manager) ||
+            caller.has(Role::editor));
 }
 
 Status check_writer(const Caller& caller) {
     if (!writes(caller))
-        return fail(ErrorCode::forbidden,
-                    "only the institution's administrators, security managers and editors change its preparedness "
-                    "records");
+        return fail(
+            ErrorCode::forbidden,
+            "only the institution's administrators, security managers and editors change its preparedness "
+            "records");
     return {};
 }
 
 // jurisdiction_reader: the inspectors and administrators of a health centre or prefecture (analysts work
 // with aggregates and read no institution's incident).
 bool jurisdiction_reader(const Caller& caller) {
-    return (caller.organisation.kind == OrgKind::health_centre || caller.organisation.kind == OrgKind::prefecture) &&
+    return (caller.organisation.kind == OrgKind::health_centre ||
+            caller.organisation.kind == OrgKind::prefecture) &&
            (caller.has(Role::inspector) || caller.has(Role::administrator));
 }
 
@@ -68,7 +72,8 @@ bool jurisdiction_reads(soci::session& sql, const Caller& caller, const Prepared
     return org && identity::can_inspect(caller, org->ref);
 }
 
-Result<PreparednessRecord> readable(soci::session& sql, const Caller& caller, RecordKind kind, std::int64_t id) {
+Result<PreparednessRecord> readable(soci::session& sql, const Caller& caller, RecordKind kind,
+                                    std::int64_t id) {
     auto found = rec::find_record(sql, id);
     if (!found || found->kind != kind) return no_record(kind, id);
     if (reads(caller) && found->organisation_id == caller.organisation.id) return std::move(*found);
@@ -80,11 +85,12 @@ Result<PreparednessRecord> readable(soci::session& sql, const Caller& caller, Re
 // its active backups. Answers the record's parent (the backup) for restore tests.
 Result<std::optional<std::int64_t>> check_links(soci::session& sql, const Caller& caller, RecordKind kind,
                                                 const json& body) {
-    if ((kind == RecordKind::contact || kind == RecordKind::backup) && body["system_id"].is_number_integer()) {
+    if ((kind == RecordKind::contact || kind == RecordKind::backup) &&
+        body["system_id"].is_number_integer()) {
         const auto system = systems_records::find_system(sql, body["system_id"].get<std::int64_t>());
         if (!system || system->organisation_id != caller.organisation.id)
-            return fail(ErrorCode::invalid_input, "system_id: not a system of this institution's systems register",
-                        "system_id");
+            return fail(ErrorCode::invalid_input,
+                        "system_id: not a system of this institution's systems register", "system_id");
     }
     if (kind != RecordKind::restore_test) return std::optional<std::int64_t>();
     const auto backup_id = body["backup_id"].get<std::int64_t>();
@@ -107,9 +113,11 @@ std::string action(RecordKind kind, std::string_view what) {
 std::string police_name(soci::session& sql, const std::string& prefecture_code) {
     if (prefecture_code == "13") return "警視庁 サイバー犯罪相談窓口";
     std::string name;
-    for (const auto& r : store::query(sql, "SELECT name_ja FROM prefectures WHERE code = :c", prefecture_code))
+    for (const auto& r :
+         store::query(sql, "SELECT name_ja FROM prefectures WHERE code = :c", prefecture_code))
         name = r.get<std::string>(0);
-    return name.empty() ? "都道府県警察 サイバー犯罪相談窓口" : fmt::format("{}警察 サイバー犯罪相談窓口", name);
+    return name.empty() ? "都道府県警察 サイバー犯罪相談窓口"
+                        : fmt::format("{}警察 サイバー犯罪相談窓口", name);
 }
 
 // seed_chart: the chart record and the pre-filled external bodies (names only: numbers are not invented).
@@ -117,23 +125,34 @@ void seed_chart(soci::session& sql, const Caller& caller, const audit::Context& 
     records::lock_organisation(sql, caller.organisation.id);
     if (!rec::records_of(sql, caller.organisation.id, RecordKind::chart).empty()) return;
     const json chart{{"reviewed_on", nullptr}, {"reviewer", ""}};
-    const auto chart_id = rec::insert_record(sql, caller.organisation.id, RecordKind::chart, std::nullopt, chart,
-                                             caller.user_id);
+    const auto chart_id = rec::insert_record(sql, caller.organisation.id, RecordKind::chart, std::nullopt,
+                                             chart, caller.user_id);
     const auto contact = [&](std::string body, std::string name, int position, std::string note) {
-        json c{{"kind", "external"}, {"role", nullptr}, {"department", ""}, {"system_id", nullptr},
-               {"system_name", ""}, {"body", std::move(body)}, {"organisation_name", std::move(name)},
-               {"person_name", ""}, {"phone", ""}, {"email", ""}, {"note", std::move(note)},
+        json c{{"kind", "external"},
+               {"role", nullptr},
+               {"department", ""},
+               {"system_id", nullptr},
+               {"system_name", ""},
+               {"body", std::move(body)},
+               {"organisation_name", std::move(name)},
+               {"person_name", ""},
+               {"phone", ""},
+               {"email", ""},
+               {"note", std::move(note)},
                {"position", position}};
         rec::insert_record(sql, caller.organisation.id, RecordKind::contact, std::nullopt, c, caller.user_id);
     };
     contact("ministry", "厚生労働省 医療情報技術推進室", 900,
             "電話番号・メールアドレスは記入されていません。厚生労働省の案内で確かめて記入してください。");
     const auto prefecture = records::find_organisation(sql, caller.organisation.id);
-    contact("police", police_name(sql, prefecture ? prefecture->ref.prefecture_code : ""), 910,
-            "電話番号は記入されていません。都道府県警察のサイバー犯罪相談窓口の番号を確かめて記入してください。");
-    audit::append(sql, audit::caller_entry(caller, "preparedness.chart.opened", target(RecordKind::chart, chart_id),
-                                           {{"prefilled", json::array({"ministry", "police"})}}),
-                  context);
+    contact(
+        "police", police_name(sql, prefecture ? prefecture->ref.prefecture_code : ""), 910,
+        "電話番号は記入されていません。都道府県警察のサイバー犯罪相談窓口の番号を確かめて記入してください。");
+    audit::append(
+        sql,
+        audit::caller_entry(caller, "preparedness.chart.opened", target(RecordKind::chart, chart_id),
+                            {{"prefilled", json::array({"ministry", "police"})}}),
+        context);
 }
 
 }  // namespace
@@ -164,8 +183,8 @@ Result<PreparednessRecord> PreparednessService::get(const Caller& caller, Record
     return found;
 }
 
-Result<PreparednessRecord> PreparednessService::create(const Caller& caller, RecordKind kind, const json& body,
-                                                       const audit::Context& context) {
+Result<PreparednessRecord> PreparednessService::create(const Caller& caller, RecordKind kind,
+                                                       const json& body, const audit::Context& context) {
     if (!reads(caller) || kind == RecordKind::chart) return none_here();
     if (auto ok = check_writer(caller); !ok) return fail(ok.error());
     auto checked = preparedness::check_record(kind, body, preparedness::builtin_reference(), today());
@@ -173,7 +192,8 @@ Result<PreparednessRecord> PreparednessService::create(const Caller& caller, Rec
     auto id = db_.transaction([&](soci::session& sql) -> Result<std::int64_t> {
         auto parent = check_links(sql, caller, kind, *checked);
         if (!parent) return fail(parent.error());
-        const auto made = rec::insert_record(sql, caller.organisation.id, kind, *parent, *checked, caller.user_id);
+        const auto made =
+            rec::insert_record(sql, caller.organisation.id, kind, *parent, *checked, caller.user_id);
         audit::append(sql,
                       audit::caller_entry(caller, action(kind, "created"), target(kind, made),
                                           {{"before", nullptr}, {"after", *checked}}),
@@ -192,18 +212,21 @@ Result<PreparednessRecord> PreparednessService::update(const Caller& caller, Rec
         auto current = readable(sql, caller, kind, id);
         if (!current) return fail(current.error());
         if (current->organisation_id != caller.organisation.id)
-            return fail(ErrorCode::forbidden, "a reported incident is read here; only the institution changes it");
+            return fail(ErrorCode::forbidden,
+                        "a reported incident is read here; only the institution changes it");
         if (auto ok = check_writer(caller); !ok) return fail(ok.error());
         if (current->status != "active")
-            return fail(ErrorCode::conflict, "a removed record is kept as it was; it cannot be changed", "status");
+            return fail(ErrorCode::conflict, "a removed record is kept as it was; it cannot be changed",
+                        "status");
         if (version != current->version)
             return fail(ErrorCode::conflict,
-                        fmt::format("the record changed meanwhile (version {}, not {}): reload it", current->version,
-                                    version),
+                        fmt::format("the record changed meanwhile (version {}, not {}): reload it",
+                                    current->version, version),
                         "version");
         auto proposed = change(current->body);
         if (!proposed) return fail(proposed.error());
-        auto checked = preparedness::check_record(kind, *proposed, preparedness::builtin_reference(), today());
+        auto checked =
+            preparedness::check_record(kind, *proposed, preparedness::builtin_reference(), today());
         if (!checked) return fail(checked.error());
         if (*checked == current->body) return 0;  // nothing changed: no new version
         auto parent = check_links(sql, caller, kind, *checked);
@@ -228,29 +251,34 @@ Result<PreparednessRecord> PreparednessService::remove(const Caller& caller, Rec
         auto current = readable(sql, caller, kind, id);
         if (!current) return fail(current.error());
         if (current->organisation_id != caller.organisation.id)
-            return fail(ErrorCode::forbidden, "a reported incident is read here; only the institution changes it");
+            return fail(ErrorCode::forbidden,
+                        "a reported incident is read here; only the institution changes it");
         if (auto ok = check_writer(caller); !ok) return fail(ok.error());
-        if (current->status != "active") return fail(ErrorCode::conflict, "the record is already removed", "status");
+        if (current->status != "active")
+            return fail(ErrorCode::conflict, "the record is already removed", "status");
         if (version != current->version)
             return fail(ErrorCode::conflict,
-                        fmt::format("the record changed meanwhile (version {}, not {}): reload it", current->version,
-                                    version),
+                        fmt::format("the record changed meanwhile (version {}, not {}): reload it",
+                                    current->version, version),
                         "version");
         if (kind == RecordKind::backup) {
             // A backup's restore tests go with it (each kept in the history as removed).
             for (const auto& t : rec::records_of(sql, caller.organisation.id, RecordKind::restore_test))
                 if (t.body.value("backup_id", std::int64_t{0}) == id &&
-                    rec::update_record(sql, t.id, t.version, id, t.body, "removed", "removed", caller.user_id))
-                    audit::append(sql,
-                                  audit::caller_entry(caller, action(RecordKind::restore_test, "removed"),
-                                                      target(RecordKind::restore_test, t.id),
-                                                      {{"before", t.body}, {"after", nullptr}, {"with_backup", id}}),
-                                  context);
+                    rec::update_record(sql, t.id, t.version, id, t.body, "removed", "removed",
+                                       caller.user_id))
+                    audit::append(
+                        sql,
+                        audit::caller_entry(caller, action(RecordKind::restore_test, "removed"),
+                                            target(RecordKind::restore_test, t.id),
+                                            {{"before", t.body}, {"after", nullptr}, {"with_backup", id}}),
+                        context);
         }
         const std::optional<std::int64_t> parent =
             kind == RecordKind::restore_test ? std::optional(current->body["backup_id"].get<std::int64_t>())
                                              : std::nullopt;
-        if (!rec::update_record(sql, id, version, parent, current->body, "removed", "removed", caller.user_id))
+        if (!rec::update_record(sql, id, version, parent, current->body, "removed", "removed",
+                                caller.user_id))
             return fail(ErrorCode::conflict, "the record changed meanwhile: reload it", "version");
         audit::append(sql,
                       audit::caller_entry(caller, action(kind, "removed"), target(kind, id),
@@ -294,7 +322,8 @@ Result<ContactChart> PreparednessService::contact_chart(const Caller& caller, co
     return out;
 }
 
-Result<PreparednessRecord> PreparednessService::review_chart(const Caller& caller, int version, const json& body,
+Result<PreparednessRecord> PreparednessService::review_chart(const Caller& caller, int version,
+                                                             const json& body,
                                                              const audit::Context& context) {
     auto chart = contact_chart(caller, context);
     if (!chart) return fail(chart.error());
@@ -308,8 +337,8 @@ Result<PreparednessSummary> PreparednessService::summary(const Caller& caller) {
     const auto all = rec::records_of(*lease, caller.organisation.id, std::nullopt);
     PreparednessSummary out;
     std::vector<preparedness::StoredRecord> stored;
-    for (const auto kind : {RecordKind::contact, RecordKind::backup, RecordKind::restore_test, RecordKind::drill,
-                            RecordKind::incident}) {
+    for (const auto kind : {RecordKind::contact, RecordKind::backup, RecordKind::restore_test,
+                            RecordKind::drill, RecordKind::incident}) {
         int n = 0;
         for (const auto& r : all)
             if (r.kind == kind) ++n;

@@ -63,18 +63,20 @@ std::vector<PreparednessRecord> records_of(soci::session& sql, std::int64_t orga
     const long long org = organisation_id;
     if (kind) {
         const std::string word(preparedness::to_string(*kind));
-        for (const auto& r : store::query(sql,
-                                          fmt::format("SELECT {} FROM preparedness_records WHERE organisation_id = "
-                                                      ":o AND kind = :k AND status = 'active' ORDER BY id",
-                                                      kColumns),
-                                          org, word))
+        for (const auto& r :
+             store::query(sql,
+                          fmt::format("SELECT {} FROM preparedness_records WHERE organisation_id = "
+                                      ":o AND kind = :k AND status = 'active' ORDER BY id",
+                                      kColumns),
+                          org, word))
             out.push_back(read(r));
     } else {
-        for (const auto& r : store::query(sql,
-                                          fmt::format("SELECT {} FROM preparedness_records WHERE organisation_id = "
-                                                      ":o AND status = 'active' ORDER BY id",
-                                                      kColumns),
-                                          org))
+        for (const auto& r :
+             store::query(sql,
+                          fmt::format("SELECT {} FROM preparedness_records WHERE organisation_id = "
+                                      ":o AND status = 'active' ORDER BY id",
+                                      kColumns),
+                          org))
             out.push_back(read(r));
     }
     return out;
@@ -82,10 +84,11 @@ std::vector<PreparednessRecord> records_of(soci::session& sql, std::int64_t orga
 
 std::vector<PreparednessRecord> shared_incidents(soci::session& sql) {
     std::vector<PreparednessRecord> out;
-    for (const auto& r : store::query(sql, fmt::format("SELECT {} FROM preparedness_records WHERE kind = "
-                                                       "'incident' AND shared_with_jurisdiction = 1 AND status = "
-                                                       "'active' ORDER BY id",
-                                                       kColumns)))
+    for (const auto& r :
+         store::query(sql, fmt::format("SELECT {} FROM preparedness_records WHERE kind = "
+                                       "'incident' AND shared_with_jurisdiction = 1 AND status = "
+                                       "'active' ORDER BY id",
+                                       kColumns)))
         out.push_back(read(r));
     return out;
 }
@@ -93,11 +96,12 @@ std::vector<PreparednessRecord> shared_incidents(soci::session& sql) {
 std::vector<PreparednessVersion> versions_of(soci::session& sql, std::int64_t record_id) {
     std::vector<PreparednessVersion> out;
     const long long id = record_id;
-    for (const auto& r : store::query(sql,
-                                      "SELECT v.version, v.action, COALESCE(u.display_name, ''), v.at, v.body FROM "
-                                      "preparedness_record_versions v LEFT JOIN users u ON u.id = v.user_id WHERE "
-                                      "v.record_id = :r ORDER BY v.version DESC",
-                                      id)) {
+    for (const auto& r :
+         store::query(sql,
+                      "SELECT v.version, v.action, COALESCE(u.display_name, ''), v.at, v.body FROM "
+                      "preparedness_record_versions v LEFT JOIN users u ON u.id = v.user_id WHERE "
+                      "v.record_id = :r ORDER BY v.version DESC",
+                      id)) {
         PreparednessVersion v;
         v.version = static_cast<int>(store::int64_at(r, 0));
         v.action = r.get<std::string>(1);
@@ -115,15 +119,17 @@ std::int64_t insert_record(soci::session& sql, std::int64_t organisation_id, Rec
                            std::optional<std::int64_t> user_id) {
     const long long org = organisation_id;
     const std::string now = records::iso_now(), word(preparedness::to_string(kind));
-    const long long shared = kind == RecordKind::incident && preparedness::reports_to_jurisdiction(body) ? 1 : 0;
+    const long long shared =
+        kind == RecordKind::incident && preparedness::reports_to_jurisdiction(body) ? 1 : 0;
     long long id = 0;
-    for (const auto& row : store::query(sql,
-                                        "INSERT INTO preparedness_records (organisation_id, kind, parent_id, body, "
-                                        "status, shared_with_jurisdiction, version, created_by, created_at, "
-                                        "updated_by, updated_at) VALUES (:o, :k, :p, :b, 'active', :s, 1, :cb, "
-                                        ":ca, :ub, :ua) RETURNING id",
-                                        org, word, parent_key(parent_id), body.dump(), shared, user_key(user_id),
-                                        now, user_key(user_id), now))
+    for (const auto& row :
+         store::query(sql,
+                      "INSERT INTO preparedness_records (organisation_id, kind, parent_id, body, "
+                      "status, shared_with_jurisdiction, version, created_by, created_at, "
+                      "updated_by, updated_at) VALUES (:o, :k, :p, :b, 'active', :s, 1, :cb, "
+                      ":ca, :ub, :ua) RETURNING id",
+                      org, word, parent_key(parent_id), body.dump(), shared, user_key(user_id), now,
+                      user_key(user_id), now))
         id = store::int64_at(row, 0);
     insert_version(sql, id, 1, "created", body, user_id, now);
     return id;
@@ -137,7 +143,8 @@ bool update_record(soci::session& sql, std::int64_t id, int version, std::option
     const long long shared = preparedness::reports_to_jurisdiction(body) ? 1 : 0;
     const auto updated = store::execute(
         sql,
-        "UPDATE preparedness_records SET parent_id = :p, body = :b, status = :s, shared_with_jurisdiction = :sh, "
+        "UPDATE preparedness_records SET parent_id = :p, body = :b, status = :s, shared_with_jurisdiction = "
+        ":sh, "
         "version = :v, updated_by = :ub, updated_at = :ua WHERE id = :id AND version = :previous",
         parent_key(parent_id), body.dump(), status, shared, next, user_key(user_id), now, key, previous);
     if (updated != 1) return false;

@@ -56,11 +56,13 @@ inline constexpr std::string_view kFrequencies[] = {"daily", "weekly", "monthly"
 inline constexpr std::string_view kOfflineForms[] = {"separate_media", "nas_while_copying", "logical_cloud"};
 inline constexpr std::string_view kRestoreResults[] = {"success", "partial", "failed"};
 inline constexpr std::string_view kIncidentStatuses[] = {"open", "closed"};
-inline constexpr std::string_view kEventKinds[] = {"detected", "isolated", "vendor_called", "reported", "restored",
-                                                   "other"};
-inline constexpr std::string_view kChecklistItems[] = {"disconnect_network", "preserve_logs", "call_vendor",
-                                                       "report_ministry",    "report_police", "paper_operations"};
-inline constexpr std::string_view kReportTargets[] = {"ministry", "police", "prefecture", "health_centre", "other"};
+inline constexpr std::string_view kEventKinds[] = {"detected", "isolated", "vendor_called",
+                                                   "reported", "restored", "other"};
+inline constexpr std::string_view kChecklistItems[] = {"disconnect_network", "preserve_logs",
+                                                       "call_vendor",        "report_ministry",
+                                                       "report_police",      "paper_operations"};
+inline constexpr std::string_view kReportTargets[] = {"ministry", "police", "prefecture", "health_centre",
+                                                      "other"};
 
 // Limits (characters, or entries for lists).
 inline constexpr long kMaxName = 100;

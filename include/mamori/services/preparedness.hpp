@@ -3,12 +3,13 @@
 /// tests, drills and the incident log (rules in mamori/preparedness/records.hpp). The institution's own users
 /// read (administrators, security managers and editors write; viewers read: 403 on a write); anyone else is
 /// answered not_found — except that an incident reported to the health centre or prefecture is readable by
-/// their inspectors and administrators (can_inspect). Every write is one transaction: a new version of the record in the
-/// append-only history and an audit entry; a stale version is a conflict.
+/// their inspectors and administrators (can_inspect). Every write is one transaction: a new version of the
+/// record in the append-only history and an audit entry; a stale version is a conflict.
 ///
 ///     PreparednessService prep(db);
 ///     auto made = prep.create(caller, RecordKind::drill, body, context);
-///     auto changed = prep.update(caller, RecordKind::drill, made->id, made->version, replace(edited), context);
+///     auto changed = prep.update(caller, RecordKind::drill, made->id, made->version, replace(edited),
+///     context);
 #pragma once
 
 #include <cstdint>
