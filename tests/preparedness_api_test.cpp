@@ -148,6 +148,20 @@ TEST_F(PreparednessApi, BackupsAndRestoreTestsWithTheirWarnings) {
 
     // A restore test of another institution's backup, or in the future: refused.
     SessionClient hospital = persona("hospital@demo.example");
+    // So is a backup or vendor contact naming another institution's system; the clinic's own is linked.
+    const long long clinic_system = scalar(
+        "SELECT MIN(s.id) FROM systems s JOIN organisations o ON o.id = s.organisation_id WHERE o.name = "
+        "'さくら内科クリニック'");
+    const auto foreign_system =
+        hospital.post("/api/v1/preparedness/backups",
+                      {{"system_id", clinic_system}, {"what", "DB"}, {"frequency", "daily"}});
+    EXPECT_EQ(foreign_system.status, 400) << foreign_system.body;
+    EXPECT_EQ(fields(foreign_system), std::set<std::string>{"system_id"});
+    const auto own_system =
+        clinic.post("/api/v1/preparedness/contacts",
+                    {{"kind", "vendor"}, {"system_id", clinic_system}, {"organisation_name", "保守会社"}});
+    ASSERT_EQ(own_system.status, 201) << own_system.body;
+    EXPECT_EQ(own_system.json()["system_id"], clinic_system);
     const auto foreign = hospital.post(
         "/api/v1/preparedness/restore-tests",
         {{"backup_id", backup}, {"tested_on", "2026-11-01"}, {"restored", "DB"}, {"result", "success"}});
