@@ -706,6 +706,74 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
          [this] { return "/api/v1/assessments/" + assessment("なにわ診療所") + "/register-context"; }, nullptr, {}},
     };
     rows.insert(rows.end(), system_rows.begin(), system_rows.end());
+    // Preparedness records (issue 19): the institution's own users read, its writers write (a stale version:
+    // 409 past the check; an empty body: 400); anyone else 404 — but さくら's demo incident, reported to the
+    // health centre, is read by the inspectors and administrators over it (read only: 403 on writes).
+    const auto prep_of = [this](std::string name, std::string kind, std::string path, std::string suffix) {
+        return [this, name, kind, path, suffix] {
+            return "/api/v1/preparedness/" + path + "/" +
+                   demo_scalar(
+                       "SELECT MIN(r.id) FROM preparedness_records r JOIN organisations o ON o.id = "
+                       "r.organisation_id WHERE o.name = '" +
+                       name + "' AND r.kind = '" + kind + "'") +
+                   suffix;
+        };
+    };
+    const std::set<std::string> incident_readers = {"clinic-admin",  "clinic-secmgr", "clinic-editor",
+                                                    "clinic-viewer", "hc-inspector",  "pref-admin",
+                                                    "pref-inspector"};
+    const std::set<std::string> jurisdiction = {"hc-inspector", "pref-admin", "pref-inspector"};
+    std::set<std::string> incident_listers = sakura_own;
+    incident_listers.insert(jurisdiction.begin(), jurisdiction.end());
+    const json stale = {{"version", 999}};
+    std::vector<Row> prep_rows = {
+        {"GET", "/api/v1/preparedness/reference", fixed("/api/v1/preparedness/reference"), nullptr,
+         signed_in},
+        {"GET", "/api/v1/preparedness/summary", fixed("/api/v1/preparedness/summary"), nullptr, sakura_own},
+        {"GET", "/api/v1/preparedness/contacts", fixed("/api/v1/preparedness/contacts"), nullptr, sakura_own},
+        {"POST", "/api/v1/preparedness/contacts", fixed("/api/v1/preparedness/contacts"), json::object(),
+         sakura_editors},
+        {"PUT", "/api/v1/preparedness/contacts/review", fixed("/api/v1/preparedness/contacts/review"), stale,
+         sakura_editors},
+        {"GET", "/api/v1/preparedness/incidents", fixed("/api/v1/preparedness/incidents"), nullptr,
+         incident_listers},
+        {"POST", "/api/v1/preparedness/incidents", fixed("/api/v1/preparedness/incidents"), json::object(),
+         sakura_editors},
+        {"GET", "/api/v1/preparedness/incidents/{id}",
+         prep_of("さくら内科クリニック", "incident", "incidents", ""), nullptr, incident_readers},
+        {"GET",
+         "/api/v1/preparedness/incidents/{id}",
+         prep_of("デモ総合病院", "incident", "incidents", ""),
+         nullptr,
+         {}},
+        {"PUT", "/api/v1/preparedness/incidents/{id}",
+         prep_of("さくら内科クリニック", "incident", "incidents", ""), stale, sakura_editors},
+        {"POST", "/api/v1/preparedness/incidents/{id}/remove",
+         prep_of("さくら内科クリニック", "incident", "incidents", "/remove"), stale, sakura_editors},
+    };
+    for (const std::string part : {"events", "reports", "checklist", "close"})
+        prep_rows.push_back({"POST", "/api/v1/preparedness/incidents/{id}/" + part,
+                             prep_of("さくら内科クリニック", "incident", "incidents", "/" + part), stale,
+                             sakura_editors});
+    for (const auto& [path, kind] : {std::pair<std::string, std::string>{"contacts", "contact"},
+                                     {"backups", "backup"},
+                                     {"restore-tests", "restore_test"},
+                                     {"drills", "drill"}}) {
+        const std::string base = "/api/v1/preparedness/" + path;
+        if (path != "contacts") {
+            prep_rows.push_back({"GET", base, fixed(base), nullptr, sakura_own});
+            prep_rows.push_back({"POST", base, fixed(base), json::object(), sakura_editors});
+        }
+        prep_rows.push_back(
+            {"GET", base + "/{id}", prep_of("さくら内科クリニック", kind, path, ""), nullptr, sakura_own});
+        prep_rows.push_back({"GET", base + "/{id}", prep_of("デモ総合病院", kind, path, ""), nullptr, {}});
+        prep_rows.push_back(
+            {"PUT", base + "/{id}", prep_of("さくら内科クリニック", kind, path, ""), stale, sakura_editors});
+        prep_rows.push_back({"PUT", base + "/{id}", prep_of("デモ総合病院", kind, path, ""), stale, {}});
+        prep_rows.push_back({"POST", base + "/{id}/remove",
+                             prep_of("さくら内科クリニック", kind, path, "/remove"), stale, sakura_editors});
+    }
+    rows.insert(rows.end(), prep_rows.begin(), prep_rows.end());
     // Vendor links (vendor join): the institution's writers invite, revoke and unlink, its users read; the
     // vendor's administrator redeems a code (a code of the wrong length: 400 past the check), its users list
     // their customers; the operator (ministry administrators) registers and links vendors. The operator first

@@ -19,6 +19,7 @@
 #include "role_sharing_handlers.hpp"
 #include "statistics_handlers.hpp"
 #include "statistics_indicator_handlers.hpp"
+#include "preparedness_handlers.hpp"
 #include "survey_handlers.hpp"
 #include "systems_handlers.hpp"
 #include "vendor_link_handlers.hpp"
@@ -57,6 +58,7 @@ void register_routes(http::Router& router, Dependencies deps) {
     register_statistics_routes(routes, deps.statistics);
     register_statistics_indicator_routes(routes, deps.statistics);
     register_survey_routes(routes, deps.surveys);
+    register_preparedness_routes(routes, deps.db);
 }
 
 }  // namespace mamori::api

@@ -12,6 +12,7 @@
 #include "demo_disclosures.hpp"
 #include "demo_feeds.hpp"
 #include "demo_assets.hpp"
+#include "demo_preparedness.hpp"
 #include "demo_systems.hpp"
 #include "demo_vendor_links.hpp"
 #include "demo_vendor_requests.hpp"
@@ -173,6 +174,7 @@ Status create_content(store::Database& db, AssessmentService& service) {
         if (!submitted) return fail(submitted.error());
     }
     if (auto systems = create_systems_demo(db); !systems) return systems;
+    if (auto prep = create_preparedness_demo(db); !prep) return prep;
     if (auto assets = create_assets_demo(db); !assets) return assets;
     if (auto links = create_vendor_links_demo(db); !links) return links;
     if (auto roles = create_role_sharing_demo(db); !roles) return roles;

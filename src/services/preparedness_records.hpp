@@ -1,0 +1,31 @@
+// The rows of preparedness_records and preparedness_record_versions (migration 0029).
+#pragma once
+
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mamori/services/preparedness.hpp"
+
+namespace mamori::services::preparedness_records {
+
+std::optional<PreparednessRecord> find_record(soci::session& sql, std::int64_t id);
+// records_of: an organisation's active records of `kind`, or of every kind when nullopt, by id.
+std::vector<PreparednessRecord> records_of(soci::session& sql, std::int64_t organisation_id,
+                                           std::optional<preparedness::RecordKind> kind);
+// shared_incidents: active incidents reported to the health centre or prefecture, with their institution.
+std::vector<PreparednessRecord> shared_incidents(soci::session& sql);
+std::vector<PreparednessVersion> versions_of(soci::session& sql, std::int64_t record_id);
+
+std::int64_t insert_record(soci::session& sql, std::int64_t organisation_id, preparedness::RecordKind kind,
+                           std::optional<std::int64_t> parent_id, const nlohmann::json& body,
+                           std::optional<std::int64_t> user_id);
+// update_record: the next version if the row is still at `version`; false otherwise.
+bool update_record(soci::session& sql, std::int64_t id, int version, std::optional<std::int64_t> parent_id,
+                   const nlohmann::json& body, const std::string& status, const std::string& action,
+                   std::optional<std::int64_t> user_id);
+void lock_record(soci::session& sql, std::int64_t id);
+
+}  // namespace mamori::services::preparedness_records
