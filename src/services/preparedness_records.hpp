@@ -1,4 +1,4 @@
-// The rows of preparedness_records and preparedness_record_versions (migration 0029).
+// The rows of preparedness_records and preparedness_record_versions (migration 0030).
 #pragma once
 
 #include <soci/soci.h>
