@@ -2,6 +2,7 @@
 #include "exposure_feed_index.hpp"
 
 #include <fmt/format.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <condition_variable>
@@ -282,6 +283,9 @@ void FeedIndex::Impl::read_all(soci::session& sql) {
     }
     done_reading();
     index_compiled(true);
+    // The compiling thread's allocator arena still holds the pages of the JSON it parsed and freed: give them
+    // back, or the server keeps about 150 MB it does not use.
+    malloc_trim(0);
 }
 
 FeedIndex::FeedIndex() : impl_(std::make_unique<Impl>()) {}
