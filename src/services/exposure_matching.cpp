@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
-#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -17,7 +16,6 @@
 #include "exposure_matching_rules.hpp"
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/time.hpp"
-#include "mamori/exposure/configuration.hpp"
 #include "mamori/exposure/priority.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
