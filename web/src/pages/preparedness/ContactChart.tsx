@@ -211,7 +211,11 @@ export function ContactChart() {
   };
   const card = (contact: Contact) => {
     if (editing !== null && editing.mode === 'edit' && editing.id === contact.id)
-      return <ContactForm key={contact.id} reference={reference} systems={systems} initial={fieldsOf(contact)} existing={contact} onDone={reload} onCancel={() => setEditing(null)} />;
+      return (
+        <li key={contact.id}>
+          <ContactForm reference={reference} systems={systems} initial={fieldsOf(contact)} existing={contact} onDone={reload} onCancel={() => setEditing(null)} />
+        </li>
+      );
     const f = c.fields;
     return (
       <li key={contact.id} class={cardClass} data-testid="contact" data-contact-id={contact.id}>
