@@ -3293,7 +3293,7 @@ export const en: Messages = {
       other: 'A record needs checking.',
     },
     overview: {
-      lead: 'Records that say, on paper if need be, whom to call and what to do first when a cyber attack stops the systems. They answer section 3 of the checklist.',
+      lead: 'Records that say, on paper if need be, whom to call and what to do first when a cyber attack stops the systems. They answer section 3 of the checklist (preparing for incidents).',
       stepsHeading: 'The first three steps',
       stepsLead: 'Work from the top. A step that is done is ticked.',
       stepNumber: (n: number) => `Step ${n}: `,
@@ -3326,7 +3326,7 @@ export const en: Messages = {
     },
     contacts: {
       title: 'Contact chart',
-      lead: 'Whom to call when an incident happens. Fill in the telephone numbers so that the chart can be printed and pinned up.',
+      lead: 'Whom to call when an incident happens. Fill in the telephone numbers, so that they can be called at once.',
       groups: { internal: 'In the institution', vendor: 'System vendors', external: 'Outside bodies' },
       groupHelp: {
         internal: 'Always include the head of the institution and the medical information system security officer.',

@@ -2,7 +2,8 @@
 // navigation (three steps, the demo's warnings in plain Japanese), fills in the pre-filled police row's number,
 // adds a contact (a wrong number first: the field says so in Japanese), records the chart's review; records a
 // backup with an offline copy and then its restore test, and sees the backup's warning go; records a drill
-// (a future date is refused by the field, a past one accepted); opens the demo's closed incident. A viewer of
+// (a future date is refused by the field, a past one accepted); opens the demo's closed incident; records a new
+// incident (a first-response item, the timeline, a report to the police) and closes it. A viewer of
 // the clinic sees the records without any edit button; the health centre reads the incident reported to it.
 // Screenshots at 1280 and 390 px: build/screenshots/preparedness-*.png.
 import assert from 'node:assert/strict';
@@ -173,6 +174,54 @@ describe('preparedness (非常時の備え)', () => {
     await page.getByTestId('incident-facts').getByText('添付ファイルを開く前に送信元を確かめる。', { exact: false }).waitFor();
     assert.equal(await page.getByTestId('add-event').count(), 0);
     await shoot(page, 'incident');
+  });
+
+  it('records a new incident: first-response items, the timeline, a report, and closes it', async () => {
+    const { page } = session;
+    await session.open('/preparedness/incidents');
+    await page.getByTestId('add-incident').click();
+    const form = page.getByTestId('incident-form');
+    await form.getByLabel('何が起きたか').fill('電子カルテの画面に身代金を求める表示が出た');
+    await form.getByRole('button', { name: '記録を始める' }).click();
+    await page.getByTestId('incident-detail').waitFor();
+    await page.getByTestId('incident-status').getByText('対応中').waitFor();
+
+    // Ticking an item records who and when; the overview warns while items remain.
+    await page.getByLabel('ネットワークから切り離す（LANケーブルを抜く・Wi-Fiを切る）').check();
+    await page.getByTestId('check-disconnect_network').getByText('山田 花子（院長）').waitFor();
+    assert.equal(await page.getByTestId('first-response').locator('input:checked').count(), 1);
+
+    await page.getByTestId('add-event').click();
+    const event = page.getByTestId('event-form');
+    await event.getByLabel('できごと').selectOption({ label: 'ネットワークから切り離し' });
+    await event.getByLabel('メモ').fill('受付と診察室のLANケーブルを抜いた');
+    await event.getByRole('button', { name: '保存する' }).click();
+    await page.getByTestId('saved').getByText('経過を追加しました。').waitFor();
+    await page.getByTestId('timeline').getByText('受付と診察室のLANケーブルを抜いた').waitFor();
+
+    await page.getByTestId('add-report').click();
+    const report = page.getByTestId('report-form');
+    await report.getByLabel('報告先').selectOption({ label: '警察' });
+    await report.getByLabel('受付番号など').fill('相談受理番号 0000');
+    await report.getByRole('button', { name: '保存する' }).click();
+    await page.getByTestId('report').getByText('相談受理番号 0000', { exact: false }).waitFor();
+    await shoot(page, 'incident-open');
+
+    await session.open('/preparedness');
+    const warning = page.locator('[data-code="incident_first_response_open"]');
+    await warning.getByText('電子カルテの画面に身代金を求める表示が出た', { exact: false }).waitFor();
+    await warning.getByRole('link', { name: '開く' }).click();
+    await page.getByTestId('incident-detail').waitFor();
+
+    await page.getByTestId('close-incident').click();
+    const close = page.getByTestId('close-form');
+    await close.getByLabel('教訓').fill('バックアップから戻す手順を確かめておく');
+    await close.getByLabel('BCP確認表の項目').fill('5-2, 3-1');
+    await close.getByRole('button', { name: '対応を終了する' }).click();
+    await page.getByTestId('saved').getByText('対応を終了しました。').waitFor();
+    await page.getByTestId('incident-status').getByText('終了').waitFor();
+    await page.getByTestId('incident-facts').getByText('5-2、3-1').waitFor();
+    assert.equal(await page.getByTestId('add-event').count(), 0);
   });
 
   it('a viewer of the clinic reads the records without edit buttons; the health centre reads the reported incident', async () => {

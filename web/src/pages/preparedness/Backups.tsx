@@ -161,16 +161,16 @@ function RestoreTests({ tests }: { tests: RestoreTest[] }) {
     <table class={`${cardTableClass} mt-2`} data-testid="restore-tests">
       <thead class={cardHeadClass}>
         <tr class="border-b-2 border-solid-gray-600">
-          <th scope="col" class="px-2 py-2">{r.fields.tested_on}</th>
+          <th scope="col" class="whitespace-nowrap px-2 py-2">{r.fields.tested_on}</th>
           <th scope="col" class="px-2 py-2">{r.fields.restored}</th>
-          <th scope="col" class="px-2 py-2">{r.fields.minutes}</th>
-          <th scope="col" class="px-2 py-2">{r.fields.result}</th>
+          <th scope="col" class="whitespace-nowrap px-2 py-2">{r.fields.minutes}</th>
+          <th scope="col" class="whitespace-nowrap px-2 py-2">{r.fields.result}</th>
         </tr>
       </thead>
       <tbody class="block md:table-row-group">
         {tests.map((test) => (
           <tr key={test.id} class={cardRowClass} data-testid="restore-test">
-            <td class={`${cardCellClass} tabular-nums`}>
+            <td class={`${cardCellClass} whitespace-nowrap tabular-nums`}>
               <CellLabel>{r.fields.tested_on}</CellLabel>
               {when(test.tested_on)}
             </td>
@@ -184,7 +184,7 @@ function RestoreTests({ tests }: { tests: RestoreTest[] }) {
             </td>
             <td class={cardCellClass}>
               <CellLabel>{r.fields.result}</CellLabel>
-              <span class={test.result === 'success' ? 'text-success-2 font-bold' : 'font-bold text-error-1'}>{r.results[test.result]}</span>
+              <span class={`whitespace-nowrap font-bold ${test.result === 'success' ? 'text-success-2' : 'text-error-1'}`}>{r.results[test.result]}</span>
             </td>
           </tr>
         ))}
@@ -257,7 +257,7 @@ export function Backups() {
           </p>
         ))}
       {backups.records.length === 0 && <InfoNotice testId="backups-empty">{b.empty}</InfoNotice>}
-      <ul class="max-w-4xl">
+      <ul class="max-w-3xl">
         {backups.records.map((backup) => {
           if (editing !== null && editing.mode === 'edit' && editing.id === backup.id)
             return (

@@ -227,7 +227,7 @@ export function ContactChart() {
             [f.role, contact.kind === 'internal' && contact.role === 'department' ? label(reference.internal_roles, contact.role) : ''],
             [f.department, contact.kind === 'internal' && contact.role !== 'department' ? contact.department : ''],
             [f.system_name, contact.kind === 'vendor' ? contact.system_name : ''],
-            [f.body, contact.kind === 'external' ? label(reference.external_bodies, contact.body) : ''],
+            [f.body, contact.kind === 'external' && label(reference.external_bodies, contact.body) !== title(contact) ? label(reference.external_bodies, contact.body) : ''],
             [f.person_name, contact.person_name],
             [f.phone, contact.phone === '' ? <span class="font-bold text-error-1">{c.noPhone}</span> : <a href={`tel:${contact.phone.replace(/[^0-9+]/g, '')}`} class={linkClass}>{contact.phone}</a>],
             [f.email, contact.email],

@@ -121,7 +121,7 @@ export function Drills() {
           </p>
         ))}
       {sorted.length === 0 && <InfoNotice testId="drills-empty">{d.empty}</InfoNotice>}
-      <ul class="max-w-4xl">
+      <ul class="max-w-3xl">
         {sorted.map((drill) =>
           editing !== null && editing.mode === 'edit' && editing.id === drill.id ? (
             <li key={drill.id}>
