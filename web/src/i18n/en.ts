@@ -3479,6 +3479,7 @@ export const en: Messages = {
     incidents: {
       title: 'Incidents',
       detailTitle: 'Incident record',
+      institution: 'Institution',
       lead: 'What happened in a cyber attack or a suspected one, how it was handled and to whom it was reported. The health centre or prefecture it was reported to can read it too.',
       add: 'Record an incident',
       addHeading: 'Record an incident',

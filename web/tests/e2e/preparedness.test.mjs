@@ -258,8 +258,13 @@ describe('preparedness (非常時の備え)', () => {
     await inspector.page.setViewportSize({ width: 1280, height: 800 });
     await loginInPage(inspector.page, baseUrl, 'hokenjo@demo.example', 'hokenjo-demo-pass');
     await inspector.open('/preparedness/incidents');
+    await inspector.page.getByTestId('incidents').waitFor();
+    assert.equal(await inspector.page.getByTestId('incident-row').count(), 1, 'only the incident reported to the health centre');
+    await inspector.page.getByTestId('incident-institution').getByText('さくら内科クリニック').waitFor();
     await inspector.page.getByTestId('incidents').getByRole('link', { name: '受付PCで不審なメールの添付ファイルを開いた' }).click();
     await inspector.page.getByTestId('incident-detail').waitFor();
+    await inspector.page.getByTestId('incident-institution').getByText('さくら内科クリニック').waitFor();
+    assert.equal(await inspector.page.locator('input[type="checkbox"]:enabled').count(), 0);
     await inspector.page.getByTestId('read-only').waitFor();
     assert.equal(await inspector.page.getByTestId('add-report').count(), 0);
     await shoot(inspector.page, 'inspector-incident');

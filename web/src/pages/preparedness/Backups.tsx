@@ -2,7 +2,6 @@
 // and whether an offline copy exists in one of the three forms (別媒体・世代管理, 複製時のみ接続するNAS, 論理的に
 // 分離したクラウド); its restore tests follow it, and its warnings stand beside it. Viewers read it.
 import { useEffect, useState } from 'preact/hooks';
-import { useResource } from '../../api/useResource';
 import { langOf, useI18n } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
 import { Link } from '../../router';
@@ -26,7 +25,7 @@ import {
 } from './api';
 import { useWarningText } from './Overview';
 import { preparednessPaths } from './routes';
-import { cardClass, Choices, Facts, formBoxClass, FormButtons, FormProblem, japanNow, RecordHistory, RemoveButton, submitWith, TextArea, useRecordForm, useWhen, WhenField } from './ui';
+import { cardClass, Choices, Facts, formBoxClass, FormButtons, FormProblem, japanNow, RecordHistory, RemoveButton, submitWith, TextArea, useRecordForm, useReloadable, useWhen, WhenField } from './ui';
 
 const frequencies: readonly Frequency[] = ['daily', 'weekly', 'monthly', 'other'];
 const offlineForms: readonly OfflineForm[] = ['separate_media', 'nas_while_copying', 'logical_cloud'];
@@ -203,8 +202,7 @@ export function Backups() {
   const { t } = useI18n();
   const p = t.preparedness;
   const b = p.backups;
-  const [attempt, setAttempt] = useState(0);
-  const [data] = useResource(`preparedness-backups/${attempt}`, (signal) =>
+  const [data, again] = useReloadable('preparedness-backups', (signal) =>
     Promise.all([
       preparednessApi.backups(signal),
       preparednessApi.restoreTests(signal),
@@ -226,7 +224,7 @@ export function Backups() {
     setNotice(message);
     setProblem(null);
     setEditing(null);
-    setAttempt((n) => n + 1);
+    again();
   };
   if (data.state === 'loading') return <p role="status" class="text-std-16N-170 text-solid-gray-700">{t.identity.loading}</p>;
   if (data.state === 'error') return <InfoNotice testId="preparedness-unavailable">{data.error.status === 404 ? p.notInstitution : p.loadFailed}</InfoNotice>;

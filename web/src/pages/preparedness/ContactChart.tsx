@@ -3,7 +3,6 @@
 // ministry's and the police's rows (names only: the number is for the institution to check and fill in).
 // Viewers read it.
 import { useState } from 'preact/hooks';
-import { useResource } from '../../api/useResource';
 import { useSession } from '../../auth/session';
 import { langOf, useI18n } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
@@ -14,7 +13,7 @@ import { loadSystems, type RegisteredSystem } from '../systems/systemsApi';
 import { createRecord, preparednessApi, removeRecord, updateRecord, type Contact, type ContactChart as Chart, type ContactFields, type ContactKind, type Reference, type Summary } from './api';
 import { useWarningText } from './Overview';
 import { preparednessPaths } from './routes';
-import { cardClass, Facts, formBoxClass, FormButtons, FormProblem, japanNow, RecordHistory, RemoveButton, submitWith, TextArea, useCodeLabel, useRecordForm, useWhen, WhenField } from './ui';
+import { cardClass, Facts, formBoxClass, FormButtons, FormProblem, japanNow, RecordHistory, RemoveButton, submitWith, TextArea, useCodeLabel, useRecordForm, useReloadable, useWhen, WhenField } from './ui';
 
 const kinds: readonly ContactKind[] = ['internal', 'vendor', 'external'];
 
@@ -181,8 +180,7 @@ export function ContactChart() {
   const { t } = useI18n();
   const p = t.preparedness;
   const c = p.contacts;
-  const [attempt, setAttempt] = useState(0);
-  const [data] = useResource(`preparedness-contacts/${attempt}`, (signal) =>
+  const [data, again] = useReloadable('preparedness-contacts', (signal) =>
     Promise.all([preparednessApi.contacts(signal), preparednessApi.reference(signal), loadSystems(signal).then((l) => l.systems, () => [] as RegisteredSystem[]), preparednessApi.summary(signal).then((s) => s, () => null as Summary | null)]),
   );
   const [editing, setEditing] = useState<Editing>(null);
@@ -195,7 +193,7 @@ export function ContactChart() {
     setNotice(message);
     setProblem(null);
     setEditing(null);
-    setAttempt((n) => n + 1);
+    again();
   };
   if (data.state === 'loading') return <p role="status" class="text-std-16N-170 text-solid-gray-700">{t.identity.loading}</p>;
   if (data.state === 'error') return <InfoNotice testId="preparedness-unavailable">{data.error.status === 404 ? p.notInstitution : p.loadFailed}</InfoNotice>;

@@ -2,7 +2,6 @@
 // part, what went wrong and what follows. A drill's date may not be in the future: the server's field error
 // is shown in the reader's language by the field. Viewers read it.
 import { useState } from 'preact/hooks';
-import { useResource } from '../../api/useResource';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { buttonClass, h1Class, InfoNotice, leadClass, primaryButtonClass, SelectField, SuccessNotice, WarningNotice } from '../account/ui';
@@ -10,7 +9,7 @@ import { linkClass } from '../catalog/ui';
 import { createRecord, pick, preparednessApi, removeRecord, updateRecord, type Drill, type DrillFields, type Reference, type Summary } from './api';
 import { useWarningText } from './Overview';
 import { preparednessPaths } from './routes';
-import { cardClass, Facts, formBoxClass, FormButtons, FormProblem, RecordHistory, RemoveButton, submitWith, TextArea, useCodeLabel, useRecordForm, useWhen, WhenField } from './ui';
+import { cardClass, Facts, formBoxClass, FormButtons, FormProblem, RecordHistory, RemoveButton, submitWith, TextArea, useCodeLabel, useRecordForm, useReloadable, useWhen, WhenField } from './ui';
 
 const drillKeys = ['held_on', 'scenario', 'scenario_note', 'participants', 'problems', 'follow_ups'] as const;
 
@@ -68,8 +67,7 @@ export function Drills() {
   const { t } = useI18n();
   const p = t.preparedness;
   const d = p.drills;
-  const [attempt, setAttempt] = useState(0);
-  const [data] = useResource(`preparedness-drills/${attempt}`, (signal) =>
+  const [data, again] = useReloadable('preparedness-drills', (signal) =>
     Promise.all([preparednessApi.drills(signal), preparednessApi.reference(signal), preparednessApi.summary(signal).then((s) => s, () => null as Summary | null)]),
   );
   const [editing, setEditing] = useState<Editing>(null);
@@ -82,7 +80,7 @@ export function Drills() {
     setNotice(message);
     setProblem(null);
     setEditing(null);
-    setAttempt((n) => n + 1);
+    again();
   };
   if (data.state === 'loading') return <p role="status" class="text-std-16N-170 text-solid-gray-700">{t.identity.loading}</p>;
   if (data.state === 'error') return <InfoNotice testId="preparedness-unavailable">{data.error.status === 404 ? p.notInstitution : p.loadFailed}</InfoNotice>;

@@ -8,7 +8,7 @@ import { langOf, useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { buttonClass, h1Class, h2Class, InfoNotice, SelectField, SuccessNotice, TextField, WarningNotice } from '../account/ui';
 import { linkClass } from '../catalog/ui';
-import { checklistItems, eventKinds, incidentPart, preparednessApi, reportTargets, type Incident } from './api';
+import { checklistItems, eventKinds, incidentPart, organisationNames, preparednessApi, reportTargets, type Incident } from './api';
 import { StatusBadge } from './Incidents';
 import { preparednessPaths } from './routes';
 import { Facts, formBoxClass, FormButtons, FormProblem, japanNow, RecordHistory, refusal, submitWith, TextArea, useRecordForm, useWhen, WhenField } from './ui';
@@ -104,13 +104,17 @@ function CloseForm({ incident, onDone, onCancel }: { incident: Incident; onDone:
 }
 
 export function IncidentDetail({ id }: { id: number }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const p = t.preparedness;
   const i = p.incidents;
   const session = useSession();
-  const [data] = useResource(`preparedness-incident/${id}`, (signal) =>
-    Promise.all([preparednessApi.incident(id, signal), preparednessApi.incidents(signal).then((l) => l.can_write, () => false)]),
-  );
+  const own = session.status === 'active' ? session.user.organisation_id : null;
+  // An inspector reads another institution's incident: its name is shown with it.
+  const [data] = useResource(`preparedness-incident/${id}`, async (signal) => {
+    const [incident, canWrite] = await Promise.all([preparednessApi.incident(id, signal), preparednessApi.incidents(signal).then((l) => l.can_write, () => false)]);
+    const institution = incident.organisation_id === own ? null : ((await organisationNames(signal).catch(() => new Map<number, string>())).get(incident.organisation_id) ?? null);
+    return [incident, canWrite, institution] as const;
+  });
   const [changed, setChanged] = useState<Incident | null>(null);
   const [open, setOpen] = useState<Part | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -131,7 +135,11 @@ export function IncidentDetail({ id }: { id: number }) {
   const me = session.status === 'active' ? session.user.display_name.slice(0, 100) : '';
   const tick = (item: (typeof checklistItems)[number], checked: boolean) => {
     setTicking(true);
-    const body = checked ? { item, done: true, by: me, at: japanNow().moment } : { item, done: false };
+    const entry = checked ? { item, done: true, by: me, at: japanNow().moment } : { item, done: false, by: '', at: null };
+    const body = checked ? entry : { item, done: false };
+    // The box shows its new state while the write is sent; a refusal puts it back.
+    const before = incident;
+    setChanged({ ...incident, checklist: incident.checklist.map((c) => (c.item === item ? entry : c)) });
     incidentPart(incident.id, 'checklist', incident.version, body).then(
       (next) => {
         setTicking(false);
@@ -140,6 +148,7 @@ export function IncidentDetail({ id }: { id: number }) {
       },
       (error: unknown) => {
         setTicking(false);
+        setChanged(before);
         setProblem(refusal(t, error));
       },
     );
@@ -160,6 +169,13 @@ export function IncidentDetail({ id }: { id: number }) {
       </div>
       {notice !== null && <SuccessNotice testId="saved">{notice}</SuccessNotice>}
       {problem !== null && <WarningNotice testId="problem">{problem}</WarningNotice>}
+      {data.data[2] !== null && (
+        <p class="mt-2 text-std-16B-170 text-solid-gray-800" data-testid="incident-institution">
+          {i.institution}
+          {language === 'ja' ? '：' : ': '}
+          <span lang={langOf(data.data[2])}>{data.data[2]}</span>
+        </p>
+      )}
       {!canWrite && <InfoNotice testId="read-only">{i.readOnly}</InfoNotice>}
       <Facts
         testId="incident-facts"
@@ -176,7 +192,7 @@ export function IncidentDetail({ id }: { id: number }) {
         <h2 id="first-response" class={h2Class}>
           {i.checklistHeading}
         </h2>
-        <p class="mt-1 text-std-16N-170">{i.checklistLead}</p>
+        {editable && <p class="mt-1 text-std-16N-170">{i.checklistLead}</p>}
         <ul class="mt-3 flex flex-col gap-2" data-testid="first-response">
           {checklistItems.map((item) => {
             const entry = incident.checklist.find((c) => c.item === item);

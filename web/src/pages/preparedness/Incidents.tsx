@@ -7,7 +7,8 @@ import { langOf, useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, h1Class, InfoNotice, leadClass, primaryButtonClass, TextField } from '../account/ui';
 import { linkClass } from '../catalog/ui';
-import { createRecord, preparednessApi, type Incident } from './api';
+import { useSession } from '../../auth/session';
+import { createRecord, organisationNames, preparednessApi, type Incident } from './api';
 import { preparednessPaths } from './routes';
 import { formBoxClass, FormButtons, FormProblem, japanNow, submitWith, TextArea, useRecordForm, useWhen, WhenField } from './ui';
 
@@ -55,7 +56,14 @@ export function Incidents() {
   const { t } = useI18n();
   const p = t.preparedness;
   const i = p.incidents;
-  const [data] = useResource('preparedness-incidents', (signal) => preparednessApi.incidents(signal));
+  const session = useSession();
+  const own = session.status === 'active' ? session.user.organisation_id : null;
+  // An inspector reads other institutions' incidents: their names are shown with them.
+  const [data] = useResource(`preparedness-incidents/${own ?? 0}`, async (signal) => {
+    const list = await preparednessApi.incidents(signal);
+    const others = list.records.some((incident) => incident.organisation_id !== own);
+    return { ...list, names: others ? await organisationNames(signal).catch(() => new Map<number, string>()) : null };
+  });
   const [adding, setAdding] = useState(false);
   const when = useWhen();
   if (data.state === 'loading') return <p role="status" class="text-std-16N-170 text-solid-gray-700">{t.identity.loading}</p>;
@@ -87,6 +95,7 @@ export function Incidents() {
         <table class={`${cardTableClass} mt-6 max-w-4xl`} data-testid="incidents">
           <thead class={cardHeadClass}>
             <tr class="border-b-2 border-solid-gray-600">
+              {data.data.names !== null && <th scope="col" class="px-2 py-2">{i.institution}</th>}
               <th scope="col" class="px-2 py-2">{i.fields.title}</th>
               <th scope="col" class="px-2 py-2">{i.fields.detected_at}</th>
               <th scope="col" class="px-2 py-2">{i.fields.status}</th>
@@ -95,6 +104,12 @@ export function Incidents() {
           <tbody class="block md:table-row-group">
             {incidents.map((incident) => (
               <tr key={incident.id} class={cardRowClass} data-testid="incident-row">
+                {data.data.names !== null && (
+                  <td class={cardCellClass} data-testid="incident-institution">
+                    <CellLabel>{i.institution}</CellLabel>
+                    <span lang={langOf(data.data.names.get(incident.organisation_id) ?? '')}>{data.data.names.get(incident.organisation_id) ?? '—'}</span>
+                  </td>
+                )}
                 <td class={`${cardCellClass} font-bold`}>
                   <CellLabel>{i.fields.title}</CellLabel>
                   <Link href={preparednessPaths.incident(incident.id)} class={linkClass}>

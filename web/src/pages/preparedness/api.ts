@@ -226,3 +226,13 @@ export function pick<T extends object>(record: T, keys: readonly (keyof T)[]): P
   for (const key of keys) out[key] = record[key];
   return out;
 }
+
+function isOrganisations(body: unknown): body is { organisations: { id: number; name: string }[] } {
+  return isRecord(body) && Array.isArray(body.organisations);
+}
+
+/** The names of the organisations the caller sees (for an inspector: the institutions whose incidents it reads). */
+export async function organisationNames(signal: AbortSignal): Promise<Map<number, string>> {
+  const answer = await send('GET', '/api/v1/organisations', isOrganisations, { signal });
+  return new Map(answer.organisations.map((o) => [o.id, o.name]));
+}

@@ -3,6 +3,7 @@
 // problem box, removal with a confirmation and a record's history.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { useResource, type Resource } from '../../api/useResource';
 import { formatJst } from '../../auth/format';
 import { ProblemError } from '../../auth/request';
 import { langOf, useI18n } from '../../i18n';
@@ -79,6 +80,18 @@ export function refusal(t: Messages, error: unknown): string {
   if (error instanceof ProblemError && error.status === 403) return p.forbidden;
   if (error instanceof ProblemError && error.fields.length > 0) return p.heading;
   return p.failed;
+}
+
+/**
+ * A page's records with a reload after each write. Until the new answer is in, the page shows loading (not
+ * the previous answer beside the notice of what was just saved).
+ */
+export function useReloadable<T>(key: string, load: (signal: AbortSignal) => Promise<T>): [Resource<T>, () => void] {
+  const [attempt, setAttempt] = useState(0);
+  const [resource] = useResource(`${key}/${attempt}`, (signal) => load(signal).then((data) => ({ attempt, data })));
+  const current: Resource<T> =
+    resource.state === 'ready' ? (resource.data.attempt === attempt ? { state: 'ready', data: resource.data.data } : { state: 'loading' }) : resource;
+  return [current, () => setAttempt((n) => n + 1)];
 }
 
 /** A form's state: field values, errors, the problem above the form and whether it is being sent. */
