@@ -249,6 +249,16 @@ describe('preparedness (非常時の備え)', () => {
     await viewer.page.getByTestId('backups-page').waitFor();
     for (const button of ['add-backup', 'edit-backup', 'remove-backup', 'add-restore-test'])
       assert.equal(await viewer.page.getByTestId(button).count(), 0, `a viewer sees no ${button}`);
+    // The English pages once: labels in English, the clinic's own words marked as Japanese.
+    await viewer.page.getByRole('button', { name: 'English' }).click();
+    await viewer.page.getByRole('heading', { level: 1, name: 'Backups' }).waitFor();
+    await viewer.page.getByTestId('backup').filter({ hasText: 'レセコン' }).getByText('has no copy kept off the network', { exact: false }).waitFor();
+    await shoot(viewer.page, 'backups-en');
+    await viewer.open('/preparedness');
+    await viewer.page.getByTestId('first-pass').waitFor();
+    await shoot(viewer.page, 'overview-en');
+    await viewer.page.getByRole('button', { name: '日本語' }).click();
+    await viewer.page.getByRole('heading', { level: 1, name: '非常時の備え' }).waitFor();
     await viewer.open('/preparedness/drills');
     await viewer.page.getByTestId('drills-page').waitFor();
     assert.equal(await viewer.page.getByTestId('add-drill').count(), 0);
