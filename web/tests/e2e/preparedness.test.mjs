@@ -93,6 +93,13 @@ describe('preparedness (非常時の備え)', () => {
     await page.getByTestId('saved').getByText('見直しを記録しました。').waitFor();
     const [y, m, d] = japanDay(0).split('-').map(Number);
     await page.getByTestId('review-state').getByText(`${y}年${m}月${d}日に山田 花子が見直しました。`).waitFor();
+
+    // The audit log names these writes in Japanese.
+    await session.open('/admin/audit');
+    const audit = page.getByTestId('audit-table');
+    await audit.getByText('連絡体制図の確認の記録').first().waitFor();
+    await audit.getByText('連絡先の追加').first().waitFor();
+    assert.doesNotMatch(await audit.innerText(), /preparedness\./);
   });
 
   it('records a backup with an offline copy and a restore test, and its warning goes', async () => {
