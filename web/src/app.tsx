@@ -34,6 +34,7 @@ import { VendorRequestsPage, vendorRequestsTitle } from './pages/vendor-requests
 import { FeedsPage, feedsPageTitle } from './pages/feeds/FeedsPages';
 import { StatisticsPage, statisticsPageTitle } from './pages/statistics/StatisticsPages';
 import { SurveysPage, surveysPageTitle } from './pages/surveys/SurveysPages';
+import { PreparednessPage, preparednessPageTitle } from './pages/preparedness/PreparednessPages';
 import { NotFound } from './pages/NotFound';
 import { matchRoute, type Route } from './routes';
 import { usePath } from './router';
@@ -94,6 +95,8 @@ function pageTitle(t: Messages, route: Route): string {
       return statisticsPageTitle(t, route);
     case 'surveys':
       return surveysPageTitle(t, route);
+    case 'preparedness':
+      return preparednessPageTitle(t, route);
     case 'notFound':
       return t.notFound.title;
   }
@@ -157,6 +160,8 @@ function Page({ route }: { route: Route }) {
       return <StatisticsPage key={route.page} route={route} />;
     case 'surveys':
       return <SurveysPage key={route.page === 'list' ? 'list' : `${route.questionnaire}/${route.version}`} route={route} />;
+    case 'preparedness':
+      return <PreparednessPage key={route.page === 'incident' ? `incident/${route.id}` : route.page} route={route} />;
     case 'notFound':
       return <NotFound />;
   }

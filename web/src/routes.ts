@@ -17,6 +17,7 @@ import { matchFeedsRoute, type FeedsRoute } from './pages/feeds/routes';
 import { matchVendorRequestsRoute, type VendorRequestsRoute } from './pages/vendor-requests/routes';
 import { matchStatisticsRoute, type StatisticsRoute } from './pages/statistics/routes';
 import { matchSurveysRoute, type SurveysRoute } from './pages/surveys/routes';
+import { matchPreparednessRoute, type PreparednessRoute } from './pages/preparedness/routes';
 
 // Top-level places in the navigation. Those without a screen yet show the "coming soon" page;
 // the catalog and the self-assessment have their own routes (pages/catalog/routes.ts,
@@ -59,6 +60,7 @@ export type Route =
   | FeedsRoute
   | StatisticsRoute
   | SurveysRoute
+  | PreparednessRoute
   | { kind: 'notFound' };
 
 // Pages where a kind of user lands after login (auth/landing.ts): the jurisdiction's checklists. (The
@@ -106,6 +108,8 @@ export function matchRoute(path: string): Route {
   if (statistics !== null) return statistics;
   const surveys = matchSurveysRoute(path);
   if (surveys !== null) return surveys;
+  const preparedness = matchPreparednessRoute(path);
+  if (preparedness !== null) return preparedness;
   const identity = matchIdentityRoute(path);
   if (identity !== null) return identity;
   const landing = landingPages.find((candidate) => path === `/${candidate}`);

@@ -8,6 +8,7 @@ import { navItems } from '../routes';
 import { findingsPaths } from '../pages/findings/routes';
 import { vendorPaths } from '../pages/vendor-requests/routes';
 import { surveysPaths } from '../pages/surveys/routes';
+import { preparednessPaths } from '../pages/preparedness/routes';
 
 interface ShownItem {
   label: string;
@@ -16,7 +17,7 @@ interface ShownItem {
 }
 
 // Administrators also get 管理 (users and the audit log), which covers every page under /admin; the users
-// of an institution get its システム台帳 (the systems register), 取引先事業者 and 事業者の回答状況 after 自己点検.
+// of an institution get its システム台帳 (the systems register), 非常時の備え (preparedness), 取引先事業者 and 事業者の回答状況 after 自己点検.
 // The users of a vendor get their own places instead of the institution's sections: the dashboard, requests,
 // products, MDS/SDS, the 役割分担確認表 and their customers, then the checklist's catalog.
 export function Nav({ path }: { path: string }) {
@@ -45,6 +46,7 @@ export function Nav({ path }: { path: string }) {
       after + 1,
       0,
       { label: t.systemsRegister.nav, path: '/systems', section: '/systems' },
+      { label: t.preparedness.navLabel, path: preparednessPaths.overview, section: preparednessPaths.overview },
       { label: t.findings.nav, path: findingsPaths.dashboard, section: findingsPaths.dashboard },
       { label: t.vendorLinks.nav, path: vendorsPaths.institution, section: vendorsPaths.institution },
       { label: t.vendorRequests.nav.institutionStatus, path: vendorPaths.status, section: vendorPaths.status },

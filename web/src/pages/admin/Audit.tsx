@@ -171,6 +171,7 @@ export function actionName(t: Messages, action: string): string {
     t.vendorDisclosures.auditNames[action] ??
     t.ledger.auditNames[action] ??
     t.surveys.auditNames[action] ??
+    t.preparedness.auditNames[action] ??
     x.groups[action.split('.')[0] ?? ''] ??
     x.other
   );

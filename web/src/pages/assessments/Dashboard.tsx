@@ -18,6 +18,7 @@ import { assessmentPaths } from './routes';
 import { Counts, ProgressBar, StatusBadge } from './badges';
 import { PlanNotices } from '../inspections/plan/PlanNotices';
 import { SurveyNotices } from '../surveys/SurveyNotices';
+import { PreparednessCard } from '../preparedness/HomeCard';
 
 type DashboardData = { list: AssessmentList; current: Assessment | null } | null;
 
@@ -154,6 +155,7 @@ function DashboardBody({ session, data }: { session: ActiveSession; data: NonNul
           </section>
         </>
       )}
+      <PreparednessCard />
     </div>
   );
 }

@@ -1,0 +1,289 @@
+// 非常時の備え (issue 19) against `mamori serve --demo`: さくら内科クリニック's director opens the overview from the
+// navigation (three steps, the demo's warnings in plain Japanese), fills in the pre-filled police row's number,
+// adds a contact (a wrong number first: the field says so in Japanese), records the chart's review; records a
+// backup with an offline copy and then its restore test, and sees the backup's warning go; records a drill
+// (a future date is refused by the field, a past one accepted); opens the demo's closed incident; records a new
+// incident (a first-response item, the timeline, a report to the police) and closes it. A viewer of
+// the clinic sees the records without any edit button; the health centre reads the incident reported to it.
+// Screenshots at 1280 and 390 px: build/screenshots/preparedness-*.png.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ApiClient, loginInPage, screenshotDir, startSession } from './support.mjs';
+
+async function shoot(page, name) {
+  await page.screenshot({ path: join(screenshotDir, `preparedness-${name}-1280.png`), fullPage: true });
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(screenshotDir, `preparedness-${name}-390.png`), fullPage: true });
+  await page.setViewportSize(viewport);
+}
+
+// The day `days` from today in Japan, YYYY-MM-DD.
+function japanDay(days) {
+  return new Date(Date.now() + 9 * 3600 * 1000 + days * 86400 * 1000).toISOString().slice(0, 10);
+}
+
+describe('preparedness (非常時の備え)', () => {
+  let session;
+
+  before(async () => {
+    session = await startSession({ personas: true, expectedError: (message) => /status of 400/.test(message.text()) });
+  });
+
+  after(async () => {
+    assert.deepEqual(session?.problems ?? [], []);
+    await session?.close();
+  });
+
+  it('the clinic checks its contact chart: the police row, a new contact and the review', async () => {
+    const { page, baseUrl } = session;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await loginInPage(page, baseUrl, 'sakura@demo.example', 'sakura-demo-pass');
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByTestId('home-preparedness').getByText('確認が必要なことが2件あります。').waitFor();
+
+    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '非常時の備え' }).click();
+    await page.getByTestId('first-pass').waitFor();
+    // The demo's chart, backups and drill make all three steps done; its always-connected NAS gives two warnings.
+    for (const step of ['step-contacts', 'step-backups', 'step-drills']) assert.equal(await page.getByTestId(step).getAttribute('data-done'), 'yes');
+    const warnings = page.getByTestId('warnings').getByTestId('warning');
+    assert.equal(await warnings.count(), 2);
+    await warnings.first().getByText('「レセコン」のバックアップには、ネットワークから切り離した複製（オフラインの複製）がありません。').waitFor();
+    await warnings.nth(1).getByText('「レセコン」のバックアップは、この1年の間に元に戻せること（復元）を確かめていません。').waitFor();
+    assert.doesNotMatch(await page.getByTestId('preparedness-overview').innerText(), /backup_without|no_recent|_copy/);
+    await shoot(page, 'overview');
+
+    await page.getByRole('link', { name: '連絡体制図を開く' }).click();
+    await page.getByTestId('contact-chart').waitFor();
+    const external = page.getByTestId('group-external');
+    assert.equal(await external.getByTestId('contact').count(), 2);
+    await external.getByText('厚生労働省 医療情報技術推進室').first().waitFor();
+    const police = external.getByTestId('contact').filter({ hasText: '警' });
+    await police.getByText('電話番号が未入力です').waitFor();
+    await shoot(page, 'chart');
+
+    // The police row: its number is for the clinic to check and fill in.
+    await police.getByTestId('edit-contact').click();
+    const form = page.getByTestId('contact-form');
+    await form.getByLabel('電話番号').fill('03-0000-0110');
+    await form.getByRole('button', { name: '保存する' }).click();
+    await page.getByTestId('saved').getByText('連絡先を保存しました。').waitFor();
+    await external.getByTestId('contact').filter({ hasText: '警' }).getByRole('link', { name: '03-0000-0110' }).waitFor();
+
+    // A new internal contact: a number with letters is refused by the field, in Japanese.
+    await page.getByTestId('add-internal').click();
+    await form.getByLabel('役割').selectOption({ label: '部門' });
+    await form.getByLabel('部署').fill('受付');
+    await form.getByLabel('担当者').fill('田中 美咲');
+    await form.getByLabel('電話番号').fill('内線12');
+    await form.getByRole('button', { name: '保存する' }).click();
+    await form.locator('#phone-error').getByText('電話番号は、数字とハイフン（-）などで入力してください').waitFor();
+    assert.doesNotMatch(await form.innerText(), /digits|telephone/);
+    await shoot(page, 'contact-error');
+    await form.getByLabel('電話番号').fill('03-0000-2010');
+    await form.getByRole('button', { name: '保存する' }).click();
+    await page.getByTestId('saved').getByText('連絡先を追加しました。').waitFor();
+    await page.getByTestId('group-internal').getByTestId('contact').filter({ hasText: '田中 美咲' }).getByText('受付').first().waitFor();
+
+    // The review: today, by the director.
+    await page.getByTestId('record-review').click();
+    await page.getByTestId('review-form').getByLabel('見直した方').fill('山田 花子');
+    await page.getByTestId('review-form').getByRole('button', { name: '記録する' }).click();
+    await page.getByTestId('saved').getByText('見直しを記録しました。').waitFor();
+    const [y, m, d] = japanDay(0).split('-').map(Number);
+    await page.getByTestId('review-state').getByText(`${y}年${m}月${d}日に山田 花子が見直しました。`).waitFor();
+
+    // The audit log names these writes in Japanese.
+    await session.open('/admin/audit');
+    const audit = page.getByTestId('audit-table');
+    await audit.getByText('連絡体制図の確認の記録').first().waitFor();
+    await audit.getByText('連絡先の追加').first().waitFor();
+    assert.doesNotMatch(await audit.innerText(), /preparedness\./);
+  });
+
+  it('records a backup with an offline copy and a restore test, and its warning goes', async () => {
+    const { page } = session;
+    await session.open('/preparedness/backups');
+    await page.getByTestId('backups-page').waitFor();
+    assert.equal(await page.getByTestId('backup').count(), 2);
+    await page.getByTestId('backup').first().getByText('あり（別媒体・世代管理）').waitFor();
+    await shoot(page, 'backups');
+
+    await page.getByTestId('add-backup').click();
+    const form = page.getByTestId('backup-form');
+    await form.getByLabel('システム', { exact: true }).selectOption({ label: '（システム台帳にないシステム）' });
+    await form.getByLabel('システム名').fill('予約システム');
+    await form.getByLabel('複製している内容').fill('予約データ');
+    await form.getByLabel('毎週').check();
+    await form.getByLabel('保管する世代数').fill('4');
+    await form.getByLabel('保管場所').fill('外付けディスク（受付の鍵付き棚）');
+    await form.getByLabel('ネットワークから切り離した複製がある').check();
+    await form.getByLabel('複製時のみ接続するNAS').check();
+    await shoot(page, 'backup-form');
+    await form.getByRole('button', { name: '保存する' }).click();
+    await page.getByTestId('saved').getByText('バックアップを追加しました。').waitFor();
+
+    const added = page.getByTestId('backup').filter({ hasText: '予約システム' });
+    await added.getByText('あり（複製時のみ接続するNAS）').waitFor();
+    assert.equal(await added.getByTestId('warning').count(), 1);
+    await added.getByText('「予約システム」のバックアップは、この1年の間に元に戻せること（復元）を確かめていません。').waitFor();
+
+    await added.getByTestId('add-restore-test').click();
+    const test = page.getByTestId('restore-test-form');
+    await test.getByLabel('戻したもの').fill('先週分の予約データを事務室の端末に戻した');
+    await test.getByLabel('かかった時間（分）').fill('25');
+    await test.getByLabel('成功').check();
+    await test.getByRole('button', { name: '保存する' }).click();
+    await page.getByTestId('saved').getByText('復元テストを記録しました。').waitFor();
+    const again = page.getByTestId('backup').filter({ hasText: '予約システム' });
+    await again.getByTestId('restore-test').getByText('25分').waitFor();
+    assert.equal(await again.getByTestId('warning').count(), 0);
+    await shoot(page, 'backups-after');
+  });
+
+  it('records a drill: a future date is refused by the field, a past one accepted', async () => {
+    const { page } = session;
+    await session.open('/preparedness/drills');
+    await page.getByTestId('drills-page').waitFor();
+    assert.equal(await page.getByTestId('drill').count(), 1);
+    await page.getByTestId('add-drill').click();
+    const form = page.getByTestId('drill-form');
+    await form.getByLabel('実施日').fill(japanDay(3));
+    await form.getByLabel('想定した場面').selectOption({ label: '職員間で連絡が取れない' });
+    await form.getByLabel('参加した人').fill('院長、看護師2名、受付');
+    await form.getByLabel('うまくいかなかったこと').fill('院内の連絡網の紙が古かった');
+    await form.getByLabel('その後の対応').fill('連絡網を印刷し直して受付に貼る');
+    await form.getByRole('button', { name: '保存する' }).click();
+    await form.locator('#held_on-error').getByText('未来の日付は入力できません。今日かそれより前の日付にしてください。').waitFor();
+    assert.doesNotMatch(await form.innerText(), /future/);
+    await shoot(page, 'drill-error');
+    await form.getByLabel('実施日').fill(japanDay(-7));
+    await form.getByRole('button', { name: '保存する' }).click();
+    await page.getByTestId('saved').getByText('訓練を記録しました。').waitFor();
+    assert.equal(await page.getByTestId('drill').count(), 2);
+    await page.getByTestId('drill').first().getByText('職員間で連絡が取れない').waitFor();
+  });
+
+  it("opens the demo's closed incident", async () => {
+    const { page } = session;
+    await session.open('/preparedness/incidents');
+    await page.getByTestId('incidents').getByRole('link', { name: '受付PCで不審なメールの添付ファイルを開いた' }).click();
+    await page.getByTestId('incident-detail').waitFor();
+    await page.getByTestId('incident-status').getByText('終了').waitFor();
+    const checks = page.getByTestId('first-response').locator('input[type="checkbox"]');
+    assert.equal(await checks.count(), 6);
+    assert.equal(await page.getByTestId('first-response').locator('input:checked').count(), 5);
+    assert.equal(await page.getByTestId('check-report_police').locator('input').isChecked(), false);
+    assert.equal(await checks.first().isDisabled(), true, 'a closed incident is not changed');
+    assert.equal(await page.getByTestId('event').count(), 5);
+    await page.getByTestId('report').getByText('保健所').waitFor();
+    await page.getByTestId('incident-facts').getByText('添付ファイルを開く前に送信元を確かめる。', { exact: false }).waitFor();
+    assert.equal(await page.getByTestId('add-event').count(), 0);
+    await shoot(page, 'incident');
+  });
+
+  it('records a new incident: first-response items, the timeline, a report, and closes it', async () => {
+    const { page } = session;
+    await session.open('/preparedness/incidents');
+    await page.getByTestId('add-incident').click();
+    const form = page.getByTestId('incident-form');
+    await form.getByLabel('何が起きたか').fill('電子カルテの画面に身代金を求める表示が出た');
+    await form.getByRole('button', { name: '記録を始める' }).click();
+    await page.getByTestId('incident-detail').waitFor();
+    await page.getByTestId('incident-status').getByText('対応中').waitFor();
+
+    // Ticking an item records who and when; the overview warns while items remain.
+    await page.getByLabel('ネットワークから切り離す（LANケーブルを抜く・Wi-Fiを切る）').check();
+    await page.getByTestId('check-disconnect_network').getByText('山田 花子（院長）').waitFor();
+    assert.equal(await page.getByTestId('first-response').locator('input:checked').count(), 1);
+
+    await page.getByTestId('add-event').click();
+    const event = page.getByTestId('event-form');
+    await event.getByLabel('できごと').selectOption({ label: 'ネットワークから切り離し' });
+    await event.getByLabel('メモ').fill('受付と診察室のLANケーブルを抜いた');
+    await event.getByRole('button', { name: '保存する' }).click();
+    await page.getByTestId('saved').getByText('経過を追加しました。').waitFor();
+    await page.getByTestId('timeline').getByText('受付と診察室のLANケーブルを抜いた').waitFor();
+
+    await page.getByTestId('add-report').click();
+    const report = page.getByTestId('report-form');
+    await report.getByLabel('報告先').selectOption({ label: '警察' });
+    await report.getByLabel('受付番号など').fill('相談受理番号 0000');
+    await report.getByRole('button', { name: '保存する' }).click();
+    await page.getByTestId('report').getByText('相談受理番号 0000', { exact: false }).waitFor();
+    await shoot(page, 'incident-open');
+
+    await session.open('/preparedness');
+    const warning = page.locator('[data-code="incident_first_response_open"]');
+    await warning.getByText('電子カルテの画面に身代金を求める表示が出た', { exact: false }).waitFor();
+    await warning.getByRole('link', { name: '開く' }).click();
+    await page.getByTestId('incident-detail').waitFor();
+
+    await page.getByTestId('close-incident').click();
+    const close = page.getByTestId('close-form');
+    await close.getByLabel('教訓').fill('バックアップから戻す手順を確かめておく');
+    await close.getByLabel('BCP確認表の項目').fill('5-2, 3-1');
+    await close.getByRole('button', { name: '対応を終了する' }).click();
+    await page.getByTestId('saved').getByText('対応を終了しました。').waitFor();
+    await page.getByTestId('incident-status').getByText('終了').waitFor();
+    await page.getByTestId('incident-facts').getByText('5-2、3-1').waitFor();
+    assert.equal(await page.getByTestId('add-event').count(), 0);
+  });
+
+  it('a viewer of the clinic reads the records without edit buttons; the health centre reads the reported incident', async () => {
+    const { baseUrl } = session;
+    const admin = new ApiClient(new URL(baseUrl));
+    const me = await admin.login('sakura@demo.example', 'sakura-demo-pass');
+    const invitation = await admin.expectOk('POST', `/api/v1/organisations/${me.organisation_id}/invitations`, {
+      display_name: '受付 閲覧',
+      login: 'viewer@sakura.example',
+      roles: ['viewer'],
+    });
+    const password = 'viewer of the clinic 2026';
+    await new ApiClient(new URL(baseUrl)).expectOk('POST', '/api/v1/invitations/accept', { code: invitation.code, password });
+
+    const viewer = await session.newBrowser();
+    await viewer.page.setViewportSize({ width: 1280, height: 800 });
+    await loginInPage(viewer.page, baseUrl, 'viewer@sakura.example', password);
+    await viewer.open('/preparedness/contacts');
+    await viewer.page.getByTestId('contact-chart').waitFor();
+    await viewer.page.getByTestId('read-only').waitFor();
+    assert.ok((await viewer.page.getByTestId('contact').count()) > 5);
+    for (const button of ['edit-contact', 'remove-contact', 'add-internal', 'add-vendor', 'add-external', 'record-review'])
+      assert.equal(await viewer.page.getByTestId(button).count(), 0, `a viewer sees no ${button}`);
+    await viewer.open('/preparedness/backups');
+    await viewer.page.getByTestId('backups-page').waitFor();
+    for (const button of ['add-backup', 'edit-backup', 'remove-backup', 'add-restore-test'])
+      assert.equal(await viewer.page.getByTestId(button).count(), 0, `a viewer sees no ${button}`);
+    // The English pages once: labels in English, the clinic's own words marked as Japanese.
+    await viewer.page.getByRole('button', { name: 'English' }).click();
+    await viewer.page.getByRole('heading', { level: 1, name: 'Backups' }).waitFor();
+    await viewer.page.getByTestId('backup').filter({ hasText: 'レセコン' }).getByText('has no copy kept off the network', { exact: false }).waitFor();
+    await shoot(viewer.page, 'backups-en');
+    await viewer.open('/preparedness');
+    await viewer.page.getByTestId('first-pass').waitFor();
+    await shoot(viewer.page, 'overview-en');
+    await viewer.page.getByRole('button', { name: '日本語' }).click();
+    await viewer.page.getByRole('heading', { level: 1, name: '非常時の備え' }).waitFor();
+    await viewer.open('/preparedness/drills');
+    await viewer.page.getByTestId('drills-page').waitFor();
+    assert.equal(await viewer.page.getByTestId('add-drill').count(), 0);
+    await shoot(viewer.page, 'viewer-drills');
+
+    const inspector = await session.newBrowser();
+    await inspector.page.setViewportSize({ width: 1280, height: 800 });
+    await loginInPage(inspector.page, baseUrl, 'hokenjo@demo.example', 'hokenjo-demo-pass');
+    await inspector.open('/preparedness/incidents');
+    await inspector.page.getByTestId('incidents').waitFor();
+    assert.equal(await inspector.page.getByTestId('incident-row').count(), 1, 'only the incident reported to the health centre');
+    await inspector.page.getByTestId('incident-institution').getByText('さくら内科クリニック').waitFor();
+    await inspector.page.getByTestId('incidents').getByRole('link', { name: '受付PCで不審なメールの添付ファイルを開いた' }).click();
+    await inspector.page.getByTestId('incident-detail').waitFor();
+    await inspector.page.getByTestId('incident-institution').getByText('さくら内科クリニック').waitFor();
+    assert.equal(await inspector.page.locator('input[type="checkbox"]:enabled').count(), 0);
+    await inspector.page.getByTestId('read-only').waitFor();
+    assert.equal(await inspector.page.getByTestId('add-report').count(), 0);
+    await shoot(inspector.page, 'inspector-incident');
+  });
+});
