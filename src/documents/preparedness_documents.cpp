@@ -254,11 +254,9 @@ Letter bcp_letter(const PreparednessPapers& papers, const preparedness::Referenc
     b.push_back(
         paragraph("サイバー攻撃が疑われるときは、次の項目を確認しながら対応します（インシデント記録の初動チェ"
                   "ックリストと同じ項目です）。"));
-    std::vector<std::string> steps;
     int n = 0;
     for (const auto item : preparedness::kChecklistItems)
-        steps.push_back(fmt::format("{}. {}", ++n, first_response_label(item)));
-    b.push_back(bullets(std::move(steps)));
+        b.push_back(paragraph(fmt::format("{}. {}", ++n, first_response_label(item))));
 
     b.push_back(heading("第5章 訓練"));
     std::vector<std::vector<std::string>> drills;

@@ -100,14 +100,15 @@ PreparednessPapers sample() {
     return p;
 }
 
-// pdf_text: the text of `pdf` as pdftotext reads it in drawing order. With MAMORI_DOCUMENT_DIR set, the PDF is
-// also kept there to look at.
+// pdf_text: the text of `pdf` as pdftotext reads it in drawing order. With MAMORI_DOCUMENT_DIR set, the PDF
+// is also kept there to look at.
 std::string pdf_text(const TempDir& dir, const std::string& pdf, const std::string& name) {
     write_file(dir.path() / (name + ".pdf"), pdf);
     if (const char* keep = std::getenv("MAMORI_DOCUMENT_DIR"))
         write_file(std::filesystem::path(keep) / (name + ".pdf"), pdf);
-    const auto [code, output] = run_command("pdftotext -raw -enc UTF-8 " + quoted(dir.path() / (name + ".pdf")) +
-                                            " " + quoted(dir.path() / (name + ".txt")));
+    const auto [code, output] =
+        run_command("pdftotext -raw -enc UTF-8 " + quoted(dir.path() / (name + ".pdf")) + " " +
+                    quoted(dir.path() / (name + ".txt")));
     EXPECT_EQ(code, 0) << output;
     return read_file(dir.path() / (name + ".txt"));
 }
@@ -206,6 +207,8 @@ TEST(BcpDocument, DocxOpensInLibreOfficeWithItsHeadings) {
                   "<w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">第4章 初動対応"),
               std::string::npos);
     write_file(dir.path() / "bcp.docx", docx);
+    if (const char* keep = std::getenv("MAMORI_DOCUMENT_DIR"))
+        write_file(std::filesystem::path(keep) / "bcp.docx", docx);
     const auto [code, output] =
         run_command(soffice(dir) + " --convert-to pdf --outdir " + quoted(dir.path() / "out") + " " +
                     quoted(dir.path() / "bcp.docx"));
