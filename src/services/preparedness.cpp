@@ -376,7 +376,8 @@ Result<BcpAnswer> PreparednessService::answer_bcp(const Caller& caller, const st
                                                   const audit::Context& context) {
     if (!reads(caller)) return none_here();
     if (!preparedness::find_bcp_row(preparedness::builtin_bcp_checklist(), row_code))
-        return fail(ErrorCode::not_found, fmt::format("the BCP 確認表 has no row {}", row_code));
+        return fail(ErrorCode::not_found,
+                    "the BCP 確認表 has no such row (see GET /api/v1/preparedness/bcp)");
     if (auto ok = check_writer(caller); !ok) return fail(ok.error());
     auto checked = preparedness::check_bcp_answer(body);
     if (!checked) return fail(checked.error());
