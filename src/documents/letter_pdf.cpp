@@ -135,7 +135,7 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
 
 void lay_out(Pages& pages, const Letter& letter) {
     const auto small = PdfText::font(9), body = PdfText::font(10), bold = PdfText::font(10, true),
-               title = PdfText::font(15, true), section = PdfText::font(11, true);
+               title = PdfText::font(15, true);
     if (!letter.reference.empty())
         pages.text(letter.reference, *small, kMargin, kContentWidth, PANGO_ALIGN_RIGHT, 1);
     if (!letter.date.empty()) pages.text(letter.date, *body, kMargin, kContentWidth, PANGO_ALIGN_RIGHT, 10);
@@ -146,12 +146,14 @@ void lay_out(Pages& pages, const Letter& letter) {
     pages.text(letter.title, *title, kMargin, kContentWidth, PANGO_ALIGN_CENTER, 14);
     for (const auto& block : letter.blocks) {
         switch (block.kind) {
-            case LetterBlock::Kind::heading:
+            case LetterBlock::Kind::heading: {
+                const auto font = PdfText::font(block.size > 0 ? block.size : 11, true);
                 pages.space(6);
-                pages.text(block.text, *section, kMargin, kContentWidth, PANGO_ALIGN_LEFT, 2);
+                pages.text(block.text, *font, kMargin, kContentWidth, PANGO_ALIGN_LEFT, 2);
                 pages.rule();
                 pages.space(4);
                 break;
+            }
             case LetterBlock::Kind::paragraph: {
                 const auto font = PdfText::font(block.size > 0 ? block.size : 10);
                 pages.text(block.text, *font, kMargin, kContentWidth, PANGO_ALIGN_LEFT, 6);

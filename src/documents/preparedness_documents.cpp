@@ -121,7 +121,7 @@ Letter contact_chart_letter(const PreparednessPapers& papers, const preparedness
                                   11));
     const auto section = [&](std::string title, std::vector<std::string> header,
                              std::vector<std::vector<std::string>> rows) {
-        letter.blocks.push_back(heading(std::move(title)));
+        letter.blocks.push_back(large(heading(std::move(title)), 16));
         if (rows.empty())
             letter.blocks.push_back(large(paragraph("（登録されていません）"), 12));
         else

@@ -26,7 +26,7 @@ struct LetterBlock {
     std::vector<std::string> items;                         // bullets; grid: the header
     std::vector<double> widths;                             // grid: each column's share of the width
     std::vector<std::vector<std::string>> cells;            // grid: the rows, one text per column
-    double size = 0;  // paragraph, table, grid: the text's size in points (0: the letter's usual size)
+    double size = 0;  // heading, paragraph, table, grid: the text's size in points (0: the letter's usual size)
 };
 
 struct Letter {
