@@ -9,7 +9,7 @@ packages=(
   libboost1.81-dev libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql
   nlohmann-json3-dev libfmt-dev libspdlog-dev libcli11-dev libexpected-dev
   libsodium-dev libssl-dev libqrencode-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk
-  zlib1g-dev libxml2-dev libicu-dev libreoffice-calc-nogui
+  zlib1g-dev libxml2-dev libicu-dev libreoffice-calc-nogui libreoffice-writer-nogui
   chromium poppler-utils wrk jq nginx libbenchmark-dev libgtest-dev libgmock-dev linux-perf
   clang libclang-rt-14-dev nmap fusioninventory-agent
 )

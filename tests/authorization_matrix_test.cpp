@@ -751,6 +751,13 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
         {"POST", "/api/v1/preparedness/incidents/{id}/remove",
          prep_of("さくら内科クリニック", "incident", "incidents", "/remove"), stale, sakura_editors},
     };
+    // The BCP 確認表 and the documents: the institution's own users; answering is for its writers.
+    prep_rows.push_back({"GET", "/api/v1/preparedness/bcp", fixed("/api/v1/preparedness/bcp"), nullptr, sakura_own});
+    prep_rows.push_back(
+        {"PUT", "/api/v1/preparedness/bcp/{row}", fixed("/api/v1/preparedness/bcp/1-1"), stale, sakura_editors});
+    for (const std::string document : {"contact-chart.pdf", "contact-chart.csv", "bcp.pdf", "bcp.docx"})
+        prep_rows.push_back({"GET", "/api/v1/preparedness/documents/" + document,
+                             fixed("/api/v1/preparedness/documents/" + document), nullptr, sakura_own});
     for (const std::string part : {"events", "reports", "checklist", "close"})
         prep_rows.push_back({"POST", "/api/v1/preparedness/incidents/{id}/" + part,
                              prep_of("さくら内科クリニック", "incident", "incidents", "/" + part), stale,

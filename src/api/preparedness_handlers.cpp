@@ -153,6 +153,7 @@ Result<json> appended(json incident, const json& part, const char* name) {
 }  // namespace
 
 void register_preparedness_routes(ApiRoutes& routes, store::Database& db) {
+    register_preparedness_document_routes(routes, db);
     auto service = std::make_shared<PreparednessService>(db);
     const http::RouteOptions small{.max_body_bytes = std::size_t{16} * 1024};
 

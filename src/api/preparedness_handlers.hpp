@@ -9,5 +9,8 @@
 namespace mamori::api {
 
 void register_preparedness_routes(ApiRoutes& routes, store::Database& db);
+// The BCP 確認表 with its answers and the documents (contact chart PDF and CSV, BCP draft PDF and .docx):
+// preparedness_document_handlers.cpp.
+void register_preparedness_document_routes(ApiRoutes& routes, store::Database& db);
 
 }  // namespace mamori::api

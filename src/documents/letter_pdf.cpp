@@ -135,8 +135,7 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
 
 void lay_out(Pages& pages, const Letter& letter) {
     const auto small = PdfText::font(9), body = PdfText::font(10), bold = PdfText::font(10, true),
-               title = PdfText::font(15, true), section = PdfText::font(11, true),
-               grid_bold = PdfText::font(9, true);
+               title = PdfText::font(15, true);
     if (!letter.reference.empty())
         pages.text(letter.reference, *small, kMargin, kContentWidth, PANGO_ALIGN_RIGHT, 1);
     if (!letter.date.empty()) pages.text(letter.date, *body, kMargin, kContentWidth, PANGO_ALIGN_RIGHT, 10);
@@ -147,27 +146,37 @@ void lay_out(Pages& pages, const Letter& letter) {
     pages.text(letter.title, *title, kMargin, kContentWidth, PANGO_ALIGN_CENTER, 14);
     for (const auto& block : letter.blocks) {
         switch (block.kind) {
-            case LetterBlock::Kind::heading:
+            case LetterBlock::Kind::heading: {
+                const auto font = PdfText::font(block.size > 0 ? block.size : 11, true);
                 pages.space(6);
-                pages.text(block.text, *section, kMargin, kContentWidth, PANGO_ALIGN_LEFT, 2);
+                pages.text(block.text, *font, kMargin, kContentWidth, PANGO_ALIGN_LEFT, 2);
                 pages.rule();
                 pages.space(4);
                 break;
-            case LetterBlock::Kind::paragraph:
-                pages.text(block.text, *body, kMargin, kContentWidth, PANGO_ALIGN_LEFT, 6);
+            }
+            case LetterBlock::Kind::paragraph: {
+                const auto font = PdfText::font(block.size > 0 ? block.size : 10);
+                pages.text(block.text, *font, kMargin, kContentWidth, PANGO_ALIGN_LEFT, 6);
                 break;
-            case LetterBlock::Kind::table:
-                for (const auto& [label, value] : block.rows) pages.table_row(label, value, *bold, *body);
+            }
+            case LetterBlock::Kind::table: {
+                const auto label_font = PdfText::font(block.size > 0 ? block.size : 10, true),
+                           value_font = PdfText::font(block.size > 0 ? block.size : 10);
+                for (const auto& [label, value] : block.rows)
+                    pages.table_row(label, value, *label_font, *value_font);
                 pages.space(6);
                 break;
+            }
             case LetterBlock::Kind::grid: {
                 double total = 0;
                 for (const double w : block.widths) total += w;
                 std::vector<double> widths;
                 for (const double w : block.widths) widths.push_back(total > 0 ? kContentWidth * w / total : 0);
-                pages.grid_row(block.items, widths, *grid_bold, true);
+                const auto cell_font = PdfText::font(block.size > 0 ? block.size : 9),
+                           head_font = PdfText::font(block.size > 0 ? block.size * 0.8 : 9, true);
+                pages.grid_row(block.items, widths, *head_font, true);
                 for (const auto& row : block.cells)
-                    pages.grid_row(row, widths, *small, false, &block.items, grid_bold.get());
+                    pages.grid_row(row, widths, *cell_font, false, &block.items, head_font.get());
                 pages.space(6);
                 break;
             }
@@ -210,6 +219,10 @@ LetterBlock paragraph(std::string text) {
 }
 LetterBlock table(std::vector<std::pair<std::string, std::string>> rows) {
     return {LetterBlock::Kind::table, {}, std::move(rows), {}};
+}
+LetterBlock large(LetterBlock block, double points) {
+    block.size = points;
+    return block;
 }
 LetterBlock bullets(std::vector<std::string> items) {
     return {LetterBlock::Kind::bullets, {}, {}, std::move(items)};

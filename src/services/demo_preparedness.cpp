@@ -208,6 +208,18 @@ Status fill(store::Database& db, const Persona& p) {
          {"bcp_rows", {"1-2", "5-2"}}},
         demo_context);
     if (!incident) return fail(incident.error());
+
+    // Three rows of the BCP 確認表 answered (1-1 is left for the visitor).
+    const json answers[] = {
+        {{"row", "1-2"}, {"status", "done"}, {"evidence", "連絡体制図（2か月前に見直し）、訓練記録"}},
+        {{"row", "5-2"}, {"status", "done"}, {"note", "不審メールの件の後、添付ファイルの扱いを決めた"}},
+        {{"row", "5-5"}, {"status", "not_done"}, {"note", "保守業者への指示は文書にしていない"}}};
+    for (const auto& a : answers) {
+        json body = a;
+        body.erase("row");
+        auto answered = prep.answer_bcp(caller, a["row"].get<std::string>(), 0, body, demo_context);
+        if (!answered) return fail(answered.error());
+    }
     return {};
 }
 

@@ -6,6 +6,7 @@
 #include "identity_records.hpp"
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/time.hpp"
+#include "mamori/preparedness/bcp.hpp"
 #include "mamori/store/prepared.hpp"
 #include "preparedness_records.hpp"
 #include "systems_register_records.hpp"
@@ -349,6 +350,92 @@ Result<PreparednessSummary> PreparednessService::summary(const Caller& caller) {
         if (r.kind == RecordKind::incident && r.body.value("status", "") == "open") ++out.open_incidents;
     }
     out.warnings = preparedness::warnings(stored, preparedness::builtin_reference(), today());
+    return out;
+}
+
+Result<BcpSheet> PreparednessService::bcp(const Caller& caller) {
+    if (!reads(caller)) return none_here();
+    auto lease = db_.acquire();
+    const auto stored = rec::bcp_answers_of(*lease, caller.organisation.id);
+    BcpSheet out;
+    out.can_write = writes(caller);
+    for (const auto& phase : preparedness::builtin_bcp_checklist().phases)
+        for (const auto& row : phase.rows) {
+            BcpAnswer answer;
+            answer.row_code = row.code;
+            answer.body = nullptr;
+            for (const auto& a : stored)
+                if (a.row_code == row.code) answer = a;
+            out.answers.push_back(std::move(answer));
+        }
+    return out;
+}
+
+Result<BcpAnswer> PreparednessService::answer_bcp(const Caller& caller, const std::string& row_code,
+                                                  int version, const json& body,
+                                                  const audit::Context& context) {
+    if (!reads(caller)) return none_here();
+    if (!preparedness::find_bcp_row(preparedness::builtin_bcp_checklist(), row_code))
+        return fail(ErrorCode::not_found,
+                    "the BCP 確認表 has no such row (see GET /api/v1/preparedness/bcp)");
+    if (auto ok = check_writer(caller); !ok) return fail(ok.error());
+    auto checked = preparedness::check_bcp_answer(body);
+    if (!checked) return fail(checked.error());
+    auto done = db_.transaction([&](soci::session& sql) -> Result<int> {
+        records::lock_organisation(sql, caller.organisation.id);
+        const auto current = rec::find_bcp_answer(sql, caller.organisation.id, row_code);
+        const int at = current ? current->second.version : 0;
+        if (version != at)
+            return fail(
+                ErrorCode::conflict,
+                fmt::format("the answer changed meanwhile (version {}, not {}): reload it", at, version),
+                "version");
+        if (current && current->second.body == *checked) return 0;  // nothing changed: no new version
+        if (!rec::put_bcp_answer(sql, caller.organisation.id, row_code, version, *checked, caller.user_id))
+            return fail(ErrorCode::conflict, "the answer changed meanwhile: reload it", "version");
+        audit::append(
+            sql,
+            audit::caller_entry(caller, "preparedness.bcp_answer.changed",
+                                fmt::format("preparedness_bcp:{}:{}", caller.organisation.id, row_code),
+                                {{"row", row_code},
+                                 {"before", current ? current->second.body : json(nullptr)},
+                                 {"after", *checked}}),
+            context);
+        return 0;
+    });
+    if (!done) return fail(done.error());
+    auto lease = db_.acquire();
+    auto found = rec::find_bcp_answer(*lease, caller.organisation.id, row_code);
+    if (!found) return fail(ErrorCode::internal, "the answer was not stored");
+    found->second.history = rec::bcp_versions_of(*lease, found->first);
+    return std::move(found->second);
+}
+
+Result<DocumentRecords> PreparednessService::document_records(const Caller& caller,
+                                                              const audit::Context& context) {
+    if (!reads(caller)) return none_here();
+    DocumentRecords out;
+    auto chart = contact_chart(caller, context);
+    if (!chart) return fail(chart.error());
+    out.chart = std::move(*chart);
+    auto sheet = bcp(caller);
+    if (!sheet) return fail(sheet.error());
+    out.bcp = std::move(*sheet);
+    auto lease = db_.acquire();
+    if (const auto org = records::find_organisation(*lease, caller.organisation.id))
+        out.organisation_name = org->name;
+    for (auto& r : rec::records_of(*lease, caller.organisation.id, std::nullopt)) {
+        if (r.kind == RecordKind::backup)
+            out.backups.push_back(std::move(r));
+        else if (r.kind == RecordKind::restore_test)
+            out.restore_tests.push_back(std::move(r));
+        else if (r.kind == RecordKind::drill)
+            out.drills.push_back(std::move(r));
+        else if (r.kind == RecordKind::incident)
+            out.incidents.push_back(std::move(r));
+    }
+    for (const auto& s : systems_records::systems_of(*lease, caller.organisation.id))
+        if (s.status == "in_use") out.systems.emplace_back(s.id, s.record);
     return out;
 }
 

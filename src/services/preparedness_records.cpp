@@ -158,3 +158,101 @@ void lock_record(soci::session& sql, std::int64_t id) {
 }
 
 }  // namespace mamori::services::preparedness_records
+
+namespace mamori::services::preparedness_records {
+
+namespace {
+
+BcpAnswer read_answer(const soci::row& r) {
+    BcpAnswer out;
+    out.row_code = r.get<std::string>(1);
+    out.body = nlohmann::json::parse(r.get<std::string>(2), nullptr, false);
+    if (!out.body.is_object()) out.body = nlohmann::json::object();
+    out.version = static_cast<int>(store::int64_at(r, 3));
+    out.updated_at = r.get<std::string>(4);
+    out.updated_by = r.get<std::string>(5);
+    return out;
+}
+
+constexpr std::string_view kAnswerColumns =
+    "a.id, a.row_code, a.body, a.version, a.updated_at, COALESCE(u.display_name, '') FROM "
+    "preparedness_bcp_answers a LEFT JOIN users u ON u.id = a.updated_by";
+
+}  // namespace
+
+std::vector<BcpAnswer> bcp_answers_of(soci::session& sql, std::int64_t organisation_id) {
+    std::vector<BcpAnswer> out;
+    const long long org = organisation_id;
+    for (const auto& r : store::query(
+             sql, fmt::format("SELECT {} WHERE a.organisation_id = :o ORDER BY a.row_code", kAnswerColumns),
+             org))
+        out.push_back(read_answer(r));
+    return out;
+}
+
+std::optional<std::pair<std::int64_t, BcpAnswer>> find_bcp_answer(soci::session& sql,
+                                                                  std::int64_t organisation_id,
+                                                                  const std::string& row_code) {
+    const long long org = organisation_id;
+    for (const auto& r : store::query(
+             sql, fmt::format("SELECT {} WHERE a.organisation_id = :o AND a.row_code = :c", kAnswerColumns),
+             org, row_code))
+        return std::pair(store::int64_at(r, 0), read_answer(r));
+    return std::nullopt;
+}
+
+std::vector<PreparednessVersion> bcp_versions_of(soci::session& sql, std::int64_t answer_id) {
+    std::vector<PreparednessVersion> out;
+    const long long id = answer_id;
+    for (const auto& r :
+         store::query(sql,
+                      "SELECT v.version, COALESCE(u.display_name, ''), v.at, v.body FROM "
+                      "preparedness_bcp_answer_versions v LEFT JOIN users u ON u.id = v.user_id WHERE "
+                      "v.answer_id = :r ORDER BY v.version DESC",
+                      id)) {
+        PreparednessVersion v;
+        v.version = static_cast<int>(store::int64_at(r, 0));
+        v.action = v.version == 1 ? "created" : "changed";
+        v.by = r.get<std::string>(1);
+        v.at = r.get<std::string>(2);
+        v.body = nlohmann::json::parse(r.get<std::string>(3), nullptr, false);
+        if (!v.body.is_object()) v.body = nlohmann::json::object();
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+bool put_bcp_answer(soci::session& sql, std::int64_t organisation_id, const std::string& row_code,
+                    int version, const nlohmann::json& body, std::optional<std::int64_t> user_id) {
+    const long long org = organisation_id;
+    const std::string now = records::iso_now();
+    long long id = 0;
+    if (version == 0) {
+        if (find_bcp_answer(sql, organisation_id, row_code)) return false;
+        for (const auto& row :
+             store::query(sql,
+                          "INSERT INTO preparedness_bcp_answers (organisation_id, row_code, body, version, "
+                          "created_by, created_at, updated_by, updated_at) VALUES (:o, :c, :b, 1, :cb, :ca, "
+                          ":ub, :ua) RETURNING id",
+                          org, row_code, body.dump(), user_key(user_id), now, user_key(user_id), now))
+            id = store::int64_at(row, 0);
+    } else {
+        const auto found = find_bcp_answer(sql, organisation_id, row_code);
+        if (!found) return false;
+        id = found->first;
+        const long long key = id, previous = version, next = version + 1;
+        if (store::execute(sql,
+                           "UPDATE preparedness_bcp_answers SET body = :b, version = :v, updated_by = :ub, "
+                           "updated_at = :ua WHERE id = :id AND version = :previous",
+                           body.dump(), next, user_key(user_id), now, key, previous) != 1)
+            return false;
+    }
+    const long long key = id, number = version + 1;
+    store::execute(sql,
+                   "INSERT INTO preparedness_bcp_answer_versions (answer_id, version, body, user_id, at) "
+                   "VALUES (:a, :v, :b, :u, :at)",
+                   key, number, body.dump(), user_key(user_id), now);
+    return true;
+}
+
+}  // namespace mamori::services::preparedness_records

@@ -28,4 +28,15 @@ bool update_record(soci::session& sql, std::int64_t id, int version, std::option
                    std::optional<std::int64_t> user_id);
 void lock_record(soci::session& sql, std::int64_t id);
 
+// The BCP 確認表 answers (migration 0031): an organisation's answers by row code, with their history.
+std::vector<BcpAnswer> bcp_answers_of(soci::session& sql, std::int64_t organisation_id);
+std::optional<std::pair<std::int64_t, BcpAnswer>> find_bcp_answer(soci::session& sql,
+                                                                  std::int64_t organisation_id,
+                                                                  const std::string& row_code);
+std::vector<PreparednessVersion> bcp_versions_of(soci::session& sql, std::int64_t answer_id);
+// put_bcp_answer: inserts the answer (version 0 → 1) or moves it to its next version if it is still at
+// `version`; false when it is not.
+bool put_bcp_answer(soci::session& sql, std::int64_t organisation_id, const std::string& row_code,
+                    int version, const nlohmann::json& body, std::optional<std::int64_t> user_id);
+
 }  // namespace mamori::services::preparedness_records

@@ -26,6 +26,7 @@ struct LetterBlock {
     std::vector<std::string> items;                         // bullets; grid: the header
     std::vector<double> widths;                             // grid: each column's share of the width
     std::vector<std::vector<std::string>> cells;            // grid: the rows, one text per column
+    double size = 0;  // heading, paragraph, table, grid: the text's size in points (0: the letter's usual size)
 };
 
 struct Letter {
@@ -45,6 +46,9 @@ LetterBlock bullets(std::vector<std::string> items);
 // grid: a table with a header row; `widths` are shares of the page's width (normalised), one per column.
 LetterBlock grid(std::vector<std::string> header, std::vector<double> widths,
                  std::vector<std::vector<std::string>> cells);
+
+// large: the block with its text at `points` (a chart read from a step away).
+LetterBlock large(LetterBlock block, double points);
 
 // render_letter_pdf: the PDF's bytes; internal errors only (cairo failing).
 Result<std::string> render_letter_pdf(const Letter& letter);

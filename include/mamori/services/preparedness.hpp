@@ -23,6 +23,7 @@
 #include "mamori/identity/caller.hpp"
 #include "mamori/preparedness/records.hpp"
 #include "mamori/store/database.hpp"
+#include "mamori/vendors/system_record.hpp"
 
 namespace mamori::services {
 
@@ -64,6 +65,32 @@ struct PreparednessSummary {
     int open_incidents = 0;
 };
 
+// BcpAnswer: an institution's answer to one row of the BCP 確認表 (version 0: not answered yet).
+struct BcpAnswer {
+    std::string row_code;
+    nlohmann::json body;  // {status, note, evidence}; null when not answered
+    int version = 0;
+    std::string updated_at;
+    std::string updated_by;
+    std::vector<PreparednessVersion> history;  // newest first (action "changed" after the first)
+};
+
+// BcpSheet: the answers to every row of the data's 確認表, in its order.
+struct BcpSheet {
+    std::vector<BcpAnswer> answers;
+    bool can_write = false;
+};
+
+// DocumentRecords: what the printable documents read (active records of each kind; systems in use).
+struct DocumentRecords {
+    std::string organisation_name;
+    ContactChart chart;
+    std::vector<PreparednessRecord> backups, restore_tests, drills, incidents;
+    std::vector<std::pair<std::int64_t, vendors::SystemRecord>>
+        systems;  // the register's systems in use, by id
+    BcpSheet bcp;
+};
+
 // Change: the new body (unchecked) from the current stored one; the service checks what it answers.
 using Change = std::function<Result<nlohmann::json>(const nlohmann::json& current)>;
 
@@ -92,6 +119,17 @@ class PreparednessService {
                                             const nlohmann::json& body, const audit::Context& context);
 
     Result<PreparednessSummary> summary(const identity::Caller& caller);
+
+    // bcp: the answers to the 確認表's rows (not found for anyone but the institution's own users).
+    Result<BcpSheet> bcp(const identity::Caller& caller);
+    // answer_bcp: sets one row's answer; `version` is the answer's (0 when none yet); conflict when stale,
+    // not_found for a row the data does not have.
+    Result<BcpAnswer> answer_bcp(const identity::Caller& caller, const std::string& row_code, int version,
+                                 const nlohmann::json& body, const audit::Context& context);
+
+    // document_records: every record the documents print, read in one go (readers of the institution).
+    // (Opening the chart for the first time seeds it, as contact_chart does.)
+    Result<DocumentRecords> document_records(const identity::Caller& caller, const audit::Context& context);
 
   private:
     store::Database& db_;
