@@ -3338,10 +3338,10 @@ export const en: Messages = {
       note: 'Note',
       evidence: 'Evidence',
       chooseStatus: 'Choose the status.',
-      evidenceHelp: 'Where it can be checked: a document\'s name or where it is kept (e.g. the security policy, the office shelf).',
+      evidenceHelp: 'A document\'s name or where it is kept (e.g. the security policy, the office shelf)',
       save: 'Save this item',
       saved: (code: string) => `The answer to ${code} was saved.`,
-      updated: (at: string, by: string) => `Last changed: ${at}${by === '' ? '' : ` (${by})`}`,
+      updated: (at: string, by: string) => `Last changed: ${at}${by === '' ? '' : `, ${by}`}`,
     },
     homeCard: {
       title: 'Preparedness',

@@ -3367,10 +3367,10 @@ export const ja = {
       note: 'メモ',
       evidence: '根拠資料',
       chooseStatus: '対応状況を選んでください。',
-      evidenceHelp: '確かめられる資料の名前や置き場所を書いてください（例: 情報セキュリティ規程、事務室の書類棚）。',
+      evidenceHelp: '資料の名前や置き場所（例: 情報セキュリティ規程、事務室の書類棚）',
       save: 'この項目を保存する',
       saved: (code: string) => `${code}の回答を保存しました。`,
-      updated: (at: string, by: string) => `最終更新：${at}${by === '' ? '' : `（${by}）`}`,
+      updated: (at: string, by: string) => `最終更新：${at}${by === '' ? '' : `、${by}`}`,
     },
     homeCard: {
       title: '非常時の備え',

@@ -86,6 +86,7 @@ function RowAnswerForm({ row }: { row: BcpRow }) {
         options={bcpStatuses.map((status) => ({ value: status, label: b.statuses[status] }))}
         onChange={(value) => set('status', value)}
         error={errors[id('status')]}
+        inline
       />
       <TextArea id={id('note')} label={b.note} value={fields.note} onInput={(value) => set('note', value)} maxLength={1000} rows={2} error={errors[id('note')]} />
       <TextField id={id('evidence')} label={b.evidence} value={fields.evidence} onInput={(value) => set('evidence', value)} maxLength={1000} help={b.evidenceHelp} error={errors[id('evidence')]} />
