@@ -5,8 +5,10 @@
 // (a future date is refused by the field, a past one accepted); opens the demo's closed incident; records a new
 // incident (a first-response item, the timeline, a report to the police) and closes it. A viewer of
 // the clinic sees the records without any edit button; the health centre reads the incident reported to it.
+// The BCP 確認表: 1-1 answered 対応済 and kept; the chart's PDF and the draft BCP's .docx downloaded through the links.
 // Screenshots at 1280 and 390 px: build/screenshots/preparedness-*.png.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ApiClient, loginInPage, screenshotDir, startSession } from './support.mjs';
@@ -28,7 +30,7 @@ describe('preparedness (非常時の備え)', () => {
   let session;
 
   before(async () => {
-    session = await startSession({ personas: true, expectedError: (message) => /status of 400/.test(message.text()) });
+    session = await startSession({ personas: true, expectedError: (message) => /status of (400|409)/.test(message.text()) });
   });
 
   after(async () => {
@@ -231,6 +233,70 @@ describe('preparedness (非常時の備え)', () => {
     assert.equal(await page.getByTestId('add-event').count(), 0);
   });
 
+  it('answers the BCP 確認表 and downloads the contact chart PDF and the draft BCP', async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await session.open('/preparedness');
+    // The demo answers three of the seven rows the data has.
+    const counts = page.getByTestId('counts');
+    await counts.getByText('7項目のうち 3項目に回答済み').waitFor();
+    await counts.getByRole('link', { name: 'BCP確認表' }).click();
+    await page.getByTestId('bcp-page').waitFor();
+    assert.equal(await page.getByTestId('bcp-phase').count(), 5);
+    await page.locator('[data-phase="2"]').getByText('この段階の確認項目は、まだ収録していません。', { exact: false }).waitFor();
+    assert.equal(await page.locator('[data-row="5-2"]').getByLabel('対応済', { exact: true }).isChecked(), true);
+    assert.equal(await page.locator('[data-row="5-5"]').getByLabel('未対応', { exact: true }).isChecked(), true);
+    await page.locator('[data-row="1-1"]').getByText('確認済み').waitFor();
+    const text = await page.getByTestId('bcp-page').innerText();
+    assert.doesNotMatch(text, /not_done|not_applicable|Know all servers|\bV\b|\bS\b/);
+
+    const row = page.locator('[data-row="1-1"]');
+    assert.equal(await row.getByLabel('対応済', { exact: true }).isChecked(), false);
+    await row.getByLabel('対応済', { exact: true }).check();
+    await row.getByLabel('メモ').fill('機器の一覧と全体構成図を事務室の棚で保管している');
+    await row.getByLabel('根拠資料').fill('機器台帳（2026年版）');
+    await row.getByRole('button', { name: 'この項目を保存する' }).click();
+    await row.getByTestId('bcp-saved').getByText('1-1の回答を保存しました。').waitFor();
+    await row.getByTestId('bcp-updated').getByText('山田 花子', { exact: false }).waitFor();
+    await shoot(page, 'bcp');
+
+    // Someone else answers 5-6 first: the page's answer, made from the older version, is refused in Japanese.
+    const other = new ApiClient(new URL(session.baseUrl));
+    await other.login('sakura@demo.example', 'sakura-demo-pass');
+    await other.expectOk('PUT', '/api/v1/preparedness/bcp/5-6', { version: 0, status: 'not_applicable', note: '', evidence: '' });
+    const stale = page.locator('[data-row="5-6"]');
+    await stale.getByLabel('対応済', { exact: true }).check();
+    await stale.getByRole('button', { name: 'この項目を保存する' }).click();
+    await stale.getByTestId('form-problem').getByText('ほかの方が先に変更しました。画面を開き直して、最新の内容から変更してください。').waitFor();
+
+    await page.reload();
+    await page.getByTestId('bcp-page').waitFor();
+    const kept = page.locator('[data-row="1-1"]');
+    assert.equal(await kept.getByLabel('対応済', { exact: true }).isChecked(), true);
+    assert.equal(await kept.getByLabel('メモ').inputValue(), '機器の一覧と全体構成図を事務室の棚で保管している');
+    assert.equal(await kept.getByLabel('根拠資料').inputValue(), '機器台帳（2026年版）');
+    assert.equal(await page.locator('[data-row="5-6"]').getByLabel('該当なし', { exact: true }).isChecked(), true);
+
+    // The contact chart for printing and the draft BCP, through the pages' links.
+    const fetched = async (testId) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+      return readFile(await download.path());
+    };
+    await session.open('/preparedness/contacts');
+    await page.getByTestId('contact-chart').waitFor();
+    await page.getByTestId('chart-documents').getByRole('link', { name: '印刷用の連絡体制図（PDF）' }).waitFor();
+    await page.getByTestId('chart-documents').getByRole('link', { name: '一覧（CSV）' }).waitFor();
+    const pdf = await fetched('chart-pdf');
+    assert.equal(pdf.subarray(0, 4).toString('latin1'), '%PDF');
+    assert.ok(pdf.length > 2000, `the chart PDF has ${pdf.length} bytes`);
+    await session.open('/preparedness');
+    await page.getByTestId('draft-bcp').getByText('これまでの記録から作ったBCPの下書き（案）です。', { exact: false }).waitFor();
+    const docx = await fetched('draft-bcp-docx');
+    assert.equal(docx.subarray(0, 2).toString('latin1'), 'PK');
+    assert.ok(docx.length > 2000, `the draft BCP has ${docx.length} bytes`);
+    await page.getByTestId('counts').getByText('7項目のうち 5項目に回答済み').waitFor();
+  });
+
   it('a viewer of the clinic reads the records without edit buttons; the health centre reads the reported incident', async () => {
     const { baseUrl } = session;
     const admin = new ApiClient(new URL(baseUrl));
@@ -266,6 +332,12 @@ describe('preparedness (非常時の備え)', () => {
     await shoot(viewer.page, 'overview-en');
     await viewer.page.getByRole('button', { name: '日本語' }).click();
     await viewer.page.getByRole('heading', { level: 1, name: '非常時の備え' }).waitFor();
+    await viewer.open('/preparedness/bcp');
+    await viewer.page.getByTestId('bcp-page').waitFor();
+    await viewer.page.getByTestId('read-only').waitFor();
+    assert.equal(await viewer.page.locator('[data-testid="bcp-page"] input').count(), 0, 'a viewer gets no answer form');
+    await viewer.page.locator('[data-row="1-1"]').getByTestId('bcp-answer').getByText('対応済', { exact: true }).waitFor();
+    await shoot(viewer.page, 'viewer-bcp');
     await viewer.open('/preparedness/drills');
     await viewer.page.getByTestId('drills-page').waitFor();
     assert.equal(await viewer.page.getByTestId('add-drill').count(), 0);

@@ -8,9 +8,9 @@ import { langOf, useI18n } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
 import { Link } from '../../router';
 import { buttonClass, h1Class, h2Class, InfoNotice, leadClass, primaryButtonClass, SelectField, SuccessNotice, TextField, WarningNotice } from '../account/ui';
-import { linkClass } from '../catalog/ui';
+import { buttonClass as downloadClass, linkClass } from '../catalog/ui';
 import { loadSystems, type RegisteredSystem } from '../systems/systemsApi';
-import { createRecord, preparednessApi, removeRecord, updateRecord, type Contact, type ContactChart as Chart, type ContactFields, type ContactKind, type Reference, type Summary } from './api';
+import { createRecord, documentPaths, preparednessApi, removeRecord, updateRecord, type Contact, type ContactChart as Chart, type ContactFields, type ContactKind, type Reference, type Summary } from './api';
 import { useWarningText } from './Overview';
 import { preparednessPaths } from './routes';
 import { cardClass, Facts, formBoxClass, FormButtons, FormProblem, japanNow, RecordHistory, RemoveButton, submitWith, TextArea, useCodeLabel, useRecordForm, useReloadable, useWhen, WhenField } from './ui';
@@ -264,6 +264,17 @@ export function ContactChart() {
       </p>
       <h1 class={`${h1Class} mt-4`}>{c.title}</h1>
       <p class={leadClass}>{c.lead}</p>
+      <p class="mt-4 flex flex-wrap items-center gap-3" data-testid="chart-documents">
+        <span class="text-std-16B-170">{c.documentsLabel}</span>
+        <a href={documentPaths.chartPdf} download class={downloadClass} data-testid="chart-pdf">
+          <span aria-hidden="true">⤓</span>
+          {c.printPdf}
+        </a>
+        <a href={documentPaths.chartCsv} download class={downloadClass} data-testid="chart-csv">
+          <span aria-hidden="true">⤓</span>
+          {c.listCsv}
+        </a>
+      </p>
       {notice !== null && <SuccessNotice testId="saved">{notice}</SuccessNotice>}
       {problem !== null && <WarningNotice testId="problem">{problem}</WarningNotice>}
       {!chart.can_write && <InfoNotice testId="read-only">{p.readOnly}</InfoNotice>}

@@ -1,18 +1,18 @@
 // /preparedness: 非常時の備え at a glance: a guided first pass (three numbered steps, each done or not), what
 // needs doing (the summary's warnings as sentences that say what to do, each linking to its record), the
-// counts, and the four record pages.
+// counts, the four record pages and the BCP 確認表, and the draft BCP to download.
 import type { ComponentChildren } from 'preact';
 import { useResource } from '../../api/useResource';
 import { useI18n } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
 import { Link } from '../../router';
 import { h1Class, h2Class, InfoNotice, leadClass } from '../account/ui';
-import { linkClass } from '../catalog/ui';
-import { preparednessApi, type Backup, type Incident, type Reference, type Summary, type Warning } from './api';
+import { buttonClass as downloadClass, linkClass } from '../catalog/ui';
+import { answeredRows, documentPaths, preparednessApi, type Backup, type BcpChecklist, type Incident, type Reference, type Summary, type Warning } from './api';
 import { preparednessPaths } from './routes';
 import { useCodeLabel } from './ui';
 
-type Loaded = [Summary, Reference, Backup[], Incident[]];
+type Loaded = [Summary, Reference, Backup[], Incident[], BcpChecklist | null];
 
 /** Where a warning's record is shown. */
 export function warningPath(warning: Warning): string {
@@ -90,7 +90,7 @@ export function Overview() {
   const p = t.preparedness;
   const o = p.overview;
   const [data] = useResource('preparedness-overview', (signal) =>
-    Promise.all([preparednessApi.summary(signal), preparednessApi.reference(signal), preparednessApi.backups(signal).then((l) => l.records), preparednessApi.incidents(signal).then((l) => l.records)]),
+    Promise.all([preparednessApi.summary(signal), preparednessApi.reference(signal), preparednessApi.backups(signal).then((l) => l.records), preparednessApi.incidents(signal).then((l) => l.records), preparednessApi.bcp(signal).then((b) => b, () => null)]),
   );
   const ready = data.state === 'ready' ? (data.data as Loaded) : null;
   const warningText = useWarningText(ready === null ? null : ready[1]);
@@ -154,6 +154,7 @@ export function Overview() {
                   [p.nav.backups, preparednessPaths.backups, o.countBackups(ready[0].counts['backup'] ?? 0, ready[0].counts['restore_test'] ?? 0)],
                   [p.nav.drills, preparednessPaths.drills, o.countDrills(ready[0].counts['drill'] ?? 0)],
                   [p.nav.incidents, preparednessPaths.incidents, o.countIncidents(ready[0].counts['incident'] ?? 0, ready[0].open_incidents)],
+                  ...(ready[4] === null ? [] : [[p.bcp.navLabel, preparednessPaths.bcp, o.countBcp(answeredRows(ready[4]), ready[4].phases.reduce((n, phase) => n + phase.rows.length, 0))] as const]),
                 ] as const
               ).map(([label, href, count]) => (
                 <li key={href} class="rounded-8 border border-solid-gray-420 bg-white p-4">
@@ -161,6 +162,28 @@ export function Overview() {
                     {label}
                   </Link>
                   <p class="mt-1 text-std-16N-170">{count}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section aria-labelledby="draft-bcp" class="mt-10 max-w-4xl" data-testid="draft-bcp">
+            <h2 id="draft-bcp" class={h2Class}>
+              {o.draftHeading}
+            </h2>
+            <p class="mt-2 max-w-3xl text-std-16N-170">{o.draftLead}</p>
+            <ul class="mt-4 flex flex-wrap gap-3">
+              {(
+                [
+                  [documentPaths.bcpPdf, o.draftPdf, 'draft-bcp-pdf'],
+                  [documentPaths.bcpDocx, o.draftDocx, 'draft-bcp-docx'],
+                ] as const
+              ).map(([href, label, testId]) => (
+                <li key={href}>
+                  <a href={href} download class={downloadClass} data-testid={testId}>
+                    <span aria-hidden="true">⤓</span>
+                    {label}
+                  </a>
                 </li>
               ))}
             </ul>

@@ -1,8 +1,9 @@
 // The preparedness pages (非常時の備え), behind a session: the overview, the contact chart, backups, drills,
-// incidents and one incident.
+// incidents, one incident and the BCP 確認表.
 import { RequireSession } from '../../auth/RequireSession';
 import type { Messages } from '../../i18n/ja';
 import { Backups } from './Backups';
+import { Bcp } from './Bcp';
 import { ContactChart } from './ContactChart';
 import { Drills } from './Drills';
 import { IncidentDetail } from './IncidentDetail';
@@ -25,6 +26,8 @@ export function preparednessPageTitle(t: Messages, route: PreparednessRoute): st
       return p.incidents.title;
     case 'incident':
       return p.incidents.detailTitle;
+    case 'bcp':
+      return p.bcp.title;
   }
 }
 
@@ -45,6 +48,8 @@ export function PreparednessPage({ route }: { route: PreparednessRoute }) {
             return <Incidents />;
           case 'incident':
             return <IncidentDetail key={route.id} id={route.id} />;
+          case 'bcp':
+            return <Bcp />;
         }
       }}
     </RequireSession>

@@ -188,7 +188,82 @@ async function list<T>(path: string, name: string, signal: AbortSignal): Promise
   return { records: (answer[name] as T[]).filter((record) => !(record as Stored).removed), can_write: answer.can_write };
 }
 
+export type BcpStatus = 'done' | 'not_done' | 'not_applicable';
+export const bcpStatuses: readonly BcpStatus[] = ['done', 'not_done', 'not_applicable'];
+
+export interface BcpAnswer {
+  status: BcpStatus;
+  note: string;
+  evidence: string;
+}
+
+export type Confidence = 'V' | 'S' | 'I';
+
+export interface BcpRow {
+  code: string;
+  heading_ja: string;
+  summary_en: string;
+  source: string;
+  confidence: Confidence;
+  answer: BcpAnswer | null;
+  version: number;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+export interface BcpPhase {
+  code: string;
+  label_ja: string;
+  label_en: string;
+  source: string;
+  confidence: Confidence;
+  note_ja: string;
+  rows: BcpRow[];
+}
+
+export interface BcpChecklist {
+  title_ja: string;
+  issued_on: string;
+  source: string;
+  phases: BcpPhase[];
+  can_write: boolean;
+}
+
+function isBcp(body: unknown): body is BcpChecklist {
+  return isRecord(body) && typeof body.title_ja === 'string' && Array.isArray(body.phases) && typeof body.can_write === 'boolean';
+}
+
+export interface SavedBcpAnswer {
+  row: string;
+  version: number;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+function isBcpAnswer(body: unknown): body is SavedBcpAnswer {
+  return isRecord(body) && typeof body.row === 'string' && typeof body.version === 'number';
+}
+
+/** The rows answered in a BCP 確認表. */
+export function answeredRows(bcp: BcpChecklist): number {
+  return bcp.phases.reduce((n, phase) => n + phase.rows.filter((row) => row.answer !== null).length, 0);
+}
+
+/** One row's answer; `version` is the answer's (0 when not answered yet). */
+export function saveBcpAnswer(row: string, version: number, answer: BcpAnswer): Promise<SavedBcpAnswer> {
+  return send('PUT', `${base}/bcp/${encodeURIComponent(row)}`, isBcpAnswer, { body: { ...answer, version } });
+}
+
+/** The documents built from the records (downloads). */
+export const documentPaths = {
+  chartPdf: `${base}/documents/contact-chart.pdf`,
+  chartCsv: `${base}/documents/contact-chart.csv`,
+  bcpPdf: `${base}/documents/bcp.pdf`,
+  bcpDocx: `${base}/documents/bcp.docx`,
+};
+
 export const preparednessApi = {
+  bcp: (signal: AbortSignal) => send('GET', `${base}/bcp`, isBcp, { signal }),
   reference: (signal: AbortSignal) => send('GET', `${base}/reference`, isReference, { signal }),
   summary: (signal: AbortSignal) => send('GET', `${base}/summary`, isSummary, { signal }),
   contacts: (signal: AbortSignal) => send('GET', `${base}/contacts`, isChart, { signal }),

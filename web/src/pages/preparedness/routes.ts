@@ -1,6 +1,6 @@
 // The addresses of the preparedness pages (非常時の備え): the overview, the contact chart, backups, drills,
-// incidents and one incident.
-export type PreparednessPage = 'overview' | 'contacts' | 'backups' | 'drills' | 'incidents';
+// incidents, one incident and the BCP 確認表.
+export type PreparednessPage = 'overview' | 'contacts' | 'backups' | 'drills' | 'incidents' | 'bcp';
 
 export type PreparednessRoute =
   | { kind: 'preparedness'; page: PreparednessPage }
@@ -14,6 +14,7 @@ export const preparednessPaths = {
   drills: '/preparedness/drills',
   incidents: '/preparedness/incidents',
   incident: (id: number) => `/preparedness/incidents/${id}`,
+  bcp: '/preparedness/bcp',
 };
 
 const pages: Record<string, PreparednessPage> = {
@@ -22,6 +23,7 @@ const pages: Record<string, PreparednessPage> = {
   '/preparedness/backups': 'backups',
   '/preparedness/drills': 'drills',
   '/preparedness/incidents': 'incidents',
+  '/preparedness/bcp': 'bcp',
 };
 
 export function matchPreparednessRoute(path: string): PreparednessRoute | null {

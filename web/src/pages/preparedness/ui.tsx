@@ -238,6 +238,8 @@ export function Choices<T extends string>(props: {
   onChange: (value: T) => void;
   error?: string | undefined;
   help?: string;
+  /** Side by side from the tablet width up (for short labels). */
+  inline?: boolean;
 }) {
   return (
     <fieldset class="mt-6" id={props.name} {...described(props.name, props.help, props.error)}>
@@ -247,7 +249,7 @@ export function Choices<T extends string>(props: {
           {props.help}
         </p>
       )}
-      <div class="mt-2 flex flex-col gap-1">
+      <div class={`mt-2 flex flex-col gap-1 ${props.inline === true ? 'md:flex-row md:flex-wrap md:gap-x-8' : ''}`}>
         {props.options.map((option) => (
           <label key={option.value} class="inline-flex min-h-11 cursor-pointer items-start gap-2 py-1 text-std-16N-170">
             <input
