@@ -82,6 +82,25 @@ Result<PreparednessRecord> readable(soci::session& sql, const Caller& caller, Re
     return no_record(kind, id);
 }
 
+// changeable: the record, locked, when this caller may change it at this version: the institution's own writer,
+// the record not removed (`removed_reason` says so otherwise), the version the caller read.
+Result<PreparednessRecord> changeable(soci::session& sql, const Caller& caller, RecordKind kind, std::int64_t id,
+                                      int version, std::string_view removed_reason) {
+    if (reads(caller)) rec::lock_record(sql, id);
+    auto current = readable(sql, caller, kind, id);
+    if (!current) return fail(current.error());
+    if (current->organisation_id != caller.organisation.id)
+        return fail(ErrorCode::forbidden, "a reported incident is read here; only the institution changes it");
+    if (auto ok = check_writer(caller); !ok) return fail(ok.error());
+    if (current->status != "active") return fail(ErrorCode::conflict, std::string(removed_reason), "status");
+    if (version != current->version)
+        return fail(ErrorCode::conflict,
+                    fmt::format("the record changed meanwhile (version {}, not {}): reload it", current->version,
+                                version),
+                    "version");
+    return current;
+}
+
 // check_links: a system named by id is one of the institution's systems; a restore test's backup is one of
 // its active backups. Answers the record's parent (the backup) for restore tests.
 Result<std::optional<std::int64_t>> check_links(soci::session& sql, const Caller& caller, RecordKind kind,
@@ -209,21 +228,9 @@ Result<PreparednessRecord> PreparednessService::update(const Caller& caller, Rec
                                                        int version, const Change& change,
                                                        const audit::Context& context) {
     auto done = db_.transaction([&](soci::session& sql) -> Result<int> {
-        if (reads(caller)) rec::lock_record(sql, id);
-        auto current = readable(sql, caller, kind, id);
+        auto current = changeable(sql, caller, kind, id, version,
+                                  "a removed record is kept as it was; it cannot be changed");
         if (!current) return fail(current.error());
-        if (current->organisation_id != caller.organisation.id)
-            return fail(ErrorCode::forbidden,
-                        "a reported incident is read here; only the institution changes it");
-        if (auto ok = check_writer(caller); !ok) return fail(ok.error());
-        if (current->status != "active")
-            return fail(ErrorCode::conflict, "a removed record is kept as it was; it cannot be changed",
-                        "status");
-        if (version != current->version)
-            return fail(ErrorCode::conflict,
-                        fmt::format("the record changed meanwhile (version {}, not {}): reload it",
-                                    current->version, version),
-                        "version");
         auto proposed = change(current->body);
         if (!proposed) return fail(proposed.error());
         auto checked =
@@ -248,20 +255,8 @@ Result<PreparednessRecord> PreparednessService::remove(const Caller& caller, Rec
                                                        int version, const audit::Context& context) {
     if (kind == RecordKind::chart) return no_record(kind, id);
     auto done = db_.transaction([&](soci::session& sql) -> Result<int> {
-        if (reads(caller)) rec::lock_record(sql, id);
-        auto current = readable(sql, caller, kind, id);
+        auto current = changeable(sql, caller, kind, id, version, "the record is already removed");
         if (!current) return fail(current.error());
-        if (current->organisation_id != caller.organisation.id)
-            return fail(ErrorCode::forbidden,
-                        "a reported incident is read here; only the institution changes it");
-        if (auto ok = check_writer(caller); !ok) return fail(ok.error());
-        if (current->status != "active")
-            return fail(ErrorCode::conflict, "the record is already removed", "status");
-        if (version != current->version)
-            return fail(ErrorCode::conflict,
-                        fmt::format("the record changed meanwhile (version {}, not {}): reload it",
-                                    current->version, version),
-                        "version");
         if (kind == RecordKind::backup) {
             // A backup's restore tests go with it (each kept in the history as removed).
             for (const auto& t : rec::records_of(sql, caller.organisation.id, RecordKind::restore_test))
