@@ -326,6 +326,9 @@ TEST_F(PreparednessApi, AnIncidentReportedToTheHealthCentreIsReadByItAlone) {
     EXPECT_EQ(step.json()["checklist"][0]["done"], true);
     EXPECT_EQ(clinic.post(url + "/checklist", {{"version", 3}, {"item", "pray"}, {"done", true}}).status,
               400);
+    const auto not_text = clinic.post(url + "/checklist", {{"version", 3}, {"item", 7}, {"done", true}});
+    EXPECT_EQ(not_text.status, 400) << "an item that is not text is refused, not a server error";
+    EXPECT_NE(not_text.body.find("item"), std::string::npos) << not_text.body;
 
     // Before any report, the health centre does not see it.
     SessionClient hokenjo = persona("hokenjo@demo.example");

@@ -5,6 +5,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "json_input.hpp"
 #include "mamori/core/field_problems.hpp"
 #include "mamori/services/preparedness.hpp"
 
@@ -217,10 +218,12 @@ void register_preparedness_routes(ApiRoutes& routes, store::Database& db) {
     });
     // checklist: {item, done, by, at} replaces that item.
     register_incident_part(routes, service, "checklist", [](json incident, const json& part) -> Result<json> {
+        auto wanted = string_field(part, "item", 64);
+        if (!wanted) return fail(wanted.error());
         json items = json::array();
         bool found = false;
         for (const auto& item : incident["checklist"]) {
-            if (item.value("item", "") == part.value("item", std::string("\x01"))) {
+            if (item.is_object() && item.value("item", "") == *wanted) {
                 items.push_back(part);
                 found = true;
             } else {

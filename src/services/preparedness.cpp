@@ -86,7 +86,7 @@ Result<PreparednessRecord> readable(soci::session& sql, const Caller& caller, Re
 // the record not removed (`removed_reason` says so otherwise), the version the caller read.
 Result<PreparednessRecord> changeable(soci::session& sql, const Caller& caller, RecordKind kind, std::int64_t id,
                                       int version, std::string_view removed_reason) {
-    if (reads(caller)) rec::lock_record(sql, id);
+    if (writes(caller)) rec::lock_record(sql, id, caller.organisation.id);
     auto current = readable(sql, caller, kind, id);
     if (!current) return fail(current.error());
     if (current->organisation_id != caller.organisation.id)
@@ -185,8 +185,13 @@ Result<PreparednessList> PreparednessService::list(const Caller& caller, RecordK
     auto lease = db_.acquire();
     PreparednessList out;
     if (kind == RecordKind::incident && jurisdiction_reader(caller)) {
-        for (auto& r : rec::shared_incidents(*lease))
-            if (jurisdiction_reads(*lease, caller, r)) out.records.push_back(std::move(r));
+        // Narrowed to the caller's prefecture in the database; each institution looked up once.
+        std::map<std::int64_t, bool> inspected;
+        for (auto& r : rec::shared_incidents(*lease, caller.organisation.prefecture_code)) {
+            auto [at, first] = inspected.try_emplace(r.organisation_id, false);
+            if (first) at->second = jurisdiction_reads(*lease, caller, r);
+            if (at->second) out.records.push_back(std::move(r));
+        }
         return out;
     }
     if (!reads(caller) || kind == RecordKind::chart) return none_here();
@@ -259,16 +264,16 @@ Result<PreparednessRecord> PreparednessService::remove(const Caller& caller, Rec
         if (!current) return fail(current.error());
         if (kind == RecordKind::backup) {
             // A backup's restore tests go with it (each kept in the history as removed).
-            for (const auto& t : rec::records_of(sql, caller.organisation.id, RecordKind::restore_test))
-                if (t.body.value("backup_id", std::int64_t{0}) == id &&
-                    rec::update_record(sql, t.id, t.version, id, t.body, "removed", "removed",
-                                       caller.user_id))
-                    audit::append(
-                        sql,
-                        audit::caller_entry(caller, action(RecordKind::restore_test, "removed"),
-                                            target(RecordKind::restore_test, t.id),
-                                            {{"before", t.body}, {"after", nullptr}, {"with_backup", id}}),
-                        context);
+            for (const auto& t : rec::restore_tests_of(sql, caller.organisation.id, id)) {
+                if (!rec::update_record(sql, t.id, t.version, id, t.body, "removed", "removed", caller.user_id))
+                    return fail(ErrorCode::conflict, "a restore test of the backup changed meanwhile: reload it",
+                                "version");
+                audit::append(sql,
+                              audit::caller_entry(caller, action(RecordKind::restore_test, "removed"),
+                                                  target(RecordKind::restore_test, t.id),
+                                                  {{"before", t.body}, {"after", nullptr}, {"with_backup", id}}),
+                              context);
+            }
         }
         const std::optional<std::int64_t> parent =
             kind == RecordKind::restore_test ? std::optional(current->body["backup_id"].get<std::int64_t>())

@@ -82,13 +82,29 @@ std::vector<PreparednessRecord> records_of(soci::session& sql, std::int64_t orga
     return out;
 }
 
-std::vector<PreparednessRecord> shared_incidents(soci::session& sql) {
+std::vector<PreparednessRecord> shared_incidents(soci::session& sql, const std::string& prefecture_code) {
     std::vector<PreparednessRecord> out;
-    for (const auto& r :
-         store::query(sql, fmt::format("SELECT {} FROM preparedness_records WHERE kind = "
-                                       "'incident' AND shared_with_jurisdiction = 1 AND status = "
-                                       "'active' ORDER BY id",
-                                       kColumns)))
+    for (const auto& r : store::query(
+             sql,
+             fmt::format("SELECT {} FROM preparedness_records WHERE organisation_id IN (SELECT id FROM "
+                         "organisations WHERE prefecture_code = :p) AND kind = 'incident' AND "
+                         "shared_with_jurisdiction = 1 AND status = 'active' ORDER BY id",
+                         kColumns),
+             prefecture_code))
+        out.push_back(read(r));
+    return out;
+}
+
+std::vector<PreparednessRecord> restore_tests_of(soci::session& sql, std::int64_t organisation_id,
+                                                std::int64_t backup_id) {
+    std::vector<PreparednessRecord> out;
+    const long long org = organisation_id, backup = backup_id;
+    for (const auto& r : store::query(sql,
+                                      fmt::format("SELECT {} FROM preparedness_records WHERE organisation_id = :o "
+                                                  "AND kind = 'restore_test' AND parent_id = :b AND status = "
+                                                  "'active' ORDER BY id",
+                                                  kColumns),
+                                      org, backup))
         out.push_back(read(r));
     return out;
 }
@@ -152,9 +168,10 @@ bool update_record(soci::session& sql, std::int64_t id, int version, std::option
     return true;
 }
 
-void lock_record(soci::session& sql, std::int64_t id) {
-    const long long key = id;
-    store::execute(sql, "UPDATE preparedness_records SET version = version WHERE id = :id", key);
+void lock_record(soci::session& sql, std::int64_t id, std::int64_t organisation_id) {
+    const long long key = id, org = organisation_id;
+    store::execute(sql, "UPDATE preparedness_records SET version = version WHERE id = :id AND organisation_id = :o",
+                   key, org);
 }
 
 }  // namespace mamori::services::preparedness_records

@@ -15,8 +15,12 @@ std::optional<PreparednessRecord> find_record(soci::session& sql, std::int64_t i
 // records_of: an organisation's active records of `kind`, or of every kind when nullopt, by id.
 std::vector<PreparednessRecord> records_of(soci::session& sql, std::int64_t organisation_id,
                                            std::optional<preparedness::RecordKind> kind);
-// shared_incidents: active incidents reported to the health centre or prefecture, with their institution.
-std::vector<PreparednessRecord> shared_incidents(soci::session& sql);
+// shared_incidents: active incidents reported to the health centre or prefecture, of the institutions in one
+// prefecture (identity::can_inspect then decides each).
+std::vector<PreparednessRecord> shared_incidents(soci::session& sql, const std::string& prefecture_code);
+// restore_tests_of: one backup's active restore tests.
+std::vector<PreparednessRecord> restore_tests_of(soci::session& sql, std::int64_t organisation_id,
+                                                std::int64_t backup_id);
 std::vector<PreparednessVersion> versions_of(soci::session& sql, std::int64_t record_id);
 
 std::int64_t insert_record(soci::session& sql, std::int64_t organisation_id, preparedness::RecordKind kind,
@@ -26,7 +30,7 @@ std::int64_t insert_record(soci::session& sql, std::int64_t organisation_id, pre
 bool update_record(soci::session& sql, std::int64_t id, int version, std::optional<std::int64_t> parent_id,
                    const nlohmann::json& body, const std::string& status, const std::string& action,
                    std::optional<std::int64_t> user_id);
-void lock_record(soci::session& sql, std::int64_t id);
+void lock_record(soci::session& sql, std::int64_t id, std::int64_t organisation_id);
 
 // The BCP 確認表 answers (migration 0031): an organisation's answers by row code, with their history.
 std::vector<BcpAnswer> bcp_answers_of(soci::session& sql, std::int64_t organisation_id);
