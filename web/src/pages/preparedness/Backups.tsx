@@ -70,9 +70,16 @@ function BackupForm({ systems, existing, onDone, onCancel }: { systems: Register
   };
   return (
     <form onSubmit={submit} noValidate class={formBoxClass} data-testid="backup-form" aria-labelledby="backup-form-heading">
-      <h3 id="backup-form-heading" class="text-std-18B-160 text-solid-gray-900">
-        {existing === undefined ? b.addHeading : b.editHeading}
-      </h3>
+      {/* A new backup's form stands under the page's h1; an edited one takes the place of its card's h2. */}
+      {existing === undefined ? (
+        <h2 id="backup-form-heading" class="text-std-18B-160 text-solid-gray-900">
+          {b.addHeading}
+        </h2>
+      ) : (
+        <h3 id="backup-form-heading" class="text-std-18B-160 text-solid-gray-900">
+          {b.editHeading}
+        </h3>
+      )}
       <FormProblem problem={form.problem} errors={errors} labels={labels} />
       <SelectField
         id="system_id"
@@ -140,7 +147,7 @@ function RestoreTestForm({ backup, onDone, onCancel }: { backup: Backup; onDone:
         {r.addHeading}
       </h4>
       <p class="mt-1 text-std-16N-170">{r.lead}</p>
-      <FormProblem problem={form.problem} errors={form.errors} labels={labels} />
+      <FormProblem problem={form.problem} errors={form.errors} labels={labels} ids={{ note: 'restore-note' }} />
       <WhenField id="tested_on" label={f.tested_on} value={form.fields.tested_on} onInput={(value) => form.set('tested_on', value)} error={form.errors['tested_on']} required />
       <TextArea id="restored" label={f.restored} value={form.fields.restored} onInput={(value) => form.set('restored', value)} maxLength={1000} rows={2} help={r.help.restored} error={form.errors['restored']} required />
       <TextField id="minutes" label={f.minutes} value={minutes} onInput={setMinutes} maxLength={6} inputMode="numeric" error={form.errors['minutes']} />

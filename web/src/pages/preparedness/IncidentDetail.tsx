@@ -63,7 +63,7 @@ function ReportForm({ incident, onDone, onCancel }: { incident: Incident; onDone
         {i.addReport}
       </h3>
       <p class="mt-1 text-std-16N-170">{i.reportHelp}</p>
-      <FormProblem problem={form.problem} errors={form.errors} labels={labels} />
+      <FormProblem problem={form.problem} errors={form.errors} labels={labels} ids={{ at: 'report-at', note: 'report-note' }} />
       <SelectField id="to" label={labels.to} value={form.fields.to} onChange={(value) => form.set('to', value)} options={reportTargets.map((to) => ({ value: to, label: i.reportTargets[to] }))} placeholder={i.choose} error={form.errors['to']} required />
       <WhenField id="report-at" label={labels.at} value={form.fields.at} onInput={(value) => form.set('at', value)} time error={form.errors['at']} required />
       <TextField id="reference" label={labels.reference} value={form.fields.reference} onInput={(value) => form.set('reference', value)} maxLength={100} help={i.help.reference} error={form.errors['reference']} />

@@ -272,8 +272,9 @@ export function Choices<T extends string>(props: {
   );
 }
 
-/** The problem above a form, listing the fields it names (each a link to its field). */
-export function FormProblem({ problem, errors, labels }: { problem: string | null; errors: Record<string, string>; labels: Record<string, string> }) {
+/** The problem above a form, listing the fields it names (each a link to its field; `ids` names the element of a
+ * field whose id is not the field's own name, where two forms on one page share field names). */
+export function FormProblem({ problem, errors, labels, ids = {} }: { problem: string | null; errors: Record<string, string>; labels: Record<string, string>; ids?: Record<string, string> }) {
   if (problem === null) return null;
   return (
     <div role="alert" data-testid="form-problem" class="mt-4 rounded-8 border-2 border-error-1 bg-red-50 p-4 text-std-16N-170 text-solid-gray-900">
@@ -283,7 +284,7 @@ export function FormProblem({ problem, errors, labels }: { problem: string | nul
           {Object.entries(errors).map(([field, message]) => (
             <li key={field}>
               {labels[field] !== undefined && labels[field] !== '' && (
-                <a href={`#${field}`} class="text-error-1 underline underline-offset-2">
+                <a href={`#${ids[field] ?? field}`} class="text-error-1 underline underline-offset-2">
                   {labels[field]}
                 </a>
               )}
