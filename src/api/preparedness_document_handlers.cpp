@@ -65,7 +65,7 @@ documents::PreparednessPapers papers_of(const services::DocumentRecords& r) {
     p.restore_tests = bodies(r.restore_tests);
     p.drills = bodies(r.drills);
     for (const auto& [id, s] : r.systems) p.systems.push_back({id, s.name, s.product_name, s.vendor_name});
-    for (const auto& a : r.bcp.answers) p.bcp_answers.emplace_back(a.row_code, a.body);
+    for (const auto& [code, a] : r.bcp.answers) p.bcp_answers.emplace(code, a.body);
     return p;
 }
 
@@ -80,12 +80,14 @@ void register_preparedness_document_routes(ApiRoutes& routes, store::Database& d
                              if (!sheet) return problem(sheet.error(), request);
                              const auto& checklist = preparedness::builtin_bcp_checklist();
                              json phases = json::array();
-                             std::size_t next = 0;
+                             BcpAnswer unanswered;
+                             unanswered.body = nullptr;
                              for (const auto& phase : checklist.phases) {
                                  json rows = json::array();
                                  for (const auto& row : phase.rows) {
                                      json r = row_json(row);
-                                     const auto& a = sheet->answers.at(next++);
+                                     const auto found = sheet->answers.find(row.code);
+                                     const auto& a = found == sheet->answers.end() ? unanswered : found->second;
                                      r["answer"] = a.body;
                                      r["version"] = a.version;
                                      r["updated_at"] = a.updated_at;

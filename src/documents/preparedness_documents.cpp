@@ -283,9 +283,8 @@ Letter bcp_letter(const PreparednessPapers& papers, const preparedness::Referenc
         }
         std::vector<std::vector<std::string>> rows;
         for (const auto& row : phase.rows) {
-            json answer;
-            for (const auto& [code, a] : papers.bcp_answers)
-                if (code == row.code) answer = a;
+            const auto found = papers.bcp_answers.find(row.code);
+            const json answer = found == papers.bcp_answers.end() ? json() : found->second;
             rows.push_back({row.code, row.heading_ja, answer_status(answer),
                             answer.is_object() ? str(answer, "note") : "",
                             answer.is_object() ? str(answer, "evidence") : ""});

@@ -356,18 +356,12 @@ Result<PreparednessSummary> PreparednessService::summary(const Caller& caller) {
 Result<BcpSheet> PreparednessService::bcp(const Caller& caller) {
     if (!reads(caller)) return none_here();
     auto lease = db_.acquire();
-    const auto stored = rec::bcp_answers_of(*lease, caller.organisation.id);
     BcpSheet out;
     out.can_write = writes(caller);
-    for (const auto& phase : preparedness::builtin_bcp_checklist().phases)
-        for (const auto& row : phase.rows) {
-            BcpAnswer answer;
-            answer.row_code = row.code;
-            answer.body = nullptr;
-            for (const auto& a : stored)
-                if (a.row_code == row.code) answer = a;
-            out.answers.push_back(std::move(answer));
-        }
+    for (auto& a : rec::bcp_answers_of(*lease, caller.organisation.id)) {
+        auto code = a.row_code;
+        out.answers.emplace(std::move(code), std::move(a));
+    }
     return out;
 }
 
@@ -431,8 +425,6 @@ Result<DocumentRecords> PreparednessService::document_records(const Caller& call
             out.restore_tests.push_back(std::move(r));
         else if (r.kind == RecordKind::drill)
             out.drills.push_back(std::move(r));
-        else if (r.kind == RecordKind::incident)
-            out.incidents.push_back(std::move(r));
     }
     for (const auto& s : systems_records::systems_of(*lease, caller.organisation.id))
         if (s.status == "in_use") out.systems.emplace_back(s.id, s.record);

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,7 +38,7 @@ struct PreparednessPapers {
     nlohmann::json chart;      // {reviewed_on, reviewer}
     std::vector<nlohmann::json> contacts, backups, restore_tests, drills;
     std::vector<PaperSystem> systems;
-    std::vector<std::pair<std::string, nlohmann::json>> bcp_answers;  // row code, answer or null
+    std::map<std::string, nlohmann::json> bcp_answers;  // by row code; a row not answered has none
 };
 
 Letter contact_chart_letter(const PreparednessPapers& papers, const preparedness::Reference& reference);

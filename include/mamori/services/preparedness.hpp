@@ -77,7 +77,7 @@ struct BcpAnswer {
 
 // BcpSheet: the answers to every row of the data's 確認表, in its order.
 struct BcpSheet {
-    std::vector<BcpAnswer> answers;
+    std::map<std::string, BcpAnswer> answers;  // by row code; a row not answered has none
     bool can_write = false;
 };
 
@@ -85,7 +85,7 @@ struct BcpSheet {
 struct DocumentRecords {
     std::string organisation_name;
     ContactChart chart;
-    std::vector<PreparednessRecord> backups, restore_tests, drills, incidents;
+    std::vector<PreparednessRecord> backups, restore_tests, drills;
     std::vector<std::pair<std::int64_t, vendors::SystemRecord>>
         systems;  // the register's systems in use, by id
     BcpSheet bcp;
