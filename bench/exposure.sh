@@ -6,8 +6,8 @@
 # database's size; a full match of every asset (mamori exposure match) and again with nothing changed; the server
 # re-matching one asset changed through the API (PUT of its CPE names, alternating two sets that both have
 # findings) beside a PUT that changes only the note, server time from the access log, and /healthz with wrk in
-# the same run; the server's VmRSS after start and after the feed index is loaded; one day's NVD delta (its
-# import re-matches the CVEs it changed), each run from a copy of the database before it. Writes docs/perf.md.
+# the same run; the server's VmRSS after start and after the feed index is loaded; one day's NVD delta, hard and typical
+# (its import re-matches the CVEs it changed), each run from a copy of the database before it. Writes docs/perf.md.
 # Usage: CVES=300000 ASSETS=100000 INSTITUTIONS=2000 RUNS=3 PUTS=50 bench/exposure.sh [build-dir]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +33,7 @@ if [ ! -f "$data/assets.tsv" ]; then
   echo "$generated_s" >"$data/generated_seconds"
 fi
 generated_s=$(cat "$data/generated_seconds" 2>/dev/null || echo "?")
+[ -f "$data/nvd-delta-typical/cves-delta.json.gz" ] || python3 bench/exposure_typical_delta.py "$data" >&2
 mib() { awk -v b="$1" 'BEGIN{printf "%.0f", b / 1048576}'; }
 nvd_bytes=$(du -sb "$data/nvd" | cut -f1)
 nvd_raw=$(for f in "$data"/nvd/*.json.gz; do gzip -dc "$f"; done | wc -c)
@@ -200,24 +201,28 @@ PY
   echo "$backend: delta" >&2
   if [ "$backend" = sqlite ]; then
     cp "$work/bench.db" "$work/before-delta.db"
-    restore() { rm -f "$work"/bench.db-*; cp "$work/before-delta.db" "$work/bench.db"; }
+    restore() { rm -f "$work"/bench.db-*; cp "$work/before-delta.db" "$work/bench.db"; sync; }
   else
     pg_admin="${url%/bench}/postgres"
     psql -Xq "$pg_admin" -c 'CREATE DATABASE before_delta TEMPLATE bench'
-    restore() { psql -Xq "$pg_admin" -c 'DROP DATABASE bench' -c 'CREATE DATABASE bench TEMPLATE before_delta'; }
+    restore() { psql -Xq "$pg_admin" -c 'DROP DATABASE bench' -c 'CREATE DATABASE bench TEMPLATE before_delta'; sync; }
   fi
-  delta_ms=()
-  for run in $(seq "$runs"); do
-    [ "$run" -gt 1 ] && restore
-    delta_ms+=("$(timed "$bin" feeds import nvd "$data/nvd-delta" --database "$url")")
-    [ "$run" = 1 ] && delta_line=$(grep -E '^feed ' "$work/out" | tail -n 1)
+  for delta in nvd-delta nvd-delta-typical; do
+    delta_ms=()
+    for run in $(seq "$runs"); do
+      restore
+      delta_ms+=("$(timed "$bin" feeds import nvd "$data/$delta" --database "$url")")
+      [ "$run" = 1 ] && delta_line=$(grep -E '^feed ' "$work/out" | tail -n 1)
+    done
+    kind="hard (500 modified with new configurations, 150 new)"
+    [ "$delta" = nvd-delta-typical ] && kind="typical (450 of the modified keep their configurations)"
+    d_changed=$(grep -oE 'CVEs changed [0-9]+' <<<"$delta_line" | awk '{print $3}')
+    d_assets=$(grep -oE 're-matched [0-9]+' <<<"$delta_line" | awk '{print $2}')
+    d_found=$(grep -oE 'found [0-9]+' <<<"$delta_line" | awk '{print $2}')
+    d_gone=$(grep -oE 'gone [0-9]+' <<<"$delta_line" | awk '{print $2}')
+    deltas+="| $backend | $kind | $d_changed | $d_assets | $d_found | $d_gone | $(median "${delta_ms[@]}") | $(printf '%s ' "${delta_ms[@]}")|"$'\n'
+    printf '%s' "$deltas" | tail -n 1 >&2
   done
-  d_written=$(grep -oE 'written [0-9]+' <<<"$delta_line" | awk '{print $2}')
-  d_assets=$(grep -oE 're-matched [0-9]+' <<<"$delta_line" | awk '{print $2}')
-  d_found=$(grep -oE 'found [0-9]+' <<<"$delta_line" | awk '{print $2}')
-  d_gone=$(grep -oE 'gone [0-9]+' <<<"$delta_line" | awk '{print $2}')
-  deltas+="| $backend | $d_written | $d_assets | $d_found | $d_gone | $(median "${delta_ms[@]}") | $(printf '%s ' "${delta_ms[@]}")|"$'\n'
-  printf '%s' "$deltas" | tail -n 1 >&2
   [ "$backend" = sqlite ] && rm -f "$work"/before-delta.db
   [ "$backend" = postgresql ] && stop_postgres && pg_data=""
   sizes+="$backend: $(mib "$size_feeds") MiB after the feeds, $(mib "$size_matched") MiB with the ledger and $findings findings; "
@@ -233,7 +238,7 @@ load average $load_before before, $load_after after$( [ -n "${LOAD_NOTE:-}" ] &&
 Data (bench/exposure_data.py, seed 17, generated once in $generated_s s): $cves CVEs in $nvd_pages NVD API 2.0
 pages, $(mib "$nvd_bytes") MiB gzipped ($(mib "$nvd_raw") MiB of JSON), configurations shaped like the real
 records (one configuration for most CVEs, a third AND firmware + a hardware platform node, ranges, exact
-versions, a few huge nodes), Zipf-like product popularity; a one-day delta of $delta_records records (500
+versions, a few huge nodes), Zipf-like product popularity; one-day deltas of $delta_records records (500
 changed, 150 new); a KEV catalog of 1,400; $assets assets (1–3 CPE names each, mostly popular products) in
 $institutions institutions, written straight into the database (bench/exposure_assets.py).
 
@@ -271,10 +276,13 @@ ${memory}
 One day's NVD delta (\`mamori feeds import nvd DELTA-DIR\`: the records written, then, in the same command, the
 changed CVEs alone evaluated for every asset naming a product one of them can apply to, and only those CVEs'
 findings compared; the command loads an index of the changed CVEs, not the whole feed; each run from a copy of
-the database before it; target: under 1 s):
+the database before it; target: under 1 s). Two deltas of the same 650 CVEs: the hard one gives each modified
+record entirely new configurations; in the typical one (bench/exposure_typical_delta.py) 50 are reanalysed that
+way and 450 keep their configurations, 45 of those with a new score. A CVE is re-matched when its
+configurations, its score (the findings' priority) or its rejection changed:
 
-| backend | CVEs written | assets re-matched | findings found | findings gone | wall median (ms) | runs (ms) |
-|---|---|---|---|---|---|---|
+| backend | delta (650 records written) | CVEs re-matched | assets re-matched | findings found | findings gone | wall median (ms) | runs (ms) |
+|---|---|---|---|---|---|---|---|
 ${deltas}<!-- bench:exposure:end -->
 MD
 )

@@ -227,6 +227,22 @@ TEST_F(ExposureMatchingTest, KevAndExposureComeFirstInThePriority) {
     EXPECT_GT(kev_inside, plain_exposed);
 }
 
+TEST_F(ExposureMatchingTest, ANewScoreMovesTheFindingsPriority) {
+    cve("CVE-2020-0001", fortios_range("6.0.0", "6.0.16"));
+    const auto vpn = asset("VPN装置", {kFortios604});
+    ExposureMatching matching(db());
+    ASSERT_TRUE(matching.match_all());
+    const int critical = finding(vpn, "CVE-2020-0001")->priority;
+    {
+        auto lease = db().acquire();
+        store::execute(*lease, "UPDATE cves SET cvss_score = 5.3, imported_at = '2026-02-01T00:00:00Z'");
+    }
+    ASSERT_TRUE(matching.rematch_cves({"CVE-2020-0001"}));
+    EXPECT_LT(finding(vpn, "CVE-2020-0001")->priority, critical);
+    EXPECT_EQ(events(finding(vpn, "CVE-2020-0001")->id), std::vector<std::string>{"found:open"})
+        << "a new priority is no new finding";
+}
+
 TEST_F(ExposureMatchingTest, AFeedUpdateRematchesOnlyTheAssetsItsProductsName) {
     cve("CVE-2022-42475", fortios_range("6.0.0", "6.0.5"), "Known");
     const auto vpn = asset("VPN装置", {kFortios604});

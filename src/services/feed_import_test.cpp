@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include <chrono>
 #include <fstream>
 #include <random>
@@ -144,10 +146,13 @@ fs::path write_file(const fs::path& dir, const std::string& name, const std::str
 }
 
 std::string one_cve(const std::string& last_modified, const std::string& product,
-                    const std::string& status = "Analyzed") {
+                    const std::string& status = "Analyzed", const std::string& description = "x",
+                    const std::string& score = "") {
+    const std::string metrics =
+        score.empty() ? "" : R"(,"metrics":{"cvssMetricV31":[{"source":"nvd@nist.gov","type":"Primary","cvssData":{"version":"3.1","vectorString":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H","baseScore":)" + score + R"(,"baseSeverity":"HIGH"}}]})";
     return R"({"format":"NVD_CVE","startIndex":0,"resultsPerPage":1,"totalResults":1,"vulnerabilities":[{"cve":{"id":"CVE-2024-0001","vulnStatus":")" +
            status + R"(","published":"2024-01-01T00:00:00.000","lastModified":")" + last_modified +
-           R"(","descriptions":[{"lang":"en","value":"x"}],"configurations":[{"nodes":[{"operator":"OR","negate":false,"cpeMatch":[{"vulnerable":true,"criteria":"cpe:2.3:a:acme:)" +
+           R"(","descriptions":[{"lang":"en","value":")" + description + R"("}])" + metrics + R"(,"configurations":[{"nodes":[{"operator":"OR","negate":false,"cpeMatch":[{"vulnerable":true,"criteria":"cpe:2.3:a:acme:)" +
            product + R"(:*:*:*:*:*:*:*:*","matchCriteriaId":"A"}]}]}]}}]})";
 }
 
@@ -187,6 +192,28 @@ TEST(FeedImport, NewerRecordsReplaceOlderAreSkippedChangedCvesReported) {
                     "SELECT COUNT(*) FROM feed_imports WHERE feed = 'nvd_cve' AND watermark = "
                     "'2024-04-01T00:00:00.000'"),
               1);
+    // Back from Rejected: re-matched. Then newer with only the description changed: written, nothing to
+    // re-match.
+    auto restored = import_nvd_cves(
+        temp.db(), write_file(dir, "e.json", one_cve("2024-04-15T00:00:00.000", "gadget")).string(), {}, kContext);
+    ASSERT_TRUE(restored);
+    EXPECT_EQ(restored->changed_cve_ids, std::vector<std::string>{"CVE-2024-0001"});
+    auto reworded = import_nvd_cves(
+        temp.db(),
+        write_file(dir, "e2.json", one_cve("2024-05-01T00:00:00.000", "gadget", "Analyzed", "y")).string(), {},
+        kContext);
+    ASSERT_TRUE(reworded);
+    EXPECT_EQ(reworded->records_written, 1u);
+    EXPECT_TRUE(reworded->changed_cve_ids.empty());
+    // Newer with a score: re-matched, since the findings' priority follows it; a new score again, too.
+    for (const auto& [name, modified, score] :
+         {std::tuple{"f.json", "2024-06-01T00:00:00.000", "7.5"}, {"g.json", "2024-07-01T00:00:00.000", "9.8"}}) {
+        auto rescored = import_nvd_cves(
+            temp.db(), write_file(dir, name, one_cve(modified, "gadget", "Analyzed", "y", score)).string(), {},
+            kContext);
+        ASSERT_TRUE(rescored);
+        EXPECT_EQ(rescored->changed_cve_ids, std::vector<std::string>{"CVE-2024-0001"}) << score;
+    }
 }
 
 TEST(FeedImport, SmallBatchesWriteTheSameAndAFailedDirectoryKeepsTheFilesBefore) {

@@ -130,15 +130,17 @@ BatchOutcome write_nvd_cves(soci::session& sql, std::span<const feeds::NvdCve> c
     if (cves.empty()) return out;
     struct Stored {
         std::string hash, last_modified, status, configurations;
+        std::optional<double> cvss_score;
     };
     std::map<std::string, Stored> stored;
     const std::string lookup =
-        "SELECT cve_id, content_hash, last_modified, status, configurations FROM cves WHERE cve_id IN " +
+        "SELECT cve_id, content_hash, last_modified, status, configurations, cvss_score FROM cves WHERE cve_id IN " +
         in_list(cves, [](const auto& c) -> const std::string& { return c.cve_id; });
     soci::rowset<soci::row> rows = (sql.prepare << lookup);
     for (const auto& r : rows)
-        stored[r.get<std::string>(0)] = {r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
-                                         r.get<std::string>(4)};
+        stored[r.get<std::string>(0)] = {
+            r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3), r.get<std::string>(4),
+            r.get_indicator(5) == soci::i_null ? std::nullopt : std::optional<double>(r.get<double>(5))};
 
     feeds::NvdCve v;
     std::string hash;
@@ -187,8 +189,10 @@ BatchOutcome write_nvd_cves(soci::session& sql, std::span<const feeds::NvdCve> c
         upsert.execute(true);
         out.rows_changed += static_cast<std::size_t>(upsert.get_affected_rows());
         ++out.written;
+        // A new score changes the findings' priority, so it is re-matched like new configurations.
         const bool matching_changed = found == stored.end() ||
                                       found->second.configurations != c.configurations ||
+                                      found->second.cvss_score != c.cvss_score ||
                                       (found->second.status == "Rejected") != (c.status == "Rejected");
         if (!matching_changed) continue;
         out.changed_cve_ids.push_back(c.cve_id);
