@@ -1,6 +1,7 @@
-// The registers beside the checklist (GET /api/v1/assessments/{id}/register-context) on the demo database:
-// デモ総合病院's systems register against its checklist's vendor items, its device ledger and findings against
-// 2-① and 2-⑥, the warnings as the answers and the records change, and who may not see it.
+// The registers beside the checklist (GET /api/v1/assessments/{id}/register-context and …/preparedness-context)
+// on the demo database: デモ総合病院's systems register against its checklist's vendor items, its device ledger
+// and findings against 2-① and 2-⑥, its preparedness records against 3-①②③ and their documents attached as
+// evidence with one click, the warnings as the answers and the records change, and who may not see it.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -35,9 +36,11 @@ class ChecklistRegisterContextApi : public DemoServerTest {
         return r.json();
     }
 
-    // answer: saves `value` on the item's general line at its current version.
-    void answer(SessionClient& client, const std::string& canonical_id, const std::string& value) {
-        const std::string line = path_ + "/answers/" + canonical_id + "/general";
+    // answer: saves `value` on the item's line (general, or main for an item without device classes) at its
+    // current version.
+    void answer(SessionClient& client, const std::string& canonical_id, const std::string& value,
+                const std::string& row = "general") {
+        const std::string line = path_ + "/answers/" + canonical_id + "/" + row;
         const auto history = client.get(line + "/history");
         ASSERT_EQ(history.status, 200) << history.body;
         const json versions = history.json()["versions"];
@@ -163,13 +166,90 @@ TEST_F(ChecklistRegisterContextApi, TheLedgerSpeaksTo2_1AndItsKevFindingsTo2_6) 
     EXPECT_EQ(warnings_of(c, "AST-01"), json::array());
 }
 
+TEST_F(ChecklistRegisterContextApi, ThePreparednessRecordsSpeakTo3_1To3_3) {
+    SessionClient hospital = persona("hospital@demo.example");
+    const auto first = hospital.get(path_ + "/preparedness-context");
+    ASSERT_EQ(first.status, 200) << first.body;
+    json c = first.json();
+    // The demo's records: a chart reviewed 60 days ago with every required role and body, two backups (one
+    // without an offline copy or a restore test), a drill, three rows of the BCP 確認表 answered (one 未対応).
+    const json facts = c["facts"];
+    EXPECT_GT(facts["contacts"].get<int>(), 4) << facts.dump();
+    EXPECT_EQ(facts["roles_missing"], json::array());
+    EXPECT_EQ(facts["bodies_missing"], json::array());
+    EXPECT_TRUE(facts["chart_reviewed_within_year"].get<bool>());
+    EXPECT_EQ(facts["backups"], 2);
+    EXPECT_EQ(facts["backups_without_offline"], 1);
+    EXPECT_EQ(facts["backups_untested"], 1);
+    EXPECT_TRUE(facts["last_restore_test_on"].is_string());
+    EXPECT_GT(facts["bcp_rows"].get<int>(), 3);
+    EXPECT_EQ(facts["bcp_done"], 2);
+    EXPECT_EQ(facts["bcp_not_done"], 1);
+    EXPECT_TRUE(facts["last_drill_on"].is_string());
+
+    answer(hospital, "IR-01", "no", "main");
+    answer(hospital, "IR-02", "yes", "main");
+    answer(hospital, "IR-03", "yes", "main");
+    c = hospital.get(path_ + "/preparedness-context").json();
+    EXPECT_EQ(warnings_of(c, "IR-01"), json::array({"records_ready_though_no"}));
+    EXPECT_EQ(warnings_of(c, "IR-02"), json::array({"no_offline_copy_though_yes", "no_restore_test_though_yes"}));
+    EXPECT_EQ(warnings_of(c, "IR-03"), json::array({"bcp_not_done_though_yes"}));
+
+    // The police row removed from the chart: はい on 3-① now contradicts it, and the missing body is named.
+    answer(hospital, "IR-01", "yes", "main");
+    const long long police = scalar(
+        "SELECT p.id FROM preparedness_records p JOIN organisations o ON o.id = p.organisation_id WHERE o.name = "
+        "'デモ総合病院' AND p.kind = 'contact' AND p.body LIKE '%\"police\"%'");
+    run("UPDATE preparedness_records SET status = 'removed' WHERE id = " + std::to_string(police));
+    c = hospital.get(path_ + "/preparedness-context").json();
+    EXPECT_EQ(warnings_of(c, "IR-01"), json::array({"chart_incomplete_though_yes"}));
+    ASSERT_EQ(c["facts"]["bodies_missing"].size(), 1u) << c["facts"].dump();
+    EXPECT_EQ(c["facts"]["bodies_missing"][0]["code"], "police");
+    EXPECT_FALSE(c["facts"]["bodies_missing"][0]["label_ja"].get<std::string>().empty());
+}
+
+TEST_F(ChecklistRegisterContextApi, EachSection3ItemAttachesItsDocumentWithOneClick) {
+    SessionClient hospital = persona("hospital@demo.example");
+    const std::map<std::string, std::pair<std::string, std::string>> expected = {
+        {"IR-01", {"連絡体制図.pdf", "システム事業者"}},
+        {"IR-02", {"バックアップと復元テストの記録.pdf", "会計・レセプトデータ"}},
+        {"IR-03", {"BCP（案）.pdf", "第4章 初動対応"}}};
+    const std::string audited = "SELECT COUNT(*) FROM audit_log WHERE action = 'evidence.added'";
+    const long long audited_before = scalar(audited);
+    for (const auto& [item, paper] : expected) {
+        const auto added = hospital.post(path_ + "/answers/" + item + "/main/evidence/preparedness", json::object());
+        ASSERT_EQ(added.status, 201) << item << ": " << added.body;
+        const json evidence = added.json();
+        EXPECT_EQ(evidence["file_name"], paper.first);
+        const auto content = hospital.get("/api/v1/evidence/" + std::to_string(evidence["id"].get<long long>()) + "/content");
+        ASSERT_EQ(content.status, 200) << content.body;
+        ASSERT_EQ(content.body.rfind("%PDF", 0), 0u) << item;
+        const std::string text = pdf_text(content.body, dir_.path());
+        EXPECT_NE(text.find("デモ総合病院"), std::string::npos) << item << "\n" << text;
+        EXPECT_NE(text.find(paper.second), std::string::npos) << item << "\n" << text;
+    }
+    EXPECT_EQ(scalar(audited), audited_before + 3);
+
+    // Another item has no preparedness document: refused, naming the item, nothing added.
+    const auto other = hospital.post(path_ + "/answers/VND-01/general/evidence/preparedness", json::object());
+    EXPECT_EQ(other.status, 400) << other.body;
+    EXPECT_EQ(other.json()["errors"][0]["field"], "item") << other.body;
+    EXPECT_EQ(scalar(audited), audited_before + 3);
+}
+
 TEST_F(ChecklistRegisterContextApi, OnlyTheInstitutionsOwnUsersSeeIt) {
+    const long long evidence_before = scalar("SELECT COUNT(*) FROM evidence");
     for (const std::string login : {"hokenjo@demo.example", "sakura@demo.example", "vendor@demo.example"}) {
         SessionClient other = persona(login);
         EXPECT_EQ(other.get(path_ + "/register-context").status, 404) << login;
+        EXPECT_EQ(other.get(path_ + "/preparedness-context").status, 404) << login;
+        const auto attached = other.post(path_ + "/answers/IR-01/main/evidence/preparedness", json::object());
+        EXPECT_TRUE(attached.status == 403 || attached.status == 404) << login << ": " << attached.status;
     }
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM evidence"), evidence_before) << "nobody else attached anything";
     SessionClient anonymous(server_->host(), server_->port());
     EXPECT_EQ(anonymous.get(path_ + "/register-context").status, 401);
+    EXPECT_EQ(anonymous.get(path_ + "/preparedness-context").status, 401);
 }
 
 }  // namespace

@@ -1,17 +1,15 @@
 // /api/v1/preparedness/bcp (the BCP 確認表 with the institution's answers) and
-// /api/v1/preparedness/documents/… (contact chart PDF and CSV, the BCP draft as PDF and .docx).
-#include <fmt/format.h>
+// /api/v1/preparedness/documents/… (contact chart PDF and CSV, backups and restore tests PDF, the BCP draft
+// as PDF and .docx).
 
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "json_input.hpp"
-#include "mamori/core/time.hpp"
-#include "mamori/documents/letter_docx.hpp"
-#include "mamori/documents/preparedness_documents.hpp"
 #include "mamori/http/problem.hpp"
 #include "mamori/preparedness/bcp.hpp"
 #include "mamori/services/preparedness.hpp"
+#include "mamori/services/preparedness_papers.hpp"
 #include "preparedness_handlers.hpp"
 
 namespace mamori::api {
@@ -25,9 +23,6 @@ using identity::Caller;
 using nlohmann::json;
 using services::BcpAnswer;
 using services::PreparednessService;
-
-constexpr std::string_view kDocxType =
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 json answer_json(const BcpAnswer& a) {
     json history = json::array();
@@ -44,29 +39,6 @@ json row_json(const preparedness::BcpRow& row) {
             {"summary_en", row.summary_en},
             {"source", row.source},
             {"confidence", row.confidence}};
-}
-
-documents::PreparednessPapers papers_of(const services::DocumentRecords& r) {
-    documents::PreparednessPapers p;
-    p.organisation_name = r.organisation_name;
-    p.generated_at = to_iso_utc(std::chrono::system_clock::now());
-    p.chart = r.chart.chart.body;
-    const auto bodies = [](const std::vector<services::PreparednessRecord>& records) {
-        std::vector<json> out;
-        for (const auto& x : records) {
-            json b = x.body;
-            b["id"] = x.id;
-            out.push_back(std::move(b));
-        }
-        return out;
-    };
-    p.contacts = bodies(r.chart.contacts);
-    p.backups = bodies(r.backups);
-    p.restore_tests = bodies(r.restore_tests);
-    p.drills = bodies(r.drills);
-    for (const auto& [id, s] : r.systems) p.systems.push_back({id, s.name, s.product_name, s.vendor_name});
-    for (const auto& [code, a] : r.bcp.answers) p.bcp_answers.emplace(code, a.body);
-    return p;
 }
 
 }  // namespace
@@ -127,36 +99,20 @@ void register_preparedness_document_routes(ApiRoutes& routes, store::Database& d
         },
         http::RouteOptions{.max_body_bytes = std::size_t{16} * 1024});
 
-    const auto document = [&routes, service](std::string path, auto make) {
-        routes.authenticated(Method::get, "/api/v1/preparedness/documents/" + path,
-                             [service, make](Request& request, const Caller& caller) {
+    for (const auto& [path, paper] : {std::pair{"contact-chart.pdf", services::Paper::contact_chart_pdf},
+                                      {"contact-chart.csv", services::Paper::contact_chart_csv},
+                                      {"backups.pdf", services::Paper::backups_pdf},
+                                      {"bcp.pdf", services::Paper::bcp_pdf},
+                                      {"bcp.docx", services::Paper::bcp_docx}})
+        routes.authenticated(Method::get, std::string("/api/v1/preparedness/documents/") + path,
+                             [service, paper](Request& request, const Caller& caller) {
                                  auto records = service->document_records(caller, audit_context(request));
                                  if (!records) return problem(records.error(), request);
-                                 return make(papers_of(*records), request);
+                                 auto rendered = services::render_paper(paper, *records);
+                                 if (!rendered) return problem(rendered.error(), request);
+                                 return Response::download(std::move(rendered->bytes), rendered->media_type,
+                                                           rendered->file_name);
                              });
-    };
-    document("contact-chart.pdf", [](const documents::PreparednessPapers& p, Request& request) {
-        auto pdf = documents::render_letter_pdf(
-            documents::contact_chart_letter(p, preparedness::builtin_reference()));
-        if (!pdf) return problem(pdf.error(), request);
-        return Response::download(std::move(*pdf), "application/pdf", "連絡体制図.pdf");
-    });
-    document("contact-chart.csv", [](const documents::PreparednessPapers& p, Request&) {
-        return Response::download(documents::contact_chart_csv(p, preparedness::builtin_reference()),
-                                  "text/csv; charset=utf-8", "連絡体制図.csv");
-    });
-    document("bcp.pdf", [](const documents::PreparednessPapers& p, Request& request) {
-        auto pdf = documents::render_letter_pdf(documents::bcp_letter(p, preparedness::builtin_reference(),
-                                                                      preparedness::builtin_bcp_checklist()));
-        if (!pdf) return problem(pdf.error(), request);
-        return Response::download(std::move(*pdf), "application/pdf", "BCP（案）.pdf");
-    });
-    document("bcp.docx", [](const documents::PreparednessPapers& p, Request&) {
-        return Response::download(
-            documents::render_letter_docx(documents::bcp_letter(p, preparedness::builtin_reference(),
-                                                                preparedness::builtin_bcp_checklist())),
-            std::string(kDocxType), "BCP（案）.docx");
-    });
 }
 
 }  // namespace mamori::api

@@ -98,6 +98,35 @@ std::string footer(const PreparednessPapers& papers) {
                        japanese_date(papers.generated_at));
 }
 
+// append_backup_blocks: the backups (system, what, how often, generations, offline copy, where) and the
+// restore tests (date, which backup, what was restored, result, time taken).
+void append_backup_blocks(std::vector<LetterBlock>& b, const PreparednessPapers& papers) {
+    std::vector<std::vector<std::string>> backups, tests;
+    for (const auto& k : papers.backups)
+        backups.push_back({system_of(k, papers.systems), str(k, "what"), frequency(k),
+                           number(k, "generations"), offline(k), str(k, "location")});
+    if (backups.empty())
+        b.push_back(paragraph("バックアップが登録されていません。"));
+    else
+        b.push_back(grid({"システム", "対象", "頻度", "世代", "オフライン保管", "保管場所"},
+                         {2, 3, 1, 1, 2, 2}, std::move(backups)));
+    for (const auto& t : papers.restore_tests) {
+        std::string what;
+        for (const auto& k : papers.backups)
+            if (k.value("id", std::int64_t{0}) == t.value("backup_id", std::int64_t{-1}))
+                what = fmt::format("{} {}", system_of(k, papers.systems), str(k, "what"));
+        const std::string minutes = number(t, "minutes");
+        tests.push_back({japanese_date(str(t, "tested_on")), what, str(t, "restored"), result(t),
+                         minutes.empty() ? "" : minutes + "分"});
+    }
+    b.push_back(paragraph("復元テスト"));
+    if (tests.empty())
+        b.push_back(paragraph("復元テストの記録がありません。"));
+    else
+        b.push_back(grid({"実施日", "バックアップ", "復旧したもの", "結果", "所要時間"}, {2, 3, 3, 1, 1},
+                         std::move(tests)));
+}
+
 }  // namespace
 
 std::string first_response_label(std::string_view item) {
@@ -225,30 +254,7 @@ Letter bcp_letter(const PreparednessPapers& papers, const preparedness::Referenc
         b.push_back(grid({"システム", "製品", "事業者"}, {4, 3, 3}, std::move(systems)));
 
     b.push_back(heading("第3章 バックアップと復旧"));
-    std::vector<std::vector<std::string>> backups, tests;
-    for (const auto& k : papers.backups)
-        backups.push_back({system_of(k, papers.systems), str(k, "what"), frequency(k),
-                           number(k, "generations"), offline(k), str(k, "location")});
-    if (backups.empty())
-        b.push_back(paragraph("バックアップが登録されていません。"));
-    else
-        b.push_back(grid({"システム", "対象", "頻度", "世代", "オフライン保管", "保管場所"},
-                         {2, 3, 1, 1, 2, 2}, std::move(backups)));
-    for (const auto& t : papers.restore_tests) {
-        std::string what;
-        for (const auto& k : papers.backups)
-            if (k.value("id", std::int64_t{0}) == t.value("backup_id", std::int64_t{-1}))
-                what = fmt::format("{} {}", system_of(k, papers.systems), str(k, "what"));
-        const std::string minutes = number(t, "minutes");
-        tests.push_back({japanese_date(str(t, "tested_on")), what, str(t, "restored"), result(t),
-                         minutes.empty() ? "" : minutes + "分"});
-    }
-    b.push_back(paragraph("復旧テスト"));
-    if (tests.empty())
-        b.push_back(paragraph("復旧テストの記録がありません。"));
-    else
-        b.push_back(grid({"実施日", "バックアップ", "復旧したもの", "結果", "所要時間"}, {2, 3, 3, 1, 1},
-                         std::move(tests)));
+    append_backup_blocks(b, papers);
 
     b.push_back(heading("第4章 初動対応"));
     b.push_back(
@@ -293,6 +299,19 @@ Letter bcp_letter(const PreparednessPapers& papers, const preparedness::Referenc
             grid({"項番", "確認項目", "状況", "メモ", "根拠資料"}, {1, 4, 1.3, 2.5, 2.5}, std::move(rows)));
         if (!phase.note_ja.empty()) b.push_back(paragraph(phase.note_ja));
     }
+    return letter;
+}
+
+Letter backup_register_letter(const PreparednessPapers& papers) {
+    Letter letter;
+    letter.title = "バックアップと復元テストの記録";
+    letter.date = japanese_date(papers.generated_at);
+    letter.addressee = papers.organisation_name;
+    letter.footer = footer(papers);
+    letter.blocks.push_back(
+        paragraph("mamori のバックアップ台帳に記録した内容です。オフライン保管は、別媒体での世代管理、複製時の"
+                  "み接続するNAS、論理的に分離したクラウドのいずれかです。"));
+    append_backup_blocks(letter.blocks, papers);
     return letter;
 }
 

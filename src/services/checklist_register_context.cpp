@@ -1,5 +1,6 @@
-// The systems register beside the checklist: the facts from the register, the answers from the checklist,
-// and the warnings the pure rules (vendors::register_context) find between them.
+// The registers beside the checklist: the facts from the systems register, the device ledger and the
+// preparedness records, the answers from the checklist, and the warnings the pure rules
+// (vendors::register_context, preparedness::checklist_context) find between them.
 #include "mamori/services/checklist_register_context.hpp"
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 
 #include "mamori/assessment/checklist.hpp"
 #include "mamori/core/time.hpp"
+#include "mamori/services/preparedness.hpp"
 #include "mamori/services/vendor_disclosures.hpp"
 #include "assessment_ledger_annex.hpp"
 #include "systems_register_records.hpp"
@@ -39,6 +41,18 @@ void add_ledger_facts(soci::session& sql, std::int64_t institution, vendors::Reg
             f.open_kev_assets.push_back(finding.asset_name);
 }
 
+// own_checklist: the assessment, if it is the caller's institution's own (the registers are seen by nobody
+// else: not_found).
+Result<AssessmentState> own_checklist(AssessmentService& assessments, const identity::Caller& caller,
+                                      std::int64_t assessment_id) {
+    auto state = assessments.get(caller, assessment_id);
+    if (!state) return fail(state.error());
+    if (!identity::is_institution(caller.organisation.kind) ||
+        caller.organisation.id != state->record.organisation_id)
+        return fail(ErrorCode::not_found, "the institution's registers are seen only by its own users");
+    return state;
+}
+
 }  // namespace
 
 vendors::RegisterFacts register_facts(soci::session& sql, std::int64_t institution) {
@@ -65,12 +79,8 @@ vendors::RegisterFacts register_facts(soci::session& sql, std::int64_t instituti
 Result<ChecklistRegisterContext> checklist_register_context(AssessmentService& assessments, store::Database& db,
                                                             const identity::Caller& caller,
                                                             std::int64_t assessment_id) {
-    auto state = assessments.get(caller, assessment_id);
+    auto state = own_checklist(assessments, caller, assessment_id);
     if (!state) return fail(state.error());
-    // The register is the institution's own: an inspector reading the checklist does not see it.
-    if (!identity::is_institution(caller.organisation.kind) ||
-        caller.organisation.id != state->record.organisation_id)
-        return fail(ErrorCode::not_found, "the systems register is seen only by the institution's own users");
     ChecklistRegisterContext out;
     out.has_vendor_contract = state->record.has_vendor_contract;
     {
@@ -86,6 +96,23 @@ Result<ChecklistRegisterContext> checklist_register_context(AssessmentService& a
     checklist.ledger_answer = answer_of(*state, vendors::kLedgerItem);
     checklist.patch_answer = answer_of(*state, vendors::kPatchItem);
     out.items = vendors::register_context(out.facts, checklist);
+    return out;
+}
+
+Result<ChecklistPreparednessContext> checklist_preparedness_context(AssessmentService& assessments,
+                                                                    store::Database& db,
+                                                                    const identity::Caller& caller,
+                                                                    std::int64_t assessment_id) {
+    auto state = own_checklist(assessments, caller, assessment_id);
+    if (!state) return fail(state.error());
+    auto facts = PreparednessService(db).checklist_facts(caller);
+    if (!facts) return fail(facts.error());
+    const preparedness::ChecklistAnswers answers{answer_of(*state, preparedness::kContactChartItem),
+                                                 answer_of(*state, preparedness::kBackupItem),
+                                                 answer_of(*state, preparedness::kBcpItem)};
+    ChecklistPreparednessContext out;
+    out.items = preparedness::checklist_context(*facts, answers);
+    out.facts = std::move(*facts);
     return out;
 }
 

@@ -353,6 +353,20 @@ Result<PreparednessSummary> PreparednessService::summary(const Caller& caller) {
     return out;
 }
 
+Result<preparedness::ChecklistFacts> PreparednessService::checklist_facts(const Caller& caller) {
+    if (!reads(caller)) return none_here();
+    auto lease = db_.acquire();
+    std::vector<preparedness::StoredRecord> stored;
+    for (auto& r : rec::records_of(*lease, caller.organisation.id, std::nullopt))
+        stored.push_back({r.id, r.kind, std::move(r.body)});
+    std::map<std::string, std::string> statuses;
+    for (const auto& a : rec::bcp_answers_of(*lease, caller.organisation.id))
+        if (a.body.is_object()) statuses.emplace(a.row_code, a.body.value("status", ""));
+    int rows = 0;
+    for (const auto& phase : preparedness::builtin_bcp_checklist().phases) rows += static_cast<int>(phase.rows.size());
+    return preparedness::checklist_facts(stored, statuses, rows, preparedness::builtin_reference(), today());
+}
+
 Result<BcpSheet> PreparednessService::bcp(const Caller& caller) {
     if (!reads(caller)) return none_here();
     auto lease = db_.acquire();

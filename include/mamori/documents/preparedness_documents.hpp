@@ -44,6 +44,9 @@ struct PreparednessPapers {
 Letter contact_chart_letter(const PreparednessPapers& papers, const preparedness::Reference& reference);
 // contact_chart_csv: 区分, 役割・機関, 部署・システム, 組織名, 担当者, 電話, メール, 備考 (kCsvBom first).
 std::string contact_chart_csv(const PreparednessPapers& papers, const preparedness::Reference& reference);
+// backup_register_letter: the backups and their restore tests (the BCP's chapter 3 on its own), evidence for
+// the checklist's 3-②.
+Letter backup_register_letter(const PreparednessPapers& papers);
 Letter bcp_letter(const PreparednessPapers& papers, const preparedness::Reference& reference,
                   const preparedness::BcpChecklist& checklist);
 

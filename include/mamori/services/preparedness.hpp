@@ -21,6 +21,7 @@
 #include "mamori/audit/audit_log.hpp"
 #include "mamori/core/error.hpp"
 #include "mamori/identity/caller.hpp"
+#include "mamori/preparedness/checklist_context.hpp"
 #include "mamori/preparedness/records.hpp"
 #include "mamori/store/database.hpp"
 #include "mamori/vendors/system_record.hpp"
@@ -119,6 +120,8 @@ class PreparednessService {
                                             const nlohmann::json& body, const audit::Context& context);
 
     Result<PreparednessSummary> summary(const identity::Caller& caller);
+    // checklist_facts: what the checklist's section 3 reads from the records (the institution's readers).
+    Result<preparedness::ChecklistFacts> checklist_facts(const identity::Caller& caller);
 
     // bcp: the answers to the 確認表's rows (not found for anyone but the institution's own users).
     Result<BcpSheet> bcp(const identity::Caller& caller);

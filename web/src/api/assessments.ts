@@ -420,6 +420,12 @@ export const assessmentApi = {
       { body: { raw: file, type: file.type === '' ? 'application/octet-stream' : file.type } },
     ),
 
+  /** Attaches the preparedness document that answers 3-①, 3-② or 3-③ (rendered from the records now). */
+  attachPreparednessPaper: (id: number, canonicalId: string, row: string): Promise<Evidence> =>
+    request('POST', `${base}/assessments/${id}/answers/${segment(canonicalId)}/${segment(row)}/evidence/preparedness`, isEvidence, {
+      body: { json: {} },
+    }),
+
   addLink: (id: number, canonicalId: string, row: string, url: string, title: string): Promise<Evidence> =>
     request('POST', `${base}/assessments/${id}/answers/${segment(canonicalId)}/${segment(row)}/links`, isEvidence, {
       body: { json: { url, title } },

@@ -17,7 +17,8 @@ interface ShownItem {
 }
 
 // Administrators also get 管理 (users and the audit log), which covers every page under /admin; the users
-// of an institution get its システム台帳 (the systems register), 非常時の備え (preparedness), 取引先事業者 and 事業者の回答状況 after 自己点検.
+// of an institution get its システム台帳 (the systems register), 非常時の備え (preparedness), 取引先事業者 and 事業者の回答状況 after 自己点検;
+// a health centre or prefecture gets the incidents reported to it.
 // The users of a vendor get their own places instead of the institution's sections: the dashboard, requests,
 // products, MDS/SDS, the 役割分担確認表 and their customers, then the checklist's catalog.
 export function Nav({ path }: { path: string }) {
@@ -54,6 +55,9 @@ export function Nav({ path }: { path: string }) {
     // 調査: MHLW's survey targets hospitals only (the server decides; a hospital is who it asks today).
     if (kind === 'hospital') items.splice(after + 1, 0, { label: t.surveys.nav, path: surveysPaths.list, section: surveysPaths.list });
   }
+  // A health centre or prefecture reads the incidents its institutions reported to it.
+  if (active && (kind === 'health_centre' || kind === 'prefecture'))
+    items.push({ label: t.preparedness.incidents.navReported, path: preparednessPaths.incidents, section: preparednessPaths.incidents });
   if (active && kind === 'ministry')
     items.push({ label: t.findings.nationalNav, path: findingsPaths.national, section: findingsPaths.national });
   if (active && kind === 'ministry' && isAdministrator(session.user))

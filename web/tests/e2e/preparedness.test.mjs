@@ -6,6 +6,8 @@
 // incident (a first-response item, the timeline, a report to the police) and closes it. A viewer of
 // the clinic sees the records without any edit button; the health centre reads the incident reported to it.
 // The BCP 確認表: 1-1 answered 対応済 and kept; the chart's PDF and the draft BCP's .docx downloaded through the links.
+// The hospital's checklist: 3-② shows its backups and warns when はい contradicts them; the backups' record is
+// attached as evidence with one click; 3-③ in English.
 // Screenshots at 1280 and 390 px: build/screenshots/preparedness-*.png.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -142,6 +144,28 @@ describe('preparedness (非常時の備え)', () => {
     await again.getByTestId('restore-test').getByText('25分').waitFor();
     assert.equal(await again.getByTestId('warning').count(), 0);
     await shoot(page, 'backups-after');
+
+    // The test took longer than first written: changed in place. A second, mistaken test is removed.
+    await again.getByTestId('edit-restore-test').click();
+    const edit = page.getByTestId('restore-test-form');
+    await edit.getByRole('heading', { name: '復元テストの記録を変更' }).waitFor();
+    assert.equal(await edit.getByLabel('かかった時間（分）').inputValue(), '25');
+    await edit.getByLabel('かかった時間（分）').fill('40');
+    await edit.getByRole('button', { name: '保存する' }).click();
+    await page.getByTestId('saved').getByText('復元テストの記録を保存しました。').waitFor();
+    await page.getByTestId('backup').filter({ hasText: '予約システム' }).getByTestId('restore-test').getByText('40分').waitFor();
+    await page.getByTestId('backup').filter({ hasText: '予約システム' }).getByTestId('add-restore-test').click();
+    const mistaken = page.getByTestId('restore-test-form');
+    await mistaken.getByLabel('戻したもの').fill('誤って記録');
+    await mistaken.getByLabel('失敗').check();
+    await mistaken.getByRole('button', { name: '保存する' }).click();
+    await page.getByTestId('saved').getByText('復元テストを記録しました。').waitFor();
+    const tests = page.getByTestId('backup').filter({ hasText: '予約システム' }).getByTestId('restore-test');
+    assert.equal(await tests.count(), 2);
+    await tests.filter({ hasText: '誤って記録' }).getByTestId('remove-restore-test').click();
+    await page.getByTestId('remove-restore-test-confirm').getByRole('button', { name: '削除する' }).click();
+    await page.getByTestId('saved').getByText('復元テストの記録を削除しました。').waitFor();
+    assert.equal(await page.getByTestId('backup').filter({ hasText: '予約システム' }).getByTestId('restore-test').count(), 1);
   });
 
   it('records a drill: a future date is refused by the field, a past one accepted', async () => {
@@ -195,6 +219,16 @@ describe('preparedness (非常時の備え)', () => {
     await page.getByTestId('incident-detail').waitFor();
     await page.getByTestId('incident-status').getByText('対応中').waitFor();
 
+    // What happened, made more precise while it is open.
+    await page.getByTestId('edit-incident').click();
+    const details = page.getByTestId('details-form');
+    await details.getByLabel('何が起きたか').fill('電子カルテの画面に身代金を求める表示が出た（2台）');
+    await details.getByLabel('概要').fill('受付と診察室の端末');
+    await details.getByRole('button', { name: '保存する' }).click();
+    await page.getByTestId('saved').getByText('記録を保存しました。').waitFor();
+    await page.getByRole('heading', { level: 1, name: '電子カルテの画面に身代金を求める表示が出た（2台）' }).waitFor();
+    await page.getByTestId('incident-facts').getByText('受付と診察室の端末').waitFor();
+
     // Ticking an item records who and when; the overview warns while items remain.
     await page.getByLabel('ネットワークから切り離す（LANケーブルを抜く・Wi-Fiを切る）').check();
     await page.getByTestId('check-disconnect_network').getByText('山田 花子（院長）').waitFor();
@@ -231,6 +265,19 @@ describe('preparedness (非常時の備え)', () => {
     await page.getByTestId('incident-status').getByText('終了').waitFor();
     await page.getByTestId('incident-facts').getByText('5-2、3-1').waitFor();
     assert.equal(await page.getByTestId('add-event').count(), 0);
+    assert.equal(await page.getByTestId('edit-incident').count(), 0, 'a closed record keeps what happened');
+
+    // A test record made by mistake is removed: it leaves the list.
+    await session.open('/preparedness/incidents');
+    await page.getByTestId('add-incident').click();
+    await page.getByTestId('incident-form').getByLabel('何が起きたか').fill('操作の練習');
+    await page.getByTestId('incident-form').getByRole('button', { name: '記録を始める' }).click();
+    await page.getByTestId('incident-detail').waitFor();
+    await page.getByTestId('remove-incident').click();
+    await page.getByTestId('remove-incident-confirm').getByRole('button', { name: '削除する' }).click();
+    await page.getByTestId('incidents').waitFor();
+    assert.equal(await page.getByTestId('incidents').getByText('操作の練習').count(), 0);
+    await page.getByTestId('incidents').getByText('電子カルテの画面に身代金を求める表示が出た（2台）').waitFor();
   });
 
   it('answers the BCP 確認表 and downloads the contact chart PDF and the draft BCP', async () => {
@@ -297,6 +344,47 @@ describe('preparedness (非常時の備え)', () => {
     await page.getByTestId('counts').getByText('7項目のうち 5項目に回答済み').waitFor();
   });
 
+  it("the hospital's checklist shows its backups beside 3-② and attaches their record with one click", async () => {
+    const { baseUrl } = session;
+    const hospital = await session.newBrowser();
+    await hospital.page.setViewportSize({ width: 1280, height: 800 });
+    await loginInPage(hospital.page, baseUrl, 'hospital@demo.example', 'hospital-demo-pass');
+    await hospital.page.waitForURL((url) => url.pathname === '/');
+    const assessmentId = await hospital.page.evaluate(async () => {
+      const me = await (await fetch('/api/v1/me')).json();
+      const list = await (await fetch(`/api/v1/organisations/${me.organisation_id}/assessments`)).json();
+      return list.assessments.find((a) => a.status === 'draft').id;
+    });
+    // 3-② (IR-02) is the sixteenth item of the R7 form.
+    await hospital.open(`/assessments/${assessmentId}/wizard/16`);
+    const facts = hospital.page.getByTestId('preparedness-facts');
+    await facts.getByText('登録されたバックアップ: 2件（オフライン保管なし 1件、この12か月に成功した復元テストなし 1件）').waitFor();
+    await hospital.page.getByRole('button', { name: 'はい', exact: true }).click();
+    const warnings = hospital.page.getByTestId('preparedness-warnings');
+    await warnings.getByText('「はい」と回答していますが、オフライン保管のないバックアップが1件あります。').waitFor();
+    await warnings.getByText('この12か月に復元テストが成功していないバックアップが1件あります。', { exact: false }).waitFor();
+    assert.doesNotMatch(await hospital.page.getByTestId('preparedness-context').innerText(), /_though_|IR-0/);
+
+    await hospital.page.getByTestId('evidence-paper').click();
+    const evidence = hospital.page.getByTestId('evidence-item').filter({ hasText: 'バックアップと復元テストの記録.pdf' });
+    await evidence.waitFor();
+    const href = await evidence.getByRole('link').getAttribute('href');
+    const pdf = await hospital.page.evaluate(async (url) => {
+      const response = await fetch(url);
+      return { status: response.status, type: response.headers.get('content-type'), head: (await response.text()).slice(0, 5) };
+    }, href);
+    assert.deepEqual(pdf, { status: 200, type: 'application/pdf', head: '%PDF-' });
+    await shoot(hospital.page, 'checklist-3-2');
+
+    // 3-③ in English once: the facts and the button in English.
+    await hospital.open(`/assessments/${assessmentId}/wizard/17`);
+    await hospital.page.getByRole('button', { name: 'English' }).click();
+    await hospital.page.getByTestId('preparedness-facts').getByText('BCP checklist (', { exact: false }).waitFor();
+    await hospital.page.getByTestId('evidence-paper').getByText('Attach the draft BCP (PDF)').waitFor();
+    await shoot(hospital.page, 'checklist-3-3-en');
+    await hospital.page.getByRole('button', { name: '日本語' }).click();
+  });
+
   it('a viewer of the clinic reads the records without edit buttons; the health centre reads the reported incident', async () => {
     const { baseUrl } = session;
     const admin = new ApiClient(new URL(baseUrl));
@@ -330,8 +418,11 @@ describe('preparedness (非常時の備え)', () => {
     await viewer.open('/preparedness');
     await viewer.page.getByTestId('first-pass').waitFor();
     await shoot(viewer.page, 'overview-en');
+    await viewer.open('/preparedness/bcp');
+    await viewer.page.getByTestId('bcp-page').waitFor();
+    await shoot(viewer.page, 'bcp-en');
     await viewer.page.getByRole('button', { name: '日本語' }).click();
-    await viewer.page.getByRole('heading', { level: 1, name: '非常時の備え' }).waitFor();
+    await viewer.page.waitForFunction(() => document.documentElement.lang === 'ja');
     await viewer.open('/preparedness/bcp');
     await viewer.page.getByTestId('bcp-page').waitFor();
     await viewer.page.getByTestId('read-only').waitFor();
@@ -346,7 +437,7 @@ describe('preparedness (非常時の備え)', () => {
     const inspector = await session.newBrowser();
     await inspector.page.setViewportSize({ width: 1280, height: 800 });
     await loginInPage(inspector.page, baseUrl, 'hokenjo@demo.example', 'hokenjo-demo-pass');
-    await inspector.open('/preparedness/incidents');
+    await inspector.page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '報告されたインシデント' }).click();
     await inspector.page.getByTestId('incidents').waitFor();
     assert.equal(await inspector.page.getByTestId('incident-row').count(), 1, 'only the incident reported to the health centre');
     await inspector.page.getByTestId('incident-institution').getByText('さくら内科クリニック').waitFor();

@@ -9,6 +9,7 @@ import type { Draft, RowSaver } from './hooks';
 import { allowedValues, answerOf, formatDate, lockOf } from './model';
 import { problemText, todayIso } from './ui';
 import { DateField, NoteField, ValueButtons } from './fields';
+import { PreparednessContextNote, preparednessItems } from './PreparednessContextNote';
 import { RegisterContextNote } from './RegisterContextNote';
 
 /** The items the systems register speaks to even when the form does not tie them to a vendor contract. */
@@ -164,6 +165,15 @@ export function AnswerForm({
         {item !== null && (item.applicability.requires_vendor_contract || registerItems.includes(item.canonical_id)) && (
           <div class="mt-3">
             <RegisterContextNote
+              assessmentId={assessment.id}
+              canonicalId={item.canonical_id}
+              answerKey={`${assessment.version}:${saver.savedAt?.getTime() ?? 0}`}
+            />
+          </div>
+        )}
+        {item !== null && preparednessItems.includes(item.canonical_id) && (
+          <div class="mt-3">
+            <PreparednessContextNote
               assessmentId={assessment.id}
               canonicalId={item.canonical_id}
               answerKey={`${assessment.version}:${saver.savedAt?.getTime() ?? 0}`}

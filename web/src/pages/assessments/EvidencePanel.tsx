@@ -97,6 +97,20 @@ export function EvidencePanel({
     setBusy(false);
   };
 
+  const paper = a.paper[canonicalId];
+  const attachPaper = async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const added = await assessmentApi.attachPreparednessPaper(assessmentId, canonicalId, rowKey);
+      onChange([...list, added]);
+      setMessage({ kind: 'ok', text: a.added(added.file_name ?? '') });
+    } catch (error) {
+      failed(error);
+    }
+    setBusy(false);
+  };
+
   const remove = async (evidence: Evidence) => {
     setBusy(true);
     setMessage(null);
@@ -163,6 +177,23 @@ export function EvidencePanel({
           onCancel={() => setRemoving(null)}
           busy={busy}
         />
+      )}
+      {canAdd && paper !== undefined && (
+        <div class="mt-3">
+          <button
+            type="button"
+            class={buttonClass}
+            onClick={() => void attachPaper()}
+            disabled={busy}
+            aria-describedby={`${idPrefix}-paper-help`}
+            data-testid="evidence-paper"
+          >
+            {paper}
+          </button>
+          <p id={`${idPrefix}-paper-help`} class="mt-1 text-dns-14N-130 text-solid-gray-700">
+            {a.paperHelp}
+          </p>
+        </div>
       )}
       {canAdd && (
         <div class="mt-3 grid gap-4 md:grid-cols-2">

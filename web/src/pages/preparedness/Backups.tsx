@@ -6,10 +6,11 @@ import { langOf, useI18n } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
 import { Link } from '../../router';
 import { buttonClass, cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, Checkbox, h1Class, h2Class, InfoNotice, leadClass, primaryButtonClass, SelectField, SuccessNotice, TextField, WarningNotice } from '../account/ui';
-import { linkClass } from '../catalog/ui';
+import { buttonClass as downloadClass, linkClass } from '../catalog/ui';
 import { loadSystems, type RegisteredSystem } from '../systems/systemsApi';
 import {
   createRecord,
+  documentPaths,
   pick,
   preparednessApi,
   removeRecord,
@@ -124,12 +125,18 @@ function BackupForm({ systems, existing, onDone, onCancel }: { systems: Register
   );
 }
 
-function RestoreTestForm({ backup, onDone, onCancel }: { backup: Backup; onDone: (message: string) => void; onCancel: () => void }) {
+const restoreTestKeys = ['backup_id', 'tested_on', 'restored', 'minutes', 'result', 'note'] as const;
+
+function RestoreTestForm({ backup, existing, onDone, onCancel }: { backup: Backup; existing?: RestoreTest; onDone: (message: string) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const r = t.preparedness.restoreTests;
   const f = r.fields;
-  const form = useRecordForm<RestoreTestFields>({ backup_id: backup.id, tested_on: japanNow().day, restored: '', minutes: null, result: 'success', note: '' });
-  const [minutes, setMinutes] = useState('');
+  const form = useRecordForm<RestoreTestFields>(
+    existing === undefined
+      ? { backup_id: backup.id, tested_on: japanNow().day, restored: '', minutes: null, result: 'success', note: '' }
+      : (pick(existing, restoreTestKeys) as RestoreTestFields),
+  );
+  const [minutes, setMinutes] = useState(existing?.minutes === null || existing === undefined ? '' : String(existing.minutes));
   const labels: Record<string, string> = { ...f };
   const submit = (event: Event) => {
     event.preventDefault();
@@ -139,12 +146,19 @@ function RestoreTestForm({ backup, onDone, onCancel }: { backup: Backup; onDone:
       form.setProblem(t.preparedness.problems.heading);
       return;
     }
-    submitWith(t, form, labels, () => createRecord('restore-tests', { ...form.fields, minutes: count }), () => onDone(r.added));
+    const body = { ...form.fields, minutes: count };
+    submitWith(
+      t,
+      form,
+      labels,
+      () => (existing === undefined ? createRecord('restore-tests', body) : updateRecord('restore-tests', existing.id, existing.version, body)),
+      () => onDone(existing === undefined ? r.added : r.saved),
+    );
   };
   return (
     <form onSubmit={submit} noValidate class={formBoxClass} data-testid="restore-test-form" aria-labelledby={`restore-form-${backup.id}`}>
       <h4 id={`restore-form-${backup.id}`} class="text-std-18B-160 text-solid-gray-900">
-        {r.addHeading}
+        {existing === undefined ? r.addHeading : r.editHeading}
       </h4>
       <p class="mt-1 text-std-16N-170">{r.lead}</p>
       <FormProblem problem={form.problem} errors={form.errors} labels={labels} ids={{ note: 'restore-note' }} />
@@ -158,7 +172,7 @@ function RestoreTestForm({ backup, onDone, onCancel }: { backup: Backup; onDone:
   );
 }
 
-function RestoreTests({ tests }: { tests: RestoreTest[] }) {
+function RestoreTests({ tests, onEdit, onRemove }: { tests: RestoreTest[]; onEdit: ((test: RestoreTest) => void) | null; onRemove: (test: RestoreTest) => Promise<void> }) {
   const { t } = useI18n();
   const r = t.preparedness.restoreTests;
   const when = useWhen();
@@ -171,6 +185,7 @@ function RestoreTests({ tests }: { tests: RestoreTest[] }) {
           <th scope="col" class="px-2 py-2">{r.fields.restored}</th>
           <th scope="col" class="whitespace-nowrap px-2 py-2">{r.fields.minutes}</th>
           <th scope="col" class="whitespace-nowrap px-2 py-2">{r.fields.result}</th>
+          {onEdit !== null && <th scope="col" class="whitespace-nowrap px-2 py-2">{r.actions}</th>}
         </tr>
       </thead>
       <tbody class="block md:table-row-group">
@@ -192,6 +207,17 @@ function RestoreTests({ tests }: { tests: RestoreTest[] }) {
               <CellLabel>{r.fields.result}</CellLabel>
               <span class={`whitespace-nowrap font-bold ${test.result === 'success' ? 'text-success-2' : 'text-error-1'}`}>{r.results[test.result]}</span>
             </td>
+            {onEdit !== null && (
+              <td class={cardCellClass}>
+                <div class="flex flex-wrap items-start gap-2">
+                  <button type="button" class={buttonClass} onClick={() => onEdit(test)} data-testid="edit-restore-test">
+                    {r.edit}
+                    <span class="sr-only">{`（${when(test.tested_on)}）`}</span>
+                  </button>
+                  <RemoveButton testId="remove-restore-test" label={r.remove} question={r.removeQuestion(when(test.tested_on))} onRemove={() => onRemove(test)} />
+                </div>
+              </td>
+            )}
           </tr>
         ))}
       </tbody>
@@ -199,7 +225,7 @@ function RestoreTests({ tests }: { tests: RestoreTest[] }) {
   );
 }
 
-type Editing = { mode: 'add' } | { mode: 'edit'; id: number } | { mode: 'test'; id: number } | null;
+type Editing = { mode: 'add' } | { mode: 'edit'; id: number } | { mode: 'test'; id: number } | { mode: 'edit-test'; test: RestoreTest } | null;
 
 function frequencyText(b: Messages['preparedness']['backups'], backup: Backup): string {
   return backup.frequency === 'other' && backup.frequency_note !== '' ? backup.frequency_note : b.frequencies[backup.frequency];
@@ -248,6 +274,13 @@ export function Backups() {
       </p>
       <h1 class={`${h1Class} mt-4`}>{b.title}</h1>
       <p class={leadClass}>{b.lead}</p>
+      <p class="mt-4 flex flex-wrap items-center gap-3" data-testid="backup-documents">
+        <span class="text-std-16B-170">{p.contacts.documentsLabel}</span>
+        <a href={documentPaths.backupsPdf} download class={downloadClass} data-testid="backups-pdf">
+          <span aria-hidden="true">⤓</span>
+          {b.printPdf}
+        </a>
+      </p>
       {notice !== null && <SuccessNotice testId="saved">{notice}</SuccessNotice>}
       {problem !== null && <WarningNotice testId="problem">{problem}</WarningNotice>}
       {!canWrite && <InfoNotice testId="read-only">{p.readOnly}</InfoNotice>}
@@ -320,9 +353,20 @@ export function Backups() {
                 </div>
               )}
               <h3 class="mt-6 text-std-18B-160 text-solid-gray-900">{p.restoreTests.heading}</h3>
-              <RestoreTests tests={own} />
+              <RestoreTests
+                tests={own}
+                onEdit={canWrite ? (test) => setEditing({ mode: 'edit-test', test }) : null}
+                onRemove={(test) =>
+                  removeRecord('restore-tests', test.id, test.version).then(
+                    () => reload(p.restoreTests.removed),
+                    () => setProblem(p.problems.failed),
+                  )
+                }
+              />
               {canWrite &&
-                (editing !== null && editing.mode === 'test' && editing.id === backup.id ? (
+                (editing !== null && editing.mode === 'edit-test' && editing.test.backup_id === backup.id ? (
+                  <RestoreTestForm backup={backup} existing={editing.test} onDone={reload} onCancel={() => setEditing(null)} />
+                ) : editing !== null && editing.mode === 'test' && editing.id === backup.id ? (
                   <RestoreTestForm backup={backup} onDone={reload} onCancel={() => setEditing(null)} />
                 ) : (
                   <p class="mt-3">

@@ -12,6 +12,7 @@ import { preparednessPaths } from './routes';
 import { cardClass, Choices, Facts, FormProblem, submitWith, TextArea, useRecordForm, useReloadable, useWhen } from './ui';
 
 function SourceLink({ href, label }: { href: string; label: string }) {
+  const { language } = useI18n();
   let host = href;
   try {
     host = new URL(href).host;
@@ -20,7 +21,8 @@ function SourceLink({ href, label }: { href: string; label: string }) {
   }
   return (
     <a href={href} class={linkClass} target="_blank" rel="noopener noreferrer">
-      {label}（{host}）
+      {label}
+      {language === 'ja' ? `（${host}）` : ` (${host})`}
     </a>
   );
 }
@@ -114,7 +116,7 @@ function RowAnswerForm({ row }: { row: BcpRow }) {
 }
 
 function RowCard({ row, canWrite }: { row: BcpRow; canWrite: boolean }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const b = t.preparedness.bcp;
   return (
     <li class={cardClass} data-testid="bcp-row" data-row={row.code}>
@@ -125,6 +127,12 @@ function RowCard({ row, canWrite }: { row: BcpRow; canWrite: boolean }) {
         </span>
         <span lang="ja">{row.heading_ja}</span>
       </h3>
+      {/* The heading is the 確認表's own wording; in English, mamori's summary of it follows. */}
+      {language === 'en' && row.summary_en !== '' && (
+        <p class="mt-1 text-std-16N-170 text-solid-gray-800" data-testid="bcp-row-summary">
+          {row.summary_en}
+        </p>
+      )}
       <p class="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-dns-14N-130">
         <ConfidenceBadge confidence={row.confidence} />
         <SourceLink href={row.source} label={b.source} />
@@ -200,7 +208,9 @@ export function Bcp() {
       <p class={leadClass}>{b.lead}</p>
       <p class="mt-2 max-w-3xl text-std-16N-170">
         <a href={bcp.source} class={linkClass} target="_blank" rel="noopener noreferrer">
-          {b.basedOn(bcp.title_ja, when(bcp.issued_on))}
+          {b.basedOn}
+          <span lang="ja">{bcp.title_ja}</span>
+          {b.issuedOn(when(bcp.issued_on))}
         </a>
       </p>
       {!bcp.can_write && <InfoNotice testId="read-only">{p.readOnly}</InfoNotice>}

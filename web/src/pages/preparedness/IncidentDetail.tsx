@@ -1,19 +1,51 @@
 // /preparedness/incidents/{id}: one incident: the six first-response items as checkboxes (who ticked each and
 // when), the timeline, the reports made, and closing it with its lessons. Each part is a separate write of the
-// whole incident. A health centre's inspector it was reported to reads it without any of the forms.
+// whole incident; what happened (title, when noticed, summary) is changed while it is open, and the record can be
+// removed (its history stays). A health centre's inspector it was reported to reads it without any of the forms.
 import { useState } from 'preact/hooks';
 import { useResource } from '../../api/useResource';
 import { useSession } from '../../auth/session';
 import { langOf, useI18n } from '../../i18n';
-import { Link } from '../../router';
+import { Link, navigate } from '../../router';
 import { buttonClass, h1Class, h2Class, InfoNotice, SelectField, SuccessNotice, TextField, WarningNotice } from '../account/ui';
 import { linkClass } from '../catalog/ui';
-import { checklistItems, eventKinds, incidentPart, organisationNames, preparednessApi, reportTargets, type Incident } from './api';
+import { checklistItems, eventKinds, incidentPart, organisationNames, pick, preparednessApi, removeRecord, reportTargets, updateRecord, type Incident } from './api';
 import { StatusBadge } from './Incidents';
 import { preparednessPaths } from './routes';
-import { Facts, formBoxClass, FormButtons, FormProblem, japanNow, RecordHistory, refusal, submitWith, TextArea, useRecordForm, useWhen, WhenField } from './ui';
+import { Facts, formBoxClass, FormButtons, FormProblem, japanNow, RecordHistory, refusal, RemoveButton, submitWith, TextArea, useRecordForm, useWhen, WhenField } from './ui';
 
-type Part = 'events' | 'reports' | 'close';
+type Part = 'details' | 'events' | 'reports' | 'close';
+
+const incidentKeys = ['title', 'detected_at', 'status', 'summary', 'events', 'checklist', 'reports', 'closed_at', 'lessons', 'bcp_rows'] as const;
+
+/** What happened, when it was noticed and the summary: the whole incident written with these changed. */
+function DetailsForm({ incident, onDone, onCancel }: { incident: Incident; onDone: (next: Incident) => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const i = t.preparedness.incidents;
+  const form = useRecordForm({ title: incident.title, detected_at: incident.detected_at, summary: incident.summary });
+  const labels = { title: i.fields.title, detected_at: i.fields.detected_at, summary: i.fields.summary };
+  return (
+    <form
+      noValidate
+      class={formBoxClass}
+      data-testid="details-form"
+      aria-labelledby="details-form-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submitWith(t, form, labels, () => updateRecord<Incident>('incidents', incident.id, incident.version, { ...pick(incident, incidentKeys), ...form.fields }), onDone);
+      }}
+    >
+      <h2 id="details-form-heading" class="text-std-18B-160 text-solid-gray-900">
+        {i.detailsHeading}
+      </h2>
+      <FormProblem problem={form.problem} errors={form.errors} labels={labels} />
+      <TextField id="title" label={labels.title} value={form.fields.title} onInput={(value) => form.set('title', value)} maxLength={200} help={i.help.title} error={form.errors['title']} required />
+      <WhenField id="detected_at" label={labels.detected_at} value={form.fields.detected_at} onInput={(value) => form.set('detected_at', value)} time error={form.errors['detected_at']} required />
+      <TextArea id="summary" label={labels.summary} value={form.fields.summary} onInput={(value) => form.set('summary', value)} maxLength={4000} rows={3} error={form.errors['summary']} />
+      <FormButtons busy={form.busy} onCancel={onCancel} />
+    </form>
+  );
+}
 
 function EventForm({ incident, onDone, onCancel }: { incident: Incident; onDone: (next: Incident) => void; onCancel: () => void }) {
   const { t } = useI18n();
@@ -177,6 +209,7 @@ export function IncidentDetail({ id }: { id: number }) {
         </p>
       )}
       {!canWrite && <InfoNotice testId="read-only">{i.readOnly}</InfoNotice>}
+      {editable && open === 'details' && <DetailsForm incident={incident} onDone={done(i.saved)} onCancel={() => setOpen(null)} />}
       <Facts
         testId="incident-facts"
         rows={[
@@ -187,6 +220,26 @@ export function IncidentDetail({ id }: { id: number }) {
           [i.fields.bcp_rows, incident.bcp_rows.join('、')],
         ]}
       />
+      {canWrite && (
+        <div class="mt-3 flex flex-wrap items-start gap-3">
+          {editable && open !== 'details' && (
+            <button type="button" class={buttonClass} onClick={() => setOpen('details')} data-testid="edit-incident">
+              {i.editDetails}
+            </button>
+          )}
+          <RemoveButton
+            testId="remove-incident"
+            label={i.remove}
+            question={i.removeQuestion(incident.title)}
+            onRemove={() =>
+              removeRecord('incidents', incident.id, incident.version).then(
+                () => navigate(preparednessPaths.incidents),
+                (error: unknown) => setProblem(refusal(t, error)),
+              )
+            }
+          />
+        </div>
+      )}
 
       <section aria-labelledby="first-response" class="mt-10 max-w-3xl">
         <h2 id="first-response" class={h2Class}>

@@ -1,4 +1,4 @@
-// /preparedness: 非常時の備え at a glance: a guided first pass (three numbered steps, each done or not), what
+// /preparedness: 非常時の備え at a glance: a guided first pass (four numbered steps, each done or not), what
 // needs doing (the summary's warnings as sentences that say what to do, each linking to its record), the
 // counts, the four record pages and the BCP 確認表, and the draft BCP to download.
 import type { ComponentChildren } from 'preact';
@@ -117,6 +117,11 @@ export function Overview() {
               <Step n={3} title={o.step3} done={!ready[0].warnings.some((w) => w.code === 'no_recent_drill')} href={preparednessPaths.drills} linkText={o.step3Link} testId="step-drills">
                 {o.step3Body}
               </Step>
+              {ready[4] !== null && (
+                <Step n={4} title={o.step4} done={answeredRows(ready[4]) === ready[4].phases.reduce((n, phase) => n + phase.rows.length, 0)} href={preparednessPaths.bcp} linkText={o.step4Link} testId="step-bcp">
+                  {o.step4Body}
+                </Step>
+              )}
             </ol>
           </section>
 

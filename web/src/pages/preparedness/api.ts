@@ -258,6 +258,7 @@ export function saveBcpAnswer(row: string, version: number, answer: BcpAnswer): 
 export const documentPaths = {
   chartPdf: `${base}/documents/contact-chart.pdf`,
   chartCsv: `${base}/documents/contact-chart.csv`,
+  backupsPdf: `${base}/documents/backups.pdf`,
   bcpPdf: `${base}/documents/bcp.pdf`,
   bcpDocx: `${base}/documents/bcp.docx`,
 };
