@@ -39,6 +39,14 @@ class PreparednessApi : public DemoServerTest {
         add_demo_user("大阪府", "osaka-inspector@demo.example", "大阪の検査員", "inspector");
     }
 
+    // reasons: the reason each field of a 400 answer gives (the page words it), by field.
+    static std::map<std::string, std::string> reasons(const HttpResult& r) {
+        std::map<std::string, std::string> out;
+        const json problem = r.json();
+        for (const auto& e : problem["errors"]) out[e["field"].get<std::string>()] = e.value("reason", "");
+        return out;
+    }
+
     // fields: the fields a 400 answer names.
     static std::set<std::string> fields(const HttpResult& r) {
         std::set<std::string> out;
@@ -116,6 +124,18 @@ TEST_F(PreparednessApi, TheContactChartIsPrefilledOnFirstOpeningAndReviewed) {
                                {{"version", 1}, {"reviewed_on", "2099-01-01"}, {"reviewer", "鈴木"}});
     EXPECT_EQ(review.status, 400) << review.body;
     EXPECT_EQ(fields(review), std::set<std::string>{"reviewed_on"});
+    EXPECT_EQ(reasons(review)["reviewed_on"], "future");
+    // A vendor row without the vendor's name, with a number that is not one and an address that is not one:
+    // each field with the reason the page words in Japanese.
+    const auto bad = pharmacy.post("/api/v1/preparedness/contacts", {{"kind", "vendor"},
+                                                                     {"system_name", "レセコン"},
+                                                                     {"phone", "電話してください"},
+                                                                     {"email", "nobody"},
+                                                                     {"note", std::string(1001, 'x')}});
+    EXPECT_EQ(bad.status, 400) << bad.body;
+    EXPECT_EQ(reasons(bad), (std::map<std::string, std::string>{
+                                {"organisation_name", "required"}, {"phone", "phone"}, {"email", "email"},
+                                {"note", "too_long"}}));
     review = pharmacy.put("/api/v1/preparedness/contacts/review",
                           {{"version", 1}, {"reviewed_on", "2026-01-01"}, {"reviewer", "鈴木 薫"}});
     ASSERT_EQ(review.status, 200) << review.body;

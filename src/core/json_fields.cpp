@@ -22,8 +22,8 @@ bool JsonFields::present(const char* name) const {
     return object_.contains(name);
 }
 
-void JsonFields::add(std::string_view name, std::string message) const {
-    problems_.add(at(name), std::move(message));
+void JsonFields::add(std::string_view name, std::string message, std::string_view reason) const {
+    problems_.add(at(name), std::move(message), reason);
 }
 
 const std::string* JsonFields::string(const char* name) const {
@@ -46,7 +46,7 @@ std::optional<std::string> JsonFields::maybe_text(const char* name, long max, st
     }
     const long count = character_count(s);
     if (count < 1 || count > max) {
-        add(name, std::string(wrong_length));
+        add(name, std::string(wrong_length), count < 1 ? reasons::required : reasons::too_long);
         return std::nullopt;
     }
     return s;
@@ -55,7 +55,7 @@ std::optional<std::string> JsonFields::maybe_text(const char* name, long max, st
 std::string JsonFields::text(const char* name, long max) const {
     const auto refused = fmt::format("text of 1 to {} characters is required", max);
     if (!find(name)) {
-        add(name, refused);
+        add(name, refused, reasons::required);
         return {};
     }
     return maybe_text(name, max, refused, refused).value_or("");

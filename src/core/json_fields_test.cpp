@@ -37,6 +37,12 @@ TEST(JsonFields, NamesEachProblemByItsPathAndTreatsNullAsAbsent) {
                                                     "rows[2].b: text of 1 to 5 characters is required",
                                                     "rows[2].c: text of 1 to 5 characters is required",
                                                     "rows[2].d: text of 1 to 1 characters is required"}));
+    // The same message, but each with the reason a page words: absent or empty is required, too long is
+    // too_long, a number is neither.
+    std::vector<std::string> reasons;
+    const auto status = p.status();
+    for (const auto& field : status.error().fields) reasons.push_back(field.reason);
+    EXPECT_EQ(reasons, (std::vector<std::string>{"required", "required", "", "too_long"}));
 }
 
 TEST(JsonFields, MaybeTextUsesTheCallersWordingAndPassesAbsentMembers) {

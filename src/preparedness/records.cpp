@@ -17,6 +17,11 @@ namespace {
 using nlohmann::json;
 using std::chrono::year_month_day;
 
+// The reasons of these records' own rules (errors[].reason), beside core's required, too_long and future.
+constexpr std::string_view kNotPhone = "phone";
+constexpr std::string_view kNotEmail = "email";
+constexpr std::string_view kClosedBeforeDetected = "closed_before_detected";
+
 constexpr std::string_view kKindWords[] = {"chart", "contact", "backup", "restore_test", "drill", "incident"};
 
 const Code* find_code(const std::vector<Code>& codes, std::string_view code) {
@@ -39,7 +44,9 @@ class Reader {
         : f_(object, std::move(path), problems), today_(today) {}
 
     const JsonFields& fields() const { return f_; }
-    void add(std::string_view name, std::string message) const { f_.add(name, std::move(message)); }
+    void add(std::string_view name, std::string message, std::string_view reason = {}) const {
+        f_.add(name, std::move(message), reason);
+    }
 
     std::string required(const char* name, long max) const { return f_.text(name, max); }
 
@@ -63,13 +70,13 @@ class Reader {
     // past_date: a date YYYY-MM-DD not after today; required or null.
     std::optional<std::string> past_date(const char* name, bool required) const {
         if (!f_.find(name)) {
-            if (required) add(name, "a date YYYY-MM-DD is required");
+            if (required) add(name, "a date YYYY-MM-DD is required", reasons::required);
             return std::nullopt;
         }
         const auto day = f_.date(name);
         if (!day.ok()) return std::nullopt;
         if (std::chrono::sys_days(day) > std::chrono::sys_days(today_)) {
-            add(name, "the date cannot be in the future");
+            add(name, "the date cannot be in the future", reasons::future);
             return std::nullopt;
         }
         return to_iso_date(day);
@@ -79,7 +86,7 @@ class Reader {
     std::optional<std::string> moment(const char* name, bool required) const {
         const json* v = f_.find(name);
         if (!v) {
-            if (required) add(name, "a date YYYY-MM-DD or a time YYYY-MM-DDTHH:MM is required");
+            if (required) add(name, "a date YYYY-MM-DD or a time YYYY-MM-DDTHH:MM is required", reasons::required);
             return std::nullopt;
         }
         const std::string text = v->is_string() ? v->get<std::string>() : std::string();
@@ -89,7 +96,7 @@ class Reader {
         }
         const auto day = parse_iso_date(std::string_view(text).substr(0, 10));
         if (std::chrono::sys_days(*day) > std::chrono::sys_days(today_)) {
-            add(name, "the time cannot be in the future");
+            add(name, "the time cannot be in the future", reasons::future);
             return std::nullopt;
         }
         return text;
@@ -99,7 +106,7 @@ class Reader {
                                         bool required) const {
         const json* v = f_.find(name);
         if (!v) {
-            if (required) add(name, fmt::format("a whole number from {} to {} is required", min, max));
+            if (required) add(name, fmt::format("a whole number from {} to {} is required", min, max), reasons::required);
             return std::nullopt;
         }
         if (!v->is_number_integer() || v->get<std::int64_t>() < min || v->get<std::int64_t>() > max) {
@@ -156,7 +163,8 @@ void system_link(const Reader& r, json& out) {
     out["system_id"] = nullable(r.integer("system_id", 1, std::numeric_limits<std::int64_t>::max(), false));
     out["system_name"] = r.optional("system_name", kMaxName);
     if (out["system_id"].is_null() && out["system_name"] == "")
-        r.add("system_name", "name the system, or link a system of the systems register (system_id)");
+        r.add("system_name", "name the system, or link a system of the systems register (system_id)",
+              reasons::required);
 }
 
 json chart(const Reader& r) {
@@ -179,17 +187,20 @@ json contact(const Reader& r, const Reference& ref) {
                                                         : r.optional("department", kMaxName);
     } else if (out["kind"] == "vendor") {
         system_link(r, out);
-        if (out["organisation_name"] == "") r.add("organisation_name", "the vendor's name is required");
+        if (out["organisation_name"] == "")
+            r.add("organisation_name", "the vendor's name is required", reasons::required);
     } else if (out["kind"] == "external") {
         out["body"] = r.code("body", ref.external_bodies);
-        if (out["organisation_name"] == "") r.add("organisation_name", "the body's name is required");
+        if (out["organisation_name"] == "")
+            r.add("organisation_name", "the body's name is required", reasons::required);
     }
     out["person_name"] = r.optional("person_name", kMaxName);
     const auto phone = r.optional("phone", kMaxPhone);
-    if (!phone_like(phone)) r.add("phone", "a telephone number: digits, spaces, -, +, ( and )");
+    if (!phone_like(phone)) r.add("phone", "a telephone number: digits, spaces, -, +, ( and )", kNotPhone);
     out["phone"] = phone;
     const auto email = r.optional("email", kMaxEmail);
-    if (!email.empty() && !email_like(email)) r.add("email", "an e-mail address such as name@example.jp");
+    if (!email.empty() && !email_like(email))
+        r.add("email", "an e-mail address such as name@example.jp", kNotEmail);
     out["email"] = email;
     out["note"] = r.optional("note", kMaxNote);
     out["position"] = r.integer("position", 0, kMaxPosition, false).value_or(0);
@@ -327,13 +338,13 @@ json incident(const Reader& r, FieldProblems& problems, year_month_day today) {
     }
     out["bcp_rows"] = rows;
     if (out["status"] == "closed" && out["closed_at"].is_null() && !r.fields().find("closed_at"))
-        r.add("closed_at", "a closed incident says when it was closed");
+        r.add("closed_at", "a closed incident says when it was closed", reasons::required);
     if (out["status"] == "open" && !out["closed_at"].is_null())
         r.add("closed_at", "only a closed incident has a closing time");
     if (out["closed_at"].is_string() && out["detected_at"].is_string() &&
         out["closed_at"].get<std::string>().substr(0, 10) <
             out["detected_at"].get<std::string>().substr(0, 10))
-        r.add("closed_at", "an incident cannot close before it was detected");
+        r.add("closed_at", "an incident cannot close before it was detected", kClosedBeforeDetected);
     return out;
 }
 

@@ -62,8 +62,7 @@ void Batch::asset(std::int64_t organisation_id, std::int64_t asset_id, const std
             continue;
         }
         if (s.matched_cpes != matched || s.priority != w.priority) {
-            store::execute(sql_, "UPDATE findings SET matched_cpes = :m, priority = :p WHERE id = :id", matched,
-                           w.priority, s.id);
+            kept_.push_back({s.id, w.priority, std::move(matched)});
             changed = true;
         }
         ++stats_.unchanged;
@@ -84,8 +83,10 @@ std::vector<std::int64_t> Batch::changed_assets() const {
 
 void Batch::write() {
     insert_new();
+    update_kept();
     write_back_and_gone();
     new_.clear();
+    kept_.clear();
     back_.clear();
     gone_.clear();
 }
@@ -135,6 +136,33 @@ void Batch::insert_new() {
     }
     stats_.found += static_cast<std::int64_t>(events.size());
     insert_events(events);
+}
+
+// update_kept: active findings whose matched names or priority changed (a CVE rescored: every finding of it).
+// No event: the finding is the same one, still true.
+void Batch::update_kept() {
+    if (dialect_ == store::Dialect::sqlite) {
+        for (const auto& k : kept_)
+            store::execute(sql_, "UPDATE findings SET matched_cpes = :m, priority = :p WHERE id = :id", k.matched,
+                           k.priority, k.id);
+        return;
+    }
+    in_chunks(kept_, [&](std::size_t from, std::size_t end) {
+        std::string text = "UPDATE findings AS f SET matched_cpes = v.m, priority = v.p FROM (VALUES ";
+        soci::statement st(sql_);
+        for (std::size_t i = from; i < end; ++i) {
+            text += fmt::format("{}(CAST(:i{} AS BIGINT), CAST(:m{} AS TEXT), CAST(:p{} AS INTEGER))",
+                                i == from ? "" : ", ", i, i, i);
+            st.exchange(soci::use(kept_[i].id));
+            st.exchange(soci::use(kept_[i].matched));
+            st.exchange(soci::use(kept_[i].priority));
+        }
+        text += ") AS v (id, m, p) WHERE f.id = v.id";
+        st.alloc();
+        st.prepare(text);
+        st.define_and_bind();
+        st.execute(true);
+    });
 }
 
 // write_back_and_gone: findings true again and findings no longer true, each with its event numbered after the

@@ -49,6 +49,10 @@ class Batch {
         long long organisation_id = 0, asset_id = 0, priority = 0;
         std::string cve_id, matched;
     };
+    struct Kept {  // an active finding still true, matched through other names or with another priority
+        long long id = 0, priority = 0;
+        std::string matched;
+    };
     struct Back {  // a finding true again
         std::int64_t id = 0;
         std::string from_state, to_state, matched;
@@ -67,6 +71,7 @@ class Batch {
     };
 
     void insert_new();
+    void update_kept();
     void write_back_and_gone();
     void insert_events(const std::vector<Event>& events);
 
@@ -75,6 +80,7 @@ class Batch {
     std::string now_;
     MatchStats& stats_;
     std::vector<New> new_;
+    std::vector<Kept> kept_;
     std::vector<Back> back_;
     std::vector<Gone> gone_;
     std::vector<std::int64_t> changed_;

@@ -23,9 +23,16 @@
 
 namespace mamori {
 
+// Reasons a page words in its own language (problem+json errors[].reason); the message stays English.
+namespace reasons {
+inline constexpr std::string_view required = "required";  // nothing given where something must be
+inline constexpr std::string_view too_long = "too_long";  // more characters or entries than allowed
+inline constexpr std::string_view future = "future";      // a date or time after today for what has happened
+}  // namespace reasons
+
 class FieldProblems {
   public:
-    void add(std::string field, std::string message);
+    void add(std::string field, std::string message, std::string_view reason = {});
     // text: user text (text_problem in utf8.hpp) of at most `max` characters (at least one when `required`).
     void text(const std::string& field, const std::string& value, long max, bool required = false);
     std::size_t size() const { return fields_.size(); }

@@ -35,7 +35,7 @@ class JsonFields {
     const json* find(const char* name) const;
     // present: whether the member is there at all, null included.
     bool present(const char* name) const;
-    void add(std::string_view name, std::string message) const;
+    void add(std::string_view name, std::string message, std::string_view reason = {}) const;
 
     // maybe_text: nullopt and no problem when absent or null; otherwise user text (text_problem in utf8.hpp)
     // of 1..max characters, or nullopt and a problem: `not_text` for a member that is not a string,

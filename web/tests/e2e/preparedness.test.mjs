@@ -10,7 +10,7 @@
 // attached as evidence with one click; 3-③ in English.
 // Screenshots at 1280 and 390 px: build/screenshots/preparedness-*.png.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ApiClient, loginInPage, screenshotDir, startSession } from './support.mjs';
@@ -342,6 +342,11 @@ describe('preparedness (非常時の備え)', () => {
     assert.equal(docx.subarray(0, 2).toString('latin1'), 'PK');
     assert.ok(docx.length > 2000, `the draft BCP has ${docx.length} bytes`);
     await page.getByTestId('counts').getByText('7項目のうち 5項目に回答済み').waitFor();
+    // The backups with their restore tests, for printing (kept beside the screenshots to be looked at).
+    await session.open('/preparedness/backups');
+    const backups = await fetched('backups-pdf');
+    assert.equal(backups.subarray(0, 4).toString('latin1'), '%PDF');
+    await writeFile(join(screenshotDir, 'preparedness-backups.pdf'), backups);
   });
 
   it("the hospital's checklist shows its backups beside 3-② and attaches their record with one click", async () => {

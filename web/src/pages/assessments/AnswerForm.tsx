@@ -15,6 +15,12 @@ import { RegisterContextNote } from './RegisterContextNote';
 /** The items the systems register speaks to even when the form does not tie them to a vendor contract. */
 const registerItems = ['VND-01', 'VND-02', 'AST-01', 'VUL-01'];
 
+/** What the institution's registers say beside the item: the preparedness records for 3-①②③, else the systems register and the ledger. */
+function ItemContextNote(props: { assessmentId: number; canonicalId: string; answerKey: string }) {
+  const Note = preparednessItems.includes(props.canonicalId) ? PreparednessContextNote : RegisterContextNote;
+  return <Note {...props} />;
+}
+
 /** Whether saving `draft` first needs the assessment to say "no vendor contract". */
 export function needsVendorSwitch(assessment: Assessment, draft: Draft): boolean {
   return draft.value === 'not_required' && draft.reason === 'no_vendor_contract' && assessment.has_vendor_contract;
@@ -162,22 +168,9 @@ export function AnswerForm({
           />
         )}
         {vendorHelp && <p class="mt-2 text-std-16N-170 text-solid-gray-800">{a.vendorNotRequiredHelp}</p>}
-        {item !== null && (item.applicability.requires_vendor_contract || registerItems.includes(item.canonical_id)) && (
+        {item !== null && (item.applicability.requires_vendor_contract || registerItems.includes(item.canonical_id) || preparednessItems.includes(item.canonical_id)) && (
           <div class="mt-3">
-            <RegisterContextNote
-              assessmentId={assessment.id}
-              canonicalId={item.canonical_id}
-              answerKey={`${assessment.version}:${saver.savedAt?.getTime() ?? 0}`}
-            />
-          </div>
-        )}
-        {item !== null && preparednessItems.includes(item.canonical_id) && (
-          <div class="mt-3">
-            <PreparednessContextNote
-              assessmentId={assessment.id}
-              canonicalId={item.canonical_id}
-              answerKey={`${assessment.version}:${saver.savedAt?.getTime() ?? 0}`}
-            />
+            <ItemContextNote assessmentId={assessment.id} canonicalId={item.canonical_id} answerKey={`${assessment.version}:${saver.savedAt?.getTime() ?? 0}`} />
           </div>
         )}
         {lock === 'vendor' && (

@@ -2,7 +2,9 @@
 import { useState } from 'preact/hooks';
 import { assessmentApi, evidenceContentUrl, type Answer, type Evidence } from '../../api/assessments';
 import { formatJst } from '../../auth/format';
+import { isInstitutionUser } from '../../auth/landing';
 import { describeProblem } from '../../auth/problems';
+import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n';
 import { buttonClass, ConfirmBox, dangerButtonClass } from '../account/ui';
 import { linkClass } from '../catalog/ui';
@@ -97,7 +99,9 @@ export function EvidencePanel({
     setBusy(false);
   };
 
-  const paper = a.paper[canonicalId];
+  // The preparedness records are an institution's: a vendor answering its own checklist has none to attach.
+  const session = useSession();
+  const paper = session.status === 'active' && isInstitutionUser(session.user) ? a.paper[canonicalId] : undefined;
   const attachPaper = async () => {
     setBusy(true);
     setMessage(null);

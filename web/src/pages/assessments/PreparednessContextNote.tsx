@@ -1,12 +1,8 @@
 // What the institution's preparedness records say beside 3-① (contact chart), 3-② (backups and recovery) and
-// 3-③ (cyber-BCP), and where the answer contradicts them. Shown only to the institution's own users (the server
-// answers 404 to anyone else, and then nothing is shown).
-import { useEffect, useState } from 'preact/hooks';
-import { isRecord } from '../../api/http';
-import { send } from '../../auth/request';
+// 3-③ (cyber-BCP), and where the answer contradicts them (only to the institution's own users: ContextNote).
 import { useI18n } from '../../i18n';
-import { InfoNotice, WarningNotice } from '../account/ui';
 import { preparednessPaths } from '../preparedness/routes';
+import { ContextBoxes, isItemContexts, useItemContext, type ItemContexts } from './ContextNote';
 import { formatDate } from './model';
 
 /** The items the preparedness records speak to. */
@@ -27,7 +23,7 @@ interface Labelled {
   label_en: string;
 }
 
-interface PreparednessContext {
+interface PreparednessContext extends ItemContexts<PreparednessWarning> {
   facts: {
     contacts: number;
     roles_missing: Labelled[];
@@ -44,26 +40,17 @@ interface PreparednessContext {
     bcp_not_applicable: number;
     last_drill_on: string | null;
   };
-  items: { canonical_id: string; warnings: PreparednessWarning[] }[];
 }
 
 function isContext(body: unknown): body is PreparednessContext {
-  return isRecord(body) && isRecord(body.facts) && Array.isArray(body.items);
+  return isItemContexts(body);
 }
 
 /** Loads the context again whenever `answerKey` (the saved answer) changes. */
 export function PreparednessContextNote({ assessmentId, canonicalId, answerKey }: { assessmentId: number; canonicalId: string; answerKey: string }) {
   const { t, language } = useI18n();
   const p = t.preparednessContext;
-  const [context, setContext] = useState<PreparednessContext | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    send('GET', `/api/v1/assessments/${assessmentId}/preparedness-context`, isContext, { signal: controller.signal })
-      .then(setContext)
-      .catch(() => setContext(null));
-    return () => controller.abort();
-  }, [assessmentId, answerKey]);
+  const context = useItemContext(`/api/v1/assessments/${assessmentId}/preparedness-context`, isContext, answerKey);
 
   const item = context?.items.find((i) => i.canonical_id === canonicalId);
   if (!context || !item) return null;
@@ -98,30 +85,5 @@ export function PreparednessContextNote({ assessmentId, canonicalId, answerKey }
     }
   });
 
-  return (
-    <div class="grid gap-3" data-testid="preparedness-context">
-      <InfoNotice testId="preparedness-facts">
-        <p class="text-std-16B-170">{p.heading}</p>
-        {facts.map((line) => (
-          <p key={line} class="text-std-16N-170">
-            {line}
-          </p>
-        ))}
-        <p class="mt-2 text-std-16N-170">
-          <a href={link.href} class="text-blue-1000 underline">
-            {link.label}
-          </a>
-        </p>
-      </InfoNotice>
-      {warnings.length > 0 && (
-        <WarningNotice heading={p.warningHeading} testId="preparedness-warnings">
-          {warnings.map((line) => (
-            <p key={line} class="text-std-16N-170">
-              {line}
-            </p>
-          ))}
-        </WarningNotice>
-      )}
-    </div>
-  );
+  return <ContextBoxes testId="preparedness" heading={p.heading} facts={facts} link={link} warningHeading={p.warningHeading} warnings={warnings} />;
 }

@@ -2,11 +2,8 @@
 // items (2-② remote maintenance, 2-③ MDS/SDS, the items 記入不要 without a vendor contract), the device ledger for
 // 2-① and its findings for 2-⑥ — and where the answers contradict them. Shown only to the institution's own
 // users (the server answers 404 to anyone else, and then nothing is shown).
-import { useEffect, useState } from 'preact/hooks';
-import { isRecord } from '../../api/http';
-import { send } from '../../auth/request';
 import { useI18n } from '../../i18n';
-import { InfoNotice, WarningNotice } from '../account/ui';
+import { ContextBoxes, isItemContexts, useItemContext, type ItemContexts } from './ContextNote';
 
 export type RegisterWarning =
   | 'register_empty'
@@ -18,7 +15,7 @@ export type RegisterWarning =
   | 'ledger_stale_though_yes'
   | 'kev_open_though_yes';
 
-export interface RegisterContext {
+export interface RegisterContext extends ItemContexts<RegisterWarning> {
   has_vendor_contract: boolean;
   facts: {
     systems_in_use: number;
@@ -34,26 +31,17 @@ export interface RegisterContext {
     open_kev_findings: number;
     open_kev_assets: string[];
   };
-  items: { canonical_id: string; warnings: RegisterWarning[] }[];
 }
 
 function isContext(body: unknown): body is RegisterContext {
-  return isRecord(body) && isRecord(body.facts) && Array.isArray(body.items);
+  return isItemContexts(body);
 }
 
 /** Loads the context again whenever `answerKey` (the saved answer) changes. */
 export function RegisterContextNote({ assessmentId, canonicalId, answerKey }: { assessmentId: number; canonicalId: string; answerKey: string }) {
   const { t } = useI18n();
   const r = t.registerContext;
-  const [context, setContext] = useState<RegisterContext | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    send('GET', `/api/v1/assessments/${assessmentId}/register-context`, isContext, { signal: controller.signal })
-      .then(setContext)
-      .catch(() => setContext(null));
-    return () => controller.abort();
-  }, [assessmentId, answerKey]);
+  const context = useItemContext(`/api/v1/assessments/${assessmentId}/register-context`, isContext, answerKey);
 
   const item = context?.items.find((i) => i.canonical_id === canonicalId);
   if (!context || !item) return null;
@@ -91,31 +79,13 @@ export function RegisterContextNote({ assessmentId, canonicalId, answerKey }: { 
   const warnings = item.warnings.map((w) => r.warnings[w](f));
 
   return (
-    <div class="grid gap-3" data-testid="register-context">
-      {facts.length > 0 && (
-        <InfoNotice testId="register-facts">
-          <p class="text-std-16B-170">{fromLedger ? r.ledgerHeading : r.heading}</p>
-          {facts.map((line) => (
-            <p key={line} class="text-std-16N-170">
-              {line}
-            </p>
-          ))}
-          <p class="mt-2 text-std-16N-170">
-            <a href={link.href} class="text-blue-1000 underline">
-              {link.label}
-            </a>
-          </p>
-        </InfoNotice>
-      )}
-      {warnings.length > 0 && (
-        <WarningNotice heading={fromLedger ? r.ledgerWarningHeading : r.warningHeading} testId="register-warnings">
-          {warnings.map((line) => (
-            <p key={line} class="text-std-16N-170">
-              {line}
-            </p>
-          ))}
-        </WarningNotice>
-      )}
-    </div>
+    <ContextBoxes
+      testId="register"
+      heading={fromLedger ? r.ledgerHeading : r.heading}
+      facts={facts}
+      link={link}
+      warningHeading={fromLedger ? r.ledgerWarningHeading : r.warningHeading}
+      warnings={warnings}
+    />
   );
 }

@@ -59,14 +59,14 @@ export function fieldErrors(t: Messages, error: ProblemError, labels: Record<str
   for (const problem of error.fields) {
     const field = strip === undefined ? problem.field : problem.field.replace(strip, '');
     const label = labels[field] ?? labels[field.replace(/\[\d+\]$/, '')] ?? '';
-    const message = problem.message;
+    // The server gives a stable reason for each refusal it can name; anything else asks to check the field.
     let text: string;
-    if (/future/.test(message)) text = p.future;
-    else if (field === 'phone') text = p.phone;
-    else if (field === 'email') text = p.email;
-    else if (field === 'closed_at' && /before/.test(message)) text = p.closedBeforeDetected;
-    else if (/required|name the system/.test(message)) text = p.required(label);
-    else if (/characters|at most/.test(message)) text = p.tooLong(label);
+    if (problem.reason === 'future') text = p.future;
+    else if (problem.reason === 'phone') text = p.phone;
+    else if (problem.reason === 'email') text = p.email;
+    else if (problem.reason === 'closed_before_detected') text = p.closedBeforeDetected;
+    else if (problem.reason === 'required') text = p.required(label);
+    else if (problem.reason === 'too_long') text = p.tooLong(label);
     else text = p.check(label);
     out[field] = text;
   }
