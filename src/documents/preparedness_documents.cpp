@@ -123,7 +123,7 @@ void append_backup_blocks(std::vector<LetterBlock>& b, const PreparednessPapers&
     if (tests.empty())
         b.push_back(paragraph("復元テストの記録がありません。"));
     else
-        b.push_back(grid({"実施日", "バックアップ", "復旧したもの", "結果", "所要時間"}, {2, 3, 3, 1, 1},
+        b.push_back(grid({"実施日", "バックアップ", "戻したもの", "結果", "所要時間"}, {2, 3, 3, 1, 1},
                          std::move(tests)));
 }
 
