@@ -360,6 +360,8 @@ TEST_F(PreparednessApi, AnIncidentReportedToTheHealthCentreIsReadByItAlone) {
     const auto read = hokenjo.get(url);
     ASSERT_EQ(read.status, 200) << read.body;
     EXPECT_EQ(read.json()["title"], "受付PCの画面に脅迫文");
+    EXPECT_FALSE(read.json()["can_write"].get<bool>()) << "the health centre reads it, never changes it";
+    EXPECT_TRUE(clinic.get(url).json()["can_write"].get<bool>());
     const auto listed = hokenjo.get("/api/v1/preparedness/incidents");
     ASSERT_EQ(listed.status, 200) << listed.body;
     bool found = false;

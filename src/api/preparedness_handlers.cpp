@@ -94,9 +94,14 @@ void register_kind(ApiRoutes& routes, const std::shared_ptr<PreparednessService>
             return answer(service->create(caller, kind, *body, audit_context(request)), request, 201);
         },
         limited);
+    // One record says whether the caller may change it (an inspector reading a reported incident may not).
     routes.authenticated(Method::get, path + "/{id}",
                          with_id([service, kind](Request& request, const Caller& caller, std::int64_t id) {
-                             return answer(service->get(caller, kind, id), request);
+                             auto record = service->get(caller, kind, id);
+                             if (!record) return problem(record.error(), request);
+                             json body = record_json(*record);
+                             body["can_write"] = PreparednessService::may_change(caller, *record);
+                             return Response::json(200, body);
                          }));
     routes.authenticated(
         Method::put, path + "/{id}",

@@ -332,6 +332,10 @@ Result<PreparednessRecord> PreparednessService::review_chart(const Caller& calle
     return update(caller, RecordKind::chart, chart->chart.id, version, replace(body), context);
 }
 
+bool PreparednessService::may_change(const Caller& caller, const PreparednessRecord& record) {
+    return writes(caller) && record.organisation_id == caller.organisation.id && record.status == "active";
+}
+
 Result<PreparednessSummary> PreparednessService::summary(const Caller& caller) {
     if (!reads(caller)) return none_here();
     auto lease = db_.acquire();

@@ -104,6 +104,8 @@ class PreparednessService {
     Result<PreparednessList> list(const identity::Caller& caller, preparedness::RecordKind kind);
     Result<PreparednessRecord> get(const identity::Caller& caller, preparedness::RecordKind kind,
                                    std::int64_t id);
+    // may_change: whether the caller may change or remove this record (a writer of its institution).
+    static bool may_change(const identity::Caller& caller, const PreparednessRecord& record);
     Result<PreparednessRecord> create(const identity::Caller& caller, preparedness::RecordKind kind,
                                       const nlohmann::json& body, const audit::Context& context);
     Result<PreparednessRecord> update(const identity::Caller& caller, preparedness::RecordKind kind,

@@ -98,6 +98,11 @@ describe('preparedness (非常時の備え)', () => {
     const [y, m, d] = japanDay(0).split('-').map(Number);
     await page.getByTestId('review-state').getByText(`${y}年${m}月${d}日に山田 花子が見直しました。`).waitFor();
 
+    // The first pass goes on from here to the backups, the second of its four steps.
+    await page.getByTestId('first-pass-steps').getByText('はじめの手順 1／4').waitFor();
+    await page.getByTestId('next-step').getByText('次へ：バックアップを記録する').click();
+    await page.getByTestId('backups-page').getByTestId('first-pass-steps').getByText('はじめの手順 2／4').waitFor();
+
     // The audit log names these writes in Japanese.
     await session.open('/admin/audit');
     const audit = page.getByTestId('audit-table');

@@ -25,6 +25,7 @@ import {
   type Summary,
 } from './api';
 import { useWarningText } from './Overview';
+import { FirstPassSteps } from './FirstPassSteps';
 import { preparednessPaths } from './routes';
 import { cardClass, Choices, Facts, formBoxClass, FormButtons, FormProblem, japanNow, RecordHistory, RemoveButton, submitWith, TextArea, useRecordForm, useReloadable, useWhen, WhenField } from './ui';
 
@@ -380,6 +381,7 @@ export function Backups() {
           );
         })}
       </ul>
+      <FirstPassSteps step={2} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { h1Class, h2Class, InfoNotice, leadClass, TextField } from '../account/u
 import { ConfidenceBadge, linkClass } from '../catalog/ui';
 import { Link } from '../../router';
 import { bcpStatuses, preparednessApi, saveBcpAnswer, type BcpAnswer, type BcpPhase, type BcpRow } from './api';
+import { FirstPassSteps } from './FirstPassSteps';
 import { preparednessPaths } from './routes';
 import { cardClass, Choices, Facts, FormProblem, submitWith, TextArea, useRecordForm, useReloadable, useWhen } from './ui';
 
@@ -217,6 +218,7 @@ export function Bcp() {
       {bcp.phases.map((phase) => (
         <Phase key={phase.code} phase={phase} canWrite={bcp.can_write} />
       ))}
+      <FirstPassSteps step={4} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { buttonClass as downloadClass, linkClass } from '../catalog/ui';
 import { loadSystems, type RegisteredSystem } from '../systems/systemsApi';
 import { createRecord, documentPaths, preparednessApi, removeRecord, updateRecord, type Contact, type ContactChart as Chart, type ContactFields, type ContactKind, type Reference, type Summary } from './api';
 import { useWarningText } from './Overview';
+import { FirstPassSteps } from './FirstPassSteps';
 import { preparednessPaths } from './routes';
 import { cardClass, Facts, formBoxClass, FormButtons, FormProblem, japanNow, RecordHistory, RemoveButton, submitWith, TextArea, useCodeLabel, useRecordForm, useReloadable, useWhen, WhenField } from './ui';
 
@@ -329,6 +330,7 @@ export function ContactChart() {
           </section>
         );
       })}
+      <FirstPassSteps step={1} />
     </div>
   );
 }

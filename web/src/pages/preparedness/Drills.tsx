@@ -8,6 +8,7 @@ import { buttonClass, h1Class, InfoNotice, leadClass, primaryButtonClass, Select
 import { linkClass } from '../catalog/ui';
 import { createRecord, pick, preparednessApi, removeRecord, updateRecord, type Drill, type DrillFields, type Reference, type Summary } from './api';
 import { useWarningText } from './Overview';
+import { FirstPassSteps } from './FirstPassSteps';
 import { preparednessPaths } from './routes';
 import { cardClass, Facts, formBoxClass, FormButtons, FormProblem, RecordHistory, RemoveButton, submitWith, TextArea, useCodeLabel, useRecordForm, useReloadable, useWhen, WhenField } from './ui';
 
@@ -160,6 +161,7 @@ export function Drills() {
           ),
         )}
       </ul>
+      <FirstPassSteps step={3} />
     </div>
   );
 }

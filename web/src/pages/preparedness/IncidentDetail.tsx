@@ -143,7 +143,8 @@ export function IncidentDetail({ id }: { id: number }) {
   const own = session.status === 'active' ? session.user.organisation_id : null;
   // An inspector reads another institution's incident: its name is shown with it.
   const [data] = useResource(`preparedness-incident/${id}`, async (signal) => {
-    const [incident, canWrite] = await Promise.all([preparednessApi.incident(id, signal), preparednessApi.incidents(signal).then((l) => l.can_write, () => false)]);
+    const incident = await preparednessApi.incident(id, signal);
+    const canWrite = incident.can_write === true;
     const institution = incident.organisation_id === own ? null : ((await organisationNames(signal).catch(() => new Map<number, string>())).get(incident.organisation_id) ?? null);
     return [incident, canWrite, institution] as const;
   });

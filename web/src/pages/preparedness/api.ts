@@ -273,7 +273,8 @@ export const preparednessApi = {
   restoreTests: (signal: AbortSignal) => list<RestoreTest>('restore-tests', 'restore_tests', signal),
   drills: (signal: AbortSignal) => list<Drill>('drills', 'drills', signal),
   incidents: (signal: AbortSignal) => list<Incident>('incidents', 'incidents', signal),
-  incident: (id: number, signal: AbortSignal) => send('GET', `${base}/incidents/${id}`, isStored, { signal }) as Promise<Incident>,
+  /** One incident, with whether the caller may change it. */
+  incident: (id: number, signal: AbortSignal) => send('GET', `${base}/incidents/${id}`, isStored, { signal }) as Promise<Incident & { can_write: boolean }>,
 };
 
 /** The kinds' paths for creating, changing and removing. */
