@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ApiClient, loginInPage, screenshotDir, startSession } from './support.mjs';
+import { ApiClient, draftAssessmentId, loginInPage, screenshotDir, startSession } from './support.mjs';
 
 async function shoot(page, name) {
   await page.screenshot({ path: join(screenshotDir, `preparedness-${name}-1280.png`), fullPage: true });
@@ -360,11 +360,7 @@ describe('preparedness (非常時の備え)', () => {
     await hospital.page.setViewportSize({ width: 1280, height: 800 });
     await loginInPage(hospital.page, baseUrl, 'hospital@demo.example', 'hospital-demo-pass');
     await hospital.page.waitForURL((url) => url.pathname === '/');
-    const assessmentId = await hospital.page.evaluate(async () => {
-      const me = await (await fetch('/api/v1/me')).json();
-      const list = await (await fetch(`/api/v1/organisations/${me.organisation_id}/assessments`)).json();
-      return list.assessments.find((a) => a.status === 'draft').id;
-    });
+    const assessmentId = await draftAssessmentId(hospital.page);
     // 3-② (IR-02) is the sixteenth item of the R7 form.
     await hospital.open(`/assessments/${assessmentId}/wizard/16`);
     const facts = hospital.page.getByTestId('preparedness-facts');

@@ -366,3 +366,12 @@ export async function loginInPage(page, baseUrl, login, password) {
   await page.getByRole('button', { name: 'ログインする' }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
 }
+
+/** The id of the signed-in institution's draft self-assessment (the demo gives each institution one). */
+export async function draftAssessmentId(page) {
+  return page.evaluate(async () => {
+    const me = await (await fetch('/api/v1/me')).json();
+    const list = await (await fetch(`/api/v1/organisations/${me.organisation_id}/assessments`)).json();
+    return list.assessments.find((a) => a.status === 'draft').id;
+  });
+}

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { loginInPage, screenshotDir, startSession } from './support.mjs';
+import { draftAssessmentId, loginInPage, screenshotDir, startSession } from './support.mjs';
 
 async function shoot(page, name) {
   await page.screenshot({ path: join(screenshotDir, `systems-register-${name}-1280.png`), fullPage: true });
@@ -136,11 +136,7 @@ describe('the systems register', () => {
     await other.page.setViewportSize({ width: 1280, height: 800 });
     await loginInPage(other.page, baseUrl, 'hospital@demo.example', 'hospital-demo-pass');
     await other.page.waitForURL((url) => url.pathname === '/');
-    const assessmentId = await other.page.evaluate(async () => {
-      const me = await (await fetch('/api/v1/me')).json();
-      const list = await (await fetch(`/api/v1/organisations/${me.organisation_id}/assessments`)).json();
-      return list.assessments.find((a) => a.status === 'draft').id;
-    });
+    const assessmentId = await draftAssessmentId(other.page);
     // 2-② (VND-01) is the third item of the R7 form; the demo answered いいえ.
     await other.open(`/assessments/${assessmentId}/wizard/3`);
     const facts = other.page.getByTestId('register-facts');
