@@ -704,6 +704,24 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
          nullptr, sakura_own},
         {"GET", "/api/v1/assessments/{id}/register-context",
          [this] { return "/api/v1/assessments/" + assessment("なにわ診療所") + "/register-context"; }, nullptr, {}},
+        {"GET", "/api/v1/assessments/{id}/preparedness-context",
+         [this] { return "/api/v1/assessments/" + assessment("さくら内科クリニック") + "/preparedness-context"; },
+         nullptr, sakura_own},
+        {"GET", "/api/v1/assessments/{id}/preparedness-context",
+         [this] { return "/api/v1/assessments/" + assessment("なにわ診療所") + "/preparedness-context"; }, nullptr,
+         {}},
+        // One click attaches 3-①'s contact chart: the institution's editors only.
+        {"POST", "/api/v1/assessments/{id}/answers/{item}/{row}/evidence/preparedness",
+         [this] {
+             return "/api/v1/assessments/" + assessment("さくら内科クリニック") +
+                    "/answers/IR-01/main/evidence/preparedness";
+         },
+         json::object(), sakura_editors},
+        {"POST", "/api/v1/assessments/{id}/answers/{item}/{row}/evidence/preparedness",
+         [this] {
+             return "/api/v1/assessments/" + assessment("なにわ診療所") + "/answers/IR-01/main/evidence/preparedness";
+         },
+         json::object(), {}},
     };
     rows.insert(rows.end(), system_rows.begin(), system_rows.end());
     // Preparedness records (issue 19): the institution's own users read, its writers write (a stale version:
@@ -755,7 +773,7 @@ TEST_F(AuthorizationMatrix, EveryRoleAgainstEveryRoute) {
     prep_rows.push_back({"GET", "/api/v1/preparedness/bcp", fixed("/api/v1/preparedness/bcp"), nullptr, sakura_own});
     prep_rows.push_back(
         {"PUT", "/api/v1/preparedness/bcp/{row}", fixed("/api/v1/preparedness/bcp/1-1"), stale, sakura_editors});
-    for (const std::string document : {"contact-chart.pdf", "contact-chart.csv", "bcp.pdf", "bcp.docx"})
+    for (const std::string document : {"contact-chart.pdf", "contact-chart.csv", "backups.pdf", "bcp.pdf", "bcp.docx"})
         prep_rows.push_back({"GET", "/api/v1/preparedness/documents/" + document,
                              fixed("/api/v1/preparedness/documents/" + document), nullptr, sakura_own});
     for (const std::string part : {"events", "reports", "checklist", "close"})
