@@ -85,15 +85,12 @@ void register_preparedness_document_routes(ApiRoutes& routes, store::Database& d
         [service](Request& request, const Caller& caller) {
             auto body = json_object(request);
             if (!body) return problem(body.error(), request);
-            auto version = optional_int_field(*body, "version", 0, 1'000'000);
+            auto version = version_field(*body, 0);
             if (!version) return problem(version.error(), request);
-            if (!*version)
-                return problem(fail(ErrorCode::invalid_input, "version is required", "version").value(),
-                               request);
             json fields = *body;
             fields.erase("version");
-            auto answered = service->answer_bcp(caller, std::string(request.param("row")),
-                                                static_cast<int>(**version), fields, audit_context(request));
+            auto answered = service->answer_bcp(caller, std::string(request.param("row")), *version, fields,
+                                                audit_context(request));
             if (!answered) return problem(answered.error(), request);
             return Response::json(200, answer_json(*answered));
         },

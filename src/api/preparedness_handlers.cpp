@@ -55,12 +55,16 @@ json codes_json(const std::vector<preparedness::Code>& codes) {
     return out;
 }
 
-Result<int> version_field(const json& body) {
-    auto version = optional_int_field(body, "version", 1, 1'000'000);
+}  // namespace
+
+Result<int> version_field(const json& body, int min) {
+    auto version = optional_int_field(body, "version", min, 1'000'000);
     if (!version) return fail(version.error());
     if (!*version) return fail(ErrorCode::invalid_input, "version is required", "version");
     return static_cast<int>(**version);
 }
+
+namespace {
 
 // without_version: the body as the record's fields (version is the request's, not the record's).
 json without_version(json body) {
