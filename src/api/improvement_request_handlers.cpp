@@ -5,6 +5,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "mamori/core/json_null.hpp"
 #include "mamori/services/improvement_requests.hpp"
 
 namespace mamori::api {
@@ -20,17 +21,13 @@ using services::ImprovementRequest;
 
 constexpr std::size_t kMaxTextBytes = 8000;  // 2,000 characters of Japanese text in UTF-8
 
-json opt(const std::optional<std::string>& value) {
-    return value ? json(*value) : json(nullptr);
-}
-
 json request_json(const ImprovementRequest& r) {
     json events = json::array();
     for (const auto& e : r.events)
         events.push_back({{"id", e.id},
                           {"action", e.action},
                           {"text", e.text},
-                          {"file_name", opt(e.file_name)},
+                          {"file_name", or_null(e.file_name)},
                           {"by", e.by},
                           {"by_side", e.by_side},
                           {"at", e.at}});
@@ -40,8 +37,8 @@ json request_json(const ImprovementRequest& r) {
             {"organisation_name", r.organisation_name},
             {"inspecting_organisation_name", r.inspecting_organisation_name},
             {"fiscal_year", r.fiscal_year},
-            {"visit_on", opt(r.visit_on)},
-            {"canonical_id", opt(r.canonical_id)},
+            {"visit_on", or_null(r.visit_on)},
+            {"canonical_id", or_null(r.canonical_id)},
             {"item_label", r.item_label},
             {"item_text", r.item_text},
             {"finding", r.finding},
@@ -340,9 +337,9 @@ void register_improvement_request_routes(ApiRoutes& routes, store::Database& db,
                              return Response::json(200, {{"visit_id", visit->visit_id},
                                                          {"organisation_name", visit->organisation_name},
                                                          {"fiscal_year", visit->fiscal_year},
-                                                         {"visit_on", opt(visit->visit_on)},
+                                                         {"visit_on", or_null(visit->visit_on)},
                                                          {"visit_status", visit->visit_status},
-                                                         {"record_status", opt(visit->record_status)},
+                                                         {"record_status", or_null(visit->record_status)},
                                                          {"can_create", visit->can_create},
                                                          {"requests", requests},
                                                          {"items", items}});
@@ -355,7 +352,7 @@ void register_improvement_request_routes(ApiRoutes& routes, store::Database& db,
                              for (const auto& f : visit->findings) findings.push_back(finding_json(f));
                              return Response::json(200, {{"visit_id", visit->visit_id},
                                                          {"organisation_name", visit->organisation_name},
-                                                         {"record_status", opt(visit->record_status)},
+                                                         {"record_status", or_null(visit->record_status)},
                                                          {"can_create", visit->can_create},
                                                          {"findings", findings}});
                          }));
@@ -407,9 +404,9 @@ void register_improvement_request_routes(ApiRoutes& routes, store::Database& db,
                 visits.push_back({{"id", v.id},
                                   {"fiscal_year", v.fiscal_year},
                                   {"status", v.status},
-                                  {"planned_on", opt(v.planned_on)},
-                                  {"notified_at", opt(v.notified_at)},
-                                  {"checklist_due_on", opt(v.checklist_due_on)},
+                                  {"planned_on", or_null(v.planned_on)},
+                                  {"notified_at", or_null(v.notified_at)},
+                                  {"checklist_due_on", or_null(v.checklist_due_on)},
                                   {"inspecting_organisation_name", v.inspecting_organisation_name},
                                   {"has_result", v.has_result},
                                   {"summary", v.summary},

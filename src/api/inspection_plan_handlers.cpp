@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_input.hpp"
+#include "mamori/core/json_null.hpp"
 #include "mamori/core/time.hpp"
 #include "mamori/services/inspection_plan.hpp"
 
@@ -19,10 +20,6 @@ using http::Response;
 using identity::Caller;
 using nlohmann::json;
 namespace plan = services::inspection_plan;
-
-json opt(const std::optional<std::string>& text) {
-    return text ? json(*text) : json(nullptr);
-}
 
 Result<long long> int_param(const Request& request, std::string_view name, long long fallback) {
     const auto text = request.query_param(name);
@@ -47,7 +44,7 @@ json policy_json(const plan::Policy& p) {
                          {"source", r.rule.source},
                          {"confidence", catalog::to_string(r.rule.confidence)},
                          {"prefecture_rule", r.prefecture_rule},
-                         {"updated_at", opt(r.updated_at)}});
+                         {"updated_at", or_null(r.updated_at)}});
     return {{"prefecture_code", p.prefecture_code},
             {"prefecture_name", p.prefecture_name},
             {"rules", rules},
@@ -66,10 +63,10 @@ json visit_json(const plan::Visit& v) {
             {"inspecting_organisation_name", v.inspecting_organisation_name},
             {"fiscal_year", v.fiscal_year},
             {"reason", v.reason},
-            {"planned_on", opt(v.planned_on)},
-            {"checklist_due_on", opt(v.checklist_due_on)},
-            {"postponed_reason", opt(v.postponed_reason)},
-            {"notified_at", opt(v.notified_at)},
+            {"planned_on", or_null(v.planned_on)},
+            {"checklist_due_on", or_null(v.checklist_due_on)},
+            {"postponed_reason", or_null(v.postponed_reason)},
+            {"notified_at", or_null(v.notified_at)},
             {"status", inspection::to_string(v.status)},
             {"version", v.version},
             {"inspectors", inspectors},
@@ -277,7 +274,7 @@ void register_inspection_plan_routes(ApiRoutes& routes, store::Database& db) {
                  {"last_fiscal_year", optional_int(r.reason.last_fiscal_year)},
                  {"next_fiscal_year", optional_int(r.reason.next_fiscal_year)},
                  {"visit_id", r.visit_id ? json(*r.visit_id) : json(nullptr)},
-                 {"visit_status", opt(r.visit_status)}});
+                 {"visit_status", or_null(r.visit_status)}});
         return Response::json(200, {{"rows", rows},
                                     {"total", due->total},
                                     {"page", due->page},
@@ -392,10 +389,10 @@ void register_inspection_plan_routes(ApiRoutes& routes, store::Database& db) {
             out.push_back({{"visit_id", n.visit_id},
                            {"fiscal_year", n.fiscal_year},
                            {"inspecting_organisation_name", n.inspecting_organisation_name},
-                           {"planned_on", opt(n.planned_on)},
-                           {"checklist_due_on", opt(n.checklist_due_on)},
+                           {"planned_on", or_null(n.planned_on)},
+                           {"checklist_due_on", or_null(n.checklist_due_on)},
                            {"assessment_id", n.assessment_id ? json(*n.assessment_id) : json(nullptr)},
-                           {"assessment_status", opt(n.assessment_status)}});
+                           {"assessment_status", or_null(n.assessment_status)}});
         return Response::json(200, {{"notices", out}});
     });
     routes.authenticated(Method::get, "/api/v1/inspections/summary", [&db](Request& request, const Caller& caller) {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mamori/preparedness/records.hpp"
+#include "mamori/core/json_null.hpp"
 #include "mamori/services/checklist_register_context.hpp"
 #include "mamori/services/preparedness_papers.hpp"
 #include "assessment_json.hpp"
@@ -53,10 +54,6 @@ json labelled(const std::vector<std::string>& codes, const std::vector<preparedn
     return out;
 }
 
-json optional_text(const std::optional<std::string>& text) {
-    return text ? json(*text) : json(nullptr);
-}
-
 json preparedness_json(const services::ChecklistPreparednessContext& c) {
     const auto& f = c.facts;
     const auto& reference = preparedness::builtin_reference();
@@ -70,17 +67,17 @@ json preparedness_json(const services::ChecklistPreparednessContext& c) {
              {{"contacts", f.contacts},
               {"roles_missing", labelled(f.roles_missing, reference.internal_roles)},
               {"bodies_missing", labelled(f.bodies_missing, reference.external_bodies)},
-              {"chart_reviewed_on", optional_text(f.chart_reviewed_on)},
+              {"chart_reviewed_on", or_null(f.chart_reviewed_on)},
               {"chart_reviewed_within_year", f.chart_reviewed_within_year},
               {"backups", f.backups},
               {"backups_without_offline", f.backups_without_offline},
               {"backups_untested", f.backups_untested},
-              {"last_restore_test_on", optional_text(f.last_restore_test_on)},
+              {"last_restore_test_on", or_null(f.last_restore_test_on)},
               {"bcp_rows", f.bcp_rows},
               {"bcp_done", f.bcp_done},
               {"bcp_not_done", f.bcp_not_done},
               {"bcp_not_applicable", f.bcp_not_applicable},
-              {"last_drill_on", optional_text(f.last_drill_on)}}},
+              {"last_drill_on", or_null(f.last_drill_on)}}},
             {"items", items}};
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "mamori/core/json_null.hpp"
 #include "mamori/core/time.hpp"
 #include "mamori/documents/letter_pdf.hpp"
 #include "mamori/services/role_sharing.hpp"
@@ -22,8 +23,6 @@ using services::RoleSharingSheet;
 
 constexpr std::size_t kMaxBodyBytes = 16 * 1024;
 constexpr std::size_t kMaxNoteBytes = 4 * vendors::kMaxRowNoteCharacters;
-
-json optional_json(const std::optional<std::string>& value) { return value ? json(*value) : json(nullptr); }
 
 json contract_json(const services::RoleSharingContract& c) {
     return {{"system", {{"id", c.system_id}, {"name", c.system_name}, {"kind", c.system_kind}, {"status", c.system_status}}},
@@ -55,13 +54,13 @@ json sheet_json(const RoleSharingSheet& s) {
         json row = vendors::check_json(e.check);
         row["id"] = r.id;
         row["part"] = r.part;
-        row["group_ja"] = optional_json(r.group_ja);
-        row["number"] = optional_json(r.number);
+        row["group_ja"] = or_null(r.group_ja);
+        row["number"] = or_null(r.number);
         row["item_ja"] = r.item_ja;
         row["item_confidence"] = r.item_confidence;
         row["item_is_official"] = r.item_confidence == "V";
-        row["content_ja"] = optional_json(r.content_ja);
-        row["content_confidence"] = optional_json(r.content_confidence);
+        row["content_ja"] = or_null(r.content_ja);
+        row["content_confidence"] = or_null(r.content_confidence);
         row["content_is_official"] = r.content_confidence == "V";
         row["source"] = r.source;
         row["checklist_items"] = r.checklist_items;

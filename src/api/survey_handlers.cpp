@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_input.hpp"
+#include "mamori/core/json_null.hpp"
 #include "statistics_files.hpp"
 #include "statistics_json.hpp"
 #include "mamori/core/time.hpp"
@@ -21,8 +22,6 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxBodyBytes = 32 * 1024;
 constexpr std::size_t kMaxIdBytes = 40;
-
-json optional_json(const std::optional<std::string>& value) { return value ? json(*value) : json(nullptr); }
 
 // survey_problem: the problem of `error`; a stale revision, a closed version and an incomplete response carry
 // their own code ("stale_revision", "closed", "incomplete"), the last with the questions it misses.
@@ -65,10 +64,10 @@ json response_json(const services::SurveyResponse& r) {
     return {{"status", r.status},
             {"revision", r.revision},
             {"answers", answers_json(r.answers)},
-            {"updated_at", optional_json(r.updated_at)},
-            {"updated_by", optional_json(r.updated_by)},
-            {"submitted_at", optional_json(r.submitted_at)},
-            {"submitted_by", optional_json(r.submitted_by)}};
+            {"updated_at", or_null(r.updated_at)},
+            {"updated_by", or_null(r.updated_by)},
+            {"submitted_at", or_null(r.submitted_at)},
+            {"submitted_by", or_null(r.submitted_by)}};
 }
 
 json version_head(const survey::Questionnaire& q, const survey::Version& v, bool open) {
@@ -86,7 +85,7 @@ json option_json(const survey::Option& o) { return {{"id", o.id}, {"label_ja", o
 
 json question_head(const survey::Question& q) {
     return {{"id", q.id},
-            {"number", optional_json(q.number)},
+            {"number", or_null(q.number)},
             {"text_ja", q.text_ja},
             {"text_en", q.text_en},
             {"wording", q.wording},
@@ -96,14 +95,14 @@ json question_head(const survey::Question& q) {
 json form_json(const services::SurveyForm& f) {
     json out = version_head(*f.questionnaire, *f.version, f.open);
     const auto& s = f.version->source;
-    out["source"] = {{"url", optional_json(s.url)},
+    out["source"] = {{"url", or_null(s.url)},
                      {"confidence", s.confidence},
                      {"note_ja", s.note_ja},
                      {"note_en", s.note_en}};
     json questions = json::array();
     for (const auto& q : f.version->questions) {
         json question = question_head(q);
-        question["source"] = optional_json(q.source);
+        question["source"] = or_null(q.source);
         question["note_en"] = q.note;
         question["required"] = q.required;
         json options = json::array();
@@ -111,7 +110,7 @@ json form_json(const services::SurveyForm& f) {
         question["options"] = options;
         question["shown_if"] = q.shown_if ? json{{"question", q.shown_if->question}, {"options", q.shown_if->options}}
                                           : json(nullptr);
-        question["indicator"] = optional_json(q.indicator);
+        question["indicator"] = or_null(q.indicator);
         questions.push_back(std::move(question));
     }
     out["questions"] = questions;
@@ -160,7 +159,7 @@ json statistics_json(const services::SurveyStatisticsView& view) {
     out["query"] = {{"fiscal_year", view.version->fiscal_year},
                     {"minimum_count", view.minimum_count},
                     {"as_of", view.as_of},
-                    {"prefecture", optional_json(view.prefecture)},
+                    {"prefecture", or_null(view.prefecture)},
                     {"by", view.by_bed_band ? "bed_band" : "none"}};
     out["denominator_ja"] = "この版に回答を提出した病院のうち、その設問が表示された病院";
     out["denominator_en"] = "hospitals that submitted this version and were shown the question";
@@ -187,7 +186,7 @@ json statistics_json(const services::SurveyStatisticsView& view) {
             const auto& c = *s.checklist;
             question["checklist"] = {{"indicator", c.indicator},
                                      {"fiscal_year", view.version->fiscal_year},
-                                     {"line_number", optional_json(c.line_number)},
+                                     {"line_number", or_null(c.line_number)},
                                      {"share", c.yes ? (c.yes->ratio() ? json(*c.yes->ratio()) : json(nullptr)) : json(nullptr)},
                                      {"count", c.yes ? json(c.yes->count) : json(nullptr)},
                                      {"total", c.asked ? json(*c.asked) : json(nullptr)}};
@@ -201,7 +200,7 @@ json statistics_json(const services::SurveyStatisticsView& view) {
                                 {"survey_label_en", m.survey_label_en},
                                 {"survey_fiscal_year", m.survey_fiscal_year},
                                 {"same_fiscal_year", m.same_fiscal_year},
-                                {"source", optional_json(m.source)},
+                                {"source", or_null(m.source)},
                                 {"confidence", m.confidence}};
         } else {
             question["mhlw"] = nullptr;
@@ -282,8 +281,8 @@ void register_survey_routes(ApiRoutes& routes, services::Surveys& surveys) {
             json entry = version_head(*item.questionnaire, *item.version, item.open);
             entry["status"] = item.response.status;
             entry["revision"] = item.response.revision;
-            entry["updated_at"] = optional_json(item.response.updated_at);
-            entry["submitted_at"] = optional_json(item.response.submitted_at);
+            entry["updated_at"] = or_null(item.response.updated_at);
+            entry["submitted_at"] = or_null(item.response.submitted_at);
             out.push_back(std::move(entry));
         }
         return Response::json(200, {{"surveys", out}});

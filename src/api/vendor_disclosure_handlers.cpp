@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <tuple>
 
+#include "mamori/core/json_null.hpp"
 #include "mamori/services/assessment_service.hpp"
 #include "mamori/services/vendor_disclosures.hpp"
 
@@ -27,10 +28,6 @@ constexpr std::size_t kMaxLabelBytes = std::size_t{4} * 40;
 constexpr std::size_t kMaxNoteBytes = std::size_t{4} * 1000;
 constexpr std::size_t kMaxFileNameBytes = 800;
 
-json optional_text(const std::optional<std::string>& s) {
-    return s ? json(*s) : json(nullptr);
-}
-
 json disclosure_json(const Disclosure& d) {
     return {{"id", d.id},
             {"product_id", d.product_id},
@@ -46,9 +43,9 @@ json disclosure_json(const Disclosure& d) {
             {"uploaded_at", d.uploaded_at},
             {"uploaded_by_name", d.uploaded_by_name},
             {"state", d.state},
-            {"withdrawn_at", optional_text(d.withdrawn_at)},
-            {"withdrawn_reason", optional_text(d.withdrawn_reason)},
-            {"withdrawn_by_name", optional_text(d.withdrawn_by_name)}};
+            {"withdrawn_at", or_null(d.withdrawn_at)},
+            {"withdrawn_reason", or_null(d.withdrawn_reason)},
+            {"withdrawn_by_name", or_null(d.withdrawn_by_name)}};
 }
 
 json optional_disclosure(const std::optional<Disclosure>& d) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "mamori/core/json_null.hpp"
 #include "mamori/services/vendor_links.hpp"
 
 namespace mamori::api {
@@ -23,10 +24,6 @@ constexpr std::size_t kMaxName = 4 * 200;
 constexpr std::size_t kMaxCode = 64;
 constexpr std::size_t kMaxSystems = 50;
 
-json optional_text(const std::optional<std::string>& value) {
-    return value ? json(*value) : json();
-}
-
 json systems_json(const std::vector<services::NamedSystem>& systems) {
     json out = json::array();
     for (const auto& s : systems) out.push_back({{"id", s.id}, {"name", s.name}});
@@ -36,22 +33,22 @@ json systems_json(const std::vector<services::NamedSystem>& systems) {
 json invitation_json(const services::VendorInvitation& v) {
     return {{"id", v.id},
             {"vendor_name", v.vendor_name},
-            {"corporate_number", optional_text(v.corporate_number)},
+            {"corporate_number", or_null(v.corporate_number)},
             {"contact_email", v.contact_email},
             {"systems", systems_json(v.systems)},
             {"status", v.status},
             {"created_by", v.created_by},
             {"created_at", v.created_at},
             {"expires_at", v.expires_at},
-            {"used_at", optional_text(v.used_at)},
-            {"used_by_vendor", optional_text(v.used_by_vendor)},
-            {"revoked_at", optional_text(v.revoked_at)}};
+            {"used_at", or_null(v.used_at)},
+            {"used_by_vendor", or_null(v.used_by_vendor)},
+            {"revoked_at", or_null(v.revoked_at)}};
 }
 
 json linked_json(const services::LinkedVendor& v) {
     return {{"id", v.id},
             {"name", v.name},
-            {"corporate_number", optional_text(v.corporate_number)},
+            {"corporate_number", or_null(v.corporate_number)},
             {"via", v.via},
             {"linked_at", v.linked_at},
             {"systems", systems_json(v.systems)}};
@@ -60,7 +57,7 @@ json linked_json(const services::LinkedVendor& v) {
 json organisation_json(const services::VendorOrganisation& v) {
     return {{"id", v.id},
             {"name", v.name},
-            {"corporate_number", optional_text(v.corporate_number)},
+            {"corporate_number", or_null(v.corporate_number)},
             {"created_at", v.created_at},
             {"customers", v.customers},
             {"users", v.users}};

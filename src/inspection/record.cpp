@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "mamori/core/json_null.hpp"
 #include "mamori/core/utf8.hpp"
 
 namespace mamori::inspection {
@@ -12,10 +13,6 @@ namespace mamori::inspection {
 namespace {
 
 using nlohmann::json;
-
-json optional_text(const std::optional<std::string>& text) {
-    return text ? json(*text) : json(nullptr);
-}
 
 // bad: invalid input at `path`, with its reason (kRecordFileReasons) and the value it speaks of.
 tl::unexpected<Error> bad(std::string path, std::string message, std::string_view reason, std::string value = {}) {
@@ -96,9 +93,9 @@ json checklist_json(const FrozenChecklist& c) {
                          {"number", l.number},
                          {"text", l.text},
                          {"device_classes", l.device_classes},
-                         {"answer", optional_text(l.answer)},
-                         {"confirmed_on", optional_text(l.confirmed_on)},
-                         {"target_date", optional_text(l.target_date)},
+                         {"answer", or_null(l.answer)},
+                         {"confirmed_on", or_null(l.confirmed_on)},
+                         {"target_date", or_null(l.target_date)},
                          {"note", l.note},
                          {"needs_reconfirmation", l.needs_reconfirmation},
                          {"gate", l.gate},
@@ -112,7 +109,7 @@ json checklist_json(const FrozenChecklist& c) {
             {"form", c.form},
             {"form_title", c.form_title},
             {"status", c.status},
-            {"submitted_at", optional_text(c.submitted_at)},
+            {"submitted_at", or_null(c.submitted_at)},
             {"frozen_at", c.frozen_at},
             {"lines", lines}};
 }
@@ -169,7 +166,7 @@ json record_file_json(const RecordFile& file) {
             {"format_version", 1},
             {"visit_id", file.visit_id},
             {"device", file.device},
-            {"summary", optional_text(file.summary)},
+            {"summary", or_null(file.summary)},
             {"completed", file.completed},
             {"lines", lines}};
 }

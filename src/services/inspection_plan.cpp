@@ -9,6 +9,7 @@
 #include "inspection_plan_scope.hpp"
 #include "inspection_visit_records.hpp"
 #include "mamori/audit/caller_entry.hpp"
+#include "mamori/core/json_null.hpp"
 #include "mamori/core/time.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
@@ -100,15 +101,11 @@ Status check_inspectors(soci::session& sql, const identity::Caller& caller,
     return {};
 }
 
-json optional_json(const std::optional<std::string>& text) {
-    return text ? json(*text) : json(nullptr);
-}
-
 json visit_state(const inspection_visits::VisitRecord& v) {
     return {{"status", inspection::to_string(v.status)},
-            {"planned_on", optional_json(v.planned_on)},
-            {"checklist_due_on", optional_json(v.checklist_due_on)},
-            {"postponed_reason", optional_json(v.postponed_reason)},
+            {"planned_on", or_null(v.planned_on)},
+            {"checklist_due_on", or_null(v.checklist_due_on)},
+            {"postponed_reason", or_null(v.postponed_reason)},
             {"reason", v.reason},
             {"inspectors", v.inspectors}};
 }

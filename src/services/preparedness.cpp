@@ -336,12 +336,22 @@ bool PreparednessService::may_change(const Caller& caller, const PreparednessRec
     return writes(caller) && record.organisation_id == caller.organisation.id && record.status == "active";
 }
 
+namespace {
+
+// as_stored: the records as the pure rules read them.
+std::vector<preparedness::StoredRecord> as_stored(const std::vector<PreparednessRecord>& records) {
+    std::vector<preparedness::StoredRecord> out;
+    for (const auto& r : records) out.push_back({r.id, r.kind, r.body});
+    return out;
+}
+
+}  // namespace
+
 Result<PreparednessSummary> PreparednessService::summary(const Caller& caller) {
     if (!reads(caller)) return none_here();
     auto lease = db_.acquire();
     const auto all = rec::records_of(*lease, caller.organisation.id, std::nullopt);
     PreparednessSummary out;
-    std::vector<preparedness::StoredRecord> stored;
     for (const auto kind : {RecordKind::contact, RecordKind::backup, RecordKind::restore_test,
                             RecordKind::drill, RecordKind::incident}) {
         int n = 0;
@@ -349,20 +359,16 @@ Result<PreparednessSummary> PreparednessService::summary(const Caller& caller) {
             if (r.kind == kind) ++n;
         out.counts.emplace_back(std::string(preparedness::to_string(kind)), n);
     }
-    for (const auto& r : all) {
-        stored.push_back({r.id, r.kind, r.body});
+    for (const auto& r : all)
         if (r.kind == RecordKind::incident && r.body.value("status", "") == "open") ++out.open_incidents;
-    }
-    out.warnings = preparedness::warnings(stored, preparedness::builtin_reference(), today());
+    out.warnings = preparedness::warnings(as_stored(all), preparedness::builtin_reference(), today());
     return out;
 }
 
 Result<preparedness::ChecklistFacts> PreparednessService::checklist_facts(const Caller& caller) {
     if (!reads(caller)) return none_here();
     auto lease = db_.acquire();
-    std::vector<preparedness::StoredRecord> stored;
-    for (auto& r : rec::records_of(*lease, caller.organisation.id, std::nullopt))
-        stored.push_back({r.id, r.kind, std::move(r.body)});
+    const auto stored = as_stored(rec::records_of(*lease, caller.organisation.id, std::nullopt));
     std::map<std::string, std::string> statuses;
     for (const auto& a : rec::bcp_answers_of(*lease, caller.organisation.id))
         if (a.body.is_object()) statuses.emplace(a.row_code, a.body.value("status", ""));

@@ -2,16 +2,13 @@
 #include <nlohmann/json.hpp>
 
 #include "mamori/vendors/system_record.hpp"
+#include "mamori/core/json_null.hpp"
 
 namespace mamori::vendors {
 
 namespace {
 
 using nlohmann::json;
-
-json optional_text(const std::optional<std::string>& value) {
-    return value ? json(*value) : json(nullptr);
-}
 
 std::optional<std::string> text_or_null(const json& j, const char* name) {
     const auto found = j.find(name);
@@ -29,13 +26,13 @@ json record_json(const SystemRecord& r) {
             {"vendor_name", r.vendor_name},
             {"vendor_organisation_id",
              r.vendor_organisation_id ? json(*r.vendor_organisation_id) : json(nullptr)},
-            {"contract_start", optional_text(r.contract_start)},
-            {"contract_end", optional_text(r.contract_end)},
+            {"contract_start", or_null(r.contract_start)},
+            {"contract_end", or_null(r.contract_end)},
             {"maintenance_contract", r.maintenance_contract},
             {"subcontracting", r.subcontracting},
             {"data_location", r.data_location},
             {"remote_maintenance", r.remote_maintenance},
-            {"remote_method", optional_text(r.remote_method)},
+            {"remote_method", or_null(r.remote_method)},
             {"remote_method_note", r.remote_method_note},
             {"remote_device", r.remote_device},
             {"connection_point", r.connection_point},

@@ -156,6 +156,7 @@ describe('preparedness (非常時の備え)', () => {
     await edit.getByRole('heading', { name: '復元テストの記録を変更' }).waitFor();
     assert.equal(await edit.getByLabel('かかった時間（分）').inputValue(), '25');
     await edit.getByLabel('かかった時間（分）').fill('40');
+    await shoot(page, 'restore-test-edit');
     await edit.getByRole('button', { name: '保存する' }).click();
     await page.getByTestId('saved').getByText('復元テストの記録を保存しました。').waitFor();
     await page.getByTestId('backup').filter({ hasText: '予約システム' }).getByTestId('restore-test').getByText('40分').waitFor();
@@ -229,6 +230,7 @@ describe('preparedness (非常時の備え)', () => {
     const details = page.getByTestId('details-form');
     await details.getByLabel('何が起きたか').fill('電子カルテの画面に身代金を求める表示が出た（2台）');
     await details.getByLabel('概要').fill('受付と診察室の端末');
+    await shoot(page, 'incident-details');
     await details.getByRole('button', { name: '保存する' }).click();
     await page.getByTestId('saved').getByText('記録を保存しました。').waitFor();
     await page.getByRole('heading', { level: 1, name: '電子カルテの画面に身代金を求める表示が出た（2台）' }).waitFor();

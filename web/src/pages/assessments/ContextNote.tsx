@@ -10,7 +10,8 @@ export interface ItemContexts<W extends string> {
   items: { canonical_id: string; warnings: W[] }[];
 }
 
-export function isItemContexts(body: unknown): boolean {
+/** A shallow guard: facts and items are there (it catches a wrong endpoint, not every field). */
+export function isItemContexts<T extends ItemContexts<string>>(body: unknown): body is T {
   return isRecord(body) && isRecord(body.facts) && Array.isArray(body.items);
 }
 

@@ -42,15 +42,11 @@ interface PreparednessContext extends ItemContexts<PreparednessWarning> {
   };
 }
 
-function isContext(body: unknown): body is PreparednessContext {
-  return isItemContexts(body);
-}
-
 /** Loads the context again whenever `answerKey` (the saved answer) changes. */
 export function PreparednessContextNote({ assessmentId, canonicalId, answerKey }: { assessmentId: number; canonicalId: string; answerKey: string }) {
   const { t, language } = useI18n();
   const p = t.preparednessContext;
-  const context = useItemContext(`/api/v1/assessments/${assessmentId}/preparedness-context`, isContext, answerKey);
+  const context = useItemContext(`/api/v1/assessments/${assessmentId}/preparedness-context`, isItemContexts<PreparednessContext>, answerKey);
 
   const item = context?.items.find((i) => i.canonical_id === canonicalId);
   if (!context || !item) return null;

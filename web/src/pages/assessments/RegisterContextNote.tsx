@@ -33,15 +33,11 @@ export interface RegisterContext extends ItemContexts<RegisterWarning> {
   };
 }
 
-function isContext(body: unknown): body is RegisterContext {
-  return isItemContexts(body);
-}
-
 /** Loads the context again whenever `answerKey` (the saved answer) changes. */
 export function RegisterContextNote({ assessmentId, canonicalId, answerKey }: { assessmentId: number; canonicalId: string; answerKey: string }) {
   const { t } = useI18n();
   const r = t.registerContext;
-  const context = useItemContext(`/api/v1/assessments/${assessmentId}/register-context`, isContext, answerKey);
+  const context = useItemContext(`/api/v1/assessments/${assessmentId}/register-context`, isItemContexts<RegisterContext>, answerKey);
 
   const item = context?.items.find((i) => i.canonical_id === canonicalId);
   if (!context || !item) return null;

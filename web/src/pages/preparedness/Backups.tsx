@@ -4,9 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { langOf, useI18n } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
-import { Link } from '../../router';
-import { buttonClass, cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, Checkbox, h1Class, h2Class, InfoNotice, leadClass, primaryButtonClass, SelectField, SuccessNotice, TextField, WarningNotice } from '../account/ui';
-import { buttonClass as downloadClass, linkClass } from '../catalog/ui';
+import { buttonClass, cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, Checkbox, h2Class, InfoNotice, primaryButtonClass, SelectField, SuccessNotice, TextField, WarningNotice } from '../account/ui';
 import { loadSystems, type RegisteredSystem } from '../systems/systemsApi';
 import {
   createRecord,
@@ -26,7 +24,7 @@ import {
 } from './api';
 import { useWarningText } from './Overview';
 import { FirstPassSteps } from './FirstPassSteps';
-import { preparednessPaths } from './routes';
+import { DownloadLinks, loadingOrRefused, RecordPageHead } from './PageFrame';
 import { cardClass, Choices, Facts, formBoxClass, FormButtons, FormProblem, japanNow, RecordHistory, RemoveButton, submitWith, TextArea, useRecordForm, useReloadable, useWhen, WhenField } from './ui';
 
 const frequencies: readonly Frequency[] = ['daily', 'weekly', 'monthly', 'other'];
@@ -260,28 +258,17 @@ export function Backups() {
     setEditing(null);
     again();
   };
-  if (data.state === 'loading') return <p role="status" class="text-std-16N-170 text-solid-gray-700">{t.identity.loading}</p>;
-  if (data.state === 'error') return <InfoNotice testId="preparedness-unavailable">{data.error.status === 404 ? p.notInstitution : p.loadFailed}</InfoNotice>;
+  const refused = loadingOrRefused(t, data);
+  if (refused !== null || data.state !== 'ready') return refused;
   const [backups, tests, summary, systems] = data.data;
   const f = b.fields;
   const canWrite = backups.can_write;
 
   return (
     <div data-testid="backups-page">
-      <p>
-        <Link href={preparednessPaths.overview} class={linkClass}>
-          {p.back}
-        </Link>
-      </p>
-      <h1 class={`${h1Class} mt-4`}>{b.title}</h1>
-      <p class={leadClass}>{b.lead}</p>
-      <p class="mt-4 flex flex-wrap items-center gap-3" data-testid="backup-documents">
-        <span class="text-std-16B-170">{p.contacts.documentsLabel}</span>
-        <a href={documentPaths.backupsPdf} download class={downloadClass} data-testid="backups-pdf">
-          <span aria-hidden="true">⤓</span>
-          {b.printPdf}
-        </a>
-      </p>
+      <RecordPageHead title={b.title} lead={b.lead}>
+        <DownloadLinks testId="backup-documents" links={[{ href: documentPaths.backupsPdf, label: b.printPdf, testId: 'backups-pdf' }]} />
+      </RecordPageHead>
       {notice !== null && <SuccessNotice testId="saved">{notice}</SuccessNotice>}
       {problem !== null && <WarningNotice testId="problem">{problem}</WarningNotice>}
       {!canWrite && <InfoNotice testId="read-only">{p.readOnly}</InfoNotice>}

@@ -4,12 +4,11 @@
 import { useState } from 'preact/hooks';
 import { formatJst } from '../../auth/format';
 import { langOf, useI18n } from '../../i18n';
-import { h1Class, h2Class, InfoNotice, leadClass, TextField } from '../account/ui';
+import { h2Class, InfoNotice, TextField } from '../account/ui';
 import { ConfidenceBadge, linkClass } from '../catalog/ui';
-import { Link } from '../../router';
 import { bcpStatuses, preparednessApi, saveBcpAnswer, type BcpAnswer, type BcpPhase, type BcpRow } from './api';
 import { FirstPassSteps } from './FirstPassSteps';
-import { preparednessPaths } from './routes';
+import { loadingOrRefused, RecordPageHead } from './PageFrame';
 import { cardClass, Choices, Facts, FormProblem, submitWith, TextArea, useRecordForm, useReloadable, useWhen } from './ui';
 
 function SourceLink({ href, label }: { href: string; label: string }) {
@@ -195,18 +194,12 @@ export function Bcp() {
   const b = p.bcp;
   const when = useWhen();
   const [data] = useReloadable('preparedness-bcp', (signal) => preparednessApi.bcp(signal));
-  if (data.state === 'loading') return <p role="status" class="text-std-16N-170 text-solid-gray-700">{t.identity.loading}</p>;
-  if (data.state === 'error') return <InfoNotice testId="preparedness-unavailable">{data.error.status === 404 ? p.notInstitution : p.loadFailed}</InfoNotice>;
+  const refused = loadingOrRefused(t, data);
+  if (refused !== null || data.state !== 'ready') return refused;
   const bcp = data.data;
   return (
     <div data-testid="bcp-page">
-      <p>
-        <Link href={preparednessPaths.overview} class={linkClass}>
-          {p.back}
-        </Link>
-      </p>
-      <h1 class={`${h1Class} mt-4`}>{b.title}</h1>
-      <p class={leadClass}>{b.lead}</p>
+      <RecordPageHead title={b.title} lead={b.lead} />
       <p class="mt-2 max-w-3xl text-std-16N-170">
         <a href={bcp.source} class={linkClass} target="_blank" rel="noopener noreferrer">
           {b.basedOn}

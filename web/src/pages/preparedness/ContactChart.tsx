@@ -6,14 +6,13 @@ import { useState } from 'preact/hooks';
 import { useSession } from '../../auth/session';
 import { langOf, useI18n } from '../../i18n';
 import type { Messages } from '../../i18n/ja';
-import { Link } from '../../router';
-import { buttonClass, h1Class, h2Class, InfoNotice, leadClass, primaryButtonClass, SelectField, SuccessNotice, TextField, WarningNotice } from '../account/ui';
-import { buttonClass as downloadClass, linkClass } from '../catalog/ui';
+import { buttonClass, h2Class, InfoNotice, primaryButtonClass, SelectField, SuccessNotice, TextField, WarningNotice } from '../account/ui';
+import { linkClass } from '../catalog/ui';
 import { loadSystems, type RegisteredSystem } from '../systems/systemsApi';
 import { createRecord, documentPaths, preparednessApi, removeRecord, updateRecord, type Contact, type ContactChart as Chart, type ContactFields, type ContactKind, type Reference, type Summary } from './api';
 import { useWarningText } from './Overview';
 import { FirstPassSteps } from './FirstPassSteps';
-import { preparednessPaths } from './routes';
+import { DownloadLinks, loadingOrRefused, RecordPageHead } from './PageFrame';
 import { cardClass, Facts, formBoxClass, FormButtons, FormProblem, japanNow, RecordHistory, RemoveButton, submitWith, TextArea, useCodeLabel, useRecordForm, useReloadable, useWhen, WhenField } from './ui';
 
 const kinds: readonly ContactKind[] = ['internal', 'vendor', 'external'];
@@ -196,8 +195,8 @@ export function ContactChart() {
     setEditing(null);
     again();
   };
-  if (data.state === 'loading') return <p role="status" class="text-std-16N-170 text-solid-gray-700">{t.identity.loading}</p>;
-  if (data.state === 'error') return <InfoNotice testId="preparedness-unavailable">{data.error.status === 404 ? p.notInstitution : p.loadFailed}</InfoNotice>;
+  const refused = loadingOrRefused(t, data);
+  if (refused !== null || data.state !== 'ready') return refused;
   const [chart, reference, systems, summary] = data.data;
   const contacts = chart.contacts.filter((contact) => !contact.removed);
   const nextPosition = Math.min(10000, contacts.reduce((max, contact) => Math.max(max, contact.position), 0) + 1);
@@ -258,24 +257,15 @@ export function ContactChart() {
 
   return (
     <div data-testid="contact-chart">
-      <p>
-        <Link href={preparednessPaths.overview} class={linkClass}>
-          {p.back}
-        </Link>
-      </p>
-      <h1 class={`${h1Class} mt-4`}>{c.title}</h1>
-      <p class={leadClass}>{c.lead}</p>
-      <p class="mt-4 flex flex-wrap items-center gap-3" data-testid="chart-documents">
-        <span class="text-std-16B-170">{c.documentsLabel}</span>
-        <a href={documentPaths.chartPdf} download class={downloadClass} data-testid="chart-pdf">
-          <span aria-hidden="true">⤓</span>
-          {c.printPdf}
-        </a>
-        <a href={documentPaths.chartCsv} download class={downloadClass} data-testid="chart-csv">
-          <span aria-hidden="true">⤓</span>
-          {c.listCsv}
-        </a>
-      </p>
+      <RecordPageHead title={c.title} lead={c.lead}>
+        <DownloadLinks
+          testId="chart-documents"
+          links={[
+            { href: documentPaths.chartPdf, label: c.printPdf, testId: 'chart-pdf' },
+            { href: documentPaths.chartCsv, label: c.listCsv, testId: 'chart-csv' },
+          ]}
+        />
+      </RecordPageHead>
       {notice !== null && <SuccessNotice testId="saved">{notice}</SuccessNotice>}
       {problem !== null && <WarningNotice testId="problem">{problem}</WarningNotice>}
       {!chart.can_write && <InfoNotice testId="read-only">{p.readOnly}</InfoNotice>}

@@ -3,13 +3,11 @@
 // is shown in the reader's language by the field. Viewers read it.
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { Link } from '../../router';
-import { buttonClass, h1Class, InfoNotice, leadClass, primaryButtonClass, SelectField, SuccessNotice, WarningNotice } from '../account/ui';
-import { linkClass } from '../catalog/ui';
+import { buttonClass, InfoNotice, primaryButtonClass, SelectField, SuccessNotice, WarningNotice } from '../account/ui';
 import { createRecord, pick, preparednessApi, removeRecord, updateRecord, type Drill, type DrillFields, type Reference, type Summary } from './api';
 import { useWarningText } from './Overview';
 import { FirstPassSteps } from './FirstPassSteps';
-import { preparednessPaths } from './routes';
+import { loadingOrRefused, RecordPageHead } from './PageFrame';
 import { cardClass, Facts, formBoxClass, FormButtons, FormProblem, RecordHistory, RemoveButton, submitWith, TextArea, useCodeLabel, useRecordForm, useReloadable, useWhen, WhenField } from './ui';
 
 const drillKeys = ['held_on', 'scenario', 'scenario_note', 'participants', 'problems', 'follow_ups'] as const;
@@ -83,21 +81,15 @@ export function Drills() {
     setEditing(null);
     again();
   };
-  if (data.state === 'loading') return <p role="status" class="text-std-16N-170 text-solid-gray-700">{t.identity.loading}</p>;
-  if (data.state === 'error') return <InfoNotice testId="preparedness-unavailable">{data.error.status === 404 ? p.notInstitution : p.loadFailed}</InfoNotice>;
+  const refused = loadingOrRefused(t, data);
+  if (refused !== null || data.state !== 'ready') return refused;
   const [drills, reference, summary] = data.data;
   const f = d.fields;
   const sorted = [...drills.records].sort((x, y) => ((y.held_on ?? '') < (x.held_on ?? '') ? -1 : 1));
   const noDrill = (summary?.warnings ?? []).find((w) => w.code === 'no_recent_drill');
   return (
     <div data-testid="drills-page">
-      <p>
-        <Link href={preparednessPaths.overview} class={linkClass}>
-          {p.back}
-        </Link>
-      </p>
-      <h1 class={`${h1Class} mt-4`}>{d.title}</h1>
-      <p class={leadClass}>{d.lead}</p>
+      <RecordPageHead title={d.title} lead={d.lead} />
       {notice !== null && <SuccessNotice testId="saved">{notice}</SuccessNotice>}
       {problem !== null && <WarningNotice testId="problem">{problem}</WarningNotice>}
       {noDrill !== undefined && (

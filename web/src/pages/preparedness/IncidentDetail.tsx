@@ -11,6 +11,7 @@ import { buttonClass, h1Class, h2Class, InfoNotice, SelectField, SuccessNotice, 
 import { linkClass } from '../catalog/ui';
 import { checklistItems, eventKinds, incidentPart, organisationNames, pick, preparednessApi, removeRecord, reportTargets, updateRecord, type Incident } from './api';
 import { StatusBadge } from './Incidents';
+import { loadingOrRefused } from './PageFrame';
 import { preparednessPaths } from './routes';
 import { Facts, formBoxClass, FormButtons, FormProblem, japanNow, RecordHistory, refusal, RemoveButton, submitWith, TextArea, useRecordForm, useWhen, WhenField } from './ui';
 
@@ -154,8 +155,8 @@ export function IncidentDetail({ id }: { id: number }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [ticking, setTicking] = useState(false);
   const when = useWhen();
-  if (data.state === 'loading') return <p role="status" class="text-std-16N-170 text-solid-gray-700">{t.identity.loading}</p>;
-  if (data.state === 'error') return <InfoNotice testId="incident-unavailable">{data.error.status === 404 ? i.notFound : p.loadFailed}</InfoNotice>;
+  const refused = loadingOrRefused(t, data, { text: i.notFound, testId: 'incident-unavailable' });
+  if (refused !== null || data.state !== 'ready') return refused;
   const incident = changed ?? data.data[0];
   const canWrite = data.data[1] && !incident.removed;
   const editable = canWrite && incident.status === 'open';

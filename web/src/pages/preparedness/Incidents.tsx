@@ -9,6 +9,7 @@ import { cardCellClass, cardHeadClass, cardRowClass, cardTableClass, CellLabel, 
 import { linkClass } from '../catalog/ui';
 import { useSession } from '../../auth/session';
 import { createRecord, organisationNames, preparednessApi, type Incident } from './api';
+import { loadingOrRefused } from './PageFrame';
 import { preparednessPaths } from './routes';
 import { formBoxClass, FormButtons, FormProblem, japanNow, submitWith, TextArea, useRecordForm, useWhen, WhenField } from './ui';
 
@@ -66,8 +67,8 @@ export function Incidents() {
   });
   const [adding, setAdding] = useState(false);
   const when = useWhen();
-  if (data.state === 'loading') return <p role="status" class="text-std-16N-170 text-solid-gray-700">{t.identity.loading}</p>;
-  if (data.state === 'error') return <InfoNotice testId="preparedness-unavailable">{data.error.status === 404 ? p.notInstitution : p.loadFailed}</InfoNotice>;
+  const refused = loadingOrRefused(t, data);
+  if (refused !== null || data.state !== 'ready') return refused;
   const incidents = [...data.data.records].sort((x, y) => (x.status !== y.status ? (x.status === 'open' ? -1 : 1) : (y.detected_at ?? '') < (x.detected_at ?? '') ? -1 : 1));
   return (
     <div data-testid="incidents-page">

@@ -8,7 +8,7 @@ import type { Messages } from '../../i18n/ja';
 import { Link } from '../../router';
 import { h1Class, h2Class, InfoNotice, leadClass } from '../account/ui';
 import { buttonClass as downloadClass, linkClass } from '../catalog/ui';
-import { answeredRows, documentPaths, preparednessApi, type Backup, type BcpChecklist, type Incident, type Reference, type Summary, type Warning } from './api';
+import { answeredRows, documentPaths, preparednessApi, type Backup, type BcpChecklist, type Incident, type Reference, type Summary, type Warning, totalRows } from './api';
 import { preparednessPaths } from './routes';
 import { useCodeLabel } from './ui';
 
@@ -118,7 +118,7 @@ export function Overview() {
                 {o.step3Body}
               </Step>
               {ready[4] !== null && (
-                <Step n={4} title={o.step4} done={answeredRows(ready[4]) === ready[4].phases.reduce((n, phase) => n + phase.rows.length, 0)} href={preparednessPaths.bcp} linkText={o.step4Link} testId="step-bcp">
+                <Step n={4} title={o.step4} done={answeredRows(ready[4]) === totalRows(ready[4])} href={preparednessPaths.bcp} linkText={o.step4Link} testId="step-bcp">
                   {o.step4Body}
                 </Step>
               )}
@@ -159,7 +159,7 @@ export function Overview() {
                   [p.nav.backups, preparednessPaths.backups, o.countBackups(ready[0].counts['backup'] ?? 0, ready[0].counts['restore_test'] ?? 0)],
                   [p.nav.drills, preparednessPaths.drills, o.countDrills(ready[0].counts['drill'] ?? 0)],
                   [p.nav.incidents, preparednessPaths.incidents, o.countIncidents(ready[0].counts['incident'] ?? 0, ready[0].open_incidents)],
-                  ...(ready[4] === null ? [] : [[p.bcp.navLabel, preparednessPaths.bcp, o.countBcp(answeredRows(ready[4]), ready[4].phases.reduce((n, phase) => n + phase.rows.length, 0))] as const]),
+                  ...(ready[4] === null ? [] : [[p.bcp.navLabel, preparednessPaths.bcp, o.countBcp(answeredRows(ready[4]), totalRows(ready[4]))] as const]),
                 ] as const
               ).map(([label, href, count]) => (
                 <li key={href} class="rounded-8 border border-solid-gray-420 bg-white p-4">

@@ -245,6 +245,10 @@ function isBcpAnswer(body: unknown): body is SavedBcpAnswer {
 }
 
 /** The rows answered in a BCP 確認表. */
+export function totalRows(bcp: BcpChecklist): number {
+  return bcp.phases.reduce((n, phase) => n + phase.rows.length, 0);
+}
+
 export function answeredRows(bcp: BcpChecklist): number {
   return bcp.phases.reduce((n, phase) => n + phase.rows.filter((row) => row.answer !== null).length, 0);
 }
