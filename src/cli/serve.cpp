@@ -26,6 +26,7 @@ namespace {
 constexpr auto kCatalogRefreshInterval = std::chrono::seconds(10);
 constexpr auto kStatisticsRefreshInterval = std::chrono::milliseconds(500);
 constexpr auto kStatisticsPruneInterval = std::chrono::minutes(10);
+constexpr auto kWalCheckpointInterval = std::chrono::milliseconds(200);
 
 // watch_catalog: another app server or `mamori catalog import` may store a checklist revision; this server
 // serves it within kCatalogRefreshInterval. Stops when the returned thread is destroyed.
@@ -41,6 +42,23 @@ std::jthread watch_catalog(services::CatalogService& catalog, store::Database& d
                           {{"error", refreshed.error().message}});
             else if (*refreshed)
                 log_event(spdlog::level::info, "catalog revisions stored by another process are now served");
+        }
+    });
+}
+
+// checkpoint_wal: SQLite writes each commit to its WAL; copying those pages into the database file (a
+// checkpoint, with its fsyncs) is done here, beside the requests, instead of inside whichever commit crosses
+// the threshold: a feed delta or a re-match commits without waiting for it, as on PostgreSQL, whose own
+// checkpointer does this. Stops when the returned thread is destroyed.
+std::jthread checkpoint_wal(store::Database& db) {
+    return std::jthread([&db](std::stop_token stop) {
+        if (db.dialect() != store::Dialect::sqlite) return;
+        std::mutex mutex;
+        std::condition_variable_any wake;
+        std::unique_lock lock(mutex);
+        while (!wake.wait_for(lock, stop, kWalCheckpointInterval, [&] { return stop.stop_requested(); })) {
+            auto done = db.checkpoint_wal();
+            if (!done) log_event(spdlog::level::warn, "WAL checkpoint failed", {{"error", done.error().message}});
         }
     });
 }
@@ -144,6 +162,7 @@ int serve(const CommonSettings& common, const ServeSettings& settings) {
 
     const std::jthread catalog_watch = watch_catalog(**catalog, *db);
     const std::jthread feed_index = load_feed_index(*db);
+    const std::jthread wal_checkpoints = checkpoint_wal(*db);
 
     std::unique_ptr<store::Database> replica;
     if (!settings.statistics_database.empty()) {

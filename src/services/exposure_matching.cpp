@@ -17,6 +17,7 @@
 #include "mamori/audit/caller_entry.hpp"
 #include "mamori/core/time.hpp"
 #include "mamori/exposure/priority.hpp"
+#include "mamori/store/id_set.hpp"
 #include "mamori/store/prepared.hpp"
 #include "mamori/store/row_values.hpp"
 
@@ -34,61 +35,55 @@ struct AssetToMatch {
     Device device;
 };
 
-std::string id_list(const std::vector<std::int64_t>& ids) {
-    std::string out;
-    for (const auto id : ids) {
-        if (!out.empty()) out += ',';
-        out += std::to_string(id);
-    }
-    return out;
-}
-
 std::vector<AssetToMatch> read_assets(soci::session& sql, const std::vector<std::int64_t>& ids) {
     std::vector<AssetToMatch> out;
     std::unordered_map<std::int64_t, std::size_t> at;
-    const std::string list = id_list(ids);
-    for (const soci::row& r : store::query(
-             sql, fmt::format("SELECT id, organisation_id, status, internet_facing, asset_class, "
-                              "remote_maintenance FROM assets WHERE id IN ({}) ORDER BY id",
-                              list))) {
-        AssetToMatch a;
-        a.id = store::int64_at(r, 0);
-        a.organisation_id = store::int64_at(r, 1);
-        a.in_use = r.get<std::string>(2) == "in_use";
-        a.exposure.internet_facing = store::int64_at(r, 3) != 0;
-        a.exposure.connection_point = r.get<std::string>(4) == "connection_point";
-        a.exposure.remote_maintenance = store::int64_at(r, 5) != 0;
-        at.emplace(a.id, out.size());
-        out.push_back(std::move(a));
-    }
-    for (const soci::row& r : store::query(
-             sql, fmt::format("SELECT asset_id, cpe FROM asset_cpes WHERE asset_id IN ({})", list))) {
-        std::string text = r.get<std::string>(1);
-        if (auto cpe = exposure::parse_cpe(text))
-            out[at.at(store::int64_at(r, 0))].device.add(*cpe, std::move(text));
-    }
+    const auto assets_text = fmt::format(
+        "SELECT id, organisation_id, status, internet_facing, asset_class, remote_maintenance FROM assets WHERE {}",
+        store::in_id_set(sql, "id"));
+    const auto cpes_text = fmt::format("SELECT asset_id, cpe FROM asset_cpes WHERE {}", store::in_id_set(sql, "asset_id"));
+    store::each_id_chunk(ids, [&](std::span<const std::int64_t> chunk) {
+        for (const soci::row& r : store::query(sql, assets_text, store::id_set(sql, chunk))) {
+            AssetToMatch a;
+            a.id = store::int64_at(r, 0);
+            a.organisation_id = store::int64_at(r, 1);
+            a.in_use = r.get<std::string>(2) == "in_use";
+            a.exposure.internet_facing = store::int64_at(r, 3) != 0;
+            a.exposure.connection_point = r.get<std::string>(4) == "connection_point";
+            a.exposure.remote_maintenance = store::int64_at(r, 5) != 0;
+            at.emplace(a.id, out.size());
+            out.push_back(std::move(a));
+        }
+    });
+    store::each_id_chunk(ids, [&](std::span<const std::int64_t> chunk) {
+        for (const soci::row& r : store::query(sql, cpes_text, store::id_set(sql, chunk))) {
+            std::string text = r.get<std::string>(1);
+            if (auto cpe = exposure::parse_cpe(text))
+                out[at.at(store::int64_at(r, 0))].device.add(*cpe, std::move(text));
+        }
+    });
+    std::sort(out.begin(), out.end(), [](const AssetToMatch& a, const AssetToMatch& b) { return a.id < b.id; });
     return out;
 }
 
 using StoredFindings = std::unordered_map<std::int64_t, std::map<std::string, finding_writes::Stored>>;
 
 // read_stored: the stored findings of these assets, only those of the subset's CVEs when there is one.
-StoredFindings read_stored(soci::session& sql, store::Dialect dialect, const std::vector<std::int64_t>& ids,
-                           const CveSubset* only) {
+StoredFindings read_stored(soci::session& sql, const std::vector<std::int64_t>& ids, const CveSubset* only) {
     StoredFindings stored;
-    if (ids.empty()) return stored;
-    const std::string of_subset = only ? fmt::format(" AND cve_id IN ({})", only->sql_list) : "";
-    // With a subset SQLite is told to walk each CVE's few rows of the (cve_id, asset_id) index and pass over
-    // other assets there, rather than probe every asset × CVE pair ('+' keeps the asset_id term off the index).
-    const std::string asset_column = only && dialect == store::Dialect::sqlite ? "+asset_id" : "asset_id";
-    for (const soci::row& r : store::query(
-             sql, fmt::format("SELECT asset_id, cve_id, id, active, state, matched_cpes, priority FROM findings "
-                              "WHERE {} IN ({}){}",
-                              asset_column, id_list(ids), of_subset))) {
-        finding_writes::Stored s{store::int64_at(r, 2), store::int64_at(r, 3) != 0, r.get<std::string>(4),
-                                 r.get<std::string>(5), static_cast<int>(store::int64_at(r, 6))};
-        stored[store::int64_at(r, 0)].emplace(r.get<std::string>(1), std::move(s));
-    }
+    // With a subset the database is told to walk each CVE's few findings in the (cve_id …) index and pass over
+    // other assets there, rather than every finding of every asset ('+' keeps the asset_id term off the index).
+    const auto text = fmt::format(
+        "SELECT asset_id, cve_id, id, active, state, matched_cpes, priority FROM findings WHERE {}{}",
+        store::in_id_set(sql, only ? "+asset_id" : "asset_id"),
+        only ? fmt::format(" AND cve_id IN ({})", only->sql_list) : "");
+    store::each_id_chunk(ids, [&](std::span<const std::int64_t> chunk) {
+        for (const soci::row& r : store::query(sql, text, store::id_set(sql, chunk))) {
+            finding_writes::Stored s{store::int64_at(r, 2), store::int64_at(r, 3) != 0, r.get<std::string>(4),
+                                     r.get<std::string>(5), static_cast<int>(store::int64_at(r, 6))};
+            stored[store::int64_at(r, 0)].emplace(r.get<std::string>(1), std::move(s));
+        }
+    });
     return stored;
 }
 
@@ -101,8 +96,13 @@ MatchStats match_assets(soci::session& sql, store::Dialect dialect, Matcher& mat
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     // Lock in id order: a second matcher of the same assets waits and then sees these findings.
-    if (dialect == store::Dialect::postgresql)
-        sql << fmt::format("SELECT id FROM assets WHERE id IN ({}) ORDER BY id FOR UPDATE", id_list(ids));
+    if (dialect == store::Dialect::postgresql) {
+        const auto lock_text =
+            fmt::format("SELECT id FROM assets WHERE {} ORDER BY id FOR UPDATE", store::in_id_set(sql, "id"));
+        store::each_id_chunk(ids, [&](std::span<const std::int64_t> chunk) {
+            store::execute(sql, lock_text, store::id_set(sql, chunk));
+        });
+    }
     const auto assets = read_assets(sql, ids);
     const auto records = match_records::read(sql, ids);
     const auto confirmed_at = [&](std::int64_t asset_id) {
@@ -112,7 +112,7 @@ MatchStats match_assets(soci::session& sql, store::Dialect dialect, Matcher& mat
     finding_writes::Batch batch(sql, dialect, now, stats);
     if (only) {
         // A delta compares its CVEs' findings alone; an asset whose findings it changes loses its digest.
-        auto stored = read_stored(sql, dialect, ids, only);
+        auto stored = read_stored(sql, ids, only);
         for (const auto& asset : assets) {
             const auto wanted = asset.in_use ? matcher.evaluate(asset.device, asset.exposure)
                                              : std::map<std::string, finding_writes::Wanted>{};
@@ -144,7 +144,7 @@ MatchStats match_assets(soci::session& sql, store::Dialect dialect, Matcher& mat
     }
     std::vector<std::int64_t> compare_ids;
     for (const auto& [asset, wanted] : to_compare) compare_ids.push_back(asset->id);
-    auto stored = read_stored(sql, dialect, compare_ids, nullptr);
+    auto stored = read_stored(sql, compare_ids, nullptr);
     for (const auto& [asset, wanted] : to_compare)
         batch.asset(asset->organisation_id, asset->id, wanted, stored[asset->id], confirmed_at(asset->id));
     batch.write();

@@ -14,6 +14,10 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 constexpr int kStatementTimeoutMs = 30000;
+// kWalBackstopPages: a commit that leaves the WAL this long (about 40 MiB) copies it into the database file
+// itself. The server's own thread does so long before (checkpoint_wal); this bounds the WAL when nobody does
+// (a command run alone checkpoints when it closes).
+constexpr int kWalBackstopPages = 10000;
 
 // SQLite's memory statistics are counters behind one process-wide mutex that every allocation takes; the
 // server never reads them, and profiling the request path showed the lock. Only possible before SQLite
@@ -38,6 +42,7 @@ void configure_sqlite(soci::session& sql) {
     // 32 MiB of pages per connection (SQLite's default is 2 MiB): a match or a feed delta walks indexes of
     // millions of findings, and pages read through the kernel on every miss cost more than the matching itself.
     sql << "PRAGMA cache_size=-32768";
+    sql << fmt::format("PRAGMA wal_autocheckpoint={}", kWalBackstopPages);
 }
 
 // configure_postgresql: timestamps are text we write ourselves, but now() and logs should agree on UTC; a
@@ -219,6 +224,20 @@ Status Database::ping() {
         return {};
     } catch (const std::exception& e) {
         return fail(ErrorCode::unavailable, fmt::format("the database is not reachable: {}", e.what()));
+    }
+}
+
+Result<WalCheckpoint> Database::checkpoint_wal() {
+    if (dialect() != Dialect::sqlite) return WalCheckpoint{};
+    try {
+        auto lease = acquire();
+        int busy = 0;
+        WalCheckpoint done;
+        *lease << "PRAGMA wal_checkpoint(PASSIVE)", soci::into(busy), soci::into(done.frames),
+            soci::into(done.copied);
+        return done;
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::unavailable, fmt::format("the WAL checkpoint failed: {}", e.what()));
     }
 }
 

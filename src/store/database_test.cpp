@@ -102,3 +102,45 @@ TEST(Database, PostgresqlSessionLostInUseFailsThatWorkOnlyAndIsReconnectedNextTi
 
 }  // namespace
 }  // namespace mamori::store
+
+namespace mamori::store {
+namespace {
+
+// A commit leaves its pages in SQLite's WAL (the backstop is far above one small commit); checkpoint_wal copies
+// them into the database file, after which a second call finds nothing left to copy.
+TEST(Database, SqliteWalCheckpointCopiesCommittedPagesIntoTheFile) {
+    TempDatabase temp(2);
+    auto& db = temp.db();
+    if (db.dialect() != Dialect::sqlite) {
+        auto none = db.checkpoint_wal();
+        ASSERT_TRUE(none) << none.error().message;
+        EXPECT_EQ(none->frames, 0) << "PostgreSQL checkpoints by itself";
+        return;
+    }
+    {
+        auto sql = db.acquire();
+        int backstop = 0;
+        *sql << "PRAGMA wal_autocheckpoint", soci::into(backstop);
+        EXPECT_EQ(backstop, 10000);
+    }
+    ASSERT_TRUE(db.checkpoint_wal());
+    auto written = db.transaction([](soci::session& sql) -> Status {
+        sql << "CREATE TABLE wal_probe (n INTEGER)";
+        for (int i = 0; i < 50; ++i) sql << "INSERT INTO wal_probe VALUES (" << i << ")";
+        return {};
+    });
+    ASSERT_TRUE(written);
+    auto first = db.checkpoint_wal();
+    ASSERT_TRUE(first) << first.error().message;
+    EXPECT_GT(first->frames, 0);
+    EXPECT_EQ(first->copied, first->frames) << "nobody reads: every frame is copied";
+    auto second = db.checkpoint_wal();
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->copied, second->frames);
+    long long rows = 0;
+    for (const auto& r : query(*db.acquire(), "SELECT COUNT(*) FROM wal_probe")) rows = int64_at(r, 0);
+    EXPECT_EQ(rows, 50);
+}
+
+}  // namespace
+}  // namespace mamori::store

@@ -45,6 +45,13 @@ std::string redacted(const DatabaseUrl& url);
 // the journal mode is left as it is; PostgreSQL: every transaction is READ ONLY), for copying from it.
 enum class Access { read_write, read_only };
 
+// WalCheckpoint: what one SQLite checkpoint found in the WAL and copied into the database file (frames are
+// pages written by commits; -1 when the database is not in WAL mode).
+struct WalCheckpoint {
+    int frames = 0;
+    int copied = 0;
+};
+
 // Database: thread-safe; each call leases one pooled session.
 class Database {
   public:
@@ -81,6 +88,10 @@ class Database {
     // ping: a trivial query, for /readyz.
     Status ping();
 
+    // checkpoint_wal: SQLite: copies the pages that commits wrote to the WAL into the database file, without
+    // waiting for readers or blocking writers (a passive checkpoint); the server calls it from a thread of its
+    // own so that no request pays for it in its commit. PostgreSQL checkpoints by itself: nothing to do.
+    Result<WalCheckpoint> checkpoint_wal();
     // execute_script: runs several `;`-separated statements (a migration file) on `sql`.
     void execute_script(soci::session& sql, std::string_view script) const;
 
