@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <initializer_list>
+#include <string_view>
 #include <nlohmann/json.hpp>
 #include <map>
 #include <optional>
@@ -138,6 +140,39 @@ void Batch::insert_new() {
     insert_events(events);
 }
 
+// update_from_values (PostgreSQL): `UPDATE findings AS f SET <set> FROM (VALUES …) AS v (<columns>) WHERE
+// f.id = v.id`, kIdsPerStatement rows a statement, `bind` binding each row's values in the order of `columns`
+// (the first is the finding's id). One round trip per statement instead of one per finding.
+struct ValuesColumn {
+    std::string_view name, type;
+};
+
+template <typename Row, typename Bind>
+void update_from_values(soci::session& sql, const std::vector<Row>& rows, std::initializer_list<ValuesColumn> columns,
+                        std::string_view set, Bind&& bind) {
+    std::string names;
+    for (const auto& c : columns) names += fmt::format("{}{}", names.empty() ? "" : ", ", c.name);
+    in_chunks(rows, [&](std::size_t from, std::size_t end) {
+        std::string text = fmt::format("UPDATE findings AS f SET {} FROM (VALUES ", set);
+        soci::statement st(sql);
+        for (std::size_t i = from; i < end; ++i) {
+            text += i == from ? "(" : ", (";
+            std::size_t k = 0;
+            for (const auto& c : columns) {
+                text += fmt::format("{}CAST(:v{}_{} AS {})", k == 0 ? "" : ", ", i, k, c.type);
+                ++k;
+            }
+            text += ")";
+            bind(st, rows[i]);
+        }
+        text += fmt::format(") AS v ({}) WHERE f.id = v.id", names);
+        st.alloc();
+        st.prepare(text);
+        st.define_and_bind();
+        st.execute(true);
+    });
+}
+
 // update_kept: active findings whose matched names or priority changed (a CVE rescored: every finding of it).
 // No event: the finding is the same one, still true.
 void Batch::update_kept() {
@@ -147,22 +182,37 @@ void Batch::update_kept() {
                            k.priority, k.id);
         return;
     }
-    in_chunks(kept_, [&](std::size_t from, std::size_t end) {
-        std::string text = "UPDATE findings AS f SET matched_cpes = v.m, priority = v.p FROM (VALUES ";
-        soci::statement st(sql_);
-        for (std::size_t i = from; i < end; ++i) {
-            text += fmt::format("{}(CAST(:i{} AS BIGINT), CAST(:m{} AS TEXT), CAST(:p{} AS INTEGER))",
-                                i == from ? "" : ", ", i, i, i);
-            st.exchange(soci::use(kept_[i].id));
-            st.exchange(soci::use(kept_[i].matched));
-            st.exchange(soci::use(kept_[i].priority));
-        }
-        text += ") AS v (id, m, p) WHERE f.id = v.id";
-        st.alloc();
-        st.prepare(text);
-        st.define_and_bind();
-        st.execute(true);
-    });
+    update_from_values(sql_, kept_, {{"id", "BIGINT"}, {"m", "TEXT"}, {"p", "INTEGER"}},
+                       "matched_cpes = v.m, priority = v.p", [](soci::statement& st, const Kept& k) {
+                           st.exchange(soci::use(k.id));
+                           st.exchange(soci::use(k.matched));
+                           st.exchange(soci::use(k.priority));
+                       });
+}
+
+// update_back: findings true again, active with their new state, names and priority.
+void Batch::update_back() {
+    if (dialect_ == store::Dialect::sqlite) {
+        for (const auto& b : back_)
+            store::execute(sql_,
+                           "UPDATE findings SET active = 1, inactive_since = NULL, state = :s, matched_cpes = :m, "
+                           "priority = :p, last_matched_at = :l, updated_at = :u, updated_by = NULL, "
+                           "version = version + 1 WHERE id = :id",
+                           b.to_state, b.matched, b.priority, now_, now_, b.id);
+        return;
+    }
+    // `now_` is our own ISO time, never input; the rest is bound.
+    update_from_values(sql_, back_, {{"id", "BIGINT"}, {"s", "TEXT"}, {"m", "TEXT"}, {"p", "INTEGER"}},
+                       fmt::format("active = 1, inactive_since = NULL, state = v.s, matched_cpes = v.m, "
+                                   "priority = v.p, last_matched_at = '{}', updated_at = '{}', updated_by = NULL, "
+                                   "version = f.version + 1",
+                                   now_, now_),
+                       [](soci::statement& st, const Back& b) {
+                           st.exchange(soci::use(b.id));
+                           st.exchange(soci::use(b.to_state));
+                           st.exchange(soci::use(b.matched));
+                           st.exchange(soci::use(b.priority));
+                       });
 }
 
 // write_back_and_gone: findings true again and findings no longer true, each with its event numbered after the
@@ -180,16 +230,11 @@ void Batch::write_back_and_gone() {
         for (const soci::row& r : store::query(sql_, last_text, store::id_set(sql_, chunk)))
             last_seq[store::int64_at(r, 0)] = store::int64_at(r, 1);
     });
+    update_back();
     std::vector<Event> events;
-    for (const auto& b : back_) {
-        store::execute(sql_,
-                       "UPDATE findings SET active = 1, inactive_since = NULL, state = :s, matched_cpes = :m, "
-                       "priority = :p, last_matched_at = :l, updated_at = :u, updated_by = NULL, "
-                       "version = version + 1 WHERE id = :id",
-                       b.to_state, b.matched, b.priority, now_, now_, b.id);
+    for (const auto& b : back_)
         events.push_back({b.id, last_seq[b.id] + 1, "returned", b.from_state, b.to_state,
                           b.from_state == "mitigated" ? "true again after it was mitigated: back to open" : ""});
-    }
     stats_.returned += static_cast<std::int64_t>(back_.size());
     // Gone: its last match is the asset's last whole match, when that confirmed it later than it was found.
     std::map<std::string, std::vector<std::int64_t>> gone_by_confirmation;

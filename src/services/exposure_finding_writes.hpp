@@ -54,9 +54,9 @@ class Batch {
         std::string matched;
     };
     struct Back {  // a finding true again
-        std::int64_t id = 0;
+        long long id = 0;
         std::string from_state, to_state, matched;
-        int priority = 0;
+        long long priority = 0;
     };
     struct Gone {
         std::int64_t id = 0;
@@ -72,6 +72,7 @@ class Batch {
 
     void insert_new();
     void update_kept();
+    void update_back();
     void write_back_and_gone();
     void insert_events(const std::vector<Event>& events);
 

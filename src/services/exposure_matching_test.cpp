@@ -191,6 +191,11 @@ TEST_F(ExposureMatchingTest, AFindingIsFoundKeptGoneAndReturnedWithItsEvents) {
     const auto returned = finding(vpn, "CVE-2022-42475");
     EXPECT_TRUE(returned->active);
     EXPECT_EQ(returned->state, "open");
+    EXPECT_EQ(returned->priority, f->priority);
+    EXPECT_EQ(text("SELECT version || ' ' || COALESCE(inactive_since, '-') FROM findings WHERE id = " +
+                   std::to_string(f->id)),
+              "3 -")
+        << "found, gone, returned: each a new version; active again has no inactive_since";
     EXPECT_EQ(events(f->id), (std::vector<std::string>{"found:open", "gone:open", "returned:open"}));
 }
 
