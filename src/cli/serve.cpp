@@ -58,7 +58,8 @@ std::jthread checkpoint_wal(store::Database& db) {
         std::unique_lock lock(mutex);
         while (!wake.wait_for(lock, stop, kWalCheckpointInterval, [&] { return stop.stop_requested(); })) {
             auto done = db.checkpoint_wal();
-            if (!done) log_event(spdlog::level::warn, "WAL checkpoint failed", {{"error", done.error().message}});
+            if (!done)
+                log_event(spdlog::level::warn, "WAL checkpoint failed", {{"error", done.error().message}});
         }
     });
 }

@@ -148,8 +148,8 @@ struct ValuesColumn {
 };
 
 template <typename Row, typename Bind>
-void update_from_values(soci::session& sql, const std::vector<Row>& rows, std::initializer_list<ValuesColumn> columns,
-                        std::string_view set, Bind&& bind) {
+void update_from_values(soci::session& sql, const std::vector<Row>& rows,
+                        std::initializer_list<ValuesColumn> columns, std::string_view set, Bind&& bind) {
     std::string names;
     for (const auto& c : columns) names += fmt::format("{}{}", names.empty() ? "" : ", ", c.name);
     in_chunks(rows, [&](std::size_t from, std::size_t end) {

@@ -39,9 +39,11 @@ std::vector<AssetToMatch> read_assets(soci::session& sql, const std::vector<std:
     std::vector<AssetToMatch> out;
     std::unordered_map<std::int64_t, std::size_t> at;
     const auto assets_text = fmt::format(
-        "SELECT id, organisation_id, status, internet_facing, asset_class, remote_maintenance FROM assets WHERE {}",
+        "SELECT id, organisation_id, status, internet_facing, asset_class, remote_maintenance FROM assets "
+        "WHERE {}",
         store::in_id_set(sql, "id"));
-    const auto cpes_text = fmt::format("SELECT asset_id, cpe FROM asset_cpes WHERE {}", store::in_id_set(sql, "asset_id"));
+    const auto cpes_text =
+        fmt::format("SELECT asset_id, cpe FROM asset_cpes WHERE {}", store::in_id_set(sql, "asset_id"));
     store::each_id_chunk(ids, [&](std::span<const std::int64_t> chunk) {
         for (const soci::row& r : store::query(sql, assets_text, store::id_set(sql, chunk))) {
             AssetToMatch a;
@@ -62,7 +64,8 @@ std::vector<AssetToMatch> read_assets(soci::session& sql, const std::vector<std:
                 out[at.at(store::int64_at(r, 0))].device.add(*cpe, std::move(text));
         }
     });
-    std::sort(out.begin(), out.end(), [](const AssetToMatch& a, const AssetToMatch& b) { return a.id < b.id; });
+    std::sort(out.begin(), out.end(),
+              [](const AssetToMatch& a, const AssetToMatch& b) { return a.id < b.id; });
     return out;
 }
 
@@ -71,8 +74,8 @@ using StoredFindings = std::unordered_map<std::int64_t, std::map<std::string, fi
 // read_stored: the stored findings of these assets, only those of the subset's CVEs when there is one.
 StoredFindings read_stored(soci::session& sql, const std::vector<std::int64_t>& ids, const CveSubset* only) {
     StoredFindings stored;
-    // With a subset the database is told to walk each CVE's few findings in the (cve_id …) index and pass over
-    // other assets there, rather than every finding of every asset ('+' keeps the asset_id term off the index).
+    // With a subset the database is told to walk each CVE's few findings in the (cve_id …) index and pass
+    // over other assets there, rather than every finding of every asset ('+' keeps asset_id off the index).
     const auto text = fmt::format(
         "SELECT asset_id, cve_id, id, active, state, matched_cpes, priority FROM findings WHERE {}{}",
         store::in_id_set(sql, only ? "+asset_id" : "asset_id"),

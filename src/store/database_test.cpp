@@ -106,8 +106,8 @@ TEST(Database, PostgresqlSessionLostInUseFailsThatWorkOnlyAndIsReconnectedNextTi
 namespace mamori::store {
 namespace {
 
-// A commit leaves its pages in SQLite's WAL (the backstop is far above one small commit); checkpoint_wal copies
-// them into the database file, after which a second call finds nothing left to copy.
+// A commit leaves its pages in SQLite's WAL (the backstop is far above one small commit); checkpoint_wal
+// copies them into the database file, after which a second call finds nothing left to copy.
 TEST(Database, SqliteWalCheckpointCopiesCommittedPagesIntoTheFile) {
     TempDatabase temp(2);
     auto& db = temp.db();

@@ -89,8 +89,8 @@ class Database {
     Status ping();
 
     // checkpoint_wal: SQLite: copies the pages that commits wrote to the WAL into the database file, without
-    // waiting for readers or blocking writers (a passive checkpoint); the server calls it from a thread of its
-    // own so that no request pays for it in its commit. PostgreSQL checkpoints by itself: nothing to do.
+    // waiting for readers or blocking writers (a passive checkpoint); the server calls it from a thread of
+    // its own so that no request pays for it in its commit. PostgreSQL checkpoints by itself: nothing to do.
     Result<WalCheckpoint> checkpoint_wal();
     // execute_script: runs several `;`-separated statements (a migration file) on `sql`.
     void execute_script(soci::session& sql, std::string_view script) const;
