@@ -88,7 +88,7 @@ json package_json(const inspection::Package& p) {
               {"facility_id", i.facility_id},
               {"address", i.address},
               {"municipality_name", i.municipality_name},
-              {"beds", i.beds ? json(*i.beds) : json(nullptr)}}},
+              {"beds", or_null(i.beds)}}},
             {"checklist",
              {{"status", p.checklist_status},
               {"submitted_at", p.submitted_at},
@@ -141,7 +141,7 @@ json finding_json(const services::FindingForRequest& f) {
             {"label", f.label},
             {"item_text", f.item_text},
             {"finding", f.finding},
-            {"request_id", f.request_id ? json(*f.request_id) : json(nullptr)}};
+            {"request_id", or_null(f.request_id)}};
 }
 
 // finding_choices: {"due_on": default for all, "findings": [{canonical_id, row_key, text?, due_on?}]}, each

@@ -40,7 +40,7 @@ json policy_json(const plan::Policy& p) {
     json rules = json::array();
     for (const auto& r : p.rules)
         rules.push_back({{"inspection_class", inspection::to_string(r.rule.inspection_class)},
-                         {"every_years", r.rule.every_years ? json(*r.rule.every_years) : json(nullptr)},
+                         {"every_years", or_null(r.rule.every_years)},
                          {"source", r.rule.source},
                          {"confidence", catalog::to_string(r.rule.confidence)},
                          {"prefecture_rule", r.prefecture_rule},
@@ -92,10 +92,6 @@ std::string_view due_text(inspection::Due due) {
         case inspection::Due::on_cause: return "on_cause";
     }
     return "on_cause";
-}
-
-json optional_int(const std::optional<int>& v) {
-    return v ? json(*v) : json(nullptr);
 }
 
 // id_list: an array of at most `max` positive ids.
@@ -270,10 +266,10 @@ void register_inspection_plan_routes(ApiRoutes& routes, store::Database& db) {
                  {"facility_id", r.facility_id},
                  {"inspection_class", r.inspection_class ? json(inspection::to_string(*r.inspection_class)) : json(nullptr)},
                  {"due", due_text(r.reason.due)},
-                 {"every_years", optional_int(r.reason.every_years)},
-                 {"last_fiscal_year", optional_int(r.reason.last_fiscal_year)},
-                 {"next_fiscal_year", optional_int(r.reason.next_fiscal_year)},
-                 {"visit_id", r.visit_id ? json(*r.visit_id) : json(nullptr)},
+                 {"every_years", or_null(r.reason.every_years)},
+                 {"last_fiscal_year", or_null(r.reason.last_fiscal_year)},
+                 {"next_fiscal_year", or_null(r.reason.next_fiscal_year)},
+                 {"visit_id", or_null(r.visit_id)},
                  {"visit_status", or_null(r.visit_status)}});
         return Response::json(200, {{"rows", rows},
                                     {"total", due->total},
@@ -321,7 +317,7 @@ void register_inspection_plan_routes(ApiRoutes& routes, store::Database& db) {
             lines.push_back({{"line", l.line},
                              {"outcome", l.outcome},
                              {"facility_id", l.facility_id},
-                             {"visit_id", l.visit_id ? json(*l.visit_id) : json(nullptr)},
+                             {"visit_id", or_null(l.visit_id)},
                              {"column", l.column},
                              {"message", l.message},
                              {"code", l.code},
@@ -391,7 +387,7 @@ void register_inspection_plan_routes(ApiRoutes& routes, store::Database& db) {
                            {"inspecting_organisation_name", n.inspecting_organisation_name},
                            {"planned_on", or_null(n.planned_on)},
                            {"checklist_due_on", or_null(n.checklist_due_on)},
-                           {"assessment_id", n.assessment_id ? json(*n.assessment_id) : json(nullptr)},
+                           {"assessment_id", or_null(n.assessment_id)},
                            {"assessment_status", or_null(n.assessment_status)}});
         return Response::json(200, {{"notices", out}});
     });

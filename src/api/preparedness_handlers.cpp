@@ -7,6 +7,7 @@
 
 #include "json_input.hpp"
 #include "mamori/core/field_problems.hpp"
+#include "mamori/core/json_null.hpp"
 #include "mamori/services/preparedness.hpp"
 
 namespace mamori::api {
@@ -183,7 +184,7 @@ void register_preparedness_routes(ApiRoutes& routes, store::Database& db) {
             for (const auto& w : summary->warnings)
                 warnings.push_back({{"code", w.code},
                                     {"kind", w.kind},
-                                    {"record_id", w.record_id ? json(*w.record_id) : json(nullptr)},
+                                    {"record_id", or_null(w.record_id)},
                                     {"details", w.details}});
             return Response::json(
                 200,

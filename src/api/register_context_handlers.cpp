@@ -40,7 +40,7 @@ json context_json(const services::ChecklistRegisterContext& c) {
               {"assets_in_use", f.assets_in_use},
               {"assets_without_cpe", f.assets_without_cpe},
               {"days_since_ledger_change",
-               f.days_since_ledger_change ? json(*f.days_since_ledger_change) : json(nullptr)},
+               or_null(f.days_since_ledger_change)},
               {"open_kev_findings", f.open_kev_findings},
               {"open_kev_assets", f.open_kev_assets}}},
             {"items", items}};

@@ -170,11 +170,11 @@ json statistics_json(const services::SurveyStatisticsView& view) {
         for (const auto& g : s.table.groups) {
             json group = g.key == "all" ? json{{"key", "all"}, {"label_ja", "全体"}, {"label_en", "All"}}
                                         : labelled_json(g.key, view.bed_bands);
-            group["total"] = g.total ? json(*g.total) : json(nullptr);
+            group["total"] = or_null(g.total);
             json options = json::array();
             for (std::size_t o = 0; o < s.question->options.size(); ++o) {
                 json option = option_json(s.question->options[o]);
-                option["count"] = g.options[o] ? json(*g.options[o]) : json(nullptr);
+                option["count"] = or_null(g.options[o]);
                 option["share"] = share_of(g.options[o], g.total);
                 options.push_back(std::move(option));
             }
@@ -187,9 +187,9 @@ json statistics_json(const services::SurveyStatisticsView& view) {
             question["checklist"] = {{"indicator", c.indicator},
                                      {"fiscal_year", view.version->fiscal_year},
                                      {"line_number", or_null(c.line_number)},
-                                     {"share", c.yes ? (c.yes->ratio() ? json(*c.yes->ratio()) : json(nullptr)) : json(nullptr)},
+                                     {"share", c.yes ? or_null(c.yes->ratio()) : json(nullptr)},
                                      {"count", c.yes ? json(c.yes->count) : json(nullptr)},
-                                     {"total", c.asked ? json(*c.asked) : json(nullptr)}};
+                                     {"total", or_null(c.asked)}};
         } else {
             question["checklist"] = nullptr;
         }
@@ -349,7 +349,7 @@ void register_survey_routes(ApiRoutes& routes, services::Surveys& surveys) {
         for (const auto& item : *list) {
             json entry = version_head(*item.questionnaire, *item.version, false);
             entry.erase("open");
-            entry["responses"] = item.responses ? json(*item.responses) : json(nullptr);
+            entry["responses"] = or_null(item.responses);
             out.push_back(std::move(entry));
         }
         return Response::json(200, {{"surveys", out}});
