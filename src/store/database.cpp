@@ -18,6 +18,8 @@ constexpr int kStatementTimeoutMs = 30000;
 // itself. The server's own thread does so long before (checkpoint_wal); this bounds the WAL when nobody does
 // (a command run alone checkpoints when it closes).
 constexpr int kWalBackstopPages = 10000;
+// kWalFileLimitBytes: once checkpointed, a WAL file that a large transaction grew past this is cut back to it.
+constexpr long long kWalFileLimitBytes = 40LL * 1024 * 1024;
 
 // SQLite's memory statistics are counters behind one process-wide mutex that every allocation takes; the
 // server never reads them, and profiling the request path showed the lock. Only possible before SQLite
@@ -43,6 +45,7 @@ void configure_sqlite(soci::session& sql) {
     // millions of findings, and pages read through the kernel on every miss cost more than the matching itself.
     sql << "PRAGMA cache_size=-32768";
     sql << fmt::format("PRAGMA wal_autocheckpoint={}", kWalBackstopPages);
+    sql << fmt::format("PRAGMA journal_size_limit={}", kWalFileLimitBytes);
 }
 
 // configure_postgresql: timestamps are text we write ourselves, but now() and logs should agree on UTC; a

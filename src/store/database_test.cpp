@@ -122,6 +122,9 @@ TEST(Database, SqliteWalCheckpointCopiesCommittedPagesIntoTheFile) {
         int backstop = 0;
         *sql << "PRAGMA wal_autocheckpoint", soci::into(backstop);
         EXPECT_EQ(backstop, 10000);
+        long long file_limit = 0;
+        *sql << "PRAGMA journal_size_limit", soci::into(file_limit);
+        EXPECT_EQ(file_limit, 40LL * 1024 * 1024) << "a WAL grown by a large import is cut back";
     }
     ASSERT_TRUE(db.checkpoint_wal());
     auto written = db.transaction([](soci::session& sql) -> Status {
